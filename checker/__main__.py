@@ -1,0 +1,5 @@
+"""`python -m checker` is the same program as `checker`."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,182 @@
+"""The command line: a thin shell over check(). `checker` and `python -m checker` are the same program.
+
+Exit codes: 0 done (below --fail-on), 1 verdict at or above --fail-on, 2 usage or input that cannot
+be checked, 3 internal or model error, 130 interrupted. Never a traceback, never the message text in
+an error line.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+
+import click
+
+from .inputs import DecodeError, decode, printable_problem
+
+
+class Exit(enum.IntEnum):
+    OK = 0
+    FAIL_ON = 1
+    USAGE = 2
+    INTERNAL = 3
+    INTERRUPTED = 130
+
+
+class InputProblem(click.ClickException):
+    """Input that cannot be checked: one line on stderr, exit 2."""
+
+    exit_code = Exit.USAGE
+
+
+def _use_colour(stream) -> bool:
+    if "NO_COLOR" in os.environ:
+        return False
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _read_input(message: str | None, file: str | None, encoding: str | None) -> tuple[str, str, str]:
+    """(text, encoding, source) from the argument, a file, or stdin."""
+    if message is not None and message != "-" and file is not None:
+        raise click.UsageError("give the message or --file, not both / 短信内容和 --file 只能二选一")
+    if file is not None:
+        try:
+            with open(file, "rb") as handle:
+                data = handle.read()
+        except FileNotFoundError:
+            raise InputProblem(f"找不到文件 / file not found: {file}") from None
+        except IsADirectoryError:
+            raise InputProblem(f"这是一个文件夹，不是文件 / is a directory: {file}") from None
+        except OSError as exc:
+            raise InputProblem(f"无法读取文件 / cannot read {file}: {exc.strerror}") from None
+        source = "file"
+    elif message is not None and message != "-":
+        return message, "argument", "argument"
+    else:
+        stdin = click.get_binary_stream("stdin")
+        if sys.stdin is not None and sys.stdin.isatty():
+            click.echo("请粘贴短信内容，结束后按 Ctrl-D（Windows 按 Ctrl-Z 回车）/ paste the message, then Ctrl-D:", err=True)
+        data = stdin.read()
+        source = "stdin"
+    try:
+        decoded = decode(data, encoding)
+    except DecodeError as exc:
+        raise InputProblem(str(exc)) from None
+    return decoded.text, decoded.encoding, source
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="checker", prog_name="checker")
+def cli() -> None:
+    """检查“律师函”、催收、法院类短信的可疑之处，告诉你去哪里核实。全程离线。
+
+    Checks debt-collection and "lawyer's letter" SMS offline: what is suspicious, and where to verify.
+    """
+
+
+@cli.command("check")
+@click.argument("message", required=False)
+@click.option("--file", "file", type=click.Path(dir_okay=True), help="从文件读取短信 / read the message from a file.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["suspicious", "high_risk"]),
+    default=None,
+    help="退出码为1，当结论达到此级别 / exit 1 when the verdict is at or above this level.",
+)
+@click.option("--encoding", default=None, help="文件或标准输入的编码 / encoding of the file or stdin (default: detect).")
+def check_command(message, file, fmt, lang, fail_on, encoding) -> None:
+    """检查一条短信。MESSAGE 省略或为 - 时从标准输入读取。
+
+    Check one message: MESSAGE, stdin (no argument or -), or --file PATH. An argument shows up in
+    `ps` and shell history; stdin and --file do not, so prefer them for real messages.
+    """
+    from .pipeline import InputError, check
+    from .render import to_json, to_text
+    from .verdict import at_least
+
+    text, used_encoding, source = _read_input(message, file, encoding)
+    problem = printable_problem(text)
+    if problem:
+        raise InputProblem(problem)
+    try:
+        result = check(text)
+    except InputError as exc:
+        raise InputProblem(str(exc)) from None
+    if fmt == "json":
+        payload = result.to_dict()
+        payload["input"] = {"source": source, "encoding": used_encoding, "length": len(text)}
+        click.echo(to_json(payload), nl=False)
+    else:
+        style = click.style if _use_colour(sys.stdout) else (lambda s, **_: s)
+        click.echo(to_text(text, result, lang, style), nl=False)
+    if fail_on and at_least(result.verdict, fail_on):
+        raise SystemExit(Exit.FAIL_ON)
+
+
+@cli.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def rules_command(fmt, lang) -> None:
+    """列出全部规则 / list the rule catalogue: id, title, weight."""
+    from .render import to_json
+    from .rules import catalogue
+
+    rules = catalogue().rules
+    if fmt == "json":
+        items = [{"id": r.id, "title": r.title, "title_en": r.title_en, "weight": r.weight} for r in rules]
+        click.echo(to_json({"rules": items}), nl=False)
+        return
+    width = max(len(r.id) for r in rules)
+    for r in rules:
+        click.echo(f"{r.id:<{width}}  {r.weight:+5.1f}  {r.title if lang == 'zh' else r.title_en}")
+
+
+def _register_optional_commands() -> None:
+    """batch, train and evaluate live in their own modules, imported only when used."""
+    from .commands import batch_command, evaluate_command, train_command
+
+    cli.add_command(batch_command)
+    cli.add_command(train_command)
+    cli.add_command(evaluate_command)
+
+
+_register_optional_commands()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: maps every outcome to an exit code; never shows a traceback."""
+    try:
+        code = cli.main(args=argv, prog_name="checker", standalone_mode=False)
+        return int(code or Exit.OK)
+    except click.exceptions.Abort:
+        click.echo("已取消 / cancelled", err=True)
+        return Exit.INTERRUPTED
+    except KeyboardInterrupt:
+        click.echo("已取消 / cancelled", err=True)
+        return Exit.INTERRUPTED
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
+        return Exit.USAGE
+    except click.ClickException as exc:
+        click.echo(f"错误 / error: {exc.format_message()}", err=True)
+        return exc.exit_code if exc.exit_code != 1 else Exit.USAGE
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, and keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return Exit.OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback, no text
+        click.echo(f"内部错误 / internal error ({type(exc).__name__}); 请报告此问题 / please report it", err=True)
+        return Exit.INTERNAL
+
+

@@ -1,0 +1,442 @@
+"""Stage 2: typed entities (phones, links, cards, law firms, licences, courts, case numbers, amounts,
+deadlines ...), each validated once and located on the pasted text.
+
+Rules consume these entities rather than matching digits again (style.md, point 8).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from .normalize import Normalized
+
+_HAN = r"\u4e00-\u9fff"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """Something the message contains. `text` is exactly pasted[start:end]."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: str
+    details: dict = field(default_factory=dict)
+    # Offsets on the normalised text, for rules that look around an entity.
+    norm_start: int = 0
+    norm_end: int = 0
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "details": dict(self.details),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    id: str
+    name: str
+    name_en: str
+    keywords: re.Pattern[str]
+    domains: tuple[str, ...]
+    numbers: tuple[str, ...]
+    advice: str
+    advice_en: str
+
+
+@lru_cache(maxsize=1)
+def institutions() -> tuple[Institution, ...]:
+    raw = resources.files("checker").joinpath("data/institutions.toml").read_text(encoding="utf-8")
+    out = []
+    for item in tomllib.loads(raw)["institution"]:
+        out.append(
+            Institution(
+                id=item["id"],
+                name=item["name"],
+                name_en=item["name_en"],
+                keywords=re.compile("|".join(item["keywords"])),
+                domains=tuple(item["domains"]),
+                numbers=tuple(item["numbers"]),
+                advice=item["advice"],
+                advice_en=item["advice_en"],
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _reference() -> dict:
+    raw = resources.files("checker").joinpath("data/reference.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+def official_numbers() -> dict[str, str]:
+    """Confirmed numbers (domain.md ✅ or official) -> who answers them."""
+    table = dict(_reference()["channels"])
+    for inst in institutions():
+        for number in inst.numbers:
+            table.setdefault(number, inst.name)
+    return table
+
+
+# --- phone numbers -------------------------------------------------------------------------------
+
+_PHONE = re.compile(
+    r"(?<![\d.a-z])(?:"
+    r"(?P<overseas>(?:\+|00)(?!86)[1-9]\d{7,14})"
+    r"|(?P<mobile>(?:\+?86|0086)?1[3-9]\d{9})"
+    r"|(?P<service>95\d{3,4}|96\d{3}|400\d{7}|800\d{7}|12\d{3}|100\d{2}|1069\d{4,16}|106\d{5,17})"
+    r"|(?P<landline>0[1-9]\d{1,2}\d{7,8})"
+    r")(?![\d])"
+)
+
+
+_CALL_CONTEXT = re.compile(r"电话|热线|拨打|致电|回电|联系|客服|短信|号码|回复")
+
+
+def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
+    found = []
+    for m in _PHONE.finditer(norm.text):
+        kind = m.lastgroup
+        value = m.group()
+        details = {"type": kind}
+        if kind == "mobile":
+            value = value[-11:]
+        if value in official:
+            details["official"] = official[value]
+        elif kind == "service" and len(value) == 5 and value[:2] in ("12", "10"):
+            # 12xxx / 100xx are only short codes when the message presents them as a number to call.
+            if not _CALL_CONTEXT.search(norm.text[max(0, m.start() - 8) : m.start()]):
+                continue
+        found.append(_entity(norm, "phone", m.start(), m.end(), value, details))
+    return found
+
+
+# --- links ---------------------------------------------------------------------------------------
+
+_LINK = re.compile(
+    r"(?:(?:https?://|www\.)[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}]+"
+    r"|(?<![a-z0-9@.\-])(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+"
+    r"(?:com|cn|net|org|cc|top|xyz|vip|me|io|co|info|club|site|online|shop|ink|link|ltd|wang|asia|tk|ly|gl|gd|im|so|lt|gg|id|app|icu|fun|work|pro|biz)"
+    r"(?::\d{2,5})?(?:/[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}]*)?(?![a-z0-9]))"
+)
+_IP_HOST = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_SECOND_LEVEL = {"com", "net", "org", "gov", "edu", "ac"}
+
+
+def registered_domain(host: str) -> str:
+    labels = [label for label in host.split(".") if label]
+    if len(labels) >= 3 and labels[-1] == "cn" and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+def _host(url: str) -> str:
+    rest = re.sub(r"^[a-z]+://", "", url)
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    return host.split("@")[-1].split(":")[0].strip(".")
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _links(norm: Normalized) -> list[Entity]:
+    ref = _reference()
+    short_hosts = set(ref["links"]["short_link_hosts"])
+    court_hosts = ref["links"]["court_hosts"]
+    brands = ref["links"]["brand_tokens"]
+    owners = {domain: inst for inst in institutions() for domain in inst.domains}
+    found = []
+    for m in _LINK.finditer(norm.text):
+        url = m.group().rstrip(".")
+        host = _host(url)
+        if not host:
+            continue
+        domain = registered_domain(host)
+        details: dict = {"host": host, "domain": domain}
+        if _IP_HOST.match(host):
+            details["category"] = "raw_ip"
+        elif host in short_hosts or domain in short_hosts:
+            details["category"] = "short_link"
+        elif any(host == h or host.endswith("." + h) for h in court_hosts) or domain.endswith(
+            "court.gov.cn"
+        ):
+            details["category"] = "court_service"
+        elif domain in owners:
+            details["category"] = "official"
+            details["owner"] = owners[domain].id
+        elif domain.endswith(".gov.cn"):
+            details["category"] = "government"
+        else:
+            label = domain.split(".")[0]
+            lookalike = any(token in host and domain not in official for token, official in brands.items())
+            near = any(
+                _edit_distance_at_most_one(label, official.split(".")[0]) and domain != official
+                for official in owners
+            )
+            details["category"] = "lookalike" if (lookalike or near) else "other"
+        found.append(_entity(norm, "link", m.start(), m.start() + len(url), url, details))
+    return found
+
+
+# --- bank cards and identity numbers -------------------------------------------------------------
+
+_LONG_NUMBER = re.compile(r"(?<![\d.a-z])(\d{16,19}|\d{17}[0-9x])(?![\d])")
+_CARD_CONTEXT = re.compile(r"卡号?|账号|账户|帐户|收款|转账|汇款|转入|打款|尾号|户名|开户")
+
+
+def _cards(norm: Normalized) -> list[Entity]:
+    found = []
+    for m in _LONG_NUMBER.finditer(norm.text):
+        number = m.group()
+        window = norm.text[max(0, m.start() - 12) : m.start()]
+        if len(number) == 18 and _is_resident_id(number):
+            found.append(_entity(norm, "id_number", m.start(), m.end(), number, {"checksum": "valid"}))
+            continue
+        if not number.isdigit():
+            continue
+        luhn_ok = _luhn_ok(number)
+        if _CARD_CONTEXT.search(window) or (luhn_ok and number[0] in "3456"):
+            details = {"checksum": "valid" if luhn_ok else "invalid"}
+            found.append(_entity(norm, "bank_card", m.start(), m.end(), number, details))
+    return found
+
+
+def _luhn_ok(number: str) -> bool:
+    from stdnum import luhn  # imported only when a long number is present
+
+    return luhn.is_valid(number)
+
+
+def _is_resident_id(number: str) -> bool:
+    from stdnum.cn import ric
+
+    return ric.is_valid(number.upper())
+
+
+# --- law firms, legal organisations, lawyers, licences -------------------------------------------
+
+# Words that end a sentence fragment before an organisation's name begins.
+_NAME_LEAD = re.compile(
+    rf"^.*(?:我们是|我是|这里是|这边是|本所|本人|来自|受|委托|代表|系|由|的|是|您好|你好|通知|告知|"
+    rf"号|了|向|被|经|到|将|已|请|对|给|为|[^{_HAN}])"
+)
+_LAW_FIRM = re.compile(rf"[{_HAN}()]{{2,16}}?律师事务所(?:有限(?:责任)?公司)?")
+_PSEUDO_LEGAL = re.compile(
+    rf"[{_HAN}]{{0,12}}?(?:法务(?:中心|部|公司|团队|专员|组)|法律服务(?:中心|有限公司|公司)|法律咨询(?:有限)?公司|"
+    rf"(?:债务|金融|纠纷)?调解(?:中心|委员会|处)|仲裁(?:中心|服务中心)|催收(?:中心|部)|贷后(?:管理)?中心|"
+    rf"律师(?:团队|团|工作室|联盟)|律师事务所有限(?:责任)?公司)"
+)
+_LICENCE = re.compile(r"(?:执业证号|执业证编号|执业证书?号?|律师证号?|执业号)[:：]?([0-9a-z]{5,24})")
+_CREDIT_CODE = re.compile(r"(?:统一社会信用代码|信用代码|执业许可证号?|许可证号)[:：]?([0-9a-z]{15,20})")
+
+
+def _trim_lead(name: str) -> str:
+    return _NAME_LEAD.sub("", name)
+
+
+def _law_orgs(norm: Normalized) -> list[Entity]:
+    found = []
+    for m in _LAW_FIRM.finditer(norm.text):
+        name = _trim_lead(m.group())
+        start = m.end() - len(name)
+        company = "有限" in name
+        own_name = name.split("律师事务所")[0]
+        details = {"company_suffix": company, "named": len(own_name) >= 2}
+        found.append(_entity(norm, "pseudo_legal_org" if company else "law_firm", start, m.end(), name, details))
+    taken = [(e.norm_start, e.norm_end) for e in found]
+    for m in _PSEUDO_LEGAL.finditer(norm.text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        name = _trim_lead(m.group())
+        start = m.end() - len(name)
+        found.append(_entity(norm, "pseudo_legal_org", start, m.end(), name, {}))
+    return found
+
+
+def _licences(norm: Normalized) -> list[Entity]:
+    found = []
+    for m in _LICENCE.finditer(norm.text):
+        value = m.group(1)
+        ok = value.isdigit() and len(value) in (17, 12)
+        details = {"format": "ok" if ok else "unusual", "expected": "17 digits (older: 12)"}
+        found.append(_entity(norm, "lawyer_licence", m.start(1), m.end(1), value, details))
+    for m in _CREDIT_CODE.finditer(norm.text):
+        value = m.group(1).upper()
+        details = {"checksum": "valid" if _uscc_ok(value) else "invalid", "prefix": value[:2]}
+        details["issuer"] = {"31": "law_firm", "91": "company"}.get(value[:2], "other")
+        found.append(_entity(norm, "credit_code", m.start(1), m.end(1), value, details))
+    return found
+
+
+def _uscc_ok(value: str) -> bool:
+    from stdnum.cn import uscc
+
+    return len(value) == 18 and uscc.is_valid(value)
+
+
+_LAWYER_NAME = re.compile(rf"([{_HAN}]{{2,3}})律师(?!事务所|函|费|团|工作室|联盟)")
+
+
+def _lawyer_names(norm: Normalized) -> list[Entity]:
+    surnames = _reference()["names"]["surnames"]
+    found = []
+    for m in _LAWYER_NAME.finditer(norm.text):
+        candidate = m.group(1)
+        for offset in range(len(candidate) - 1):
+            name = candidate[offset:]
+            if name[0] in surnames and not any(w in name for w in ("委托", "专业", "执业", "代理", "我方")):
+                start = m.start(1) + offset
+                found.append(_entity(norm, "lawyer_name", start, m.end(), norm.text[start : m.end()], {}))
+                break
+    return found
+
+
+# --- courts and case numbers ---------------------------------------------------------------------
+
+_COURT = re.compile(rf"[{_HAN}]{{2,14}}?(?:人民法院|法院)(?!送达平台|短信平台)")
+_CASE_NUMBER = re.compile(rf"\((\d{{4}})\)([{_HAN}]{{1,2}})(\d{{0,6}})([{_HAN}]{{1,6}}?)(\d{{1,8}})号")
+_CASE_LIKE = re.compile(rf"(?:案号|案件编号|案件号|立案号|卷宗号)[:：]?([0-9a-z()\-{_HAN}]{{3,30}})")
+
+
+def _courts(norm: Normalized) -> list[Entity]:
+    found = []
+    for m in _COURT.finditer(norm.text):
+        name = _trim_lead(m.group())
+        if len(name) < 3:
+            continue
+        start = m.end() - len(name)
+        found.append(_entity(norm, "court", start, m.end(), name, {"people_court": "人民法院" in name}))
+    return found
+
+
+def _case_numbers(norm: Normalized) -> list[Entity]:
+    ref = _reference()["case_numbers"]
+    found = []
+    spans = []
+    for m in _CASE_NUMBER.finditer(norm.text):
+        year, region, court_code, case_type, serial = m.groups()
+        problems = []
+        if not (1990 <= int(year) <= date.today().year + 1):
+            problems.append("year")
+        if region[0] not in ref["regions"]:
+            problems.append("court_code")
+        if case_type not in ref["types"]:
+            problems.append("case_type")
+        details = {"format": "ok" if not problems else "unusual", "problems": problems, "type": case_type}
+        found.append(_entity(norm, "case_number", m.start(), m.end(), m.group(), details))
+        spans.append((m.start(), m.end()))
+    for m in _CASE_LIKE.finditer(norm.text):
+        if any(s <= m.start(1) < e for s, e in spans):
+            continue
+        details = {"format": "unusual", "problems": ["pattern"]}
+        found.append(_entity(norm, "case_number", m.start(1), m.end(1), m.group(1), details))
+    return found
+
+
+# --- amounts, deadlines, overdue days, sender tags, chat handles ----------------------------------
+
+_AMOUNT = re.compile(r"(?:¥|人民币)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?(万元|万|元|块)|¥(\d+(?:,\d{3})*(?:\.\d{1,2})?)")
+_CN_NUM = "一二两三四五六七八九十半"
+_DEADLINE = re.compile(
+    rf"(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?:之?前|内)?"
+    rf"|(?:\d{{1,3}}|[{_CN_NUM}]{{1,3}})个?(?:小时|钟头)(?:之?内|后)"
+    rf"|\d{{1,2}}月\d{{1,2}}[日号](?:\d{{1,2}}[点时:]\d{{0,2}})?(?:之?前|截止)"
+    rf"|最后(?:期限|通知|一次通知|警告|机会)|限期|截止(?:日期)?|(?:\d+|[{_CN_NUM}]{{1,2}})(?:个工作日|天|日)(?:之?内)"
+)
+_OVERDUE = re.compile(r"逾期(?:已达|已经|已|达|超过)?(\d{1,4})天")
+_SENDER_TAG = re.compile(r"^[\s\"“]*【([^】]{1,30})】|【([^】]{1,30})】[\s。.]*$|^\s*\[([^\]]{1,20})\]")
+_HANDLE = re.compile(r"(微信|qq)(?:号|群号?)?[:：]?([a-z0-9_\-]{5,24})")
+
+
+def _amounts(norm: Normalized) -> list[Entity]:
+    found = []
+    for m in _AMOUNT.finditer(norm.text):
+        found.append(_entity(norm, "amount", m.start(), m.end(), m.group(), {}))
+    return found
+
+
+def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 0) -> list[Entity]:
+    return [_entity(norm, kind, m.start(group), m.end(group), m.group(group), {}) for m in pattern.finditer(norm.text)]
+
+
+def _sender_tags(norm: Normalized) -> list[Entity]:
+    found = []
+    for m in _SENDER_TAG.finditer(norm.text):
+        group = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        details = {"position": "start" if m.start() == 0 or group in (1, 3) else "end"}
+        found.append(_entity(norm, "sender_tag", m.start(group), m.end(group), m.group(group), details))
+    return found
+
+
+def _handles(norm: Normalized) -> list[Entity]:
+    found = []
+    for m in _HANDLE.finditer(norm.text):
+        handle = m.group(2)
+        if handle.isdigit() and len(handle) == 11:
+            continue  # a mobile number, typed as a phone already
+        details = {"network": "wechat" if m.group(1) == "微信" else "qq"}
+        found.append(_entity(norm, "chat_handle", m.start(), m.end(), m.group(), details))
+    return found
+
+
+def _institution_mentions(norm: Normalized) -> list[Entity]:
+    found = []
+    for inst in institutions():
+        m = inst.keywords.search(norm.text)
+        if m:
+            found.append(_entity(norm, "institution", m.start(), m.end(), inst.id, {"name": inst.name}))
+    return found
+
+
+def _entity(norm: Normalized, kind: str, start: int, end: int, value: str, details: dict) -> Entity:
+    s, e = norm.span(start, end)
+    return Entity(kind, s, e, norm.original[s:e], value, details, start, end)
+
+
+def extract(norm: Normalized) -> tuple[Entity, ...]:
+    """All entities of the message, in order of appearance."""
+    official = official_numbers()
+    found = [
+        *_phones(norm, official),
+        *_links(norm),
+        *_cards(norm),
+        *_law_orgs(norm),
+        *_licences(norm),
+        *_lawyer_names(norm),
+        *_courts(norm),
+        *_case_numbers(norm),
+        *_amounts(norm),
+        *_simple(norm, _DEADLINE, "deadline"),
+        *_simple(norm, _OVERDUE, "overdue_days", 1),
+        *_sender_tags(norm),
+        *_handles(norm),
+        *_institution_mentions(norm),
+    ]
+    # Digits inside a card, an ID or a case number are not phone numbers.
+    long_numbers = [(e.norm_start, e.norm_end) for e in found if e.kind in ("bank_card", "id_number", "case_number")]
+    found = [
+        e
+        for e in found
+        if e.kind != "phone" or not any(s <= e.norm_start and e.norm_end <= t for s, t in long_numbers)
+    ]
+    return tuple(sorted(found, key=lambda e: (e.start, e.end, e.kind)))

@@ -1,0 +1,171 @@
+"""Stage 4: the jieba + TF-IDF + logistic-regression classifier, read from plain data.
+
+The shipped model (models/model.json, models/jieba_dict.txt) is exported by `checker train` as
+plain numbers: vocabulary, idf, weights. Reading it runs no code from the file and needs neither
+scikit-learn nor numpy. Before it is parsed, each file is checked against the SHA-256 pinned in
+checker/data/model_pins.json; a missing, truncated or altered file raises ModelError, and the check
+goes on rules-only and says so (see pipeline.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+from . import segment
+from .entities import Entity
+from .normalize import Normalized
+
+MODEL_FILE = "model.json"
+DICT_FILE = "jieba_dict.txt"
+FORMAT_VERSION = 1
+_CUES = 5
+
+
+class ModelError(RuntimeError):
+    """The shipped model cannot be trusted or read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    probability: float
+    cues: tuple[tuple[str, float, tuple[tuple[int, int], ...]], ...]  # term, weight, pasted spans
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    vocabulary: dict[str, int]
+    terms: tuple[str, ...]  # index -> term
+    idf: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+    sublinear_tf: bool
+    tokenizer: object  # a private jieba.Tokenizer built from the shipped dictionary
+
+    def vector(self, terms: list[str]) -> dict[int, float]:
+        """The L2-normalised TF-IDF vector, as scikit-learn's TfidfVectorizer computes it."""
+        counts = Counter(self.vocabulary[t] for t in terms if t in self.vocabulary)
+        weights = {}
+        for index, count in counts.items():
+            tf = 1.0 + math.log(count) if self.sublinear_tf else float(count)
+            weights[index] = tf * self.idf[index]
+        norm = math.sqrt(sum(v * v for v in weights.values()))
+        return {i: v / norm for i, v in weights.items()} if norm else {}
+
+    def probability_of_terms(self, terms: list[str]) -> tuple[float, dict[int, float]]:
+        vec = self.vector(terms)
+        z = self.intercept + sum(v * self.coef[i] for i, v in vec.items())
+        return _sigmoid(z), vec
+
+    def predict(self, norm: Normalized, entities: tuple[Entity, ...]) -> Prediction:
+        masked = segment.mask(norm, entities)
+        toks = segment.tokens(self.tokenizer, masked.text)
+        words = [t.text for t in toks]
+        probability, vec = self.probability_of_terms(list(segment.ngrams(words)))
+        return Prediction(probability, self._cues(vec, toks, masked))
+
+    def _cues(self, vec: dict[int, float], toks, masked: Normalized):
+        """The unigram terms that pushed hardest towards 'scam', with their spans in the paste."""
+        contributions = sorted(
+            ((value * self.coef[index], index) for index, value in vec.items() if value * self.coef[index] > 0),
+            reverse=True,
+        )
+        # Placeholders (xurl, xmobile ...) and bigrams are not shown: a cue must be words of the paste.
+        cues = []
+        for push, index in contributions:
+            term = self.terms[index]
+            if " " in term or term in segment.PLACEHOLDER_TOKENS:
+                continue
+            spans = tuple(masked.span(t.start, t.end) for t in toks if t.text == term)
+            if spans:
+                cues.append((term, round(push, 4), spans))
+            if len(cues) == _CUES:
+                break
+        return tuple(cues)
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def _pins() -> dict[str, str]:
+    raw = resources.files("checker").joinpath("data/model_pins.json").read_text(encoding="utf-8")
+    return json.loads(raw)["sha256"]
+
+
+def _read_verified(name: str, pins: dict[str, str]) -> bytes:
+    try:
+        data = resources.files("checker.models").joinpath(name).read_bytes()
+    except (FileNotFoundError, ModuleNotFoundError, OSError) as exc:
+        raise ModelError(f"model file {name} is missing ({type(exc).__name__})") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if name not in pins:
+        raise ModelError(f"model file {name} has no pinned checksum")
+    if digest != pins[name]:
+        raise ModelError(f"model file {name} does not match its pinned SHA-256 (damaged or replaced)")
+    return data
+
+
+def parse(model_bytes: bytes, dictionary: bytes) -> Model:
+    try:
+        data = json.loads(model_bytes.decode("utf-8"))
+        if data.get("format_version") != FORMAT_VERSION:
+            raise ModelError(f"model format {data.get('format_version')} is not {FORMAT_VERSION}")
+        vocabulary = data["vocabulary"]
+        idf = tuple(float(x) for x in data["idf"])
+        coef = tuple(float(x) for x in data["coef"])
+        if not (len(vocabulary) == len(idf) == len(coef)):
+            raise ModelError("model arrays have different lengths")
+        terms = [""] * len(vocabulary)
+        for term, index in vocabulary.items():
+            terms[index] = term
+        return Model(
+            vocabulary=vocabulary,
+            terms=tuple(terms),
+            idf=idf,
+            coef=coef,
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+            sublinear_tf=bool(data["sublinear_tf"]),
+            tokenizer=segment.load_tokenizer(dictionary),
+        )
+    except ModelError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+        raise ModelError(f"model file cannot be read ({type(exc).__name__})") from None
+
+
+_lock = threading.Lock()
+_cached: Model | ModelError | None = None
+
+
+def load() -> Model:
+    """The shipped model, verified and parsed once per process; raises ModelError."""
+    global _cached
+    if _cached is None:
+        with _lock:
+            if _cached is None:
+                try:
+                    pins = _pins()
+                    _cached = parse(_read_verified(MODEL_FILE, pins), _read_verified(DICT_FILE, pins))
+                except ModelError as exc:
+                    _cached = exc
+    if isinstance(_cached, ModelError):
+        raise _cached
+    return _cached
+
+
+def reset_cache() -> None:
+    """Forget the loaded model (tests swap model files)."""
+    global _cached
+    with _lock:
+        _cached = None

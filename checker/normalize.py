@@ -1,0 +1,212 @@
+"""Stage 1: undo disguise, keeping a map from every normalised character back to the pasted text.
+
+The order is fixed and versioned (NORMALIZER_VERSION); the model's metadata records it, because the
+classifier was trained on text that went through exactly these steps:
+
+1. NFKC (full-width forms, circled digits, compatibility characters), one character at a time so
+   that each output character knows which pasted character it came from;
+2. drop invisible characters (zero-width, bidi controls, BOM, variation selectors, fillers);
+3. lower-case ASCII;
+4. traditional -> simplified, character by character (a table generated from OpenCC, see
+   data/t2s_chars.json), so lengths do not change;
+5. remove separators slipped between Chinese characters (律 师 费, 律*师*费) and white space that is
+   not between two ASCII words, and join digit groups split by spaces or dashes (138-1234-5678);
+6. a small lexicon of abbreviations and homophones (V信, 薇信, vx -> 微信; zfb -> 支付宝 ...);
+7. runs of Chinese numerals inside long numbers (一三八…, 壹贰叁…) -> digits.
+
+Every span found on the normalised text maps back with `Normalized.span()` to the pasted text, so
+evidence always quotes what the user pasted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+NORMALIZER_VERSION = "1"
+
+# Characters people cannot see but scammers insert between the letters of a keyword.
+_INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u034f")
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+# Separators removed only when they stand between two Chinese characters: none of them occurs
+# there in honest text, so removing them cannot glue two honest words into a keyword.
+_CJK_SEPARATED = re.compile(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+]+(?=[{_CJK}])")
+# White space counts as a word boundary only between two ASCII letters or digits (English text).
+_SPACE = re.compile(r"\s+")
+# Phone and card numbers are written in groups: 138 1234 5678, 6222-0212-3456-7890.
+# Groups of three or more digits, so that dates (2024-12-01) stay apart; joined only when the result
+# has the length of a phone (10-12 digits with area code) or card number (16-19).
+_DIGIT_GROUPS = re.compile(r"(?<!\d)\d{3,8}(?:[ \-\u3000]{1,2}\d{3,8}){1,5}(?!\d)")
+_JOINED_LENGTHS = frozenset({10, 11, 12, 16, 17, 18, 19})
+_NUMERAL_DIGITS = {
+    **dict(zip("零〇一二三四五六七八九", "00123456789")),
+    **dict(zip("壹贰叁肆伍陆柒捌玖", "123456789")),
+    "幺": "1",
+}
+# Seven or more numerals in a row only occur in a number written out to dodge filters.
+_NUMERAL_RUN = re.compile("[0-9" + "".join(_NUMERAL_DIGITS) + "]{7,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """Normalised text; starts[i] / ends[i] are the pasted-text offsets of character i."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    original: str
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalised slice [start, end) to a slice of the pasted text."""
+        if not self.text:
+            return 0, 0
+        if start >= end:
+            point = self.starts[start] if start < len(self.text) else self.ends[-1]
+            return point, point
+        return self.starts[start], self.ends[end - 1]
+
+
+class _Builder:
+    """Accumulates output characters together with the pasted span each one came from."""
+
+    __slots__ = ("chars", "starts", "ends")
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, text: str, start: int, end: int) -> None:
+        for ch in text:
+            self.chars.append(ch)
+            self.starts.append(start)
+            self.ends.append(end)
+
+
+
+def _rebuild(text: str, starts: list[int], ends: list[int], pieces) -> tuple[str, list[int], list[int]]:
+    """Apply (start, end, replacement) edits, sorted and disjoint, to a mapped string.
+
+    A replacement inherits the pasted span of everything it replaces.
+    """
+    out = _Builder()
+    cursor = 0
+    for start, end, replacement in pieces:
+        for i in range(cursor, start):
+            out.add(text[i], starts[i], ends[i])
+        if replacement and start < end:
+            out.add(replacement, starts[start], ends[end - 1])
+        cursor = end
+    for i in range(cursor, len(text)):
+        out.add(text[i], starts[i], ends[i])
+    return "".join(out.chars), out.starts, out.ends
+
+
+def _is_invisible(ch: str) -> bool:
+    if ch in _INVISIBLE_EXTRA:
+        return True
+    category = unicodedata.category(ch)
+    if category == "Cf":
+        return True
+    # Variation selectors are marks that change nothing a reader sees.
+    return category == "Mn" and ("\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef")
+
+
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    raw = resources.files("checker").joinpath("data/t2s_chars.json").read_text(encoding="utf-8")
+    return {ord(k): v for k, v in json.loads(raw)["chars"].items()}
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[tuple[re.Pattern[str], str], ...]:
+    raw = resources.files("checker").joinpath("data/lexicon.json").read_text(encoding="utf-8")
+    entries = json.loads(raw)["entries"]
+    return tuple((re.compile(e["pattern"]), e["replace"]) for e in entries)
+
+
+def _char_pass(text: str) -> tuple[str, list[int], list[int]]:
+    """Steps 1-4: NFKC, invisible characters, ASCII case, traditional -> simplified."""
+    t2s = _t2s_table()
+    out = _Builder()
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            out.add(ch.lower(), i, i + 1)
+            continue
+        piece = unicodedata.normalize("NFKC", ch)
+        for sub in piece:
+            if _is_invisible(sub):
+                continue
+            if sub.isascii():
+                sub = sub.lower()
+            out.add(t2s.get(ord(sub), sub), i, i + 1)
+    return "".join(out.chars), out.starts, out.ends
+
+
+def _compact(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """Step 5: separators between Chinese characters, split digit groups, then white space."""
+    edits = [(m.start(), m.end(), "") for m in _CJK_SEPARATED.finditer(text)]
+    text, starts, ends = _rebuild(text, starts, ends, edits)
+
+    edits = []
+    for m in _DIGIT_GROUPS.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if len(digits) in _JOINED_LENGTHS:
+            edits.append((m.start(), m.end(), digits))
+    if edits:
+        text, starts, ends = _rebuild(text, starts, ends, edits)
+
+    edits = []
+    for m in _SPACE.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        between_ascii_words = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+        edits.append((m.start(), m.end(), " " if between_ascii_words else ""))
+    return _rebuild(text, starts, ends, edits)
+
+
+def _apply_lexicon(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """Step 6: abbreviations and homophones, each pattern applied in turn."""
+    for pattern, replacement in _lexicon():
+        edits = [(m.start(), m.end(), replacement) for m in pattern.finditer(text)]
+        if edits:
+            text, starts, ends = _rebuild(text, starts, ends, edits)
+    return text, starts, ends
+
+
+def _numerals_to_digits(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+    """Step 7: a long run mixing digits and Chinese numerals is a number written to dodge filters."""
+    edits = []
+    for m in _NUMERAL_RUN.finditer(text):
+        run = m.group()
+        if any(ch in _NUMERAL_DIGITS for ch in run):
+            # One-to-one, so each digit keeps its own pasted span.
+            for offset, ch in enumerate(run):
+                if ch in _NUMERAL_DIGITS:
+                    edits.append((m.start() + offset, m.start() + offset + 1, _NUMERAL_DIGITS[ch]))
+    return _rebuild(text, starts, ends, edits) if edits else (text, starts, ends)
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise pasted text for matching; see the module docstring for the steps."""
+    mapped = _char_pass(text)
+    mapped = _compact(*mapped)
+    mapped = _apply_lexicon(*mapped)
+    mapped = _numerals_to_digits(*mapped)
+    out, starts, ends = mapped
+    return Normalized(out, tuple(starts), tuple(ends), text)
+
+
+def replace_spans(norm: Normalized, edits: list[tuple[int, int, str]]) -> Normalized:
+    """Replace sorted, disjoint [start, end) slices of the normalised text, keeping the map."""
+    text, starts, ends = _rebuild(norm.text, list(norm.starts), list(norm.ends), edits)
+    return Normalized(text, tuple(starts), tuple(ends), norm.original)
+
+
+def normalize_text(text: str) -> str:
+    """The normalised string alone (used by the tokenizer and for idempotence tests)."""
+    return normalize(text).text

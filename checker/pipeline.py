@@ -1,0 +1,109 @@
+"""check(text): the whole flow, text -> normalise -> entities -> rules -> model -> verdict -> advice.
+
+Pure: prints nothing, never exits, opens no connection, writes no file, keeps no message text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from . import advice as advice_stage
+from . import model as model_stage
+from .entities import extract
+from .normalize import normalize
+from .result import CheckResult, ModelCue
+from .rules import Evidence, catalogue, find_flags
+from .verdict import decide
+
+MAX_CHARS = 1_000_000
+
+
+class InputError(ValueError):
+    """The input cannot be checked (empty, blank, too long, not text)."""
+
+
+def _model_prediction(norm, entities):
+    """The model's opinion, or (None, reason) when the shipped model cannot be trusted."""
+    try:
+        model = model_stage.load()
+    except model_stage.ModelError as exc:
+        return None, None, f"unavailable: {exc}"
+    prediction = model.predict(norm, entities)
+    return prediction, model.threshold, "ok"
+
+
+def check(text: str) -> CheckResult:
+    """Check one pasted message. Raises InputError for input that cannot be checked."""
+    if not isinstance(text, str):
+        raise InputError("the message must be text (str)")
+    if not text.strip():
+        raise InputError("the message is empty")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"the message is longer than {MAX_CHARS:,} characters")
+    norm = normalize(text)
+    entities = extract(norm)
+    flags = find_flags(norm, entities)
+    prediction, threshold, model_status = _model_prediction(norm, entities)
+    probability = prediction.probability if prediction else None
+    verdict = decide([f.weight for f in flags], probability, threshold or 1.0, catalogue().verdict)
+    money_or_legal = advice_stage.speaks_of_money_or_law(norm.text)
+    reminder_zh, reminder_en = advice_stage.reminder(money_or_legal)
+    cues = ()
+    if prediction is not None and probability is not None and probability >= threshold:
+        cues = tuple(
+            ModelCue(term, weight, tuple(Evidence(s, e, text[s:e]) for s, e in spans))
+            for term, weight, spans in prediction.cues
+        )
+    return CheckResult(
+        verdict=verdict.verdict,
+        score=verdict.score,
+        flags=flags,
+        entities=entities,
+        advice=advice_stage.advise(entities, [f.id for f in flags if f.weight > 0], money_or_legal),
+        reminder=reminder_zh,
+        reminder_en=reminder_en,
+        rule_points=verdict.rule_points,
+        model_probability=None if probability is None else round(probability, 4),
+        model_cues=cues,
+        model_status=model_status,
+    )
+
+
+def check_many(texts: Iterable[str], n_jobs: int = 1, chunk_size: int = 256) -> Iterator[CheckResult | InputError]:
+    """Check many messages, yielding results in input order.
+
+    A message that cannot be checked yields its InputError instead of stopping the run. With
+    n_jobs > 1, chunks are checked in parallel worker processes (joblib); memory stays bounded
+    because texts are read and results yielded one chunk group at a time.
+    """
+    if n_jobs == 1:
+        for text in texts:
+            yield _safe_check(text)
+        return
+    from joblib import Parallel, delayed
+
+    with Parallel(n_jobs=n_jobs, return_as="generator") as parallel:
+        for results in parallel(delayed(_check_chunk)(chunk) for chunk in _chunks(texts, chunk_size)):
+            yield from results
+
+
+def _safe_check(text: str) -> CheckResult | InputError:
+    try:
+        return check(text)
+    except InputError as exc:
+        return exc
+
+
+def _check_chunk(chunk: list[str]) -> list[CheckResult | InputError]:
+    return [_safe_check(text) for text in chunk]
+
+
+def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for text in texts:
+        chunk.append(text)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

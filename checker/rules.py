@@ -1,0 +1,402 @@
+"""Stage 3: named red-flag rules, each with evidence spans on the pasted text.
+
+The catalogue is data (data/rules.toml): a rule is an id, texts in Chinese and English, a weight,
+and matchers. Matcher kinds are code and deliberately few:
+
+- `patterns`: regular expressions on the normalised text; every match is evidence;
+- `entities`: entity conditions ({kind, and optional details / value}); every matching entity is evidence;
+- `check`: the name of a predicate in CHECKS below, for claims that need several entities at once.
+
+Optional gates: `requires` (one of these must occur somewhere), `absent` (none may occur), and
+`negatable` (default true: a match right after "不要 / 切勿 / 不会 …" or right before "骗局 / 诈骗" is a
+warning about the pattern, not the pattern itself). `@name` in a pattern list refers to a shared list
+in [contexts]. Everything is compiled and validated once, at load, failing with the rule id.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .entities import Entity, institutions
+from .normalize import Normalized
+
+RULES_FILE = "data/rules.toml"
+_NEGATION_BEFORE = 10
+_NEGATION_AFTER = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A rule that fired on this message."""
+
+    id: str
+    title: str
+    title_en: str
+    why: str
+    why_en: str
+    weight: float
+    evidence: tuple[Evidence, ...]
+    source: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "title_en": self.title_en,
+            "why": self.why,
+            "why_en": self.why_en,
+            "weight": self.weight,
+            "source": self.source,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCondition:
+    kind: str
+    details: tuple[tuple[str, tuple], ...]
+    value: re.Pattern[str] | None
+
+    def matches(self, entity: Entity) -> bool:
+        if entity.kind != self.kind:
+            return False
+        if self.value is not None and not self.value.search(entity.value):
+            return False
+        return all(entity.details.get(key) in allowed for key, allowed in self.details)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    title: str
+    title_en: str
+    why: str
+    why_en: str
+    weight: float
+    source: str
+    patterns: tuple[re.Pattern[str], ...]
+    entities: tuple[EntityCondition, ...]
+    check: str
+    requires: re.Pattern[str] | None
+    absent: re.Pattern[str] | None
+    absent_entities: tuple[EntityCondition, ...]
+    negatable: bool
+    examples_hit: tuple[str, ...]
+    examples_miss: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    rules: tuple[Rule, ...]
+    contexts: dict[str, re.Pattern[str]]
+    negation_before: re.Pattern[str]
+    negation_after: re.Pattern[str]
+    verdict: dict
+
+
+class CatalogueError(ValueError):
+    """The rule catalogue is malformed; the message names the rule."""
+
+
+def _compile(patterns: Iterable[str], shared: dict[str, list[str]], rule_id: str) -> list[str]:
+    out = []
+    for pattern in patterns:
+        if pattern.startswith("@"):
+            if pattern[1:] not in shared:
+                raise CatalogueError(f"rule {rule_id}: unknown context {pattern}")
+            out.extend(shared[pattern[1:]])
+        else:
+            out.append(pattern)
+    for pattern in out:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise CatalogueError(f"rule {rule_id}: bad pattern {pattern!r}: {exc}") from None
+    return out
+
+
+def _either(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _conditions(items: list[dict], rule_id: str) -> tuple[EntityCondition, ...]:
+    out = []
+    for item in items:
+        if "kind" not in item:
+            raise CatalogueError(f"rule {rule_id}: an entity condition has no kind")
+        details = tuple((k, tuple(v if isinstance(v, list) else [v])) for k, v in item.get("details", {}).items())
+        value = re.compile(item["value"]) if "value" in item else None
+        out.append(EntityCondition(item["kind"], details, value))
+    return tuple(out)
+
+
+def parse_catalogue(raw: str) -> Catalogue:
+    data = tomllib.loads(raw)
+    shared = data.get("contexts", {})
+    contexts = {name: re.compile("|".join(f"(?:{p})" for p in pats)) for name, pats in shared.items()}
+    rules = []
+    seen = set()
+    for item in data["rule"]:
+        rule_id = item.get("id", "?")
+        if rule_id in seen:
+            raise CatalogueError(f"rule {rule_id}: duplicate id")
+        seen.add(rule_id)
+        for key in ("title", "title_en", "why", "why_en", "weight"):
+            if key not in item:
+                raise CatalogueError(f"rule {rule_id}: missing {key}")
+        check = item.get("check", "")
+        if check and check not in CHECKS:
+            raise CatalogueError(f"rule {rule_id}: unknown check {check}")
+        patterns = _compile(item.get("patterns", []), shared, rule_id)
+        entities = _conditions(item.get("entities", []), rule_id)
+        if not (patterns or entities or check):
+            raise CatalogueError(f"rule {rule_id}: no matcher")
+        rules.append(
+            Rule(
+                id=rule_id,
+                title=item["title"],
+                title_en=item["title_en"],
+                why=item["why"],
+                why_en=item["why_en"],
+                weight=float(item["weight"]),
+                source=item.get("source", ""),
+                patterns=tuple(re.compile(p) for p in patterns),
+                entities=entities,
+                check=check,
+                requires=_either(_compile(item.get("requires", []), shared, rule_id)),
+                absent=_either(_compile(item.get("absent", []), shared, rule_id)),
+                absent_entities=_conditions(item.get("absent_entities", []), rule_id),
+                negatable=bool(item.get("negatable", True)),
+                examples_hit=tuple(item.get("examples_hit", [])),
+                examples_miss=tuple(item.get("examples_miss", [])),
+            )
+        )
+    negation = data["negation"]
+    return Catalogue(
+        rules=tuple(rules),
+        contexts=contexts,
+        negation_before=re.compile("|".join(negation["before"])),
+        negation_after=re.compile("|".join(negation["after"])),
+        verdict=data["verdict"],
+    )
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> Catalogue:
+    raw = resources.files("checker").joinpath(RULES_FILE).read_text(encoding="utf-8")
+    return parse_catalogue(raw)
+
+
+# --- evaluation ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """What every rule sees: the normalised text and the entities found in it."""
+
+    norm: Normalized
+    entities: tuple[Entity, ...]
+    catalogue: Catalogue
+
+    def of_kind(self, *kinds: str) -> list[Entity]:
+        return [e for e in self.entities if e.kind in kinds]
+
+    def context(self, name: str) -> re.Pattern[str]:
+        return self.catalogue.contexts[name]
+
+    def evidence_at(self, start: int, end: int) -> Evidence:
+        s, e = self.norm.span(start, end)
+        return Evidence(s, e, self.norm.original[s:e])
+
+
+def _entity_evidence(entity: Entity) -> Evidence:
+    return Evidence(entity.start, entity.end, entity.text)
+
+
+def _negated(msg: Message, start: int, end: int) -> bool:
+    text = msg.norm.text
+    before = text[max(0, start - _NEGATION_BEFORE) : start]
+    # A warning's scope ends at the sentence boundary.
+    before = re.split(r"[。!?;！？；\n]", before)[-1]
+    after = re.split(r"[。!?;！？；\n]", text[end : end + _NEGATION_AFTER])[0]
+    return bool(msg.catalogue.negation_before.search(before) or msg.catalogue.negation_after.search(after))
+
+
+def evaluate_rule(rule: Rule, msg: Message) -> Flag | None:
+    text = msg.norm.text
+    if rule.requires is not None and not rule.requires.search(text):
+        return None
+    if rule.absent is not None and rule.absent.search(text):
+        return None
+    if any(cond.matches(e) for cond in rule.absent_entities for e in msg.entities):
+        return None
+    evidence: list[Evidence] = []
+    for pattern in rule.patterns:
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            if rule.negatable and _negated(msg, m.start(), m.end()):
+                continue
+            evidence.append(msg.evidence_at(m.start(), m.end()))
+    for entity in msg.entities:
+        if any(cond.matches(entity) for cond in rule.entities):
+            if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end):
+                continue
+            evidence.append(_entity_evidence(entity))
+    if rule.check:
+        evidence.extend(CHECKS[rule.check](msg))
+    if not evidence:
+        return None
+    unique = sorted(set(evidence), key=lambda e: (e.start, e.end))
+    return Flag(rule.id, rule.title, rule.title_en, rule.why, rule.why_en, rule.weight, tuple(unique), rule.source)
+
+
+def find_flags(norm: Normalized, entities: tuple[Entity, ...]) -> tuple[Flag, ...]:
+    """Every rule that fires, most important (highest absolute weight) first."""
+    cat = catalogue()
+    msg = Message(norm, entities, cat)
+    flags = [flag for rule in cat.rules if (flag := evaluate_rule(rule, msg)) is not None]
+    return tuple(sorted(flags, key=lambda f: (-f.weight, f.id)))
+
+
+# --- checks: predicates over several entities ----------------------------------------------------
+
+_LEGAL_CLAIM = re.compile(
+    r"律师函|本所|我所|本律师|受[^。]{0,24}委托|(?:律师事务所|律所|律师)(?:郑重|正式)?(?:通知|提醒|告知|函告|声明)|发函"
+)
+_LEGAL_WORD = re.compile(r"律师函|律师事务所|律所|律师")
+_COURT_CLAIM = re.compile(
+    r"(?:已|已经|正式|依法)(?:被)?(?:立案|起诉|提起诉讼)|立案(?:庭|审查|通知)|传票|开庭|出庭|应诉|执行局|执行庭|判决书|"
+    r"(?:诉讼|起诉)(?:材料|文书)?已(?:提交|递交)|(?:提交|移交|移送)(?:至|到)?(?:法院|司法机关)"
+)
+_LAW_ORG_TAG = re.compile(r"律师|律所|法务|法律|调解|仲裁|法院")
+
+
+def _claims_legal_sender(msg: Message) -> list[Evidence]:
+    """A message that speaks as a lawyer or law firm but gives no way to verify one."""
+    text = msg.norm.text
+    if not _LEGAL_CLAIM.search(text):
+        return []
+    firms = [e for e in msg.of_kind("law_firm") if e.details.get("named")]
+    lawyer = msg.of_kind("lawyer_name", "lawyer_licence")
+    landline = [e for e in msg.of_kind("phone") if e.details.get("type") in ("landline", "service")]
+    if firms and lawyer and landline:
+        return []
+    return [msg.evidence_at(m.start(), m.end()) for m in _LEGAL_WORD.finditer(text)][:3]
+
+
+def _court_claim_without_case(msg: Message) -> list[Evidence]:
+    """立案 / 传票 / 开庭 claimed without a court name and a well-formed case number."""
+    claims = [m for m in _COURT_CLAIM.finditer(msg.norm.text) if not _negated(msg, m.start(), m.end())]
+    if not claims:
+        return []
+    good_case = [e for e in msg.of_kind("case_number") if e.details.get("format") == "ok"]
+    if msg.of_kind("court") and good_case:
+        return []
+    bad_cases = [_entity_evidence(e) for e in msg.of_kind("case_number") if e.details.get("format") != "ok"]
+    return [msg.evidence_at(m.start(), m.end()) for m in claims] + bad_cases
+
+
+def _institutions_in(text: str) -> set[str]:
+    return {inst.id for inst in institutions() if inst.keywords.search(text)}
+
+
+_CREDITORS = {"alipay", "alipay_iou", "wechat_pay", "weilidai", "jd", "meituan", "douyin", "icbc", "ccb",
+              "abc", "boc", "bocom", "cmb", "hxb"}
+
+
+def _sender_tag_mismatch(msg: Message) -> list[Evidence]:
+    """A 【tag】 naming one creditor on a message that speaks for another."""
+    out = []
+    for tag in msg.of_kind("sender_tag"):
+        tagged = _institutions_in(tag.value) & _CREDITORS
+        if not tagged:
+            continue
+        body = msg.norm.text[: tag.norm_start] + msg.norm.text[tag.norm_end :]
+        spoken = _institutions_in(body) & _CREDITORS
+        # Alipay's own products (花呗, 借呗, 借条) share one tag.
+        if spoken and not (spoken & tagged) and not ({"alipay", "alipay_iou"} >= (spoken | tagged)):
+            out.append(_entity_evidence(tag))
+    return out
+
+
+_ANTIFRAUD_CLAIM = re.compile(r"12381|反诈中心|反诈骗中心|国家反诈")
+
+
+def _fake_antifraud(msg: Message) -> list[Evidence]:
+    """Real 12381 warnings carry no link, chat ID or number to call (domain.md 1b)."""
+    claim = _ANTIFRAUD_CLAIM.search(msg.norm.text)
+    if not claim:
+        return []
+    contacts = [
+        e
+        for e in msg.entities
+        if e.kind in ("link", "chat_handle") or (e.kind == "phone" and "official" not in e.details)
+    ]
+    if not contacts:
+        return []
+    return [msg.evidence_at(claim.start(), claim.end())] + [_entity_evidence(e) for e in contacts]
+
+
+_COURT_MONEY = re.compile(r"转账|汇款|打款|账户|账号|缴纳|交纳|验证码|密码|保证金|手续费")
+
+
+def _genuine_court_format(msg: Message) -> list[Evidence]:
+    """The shape of a real court notice: a court's tag or name, a well-formed case number, no payment."""
+    courts = msg.of_kind("court")
+    cases = [e for e in msg.of_kind("case_number") if e.details.get("format") == "ok"]
+    if not (courts and cases) or _COURT_MONEY.search(msg.norm.text):
+        return []
+    if any(e.kind == "phone" and e.details.get("type") == "mobile" for e in msg.entities):
+        return []
+    return [_entity_evidence(courts[0]), _entity_evidence(cases[0])]
+
+
+def _official_numbers_only(msg: Message) -> list[Evidence]:
+    """Every number to call is a confirmed official one, and there is no link to follow."""
+    phones = msg.of_kind("phone")
+    if not phones or msg.of_kind("link", "chat_handle", "bank_card"):
+        return []
+    if all("official" in e.details for e in phones):
+        return [_entity_evidence(e) for e in phones]
+    return []
+
+
+def _lawful_letter_details(msg: Message) -> list[Evidence]:
+    """A law firm's letter with the details that let anyone verify it, and no payment to the firm."""
+    firms = [e for e in msg.of_kind("law_firm") if e.details.get("named")]
+    lawyer = msg.of_kind("lawyer_name", "lawyer_licence")
+    landline = [e for e in msg.of_kind("phone") if e.details.get("type") in ("landline", "service")]
+    if not (firms and lawyer and landline) or msg.of_kind("bank_card", "link", "chat_handle"):
+        return []
+    if any(e.details.get("type") == "mobile" for e in msg.of_kind("phone")):
+        return []
+    if any(e.details.get("format") == "unusual" for e in msg.of_kind("lawyer_licence")):
+        return []
+    return [_entity_evidence(firms[0]), _entity_evidence(lawyer[0])]
+
+
+CHECKS: dict[str, Callable[[Message], list[Evidence]]] = {
+    "legal_sender_without_details": _claims_legal_sender,
+    "court_claim_without_case_number": _court_claim_without_case,
+    "sender_tag_mismatch": _sender_tag_mismatch,
+    "antifraud_message_with_contact": _fake_antifraud,
+    "genuine_court_format": _genuine_court_format,
+    "official_numbers_only": _official_numbers_only,
+    "lawful_letter_details": _lawful_letter_details,
+}

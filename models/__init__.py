@@ -1,0 +1,1 @@
+"""The shipped model: written by `checker train`, read by checker/model.py."""
