@@ -24,6 +24,10 @@ class Exit(enum.IntEnum):
     INTERRUPTED = 130
 
 
+class FailOn(Exception):
+    """The verdict is at or above --fail-on: exit 1, the only way to get that code."""
+
+
 class InputProblem(click.ClickException):
     """Input that cannot be checked: one line on stderr, exit 2."""
 
@@ -69,7 +73,49 @@ def _read_input(message: str | None, file: str | None, encoding: str | None) -> 
     return decoded.text, decoded.encoding, source
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class CheckerGroup(click.Group):
+    """A click group that maps every outcome to one of our exit codes and never shows a traceback."""
+
+    def main(self, args=None, prog_name=None, **extra):  # noqa: D102 - same contract as click's
+        extra.pop("standalone_mode", None)
+        sys.exit(self._exit_code(args, prog_name, extra))
+
+    def _exit_code(self, args, prog_name, extra) -> int:
+        try:
+            code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
+            sys.stdout.flush()  # inside the try, so that a reader that went away is handled below
+            return int(code or Exit.OK)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            click.echo("已取消 / cancelled", err=True)
+            return Exit.INTERRUPTED
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
+            return Exit.USAGE
+        except click.ClickException as exc:
+            click.echo(f"错误 / error: {exc.format_message()}", err=True)
+            return Exit.USAGE if exc.exit_code in (1, 2) else exc.exit_code
+        except click.exceptions.Exit as exc:
+            return exc.exit_code
+        except FailOn:
+            return Exit.FAIL_ON
+        except SystemExit:
+            # With standalone_mode off, click raises SystemExit only when stdout's reader went away
+            # (EPIPE, after pacifying the streams): that is a closed pipe, not a failure.
+            return Exit.OK
+        except BrokenPipeError:
+            # The reader went away (| head): stop quietly, and keep Python from complaining at exit.
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            except (OSError, ValueError):
+                pass
+            return Exit.OK
+        except Exception as exc:  # noqa: BLE001 - last line of defence: one line, no traceback, no text
+            click.echo(f"内部错误 / internal error ({type(exc).__name__}); 请报告此问题 / please report it", err=True)
+            return Exit.INTERNAL
+
+
+@click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="checker", prog_name="checker")
 def cli() -> None:
     """检查“律师函”、催收、法院类短信的可疑之处，告诉你去哪里核实。全程离线。
@@ -116,7 +162,7 @@ def check_command(message, file, fmt, lang, fail_on, encoding) -> None:
         style = click.style if _use_colour(sys.stdout) else (lambda s, **_: s)
         click.echo(to_text(text, result, lang, style), nl=False)
     if fail_on and at_least(result.verdict, fail_on):
-        raise SystemExit(Exit.FAIL_ON)
+        raise FailOn
 
 
 @cli.command("rules")
@@ -149,34 +195,6 @@ def _register_optional_commands() -> None:
 _register_optional_commands()
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: maps every outcome to an exit code; never shows a traceback."""
-    try:
-        code = cli.main(args=argv, prog_name="checker", standalone_mode=False)
-        return int(code or Exit.OK)
-    except click.exceptions.Abort:
-        click.echo("已取消 / cancelled", err=True)
-        return Exit.INTERRUPTED
-    except KeyboardInterrupt:
-        click.echo("已取消 / cancelled", err=True)
-        return Exit.INTERRUPTED
-    except click.exceptions.NoArgsIsHelpError as exc:
-        click.echo(exc.ctx.get_help() if exc.ctx else str(exc), err=True)
-        return Exit.USAGE
-    except click.ClickException as exc:
-        click.echo(f"错误 / error: {exc.format_message()}", err=True)
-        return exc.exit_code if exc.exit_code != 1 else Exit.USAGE
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    except BrokenPipeError:
-        # The reader went away (| head): stop quietly, and keep Python from complaining at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return Exit.OK
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, no traceback, no text
-        click.echo(f"内部错误 / internal error ({type(exc).__name__}); 请报告此问题 / please report it", err=True)
-        return Exit.INTERNAL
-
-
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point (`checker`, `python -m checker`)."""
+    cli.main(args=argv, prog_name="checker")

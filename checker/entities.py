@@ -250,15 +250,24 @@ _LICENCE = re.compile(r"(?:执业证号|执业证编号|执业证书?号?|律师
 _CREDIT_CODE = re.compile(r"(?:统一社会信用代码|信用代码|执业许可证号?|许可证号)[:：]?([0-9a-z]{15,20})")
 
 
-def _trim_lead(name: str) -> str:
-    return _NAME_LEAD.sub("", name)
+def _name_start(norm: Normalized, start: int, end: int) -> int:
+    """Where an organisation's name begins inside norm.text[start:end].
+
+    After the last lead word, and after the last place where the paste had a gap (white space or a
+    separator that normalisation removed): a name is written in one piece.
+    """
+    cut = start + len(norm.text[start:end]) - len(_NAME_LEAD.sub("", norm.text[start:end]))
+    for i in range(end - 1, cut, -1):
+        if norm.starts[i] > norm.ends[i - 1]:
+            return i
+    return cut
 
 
 def _law_orgs(norm: Normalized) -> list[Entity]:
     found = []
     for m in _LAW_FIRM.finditer(norm.text):
-        name = _trim_lead(m.group())
-        start = m.end() - len(name)
+        start = _name_start(norm, m.start(), m.end())
+        name = norm.text[start : m.end()]
         company = "有限" in name
         own_name = name.split("律师事务所")[0]
         details = {"company_suffix": company, "named": len(own_name) >= 2}
@@ -267,9 +276,8 @@ def _law_orgs(norm: Normalized) -> list[Entity]:
     for m in _PSEUDO_LEGAL.finditer(norm.text):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        name = _trim_lead(m.group())
-        start = m.end() - len(name)
-        found.append(_entity(norm, "pseudo_legal_org", start, m.end(), name, {}))
+        start = _name_start(norm, m.start(), m.end())
+        found.append(_entity(norm, "pseudo_legal_org", start, m.end(), norm.text[start : m.end()], {}))
     return found
 
 
@@ -321,10 +329,10 @@ _CASE_LIKE = re.compile(rf"(?:案号|案件编号|案件号|立案号|卷宗号)
 def _courts(norm: Normalized) -> list[Entity]:
     found = []
     for m in _COURT.finditer(norm.text):
-        name = _trim_lead(m.group())
+        start = _name_start(norm, m.start(), m.end())
+        name = norm.text[start : m.end()]
         if len(name) < 3:
             continue
-        start = m.end() - len(name)
         found.append(_entity(norm, "court", start, m.end(), name, {"people_court": "人民法院" in name}))
     return found
 

@@ -46,7 +46,9 @@ def check(text: str) -> CheckResult:
     prediction, threshold, model_status = _model_prediction(norm, entities)
     probability = prediction.probability if prediction else None
     verdict = decide([f.weight for f in flags], probability, threshold or 1.0, catalogue().verdict)
-    money_or_legal = advice_stage.speaks_of_money_or_law(norm.text)
+    red_flags = [f.id for f in flags if f.weight > 0]
+    # The reminder goes with any talk of money or law, and with any red flag, whatever the verdict.
+    money_or_legal = bool(red_flags) or advice_stage.speaks_of_money_or_law(norm.text)
     reminder_zh, reminder_en = advice_stage.reminder(money_or_legal)
     cues = ()
     if prediction is not None and probability is not None and probability >= threshold:
@@ -59,7 +61,7 @@ def check(text: str) -> CheckResult:
         score=verdict.score,
         flags=flags,
         entities=entities,
-        advice=advice_stage.advise(entities, [f.id for f in flags if f.weight > 0], money_or_legal),
+        advice=advice_stage.advise(entities, red_flags, money_or_legal),
         reminder=reminder_zh,
         reminder_en=reminder_en,
         rule_points=verdict.rule_points,

@@ -1,0 +1,126 @@
+"""Entities: typed, validated once, and located on the pasted text."""
+
+import pytest
+
+from checker.entities import extract, registered_domain
+from checker.normalize import normalize
+
+
+def entities(text, kind):
+    found = [e for e in extract(normalize(text)) if e.kind == kind]
+    for e in found:
+        assert text[e.start : e.end] == e.text
+    return found
+
+
+PHONES = [
+    ("请致电13812345678", "13812345678", "mobile", False),
+    ("请致电 +86 138 1234 5678", "13812345678", "mobile", False),
+    ("座机010-65551234", "01065551234", "landline", False),
+    ("详询95588", "95588", "service", True),
+    ("拨打12368查询", "12368", "service", True),
+    ("客服4008123456", "4008123456", "service", False),
+    ("回电+85212345678", "+85212345678", "overseas", False),
+    ("电话一三九一二三四五六七八", "13912345678", "mobile", False),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "kind", "official"), PHONES)
+def test_phone_numbers_are_typed(text, value, kind, official):
+    (phone,) = entities(text, "phone")
+    assert (phone.value, phone.details["type"], "official" in phone.details) == (value, kind, official)
+
+
+def test_digits_inside_a_case_number_are_not_a_phone():
+    assert entities("（2024）京0105民初12345号", "phone") == []
+
+
+LINKS = [
+    ("点击 http://t.cn/A6xYz 查看", "short_link"),
+    ("登录 http://101.35.22.8:8080/a", "raw_ip"),
+    ("访问 alipay-verify.com", "lookalike"),
+    ("打开 https://www.alipay.com", "official"),
+    ("文书见 https://zxfw.court.gov.cn/zxfw/#/pagesAjkj", "court_service"),
+    ("登录 www.hzqk-fw.com 处理", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), LINKS)
+def test_links_are_categorised(text, category):
+    (link,) = entities(text, "link")
+    assert link.details["category"] == category
+
+
+@pytest.mark.parametrize(
+    ("host", "domain"),
+    [("zxfw.court.gov.cn", "court.gov.cn"), ("www.alipay.com", "alipay.com"), ("t.cn", "t.cn"), ("a.b.com.cn", "b.com.cn")],
+)
+def test_registered_domain(host, domain):
+    assert registered_domain(host) == domain
+
+
+CARDS = [
+    ("转账至卡号6222 0212 3456 7890 123", "invalid"),
+    ("收款账户 4111111111111111", "valid"),
+]
+
+
+@pytest.mark.parametrize(("text", "checksum"), CARDS)
+def test_bank_cards_carry_their_checksum(text, checksum):
+    (card,) = entities(text, "bank_card")
+    assert card.details["checksum"] == checksum
+
+
+IDENTIFIERS = [
+    ("执业证号：11101201510123456", "lawyer_licence", "format", "ok"),
+    ("执业证号：111012015101", "lawyer_licence", "format", "ok"),
+    ("执业证号：2023001", "lawyer_licence", "format", "unusual"),
+    ("统一社会信用代码：91110000600037341L", "credit_code", "issuer", "company"),
+    ("统一社会信用代码：91110000600037341L", "credit_code", "checksum", "valid"),
+    ("执业许可证号：31110000E000123456", "credit_code", "issuer", "law_firm"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "key", "value"), IDENTIFIERS)
+def test_licence_and_credit_code_checks(text, kind, key, value):
+    (entity,) = entities(text, kind)
+    assert entity.details[key] == value
+
+
+CASE_NUMBERS = [
+    ("（2024）京0105民初12345号", "ok"),
+    ("(2025)沪0115执1234号", "ok"),
+    ("（2024）火0105民初12345号", "unusual"),
+    ("案号：2024-888", "unusual"),
+]
+
+
+@pytest.mark.parametrize(("text", "fmt"), CASE_NUMBERS)
+def test_case_numbers_are_checked_against_the_official_grammar(text, fmt):
+    (case,) = entities(text, "case_number")
+    assert case.details["format"] == fmt
+
+
+NAMED = [
+    ("北京市明远律师事务所受托函告", "law_firm", "北京市明远律师事务所"),
+    ("华信律师事务所有限公司提醒", "pseudo_legal_org", "华信律师事务所有限公司"),
+    ("【政博法务】通知", "sender_tag", "政博法务"),
+    ("我们是恒信法务中心", "pseudo_legal_org", "恒信法务中心"),
+    ("本院受理 北京市朝阳区人民法院", "court", "北京市朝阳区人民法院"),
+    ("承办律师：赵立明律师", "lawyer_name", "赵立明律师"),
+    ("欠款3,560.50元", "amount", "3,560.50元"),
+    ("请于今日18点前处理", "deadline", "今日18点前"),
+    ("已逾期45天", "overdue_days", "45"),
+    ("加微信号：abc_123", "chat_handle", "微信号：abc_123"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "quoted"), NAMED)
+def test_named_entities_quote_the_paste(text, kind, quoted):
+    found = entities(text, kind)
+    assert quoted in [e.text for e in found]
+
+
+def test_institutions_named_in_the_message():
+    ids = [e.value for e in entities("您的花呗和招商银行信用卡都已逾期", "institution")]
+    assert "alipay" in ids and "cmb" in ids
