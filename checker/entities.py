@@ -126,10 +126,10 @@ def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
 # --- links ---------------------------------------------------------------------------------------
 
 _LINK = re.compile(
-    r"(?:(?:https?://|www\.)[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}]+"
+    r"(?:(?:https?://|www\.)[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}\u4e00-\u9fff]+"
     r"|(?<![a-z0-9@.\-])(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+"
     r"(?:com|cn|net|org|cc|top|xyz|vip|me|io|co|info|club|site|online|shop|ink|link|ltd|wang|asia|tk|ly|gl|gd|im|so|lt|gg|id|app|icu|fun|work|pro|biz)"
-    r"(?::\d{2,5})?(?:/[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}]*)?(?![a-z0-9]))"
+    r"(?::\d{2,5})?(?:/[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}\u4e00-\u9fff]*)?(?![a-z0-9]))"
 )
 _IP_HOST = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _SECOND_LEVEL = {"com", "net", "org", "gov", "edu", "ac"}
@@ -167,7 +167,13 @@ def _links(norm: Normalized) -> list[Entity]:
     owners = {domain: inst for inst in institutions() for domain in inst.domains}
     found = []
     for m in _LINK.finditer(norm.text):
-        url = m.group().rstrip(".")
+        end = m.end()
+        # A link ends where the paste had white space, even if normalisation closed the gap.
+        for i in range(m.start() + 1, m.end()):
+            if norm.starts[i] > norm.ends[i - 1]:
+                end = i
+                break
+        url = norm.text[m.start() : end].rstrip(".")
         host = _host(url)
         if not host:
             continue
@@ -302,7 +308,8 @@ def _uscc_ok(value: str) -> bool:
     return len(value) == 18 and uscc.is_valid(value)
 
 
-_LAWYER_NAME = re.compile(rf"([{_HAN}]{{2,3}})律师(?!事务所|函|费|团|工作室|联盟)")
+_LAWYER_NAME = re.compile(rf"([{_HAN}]{{1,3}})律师(?!事务所|函|费|团|工作室|联盟)")
+_LAWYER_LABELLED = re.compile(rf"(?:承办律师|经办律师|代理律师|执业律师|律师)[:：]([{_HAN}]{{2,3}})")
 
 
 def _lawyer_names(norm: Normalized) -> list[Entity]:
@@ -316,6 +323,9 @@ def _lawyer_names(norm: Normalized) -> list[Entity]:
                 start = m.start(1) + offset
                 found.append(_entity(norm, "lawyer_name", start, m.end(), norm.text[start : m.end()], {}))
                 break
+    for m in _LAWYER_LABELLED.finditer(norm.text):
+        if m.group(1)[0] in surnames and not m.group(1).endswith("律师"):
+            found.append(_entity(norm, "lawyer_name", m.start(1), m.end(1), m.group(1), {}))
     return found
 
 
@@ -387,6 +397,19 @@ def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 
     return [_entity(norm, kind, m.start(group), m.end(group), m.group(group), {}) for m in pattern.finditer(norm.text)]
 
 
+# Hours, today, "final notice": tomorrow or a few days is an ordinary deadline.
+_EXTREME = re.compile(r"今|当[天日]|本日|小时|钟头|最后|立即|马上")
+
+
+def _deadlines(norm: Normalized) -> list[Entity]:
+    """Deadlines; `extreme` marks today, hours or a 'final notice'."""
+    found = []
+    for m in _DEADLINE.finditer(norm.text):
+        details = {"extreme": bool(_EXTREME.search(m.group()))}
+        found.append(_entity(norm, "deadline", m.start(), m.end(), m.group(), details))
+    return found
+
+
 def _sender_tags(norm: Normalized) -> list[Entity]:
     found = []
     for m in _SENDER_TAG.finditer(norm.text):
@@ -434,7 +457,7 @@ def extract(norm: Normalized) -> tuple[Entity, ...]:
         *_courts(norm),
         *_case_numbers(norm),
         *_amounts(norm),
-        *_simple(norm, _DEADLINE, "deadline"),
+        *_deadlines(norm),
         *_simple(norm, _OVERDUE, "overdue_days", 1),
         *_sender_tags(norm),
         *_handles(norm),

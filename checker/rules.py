@@ -26,8 +26,10 @@ from .entities import Entity, institutions
 from .normalize import Normalized
 
 RULES_FILE = "data/rules.toml"
-_NEGATION_BEFORE = 10
-_NEGATION_AFTER = 8
+_NEGATION_BEFORE = 30
+_NEGATION_AFTER = 40
+_CLAUSE_END = re.compile(r"[,，。!?;！？；\n]")
+_SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +108,7 @@ class Catalogue:
     contexts: dict[str, re.Pattern[str]]
     negation_before: re.Pattern[str]
     negation_after: re.Pattern[str]
+    negation_inside: re.Pattern[str]
     verdict: dict
 
 
@@ -192,6 +195,7 @@ def parse_catalogue(raw: str) -> Catalogue:
         contexts=contexts,
         negation_before=re.compile("|".join(negation["before"])),
         negation_after=re.compile("|".join(negation["after"])),
+        negation_inside=re.compile("|".join(negation["inside"])),
         verdict=data["verdict"],
     )
 
@@ -230,11 +234,13 @@ def _entity_evidence(entity: Entity) -> Evidence:
 
 def _negated(msg: Message, start: int, end: int) -> bool:
     text = msg.norm.text
-    before = text[max(0, start - _NEGATION_BEFORE) : start]
-    # A warning's scope ends at the sentence boundary.
-    before = re.split(r"[。!?;！？；\n]", before)[-1]
-    after = re.split(r"[。!?;！？；\n]", text[end : end + _NEGATION_AFTER])[0]
-    return bool(msg.catalogue.negation_before.search(before) or msg.catalogue.negation_after.search(after))
+    # A warning's scope: its own clause before the match, its own sentence after it.
+    before = _CLAUSE_END.split(text[max(0, start - _NEGATION_BEFORE) : start])[-1]
+    after = _SENTENCE_END.split(text[end : end + _NEGATION_AFTER])[0]
+    cat = msg.catalogue
+    return bool(
+        cat.negation_before.search(before) or cat.negation_after.search(after) or cat.negation_inside.search(text[start:end])
+    )
 
 
 def evaluate_rule(rule: Rule, msg: Message) -> Flag | None:
@@ -277,7 +283,8 @@ def find_flags(norm: Normalized, entities: tuple[Entity, ...]) -> tuple[Flag, ..
 # --- checks: predicates over several entities ----------------------------------------------------
 
 _LEGAL_CLAIM = re.compile(
-    r"律师函|本所|我所|本律师|受[^。]{0,24}委托|(?:律师事务所|律所|律师)(?:郑重|正式)?(?:通知|提醒|告知|函告|声明)|发函"
+    r"本所|我所|本律师|受[^。]{0,24}委托|(?:律师事务所|律所|律师)(?:郑重|正式)?(?:通知|提醒|告知|函告|声明)|"
+    r"发函|致函|【律师函】|律师函[:：]|律师函通知|(?:发出|出具|寄出|发送|下发)(?:的)?(?:正式)?律师函"
 )
 _LEGAL_WORD = re.compile(r"律师函|律师事务所|律所|律师")
 _COURT_CLAIM = re.compile(
@@ -292,12 +299,21 @@ def _claims_legal_sender(msg: Message) -> list[Evidence]:
     text = msg.norm.text
     if not _LEGAL_CLAIM.search(text):
         return []
-    firms = [e for e in msg.of_kind("law_firm") if e.details.get("named")]
-    lawyer = msg.of_kind("lawyer_name", "lawyer_licence")
-    landline = [e for e in msg.of_kind("phone") if e.details.get("type") in ("landline", "service")]
-    if firms and lawyer and landline:
+    if _verifiable_firm(msg):
         return []
     return [msg.evidence_at(m.start(), m.end()) for m in _LEGAL_WORD.finditer(text)][:3]
+
+
+def _verifiable_firm(msg: Message) -> bool:
+    """A named law firm plus two of: the lawyer (name or licence), a landline, the firm's credit code."""
+    if not any(e.details.get("named") for e in msg.of_kind("law_firm")):
+        return False
+    details = [
+        bool(msg.of_kind("lawyer_name", "lawyer_licence")),
+        any(e.details.get("type") in ("landline", "service") and "official" not in e.details for e in msg.of_kind("phone")),
+        any(e.details.get("issuer") == "law_firm" and e.details.get("checksum") == "valid" for e in msg.of_kind("credit_code")),
+    ]
+    return sum(details) >= 2
 
 
 def _court_claim_without_case(msg: Message) -> list[Evidence]:
@@ -320,6 +336,9 @@ _CREDITORS = {"alipay", "alipay_iou", "wechat_pay", "weilidai", "jd", "meituan",
               "abc", "boc", "bocom", "cmb", "hxb"}
 
 
+_DEBT = re.compile(r"逾期|欠款|还款|借款|催收|欠费|账单|额度|贷款")
+
+
 def _sender_tag_mismatch(msg: Message) -> list[Evidence]:
     """A 【tag】 naming one creditor on a message that speaks for another."""
     out = []
@@ -328,6 +347,8 @@ def _sender_tag_mismatch(msg: Message) -> list[Evidence]:
         if not tagged:
             continue
         body = msg.norm.text[: tag.norm_start] + msg.norm.text[tag.norm_end :]
+        if not _DEBT.search(body):
+            continue  # a bank naming a payee (支付宝-商户) is not speaking for it
         spoken = _institutions_in(body) & _CREDITORS
         # Alipay's own products (花呗, 借呗, 借条) share one tag.
         if spoken and not (spoken & tagged) and not ({"alipay", "alipay_iou"} >= (spoken | tagged)):
@@ -379,16 +400,14 @@ def _official_numbers_only(msg: Message) -> list[Evidence]:
 
 def _lawful_letter_details(msg: Message) -> list[Evidence]:
     """A law firm's letter with the details that let anyone verify it, and no payment to the firm."""
-    firms = [e for e in msg.of_kind("law_firm") if e.details.get("named")]
-    lawyer = msg.of_kind("lawyer_name", "lawyer_licence")
-    landline = [e for e in msg.of_kind("phone") if e.details.get("type") in ("landline", "service")]
-    if not (firms and lawyer and landline) or msg.of_kind("bank_card", "link", "chat_handle"):
+    if not _verifiable_firm(msg) or msg.of_kind("bank_card", "link", "chat_handle"):
         return []
     if any(e.details.get("type") == "mobile" for e in msg.of_kind("phone")):
         return []
     if any(e.details.get("format") == "unusual" for e in msg.of_kind("lawyer_licence")):
         return []
-    return [_entity_evidence(firms[0]), _entity_evidence(lawyer[0])]
+    firm = next(e for e in msg.of_kind("law_firm") if e.details.get("named"))
+    return [_entity_evidence(firm)]
 
 
 CHECKS: dict[str, Callable[[Message], list[Evidence]]] = {
