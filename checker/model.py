@@ -31,9 +31,14 @@ class ModelError(RuntimeError):
     """The shipped model cannot be trusted or read."""
 
 
+# Fewer distinct known words than this is thin evidence: the model then has no say (verdict.py).
+MIN_KNOWN_WORDS = 4
+
+
 @dataclass(frozen=True, slots=True)
 class Prediction:
     probability: float
+    known_words: int  # distinct in-vocabulary words of the message, placeholders excluded
     cues: tuple[tuple[str, float, tuple[tuple[int, int], ...]], ...]  # term, weight, pasted spans
 
 
@@ -44,7 +49,8 @@ class Model:
     idf: tuple[float, ...]
     coef: tuple[float, ...]
     intercept: float
-    threshold: float
+    agree_threshold: float
+    lift_threshold: float
     sublinear_tf: bool
     tokenizer: object  # a private jieba.Tokenizer built from the shipped dictionary
 
@@ -68,7 +74,8 @@ class Model:
         toks = segment.tokens(self.tokenizer, masked.text)
         words = [t.text for t in toks]
         probability, vec = self.probability_of_terms(list(segment.ngrams(words)))
-        return Prediction(probability, self._cues(vec, toks, masked))
+        known = {w for w in words if w in self.vocabulary and w not in segment.PLACEHOLDER_TOKENS}
+        return Prediction(probability, len(known), self._cues(vec, toks, masked))
 
     def _cues(self, vec: dict[int, float], toks, masked: Normalized):
         """The unigram terms that pushed hardest towards 'scam', with their spans in the paste."""
@@ -102,9 +109,14 @@ def _pins() -> dict[str, str]:
     return json.loads(raw)["sha256"]
 
 
+def _model_files():
+    """Where the shipped model lives: the package checker.models (the top-level models/ folder)."""
+    return resources.files("checker.models")
+
+
 def _read_verified(name: str, pins: dict[str, str]) -> bytes:
     try:
-        data = resources.files("checker.models").joinpath(name).read_bytes()
+        data = _model_files().joinpath(name).read_bytes()
     except (FileNotFoundError, ModuleNotFoundError, OSError) as exc:
         raise ModelError(f"model file {name} is missing ({type(exc).__name__})") from None
     digest = hashlib.sha256(data).hexdigest()
@@ -134,7 +146,8 @@ def parse(model_bytes: bytes, dictionary: bytes) -> Model:
             idf=idf,
             coef=coef,
             intercept=float(data["intercept"]),
-            threshold=float(data["threshold"]),
+            agree_threshold=float(data["agree_threshold"]),
+            lift_threshold=float(data["lift_threshold"]),
             sublinear_tf=bool(data["sublinear_tf"]),
             tokenizer=segment.load_tokenizer(dictionary),
         )

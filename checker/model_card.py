@@ -9,6 +9,7 @@ from __future__ import annotations
 import pathlib
 
 from . import model as model_stage
+from .model import MIN_KNOWN_WORDS
 
 EXTERNAL = pathlib.Path("..") / "shared" / "eval" / "telecom_fraud_dev.jsonl"
 
@@ -61,8 +62,9 @@ def write_card(root: pathlib.Path, metadata: dict, log=print) -> None:
         f"(HMM off, compact dictionary models/jieba_dict.txt); word unigrams and bigrams.",
         f"- TF-IDF (sublinear tf) + logistic regression, C={metadata['hyperparameters']['C']}, "
         f"min_df={metadata['hyperparameters']['min_df']}, class_weight=balanced, seed {metadata['seed']}.",
-        f"- Vocabulary: {metadata['vocabulary_size']:,} terms. Threshold {metadata['threshold']:.4f} "
-        f"({metadata['threshold_rule']}).",
+        f"- Vocabulary: {metadata['vocabulary_size']:,} terms. Thresholds: agree {metadata['agree_threshold']:.4f}, "
+        f"lift {metadata['lift_threshold']:.4f} ({metadata['threshold_rule']}); the model has no say on a message "
+        f"with fewer than {MIN_KNOWN_WORDS} words it knows.",
         f"- Shipped as plain data (models/model.json); largest difference from scikit-learn's probabilities "
         f"on the whole corpus: {metadata['export_max_abs_difference']:.1e}.",
         f"- Versions: Python {versions['python']}, scikit-learn {versions['scikit-learn']}, numpy {versions['numpy']}, "
@@ -73,8 +75,10 @@ def write_card(root: pathlib.Path, metadata: dict, log=print) -> None:
         f"### Model alone, {cv['folds']}-fold cross-validation grouped by message group (our corpus)",
         "",
         f"- ROC-AUC {cv['roc_auc']:.4f}, average precision {cv['average_precision']:.4f}",
-        f"- At the threshold: precision {cv['precision']:.4f}, recall {cv['recall']:.4f}, F1 {cv['f1']:.4f}, "
+        f"- At the agree threshold: precision {cv['precision']:.4f}, recall {cv['recall']:.4f}, F1 {cv['f1']:.4f}, "
         f"false-alarm rate {cv['false_alarm_rate']:.4f} (confusion {cv['confusion']})",
+        f"- At the lift threshold: precision {cv['at_lift_threshold']['precision']:.4f}, "
+        f"recall {cv['at_lift_threshold']['recall']:.4f}, false-alarm rate {cv['at_lift_threshold']['false_alarm_rate']:.4f}",
         "",
     ]
     if external:

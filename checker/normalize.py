@@ -196,6 +196,8 @@ def normalize(text: str) -> Normalized:
     mapped = _char_pass(text)
     mapped = _compact(*mapped)
     mapped = _apply_lexicon(*mapped)
+    # A replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信): compact again.
+    mapped = _compact(*mapped)
     mapped = _numerals_to_digits(*mapped)
     out, starts, ends = mapped
     return Normalized(out, tuple(starts), tuple(ends), text)

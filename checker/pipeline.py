@@ -13,7 +13,7 @@ from .entities import extract
 from .normalize import normalize
 from .result import CheckResult, ModelCue
 from .rules import Evidence, catalogue, find_flags
-from .verdict import decide
+from .verdict import ModelOpinion, decide
 
 MAX_CHARS = 1_000_000
 
@@ -22,14 +22,16 @@ class InputError(ValueError):
     """The input cannot be checked (empty, blank, too long, not text)."""
 
 
-def _model_prediction(norm, entities):
-    """The model's opinion, or (None, reason) when the shipped model cannot be trusted."""
+def _model_opinion(norm, entities):
+    """(prediction, opinion, status); prediction and opinion are None when the model cannot be trusted."""
     try:
         model = model_stage.load()
     except model_stage.ModelError as exc:
         return None, None, f"unavailable: {exc}"
     prediction = model.predict(norm, entities)
-    return prediction, model.threshold, "ok"
+    enough = prediction.known_words >= model_stage.MIN_KNOWN_WORDS
+    opinion = ModelOpinion(prediction.probability, model.agree_threshold, model.lift_threshold, enough)
+    return prediction, opinion, "ok" if enough else "ok: too few known words to weigh"
 
 
 def check(text: str) -> CheckResult:
@@ -43,15 +45,15 @@ def check(text: str) -> CheckResult:
     norm = normalize(text)
     entities = extract(norm)
     flags = find_flags(norm, entities)
-    prediction, threshold, model_status = _model_prediction(norm, entities)
+    prediction, opinion, model_status = _model_opinion(norm, entities)
     probability = prediction.probability if prediction else None
-    verdict = decide([f.weight for f in flags], probability, threshold or 1.0, catalogue().verdict)
+    verdict = decide([f.weight for f in flags], opinion, catalogue().verdict)
     red_flags = [f.id for f in flags if f.weight > 0]
     # The reminder goes with any talk of money or law, and with any red flag, whatever the verdict.
     money_or_legal = bool(red_flags) or advice_stage.speaks_of_money_or_law(norm.text)
     reminder_zh, reminder_en = advice_stage.reminder(money_or_legal)
     cues = ()
-    if prediction is not None and probability is not None and probability >= threshold:
+    if prediction is not None and verdict.model_counted:
         cues = tuple(
             ModelCue(term, weight, tuple(Evidence(s, e, text[s:e]) for s, e in spans))
             for term, weight, spans in prediction.cues

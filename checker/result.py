@@ -13,7 +13,7 @@ SCHEMA_VERSION = 1
 VERDICT_WORDS = {
     "low_risk": ("未见明显异常", "No obvious red flags"),
     "suspicious": ("可疑，请先核实", "Suspicious: verify before acting"),
-    "high_risk": ("高度可疑，请勿付款", "Highly suspicious: do not pay"),
+    "high_risk": ("高度可疑，不要按短信要求付款", "Highly suspicious: do not pay as the message asks"),
 }
 
 

@@ -1,9 +1,14 @@
-"""Stage 5: from rule weights and the model's probability to a verdict and a score in [0, 1].
+"""Stage 5: from rule weights and the model's opinion to a verdict and a score in [0, 1].
 
-Rules add points (SpamAssassin-style); points become a score with 1 - exp(-points / scale). The model
-may lift a message the rules leave at low_risk up to suspicious, but never further on its own:
-it adds points only when at least one rule with a positive weight agrees (reliability.md, "Scores").
-The thresholds live with the rules in data/rules.toml, [verdict].
+Rules add points (SpamAssassin-style); points become a score with 1 - exp(-points / scale).
+The model speaks in two ways, each with its own threshold chosen by `checker train` on
+out-of-fold predictions:
+- above `agree_threshold`, and only if a rule with a positive weight already fired, it adds up to
+  `model_weight` points: it can tip a flagged message towards high_risk, never make one alone;
+- above the stricter `lift_threshold`, it lifts a message the rules leave at low_risk up to
+  suspicious, and never further.
+Thin evidence counts as neutral (reliability.md, "Scores"): a message with too few words the model
+knows gets no say from it at all. Thresholds of the verdict live in data/rules.toml, [verdict].
 """
 
 from __future__ import annotations
@@ -17,36 +22,48 @@ ORDER = (LOW, SUSPICIOUS, HIGH)
 
 
 @dataclass(frozen=True, slots=True)
+class ModelOpinion:
+    probability: float
+    agree_threshold: float
+    lift_threshold: float
+    enough_evidence: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Verdict:
     verdict: str
     score: float
     rule_points: float
+    model_counted: bool
 
 
 def _score(points: float, scale: float) -> float:
     return 1.0 - math.exp(-max(points, 0.0) / scale)
 
 
-def decide(
-    weights: Sequence[float],
-    model_probability: float | None,
-    model_threshold: float,
-    config: dict,
-) -> Verdict:
-    """Combine rule weights and the model's probability (None when the model is unavailable)."""
+def _strength(probability: float, threshold: float) -> float:
+    return (probability - threshold) / max(1.0 - threshold, 1e-9)
+
+
+def decide(weights: Sequence[float], model: ModelOpinion | None, config: dict) -> Verdict:
+    """Combine rule weights and the model's opinion (None when the model is unavailable)."""
     points = sum(weights)
     scale, suspicious, high = config["scale"], config["suspicious"], config["high_risk"]
     score = _score(points, scale)
-    if model_probability is not None and model_probability >= model_threshold:
-        strength = (model_probability - model_threshold) / max(1.0 - model_threshold, 1e-9)
-        if any(w > 0 for w in weights):
-            score = _score(points + config["model_weight"] * strength, scale)
-        # On its own the model reaches the suspicious band, never the high one.
-        lifted = suspicious + (high - suspicious) * 0.99 * strength
-        score = max(score, min(lifted, math.nextafter(high, 0.0)))
+    counted = False
+    if model is not None and model.enough_evidence:
+        p = model.probability
+        if p >= model.agree_threshold and any(w > 0 for w in weights):
+            score = _score(points + config["model_weight"] * _strength(p, model.agree_threshold), scale)
+            counted = True
+        if p >= model.lift_threshold:
+            # On its own the model reaches the suspicious band, never the high one.
+            lifted = suspicious + (high - suspicious) * 0.99 * _strength(p, model.lift_threshold)
+            if lifted > score:
+                score, counted = min(lifted, math.nextafter(high, 0.0)), True
     score = min(max(score, 0.0), 1.0)
     level = HIGH if score >= high else SUSPICIOUS if score >= suspicious else LOW
-    return Verdict(level, round(score, 4), round(points, 4))
+    return Verdict(level, round(score, 4), round(points, 4), counted)
 
 
 def at_least(verdict: str, threshold: str) -> bool:

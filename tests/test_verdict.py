@@ -3,10 +3,14 @@
 import pytest
 
 from checker.rules import catalogue
-from checker.verdict import at_least, decide
+from checker.verdict import ModelOpinion, at_least, decide
 
 CONFIG = catalogue().verdict
-T = 0.6  # a model threshold for these tables
+AGREE, LIFT = 0.6, 0.8  # model thresholds for these tables
+
+
+def opinion(probability, enough=True):
+    return None if probability is None else ModelOpinion(probability, AGREE, LIFT, enough)
 
 CASES = [
     # (weights, model probability, expected verdict)
@@ -22,25 +26,32 @@ CASES = [
     ([], 0.99, "suspicious"),
     ([], 1.0, "suspicious"),
     ([-1.5], 0.999, "suspicious"),
+    ([], 0.79, "low_risk"),  # above the agree threshold, but no rule agrees and below the lift one
     ([], 0.59, "low_risk"),
     # with a rule that agrees, it may tip the balance
     ([3.0], 0.99, "high_risk"),
     ([3.0], 0.3, "suspicious"),
+    ([1.0], 0.99, "suspicious"),
 ]
 
 
 @pytest.mark.parametrize(("weights", "probability", "expected"), CASES)
 def test_verdict_table(weights, probability, expected):
-    assert decide(weights, probability, T, CONFIG).verdict == expected
+    assert decide(weights, opinion(probability), CONFIG).verdict == expected
+
+
+@pytest.mark.parametrize("weights", [[], [3.0], [1.0]])
+def test_thin_evidence_gives_the_model_no_say(weights):
+    assert decide(weights, opinion(0.999, enough=False), CONFIG) == decide(weights, None, CONFIG)
 
 
 @pytest.mark.parametrize(("weights", "probability", "_"), CASES)
 def test_score_is_in_unit_interval(weights, probability, _):
-    assert 0.0 <= decide(weights, probability, T, CONFIG).score <= 1.0
+    assert 0.0 <= decide(weights, opinion(probability), CONFIG).score <= 1.0
 
 
 def test_score_grows_with_points():
-    scores = [decide([w], None, T, CONFIG).score for w in (0, 1, 2, 4, 8)]
+    scores = [decide([w], None, CONFIG).score for w in (0, 1, 2, 4, 8)]
     assert scores == sorted(scores) and scores[0] == 0.0
 
 

@@ -1,0 +1,143 @@
+"""The shipped model: plain data equal to scikit-learn's pipeline, verified before it is read."""
+
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import checker.model as model_stage
+from checker import check
+from checker.model import DICT_FILE, MODEL_FILE, ModelError
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SCAM = "【法务中心】您的借呗已逾期，请今日内将律师费转入指定账户，否则通知家人。"
+
+
+@pytest.fixture
+def model_dir(tmp_path, monkeypatch):
+    """A copy of the shipped model files that a test may damage."""
+    source = model_stage._model_files()
+    for name in (MODEL_FILE, DICT_FILE):
+        (tmp_path / name).write_bytes(source.joinpath(name).read_bytes())
+    monkeypatch.setattr(model_stage, "_model_files", lambda: tmp_path)
+    model_stage.reset_cache()
+    yield tmp_path
+    model_stage.reset_cache()
+
+
+def test_the_shipped_model_loads_and_is_used():
+    model_stage.reset_cache()
+    result = check(SCAM)
+    assert result.model_status.startswith("ok") and result.model_probability is not None
+
+
+def _truncate(path):
+    path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
+
+
+def _flip_a_byte(path):
+    data = bytearray(path.read_bytes())
+    data[len(data) // 3] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def _alter_a_weight(path):
+    payload = json.loads(path.read_text(encoding="utf-8"))
+    payload["intercept"] += 5.0
+    path.write_text(json.dumps(payload), encoding="utf-8")
+
+
+DAMAGE = [
+    ("missing model", MODEL_FILE, lambda p: p.unlink()),
+    ("missing dictionary", DICT_FILE, lambda p: p.unlink()),
+    ("truncated model", MODEL_FILE, _truncate),
+    ("corrupted model", MODEL_FILE, _flip_a_byte),
+    ("altered weights", MODEL_FILE, _alter_a_weight),
+    ("empty dictionary", DICT_FILE, lambda p: p.write_bytes(b"")),
+    ("replaced by a pickle", MODEL_FILE, lambda p: p.write_bytes(b"\x80\x04\x95\x00cos\nsystem\n")),
+]
+
+
+@pytest.mark.parametrize(("what", "name", "damage"), DAMAGE, ids=[d[0] for d in DAMAGE])
+def test_a_damaged_model_is_refused_and_the_check_goes_on_rules_only(model_dir, what, name, damage):
+    damage(model_dir / name)
+    with pytest.raises(ModelError):
+        model_stage.load()
+    result = check(SCAM)
+    assert result.model_status.startswith("unavailable")
+    assert result.model_probability is None
+    assert result.verdict == "high_risk"  # the rules alone still see the scam
+
+
+def test_the_cli_says_plainly_when_the_model_is_unavailable(model_dir):
+    from click.testing import CliRunner
+
+    from checker.cli import cli
+
+    (model_dir / MODEL_FILE).unlink()
+    result = CliRunner().invoke(cli, ["check", SCAM])
+    assert result.exit_code == 0 and "模型不可用" in result.stdout
+
+
+def test_no_code_path_unpickles_anything():
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "checker").glob("*.py"))
+    for forbidden in ("pickle", "joblib.load", "marshal.load", "allow_pickle=True"):
+        assert forbidden not in source
+
+
+def test_a_check_imports_neither_scikit_learn_nor_numpy():
+    code = (
+        "import sys, checker; r = checker.check('您的借呗已逾期，请加微信abc12345处理'); "
+        "assert r.model_probability is not None; "
+        "print(sorted(m for m in ('sklearn', 'numpy', 'scipy', 'joblib') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.fixture(scope="module")
+def retrained(tmp_path_factory):
+    """Train again from data/ into a scratch root: the same data must give the same model."""
+    pytest.importorskip("sklearn")
+    from checker.train import train
+
+    root = tmp_path_factory.mktemp("root")
+    (root / "data").mkdir()
+    (root / "checker" / "data").mkdir(parents=True)
+    shutil.copy(ROOT / "data" / "corpus.jsonl", root / "data" / "corpus.jsonl")
+    shutil.copy(ROOT / "checker" / "data" / "userdict.txt", root / "checker" / "data" / "userdict.txt")
+    metadata = train(root, log=lambda line: None)
+    return root, metadata
+
+
+def test_training_reproduces_the_shipped_model(retrained):
+    root, _ = retrained
+    for name in (MODEL_FILE, DICT_FILE):
+        assert (root / "models" / name).read_bytes() == (ROOT / "models" / name).read_bytes(), name
+    assert (root / "checker" / "data" / "model_pins.json").read_text() == (
+        ROOT / "checker" / "data" / "model_pins.json"
+    ).read_text()
+
+
+def test_plain_data_probabilities_equal_scikit_learn_on_the_whole_corpus(retrained):
+    """train() refits the pipeline and compares it with the export on every corpus message."""
+    _, metadata = retrained
+    assert metadata["export_max_abs_difference"] <= 1e-9
+    assert metadata["corpus"]["messages"] == sum(1 for line in open(ROOT / "data" / "corpus.jsonl") if line.strip())
+
+
+def test_metadata_records_versions_hashes_and_thresholds():
+    metadata = json.loads((ROOT / "models" / "metadata.json").read_text(encoding="utf-8"))
+    assert {"python", "scikit-learn", "jieba", "normalizer"} <= set(metadata["versions"])
+    assert {"data/corpus.jsonl", "checker/data/userdict.txt"} <= set(metadata["sha256"])
+    assert 0.5 <= metadata["agree_threshold"] <= metadata["lift_threshold"] < 1.0
+    assert (ROOT / "models" / "MODEL_CARD.md").exists()
+
+
+def test_shipped_model_is_small():
+    size = sum((ROOT / "models" / name).stat().st_size for name in (MODEL_FILE, DICT_FILE))
+    assert size <= 5 * 1024 * 1024
