@@ -37,6 +37,9 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _CJK_SEPARATED = re.compile(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+]+(?=[{_CJK}])")
 # White space counts as a word boundary only between two ASCII letters or digits (English text).
 _SPACE = re.compile(r"\s+")
+# Disguise spells a word apart, one character at a time (律*师*费); honest text puts a symbol between
+# words (全场/特价, 小店·新品) and white space or quotes anywhere, so those do not count.
+_SPELLED_APART = re.compile(rf"[{_CJK}](?:[\-_*·•・|~^=#/\\.+]+[{_CJK}]){{2,}}")
 # Phone and card numbers are written in groups: 138 1234 5678, 6222-0212-3456-7890.
 # Groups of three or more digits, so that dates (2024-12-01) stay apart; joined only when the result
 # has the length of a phone (10-12 digits with area code) or card number (16-19).
@@ -53,12 +56,18 @@ _NUMERAL_RUN = re.compile("[0-9" + "".join(_NUMERAL_DIGITS) + "]{7,}")
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """Normalised text; starts[i] / ends[i] are the pasted-text offsets of character i."""
+    """Normalised text; starts[i] / ends[i] are the pasted-text offsets of character i.
+
+    `disguises` lists (kind, start, end) on the pasted text where a disguise was undone: invisible
+    characters, separators inside Chinese words, homophones, numerals spelled out in a number.
+    Traditional characters and full-width forms are not listed: honest text uses them too.
+    """
 
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
     original: str
+    disguises: tuple[tuple[str, int, int], ...] = ()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised slice [start, end) to a slice of the pasted text."""
@@ -123,13 +132,13 @@ def _t2s_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _lexicon() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
     raw = resources.files("checker").joinpath("data/lexicon.json").read_text(encoding="utf-8")
     entries = json.loads(raw)["entries"]
-    return tuple((re.compile(e["pattern"]), e["replace"]) for e in entries)
+    return tuple((re.compile(e["pattern"]), e["replace"], bool(e.get("disguise"))) for e in entries)
 
 
-def _char_pass(text: str) -> tuple[str, list[int], list[int]]:
+def _char_pass(text: str, found: list) -> tuple[str, list[int], list[int]]:
     """Steps 1-4: NFKC, invisible characters, ASCII case, traditional -> simplified."""
     t2s = _t2s_table()
     out = _Builder()
@@ -140,6 +149,9 @@ def _char_pass(text: str) -> tuple[str, list[int], list[int]]:
         piece = unicodedata.normalize("NFKC", ch)
         for sub in piece:
             if _is_invisible(sub):
+                # A leading BOM or a lone invisible character at either end hides nothing.
+                if 0 < i < len(text) - 1:
+                    found.append(("invisible_character", i, i + 1))
                 continue
             if sub.isascii():
                 sub = sub.lower()
@@ -147,8 +159,9 @@ def _char_pass(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(out.chars), out.starts, out.ends
 
 
-def _compact(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+def _compact(text: str, starts: list[int], ends: list[int], found: list) -> tuple[str, list[int], list[int]]:
     """Step 5: separators between Chinese characters, split digit groups, then white space."""
+    found.extend(("separated_characters", starts[m.start()], ends[m.end() - 1]) for m in _SPELLED_APART.finditer(text))
     edits = [(m.start(), m.end(), "") for m in _CJK_SEPARATED.finditer(text)]
     text, starts, ends = _rebuild(text, starts, ends, edits)
 
@@ -169,21 +182,24 @@ def _compact(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[i
     return _rebuild(text, starts, ends, edits)
 
 
-def _apply_lexicon(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+def _apply_lexicon(text: str, starts: list[int], ends: list[int], found: list) -> tuple[str, list[int], list[int]]:
     """Step 6: abbreviations and homophones, each pattern applied in turn."""
-    for pattern, replacement in _lexicon():
-        edits = [(m.start(), m.end(), replacement) for m in pattern.finditer(text)]
+    for pattern, replacement, disguise in _lexicon():
+        edits = [(m.start(), m.end(), replacement) for m in pattern.finditer(text) if m.group() != replacement]
+        if disguise:
+            found.extend(("homophone", starts[s], ends[e - 1]) for s, e, _ in edits)
         if edits:
             text, starts, ends = _rebuild(text, starts, ends, edits)
     return text, starts, ends
 
 
-def _numerals_to_digits(text: str, starts: list[int], ends: list[int]) -> tuple[str, list[int], list[int]]:
+def _numerals_to_digits(text: str, starts: list[int], ends: list[int], found: list) -> tuple[str, list[int], list[int]]:
     """Step 7: a long run mixing digits and Chinese numerals is a number written to dodge filters."""
     edits = []
     for m in _NUMERAL_RUN.finditer(text):
         run = m.group()
         if any(ch in _NUMERAL_DIGITS for ch in run):
+            found.append(("spelled_out_number", starts[m.start()], ends[m.end() - 1]))
             # One-to-one, so each digit keeps its own pasted span.
             for offset, ch in enumerate(run):
                 if ch in _NUMERAL_DIGITS:
@@ -193,20 +209,21 @@ def _numerals_to_digits(text: str, starts: list[int], ends: list[int]) -> tuple[
 
 def normalize(text: str) -> Normalized:
     """Normalise pasted text for matching; see the module docstring for the steps."""
-    mapped = _char_pass(text)
-    mapped = _compact(*mapped)
-    mapped = _apply_lexicon(*mapped)
+    found: list[tuple[str, int, int]] = []
+    mapped = _char_pass(text, found)
+    mapped = _compact(*mapped, found)
+    mapped = _apply_lexicon(*mapped, found)
     # A replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信): compact again.
-    mapped = _compact(*mapped)
-    mapped = _numerals_to_digits(*mapped)
+    mapped = _compact(*mapped, found)
+    mapped = _numerals_to_digits(*mapped, found)
     out, starts, ends = mapped
-    return Normalized(out, tuple(starts), tuple(ends), text)
+    return Normalized(out, tuple(starts), tuple(ends), text, tuple(sorted(set(found), key=lambda f: (f[1], f[2]))))
 
 
 def replace_spans(norm: Normalized, edits: list[tuple[int, int, str]]) -> Normalized:
     """Replace sorted, disjoint [start, end) slices of the normalised text, keeping the map."""
     text, starts, ends = _rebuild(norm.text, list(norm.starts), list(norm.ends), edits)
-    return Normalized(text, tuple(starts), tuple(ends), norm.original)
+    return Normalized(text, tuple(starts), tuple(ends), norm.original, norm.disguises)
 
 
 def normalize_text(text: str) -> str:

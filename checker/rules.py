@@ -410,7 +410,13 @@ def _lawful_letter_details(msg: Message) -> list[Evidence]:
     return [_entity_evidence(firm)]
 
 
+def _disguised_text(msg: Message) -> list[Evidence]:
+    """Where normalisation had to undo a disguise (see Normalized.disguises)."""
+    return [Evidence(s, e, msg.norm.original[s:e]) for _, s, e in msg.norm.disguises]
+
+
 CHECKS: dict[str, Callable[[Message], list[Evidence]]] = {
+    "disguised_text": _disguised_text,
     "legal_sender_without_details": _claims_legal_sender,
     "court_claim_without_case_number": _court_claim_without_case,
     "sender_tag_mismatch": _sender_tag_mismatch,
