@@ -61,8 +61,10 @@ def _read_input(message: str | None, file: str | None, encoding: str | None) -> 
     elif message is not None and message != "-":
         return message, "argument", "argument"
     else:
-        stdin = click.get_binary_stream("stdin")
-        if sys.stdin is not None and sys.stdin.isatty():
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:
+            raise InputProblem("没有可读的标准输入 / no standard input to read")
+        if sys.stdin.isatty():
             click.echo("请粘贴短信内容，结束后按 Ctrl-D（Windows 按 Ctrl-Z 回车）/ paste the message, then Ctrl-D:", err=True)
         data = stdin.read()
         source = "stdin"

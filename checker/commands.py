@@ -83,6 +83,26 @@ def _format_of(path: pathlib.Path, given: str | None) -> str:
     return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}.get(suffix, "txt")
 
 
+def summary_record(result) -> dict:
+    """What `checker batch` writes for one message (computed in the worker)."""
+    from .pipeline import InputError
+
+    if isinstance(result, InputError):
+        return {"error": str(result)}
+    return {
+        "verdict": result.verdict,
+        "score": result.score,
+        "flags": [f.id for f in result.flags],
+        "model_probability": result.model_probability,
+    }
+
+
+def full_record(result) -> dict:
+    from .pipeline import InputError
+
+    return {"error": str(result)} if isinstance(result, InputError) else result.to_dict()
+
+
 @click.command("batch")
 @click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False, path_type=pathlib.Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=pathlib.Path), help="JSONL 输出文件（默认标准输出）.")
@@ -97,7 +117,7 @@ def batch_command(input_path, output, input_format, column, jobs, encoding, full
     One JSON line per input line, in input order; a line that cannot be checked becomes an error
     record. A summary of verdicts goes to stderr.
     """
-    from .pipeline import InputError, check_many
+    from .pipeline import map_checked
 
     if not input_path.exists():
         raise BatchInputError(f"找不到文件 / file not found: {input_path}")
@@ -114,22 +134,11 @@ def batch_command(input_path, output, input_format, column, jobs, encoding, full
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     progress = sys.stderr.isatty()
     counts: Counter = Counter()
+    transform = full_record if full else summary_record
     try:
-        for n, result in enumerate(check_many(texts(), n_jobs=jobs), 1):
-            fields = pending.popleft()
-            if isinstance(result, InputError):
-                record = {**fields, "error": str(result)}
-                counts["error"] += 1
-            else:
-                counts[result.verdict] += 1
-                summary = result.to_dict() if full else {
-                    "verdict": result.verdict,
-                    "score": result.score,
-                    "flags": [f.id for f in result.flags],
-                    "model_probability": result.model_probability,
-                }
-                record = {**fields, **summary}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for n, summary in enumerate(map_checked(texts(), transform, n_jobs=jobs, chunk_size=512), 1):
+            counts[summary.get("verdict", "error")] += 1
+            out.write(json.dumps({**pending.popleft(), **summary}, ensure_ascii=False) + "\n")
             if progress and n % 500 == 0:
                 click.echo(f"\r已检查 / checked {n:,}", err=True, nl=False)
     finally:

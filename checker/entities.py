@@ -269,8 +269,13 @@ def _name_start(norm: Normalized, start: int, end: int) -> int:
     return cut
 
 
+_LEGAL_HINT = re.compile(r"律师|法务|法律|调解|仲裁|催收|贷后")
+
+
 def _law_orgs(norm: Normalized) -> list[Entity]:
     found = []
+    if not _LEGAL_HINT.search(norm.text):
+        return found
     for m in _LAW_FIRM.finditer(norm.text):
         start = _name_start(norm, m.start(), m.end())
         name = norm.text[start : m.end()]
@@ -430,8 +435,15 @@ def _handles(norm: Normalized) -> list[Entity]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _any_institution() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{inst.keywords.pattern})" for inst in institutions()))
+
+
 def _institution_mentions(norm: Normalized) -> list[Entity]:
     found = []
+    if not _any_institution().search(norm.text):
+        return found
     for inst in institutions():
         m = inst.keywords.search(norm.text)
         if m:

@@ -13,7 +13,6 @@ import hashlib
 import json
 import math
 import threading
-from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -39,7 +38,14 @@ MIN_KNOWN_WORDS = 4
 class Prediction:
     probability: float
     known_words: int  # distinct in-vocabulary words of the message, placeholders excluded
-    cues: tuple[tuple[str, float, tuple[tuple[int, int], ...]], ...]  # term, weight, pasted spans
+    model: Model
+    vector: dict[int, float]
+    tokens: tuple
+    masked: Normalized
+
+    def cues(self) -> tuple[tuple[str, float, tuple[tuple[int, int], ...]], ...]:
+        """term, weight, pasted spans: computed only when the verdict shows them."""
+        return self.model._cues(self.vector, self.tokens, self.masked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,26 +62,34 @@ class Model:
 
     def vector(self, terms: list[str]) -> dict[int, float]:
         """The L2-normalised TF-IDF vector, as scikit-learn's TfidfVectorizer computes it."""
-        counts = Counter(self.vocabulary[t] for t in terms if t in self.vocabulary)
-        weights = {}
-        for index, count in counts.items():
-            tf = 1.0 + math.log(count) if self.sublinear_tf else float(count)
-            weights[index] = tf * self.idf[index]
+        vocabulary = self.vocabulary
+        counts: dict[int, int] = {}
+        for term in terms:
+            index = vocabulary.get(term)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        idf = self.idf
+        log = math.log
+        if self.sublinear_tf:
+            weights = {i: (1.0 + log(c)) * idf[i] for i, c in counts.items()}
+        else:
+            weights = {i: c * idf[i] for i, c in counts.items()}
         norm = math.sqrt(sum(v * v for v in weights.values()))
         return {i: v / norm for i, v in weights.items()} if norm else {}
 
     def probability_of_terms(self, terms: list[str]) -> tuple[float, dict[int, float]]:
         vec = self.vector(terms)
-        z = self.intercept + sum(v * self.coef[i] for i, v in vec.items())
+        coef = self.coef
+        z = self.intercept + sum(v * coef[i] for i, v in vec.items())
         return _sigmoid(z), vec
 
     def predict(self, norm: Normalized, entities: tuple[Entity, ...]) -> Prediction:
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
         words = [t.text for t in toks]
-        probability, vec = self.probability_of_terms(list(segment.ngrams(words)))
+        probability, vec = self.probability_of_terms(segment.ngrams(words))
         known = {w for w in words if w in self.vocabulary and w not in segment.PLACEHOLDER_TOKENS}
-        return Prediction(probability, len(known), self._cues(vec, toks, masked))
+        return Prediction(probability, len(known), self, vec, tuple(toks), masked)
 
     def _cues(self, vec: dict[int, float], toks, masked: Normalized):
         """The unigram terms that pushed hardest towards 'scam', with their spans in the paste."""

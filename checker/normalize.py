@@ -79,6 +79,10 @@ class Normalized:
         return self.starts[start], self.ends[end - 1]
 
 
+# Text made only of these characters needs no per-character NFKC: one str.translate does steps 1-4.
+_PLAIN = re.compile(r"[\x00-\x7f\u4e00-\u9fff\uff01-\uff5e\u3000-\u3002\u3008-\u3011\u3014-\u301f\u2018\u2019\u201c\u201d\u2014\u00b7]*")
+
+
 class _Builder:
     """Accumulates output characters together with the pasted span each one came from."""
 
@@ -102,17 +106,25 @@ def _rebuild(text: str, starts: list[int], ends: list[int], pieces) -> tuple[str
 
     A replacement inherits the pasted span of everything it replaces.
     """
-    out = _Builder()
+    if not pieces:
+        return text, starts, ends
+    chars: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
     cursor = 0
     for start, end, replacement in pieces:
-        for i in range(cursor, start):
-            out.add(text[i], starts[i], ends[i])
+        chars.append(text[cursor:start])
+        new_starts.extend(starts[cursor:start])
+        new_ends.extend(ends[cursor:start])
         if replacement and start < end:
-            out.add(replacement, starts[start], ends[end - 1])
+            chars.append(replacement)
+            new_starts.extend([starts[start]] * len(replacement))
+            new_ends.extend([ends[end - 1]] * len(replacement))
         cursor = end
-    for i in range(cursor, len(text)):
-        out.add(text[i], starts[i], ends[i])
-    return "".join(out.chars), out.starts, out.ends
+    chars.append(text[cursor:])
+    new_starts.extend(starts[cursor:])
+    new_ends.extend(ends[cursor:])
+    return "".join(chars), new_starts, new_ends
 
 
 def _is_invisible(ch: str) -> bool:
@@ -138,8 +150,33 @@ def _lexicon() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
     return tuple((re.compile(e["pattern"]), e["replace"], bool(e.get("disguise"))) for e in entries)
 
 
+@lru_cache(maxsize=1)
+def _plain_table() -> dict[int, str]:
+    """Steps 1-4 for _PLAIN characters: ASCII case, full-width forms, ideographic space, t2s."""
+    table: dict[int, str] = {code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)}
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = unicodedata.normalize("NFKC", chr(code)).lower()
+    table[0x3000] = " "
+    table.update(_t2s_table())
+    return table
+
+
+@lru_cache(maxsize=1)
+def _lexicon_any() -> re.Pattern[str]:
+    """One pattern that finds whether any lexicon entry applies (most texts need none)."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _lexicon()))
+
+
 def _char_pass(text: str, found: list) -> tuple[str, list[int], list[int]]:
     """Steps 1-4: NFKC, invisible characters, ASCII case, traditional -> simplified."""
+    if _PLAIN.fullmatch(text):
+        # Every character maps to exactly one: offsets are the identity.
+        return text.translate(_plain_table()), list(range(len(text))), list(range(1, len(text) + 1))
+    return _char_pass_each(text, found)
+
+
+def _char_pass_each(text: str, found: list) -> tuple[str, list[int], list[int]]:
+    """Steps 1-4 one character at a time: the reference that the fast path must agree with."""
     t2s = _t2s_table()
     out = _Builder()
     for i, ch in enumerate(text):
@@ -184,6 +221,8 @@ def _compact(text: str, starts: list[int], ends: list[int], found: list) -> tupl
 
 def _apply_lexicon(text: str, starts: list[int], ends: list[int], found: list) -> tuple[str, list[int], list[int]]:
     """Step 6: abbreviations and homophones, each pattern applied in turn."""
+    if not _lexicon_any().search(text):
+        return text, starts, ends
     for pattern, replacement, disguise in _lexicon():
         edits = [(m.start(), m.end(), replacement) for m in pattern.finditer(text) if m.group() != replacement]
         if disguise:
@@ -212,9 +251,11 @@ def normalize(text: str) -> Normalized:
     found: list[tuple[str, int, int]] = []
     mapped = _char_pass(text, found)
     mapped = _compact(*mapped, found)
-    mapped = _apply_lexicon(*mapped, found)
-    # A replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信): compact again.
-    mapped = _compact(*mapped, found)
+    replaced = _apply_lexicon(*mapped, found)
+    if replaced[0] != mapped[0]:
+        # A replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信): compact again.
+        replaced = _compact(*replaced, found)
+    mapped = replaced
     mapped = _numerals_to_digits(*mapped, found)
     out, starts, ends = mapped
     return Normalized(out, tuple(starts), tuple(ends), text, tuple(sorted(set(found), key=lambda f: (f[1], f[2]))))

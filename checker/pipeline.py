@@ -5,7 +5,7 @@ Pure: prints nothing, never exits, opens no connection, writes no file, keeps no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from . import advice as advice_stage
 from . import model as model_stage
@@ -56,7 +56,7 @@ def check(text: str) -> CheckResult:
     if prediction is not None and verdict.model_counted:
         cues = tuple(
             ModelCue(term, weight, tuple(Evidence(s, e, text[s:e]) for s, e in spans))
-            for term, weight, spans in prediction.cues
+            for term, weight, spans in prediction.cues()
         )
     return CheckResult(
         verdict=verdict.verdict,
@@ -78,32 +78,44 @@ def check_many(texts: Iterable[str], n_jobs: int = 1, chunk_size: int = 256) -> 
 
     A message that cannot be checked yields its InputError instead of stopping the run. With
     n_jobs > 1, chunks are checked in parallel worker processes (joblib); memory stays bounded
-    because texts are read and results yielded one chunk group at a time.
+    because texts are read and results yielded a few chunks at a time.
     """
+    return map_checked(texts, _identity, n_jobs, chunk_size)
+
+
+def map_checked(texts: Iterable, transform: Callable, n_jobs: int = 1, chunk_size: int = 256) -> Iterator:
+    """transform(check(text) or its InputError) for each text, in order; transform runs in the worker,
+    so that a batch sends back only what it writes. `transform` must be a module-level function."""
     if n_jobs == 1:
         for text in texts:
-            yield _safe_check(text)
+            yield transform(_safe_check(text))
         return
     from joblib import Parallel, delayed
 
     with Parallel(n_jobs=n_jobs, return_as="generator") as parallel:
-        for results in parallel(delayed(_check_chunk)(chunk) for chunk in _chunks(texts, chunk_size)):
+        for results in parallel(delayed(_check_chunk)(chunk, transform) for chunk in _chunks(texts, chunk_size)):
             yield from results
 
 
-def _safe_check(text: str) -> CheckResult | InputError:
+def _identity(result):
+    return result
+
+
+def _safe_check(text) -> CheckResult | InputError:
+    if isinstance(text, InputError):  # a line the reader could not turn into text
+        return text
     try:
         return check(text)
     except InputError as exc:
         return exc
 
 
-def _check_chunk(chunk: list[str]) -> list[CheckResult | InputError]:
-    return [_safe_check(text) for text in chunk]
+def _check_chunk(chunk: list, transform: Callable) -> list:
+    return [transform(_safe_check(text)) for text in chunk]
 
 
-def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
+def _chunks(texts: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
     for text in texts:
         chunk.append(text)
         if len(chunk) == size:

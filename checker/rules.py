@@ -91,7 +91,7 @@ class Rule:
     why_en: str
     weight: float
     source: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: re.Pattern[str] | None  # all of the rule's patterns, as one alternation
     entities: tuple[EntityCondition, ...]
     check: str
     requires: re.Pattern[str] | None
@@ -178,7 +178,7 @@ def parse_catalogue(raw: str) -> Catalogue:
                 why_en=item["why_en"],
                 weight=float(item["weight"]),
                 source=item.get("source", ""),
-                patterns=tuple(re.compile(p) for p in patterns),
+                patterns=_either(patterns),
                 entities=entities,
                 check=check,
                 requires=_either(_compile(item.get("requires", []), shared, rule_id)),
@@ -211,14 +211,27 @@ def catalogue() -> Catalogue:
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """What every rule sees: the normalised text and the entities found in it."""
+    """What every rule sees: the normalised text and the entities found in it, by kind."""
 
     norm: Normalized
     entities: tuple[Entity, ...]
     catalogue: Catalogue
+    by_kind: dict[str, list[Entity]]
+
+    @classmethod
+    def of(cls, norm: Normalized, entities: tuple[Entity, ...], cat: Catalogue) -> Message:
+        by_kind: dict[str, list[Entity]] = {}
+        for entity in entities:
+            by_kind.setdefault(entity.kind, []).append(entity)
+        return cls(norm, entities, cat, by_kind)
 
     def of_kind(self, *kinds: str) -> list[Entity]:
+        if len(kinds) == 1:
+            return self.by_kind.get(kinds[0], [])
         return [e for e in self.entities if e.kind in kinds]
+
+    def matching(self, conditions: tuple[EntityCondition, ...]) -> list[Entity]:
+        return [e for cond in conditions for e in self.by_kind.get(cond.kind, ()) if cond.matches(e)]
 
     def context(self, name: str) -> re.Pattern[str]:
         return self.catalogue.contexts[name]
@@ -249,21 +262,20 @@ def evaluate_rule(rule: Rule, msg: Message) -> Flag | None:
         return None
     if rule.absent is not None and rule.absent.search(text):
         return None
-    if any(cond.matches(e) for cond in rule.absent_entities for e in msg.entities):
+    if rule.absent_entities and msg.matching(rule.absent_entities):
         return None
     evidence: list[Evidence] = []
-    for pattern in rule.patterns:
-        for m in pattern.finditer(text):
+    if rule.patterns is not None:
+        for m in rule.patterns.finditer(text):
             if m.end() == m.start():
                 continue
             if rule.negatable and _negated(msg, m.start(), m.end()):
                 continue
             evidence.append(msg.evidence_at(m.start(), m.end()))
-    for entity in msg.entities:
-        if any(cond.matches(entity) for cond in rule.entities):
-            if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end):
-                continue
-            evidence.append(_entity_evidence(entity))
+    for entity in msg.matching(rule.entities) if rule.entities else ():
+        if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end):
+            continue
+        evidence.append(_entity_evidence(entity))
     if rule.check:
         evidence.extend(CHECKS[rule.check](msg))
     if not evidence:
@@ -275,7 +287,7 @@ def evaluate_rule(rule: Rule, msg: Message) -> Flag | None:
 def find_flags(norm: Normalized, entities: tuple[Entity, ...]) -> tuple[Flag, ...]:
     """Every rule that fires, most important (highest absolute weight) first."""
     cat = catalogue()
-    msg = Message(norm, entities, cat)
+    msg = Message.of(norm, entities, cat)
     flags = [flag for rule in cat.rules if (flag := evaluate_rule(rule, msg)) is not None]
     return tuple(sorted(flags, key=lambda f: (-f.weight, f.id)))
 

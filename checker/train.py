@@ -135,7 +135,7 @@ def _pipeline(c: float, min_df: int):
 
 
 def _analyzer(words: list[str]) -> list[str]:
-    return list(segment.ngrams(words))
+    return segment.ngrams(words)
 
 
 def cross_validate(tokens: list[list[str]], corpus: Corpus):

@@ -58,3 +58,13 @@ def test_a_keyword_span_quotes_the_disguised_original():
 def test_empty_text():
     norm = normalize("")
     assert norm.text == "" and norm.span(0, 0) == (0, 0)
+
+
+def test_the_fast_path_agrees_with_the_per_character_reference():
+    from checker.normalize import _PLAIN, _char_pass, _char_pass_each
+
+    plain = [chr(c) for c in range(0x110000) if _PLAIN.fullmatch(chr(c)) and not 0xD800 <= c <= 0xDFFF]
+    assert len(plain) > 20000
+    for ch in plain:
+        sample = f"a{ch}b"
+        assert _char_pass(sample, [])[0] == _char_pass_each(sample, [])[0], hex(ord(ch))
