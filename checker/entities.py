@@ -170,7 +170,7 @@ def _links(norm: Normalized) -> list[Entity]:
         end = m.end()
         # A link ends where the paste had white space, even if normalisation closed the gap.
         for i in range(m.start() + 1, m.end()):
-            if norm.starts[i] > norm.ends[i - 1]:
+            if norm.gap_before(i):
                 end = i
                 break
         url = norm.text[m.start() : end].rstrip(".")
@@ -193,10 +193,11 @@ def _links(norm: Normalized) -> list[Entity]:
         elif domain.endswith(".gov.cn"):
             details["category"] = "government"
         else:
-            label = domain.split(".")[0]
+            labels = host.split(".")[:-1]
             lookalike = any(token in host and domain not in official for token, official in brands.items())
             near = any(
-                _edit_distance_at_most_one(label, official.split(".")[0]) and domain != official
+                _edit_distance_at_most_one(label, official.split(".")[0]) and len(label) >= 4
+                for label in labels
                 for official in owners
             )
             details["category"] = "lookalike" if (lookalike or near) else "other"
@@ -259,12 +260,12 @@ _CREDIT_CODE = re.compile(r"(?:统一社会信用代码|信用代码|执业许�
 def _name_start(norm: Normalized, start: int, end: int) -> int:
     """Where an organisation's name begins inside norm.text[start:end].
 
-    After the last lead word, and after the last place where the paste had a gap (white space or a
-    separator that normalisation removed): a name is written in one piece.
+    After the last lead word, and after the last place where the paste had white space that
+    normalisation removed: a name is written in one piece.
     """
     cut = start + len(norm.text[start:end]) - len(_NAME_LEAD.sub("", norm.text[start:end]))
     for i in range(end - 1, cut, -1):
-        if norm.starts[i] > norm.ends[i - 1]:
+        if norm.gap_before(i):
             return i
     return cut
 

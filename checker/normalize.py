@@ -69,6 +69,11 @@ class Normalized:
     original: str
     disguises: tuple[tuple[str, int, int], ...] = ()
 
+    def gap_before(self, i: int) -> bool:
+        """Whether the paste had white space right before normalised character i (a word boundary
+        that compaction removed). Removed invisible characters or symbols are not a boundary."""
+        return 0 < i < len(self.text) and any(ch.isspace() for ch in self.original[self.ends[i - 1] : self.starts[i]])
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised slice [start, end) to a slice of the pasted text."""
         if not self.text:

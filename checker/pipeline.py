@@ -22,10 +22,10 @@ class InputError(ValueError):
     """The input cannot be checked (empty, blank, too long, not text)."""
 
 
-def _model_opinion(norm, entities):
+def _model_opinion(norm, entities, load_model):
     """(prediction, opinion, status); prediction and opinion are None when the model cannot be trusted."""
     try:
-        model = model_stage.load()
+        model = load_model()
     except model_stage.ModelError as exc:
         return None, None, f"unavailable: {exc}"
     prediction = model.predict(norm, entities)
@@ -36,6 +36,11 @@ def _model_opinion(norm, entities):
 
 def check(text: str) -> CheckResult:
     """Check one pasted message. Raises InputError for input that cannot be checked."""
+    return check_with(text, model_stage.load)
+
+
+def check_with(text: str, load_model) -> CheckResult:
+    """check() with the model that `load_model()` returns (evaluation of fold models uses this)."""
     if not isinstance(text, str):
         raise InputError("the message must be text (str)")
     if not text.strip():
@@ -45,7 +50,7 @@ def check(text: str) -> CheckResult:
     norm = normalize(text)
     entities = extract(norm)
     flags = find_flags(norm, entities)
-    prediction, opinion, model_status = _model_opinion(norm, entities)
+    prediction, opinion, model_status = _model_opinion(norm, entities, load_model)
     probability = prediction.probability if prediction else None
     verdict = decide([f.weight for f in flags], opinion, catalogue().verdict)
     red_flags = [f.id for f in flags if f.weight > 0]

@@ -1,0 +1,168 @@
+"""python -m checker.robustness: does disguise cost recall? (issue 5)
+
+Scam messages are disguised the way scammers do it (zero-width characters, symbols between the
+characters of a word, full-width digits, traditional characters, homophones such as V信 / zfb,
+phone numbers in Chinese numerals), and the share of them that is not low_risk is compared with the
+plain messages:
+
+- held-out scams of our corpus: grouped 5-fold split; each fold's model is trained on the other four
+  folds only (same hyperparameters as the shipped model), and the whole checker runs with it;
+- the scams of ../shared/eval/telecom_fraud_dev.jsonl, when present (never trained on), with the
+  shipped model.
+
+Needs scikit-learn (training the fold models). Deterministic: a fixed seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import random
+import re
+import sys
+
+SEED = 7
+_CJK = re.compile(r"[\u4e00-\u9fff]{3,6}")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_HOMOPHONES = [("微信", ["V信", "薇信", "vx", "威信"]), ("支付宝", ["zfb"]), ("花呗", ["hb"]), ("借呗", ["jb"])]
+_NUMERALS = "零一二三四五六七八九"
+
+
+def _simplified_to_traditional() -> dict[str, str]:
+    from .normalize import _t2s_table
+
+    reverse: dict[str, str] = {}
+    for code, simplified in sorted(_t2s_table().items()):
+        reverse.setdefault(simplified, chr(code))
+    return reverse
+
+
+def _zero_width(text: str, rng: random.Random) -> str:
+    return "".join(ch + ("\u200b" if "\u4e00" <= ch <= "\u9fff" and rng.random() < 0.3 else "") for ch in text)
+
+
+def _spaced_word(text: str, rng: random.Random) -> str:
+    words = list(_CJK.finditer(text))
+    for m in rng.sample(words, min(3, len(words))):
+        separator = rng.choice([" ", "*", "-", "·"])
+        text = text.replace(m.group(), separator.join(m.group()), 1)
+    return text
+
+
+def _full_width_digits(text: str, rng: random.Random) -> str:
+    return text.translate({ord(d): chr(0xFF10 + int(d)) for d in "0123456789"})
+
+
+def _traditional(text: str, rng: random.Random) -> str:
+    table = _simplified_to_traditional()
+    return "".join(table.get(ch, ch) for ch in text)
+
+
+def _homophones(text: str, rng: random.Random) -> str:
+    for word, choices in _HOMOPHONES:
+        text = text.replace(word, rng.choice(choices))
+    return text
+
+
+def _spelled_phone(text: str, rng: random.Random) -> str:
+    return _MOBILE.sub(lambda m: "".join(_NUMERALS[int(d)] for d in m.group()), text)
+
+
+TRANSFORMS = [_zero_width, _spaced_word, _full_width_digits, _traditional, _homophones, _spelled_phone]
+
+
+def disguise(text: str, rng: random.Random) -> str:
+    """Two or three disguises, chosen at random, at least one of which changes the text."""
+    for _ in range(10):
+        out = text
+        for transform in rng.sample(TRANSFORMS, rng.choice([2, 3])):
+            out = transform(out, rng)
+        if out != text:
+            return out
+    return _zero_width(text, rng)
+
+
+def _not_low(texts: list[str], checker) -> float:
+    return sum(checker(t).verdict != "low_risk" for t in texts) / len(texts) if texts else 0.0
+
+
+def held_out_corpus(root: pathlib.Path) -> dict:
+    import numpy as np
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    from . import segment
+    from .model import parse
+    from .pipeline import check_with
+    from .train import FOLDS, SEED as TRAIN_SEED, _pipeline, build_dictionary, export, masked_text, read_corpus
+    from .train import choose_threshold, AGREE_FALSE_ALARM, LIFT_FALSE_ALARM
+
+    metadata = json.loads((root / "models" / "metadata.json").read_text(encoding="utf-8"))
+    c, min_df = metadata["hyperparameters"]["C"], metadata["hyperparameters"]["min_df"]
+    corpus = read_corpus(root / "data" / "corpus.jsonl")
+    y = np.array(corpus.labels)
+    masked = [masked_text(t) for t in corpus.texts]
+    rng = random.Random(SEED)
+    plain, disguised = [], []
+    split = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=TRAIN_SEED)
+    for train_idx, test_idx in split.split(corpus.texts, y, corpus.groups):
+        dictionary = build_dictionary([masked[i] for i in train_idx], root / "checker" / "data" / "userdict.txt")
+        tokenizer = segment.load_tokenizer(dictionary)
+        tokens = [[t.text for t in segment.tokens(tokenizer, masked[i])] for i in train_idx]
+        pipe = _pipeline(c, min_df)
+        pipe.fit(tokens, y[train_idx])
+        oof = pipe.predict_proba(tokens)[:, 1]  # thresholds from this fold's own training data
+        labels = list(y[train_idx])
+        model = parse(
+            export(pipe, choose_threshold(oof, labels, AGREE_FALSE_ALARM), choose_threshold(oof, labels, LIFT_FALSE_ALARM)),
+            dictionary,
+        )
+
+        def fold_check(text, model=model):
+            return check_with(text, lambda: model)
+
+        scams = [corpus.texts[i] for i in test_idx if corpus.labels[i] == 1]
+        plain.append((_not_low(scams, fold_check), len(scams)))
+        disguised.append((_not_low([disguise(t, rng) for t in scams], fold_check), len(scams)))
+    total = sum(n for _, n in plain)
+    plain_recall = sum(r * n for r, n in plain) / total
+    disguised_recall = sum(r * n for r, n in disguised) / total
+    return {"scams": total, "plain": plain_recall, "disguised": disguised_recall, "gap": plain_recall - disguised_recall}
+
+
+def external(root: pathlib.Path) -> dict | None:
+    path = root / ".." / "shared" / "eval" / "telecom_fraud_dev.jsonl"
+    if not path.exists():
+        return None
+    from .pipeline import check
+
+    rng = random.Random(SEED)
+    with path.open(encoding="utf-8") as handle:
+        scams = [item["text"] for item in map(json.loads, handle) if item["label"] == "scam"]
+    plain = _not_low(scams, check)
+    disguised = _not_low([disguise(t, rng) for t in scams], check)
+    return {"scams": len(scams), "plain": plain, "disguised": disguised, "gap": plain - disguised}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checker.robustness", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=pathlib.Path, default=pathlib.Path("."), help="the project root")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    report = {"held_out_corpus": held_out_corpus(args.root), "external": external(args.root)}
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    for name, row in report.items():
+        if row is None:
+            print(f"{name}: skipped (../shared/eval absent)")
+            continue
+        print(
+            f"{name}: {row['scams']} scams; not low_risk plain {row['plain']:.3f}, "
+            f"disguised {row['disguised']:.3f}, gap {row['gap'] * 100:+.1f} points"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
