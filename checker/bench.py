@@ -122,8 +122,10 @@ def memory() -> dict:
 
 
 def model_size() -> dict:
-    files = resources.files("checker.models")
-    size = sum(len(files.joinpath(name).read_bytes()) for name in ("model.json", "jieba_dict.txt"))
+    from .model import DICT_FILE, MODEL_FILE, _model_files
+
+    files = _model_files()
+    size = sum(len(files.joinpath(name).read_bytes()) for name in (MODEL_FILE, DICT_FILE))
     return {"bytes": size, "mb": size / (1024 * 1024)}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import pathlib
 import threading
 from dataclasses import dataclass
 from importlib import resources
@@ -125,7 +126,11 @@ def _pins() -> dict[str, str]:
 
 def _model_files():
     """Where the shipped model lives: the package checker.models (the top-level models/ folder)."""
-    return resources.files("checker.models")
+    try:
+        return resources.files("checker.models")
+    except ModuleNotFoundError:
+        # Imported from a source checkout (python -m checker in the project root): models/ is beside it.
+        return pathlib.Path(__file__).resolve().parent.parent / "models"
 
 
 def _read_verified(name: str, pins: dict[str, str]) -> bytes:

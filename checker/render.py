@@ -147,6 +147,7 @@ def to_text(text: str, result: CheckResult, lang: str = "zh", style=lambda s, **
     """The human report. `style` is click.style on a colour terminal, identity otherwise."""
     L = _LABELS[lang]
     zh = lang == "zh"
+    sep = "：" if zh else ": "
     colour = {"low_risk": "green", "suspicious": "yellow", "high_risk": "red"}[result.verdict]
     verdict_words = result.verdict_text if zh else result.verdict_text_en
     lines = [
@@ -162,9 +163,9 @@ def to_text(text: str, result: CheckResult, lang: str = "zh", style=lambda s, **
     for n, flag in enumerate(red, 1):
         title = flag.title if zh else flag.title_en
         lines.append(style(f" {n}. {title}", bold=True) + f"  [{L['weight']} {flag.weight:+.1f}]")
-        lines.append(f"    {L['why']}: {flag.why if zh else flag.why_en}")
+        lines.append(f"    {L['why']}{sep}{flag.why if zh else flag.why_en}")
         quotes = "、".join(f"「{e.text}」" for e in flag.evidence[:4])
-        lines.append(f"    {L['quote']}: {quotes}")
+        lines.append(f"    {L['quote']}{sep}{quotes}")
     if green:
         lines.append("")
         lines.append(L["lowering"] + ("：" if zh else ":"))
@@ -173,9 +174,9 @@ def to_text(text: str, result: CheckResult, lang: str = "zh", style=lambda s, **
             lines.append(f"    {flag.why if zh else flag.why_en}")
     lines.append("")
     if result.model_status != "ok":
-        lines.append(f"{L['model']}: " + L["model_off"].format(why=result.model_status))
+        lines.append(f"{L['model']}{sep}" + L["model_off"].format(why=result.model_status))
     elif result.model_probability is not None:
-        line = f"{L['model']}: " + L["model_line"].format(p=result.model_probability)
+        line = f"{L['model']}{sep}" + L["model_line"].format(p=result.model_probability)
         if result.model_cues:
             line += f"；{L['model_cues']}：" if zh else f"; {L['model_cues']}: "
             line += "、".join(c.term for c in result.model_cues)
@@ -187,11 +188,12 @@ def to_text(text: str, result: CheckResult, lang: str = "zh", style=lambda s, **
         lines += ["", L["contains"] + ("：" if zh else ":")]
         for entity in shown:
             note = _entity_note(entity, lang)
-            lines.append(f"  - {_ENTITY_NAMES[lang][entity.kind]}: {entity.text}" + (f"（{note}）" if note and zh else f" ({note})" if note else ""))
+            suffix = (f"（{note}）" if zh else f" ({note})") if note else ""
+            lines.append(f"  - {_ENTITY_NAMES[lang][entity.kind]}{sep}{entity.text}{suffix}")
     if result.advice:
         lines += ["", L["advice"] + ("：" if zh else ":")]
         for item in result.advice:
-            lines.append(f"  • {item.institution if zh else item.institution_en}: {item.text if zh else item.text_en}")
+            lines.append(f"  • {item.institution if zh else item.institution_en}{sep}{item.text if zh else item.text_en}")
     reminder = result.reminder if zh else result.reminder_en
     if reminder:
         lines += ["", style(f"{L['reminder']}：{reminder}" if zh else f"{L['reminder']}: {reminder}", bold=True)]

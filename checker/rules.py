@@ -309,7 +309,7 @@ _LAW_ORG_TAG = re.compile(r"律师|律所|法务|法律|调解|仲裁|法院")
 def _claims_legal_sender(msg: Message) -> list[Evidence]:
     """A message that speaks as a lawyer or law firm but gives no way to verify one."""
     text = msg.norm.text
-    if not _LEGAL_CLAIM.search(text):
+    if not any(not _negated(msg, m.start(), m.end()) for m in _LEGAL_CLAIM.finditer(text)):
         return []
     if _verifiable_firm(msg):
         return []

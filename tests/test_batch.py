@@ -93,12 +93,13 @@ def test_check_many_yields_in_order(n_jobs):
     assert [r.verdict for r in results[:-1]] == [check(t).verdict for t in TEXTS]
 
 
-def test_the_benchmark_runs_and_reports_every_figure():
+def test_the_benchmark_runs_and_reports_every_figure(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "checker.bench", "--repeats", "1", "--warm-n", "20", "--batch-n", "20", "--json"],
         capture_output=True,
         text=True,
         timeout=600,
+        cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout)

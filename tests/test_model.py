@@ -88,15 +88,22 @@ def test_no_code_path_unpickles_anything():
         assert forbidden not in source
 
 
-def test_a_check_imports_neither_scikit_learn_nor_numpy():
+def test_a_check_imports_neither_scikit_learn_nor_numpy(tmp_path):
     code = (
         "import sys, checker; r = checker.check('您的借呗已逾期，请加微信abc12345处理'); "
         "assert r.model_probability is not None; "
         "print(sorted(m for m in ('sklearn', 'numpy', 'scipy', 'joblib') if m in sys.modules))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    # From a neutral directory, so that the installed package is the one imported.
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_source_checkout_finds_the_model_too():
+    code = "import checker; print(checker.check('您的借呗已逾期，请加微信abc12345处理').model_status)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0 and done.stdout.startswith("ok"), done.stderr
 
 
 @pytest.fixture(scope="module")

@@ -39,12 +39,14 @@ def test_checking_opens_no_connection_and_writes_no_file(tmp_path):
         f"""
         from checker import check
         for text in {MESSAGES!r}:
-            check(text)
+            assert check(text).model_probability is not None  # the model was read and used
         print("ok")
         """
     )
     env = {"HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path / "tmp"), "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-B", "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-B", "-c", code], capture_output=True, text=True, env=env, timeout=120, cwd=tmp_path
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "ok"
     assert not (tmp_path / "home").exists() and not (tmp_path / "tmp").exists()
@@ -57,6 +59,7 @@ def test_the_command_line_opens_no_connection_and_writes_no_file(tmp_path):
         input=MESSAGES[0].encode(),
         capture_output=True,
         timeout=120,
+        cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr[-2000:]
 
