@@ -9,7 +9,7 @@ import csv
 import json
 import pathlib
 import sys
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterator
 
 import click
@@ -44,36 +44,53 @@ def _lines(path: pathlib.Path, encoding: str) -> Iterator[str]:
             raise BatchInputError(f"{path.name}: 后文不是 {encoding} 编码 / rest of file is not {encoding}") from None
 
 
-def read_records(path: pathlib.Path, fmt: str, column: str, encoding: str) -> Iterator[tuple[dict, object]]:
-    """(fields to pass through, text or the reason this line cannot be checked), streaming."""
-    from .pipeline import InputError
-
-    if fmt == "jsonl":
-        for number, line in enumerate(_lines(path, encoding), 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError:
-                yield {"line": number}, InputError("line is not valid JSON")
-                continue
-            if not isinstance(item, dict) or not isinstance(item.get(column), str):
-                yield {"line": number}, InputError(f"line has no text field '{column}'")
-                continue
-            fields = {k: v for k, v in item.items() if k != column}
-            yield {"line": number, **fields}, item[column]
-    elif fmt == "csv":
+def read_items(path: pathlib.Path, fmt: str, column: str, encoding: str) -> Iterator[tuple[int, str, object]]:
+    """(line number, format, raw payload), streaming; parsing happens in the workers (batch_line)."""
+    if fmt == "csv":
         reader = csv.DictReader(_lines(path, encoding))
         if reader.fieldnames is None or column not in reader.fieldnames:
             raise BatchInputError(f"CSV 没有 '{column}' 列，可用 --column 指定 / CSV has no column '{column}' (use --column)")
         for number, row in enumerate(reader, 2):
-            text = row.get(column)
-            fields = {k: v for k, v in row.items() if k != column and k is not None}
-            yield {"line": number, **fields}, text if text is not None else InputError("row has no text")
-    else:
-        for number, line in enumerate(_lines(path, encoding), 1):
-            if line.strip():
-                yield {"line": number}, line
+            yield number, fmt, {k: v for k, v in row.items() if k is not None}
+        return
+    for number, line in enumerate(_lines(path, encoding), 1):
+        if line.strip():
+            yield number, fmt, line
+
+
+def batch_line(item: tuple[int, str, object], column: str, full: bool) -> tuple[str, str]:
+    """(verdict or "error", the JSON line to write) for one input line; runs in a worker."""
+    from .pipeline import InputError, safe_check
+
+    number, fmt, payload = item
+    fields: dict = {"line": number}
+    text: object = payload
+    if fmt == "jsonl":
+        try:
+            parsed = json.loads(payload)
+        except json.JSONDecodeError:
+            parsed, text = None, InputError("line is not valid JSON")
+        if parsed is not None:
+            if isinstance(parsed, dict) and isinstance(parsed.get(column), str):
+                fields.update((k, v) for k, v in parsed.items() if k != column)
+                text = parsed[column]
+            else:
+                text = InputError(f"line has no text field '{column}'")
+    elif fmt == "csv":
+        fields.update((k, v) for k, v in payload.items() if k != column)
+        text = payload.get(column)
+        if text is None:
+            text = InputError("row has no text")
+    result = safe_check(text)
+    if isinstance(result, InputError):
+        return "error", json.dumps({**fields, "error": str(result)}, ensure_ascii=False)
+    summary = result.to_dict() if full else {
+        "verdict": result.verdict,
+        "score": result.score,
+        "flags": [f.id for f in result.flags],
+        "model_probability": result.model_probability,
+    }
+    return result.verdict, json.dumps({**fields, **summary}, ensure_ascii=False)
 
 
 def _format_of(path: pathlib.Path, given: str | None) -> str:
@@ -81,26 +98,6 @@ def _format_of(path: pathlib.Path, given: str | None) -> str:
         return given
     suffix = path.suffix.lower()
     return {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}.get(suffix, "txt")
-
-
-def summary_record(result) -> dict:
-    """What `checker batch` writes for one message (computed in the worker)."""
-    from .pipeline import InputError
-
-    if isinstance(result, InputError):
-        return {"error": str(result)}
-    return {
-        "verdict": result.verdict,
-        "score": result.score,
-        "flags": [f.id for f in result.flags],
-        "model_probability": result.model_probability,
-    }
-
-
-def full_record(result) -> dict:
-    from .pipeline import InputError
-
-    return {"error": str(result)} if isinstance(result, InputError) else result.to_dict()
 
 
 @click.command("batch")
@@ -117,28 +114,24 @@ def batch_command(input_path, output, input_format, column, jobs, encoding, full
     One JSON line per input line, in input order; a line that cannot be checked becomes an error
     record. A summary of verdicts goes to stderr.
     """
-    from .pipeline import map_checked
+    from functools import partial
+
+    from .pipeline import ordered_map
 
     if not input_path.exists():
         raise BatchInputError(f"找不到文件 / file not found: {input_path}")
     fmt = _format_of(input_path, input_format)
     used = _sniff_encoding(input_path, encoding)
-    records = read_records(input_path, fmt, column, used)
-    pending: deque[dict] = deque()
-
-    def texts():
-        for fields, text in records:
-            pending.append(fields)
-            yield text
-
+    items = read_items(input_path, fmt, column, used)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     progress = sys.stderr.isatty()
     counts: Counter = Counter()
-    transform = full_record if full else summary_record
+    work = partial(batch_line, column=column, full=full)
     try:
-        for n, summary in enumerate(map_checked(texts(), transform, n_jobs=jobs, chunk_size=512), 1):
-            counts[summary.get("verdict", "error")] += 1
-            out.write(json.dumps({**pending.popleft(), **summary}, ensure_ascii=False) + "\n")
+        # Workers parse, check and serialise; this process only reads and writes lines.
+        for n, (key, line) in enumerate(ordered_map(work, items, n_jobs=jobs, chunk_size=512), 1):
+            counts[key] += 1
+            out.write(line + "\n")
             if progress and n % 500 == 0:
                 click.echo(f"\r已检查 / checked {n:,}", err=True, nl=False)
     finally:

@@ -81,6 +81,7 @@ def _reference() -> dict:
     return tomllib.loads(raw)
 
 
+@lru_cache(maxsize=1)
 def official_numbers() -> dict[str, str]:
     """Confirmed numbers (domain.md ✅ or official) -> who answers them."""
     table = dict(_reference()["channels"])

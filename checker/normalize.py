@@ -149,10 +149,18 @@ def _t2s_table() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
+def _lexicon() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, bool], ...]:
+    """(homophones in Chinese, Latin-letter spellings, replacement, is a disguise) per entry."""
     raw = resources.files("checker").joinpath("data/lexicon.json").read_text(encoding="utf-8")
-    entries = json.loads(raw)["entries"]
-    return tuple((re.compile(e["pattern"]), e["replace"], bool(e.get("disguise"))) for e in entries)
+    out = []
+    for e in json.loads(raw)["entries"]:
+        cjk = re.compile(e["cjk"]) if "cjk" in e else None
+        latin = re.compile(e["ascii"]) if "ascii" in e else None
+        out.append((cjk, latin, e["replace"], bool(e.get("disguise"))))
+    return tuple(out)
+
+
+_LATIN = re.compile("[a-z]")
 
 
 @lru_cache(maxsize=1)
@@ -164,12 +172,6 @@ def _plain_table() -> dict[int, str]:
     table[0x3000] = " "
     table.update(_t2s_table())
     return table
-
-
-@lru_cache(maxsize=1)
-def _lexicon_any() -> re.Pattern[str]:
-    """One pattern that finds whether any lexicon entry applies (most texts need none)."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _lexicon()))
 
 
 def _char_pass(text: str, found: list) -> tuple[str, list[int], list[int]]:
@@ -225,14 +227,17 @@ def _compact(text: str, starts: list[int], ends: list[int], found: list) -> tupl
 
 
 def _apply_lexicon(text: str, starts: list[int], ends: list[int], found: list) -> tuple[str, list[int], list[int]]:
-    """Step 6: abbreviations and homophones, each pattern applied in turn."""
-    if not _lexicon_any().search(text):
-        return text, starts, ends
-    for pattern, replacement, disguise in _lexicon():
-        edits = [(m.start(), m.end(), replacement) for m in pattern.finditer(text) if m.group() != replacement]
-        if disguise:
-            found.extend(("homophone", starts[s], ends[e - 1]) for s, e, _ in edits)
-        if edits:
+    """Step 6: abbreviations and homophones, each entry applied in turn."""
+    latin = _LATIN.search(text) is not None  # most messages have no Latin letters: skip those patterns
+    for cjk, ascii_pattern, replacement, disguise in _lexicon():
+        for pattern in (cjk, ascii_pattern if latin else None):
+            if pattern is None:
+                continue
+            edits = [(m.start(), m.end(), replacement) for m in pattern.finditer(text) if m.group() != replacement]
+            if not edits:
+                continue
+            if disguise:
+                found.extend(("homophone", starts[s], ends[e - 1]) for s, e, _ in edits)
             text, starts, ends = _rebuild(text, starts, ends, edits)
     return text, starts, ends
 

@@ -85,28 +85,24 @@ def check_many(texts: Iterable[str], n_jobs: int = 1, chunk_size: int = 256) -> 
     n_jobs > 1, chunks are checked in parallel worker processes (joblib); memory stays bounded
     because texts are read and results yielded a few chunks at a time.
     """
-    return map_checked(texts, _identity, n_jobs, chunk_size)
+    return ordered_map(safe_check, texts, n_jobs, chunk_size)
 
 
-def map_checked(texts: Iterable, transform: Callable, n_jobs: int = 1, chunk_size: int = 256) -> Iterator:
-    """transform(check(text) or its InputError) for each text, in order; transform runs in the worker,
-    so that a batch sends back only what it writes. `transform` must be a module-level function."""
+def ordered_map(fn: Callable, items: Iterable, n_jobs: int = 1, chunk_size: int = 256) -> Iterator:
+    """fn(item) for each item, in input order, in `n_jobs` processes; fn must be picklable."""
     if n_jobs == 1:
-        for text in texts:
-            yield transform(_safe_check(text))
+        for item in items:
+            yield fn(item)
         return
     from joblib import Parallel, delayed
 
     with Parallel(n_jobs=n_jobs, return_as="generator") as parallel:
-        for results in parallel(delayed(_check_chunk)(chunk, transform) for chunk in _chunks(texts, chunk_size)):
+        for results in parallel(delayed(_map_chunk)(fn, chunk) for chunk in _chunks(items, chunk_size)):
             yield from results
 
 
-def _identity(result):
-    return result
-
-
-def _safe_check(text) -> CheckResult | InputError:
+def safe_check(text) -> CheckResult | InputError:
+    """check(), with input that cannot be checked returned as its InputError instead of raised."""
     if isinstance(text, InputError):  # a line the reader could not turn into text
         return text
     try:
@@ -115,14 +111,14 @@ def _safe_check(text) -> CheckResult | InputError:
         return exc
 
 
-def _check_chunk(chunk: list, transform: Callable) -> list:
-    return [transform(_safe_check(text)) for text in chunk]
+def _map_chunk(fn: Callable, chunk: list) -> list:
+    return [fn(item) for item in chunk]
 
 
-def _chunks(texts: Iterable, size: int) -> Iterator[list]:
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
     chunk: list = []
-    for text in texts:
-        chunk.append(text)
+    for item in items:
+        chunk.append(item)
         if len(chunk) == size:
             yield chunk
             chunk = []

@@ -94,10 +94,11 @@ class Rule:
     patterns: re.Pattern[str] | None  # all of the rule's patterns, as one alternation
     entities: tuple[EntityCondition, ...]
     check: str
-    requires: re.Pattern[str] | None
-    absent: re.Pattern[str] | None
+    requires: tuple[tuple[str, ...], re.Pattern[str] | None] | None  # shared contexts, other patterns
+    absent: tuple[tuple[str, ...], re.Pattern[str] | None] | None
     absent_entities: tuple[EntityCondition, ...]
     negatable: bool
+    needs: tuple[str, ...]
     examples_hit: tuple[str, ...]
     examples_miss: tuple[str, ...]
 
@@ -135,6 +136,18 @@ def _compile(patterns: Iterable[str], shared: dict[str, list[str]], rule_id: str
 
 def _either(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _gate(patterns: list[str], shared: dict[str, list[str]], rule_id: str):
+    """requires / absent: shared contexts (evaluated once per message) and the rule's own patterns."""
+    if not patterns:
+        return None
+    names = tuple(p[1:] for p in patterns if p.startswith("@"))
+    for name in names:
+        if name not in shared:
+            raise CatalogueError(f"rule {rule_id}: unknown context @{name}")
+    own = _compile([p for p in patterns if not p.startswith("@")], shared, rule_id)
+    return names, _either(own)
 
 
 def _conditions(items: list[dict], rule_id: str) -> tuple[EntityCondition, ...]:
@@ -181,10 +194,11 @@ def parse_catalogue(raw: str) -> Catalogue:
                 patterns=_either(patterns),
                 entities=entities,
                 check=check,
-                requires=_either(_compile(item.get("requires", []), shared, rule_id)),
-                absent=_either(_compile(item.get("absent", []), shared, rule_id)),
+                requires=_gate(item.get("requires", []), shared, rule_id),
+                absent=_gate(item.get("absent", []), shared, rule_id),
                 absent_entities=_conditions(item.get("absent_entities", []), rule_id),
                 negatable=bool(item.get("negatable", True)),
+                needs=tuple(item.get("needs", [])),
                 examples_hit=tuple(item.get("examples_hit", [])),
                 examples_miss=tuple(item.get("examples_miss", [])),
             )
@@ -217,13 +231,14 @@ class Message:
     entities: tuple[Entity, ...]
     catalogue: Catalogue
     by_kind: dict[str, list[Entity]]
+    context_hits: dict[str, bool]
 
     @classmethod
     def of(cls, norm: Normalized, entities: tuple[Entity, ...], cat: Catalogue) -> Message:
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
             by_kind.setdefault(entity.kind, []).append(entity)
-        return cls(norm, entities, cat, by_kind)
+        return cls(norm, entities, cat, by_kind, {})
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -233,8 +248,16 @@ class Message:
     def matching(self, conditions: tuple[EntityCondition, ...]) -> list[Entity]:
         return [e for cond in conditions for e in self.by_kind.get(cond.kind, ()) if cond.matches(e)]
 
-    def context(self, name: str) -> re.Pattern[str]:
-        return self.catalogue.contexts[name]
+    def in_context(self, name: str) -> bool:
+        """Whether a shared context ([contexts] in rules.toml) occurs in the message; cached."""
+        hit = self.context_hits.get(name)
+        if hit is None:
+            hit = self.context_hits[name] = bool(self.catalogue.contexts[name].search(self.norm.text))
+        return hit
+
+    def passes(self, gate) -> bool:
+        names, own = gate
+        return any(self.in_context(n) for n in names) or (own is not None and own.search(self.norm.text) is not None)
 
     def evidence_at(self, start: int, end: int) -> Evidence:
         s, e = self.norm.span(start, end)
@@ -256,11 +279,14 @@ def _negated(msg: Message, start: int, end: int) -> bool:
     )
 
 
-def evaluate_rule(rule: Rule, msg: Message) -> Flag | None:
+def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     text = msg.norm.text
-    if rule.requires is not None and not rule.requires.search(text):
+    if gate and rule.needs and not any(literal in text for literal in rule.needs):
+        if not (rule.entities and msg.matching(rule.entities)):
+            return None
+    if rule.requires is not None and not msg.passes(rule.requires):
         return None
-    if rule.absent is not None and rule.absent.search(text):
+    if rule.absent is not None and msg.passes(rule.absent):
         return None
     if rule.absent_entities and msg.matching(rule.absent_entities):
         return None
@@ -309,6 +335,8 @@ _LAW_ORG_TAG = re.compile(r"律师|律所|法务|法律|调解|仲裁|法院")
 def _claims_legal_sender(msg: Message) -> list[Evidence]:
     """A message that speaks as a lawyer or law firm but gives no way to verify one."""
     text = msg.norm.text
+    if "所" not in text and "律" not in text and "委托" not in text and "函" not in text:
+        return []
     if not any(not _negated(msg, m.start(), m.end()) for m in _LEGAL_CLAIM.finditer(text)):
         return []
     if _verifiable_firm(msg):

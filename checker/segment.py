@@ -102,7 +102,7 @@ def tokens(tokenizer, masked_text: str) -> list[Token]:
     for word in tokenizer.cut(text, HMM=False):
         end = offset + len(word)
         if word.isalnum() or _KEEP_TOKEN.search(word):
-            out.append(Token(word.strip(), offset, end))
+            out.append(Token(word, offset, end))
         offset = end
     return out
 

@@ -85,3 +85,31 @@ HEADER = '[verdict]\nscale=3.0\nsuspicious=0.4\nhigh_risk=0.7\nmodel_weight=1.5\
 def test_a_malformed_catalogue_fails_loudly_with_the_rule_id(what, body):
     with pytest.raises(CatalogueError, match="rule a"):
         parse_catalogue(HEADER + body)
+
+
+def _texts():
+    import json
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parent.parent
+    for name in ("data/corpus.jsonl", "tests/golden.jsonl"):
+        for line in open(root / name, encoding="utf-8"):
+            yield json.loads(line)["text"]
+    for rule in RULES:
+        yield from rule.examples_hit
+        yield from rule.examples_miss
+
+
+def test_the_needs_gate_never_changes_a_result():
+    """`needs` only skips rules that could not have fired: compare with the gate off."""
+    from checker.entities import extract
+    from checker.normalize import normalize
+    from checker.rules import Message, evaluate_rule
+
+    cat = catalogue()
+    for text in _texts():
+        norm = normalize(text)
+        msg = Message.of(norm, extract(norm), cat)
+        for rule in cat.rules:
+            if rule.needs:
+                assert evaluate_rule(rule, msg) == evaluate_rule(rule, msg, gate=False), (rule.id, text)
