@@ -359,7 +359,7 @@ def _case_numbers(norm: Normalized) -> list[Entity]:
     found = []
     spans = []
     for m in _CASE_NUMBER.finditer(norm.text):
-        year, region, court_code, case_type, serial = m.groups()
+        year, region, _court_code, case_type, _serial = m.groups()
         problems = []
         if not (1990 <= int(year) <= date.today().year + 1):
             problems.append("year")
@@ -391,13 +391,6 @@ _DEADLINE = re.compile(
 _OVERDUE = re.compile(r"逾期(?:已达|已经|已|达|超过)?(\d{1,4})天")
 _SENDER_TAG = re.compile(r"^[\s\"“]*【([^】]{1,30})】|【([^】]{1,30})】[\s。.]*$|^\s*\[([^\]]{1,20})\]")
 _HANDLE = re.compile(r"(微信|qq)(?:号|群号?)?[:：]?([a-z0-9_\-]{5,24})")
-
-
-def _amounts(norm: Normalized) -> list[Entity]:
-    found = []
-    for m in _AMOUNT.finditer(norm.text):
-        found.append(_entity(norm, "amount", m.start(), m.end(), m.group(), {}))
-    return found
 
 
 def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 0) -> list[Entity]:
@@ -470,7 +463,7 @@ def extract(norm: Normalized) -> tuple[Entity, ...]:
         *_lawyer_names(norm),
         *_courts(norm),
         *_case_numbers(norm),
-        *_amounts(norm),
+        *_simple(norm, _AMOUNT, "amount"),
         *_deadlines(norm),
         *_simple(norm, _OVERDUE, "overdue_days", 1),
         *_sender_tags(norm),
