@@ -93,6 +93,15 @@ def batch_line(item: tuple[int, str, object], column: str, full: bool) -> tuple[
     return result.verdict, json.dumps({**fields, **summary}, ensure_ascii=False)
 
 
+def _progress_bar(path: pathlib.Path):
+    """A bar on stderr sized by the file's line count (one fast pass over the bytes)."""
+    with path.open("rb") as handle:
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+    bar = click.progressbar(length=max(lines, 1), label="检查中 / checking", file=sys.stderr)
+    bar.render_progress()
+    return bar
+
+
 def _format_of(path: pathlib.Path, given: str | None) -> str:
     if given:
         return given
@@ -124,21 +133,21 @@ def batch_command(input_path, output, input_format, column, jobs, encoding, full
     used = _sniff_encoding(input_path, encoding)
     items = read_items(input_path, fmt, column, used)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
-    progress = sys.stderr.isatty()
     counts: Counter = Counter()
     work = partial(batch_line, column=column, full=full)
+    bar = _progress_bar(input_path) if sys.stderr.isatty() else None
     try:
         # Workers parse, check and serialise; this process only reads and writes lines.
-        for n, (key, line) in enumerate(ordered_map(work, items, n_jobs=jobs, chunk_size=512), 1):
+        for key, line in ordered_map(work, items, n_jobs=jobs, chunk_size=512):
             counts[key] += 1
             out.write(line + "\n")
-            if progress and n % 500 == 0:
-                click.echo(f"\r已检查 / checked {n:,}", err=True, nl=False)
+            if bar is not None:
+                bar.update(1)
     finally:
+        if bar is not None:
+            bar.render_finish()
         if output:
             out.close()
-    if progress:
-        click.echo("", err=True)
     parts = ", ".join(f"{k} {counts[k]}" for k in ("low_risk", "suspicious", "high_risk", "error"))
     click.echo(f"共 {sum(counts.values())} 条 / {sum(counts.values())} messages: {parts}", err=True)
 

@@ -16,6 +16,7 @@ from .rules import Evidence, catalogue, find_flags
 from .verdict import ModelOpinion, decide
 
 MAX_CHARS = 1_000_000
+MAX_ENTITIES = 200  # listed in the result; the rules see them all
 
 
 class InputError(ValueError):
@@ -63,11 +64,14 @@ def check_with(text: str, load_model) -> CheckResult:
             ModelCue(term, weight, tuple(Evidence(s, e, text[s:e]) for s, e in spans))
             for term, weight, spans in prediction.cues()
         )
+    notes = ()
+    if len(entities) > MAX_ENTITIES:
+        notes = (f"entities: the first {MAX_ENTITIES} of {len(entities)} are listed",)
     return CheckResult(
         verdict=verdict.verdict,
         score=verdict.score,
         flags=flags,
-        entities=entities,
+        entities=entities[:MAX_ENTITIES],
         advice=advice_stage.advise(entities, red_flags, money_or_legal),
         reminder=reminder_zh,
         reminder_en=reminder_en,
@@ -75,6 +79,7 @@ def check_with(text: str, load_model) -> CheckResult:
         model_probability=None if probability is None else round(probability, 4),
         model_cues=cues,
         model_status=model_status,
+        notes=notes,
     )
 
 

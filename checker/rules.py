@@ -26,6 +26,8 @@ from .entities import Entity, institutions
 from .normalize import Normalized
 
 RULES_FILE = "data/rules.toml"
+# A huge paste repeats itself: quoting the first few places is enough.
+MAX_EVIDENCE = 20
 _NEGATION_BEFORE = 30
 _NEGATION_AFTER = 40
 _CLAUSE_END = re.compile(r"[,，。!?;！？；\n]")
@@ -306,7 +308,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         evidence.extend(CHECKS[rule.check](msg))
     if not evidence:
         return None
-    unique = sorted(set(evidence), key=lambda e: (e.start, e.end))
+    unique = sorted(set(evidence), key=lambda e: (e.start, e.end))[:MAX_EVIDENCE]
     return Flag(rule.id, rule.title, rule.title_en, rule.why, rule.why_en, rule.weight, tuple(unique), rule.source)
 
 

@@ -105,3 +105,31 @@ def test_the_benchmark_runs_and_reports_every_figure(tmp_path):
     report = json.loads(done.stdout)
     assert {"cold", "warm", "batch", "memory", "model"} <= set(report)
     assert report["model"]["mb"] <= 5 and report["memory"]["peak_rss_mb"] > 0
+
+
+@pytest.mark.filterwarnings("ignore:.*tasks have been successfully executed:UserWarning")
+def test_parallel_checking_streams_instead_of_reading_everything():
+    """Taking the first results reads only a few chunks ahead: memory stays bounded on any input."""
+    import itertools
+
+    from checker.pipeline import ordered_map, safe_check
+
+    consumed = 0
+
+    def endless():
+        nonlocal consumed
+        for i in itertools.count():
+            consumed += 1
+            yield PLAIN if i % 2 else SCAM
+
+    first = list(itertools.islice(ordered_map(safe_check, endless(), n_jobs=2, chunk_size=50), 10))
+    assert len(first) == 10 and first[0].verdict == "high_risk"
+    assert consumed <= 50 * 20  # a few chunks per worker, not the whole (endless) input
+
+
+def test_the_progress_bar_counts_lines(tmp_path):
+    from checker.commands import _progress_bar
+
+    path = tmp_path / "in.txt"
+    path.write_text("a\nb\nc\n")
+    assert _progress_bar(path).length == 3

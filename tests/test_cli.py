@@ -204,3 +204,42 @@ def test_a_closed_pipe_is_quiet():
     reader.stdin.close()
     reader.wait(timeout=30)
     assert writer.returncode in (0, 141) and b"Traceback" not in writer.stderr and b"Broken" not in writer.stderr
+
+
+def test_a_real_ctrl_c_while_waiting_for_input_exits_130():
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "checker", "check", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(1.5)  # let it start and block on stdin
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == Exit.INTERRUPTED
+    assert b"Traceback" not in stderr
+
+
+def test_likely_mis_decoding_is_reported_not_scored(run, tmp_path):
+    path = tmp_path / "odd.txt"
+    # Valid GB18030, but nothing a person writes: rare characters only.
+    path.write_bytes("㐀㐁㐂㐃㐄㐅㐆㐇㐈㐉".encode("gb18030"))
+    result = run(["check", "--file", str(path)])
+    assert result.exit_code == Exit.USAGE and "--encoding" in result.stderr
+
+
+def test_a_one_megabyte_paste_is_answered_quickly_and_briefly(run, tmp_path):
+    import time
+
+    path = tmp_path / "big.txt"
+    path.write_text(("您的借呗已逾期，请加微信abc12345处理，否则上门。" * 40000)[:340000], encoding="utf-8")
+    assert path.stat().st_size > 800_000
+    start = time.perf_counter()
+    result = run(["check", "--file", str(path), "--format", "json"])
+    assert result.exit_code == Exit.OK and time.perf_counter() - start < 20
+    payload = json.loads(result.stdout)
+    assert payload["verdict"] == "high_risk" and len(result.stdout) < 1_000_000
+    assert all(len(flag["evidence"]) <= 20 for flag in payload["flags"])
