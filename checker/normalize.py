@@ -14,6 +14,9 @@ classifier was trained on text that went through exactly these steps:
 6. a small lexicon of abbreviations and homophones (V信, 薇信, vx -> 微信; zfb -> 支付宝 ...);
 7. runs of Chinese numerals inside long numbers (一三八…, 壹贰叁…) -> digits.
 
+Steps 2, 5, 6 and 7 also record where a disguise was undone (Normalized.disguises), which the rule
+`disguised_text` quotes as evidence.
+
 Every span found on the normalised text maps back with `Normalized.span()` to the pasted text, so
 evidence always quotes what the user pasted.
 """
@@ -32,8 +35,8 @@ NORMALIZER_VERSION = "1"
 # Characters people cannot see but scammers insert between the letters of a keyword.
 _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u034f")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
-# Separators removed only when they stand between two Chinese characters: none of them occurs
-# there in honest text, so removing them cannot glue two honest words into a keyword.
+# Separators between two Chinese characters are removed (律*师*费 -> 律师费). Honest text has some
+# too (全场/特价): gluing two honest words costs little, missing a disguised keyword costs much.
 _CJK_SEPARATED = re.compile(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+]+(?=[{_CJK}])")
 # White space counts as a word boundary only between two ASCII letters or digits (English text).
 _SPACE = re.compile(r"\s+")
@@ -103,7 +106,6 @@ class _Builder:
             self.chars.append(ch)
             self.starts.append(start)
             self.ends.append(end)
-
 
 
 def _rebuild(text: str, starts: list[int], ends: list[int], pieces) -> tuple[str, list[int], list[int]]:
@@ -278,5 +280,5 @@ def replace_spans(norm: Normalized, edits: list[tuple[int, int, str]]) -> Normal
 
 
 def normalize_text(text: str) -> str:
-    """The normalised string alone (used by the tokenizer and for idempotence tests)."""
+    """The normalised string alone."""
     return normalize(text).text

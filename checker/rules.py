@@ -7,10 +7,13 @@ and matchers. Matcher kinds are code and deliberately few:
 - `entities`: entity conditions ({kind, and optional details / value}); every matching entity is evidence;
 - `check`: the name of a predicate in CHECKS below, for claims that need several entities at once.
 
-Optional gates: `requires` (one of these must occur somewhere), `absent` (none may occur), and
-`negatable` (default true: a match right after "不要 / 切勿 / 不会 …" or right before "骗局 / 诈骗" is a
-warning about the pattern, not the pattern itself). `@name` in a pattern list refers to a shared list
-in [contexts]. Everything is compiled and validated once, at load, failing with the rule id.
+Optional gates: `needs` (plain substrings, one of which must be there before anything is tried: a
+speed gate only), `requires` (one of these must occur somewhere), `absent` (none may occur,
+`absent_entities` likewise), and `negatable` (default true: a match in a clause that begins
+"不要 / 切勿 / 凡是 …", in a sentence that calls it "诈骗 / 骗局", or that denies itself, is a warning
+about the pattern, not the pattern itself; the cue lists are [negation] in rules.toml). `@name`
+refers to a shared list in [contexts], evaluated once per message. Everything is compiled and
+validated once, at load, failing with the rule id.
 """
 
 from __future__ import annotations
