@@ -56,6 +56,10 @@ EVERYDAY_KINDS = {"marketing", "carrier_notice", "service_notice", "personal", "
                   "app_notice", "government_notice", "finance_ad"}
 EVERYDAY_ORDER = [k for k in LEGIT_KINDS if k in EVERYDAY_KINDS]  # fixed order for printing
 KIND_LABEL = {k: "scam" for k in SCAM_KINDS} | {k: "legit" for k in LEGIT_KINDS}
+# Per-kind minimum line counts above the general ">= 3 per kind".  Raised when
+# sources/scam_acquaintance.txt and sources/legit_personal_2.txt were added, so that
+# deleting either batch by accident fails the build.
+KIND_MIN_LINES = {"acquaintance_impersonation": 150, "personal": 210}
 
 # Official numbers that may appear (brief + domain.md); carrier service numbers too.
 ALLOWED_SERVICE_NUMBERS = {
@@ -151,6 +155,39 @@ def _mobile(r):
     return r.choice(PROVINCE_MOBILE_PREFIX) + "".join(r.choice("0123456789") for _ in range(8))
 
 
+# personal-style WeChat IDs (pinyin name + digits, or a default "wxid_" id), used by the
+# acquaintance-impersonation lines (sources/scam_acquaintance.txt) so that those IDs do not all
+# share the service-style {WX} shape.  Letters h/j/v/x are kept out of random parts so an ID never
+# happens to contain "hb"/"jb"/"vx", which DISGUISE_FEATURES would count as a disguise.
+PINYIN_SUR = ["wang", "li", "zhang", "liu", "chen", "yang", "zhao", "wu", "zhou", "sun", "ma",
+              "zhu", "guo", "lin", "luo", "gao", "song", "tang", "deng", "cao", "peng", "tian"]
+PINYIN_GIVEN = ["feng", "jun", "lei", "tao", "min", "ying", "hao", "yu", "jie", "peng", "qiang",
+                "li", "na", "bo", "kai", "yan", "ming", "ting", "wei", "dong"]
+CARD_BIN = ["6222", "6217", "6228", "6214", "6226", "6230", "6212", "6216", "6225", "6259", "6236"]
+
+
+def _pwx(r):
+    sur = r.choice(PINYIN_SUR)
+    shape = r.randrange(4)
+    if shape == 0:
+        return sur + "".join(r.choice("bcdfgklmnpqrstwyz") for _ in range(2)) + str(r.randint(1970, 2004))
+    if shape == 1:
+        return sur + r.choice(PINYIN_GIVEN) + str(r.randint(1, 9999))
+    if shape == 2:
+        return "wxid_" + _rand_token(r, 14, "abcdefgkmnpqrstuwyz0123456789")
+    return f"{sur}_{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
+
+
+def _card(r):
+    """16- or 19-digit debit card number with a valid Luhn check digit (random, not a real card)."""
+    body = r.choice(CARD_BIN) + "".join(r.choice("0123456789") for _ in range(r.choice([11, 14])))
+    total = 0
+    for i, d in enumerate(reversed(body)):
+        v = int(d) * (2 if i % 2 == 0 else 1)
+        total += v - 9 if v > 9 else v
+    return body + str((10 - total % 10) % 10)
+
+
 def _amount(r, lo=300, hi=30000):
     v = r.uniform(lo, hi)
     return f"{v:.2f}"
@@ -201,6 +238,8 @@ FILLERS = {
     "IPLINK": lambda r, c: f"http://{r.randint(43, 223)}.{r.randint(1, 254)}.{r.randint(1, 254)}.{r.randint(2, 254)}:{r.choice([8080, 8888, 9001, 28083, 6060])}/{_rand_token(r, 5)}",
     "WX": lambda r, c: f"{r.choice(WX_PREFIX)}{r.choice(['_', '', '-'])}{_rand_token(r, 3, 'abcdefghjkmnpqrstuvwxyz')}{r.randint(10, 9999)}",
     "QQ": lambda r, c: str(r.randint(10000000, 3999999999)),
+    "PWX": lambda r, c: _pwx(r),
+    "CARD": lambda r, c: _card(r),
     "CASE": lambda r, c: _case(r, c, "民初"),
     "CDATE": lambda r, c: _court_date(r, c),
     "CTIME": lambda r, c: f"{r.choice([9, 9, 10, 10, 11, 14, 14, 15, 15, 16])}:{r.choice(['00', '00', '30', '15', '45'])}",
@@ -429,8 +468,9 @@ def validate(records, groups):
     everyday = sum(1 for r in records if r["kind"] in EVERYDAY_KINDS)
     kinds = Counter(r["kind"] for r in records)
     for k in SCAM_KINDS + LEGIT_KINDS:
-        if kinds[k] < 3:
-            errors.append(f"kind {k} has only {kinds[k]} lines")
+        need = KIND_MIN_LINES.get(k, 3)
+        if kinds[k] < need:
+            errors.append(f"kind {k} has only {kinds[k]} lines (<{need})")
     if len(records) < 1300:
         errors.append(f"only {len(records)} lines (<1300)")
     if labels["scam"] < 300:
