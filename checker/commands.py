@@ -138,7 +138,7 @@ def batch_command(input_path, output, input_format, column, jobs, encoding, full
     bar = _progress_bar(input_path) if sys.stderr.isatty() else None
     try:
         # Workers parse, check and serialise; this process only reads and writes lines.
-        for key, line in ordered_map(work, items, n_jobs=jobs, chunk_size=512):
+        for key, line in ordered_map(work, items, n_jobs=jobs, chunk_size=128):
             counts[key] += 1
             out.write(line + "\n")
             if bar is not None:

@@ -41,7 +41,7 @@ class Prediction:
     known_words: int  # distinct in-vocabulary words of the message, placeholders excluded
     model: Model
     vector: dict[int, float]
-    tokens: tuple
+    tokens: segment.Tokens
     masked: Normalized
 
     def cues(self) -> tuple[tuple[str, float, tuple[tuple[int, int], ...]], ...]:
@@ -87,10 +87,10 @@ class Model:
     def predict(self, norm: Normalized, entities: tuple[Entity, ...]) -> Prediction:
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
-        words = [t.text for t in toks]
+        words = toks.words
         probability, vec = self.probability_of_terms(segment.ngrams(words))
         known = {w for w in words if w in self.vocabulary and w not in segment.PLACEHOLDER_TOKENS}
-        return Prediction(probability, len(known), self, vec, tuple(toks), masked)
+        return Prediction(probability, len(known), self, vec, toks, masked)
 
     def _cues(self, vec: dict[int, float], toks, masked: Normalized):
         """The unigram terms that pushed hardest towards 'scam', with their spans in the paste."""
@@ -104,7 +104,7 @@ class Model:
             term = self.terms[index]
             if " " in term or term in segment.PLACEHOLDER_TOKENS:
                 continue
-            spans = tuple(masked.span(t.start, t.end) for t in toks if t.text == term)
+            spans = tuple(masked.span(s, e) for word, (s, e) in zip(toks.words, toks.spans) if word == term)
             if spans:
                 cues.append((term, round(push, 4), spans))
             if len(cues) == _CUES:

@@ -101,7 +101,8 @@ def ordered_map(fn: Callable, items: Iterable, n_jobs: int = 1, chunk_size: int 
         return
     from joblib import Parallel, delayed
 
-    with Parallel(n_jobs=n_jobs, return_as="generator") as parallel:
+    # Our tasks are already chunks: one per dispatch keeps both workers busy to the end.
+    with Parallel(n_jobs=n_jobs, return_as="generator", batch_size=1) as parallel:
         for results in parallel(delayed(_map_chunk)(fn, chunk) for chunk in _chunks(items, chunk_size)):
             yield from results
 

@@ -108,7 +108,7 @@ def held_out_corpus(root: pathlib.Path) -> dict:
     for train_idx, test_idx in split.split(corpus.texts, y, corpus.groups):
         dictionary = build_dictionary([masked[i] for i in train_idx], root / "checker" / "data" / "userdict.txt")
         tokenizer = segment.load_tokenizer(dictionary)
-        tokens = [[t.text for t in segment.tokens(tokenizer, masked[i])] for i in train_idx]
+        tokens = [segment.tokens(tokenizer, masked[i]).words for i in train_idx]
         pipe = _pipeline(c, min_df)
         pipe.fit(tokens, y[train_idx])
         oof = pipe.predict_proba(tokens)[:, 1]  # thresholds from this fold's own training data

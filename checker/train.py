@@ -115,7 +115,7 @@ def build_dictionary(masked: list[str], user_dict: pathlib.Path) -> bytes:
 
 def tokenize_all(masked: list[str], dictionary: bytes) -> list[list[str]]:
     tokenizer = segment.load_tokenizer(dictionary)
-    return [[t.text for t in segment.tokens(tokenizer, text)] for text in masked]
+    return [segment.tokens(tokenizer, text).words for text in masked]
 
 
 def _pipeline(c: float, min_df: int):

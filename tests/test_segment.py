@@ -1,0 +1,85 @@
+"""The shared tokenizer: identical to jieba's own segmentation, and the mask keeps spans."""
+
+import io
+import json
+import pathlib
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker import model as model_stage
+from checker import segment
+from checker.entities import extract
+from checker.normalize import normalize
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def _plain_jieba():
+    """A stock jieba.Tokenizer with the shipped dictionary: the reference for FastTokenizer."""
+    sys.modules.setdefault("pkg_resources", None)
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    data = model_stage._model_files().joinpath(model_stage.DICT_FILE).read_bytes()
+    tokenizer.FREQ, tokenizer.total = jieba.Tokenizer.gen_pfdict(io.BytesIO(data))
+    tokenizer.initialized = True
+    return tokenizer
+
+
+FAST = model_stage.load().tokenizer
+PLAIN = _plain_jieba()
+
+
+def _masked(text):
+    norm = normalize(text)
+    return segment.mask(norm, extract(norm)).text
+
+
+def test_same_tokens_as_jieba_on_every_corpus_message():
+    for line in open(ROOT / "data" / "corpus.jsonl", encoding="utf-8"):
+        text = _masked(json.loads(line)["text"])
+        assert FAST.lcut(text, HMM=False) == PLAIN.lcut(text, HMM=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("律师费账户转账逾期花呗借呗微信法院立案冻结中国银行客服您的请 xurl123")), max_size=60))
+def test_same_tokens_as_jieba_on_random_text(text):
+    assert FAST.lcut(text, HMM=False) == PLAIN.lcut(text, HMM=False)
+
+
+def test_masking_keeps_spans_in_the_paste():
+    text = "请加微信abc12345或拨打13812345678，访问 http://t.cn/abc 转账5000元"
+    masked = segment.mask(normalize(text), extract(normalize(text)))
+    assert "xmobile" in masked.text and "xurl" in masked.text and "xmoney" in masked.text
+    toks = segment.tokens(FAST, masked.text)
+    assert len(toks.words) == len(toks.spans)
+    for word, (start, end) in zip(toks.words, toks.spans):
+        assert masked.text[start:end] == word
+        pasted_start, pasted_end = masked.span(start, end)
+        assert 0 <= pasted_start <= pasted_end <= len(text)
+
+
+def _reference_tokens(tokenizer, text):
+    """What segment.tokens must equal: jieba's own cut, offsets by running length, same filter."""
+    words, spans, offset = [], [], 0
+    for word in tokenizer.cut(text, HMM=False):
+        end = offset + len(word)
+        if word.isalnum() or segment._KEEP_TOKEN.search(word):
+            words.append(word)
+            spans.append((offset, end))
+        offset = end
+    return words, spans
+
+
+def test_direct_walk_equals_jiebas_cut_on_the_corpus():
+    for line in open(ROOT / "data" / "corpus.jsonl", encoding="utf-8"):
+        text = _masked(json.loads(line)["text"])
+        assert tuple(segment.tokens(FAST, text)) == _reference_tokens(PLAIN, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("律师费账户转账逾期花呗微信法院 ab1Z9_.%+#&-，。！①ñ\n\r\t") + ["xurl", "\r\n"]), max_size=50).map("".join))
+def test_direct_walk_equals_jiebas_cut_on_random_text(text):
+    assert tuple(segment.tokens(FAST, text)) == _reference_tokens(PLAIN, text)
