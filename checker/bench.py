@@ -1,7 +1,7 @@
 """python -m checker.bench: the speed and size figures of issue 4, measured side by side in one run.
 
-Each comparison interleaves its two sides (A, B, A, B, ...) and reports medians, so that a busy
-machine slows both alike. Texts: ../shared/eval/telecom_fraud_dev.jsonl when it is there (run from
+Each comparison alternates its two sides (AB, BA, AB ...) and reports the median of the ratios of
+runs made side by side, so that a machine whose speed drifts slows both sides alike. Texts: ../shared/eval/telecom_fraud_dev.jsonl when it is there (run from
 the project root, or give --texts), otherwise the sample bundled in the package (our own messages).
 
     cold   `checker check TEXT` wall time      vs  python -c "import numpy"      target <= 3x
@@ -50,19 +50,31 @@ def _wall(command: list[str], stdin: bytes = b"") -> float:
     return time.perf_counter() - start
 
 
-def _interleaved(a, b, repeats: int) -> tuple[float, float]:
-    times_a, times_b = [], []
-    for _ in range(repeats):
-        times_a.append(a())
-        times_b.append(b())
-    return statistics.median(times_a), statistics.median(times_b)
+def _interleaved(a, b, repeats: int) -> tuple[float, float, float]:
+    """Median time of a, of b, and median of the per-round ratios a / b.
+
+    Rounds alternate the order (AB, BA, ...), and each ratio compares two runs made side by side,
+    so a machine that speeds up or slows down during the benchmark moves both sides alike.
+    """
+    times_a, times_b, ratios = [], [], []
+    for round_ in range(repeats):
+        if round_ % 2:
+            tb, ta = b(), a()
+        else:
+            ta, tb = a(), b()
+        times_a.append(ta)
+        times_b.append(tb)
+        ratios.append(ta / tb)
+    return statistics.median(times_a), statistics.median(times_b), statistics.median(ratios)
 
 
 def cold(repeats: int) -> dict:
     command = [*_checker_command(), "check", EXAMPLE]
     _wall(command)  # the first run compiles bytecode: not what a user sees twice
-    check_s, numpy_s = _interleaved(lambda: _wall(command), lambda: _wall([sys.executable, "-c", "import numpy"]), repeats)
-    return {"checker_check_s": check_s, "import_numpy_s": numpy_s, "ratio": check_s / numpy_s}
+    check_s, numpy_s, ratio = _interleaved(
+        lambda: _wall(command), lambda: _wall([sys.executable, "-c", "import numpy"]), repeats
+    )
+    return {"checker_check_s": check_s, "import_numpy_s": numpy_s, "ratio": ratio}
 
 
 def warm(texts: list[str], repeats: int) -> dict:
@@ -86,12 +98,12 @@ def warm(texts: list[str], repeats: int) -> dict:
             jieba.lcut(text)
         return time.perf_counter() - start
 
-    check_s, jieba_s = _interleaved(run_check, run_jieba, repeats)
+    jieba_s, check_s, ratio = _interleaved(run_jieba, run_check, repeats)
     return {
         "messages": len(texts),
         "check_per_s": len(texts) / check_s,
         "jieba_lcut_per_s": len(texts) / jieba_s,
-        "ratio": jieba_s / check_s,
+        "ratio": ratio,
     }
 
 
@@ -102,8 +114,10 @@ def batch(texts: list[str], repeats: int) -> dict:
             for text in texts:
                 handle.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
         base = [*_checker_command(), "batch", str(path), "-o", os.devnull]
-        one_s, two_s = _interleaved(lambda: _wall([*base, "--jobs", "1"]), lambda: _wall([*base, "--jobs", "2"]), repeats)
-    return {"messages": len(texts), "jobs1_s": one_s, "jobs2_s": two_s, "speedup": one_s / two_s}
+        one_s, two_s, speedup = _interleaved(
+            lambda: _wall([*base, "--jobs", "1"]), lambda: _wall([*base, "--jobs", "2"]), repeats
+        )
+    return {"messages": len(texts), "jobs1_s": one_s, "jobs2_s": two_s, "speedup": speedup}
 
 
 _PEAK = (
@@ -141,7 +155,7 @@ def run(texts_path: pathlib.Path | None, repeats: int, warm_n: int, batch_n: int
         "cpus": os.cpu_count(),
         "cold": cold(repeats),
         "memory": memory(),
-        "batch": batch(batch_texts, max(1, repeats // 2)),
+        "batch": batch(batch_texts, max(3, repeats // 2)),
         "model": model_size(),
     }
     report["warm"] = warm(warm_texts, repeats)
@@ -162,7 +176,7 @@ def to_text(report: dict) -> str:
         ("shipped model size", f"{s['mb']:.2f} MB", "", f"<= {TARGETS['model_mb']:.0f} MB", s["mb"] <= TARGETS["model_mb"]),
     ]
     lines = [
-        f"texts: {report['texts']}; median of {report['repeats']} interleaved runs; "
+        f"texts: {report['texts']}; medians of {report['repeats']} alternating rounds; "
         f"Python {report['python']}, {report['cpus']} CPUs",
         "",
         f"{'measure':30} {'figures':38} {'ratio':>7}  {'target':>10}  ok",
@@ -175,9 +189,10 @@ def to_text(report: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checker.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=pathlib.Path, help="a JSONL file with a text field")
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--warm-n", type=int, default=3000, help="messages for the warm comparison")
-    parser.add_argument("--batch-n", type=int, default=8000, help="messages for the batch comparison")
+    # Large enough that starting the worker processes (about half a second) is not what is measured.
+    parser.add_argument("--batch-n", type=int, default=20000, help="messages for the batch comparison")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     report = run(args.texts, args.repeats, args.warm_n, args.batch_n)
