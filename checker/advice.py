@@ -24,11 +24,6 @@ _IMPLIED_BY_RULE = {
     "pseudo_law_firm": "law_firm",
     "lawful_letter_details": "law_firm",
 }
-_GENERIC = {
-    "other_bank": {"icbc", "ccb", "abc", "boc", "bocom", "cmb", "hxb"},
-    "other_lender": {"alipay", "alipay_iou", "wechat_pay", "weilidai", "jd", "meituan", "douyin"},
-}
-_CREDITOR_ORDER = set().union(*_GENERIC.values(), _GENERIC)
 _MONEY_OR_LEGAL = re.compile(
     r"欠|逾期|还款|借款|贷|债|账单|转账|汇款|付款|打款|缴|支付|律师|法院|起诉|立案|诉讼|法务|征信|冻结|账户|"
     r"额度|资金|保证金|\d+元|¥|花呗|借呗|白条|金条|信用卡|催收|罚款|费|案件|立案|涉嫌|洗钱|传票|执行"
@@ -77,15 +72,14 @@ def advise(entities: tuple[Entity, ...], flag_ids: list[str], money_or_legal: bo
     named = [e.value for e in entities if e.kind == "institution"]
     implied = [_IMPLIED_BY_RULE[f] for f in flag_ids if f in _IMPLIED_BY_RULE]
     # The creditor's own app comes first: it answers whether the debt exists at all.
-    creditors = [i for i in named if i in _CREDITOR_ORDER]
-    wanted = creditors + [i for i in named + implied if i not in _CREDITOR_ORDER]
+    creditors = [i for i in named if by_id[i].creditor]
+    wanted = [by_id[i] for i in dict.fromkeys(creditors + [i for i in named + implied if not by_id[i].creditor])]
     # A named bank or lender makes the generic entry for its group redundant.
-    redundant = {generic for generic, members in _GENERIC.items() if members & set(wanted)}
+    specific = {inst.creditor for inst in wanted if inst.creditor and not inst.generic}
     out: list[Advice] = []
-    for inst_id in dict.fromkeys(wanted):
-        if inst_id in redundant:
+    for inst in wanted:
+        if inst.generic and inst.creditor in specific:
             continue
-        inst = by_id[inst_id]
         out.append(Advice(inst.id, inst.name, inst.name_en, inst.advice, inst.advice_en))
     if money_or_legal or flag_ids:
         out.append(Advice("antifraud_96110", "96110", "96110", *ANTIFRAUD))

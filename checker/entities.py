@@ -53,6 +53,11 @@ class Institution:
     numbers: tuple[str, ...]
     advice: str
     advice_en: str
+    creditor: str  # "bank", "lender", or "" for courts, lawyers, police ...
+
+    @property
+    def generic(self) -> bool:
+        return self.id.startswith("other_")
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +75,7 @@ def institutions() -> tuple[Institution, ...]:
                 numbers=tuple(item["numbers"]),
                 advice=item["advice"],
                 advice_en=item["advice_en"],
+                creditor=item.get("creditor", ""),
             )
         )
     return tuple(out)

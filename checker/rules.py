@@ -372,12 +372,9 @@ def _court_claim_without_case(msg: Message) -> list[Evidence]:
     return [msg.evidence_at(m.start(), m.end()) for m in claims] + bad_cases
 
 
-def _institutions_in(text: str) -> set[str]:
-    return {inst.id for inst in institutions() if inst.keywords.search(text)}
-
-
-_CREDITORS = {"alipay", "alipay_iou", "wechat_pay", "weilidai", "jd", "meituan", "douyin", "icbc", "ccb",
-              "abc", "boc", "bocom", "cmb", "hxb"}
+def _creditors_in(text: str) -> set[str]:
+    """The specific banks and lenders a text names (institutions.toml, `creditor`)."""
+    return {inst.id for inst in institutions() if inst.creditor and not inst.generic and inst.keywords.search(text)}
 
 
 _DEBT = re.compile(r"逾期|欠款|还款|借款|催收|欠费|账单|额度|贷款")
@@ -387,13 +384,13 @@ def _sender_tag_mismatch(msg: Message) -> list[Evidence]:
     """A 【tag】 naming one creditor on a message that speaks for another."""
     out = []
     for tag in msg.of_kind("sender_tag"):
-        tagged = _institutions_in(tag.value) & _CREDITORS
+        tagged = _creditors_in(tag.value)
         if not tagged:
             continue
         body = msg.norm.text[: tag.norm_start] + msg.norm.text[tag.norm_end :]
         if not _DEBT.search(body):
             continue  # a bank naming a payee (支付宝-商户) is not speaking for it
-        spoken = _institutions_in(body) & _CREDITORS
+        spoken = _creditors_in(body)
         # Alipay's own products (花呗, 借呗, 借条) share one tag.
         if spoken and not (spoken & tagged) and not ({"alipay", "alipay_iou"} >= (spoken | tagged)):
             out.append(_entity_evidence(tag))
