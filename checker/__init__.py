@@ -9,7 +9,7 @@ Importing the package is cheap: jieba and the model load on the first check, sci
 """
 
 from .pipeline import InputError, check, check_many
-from .result import CheckResult
+from .stages.result import CheckResult
 
 __version__ = "0.1.0"
 __all__ = ["check", "check_many", "CheckResult", "InputError", "__version__"]

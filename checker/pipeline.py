@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from . import advice as advice_stage
-from . import model as model_stage
-from .entities import extract
-from .normalize import normalize
-from .result import CheckResult, ModelCue
-from .rules import Evidence, catalogue, find_flags
-from .verdict import ModelOpinion, decide
+from .stages import advice as advice_stage
+from .stages import model as model_stage
+from .stages.entities import extract
+from .stages.normalize import normalize
+from .stages.result import CheckResult, ModelCue
+from .stages.rules import Evidence, catalogue, find_flags
+from .stages.verdict import ModelOpinion, decide
 
 MAX_CHARS = 1_000_000
 MAX_ENTITIES = 200  # listed in the result; the rules see them all

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from checker import check
-from checker.entities import official_numbers
+from checker.stages.entities import official_numbers
 
 CASES = [
     ("【律师函】您的花呗已逾期，请加微信abc12345处理。", ["alipay", "law_firm"]),

@@ -95,7 +95,7 @@ def test_check_many_yields_in_order(n_jobs):
 
 def test_the_benchmark_runs_and_reports_every_figure(tmp_path):
     done = subprocess.run(
-        [sys.executable, "-m", "checker.bench", "--repeats", "1", "--warm-n", "20", "--batch-n", "20", "--json"],
+        [sys.executable, "-m", "checker.lab.bench", "--repeats", "1", "--warm-n", "20", "--batch-n", "20", "--json"],
         capture_output=True,
         text=True,
         timeout=600,
@@ -128,7 +128,7 @@ def test_parallel_checking_streams_instead_of_reading_everything():
 
 
 def test_the_progress_bar_counts_lines(tmp_path):
-    from checker.commands import _progress_bar
+    from checker.cli.commands import _progress_bar
 
     path = tmp_path / "in.txt"
     path.write_text("a\nb\nc\n")

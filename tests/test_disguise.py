@@ -7,7 +7,7 @@ import random
 import pytest
 
 from checker import check
-from checker.robustness import disguise
+from checker.lab.robustness import disguise
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -49,7 +49,7 @@ def _scams():
 
 
 def test_generated_disguises_keep_nearly_every_red_flag():
-    """The generator of `python -m checker.robustness`, seeded, over every scam of our corpus."""
+    """The generator of `python -m checker.lab.robustness`, seeded, over every scam of our corpus."""
     rng = random.Random(3)
     scams = _scams()
     kept = sum(red_flags(text) <= red_flags(disguise(text, rng)) for text in scams)

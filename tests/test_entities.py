@@ -2,8 +2,8 @@
 
 import pytest
 
-from checker.entities import extract, registered_domain
-from checker.normalize import normalize
+from checker.stages.entities import extract, registered_domain
+from checker.stages.normalize import normalize
 
 
 def entities(text, kind):

@@ -13,7 +13,7 @@ import pathlib
 import pytest
 
 import checker
-from checker.rules import catalogue
+from checker.stages.rules import catalogue
 
 GOLDEN = pathlib.Path(__file__).parent / "golden.jsonl"
 VERDICTS = {"low_risk", "suspicious", "high_risk"}

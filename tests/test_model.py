@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-import checker.model as model_stage
+import checker.stages.model as model_stage
 from checker import check
-from checker.model import DICT_FILE, MODEL_FILE, ModelError
+from checker.stages.model import DICT_FILE, MODEL_FILE, ModelError
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCAM = "【法务中心】您的借呗已逾期，请今日内将律师费转入指定账户，否则通知家人。"
@@ -110,7 +110,7 @@ def test_a_source_checkout_finds_the_model_too():
 def retrained(tmp_path_factory):
     """Train again from data/ into a scratch root: the same data must give the same model."""
     pytest.importorskip("sklearn")
-    from checker.train import train
+    from checker.lab.train import train
 
     root = tmp_path_factory.mktemp("root")
     (root / "data").mkdir()

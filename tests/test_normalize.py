@@ -2,7 +2,7 @@
 
 import pytest
 
-from checker.normalize import normalize, normalize_text
+from checker.stages.normalize import normalize, normalize_text
 
 CASES = [
     # (pasted, normalised)
@@ -61,7 +61,7 @@ def test_empty_text():
 
 
 def test_the_fast_path_agrees_with_the_per_character_reference():
-    from checker.normalize import _PLAIN, _char_pass, _char_pass_each
+    from checker.stages.normalize import _PLAIN, _char_pass, _char_pass_each
 
     plain = [chr(c) for c in range(0x110000) if _PLAIN.fullmatch(chr(c)) and not 0xD800 <= c <= 0xDFFF]
     assert len(plain) > 20000

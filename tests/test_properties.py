@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import InputError, check
-from checker.normalize import normalize, normalize_text
+from checker.stages.normalize import normalize, normalize_text
 
 # Text that looks like these messages: Chinese, digits, separators, invisible and full-width forms.
 ALPHABET = st.sampled_from(

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from checker import check
-from checker.rules import CHECKS, CatalogueError, catalogue, parse_catalogue
+from checker.stages.rules import CHECKS, CatalogueError, catalogue, parse_catalogue
 
 RULES = catalogue().rules
 HITS = [(r.id, text) for r in RULES for text in r.examples_hit]
@@ -102,9 +102,9 @@ def _texts():
 
 def test_the_needs_gate_never_changes_a_result():
     """`needs` only skips rules that could not have fired: compare with the gate off."""
-    from checker.entities import extract
-    from checker.normalize import normalize
-    from checker.rules import Message, evaluate_rule
+    from checker.stages.entities import extract
+    from checker.stages.normalize import normalize
+    from checker.stages.rules import Message, evaluate_rule
 
     cat = catalogue()
     for text in _texts():

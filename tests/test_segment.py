@@ -8,10 +8,10 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker import model as model_stage
-from checker import segment
-from checker.entities import extract
-from checker.normalize import normalize
+from checker.stages import model as model_stage
+from checker.stages import segment
+from checker.stages.entities import extract
+from checker.stages.normalize import normalize
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from checker.rules import catalogue
-from checker.verdict import ModelOpinion, at_least, decide
+from checker.stages.rules import catalogue
+from checker.stages.verdict import ModelOpinion, at_least, decide
 
 CONFIG = catalogue().verdict
 AGREE, LIFT = 0.6, 0.8  # model thresholds for these tables

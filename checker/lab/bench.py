@@ -30,7 +30,7 @@ TARGETS = {"cold": 3.0, "warm": 0.5, "batch": 1.6, "memory_mb": 150.0, "model_mb
 
 
 def load_texts(path: pathlib.Path | None) -> tuple[list[str], str]:
-    candidates = [path] if path else [EVAL, pathlib.Path(__file__).resolve().parents[1] / EVAL]
+    candidates = [path] if path else [EVAL, pathlib.Path(__file__).resolve().parents[2] / EVAL]
     for candidate in candidates:
         if candidate and candidate.exists():
             with candidate.open(encoding="utf-8") as handle:
@@ -80,7 +80,7 @@ def cold(repeats: int) -> dict:
 def warm(texts: list[str], repeats: int) -> dict:
     import jieba
 
-    from . import check
+    from .. import check
 
     jieba.setLogLevel(60)
     jieba.lcut(texts[0])
@@ -136,7 +136,7 @@ def memory() -> dict:
 
 
 def model_size() -> dict:
-    from .model import DICT_FILE, MODEL_FILE, _model_files
+    from ..stages.model import DICT_FILE, MODEL_FILE, _model_files
 
     files = _model_files()
     size = sum(len(files.joinpath(name).read_bytes()) for name in (MODEL_FILE, DICT_FILE))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pathlib
 
-from . import model as model_stage
-from .model import MIN_KNOWN_WORDS
+from ..stages import model as model_stage
+from ..stages.model import MIN_KNOWN_WORDS
 
 EXTERNAL = pathlib.Path("..") / "shared" / "eval" / "telecom_fraud_dev.jsonl"
 

@@ -24,10 +24,10 @@ import platform
 import tempfile
 from dataclasses import dataclass
 
-from . import segment
-from .entities import extract
-from .model import DICT_FILE, FORMAT_VERSION, MODEL_FILE, parse
-from .normalize import NORMALIZER_VERSION, normalize
+from ..stages import segment
+from ..stages.entities import extract
+from ..stages.model import DICT_FILE, FORMAT_VERSION, MODEL_FILE, parse
+from ..stages.normalize import NORMALIZER_VERSION, normalize
 
 SEED = 20261121
 FOLDS = 5

@@ -144,9 +144,9 @@ def check_command(message, file, fmt, lang, fail_on, encoding) -> None:
     Check one message: MESSAGE, stdin (no argument or -), or --file PATH. An argument shows up in
     `ps` and shell history; stdin and --file do not, so prefer them for real messages.
     """
-    from .pipeline import InputError, check
-    from .render import to_json, to_text
-    from .verdict import at_least
+    from ..pipeline import InputError, check
+    from ..stages.render import to_json, to_text
+    from ..stages.verdict import at_least
 
     text, used_encoding, source = _read_input(message, file, encoding)
     problem = printable_problem(text)
@@ -172,8 +172,8 @@ def check_command(message, file, fmt, lang, fail_on, encoding) -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 def rules_command(fmt, lang) -> None:
     """列出全部规则 / list the rule catalogue: id, title, weight."""
-    from .render import to_json
-    from .rules import catalogue
+    from ..stages.render import to_json
+    from ..stages.rules import catalogue
 
     rules = catalogue().rules
     if fmt == "json":

@@ -60,7 +60,7 @@ def read_items(path: pathlib.Path, fmt: str, column: str, encoding: str) -> Iter
 
 def batch_line(item: tuple[int, str, object], column: str, full: bool) -> tuple[str, str]:
     """(verdict or "error", the JSON line to write) for one input line; runs in a worker."""
-    from .pipeline import InputError, safe_check
+    from ..pipeline import InputError, safe_check
 
     number, fmt, payload = item
     fields: dict = {"line": number}
@@ -125,7 +125,7 @@ def batch_command(input_path, output, input_format, column, jobs, encoding, full
     """
     from functools import partial
 
-    from .pipeline import ordered_map
+    from ..pipeline import ordered_map
 
     if not input_path.exists():
         raise BatchInputError(f"找不到文件 / file not found: {input_path}")
@@ -164,8 +164,8 @@ def train_command(root) -> None:
     """从 data/ 重新训练并写入 models/ / retrain the model from data/ into models/ (deterministic)."""
     if not (root / "data" / "corpus.jsonl").exists():
         raise BatchInputError(f"{root / 'data' / 'corpus.jsonl'} 不存在：请在项目根目录运行 / run from the project root")
-    from .train import train
-    from .model_card import write_card
+    from ..lab.train import train
+    from ..lab.model_card import write_card
 
     metadata = train(root, log=lambda line: click.echo(line, err=True))
     write_card(root, metadata, log=lambda line: click.echo(line, err=True))
@@ -177,7 +177,7 @@ def train_command(root) -> None:
 @click.option("--jobs", "jobs", type=click.IntRange(1, 64), default=1, show_default=True)
 def evaluate_command(path, fmt, jobs) -> None:
     """在带标签的 JSONL 上评估 / evaluate on labelled JSONL (text, label = scam|legit)."""
-    from .evaluate import evaluate, to_text
+    from ..lab.evaluate import evaluate, to_text
 
     if not path.exists():
         raise BatchInputError(f"找不到文件 / file not found: {path}")

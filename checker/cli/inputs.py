@@ -44,7 +44,7 @@ def _looks_binary(data: bytes) -> bool:
 
 def _common_share(text: str) -> float:
     """How much of the Chinese in `text` is common characters (1.0 when there is none)."""
-    from .normalize import _t2s_table  # the same table the checker uses
+    from ..stages.normalize import _t2s_table  # the same table the checker uses
 
     t2s = _t2s_table()
     han = [ch for ch in text if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"]

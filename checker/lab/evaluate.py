@@ -14,9 +14,9 @@ import pathlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from .pipeline import CheckResult, InputError, check_many
-from .rules import catalogue
-from .verdict import ORDER
+from ..pipeline import CheckResult, InputError, check_many
+from ..stages.rules import catalogue
+from ..stages.verdict import ORDER
 
 
 def read_labelled(path: pathlib.Path) -> Iterator[dict]:

@@ -30,7 +30,7 @@ _NUMERALS = "零一二三四五六七八九"
 
 
 def _simplified_to_traditional() -> dict[str, str]:
-    from .normalize import _t2s_table
+    from ..stages.normalize import _t2s_table
 
     reverse: dict[str, str] = {}
     for code, simplified in sorted(_t2s_table().items()):
@@ -91,9 +91,9 @@ def held_out_corpus(root: pathlib.Path) -> dict:
     import numpy as np
     from sklearn.model_selection import StratifiedGroupKFold
 
-    from . import segment
-    from .model import parse
-    from .pipeline import check_with
+    from ..stages import segment
+    from ..stages.model import parse
+    from ..pipeline import check_with
     from .train import FOLDS, SEED as TRAIN_SEED, _pipeline, build_dictionary, export, masked_text, read_corpus
     from .train import choose_threshold, AGREE_FALSE_ALARM, LIFT_FALSE_ALARM
 
@@ -134,7 +134,7 @@ def external(root: pathlib.Path) -> dict | None:
     path = root / ".." / "shared" / "eval" / "telecom_fraud_dev.jsonl"
     if not path.exists():
         return None
-    from .pipeline import check
+    from ..pipeline import check
 
     rng = random.Random(SEED)
     with path.open(encoding="utf-8") as handle:

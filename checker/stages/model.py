@@ -130,7 +130,7 @@ def _model_files():
         return resources.files("checker.models")
     except ModuleNotFoundError:
         # Imported from a source checkout (python -m checker in the project root): models/ is beside it.
-        return pathlib.Path(__file__).resolve().parent.parent / "models"
+        return pathlib.Path(__file__).resolve().parents[2] / "models"
 
 
 def _read_verified(name: str, pins: dict[str, str]) -> bytes:
