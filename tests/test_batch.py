@@ -7,7 +7,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from checker import InputError, check, check_many
+from checker import SCHEMA_VERSION, InputError, check, check_many
 from checker.cli import cli
 
 SCAM = "【法务中心】您的借呗已逾期，请今日内将律师费转入指定账户，否则通知家人。"
@@ -74,7 +74,7 @@ def test_full_results(tmp_path):
     path = tmp_path / "in.txt"
     path.write_text(SCAM + "\n")
     (record,) = records(run(["batch", str(path), "--full"]).stdout)
-    assert record["schema_version"] == 1 and record["flags"][0]["evidence"]
+    assert record["schema_version"] == SCHEMA_VERSION and record["red_flags"][0]["evidence"]
 
 
 def test_two_jobs_give_the_same_records_in_the_same_order(tmp_path):

@@ -56,7 +56,7 @@ def test_message_from_a_file_in_each_encoding(run, tmp_path, encoding, label):
     payload = json.loads(result.stdout)
     assert payload["input"]["encoding"] == label
     assert payload["verdict"] == "high_risk"
-    for flag in payload["flags"]:
+    for flag in payload["red_flags"] + payload["lowering_signs"]:
         for ev in flag["evidence"]:
             assert text[ev["start"] : ev["end"]] == ev["text"]
 
@@ -242,4 +242,4 @@ def test_a_one_megabyte_paste_is_answered_quickly_and_briefly(run, tmp_path):
     assert result.exit_code == Exit.OK and time.perf_counter() - start < 20
     payload = json.loads(result.stdout)
     assert payload["verdict"] == "high_risk" and len(result.stdout) < 1_000_000
-    assert all(len(flag["evidence"]) <= 20 for flag in payload["flags"])
+    assert all(len(flag["evidence"]) <= 20 for flag in payload["red_flags"])

@@ -78,11 +78,12 @@ def _read_input(message: str | None, file: str | None, encoding: str | None) -> 
 class CheckerGroup(click.Group):
     """A click group that maps every outcome to one of our exit codes and never shows a traceback."""
 
-    def main(self, args=None, prog_name=None, **extra):  # noqa: D102 - same contract as click's
+    def main(self, args=None, prog_name=None, **extra):
         extra.pop("standalone_mode", None)
         sys.exit(self._exit_code(args, prog_name, extra))
 
     def _exit_code(self, args, prog_name, extra) -> int:
+        stdout = sys.stdout
         try:
             code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
             sys.stdout.flush()  # inside the try, so that a reader that went away is handled below
@@ -100,10 +101,12 @@ class CheckerGroup(click.Group):
             return exc.exit_code
         except FailOn:
             return Exit.FAIL_ON
-        except SystemExit:
-            # With standalone_mode off, click raises SystemExit only when stdout's reader went away
-            # (EPIPE, after pacifying the streams): that is a closed pipe, not a failure.
-            return Exit.OK
+        except SystemExit as exc:
+            # click exits by itself when stdout's reader went away (EPIPE), after swapping in a
+            # wrapper that pacifies the streams: a closed pipe, not a failure. Any other exit keeps its code.
+            if sys.stdout is not stdout:
+                return Exit.OK
+            return exit_status(exc.code)
         except BrokenPipeError:
             # The reader went away (| head): stop quietly, and keep Python from complaining at exit.
             try:
@@ -117,8 +120,60 @@ class CheckerGroup(click.Group):
             return Exit.INTERNAL
 
 
-@click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="checker", prog_name="checker")
+def exit_status(code: object) -> int:
+    """The process exit status of SystemExit(code), as Python itself computes it (a message: printed, 1)."""
+    if code is None:
+        return Exit.OK
+    if isinstance(code, int):
+        return code
+    click.echo(str(code), err=True)
+    return 1
+
+
+def version_line() -> str:
+    """checker's version, the short SHA-256 of the shipped model, the JSON schema version."""
+    import json
+    from importlib import resources
+
+    from .. import __version__
+    from ..stages.result import SCHEMA_VERSION
+
+    pins = json.loads(resources.files("checker").joinpath("data/model_pins.json").read_text(encoding="utf-8"))
+    model = pins["sha256"].get("model.json", "?")[:12]
+    return f"checker {__version__} (model sha256 {model}, JSON schema {SCHEMA_VERSION})"
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(version_line())
+        ctx.exit()
+
+
+EXAMPLES = """\b
+示例 / Examples:
+  checker check "短信内容"                  检查一条短信 / check one message
+  checker check < sms.txt                   从标准输入读（不留在 shell 历史里）/ from stdin
+  checker check --format json --file sms.txt
+  checker batch messages.jsonl -o out.jsonl --jobs 2
+  checker rules --format json
+
+\b
+命令补全 / Shell completion (add the line to ~/.bashrc; zsh and fish likewise):
+  eval "$(_CHECKER_COMPLETE=bash_source checker)"
+  eval "$(_CHECKER_COMPLETE=zsh_source checker)"
+  _CHECKER_COMPLETE=fish_source checker | source
+"""
+
+
+@click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXAMPLES)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="版本、模型 SHA-256 和 JSON 格式版本 / version, model SHA-256 and JSON schema version.",
+)
 def cli() -> None:
     """检查“律师函”、催收、法院类短信的可疑之处，告诉你去哪里核实。全程离线。
 
@@ -126,7 +181,17 @@ def cli() -> None:
     """
 
 
-@cli.command("check")
+CHECK_EXAMPLES = """\b
+示例 / Examples:
+  checker check "【法务中心】您的借呗已逾期，请今日内转账至6222021234567890123"
+  checker check < sms.txt
+  checker check --file sms.txt --encoding gbk
+  checker check --format json --offsets utf16 "…"   JSON，UTF-16 偏移 / UTF-16 offsets for JS, Java, Kotlin
+  checker check --fail-on suspicious "…"            可疑即退出码 1 / exit 1 when suspicious
+"""
+
+
+@cli.command("check", epilog=CHECK_EXAMPLES)
 @click.argument("message", required=False)
 @click.option("--file", "file", type=click.Path(dir_okay=True), help="从文件读取短信 / read the message from a file.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -138,7 +203,14 @@ def cli() -> None:
     help="退出码为1，当结论达到此级别 / exit 1 when the verdict is at or above this level.",
 )
 @click.option("--encoding", default=None, help="文件或标准输入的编码 / encoding of the file or stdin (default: detect).")
-def check_command(message, file, fmt, lang, fail_on, encoding) -> None:
+@click.option(
+    "--offsets",
+    type=click.Choice(["codepoint", "utf16"]),
+    default="codepoint",
+    show_default=True,
+    help="JSON 中 start/end 的单位 / unit of start and end in JSON: Python code points or UTF-16 units.",
+)
+def check_command(message, file, fmt, lang, fail_on, encoding, offsets) -> None:
     """检查一条短信。MESSAGE 省略或为 - 时从标准输入读取。
 
     Check one message: MESSAGE, stdin (no argument or -), or --file PATH. An argument shows up in
@@ -157,7 +229,7 @@ def check_command(message, file, fmt, lang, fail_on, encoding) -> None:
     except InputError as exc:
         raise InputProblem(str(exc)) from None
     if fmt == "json":
-        payload = result.to_dict()
+        payload = result.to_dict(offsets=offsets)
         payload["input"] = {"source": source, "encoding": used_encoding, "length": len(text)}
         click.echo(to_json(payload), nl=False)
     else:
@@ -173,12 +245,13 @@ def check_command(message, file, fmt, lang, fail_on, encoding) -> None:
 def rules_command(fmt, lang) -> None:
     """列出全部规则 / list the rule catalogue: id, title, weight."""
     from ..stages.render import to_json
+    from ..stages.result import SCHEMA_VERSION
     from ..stages.rules import catalogue
 
     rules = catalogue().rules
     if fmt == "json":
         items = [{"id": r.id, "title": r.title, "title_en": r.title_en, "weight": r.weight} for r in rules]
-        click.echo(to_json({"rules": items}), nl=False)
+        click.echo(to_json({"schema_version": SCHEMA_VERSION, "rules": items}), nl=False)
         return
     width = max(len(r.id) for r in rules)
     for r in rules:

@@ -11,6 +11,7 @@ import pathlib
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import click
 
@@ -58,9 +59,10 @@ def read_items(path: pathlib.Path, fmt: str, column: str, encoding: str) -> Iter
             yield number, fmt, line
 
 
-def batch_line(item: tuple[int, str, object], column: str, full: bool) -> tuple[str, str]:
+def batch_line(item: tuple[int, str, Any], column: str, full: bool) -> tuple[str, str]:
     """(verdict or "error", the JSON line to write) for one input line; runs in a worker."""
     from ..pipeline import InputError, safe_check
+    from ..stages.result import SCHEMA_VERSION
 
     number, fmt, payload = item
     fields: dict = {"line": number}
@@ -83,11 +85,13 @@ def batch_line(item: tuple[int, str, object], column: str, full: bool) -> tuple[
             text = InputError("row has no text")
     result = safe_check(text)
     if isinstance(result, InputError):
-        return "error", json.dumps({**fields, "error": str(result)}, ensure_ascii=False)
+        return "error", json.dumps({**fields, "schema_version": SCHEMA_VERSION, "error": str(result)}, ensure_ascii=False)
     summary = result.to_dict() if full else {
+        "schema_version": SCHEMA_VERSION,
         "verdict": result.verdict,
         "score": result.score,
-        "flags": [f.id for f in result.flags],
+        "red_flags": [f.id for f in result.red_flags],
+        "lowering_signs": [f.id for f in result.lowering_signs],
         "model_probability": result.model_probability,
     }
     return result.verdict, json.dumps({**fields, **summary}, ensure_ascii=False)
@@ -164,8 +168,8 @@ def train_command(root) -> None:
     """从 data/ 重新训练并写入 models/ / retrain the model from data/ into models/ (deterministic)."""
     if not (root / "data" / "corpus.jsonl").exists():
         raise BatchInputError(f"{root / 'data' / 'corpus.jsonl'} 不存在：请在项目根目录运行 / run from the project root")
-    from ..lab.train import train
     from ..lab.model_card import write_card
+    from ..lab.train import train
 
     metadata = train(root, log=lambda line: click.echo(line, err=True))
     write_card(root, metadata, log=lambda line: click.echo(line, err=True))
@@ -178,6 +182,7 @@ def train_command(root) -> None:
 def evaluate_command(path, fmt, jobs) -> None:
     """在带标签的 JSONL 上评估 / evaluate on labelled JSONL (text, label = scam|legit)."""
     from ..lab.evaluate import evaluate, to_text
+    from ..stages.result import SCHEMA_VERSION
 
     if not path.exists():
         raise BatchInputError(f"找不到文件 / file not found: {path}")
@@ -186,7 +191,7 @@ def evaluate_command(path, fmt, jobs) -> None:
     except ValueError as exc:
         raise BatchInputError(str(exc)) from None
     if fmt == "json":
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"schema_version": SCHEMA_VERSION, **report}, ensure_ascii=False, indent=2))
     else:
         click.echo(to_text(report), nl=False)
 
