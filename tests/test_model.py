@@ -109,7 +109,7 @@ def test_a_source_checkout_finds_the_model_too():
 @pytest.fixture(scope="module")
 def retrained(tmp_path_factory):
     """Train again from data/ into a scratch root: the same data must give the same model."""
-    pytest.importorskip("sklearn")
+    pytest.importorskip("sklearn", reason="retraining needs the [train] extra (scikit-learn)")
     from checker.lab.train import train
 
     root = tmp_path_factory.mktemp("root")

@@ -46,6 +46,8 @@ REMINDER = (
 
 @dataclass(frozen=True, slots=True)
 class Advice:
+    """Where to verify: an institution's official channel, or a general line (96110, 110)."""
+
     id: str
     institution: str
     institution_en: str
@@ -53,6 +55,7 @@ class Advice:
     text_en: str
 
     def to_dict(self) -> dict:
+        """Plain data: id, institution, institution_en, text, text_en."""
         return {
             "id": self.id,
             "institution": self.institution,

@@ -39,11 +39,14 @@ _SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """Where a reason stands in the pasted text: pasted[start:end] == text (offsets in code points)."""
+
     start: int
     end: int
     text: str
 
     def to_dict(self) -> dict:
+        """Plain data: start, end, text."""
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
@@ -61,6 +64,7 @@ class Flag:
     source: str = ""
 
     def to_dict(self) -> dict:
+        """Plain data: id, titles, reasons, weight, source, evidence."""
         return {
             "id": self.id,
             "title": self.title,
