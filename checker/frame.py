@@ -60,29 +60,34 @@ def check_frame(frame: Frame, column: str = "text") -> Frame:
     `frame` is a pandas DataFrame, a pyarrow RecordBatch or a pyarrow Table; the answer has the same
     type, the same rows in the same order, and the input's columns first. Row i is check() of
     frame[column][i]: verdict, score, the ids of the red flags and of the lowering signs, the model's
-    probability, and `error` (null when the message was checked).
+    probability, and `error` (null when the message was checked). The added columns have the same
+    Arrow types whatever the rows (pandas: ArrowDtype columns), so that an empty frame is a correct
+    `meta` for Dask and every partition writes the same Parquet schema.
     """
     module = type(frame).__module__.split(".")[0]
     if module == "pandas":
+        import pandas as pd
+
         if column not in frame.columns:  # type: ignore[attr-defined]
             raise KeyError(f"no column {column!r}")
-        values = check_values(frame[column].tolist())  # type: ignore[index]
-        return frame.assign(**values)  # type: ignore[attr-defined]
+        arrays = _result_arrays(frame[column].tolist())  # type: ignore[index]
+        index = frame.index  # type: ignore[attr-defined]
+        added = {name: pd.Series(pd.arrays.ArrowExtensionArray(array), index=index) for name, array in arrays.items()}
+        return frame.assign(**added)  # type: ignore[attr-defined]
     if module == "pyarrow":
-        return _check_arrow(frame, column)
+        if column not in frame.schema.names:  # type: ignore[attr-defined]
+            raise KeyError(f"no column {column!r}")
+        arrays = _result_arrays(frame.column(column).to_pylist())  # type: ignore[attr-defined]
+        names = [name for name in frame.schema.names if name not in RESULT_COLUMNS]  # type: ignore[attr-defined]
+        columns = [frame.column(name) for name in names] + list(arrays.values())  # type: ignore[attr-defined]
+        return type(frame).from_arrays(columns, names=names + list(arrays))  # type: ignore[attr-defined]
     raise TypeError(f"check_frame takes a pandas DataFrame or a pyarrow RecordBatch / Table, not {type(frame).__name__}")
 
 
-def _check_arrow(frame: Any, column: str) -> Any:
+def _result_arrays(texts: list[object]) -> dict[str, Any]:
+    """The result columns as Arrow arrays of the types in RESULT_COLUMNS."""
     import pyarrow as pa
 
-    if column not in frame.schema.names:
-        raise KeyError(f"no column {column!r}")
-    values = check_values(frame.column(column).to_pylist())
     types = {"string": pa.string(), "float64": pa.float64(), "list<string>": pa.list_(pa.string())}
-    names = [name for name in frame.schema.names if name not in RESULT_COLUMNS]
-    arrays = [frame.column(name) for name in names]
-    for name, (arrow_type, _) in RESULT_COLUMNS.items():
-        names.append(name)
-        arrays.append(pa.array(values[name], type=types[arrow_type]))
-    return type(frame).from_arrays(arrays, names=names)
+    values = check_values(texts)
+    return {name: pa.array(values[name], type=types[arrow]) for name, (arrow, _) in RESULT_COLUMNS.items()}

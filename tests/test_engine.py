@@ -41,8 +41,8 @@ def expected(text):
 
 def _plain(value):
     """pandas and Arrow hand back NaN for a missing score and arrays for lists: compare as Python."""
-    if value is None or isinstance(value, str):
-        return value
+    if value is None or value is pd.NA or isinstance(value, str):
+        return None if value is pd.NA else value
     if isinstance(value, float):
         return None if math.isnan(value) else value
     return list(value)

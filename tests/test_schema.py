@@ -5,6 +5,7 @@ field is removed, renamed or retyped), never the output alone.
 """
 
 import json
+import pathlib
 from importlib import resources
 
 import pytest
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 from checker import SCHEMA_VERSION, check
 from checker.cli import cli
 
+ROOT = pathlib.Path(__file__).resolve().parents[1]
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema comes with the [test] extra")
 
 SCAM = "【法务中心】您的借呗已逾期，请今日内将律师费转入指定账户6222021234567890123，否则通知您的家人。详询13800138000"
@@ -95,6 +97,13 @@ def test_evaluate_output(schema, tmp_path):
     rows = [{"text": SCAM, "label": "scam"}, {"text": PLAIN, "label": "legit", "kind": "chat"}]
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     assert_valid(schema, "evaluate_output", json.loads(run(["evaluate", str(path), "--format", "json"])))
+
+
+def test_evaluate_suite_output_and_the_committed_suite_figures(schema, tmp_path):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": SCAM, "label": "scam", "category": "debt"}, ensure_ascii=False) + "\n")
+    assert_valid(schema, "evaluate_suite_output", json.loads(run(["evaluate", "--suite", str(tmp_path), "--format", "json"])))
+    committed = ROOT / "models" / "evaluation.json"
+    assert_valid(schema, "evaluate_suite_output", json.loads(committed.read_text(encoding="utf-8")))
 
 
 @pytest.mark.parametrize(
