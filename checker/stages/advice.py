@@ -78,6 +78,7 @@ class Steps:
     default: dict[str, str]
     complain_rules: frozenset[str]
     complain_institutions: frozenset[str]
+    complain_families: frozenset[str]
     complain: tuple[str, str]
     max_institutions: int
     source_hosts: tuple[str, ...]
@@ -117,6 +118,7 @@ def steps() -> Steps:
         complain = raw["complain"]
         _known(complain["rules"], rule_ids, "[complain].rules")
         _known(complain["needs_institution"], institution_ids, "[complain].needs_institution")
+        _known(complain["families"], set(raw["family"]), "[complain].families")
         implied = dict(raw["implied_institution"])
         _known(implied, rule_ids, "[implied_institution]")
         _known(implied.values(), institution_ids, "[implied_institution]")
@@ -143,6 +145,7 @@ def steps() -> Steps:
             default=default,
             complain_rules=frozenset(complain["rules"]),
             complain_institutions=frozenset(complain["needs_institution"]),
+            complain_families=frozenset(complain["families"]),
             complain=(complain["text"], complain["text_en"]),
             max_institutions=int(raw["limits"]["institutions"]),
             source_hosts=tuple(raw["sources"]["hosts"]),
@@ -216,7 +219,8 @@ def next_steps(
     verifiable = [i for i in named if (allowed is None or i.id in allowed) and i.id in data.verify]
     out.extend(Step(f"verify_{i.id}", *data.verify[i.id]) for i in verifiable[: data.max_institutions])
     out.append(Step("unsure", default["unsure"], default["unsure_en"]))
-    if set(red) & data.complain_rules and {i.id for i in named} & data.complain_institutions:
+    about_collection = family.id in data.complain_families if family else True
+    if about_collection and set(red) & data.complain_rules and {i.id for i in named} & data.complain_institutions:
         out.append(Step("complain", *data.complain))
     out.append(Step("report", default["report"], default["report_en"]))
     return tuple(out)
