@@ -205,6 +205,35 @@ def rules_command(fmt, lang) -> None:
         click.echo(f"{r.id:<{width}}  {r.weight:+5.1f}  {r.title if lang == 'zh' else r.title_en}")
 
 
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址 / address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="端口 / port.")
+def serve_command(host, port) -> None:
+    """在本机打开检查网页 / serve the check as a local web page.
+
+    Only this computer can open it, unless --host names another address: then any device on
+    that network (a relative's phone on the home Wi-Fi) can, so use it only on a network you trust.
+    """
+    from ..web.server import is_loopback, make_server
+
+    if not is_loopback(host):
+        click.echo(
+            f"警告：在 {host} 上提供服务，同一网络里的任何设备都能打开这个页面；只在你信任的家庭网络里这样做。\n"
+            f"warning: serving on {host}: any device on that network can open this page; use a network you trust.",
+            err=True,
+        )
+    try:
+        server = make_server(host, port)
+    except OSError as exc:
+        raise InputProblem(f"无法在 {host}:{port} 提供服务 / cannot serve on {host}:{port}: {exc.strerror}") from None
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"在浏览器打开 / open http://{shown}:{server.server_address[1]}/  （按 Ctrl-C 停止 / Ctrl-C to stop）", err=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+
+
 def _register_optional_commands() -> None:
     """batch, train and evaluate live in their own modules, imported only when used."""
     from .commands import batch_command, evaluate_command, train_command

@@ -81,6 +81,7 @@ class Steps:
     complain_families: frozenset[str]
     complain: tuple[str, str]
     max_institutions: int
+    public_channels: dict[str, str]
     source_hosts: tuple[str, ...]
     explain: dict[str, dict]
     implied: dict[str, str]
@@ -148,6 +149,7 @@ def steps() -> Steps:
             complain_families=frozenset(complain["families"]),
             complain=(complain["text"], complain["text_en"]),
             max_institutions=int(raw["limits"]["institutions"]),
+            public_channels=dict(raw["public_channels"]),
             source_hosts=tuple(raw["sources"]["hosts"]),
             explain=explain,
             implied=implied,

@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -237,7 +238,8 @@ def _words(lang: str) -> Callable[[str], str]:
     return to_traditional if lang == "zh-Hant" else (lambda s: s)
 
 
-def _marked(text: str, result: CheckResult, limit: int | None = None, mark=lambda s: f"[[{s}]]") -> str:
+def _segments(text: str, result: CheckResult, limit: int | None = None) -> list[tuple[str, bool]]:
+    """The message cut into (piece, suspicious?) pieces; an invisible character alone is never marked."""
     spans = sorted({(e.start, e.end) for f in result.flags if f.weight > 0 for e in f.evidence})
     merged: list[list[int]] = []
     for start, end in spans:
@@ -246,78 +248,113 @@ def _marked(text: str, result: CheckResult, limit: int | None = None, mark=lambd
         else:
             merged.append([start, end])
     stop = len(text) if limit is None else min(limit, len(text))
-    out, cursor = [], 0
+    out: list[tuple[str, bool]] = []
+    cursor = 0
     for start, end in merged:
         if start >= stop:
             break
-        out.append(text[cursor:start])
-        # The mark goes round what the reader can see: an invisible character alone is not marked.
+        out.append((text[cursor:start], False))
         shown = text[start : min(end, stop)]
-        out.append(mark(shown) if visible(shown) else shown)
+        out.append((shown, bool(visible(shown))))
         cursor = min(end, stop)
-    out.append(text[cursor:stop])
-    return "".join(out)
+    out.append((text[cursor:stop], False))
+    return [(piece, marked) for piece, marked in out if piece]
 
 
-def _reasons(result: CheckResult, lang: str) -> list[str]:
-    """The strongest reasons, each with what the reader can see of its quote."""
+def _marked(text: str, result: CheckResult, limit: int | None = None, mark=lambda s: f"[[{s}]]") -> str:
+    return "".join(mark(piece) if marked else piece for piece, marked in _segments(text, result, limit))
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    text: str  # our words
+    quotes: tuple[str, ...]  # what the reader can see of the message, never converted
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The short answer's parts, in the reader's language; the CLI and the web page lay them out."""
+
+    verdict: str
+    headline: str
+    reasons_title: str
+    reasons: tuple[Reason, ...]
+    calm: tuple[str, ...]
+    steps_title: str
+    steps: tuple[str, ...]
+    marked_title: str
+    segments: tuple[tuple[str, bool], ...]
+    more: str  # "… (N more characters)" when the message is cut
+
+
+def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
+    """What the reader needs first: the verdict, the strongest reasons, the steps, the marked message."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; one of {', '.join(LANGS)}")
     zh = lang != "en"
     S = _SHORT["zh" if zh else "en"]
     w = _words(lang)
+
+    def pick(chinese: str, english: str) -> str:
+        return w(chinese) if zh else english
+
     red = sorted((f for f in result.flags if f.weight > 0), key=lambda f: -f.weight)
-    lines = []
+    reasons = []
     for flag in red:
-        quotes = _quotes(flag.evidence)
-        title = w(flag.title) if zh else flag.title_en
-        if quotes:
-            joined = "、".join(f"「{q}」" for q in quotes) if zh else ", ".join(f"“{q}”" for q in quotes)
-            lines.append(f"{title}{'：' if zh else ': '}{joined}")
-        else:
-            lines.append(f"{title}{'（' + w(S['invisible']) + '）' if zh else ' (' + S['invisible'] + ')'}")
-    budget = MAX_REASONS - min(1, len(result.not_official))
-    lines = lines[:budget]
-    lines += [w(zh_text) if zh else en for zh_text, en in result.not_official[: MAX_REASONS - len(lines)]]
+        quotes = tuple(_quotes(flag.evidence))
+        title = pick(flag.title, flag.title_en)
+        hidden = f"（{w(S['invisible'])}）" if zh else f" ({S['invisible']})"
+        reasons.append(Reason(title if quotes else title + hidden, quotes))
+    reasons = reasons[: MAX_REASONS - min(1, len(result.not_official))]
+    reasons += [Reason(pick(zh_text, en), ()) for zh_text, en in result.not_official[: MAX_REASONS - len(reasons)]]
     if not red and result.verdict != "low_risk":
         # The model alone lifted the verdict: say what it saw, never a headline without a reason.
         cues = [c for c in result.model_cues if len(c.term) > 1 and any(visible(e.text) for e in c.evidence)]
-        seen = "、".join(f"「{_quote(c.evidence[0].text)}」" for c in cues[:3]) if zh else ", ".join(
-            f"“{_quote(c.evidence[0].text)}”" for c in cues[:3]
-        )
-        lines.insert(0, w(S["model_only"]) + (("：" if zh else ": ") + seen if seen else ("。" if zh else ".")))
-    return lines
+        seen = tuple(_quote(c.evidence[0].text) for c in cues[:3])
+        reasons.insert(0, Reason(w(S["model_only"]), seen))
+    calm: list[str] = []
+    if not reasons:
+        calm.append(w(S["calm"]))
+        green = [f for f in result.flags if f.weight < 0]
+        if green:
+            titles = [_LOWERS_NOTE.sub("", pick(f.title, f.title_en)) for f in green[:2]]
+            calm.append(w(S["good"]) + ("" if zh else " ") + ("；" if zh else "; ").join(titles))
+    if not result.model_status.startswith("ok"):
+        calm.append(w(S["model_off"]))
+    headline = S["low_but"] if result.verdict == "low_risk" and red else S["verdict"]
+    rest = len(text) - MESSAGE_CHARS
+    return Answer(
+        verdict=result.verdict,
+        headline=w(headline.format(v=result.verdict_text)) if zh else headline.format(v=result.verdict_text_en),
+        reasons_title=w(S["watch"] if result.verdict == "low_risk" else S["reasons"]),
+        reasons=tuple(reasons),
+        calm=tuple(calm),
+        steps_title=w(S["steps"]),
+        steps=tuple(pick(step.text, step.text_en) for step in result.steps),
+        marked_title=w(S["marked"]),
+        segments=tuple(_segments(text, result, MESSAGE_CHARS)) if red else (),
+        more=w(S["cut"]).format(n=rest) if red and rest > 0 else "",
+    )
 
 
 def _short(text: str, result: CheckResult, lang: str, style) -> str:
+    a = answer(text, result, lang)
     zh = lang != "en"
-    S = _SHORT["zh" if zh else "en"]
-    w = _words(lang)
     colour = {"low_risk": "green", "suspicious": "yellow", "high_risk": "red"}[result.verdict]
-    words = w(result.verdict_text) if zh else result.verdict_text_en
-    red = [f for f in result.flags if f.weight > 0]
-    headline = S["low_but"] if result.verdict == "low_risk" and red else S["verdict"]
-    lines = [style(w(headline.format(v=words)) if zh else headline.format(v=words), fg=colour, bold=True)]
-    reasons = _reasons(result, lang)
-    if reasons:
-        lines.append(w(S["watch"] if result.verdict == "low_risk" else S["reasons"]))
-        lines += [f" · {r}" for r in reasons]
-    else:
-        lines.append(w(S["calm"]))
-        green = [f for f in result.flags if f.weight < 0]
-        if green:
-            titles = [_LOWERS_NOTE.sub("", f.title if zh else f.title_en) for f in green[:2]]
-            lines.append(w(S["good"]) + w("；".join(titles)) if zh else S["good"] + " " + "; ".join(titles))
-    if result.model_status != "ok" and not result.model_status.startswith("ok"):
-        lines.append(w(S["model_off"]))
-    if result.steps:
-        lines.append(w(S["steps"]))
-        lines += [f" {n}. {w(s.text) if zh else s.text_en}" for n, s in enumerate(result.steps, 1)]
-    if red:
-        lines.append(w(S["marked"]))
-        shown = _marked(text, result, MESSAGE_CHARS, lambda s: style(f"[[{s}]]", fg=colour, bold=True)).strip()
-        rest = len(text) - MESSAGE_CHARS
-        if rest > 0:
-            shown += w(S["cut"].format(n=rest)) if zh else S["cut"].format(n=rest)
-        lines.append("  " + shown.replace("\n", "\n  "))
+    lines = [style(a.headline, fg=colour, bold=True)]
+    if a.reasons:
+        lines.append(a.reasons_title)
+        for reason in a.reasons:
+            quotes = "、".join(f"「{q}」" for q in reason.quotes) if zh else ", ".join(f"“{q}”" for q in reason.quotes)
+            lines.append(f" · {reason.text}" + ((("：" if zh else ": ") + quotes) if quotes else ""))
+    lines += list(a.calm)
+    if a.steps:
+        lines.append(a.steps_title)
+        lines += [f" {n}. {step}" for n, step in enumerate(a.steps, 1)]
+    if a.segments:
+        lines.append(a.marked_title)
+        shown = "".join(style(f"[[{p}]]", fg=colour, bold=True) if m else p for p, m in a.segments).strip()
+        lines.append("  " + (shown + a.more).replace("\n", "\n  "))
     return "\n".join(lines) + "\n"
 
 
