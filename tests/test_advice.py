@@ -69,8 +69,8 @@ def _all_step_texts():
     texts = [v for k, v in data.default.items()] + list(data.complain)
     texts += [t for pair in data.verify.values() for t in pair]
     texts += [t for pair in data.channels.values() for t in pair]
-    for family in data.families:
-        texts += [t for pair in family.facts for t in pair] + list(family.stop or ())
+    for plan in data.plans.values():
+        texts += [t for pair in plan.facts for t in pair] + list(plan.stop or ())
     return texts
 
 
@@ -98,7 +98,7 @@ def test_every_chinese_step_fits_one_line_at_80_columns():
     data = steps()
     zh = [v for k, v in data.default.items() if not k.endswith("_en")] + [data.complain[0]]
     zh += [pair[0] for pair in data.verify.values()] + [pair[0] for pair in data.channels.values()]
-    zh += [f[0] for family in data.families for f in family.facts] + [f.stop[0] for f in data.families if f.stop]
+    zh += [f[0] for plan in data.plans.values() for f in plan.facts] + [p.stop[0] for p in data.plans.values() if p.stop]
     for words in zh:
         columns = 4 + sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in words)
         assert columns <= 80, words
@@ -112,11 +112,11 @@ def _ids(text, types=()):
 # (message, fraud types the taxonomy gives it, steps it must get, steps it must not get)
 FOLLOW_THE_SCAM = [
     ("【支付宝】您的借呗利率过高不符合国家规定，需注销账户，否则影响征信，请联系客服4008102345。",
-     ["fake_credit_cancel"], ["stop", "fact_credit_repair", "verify_alipay"], ["verify_law_firm", "verify_court"]),
+     ["fake_credit_cancel"], ["stop", "fact_fake_credit_cancel", "verify_alipay"], ["verify_law_firm", "verify_court"]),
     ("爸，我手机丢了，这是我新号码，急需交房租，先转3000到这个卡6222021234567890123，别告诉妈",
-     ["fake_relative"], ["stop", "fact_acquaintance", "unsure", "report"], ["verify_court", "verify_law_firm", "verify_police"]),
+     ["fake_relative"], ["stop", "fact_fake_relative", "unsure", "report"], ["verify_court", "verify_law_firm", "verify_police"]),
     ("我是市公安局刑侦支队王警官，你的银行卡涉嫌洗钱案件，请将资金转入安全账户配合调查。",
-     ["police_impersonation"], ["verify_police"], ["verify_other_bank", "complain"]),
+     ["fake_police"], ["verify_police"], ["verify_other_bank", "complain"]),
     ("您的个税退税10000元待领取，请登录 http://t.cn/AbCd 办理，逾期不予办理。",
      ["tax_refund"], ["channel_tax_refund", "unsure"], []),
     ("【法务中心】您的借呗已逾期，已进入立案程序。请今日内将欠款转入指定账户6222021234567890123，否则通知您的家人和单位。",
@@ -132,6 +132,15 @@ def test_steps_follow_the_scam_not_only_the_institution(text, types, wanted, unw
     for step in unwanted:
         assert step not in ids, (step, ids)
     assert ids[0] == "stop" and ids[-1] == "report"
+
+
+# Without types given, the red flags' own types decide: the advice a scam must not get stays out.
+@pytest.mark.parametrize(("text", "types", "wanted", "unwanted"), FOLLOW_THE_SCAM)
+def test_the_flags_types_choose_the_steps(text, types, wanted, unwanted):
+    ids = _ids(text)
+    assert ids[0] == "stop" and "unsure" in ids and ids[-1] == "report"
+    for step in unwanted:
+        assert step not in ids, (step, ids)
 
 
 def test_a_genuine_message_gets_at_most_one_calm_step():

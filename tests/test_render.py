@@ -84,7 +84,7 @@ def test_never_a_headline_without_a_reason():
         result = check(text)
         lines = to_text(text, result).splitlines()
         if result.verdict != "low_risk":
-            assert lines[1] == "可疑之处：" and lines[2].startswith(" · ")
+            assert lines[1].startswith(" · ")
 
 
 def test_the_model_alone_is_said_in_words(monkeypatch):
@@ -93,7 +93,7 @@ def test_the_model_alone_is_said_in_words(monkeypatch):
     text = SCAMS[0]
     result = replace(check(text), flags=(), not_official=())
     out = to_text(text, result)
-    assert "措辞像常见的诈骗短信" in out.splitlines()[2]
+    assert "措辞像常见的诈骗短信" in out.splitlines()[1]
 
 
 def test_a_red_flag_under_a_calm_verdict_is_named_as_such():

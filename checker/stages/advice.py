@@ -18,6 +18,7 @@ from importlib import resources
 
 from .entities import Entity, Institution, institutions
 from .rules import Flag, catalogue
+from .taxonomy import taxonomy
 
 STEPS_FILE = "data/steps.toml"
 
@@ -65,9 +66,10 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
-class Family:
+class Plan:
+    """What one kind of scam calls for: its taxonomy family's entry, overridden by its type's."""
+
     id: str
-    types: frozenset[str]
     institutions: frozenset[str] | None  # None = every institution named
     stop: tuple[str, str] | None
     facts: tuple[tuple[str, str], ...]
@@ -78,7 +80,7 @@ class Steps:
     default: dict[str, str]
     complain_rules: frozenset[str]
     complain_institutions: frozenset[str]
-    complain_families: frozenset[str]
+    complain_types: frozenset[str]
     complain: tuple[str, str]
     max_institutions: int
     public_channels: dict[str, str]
@@ -86,11 +88,9 @@ class Steps:
     explain: dict[str, dict]
     implied: dict[str, str]
     verify: dict[str, tuple[str, str]]
-    families: tuple[Family, ...]
+    plans: dict[str, Plan]  # by fraud type id
+    claims: dict[str, frozenset[str]]  # institution id or creditor kind -> taxonomy claims
     channels: dict[str, tuple[str, str]]
-
-    def family_of(self, fraud_type: str) -> Family | None:
-        return next((f for f in self.families if fraud_type in f.types), None)
 
 
 def _pair(value, key: str) -> tuple[str, str]:
@@ -103,6 +103,19 @@ def _known(ids: Iterable[str], known: set[str], key: str) -> None:
     unknown = sorted(set(ids) - known)
     if unknown:
         raise StepsError(f"{STEPS_FILE}: {key}: unknown id(s) {', '.join(unknown)}")
+
+
+def _plan(type_id: str, item: dict, institution_ids: set[str]) -> Plan:
+    where = f"[type.{type_id}] / its [family]"
+    allowed = item.get("institutions", "all")
+    if allowed != "all":
+        _known(allowed, institution_ids, f"{where}.institutions")
+    return Plan(
+        id=type_id,
+        institutions=None if allowed == "all" else frozenset(allowed),
+        stop=_pair(item["stop"], f"{where}.stop") if "stop" in item else None,
+        facts=tuple(_pair(f, f"{where}.facts") for f in item.get("facts", ())),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -119,34 +132,26 @@ def steps() -> Steps:
         complain = raw["complain"]
         _known(complain["rules"], rule_ids, "[complain].rules")
         _known(complain["needs_institution"], institution_ids, "[complain].needs_institution")
-        _known(complain["families"], set(raw["family"]), "[complain].families")
         implied = dict(raw["implied_institution"])
+        _known(set(raw["claims"]) - {"lender", "bank"}, institution_ids, "[claims]")
         _known(implied, rule_ids, "[implied_institution]")
         _known(implied.values(), institution_ids, "[implied_institution]")
         verify = {key: _pair(value, f"[institution].{key}") for key, value in raw["institution"].items()}
         _known(verify, institution_ids, "[institution]")
-        families = []
-        for name, item in raw["family"].items():
-            allowed = item["institutions"]
-            if allowed != "all":
-                _known(allowed, institution_ids, f"[family.{name}].institutions")
-            families.append(
-                Family(
-                    id=name,
-                    types=frozenset(item["types"]),
-                    institutions=None if allowed == "all" else frozenset(allowed),
-                    stop=_pair(item["stop"], f"[family.{name}].stop") if "stop" in item else None,
-                    facts=tuple(_pair(f, f"[family.{name}].facts") for f in item.get("facts", ())),
-                )
-            )
+        fraud = [t for t in taxonomy().types if t.is_fraud]
+        _known(raw["family"], {t.family for t in fraud}, "[family]")
+        _known(raw["type"], {t.id for t in fraud}, "[type]")
+        plans = {t.id: _plan(t.id, raw["family"].get(t.family, {}) | raw["type"].get(t.id, {}), institution_ids) for t in fraud}
         channels = {key: _pair(value, f"[channel].{key}") for key, value in raw["channel"].items()}
+        _known(channels, {t.id for t in fraud}, "[channel]")
+        _known(complain["types"], {t.id for t in fraud}, "[complain].types")
         explain = dict(raw["explain"])
         _known(explain, rule_ids, "[explain]")
         return Steps(
             default=default,
             complain_rules=frozenset(complain["rules"]),
             complain_institutions=frozenset(complain["needs_institution"]),
-            complain_families=frozenset(complain["families"]),
+            complain_types=frozenset(complain["types"]),
             complain=(complain["text"], complain["text_en"]),
             max_institutions=int(raw["limits"]["institutions"]),
             public_channels=dict(raw["public_channels"]),
@@ -154,7 +159,8 @@ def steps() -> Steps:
             explain=explain,
             implied=implied,
             verify=verify,
-            families=tuple(families),
+            plans=plans,
+            claims={key: frozenset(value) for key, value in raw["claims"].items()},
             channels=channels,
         )
     except KeyError as exc:
@@ -191,10 +197,29 @@ def reminder(money_or_legal: bool) -> tuple[str, str]:
     return REMINDER if money_or_legal else ("", "")
 
 
-def fraud_types(flags: Iterable[Flag]) -> list[str]:
-    """The fraud types the red flags point to, strongest flag first, each once."""
-    ordered = sorted((f for f in flags if f.weight > 0), key=lambda f: -f.weight)
-    return list(dict.fromkeys(t for f in ordered for t in getattr(f, "types", ())))
+def fraud_types(flags: Iterable[Flag], named: Iterable[Institution] = ()) -> list[str]:
+    """The fraud types the red flags point to, most supported first.
+
+    A type's support is the weight of the red flags that name it. A tie goes to the type that
+    claims to be what the message names (data: [claims]), then to the type named by the more
+    specific flags (a flag naming one type says more about it than one naming twelve).
+    """
+    data = steps()
+    claimed = {c for inst in named for c in data.claims.get(inst.creditor or inst.id, ())}
+    by_id = taxonomy().by_id
+    support: dict[str, list[float]] = {}
+    for flag in flags:
+        if flag.weight > 0:
+            for t in flag.types:
+                total = support.setdefault(t, [0.0, 0.0])
+                total[0] += flag.weight
+                total[1] += flag.weight / len(flag.types)
+
+    def rank(t: str) -> tuple[float, int, float]:
+        claims = by_id[t].claims if t in by_id else ()
+        return -support[t][0], -len(claimed.intersection(claims)), -support[t][1]
+
+    return sorted(support, key=rank)
 
 
 def next_steps(
@@ -208,20 +233,20 @@ def next_steps(
     named = _named_institutions(entities, all_flags)
     if verdict == "low_risk" and not red:
         return (Step("calm", default["calm"], default["calm_en"]),) if named else ()
-    types = list(dict.fromkeys([*types, *fraud_types(flags)]))
-    families = list(dict.fromkeys(f for f in (data.family_of(t) for t in types) if f))
-    family = families[0] if families else None
+    types = [t for t in dict.fromkeys([*types, *fraud_types(flags, named)]) if t in data.plans]
+    plan = data.plans[types[0]] if types else None
     out: list[Step] = []
-    stop = family.stop if family and family.stop else (default["stop"], default["stop_en"])
+    stop = plan.stop if plan and plan.stop else (default["stop"], default["stop_en"])
     out.append(Step("stop", *stop))
-    for fam in families[:1]:
-        out.extend(Step(f"fact_{fam.id}", zh, en) for zh, en in fam.facts)
-    out.extend(Step(f"channel_{t}", *data.channels[t]) for t in types if t in data.channels)
-    allowed = family.institutions if family else None
+    if plan:
+        out.extend(Step(f"fact_{plan.id}", zh, en) for zh, en in plan.facts)
+        if plan.id in data.channels:
+            out.append(Step(f"channel_{plan.id}", *data.channels[plan.id]))
+    allowed = plan.institutions if plan else None
     verifiable = [i for i in named if (allowed is None or i.id in allowed) and i.id in data.verify]
     out.extend(Step(f"verify_{i.id}", *data.verify[i.id]) for i in verifiable[: data.max_institutions])
     out.append(Step("unsure", default["unsure"], default["unsure_en"]))
-    about_collection = family.id in data.complain_families if family else True
+    about_collection = plan.id in data.complain_types if plan else True
     if about_collection and set(red) & data.complain_rules and {i.id for i in named} & data.complain_institutions:
         out.append(Step("complain", *data.complain))
     out.append(Step("report", default["report"], default["report_en"]))

@@ -343,7 +343,9 @@ def _short(text: str, result: CheckResult, lang: str, style) -> str:
     colour = {"low_risk": "green", "suspicious": "yellow", "high_risk": "red"}[result.verdict]
     lines = [style(a.headline, fg=colour, bold=True)]
     if a.reasons:
-        lines.append(a.reasons_title)
+        # Under a warning the bullets need no title; under a calm verdict they say "worth a look".
+        if result.verdict == "low_risk":
+            lines.append(a.reasons_title)
         for reason in a.reasons:
             quotes = "、".join(f"「{q}」" for q in reason.quotes) if zh else ", ".join(f"“{q}”" for q in reason.quotes)
             lines.append(f" · {reason.text}" + ((("：" if zh else ": ") + quotes) if quotes else ""))
