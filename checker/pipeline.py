@@ -95,6 +95,8 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
         model_cues=cues,
         model_status=model_status,
         notes=notes,
+        steps=advice_stage.next_steps(entities, flags, verdict.verdict),
+        not_official=advice_stage.not_official(entities),
         non_bmp_offsets=tuple(m.start() for m in _NON_BMP.finditer(text)),
     )
 

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from .advice import Advice
+from .advice import Advice, Step
 from .entities import Entity
 from .rules import Evidence, Flag
 
@@ -71,6 +71,9 @@ class CheckResult:
     model_cues: tuple[ModelCue, ...] = ()
     model_status: str = "ok"
     notes: tuple[str, ...] = field(default=())
+    steps: tuple[Step, ...] = ()
+    # Numbers and links in the message that are not the named institution's confirmed ones: (zh, en).
+    not_official: tuple[tuple[str, str], ...] = ()
     # Code-point offsets of the paste's characters outside the BMP (each is two UTF-16 units): enough
     # to convert offsets without keeping the text.
     non_bmp_offsets: tuple[int, ...] = field(default=(), repr=False)
@@ -116,6 +119,8 @@ class CheckResult:
             "reminder": self.reminder,
             "reminder_en": self.reminder_en,
             "notes": list(self.notes),
+            "steps": [s.to_dict() for s in self.steps],
+            "not_official": [{"text": zh, "text_en": en} for zh, en in self.not_official],
         }
         if offsets == "utf16" and self.non_bmp_offsets:
             spans = [*payload["entities"]]
