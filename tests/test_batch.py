@@ -96,7 +96,7 @@ def test_check_many_yields_in_order(n_jobs):
 def test_the_benchmark_runs_and_reports_every_figure(tmp_path):
     pytest.importorskip("numpy", reason="the benchmark compares with `import numpy`: a lab tool, it needs [train]")
     done = subprocess.run(
-        [sys.executable, "-m", "checker.lab.bench", "--repeats", "1", "--warm-n", "20", "--batch-n", "20", "--json"],
+        [sys.executable, "-m", "checker.lab.bench", "--repeats", "1", "--warm-n", "20", "--batch-n", "20", "--engine-n", "0", "--json"],
         capture_output=True,
         text=True,
         timeout=600,

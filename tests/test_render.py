@@ -91,7 +91,7 @@ def test_the_model_alone_is_said_in_words(monkeypatch):
     from dataclasses import replace
 
     text = SCAMS[0]
-    result = replace(check(text), flags=(), not_official=())
+    result = replace(check(text), red_flags=(), lowering_signs=(), not_official=())
     out = to_text(text, result)
     assert "措辞像常见的诈骗短信" in out.splitlines()[1]
 
