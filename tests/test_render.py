@@ -170,3 +170,35 @@ def test_report_is_number_star_untouched_text():
     text = "  【法务中心】您的借呗已逾期，\n请转账。 "
     assert to_report(text, "10690001") == "10690001*" + text
     assert to_report(text).endswith("*" + text)
+
+
+@pytest.mark.parametrize("emoji", ["⚠️", "❤️", "1️⃣", "👨\u200d👩\u200d👧"])
+def test_an_emoji_is_not_disguise(emoji):
+    plain = "您的借呗已逾期，请今日内还款。"
+    with_emoji = check(emoji + plain)
+    assert "disguised_text" not in [f.id for f in with_emoji.flags]
+    assert with_emoji.score == check(plain).score
+
+
+def test_a_hidden_character_inside_a_word_still_is():
+    assert "disguised_text" in [f.id for f in check("请加V\ufe0f信处理欠款").flags]
+
+
+def test_no_type_specific_advice_on_a_guess():
+    # A chat contact alone fits a dozen kinds of scam: no lawyer's-letter or shopping fact for it.
+    text = "妈，我换号了，加我微信abc123"
+    steps = [s.id for s in check(text).steps]
+    assert not [s for s in steps if s.startswith(("fact_", "channel_", "verify_"))], steps
+
+
+def test_json_lists_only_public_sources():
+    import json
+
+    from checker.stages.render import to_json
+
+    payload = json.loads(to_json(check(SCAMS[0]).to_dict()))
+    for flag in payload["flags"]:
+        for url in flag["sources"]:
+            assert url.split("/")[2].endswith((".gov.cn", "people.com.cn", "hnr.cn", "ichangzhi.com.cn"))
+        assert "source" in flag  # everything that was there stays
+    assert payload["steps"] and payload["steps"][0]["id"] == "stop"
