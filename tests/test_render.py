@@ -185,7 +185,8 @@ def test_an_emoji_is_not_disguise(emoji):
     plain = "您的借呗已逾期，请今日内还款。"
     with_emoji = check(emoji + plain)
     assert "disguised_text" not in [f.id for f in with_emoji.flags]
-    assert with_emoji.score == check(plain).score
+    # The rules' points, not the score: the model reads the keycap's digit as text.
+    assert with_emoji.rule_points == check(plain).rule_points
 
 
 def test_a_hidden_character_inside_a_word_still_is():
