@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from .advice import Advice, Step
+from .advice import Advice, Step, public_sources
 from .entities import Entity
 from .rules import Evidence, Flag
 
@@ -112,8 +112,9 @@ class CheckResult:
             "model_probability": self.model_probability,
             "model_status": self.model_status,
             "model_cues": [c.to_dict() for c in self.model_cues],
-            "red_flags": [f.to_dict() for f in self.red_flags],
-            "lowering_signs": [f.to_dict() for f in self.lowering_signs],
+            # `sources`: the public, authoritative addresses among a flag's sources, the ones to show.
+            "red_flags": [f.to_dict() | {"sources": list(public_sources(f.source))} for f in self.red_flags],
+            "lowering_signs": [f.to_dict() | {"sources": list(public_sources(f.source))} for f in self.lowering_signs],
             "entities": [e.to_dict() for e in self.entities],
             "advice": [a.to_dict() for a in self.advice],
             "reminder": self.reminder,
