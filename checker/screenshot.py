@@ -23,13 +23,15 @@ How, from the OCR boxes and the pixels around them:
 A crop with no page around the text (a single bubble cut out) is read as one or more messages by
 gaps and alignment alone; then everything above the first time stamp is taken for the header.
 
-Nothing here logs, prints or keeps recognised text; OCR's own logging is turned down to critical.
+Nothing here logs, prints or keeps recognised text; OCR's own logging is turned down to critical,
+and onnxruntime's telemetry is switched off before it is imported (see _build_engine).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import io
+import itertools
 import re
 import statistics
 import threading
@@ -124,14 +126,15 @@ def _decode(data: bytes):
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     not_an_image = "无法识别为图片（支持 PNG、JPEG、WebP 等）/ not a readable image (PNG, JPEG, WebP …)"
+    image: Image.Image
     try:
-        image = Image.open(io.BytesIO(data))
-        width, height = image.size
+        opened = Image.open(io.BytesIO(data))
+        width, height = opened.size
         if width * height > MAX_PIXELS:
             raise ScreenshotError(
                 f"图片尺寸太大（超过 {MAX_PIXELS // 10**6} 百万像素）/ image too large (over {MAX_PIXELS // 10**6} megapixels)"
             )
-        image = ImageOps.exif_transpose(image).convert("RGB")
+        image = ImageOps.exif_transpose(opened).convert("RGB")
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError) as exc:
         if isinstance(exc, ScreenshotError):
             raise
@@ -156,10 +159,16 @@ def _engine() -> Any:
 
 def _build_engine() -> Any:
     import logging
+    import os
 
-    import onnxruntime
+    # onnxruntime's wheel sends usage telemetry to Microsoft (DNS lookups of
+    # mobile.events.data.microsoft.com seen under strace) and writes a device id under ~/.cache,
+    # unless this is set before it is first imported. Nothing may leave the machine.
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+    import onnxruntime  # type: ignore[import-untyped]
     import rapidocr
 
+    onnxruntime.disable_telemetry_events()  # in case it was imported earlier, by someone else
     onnxruntime.set_default_logger_severity(3)  # errors only: no notices about threads or providers
     logging.getLogger("RapidOCR").setLevel(logging.CRITICAL)
     models = Path(rapidocr.__file__).parent / "models"
@@ -282,7 +291,7 @@ def split_messages(boxes: list[_Box], pixels: _Pixels | None = None) -> list[str
         lines = below or lines
     unit = statistics.median(line.height for line in lines)
     messages: list[list[_Box]] = [[lines[0]]]
-    for upper, lower in zip(lines, lines[1:]):
+    for upper, lower in itertools.pairwise(lines):
         if _same_bubble(upper, lower, unit, separators, pixels if in_bubbles else None):
             messages[-1].append(lower)
         else:

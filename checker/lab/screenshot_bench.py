@@ -91,7 +91,8 @@ def render(shot: Screenshot) -> bytes:
     body, stamp, sender, status = (ImageFont.truetype(str(NOTO_CJK), s) for s in (BODY_SIZE, STAMP_SIZE, SENDER_SIZE, STATUS_SIZE))
     line_height = BODY_SIZE + LINE_GAP
     theme = shot.theme
-    layout, y = [], 104
+    layout: list[tuple[Item, int, list[str]]] = []
+    y = 104
     for item in shot.items:
         if item.kind == "stamp":
             layout.append((item, y, []))
@@ -163,7 +164,7 @@ def screenshots() -> list[Screenshot]:
     for i, texts in enumerate(conversations):
         items_list = [Item("stamp", STAMPS[(i + 1) % len(STAMPS)])]
         for j, text in enumerate(texts):
-            if j == 2 and texts[j] not in REPLIES:
+            if j == 2 and text not in REPLIES:
                 items_list.append(Item("stamp", STAMPS[(i + 3) % len(STAMPS)]))
             items_list.append(Item("out" if text in REPLIES else "in", text))
         shots.append(Screenshot(f"conversation-{i}", (DARK, LIGHT)[i % 2], SENDERS[i % len(SENDERS)], tuple(items_list)))
