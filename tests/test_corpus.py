@@ -21,7 +21,7 @@ from checker.stages import taxonomy
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "data" / "corpus.jsonl"
 MIN_LEGIT_ROWS_PER_GENUINE_FORMAT = 40
-MIN_LEGIT_ROWS = 2000
+MIN_LEGIT_ROWS = 2500
 
 ROWS = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
 LEGIT = [r for r in ROWS if r["label"] == "legit"]
