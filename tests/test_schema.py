@@ -65,6 +65,16 @@ def test_check_command(schema, args, stdin):
     assert_valid(schema, "check_output", json.loads(run([*args, "--format", "json"], stdin)))
 
 
+def test_check_image_output(schema, tmp_path, monkeypatch):
+    """--image --format json: a list of check outputs (the reading itself is test_screenshot's)."""
+    monkeypatch.setattr("checker.screenshot.messages_from_image", lambda data: [SCAM, EMOJI])
+    image = tmp_path / "screenshot.png"
+    image.write_bytes(b"not read: messages_from_image is replaced")
+    payloads = json.loads(run(["check", "--image", str(image), "--format", "json", "--offsets", "utf16"]))
+    assert [p["input"]["message"] for p in payloads] == [1, 2]
+    assert_valid(schema, "check_image_output", payloads)
+
+
 @pytest.mark.parametrize("full", [False, True])
 def test_batch_records_including_errors_and_the_inputs_own_fields(schema, tmp_path, full):
     path = tmp_path / "in.jsonl"
