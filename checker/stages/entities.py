@@ -141,10 +141,14 @@ def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
             value = value[-11:]
         if value in official:
             details["official"] = official[value]
-        elif kind == "service" and len(value) == 5 and value[:2] in ("12", "10"):
+        elif (
+            kind == "service"
+            and len(value) == 5
+            and value[:2] in ("12", "10")
             # 12xxx / 100xx are only short codes when the message presents them as a number to call.
-            if not _CALL_CONTEXT.search(norm.text[max(0, m.start() - 8) : m.start()]):
-                continue
+            and not _CALL_CONTEXT.search(norm.text[max(0, m.start() - 8) : m.start()])
+        ):
+            continue
         found.append(_entity(norm, "phone", m.start(), m.end(), value, details))
     return found
 
@@ -152,11 +156,10 @@ def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
 # --- links ---------------------------------------------------------------------------------------
 
 _LINK = re.compile(
-    r"(?:(?:https?://|www\.)[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}\u4e00-\u9fff]{1,%d}"
+    rf"(?:(?:https?://|www\.)[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{{}}\u4e00-\u9fff]{{1,{MAX_LINK_CHARS}}}"
     r"|(?<![a-z0-9@.\-])(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.){1,8}"
     r"(?:com|cn|net|org|cc|top|xyz|vip|me|io|co|info|club|site|online|shop|ink|link|ltd|wang|asia|tk|ly|gl|gd|im|so|lt|gg|id|app|icu|fun|work|pro|biz)"
-    r"(?::\d{2,5})?(?:/[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}\u4e00-\u9fff]{0,%d})?(?![a-z0-9]))"
-    % (MAX_LINK_CHARS, MAX_LINK_CHARS)
+    rf"(?::\d{{2,5}})?(?:/[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{{}}\u4e00-\u9fff]{{0,{MAX_LINK_CHARS}}})?(?![a-z0-9]))"
 )
 _IP_HOST = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _SECOND_LEVEL = {"com", "net", "org", "gov", "edu", "ac"}
@@ -276,9 +279,9 @@ _NAME_LEAD = re.compile(
 )
 _LAW_FIRM = re.compile(r"律师事务所(?:有限(?:责任)?公司)?")
 _PSEUDO_LEGAL = re.compile(
-    rf"(?:法务(?:中心|部|公司|团队|专员|组)|法律服务(?:中心|有限公司|公司)|法律咨询(?:有限)?公司|"
-    rf"(?:债务|金融|纠纷)?调解(?:中心|委员会|处)|仲裁(?:中心|服务中心)|催收(?:中心|部)|贷后(?:管理)?中心|"
-    rf"律师(?:团队|团|工作室|联盟)|律师事务所有限(?:责任)?公司)"
+    r"(?:法务(?:中心|部|公司|团队|专员|组)|法律服务(?:中心|有限公司|公司)|法律咨询(?:有限)?公司|"
+    r"(?:债务|金融|纠纷)?调解(?:中心|委员会|处)|仲裁(?:中心|服务中心)|催收(?:中心|部)|贷后(?:管理)?中心|"
+    r"律师(?:团队|团|工作室|联盟)|律师事务所有限(?:责任)?公司)"
 )
 _LICENCE = re.compile(r"(?:执业证号|执业证编号|执业证书?号?|律师证号?|执业号)[:：]?([0-9a-z]{5,24})")
 _CREDIT_CODE = re.compile(r"(?:统一社会信用代码|信用代码|执业许可证号?|许可证号)[:：]?([0-9a-z]{15,20})")
@@ -327,7 +330,7 @@ _LEGAL_HINT = re.compile(r"律师|法务|法律|调解|仲裁|催收|贷后")
 
 
 def _law_orgs(norm: Normalized) -> list[Entity]:
-    found = []
+    found: list[Entity] = []
     if not _LEGAL_HINT.search(norm.text):
         return found
     for begin, end in _named(norm.text, _LAW_FIRM, _HAN_OR_BRACKET, 2, 16):
@@ -493,7 +496,7 @@ def _any_institution() -> re.Pattern[str]:
 
 
 def _institution_mentions(norm: Normalized) -> list[Entity]:
-    found = []
+    found: list[Entity] = []
     if not _any_institution().search(norm.text):
         return found
     for inst in institutions():
