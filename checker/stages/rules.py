@@ -141,7 +141,7 @@ class CatalogueError(ValueError):
     """The rule catalogue is malformed; the message names the rule."""
 
 
-_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,60}")
 
 
 def _regex(pattern: str, rule_id: str) -> str:
