@@ -274,7 +274,7 @@ def _is_resident_id(number: str) -> bool:
 
 # Words that end a sentence fragment before an organisation's name begins.
 _NAME_LEAD = re.compile(
-    rf"^.{0,40}(?:我们是|我是|这里是|这边是|本所|本人|来自|受|委托|代表|系|由|的|是|您好|你好|通知|告知|"
+    rf"^.{{0,40}}(?:我们是|我是|这里是|这边是|本所|本人|来自|受|委托|代表|系|由|的|是|您好|你好|通知|告知|"
     rf"号|了|向|被|经|到|将|已|请|对|给|为|[^{_HAN}])"
 )
 _LAW_FIRM = re.compile(r"律师事务所(?:有限(?:责任)?公司)?")
