@@ -231,3 +231,17 @@ def test_report_prints_only_the_sms_to_send():
 
     result = CliRunner().invoke(cli, ["check", "--report", "--sender", "10690001", SCAM], standalone_mode=False)
     assert result.stdout == f"10690001*{SCAM}\n" and "12321" in result.stderr
+
+
+def test_a_post_without_a_length_is_not_read(base_url):
+    import http.client
+
+    host, port = base_url[len("http://"):-1].split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    connection.putrequest("POST", "/")
+    connection.putheader("Content-Type", "application/x-www-form-urlencoded")
+    connection.putheader("Transfer-Encoding", "chunked")
+    connection.endheaders()
+    response = connection.getresponse()
+    assert response.status == 411
+    connection.close()

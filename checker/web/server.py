@@ -222,7 +222,12 @@ class Handler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:
             length = -1
-        if length < 0 or length > limit:
+        if length < 0:
+            # A browser's form always says how long it is; anything else is not read.
+            self.close_connection = True
+            self._send(HTTPStatus.LENGTH_REQUIRED, page(answer_part=_error(_words("zh")["bad_request"])))
+            return
+        if length > limit:
             # Nothing is read: the connection closes rather than take in an oversized body.
             self.close_connection = True
             body = page(answer_part=_error(_words("zh")["too_big"]), reader_available=reader is not None)
