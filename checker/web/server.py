@@ -30,7 +30,7 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 SECURITY_HEADERS = {
     # Everything the page uses comes from this server; no script runs at all.
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        "default-src 'none'; style-src 'self'; form-action 'self'; "
         "base-uri 'none'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
