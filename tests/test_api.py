@@ -106,3 +106,9 @@ def test_results_are_frozen_and_picklable():
         result.verdict = "low_risk"
     assert pickle.loads(pickle.dumps(result)) == result
     assert isinstance(result.red_flags[0], Flag) and isinstance(result.red_flags[0].evidence[0], Evidence)
+
+
+def test_result_keys_are_the_keys_of_to_dict():
+    from checker.stages.result import RESULT_KEYS
+
+    assert set(check(SCAM).to_dict()) == RESULT_KEYS

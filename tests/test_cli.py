@@ -289,3 +289,12 @@ def test_system_exit_keeps_its_status(monkeypatch, code, status):
 
     monkeypatch.setattr(checker.pipeline, "check", leave)
     assert CliRunner().invoke(cli, ["check", SCAM]).exit_code == status
+
+
+@pytest.mark.parametrize(
+    ("lang", "abstained", "unavailable"),
+    [("zh", "模型未作判断", "模型不可用"), ("en", "abstained", "unavailable")],
+)
+def test_the_report_tells_an_abstaining_model_from_an_unavailable_one(run, lang, abstained, unavailable):
+    result = run(["check", "--detail", "--lang", lang, "你好"])
+    assert abstained in result.stdout and unavailable not in result.stdout

@@ -30,6 +30,14 @@ OffsetUnit = Literal["codepoint", "utf16"]
 
 VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 
+# The keys of CheckResult.to_dict() (tests/test_api.py checks the two agree): batch keeps an input
+# field of one of these names out of the way of the result's own.
+RESULT_KEYS = frozenset({
+    "schema_version", "offsets", "verdict", "verdict_text", "verdict_text_en", "score", "rule_points",
+    "model_probability", "model_status", "model_cues", "red_flags", "lowering_signs", "entities", "advice",
+    "reminder", "reminder_en", "notes", "steps", "not_official",
+})
+
 VERDICT_WORDS: dict[Verdict, tuple[str, str]] = {
     "low_risk": ("未见明显异常", "No obvious red flags"),
     "suspicious": ("可疑，请先核实", "Suspicious: verify before acting"),
