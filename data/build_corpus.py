@@ -12,9 +12,11 @@ Source file format (UTF-8, one message per line):
     # comment                      ignored
     @kind fake_lawyer_letter       sets the kind for following lines
     @prov 冒充律所收律师费 — ... URL  sets the provenance for following lines
+    @type points_cash              sets the taxonomy type for following lines (reset by @kind)
     [x3] text with {NAME} {AMT}     3 instances of the same skeleton (1 group)
     [d] text                        base + one programmatically disguised copy
     [x2d] text                      2 fills + one disguised copy
+    [x3s] text                      3 fills; fills after the first get a surface style (variety.restyle)
     text                            a single message (placeholders filled once)
 
 "\\n" inside a text becomes a real line break.  Placeholders are listed in
@@ -31,8 +33,11 @@ import json
 import random
 import re
 import sys
+import tomllib
 from collections import Counter, OrderedDict
 from pathlib import Path
+
+from variety import EXTRA_FILLERS, restyle
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "sources"
@@ -61,6 +66,18 @@ KIND_LABEL = {k: "scam" for k in SCAM_KINDS} | {k: "legit" for k in LEGIT_KINDS}
 # deleting either batch by accident fails the build.
 KIND_MIN_LINES = {"acquaintance_impersonation": 150, "personal": 210}
 
+# Every row's `type` is an id of the taxonomy (checker/data/taxonomy.toml): a fraud type for scam
+# rows, a genuine format for legit rows (legit rows may still be untyped: "").  Every fraud type
+# needs at least TYPE_MIN_SCAM_LINES scam rows, so that a model can learn to name it.
+TAXONOMY = HERE.parent / "checker" / "data" / "taxonomy.toml"
+TYPE_MIN_SCAM_LINES = 40
+
+
+def taxonomy_types() -> OrderedDict[str, dict]:
+    """id -> entry (kind, family, name), in the taxonomy's order."""
+    with TAXONOMY.open("rb") as handle:
+        return OrderedDict((t["id"], t) for t in tomllib.load(handle)["type"])
+
 # Official numbers that may appear (brief + domain.md); carrier service numbers too.
 ALLOWED_SERVICE_NUMBERS = {
     "95188", "95017", "95384", "95588", "95533", "95599", "95566", "95559",
@@ -69,6 +86,8 @@ ALLOWED_SERVICE_NUMBERS = {
     # well-known public-service numbers used by the everyday notices (legit_everyday_*.txt):
     # 中国广电, 交管, 铁路, 人社, 住房公积金, 政务服务便民热线, 国家电网
     "10099", "12123", "12306", "12333", "12329", "12345", "95598",
+    # 市场监管 12315: the documented scam claims a 「全国12315平台」 header (sources/scam_type_shopping.txt)
+    "12315",
 }
 
 # ---------------------------------------------------------------- fillers
@@ -178,6 +197,11 @@ def _pwx(r):
     return f"{sur}_{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
 
 
+def _masked_mobile(r):
+    m = _mobile(r)
+    return m[:3] + "****" + m[7:]
+
+
 def _card(r):
     """16- or 19-digit debit card number with a valid Luhn check digit (random, not a real card)."""
     body = r.choice(CARD_BIN) + "".join(r.choice("0123456789") for _ in range(r.choice([11, 14])))
@@ -200,7 +224,7 @@ def _court(r, cache):
 
 
 def _case(r, cache, kind):
-    name, code = _court(r, cache)
+    _, code = _court(r, cache)
     if "_year" not in cache:
         cache["_year"] = r.choice(["2025", "2025", "2026"])
     num = r.randint(100, 39999)
@@ -218,7 +242,7 @@ FILLERS = {
     "MR": lambda r, c: r.choice(["先生", "女士"]),
     "GIVEN": lambda r, c: r.choice(GIVEN),
     "MOB": lambda r, c: _mobile(r),
-    "MOBM": lambda r, c: (lambda m: m[:3] + "****" + m[7:])(_mobile(r)),
+    "MOBM": lambda r, c: _masked_mobile(r),
     "MOBCN": lambda r, c: "".join(CN_DIGITS[d] for d in _mobile(r)),
     "LAND": lambda r, c: f"{r.choice(AREA_CODES)}-{r.choice('5678')}{''.join(r.choice('0123456789') for _ in range(7))}",
     "AMT": lambda r, c: _amount(r),
@@ -266,6 +290,7 @@ FILLERS = {
     "PLATE": lambda r, c: r.choice("京沪粤浙苏川鄂湘渝陕闽鲁") + r.choice("ABCDEFG") + _rand_token(r, 5, "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"),
     "ROOM": lambda r, c: f"{r.randint(1, 30)}栋{r.randint(1, 4)}单元{r.randint(1, 33)}{r.randint(1, 4):02d}",
 }
+FILLERS |= EXTRA_FILLERS
 PLACEHOLDER_RE = re.compile(r"\{([A-Z]+\d*)\}")
 
 
@@ -319,7 +344,7 @@ def disguise(text: str, r: random.Random) -> str:
         elif op == "wechat" and "微信" in out:
             form = r.choice(WECHAT_FORMS)
             out = re.sub(r"微信(?=([A-Za-z0-9])?)",
-                         lambda m: form + ("：" if m.group(1) else ""), out)
+                         lambda m, form=form: form + ("：" if m.group(1) else ""), out)
         elif op == "pinyin":
             for a, b in (("支付宝", "zfb"), ("花呗", "hb"), ("借呗", "jb"), ("京东", "jd")):
                 if a in out:
@@ -350,7 +375,7 @@ def disguise(text: str, r: random.Random) -> str:
 
 
 # ---------------------------------------------------------------- reading
-LINE_RE = re.compile(r"^\[(x(\d+))?(d)?\]\s*(.+)$")
+LINE_RE = re.compile(r"^\[(x(\d+))?(d)?(s)?\]\s*(.+)$")
 
 
 def seed_for(*parts) -> int:
@@ -359,18 +384,22 @@ def seed_for(*parts) -> int:
 
 
 def read_sources():
-    """Yield (kind, provenance, group_key, [texts], disguised_flags)."""
+    """Yield (kind, provenance, type, group_key, [texts], disguised_flags, body)."""
     files = sorted(SRC.glob("*.txt"))
     if not files:
         sys.exit(f"no source files in {SRC}")
     for path in files:
-        kind = prov = None
+        kind = prov = ftype = None
         for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             line = raw.strip()
             if not line or line.startswith("#"):
                 continue
             if line.startswith("@kind "):
                 kind = line[6:].strip()
+                ftype = None
+                continue
+            if line.startswith("@type "):
+                ftype = line[6:].strip()
                 continue
             if line.startswith("@prov "):
                 prov = line[6:].strip()
@@ -378,22 +407,27 @@ def read_sources():
             if kind is None or prov is None:
                 sys.exit(f"{path.name}:{lineno}: message before @kind/@prov")
             m = LINE_RE.match(line)
-            n, dis, body = 1, False, line
-            if m and (m.group(1) or m.group(3)):
+            n, dis, styled, body = 1, False, False, line
+            if m and (m.group(1) or m.group(3) or m.group(4)):
                 n = int(m.group(2)) if m.group(2) else 1
                 dis = bool(m.group(3))
-                body = m.group(4)
+                styled = bool(m.group(4))
+                body = m.group(5)
             body = body.replace("\\n", "\n")
             texts, flags = [], []
             for i in range(n):
                 r = random.Random(seed_for(kind, body, i))
-                texts.append(fill(body, r))
+                text = fill(body, r)
+                if styled and i > 0:
+                    text = restyle(text, random.Random(seed_for(kind, body, i, "style")),
+                                   personal=kind == "acquaintance_impersonation")
+                texts.append(text)
                 flags.append(False)
             if dis:
                 r = random.Random(seed_for(kind, body, "disguise"))
                 texts.append(disguise(texts[0], r))
                 flags.append(True)
-            yield kind, prov, f"{path.stem}:{lineno}", texts, flags, body
+            yield kind, prov, ftype, f"{path.stem}:{lineno}", texts, flags, body
 
 
 def build():
@@ -402,9 +436,9 @@ def build():
     groups = OrderedDict()
     kind_order = {k: i for i, k in enumerate(SCAM_KINDS + LEGIT_KINDS)}
     items = list(read_sources())
-    items.sort(key=lambda it: (kind_order.get(it[0], 999), it[2].split(":")[0], int(it[2].split(":")[1])))
+    items.sort(key=lambda it: (kind_order.get(it[0], 999), it[3].split(":")[0], int(it[3].split(":")[1])))
     group_seq = Counter()
-    for kind, prov, gkey, texts, flags, body in items:
+    for kind, prov, ftype, gkey, texts, flags, body in items:
         label = KIND_LABEL.get(kind)
         if label is None:
             sys.exit(f"{gkey}: unknown kind {kind!r}")
@@ -418,6 +452,7 @@ def build():
                 text=text,
                 label=label,
                 kind=kind,
+                type=ftype or "",
                 group=group,
                 provenance=prov + (" [programmatic disguise variant]" if dis else ""),
             )
@@ -437,9 +472,11 @@ def validate(records, groups):
         if v > 1:
             errors.append(f"duplicate text ({v}x): {k[:60]}")
     for r in records:
-        if set(r) != {"id", "text", "label", "kind", "group", "provenance"}:
+        if set(r) != {"id", "text", "label", "kind", "type", "group", "provenance"}:
             errors.append(f"{r['id']}: wrong keys")
         for f, v in r.items():
+            if f == "type" and r["label"] == "legit":
+                continue  # checked below: legit rows may be untyped
             if not isinstance(v, str) or not v.strip():
                 errors.append(f"{r['id']}: empty field {f}")
         if r["label"] not in ("scam", "legit"):
@@ -464,6 +501,15 @@ def validate(records, groups):
             for num in re.findall(r"\d{5,}", r["text"]):
                 if num not in ("96110", "12381"):
                     errors.append(f"{r['id']}: antifraud_warning carries number {num}")
+    types = taxonomy_types()
+    for r in records:
+        wanted = "fraud" if r["label"] == "scam" else "genuine"
+        if r["type"] and types.get(r["type"], {}).get("kind") != wanted:
+            errors.append(f"{r['id']}: type {r['type']!r} is not a {wanted} id of {TAXONOMY.name}")
+    scam_types = Counter(r["type"] for r in records if r["label"] == "scam")
+    for type_id, entry in types.items():
+        if entry["kind"] == "fraud" and scam_types[type_id] < TYPE_MIN_SCAM_LINES:
+            errors.append(f"fraud type {type_id} has only {scam_types[type_id]} scam lines (<{TYPE_MIN_SCAM_LINES})")
     labels = Counter(r["label"] for r in records)
     everyday = sum(1 for r in records if r["kind"] in EVERYDAY_KINDS)
     kinds = Counter(r["kind"] for r in records)
@@ -539,10 +585,10 @@ def counts_markdown(records, groups) -> str:
     glab = Counter()
     for g in seen:
         glab[KIND_LABEL[g.rsplit("-", 1)[0]]] += 1
-    out = [f"Total / 合计: **{len(records)} lines / 条**, **{len(groups)} groups / 组** "
-           f"(scam {labels['scam']} lines in {glab['scam']} groups; legit {labels['legit']} lines in {glab['legit']} groups).",
-           f"Everyday legit ({' + '.join(EVERYDAY_ORDER)}): "
-           f"{sum(lines[k] for k in EVERYDAY_KINDS)} lines.",
+    out = [(f"Total / 合计: **{len(records)} lines / 条**, **{len(groups)} groups / 组** "
+            f"(scam {labels['scam']} lines in {glab['scam']} groups; legit {labels['legit']} lines in {glab['legit']} groups)."),
+           (f"Everyday legit ({' + '.join(EVERYDAY_ORDER)}): "
+            f"{sum(lines[k] for k in EVERYDAY_KINDS)} lines."),
            "", "| label | kind | lines 条数 | groups 组数 | disguise variants 变形副本 |", "|---|---|---:|---:|---:|"]
     for lab, kl in (("scam", SCAM_KINDS), ("legit", LEGIT_KINDS)):
         for k in kl:
@@ -560,14 +606,26 @@ def counts_markdown(records, groups) -> str:
             feat[(r["kind"], f)] += 1
         if fs:
             any_by_kind[r["kind"]] += 1
-    out += ["", "Disguise features (hand-written and programmatic; detected by the regexes in "
-            "`DISGUISE_FEATURES`) / 变形特征统计:", "",
+    out += ["", ("Disguise features (hand-written and programmatic; detected by the regexes in "
+                 "`DISGUISE_FEATURES`) / 变形特征统计:"), "",
             "| kind | lines with any | " + " | ".join(DISGUISE_FEATURES) + " |",
             "|---|---:|" + "---:|" * len(DISGUISE_FEATURES)]
     for k in SCAM_KINDS + LEGIT_KINDS:
         if any_by_kind[k]:
             out.append(f"| `{k}` | {any_by_kind[k]} | " + " | ".join(str(feat[(k, f)]) for f in DISGUISE_FEATURES) + " |")
     out.append("")
+    out += ["", "Rows by taxonomy type (`type`, ids of `checker/data/taxonomy.toml`) / 按诈骗类型和真实格式统计:", "",
+            "| type | 名称 | label | lines 条数 | groups 组数 |", "|---|---|---|---:|---:|"]
+    type_lines = Counter((r["label"], r["type"]) for r in records)
+    type_groups = Counter()
+    for lab, t, _ in {(r["label"], r["type"], r["group"]) for r in records}:
+        type_groups[(lab, t)] += 1
+    for type_id, entry in taxonomy_types().items():
+        lab = "scam" if entry["kind"] == "fraud" else "legit"
+        if entry["kind"] == "fraud" or type_lines[(lab, type_id)]:
+            out.append(f"| `{type_id}` | {entry['name']} | {lab} | {type_lines[(lab, type_id)]} | {type_groups[(lab, type_id)]} |")
+    if type_lines[("legit", "")]:
+        out.append(f"| (untyped) | 尚未标注类型 | legit | {type_lines[('legit', '')]} | {type_groups[('legit', '')]} |")
     tagged = Counter(r["label"] for r in records if r["text"].startswith("【"))
     out.append(f"- starts with a 【tag】 / 以【签名】开头: scam {tagged['scam']}/{labels['scam']}, "
                f"legit {tagged['legit']}/{labels['legit']}")
