@@ -626,6 +626,7 @@ def counts_markdown(records, groups) -> str:
             out.append(f"| `{type_id}` | {entry['name']} | {lab} | {type_lines[(lab, type_id)]} | {type_groups[(lab, type_id)]} |")
     if type_lines[("legit", "")]:
         out.append(f"| (untyped) | 尚未标注类型 | legit | {type_lines[('legit', '')]} | {type_groups[('legit', '')]} |")
+    out.append("")
     tagged = Counter(r["label"] for r in records if r["text"].startswith("【"))
     out.append(f"- starts with a 【tag】 / 以【签名】开头: scam {tagged['scam']}/{labels['scam']}, "
                f"legit {tagged['legit']}/{labels['legit']}")
