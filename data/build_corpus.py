@@ -67,16 +67,18 @@ KIND_LABEL = {k: "scam" for k in SCAM_KINDS} | {k: "legit" for k in LEGIT_KINDS}
 KIND_MIN_LINES = {"acquaintance_impersonation": 150, "personal": 210}
 
 # Every row's `type` is an id of the taxonomy (checker/data/taxonomy.toml): a fraud type for scam
-# rows, a genuine format for legit rows (legit rows may still be untyped: "").  Every fraud type
-# needs at least TYPE_MIN_SCAM_LINES scam rows, so that a model can learn to name it.
+# rows, a genuine format for legit rows.  Every fraud type needs at least TYPE_MIN_SCAM_LINES scam
+# rows and every genuine format TYPE_MIN_LEGIT_LINES legit rows, so that a model can learn to name it.
 TAXONOMY = HERE.parent / "checker" / "data" / "taxonomy.toml"
 TYPE_MIN_SCAM_LINES = 40
+TYPE_MIN_LEGIT_LINES = 40
 
 
 def taxonomy_types() -> OrderedDict[str, dict]:
     """id -> entry (kind, family, name), in the taxonomy's order."""
     with TAXONOMY.open("rb") as handle:
         return OrderedDict((t["id"], t) for t in tomllib.load(handle)["type"])
+
 
 # Official numbers that may appear (brief + domain.md); carrier service numbers too.
 ALLOWED_SERVICE_NUMBERS = {
@@ -244,6 +246,24 @@ FILLERS = {
     "MOB": lambda r, c: _mobile(r),
     "MOBM": lambda r, c: _masked_mobile(r),
     "MOBCN": lambda r, c: "".join(CN_DIGITS[d] for d in _mobile(r)),
+    # genuine bank and card notices (sources/legit_genuine_*.txt): channel, 摘要, merchant, payer firm,
+    # amounts with thousands separators, zero-padded dates as the banks print them
+    "CHAN": lambda r, c: r.choice(["手机银行", "网上银行", "快捷支付", "POS", "ATM", "柜面", "网联", "银联", "财付通", "支付宝"]),
+    "ABS": lambda r, c: r.choice(["工资", "网转", "跨行汇款", "他行汇入", "报销", "代发", "退款", "转账", "利息", "奖金", "货款", "房租"]),
+    "MERCH": lambda r, c: r.choice(["美团", "京东商城", "拼多多", "盒马鲜生", "沃尔玛", "永辉超市", "中石化加油站", "滴滴出行", "携程旅行",
+                                    "星巴克", "肯德基", "屈臣氏", "优衣库", "国家电网", "12306铁路", "海底捞", "苏宁易购", "唯品会"]),
+    "FIRM": lambda r, c: r.choice(CITIES) + r.choice(["明远", "华信", "恒泰", "瑞丰", "博达", "宏图", "新元", "安达", "中科", "启航"])
+    + r.choice(["科技有限公司", "贸易有限公司", "建设工程有限公司", "餐饮管理有限公司", "物业服务有限公司", "人力资源有限公司"]),
+    "CAMT": lambda r, c: f"{r.uniform(100, 60000):,.2f}",
+    "MMDD": lambda r, c: f"{r.randint(1, 12):02d}月{r.randint(1, 28):02d}日",
+    "YMD": lambda r, c: f"{r.choice(['25', '26'])}年{r.randint(1, 12):02d}月{r.randint(1, 28):02d}日",
+    "DD": lambda r, c: f"{r.randint(1, 28):02d}日",
+    "PTS": lambda r, c: str(r.randint(3, 300) * 100),
+    "KWH": lambda r, c: str(r.randint(60, 980)),
+    "DIG": lambda r, c: str(r.randint(1, 9)),
+    "PL5": lambda r, c: r.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + _rand_token(r, 4, "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"),
+    "LAWFIRM": lambda r, c: r.choice(CITIES) + r.choice(["明理", "正衡", "衡信", "信诚", "泽润", "弘正", "致远", "德衡", "鼎和",
+                                                        "启明", "正平", "明鉴"]) + "律师事务所",
     "LAND": lambda r, c: f"{r.choice(AREA_CODES)}-{r.choice('5678')}{''.join(r.choice('0123456789') for _ in range(7))}",
     "AMT": lambda r, c: _amount(r),
     "SAMT": lambda r, c: _amount(r, 20, 900),
@@ -278,7 +298,8 @@ FILLERS = {
     "PICK": lambda r, c: f"{r.randint(1, 9)}-{r.randint(1, 6)}-{r.randint(1000, 9999)}",
     "USCC31": lambda r, c: uscc(r, "31"),
     "USCC91": lambda r, c: uscc(r, "91"),
-    "LIC17": lambda r, c: "1" + r.choice(REGION6)[:4] + "1" + r.choice(["2008", "2011", "2014", "2016", "2019", "2021"]) + f"{r.randint(0, 999999):06d}",
+    # 17 digits: certificate type, region (4), practice category, first-practice year (4), sex, serial (6)
+    "LIC17": lambda r, c: "1" + r.choice(REGION6)[:4] + "1" + r.choice(["2008", "2011", "2014", "2016", "2019", "2021"]) + r.choice("01") + f"{r.randint(0, 999999):06d}",
     "LICBAD": lambda r, c: "".join(r.choice("0123456789") for _ in range(r.choice([8, 9, 10, 11, 14]))),
     "CITY": lambda r, c: r.choice(CITIES),
     "N2": lambda r, c: str(r.randint(10, 99)),
@@ -290,6 +311,7 @@ FILLERS = {
     "PLATE": lambda r, c: r.choice("京沪粤浙苏川鄂湘渝陕闽鲁") + r.choice("ABCDEFG") + _rand_token(r, 5, "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"),
     "ROOM": lambda r, c: f"{r.randint(1, 30)}栋{r.randint(1, 4)}单元{r.randint(1, 33)}{r.randint(1, 4):02d}",
 }
+assert not FILLERS.keys() & EXTRA_FILLERS.keys(), "variety.py must not redefine a placeholder"
 FILLERS |= EXTRA_FILLERS
 PLACEHOLDER_RE = re.compile(r"\{([A-Z]+\d*)\}")
 
@@ -475,8 +497,8 @@ def validate(records, groups):
         if set(r) != {"id", "text", "label", "kind", "type", "group", "provenance"}:
             errors.append(f"{r['id']}: wrong keys")
         for f, v in r.items():
-            if f == "type" and r["label"] == "legit":
-                continue  # checked below: legit rows may be untyped
+            if f == "type":
+                continue  # checked below against the taxonomy
             if not isinstance(v, str) or not v.strip():
                 errors.append(f"{r['id']}: empty field {f}")
         if r["label"] not in ("scam", "legit"):
@@ -498,18 +520,25 @@ def validate(records, groups):
         if r["kind"] == "antifraud_warning":
             if re.search(r"https?://|www\.|\.cn/|\.com/", r["text"]):
                 errors.append(f"{r['id']}: antifraud_warning carries a link")
+            # 12381 warnings carry no number at all (domain.md 1b); police and bank warnings may quote
+            # the official numbers that scammers spoof ("冒充10086、95533", fraud_taxonomy.md B.6)
+            quotable = ("96110", "12381") if r["type"] == "genuine_12381_warning" else ALLOWED_SERVICE_NUMBERS
             for num in re.findall(r"\d{5,}", r["text"]):
-                if num not in ("96110", "12381"):
+                if num not in quotable:
                     errors.append(f"{r['id']}: antifraud_warning carries number {num}")
     types = taxonomy_types()
     for r in records:
         wanted = "fraud" if r["label"] == "scam" else "genuine"
-        if r["type"] and types.get(r["type"], {}).get("kind") != wanted:
+        if not r["type"]:
+            errors.append(f"{r['id']}: {r['label']} row without a type (add an @type line)")
+        elif types.get(r["type"], {}).get("kind") != wanted:
             errors.append(f"{r['id']}: type {r['type']!r} is not a {wanted} id of {TAXONOMY.name}")
-    scam_types = Counter(r["type"] for r in records if r["label"] == "scam")
+    typed = Counter((r["label"], r["type"]) for r in records)
     for type_id, entry in types.items():
-        if entry["kind"] == "fraud" and scam_types[type_id] < TYPE_MIN_SCAM_LINES:
-            errors.append(f"fraud type {type_id} has only {scam_types[type_id]} scam lines (<{TYPE_MIN_SCAM_LINES})")
+        if entry["kind"] == "fraud" and typed[("scam", type_id)] < TYPE_MIN_SCAM_LINES:
+            errors.append(f"fraud type {type_id} has only {typed[('scam', type_id)]} scam lines (<{TYPE_MIN_SCAM_LINES})")
+        if entry["kind"] == "genuine" and typed[("legit", type_id)] < TYPE_MIN_LEGIT_LINES:
+            errors.append(f"genuine format {type_id} has only {typed[('legit', type_id)]} legit lines (<{TYPE_MIN_LEGIT_LINES})")
     labels = Counter(r["label"] for r in records)
     everyday = sum(1 for r in records if r["kind"] in EVERYDAY_KINDS)
     kinds = Counter(r["kind"] for r in records)
@@ -624,8 +653,6 @@ def counts_markdown(records, groups) -> str:
         lab = "scam" if entry["kind"] == "fraud" else "legit"
         if entry["kind"] == "fraud" or type_lines[(lab, type_id)]:
             out.append(f"| `{type_id}` | {entry['name']} | {lab} | {type_lines[(lab, type_id)]} | {type_groups[(lab, type_id)]} |")
-    if type_lines[("legit", "")]:
-        out.append(f"| (untyped) | 尚未标注类型 | legit | {type_lines[('legit', '')]} | {type_groups[('legit', '')]} |")
     out.append("")
     tagged = Counter(r["label"] for r in records if r["text"].startswith("【"))
     out.append(f"- starts with a 【tag】 / 以【签名】开头: scam {tagged['scam']}/{labels['scam']}, "

@@ -192,7 +192,7 @@ EXTRA_FILLERS = {
     "COURSE": lambda r, c: r.choice(COURSES),
     "MEET": lambda r, c: r.choice(MEETING_APPS),
     "REL": lambda r, c: r.choice(RELATIVES),
-    "PTS": lambda r, c: str(r.choice([3, 5, 6, 8, 10, 15, 18, 20, 26, 30, 45, 60]) * 1000 + r.choice([0, 0, 260, 580, 880])),
+    "POINTS": lambda r, c: str(r.choice([3, 5, 6, 8, 10, 15, 18, 20, 26, 30, 45, 60]) * 1000 + r.choice([0, 0, 260, 580, 880])),
     "LIMIT": lambda r, c: str(r.choice([30000, 50000, 60000, 80000, 100000, 150000, 200000])),
     "WAN": lambda r, c: r.choice(["2", "3", "5", "8", "10", "20", "30", "50"]),
     "PCT2": lambda r, c: str(r.choice([15, 20, 30, 35, 50, 80, 120, 200])),
