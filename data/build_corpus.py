@@ -550,8 +550,8 @@ def validate(records, groups):
         errors.append(f"only {len(records)} lines (<1300)")
     if labels["scam"] < 300:
         errors.append(f"only {labels['scam']} scam (<300)")
-    if labels["legit"] < 900:
-        errors.append(f"only {labels['legit']} legit (<900)")
+    if labels["legit"] < 2500:
+        errors.append(f"only {labels['legit']} legit (<2500)")
     if len(groups) < 1200:
         errors.append(f"only {len(groups)} groups (<1200)")
     if everyday < 700:
