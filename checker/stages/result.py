@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .advice import Advice
 from .entities import Entity
+from .filters import Suppressed
 from .rules import Evidence, Flag
 
 SCHEMA_VERSION = 1
@@ -43,6 +44,10 @@ class CheckResult:
     model_cues: tuple[ModelCue, ...] = ()
     model_status: str = "ok"
     notes: tuple[str, ...] = field(default=())
+    # What the message claims, asks and through which channel, and the floor they set (stages/claims.py).
+    claims: dict = field(default_factory=dict)
+    # What the named filters (data/filters.toml) kept from counting, and why.
+    suppressed: tuple[Suppressed, ...] = ()
 
     @property
     def verdict_text(self) -> str:
@@ -69,4 +74,6 @@ class CheckResult:
             "reminder": self.reminder,
             "reminder_en": self.reminder_en,
             "notes": list(self.notes),
+            "claims": self.claims,
+            "suppressed": [s.to_dict() for s in self.suppressed],
         }
