@@ -85,6 +85,11 @@ def check_with(text: str, load_model) -> CheckResult:
         notes=notes,
         claims=reading.to_dict(),
         suppressed=suppressed,
+        steps=advice_stage.next_steps(entities, flags, verdict.verdict),
+        # The judgement's channel_mismatch already names these: say it once.
+        not_official=tuple(
+            line for line in advice_stage.not_official(entities) if not any(v and v in line[0] for v in reading.mismatched_values)
+        ),
     )
 
 
@@ -104,7 +109,17 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
         ]
         flags = tuple(f for f in flags if f.weight >= 0)
     findings = tuple(
-        Flag(f.id, f.title, f.title_en, f.why, f.why_en, f.weight, tuple(Evidence(s.start, s.end, s.text) for s in f.evidence), f.source)
+        Flag(
+            f.id,
+            f.title,
+            f.title_en,
+            f.why,
+            f.why_en,
+            f.weight,
+            tuple(Evidence(s.start, s.end, s.text) for s in f.evidence),
+            f.source,
+            f.types,
+        )
         for f in reading.findings
     )
     ordered = tuple(sorted(findings + flags, key=lambda f: (-f.weight, f.id)))

@@ -164,29 +164,41 @@ def train_command(root) -> None:
     """从 data/ 重新训练并写入 models/ / retrain the model from data/ into models/ (deterministic)."""
     if not (root / "data" / "corpus.jsonl").exists():
         raise BatchInputError(f"{root / 'data' / 'corpus.jsonl'} 不存在：请在项目根目录运行 / run from the project root")
-    from ..lab.train import train
     from ..lab.model_card import write_card
+    from ..lab.train import train
 
     metadata = train(root, log=lambda line: click.echo(line, err=True))
     write_card(root, metadata, log=lambda line: click.echo(line, err=True))
 
 
 @click.command("evaluate")
-@click.argument("path", type=click.Path(dir_okay=False, path_type=pathlib.Path))
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=pathlib.Path))
+@click.option(
+    "--suite",
+    "suite",
+    type=click.Path(file_okay=False, path_type=pathlib.Path),
+    help="评估文件夹中每个带标签的 .jsonl / every labelled .jsonl of a folder, per file and category.",
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--jobs", "jobs", type=click.IntRange(1, 64), default=1, show_default=True)
-def evaluate_command(path, fmt, jobs) -> None:
-    """在带标签的 JSONL 上评估 / evaluate on labelled JSONL (text, label = scam|legit)."""
-    from ..lab.evaluate import evaluate, to_text
+def evaluate_command(path, suite, fmt, jobs) -> None:
+    """在带标签的 JSONL 上评估 / evaluate on labelled JSONL (text, label = scam|legit).
 
-    if not path.exists():
-        raise BatchInputError(f"找不到文件 / file not found: {path}")
+    With --suite DIR: per file and per category, flagged, high_risk and the share of alarms that
+    carry a named red flag, each with a Wilson 95 % interval.
+    """
+    from ..lab.evaluate import evaluate, evaluate_suite, suite_to_text, to_text
+
+    if (path is None) == (suite is None):
+        raise BatchInputError("请给出一个文件或 --suite 文件夹（二选一）/ give either a file or --suite DIR")
+    target = path if path is not None else suite
+    if not target.exists():
+        raise BatchInputError(f"找不到 / not found: {target}")
     try:
-        report = evaluate(path, n_jobs=jobs)
+        report = evaluate(path, n_jobs=jobs) if path is not None else evaluate_suite(suite, n_jobs=jobs)
     except ValueError as exc:
         raise BatchInputError(str(exc)) from None
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        click.echo(to_text(report), nl=False)
-
+        click.echo((to_text if path is not None else suite_to_text)(report), nl=False)

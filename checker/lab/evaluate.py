@@ -1,15 +1,19 @@
-"""`checker evaluate PATH.jsonl`: how the whole checker (rules + model + verdict) does on labelled data.
+"""How the whole checker (rules + model + verdict) does on labelled data.
 
-Each line: {"text": ..., "label": "scam" | "legit", and optionally "kind" or "category"}.
-A message counts as flagged when its verdict is not low_risk. Figures: precision, recall, F1,
-ROC-AUC of the score, false-alarm rate, the confusion matrix (label x verdict), a breakdown by
-kind / category, and a per-rule hit-rate table in the style of SpamAssassin.
-No scikit-learn needed: ROC-AUC is the Mann-Whitney rank statistic.
+`checker evaluate PATH.jsonl`: one file. Each line: {"text": ..., "label": "scam" | "legit", and
+optionally "kind" or "category"}. A message counts as flagged when its verdict is not low_risk.
+Figures: precision, recall, F1, ROC-AUC of the score, false-alarm rate, the confusion matrix
+(label x verdict), a breakdown by kind / category, and a per-rule hit-rate table in the style of
+SpamAssassin. No scikit-learn needed: ROC-AUC is the Mann-Whitney rank statistic.
+
+`checker evaluate --suite DIR`: every labelled .jsonl of a folder (see evaluate_suite).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 import pathlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -56,10 +60,10 @@ def evaluate(path: pathlib.Path, n_jobs: int = 1) -> dict:
     items = list(read_labelled(path))
     results = list(check_many((item["text"] for item in items), n_jobs=n_jobs))
     labels, scores, verdicts = [], [], []
-    confusion = {label: Counter() for label in ("scam", "legit")}
+    confusion: dict[str, Counter] = {label: Counter() for label in ("scam", "legit")}
     by_group: dict[str, Counter] = defaultdict(Counter)
-    rule_hits = {label: Counter() for label in ("scam", "legit")}
-    totals = Counter()
+    rule_hits: dict[str, Counter] = {label: Counter() for label in ("scam", "legit")}
+    totals: Counter = Counter()
     skipped = 0
     for item, result in zip(items, results):
         if isinstance(result, InputError):
@@ -121,9 +125,11 @@ def to_text(report: dict) -> str:
         f"data: {report['data']}  messages: {report['messages']} (scam {report['scam']}, legit {report['legit']})"
         + (f", skipped {report['skipped']}" if report["skipped"] else ""),
         f"flagged = {report['flagged_means']}",
-        f"precision {report['precision']:.3f}  recall {report['recall']:.3f}  F1 {report['f1']:.3f}  "
-        f"ROC-AUC {report['roc_auc'] if report['roc_auc'] is not None else 'n/a'}  "
-        f"false-alarm rate {report['false_alarm_rate']:.3f}  legit high_risk rate {report['legit_high_risk_rate']:.3f}",
+        (
+            f"precision {report['precision']:.3f}  recall {report['recall']:.3f}  F1 {report['f1']:.3f}  "
+            f"ROC-AUC {report['roc_auc'] if report['roc_auc'] is not None else 'n/a'}  "
+            f"false-alarm rate {report['false_alarm_rate']:.3f}  legit high_risk rate {report['legit_high_risk_rate']:.3f}"
+        ),
         "",
         "confusion (label x verdict):",
         f"  {'':6} {'low_risk':>9} {'suspicious':>11} {'high_risk':>10}",
@@ -138,4 +144,165 @@ def to_text(report: dict) -> str:
         lines.append(
             f"  {rule['id']:34} {rule['weight']:>+6.1f} {rule['scam_hit_share'] * 100:>6.1f}% {rule['legit_hit_share'] * 100:>6.1f}%"
         )
+    return "\n".join(lines) + "\n"
+
+
+SUITE_SCHEMA_VERSION = 1
+LABELS = ("scam", "legit")
+FLAGGED_MEANS = "verdict suspicious or high_risk"
+NAMED_MEANS = "an alarm (flagged message) that carries at least one rule with a positive weight"
+Z_95 = 1.959963984540054
+
+
+def wilson(k: int, n: int, z: float = Z_95) -> tuple[float, float]:
+    """Wilson score interval for k successes in n trials (0, 0 when n is 0)."""
+    if n == 0:
+        return (0.0, 0.0)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def _proportion(k: int, n: int) -> dict:
+    low, high = wilson(k, n)
+    return {"k": k, "n": n, "share": round(k / n, 4) if n else None, "wilson95": [round(low, 4), round(high, 4)]}
+
+
+def names_a_red_flag(result: CheckResult) -> bool:
+    return any(flag.weight > 0 for flag in result.flags)
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.n = self.flagged = self.high = self.named = 0
+
+    def add(self, result: CheckResult) -> None:
+        self.n += 1
+        if result.verdict != "low_risk":
+            self.flagged += 1
+            self.named += names_a_red_flag(result)
+        self.high += result.verdict == "high_risk"
+
+    def to_dict(self) -> dict:
+        return {
+            "n": self.n,
+            "flagged": _proportion(self.flagged, self.n),
+            "high_risk": _proportion(self.high, self.n),
+            "alarms_with_named_red_flag": _proportion(self.named, self.flagged),
+        }
+
+
+def suite_files(folder: pathlib.Path) -> list[pathlib.Path]:
+    return sorted(p for p in folder.glob("*.jsonl") if p.is_file())
+
+
+def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
+    """Figures of one file: per label, and per label and category.
+
+    Rows whose label is neither scam nor legit (e.g. "unclear") are skipped and counted; rows marked
+    `near_telecom: true` are left out of the figures and counted (../shared/eval/README.md).
+    """
+    kept: list[dict] = []
+    unlabelled = near_telecom = 0
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                raise ValueError(f"{path.name} line {number}: not valid JSON") from None
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise ValueError(f"{path.name} line {number}: needs a text")  # noqa: TRY004 - bad input, reported as such
+            if item.get("label") not in LABELS:
+                unlabelled += 1
+            elif item.get("near_telecom") is True:
+                near_telecom += 1
+            else:
+                kept.append(item)
+    by_label = {label: _Tally() for label in LABELS}
+    by_category: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    unreadable = 0
+    results = check_many((item["text"] for item in kept), n_jobs=n_jobs)
+    for item, result in zip(kept, results):
+        if isinstance(result, InputError):
+            unreadable += 1
+            continue
+        label = item["label"]
+        category = str(item.get("category") or item.get("kind") or "-")
+        by_label[label].add(result)
+        by_category[(label, category)].add(result)
+    return {
+        "file": path.name,
+        "rows": len(kept) + unlabelled + near_telecom,
+        "skipped_unlabelled": unlabelled,
+        "left_out_near_telecom": near_telecom,
+        "unreadable": unreadable,
+        "by_label": {label: tally.to_dict() for label, tally in by_label.items() if tally.n},
+        "by_category": [
+            {"label": label, "category": category, **tally.to_dict()}
+            for (label, category), tally in sorted(by_category.items())
+        ],
+    }
+
+
+def measured_with() -> dict:
+    """What produced the figures: the pinned model and a digest of every data file of the package."""
+    from importlib import resources
+
+    data = resources.files("checker").joinpath("data")
+    digest = hashlib.sha256()
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.is_file():
+            digest.update(entry.name.encode() + b"\0" + hashlib.sha256(entry.read_bytes()).digest())
+    pins = json.loads(data.joinpath("model_pins.json").read_text(encoding="utf-8"))["sha256"]
+    return {"model_sha256": pins, "checker_data_sha256": digest.hexdigest()}
+
+
+def evaluate_suite(folder: pathlib.Path, n_jobs: int = 1) -> dict:
+    """Every labelled .jsonl of `folder`, each file measured on its own (no pooling across files)."""
+    files = suite_files(folder)
+    if not files:
+        raise ValueError(f"{folder}: no .jsonl file")
+    return {
+        "schema_version": SUITE_SCHEMA_VERSION,
+        "suite": folder.name,
+        "measured_with": measured_with(),
+        "flagged_means": FLAGGED_MEANS,
+        "named_means": NAMED_MEANS,
+        "interval": "Wilson score interval, 95 %",
+        "files": [evaluate_file_for_suite(path, n_jobs=n_jobs) for path in files],
+    }
+
+
+def _cell(p: dict) -> str:
+    if not p["n"]:
+        return "-"
+    low, high = p["wilson95"]
+    return f"{p['share'] * 100:5.1f}% [{low * 100:.1f}, {high * 100:.1f}] ({p['k']}/{p['n']})"
+
+
+def suite_to_text(report: dict) -> str:
+    lines = [
+        f"suite: {report['suite']}   flagged = {report['flagged_means']}",
+        f"named = {report['named_means']}; [low, high] = {report['interval']}",
+    ]
+    for entry in report["files"]:
+        left_out = []
+        if entry["skipped_unlabelled"]:
+            left_out.append(f"{entry['skipped_unlabelled']} without a scam/legit label skipped")
+        if entry["left_out_near_telecom"]:
+            left_out.append(f"{entry['left_out_near_telecom']} near_telecom left out")
+        if entry["unreadable"]:
+            left_out.append(f"{entry['unreadable']} could not be checked")
+        lines += ["", f"== {entry['file']}  ({entry['rows']} rows" + "".join(f"; {x}" for x in left_out) + ")"]
+        lines.append(f"  {'group':42} {'n':>6}  {'flagged':34} {'high_risk':34} {'alarms with a named red flag'}")
+        rows = [(f"{label} (all)", tally) for label, tally in entry["by_label"].items()]
+        rows += [(f"{row['label']}/{row['category']}", row) for row in entry["by_category"]]
+        for name, row in rows:
+            lines.append(
+                f"  {name:42} {row['n']:>6}  {_cell(row['flagged']):34} {_cell(row['high_risk']):34} "
+                f"{_cell(row['alarms_with_named_red_flag'])}"
+            )
     return "\n".join(lines) + "\n"

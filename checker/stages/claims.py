@@ -41,6 +41,7 @@ _ACCOUNT = re.compile(
     r"(?:账户|帐户|账号|收款卡|卡号|银行卡)|(?:收款人|户名|开户行|收款账户|收款账号)[:：]"
 )
 _QR = re.compile(r"二维码|扫码")
+_HOST_PART = re.compile(r"^[a-z][a-z0-9+.\-]*://|[/?#:].*$")
 _CHAT = re.compile(r"微信|qq|企业微信|好友")
 _APP = re.compile(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
 
@@ -124,10 +125,13 @@ class Finding:
     source: str
     floor: str
     evidence: tuple[Span, ...]
+    types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
+    """The message read as claims, requests and channels; `findings` are the judgement's red flags."""
+
     claims: tuple[Claim, ...]
     requests: tuple[Request, ...]
     channels: tuple[Channel, ...]
@@ -159,6 +163,17 @@ class Reading:
         asks = any(r.kind in _ASKS_WITHOUT_CHANNEL for r in self.requests)
         return self.denial is not None and self.lowering_allowed and self.all_channels_official and not asks
 
+    @property
+    def mismatched_values(self) -> frozenset[str]:
+        """The mismatched channels a channel_mismatch finding names: pasted numbers, link hosts."""
+        if "channel_mismatch" not in self.finding_ids:
+            return frozenset()
+        found = set()
+        for c in self.channels:
+            if c.status == "mismatch":
+                found.add(c.evidence.text if c.kind == "phone" else _HOST_PART.sub("", c.value))
+        return frozenset(found)
+
     def to_dict(self) -> dict:
         return {
             "claims": [c.to_dict() for c in self.claims],
@@ -186,6 +201,11 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         return re.compile(pattern)
     except re.error as exc:
         raise ClaimsDataError(f"{CLAIMS_FILE}: {where}: bad pattern: {exc}") from None
+
+
+def judgements() -> dict[str, dict]:
+    """The judgement's named rules (data/claims.toml [[judgement]]), by id."""
+    return _data().judgements
 
 
 def parse_data(raw: str) -> _Data:
@@ -445,20 +465,30 @@ def _finding(data: _Data, rule_id: str, claims: list[Claim], request: Request, c
         rule["source"],
         rule["floor"],
         tuple(sorted(set(evidence), key=lambda s: (s.start, s.end))),
+        tuple(rule.get("types", ())),
     )
 
 
-_VERB = {"call": ("打", "call"), "chat": ("加", "add"), "click": ("打开", "open"), "download": ("下载", "download")}
+_VERB = {"phone": ("打", "call"), "chat": ("加", "add"), "link": ("打开", "open"), "app": ("下载", "download")}
 
 
 def _mismatch(data: _Data, claims: list[Claim], by_id: dict, request: Request, channels: list[Channel]) -> Finding:
-    """"自称支付宝，却让你打 400-810-2345": the claim and the channel, said in the title."""
+    """"自称支付宝，却让你打 400-810-2345": the claim and the channels, said in the title."""
     finding = _finding(data, "channel_mismatch", claims, request, channels)
     claimed = next((c for c in claims if c.kind == "institution" and not by_id[c.id].generic), claims[0])
-    verb_zh, verb_en = _VERB.get(request.kind, ("联系", "contact"))
-    channel = channels[0].evidence.text
-    title = f"自称{claimed.evidence.text}，却让你{verb_zh} {channel}"
-    title_en = f"Claims to be {by_id[claimed.id].name_en}, but asks you to {verb_en} {channel}"
+    said_zh = "、".join(f"{_VERB[c.kind][0]} {c.evidence.text}" for c in channels[:2])
+    said_en = ", ".join(f"{_VERB[c.kind][1]} {c.evidence.text}" for c in channels[:2])
+    title = f"自称{claimed.evidence.text}，却让你{said_zh}"
+    title_en = f"Claims to be {by_id[claimed.id].name_en}, but asks you to {said_en}"
     return Finding(
-        finding.id, title, title_en, finding.why, finding.why_en, finding.weight, finding.source, finding.floor, finding.evidence
+        finding.id,
+        title,
+        title_en,
+        finding.why,
+        finding.why_en,
+        finding.weight,
+        finding.source,
+        finding.floor,
+        finding.evidence,
+        finding.types,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .advice import Advice
+from .advice import Advice, Step
 from .entities import Entity
 from .filters import Suppressed
 from .rules import Evidence, Flag
@@ -48,6 +48,9 @@ class CheckResult:
     claims: dict = field(default_factory=dict)
     # What the named filters (data/filters.toml) kept from counting, and why.
     suppressed: tuple[Suppressed, ...] = ()
+    steps: tuple[Step, ...] = ()
+    # Numbers and links in the message that are not the named institution's confirmed ones: (zh, en).
+    not_official: tuple[tuple[str, str], ...] = ()
 
     @property
     def verdict_text(self) -> str:
@@ -76,4 +79,6 @@ class CheckResult:
             "notes": list(self.notes),
             "claims": self.claims,
             "suppressed": [s.to_dict() for s in self.suppressed],
+            "steps": [s.to_dict() for s in self.steps],
+            "not_official": [{"text": zh, "text_en": en} for zh, en in self.not_official],
         }
