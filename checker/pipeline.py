@@ -15,7 +15,7 @@ from .stages.entities import extract
 from .stages.normalize import normalize
 from .stages.result import CheckResult, ModelCue
 from .stages.rules import Evidence, Flag, catalogue, find_flags
-from .stages.verdict import ModelOpinion, decide
+from .stages.verdict import ORDER, ModelOpinion, decide
 
 MAX_CHARS = 1_000_000
 MAX_ENTITIES = 200  # listed in the result; the rules see them all
@@ -56,7 +56,7 @@ def check_with(text: str, load_model) -> CheckResult:
     flags, suppressed = _filtered_flags(norm, entities, reading)
     prediction, opinion, model_status = _model_opinion(norm, entities, load_model)
     probability = prediction.probability if prediction else None
-    verdict = decide([f.weight for f in flags], opinion, catalogue().verdict, reading.floor)
+    verdict = decide([f.weight for f in flags], opinion, catalogue().verdict, _floor(flags, reading))
     red_flags = [f.id for f in flags if f.weight > 0 or f.id in reading.finding_ids]
     # The reminder goes with any talk of money or law, and with any red flag, whatever the verdict.
     money_or_legal = bool(red_flags) or advice_stage.speaks_of_money_or_law(norm.text)
@@ -91,6 +91,17 @@ def check_with(text: str, load_model) -> CheckResult:
             line for line in advice_stage.not_official(entities) if not any(v and v in line[0] for v in reading.mismatched_values)
         ),
     )
+
+
+def _floor(flags: tuple[Flag, ...], reading: claims_stage.Reading) -> str:
+    """The least verdict: the judgement's floor and, where lowering is not allowed, the level the red
+    flags alone reach (the model can add to them, never take away: padding cannot dilute them)."""
+    floor = reading.floor
+    if not reading.lowering_allowed:
+        config = catalogue().verdict
+        alone = decide([f.weight for f in flags if f.weight > 0], None, config).verdict
+        floor = max(floor, alone, key=ORDER.index)
+    return floor
 
 
 def _filtered_flags(norm, entities, reading: claims_stage.Reading):

@@ -44,6 +44,19 @@ _QR = re.compile(r"二维码|扫码")
 _HOST_PART = re.compile(r"^[a-z][a-z0-9+.\-]*://|[/?#:].*$")
 _CHAT = re.compile(r"微信|qq|企业微信|好友")
 _APP = re.compile(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
+# The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
+_OWN_CHANNEL = re.compile(r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|柜台|营业厅|营业网点|网点")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+# What each request can go through.
+_BINDS = {
+    "pay": ("bank_card", "account", "qr", "link", "chat", "app"),
+    "credentials": ("link", "phone", "chat", "app"),
+    "screen_share": ("app", "link"),
+    "call": ("phone",),
+    "chat": ("chat",),
+    "click": ("link", "app"),
+    "download": ("link", "app"),
+}
 
 
 class ClaimsDataError(ValueError):
@@ -78,9 +91,12 @@ class Request:
     kind: str  # pay, credentials, screen_share, call, chat, click, download, visit
     pattern: str  # the name of the pattern that found it
     evidence: Span
+    # Through what, in its own sentence: "official" (only official channels), "unofficial" (some
+    # channel that is not), "none" (no channel named: the sender, whoever that is).
+    through: str = "none"
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "pattern": self.pattern, "evidence": self.evidence.to_dict()}
+        return {"kind": self.kind, "pattern": self.pattern, "through": self.through, "evidence": self.evidence.to_dict()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,16 +107,19 @@ class Channel:
     owner: str  # the institution whose channel it is, if any
     private: bool  # a mobile or overseas number, a chat account, a card: no institution's own
     evidence: Span
+    at: int = -1  # where it stands in the normalised text (to bind it to the requests of its sentence)
 
     @property
     def official(self) -> bool:
         return self.status in ("official", "public")
 
     @property
-    def accountable(self) -> bool:
+    def vouched(self) -> bool:
         """Official, or a landline or service number that contradicts no claim (a firm's own line,
-        a lender's 400 number): unknown, which proves nothing either way."""
+        a lender's 400 number): unknown, which proves nothing either way, unlike a private number,
+        a card, a chat account or a link of nobody the message claims."""
         return self.official or (self.kind == "phone" and not self.private and self.status == "unknown")
+
 
     def to_dict(self) -> dict:
         return {
@@ -152,9 +171,13 @@ class Reading:
 
     @property
     def lowering_allowed(self) -> bool:
-        """Lowering rules and warning cues count only where nothing is asked through a channel that is
-        private, mismatched or a link of nobody the message claims."""
-        return not self.findings and (all(c.accountable for c in self.channels) or not self.requests)
+        """Lowering rules and warning cues count only where everything asked goes through official
+        channels, or nothing is asked (issue 8, point 2). Each request is judged by the channels of
+        its own sentence, so an official number added elsewhere cannot vouch for it; a firm's own
+        landline proves nothing either way, and neither blocks lowering nor vouches for a request."""
+        if self.findings or not all(c.vouched for c in self.channels):
+            return False
+        return all(r.through == "official" for r in self.requests)
 
     @property
     def warning_notice(self) -> bool:
@@ -354,24 +377,32 @@ def _channels(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim
     for e in entities:
         if e.kind == "phone":
             if e.value in public:
-                out.append(Channel("phone", e.value, "public", "", False, _entity_span(e)))
+                out.append(Channel("phone", e.value, "public", "", False, _entity_span(e), e.norm_start))
                 continue
             owner = _number_owners().get(e.value, "")
             private = e.details.get("type") in ("mobile", "overseas")
-            out.append(Channel("phone", e.value, _status("phone", owner, claimed, public), owner, private, _entity_span(e)))
+            out.append(
+                Channel("phone", e.value, _status("phone", owner, claimed, public), owner, private, _entity_span(e), e.norm_start)
+            )
         elif e.kind == "link":
             owner = e.details.get("owner", "")
-            out.append(Channel("link", e.value, _status("link", owner, claimed, public), owner, False, _entity_span(e)))
+            out.append(Channel("link", e.value, _status("link", owner, claimed, public), owner, False, _entity_span(e), e.norm_start))
         elif e.kind == "bank_card":
-            out.append(Channel("bank_card", e.value, "unknown", "", True, _entity_span(e)))
+            out.append(Channel("bank_card", e.value, "unknown", "", True, _entity_span(e), e.norm_start))
         elif e.kind == "chat_handle":
-            out.append(Channel("chat", e.value, "unknown", "", True, _entity_span(e)))
+            out.append(Channel("chat", e.value, "unknown", "", True, _entity_span(e), e.norm_start))
     text = norm.text
     for pattern, kind in ((_ACCOUNT, "account"), (_QR, "qr")):
         for m in pattern.finditer(text):
             if _governed(text, m.start(), m.end(), data):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
-            out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end())))
+            out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end()), m.start()))
+    for m in _OWN_CHANNEL.finditer(text):
+        if _governed(text, m.start(), m.end(), data):
+            continue
+        # The reader's own way in ("官方渠道", "手机银行", "柜台", the institution's app): official.
+        # An app the message asks to download is a channel of its own (the download request's).
+        out.append(Channel("app", m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
     # One channel per kind, status and value is enough; a padded paste cannot hide an unofficial
     # one behind many official ones, because each distinct one is kept.
     seen: dict[tuple[str, str, str], int] = {}
@@ -394,12 +425,12 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
         if request.kind == "chat" and not any(c.kind == "chat" for c in channels):
-            channels.append(Channel("chat", request.evidence.text, "unknown", "", True, request.evidence))
+            channels.append(Channel("chat", request.evidence.text, "unknown", "", True, request.evidence, start))
         if request.kind == "download" and not any(c.kind == "link" for c in channels):
             m = _APP.search(text, max(0, start), min(len(text), end + 12))
             if m:
-                channels.append(Channel("app", m.group(), "unknown", "", False, _span(norm, m.start(), m.end())))
-    requests = [r for r, _, _ in located]
+                channels.append(Channel("app", m.group(), "unknown", "", False, _span(norm, m.start(), m.end()), m.start()))
+    requests = [_bound(r, start, text, channels) for r, start, _ in located]
     persons = [c for c in claims if c.kind == "person"]
     by_id = {inst.id: inst for inst in institutions()}
     authority = any(c.kind == "institution" and by_id[c.id].kind in _AUTHORITY_KINDS for c in claims)
@@ -418,6 +449,9 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             pay_channels.append(Channel("sender", "", "unknown", "", True, first["pay"].evidence))
         if any(r.kind == "pay" for r in requests) and pay_channels:
             findings.append(_finding(data, "pay_through_unofficial_channel", claims, first["pay"], pay_channels))
+        fees = [r for r in requests if r.kind == "pay" and r.pattern == "fee"]
+        if fees:
+            findings.append(_finding(data, "fee_demanded", claims, fees[0], []))
     credentials = [r for r in requests if r.kind == "credentials"]
     if credentials:
         entering = all(r.pattern == "enter_code" for r in credentials)
@@ -450,6 +484,19 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     if m:
         denial = _span(norm, m.start(), m.end())
     return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial)
+
+
+def _bound(request: Request, start: int, text: str, channels: list[Channel]) -> Request:
+    """The request with the channels of its own sentence judged (Request.through)."""
+    if request.kind == "visit":
+        return Request(request.kind, request.pattern, request.evidence, "official")
+    ends = [m.start() for m in _SENTENCE_END.finditer(text, 0, start)]
+    begin = ends[-1] if ends else 0
+    after = _SENTENCE_END.search(text, start)
+    end = after.start() if after else len(text)
+    near = [c for c in channels if c.kind in _BINDS[request.kind] and begin <= c.at < end]
+    through = "none" if not near else "official" if all(c.official for c in near) else "unofficial"
+    return Request(request.kind, request.pattern, request.evidence, through)
 
 
 def _finding(data: _Data, rule_id: str, claims: list[Claim], request: Request, channels: list[Channel]) -> Finding:

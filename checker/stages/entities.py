@@ -459,7 +459,7 @@ _DEADLINE = re.compile(
 )
 _OVERDUE = re.compile(r"逾期(?:已达|已经|已|达|超过)?(\d{1,4})天")
 _SENDER_TAG = re.compile(r"^[\s\"“]*【([^】]{1,30})】|【([^】]{1,30})】[\s。.]*$|^\s*\[([^\]]{1,20})\]")
-_HANDLE = re.compile(r"(微信|qq)(?:号|群号?)?[:：]?([a-z0-9_\-]{5,24})")
+_HANDLE = re.compile(r"(微信|qq)(?:号|群号?)?[:：]?\s?([a-z0-9_\-]{5,24})")
 
 
 def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 0) -> list[Entity]:
