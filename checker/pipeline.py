@@ -127,7 +127,7 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
             f.why,
             f.why_en,
             f.weight,
-            tuple(Evidence(s.start, s.end, s.text) for s in f.evidence),
+            tuple(Evidence(s.start, s.end, s.text, f"claims:{f.id}") for s in f.evidence),
             f.source,
             f.types,
         )

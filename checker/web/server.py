@@ -48,6 +48,7 @@ WORDS = {
         "upload_label": "或者上传短信截图：",
         "upload_button": "识别截图并检查",
         "privacy": "短信只在这台电脑上检查，不会发到网上，也不会被保存。本工具只指出可疑之处，不能替你判断真假：请按上面的步骤核实。",
+        "steps": "接下来怎么做",
         "marked": "短信原文（标出的地方可疑）",
         "report_title": "举报这条短信",
         "report_how": "把下面这段文字作为短信发到 12321，开头换成给你发短信的号码，原文不要改动：",
@@ -68,6 +69,7 @@ WORDS = {
         "upload_label": "Or upload a screenshot of it:",
         "upload_button": "Read the screenshot and check",
         "privacy": "The message is checked on this computer only; it is not sent anywhere or kept. This tool points out what is suspicious; it cannot tell you for certain: follow the steps above to verify.",
+        "steps": "What to do next",
         "marked": "The message (suspicious places marked)",
         "report_title": "Report this message",
         "report_how": "Send the text below as an SMS to 12321, with the sender's number at the start, the message unchanged:",
@@ -98,11 +100,13 @@ def _static(name: str) -> bytes:
 
 
 def screenshot_reader():
-    """checker.screenshot if it can be imported (the [ocr] extra), else None: the upload is then hidden."""
+    """checker.screenshot when it imports and can read (the [ocr] extra), else None: no upload then."""
     try:
-        return importlib.import_module("checker.screenshot")
+        reader = importlib.import_module("checker.screenshot")
     except ImportError:
         return None
+    available = getattr(reader, "ocr_available", None)
+    return reader if available is None or available() else None
 
 
 def _e(text: str) -> str:
@@ -126,7 +130,7 @@ def answer_html(text: str, lang: str, heading: str = "") -> str:
         parts.append("</ul>")
     parts += [f'<p class="calm">{_e(line)}</p>' for line in a.calm]
     if a.steps:
-        parts.append(f"<h2>{_e(a.steps_title.rstrip('：:'))}</h2><ol class=\"steps\">")
+        parts.append(f'<h2>{_e(words["steps"])}</h2><ol class="steps">')
         parts += [f"<li>{_e(step)}</li>" for step in a.steps]
         parts.append("</ol>")
     if a.segments:
@@ -135,7 +139,7 @@ def answer_html(text: str, lang: str, heading: str = "") -> str:
     if result.verdict != "low_risk":
         parts.append(
             f'<div class="report"><h2>{_e(words["report_title"])}</h2><p class="note">{_e(words["report_how"])}</p>'
-            f'<textarea readonly aria-label="12321">{_e(to_report(text))}</textarea></div>'
+            f'<textarea readonly rows="5" aria-label="12321">{_e(to_report(text, lang=lang))}</textarea></div>'
         )
     parts.append("</section>")
     return "\n".join(parts)
@@ -149,7 +153,7 @@ def page(lang: str = "zh", text: str = "", answer_part: str = "", reader_availab
     upload = ""
     if reader_available:
         upload = (
-            '<form class="upload" method="post" action="/" enctype="multipart/form-data">'
+            '<form class="upload" method="post" action="/#answer" enctype="multipart/form-data">'
             f'<label for="image">{_e(words["upload_label"])}</label>'
             '<input type="file" id="image" name="image" accept="image/*">'
             f'<input type="hidden" name="lang" value="{_e(lang)}">'
