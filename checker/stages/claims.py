@@ -41,7 +41,8 @@ _ACCOUNT = re.compile(
     r"(?:账户|帐户|账号|收款卡|卡号|银行卡)|(?:收款人|户名|开户行|收款账户|收款账号)[:：]"
 )
 _QR = re.compile(r"二维码|扫码")
-_HOST_PART = re.compile(r"^[a-z][a-z0-9+.\-]*://|[/?#:].*$")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]{0,9}://")
+_AFTER_HOST = re.compile(r"[/?#:]")
 _CHAT = re.compile(r"微信|qq|企业微信|好友")
 _APP = re.compile(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
 # The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
@@ -194,7 +195,7 @@ class Reading:
         found = set()
         for c in self.channels:
             if c.status == "mismatch":
-                found.add(c.evidence.text if c.kind == "phone" else _HOST_PART.sub("", c.value))
+                found.add(c.evidence.text if c.kind == "phone" else _AFTER_HOST.split(_SCHEME.sub("", c.value), maxsplit=1)[0])
         return frozenset(found)
 
     def to_dict(self) -> dict:

@@ -180,7 +180,7 @@ def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
 
 # --- links ---------------------------------------------------------------------------------------
 
-_URL_TAIL = r"(?:[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}\u4e00-\u9fff]|\?(?=[a-z0-9_]+=))"
+_URL_TAIL = r"(?:[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}\u4e00-\u9fff]|\?(?=[a-z0-9_]{1,32}=))"
 # A candidate host: ASCII labels and a last label that the public-suffix list must accept (an ASCII,
 # punycode or Chinese top-level domain: .live, .sbs, .xin, .网址 ...), with or without a scheme; or a
 # bare IPv4 address. The list, not this expression, decides what is a host.
@@ -188,7 +188,7 @@ _LINK = re.compile(
     rf"(?<![a-z0-9@.\-_])(?P<scheme>[a-z][a-z0-9+.\-]{{1,9}}://)?"
     rf"(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.){{1,8}}(?:xn--[a-z0-9\-]{{1,59}}|[a-z]{{2,24}}|[\u4e00-\u9fff]{{1,4}})"
     rf"|(?:\d{{1,3}}\.){{3}}\d{{1,3}})"
-    rf"(?P<port>:\d{{2,5}})?(?P<path>(?:[/#]|\?(?=[a-z0-9_]+=)){_URL_TAIL}{{0,{MAX_LINK_CHARS}}})?"
+    rf"(?P<port>:\d{{2,5}})?(?P<path>(?:[/#]|\?(?=[a-z0-9_]{1,32}=)){_URL_TAIL}{{0,{MAX_LINK_CHARS}}})?"
 )
 _HOST_HINT = re.compile(r"[a-z0-9]\.(?:[a-z]|xn--|[\u4e00-\u9fff])|\d\.\d{1,3}\.\d")
 _IP_HOST = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
