@@ -77,8 +77,10 @@ def test_both_kinds_occur_in_these_examples():
 
 def _spans(payload):
     yield from payload["entities"]
-    for item in (*payload["red_flags"], *payload["lowering_signs"], *payload["model_cues"]):
+    for item in (*payload["red_flags"], *payload["lowering_signs"], *payload["model_cues"], *payload["suppressed"]):
         yield from item["evidence"]
+    for key in ("claims", "requests", "channels"):
+        yield from (item["evidence"] for item in payload["claims"][key])
 
 
 @pytest.mark.parametrize("text", [SCAM, EMOJI])

@@ -10,12 +10,14 @@ program writes is checker/data/schema.json; SCHEMA_VERSION is its version.
 
 from __future__ import annotations
 
+import copy
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
 from .advice import Advice, Step, public_sources
 from .entities import Entity
+from .filters import Suppressed
 from .rules import Evidence, Flag
 
 # 2: red flags and risk-lowering signs in separate lists (`flags` is gone from the JSON), the
@@ -35,7 +37,7 @@ VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 RESULT_KEYS = frozenset({
     "schema_version", "offsets", "verdict", "verdict_text", "verdict_text_en", "score", "rule_points",
     "model_probability", "model_status", "model_cues", "red_flags", "lowering_signs", "entities", "advice",
-    "reminder", "reminder_en", "notes", "steps", "not_official",
+    "reminder", "reminder_en", "notes", "steps", "not_official", "claims", "suppressed",
 })
 
 VERDICT_WORDS: dict[Verdict, tuple[str, str]] = {
@@ -79,6 +81,10 @@ class CheckResult:
     model_cues: tuple[ModelCue, ...] = ()
     model_status: str = "ok"
     notes: tuple[str, ...] = field(default=())
+    # What the message claims, asks and through which channel, and the floor they set (stages/claims.py).
+    claims: dict = field(default_factory=dict)
+    # What the named filters (data/filters.toml) kept from counting, and why.
+    suppressed: tuple[Suppressed, ...] = ()
     steps: tuple[Step, ...] = ()
     # Numbers and links in the message that are not the named institution's confirmed ones: (zh, en).
     not_official: tuple[tuple[str, str], ...] = ()
@@ -128,13 +134,17 @@ class CheckResult:
             "reminder": self.reminder,
             "reminder_en": self.reminder_en,
             "notes": list(self.notes),
+            "claims": copy.deepcopy(self.claims),  # a copy: the caller may change the payload
+            "suppressed": [s.to_dict() for s in self.suppressed],
             "steps": [s.to_dict() for s in self.steps],
             "not_official": [{"text": zh, "text_en": en} for zh, en in self.not_official],
         }
         if offsets == "utf16" and self.non_bmp_offsets:
             spans = [*payload["entities"]]
-            for item in (*payload["red_flags"], *payload["lowering_signs"], *payload["model_cues"]):
+            for item in (*payload["red_flags"], *payload["lowering_signs"], *payload["model_cues"], *payload["suppressed"]):
                 spans.extend(item["evidence"])
+            reading = payload["claims"]
+            spans.extend(item["evidence"] for key in ("claims", "requests", "channels") for item in reading.get(key, ()))
             for span in spans:
                 span["start"], span["end"] = self.utf16_offset(span["start"]), self.utf16_offset(span["end"])
         return payload
