@@ -135,6 +135,7 @@ def _cli(args, **kwargs):
         ("file /dev/zero", ["check", "--file", "/dev/zero"], None),
         ("endless stdin", ["check"], "yes"),
         ("batch /dev/zero", ["batch", "/dev/zero"], None),
+        ("image /dev/zero", ["check", "--image", "/dev/zero"], None),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )
