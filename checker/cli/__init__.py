@@ -14,7 +14,13 @@ import sys
 
 import click
 
-from .inputs import MAX_IMAGE_BYTES, DecodeError, decode, printable_problem, read_bounded
+from .inputs import (
+    MAX_IMAGE_BYTES,
+    DecodeError,
+    decode,
+    printable_problem,
+    read_bounded,
+)
 
 
 class Exit(enum.IntEnum):
