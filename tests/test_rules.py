@@ -220,3 +220,32 @@ def test_every_pattern_of_the_shipped_catalogue_compiles():
 
     raw = resources.files("checker").joinpath("data/rules.toml").read_text(encoding="utf-8")
     assert parse_catalogue(raw, compile_now=True).rules
+
+
+# --- the checks' word lists (data/lexicons.toml) ---------------------------------------------------
+
+GOOD_LEXICONS = "".join(
+    f'[{name}]\npatterns = ["x"]\n'
+    for name in ("legal_claim", "legal_word", "court_claim", "debt", "antifraud_claim", "court_money")
+)
+BAD_LEXICONS = [
+    ("missing list", GOOD_LEXICONS.replace('[debt]\npatterns = ["x"]\n', ""), r"\[debt\] is missing"),
+    ("unknown list", GOOD_LEXICONS + '[spare]\npatterns = ["x"]\n', "unknown list spare"),
+    ("bad pattern", GOOD_LEXICONS.replace('[debt]\npatterns = ["x"]', '[debt]\npatterns = ["("]'), r"\[debt\] bad pattern"),
+    ("not strings", GOOD_LEXICONS.replace('[debt]\npatterns = ["x"]', "[debt]\npatterns = [1]"), r"\[debt\] patterns must"),
+    ("unknown key", GOOD_LEXICONS.replace('[debt]\npatterns = ["x"]', '[debt]\npatterns = ["x"]\nweight = 1'), r"\[debt\] has unknown"),
+]
+
+
+def test_the_shipped_lexicons_load_and_a_good_file_parses():
+    from checker.stages.rules import lexicons, parse_lexicons
+
+    assert set(lexicons()) == set(parse_lexicons(GOOD_LEXICONS))
+
+
+@pytest.mark.parametrize(("what", "raw", "message"), BAD_LEXICONS, ids=[w for w, *_ in BAD_LEXICONS])
+def test_a_malformed_lexicon_fails_naming_the_file_and_the_list(what, raw, message):
+    from checker.stages.rules import parse_lexicons
+
+    with pytest.raises(CatalogueError, match=r"lexicons\.toml: " + message):
+        parse_lexicons(raw)

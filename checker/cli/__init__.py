@@ -14,7 +14,13 @@ import sys
 
 import click
 
-from .inputs import DecodeError, decode, printable_problem, read_bounded
+from .inputs import (
+    MAX_IMAGE_BYTES,
+    DecodeError,
+    decode,
+    printable_problem,
+    read_bounded,
+)
 
 
 class Exit(enum.IntEnum):
@@ -283,7 +289,9 @@ def _check_image(path: str, message, file, fmt, lang, detail, fail_on, offsets="
         raise click.UsageError("give the message, --file or --image, only one / 短信内容、--file、--image 只能选一个")
     try:
         with open(path, "rb") as handle:
-            texts = messages_from_image(handle.read())
+            texts = messages_from_image(read_bounded(handle, MAX_IMAGE_BYTES))
+    except DecodeError as exc:
+        raise InputProblem(str(exc)) from None
     except FileNotFoundError:
         raise InputProblem(f"找不到文件 / file not found: {path}") from None
     except OSError as exc:

@@ -475,27 +475,69 @@ def find_flags(
 
 # --- checks: predicates over several entities ----------------------------------------------------
 
-_LEGAL_CLAIM = re.compile(
-    r"本所|我所|本律师|受[^。]{0,24}委托|(?:律师事务所|律所|律师)(?:郑重|正式)?(?:通知|提醒|告知|函告|声明)|"
-    r"发函|致函|【律师函】|律师函[:：]|律师函通知|(?:发出|出具|寄出|发送|下发)(?:的)?(?:正式)?律师函"
-)
-_LEGAL_WORD = re.compile(r"律师函|律师事务所|律所|律师")
-_COURT_CLAIM = re.compile(
-    r"(?:已|已经|正式|依法)(?:被)?(?:立案|起诉|提起诉讼)|立案(?:庭|审查|通知)|传票|开庭|出庭|应诉|执行局|执行庭|判决书|"
-    r"(?:诉讼|起诉)(?:材料|文书)?已(?:提交|递交)|(?:提交|移交|移送)(?:至|到)?(?:法院|司法机关)"
-)
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A word list of data/lexicons.toml: a speed gate and the patterns, as one alternation."""
+
+    needs: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches in `text`, at most MAX_MATCHES_EXAMINED of them."""
+        if self.needs and not any(literal in text for literal in self.needs):
+            return iter(())
+        return islice(self.pattern.finditer(text), MAX_MATCHES_EXAMINED)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+
+LEXICONS_FILE = "data/lexicons.toml"
+_LEXICON_NAMES = ("legal_claim", "legal_word", "court_claim", "debt", "antifraud_claim", "court_money")
+
+
+def parse_lexicons(raw: str, where: str = LEXICONS_FILE) -> dict[str, Lexicon]:
+    """Every list the checks need, validated: the file and the key are named in every failure."""
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"{where}: {exc}") from None
+    unknown = sorted(set(data) - set(_LEXICON_NAMES))
+    if unknown:
+        raise CatalogueError(f"{where}: unknown list {unknown[0]} (the checks use {', '.join(_LEXICON_NAMES)})")
+    out = {}
+    for name in _LEXICON_NAMES:
+        item = data.get(name)
+        if not isinstance(item, dict) or not item.get("patterns"):
+            raise CatalogueError(f"{where}: [{name}] is missing or has no patterns")
+        if set(item) - {"patterns", "needs"}:
+            raise CatalogueError(f"{where}: [{name}] has unknown keys {sorted(set(item) - {'patterns', 'needs'})}")
+        patterns, needs = item["patterns"], item.get("needs", [])
+        for key, values in (("patterns", patterns), ("needs", needs)):
+            if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+                raise CatalogueError(f"{where}: [{name}] {key} must be a list of non-empty strings")
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise CatalogueError(f"{where}: [{name}] bad pattern {pattern!r}: {exc}") from None
+        out[name] = Lexicon(tuple(needs), re.compile("|".join(f"(?:{p})" for p in patterns)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, Lexicon]:
+    return parse_lexicons(resources.files("checker").joinpath(LEXICONS_FILE).read_text(encoding="utf-8"))
 
 
 def _claims_legal_sender(msg: Message) -> list[Evidence]:
     """A message that speaks as a lawyer or law firm but gives no way to verify one."""
     text = msg.norm.text
-    if "所" not in text and "律" not in text and "委托" not in text and "函" not in text:
-        return []
-    if not any(not _negated(msg, m.start(), m.end()) for m in _LEGAL_CLAIM.finditer(text)):
+    if not any(not _negated(msg, m.start(), m.end()) for m in lexicons()["legal_claim"].finditer(text)):
         return []
     if _verifiable_firm(msg):
         return []
-    return [msg.evidence_at(m.start(), m.end()) for m in _LEGAL_WORD.finditer(text)][:3]
+    return [msg.evidence_at(m.start(), m.end()) for m in islice(lexicons()["legal_word"].finditer(text), 3)]
 
 
 def _verifiable_firm(msg: Message) -> bool:
@@ -512,7 +554,7 @@ def _verifiable_firm(msg: Message) -> bool:
 
 def _court_claim_without_case(msg: Message) -> list[Evidence]:
     """立案 / 传票 / 开庭 claimed without a court name and a well-formed case number."""
-    claims = [m for m in _COURT_CLAIM.finditer(msg.norm.text) if not _negated(msg, m.start(), m.end())]
+    claims = [m for m in lexicons()["court_claim"].finditer(msg.norm.text) if not _negated(msg, m.start(), m.end())]
     if not claims:
         return []
     good_case = [e for e in msg.of_kind("case_number") if e.details.get("format") == "ok"]
@@ -527,9 +569,6 @@ def _creditors_in(text: str) -> set[str]:
     return {inst.id for inst in institutions() if inst.creditor and not inst.generic and inst.keywords.search(text)}
 
 
-_DEBT = re.compile(r"逾期|欠款|还款|借款|催收|欠费|账单|额度|贷款")
-
-
 def _sender_tag_mismatch(msg: Message) -> list[Evidence]:
     """A 【tag】 naming one creditor on a message that speaks for another."""
     out = []
@@ -538,7 +577,7 @@ def _sender_tag_mismatch(msg: Message) -> list[Evidence]:
         if not tagged:
             continue
         body = msg.norm.text[: tag.norm_start] + msg.norm.text[tag.norm_end :]
-        if not _DEBT.search(body):
+        if not lexicons()["debt"].search(body):
             continue  # a bank naming a payee (支付宝-商户) is not speaking for it
         spoken = _creditors_in(body)
         # Alipay's own products (花呗, 借呗, 借条) share one tag.
@@ -547,12 +586,9 @@ def _sender_tag_mismatch(msg: Message) -> list[Evidence]:
     return out
 
 
-_ANTIFRAUD_CLAIM = re.compile(r"12381|反诈中心|反诈骗中心|国家反诈")
-
-
 def _fake_antifraud(msg: Message) -> list[Evidence]:
     """Real 12381 warnings carry no link, chat ID or number to call (domain.md 1b)."""
-    claim = _ANTIFRAUD_CLAIM.search(msg.norm.text)
+    claim = lexicons()["antifraud_claim"].search(msg.norm.text)
     if not claim:
         return []
     contacts = [
@@ -565,14 +601,11 @@ def _fake_antifraud(msg: Message) -> list[Evidence]:
     return [msg.evidence_at(claim.start(), claim.end())] + [_entity_evidence(e) for e in contacts]
 
 
-_COURT_MONEY = re.compile(r"转账|汇款|打款|账户|账号|缴纳|交纳|验证码|密码|保证金|手续费")
-
-
 def _genuine_court_format(msg: Message) -> list[Evidence]:
     """The shape of a real court notice: a court's tag or name, a well-formed case number, no payment."""
     courts = msg.of_kind("court")
     cases = [e for e in msg.of_kind("case_number") if e.details.get("format") == "ok"]
-    if not (courts and cases) or _COURT_MONEY.search(msg.norm.text):
+    if not (courts and cases) or lexicons()["court_money"].search(msg.norm.text):
         return []
     if any(e.kind == "phone" and e.details.get("type") == "mobile" for e in msg.entities):
         return []
