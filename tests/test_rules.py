@@ -167,7 +167,7 @@ def test_every_pattern_is_named_lower_snake_and_names_are_unique():
         for name in rule.pattern_names + tuple(c.name for c in rule.entities):
             assert re.fullmatch(r"[a-z][a-z0-9_]*", name), (rule.id, name)
         if rule.patterns is not None:
-            assert set(rule.patterns.groupindex) >= set(rule.pattern_names), rule.id
+            assert set(rule.patterns.compiled.groupindex) >= set(rule.pattern_names), rule.id
 
 
 @pytest.fixture(scope="module")
@@ -212,6 +212,14 @@ def test_evidence_names_the_pattern_entity_condition_or_check_that_found_it():
     assert ("legal_sender_without_details", "check:legal_sender_without_details") in produced
     evidence = flags["debtor_fee_demand"].evidence[0]
     assert evidence.to_dict()["pattern"] == "pay_then_fee"
+
+
+def test_every_pattern_of_the_shipped_catalogue_compiles():
+    """catalogue() compiles a pattern only when a message first reaches it: compile them all here."""
+    from importlib import resources
+
+    raw = resources.files("checker").joinpath("data/rules.toml").read_text(encoding="utf-8")
+    assert parse_catalogue(raw, compile_now=True).rules
 
 
 # --- the checks' word lists (data/lexicons.toml) ---------------------------------------------------

@@ -16,8 +16,10 @@ speed gate only), `requires` (one of these must occur somewhere), `absent` (none
 `absent_entities` likewise), and `negatable` (default true: a match in a clause that begins
 "不要 / 切勿 / 凡是 …", in a sentence that calls it "诈骗 / 骗局", or that denies itself, is a warning
 about the pattern, not the pattern itself; the cue lists are [negation] in rules.toml). `@name`
-refers to a shared list in [contexts], evaluated once per message. Everything is compiled and
-validated once, at load, failing with the rule id.
+refers to a shared list in [contexts], evaluated once per message. The catalogue is validated at
+load, failing with the rule id; a regular expression is compiled the first time a message reaches
+it (LazyPattern), so that a cold check compiles only the rules whose gates pass.
+tests/test_rules.py compiles every one of them.
 
 `types` names the taxonomy ids (data/taxonomy.toml) a rule serves: fraud types for a red flag,
 genuine notice formats for a rule that lowers the risk. Every flag carries them, so an alarm can
@@ -53,12 +55,15 @@ _SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """Where a reason stands in the pasted text: pasted[start:end] == text (offsets in code points)."""
+
     start: int
     end: int
     text: str
     pattern: str = ""  # what produced it: a pattern's name, entity:<name> or check:<check>
 
     def to_dict(self) -> dict:
+        """Plain data: start, end, text, and the name of the pattern that produced it."""
         return {"start": self.start, "end": self.end, "text": self.text, "pattern": self.pattern}
 
 
@@ -77,6 +82,7 @@ class Flag:
     types: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
+        """Plain data: id, titles, reasons, weight, source, evidence."""
         return {
             "id": self.id,
             "title": self.title,
@@ -90,12 +96,41 @@ class Flag:
         }
 
 
+class LazyPattern:
+    """A regular expression compiled on first use; a bad one raises CatalogueError naming its rule."""
+
+    __slots__ = ("_compiled", "pattern", "rule_id")
+
+    def __init__(self, pattern: str, rule_id: str) -> None:
+        self.pattern = pattern  # the source, as re.Pattern.pattern
+        self.rule_id = rule_id
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled expression (compiling it now if no message needed it yet)."""
+        if self._compiled is None:
+            try:
+                self._compiled = re.compile(self.pattern)
+            except re.error as exc:
+                raise CatalogueError(f"rule {self.rule_id}: bad pattern {self.pattern!r}: {exc}") from None
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """re.Pattern.search."""
+        return self.compiled.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """re.Pattern.finditer."""
+        return self.compiled.finditer(text)
+
+
 @dataclass(frozen=True, slots=True)
 class EntityCondition:
     name: str  # entity:<name> in the evidence
     kind: str
     details: tuple[tuple[str, tuple], ...]
-    value: re.Pattern[str] | None
+    value: LazyPattern | None
 
     def matches(self, entity: Entity) -> bool:
         if entity.kind != self.kind:
@@ -114,12 +149,12 @@ class Rule:
     why_en: str
     weight: float
     source: str
-    patterns: re.Pattern[str] | None  # all of the rule's named patterns, as one alternation of named groups
+    patterns: LazyPattern | None  # all of the rule's named patterns, as one alternation of named groups
     pattern_names: tuple[str, ...]
     entities: tuple[EntityCondition, ...]
     check: str
-    requires: tuple[tuple[str, ...], re.Pattern[str] | None] | None  # shared contexts, other patterns
-    absent: tuple[tuple[str, ...], re.Pattern[str] | None] | None
+    requires: tuple[tuple[str, ...], LazyPattern | None] | None  # shared contexts, other patterns
+    absent: tuple[tuple[str, ...], LazyPattern | None] | None
     absent_entities: tuple[EntityCondition, ...]
     negatable: bool
     needs: tuple[str, ...]
@@ -131,10 +166,10 @@ class Rule:
 @dataclass(frozen=True, slots=True)
 class Catalogue:
     rules: tuple[Rule, ...]
-    contexts: dict[str, re.Pattern[str]]
-    negation_before: re.Pattern[str]
-    negation_after: re.Pattern[str]
-    negation_inside: re.Pattern[str]
+    contexts: dict[str, LazyPattern]
+    negation_before: LazyPattern
+    negation_after: LazyPattern
+    negation_inside: LazyPattern
     verdict: dict
 
 
@@ -143,14 +178,6 @@ class CatalogueError(ValueError):
 
 
 _NAME = re.compile(r"[a-z][a-z0-9_]{0,60}")
-
-
-def _regex(pattern: str, rule_id: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise CatalogueError(f"rule {rule_id}: bad pattern {pattern!r}: {exc}") from None
-    return pattern
 
 
 def _named_patterns(items: list, rule_id: str) -> dict[str, str]:
@@ -164,12 +191,14 @@ def _named_patterns(items: list, rule_id: str) -> dict[str, str]:
             raise CatalogueError(f"rule {rule_id}: pattern name {name!r} is not lower_snake")
         if name in out:
             raise CatalogueError(f"rule {rule_id}: duplicate pattern name {name}")
-        out[name] = _regex(item["regex"], rule_id)
+        if not isinstance(item["regex"], str):
+            raise CatalogueError(f"rule {rule_id}: pattern {name} is not a string")
+        out[name] = item["regex"]
     return out
 
 
-def _either(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+def _either(patterns: list[str], rule_id: str) -> LazyPattern | None:
+    return LazyPattern("|".join(f"(?:{p})" for p in patterns), rule_id) if patterns else None
 
 
 def _gate(patterns: list[str], shared: dict[str, list[str]], rule_id: str):
@@ -180,8 +209,7 @@ def _gate(patterns: list[str], shared: dict[str, list[str]], rule_id: str):
     for name in names:
         if name not in shared:
             raise CatalogueError(f"rule {rule_id}: unknown context @{name}")
-    own = [_regex(p, rule_id) for p in patterns if not p.startswith("@")]
-    return names, _either(own)
+    return names, _either([p for p in patterns if not p.startswith("@")], rule_id)
 
 
 def _conditions(items: list[dict], rule_id: str) -> tuple[EntityCondition, ...]:
@@ -195,7 +223,7 @@ def _conditions(items: list[dict], rule_id: str) -> tuple[EntityCondition, ...]:
         if any(c.name == name for c in out):
             raise CatalogueError(f"rule {rule_id}: two entity conditions named {name}: give each a `name`")
         details = tuple((k, tuple(v if isinstance(v, list) else [v])) for k, v in item.get("details", {}).items())
-        value = re.compile(_regex(item["value"], rule_id)) if "value" in item else None
+        value = LazyPattern(item["value"], rule_id) if "value" in item else None
         out.append(EntityCondition(name, item["kind"], details, value))
     return tuple(out)
 
@@ -215,10 +243,15 @@ def _types(item: dict, rule_id: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def parse_catalogue(raw: str) -> Catalogue:
+def parse_catalogue(raw: str, compile_now: bool = True) -> Catalogue:
+    """The catalogue in `raw` (rules.toml's text), validated; CatalogueError names the rule.
+
+    With compile_now, every regular expression is compiled too (tests, and any catalogue but the
+    shipped one); the shipped catalogue leaves them to be compiled on first use (catalogue()).
+    """
     data = tomllib.loads(raw)
     shared = data.get("contexts", {})
-    contexts = {name: re.compile("|".join(f"(?:{p})" for p in pats)) for name, pats in shared.items()}
+    contexts = {name: LazyPattern("|".join(f"(?:{p})" for p in pats), f"@{name}") for name, pats in shared.items()}
     rules = []
     seen = set()
     for item in data["rule"]:
@@ -245,7 +278,7 @@ def parse_catalogue(raw: str) -> Catalogue:
                 why_en=item["why_en"],
                 weight=float(item["weight"]),
                 source=item.get("source", ""),
-                patterns=re.compile("|".join(f"(?P<{n}>{p})" for n, p in patterns.items())) if patterns else None,
+                patterns=LazyPattern("|".join(f"(?P<{n}>{p})" for n, p in patterns.items()), rule_id) if patterns else None,
                 pattern_names=tuple(patterns),
                 entities=entities,
                 check=check,
@@ -259,21 +292,35 @@ def parse_catalogue(raw: str) -> Catalogue:
                 types=_types(item, rule_id),
             )
         )
+        if compile_now:
+            for pattern in _rule_patterns(rules[-1]):
+                pattern.compiled  # noqa: B018 - compiling is the check
     negation = data["negation"]
-    return Catalogue(
+    cat = Catalogue(
         rules=tuple(rules),
         contexts=contexts,
-        negation_before=re.compile("|".join(negation["before"])),
-        negation_after=re.compile("|".join(negation["after"])),
-        negation_inside=re.compile("|".join(negation["inside"])),
+        negation_before=LazyPattern("|".join(negation["before"]), "[negation] before"),
+        negation_after=LazyPattern("|".join(negation["after"]), "[negation] after"),
+        negation_inside=LazyPattern("|".join(negation["inside"]), "[negation] inside"),
         verdict=data["verdict"],
     )
+    if compile_now:
+        for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside):
+            pattern.compiled  # noqa: B018 - compiling is the check
+    return cat
+
+
+def _rule_patterns(rule: Rule) -> Iterator[LazyPattern]:
+    gates = [gate[1] for gate in (rule.requires, rule.absent) if gate is not None]
+    values = [cond.value for cond in (*rule.entities, *rule.absent_entities)]
+    yield from (p for p in (rule.patterns, *gates, *values) if p is not None)
 
 
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
+    """The shipped catalogue (data/rules.toml), loaded once; its patterns compile on first use."""
     raw = resources.files("checker").joinpath(RULES_FILE).read_text(encoding="utf-8")
-    return parse_catalogue(raw)
+    return parse_catalogue(raw, compile_now=False)
 
 
 # --- evaluation ----------------------------------------------------------------------------------
