@@ -48,6 +48,7 @@ _APP = re.compile(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:a
 # The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
 _OWN_CHANNEL = re.compile(r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|柜台|营业厅|营业网点|网点")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_QUOTED = re.compile(r"“[^“”]{1,60}”|「[^「」]{1,60}」|『[^『』]{1,60}』|\"[^\"]{1,60}\"")
 # What each request can go through.
 _BINDS = {
     "pay": ("bank_card", "account", "qr", "link", "chat", "app"),
@@ -214,6 +215,7 @@ class _Data:
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
     clause_end: re.Pattern[str]
+    scammer: re.Pattern[str]
     denial: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
@@ -257,6 +259,7 @@ def parse_data(raw: str) -> _Data:
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
+        scammer=_compile(negation["scammer"], "negation.scammer"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
@@ -287,8 +290,24 @@ def _clause_start(text: str, start: int, data: _Data) -> int:
     return ends[-1].end() if ends else cut
 
 
+def _reported(text: str, start: int, data: _Data) -> bool:
+    """Whether the request is reported speech: inside quotation marks ("对方会说“请转账到安全账户”"),
+    or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件")."""
+    if any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
+        return True
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
+    sentence = text[ends[-1] if ends else max(0, start - 80) : start]
+    cue = None
+    for cue in data.scammer.finditer(sentence):
+        pass
+    return cue is not None and data.fresh_imperative.search(sentence, cue.end()) is None
+
+
 def _governed(text: str, start: int, end: int, data: _Data) -> bool:
-    """Whether a cue in the request's own clause (before it, or inside it before its end) negates it."""
+    """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
+    or the request is reported speech."""
+    if _reported(text, start, data):
+        return True
     clause_start = _clause_start(text, start, data)
     scope = text[clause_start:end]
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), scope)
