@@ -120,7 +120,7 @@ def retrained(tmp_path_factory):
     The hyper-parameter search is restricted to the shipped (C, min_df): the search itself is
     plain grid arithmetic, and every step after it (out-of-fold thresholds, final fit, export) runs in full.
     """
-    pytest.importorskip("sklearn")
+    pytest.importorskip("sklearn", reason="retraining needs the [train] extra (scikit-learn)")
     from checker.lab.train import train
 
     shipped = json.loads((ROOT / "models" / "metadata.json").read_text(encoding="utf-8"))

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ..pipeline import CheckResult, InputError, check_many
+from ..stages.result import SCHEMA_VERSION
 from ..stages.rules import catalogue
 from ..stages.verdict import ORDER
 
@@ -90,6 +91,7 @@ def evaluate(path: pathlib.Path, n_jobs: int = 1) -> dict:
     recall = tp / (tp + fn) if tp + fn else 0.0
     auc = roc_auc(scores, labels)
     return {
+        "schema_version": SCHEMA_VERSION,
         "data": path.name,
         "messages": len(labels),
         "skipped": skipped,
@@ -147,7 +149,6 @@ def to_text(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-SUITE_SCHEMA_VERSION = 1
 LABELS = ("scam", "legit")
 FLAGGED_MEANS = "verdict suspicious or high_risk"
 NAMED_MEANS = "an alarm (flagged message) that carries at least one rule with a positive weight"
@@ -170,7 +171,7 @@ def _proportion(k: int, n: int) -> dict:
 
 
 def names_a_red_flag(result: CheckResult) -> bool:
-    return any(flag.weight > 0 for flag in result.flags)
+    return bool(result.red_flags)
 
 
 class _Tally:
@@ -266,7 +267,7 @@ def evaluate_suite(folder: pathlib.Path, n_jobs: int = 1) -> dict:
     if not files:
         raise ValueError(f"{folder}: no .jsonl file")
     return {
-        "schema_version": SUITE_SCHEMA_VERSION,
+        "schema_version": SCHEMA_VERSION,
         "suite": folder.name,
         "measured_with": measured_with(),
         "flagged_means": FLAGGED_MEANS,
