@@ -87,23 +87,25 @@ def _not_low(texts: list[str], checker) -> float:
     return sum(checker(t).verdict != "low_risk" for t in texts) / len(texts) if texts else 0.0
 
 
-def held_out_corpus(root: pathlib.Path) -> dict:
+def fold_checkers(root: pathlib.Path):
+    """For each of the grouped folds: (check, held-out indices, corpus), where `check` runs the whole
+    checker with a model trained on the other folds only (same hyperparameters as the shipped model),
+    so the held-out scams were never seen by it."""
     import numpy as np
     from sklearn.model_selection import StratifiedGroupKFold
 
+    from ..pipeline import check_with
     from ..stages import segment
     from ..stages.model import parse
-    from ..pipeline import check_with
-    from .train import FOLDS, SEED as TRAIN_SEED, _pipeline, build_dictionary, export, masked_text, read_corpus
-    from .train import choose_threshold, AGREE_FALSE_ALARM, LIFT_FALSE_ALARM
+    from .train import AGREE_FALSE_ALARM, FOLDS, LIFT_FALSE_ALARM, _pipeline, build_dictionary, choose_threshold, export
+    from .train import SEED as TRAIN_SEED
+    from .train import masked_text, read_corpus
 
     metadata = json.loads((root / "models" / "metadata.json").read_text(encoding="utf-8"))
     c, min_df = metadata["hyperparameters"]["C"], metadata["hyperparameters"]["min_df"]
     corpus = read_corpus(root / "data" / "corpus.jsonl")
     y = np.array(corpus.labels)
     masked = [masked_text(t) for t in corpus.texts]
-    rng = random.Random(SEED)
-    plain, disguised = [], []
     split = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=TRAIN_SEED)
     for train_idx, test_idx in split.split(corpus.texts, y, corpus.groups):
         dictionary = build_dictionary([masked[i] for i in train_idx], root / "checker" / "data" / "userdict.txt")
@@ -121,6 +123,13 @@ def held_out_corpus(root: pathlib.Path) -> dict:
         def fold_check(text, model=model):
             return check_with(text, lambda: model)
 
+        yield fold_check, list(test_idx), corpus
+
+
+def held_out_corpus(root: pathlib.Path) -> dict:
+    rng = random.Random(SEED)
+    plain, disguised = [], []
+    for fold_check, test_idx, corpus in fold_checkers(root):
         scams = [corpus.texts[i] for i in test_idx if corpus.labels[i] == 1]
         plain.append((_not_low(scams, fold_check), len(scams)))
         disguised.append((_not_low([disguise(t, rng) for t in scams], fold_check), len(scams)))
