@@ -14,6 +14,10 @@ speed gate only), `requires` (one of these must occur somewhere), `absent` (none
 about the pattern, not the pattern itself; the cue lists are [negation] in rules.toml). `@name`
 refers to a shared list in [contexts], evaluated once per message. Everything is compiled and
 validated once, at load, failing with the rule id.
+
+`types` names the taxonomy ids (data/taxonomy.toml) a rule serves: fraud types for a red flag,
+genuine notice formats for a rule that lowers the risk. Every flag carries them, so an alarm can
+say which fraud it resembles.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from importlib import resources
 
 from .entities import Entity, institutions
 from .normalize import Normalized
+from .taxonomy import taxonomy
 
 RULES_FILE = "data/rules.toml"
 # A huge paste repeats itself: quoting the first few places is enough.
@@ -59,6 +64,7 @@ class Flag:
     weight: float
     evidence: tuple[Evidence, ...]
     source: str = ""
+    types: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -69,6 +75,7 @@ class Flag:
             "why_en": self.why_en,
             "weight": self.weight,
             "source": self.source,
+            "types": list(self.types),
             "evidence": [e.to_dict() for e in self.evidence],
         }
 
@@ -106,6 +113,7 @@ class Rule:
     needs: tuple[str, ...]
     examples_hit: tuple[str, ...]
     examples_miss: tuple[str, ...]
+    types: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +174,21 @@ def _conditions(items: list[dict], rule_id: str) -> tuple[EntityCondition, ...]:
     return tuple(out)
 
 
+def _types(item: dict, rule_id: str) -> tuple[str, ...]:
+    """The taxonomy ids a rule names: red flags name fraud types, lowering rules genuine formats."""
+    names = item.get("types", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise CatalogueError(f"rule {rule_id}: types must be a list of taxonomy ids")
+    known = taxonomy().by_id
+    wanted = "genuine" if float(item["weight"]) < 0 else "fraud"
+    for name in names:
+        if name not in known:
+            raise CatalogueError(f"rule {rule_id}: unknown type {name} (not in taxonomy.toml)")
+        if known[name].kind != wanted:
+            raise CatalogueError(f"rule {rule_id}: type {name} is {known[name].kind}, a rule of this weight names {wanted} ids")
+    return tuple(names)
+
+
 def parse_catalogue(raw: str) -> Catalogue:
     data = tomllib.loads(raw)
     shared = data.get("contexts", {})
@@ -206,6 +229,7 @@ def parse_catalogue(raw: str) -> Catalogue:
                 needs=tuple(item.get("needs", [])),
                 examples_hit=tuple(item.get("examples_hit", [])),
                 examples_miss=tuple(item.get("examples_miss", [])),
+                types=_types(item, rule_id),
             )
         )
     negation = data["negation"]
@@ -312,7 +336,9 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     if not evidence:
         return None
     unique = sorted(set(evidence), key=lambda e: (e.start, e.end))[:MAX_EVIDENCE]
-    return Flag(rule.id, rule.title, rule.title_en, rule.why, rule.why_en, rule.weight, tuple(unique), rule.source)
+    return Flag(
+        rule.id, rule.title, rule.title_en, rule.why, rule.why_en, rule.weight, tuple(unique), rule.source, rule.types
+    )
 
 
 def find_flags(norm: Normalized, entities: tuple[Entity, ...]) -> tuple[Flag, ...]:
