@@ -5,6 +5,7 @@ Pure: prints nothing, never exits, opens no connection, writes no file, keeps no
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Iterator
 
 from .stages import advice as advice_stage
@@ -58,12 +59,17 @@ def check_with(text: str, load_model) -> CheckResult:
     # The reminder goes with any talk of money or law, and with any red flag, whatever the verdict.
     money_or_legal = bool(red_flags) or advice_stage.speaks_of_money_or_law(norm.text)
     reminder_zh, reminder_en = advice_stage.reminder(money_or_legal)
-    cues = ()
+    cues: tuple[ModelCue, ...] = ()
     if prediction is not None and verdict.model_counted:
+        naming = prediction.naming()
         cues = tuple(
             ModelCue(term, weight, tuple(Evidence(s, e, text[s:e]) for s, e in spans))
-            for term, weight, spans in prediction.cues()
+            for term, weight, spans in naming.cues
         )
+        # The model's opinion is a named flag too, weighted by the points it added to the score.
+        scale = catalogue().verdict["scale"]
+        model_points = -scale * math.log(max(1.0 - verdict.score, 1e-12)) - verdict.rule_points
+        flags = (*flags, model_stage.named_flag(naming, text, model_points))
     notes = ()
     if len(entities) > MAX_ENTITIES:
         notes = (f"entities: the first {MAX_ENTITIES} of {len(entities)} are listed",)

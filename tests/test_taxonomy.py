@@ -122,6 +122,9 @@ def test_flags_carry_their_types():
     assert flags
     for flag in flags:
         assert flag.to_dict()["types"] == list(flag.types)
+        if flag.id.startswith("model:"):  # the model's named flag: the type it reads like, no rule
+            assert flag.types in ((flag.id.removeprefix("model:"),), ())
+            continue
         assert flag.types == next(r.types for r in RULES if r.id == flag.id)
 
 

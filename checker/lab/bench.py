@@ -176,8 +176,8 @@ def to_text(report: dict) -> str:
         ("shipped model size", f"{s['mb']:.2f} MB", "", f"<= {TARGETS['model_mb']:.0f} MB", s["mb"] <= TARGETS["model_mb"]),
     ]
     lines = [
-        f"texts: {report['texts']}; medians of {report['repeats']} alternating rounds; "
-        f"Python {report['python']}, {report['cpus']} CPUs",
+        (f"texts: {report['texts']}; medians of {report['repeats']} alternating rounds; "
+        f"Python {report['python']}, {report['cpus']} CPUs"),
         "",
         f"{'measure':30} {'figures':38} {'ratio':>7}  {'target':>10}  ok",
     ]

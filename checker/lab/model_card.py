@@ -12,17 +12,24 @@ from ..stages.model import MIN_KNOWN_WORDS
 
 def corpus_figures(metadata: dict) -> list[str]:
     cv = metadata["cross_validation"]
-    lift = cv["at_lift_threshold"]
     corpus = metadata["corpus"]
+    if not cv:
+        return ["(This model was trained without the nested evaluation: no out-of-fold figures.)"]
+    agree, lift = cv["at_agree_threshold"], cv["at_lift_threshold"]
     return [
-        (f"**The model alone, on our own corpus** (`models/metadata.json`, written by `checker train`): "
-        f"{cv['folds']}-fold cross-validation grouped by message group over `data/corpus.jsonl` "
-        f"({corpus['messages']:,} messages: {corpus['scam']:,} scam, {corpus['legit']:,} legit). "
-        f"ROC-AUC {cv['roc_auc']:.3f}, average precision {cv['average_precision']:.3f}; at the agree threshold "
-        f"precision {cv['precision']:.3f}, recall {cv['recall']:.3f}; at the lift threshold precision "
-        f"{lift['precision']:.3f}, recall {lift['recall']:.3f}, {lift['false_alarm_rate'] * 100:.2f} % of "
-        "legitimate messages lifted. Written by us, so these figures say how well the model fits our own "
-        "wording, not how it does on real traffic (the table above does).")
+        (
+            f"**The model alone, on our own corpus** (`models/metadata.json`, written by `checker train`): nested "
+            f"{cv['folds']}-fold cross-validation grouped by message group over `data/corpus.jsonl` "
+            f"({corpus['messages']:,} messages: {corpus['scam']:,} scam, {corpus['legit']:,} legit); in each outer "
+            "fold the dictionary, C and both thresholds were chosen on the other folds only. "
+            f"ROC-AUC {cv['roc_auc']:.3f}, average precision {cv['average_precision']:.3f}; at the agree threshold "
+            f"precision {agree['precision']:.3f}, recall {agree['recall']:.3f}, {agree['false_alarm_rate'] * 100:.2f} % "
+            f"of legitimate messages reached; at the lift threshold precision {lift['precision']:.3f}, recall "
+            f"{lift['recall']:.3f}, {lift['false_alarm_rate'] * 100:.2f} % of legitimate messages lifted. The namer "
+            f"names the right one of {len(corpus['namer_classes'])} classes for {cv['namer_accuracy'] * 100:.1f} % of "
+            f"{cv['namer_scams']:,} held-out scams. Written by us, so these figures say how well the model fits our "
+            "own wording, not how it does on real traffic (the table above does)."
+        )
     ]
 
 
@@ -67,25 +74,43 @@ def bench_figures(report: dict) -> list[str]:
 def _model_lines(metadata: dict) -> list[str]:
     versions = metadata["versions"]
     hyper = metadata["hyperparameters"]
+    classes = metadata["corpus"]["namer_classes"]
     return [
-        (f"- Tokens: normalised text (normalizer v{versions['normalizer']}), entities masked, private jieba tokenizer "
-        f"(HMM off, compact dictionary models/jieba_dict.txt); word unigrams and bigrams."),
-        (f"- TF-IDF (sublinear tf) + logistic regression, C={hyper['C']}, min_df={hyper['min_df']}, "
-        f"class_weight={hyper['class_weight']}, seed {metadata['seed']}."),
-        (f"- Vocabulary: {metadata['vocabulary_size']:,} terms. Thresholds: agree {metadata['agree_threshold']:.4f}, "
-        f"lift {metadata['lift_threshold']:.4f} ({metadata['threshold_rule']}); the model has no say on a message "
-        f"with fewer than {MIN_KNOWN_WORDS} words it knows."),
-        (f"- Shipped as plain data (models/model.json); largest difference from scikit-learn's probabilities "
-        f"on the whole corpus: {metadata['export_max_abs_difference']:.1e}."),
-        (f"- Versions: Python {versions['python']}, scikit-learn {versions['scikit-learn']}, numpy {versions['numpy']}, "
-        f"jieba {versions['jieba']} (the `[train]` extra pins them)."),
+        (
+            f"- Features: normalised text (normalizer v{versions['normalizer']}), entities masked, private jieba "
+            "tokenizer (HMM off, compact dictionary models/jieba_dict.txt); word unigrams and bigrams and character "
+            "2- and 3-grams, scored over the whole message and over each clause (the clause that reads most like a "
+            "scam speaks, so padding cannot dilute it)."
+        ),
+        (
+            f"- Detector: TF-IDF (sublinear tf) + logistic regression, C={hyper['C']}, min_df={hyper['min_df']}, "
+            f"class_weight={hyper['class_weight']}, seed {metadata['seed']}; vocabulary {metadata['vocabulary_size']:,} terms."
+        ),
+        (
+            f"- Thresholds: agree {metadata['agree_threshold']:.4f}, lift {metadata['lift_threshold']:.4f} "
+            f"({metadata['threshold_rule']}); the model has no say on a message with fewer than {MIN_KNOWN_WORDS} "
+            "words it knows, and a clause with fewer is not scored alone."
+        ),
+        (
+            f"- Namer: {hyper['namer']}; {len(classes)} classes: "
+            + ", ".join(f"{name} {count}" for name, count in classes.items())
+            + ". Its opinion is shown as a named flag (措辞像「…」诈骗短信) with the words it leaned on."
+        ),
+        (
+            "- Shipped as plain data (models/model.json); largest difference from scikit-learn's probabilities "
+            f"(detector and namer) on every unit of the corpus: {metadata['export_max_abs_difference']:.1e}."
+        ),
+        (
+            f"- Versions: Python {versions['python']}, scikit-learn {versions['scikit-learn']}, numpy {versions['numpy']}, "
+            f"jieba {versions['jieba']} (the `[train]` extra pins them)."
+        ),
     ]
 
 
 def render(metadata: dict, evaluation: dict | None, suite_table: list[str] | None) -> str:
     corpus = metadata["corpus"]
     lines = [
-        "# Model card: checker's jieba + TF-IDF + logistic-regression classifier",
+        "# Model card: checker's jieba + TF-IDF + logistic-regression detector and scam-type namer",
         "",
         "Generated by `python -m checker.lab.figures` from `models/metadata.json` and `models/evaluation.json`;",
         "do not edit by hand.",
@@ -93,8 +118,9 @@ def render(metadata: dict, evaluation: dict | None, suite_table: list[str] | Non
         "## Intended use",
         "",
         "One signal among the named rules of `checker`: the probability that a pasted Chinese SMS reads",
-        "like the scam and unlawful-collection messages of our corpus. It can lift a message from",
-        "`low_risk` to `suspicious`; it cannot make `high_risk` unless a rule agrees. It is not a verdict",
+        "like the scam and unlawful-collection messages of our corpus, and which fraud type of the taxonomy",
+        "(checker/data/taxonomy.toml) it reads like. It can lift a message from `low_risk` to",
+        "`suspicious`; it cannot make `high_risk` unless a rule agrees. It is not a verdict",
         "on whether a debt or a law firm is real: only the creditor's official app, 12368 and 12348 can say.",
         "",
         "## Limits",
