@@ -86,6 +86,8 @@ def check_with(text: str, load_model) -> CheckResult:
         model_cues=cues,
         model_status=model_status,
         notes=notes,
+        steps=advice_stage.next_steps(entities, flags, verdict.verdict),
+        not_official=advice_stage.not_official(entities),
     )
 
 

@@ -5,6 +5,8 @@ import re
 import pytest
 
 from checker import check
+from checker.stages import advice as advice_stage
+from checker.stages.advice import next_steps, steps
 from checker.stages.entities import official_numbers
 
 CASES = [
@@ -56,3 +58,117 @@ def test_money_messages_always_carry_the_reminder(text):
 def test_everyday_message_has_no_reminder():
     result = check("周末一起去爬山吗？")
     assert result.reminder == "" and result.verdict == "low_risk"
+
+
+# --- steps: what to do next, as data ------------------------------------------------------------
+
+
+
+def _all_step_texts():
+    data = steps()
+    texts = [v for k, v in data.default.items()] + list(data.complain)
+    texts += [t for pair in data.verify.values() for t in pair]
+    texts += [t for pair in data.channels.values() for t in pair]
+    for plan in data.plans.values():
+        texts += [t for pair in plan.facts for t in pair] + list(plan.stop or ())
+    return texts
+
+
+def test_steps_print_only_confirmed_numbers():
+    confirmed = set(official_numbers()) | set(steps().public_channels)
+    for words in _all_step_texts():
+        for number in re.findall(r"\d{3,}", words):
+            assert number in confirmed, (number, words)
+        assert "http" not in words
+
+
+def test_no_internal_note_reaches_a_reader():
+    from checker.stages.entities import institutions
+    from checker.stages.rules import catalogue
+
+    texts = _all_step_texts() + [t for i in institutions() for t in (i.advice, i.advice_en)]
+    texts += [t for r in catalogue().rules for t in (r.title, r.title_en, r.why, r.why_en)]
+    for words in texts:
+        assert "需核实" not in words and "二手" not in words and "needs checking" not in words, words
+
+
+def test_every_chinese_step_fits_one_line_at_80_columns():
+    import unicodedata
+
+    data = steps()
+    zh = [v for k, v in data.default.items() if not k.endswith("_en")] + [data.complain[0]]
+    zh += [pair[0] for pair in data.verify.values()] + [pair[0] for pair in data.channels.values()]
+    zh += [f[0] for plan in data.plans.values() for f in plan.facts] + [p.stop[0] for p in data.plans.values() if p.stop]
+    for words in zh:
+        columns = 4 + sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in words)
+        assert columns <= 80, words
+
+
+def _ids(text, types=()):
+    result = check(text)
+    return [s.id for s in next_steps(result.entities, result.flags, result.verdict, types)]
+
+
+# (message, fraud types the taxonomy gives it, steps it must get, steps it must not get)
+FOLLOW_THE_SCAM = [
+    ("【支付宝】您的借呗利率过高不符合国家规定，需注销账户，否则影响征信，请联系客服4008102345。",
+     ["fake_credit_cancel"], ["stop", "fact_fake_credit_cancel", "verify_alipay"], ["verify_law_firm", "verify_court"]),
+    ("爸，我手机丢了，这是我新号码，急需交房租，先转3000到这个卡6222021234567890123，别告诉妈",
+     ["fake_relative"], ["stop", "fact_fake_relative", "unsure", "report"], ["verify_court", "verify_law_firm", "verify_police"]),
+    ("我是市公安局刑侦支队王警官，你的银行卡涉嫌洗钱案件，请将资金转入安全账户配合调查。",
+     ["fake_police"], ["verify_police"], ["verify_other_bank", "complain"]),
+    ("您的个税退税10000元待领取，请登录 http://t.cn/AbCd 办理，逾期不予办理。",
+     ["tax_refund"], ["channel_tax_refund", "unsure"], []),
+    ("【法务中心】您的借呗已逾期，已进入立案程序。请今日内将欠款转入指定账户6222021234567890123，否则通知您的家人和单位。",
+     [], ["stop", "verify_alipay", "unsure", "complain", "report"], []),
+]
+
+
+@pytest.mark.parametrize(("text", "types", "wanted", "unwanted"), FOLLOW_THE_SCAM)
+def test_steps_follow_the_scam_not_only_the_institution(text, types, wanted, unwanted):
+    ids = _ids(text, types)
+    for step in wanted:
+        assert step in ids, (step, ids)
+    for step in unwanted:
+        assert step not in ids, (step, ids)
+    assert ids[0] == "stop" and ids[-1] == "report"
+
+
+# Without types given, the red flags' own types decide: the advice a scam must not get stays out.
+@pytest.mark.parametrize(("text", "types", "wanted", "unwanted"), FOLLOW_THE_SCAM)
+def test_the_flags_types_choose_the_steps(text, types, wanted, unwanted):
+    ids = _ids(text)
+    assert ids[0] == "stop" and "unsure" in ids and ids[-1] == "report"
+    for step in unwanted:
+        assert step not in ids, (step, ids)
+
+
+def test_a_genuine_message_gets_at_most_one_calm_step():
+    assert _ids("【花呗】您本期账单已逾期，请登录支付宝App还款，以免影响信用。") == ["calm"]
+    assert _ids("周末一起去爬山吗？") == []
+
+
+def test_money_or_law_is_the_rules_catalogues_definition():
+    from checker.stages.rules import catalogue
+
+    assert advice_stage.speaks_of_money_or_law("您的借呗已逾期")
+    assert not advice_stage.speaks_of_money_or_law("周末一起去爬山吗？")
+    assert catalogue().contexts["money_legal"].pattern  # one definition, in rules.toml
+    assert "_MONEY_OR_LEGAL" not in vars(advice_stage)
+
+
+def test_steps_data_is_validated_with_the_key_named(monkeypatch):
+    from checker.stages.advice import StepsError
+
+    raw = steps.__wrapped__  # the loader itself, uncached
+
+    class Broken:
+        def joinpath(self, _):
+            return self
+
+        def read_text(self, encoding):
+            return '[default]\nstop = "x"\n'
+
+    monkeypatch.setattr(advice_stage.resources, "files", lambda _: Broken())
+    with pytest.raises(StepsError, match="steps.toml"):
+        raw()

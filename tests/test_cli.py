@@ -71,8 +71,10 @@ def test_encoding_option_overrides_detection(run, tmp_path):
 
 def test_english_output(run):
     result = run(["check", SCAM, "--lang", "en"])
-    assert "Highly suspicious" in result.stdout and "Where to verify" in result.stdout
-    assert "可疑点" not in result.stdout
+    assert "Highly suspicious" in result.stdout and "What to do next" in result.stdout
+    assert "可疑之处" not in result.stdout
+    detail = run(["check", SCAM, "--lang", "en", "--detail"])
+    assert "Where to verify" in detail.stdout and "可疑点" not in detail.stdout
 
 
 def test_rules_lists_the_catalogue(run):

@@ -1,5 +1,7 @@
 """Every rule's own hit and miss examples, and checks over the catalogue itself."""
 
+import json
+import pathlib
 import re
 
 import pytest
@@ -70,13 +72,20 @@ def test_issue_catalogue_is_covered():
     assert required <= ids
 
 
+RULE_A = '[[rule]]\nid="a"\ntitle="t"\ntitle_en="t"\nwhy="w"\nwhy_en="w"\nweight=1\n'
+X = 'patterns=[{name="x", regex="x"}]\n'
 BAD_CATALOGUES = [
-    ("duplicate id", '[[rule]]\nid="a"\ntitle="t"\ntitle_en="t"\nwhy="w"\nwhy_en="w"\nweight=1\npatterns=["x"]\n' * 2),
-    ("bad pattern", '[[rule]]\nid="a"\ntitle="t"\ntitle_en="t"\nwhy="w"\nwhy_en="w"\nweight=1\npatterns=["("]\n'),
-    ("missing", '[[rule]]\nid="a"\ntitle="t"\nwhy="w"\nwhy_en="w"\nweight=1\npatterns=["x"]\n'),
-    ("no matcher", '[[rule]]\nid="a"\ntitle="t"\ntitle_en="t"\nwhy="w"\nwhy_en="w"\nweight=1\n'),
-    ("unknown check", '[[rule]]\nid="a"\ntitle="t"\ntitle_en="t"\nwhy="w"\nwhy_en="w"\nweight=1\ncheck="nope"\n'),
-    ("unknown context", '[[rule]]\nid="a"\ntitle="t"\ntitle_en="t"\nwhy="w"\nwhy_en="w"\nweight=1\npatterns=["@nope"]\n'),
+    ("duplicate id", (RULE_A + X) * 2),
+    ("bad pattern", RULE_A + 'patterns=[{name="x", regex="("}]\n'),
+    ("missing", RULE_A.replace('title_en="t"\n', "") + X),
+    ("no matcher", RULE_A),
+    ("unknown check", RULE_A + 'check="nope"\n'),
+    ("unknown context", RULE_A + X + 'requires=["@nope"]\n'),
+    ("unnamed pattern", RULE_A + 'patterns=["x"]\n'),
+    ("pattern name not lower_snake", RULE_A + 'patterns=[{name="Fee-Then-Pay", regex="x"}]\n'),
+    ("duplicate pattern name", RULE_A + 'patterns=[{name="x", regex="x"}, {name="x", regex="y"}]\n'),
+    ("unknown pattern key", RULE_A + 'patterns=[{name="x", regex="x", weight=2}]\n'),
+    ("two unnamed conditions on one kind", RULE_A + 'entities=[{kind="phone"}, {kind="phone"}]\n'),
 ]
 HEADER = '[verdict]\nscale=3.0\nsuspicious=0.4\nhigh_risk=0.7\nmodel_weight=1.5\n[negation]\nbefore=["不要"]\nafter=["骗局"]\n'
 
@@ -87,14 +96,17 @@ def test_a_malformed_catalogue_fails_loudly_with_the_rule_id(what, body):
         parse_catalogue(HEADER + body)
 
 
-def _texts():
-    import json
-    import pathlib
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 
-    root = pathlib.Path(__file__).resolve().parent.parent
+
+def _jsonl_texts(name: str) -> list[str]:
+    with open(ROOT / name, encoding="utf-8") as handle:
+        return [json.loads(line)["text"] for line in handle]
+
+
+def _texts():
     for name in ("data/corpus.jsonl", "tests/golden.jsonl"):
-        for line in open(root / name, encoding="utf-8"):
-            yield json.loads(line)["text"]
+        yield from _jsonl_texts(name)
     for rule in RULES:
         yield from rule.examples_hit
         yield from rule.examples_miss
@@ -113,3 +125,90 @@ def test_the_needs_gate_never_changes_a_result():
         for rule in cat.rules:
             if rule.needs:
                 assert evaluate_rule(rule, msg) == evaluate_rule(rule, msg, gate=False), (rule.id, text)
+
+
+# --- catalogue lint: every pattern named, every alternative needed, every rule alive --------------
+
+
+def _top_level_alternatives(regex: str) -> list[str]:
+    """`a|b(?:c|d)` -> ['a', 'b(?:c|d)']: the branches a reader sees, each a regex of its own."""
+    branches, current, depth, in_class, i = [], "", 0, False, 0
+    while i < len(regex):
+        char = regex[i]
+        if char == "\\":
+            current += regex[i : i + 2]
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(current)
+            current, i = "", i + 1
+            continue
+        current += char
+        i += 1
+    return branches + [current]
+
+
+def test_top_level_alternatives_split_where_a_reader_would():
+    assert _top_level_alternatives(r"a|b(?:c|d)|[|]e|\||f") == ["a", "b(?:c|d)", "[|]e", r"\|", "f"]
+
+
+def test_every_pattern_is_named_lower_snake_and_names_are_unique():
+    for rule in RULES:
+        names = rule.pattern_names + tuple(f"entity:{c.name}" for c in rule.entities)
+        assert len(names) == len(set(names)), rule.id
+        for name in rule.pattern_names + tuple(c.name for c in rule.entities):
+            assert re.fullmatch(r"[a-z][a-z0-9_]*", name), (rule.id, name)
+        if rule.patterns is not None:
+            assert set(rule.patterns.groupindex) >= set(rule.pattern_names), rule.id
+
+
+@pytest.fixture(scope="module")
+def normalised_shared_texts():
+    from checker.stages.normalize import normalize
+
+    return [normalize(t).text for name in ("data/corpus.jsonl", "tests/golden.jsonl") for t in _jsonl_texts(name)]
+
+
+def test_no_pattern_alternative_is_dead(normalised_shared_texts):
+    """Each top-level alternative matches something: the corpus, the golden set or the rule's own examples."""
+    import tomllib
+
+    from checker.stages.normalize import normalize
+
+    raw = (ROOT / "checker" / "data" / "rules.toml").read_text(encoding="utf-8")
+    shared = "\n".join(normalised_shared_texts)
+    dead = []
+    for item in tomllib.loads(raw)["rule"]:
+        own = "\n".join(normalize(t).text for t in item.get("examples_hit", []) + item.get("examples_miss", []))
+        for pattern in item.get("patterns", []):
+            for branch in _top_level_alternatives(pattern["regex"]):
+                compiled = re.compile(branch)
+                if not (compiled.search(own) or compiled.search(shared)):
+                    dead.append(f"{item['id']}.{pattern['name']}: {branch}")
+    assert not dead, "alternatives that match nothing:\n" + "\n".join(dead)
+
+
+def test_every_rule_fires_on_the_corpus():
+    fired = {flag.id for text in _jsonl_texts("data/corpus.jsonl") for flag in check(text).flags}
+    assert not [r.id for r in RULES if r.id not in fired]
+
+
+def test_evidence_names_the_pattern_entity_condition_or_check_that_found_it():
+    flags = {f.id: f for f in check(
+        "【律师函】本律师受委托通知您：请今日缴纳律师费2000元至指定账户6222021234567890123。"
+    ).flags}
+    produced = {(rule_id, e.pattern) for rule_id, f in flags.items() for e in f.evidence}
+    assert ("debtor_fee_demand", "pay_then_fee") in produced
+    assert ("pay_to_personal_account", "personal_or_designated_account") in produced
+    assert ("pay_to_personal_account", "entity:bank_card") in produced
+    assert ("legal_sender_without_details", "check:legal_sender_without_details") in produced
+    evidence = flags["debtor_fee_demand"].evidence[0]
+    assert evidence.to_dict()["pattern"] == "pay_then_fee"

@@ -181,7 +181,7 @@ def test_a_well_formed_entry_loads():
     assert (entry.id, entry.request, entry.sources[0].trust) == ("points_cash", ("click",), "官方")
 
 
-_RULE = '[[rule]]\nid="a"\ntitle="t"\ntitle_en="t"\nwhy="w"\nwhy_en="w"\nweight={weight}\npatterns=["x"]\ntypes={types}\n'
+_RULE = '[[rule]]\nid="a"\ntitle="t"\ntitle_en="t"\nwhy="w"\nwhy_en="w"\nweight={weight}\npatterns=[{{name="x", regex="x"}}]\ntypes={types}\n'
 _HEADER = '[verdict]\nscale=3.0\nsuspicious=0.4\nhigh_risk=0.7\nmodel_weight=1.5\n[negation]\nbefore=["不要"]\nafter=["骗局"]\ninside=["不会"]\n'
 BAD_RULE_TYPES = [
     ("unknown id", 1, '["no_such_type"]', "unknown type no_such_type"),

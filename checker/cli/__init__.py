@@ -78,7 +78,7 @@ def _read_input(message: str | None, file: str | None, encoding: str | None) -> 
 class CheckerGroup(click.Group):
     """A click group that maps every outcome to one of our exit codes and never shows a traceback."""
 
-    def main(self, args=None, prog_name=None, **extra):  # noqa: D102 - same contract as click's
+    def main(self, args=None, prog_name=None, **extra):
         extra.pop("standalone_mode", None)
         sys.exit(self._exit_code(args, prog_name, extra))
 
@@ -130,7 +130,21 @@ def cli() -> None:
 @click.argument("message", required=False)
 @click.option("--file", "file", type=click.Path(dir_okay=True), help="从文件读取短信 / read the message from a file.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "zh-Hant", "en"]),
+    default="zh",
+    show_default=True,
+    help="简体中文、繁體中文或英文 / simplified, traditional Chinese or English.",
+)
+@click.option("--detail", is_flag=True, help="完整报告：每条规则、权重、模型、实体 / the full report.")
+@click.option(
+    "--report",
+    "report",
+    is_flag=True,
+    help="输出发给 12321 的举报短信（号码*原文）/ print the SMS to send to 12321.",
+)
+@click.option("--sender", default="", help="发来短信的号码，用于 --report / the sender's number, for --report.")
 @click.option(
     "--fail-on",
     type=click.Choice(["suspicious", "high_risk"]),
@@ -138,20 +152,26 @@ def cli() -> None:
     help="退出码为1，当结论达到此级别 / exit 1 when the verdict is at or above this level.",
 )
 @click.option("--encoding", default=None, help="文件或标准输入的编码 / encoding of the file or stdin (default: detect).")
-def check_command(message, file, fmt, lang, fail_on, encoding) -> None:
+def check_command(message, file, fmt, lang, detail, report, sender, fail_on, encoding) -> None:
     """检查一条短信。MESSAGE 省略或为 - 时从标准输入读取。
 
     Check one message: MESSAGE, stdin (no argument or -), or --file PATH. An argument shows up in
     `ps` and shell history; stdin and --file do not, so prefer them for real messages.
     """
     from ..pipeline import InputError, check
-    from ..stages.render import to_json, to_text
+    from ..stages.render import to_json, to_report, to_text
     from ..stages.verdict import at_least
 
     text, used_encoding, source = _read_input(message, file, encoding)
     problem = printable_problem(text)
     if problem:
         raise InputProblem(problem)
+    if report:
+        # stdout is exactly the SMS to send; how to send it goes to stderr.
+        how = "原文不要改动" if sender else "开头换成发来短信的号码，原文不要改动"
+        click.echo(f"把下面这条短信发送到 12321（{how}）/ send this SMS to 12321:", err=True)
+        click.echo(to_report(text, sender))
+        return
     try:
         result = check(text)
     except InputError as exc:
@@ -162,7 +182,7 @@ def check_command(message, file, fmt, lang, fail_on, encoding) -> None:
         click.echo(to_json(payload), nl=False)
     else:
         style = click.style if _use_colour(sys.stdout) else (lambda s, **_: s)
-        click.echo(to_text(text, result, lang, style), nl=False)
+        click.echo(to_text(text, result, lang, style, detail=detail), nl=False)
     if fail_on and at_least(result.verdict, fail_on):
         raise FailOn
 
@@ -183,6 +203,35 @@ def rules_command(fmt, lang) -> None:
     width = max(len(r.id) for r in rules)
     for r in rules:
         click.echo(f"{r.id:<{width}}  {r.weight:+5.1f}  {r.title if lang == 'zh' else r.title_en}")
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址 / address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="端口 / port.")
+def serve_command(host, port) -> None:
+    """在本机打开检查网页 / serve the check as a local web page.
+
+    Only this computer can open it, unless --host names another address: then any device on
+    that network (a relative's phone on the home Wi-Fi) can, so use it only on a network you trust.
+    """
+    from ..web.server import is_loopback, make_server
+
+    if not is_loopback(host):
+        click.echo(
+            f"警告：在 {host} 上提供服务，同一网络里的任何设备都能打开这个页面；只在你信任的家庭网络里这样做。\n"
+            f"warning: serving on {host}: any device on that network can open this page; use a network you trust.",
+            err=True,
+        )
+    try:
+        server = make_server(host, port)
+    except OSError as exc:
+        raise InputProblem(f"无法在 {host}:{port} 提供服务 / cannot serve on {host}:{port}: {exc.strerror}") from None
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"在浏览器打开 / open http://{shown}:{server.server_address[1]}/  （按 Ctrl-C 停止 / Ctrl-C to stop）", err=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
 
 
 def _register_optional_commands() -> None:

@@ -1,47 +1,38 @@
-"""Stage 6: where to verify, for the institution the message claims to come from or speaks for.
+"""Stage 6: what to do next, as numbered steps chosen by the kind of scam and the institution named.
 
-Only numbers confirmed in domain.md appear here, and they come from data/institutions.toml and
-data/reference.toml, never from the message: advice is built without reading a single digit of it.
+Only numbers confirmed in domain.md / fraud_taxonomy.md appear here, and they come from
+data/steps.toml, data/institutions.toml and data/reference.toml, never from the message: advice
+is built without reading a single digit of it. The message's own numbers and links are read only
+to say that they are NOT the named institution's confirmed ones.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-from .entities import Entity, institutions
+from .entities import Entity, Institution, institutions
+from .rules import Flag, catalogue
+from .taxonomy import taxonomy
 
-# Which institutions a rule implies even when the message does not name one.
-_IMPLIED_BY_RULE = {
-    "authority_impersonation": "police",
-    "arrest_threat": "police",
-    "secrecy_demand": "police",
-    "debt_relief_offer": "credit_bureau",
-    "fake_antifraud_notice": "antifraud",
-    "court_claim_without_case_number": "court",
-    "genuine_court_format": "court",
-    "legal_sender_without_details": "law_firm",
-    "pseudo_law_firm": "law_firm",
-    "lawful_letter_details": "law_firm",
-}
-_MONEY_OR_LEGAL = re.compile(
-    r"欠|逾期|还款|借款|贷|债|账单|转账|汇款|付款|打款|缴|支付|律师|法院|起诉|立案|诉讼|法务|征信|冻结|账户|"
-    r"额度|资金|保证金|\d+元|¥|花呗|借呗|白条|金条|信用卡|催收|罚款|费|案件|立案|涉嫌|洗钱|传票|执行"
-)
+STEPS_FILE = "data/steps.toml"
 
-ANTIFRAUD = (
-    "拿不准时，可拨打 96110（公安反诈预警劝阻专线）咨询。",
-    "If unsure, call 96110, the police anti-fraud advice line.",
-)
-ALREADY_PAID = (
-    "如果已经付款或泄露了验证码、密码，立即拨打 110 报警，并联系自己的银行。",
-    "If you have already paid or shared a code or password, call 110 now and contact your bank.",
-)
 REMINDER = (
     "付款前先核实：自己打开官方App，或拨打确认过的官方号码；不要向短信里给出的账户、链接或号码付款；律师函不是法院判决。",
-    "Verify before you pay: open the official app yourself or call a confirmed official number; never pay into an "
-    "account, link or number given in a message; a lawyer's letter is not a court judgment.",
+    (
+        "Verify before you pay: open the official app yourself or call a confirmed official number; never pay into "
+        "an account, link or number given in a message; a lawyer's letter is not a court judgment."
+    ),
 )
+
+
+class StepsError(ValueError):
+    """data/steps.toml is malformed; the message names the key."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,31 +53,269 @@ class Advice:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One numbered thing to do next, in words a worried reader can act on."""
+
+    id: str
+    text: str
+    text_en: str
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "text": self.text, "text_en": self.text_en}
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What one kind of scam calls for: its taxonomy family's entry, overridden by its type's."""
+
+    id: str
+    institutions: frozenset[str] | None  # None = every institution named
+    stop: tuple[str, str] | None
+    facts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Steps:
+    default: dict[str, str]
+    complain_rules: frozenset[str]
+    complain_institutions: frozenset[str]
+    complain_types: frozenset[str]
+    complain: tuple[str, str]
+    max_institutions: int
+    public_channels: dict[str, str]
+    source_hosts: tuple[str, ...]
+    explain: dict[str, dict]
+    implied: dict[str, str]
+    verify: dict[str, tuple[str, str]]
+    plans: dict[str, Plan]  # by fraud type id
+    claims: dict[str, frozenset[str]]  # institution id or creditor kind -> taxonomy claims
+    channels: dict[str, tuple[str, str]]
+
+
+def _pair(value, key: str) -> tuple[str, str]:
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) and v for v in value)):
+        raise StepsError(f"{STEPS_FILE}: {key} must be a [chinese, english] pair")
+    return value[0], value[1]
+
+
+def _known(ids: Iterable[str], known: set[str], key: str) -> None:
+    unknown = sorted(set(ids) - known)
+    if unknown:
+        raise StepsError(f"{STEPS_FILE}: {key}: unknown id(s) {', '.join(unknown)}")
+
+
+def _plan(type_id: str, item: dict, institution_ids: set[str]) -> Plan:
+    where = f"[type.{type_id}] / its [family]"
+    allowed = item.get("institutions", "all")
+    if allowed != "all":
+        _known(allowed, institution_ids, f"{where}.institutions")
+    return Plan(
+        id=type_id,
+        institutions=None if allowed == "all" else frozenset(allowed),
+        stop=_pair(item["stop"], f"{where}.stop") if "stop" in item else None,
+        facts=tuple(_pair(f, f"{where}.facts") for f in item.get("facts", ())),
+    )
+
+
+@lru_cache(maxsize=1)
+def steps() -> Steps:
+    """data/steps.toml, validated against the institutions and the rule catalogue."""
+    raw = tomllib.loads(resources.files("checker").joinpath(STEPS_FILE).read_text(encoding="utf-8"))
+    institution_ids = {inst.id for inst in institutions()}
+    rule_ids = {rule.id for rule in catalogue().rules}
+    try:
+        default = {k: str(v) for k, v in raw["default"].items()}
+        for key in ("stop", "unsure", "report", "calm"):
+            if not default.get(key) or not default.get(key + "_en"):
+                raise StepsError(f"{STEPS_FILE}: [default].{key} and {key}_en are required")
+        complain = raw["complain"]
+        _known(complain["rules"], rule_ids, "[complain].rules")
+        _known(complain["needs_institution"], institution_ids, "[complain].needs_institution")
+        implied = dict(raw["implied_institution"])
+        _known(set(raw["claims"]) - {"lender", "bank"}, institution_ids, "[claims]")
+        _known(implied, rule_ids, "[implied_institution]")
+        _known(implied.values(), institution_ids, "[implied_institution]")
+        verify = {key: _pair(value, f"[institution].{key}") for key, value in raw["institution"].items()}
+        _known(verify, institution_ids, "[institution]")
+        fraud = [t for t in taxonomy().types if t.is_fraud]
+        _known(raw["family"], {t.family for t in fraud}, "[family]")
+        _known(raw["type"], {t.id for t in fraud}, "[type]")
+        plans = {t.id: _plan(t.id, raw["family"].get(t.family, {}) | raw["type"].get(t.id, {}), institution_ids) for t in fraud}
+        channels = {key: _pair(value, f"[channel].{key}") for key, value in raw["channel"].items()}
+        _known(channels, {t.id for t in fraud}, "[channel]")
+        _known(complain["types"], {t.id for t in fraud}, "[complain].types")
+        explain = dict(raw["explain"])
+        _known(explain, rule_ids, "[explain]")
+        return Steps(
+            default=default,
+            complain_rules=frozenset(complain["rules"]),
+            complain_institutions=frozenset(complain["needs_institution"]),
+            complain_types=frozenset(complain["types"]),
+            complain=(complain["text"], complain["text_en"]),
+            max_institutions=int(raw["limits"]["institutions"]),
+            public_channels=dict(raw["public_channels"]),
+            source_hosts=tuple(raw["sources"]["hosts"]),
+            explain=explain,
+            implied=implied,
+            verify=verify,
+            plans=plans,
+            claims={key: frozenset(value) for key, value in raw["claims"].items()},
+            channels=channels,
+        )
+    except KeyError as exc:
+        raise StepsError(f"{STEPS_FILE}: missing key {exc}") from None
+
+
 def speaks_of_money_or_law(normalized_text: str) -> bool:
-    return bool(_MONEY_OR_LEGAL.search(normalized_text))
+    """"Money or law" is defined once: [contexts] money_legal of data/rules.toml."""
+    return bool(catalogue().contexts["money_legal"].search(normalized_text))
 
 
-def advise(entities: tuple[Entity, ...], flag_ids: list[str], money_or_legal: bool) -> tuple[Advice, ...]:
-    """Advice for each institution claimed (in order of appearance), then the general lines."""
+def _named_institutions(entities: tuple[Entity, ...], flag_ids: Iterable[str]) -> list[Institution]:
+    """Institutions named or implied, the creditor first; a named bank or lender hides its generic entry."""
     by_id = {inst.id: inst for inst in institutions()}
     named = [e.value for e in entities if e.kind == "institution"]
-    implied = [_IMPLIED_BY_RULE[f] for f in flag_ids if f in _IMPLIED_BY_RULE]
+    implied = [steps().implied[f] for f in flag_ids if f in steps().implied]
     # The creditor's own app comes first: it answers whether the debt exists at all.
     creditors = [i for i in named if by_id[i].creditor]
     wanted = [by_id[i] for i in dict.fromkeys(creditors + [i for i in named + implied if not by_id[i].creditor])]
-    # A named bank or lender makes the generic entry for its group redundant.
     specific = {inst.creditor for inst in wanted if inst.creditor and not inst.generic}
-    out: list[Advice] = []
-    for inst in wanted:
-        if inst.generic and inst.creditor in specific:
-            continue
-        out.append(Advice(inst.id, inst.name, inst.name_en, inst.advice, inst.advice_en))
+    return [inst for inst in wanted if not (inst.generic and inst.creditor in specific)]
+
+
+def advise(entities: tuple[Entity, ...], flag_ids: list[str], money_or_legal: bool) -> tuple[Advice, ...]:
+    """Where to verify, for each institution claimed (in order of appearance), then the general lines."""
+    out = [Advice(i.id, i.name, i.name_en, i.advice, i.advice_en) for i in _named_institutions(entities, flag_ids)]
+    default = steps().default
     if money_or_legal or flag_ids:
-        out.append(Advice("antifraud_96110", "96110", "96110", *ANTIFRAUD))
-    if money_or_legal:
-        out.append(Advice("already_paid_110", "110", "110", *ALREADY_PAID))
+        out.append(Advice("antifraud_96110", "96110 / 110", "96110 / 110", default["unsure"], default["unsure_en"]))
     return tuple(out)
 
 
 def reminder(money_or_legal: bool) -> tuple[str, str]:
     return REMINDER if money_or_legal else ("", "")
+
+
+def fraud_types(flags: Iterable[Flag], named: Iterable[Institution] = ()) -> list[str]:
+    """The fraud types the red flags point to, most supported first.
+
+    A type's support is the weight of the red flags that name it. A tie goes to the type that
+    claims to be what the message names (data: [claims]), then to the type named by the more
+    specific flags (a flag naming one type says more about it than one naming twelve).
+    """
+    data = steps()
+    claimed = {c for inst in named for c in data.claims.get(inst.creditor or inst.id, ())}
+    by_id = taxonomy().by_id
+    support: dict[str, list[float]] = {}
+    for flag in flags:
+        if flag.weight > 0:
+            for t in flag.types:
+                total = support.setdefault(t, [0.0, 0.0])
+                total[0] += flag.weight
+                total[1] += flag.weight / len(flag.types)
+
+    def rank(t: str) -> tuple[float, int, float]:
+        claims = by_id[t].claims if t in by_id else ()
+        return -support[t][0], -len(claimed.intersection(claims)), -support[t][1]
+
+    return sorted(support, key=rank)
+
+
+def next_steps(
+    entities: tuple[Entity, ...], flags: tuple[Flag, ...], verdict: str, types: Iterable[str] = ()
+) -> tuple[Step, ...]:
+    """Numbered steps: stop, what is true, where to check, 96110 / 110, complain, report."""
+    data = steps()
+    default = data.default
+    red = [f.id for f in flags if f.weight > 0]
+    all_flags = [f.id for f in flags]
+    named = _named_institutions(entities, all_flags)
+    if verdict == "low_risk" and not red:
+        return (Step("calm", default["calm"], default["calm_en"]),) if named else ()
+    types = [t for t in dict.fromkeys([*types, *fraud_types(flags, named)]) if t in data.plans]
+    plan = data.plans[types[0]] if types else None
+    out: list[Step] = []
+    stop = plan.stop if plan and plan.stop else (default["stop"], default["stop_en"])
+    out.append(Step("stop", *stop))
+    if plan:
+        out.extend(Step(f"fact_{plan.id}", zh, en) for zh, en in plan.facts)
+        if plan.id in data.channels:
+            out.append(Step(f"channel_{plan.id}", *data.channels[plan.id]))
+    allowed = plan.institutions if plan else None
+    verifiable = [i for i in named if (allowed is None or i.id in allowed) and i.id in data.verify]
+    out.extend(Step(f"verify_{i.id}", *data.verify[i.id]) for i in verifiable[: data.max_institutions])
+    out.append(Step("unsure", default["unsure"], default["unsure_en"]))
+    about_collection = plan.id in data.complain_types if plan else True
+    if about_collection and set(red) & data.complain_rules and {i.id for i in named} & data.complain_institutions:
+        out.append(Step("complain", *data.complain))
+    out.append(Step("report", default["report"], default["report_en"]))
+    return tuple(out)
+
+
+# --- what the message's own numbers and links are not ------------------------------------------
+
+
+def _visible(text: str) -> str:
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Mn", "Me", "Cc")).strip()
+
+
+def not_official(entities: tuple[Entity, ...]) -> tuple[tuple[str, str], ...]:
+    """Say outright when a number or link in the message is not the named institution's confirmed one."""
+    claimed = [i for i in _named_institutions(entities, ()) if i.creditor and not i.generic and i.numbers]
+    if not claimed:
+        return ()
+    inst = claimed[0]
+    numbers = "、".join(inst.numbers)
+    short = inst.name.split(" / ")[0]
+    short_en = inst.name_en.split(" / ")[0]
+    out = []
+    for e in entities:
+        shown = _visible(e.text)
+        if e.kind == "phone" and e.value not in inst.numbers and "official" not in e.details:
+            out.append(
+                (
+                    f"短信里的 {shown} 不是{short}的官方号码（{short}：{numbers}）。",
+                    f"{shown} in the message is not {short_en}'s official number ({short_en}: {numbers}).",
+                )
+            )
+        elif e.kind == "link" and e.details.get("category") != "official" and inst.domains:
+            domains = "、".join(inst.domains)
+            out.append(
+                (
+                    f"短信里的链接 {e.details.get('host', shown)} 不是{short}的网站（{short}：{domains}）。",
+                    f"The link {e.details.get('host', shown)} is not {short_en}'s site ({short_en}: {domains}).",
+                )
+            )
+    return tuple(out)
+
+
+# --- honest explanations and sources ------------------------------------------------------------
+
+_URL = re.compile(r"https?://[^\s;；]+")
+
+
+def public_sources(source: str) -> tuple[str, ...]:
+    """The addresses in a rule's source that are public and authoritative (data: [sources] hosts)."""
+    out = []
+    for url in _URL.findall(source):
+        host = url.split("/")[2].split(":")[0].lower()
+        if any(host == h or host.endswith("." + h) for h in steps().source_hosts):
+            out.append(url)
+    return tuple(out)
+
+
+def explanation(flag: Flag, entities: tuple[Entity, ...]) -> tuple[str, str]:
+    """The flag's why, claiming only the details the message contains."""
+    spec = steps().explain.get(flag.id)
+    if not spec:
+        return flag.why, flag.why_en
+    kinds = {e.kind for e in entities} | {
+        e.details.get("type", "") for e in entities if e.kind == "phone"
+    }
+    found = [key for key in spec["found"] if key in kinds]
+    if not found:
+        return flag.why, flag.why_en
+    zh = "、".join(spec["found"][k] for k in found)
+    en = ", ".join(spec["found_en"][k] for k in found)
+    return spec["text"].format(found=zh), spec["text_en"].format(found=en)

@@ -1,11 +1,31 @@
-"""Stage 8: a result as words for a worried person, in Chinese (default) or English."""
+"""Stage 8: a result as words for a worried person: Chinese (default), 繁體 (zh-Hant) or English.
+
+The default answer is short: the verdict, the two or three strongest reasons with their quotes,
+numbered steps, and the message with the suspicious places marked. `detail=True` is the full
+report (every flag with its weight, the model, the entities, every institution). Quotes are the
+reader's own text, never converted or translated; only our words are.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+from .advice import explanation, public_sources
 from .entities import Entity
 from .result import CheckResult
+
+LANGS = ("zh", "zh-Hant", "en")
+# Evidence quotes longer than this are cut with "…": the reason line must stay one line.
+QUOTE_CHARS = 22
+# The short answer shows at most this much of the message itself.
+MESSAGE_CHARS = 400
+MAX_REASONS = 3
 
 _LABELS = {
     "zh": {
@@ -26,6 +46,9 @@ _LABELS = {
         "advice": "去哪里核实（不要用短信里的号码和链接）",
         "reminder": "提醒",
         "none": "无",
+        "sources": "来源",
+        "steps": "接下来怎么做",
+        "not_official": "短信里的号码和链接",
     },
     "en": {
         "verdict": "Verdict",
@@ -45,6 +68,9 @@ _LABELS = {
         "advice": "Where to verify (never through numbers or links in the message)",
         "reminder": "Reminder",
         "none": "none",
+        "sources": "Sources",
+        "steps": "What to do next",
+        "not_official": "Numbers and links in the message",
     },
 }
 
@@ -109,9 +135,9 @@ def _entity_note(entity: Entity, lang: str) -> str:
         return "format ok, still check on China Legal Services" if ok else "unusual format, check on China Legal Services"
     if entity.kind == "credit_code":
         ok = d.get("checksum") == "valid"
-        issuer = {"law_firm": "律师事务所（31开头）", "company": "公司（91开头），不是律所"}.get(d.get("issuer"), "其他机构")
+        issuer = {"law_firm": "律师事务所（31开头）", "company": "公司（91开头），不是律所"}.get(str(d.get("issuer")), "其他机构")
         issuer_en = {"law_firm": "law firm (starts 31)", "company": "company (starts 91), not a law firm"}.get(
-            d.get("issuer"), "other body"
+            str(d.get("issuer")), "other body"
         )
         if zh:
             return f"{'校验通过' if ok else '校验不通过'}，{issuer}"
@@ -126,7 +152,94 @@ def _entity_note(entity: Entity, lang: str) -> str:
     return ""
 
 
-def _marked(text: str, result: CheckResult) -> str:
+_SHORT = {
+    "zh": {
+        "verdict": "结论：{v}",
+        "low_but": "结论：{v}，但有一处值得留意",
+        "reasons": "可疑之处：",
+        "watch": "值得留意：",
+        "calm": "没有发现常见的诈骗迹象。",
+        "good": "看起来正常的地方：",
+        "model_only": "措辞像常见的诈骗短信",
+        "invisible": "短信里夹着看不见的字符",
+        "steps": "接下来：",
+        "marked": "短信原文（[[ ]] 内为可疑处）：",
+        "cut": "…（后面还有 {n} 字）",
+        "model_off": "（本次只按规则检查：模型不可用）",
+    },
+    "en": {
+        "verdict": "Verdict: {v}",
+        "low_but": "Verdict: {v}, but one thing is worth a look",
+        "reasons": "What is suspicious:",
+        "watch": "Worth a look:",
+        "calm": "No sign of the usual scams.",
+        "good": "What looks normal:",
+        "model_only": "It is worded like common scam messages",
+        "invisible": "The message hides invisible characters",
+        "steps": "What to do next:",
+        "marked": "The message ([[ ]] = suspicious):",
+        "cut": "… ({n} more characters)",
+        "model_off": "(rules only this time: the model is unavailable)",
+    },
+}
+
+_INVISIBLE = ("Cf", "Mn", "Me", "Cc", "Zl", "Zp")
+# A lowering rule's title ends by saying so; in the short answer that is jargon.
+_LOWERS_NOTE = re.compile(r"（降低风险）|\s*\(lowers the risk\)")
+
+
+def visible(text: str) -> str:
+    """What a reader can see of a quote: no invisible or combining characters, no edge spaces."""
+    return "".join(ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch == "\n").strip()
+
+
+def _quote(text: str) -> str:
+    shown = " ".join(visible(text).split())
+    return shown if len(shown) <= QUOTE_CHARS else shown[: QUOTE_CHARS - 1] + "…"
+
+
+def _quotes(evidence, limit: int = 2) -> list[str]:
+    out = []
+    for e in evidence:
+        shown = _quote(e.text)
+        if shown and shown not in out:
+            out.append(shown)
+        if len(out) == limit:
+            break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> tuple[dict[str, str], dict[str, str], int]:
+    raw = json.loads(resources.files("checker").joinpath("data/s2t.json").read_text(encoding="utf-8"))
+    phrases = raw["phrases"]
+    return raw["chars"], phrases, max(map(len, phrases), default=1)
+
+
+def to_traditional(text: str) -> str:
+    """Simplified -> traditional by OpenCC's tables (data/s2t.json): longest phrase first, then per character."""
+    chars, phrases, longest = _s2t()
+    out, i = [], 0
+    while i < len(text):
+        for size in range(min(longest, len(text) - i), 1, -1):
+            hit = phrases.get(text[i : i + size])
+            if hit:
+                out.append(hit)
+                i += size
+                break
+        else:
+            out.append(chars.get(text[i], text[i]))
+            i += 1
+    return "".join(out)
+
+
+def _words(lang: str) -> Callable[[str], str]:
+    """How our own words are shown: 繁體 converts them; the reader's quotes never pass through this."""
+    return to_traditional if lang == "zh-Hant" else (lambda s: s)
+
+
+def _segments(text: str, result: CheckResult, limit: int | None = None) -> list[tuple[str, bool]]:
+    """The message cut into (piece, suspicious?) pieces; an invisible character alone is never marked."""
     spans = sorted({(e.start, e.end) for f in result.flags if f.weight > 0 for e in f.evidence})
     merged: list[list[int]] = []
     for start, end in spans:
@@ -134,70 +247,203 @@ def _marked(text: str, result: CheckResult) -> str:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    out, cursor = [], 0
+    stop = len(text) if limit is None else min(limit, len(text))
+    out: list[tuple[str, bool]] = []
+    cursor = 0
     for start, end in merged:
-        out.append(text[cursor:start])
-        out.append(f"[[{text[start:end]}]]")
-        cursor = end
-    out.append(text[cursor:])
-    return "".join(out)
+        if start >= stop:
+            break
+        out.append((text[cursor:start], False))
+        shown = text[start : min(end, stop)]
+        out.append((shown, bool(visible(shown))))
+        cursor = min(end, stop)
+    out.append((text[cursor:stop], False))
+    return [(piece, marked) for piece, marked in out if piece]
 
 
-def to_text(text: str, result: CheckResult, lang: str = "zh", style=lambda s, **_: s) -> str:
-    """The human report. `style` is click.style on a colour terminal, identity otherwise."""
-    L = _LABELS[lang]
-    zh = lang == "zh"
-    sep = "：" if zh else ": "
+def _marked(text: str, result: CheckResult, limit: int | None = None, mark=lambda s: f"[[{s}]]") -> str:
+    return "".join(mark(piece) if marked else piece for piece, marked in _segments(text, result, limit))
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    text: str  # our words
+    quotes: tuple[str, ...]  # what the reader can see of the message, never converted
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The short answer's parts, in the reader's language; the CLI and the web page lay them out."""
+
+    verdict: str
+    headline: str
+    reasons_title: str
+    reasons: tuple[Reason, ...]
+    calm: tuple[str, ...]
+    steps_title: str
+    steps: tuple[str, ...]
+    marked_title: str
+    segments: tuple[tuple[str, bool], ...]
+    more: str  # "… (N more characters)" when the message is cut
+
+
+def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
+    """What the reader needs first: the verdict, the strongest reasons, the steps, the marked message."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; one of {', '.join(LANGS)}")
+    zh = lang != "en"
+    S = _SHORT["zh" if zh else "en"]
+    w = _words(lang)
+
+    def pick(chinese: str, english: str) -> str:
+        return w(chinese) if zh else english
+
+    red = sorted((f for f in result.flags if f.weight > 0), key=lambda f: -f.weight)
+    reasons = []
+    for flag in red:
+        quotes = tuple(_quotes(flag.evidence))
+        title = pick(flag.title, flag.title_en)
+        hidden = f"（{w(S['invisible'])}）" if zh else f" ({S['invisible']})"
+        reasons.append(Reason(title if quotes else title + hidden, quotes))
+    reasons = reasons[: MAX_REASONS - min(1, len(result.not_official))]
+    reasons += [Reason(pick(zh_text, en), ()) for zh_text, en in result.not_official[: MAX_REASONS - len(reasons)]]
+    if not red and result.verdict != "low_risk":
+        # The model alone lifted the verdict: say what it saw, never a headline without a reason.
+        cues = [c for c in result.model_cues if len(c.term) > 1 and any(visible(e.text) for e in c.evidence)]
+        seen = tuple(_quote(c.evidence[0].text) for c in cues[:3])
+        reasons.insert(0, Reason(w(S["model_only"]), seen))
+    calm: list[str] = []
+    if not reasons:
+        calm.append(w(S["calm"]))
+        green = [f for f in result.flags if f.weight < 0]
+        if green:
+            titles = [_LOWERS_NOTE.sub("", pick(f.title, f.title_en)) for f in green[:2]]
+            calm.append(w(S["good"]) + ("" if zh else " ") + ("；" if zh else "; ").join(titles))
+    if not result.model_status.startswith("ok"):
+        calm.append(w(S["model_off"]))
+    headline = S["low_but"] if result.verdict == "low_risk" and red else S["verdict"]
+    rest = len(text) - MESSAGE_CHARS
+    return Answer(
+        verdict=result.verdict,
+        headline=w(headline.format(v=result.verdict_text)) if zh else headline.format(v=result.verdict_text_en),
+        reasons_title=w(S["watch"] if result.verdict == "low_risk" else S["reasons"]),
+        reasons=tuple(reasons),
+        calm=tuple(calm),
+        steps_title=w(S["steps"]),
+        steps=tuple(pick(step.text, step.text_en) for step in result.steps),
+        marked_title=w(S["marked"]),
+        segments=tuple(_segments(text, result, MESSAGE_CHARS)) if red else (),
+        more=w(S["cut"]).format(n=rest) if red and rest > 0 else "",
+    )
+
+
+def _short(text: str, result: CheckResult, lang: str, style) -> str:
+    a = answer(text, result, lang)
+    zh = lang != "en"
     colour = {"low_risk": "green", "suspicious": "yellow", "high_risk": "red"}[result.verdict]
-    verdict_words = result.verdict_text if zh else result.verdict_text_en
+    lines = [style(a.headline, fg=colour, bold=True)]
+    if a.reasons:
+        # Under a warning the bullets need no title; under a calm verdict they say "worth a look".
+        if result.verdict == "low_risk":
+            lines.append(a.reasons_title)
+        for reason in a.reasons:
+            quotes = "、".join(f"「{q}」" for q in reason.quotes) if zh else ", ".join(f"“{q}”" for q in reason.quotes)
+            lines.append(f" · {reason.text}" + ((("：" if zh else ": ") + quotes) if quotes else ""))
+    lines += list(a.calm)
+    if a.steps:
+        lines.append(a.steps_title)
+        lines += [f" {n}. {step}" for n, step in enumerate(a.steps, 1)]
+    if a.segments:
+        lines.append(a.marked_title)
+        shown = "".join(style(f"[[{p}]]", fg=colour, bold=True) if m else p for p, m in a.segments).strip()
+        lines.append("  " + (shown + a.more).replace("\n", "\n  "))
+    return "\n".join(lines) + "\n"
+
+
+def _detail(text: str, result: CheckResult, lang: str, style) -> str:
+    """The full report: every flag, its weight, why and sources; the model; the entities; every institution."""
+    zh = lang != "en"
+    w = _words(lang)
+    L = {key: w(value) for key, value in _LABELS["zh" if zh else "en"].items()}
+    sep = "：" if zh else ": "
+    colon = "：" if zh else ":"
+
+    def pick(chinese: str, english: str) -> str:
+        return w(chinese) if zh else english
+
+    colour = {"low_risk": "green", "suspicious": "yellow", "high_risk": "red"}[result.verdict]
     lines = [
-        style(f"{L['verdict']}：{verdict_words}" if zh else f"{L['verdict']}: {verdict_words}", fg=colour, bold=True)
+        style(f"{L['verdict']}{sep}{pick(result.verdict_text, result.verdict_text_en)}", fg=colour, bold=True)
         + f"  ({result.verdict}, {L['score']} {result.score:.2f})",
         "",
     ]
     red = [f for f in result.flags if f.weight > 0]
     green = [f for f in result.flags if f.weight < 0]
-    lines.append(L["flags"] + ("：" if zh else ":"))
+    lines.append(L["flags"] + colon)
     if not red:
         lines.append("  " + L["no_flags"])
     for n, flag in enumerate(red, 1):
-        title = flag.title if zh else flag.title_en
-        lines.append(style(f" {n}. {title}", bold=True) + f"  [{L['weight']} {flag.weight:+.1f}]")
-        lines.append(f"    {L['why']}{sep}{flag.why if zh else flag.why_en}")
-        quotes = "、".join(f"「{e.text}」" for e in flag.evidence[:4])
-        lines.append(f"    {L['quote']}{sep}{quotes}")
+        why = pick(*explanation(flag, result.entities))
+        lines.append(style(f" {n}. {pick(flag.title, flag.title_en)}", bold=True) + f"  [{L['weight']} {flag.weight:+.1f}]")
+        lines.append(f"    {L['why']}{sep}{why}")
+        quotes = _quotes(flag.evidence, 4)
+        if quotes:
+            lines.append(f"    {L['quote']}{sep}" + "、".join(f"「{q}」" for q in quotes))
+        sources = public_sources(flag.source)
+        if sources:
+            lines.append(f"    {L['sources']}{sep}" + " ".join(sources))
     if green:
         lines.append("")
-        lines.append(L["lowering"] + ("：" if zh else ":"))
+        lines.append(L["lowering"] + colon)
         for flag in green:
-            lines.append(f"  - {flag.title if zh else flag.title_en}  [{L['weight']} {flag.weight:+.1f}]")
-            lines.append(f"    {flag.why if zh else flag.why_en}")
+            lines.append(f"  - {pick(flag.title, flag.title_en)}  [{L['weight']} {flag.weight:+.1f}]")
+            lines.append(f"    {pick(*explanation(flag, result.entities))}")
     lines.append("")
     if result.model_status != "ok":
         lines.append(f"{L['model']}{sep}" + L["model_off"].format(why=result.model_status))
     elif result.model_probability is not None:
         line = f"{L['model']}{sep}" + L["model_line"].format(p=result.model_probability)
-        if result.model_cues:
+        cues = [c.term for c in result.model_cues if len(c.term) > 1]
+        if cues:
             line += f"；{L['model_cues']}：" if zh else f"; {L['model_cues']}: "
-            line += "、".join(c.term for c in result.model_cues)
+            line += "、".join(cues)
         lines.append(line)
     if red:
-        lines += ["", L["marked"] + ("：" if zh else ":"), "  " + _marked(text, result).strip().replace("\n", "\n  ")]
-    shown = [e for e in result.entities if e.kind in _ENTITY_NAMES[lang]]
+        lines += ["", L["marked"] + colon, "  " + _marked(text, result).strip().replace("\n", "\n  ")]
+    names = _ENTITY_NAMES["zh" if zh else "en"]
+    shown = [e for e in result.entities if e.kind in names]
     if shown:
-        lines += ["", L["contains"] + ("：" if zh else ":")]
+        lines += ["", L["contains"] + colon]
         for entity in shown:
-            note = _entity_note(entity, lang)
+            note = w(_entity_note(entity, "zh" if zh else "en"))
             suffix = (f"（{note}）" if zh else f" ({note})") if note else ""
-            lines.append(f"  - {_ENTITY_NAMES[lang][entity.kind]}{sep}{entity.text}{suffix}")
+            lines.append(f"  - {w(names[entity.kind])}{sep}{visible(entity.text)}{suffix}")
+    if result.not_official:
+        lines += ["", L["not_official"] + colon]
+        lines += [f"  - {pick(zh_text, en)}" for zh_text, en in result.not_official]
     if result.advice:
-        lines += ["", L["advice"] + ("：" if zh else ":")]
+        lines += ["", L["advice"] + colon]
         for item in result.advice:
-            lines.append(f"  • {item.institution if zh else item.institution_en}{sep}{item.text if zh else item.text_en}")
-    reminder = result.reminder if zh else result.reminder_en
+            lines.append(f"  • {pick(item.institution, item.institution_en)}{sep}{pick(item.text, item.text_en)}")
+    if result.steps:
+        lines += ["", L["steps"] + colon]
+        lines += [f"  {n}. {pick(s.text, s.text_en)}" for n, s in enumerate(result.steps, 1)]
+    reminder = pick(result.reminder, result.reminder_en)
     if reminder:
-        lines += ["", style(f"{L['reminder']}：{reminder}" if zh else f"{L['reminder']}: {reminder}", bold=True)]
+        lines += ["", style(f"{L['reminder']}{sep}{reminder}", bold=True)]
     return "\n".join(lines) + "\n"
+
+
+def to_text(text: str, result: CheckResult, lang: str = "zh", style=lambda s, **_: s, detail: bool = False) -> str:
+    """The human answer. `style` is click.style on a colour terminal, identity otherwise."""
+    if lang not in LANGS:
+        raise ValueError(f"unknown language {lang!r}; one of {', '.join(LANGS)}")
+    return _detail(text, result, lang, style) if detail else _short(text, result, lang, style)
+
+
+def to_report(text: str, sender: str = "") -> str:
+    """The SMS to send to 12321: `number*original message`, the message exactly as received."""
+    return f"{sender.strip() or '发信号码'}*{text}"
 
 
 def to_json(payload: dict) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .advice import Advice
+from .advice import Advice, Step
 from .entities import Entity
 from .rules import Evidence, Flag
 
@@ -43,6 +43,9 @@ class CheckResult:
     model_cues: tuple[ModelCue, ...] = ()
     model_status: str = "ok"
     notes: tuple[str, ...] = field(default=())
+    steps: tuple[Step, ...] = ()
+    # Numbers and links in the message that are not the named institution's confirmed ones: (zh, en).
+    not_official: tuple[tuple[str, str], ...] = ()
 
     @property
     def verdict_text(self) -> str:
@@ -69,4 +72,6 @@ class CheckResult:
             "reminder": self.reminder,
             "reminder_en": self.reminder_en,
             "notes": list(self.notes),
+            "steps": [s.to_dict() for s in self.steps],
+            "not_official": [{"text": zh, "text_en": en} for zh, en in self.not_official],
         }

@@ -3,9 +3,13 @@
 The catalogue is data (data/rules.toml): a rule is an id, texts in Chinese and English, a weight,
 and matchers. Matcher kinds are code and deliberately few:
 
-- `patterns`: regular expressions on the normalised text; every match is evidence;
-- `entities`: entity conditions ({kind, and optional details / value}); every matching entity is evidence;
+- `patterns`: named regular expressions on the normalised text ({name, regex}); every match is evidence;
+- `entities`: entity conditions ({kind, and optional name / details / value}); every matching entity is evidence;
 - `check`: the name of a predicate in CHECKS below, for claims that need several entities at once.
+
+Every piece of evidence names what produced it, permanently: a pattern's own name
+(`fee_then_pay`), `entity:<name>` (the condition's name, by default its kind) or `check:<check>`.
+A rule's patterns run as one alternation of named groups, so naming them costs no extra pass.
 
 Optional gates: `needs` (plain substrings, one of which must be there before anything is tried: a
 speed gate only), `requires` (one of these must occur somewhere), `absent` (none may occur,
@@ -24,8 +28,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -47,9 +51,10 @@ class Evidence:
     start: int
     end: int
     text: str
+    pattern: str = ""  # what produced it: a pattern's name, entity:<name> or check:<check>
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text}
+        return {"start": self.start, "end": self.end, "text": self.text, "pattern": self.pattern}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +87,7 @@ class Flag:
 
 @dataclass(frozen=True, slots=True)
 class EntityCondition:
+    name: str  # entity:<name> in the evidence
     kind: str
     details: tuple[tuple[str, tuple], ...]
     value: re.Pattern[str] | None
@@ -103,7 +109,8 @@ class Rule:
     why_en: str
     weight: float
     source: str
-    patterns: re.Pattern[str] | None  # all of the rule's patterns, as one alternation
+    patterns: re.Pattern[str] | None  # all of the rule's named patterns, as one alternation of named groups
+    pattern_names: tuple[str, ...]
     entities: tuple[EntityCondition, ...]
     check: str
     requires: tuple[tuple[str, ...], re.Pattern[str] | None] | None  # shared contexts, other patterns
@@ -130,20 +137,29 @@ class CatalogueError(ValueError):
     """The rule catalogue is malformed; the message names the rule."""
 
 
-def _compile(patterns: Iterable[str], shared: dict[str, list[str]], rule_id: str) -> list[str]:
-    out = []
-    for pattern in patterns:
-        if pattern.startswith("@"):
-            if pattern[1:] not in shared:
-                raise CatalogueError(f"rule {rule_id}: unknown context {pattern}")
-            out.extend(shared[pattern[1:]])
-        else:
-            out.append(pattern)
-    for pattern in out:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise CatalogueError(f"rule {rule_id}: bad pattern {pattern!r}: {exc}") from None
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _regex(pattern: str, rule_id: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise CatalogueError(f"rule {rule_id}: bad pattern {pattern!r}: {exc}") from None
+    return pattern
+
+
+def _named_patterns(items: list, rule_id: str) -> dict[str, str]:
+    """`patterns = [{ name = "...", regex = '...' }, ...]`: names lower_snake and unique in the rule."""
+    out: dict[str, str] = {}
+    for item in items:
+        if not isinstance(item, dict) or set(item) != {"name", "regex"}:
+            raise CatalogueError(f"rule {rule_id}: a pattern must be {{ name = ..., regex = ... }}, not {item!r}")
+        name = item["name"]
+        if not _NAME.fullmatch(name):
+            raise CatalogueError(f"rule {rule_id}: pattern name {name!r} is not lower_snake")
+        if name in out:
+            raise CatalogueError(f"rule {rule_id}: duplicate pattern name {name}")
+        out[name] = _regex(item["regex"], rule_id)
     return out
 
 
@@ -159,18 +175,23 @@ def _gate(patterns: list[str], shared: dict[str, list[str]], rule_id: str):
     for name in names:
         if name not in shared:
             raise CatalogueError(f"rule {rule_id}: unknown context @{name}")
-    own = _compile([p for p in patterns if not p.startswith("@")], shared, rule_id)
+    own = [_regex(p, rule_id) for p in patterns if not p.startswith("@")]
     return names, _either(own)
 
 
 def _conditions(items: list[dict], rule_id: str) -> tuple[EntityCondition, ...]:
-    out = []
+    out: list[EntityCondition] = []
     for item in items:
         if "kind" not in item:
             raise CatalogueError(f"rule {rule_id}: an entity condition has no kind")
+        name = item.get("name", item["kind"])
+        if not _NAME.fullmatch(name):
+            raise CatalogueError(f"rule {rule_id}: entity condition name {name!r} is not lower_snake")
+        if any(c.name == name for c in out):
+            raise CatalogueError(f"rule {rule_id}: two entity conditions named {name}: give each a `name`")
         details = tuple((k, tuple(v if isinstance(v, list) else [v])) for k, v in item.get("details", {}).items())
-        value = re.compile(item["value"]) if "value" in item else None
-        out.append(EntityCondition(item["kind"], details, value))
+        value = re.compile(_regex(item["value"], rule_id)) if "value" in item else None
+        out.append(EntityCondition(name, item["kind"], details, value))
     return tuple(out)
 
 
@@ -206,7 +227,7 @@ def parse_catalogue(raw: str) -> Catalogue:
         check = item.get("check", "")
         if check and check not in CHECKS:
             raise CatalogueError(f"rule {rule_id}: unknown check {check}")
-        patterns = _compile(item.get("patterns", []), shared, rule_id)
+        patterns = _named_patterns(item.get("patterns", []), rule_id)
         entities = _conditions(item.get("entities", []), rule_id)
         if not (patterns or entities or check):
             raise CatalogueError(f"rule {rule_id}: no matcher")
@@ -219,7 +240,8 @@ def parse_catalogue(raw: str) -> Catalogue:
                 why_en=item["why_en"],
                 weight=float(item["weight"]),
                 source=item.get("source", ""),
-                patterns=_either(patterns),
+                patterns=re.compile("|".join(f"(?P<{n}>{p})" for n, p in patterns.items())) if patterns else None,
+                pattern_names=tuple(patterns),
                 entities=entities,
                 check=check,
                 requires=_gate(item.get("requires", []), shared, rule_id),
@@ -288,13 +310,13 @@ class Message:
         names, own = gate
         return any(self.in_context(n) for n in names) or (own is not None and own.search(self.norm.text) is not None)
 
-    def evidence_at(self, start: int, end: int) -> Evidence:
+    def evidence_at(self, start: int, end: int, pattern: str = "") -> Evidence:
         s, e = self.norm.span(start, end)
-        return Evidence(s, e, self.norm.original[s:e])
+        return Evidence(s, e, self.norm.original[s:e], pattern)
 
 
-def _entity_evidence(entity: Entity) -> Evidence:
-    return Evidence(entity.start, entity.end, entity.text)
+def _entity_evidence(entity: Entity, pattern: str = "") -> Evidence:
+    return Evidence(entity.start, entity.end, entity.text, pattern)
 
 
 def _negated(msg: Message, start: int, end: int) -> bool:
@@ -310,9 +332,13 @@ def _negated(msg: Message, start: int, end: int) -> bool:
 
 def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     text = msg.norm.text
-    if gate and rule.needs and not any(literal in text for literal in rule.needs):
-        if not (rule.entities and msg.matching(rule.entities)):
-            return None
+    if (
+        gate
+        and rule.needs
+        and not any(literal in text for literal in rule.needs)
+        and not (rule.entities and msg.matching(rule.entities))
+    ):
+        return None
     if rule.requires is not None and not msg.passes(rule.requires):
         return None
     if rule.absent is not None and msg.passes(rule.absent):
@@ -326,16 +352,23 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
                 continue
             if rule.negatable and _negated(msg, m.start(), m.end()):
                 continue
-            evidence.append(msg.evidence_at(m.start(), m.end()))
-    for entity in msg.matching(rule.entities) if rule.entities else ():
-        if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end):
-            continue
-        evidence.append(_entity_evidence(entity))
+            evidence.append(msg.evidence_at(m.start(), m.end(), m.lastgroup or ""))
+    for cond in rule.entities:
+        for entity in msg.by_kind.get(cond.kind, ()):
+            if not cond.matches(entity):
+                continue
+            if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end):
+                continue
+            evidence.append(_entity_evidence(entity, f"entity:{cond.name}"))
     if rule.check:
-        evidence.extend(CHECKS[rule.check](msg))
+        evidence.extend(replace(e, pattern=f"check:{rule.check}") for e in CHECKS[rule.check](msg))
     if not evidence:
         return None
-    unique = sorted(set(evidence), key=lambda e: (e.start, e.end))[:MAX_EVIDENCE]
+    # One piece of evidence a span: the first matcher that found it names it.
+    first: dict[tuple[int, int], Evidence] = {}
+    for item in evidence:
+        first.setdefault((item.start, item.end), item)
+    unique = sorted(first.values(), key=lambda e: (e.start, e.end))[:MAX_EVIDENCE]
     return Flag(
         rule.id, rule.title, rule.title_en, rule.why, rule.why_en, rule.weight, tuple(unique), rule.source, rule.types
     )

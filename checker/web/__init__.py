@@ -1,0 +1,1 @@
+"""`checker serve`: the check as a local web page, for anyone who does not use a terminal."""

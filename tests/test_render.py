@@ -1,0 +1,172 @@
+"""The answer a worried reader sees: short, honest, with numbered steps; the full report on request."""
+
+import re
+import unicodedata
+
+import pytest
+
+from checker import check
+from checker.stages.render import to_report, to_text, to_traditional, visible
+
+WIDTH = 80
+MAX_LINES = 15
+
+# Typical scams, written for these tests: one per kind of answer the reader needs.
+SCAMS = [
+    "【法务中心】您的借呗已逾期，已进入立案程序。请今日内将欠款及律师费转入指定账户6222021234567890123，否则通知您的家人和单位。",
+    "【XX律师事务所】您的花呗欠款已移交我所，请24小时内加微信lvshi8899处理，逾期将起诉至法院并上门调查。",
+    "我是市公安局刑侦支队王警官，你的银行卡涉嫌洗钱案件，请将资金转入安全账户配合调查，不要告诉家人。",
+    "【京东金融】您的金条利率不符合国家政策，需要注销账户，否则影响征信。请下载腾讯会议共享屏幕办理，客服电话4008102345。",
+    "爸，我手机丢了，这是我新号码，急需交房租，先转3000到这个卡6222021234567890123，别告诉妈",
+    "【工商银行】您的积分10000分即将清零，可兑换现金398元，请登录 http://icbc-jf.cn/a 领取。",
+    "您的法院传票已生成，因您拖欠网贷未还，请点击 http://t.cn/AbCd 查看，并于今日内缴纳诉讼费。",
+    "【支付宝】您的借呗额度异常，请拨打400-810-2345注销，或访问 http://alipay-zx.com/a 否则影响征信",
+]
+GENUINE = [
+    "【花呗】您本期账单已逾期，请登录支付宝App还款，以免影响信用。",
+    "验证码382910，用于登录，5分钟内有效，请勿泄露给他人。",
+    "周末一起去爬山吗？",
+]
+FORBIDDEN = ("权重", "风险分", "high_risk", "suspicious", "low_risk", "分类器", "模型")
+
+
+def display_lines(text: str, width: int = WIDTH) -> int:
+    """How many terminal lines the text takes at `width` columns (wide characters count two)."""
+    count = 0
+    for line in text.rstrip("\n").split("\n"):
+        columns = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+        count += max(1, -(-columns // width))
+    return count
+
+
+@pytest.mark.parametrize("text", SCAMS)
+def test_a_scam_answer_is_short_and_starts_with_the_verdict(text):
+    result = check(text)
+    out = to_text(text, result)
+    assert result.verdict != "low_risk"
+    assert out.startswith(f"结论：{result.verdict_text}")
+    assert display_lines(out) <= MAX_LINES, out
+    steps = re.findall(r"^ (\d)\. ", out, flags=re.MULTILINE)
+    assert len(steps) >= 3 and steps == [str(n) for n in range(1, len(steps) + 1)]
+    for word in FORBIDDEN:
+        assert word not in out
+    assert "%" not in out and not any(rule.id in out for rule in result.flags)
+
+
+@pytest.mark.parametrize("text", SCAMS)
+def test_every_reason_quotes_the_message(text):
+    out = to_text(text, check(text))
+    reasons = [line for line in out.splitlines() if line.startswith(" · ")]
+    assert reasons
+    for line in reasons:
+        for quote in re.findall(r"「([^」]*)」", line):
+            assert quote.rstrip("…") in " ".join(text.split()), quote
+
+
+@pytest.mark.parametrize("text", SCAMS[:3])
+def test_the_marked_message_is_the_message(text):
+    out = to_text(text, check(text))
+    marked = out.split("：\n")[-1].strip()
+    assert marked.replace("[[", "").replace("]]", "") == text
+
+
+@pytest.mark.parametrize("text", GENUINE)
+def test_a_genuine_message_gets_a_calm_answer(text):
+    result = check(text)
+    out = to_text(text, result)
+    assert out.startswith("结论：未见明显异常\n")
+    assert "[[" not in out and display_lines(out) <= 6
+
+
+def test_never_a_headline_without_a_reason():
+    # Whatever lifted the verdict, a reason stands under the headline.
+    for text in SCAMS + GENUINE:
+        result = check(text)
+        lines = to_text(text, result).splitlines()
+        if result.verdict != "low_risk":
+            assert lines[1].startswith(" · ")
+
+
+def test_the_model_alone_is_said_in_words(monkeypatch):
+    from dataclasses import replace
+
+    text = SCAMS[0]
+    result = replace(check(text), flags=(), not_official=())
+    out = to_text(text, result)
+    assert "措辞像常见的诈骗短信" in out.splitlines()[1]
+
+
+def test_a_red_flag_under_a_calm_verdict_is_named_as_such():
+    from dataclasses import replace
+
+    text = SCAMS[0]
+    result = replace(check(text), verdict="low_risk")
+    assert to_text(text, result).startswith("结论：未见明显异常，但有一处值得留意\n值得留意：")
+
+
+@pytest.mark.parametrize("hidden", ["\ufe0f", "\u200b", "\u0301"])
+def test_no_quote_the_reader_cannot_see(hidden):
+    text = f"⚠{hidden}您的借呗已逾期，请今日内将欠款转入指定账户6222021234567890123。"
+    out = to_text(text, check(text))
+    for quote in re.findall(r"「([^」]*)」", out):
+        assert quote and visible(quote) == quote
+    assert "[[]]" not in out and f"[[{hidden}]]" not in out
+
+
+def test_a_number_that_is_not_the_institutions_own_is_named():
+    text = SCAMS[-1]
+    out = to_text(text, check(text))
+    assert "短信里的 400-810-2345 不是支付宝的官方号码（支付宝：95188）" in out
+    assert "alipay-zx.com 不是支付宝的网站" in out
+
+
+@pytest.mark.parametrize("text", SCAMS)
+def test_detail_keeps_the_full_report(text):
+    result = check(text)
+    out = to_text(text, result, detail=True)
+    assert f"({result.verdict}, 风险分 {result.score:.2f})" in out
+    for flag in result.flags:
+        assert flag.title in out
+    for advice in result.advice:
+        assert advice.text in out
+    assert "需核实" not in out and "二手" not in out
+
+
+def test_sources_shown_are_public_authoritative_addresses():
+    for text in SCAMS:
+        out = to_text(text, check(text), detail=True)
+        for line in out.splitlines():
+            if line.strip().startswith("来源："):
+                for url in line.split("：", 1)[1].split():
+                    host = url.split("/")[2]
+                    assert host.endswith((".gov.cn", "people.com.cn", "hnr.cn", "ichangzhi.com.cn")), url
+
+
+@pytest.mark.parametrize("text", SCAMS[:4])
+def test_english_answer(text):
+    out = to_text(text, check(text), lang="en")
+    assert out.startswith("Verdict: ") and "What to do next:" in out
+    assert not re.search(r"[\u4e00-\u9fff]", out.split("The message")[0].split("What to do next")[0].split(":", 1)[0])
+
+
+def test_traditional_answer_converts_our_words_and_keeps_the_quotes():
+    text = SCAMS[0]
+    out = to_text(text, check(text), lang="zh-Hant")
+    assert out.startswith("結論：高度可疑") and "接下來：" in out
+    assert "「指定账户」" in out or "「法务中心」" in out  # the reader's own characters
+    assert text in out.replace("[[", "").replace("]]", "")
+
+
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [("结论", "結論"), ("短信里的链接", "短信裡的連結") , ("头发", "頭髮"), ("核实", "核實"), ("为什么", "為什麼")],
+)
+def test_traditional_table(simplified, traditional):
+    # OpenCC's s2tw forms; "链接" stays a character conversion (鏈接) unless a phrase says otherwise.
+    assert to_traditional(simplified).replace("鏈接", "連結") == traditional
+
+
+def test_report_is_number_star_untouched_text():
+    text = "  【法务中心】您的借呗已逾期，\n请转账。 "
+    assert to_report(text, "10690001") == "10690001*" + text
+    assert to_report(text).endswith("*" + text)
