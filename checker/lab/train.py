@@ -78,6 +78,7 @@ FAMILY_NAMES = {
 
 @dataclass
 class Corpus:
+    ids: list[str]
     texts: list[str]
     labels: list[int]  # 1 = scam
     groups: list[str]
@@ -85,7 +86,7 @@ class Corpus:
 
 
 def read_corpus(path: pathlib.Path) -> Corpus:
-    texts, labels, groups, types = [], [], [], []
+    ids, texts, labels, groups, types = [], [], [], [], []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -93,11 +94,12 @@ def read_corpus(path: pathlib.Path) -> Corpus:
             item = json.loads(line)
             if item["label"] not in ("scam", "legit"):
                 raise ValueError(f"{path}:{number}: label must be scam or legit")
+            ids.append(str(item["id"]))
             texts.append(item["text"])
             labels.append(1 if item["label"] == "scam" else 0)
             groups.append(item.get("group") or item["id"])
             types.append(item.get("type") or "")
-    return Corpus(texts, labels, groups, types)
+    return Corpus(ids, texts, labels, groups, types)
 
 
 def masked_text(text: str) -> str:
@@ -176,7 +178,9 @@ def _namer(c: float):
     from sklearn.multiclass import OneVsRestClassifier
 
     return OneVsRestClassifier(
-        LogisticRegression(C=c, l1_ratio=1.0, solver="liblinear", class_weight="balanced", random_state=SEED)
+        LogisticRegression(
+            C=c, l1_ratio=1.0, solver="liblinear", class_weight="balanced", max_iter=500, random_state=SEED
+        )
     )
 
 
@@ -301,38 +305,75 @@ def fit_namer(matrix, classes: list[str], scam_rows: list[int]):
     return _namer(NAMER_C).fit(matrix[scam_rows], [classes[i] for i in scam_rows])
 
 
-def nested_evaluation(corpus: Corpus, masked: list[str], user_dict: pathlib.Path, grid, classes, log) -> dict:
-    """Outer grouped folds; everything chosen on the outer training part (dictionary included)."""
+OUT_OF_FOLD = "out_of_fold.jsonl"  # models/: one line per corpus message, ids only (not shipped)
+
+
+def _outer_fold(train_idx, test_idx, corpus: Corpus, masked: list[str], user_dict: pathlib.Path, grid, classes):
+    """One outer fold of the nested evaluation: choose everything on train_idx, predict test_idx."""
+    labels = corpus.labels
+    dictionary = build_dictionary([masked[i] for i in train_idx], user_dict)
+    units = units_of_all(masked, dictionary)
+    train_units = [units[i] for i in train_idx]
+    train_labels = [labels[i] for i in train_idx]
+    best, _ = search(train_units, train_labels, [corpus.groups[i] for i in train_idx], grid, INNER_FOLDS)
+    agree = choose_threshold(best["oof"], train_labels, AGREE_FALSE_ALARM)
+    lift = choose_threshold(best["oof"], train_labels, LIFT_FALSE_ALARM)
+    fitted = fit_detector(train_units, train_labels, best["C"], best["min_df"])
+    probabilities = fitted.probabilities([units[i] for i in test_idx])
+    train_matrix = fitted.vectorizer.transform([units[i][0].features for i in train_idx])  # type: ignore[attr-defined]
+    namer = fit_namer(train_matrix, [classes[i] for i in train_idx], [k for k, i in enumerate(train_idx) if labels[i] == 1])
+    scam_test = [i for i in test_idx if labels[i] == 1]
+    guesses: dict[int, str] = {}
+    if scam_test:
+        test_matrix = fitted.vectorizer.transform([units[i][0].features for i in scam_test])  # type: ignore[attr-defined]
+        guesses = {i: str(guess) for i, guess in zip(scam_test, namer.predict(test_matrix))}
+    chosen = {"C": best["C"], "min_df": best["min_df"], "agree_threshold": agree, "lift_threshold": lift}
+    return test_idx, probabilities, guesses, chosen
+
+
+def nested_evaluation(
+    corpus: Corpus, masked: list[str], user_dict: pathlib.Path, grid, classes, log, n_jobs: int = 2
+) -> tuple[dict, list[dict]]:
+    """Outer grouped folds; everything chosen on the outer training part (dictionary included).
+
+    Returns the figures and, per message, its out-of-fold prediction (for the notebook's errors and
+    confusion between types). Outer folds run in `n_jobs` processes."""
+    from joblib import Parallel, delayed
     from sklearn.metrics import average_precision_score, roc_auc_score
 
     labels = corpus.labels
     probabilities = [0.0] * len(labels)
     agree, lift = [0.0] * len(labels), [0.0] * len(labels)
     named: Counter = Counter()
+    guessed = [""] * len(labels)
     chosen = []
-    for number, (train_idx, test_idx) in enumerate(_folds(labels, corpus.groups, seed=SEED + 1), 1):
-        dictionary = build_dictionary([masked[i] for i in train_idx], user_dict)
-        units = units_of_all(masked, dictionary)
-        train_units = [units[i] for i in train_idx]
-        train_labels = [labels[i] for i in train_idx]
-        best, _ = search(train_units, train_labels, [corpus.groups[i] for i in train_idx], grid, INNER_FOLDS)
-        agree_t = choose_threshold(best["oof"], train_labels, AGREE_FALSE_ALARM)
-        lift_t = choose_threshold(best["oof"], train_labels, LIFT_FALSE_ALARM)
-        fitted = fit_detector(train_units, train_labels, best["C"], best["min_df"])
-        for i, p in zip(test_idx, fitted.probabilities([units[i] for i in test_idx])):
-            probabilities[i], agree[i], lift[i] = p, agree_t, lift_t
-        train_matrix = fitted.vectorizer.transform([units[i][0].features for i in train_idx])  # type: ignore[attr-defined]
-        scam_train = [k for k, i in enumerate(train_idx) if labels[i] == 1]
-        namer = fit_namer(train_matrix, [classes[i] for i in train_idx], scam_train)
-        scam_test = [i for i in test_idx if labels[i] == 1]
-        if scam_test:
-            test_matrix = fitted.vectorizer.transform([units[i][0].features for i in scam_test])  # type: ignore[attr-defined]
-            for i, guess in zip(scam_test, namer.predict(test_matrix)):
-                named["right" if guess == classes[i] else "wrong"] += 1
-        chosen.append({"C": best["C"], "min_df": best["min_df"], "agree_threshold": agree_t, "lift_threshold": lift_t})
-        log(f"outer fold {number}/{FOLDS}: C={best['C']} agree {agree_t:.3f} lift {lift_t:.3f}")
-    return {
+    folds = _folds(labels, corpus.groups, seed=SEED + 1)
+    outcomes = Parallel(n_jobs=n_jobs)(
+        delayed(_outer_fold)(train_idx, test_idx, corpus, masked, user_dict, grid, classes) for train_idx, test_idx in folds
+    )
+    for number, (test_idx, fold_probabilities, guesses, fold_chosen) in enumerate(outcomes, 1):
+        for i, p in zip(test_idx, fold_probabilities):
+            probabilities[i], agree[i], lift[i] = p, fold_chosen["agree_threshold"], fold_chosen["lift_threshold"]
+        for i, guess in guesses.items():
+            named["right" if guess == classes[i] else "wrong"] += 1
+            guessed[i] = guess
+        chosen.append(fold_chosen)
+        log(f"outer fold {number}/{FOLDS}: {fold_chosen}")
+    rows = [
+        {
+            "id": corpus.ids[i],
+            "label": "scam" if labels[i] else "legit",
+            "class": classes[i],
+            "probability": round(probabilities[i], 6),
+            "reaches_agree": probabilities[i] >= agree[i],
+            "reaches_lift": probabilities[i] >= lift[i],
+            "named": guessed[i],
+        }
+        for i in range(len(labels))
+    ]
+    figures = {
         "folds": FOLDS,
+        "inner_folds": INNER_FOLDS,
         "grouped_by": "group",
         "chosen_per_fold": chosen,
         "roc_auc": round(float(roc_auc_score(labels, probabilities)), 4),
@@ -342,6 +383,7 @@ def nested_evaluation(corpus: Corpus, masked: list[str], user_dict: pathlib.Path
         "namer_accuracy": round(named["right"] / max(1, named["right"] + named["wrong"]), 4),
         "namer_scams": named["right"] + named["wrong"],
     }
+    return figures, rows
 
 
 def export(fitted: Fitted, namer, names: dict[str, tuple[str, str]], agree: float, lift: float) -> bytes:
@@ -428,7 +470,7 @@ def train(root: pathlib.Path, log=print, grid: Sequence[tuple[float, int]] = GRI
     masked = [masked_text(t) for t in corpus.texts]
     classes, names = namer_classes(corpus)
     log(f"namer: {len(names)} classes")
-    nested_figures = nested_evaluation(corpus, masked, user_dict, grid, classes, log) if nested else None
+    nested_figures, out_of_fold = nested_evaluation(corpus, masked, user_dict, grid, classes, log) if nested else (None, [])
 
     dictionary = build_dictionary(masked, user_dict)
     log(f"dictionary: {len(dictionary.splitlines())} entries")
@@ -490,6 +532,9 @@ def train(root: pathlib.Path, log=print, grid: Sequence[tuple[float, int]] = GRI
     _write_atomic(models / DICT_FILE, dictionary)
     _write_atomic(models / MODEL_FILE, model_bytes)
     _write_atomic(models / "metadata.json", (json.dumps(metadata, indent=2, ensure_ascii=False) + "\n").encode())
+    if out_of_fold:
+        lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in out_of_fold)
+        _write_atomic(models / OUT_OF_FOLD, lines.encode("utf-8"))
     pins = {"sha256": {MODEL_FILE: _sha256(model_bytes), DICT_FILE: _sha256(dictionary)}}
     _write_atomic(root / "checker" / "data" / "model_pins.json", (json.dumps(pins, indent=2) + "\n").encode())
     log(f"wrote {models / MODEL_FILE} ({len(model_bytes):,} bytes), {models / DICT_FILE}, metadata.json, pins")

@@ -166,25 +166,32 @@ class Model:
         return Naming(self.namer.classes[top], shares[top], cues)
 
     def _cues(self, prediction: Prediction, weights: dict[int, float]):
-        """The words and character n-grams of the unit that pushed hardest towards the class."""
+        """The words of the unit that pushed hardest towards the class; character n-grams (which can
+        straddle words, 的借呗) only when no word of two characters or more pushed at all."""
         vec = prediction.vector
         pushes = sorted(
             ((v * weights[i], i) for i, v in vec.items() if i in weights and v * weights[i] > 0),
             reverse=True,
         )
+        words = [(push, self.terms[i]) for push, i in pushes if not self.terms[i].startswith(segment.CHAR_MARK)]
+        grams = [(push, self.terms[i]) for push, i in pushes if self.terms[i].startswith(segment.CHAR_MARK)]
+        return self._spans(prediction, words) or self._spans(prediction, grams)
+
+    def _spans(self, prediction: Prediction, pushes: list[tuple[float, str]]):
         unit, toks, masked = prediction.unit, prediction.tokens, prediction.masked
         cues: list[tuple[str, float, tuple[tuple[int, int], ...]]] = []
-        for push, index in pushes:
-            term = self.terms[index]
+        for push, term in pushes:
             if " " in term or term in segment.PLACEHOLDER_TOKENS:
                 continue
-            shown = term.removeprefix(segment.CHAR_MARK)
+            gram = term.startswith(segment.CHAR_MARK)
+            shown = term[len(segment.CHAR_MARK) :] if gram else term
             if len(shown) < _MIN_CUE_CHARS or any(shown == cue[0] for cue in cues):
                 continue
-            if term.startswith(segment.CHAR_MARK):
-                found = [(unit.start + m, unit.start + m + len(shown)) for m in _find_all(masked.text[unit.start : unit.end], shown)]
+            if gram:
+                part = masked.text[unit.start : unit.end]
+                found = [(unit.start + m, unit.start + m + len(shown)) for m in _find_all(part, shown)]
             else:
-                found = [(s, e) for word, (s, e) in zip(toks.words, toks.spans) if word == term and s >= unit.start and e <= unit.end]
+                found = [(s, e) for w, (s, e) in zip(toks.words, toks.spans) if w == term and unit.start <= s and e <= unit.end]
             spans = tuple(masked.span(s, e) for s, e in found)
             if spans:
                 cues.append((shown, round(push, 4), spans))
@@ -202,10 +209,10 @@ def named_flag(naming: Naming, text: str, points: float) -> Flag:
     evidence = sorted({(s, e) for _, _, spans in naming.cues for s, e in spans})
     return Flag(
         id=MODEL_FLAG_PREFIX + kind.id,
-        title=f"措辞像「{kind.name}」诈骗短信",
+        title=f"措辞像“{kind.name}”诈骗短信",
         title_en=f"Worded like a '{kind.name_en}' scam",
         why=(
-            f"用词与我们语料中「{kind.name}」类诈骗短信相近（在各类诈骗中占 {naming.share:.0%}）。"
+            f"用词与我们语料中“{kind.name}”类诈骗短信相近（在各类诈骗中占 {naming.share:.0%}）。"
             "这是统计模型的判断，不是已证实的事实；单凭它，结论最多是“可疑”。"
         ),
         why_en=(
