@@ -81,13 +81,16 @@ class Namer:
     classes: tuple[NamedClass, ...]
     weights: tuple[dict[int, float], ...]
     intercepts: tuple[float, ...]
+    by_feature: dict[int, tuple[tuple[int, float], ...]]  # feature -> (class, weight): few per feature
 
     def probabilities(self, vec: dict[int, float]) -> list[float]:
         """scikit-learn's OneVsRestClassifier.predict_proba: each sigmoid, normalised to sum 1."""
-        raw = [
-            _sigmoid(b + sum(v * w[i] for i, v in vec.items() if i in w))
-            for w, b in zip(self.weights, self.intercepts)
-        ]
+        z = list(self.intercepts)
+        by_feature = self.by_feature
+        for i, v in vec.items():
+            for k, w in by_feature.get(i, ()):
+                z[k] += v * w
+        raw = [_sigmoid(x) for x in z]
         total = sum(raw)
         return [r / total for r in raw] if total else raw
 
@@ -160,9 +163,7 @@ class Model:
         vec = prediction.vector
         shares = self.namer.probabilities(vec)
         top = max(range(len(shares)), key=shares.__getitem__)
-        cues = self._cues(prediction, self.namer.weights[top]) or self._cues(
-            prediction, {i: c for i, c in enumerate(self.coef) if i in vec}
-        )
+        cues = self._cues(prediction, self.namer.weights[top]) or self._cues(prediction, {i: self.coef[i] for i in vec})
         return Naming(self.namer.classes[top], shares[top], cues)
 
     def _cues(self, prediction: Prediction, weights: dict[int, float]):
@@ -279,7 +280,11 @@ def _namer(data: dict, size: int) -> Namer:
         intercepts.append(float(entry["intercept"]))
     if not classes:
         raise ModelError("the namer has no class")
-    return Namer(tuple(classes), tuple(weights), tuple(intercepts))
+    by_feature: dict[int, list[tuple[int, float]]] = {}
+    for k, class_weights in enumerate(weights):
+        for i, w in class_weights.items():
+            by_feature.setdefault(i, []).append((k, w))
+    return Namer(tuple(classes), tuple(weights), tuple(intercepts), {i: tuple(v) for i, v in by_feature.items()})
 
 
 def parse(model_bytes: bytes, dictionary: bytes) -> Model:
