@@ -12,6 +12,7 @@ Source file format (UTF-8, one message per line):
     # comment                      ignored
     @kind fake_lawyer_letter       sets the kind for following lines
     @prov 冒充律所收律师费 — ... URL  sets the provenance for following lines
+    @type points_cash              sets the taxonomy type for following lines (reset by @kind)
     [x3] text with {NAME} {AMT}     3 instances of the same skeleton (1 group)
     [d] text                        base + one programmatically disguised copy
     [x2d] text                      2 fills + one disguised copy
@@ -31,6 +32,7 @@ import json
 import random
 import re
 import sys
+import tomllib
 from collections import Counter, OrderedDict
 from pathlib import Path
 
@@ -60,6 +62,19 @@ KIND_LABEL = {k: "scam" for k in SCAM_KINDS} | {k: "legit" for k in LEGIT_KINDS}
 # sources/scam_acquaintance.txt and sources/legit_personal_2.txt were added, so that
 # deleting either batch by accident fails the build.
 KIND_MIN_LINES = {"acquaintance_impersonation": 150, "personal": 210}
+
+# Every row's `type` is an id of the taxonomy (checker/data/taxonomy.toml): a fraud type for scam
+# rows, a genuine format for legit rows.  Every genuine format needs at least
+# TYPE_MIN_LEGIT_LINES legit rows, so that a model can learn to recognise it.
+TAXONOMY = HERE.parent / "checker" / "data" / "taxonomy.toml"
+TYPE_MIN_LEGIT_LINES = 40
+
+
+def taxonomy_types() -> OrderedDict[str, dict]:
+    """id -> entry (kind, family, name), in the taxonomy's order."""
+    with TAXONOMY.open("rb") as handle:
+        return OrderedDict((t["id"], t) for t in tomllib.load(handle)["type"])
+
 
 # Official numbers that may appear (brief + domain.md); carrier service numbers too.
 ALLOWED_SERVICE_NUMBERS = {
@@ -220,6 +235,24 @@ FILLERS = {
     "MOB": lambda r, c: _mobile(r),
     "MOBM": lambda r, c: (lambda m: m[:3] + "****" + m[7:])(_mobile(r)),
     "MOBCN": lambda r, c: "".join(CN_DIGITS[d] for d in _mobile(r)),
+    # genuine bank and card notices (sources/legit_genuine_*.txt): channel, 摘要, merchant, payer firm,
+    # amounts with thousands separators, zero-padded dates as the banks print them
+    "CHAN": lambda r, c: r.choice(["手机银行", "网上银行", "快捷支付", "POS", "ATM", "柜面", "网联", "银联", "财付通", "支付宝"]),
+    "ABS": lambda r, c: r.choice(["工资", "网转", "跨行汇款", "他行汇入", "报销", "代发", "退款", "转账", "利息", "奖金", "货款", "房租"]),
+    "MERCH": lambda r, c: r.choice(["美团", "京东商城", "拼多多", "盒马鲜生", "沃尔玛", "永辉超市", "中石化加油站", "滴滴出行", "携程旅行",
+                                    "星巴克", "肯德基", "屈臣氏", "优衣库", "国家电网", "12306铁路", "海底捞", "苏宁易购", "唯品会"]),
+    "FIRM": lambda r, c: r.choice(CITIES) + r.choice(["明远", "华信", "恒泰", "瑞丰", "博达", "宏图", "新元", "安达", "中科", "启航"])
+    + r.choice(["科技有限公司", "贸易有限公司", "建设工程有限公司", "餐饮管理有限公司", "物业服务有限公司", "人力资源有限公司"]),
+    "CAMT": lambda r, c: f"{r.uniform(100, 60000):,.2f}",
+    "MMDD": lambda r, c: f"{r.randint(1, 12):02d}月{r.randint(1, 28):02d}日",
+    "YMD": lambda r, c: f"{r.choice(['25', '26'])}年{r.randint(1, 12):02d}月{r.randint(1, 28):02d}日",
+    "DD": lambda r, c: f"{r.randint(1, 28):02d}日",
+    "PTS": lambda r, c: str(r.randint(3, 300) * 100),
+    "KWH": lambda r, c: str(r.randint(60, 980)),
+    "DIG": lambda r, c: str(r.randint(1, 9)),
+    "PL5": lambda r, c: r.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + _rand_token(r, 4, "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"),
+    "LAWFIRM": lambda r, c: r.choice(CITIES) + r.choice(["明理", "正衡", "衡信", "信诚", "泽润", "弘正", "致远", "德衡", "鼎和",
+                                                        "启明", "正平", "明鉴"]) + "律师事务所",
     "LAND": lambda r, c: f"{r.choice(AREA_CODES)}-{r.choice('5678')}{''.join(r.choice('0123456789') for _ in range(7))}",
     "AMT": lambda r, c: _amount(r),
     "SAMT": lambda r, c: _amount(r, 20, 900),
@@ -254,7 +287,8 @@ FILLERS = {
     "PICK": lambda r, c: f"{r.randint(1, 9)}-{r.randint(1, 6)}-{r.randint(1000, 9999)}",
     "USCC31": lambda r, c: uscc(r, "31"),
     "USCC91": lambda r, c: uscc(r, "91"),
-    "LIC17": lambda r, c: "1" + r.choice(REGION6)[:4] + "1" + r.choice(["2008", "2011", "2014", "2016", "2019", "2021"]) + f"{r.randint(0, 999999):06d}",
+    # 17 digits: certificate type, region (4), practice category, first-practice year (4), sex, serial (6)
+    "LIC17": lambda r, c: "1" + r.choice(REGION6)[:4] + "1" + r.choice(["2008", "2011", "2014", "2016", "2019", "2021"]) + r.choice("01") + f"{r.randint(0, 999999):06d}",
     "LICBAD": lambda r, c: "".join(r.choice("0123456789") for _ in range(r.choice([8, 9, 10, 11, 14]))),
     "CITY": lambda r, c: r.choice(CITIES),
     "N2": lambda r, c: str(r.randint(10, 99)),
@@ -359,18 +393,22 @@ def seed_for(*parts) -> int:
 
 
 def read_sources():
-    """Yield (kind, provenance, group_key, [texts], disguised_flags)."""
+    """Yield (kind, provenance, type, group_key, [texts], disguised_flags, body)."""
     files = sorted(SRC.glob("*.txt"))
     if not files:
         sys.exit(f"no source files in {SRC}")
     for path in files:
-        kind = prov = None
+        kind = prov = ftype = None
         for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             line = raw.strip()
             if not line or line.startswith("#"):
                 continue
             if line.startswith("@kind "):
                 kind = line[6:].strip()
+                ftype = None
+                continue
+            if line.startswith("@type "):
+                ftype = line[6:].strip()
                 continue
             if line.startswith("@prov "):
                 prov = line[6:].strip()
@@ -393,7 +431,7 @@ def read_sources():
                 r = random.Random(seed_for(kind, body, "disguise"))
                 texts.append(disguise(texts[0], r))
                 flags.append(True)
-            yield kind, prov, f"{path.stem}:{lineno}", texts, flags, body
+            yield kind, prov, ftype, f"{path.stem}:{lineno}", texts, flags, body
 
 
 def build():
@@ -402,9 +440,9 @@ def build():
     groups = OrderedDict()
     kind_order = {k: i for i, k in enumerate(SCAM_KINDS + LEGIT_KINDS)}
     items = list(read_sources())
-    items.sort(key=lambda it: (kind_order.get(it[0], 999), it[2].split(":")[0], int(it[2].split(":")[1])))
+    items.sort(key=lambda it: (kind_order.get(it[0], 999), it[3].split(":")[0], int(it[3].split(":")[1])))
     group_seq = Counter()
-    for kind, prov, gkey, texts, flags, body in items:
+    for kind, prov, ftype, gkey, texts, flags, body in items:
         label = KIND_LABEL.get(kind)
         if label is None:
             sys.exit(f"{gkey}: unknown kind {kind!r}")
@@ -418,6 +456,7 @@ def build():
                 text=text,
                 label=label,
                 kind=kind,
+                type=ftype or "",
                 group=group,
                 provenance=prov + (" [programmatic disguise variant]" if dis else ""),
             )
@@ -437,9 +476,11 @@ def validate(records, groups):
         if v > 1:
             errors.append(f"duplicate text ({v}x): {k[:60]}")
     for r in records:
-        if set(r) != {"id", "text", "label", "kind", "group", "provenance"}:
+        if set(r) != {"id", "text", "label", "kind", "type", "group", "provenance"}:
             errors.append(f"{r['id']}: wrong keys")
         for f, v in r.items():
+            if f == "type":
+                continue  # checked below against the taxonomy
             if not isinstance(v, str) or not v.strip():
                 errors.append(f"{r['id']}: empty field {f}")
         if r["label"] not in ("scam", "legit"):
@@ -461,9 +502,23 @@ def validate(records, groups):
         if r["kind"] == "antifraud_warning":
             if re.search(r"https?://|www\.|\.cn/|\.com/", r["text"]):
                 errors.append(f"{r['id']}: antifraud_warning carries a link")
+            # 12381 warnings carry no number at all (domain.md 1b); police and bank warnings may quote
+            # the official numbers that scammers spoof ("冒充10086、95533", fraud_taxonomy.md B.6)
+            quotable = ("96110", "12381") if r["type"] == "genuine_12381_warning" else ALLOWED_SERVICE_NUMBERS
             for num in re.findall(r"\d{5,}", r["text"]):
-                if num not in ("96110", "12381"):
+                if num not in quotable:
                     errors.append(f"{r['id']}: antifraud_warning carries number {num}")
+    types = taxonomy_types()
+    for r in records:
+        wanted = "fraud" if r["label"] == "scam" else "genuine"
+        if r["label"] == "legit" and not r["type"]:
+            errors.append(f"{r['id']}: legit row without a type (add an @type genuine_… line)")
+        elif r["type"] and types.get(r["type"], {}).get("kind") != wanted:
+            errors.append(f"{r['id']}: type {r['type']!r} is not a {wanted} id of {TAXONOMY.name}")
+    legit_types = Counter(r["type"] for r in records if r["label"] == "legit")
+    for type_id, entry in types.items():
+        if entry["kind"] == "genuine" and legit_types[type_id] < TYPE_MIN_LEGIT_LINES:
+            errors.append(f"genuine format {type_id} has only {legit_types[type_id]} legit lines (<{TYPE_MIN_LEGIT_LINES})")
     labels = Counter(r["label"] for r in records)
     everyday = sum(1 for r in records if r["kind"] in EVERYDAY_KINDS)
     kinds = Counter(r["kind"] for r in records)
@@ -475,8 +530,8 @@ def validate(records, groups):
         errors.append(f"only {len(records)} lines (<1300)")
     if labels["scam"] < 300:
         errors.append(f"only {labels['scam']} scam (<300)")
-    if labels["legit"] < 900:
-        errors.append(f"only {labels['legit']} legit (<900)")
+    if labels["legit"] < 2500:
+        errors.append(f"only {labels['legit']} legit (<2500)")
     if len(groups) < 1200:
         errors.append(f"only {len(groups)} groups (<1200)")
     if everyday < 700:
@@ -568,6 +623,16 @@ def counts_markdown(records, groups) -> str:
         if any_by_kind[k]:
             out.append(f"| `{k}` | {any_by_kind[k]} | " + " | ".join(str(feat[(k, f)]) for f in DISGUISE_FEATURES) + " |")
     out.append("")
+    out += ["", "Rows by taxonomy type (`type`, ids of `checker/data/taxonomy.toml`) / 按诈骗类型和真实格式统计:", "",
+            "| type | 名称 | label | lines 条数 | groups 组数 |", "|---|---|---|---:|---:|"]
+    type_lines = Counter((r["label"], r["type"]) for r in records)
+    type_groups = Counter()
+    for lab, t, _ in {(r["label"], r["type"], r["group"]) for r in records}:
+        type_groups[(lab, t)] += 1
+    for type_id, entry in taxonomy_types().items():
+        lab = "scam" if entry["kind"] == "fraud" else "legit"
+        if entry["kind"] == "fraud" or type_lines[(lab, type_id)]:
+            out.append(f"| `{type_id}` | {entry['name']} | {lab} | {type_lines[(lab, type_id)]} | {type_groups[(lab, type_id)]} |")
     tagged = Counter(r["label"] for r in records if r["text"].startswith("【"))
     out.append(f"- starts with a 【tag】 / 以【签名】开头: scam {tagged['scam']}/{labels['scam']}, "
                f"legit {tagged['legit']}/{labels['legit']}")

@@ -159,14 +159,55 @@ def test_traditional_answer_converts_our_words_and_keeps_the_quotes():
 
 @pytest.mark.parametrize(
     ("simplified", "traditional"),
-    [("结论", "結論"), ("短信里的链接", "短信裡的連結") , ("头发", "頭髮"), ("核实", "核實"), ("为什么", "為什麼")],
+    [
+        ("结论", "結論"),
+        ("短信里的链接", "短信裡的鏈接"),  # characters only: s2tw changes no vocabulary
+        ("头发", "頭髮"),  # phrase: 发 is 髮 here, 發 in 发现
+        ("发现", "發現"),
+        ("干部", "幹部"),
+        ("核实", "核實"),  # s2tw forms, not the older 覈實 / 爲
+        ("为什么", "為什麼"),
+        ("征信中心", "徵信中心"),
+    ],
 )
 def test_traditional_table(simplified, traditional):
-    # OpenCC's s2tw forms; "链接" stays a character conversion (鏈接) unless a phrase says otherwise.
-    assert to_traditional(simplified).replace("鏈接", "連結") == traditional
+    assert to_traditional(simplified) == traditional
 
 
 def test_report_is_number_star_untouched_text():
     text = "  【法务中心】您的借呗已逾期，\n请转账。 "
     assert to_report(text, "10690001") == "10690001*" + text
     assert to_report(text).endswith("*" + text)
+
+
+@pytest.mark.parametrize("emoji", ["⚠️", "❤️", "1️⃣", "👨\u200d👩\u200d👧"])
+def test_an_emoji_is_not_disguise(emoji):
+    plain = "您的借呗已逾期，请今日内还款。"
+    with_emoji = check(emoji + plain)
+    assert "disguised_text" not in [f.id for f in with_emoji.flags]
+    # The rules' points, not the score: the model reads the keycap's digit as text.
+    assert with_emoji.rule_points == check(plain).rule_points
+
+
+def test_a_hidden_character_inside_a_word_still_is():
+    assert "disguised_text" in [f.id for f in check("请加V\ufe0f信处理欠款").flags]
+
+
+def test_no_type_specific_advice_on_a_guess():
+    # A chat contact alone fits a dozen kinds of scam: no lawyer's-letter or shopping fact for it.
+    text = "妈，我换号了，加我微信abc123"
+    steps = [s.id for s in check(text).steps]
+    assert not [s for s in steps if s.startswith(("fact_", "channel_", "verify_"))], steps
+
+
+def test_json_lists_only_public_sources():
+    import json
+
+    from checker.stages.render import to_json
+
+    payload = json.loads(to_json(check(SCAMS[0]).to_dict()))
+    for flag in payload["flags"]:
+        for url in flag["sources"]:
+            assert url.split("/")[2].endswith((".gov.cn", "people.com.cn", "hnr.cn", "ichangzhi.com.cn"))
+        assert "source" in flag  # everything that was there stays
+    assert payload["steps"] and payload["steps"][0]["id"] == "stop"

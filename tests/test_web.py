@@ -195,3 +195,39 @@ def test_a_screenshot_without_the_reader_gets_a_clear_line(base_url, monkeypatch
         assert "截图识别" in page_html and 'id="image"' not in page_html
     else:
         assert 'id="image"' in page_html
+
+
+# --- the command line -----------------------------------------------------------------------------
+
+
+class _FakeServer:
+    server_address = ("127.0.0.1", 8000)
+    served = False
+
+    def serve_forever(self):
+        _FakeServer.served = True
+
+    def server_close(self):
+        pass
+
+
+@pytest.mark.parametrize(("host", "warned"), [("127.0.0.1", False), ("localhost", False), ("::1", False), ("0.0.0.0", True), ("192.168.1.5", True)])
+def test_serve_warns_off_loopback(monkeypatch, host, warned):
+    from click.testing import CliRunner
+
+    from checker.cli import cli
+
+    monkeypatch.setattr(web, "make_server", lambda h, p: _FakeServer())
+    result = CliRunner().invoke(cli, ["serve", "--host", host], standalone_mode=False)
+    assert result.exit_code == 0 and _FakeServer.served
+    assert ("警告" in result.stderr) is warned
+    assert "http://" in result.stderr
+
+
+def test_report_prints_only_the_sms_to_send():
+    from click.testing import CliRunner
+
+    from checker.cli import cli
+
+    result = CliRunner().invoke(cli, ["check", "--report", "--sender", "10690001", SCAM], standalone_mode=False)
+    assert result.stdout == f"10690001*{SCAM}\n" and "12321" in result.stderr

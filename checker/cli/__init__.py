@@ -170,7 +170,7 @@ def check_command(message, file, fmt, lang, detail, report, sender, fail_on, enc
         # stdout is exactly the SMS to send; how to send it goes to stderr.
         how = "原文不要改动" if sender else "开头换成发来短信的号码，原文不要改动"
         click.echo(f"把下面这条短信发送到 12321（{how}）/ send this SMS to 12321:", err=True)
-        click.echo(to_report(text, sender))
+        click.echo(to_report(text, sender, lang))
         return
     try:
         result = check(text)

@@ -197,8 +197,8 @@ def reminder(money_or_legal: bool) -> tuple[str, str]:
     return REMINDER if money_or_legal else ("", "")
 
 
-def fraud_types(flags: Iterable[Flag], named: Iterable[Institution] = ()) -> list[str]:
-    """The fraud types the red flags point to, most supported first.
+def fraud_types(flags: Iterable[Flag], named: Iterable[Institution] = ()) -> list[tuple[str, tuple]]:
+    """The fraud types the red flags point to, most supported first, each with its rank.
 
     A type's support is the weight of the red flags that name it. A tie goes to the type that
     claims to be what the message names (data: [claims]), then to the type named by the more
@@ -215,17 +215,37 @@ def fraud_types(flags: Iterable[Flag], named: Iterable[Institution] = ()) -> lis
                 total[0] += flag.weight
                 total[1] += flag.weight / len(flag.types)
 
-    def rank(t: str) -> tuple[float, int, float]:
+    def rank(t: str) -> tuple:
         claims = by_id[t].claims if t in by_id else ()
-        return -support[t][0], -len(claimed.intersection(claims)), -support[t][1]
+        return -round(support[t][0], 6), -len(claimed.intersection(claims)), -round(support[t][1], 6)
 
-    return sorted(support, key=rank)
+    return sorted(((t, rank(t)) for t in support), key=lambda item: item[1])
+
+
+def _likely_plan(flags: Iterable[Flag], named: Iterable[Institution]) -> Plan | None:
+    """The plan of the fraud type the flags point to; None when equally likely types differ in advice.
+
+    Advice for a guess would mislead: "a lawyer's letter is not a judgment" is no help for a "new
+    number, add my WeChat" message that names neither. Tied types with the same advice (a fake
+    relative or a fake boss) are no guess.
+    """
+    plans = steps().plans
+    ranked = [(t, rank) for t, rank in fraud_types(flags, named) if t in plans]
+    if not ranked:
+        return None
+    tied = [plans[t] for t, rank in ranked if rank == ranked[0][1]]
+    advice = {(p.institutions, p.stop, p.facts) for p in tied}
+    return tied[0] if len(advice) == 1 else None
 
 
 def next_steps(
     entities: tuple[Entity, ...], flags: tuple[Flag, ...], verdict: str, types: Iterable[str] = ()
 ) -> tuple[Step, ...]:
-    """Numbered steps: stop, what is true, where to check, 96110 / 110, complain, report."""
+    """Numbered steps: stop, what is true, where to check, 96110 / 110, complain, report.
+
+    `types`: fraud types known otherwise (the model's class), strongest first; without them the
+    red flags' types decide.
+    """
     data = steps()
     default = data.default
     red = [f.id for f in flags if f.weight > 0]
@@ -233,8 +253,8 @@ def next_steps(
     named = _named_institutions(entities, all_flags)
     if verdict == "low_risk" and not red:
         return (Step("calm", default["calm"], default["calm_en"]),) if named else ()
-    types = [t for t in dict.fromkeys([*types, *fraud_types(flags, named)]) if t in data.plans]
-    plan = data.plans[types[0]] if types else None
+    known = [data.plans[t] for t in types if t in data.plans]
+    plan = known[0] if known else _likely_plan(flags, named)
     out: list[Step] = []
     stop = plan.stop if plan and plan.stop else (default["stop"], default["stop_en"])
     out.append(Step("stop", *stop))

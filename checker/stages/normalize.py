@@ -144,6 +144,23 @@ def _is_invisible(ch: str) -> bool:
     return category == "Mn" and ("\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef")
 
 
+_EMOJI_PRESENTATION = frozenset("\ufe0e\ufe0f\u200d")
+
+
+def _is_pictograph(ch: str) -> bool:
+    return unicodedata.category(ch) in ("So", "Sk", "Sm") or ord(ch) >= 0x1F000
+
+
+def _emoji_presentation(text: str, i: int) -> bool:
+    """A variation selector or joiner that is part of an emoji (or keycap), not a hidden character."""
+    if text[i] not in _EMOJI_PRESENTATION or i == 0:
+        return False
+    before, after = text[i - 1], text[i + 1] if i + 1 < len(text) else ""
+    if text[i] == "\u200d":
+        return _is_pictograph(before) and bool(after) and _is_pictograph(after)
+    return _is_pictograph(before) or (before.isdigit() or before in "#*") and after == "\u20e3"
+
+
 @lru_cache(maxsize=1)
 def _t2s_table() -> dict[int, str]:
     raw = resources.files("checker").joinpath("data/t2s_chars.json").read_text(encoding="utf-8")
@@ -195,8 +212,9 @@ def _char_pass_each(text: str, found: list) -> tuple[str, list[int], list[int]]:
         piece = unicodedata.normalize("NFKC", ch)
         for sub in piece:
             if _is_invisible(sub):
-                # A leading BOM or a lone invisible character at either end hides nothing.
-                if 0 < i < len(text) - 1:
+                # A leading BOM or a lone invisible character at either end hides nothing, and
+                # neither does the way an emoji is drawn (⚠️ ❤️, 👨‍👩‍👧).
+                if 0 < i < len(text) - 1 and not _emoji_presentation(text, i):
                     found.append(("invisible_character", i, i + 1))
                 continue
             if sub.isascii():

@@ -444,9 +444,15 @@ def to_text(text: str, result: CheckResult, lang: str = "zh", style=lambda s, **
     return _detail(text, result, lang, style) if detail else _short(text, result, lang, style)
 
 
-def to_report(text: str, sender: str = "") -> str:
-    """The SMS to send to 12321: `number*original message`, the message exactly as received."""
-    return f"{sender.strip() or '发信号码'}*{text}"
+REPORT_PLACEHOLDER = {"zh": "发信号码", "zh-Hant": "發信號碼", "en": "SENDER"}
+
+
+def to_report(text: str, sender: str = "", lang: str = "zh") -> str:
+    """The SMS to send to 12321: `number*original message`, the message exactly as received.
+
+    Without the sender's number a placeholder stands first, for the reader to replace.
+    """
+    return f"{sender.strip() or REPORT_PLACEHOLDER[lang]}*{text}"
 
 
 def to_json(payload: dict) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .advice import Advice, Step
+from .advice import Advice, Step, public_sources
 from .entities import Entity
 from .rules import Evidence, Flag
 
@@ -66,7 +66,8 @@ class CheckResult:
             "model_probability": self.model_probability,
             "model_status": self.model_status,
             "model_cues": [c.to_dict() for c in self.model_cues],
-            "flags": [f.to_dict() for f in self.flags],
+            # `sources`: the public, authoritative addresses among a flag's sources, the ones to show.
+            "flags": [f.to_dict() | {"sources": list(public_sources(f.source))} for f in self.flags],
             "entities": [e.to_dict() for e in self.entities],
             "advice": [a.to_dict() for a in self.advice],
             "reminder": self.reminder,

@@ -100,11 +100,13 @@ def _static(name: str) -> bytes:
 
 
 def screenshot_reader():
-    """checker.screenshot if it can be imported (the [ocr] extra), else None: the upload is then hidden."""
+    """checker.screenshot when it imports and can read (the [ocr] extra), else None: no upload then."""
     try:
-        return importlib.import_module("checker.screenshot")
+        reader = importlib.import_module("checker.screenshot")
     except ImportError:
         return None
+    available = getattr(reader, "ocr_available", None)
+    return reader if available is None or available() else None
 
 
 def _e(text: str) -> str:
@@ -137,7 +139,7 @@ def answer_html(text: str, lang: str, heading: str = "") -> str:
     if result.verdict != "low_risk":
         parts.append(
             f'<div class="report"><h2>{_e(words["report_title"])}</h2><p class="note">{_e(words["report_how"])}</p>'
-            f'<textarea readonly rows="5" aria-label="12321">{_e(to_report(text))}</textarea></div>'
+            f'<textarea readonly rows="5" aria-label="12321">{_e(to_report(text, lang=lang))}</textarea></div>'
         )
     parts.append("</section>")
     return "\n".join(parts)
