@@ -250,6 +250,7 @@ FILLERS = {
     "PTS": lambda r, c: str(r.randint(3, 300) * 100),
     "KWH": lambda r, c: str(r.randint(60, 980)),
     "DIG": lambda r, c: str(r.randint(1, 9)),
+    "EMSNO": lambda r, c: r.choice(["1", "9"]) + "".join(r.choice("0123456789") for _ in range(12)),  # EMS: 13 digits
     "PL5": lambda r, c: r.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + _rand_token(r, 4, "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"),
     "LAWFIRM": lambda r, c: r.choice(CITIES) + r.choice(["明理", "正衡", "衡信", "信诚", "泽润", "弘正", "致远", "德衡", "鼎和",
                                                         "启明", "正平", "明鉴"]) + "律师事务所",

@@ -8,6 +8,7 @@ an error line.
 from __future__ import annotations
 
 import enum
+import json
 import os
 import sys
 
@@ -152,7 +153,12 @@ def cli() -> None:
     help="退出码为1，当结论达到此级别 / exit 1 when the verdict is at or above this level.",
 )
 @click.option("--encoding", default=None, help="文件或标准输入的编码 / encoding of the file or stdin (default: detect).")
-def check_command(message, file, fmt, lang, detail, report, sender, fail_on, encoding) -> None:
+@click.option(
+    "--image",
+    type=click.Path(dir_okay=False),
+    help='从手机截图读取短信，逐条检查（需 pip install "checker[ocr]"）/ check each message in a screenshot.',
+)
+def check_command(message, file, fmt, lang, detail, report, sender, fail_on, encoding, image) -> None:
     """检查一条短信。MESSAGE 省略或为 - 时从标准输入读取。
 
     Check one message: MESSAGE, stdin (no argument or -), or --file PATH. An argument shows up in
@@ -162,6 +168,8 @@ def check_command(message, file, fmt, lang, detail, report, sender, fail_on, enc
     from ..stages.render import to_json, to_report, to_text
     from ..stages.verdict import at_least
 
+    if image is not None:
+        return _check_image(image, message, file, fmt, lang, detail, fail_on)
     text, used_encoding, source = _read_input(message, file, encoding)
     problem = printable_problem(text)
     if problem:
@@ -184,6 +192,42 @@ def check_command(message, file, fmt, lang, detail, report, sender, fail_on, enc
         style = click.style if _use_colour(sys.stdout) else (lambda s, **_: s)
         click.echo(to_text(text, result, lang, style, detail=detail), nl=False)
     if fail_on and at_least(result.verdict, fail_on):
+        raise FailOn
+
+
+def _check_image(path: str, message, file, fmt, lang, detail, fail_on) -> None:
+    """--image: each message found in the screenshot, checked and reported in turn (JSON: a list)."""
+    from ..pipeline import check
+    from ..screenshot import ScreenshotError, messages_from_image
+    from ..stages.render import to_text
+    from ..stages.verdict import at_least
+
+    if (message is not None and message != "-") or file is not None:
+        raise click.UsageError("give the message, --file or --image, only one / 短信内容、--file、--image 只能选一个")
+    try:
+        with open(path, "rb") as handle:
+            texts = messages_from_image(handle.read())
+    except FileNotFoundError:
+        raise InputProblem(f"找不到文件 / file not found: {path}") from None
+    except OSError as exc:
+        raise InputProblem(f"无法读取文件 / cannot read {path}: {exc.strerror}") from None
+    except ScreenshotError as exc:
+        raise InputProblem(str(exc)) from None
+    results = [check(text) for text in texts]
+    if fmt == "json":
+        payloads = []
+        for number, (text, result) in enumerate(zip(texts, results), 1):
+            payload = result.to_dict()
+            payload["input"] = {"source": "image", "message": number, "of": len(texts), "length": len(text)}
+            payloads.append(payload)
+        click.echo(json.dumps(payloads, ensure_ascii=False, indent=2))
+    else:
+        style = click.style if _use_colour(sys.stdout) else (lambda s, **_: s)
+        for number, (text, result) in enumerate(zip(texts, results), 1):
+            heading = f"截图中的第 {number} 条短信（共 {len(texts)} 条）" if lang.startswith("zh") else f"Message {number} of {len(texts)} in the screenshot"
+            click.echo(style(f"== {heading} ==", bold=True))
+            click.echo(to_text(text, result, lang, style, detail=detail), nl=False)
+    if fail_on and any(at_least(result.verdict, fail_on) for result in results):
         raise FailOn
 
 
