@@ -94,7 +94,7 @@ def _model_lines(metadata: dict) -> list[str]:
         (
             f"- Namer: {hyper['namer']}; {len(classes)} classes: "
             + ", ".join(f"{name} {count}" for name, count in classes.items())
-            + ". Its opinion is shown as a named flag (措辞像「…」诈骗短信) with the words it leaned on."
+            + ". Its opinion is shown as a named flag (措辞像“…”诈骗短信) with the words it leaned on."
         ),
         (
             "- Shipped as plain data (models/model.json); largest difference from scikit-learn's probabilities "
