@@ -16,6 +16,7 @@ Source file format (UTF-8, one message per line):
     [x3] text with {NAME} {AMT}     3 instances of the same skeleton (1 group)
     [d] text                        base + one programmatically disguised copy
     [x2d] text                      2 fills + one disguised copy
+    [x3s] text                      3 fills; fills after the first get a surface style (variety.restyle)
     text                            a single message (placeholders filled once)
 
 "\\n" inside a text becomes a real line break.  Placeholders are listed in
@@ -35,6 +36,8 @@ import sys
 import tomllib
 from collections import Counter, OrderedDict
 from pathlib import Path
+
+from variety import EXTRA_FILLERS, restyle
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "sources"
@@ -64,9 +67,10 @@ KIND_LABEL = {k: "scam" for k in SCAM_KINDS} | {k: "legit" for k in LEGIT_KINDS}
 KIND_MIN_LINES = {"acquaintance_impersonation": 150, "personal": 210}
 
 # Every row's `type` is an id of the taxonomy (checker/data/taxonomy.toml): a fraud type for scam
-# rows, a genuine format for legit rows.  Every genuine format needs at least
-# TYPE_MIN_LEGIT_LINES legit rows, so that a model can learn to recognise it.
+# rows, a genuine format for legit rows.  Every fraud type needs at least TYPE_MIN_SCAM_LINES scam
+# rows and every genuine format TYPE_MIN_LEGIT_LINES legit rows, so that a model can learn to name it.
 TAXONOMY = HERE.parent / "checker" / "data" / "taxonomy.toml"
+TYPE_MIN_SCAM_LINES = 40
 TYPE_MIN_LEGIT_LINES = 40
 
 
@@ -84,6 +88,8 @@ ALLOWED_SERVICE_NUMBERS = {
     # well-known public-service numbers used by the everyday notices (legit_everyday_*.txt):
     # 中国广电, 交管, 铁路, 人社, 住房公积金, 政务服务便民热线, 国家电网
     "10099", "12123", "12306", "12333", "12329", "12345", "95598",
+    # 市场监管 12315: the documented scam claims a 「全国12315平台」 header (sources/scam_type_shopping.txt)
+    "12315",
 }
 
 # ---------------------------------------------------------------- fillers
@@ -193,6 +199,11 @@ def _pwx(r):
     return f"{sur}_{r.randint(1, 12):02d}{r.randint(1, 28):02d}"
 
 
+def _masked_mobile(r):
+    m = _mobile(r)
+    return m[:3] + "****" + m[7:]
+
+
 def _card(r):
     """16- or 19-digit debit card number with a valid Luhn check digit (random, not a real card)."""
     body = r.choice(CARD_BIN) + "".join(r.choice("0123456789") for _ in range(r.choice([11, 14])))
@@ -215,7 +226,7 @@ def _court(r, cache):
 
 
 def _case(r, cache, kind):
-    name, code = _court(r, cache)
+    _, code = _court(r, cache)
     if "_year" not in cache:
         cache["_year"] = r.choice(["2025", "2025", "2026"])
     num = r.randint(100, 39999)
@@ -233,7 +244,7 @@ FILLERS = {
     "MR": lambda r, c: r.choice(["先生", "女士"]),
     "GIVEN": lambda r, c: r.choice(GIVEN),
     "MOB": lambda r, c: _mobile(r),
-    "MOBM": lambda r, c: (lambda m: m[:3] + "****" + m[7:])(_mobile(r)),
+    "MOBM": lambda r, c: _masked_mobile(r),
     "MOBCN": lambda r, c: "".join(CN_DIGITS[d] for d in _mobile(r)),
     # genuine bank and card notices (sources/legit_genuine_*.txt): channel, 摘要, merchant, payer firm,
     # amounts with thousands separators, zero-padded dates as the banks print them
@@ -301,6 +312,8 @@ FILLERS = {
     "PLATE": lambda r, c: r.choice("京沪粤浙苏川鄂湘渝陕闽鲁") + r.choice("ABCDEFG") + _rand_token(r, 5, "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"),
     "ROOM": lambda r, c: f"{r.randint(1, 30)}栋{r.randint(1, 4)}单元{r.randint(1, 33)}{r.randint(1, 4):02d}",
 }
+assert not FILLERS.keys() & EXTRA_FILLERS.keys(), "variety.py must not redefine a placeholder"
+FILLERS |= EXTRA_FILLERS
 PLACEHOLDER_RE = re.compile(r"\{([A-Z]+\d*)\}")
 
 
@@ -354,7 +367,7 @@ def disguise(text: str, r: random.Random) -> str:
         elif op == "wechat" and "微信" in out:
             form = r.choice(WECHAT_FORMS)
             out = re.sub(r"微信(?=([A-Za-z0-9])?)",
-                         lambda m: form + ("：" if m.group(1) else ""), out)
+                         lambda m, form=form: form + ("：" if m.group(1) else ""), out)
         elif op == "pinyin":
             for a, b in (("支付宝", "zfb"), ("花呗", "hb"), ("借呗", "jb"), ("京东", "jd")):
                 if a in out:
@@ -385,7 +398,7 @@ def disguise(text: str, r: random.Random) -> str:
 
 
 # ---------------------------------------------------------------- reading
-LINE_RE = re.compile(r"^\[(x(\d+))?(d)?\]\s*(.+)$")
+LINE_RE = re.compile(r"^\[(x(\d+))?(d)?(s)?\]\s*(.+)$")
 
 
 def seed_for(*parts) -> int:
@@ -417,16 +430,21 @@ def read_sources():
             if kind is None or prov is None:
                 sys.exit(f"{path.name}:{lineno}: message before @kind/@prov")
             m = LINE_RE.match(line)
-            n, dis, body = 1, False, line
-            if m and (m.group(1) or m.group(3)):
+            n, dis, styled, body = 1, False, False, line
+            if m and (m.group(1) or m.group(3) or m.group(4)):
                 n = int(m.group(2)) if m.group(2) else 1
                 dis = bool(m.group(3))
-                body = m.group(4)
+                styled = bool(m.group(4))
+                body = m.group(5)
             body = body.replace("\\n", "\n")
             texts, flags = [], []
             for i in range(n):
                 r = random.Random(seed_for(kind, body, i))
-                texts.append(fill(body, r))
+                text = fill(body, r)
+                if styled and i > 0:
+                    text = restyle(text, random.Random(seed_for(kind, body, i, "style")),
+                                   personal=kind == "acquaintance_impersonation")
+                texts.append(text)
                 flags.append(False)
             if dis:
                 r = random.Random(seed_for(kind, body, "disguise"))
@@ -512,14 +530,16 @@ def validate(records, groups):
     types = taxonomy_types()
     for r in records:
         wanted = "fraud" if r["label"] == "scam" else "genuine"
-        if r["label"] == "legit" and not r["type"]:
-            errors.append(f"{r['id']}: legit row without a type (add an @type genuine_… line)")
-        elif r["type"] and types.get(r["type"], {}).get("kind") != wanted:
+        if not r["type"]:
+            errors.append(f"{r['id']}: {r['label']} row without a type (add an @type line)")
+        elif types.get(r["type"], {}).get("kind") != wanted:
             errors.append(f"{r['id']}: type {r['type']!r} is not a {wanted} id of {TAXONOMY.name}")
-    legit_types = Counter(r["type"] for r in records if r["label"] == "legit")
+    typed = Counter((r["label"], r["type"]) for r in records)
     for type_id, entry in types.items():
-        if entry["kind"] == "genuine" and legit_types[type_id] < TYPE_MIN_LEGIT_LINES:
-            errors.append(f"genuine format {type_id} has only {legit_types[type_id]} legit lines (<{TYPE_MIN_LEGIT_LINES})")
+        if entry["kind"] == "fraud" and typed[("scam", type_id)] < TYPE_MIN_SCAM_LINES:
+            errors.append(f"fraud type {type_id} has only {typed[('scam', type_id)]} scam lines (<{TYPE_MIN_SCAM_LINES})")
+        if entry["kind"] == "genuine" and typed[("legit", type_id)] < TYPE_MIN_LEGIT_LINES:
+            errors.append(f"genuine format {type_id} has only {typed[('legit', type_id)]} legit lines (<{TYPE_MIN_LEGIT_LINES})")
     labels = Counter(r["label"] for r in records)
     everyday = sum(1 for r in records if r["kind"] in EVERYDAY_KINDS)
     kinds = Counter(r["kind"] for r in records)
@@ -595,10 +615,10 @@ def counts_markdown(records, groups) -> str:
     glab = Counter()
     for g in seen:
         glab[KIND_LABEL[g.rsplit("-", 1)[0]]] += 1
-    out = [f"Total / 合计: **{len(records)} lines / 条**, **{len(groups)} groups / 组** "
-           f"(scam {labels['scam']} lines in {glab['scam']} groups; legit {labels['legit']} lines in {glab['legit']} groups).",
-           f"Everyday legit ({' + '.join(EVERYDAY_ORDER)}): "
-           f"{sum(lines[k] for k in EVERYDAY_KINDS)} lines.",
+    out = [(f"Total / 合计: **{len(records)} lines / 条**, **{len(groups)} groups / 组** "
+            f"(scam {labels['scam']} lines in {glab['scam']} groups; legit {labels['legit']} lines in {glab['legit']} groups)."),
+           (f"Everyday legit ({' + '.join(EVERYDAY_ORDER)}): "
+            f"{sum(lines[k] for k in EVERYDAY_KINDS)} lines."),
            "", "| label | kind | lines 条数 | groups 组数 | disguise variants 变形副本 |", "|---|---|---:|---:|---:|"]
     for lab, kl in (("scam", SCAM_KINDS), ("legit", LEGIT_KINDS)):
         for k in kl:
@@ -616,8 +636,8 @@ def counts_markdown(records, groups) -> str:
             feat[(r["kind"], f)] += 1
         if fs:
             any_by_kind[r["kind"]] += 1
-    out += ["", "Disguise features (hand-written and programmatic; detected by the regexes in "
-            "`DISGUISE_FEATURES`) / 变形特征统计:", "",
+    out += ["", ("Disguise features (hand-written and programmatic; detected by the regexes in "
+                 "`DISGUISE_FEATURES`) / 变形特征统计:"), "",
             "| kind | lines with any | " + " | ".join(DISGUISE_FEATURES) + " |",
             "|---|---:|" + "---:|" * len(DISGUISE_FEATURES)]
     for k in SCAM_KINDS + LEGIT_KINDS:
@@ -634,6 +654,7 @@ def counts_markdown(records, groups) -> str:
         lab = "scam" if entry["kind"] == "fraud" else "legit"
         if entry["kind"] == "fraud" or type_lines[(lab, type_id)]:
             out.append(f"| `{type_id}` | {entry['name']} | {lab} | {type_lines[(lab, type_id)]} | {type_groups[(lab, type_id)]} |")
+    out.append("")
     tagged = Counter(r["label"] for r in records if r["text"].startswith("【"))
     out.append(f"- starts with a 【tag】 / 以【签名】开头: scam {tagged['scam']}/{labels['scam']}, "
                f"legit {tagged['legit']}/{labels['legit']}")

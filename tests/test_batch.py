@@ -96,6 +96,7 @@ def test_check_many_yields_in_order(n_jobs):
 def test_the_benchmark_runs_and_reports_every_figure(tmp_path):
     done = subprocess.run(
         [sys.executable, "-m", "checker.lab.bench", "--repeats", "1", "--warm-n", "20", "--batch-n", "20", "--json"],
+        check=False,
         capture_output=True,
         text=True,
         timeout=600,
@@ -133,3 +134,127 @@ def test_the_progress_bar_counts_lines(tmp_path):
     path = tmp_path / "in.txt"
     path.write_text("a\nb\nc\n")
     assert _progress_bar(path).length == 3
+
+
+# --- issue 10: a batch never loses or invents data ------------------------------------------------
+
+
+def _strict_records(text):
+    """Every line must be strict JSON: NaN / Infinity fail here."""
+
+    def reject(name):
+        raise ValueError(name)
+
+    return [json.loads(line, parse_constant=reject) for line in text.splitlines()]
+
+
+def test_an_output_that_is_the_input_is_refused_and_the_input_kept(tmp_path):
+    path = tmp_path / "in.jsonl"
+    content = json.dumps({"text": SCAM}, ensure_ascii=False) + "\n"
+    path.write_text(content, encoding="utf-8")
+    result = run(["batch", str(path), "-o", str(path)])
+    assert result.exit_code == 2 and "input" in result.stderr
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_the_output_is_written_beside_and_renamed_and_left_alone_on_failure(tmp_path):
+    good, bad, out = tmp_path / "good.txt", tmp_path / "bad.txt", tmp_path / "out.jsonl"
+    good.write_text(SCAM + "\n", encoding="utf-8")
+    assert run(["batch", str(good), "-o", str(out)]).exit_code == 0
+    before = out.read_text(encoding="utf-8")
+    assert len(records(before)) == 1
+    bad.write_bytes(("周末爬山？\n" * 20000).encode("utf-8") + b"\xff\xfe broken\n")
+    assert run(["batch", str(bad), "-o", str(out), "--encoding", "utf-8"]).exit_code == 2
+    assert out.read_text(encoding="utf-8") == before  # not truncated, not half-written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "good.txt", "out.jsonl"]  # no temporary left
+
+
+def test_an_output_path_that_cannot_be_created_exits_2(tmp_path):
+    path = tmp_path / "in.txt"
+    path.write_text(PLAIN + "\n", encoding="utf-8")
+    result = run(["batch", str(path), "-o", str(tmp_path / "missing" / "out.jsonl")])
+    assert result.exit_code == 2 and "cannot create" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("in.jsonl", '{"text": "周末爬山？", "id": 1}\n{"text": "借呗逾期加微信abc12345", "id": 2}\n'),
+        ("in.csv", "text,id\n周末爬山？,1\n借呗逾期加微信abc12345,2\n"),
+        ("in.txt", "周末爬山？\n借呗逾期加微信abc12345\n"),
+    ],
+)
+def test_a_utf8_byte_order_mark_is_not_part_of_the_first_record(tmp_path, name, body):
+    path = tmp_path / name
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    result = run(["batch", str(path)])
+    out = records(result.stdout)
+    assert result.exit_code == 0 and len(out) == 2 and not any("error" in r for r in out), result.stdout
+
+
+def test_standard_input_and_pipes_are_read_once_as_a_stream(tmp_path):
+    lines = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in TEXTS).encode("utf-8")
+    dash = subprocess.run([sys.executable, "-m", "checker", "batch", "-", "--input-format", "jsonl"], input=lines,
+                          capture_output=True, timeout=120, check=False)
+    assert dash.returncode == 0 and len(records(dash.stdout.decode())) == len(TEXTS)
+    piped = subprocess.run(f"cat | {sys.executable} -m checker batch /dev/stdin --input-format jsonl", shell=True,
+                           input=lines, capture_output=True, timeout=120, check=False)
+    assert piped.returncode == 0 and len(records(piped.stdout.decode())) == len(TEXTS), piped.stderr
+
+
+def test_lines_that_are_not_objects_with_a_string_text_become_error_records(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('null\n"text"\n[1]\n{"text": null}\n{"text": 5}\n{"text": "周末爬山？", "x": NaN}\n{"text": "周末爬山？"}\n')
+    out = _strict_records(run(["batch", str(path)]).stdout)
+    assert [r["line"] for r in out] == [1, 2, 3, 4, 5, 6, 7]
+    assert [("error" in r) for r in out] == [True] * 6 + [False]
+
+
+def test_reserved_keys_are_the_checkers_and_input_fields_are_kept_beside_them(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"text": SCAM, "line": "mine", "error": "mine too", "verdict": "ok", "id": 7},
+                               ensure_ascii=False) + "\n{}\n")
+    first, second = records(run(["batch", str(path)]).stdout)
+    assert first["line"] == 1 and "error" not in first and first["verdict"] == "high_risk"
+    assert (first["input_line"], first["input_error"], first["input_verdict"], first["id"]) == ("mine", "mine too", "ok", 7)
+    assert second["line"] == 2 and "error" in second
+
+
+def test_line_numbers_are_physical_lines_and_a_lone_cr_does_not_split_a_record(tmp_path):
+    path = tmp_path / "in.txt"
+    path.write_bytes("周末爬山？\r\n\r\n第一行\r第二行，借呗逾期加微信abc12345\n\n最后一条\n".encode())
+    out = records(run(["batch", str(path)]).stdout)
+    assert [r["line"] for r in out] == [1, 3, 5]
+    assert "chat_app_contact" in out[1]["flags"]
+
+
+def test_an_oversize_csv_field_is_an_error_record_and_the_batch_goes_on(tmp_path):
+    from checker.pipeline import MAX_CHARS
+
+    path = tmp_path / "in.csv"
+    path.write_text(f'id,text\n1,"{"很" * (MAX_CHARS + 10)}"\n2,{PLAIN}\n3,{SCAM}\n', encoding="utf-8")
+    result = run(["batch", str(path)])
+    out = records(result.stdout)
+    assert result.exit_code == 0 and [r["line"] for r in out] == [2, 3, 4]
+    assert "error" in out[0] and out[1]["verdict"] == "low_risk" and out[2]["verdict"] == "high_risk"
+
+
+def test_an_oversize_line_is_an_error_record_and_the_batch_goes_on(tmp_path):
+    from checker.pipeline import MAX_CHARS
+
+    path = tmp_path / "in.txt"
+    path.write_text("很" * (MAX_CHARS + 10) + "\n" + SCAM + "\n", encoding="utf-8")
+    out = records(run(["batch", str(path)]).stdout)
+    assert [r["line"] for r in out] == [1, 2] and "error" in out[0] and out[1]["verdict"] == "high_risk"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_message_over_the_time_budget_is_an_error_record_and_the_batch_goes_on(tmp_path, jobs):
+    path = tmp_path / "in.txt"
+    path.write_text("\n".join(TEXTS) + "\n", encoding="utf-8")
+    result = run(["batch", str(path), "--budget", "0.000001", "--jobs", jobs])
+    out = records(result.stdout)
+    assert result.exit_code == 0 and len(out) == len(TEXTS)
+    assert all("longer than" in r["error"] for r in out)
+    relaxed = records(run(["batch", str(path), "--budget", "60", "--jobs", jobs]).stdout)
+    assert not any("error" in r for r in relaxed)

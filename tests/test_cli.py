@@ -245,3 +245,12 @@ def test_a_one_megabyte_paste_is_answered_quickly_and_briefly(run, tmp_path):
     payload = json.loads(result.stdout)
     assert payload["verdict"] == "high_risk" and len(result.stdout) < 1_000_000
     assert all(len(flag["evidence"]) <= 20 for flag in payload["flags"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "abstained", "unavailable"),
+    [("zh", "模型未作判断", "模型不可用"), ("en", "abstained", "unavailable")],
+)
+def test_the_report_tells_an_abstaining_model_from_an_unavailable_one(run, lang, abstained, unavailable):
+    result = run(["check", "--detail", "--lang", lang, "你好"])
+    assert abstained in result.stdout and unavailable not in result.stdout

@@ -152,6 +152,10 @@ def _differences(ours, theirs, path=""):
 
 def test_training_reproduces_the_shipped_model(retrained):
     root, metadata, shipped = retrained
+    if metadata["sha256"]["data/corpus.jsonl"] != shipped["sha256"]["data/corpus.jsonl"]:
+        # The corpus and the model are landed by different people: a new corpus lands first and the
+        # model retrained on it follows. Until then there is nothing to reproduce; say so, loudly.
+        pytest.skip("data/corpus.jsonl changed since models/ was trained: compare again after `checker train`")
     assert metadata["versions"] == shipped["versions"], "install the pinned training stack: pip install -e '.[train]'"
     assert (root / "models" / DICT_FILE).read_bytes() == (ROOT / "models" / DICT_FILE).read_bytes()
     ours = json.loads((root / "models" / MODEL_FILE).read_text(encoding="utf-8"))

@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from .inputs import DecodeError, decode, printable_problem
+from .inputs import DecodeError, decode, printable_problem, read_bounded
 
 
 class Exit(enum.IntEnum):
@@ -51,7 +51,9 @@ def _read_input(message: str | None, file: str | None, encoding: str | None) -> 
     if file is not None:
         try:
             with open(file, "rb") as handle:
-                data = handle.read()
+                data = read_bounded(handle)
+        except DecodeError as exc:
+            raise InputProblem(str(exc)) from None
         except FileNotFoundError:
             raise InputProblem(f"找不到文件 / file not found: {file}") from None
         except IsADirectoryError:
@@ -67,7 +69,10 @@ def _read_input(message: str | None, file: str | None, encoding: str | None) -> 
             raise InputProblem("没有可读的标准输入 / no standard input to read")
         if sys.stdin.isatty():
             click.echo("请粘贴短信内容，结束后按 Ctrl-D（Windows 按 Ctrl-Z 回车）/ paste the message, then Ctrl-D:", err=True)
-        data = stdin.read()
+        try:
+            data = read_bounded(stdin)
+        except DecodeError as exc:
+            raise InputProblem(str(exc)) from None
         source = "stdin"
     try:
         decoded = decode(data, encoding)

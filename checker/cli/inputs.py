@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 MAX_BYTES = 4 * 1024 * 1024
+TOO_LARGE = f"输入超过 {MAX_BYTES // (1024 * 1024)} MB，请只粘贴短信本身 / input larger than {MAX_BYTES // (1024 * 1024)} MB"
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -61,15 +62,40 @@ def _common_share(text: str) -> float:
     return common / len(han)
 
 
+def read_bounded(stream, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` bytes of a file or stream; DecodeError when there is more (/dev/zero, `yes |`).
+
+    Reads limit + 1 bytes and no more, so an endless source costs neither time nor memory.
+    """
+    chunks, size = [], 0
+    while size <= limit:
+        chunk = stream.read(limit + 1 - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > limit:
+        raise DecodeError(TOO_LARGE)
+    return b"".join(chunks)
+
+
+def text_encoding(name: str) -> str:
+    """The codec name for a user's --encoding; DecodeError for an unknown or non-text one (rot13, base64)."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise DecodeError(f"不认识的编码 {name} / unknown encoding {name}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise DecodeError(f"{name} 不是文本编码 / {name} is not a text encoding") from None
+    return info.name
+
+
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode input bytes strictly; raises DecodeError with a message meant for the user."""
     if len(data) > MAX_BYTES:
-        raise DecodeError(f"输入超过 {MAX_BYTES // (1024 * 1024)} MB，请只粘贴短信本身 / input larger than 4 MB")
+        raise DecodeError(TOO_LARGE)
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise DecodeError(f"不认识的编码 {encoding} / unknown encoding {encoding}") from None
+        text_encoding(encoding)
         try:
             return Decoded(data.decode(encoding), encoding)
         except UnicodeDecodeError:

@@ -2,20 +2,39 @@
 deadlines ...), each validated once and located on the pasted text.
 
 Rules consume these entities rather than matching digits again (style.md, point 8).
+
+Linear time on any paste, by construction (issue 10): every pattern here is bounded (no `*`, `+`
+or `{n,}`; tests/test_hostile.py checks) and every pattern that starts on a digit or a letter
+run starts only at the start of that run (a look-behind), so no run is rescanned from each of its
+positions; each kind stops at MAX_PER_KIND entities; comparisons between kinds are sweeps over
+sorted spans, never all pairs.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, islice
 
 from .normalize import Normalized
 
 _HAN = r"\u4e00-\u9fff"
+# A real message has a handful of each kind; a paste with thousands is a repeated block, and the
+# first few hundred say everything the rules need (the result lists fewer still).
+MAX_PER_KIND = 500
+# The longest link we read: longer ones are cut there (browsers' practical limit is ~2,000).
+MAX_LINK_CHARS = 2048
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), stopping at MAX_PER_KIND matches: scanning stops there too."""
+    return islice(pattern.finditer(text), MAX_PER_KIND)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +133,7 @@ _CALL_CONTEXT = re.compile(r"电话|热线|拨打|致电|回电|联系|客服|�
 
 def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
     found = []
-    for m in _PHONE.finditer(norm.text):
+    for m in _matches(_PHONE, norm.text):
         kind = m.lastgroup
         value = m.group()
         details = {"type": kind}
@@ -122,10 +141,14 @@ def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
             value = value[-11:]
         if value in official:
             details["official"] = official[value]
-        elif kind == "service" and len(value) == 5 and value[:2] in ("12", "10"):
+        elif (
+            kind == "service"
+            and len(value) == 5
+            and value[:2] in ("12", "10")
             # 12xxx / 100xx are only short codes when the message presents them as a number to call.
-            if not _CALL_CONTEXT.search(norm.text[max(0, m.start() - 8) : m.start()]):
-                continue
+            and not _CALL_CONTEXT.search(norm.text[max(0, m.start() - 8) : m.start()])
+        ):
+            continue
         found.append(_entity(norm, "phone", m.start(), m.end(), value, details))
     return found
 
@@ -133,10 +156,10 @@ def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
 # --- links ---------------------------------------------------------------------------------------
 
 _LINK = re.compile(
-    r"(?:(?:https?://|www\.)[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}\u4e00-\u9fff]+"
-    r"|(?<![a-z0-9@.\-])(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+"
+    rf"(?:(?:https?://|www\.)[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{{}}\u4e00-\u9fff]{{1,{MAX_LINK_CHARS}}}"
+    r"|(?<![a-z0-9@.\-])(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.){1,8}"
     r"(?:com|cn|net|org|cc|top|xyz|vip|me|io|co|info|club|site|online|shop|ink|link|ltd|wang|asia|tk|ly|gl|gd|im|so|lt|gg|id|app|icu|fun|work|pro|biz)"
-    r"(?::\d{2,5})?(?:/[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}\u4e00-\u9fff]*)?(?![a-z0-9]))"
+    rf"(?::\d{{2,5}})?(?:/[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{{}}\u4e00-\u9fff]{{0,{MAX_LINK_CHARS}}})?(?![a-z0-9]))"
 )
 _IP_HOST = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 _SECOND_LEVEL = {"com", "net", "org", "gov", "edu", "ac"}
@@ -173,7 +196,7 @@ def _links(norm: Normalized) -> list[Entity]:
     brands = ref["links"]["brand_tokens"]
     owners = {domain: inst for inst in institutions() for domain in inst.domains}
     found = []
-    for m in _LINK.finditer(norm.text):
+    for m in _matches(_LINK, norm.text):
         end = m.end()
         # A link ends where the paste had white space, even if normalisation closed the gap.
         for i in range(m.start() + 1, m.end()):
@@ -220,7 +243,7 @@ _CARD_CONTEXT = re.compile(r"卡号?|账号|账户|帐户|收款|转账|汇款|�
 
 def _cards(norm: Normalized) -> list[Entity]:
     found = []
-    for m in _LONG_NUMBER.finditer(norm.text):
+    for m in _matches(_LONG_NUMBER, norm.text):
         number = m.group()
         window = norm.text[max(0, m.start() - 12) : m.start()]
         if len(number) == 18 and _is_resident_id(number):
@@ -251,17 +274,43 @@ def _is_resident_id(number: str) -> bool:
 
 # Words that end a sentence fragment before an organisation's name begins.
 _NAME_LEAD = re.compile(
-    rf"^.*(?:我们是|我是|这里是|这边是|本所|本人|来自|受|委托|代表|系|由|的|是|您好|你好|通知|告知|"
+    rf"^.{{0,40}}(?:我们是|我是|这里是|这边是|本所|本人|来自|受|委托|代表|系|由|的|是|您好|你好|通知|告知|"
     rf"号|了|向|被|经|到|将|已|请|对|给|为|[^{_HAN}])"
 )
-_LAW_FIRM = re.compile(rf"[{_HAN}()]{{2,16}}?律师事务所(?:有限(?:责任)?公司)?")
+_LAW_FIRM = re.compile(r"律师事务所(?:有限(?:责任)?公司)?")
 _PSEUDO_LEGAL = re.compile(
-    rf"[{_HAN}]{{0,12}}?(?:法务(?:中心|部|公司|团队|专员|组)|法律服务(?:中心|有限公司|公司)|法律咨询(?:有限)?公司|"
-    rf"(?:债务|金融|纠纷)?调解(?:中心|委员会|处)|仲裁(?:中心|服务中心)|催收(?:中心|部)|贷后(?:管理)?中心|"
-    rf"律师(?:团队|团|工作室|联盟)|律师事务所有限(?:责任)?公司)"
+    r"(?:法务(?:中心|部|公司|团队|专员|组)|法律服务(?:中心|有限公司|公司)|法律咨询(?:有限)?公司|"
+    r"(?:债务|金融|纠纷)?调解(?:中心|委员会|处)|仲裁(?:中心|服务中心)|催收(?:中心|部)|贷后(?:管理)?中心|"
+    r"律师(?:团队|团|工作室|联盟)|律师事务所有限(?:责任)?公司)"
 )
 _LICENCE = re.compile(r"(?:执业证号|执业证编号|执业证书?号?|律师证号?|执业号)[:：]?([0-9a-z]{5,24})")
 _CREDIT_CODE = re.compile(r"(?:统一社会信用代码|信用代码|执业许可证号?|许可证号)[:：]?([0-9a-z]{15,20})")
+
+
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+_HAN_OR_BRACKET = re.compile(rf"[{_HAN}()]")
+
+
+def _named(text: str, suffix: re.Pattern[str], name_char: re.Pattern[str], shortest: int, longest: int):
+    """(start, end) of each `suffix` with the name before it: `shortest` to `longest` name characters.
+
+    The same spans as the regex name_char{shortest,longest}?suffix, found without trying every
+    position of a long run of name characters: find the suffix, then walk back at most `longest`
+    characters (never into the previous name).
+    """
+    taken_until = pos = found = 0
+    while found < MAX_PER_KIND and (m := suffix.search(text, pos)) is not None:
+        floor = max(taken_until, m.start() - longest)
+        begin = m.start()
+        while begin > floor and name_char.match(text, begin - 1):
+            begin -= 1
+        if m.start() - begin < shortest:
+            # As the regex would: the suffix's own first characters may be the name ("【人民法院】").
+            pos = m.start() + 1
+            continue
+        yield begin, m.end()
+        taken_until = pos = m.end()
+        found += 1
 
 
 def _name_start(norm: Normalized, start: int, end: int) -> int:
@@ -281,33 +330,33 @@ _LEGAL_HINT = re.compile(r"律师|法务|法律|调解|仲裁|催收|贷后")
 
 
 def _law_orgs(norm: Normalized) -> list[Entity]:
-    found = []
+    found: list[Entity] = []
     if not _LEGAL_HINT.search(norm.text):
         return found
-    for m in _LAW_FIRM.finditer(norm.text):
-        start = _name_start(norm, m.start(), m.end())
-        name = norm.text[start : m.end()]
+    for begin, end in _named(norm.text, _LAW_FIRM, _HAN_OR_BRACKET, 2, 16):
+        start = _name_start(norm, begin, end)
+        name = norm.text[start:end]
         company = "有限" in name
         own_name = name.split("律师事务所")[0]
         details = {"company_suffix": company, "named": len(own_name) >= 2}
-        found.append(_entity(norm, "pseudo_legal_org" if company else "law_firm", start, m.end(), name, details))
-    taken = [(e.norm_start, e.norm_end) for e in found]
-    for m in _PSEUDO_LEGAL.finditer(norm.text):
-        if any(s <= m.start() < e for s, e in taken):
+        found.append(_entity(norm, "pseudo_legal_org" if company else "law_firm", start, end, name, details))
+    taken = _Containment([(e.norm_start, e.norm_end) for e in found])
+    for begin, end in _named(norm.text, _PSEUDO_LEGAL, _HAN_CHAR, 0, 12):
+        if taken.covers(begin, begin + 1):
             continue
-        start = _name_start(norm, m.start(), m.end())
-        found.append(_entity(norm, "pseudo_legal_org", start, m.end(), norm.text[start : m.end()], {}))
+        start = _name_start(norm, begin, end)
+        found.append(_entity(norm, "pseudo_legal_org", start, end, norm.text[start:end], {}))
     return found
 
 
 def _licences(norm: Normalized) -> list[Entity]:
     found = []
-    for m in _LICENCE.finditer(norm.text):
+    for m in _matches(_LICENCE, norm.text):
         value = m.group(1)
         ok = value.isdigit() and len(value) in (17, 12)
         details = {"format": "ok" if ok else "unusual", "expected": "17 digits (older: 12)"}
         found.append(_entity(norm, "lawyer_licence", m.start(1), m.end(1), value, details))
-    for m in _CREDIT_CODE.finditer(norm.text):
+    for m in _matches(_CREDIT_CODE, norm.text):
         value = m.group(1).upper()
         details = {"checksum": "valid" if _uscc_ok(value) else "invalid", "prefix": value[:2]}
         details["issuer"] = {"31": "law_firm", "91": "company"}.get(value[:2], "other")
@@ -328,7 +377,7 @@ _LAWYER_LABELLED = re.compile(rf"(?:承办律师|经办律师|代理律师|执�
 def _lawyer_names(norm: Normalized) -> list[Entity]:
     surnames = _reference()["names"]["surnames"]
     found = []
-    for m in _LAWYER_NAME.finditer(norm.text):
+    for m in _matches(_LAWYER_NAME, norm.text):
         candidate = m.group(1)
         for offset in range(len(candidate) - 1):
             name = candidate[offset:]
@@ -336,7 +385,7 @@ def _lawyer_names(norm: Normalized) -> list[Entity]:
                 start = m.start(1) + offset
                 found.append(_entity(norm, "lawyer_name", start, m.end(), norm.text[start : m.end()], {}))
                 break
-    for m in _LAWYER_LABELLED.finditer(norm.text):
+    for m in _matches(_LAWYER_LABELLED, norm.text):
         if m.group(1)[0] in surnames and not m.group(1).endswith("律师"):
             found.append(_entity(norm, "lawyer_name", m.start(1), m.end(1), m.group(1), {}))
     return found
@@ -344,19 +393,19 @@ def _lawyer_names(norm: Normalized) -> list[Entity]:
 
 # --- courts and case numbers ---------------------------------------------------------------------
 
-_COURT = re.compile(rf"[{_HAN}]{{2,14}}?(?:人民法院|法院)(?!送达平台|短信平台)")
+_COURT = re.compile(r"(?:人民法院|法院)(?!送达平台|短信平台)")
 _CASE_NUMBER = re.compile(rf"\((\d{{4}})\)([{_HAN}]{{1,2}})(\d{{0,6}})([{_HAN}]{{1,6}}?)(\d{{1,8}})号")
 _CASE_LIKE = re.compile(rf"(?:案号|案件编号|案件号|立案号|卷宗号)[:：]?([0-9a-z()\-{_HAN}]{{3,30}})")
 
 
 def _courts(norm: Normalized) -> list[Entity]:
     found = []
-    for m in _COURT.finditer(norm.text):
-        start = _name_start(norm, m.start(), m.end())
-        name = norm.text[start : m.end()]
+    for begin, end in _named(norm.text, _COURT, _HAN_CHAR, 2, 14):
+        start = _name_start(norm, begin, end)
+        name = norm.text[start:end]
         if len(name) < 3:
             continue
-        found.append(_entity(norm, "court", start, m.end(), name, {"people_court": "人民法院" in name}))
+        found.append(_entity(norm, "court", start, end, name, {"people_court": "人民法院" in name}))
     return found
 
 
@@ -364,7 +413,7 @@ def _case_numbers(norm: Normalized) -> list[Entity]:
     ref = _reference()["case_numbers"]
     found = []
     spans = []
-    for m in _CASE_NUMBER.finditer(norm.text):
+    for m in _matches(_CASE_NUMBER, norm.text):
         year, region, _court_code, case_type, _serial = m.groups()
         problems = []
         if not (1990 <= int(year) <= date.today().year + 1):
@@ -376,8 +425,9 @@ def _case_numbers(norm: Normalized) -> list[Entity]:
         details = {"format": "ok" if not problems else "unusual", "problems": problems, "type": case_type}
         found.append(_entity(norm, "case_number", m.start(), m.end(), m.group(), details))
         spans.append((m.start(), m.end()))
-    for m in _CASE_LIKE.finditer(norm.text):
-        if any(s <= m.start(1) < e for s, e in spans):
+    formal = _Containment(spans)
+    for m in _matches(_CASE_LIKE, norm.text):
+        if formal.covers(m.start(1), m.start(1) + 1):
             continue
         details = {"format": "unusual", "problems": ["pattern"]}
         found.append(_entity(norm, "case_number", m.start(1), m.end(1), m.group(1), details))
@@ -386,21 +436,25 @@ def _case_numbers(norm: Normalized) -> list[Entity]:
 
 # --- amounts, deadlines, overdue days, sender tags, chat handles ----------------------------------
 
-_AMOUNT = re.compile(r"(?:¥|人民币)?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?(万元|万|元|块)|¥(\d+(?:,\d{3})*(?:\.\d{1,2})?)")
+_AMOUNT = re.compile(
+    r"(?:¥|人民币)?(?<!\d)(\d{1,3}(?:,\d{3}){1,5}|\d{1,12})(?:\.\d{1,2})?(万元|万|元|块)"
+    r"|¥(\d{1,12}(?:,\d{3}){0,5}(?:\.\d{1,2})?)"
+)
 _CN_NUM = "一二两三四五六七八九十半"
 _DEADLINE = re.compile(
     rf"(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?:之?前|内)?"
-    rf"|(?:\d{{1,3}}|[{_CN_NUM}]{{1,3}})个?(?:小时|钟头)(?:之?内|后)"
-    rf"|\d{{1,2}}月\d{{1,2}}[日号](?:\d{{1,2}}[点时:]\d{{0,2}})?(?:之?前|截止)"
-    rf"|最后(?:期限|通知|一次通知|警告|机会)|限期|截止(?:日期)?|(?:\d+|[{_CN_NUM}]{{1,2}})(?:个工作日|天|日)(?:之?内)"
+    rf"|(?:(?<!\d)\d{{1,3}}|(?<![{_CN_NUM}])[{_CN_NUM}]{{1,3}})个?(?:小时|钟头)(?:之?内|后)"
+    rf"|(?<!\d)\d{{1,2}}月\d{{1,2}}[日号](?:\d{{1,2}}[点时:]\d{{0,2}})?(?:之?前|截止)"
+    rf"|最后(?:期限|通知|一次通知|警告|机会)|限期|截止(?:日期)?"
+    rf"|(?:(?<!\d)\d{{1,4}}|(?<![{_CN_NUM}])[{_CN_NUM}]{{1,2}})(?:个工作日|天|日)(?:之?内)"
 )
 _OVERDUE = re.compile(r"逾期(?:已达|已经|已|达|超过)?(\d{1,4})天")
-_SENDER_TAG = re.compile(r"^[\s\"“]*【([^】]{1,30})】|【([^】]{1,30})】[\s。.]*$|^\s*\[([^\]]{1,20})\]")
+_SENDER_TAG = re.compile(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30})】[\s。.]{0,8}$|^\s{0,8}\[([^\]]{1,20})\]")
 _HANDLE = re.compile(r"(微信|qq)(?:号|群号?)?[:：]?([a-z0-9_\-]{5,24})")
 
 
 def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 0) -> list[Entity]:
-    return [_entity(norm, kind, m.start(group), m.end(group), m.group(group), {}) for m in pattern.finditer(norm.text)]
+    return [_entity(norm, kind, m.start(group), m.end(group), m.group(group), {}) for m in _matches(pattern, norm.text)]
 
 
 # Hours, today, "final notice": tomorrow or a few days is an ordinary deadline.
@@ -410,7 +464,7 @@ _EXTREME = re.compile(r"今|当[天日]|本日|小时|钟头|最后|立即|马�
 def _deadlines(norm: Normalized) -> list[Entity]:
     """Deadlines; `extreme` marks today, hours or a 'final notice'."""
     found = []
-    for m in _DEADLINE.finditer(norm.text):
+    for m in _matches(_DEADLINE, norm.text):
         details = {"extreme": bool(_EXTREME.search(m.group()))}
         found.append(_entity(norm, "deadline", m.start(), m.end(), m.group(), details))
     return found
@@ -418,7 +472,7 @@ def _deadlines(norm: Normalized) -> list[Entity]:
 
 def _sender_tags(norm: Normalized) -> list[Entity]:
     found = []
-    for m in _SENDER_TAG.finditer(norm.text):
+    for m in _matches(_SENDER_TAG, norm.text):
         group = next(i for i in (1, 2, 3) if m.group(i) is not None)
         details = {"position": "start" if m.start() == 0 or group in (1, 3) else "end"}
         found.append(_entity(norm, "sender_tag", m.start(group), m.end(group), m.group(group), details))
@@ -427,7 +481,7 @@ def _sender_tags(norm: Normalized) -> list[Entity]:
 
 def _handles(norm: Normalized) -> list[Entity]:
     found = []
-    for m in _HANDLE.finditer(norm.text):
+    for m in _matches(_HANDLE, norm.text):
         handle = m.group(2)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
@@ -442,7 +496,7 @@ def _any_institution() -> re.Pattern[str]:
 
 
 def _institution_mentions(norm: Normalized) -> list[Entity]:
-    found = []
+    found: list[Entity] = []
     if not _any_institution().search(norm.text):
         return found
     for inst in institutions():
@@ -477,10 +531,20 @@ def extract(norm: Normalized) -> tuple[Entity, ...]:
         *_institution_mentions(norm),
     ]
     # Digits inside a card, an ID or a case number are not phone numbers.
-    long_numbers = [(e.norm_start, e.norm_end) for e in found if e.kind in ("bank_card", "id_number", "case_number")]
-    found = [
-        e
-        for e in found
-        if e.kind != "phone" or not any(s <= e.norm_start and e.norm_end <= t for s, t in long_numbers)
-    ]
+    inside = _Containment([(e.norm_start, e.norm_end) for e in found if e.kind in ("bank_card", "id_number", "case_number")])
+    found = [e for e in found if e.kind != "phone" or not inside.covers(e.norm_start, e.norm_end)]
     return tuple(sorted(found, key=lambda e: (e.start, e.end, e.kind)))
+
+
+class _Containment:
+    """Whether some span of a fixed set contains [start, end): a binary search, not a scan of all spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [s for s, _ in spans]
+        # furthest[i]: the furthest end among the first i + 1 spans (those starting earliest).
+        self.furthest = list(accumulate((e for _, e in spans), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return i > 0 and self.furthest[i - 1] >= end

@@ -42,6 +42,7 @@ _LABELS = {
         "model_line": "分类器认为像诈骗短信的概率 {p:.0%}",
         "model_cues": "主要依据的词",
         "model_off": "模型不可用，本次只按规则判断（{why}）",
+        "model_abstained": "模型未作判断：短信里它认识的词太少，本次只按规则判断",
         "marked": "原文标注（[[ ]] 内为可疑处）",
         "contains": "短信里的内容",
         "advice": "去哪里核实（不要用短信里的号码和链接）",
@@ -64,6 +65,7 @@ _LABELS = {
         "model_line": "the classifier puts the chance that this reads like a scam at {p:.0%}",
         "model_cues": "words it leaned on",
         "model_off": "model unavailable, rules only this time ({why})",
+        "model_abstained": "the model abstained: too few words it knows, rules only this time",
         "marked": "The message, marked ([[ ]] = suspicious)",
         "contains": "What the message contains",
         "advice": "Where to verify (never through numbers or links in the message)",
@@ -402,7 +404,9 @@ def _detail(text: str, result: CheckResult, lang: str, style) -> str:
             lines.append(f"  - {pick(flag.title, flag.title_en)}  [{L['weight']} {flag.weight:+.1f}]")
             lines.append(f"    {pick(*explanation(flag, result.entities))}")
     lines.append("")
-    if result.model_status != "ok":
+    if result.model_status.startswith("ok:"):
+        lines.append(f"{L['model']}{sep}" + L["model_abstained"])
+    elif result.model_status != "ok":
         lines.append(f"{L['model']}{sep}" + L["model_off"].format(why=result.model_status))
     elif result.model_probability is not None:
         line = f"{L['model']}{sep}" + L["model_line"].format(p=result.model_probability)

@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 from .entities import Entity, institutions
 from .normalize import Normalized
@@ -42,6 +43,9 @@ WEIGHTS_FILE = "data/weights.toml"
 RULES_FILE = "data/rules.toml"
 # A huge paste repeats itself: quoting the first few places is enough.
 MAX_EVIDENCE = 20
+# Matches a rule looks at before it gives up on a paste whose matches are all warnings ("不要…"):
+# a bound on the time one rule can take, whatever the paste (issue 10).
+MAX_MATCHES_EXAMINED = 1000
 _NEGATION_BEFORE = 30
 _NEGATION_AFTER = 40
 _CLAUSE_END = re.compile(r"[,，。!?;！？；\n]")
@@ -139,7 +143,7 @@ class CatalogueError(ValueError):
     """The rule catalogue is malformed; the message names the rule."""
 
 
-_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,60}")
 
 
 def _regex(pattern: str, rule_id: str) -> str:
@@ -342,6 +346,14 @@ class Message:
         return Evidence(s, e, self.norm.original[s:e], pattern)
 
 
+def _first_spans(evidence: list[Evidence]) -> list[Evidence]:
+    """The first MAX_EVIDENCE distinct spans, in order; a span found twice is named by its first finder."""
+    first: dict[tuple[int, int], Evidence] = {}
+    for item in evidence:
+        first.setdefault((item.start, item.end), item)
+    return sorted(first.values(), key=lambda e: (e.start, e.end))[:MAX_EVIDENCE]
+
+
 def _entity_evidence(entity: Entity, pattern: str = "") -> Evidence:
     return Evidence(entity.start, entity.end, entity.text, pattern)
 
@@ -372,30 +384,33 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         return None
     if rule.absent_entities and msg.matching(rule.absent_entities):
         return None
+    # Every source yields in order of position, so its first MAX_EVIDENCE kept matches contain all
+    # of its evidence that can be among the first MAX_EVIDENCE spans of the flag: stop there.
     evidence: list[Evidence] = []
     if rule.patterns is not None:
-        for m in rule.patterns.finditer(text):
-            if m.end() == m.start():
-                continue
-            if rule.negatable and _negated(msg, m.start(), m.end()):
+        kept = 0
+        for m in islice(rule.patterns.finditer(text), MAX_MATCHES_EXAMINED):
+            if m.end() == m.start() or (rule.negatable and _negated(msg, m.start(), m.end())):
                 continue
             evidence.append(msg.evidence_at(m.start(), m.end(), m.lastgroup or ""))
+            kept += 1
+            if kept == MAX_EVIDENCE:
+                break
     for cond in rule.entities:
+        kept = 0
         for entity in msg.by_kind.get(cond.kind, ()):
-            if not cond.matches(entity):
-                continue
-            if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end):
+            if not cond.matches(entity) or (rule.negatable and _negated(msg, entity.norm_start, entity.norm_end)):
                 continue
             evidence.append(_entity_evidence(entity, f"entity:{cond.name}"))
+            kept += 1
+            if kept == MAX_EVIDENCE:
+                break
     if rule.check:
-        evidence.extend(replace(e, pattern=f"check:{rule.check}") for e in CHECKS[rule.check](msg))
+        found = _first_spans(CHECKS[rule.check](msg))
+        evidence.extend(replace(e, pattern=f"check:{rule.check}") for e in found)
     if not evidence:
         return None
-    # One piece of evidence a span: the first matcher that found it names it.
-    first: dict[tuple[int, int], Evidence] = {}
-    for item in evidence:
-        first.setdefault((item.start, item.end), item)
-    unique = sorted(first.values(), key=lambda e: (e.start, e.end))[:MAX_EVIDENCE]
+    unique = _first_spans(evidence)
     return Flag(
         rule.id, rule.title, rule.title_en, rule.why, rule.why_en, rule.weight, tuple(unique), rule.source, rule.types
     )

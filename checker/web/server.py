@@ -30,7 +30,7 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 SECURITY_HEADERS = {
     # Everything the page uses comes from this server; no script runs at all.
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        "default-src 'none'; style-src 'self'; form-action 'self'; "
         "base-uri 'none'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
@@ -47,7 +47,7 @@ WORDS = {
         "check_button": "检查这条短信",
         "upload_label": "或者上传短信截图：",
         "upload_button": "识别截图并检查",
-        "privacy": "短信只在这台电脑上检查，不会发到网上，也不会被保存。本工具只指出可疑之处，不能替你判断真假：请按上面的步骤核实。",
+        "privacy": "短信只在这台电脑上检查，不会发到网上，也不会被保存。本工具只指出可疑之处，不能替你判断真假：请按回答里的步骤核实。",
         "steps": "接下来怎么做",
         "marked": "短信原文（标出的地方可疑）",
         "report_title": "举报这条短信",
@@ -68,7 +68,7 @@ WORDS = {
         "check_button": "Check this message",
         "upload_label": "Or upload a screenshot of it:",
         "upload_button": "Read the screenshot and check",
-        "privacy": "The message is checked on this computer only; it is not sent anywhere or kept. This tool points out what is suspicious; it cannot tell you for certain: follow the steps above to verify.",
+        "privacy": "The message is checked on this computer only; it is not sent anywhere or kept. This tool points out what is suspicious; it cannot tell you for certain: follow the steps in the answer to verify.",
         "steps": "What to do next",
         "marked": "The message (suspicious places marked)",
         "report_title": "Report this message",
@@ -222,7 +222,12 @@ class Handler(BaseHTTPRequestHandler):
             length = int(self.headers.get("Content-Length", ""))
         except ValueError:
             length = -1
-        if length < 0 or length > limit:
+        if length < 0:
+            # A browser's form always says how long it is; anything else is not read.
+            self.close_connection = True
+            self._send(HTTPStatus.LENGTH_REQUIRED, page(answer_part=_error(_words("zh")["bad_request"])))
+            return
+        if length > limit:
             # Nothing is read: the connection closes rather than take in an oversized body.
             self.close_connection = True
             body = page(answer_part=_error(_words("zh")["too_big"]), reader_available=reader is not None)

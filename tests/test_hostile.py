@@ -1,0 +1,161 @@
+"""Hostile input (issue 10): linear time on any paste, bounded patterns, bounded reading.
+
+Timings are ratios (n vs 4n characters, CPU time of one run each), never absolute times, so
+they hold on any machine; python -m checker.lab.hostile_bench prints the absolute figures.
+"""
+
+import re
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from checker import check
+from checker.lab.hostile_bench import FAMILIES
+from checker.stages import entities, rules
+
+try:
+    import re._constants as sre_constants
+    import re._parser as sre_parse
+except ImportError:  # Python < 3.11
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+ROOT = Path(__file__).resolve().parent.parent
+# Linear time gives 4 (plus noise); a pattern that rescans a run gives ~16.
+MAX_GROWTH = 6.0
+SHORT = 5_000
+
+
+def _repeated(unit: str, n: int) -> str:
+    return (unit * (n // len(unit) + 1))[:n]
+
+
+def _cpu_seconds(text: str) -> float:
+    start = time.process_time()
+    check(text)
+    return time.process_time() - start
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_checking_time_grows_linearly_with_the_paste(family):
+    unit = FAMILIES[family]
+    check(_repeated(unit, 500))  # warm: lazy loads happen outside the timing
+    short = _cpu_seconds(_repeated(unit, SHORT))
+    long = _cpu_seconds(_repeated(unit, 4 * SHORT))
+    assert long / max(short, 1e-3) <= MAX_GROWTH, f"{family}: {short:.3f} s -> {long:.3f} s"
+
+
+def _unbounded(pattern: str) -> bool:
+    """Whether a regex has a `*`, `+` or `{n,}` anywhere (also inside groups and look-arounds)."""
+    repeats = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
+    repeats |= {getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT)}
+
+    def children(op, av) -> list:
+        if op in repeats:
+            return [av[2]]
+        if op == sre_constants.SUBPATTERN:
+            return [av[-1]]
+        if op == sre_constants.BRANCH:
+            return list(av[1])
+        if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            return [av[1]]
+        return []
+
+    def walk(items) -> bool:
+        return any(
+            (op in repeats and av[1] == sre_constants.MAXREPEAT) or any(walk(sub) for sub in children(op, av))
+            for op, av in items
+        )
+
+    return walk(sre_parse.parse(pattern))
+
+
+def _catalogue_regexes():
+    data = tomllib.loads((ROOT / "checker" / "data" / "rules.toml").read_text(encoding="utf-8"))
+    for key, patterns in [*data["negation"].items(), *data["contexts"].items()]:
+        for pattern in patterns:
+            yield key, pattern
+    for rule in data["rule"]:
+        for pattern in rule.get("patterns", []):
+            yield f"{rule['id']}.{pattern['name']}", pattern["regex"]
+        for key in ("requires", "absent"):
+            yield from ((f"{rule['id']}.{key}", p) for p in rule.get(key, []) if not p.startswith("@"))
+        for condition in rule.get("entities", []) + rule.get("absent_entities", []):
+            if "value" in condition:
+                yield f"{rule['id']}.entity value", condition["value"]
+
+
+def _module_regexes():
+    for module in (entities, rules):
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                yield f"{module.__name__}.{name}", value.pattern
+
+
+def test_unbounded_detection_works():
+    assert _unbounded(r"a\d+") and _unbounded(r"(?![^。]*x)") and _unbounded(r"a{2,}")
+    assert not _unbounded(r"a\d{1,9}(?:x|y{0,3})")
+
+
+def test_every_pattern_is_bounded():
+    """No `*`, `+` or `{n,}`: a pattern can only look a fixed distance from where it starts."""
+    unbounded = [name for name, pattern in [*_catalogue_regexes(), *_module_regexes()] if _unbounded(pattern)]
+    assert not unbounded
+
+
+def test_entities_stop_at_the_cap_and_the_result_lists_fewer():
+    from checker.pipeline import MAX_ENTITIES
+
+    result = check(_repeated("13812345678，", 12 * entities.MAX_PER_KIND))
+    assert len(result.entities) == MAX_ENTITIES
+    assert any("entities" in note for note in result.notes)
+
+
+def test_a_phone_inside_a_long_number_is_not_a_phone():
+    kinds = [e.kind for e in check("卡号6222021381234567890，电话13812345678").entities]
+    assert kinds.count("phone") == 1 and "bank_card" in kinds
+
+
+# --- bounded reading -------------------------------------------------------------------------------
+
+
+def _cli(args, **kwargs):
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "checker", *args], capture_output=True, timeout=60, check=False, **kwargs)
+    return done, time.perf_counter() - start
+
+
+@pytest.mark.parametrize(
+    ("what", "args", "shell_input"),
+    [
+        ("file /dev/zero", ["check", "--file", "/dev/zero"], None),
+        ("endless stdin", ["check"], "yes"),
+        ("batch /dev/zero", ["batch", "/dev/zero"], None),
+    ],
+    ids=lambda v: v if isinstance(v, str) else None,
+)
+def test_an_endless_source_is_refused_with_one_line(what, args, shell_input):
+    if shell_input:
+        producer = subprocess.Popen([shell_input], stdout=subprocess.PIPE)
+        done, seconds = _cli(args, stdin=producer.stdout)
+        producer.kill()
+        producer.wait()
+    else:
+        done, seconds = _cli(args)
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.decode().strip().splitlines()
+    assert len(lines) == 1 and " / " in lines[0], lines  # one bilingual line
+    assert seconds < 30  # the measured figure (~0.5 s) is in the note; this only catches a hang
+
+
+@pytest.mark.parametrize("encoding", ["rot13", "base64", "no-such-codec"])
+def test_a_non_text_or_unknown_encoding_is_refused(encoding, tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_text("你好", encoding="utf-8")
+    for args in (["check", "--file", str(path)], ["batch", str(path)]):
+        done, _ = _cli([*args, "--encoding", encoding])
+        assert done.returncode == 2 and b"internal" not in done.stderr, done.stderr
