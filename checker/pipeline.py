@@ -1,4 +1,4 @@
-"""check(text): the whole flow, text -> normalise -> entities -> rules -> model -> verdict -> advice.
+"""check(text): the whole flow, text -> normalise -> entities -> claims -> rules -> model -> verdict -> advice.
 
 Pure: prints nothing, never exits, opens no connection, writes no file, keeps no message text.
 """
@@ -9,12 +9,14 @@ import math
 from collections.abc import Callable, Iterable, Iterator
 
 from .stages import advice as advice_stage
+from .stages import claims as claims_stage
+from .stages import filters as filters_stage
 from .stages import model as model_stage
 from .stages.entities import extract
 from .stages.normalize import normalize
 from .stages.result import CheckResult, ModelCue
-from .stages.rules import Evidence, catalogue, find_flags
-from .stages.verdict import ModelOpinion, decide
+from .stages.rules import Evidence, Flag, catalogue, find_flags
+from .stages.verdict import ORDER, ModelOpinion, decide
 
 MAX_CHARS = 1_000_000
 MAX_ENTITIES = 200  # listed in the result; the rules see them all
@@ -51,11 +53,12 @@ def check_with(text: str, load_model) -> CheckResult:
         raise InputError(f"the message is longer than {MAX_CHARS:,} characters")
     norm = normalize(text)
     entities = extract(norm)
-    flags = find_flags(norm, entities)
+    reading = claims_stage.read(norm, entities)
+    flags, suppressed = _filtered_flags(norm, entities, reading)
     prediction, opinion, model_status = _model_opinion(norm, entities, load_model)
     probability = prediction.probability if prediction else None
-    verdict = decide([f.weight for f in flags], opinion, catalogue().verdict)
-    red_flags = [f.id for f in flags if f.weight > 0]
+    verdict = decide([f.weight for f in flags], opinion, catalogue().verdict, _floor(flags, reading))
+    red_flags = [f.id for f in flags if f.weight > 0 or f.id in reading.finding_ids]
     # The reminder goes with any talk of money or law, and with any red flag, whatever the verdict.
     money_or_legal = bool(red_flags) or advice_stage.speaks_of_money_or_law(norm.text)
     reminder_zh, reminder_en = advice_stage.reminder(money_or_legal)
@@ -86,9 +89,58 @@ def check_with(text: str, load_model) -> CheckResult:
         model_cues=cues,
         model_status=model_status,
         notes=notes,
+        claims=reading.to_dict(),
+        suppressed=suppressed,
         steps=advice_stage.next_steps(entities, flags, verdict.verdict),
-        not_official=advice_stage.not_official(entities),
+        # The judgement's channel_mismatch already names these: say it once.
+        not_official=tuple(
+            line for line in advice_stage.not_official(entities) if not any(v and v in line[0] for v in reading.mismatched_values)
+        ),
     )
+
+
+def _floor(flags: tuple[Flag, ...], reading: claims_stage.Reading) -> str:
+    """The least verdict: the judgement's floor and, where lowering is not allowed, the level the red
+    flags alone reach (the model can add to them, never take away: padding cannot dilute them)."""
+    floor = reading.floor
+    if not reading.lowering_allowed:
+        config = catalogue().verdict
+        alone = decide([f.weight for f in flags if f.weight > 0], None, config).verdict
+        floor = max(floor, alone, key=ORDER.index)
+    return floor
+
+
+def _filtered_flags(norm, entities, reading: claims_stage.Reading):
+    """The rules' flags and the judgement's findings, after the named filters; and what they suppressed."""
+    policy = filters_stage.negation(reading)
+    flags, negated = find_flags(norm, entities, policy)
+    suppressed = [
+        filters_stage.suppressed(rule, filter_id, tuple((e.start, e.end, e.text) for e in evidence[:3]))
+        for rule, (filter_id, evidence) in negated.items()
+    ]
+    if not reading.lowering_allowed:
+        lowering = [f for f in flags if f.weight < 0]
+        suppressed += [
+            filters_stage.suppressed(f.id, filters_stage.LOWERING_NEEDS_OFFICIAL_CHANNELS, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))
+            for f in lowering
+        ]
+        flags = tuple(f for f in flags if f.weight >= 0)
+    findings = tuple(
+        Flag(
+            f.id,
+            f.title,
+            f.title_en,
+            f.why,
+            f.why_en,
+            f.weight,
+            tuple(Evidence(s.start, s.end, s.text, f"claims:{f.id}") for s in f.evidence),
+            f.source,
+            f.types,
+        )
+        for f in reading.findings
+    )
+    ordered = tuple(sorted(findings + flags, key=lambda f: (-f.weight, f.id)))
+    return ordered, tuple(suppressed)
 
 
 def check_many(texts: Iterable[str], n_jobs: int = 1, chunk_size: int = 256) -> Iterator[CheckResult | InputError]:

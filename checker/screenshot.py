@@ -87,7 +87,7 @@ def ocr_available() -> bool:
 
 
 @dataclass(frozen=True)
-class _Box:
+class TextBox:
     """One piece of recognised text and where it is, in pixels of the image OCR saw."""
 
     text: str
@@ -197,7 +197,7 @@ def _build_engine() -> Any:
     )
 
 
-def _recognise(image) -> list[_Box]:
+def _recognise(image) -> list[TextBox]:
     result = _engine()(image)
     if result.boxes is None or not result.txts:
         return []
@@ -206,7 +206,7 @@ def _recognise(image) -> list[_Box]:
         xs = [float(x) for x, _ in corners]
         ys = [float(y) for _, y in corners]
         if text.strip():
-            boxes.append(_Box(text.strip(), min(xs), max(xs), min(ys), max(ys)))
+            boxes.append(TextBox(text.strip(), min(xs), max(xs), min(ys), max(ys)))
     return boxes
 
 
@@ -223,8 +223,8 @@ def is_time_stamp(text: str) -> bool:
 def is_chrome(text: str) -> bool:
     """A status-bar item, a word of the app's own interface, or an icon read as symbols."""
     compact = _compact(text)
-    if not re.search(r"\w", compact):
-        return True  # only symbols: an icon read as text (a send button's ●, a back arrow's <)
+    if not re.search(r"\w", compact) and any(unicodedata.category(c).startswith("S") for c in compact):
+        return True  # symbols and no word: an icon read as text (a send button's ●, a back arrow's <)
     return STATUS_BAR.fullmatch(compact) is not None or compact in CHROME_WORDS
 
 
@@ -251,14 +251,14 @@ class _Pixels:
         """The page colour on these rows: what the image's left edge shows there."""
         return self._common(self.rgb[self._rows(top, bottom), 0:4])
 
-    def on_bubble(self, box: _Box) -> bool:
+    def on_bubble(self, box: TextBox) -> bool:
         """Whether the colour behind this text differs from the page colour on its rows."""
         rows = self._rows(box.top, box.bottom)
         columns = slice(max(0, int(box.left)), min(self.width, int(box.right) + 1))
         behind = self._common(self.rgb[rows, columns])
         return bool(abs(behind - self.page(box.top, box.bottom)).max() > COLOUR_TOLERANCE)
 
-    def page_row_between(self, upper: _Box, lower: _Box) -> bool:
+    def page_row_between(self, upper: TextBox, lower: TextBox) -> bool:
         """Whether some row between two lines is page-coloured across both: the gap between bubbles."""
         rows = self._rows(upper.bottom, lower.top)
         columns = slice(max(0, int(max(upper.left, lower.left))), min(self.width, int(min(upper.right, lower.right))))
@@ -270,7 +270,7 @@ class _Pixels:
         return bool((page_share >= PAGE_ROW_SHARE).any())
 
 
-def split_messages(boxes: list[_Box], pixels: _Pixels | None = None) -> list[str]:
+def split_messages(boxes: list[TextBox], pixels: _Pixels | None = None) -> list[str]:
     """Group OCR boxes into messages: drop separators and text outside bubbles, split at bubble gaps."""
     separators = [b for b in boxes if is_time_stamp(b.text)]
     lines = []
@@ -290,7 +290,7 @@ def split_messages(boxes: list[_Box], pixels: _Pixels | None = None) -> list[str
         below = [line for line in lines if line.middle > first]
         lines = below or lines
     unit = statistics.median(line.height for line in lines)
-    messages: list[list[_Box]] = [[lines[0]]]
+    messages: list[list[TextBox]] = [[lines[0]]]
     for upper, lower in itertools.pairwise(lines):
         if _same_bubble(upper, lower, unit, separators, pixels if in_bubbles else None):
             messages[-1].append(lower)
@@ -299,9 +299,9 @@ def split_messages(boxes: list[_Box], pixels: _Pixels | None = None) -> list[str
     return ["".join(line.text for line in message) for message in messages]
 
 
-def _rows(boxes: list[_Box]) -> list[list[_Box]]:
+def _rows(boxes: list[TextBox]) -> list[list[TextBox]]:
     """Boxes grouped into rows (their middles within half a height), top to bottom, left to right."""
-    rows: list[list[_Box]] = []
+    rows: list[list[TextBox]] = []
     for box in sorted(boxes, key=lambda b: b.middle):
         if rows and abs(box.middle - rows[-1][0].middle) < min(box.height, rows[-1][0].height) / 2:
             rows[-1].append(box)
@@ -310,13 +310,13 @@ def _rows(boxes: list[_Box]) -> list[list[_Box]]:
     return [sorted(row, key=lambda b: b.left) for row in rows]
 
 
-def _lines(row: list[_Box]) -> list[_Box]:
+def _lines(row: list[TextBox]) -> list[TextBox]:
     """A row's boxes joined into lines where they are close: OCR sometimes splits one line in two."""
     lines = [row[0]]
     for box in row[1:]:
         last = lines[-1]
         if box.left - last.right < ROW_JOIN_GAP * max(box.height, last.height):
-            lines[-1] = _Box(
+            lines[-1] = TextBox(
                 last.text + box.text, last.left, box.right, min(last.top, box.top), max(last.bottom, box.bottom)
             )
         else:
@@ -324,8 +324,10 @@ def _lines(row: list[_Box]) -> list[_Box]:
     return lines
 
 
-def _same_bubble(upper: _Box, lower: _Box, unit: float, separators: list[_Box], pixels: _Pixels | None) -> bool:
-    if lower.top - upper.bottom > BUBBLE_GAP * unit:
+def _same_bubble(upper: TextBox, lower: TextBox, unit: float, separators: list[TextBox], pixels: _Pixels | None) -> bool:
+    # A line of one low mark ("。" wrapped alone) has a short box: measure from where a full line's top would be.
+    top = min(lower.top, lower.bottom - unit)
+    if top - upper.bottom > BUBBLE_GAP * unit:
         return False
     if abs(lower.left - upper.left) > SAME_LEFT * unit:
         return False

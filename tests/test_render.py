@@ -116,8 +116,8 @@ def test_no_quote_the_reader_cannot_see(hidden):
 def test_a_number_that_is_not_the_institutions_own_is_named():
     text = SCAMS[-1]
     out = to_text(text, check(text))
-    assert "短信里的 400-810-2345 不是支付宝的官方号码（支付宝：95188）" in out
-    assert "alipay-zx.com 不是支付宝的网站" in out
+    # The claims stage's channel_mismatch names both channels against the claim (said once).
+    assert "自称支付宝，却让你打 400-810-2345、打开 http://alipay-zx.com/a" in out
 
 
 @pytest.mark.parametrize("text", SCAMS)

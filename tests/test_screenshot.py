@@ -19,9 +19,11 @@ from checker.cli import Exit, cli
 from checker.lab import screenshot_bench as bench
 from checker.screenshot import (
     ScreenshotError,
+    TextBox,
     is_chrome,
     is_time_stamp,
     messages_from_image,
+    split_messages,
 )
 
 needs_ocr = pytest.mark.skipif(not screenshot.ocr_available(), reason='needs the OCR extra: pip install "checker[ocr]"')
@@ -84,6 +86,7 @@ def test_time_stamps(text, stamp):
         ("iMessage", True),
         ("●", True),
         ("<", True),
+        ("。", False),  # a full stop wrapped onto a line of its own
         ("【支付宝】", False),
         ("收到", False),
         ("100%退款", False),
@@ -91,6 +94,36 @@ def test_time_stamps(text, stamp):
 )
 def test_chrome(text, chrome):
     assert is_chrome(text) is chrome
+
+
+def _line(text, top, left=30, right=330, height=26):
+    return TextBox(text, left, right, top, top + height)
+
+
+# Boxes as OCR gives them, 26 px lines: the grouping alone, without pixels (a crop with no page around it).
+@pytest.mark.parametrize(
+    ("boxes", "messages"),
+    [
+        ([_line("您的借呗已逾期，", 100), _line("请今日内还款。", 128)], ["您的借呗已逾期，请今日内还款。"]),
+        # A lone full stop wrapped onto its own line: a short box low on the line.
+        ([_line("客服电话95384", 100), _line("。", 141, right=45, height=13)], ["客服电话95384。"]),
+        ([_line("第一条短信", 100), _line("第二条短信", 160)], ["第一条短信", "第二条短信"]),
+        ([_line("对方的短信", 100), _line("我的回复", 128, left=300, right=450)], ["对方的短信", "我的回复"]),
+        (
+            [_line("10:32", 72, left=150), _line("昨天的短信", 100), _line("下午3:05", 128, left=150), _line("今天的短信", 156)],
+            ["昨天的短信", "今天的短信"],
+        ),
+        # One line read as two boxes.
+        ([_line("【支付宝】", 100, right=138), _line("您的借呗", 100, left=125)], ["【支付宝】您的借呗"]),
+        # Without bubbles to tell it by, the header is what lies above the first time stamp.
+        ([_line("95188", 20, left=200), _line("10:32", 60, left=210), _line("短信正文", 100)], ["短信正文"]),
+        # The input bar's row goes, placeholder and icons with it.
+        ([_line("短信正文", 100), _line("短信", 300, right=60), _line("O", 300, left=420, right=450)], ["短信正文"]),
+        ([_line("10:41", 10), _line("85%", 10, left=400)], []),
+    ],
+)
+def test_boxes_are_grouped_into_messages(boxes, messages):
+    assert split_messages(boxes) == messages
 
 
 # --- input that cannot be read ---------------------------------------------------------------------

@@ -7,6 +7,7 @@ from importlib import resources
 import pytest
 
 from checker.stages import taxonomy
+from checker.stages.claims import judgements
 from checker.stages.rules import CatalogueError, catalogue, parse_catalogue
 from checker.stages.taxonomy import TaxonomyError, parse_taxonomy
 
@@ -35,7 +36,7 @@ def _data(name: str) -> dict:
 
 
 def _confirmed_numbers() -> set[str]:
-    numbers = {n for item in _data("institutions.toml")["institution"] for n in item.get("numbers", [])}
+    numbers = {n["value"] for item in _data("institutions.toml")["institution"] for n in item.get("numbers", [])}
     numbers |= set(_data("reference.toml")["channels"])
     return numbers | set(taxonomy.taxonomy().confirmed_numbers)
 
@@ -125,7 +126,10 @@ def test_flags_carry_their_types():
         if flag.id.startswith("model:"):  # the model's named flag: the type it reads like, no rule
             assert flag.types in ((flag.id.removeprefix("model:"),), ())
             continue
-        assert flag.types == next(r.types for r in RULES if r.id == flag.id)
+        rule_types = {r.id: r.types for r in RULES}
+        # The claims stage's judgements (data/claims.toml) name their types too.
+        rule_types |= {j["id"]: tuple(j["types"]) for j in judgements().values()}
+        assert flag.types == rule_types[flag.id]
 
 
 _GOOD_FRAUD = """

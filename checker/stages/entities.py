@@ -65,10 +65,11 @@ class Entity:
 @dataclass(frozen=True, slots=True)
 class Institution:
     id: str
+    kind: str  # bank, platform, lender, court, police, ... (institutions.toml header)
     name: str
     name_en: str
     keywords: re.Pattern[str]
-    domains: tuple[str, ...]
+    domains: tuple[str, ...]  # a domain covers its sub-domains
     numbers: tuple[str, ...]
     advice: str
     advice_en: str
@@ -78,20 +79,44 @@ class Institution:
     def generic(self) -> bool:
         return self.id.startswith("other_")
 
+    def owns_host(self, host: str) -> bool:
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+INSTITUTIONS_FILE = "data/institutions.toml"
+
+
+class DataError(ValueError):
+    """A data file is malformed; the message names the file and the key."""
+
+
+def _sourced(item: dict, key: str) -> tuple[str, ...]:
+    """numbers / domains: each a table with its value and its source in ../shared/reference/."""
+    values = []
+    for entry in item.get(key, []):
+        if not isinstance(entry, dict) or not entry.get("value") or not entry.get("source"):
+            raise DataError(f"{INSTITUTIONS_FILE}: institution {item.get('id', '?')}: every entry of {key} needs value and source")
+        values.append(entry["value"])
+    return tuple(values)
+
 
 @lru_cache(maxsize=1)
 def institutions() -> tuple[Institution, ...]:
-    raw = resources.files("checker").joinpath("data/institutions.toml").read_text(encoding="utf-8")
+    raw = resources.files("checker").joinpath(INSTITUTIONS_FILE).read_text(encoding="utf-8")
     out = []
     for item in tomllib.loads(raw)["institution"]:
+        for key in ("id", "kind", "name", "name_en", "keywords", "advice", "advice_en"):
+            if key not in item:
+                raise DataError(f"{INSTITUTIONS_FILE}: institution {item.get('id', '?')}: missing {key}")
         out.append(
             Institution(
                 id=item["id"],
+                kind=item["kind"],
                 name=item["name"],
                 name_en=item["name_en"],
                 keywords=re.compile("|".join(item["keywords"])),
-                domains=tuple(item["domains"]),
-                numbers=tuple(item["numbers"]),
+                domains=_sourced(item, "domains"),
+                numbers=_sourced(item, "numbers"),
                 advice=item["advice"],
                 advice_en=item["advice_en"],
                 creditor=item.get("creditor", ""),
@@ -155,27 +180,62 @@ def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
 
 # --- links ---------------------------------------------------------------------------------------
 
+_URL_TAIL = r"(?:[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{}\u4e00-\u9fff]|\?(?=[a-z0-9_]{1,32}=))"
+# A candidate host: ASCII labels and a last label that the public-suffix list must accept (an ASCII,
+# punycode or Chinese top-level domain: .live, .sbs, .xin, .网址 ...), with or without a scheme; or a
+# bare IPv4 address. The list, not this expression, decides what is a host.
 _LINK = re.compile(
-    rf"(?:(?:https?://|www\.)[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{{}}\u4e00-\u9fff]{{1,{MAX_LINK_CHARS}}}"
-    r"|(?<![a-z0-9@.\-])(?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.){1,8}"
-    r"(?:com|cn|net|org|cc|top|xyz|vip|me|io|co|info|club|site|online|shop|ink|link|ltd|wang|asia|tk|ly|gl|gd|im|so|lt|gg|id|app|icu|fun|work|pro|biz)"
-    rf"(?::\d{{2,5}})?(?:/[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】\[\]{{}}\u4e00-\u9fff]{{0,{MAX_LINK_CHARS}}})?(?![a-z0-9]))"
+    rf"(?<![a-z0-9@.\-_])(?P<scheme>[a-z][a-z0-9+.\-]{{1,9}}://)?"
+    rf"(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.){{1,8}}(?:xn--[a-z0-9\-]{{1,59}}|[a-z]{{2,24}}|[\u4e00-\u9fff]{{1,4}})"
+    rf"|(?:\d{{1,3}}\.){{3}}\d{{1,3}})"
+    rf"(?P<port>:\d{{2,5}})?(?P<path>(?:[/#]|\?(?=[a-z0-9_]{1,32}=)){_URL_TAIL}{{0,{MAX_LINK_CHARS}}})?"
 )
+_HOST_HINT = re.compile(r"[a-z0-9]\.(?:[a-z]|xn--|[\u4e00-\u9fff])|\d\.\d{1,3}\.\d")
 _IP_HOST = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
-_SECOND_LEVEL = {"com", "net", "org", "gov", "edu", "ac"}
+
+
+@lru_cache(maxsize=1)
+def _public_suffixes():
+    """The public-suffix list bundled with `publicsuffixlist` (offline; loaded only when a message has
+    something that looks like a host, ~0.1 s). Unknown top-level domains are not hosts."""
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList(accept_unknown=False, accept_encoded_idn=False)
+
+
+def _registrable(host: str) -> str | None:
+    """The registered domain of a host (abc.com.cn, x.github.io), or None when it is not a host."""
+    lookup = host
+    if "xn--" in host:
+        try:
+            lookup = host.encode("ascii").decode("idna")
+        except UnicodeError:
+            return None
+    return _public_suffixes().privatesuffix(lookup)
 
 
 def registered_domain(host: str) -> str:
-    labels = [label for label in host.split(".") if label]
-    if len(labels) >= 3 and labels[-1] == "cn" and labels[-2] in _SECOND_LEVEL:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
+    if _IP_HOST.match(host):
+        return host
+    return _registrable(host) or host
 
 
-def _host(url: str) -> str:
-    rest = re.sub(r"^[a-z]+://", "", url)
-    host = re.split(r"[/?#]", rest, maxsplit=1)[0]
-    return host.split("@")[-1].split(":")[0].strip(".")
+def _host_of(m: re.Match[str]) -> tuple[str, int] | None:
+    """(host, end of host) for a candidate, trimming a Chinese top-level domain that runs into the
+    following Chinese text (fy-ssfw.网址查看 -> fy-ssfw.网址); None when it is not a host."""
+    host = m.group("host")
+    if _IP_HOST.match(host):
+        if all(int(part) <= 255 for part in host.split(".")):
+            return host, m.end("host")
+        return None
+    head, _, last = host.rpartition(".")
+    for cut in range(len(last), 0, -1):
+        candidate = f"{head}.{last[:cut]}"
+        if _registrable(candidate):
+            return candidate, m.start("host") + len(candidate)
+        if last.isascii():
+            return None
+    return None
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -190,45 +250,48 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
 
 
 def _links(norm: Normalized) -> list[Entity]:
+    if not _HOST_HINT.search(norm.text):
+        return []
     ref = _reference()
     short_hosts = set(ref["links"]["short_link_hosts"])
     court_hosts = ref["links"]["court_hosts"]
     brands = ref["links"]["brand_tokens"]
-    owners = {domain: inst for inst in institutions() for domain in inst.domains}
+    owned = [(domain, inst) for inst in institutions() for domain in inst.domains]
     found = []
     for m in _matches(_LINK, norm.text):
-        end = m.end()
+        hosted = _host_of(m)
+        if hosted is None:
+            continue
+        host, host_end = hosted
+        end = m.end() if host_end == m.end("host") else host_end
         # A link ends where the paste had white space, even if normalisation closed the gap.
-        for i in range(m.start() + 1, m.end()):
+        for i in range(m.start() + 1, end):
             if norm.gap_before(i):
                 end = i
                 break
         url = norm.text[m.start() : end].rstrip(".")
-        host = _host(url)
-        if not host:
+        if not url.endswith(host) and host not in url:
             continue
         domain = registered_domain(host)
-        details: dict = {"host": host, "domain": domain}
+        details: dict = {"host": host, "domain": domain, "scheme": bool(m.group("scheme"))}
+        owner = next((inst for d, inst in owned if host == d or host.endswith("." + d)), None)
         if _IP_HOST.match(host):
             details["category"] = "raw_ip"
+        elif any(host == h or host.endswith("." + h) for h in court_hosts) or domain.endswith("court.gov.cn"):
+            details["category"] = "court_service"
+            details["owner"] = "court"
+        elif owner is not None:
+            details["category"] = "official"
+            details["owner"] = owner.id
         elif host in short_hosts or domain in short_hosts:
             details["category"] = "short_link"
-        elif any(host == h or host.endswith("." + h) for h in court_hosts) or domain.endswith(
-            "court.gov.cn"
-        ):
-            details["category"] = "court_service"
-        elif domain in owners:
-            details["category"] = "official"
-            details["owner"] = owners[domain].id
         elif domain.endswith(".gov.cn"):
             details["category"] = "government"
         else:
             labels = host.split(".")[:-1]
-            lookalike = any(token in host and domain not in official for token, official in brands.items())
+            lookalike = any(token in host and not domain.endswith(official) for token, official in brands.items())
             near = any(
-                _edit_distance_at_most_one(label, official.split(".")[0]) and len(label) >= 4
-                for label in labels
-                for official in owners
+                _edit_distance_at_most_one(label, d.split(".")[0]) and len(label) >= 4 for label in labels for d, _ in owned
             )
             details["category"] = "lookalike" if (lookalike or near) else "other"
         found.append(_entity(norm, "link", m.start(), m.start() + len(url), url, details))
@@ -450,7 +513,7 @@ _DEADLINE = re.compile(
 )
 _OVERDUE = re.compile(r"逾期(?:已达|已经|已|达|超过)?(\d{1,4})天")
 _SENDER_TAG = re.compile(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30})】[\s。.]{0,8}$|^\s{0,8}\[([^\]]{1,20})\]")
-_HANDLE = re.compile(r"(微信|qq)(?:号|群号?)?[:：]?([a-z0-9_\-]{5,24})")
+_HANDLE = re.compile(r"(微信|qq)(?:号|群号?)?[:：]?\s?([a-z0-9_\-]{5,24})")
 
 
 def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 0) -> list[Entity]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .advice import Advice, Step, public_sources
 from .entities import Entity
+from .filters import Suppressed
 from .rules import Evidence, Flag
 
 SCHEMA_VERSION = 1
@@ -43,6 +44,10 @@ class CheckResult:
     model_cues: tuple[ModelCue, ...] = ()
     model_status: str = "ok"
     notes: tuple[str, ...] = field(default=())
+    # What the message claims, asks and through which channel, and the floor they set (stages/claims.py).
+    claims: dict = field(default_factory=dict)
+    # What the named filters (data/filters.toml) kept from counting, and why.
+    suppressed: tuple[Suppressed, ...] = ()
     steps: tuple[Step, ...] = ()
     # Numbers and links in the message that are not the named institution's confirmed ones: (zh, en).
     not_official: tuple[tuple[str, str], ...] = ()
@@ -73,6 +78,8 @@ class CheckResult:
             "reminder": self.reminder,
             "reminder_en": self.reminder_en,
             "notes": list(self.notes),
+            "claims": self.claims,
+            "suppressed": [s.to_dict() for s in self.suppressed],
             "steps": [s.to_dict() for s in self.steps],
             "not_official": [{"text": zh, "text_en": en} for zh, en in self.not_official],
         }

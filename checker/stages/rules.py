@@ -35,6 +35,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import islice
 
+from .claims import governed
 from .entities import Entity, institutions
 from .normalize import Normalized
 from .taxonomy import taxonomy
@@ -314,13 +315,19 @@ class Message:
     catalogue: Catalogue
     by_kind: dict[str, list[Entity]]
     context_hits: dict[str, bool]
+    # How warning cues count (checker/stages/filters.py `negation`): "warning_clause" in their own
+    # sentence, "warning_notice" anywhere (a warning that asks nothing), "before_only" before the match
+    # in its clause, "off" (a request the judgement flagged: no wording cancels a red flag).
+    negation: str = "warning_clause"
+    # rule id -> (filter, evidence) for matches a warning cue cancelled.
+    negated: dict[str, tuple[str, list[Evidence]]] | None = None
 
     @classmethod
-    def of(cls, norm: Normalized, entities: tuple[Entity, ...], cat: Catalogue) -> Message:
+    def of(cls, norm: Normalized, entities: tuple[Entity, ...], cat: Catalogue, negation: str = "warning_clause") -> Message:
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
             by_kind.setdefault(entity.kind, []).append(entity)
-        return cls(norm, entities, cat, by_kind, {})
+        return cls(norm, entities, cat, by_kind, {}, negation, {})
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -359,6 +366,12 @@ def _entity_evidence(entity: Entity, pattern: str = "") -> Evidence:
 
 
 def _negated(msg: Message, start: int, end: int) -> bool:
+    if msg.negation == "off":
+        return False
+    if msg.negation == "warning_notice":
+        return True
+    if msg.negation == "before_only":
+        return governed(msg.norm.text, start, end)
     text = msg.norm.text
     # A warning's scope: its own clause before the match, its own sentence after it.
     before = _CLAUSE_END.split(text[max(0, start - _NEGATION_BEFORE) : start])[-1]
@@ -390,7 +403,10 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     if rule.patterns is not None:
         kept = 0
         for m in islice(rule.patterns.finditer(text), MAX_MATCHES_EXAMINED):
-            if m.end() == m.start() or (rule.negatable and _negated(msg, m.start(), m.end())):
+            if m.end() == m.start():
+                continue
+            if rule.negatable and _negated(msg, m.start(), m.end()):
+                _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()))
                 continue
             evidence.append(msg.evidence_at(m.start(), m.end(), m.lastgroup or ""))
             kept += 1
@@ -399,7 +415,10 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     for cond in rule.entities:
         kept = 0
         for entity in msg.by_kind.get(cond.kind, ()):
-            if not cond.matches(entity) or (rule.negatable and _negated(msg, entity.norm_start, entity.norm_end)):
+            if not cond.matches(entity):
+                continue
+            if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end):
+                _note_negated(msg, rule, _entity_evidence(entity, f"entity:{cond.name}"))
                 continue
             evidence.append(_entity_evidence(entity, f"entity:{cond.name}"))
             kept += 1
@@ -416,12 +435,22 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     )
 
 
-def find_flags(norm: Normalized, entities: tuple[Entity, ...]) -> tuple[Flag, ...]:
-    """Every rule that fires, most important (highest absolute weight) first."""
+def _note_negated(msg: Message, rule: Rule, evidence: Evidence) -> None:
+    if msg.negated is not None:
+        msg.negated.setdefault(rule.id, (msg.negation, []))[1].append(evidence)
+
+
+def find_flags(
+    norm: Normalized, entities: tuple[Entity, ...], negation: str = "warning_clause"
+) -> tuple[tuple[Flag, ...], dict[str, tuple[str, list[Evidence]]]]:
+    """Every rule that fires, most important (highest absolute weight) first; and, for rules a warning
+    cue kept from firing, which filter (`negation`) did it and where."""
     cat = catalogue()
-    msg = Message.of(norm, entities, cat)
+    msg = Message.of(norm, entities, cat, negation)
     flags = [flag for rule in cat.rules if (flag := evaluate_rule(rule, msg)) is not None]
-    return tuple(sorted(flags, key=lambda f: (-f.weight, f.id)))
+    fired = {f.id for f in flags}
+    negated = {rule: note for rule, note in (msg.negated or {}).items() if rule not in fired}
+    return tuple(sorted(flags, key=lambda f: (-f.weight, f.id))), negated
 
 
 # --- checks: predicates over several entities ----------------------------------------------------

@@ -9,6 +9,10 @@ out-of-fold predictions:
   suspicious, and never further.
 Thin evidence counts as neutral (reliability.md, "Scores"): a message with too few words the model
 knows gets no say from it at all. Thresholds of the verdict live in data/rules.toml, [verdict].
+
+The floor comes from what the message asks and through which channel (checker/stages/claims.py):
+the verdict is never below it, whatever the points and the model say, so reassuring text cannot
+talk a request for money through an unofficial channel down (monotone safety).
 """
 
 from __future__ import annotations
@@ -45,8 +49,8 @@ def _strength(probability: float, threshold: float) -> float:
     return (probability - threshold) / max(1.0 - threshold, 1e-9)
 
 
-def decide(weights: Sequence[float], model: ModelOpinion | None, config: dict) -> Verdict:
-    """Combine rule weights and the model's opinion (None when the model is unavailable)."""
+def decide(weights: Sequence[float], model: ModelOpinion | None, config: dict, floor: str = LOW) -> Verdict:
+    """Combine rule weights and the model's opinion (None when the model is unavailable), never below `floor`."""
     points = sum(weights)
     scale, suspicious, high = config["scale"], config["suspicious"], config["high_risk"]
     score = _score(points, scale)
@@ -62,6 +66,8 @@ def decide(weights: Sequence[float], model: ModelOpinion | None, config: dict) -
             if lifted > score:
                 score, counted = min(lifted, math.nextafter(high, 0.0)), True
     score = min(max(score, 0.0), 1.0)
+    # The score is raised to the floor's band so that score and verdict always agree.
+    score = max(score, {LOW: 0.0, SUSPICIOUS: suspicious, HIGH: high}[floor])
     level = HIGH if score >= high else SUSPICIOUS if score >= suspicious else LOW
     return Verdict(level, round(score, 4), round(points, 4), counted)
 

@@ -1,0 +1,542 @@
+"""Stage 3: what the message claims to be, what it asks the reader to do, and through which channel.
+
+- claims: the institutions it names (institutions.toml) and the people it says it is (boss,
+  relative, friend: data/claims.toml [persons]);
+- requests: pay, tell a code or password, share the screen, call, add a chat contact, click or log
+  in, download an app, go somewhere; each a named pattern, dropped only when a cue in its own clause
+  governs it ("切勿向陌生账户转账": a warning about the request, not the request);
+- channels: the exact numbers, links, cards, accounts, chat contacts and apps of the message, each
+  official (a confirmed channel of the claimed institution), public (a public hotline), mismatched
+  (the claimed institution has confirmed channels and this is none of them) or unknown.
+
+The judgement ([[judgement]] in data/claims.toml) does not read the wording around a request: money,
+credentials or contact asked through a channel that is not official is a red flag, and sets a floor
+that nothing reassuring in the message can lower (monotone safety). Unknown is not proof: the
+reasons say "verify here".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .entities import Entity, Institution, _reference, institutions
+from .normalize import Normalized
+
+CLAIMS_FILE = "data/claims.toml"
+# A huge paste repeats itself: the first few places of a request or a channel are enough to judge it.
+_MAX_EACH = 20
+LEVELS = ("low_risk", "suspicious", "high_risk")
+# Requests whose channel decides the judgement; `visit` (go to a branch) is how genuine notices end.
+_CONTACT = ("call", "chat", "click", "download")
+_PAY_CHANNELS = ("bank_card", "account", "qr", "link", "chat")
+# Requests that are requests even when the message names no channel: a warning never makes them.
+_ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat", "download"})
+_AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
+_ACCOUNT = re.compile(
+    r"(?:个人|私人|指定|安全|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
+    r"(?:账户|帐户|账号|收款卡|卡号|银行卡)|(?:收款人|户名|开户行|收款账户|收款账号)[:：]"
+)
+_QR = re.compile(r"二维码|扫码")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]{0,9}://")
+_AFTER_HOST = re.compile(r"[/?#:]")
+_CHAT = re.compile(r"微信|qq|企业微信|好友")
+_APP = re.compile(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
+# The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
+_OWN_CHANNEL = re.compile(r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|柜台|营业厅|营业网点|网点")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+# What each request can go through.
+_BINDS = {
+    "pay": ("bank_card", "account", "qr", "link", "chat", "app"),
+    "credentials": ("link", "phone", "chat", "app"),
+    "screen_share": ("app", "link"),
+    "call": ("phone",),
+    "chat": ("chat",),
+    "click": ("link", "app"),
+    "download": ("link", "app"),
+}
+
+
+class ClaimsDataError(ValueError):
+    """data/claims.toml is malformed; the message names the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A place in the pasted text; `text` is exactly pasted[start:end]."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    kind: str  # "institution" or "person"
+    id: str  # an institution id, or boss / relative / friend
+    name: str
+    evidence: Span
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "id": self.id, "name": self.name, "evidence": self.evidence.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    kind: str  # pay, credentials, screen_share, call, chat, click, download, visit
+    pattern: str  # the name of the pattern that found it
+    evidence: Span
+    # Through what, in its own sentence: "official" (only official channels), "unofficial" (some
+    # channel that is not), "none" (no channel named: the sender, whoever that is).
+    through: str = "none"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "pattern": self.pattern, "through": self.through, "evidence": self.evidence.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    kind: str  # phone, link, bank_card, account, qr, chat, app, sender
+    value: str
+    status: str  # official, public, mismatch, unknown
+    owner: str  # the institution whose channel it is, if any
+    private: bool  # a mobile or overseas number, a chat account, a card: no institution's own
+    evidence: Span
+    at: int = -1  # where it stands in the normalised text (to bind it to the requests of its sentence)
+
+    @property
+    def official(self) -> bool:
+        return self.status in ("official", "public")
+
+    @property
+    def vouched(self) -> bool:
+        """Official, or a landline or service number that contradicts no claim (a firm's own line,
+        a lender's 400 number): unknown, which proves nothing either way, unlike a private number,
+        a card, a chat account or a link of nobody the message claims."""
+        return self.official or (self.kind == "phone" and not self.private and self.status == "unknown")
+
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "value": self.value,
+            "status": self.status,
+            "owner": self.owner,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A judgement that fired: a named rule with evidence on the claim and on the channel."""
+
+    id: str
+    title: str
+    title_en: str
+    why: str
+    why_en: str
+    weight: float
+    source: str
+    floor: str
+    evidence: tuple[Span, ...]
+    types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The message read as claims, requests and channels; `findings` are the judgement's red flags."""
+
+    claims: tuple[Claim, ...]
+    requests: tuple[Request, ...]
+    channels: tuple[Channel, ...]
+    findings: tuple[Finding, ...]
+    denial: Span | None
+
+    @property
+    def floor(self) -> str:
+        return max((f.floor for f in self.findings), key=LEVELS.index, default="low_risk")
+
+    @property
+    def finding_ids(self) -> frozenset[str]:
+        return frozenset(f.id for f in self.findings)
+
+    @property
+    def all_channels_official(self) -> bool:
+        return all(c.official for c in self.channels)
+
+    @property
+    def lowering_allowed(self) -> bool:
+        """Lowering rules and warning cues count only where everything asked goes through official
+        channels, or nothing is asked (issue 8, point 2). Each request is judged by the channels of
+        its own sentence, so an official number added elsewhere cannot vouch for it; a firm's own
+        landline proves nothing either way, and neither blocks lowering nor vouches for a request."""
+        if self.findings or not all(c.vouched for c in self.channels):
+            return False
+        return all(r.through == "official" for r in self.requests)
+
+    @property
+    def warning_notice(self) -> bool:
+        """A warning that asks for no money, data or contact except through official channels: its
+        denial counts anywhere in it."""
+        asks = any(r.kind in _ASKS_WITHOUT_CHANNEL for r in self.requests)
+        return self.denial is not None and self.lowering_allowed and self.all_channels_official and not asks
+
+    @property
+    def mismatched_values(self) -> frozenset[str]:
+        """The mismatched channels a channel_mismatch finding names: pasted numbers, link hosts."""
+        if "channel_mismatch" not in self.finding_ids:
+            return frozenset()
+        found = set()
+        for c in self.channels:
+            if c.status == "mismatch":
+                found.add(c.evidence.text if c.kind == "phone" else _AFTER_HOST.split(_SCHEME.sub("", c.value), maxsplit=1)[0])
+        return frozenset(found)
+
+    def to_dict(self) -> dict:
+        return {
+            "claims": [c.to_dict() for c in self.claims],
+            "requests": [r.to_dict() for r in self.requests],
+            "channels": [c.to_dict() for c in self.channels],
+            "floor": self.floor,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Data:
+    requests: tuple[tuple[str, str, re.Pattern[str]], ...]  # kind, pattern name, pattern
+    governing: re.Pattern[str]
+    pressure: re.Pattern[str]
+    fresh_imperative: re.Pattern[str]
+    clause_end: re.Pattern[str]
+    denial: re.Pattern[str]
+    persons: tuple[tuple[str, re.Pattern[str]], ...]
+    stakes: re.Pattern[str]
+    judgements: dict[str, dict]
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ClaimsDataError(f"{CLAIMS_FILE}: {where}: bad pattern: {exc}") from None
+
+
+def judgements() -> dict[str, dict]:
+    """The judgement's named rules (data/claims.toml [[judgement]]), by id."""
+    return _data().judgements
+
+
+def parse_data(raw: str) -> _Data:
+    data = tomllib.loads(raw)
+    for key in ("requests", "negation", "denial", "persons", "stakes", "judgement"):
+        if key not in data:
+            raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
+    requests = tuple(
+        (kind, name, _compile(pattern, f"requests.{kind}.{name}"))
+        for kind, patterns in data["requests"].items()
+        for name, pattern in patterns.items()
+    )
+    negation = data["negation"]
+    judgements = {}
+    for item in data["judgement"]:
+        for key in ("id", "title", "title_en", "why", "why_en", "weight", "floor", "source"):
+            if key not in item:
+                raise ClaimsDataError(f"{CLAIMS_FILE}: judgement {item.get('id', '?')}: missing {key}")
+        if item["floor"] not in LEVELS:
+            raise ClaimsDataError(f"{CLAIMS_FILE}: judgement {item['id']}: floor must be one of {LEVELS}")
+        judgements[item["id"]] = item
+    return _Data(
+        requests=requests,
+        governing=_compile("|".join(negation["governing"]), "negation.governing"),
+        pressure=_compile(negation["pressure"], "negation.pressure"),
+        fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
+        clause_end=_compile(negation["clause_end"], "negation.clause_end"),
+        denial=_compile(data["denial"]["cue"], "denial.cue"),
+        persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
+        stakes=_compile(data["stakes"]["words"], "stakes.words"),
+        judgements=judgements,
+    )
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    return parse_data(resources.files("checker").joinpath(CLAIMS_FILE).read_text(encoding="utf-8"))
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+
+def _span(norm: Normalized, start: int, end: int) -> Span:
+    s, e = norm.span(start, end)
+    return Span(s, e, norm.original[s:e])
+
+
+def _entity_span(entity: Entity) -> Span:
+    return Span(entity.start, entity.end, entity.text)
+
+
+def _clause_start(text: str, start: int, data: _Data) -> int:
+    cut = max(0, start - 40)
+    ends = list(data.clause_end.finditer(text, cut, start))
+    return ends[-1].end() if ends else cut
+
+
+def _governed(text: str, start: int, end: int, data: _Data) -> bool:
+    """Whether a cue in the request's own clause (before it, or inside it before its end) negates it."""
+    clause_start = _clause_start(text, start, data)
+    scope = text[clause_start:end]
+    masked = data.pressure.sub(lambda m: "。" * len(m.group()), scope)
+    cues = list(data.governing.finditer(masked))
+    if not cues:
+        return False
+    return data.fresh_imperative.search(masked, cues[-1].end()) is None
+
+
+def governed(text: str, start: int, end: int) -> bool:
+    """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
+    in between, no pressure phrase such as 请勿拖延)."""
+    return _governed(text, start, end, _data())
+
+
+def _requests(norm: Normalized, data: _Data) -> list[tuple[Request, int, int]]:
+    text = norm.text
+    found = []
+    for kind, name, pattern in data.requests:
+        kept = 0
+        for m in pattern.finditer(text):
+            if m.end() == m.start() or _governed(text, m.start(), m.end(), data):
+                continue
+            found.append((Request(kind, name, _span(norm, m.start(), m.end())), m.start(), m.end()))
+            kept += 1
+            if kept == _MAX_EACH:
+                break
+    return found
+
+
+def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data) -> list[Claim]:
+    by_id = {inst.id: inst for inst in institutions()}
+    claims = [
+        Claim("institution", e.value, by_id[e.value].name, _entity_span(e))
+        for e in entities
+        if e.kind == "institution" and e.value in by_id
+    ]
+    for name, pattern in data.persons:
+        m = pattern.search(norm.text)
+        if m:
+            claims.append(Claim("person", name, name, _span(norm, m.start(), m.end())))
+    return claims
+
+
+@lru_cache(maxsize=1)
+def _number_owners() -> dict[str, str]:
+    owners: dict[str, str] = {}
+    for inst in institutions():
+        for number in inst.numbers:
+            owners.setdefault(number, inst.id)
+    return owners
+
+
+def _status(kind: str, owner: str, claimed: list[Institution], public: set[str]) -> str:
+    """official / mismatch / unknown, for a phone or a link, against the institutions claimed.
+
+    Public hotlines (12368, 12348, 110 ...) are where to verify, not an institution's own line: an
+    institution whose only numbers are public ones has no number a message could mismatch."""
+    confirmed = [i for i in claimed if (set(i.numbers) - public if kind == "phone" else i.domains)]
+    if owner and (not confirmed or any(i.id == owner for i in claimed)):
+        return "official"
+    return "mismatch" if confirmed else "unknown"
+
+
+# A law firm or a "legal centre" speaks for a creditor: the channels it gives are its own, not the
+# creditor's, so a creditor's confirmed numbers do not make them mismatched.
+_SPEAKS_FOR_OTHERS = frozenset({"law_firm", "legal_service"})
+
+
+def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institution]:
+    """The institutions the message says it comes from: its sender tag's, else the legal speaker's,
+    else every specific institution it names."""
+    by_id = {inst.id: inst for inst in institutions()}
+    named = [by_id[c.id] for c in claims if c.kind == "institution" and not by_id[c.id].generic]
+    tags = [e.value for e in entities if e.kind == "sender_tag"]
+    tagged = [inst for inst in named if any(inst.keywords.search(tag) for tag in tags)]
+    if tagged:
+        return tagged
+    legal = [inst for inst in named if inst.kind in _SPEAKS_FOR_OTHERS]
+    return legal or named
+
+
+def _channels(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim], data: _Data) -> list[Channel]:
+    public = set(_reference()["channels"])
+    claimed = _speakers(entities, claims)
+    out = []
+    for e in entities:
+        if e.kind == "phone":
+            if e.value in public:
+                out.append(Channel("phone", e.value, "public", "", False, _entity_span(e), e.norm_start))
+                continue
+            owner = _number_owners().get(e.value, "")
+            private = e.details.get("type") in ("mobile", "overseas")
+            out.append(
+                Channel("phone", e.value, _status("phone", owner, claimed, public), owner, private, _entity_span(e), e.norm_start)
+            )
+        elif e.kind == "link":
+            owner = e.details.get("owner", "")
+            out.append(Channel("link", e.value, _status("link", owner, claimed, public), owner, False, _entity_span(e), e.norm_start))
+        elif e.kind == "bank_card":
+            out.append(Channel("bank_card", e.value, "unknown", "", True, _entity_span(e), e.norm_start))
+        elif e.kind == "chat_handle":
+            out.append(Channel("chat", e.value, "unknown", "", True, _entity_span(e), e.norm_start))
+    text = norm.text
+    for pattern, kind in ((_ACCOUNT, "account"), (_QR, "qr")):
+        for m in pattern.finditer(text):
+            if _governed(text, m.start(), m.end(), data):
+                continue  # "切勿向任何个人账户付款" names no channel to pay into
+            out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end()), m.start()))
+    for m in _OWN_CHANNEL.finditer(text):
+        if _governed(text, m.start(), m.end(), data):
+            continue
+        # The reader's own way in ("官方渠道", "手机银行", "柜台", the institution's app): official.
+        # An app the message asks to download is a channel of its own (the download request's).
+        out.append(Channel("app", m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
+    # One channel per kind, status and value is enough; a padded paste cannot hide an unofficial
+    # one behind many official ones, because each distinct one is kept.
+    seen: dict[tuple[str, str, str], int] = {}
+    kept = []
+    for channel in out:
+        key = (channel.kind, channel.status, channel.value)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] == 1 and sum(1 for k in seen if k[:2] == key[:2]) <= _MAX_EACH:
+            kept.append(channel)
+    return kept
+
+
+def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
+    """Claims, requests and channels of the message, and the judgement on them."""
+    data = _data()
+    text = norm.text
+    claims = _claims(norm, entities, data)
+    located = _requests(norm, data)
+    channels = _channels(norm, entities, claims, data)
+    # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
+    for request, start, end in located:
+        if request.kind == "chat" and not any(c.kind == "chat" for c in channels):
+            channels.append(Channel("chat", request.evidence.text, "unknown", "", True, request.evidence, start))
+        if request.kind == "download" and not any(c.kind == "link" for c in channels):
+            m = _APP.search(text, max(0, start), min(len(text), end + 12))
+            if m:
+                channels.append(Channel("app", m.group(), "unknown", "", False, _span(norm, m.start(), m.end()), m.start()))
+    requests = [_bound(r, start, text, channels) for r, start, _ in located]
+    persons = [c for c in claims if c.kind == "person"]
+    by_id = {inst.id: inst for inst in institutions()}
+    authority = any(c.kind == "institution" and by_id[c.id].kind in _AUTHORITY_KINDS for c in claims)
+    stakes = bool(persons) or authority or data.stakes.search(text) is not None
+
+    findings = []
+    kinds = {r.kind for r in requests}
+    first = {k: next(r for r in requests if r.kind == k) for k in kinds}
+
+    if "pay" in kinds:
+        pay_channels = [c for c in channels if c.kind in _PAY_CHANNELS and not c.official]
+        borrowing = [r for r in requests if r.kind == "pay" and r.pattern == "borrow"]
+        if borrowing and not persons:
+            requests = [r for r in requests if r not in borrowing]
+        elif persons:
+            pay_channels.append(Channel("sender", "", "unknown", "", True, first["pay"].evidence))
+        if any(r.kind == "pay" for r in requests) and pay_channels:
+            findings.append(_finding(data, "pay_through_unofficial_channel", claims, first["pay"], pay_channels))
+        fees = [r for r in requests if r.kind == "pay" and r.pattern == "fee"]
+        if fees:
+            findings.append(_finding(data, "fee_demanded", claims, fees[0], []))
+    credentials = [r for r in requests if r.kind == "credentials"]
+    if credentials:
+        entering = all(r.pattern == "enter_code" for r in credentials)
+        unofficial_links = [c for c in channels if c.kind == "link" and not c.official]
+        if not entering or unofficial_links:
+            findings.append(_finding(data, "credentials_requested", claims, credentials[0], unofficial_links[:1]))
+    if "screen_share" in kinds:
+        findings.append(_finding(data, "screen_share_requested", claims, first["screen_share"], []))
+    contact = [k for k in _CONTACT if k in kinds]
+    if contact and stakes:
+        wanted = {"call": ("phone",), "chat": ("chat",), "click": ("link",), "download": ("link", "app")}
+        usable = {kind for k in contact for kind in wanted[k]}
+        mismatched = [c for c in channels if c.kind in usable and c.status == "mismatch"]
+        private = [
+            c
+            for c in channels
+            if c.kind in usable
+            and not c.official
+            and c.status != "mismatch"
+            and (c.private or c.kind in ("chat", "link", "app") or authority or persons)
+        ]
+        request = first[contact[0]]
+        if mismatched:
+            findings.append(_mismatch(data, claims, by_id, request, mismatched))
+        elif private:
+            findings.append(_finding(data, "contact_through_private_channel", claims, request, private))
+    denial = None
+    masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
+    m = data.denial.search(masked)
+    if m:
+        denial = _span(norm, m.start(), m.end())
+    return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial)
+
+
+def _bound(request: Request, start: int, text: str, channels: list[Channel]) -> Request:
+    """The request with the channels of its own sentence judged (Request.through)."""
+    if request.kind == "visit":
+        return Request(request.kind, request.pattern, request.evidence, "official")
+    ends = [m.start() for m in _SENTENCE_END.finditer(text, 0, start)]
+    begin = ends[-1] if ends else 0
+    after = _SENTENCE_END.search(text, start)
+    end = after.start() if after else len(text)
+    near = [c for c in channels if c.kind in _BINDS[request.kind] and begin <= c.at < end]
+    through = "none" if not near else "official" if all(c.official for c in near) else "unofficial"
+    return Request(request.kind, request.pattern, request.evidence, through)
+
+
+def _finding(data: _Data, rule_id: str, claims: list[Claim], request: Request, channels: list[Channel]) -> Finding:
+    rule = data.judgements[rule_id]
+    evidence = [c.evidence for c in claims[:1]] + [request.evidence] + [c.evidence for c in channels[:3]]
+    return Finding(
+        rule_id,
+        rule["title"],
+        rule["title_en"],
+        rule["why"],
+        rule["why_en"],
+        float(rule["weight"]),
+        rule["source"],
+        rule["floor"],
+        tuple(sorted(set(evidence), key=lambda s: (s.start, s.end))),
+        tuple(rule.get("types", ())),
+    )
+
+
+_VERB = {"phone": ("打", "call"), "chat": ("加", "add"), "link": ("打开", "open"), "app": ("下载", "download")}
+
+
+def _mismatch(data: _Data, claims: list[Claim], by_id: dict, request: Request, channels: list[Channel]) -> Finding:
+    """"自称支付宝，却让你打 400-810-2345": the claim and the channels, said in the title."""
+    finding = _finding(data, "channel_mismatch", claims, request, channels)
+    claimed = next((c for c in claims if c.kind == "institution" and not by_id[c.id].generic), claims[0])
+    said_zh = "、".join(f"{_VERB[c.kind][0]} {c.evidence.text}" for c in channels[:2])
+    said_en = ", ".join(f"{_VERB[c.kind][1]} {c.evidence.text}" for c in channels[:2])
+    title = f"自称{claimed.evidence.text}，却让你{said_zh}"
+    title_en = f"Claims to be {by_id[claimed.id].name_en}, but asks you to {said_en}"
+    return Finding(
+        finding.id,
+        title,
+        title_en,
+        finding.why,
+        finding.why_en,
+        finding.weight,
+        finding.source,
+        finding.floor,
+        finding.evidence,
+        finding.types,
+    )

@@ -1,0 +1,102 @@
+"""Monotone safety (issue 8, point 2): reassuring text never takes a scam below its verdict.
+
+Hypothesis prepends, appends or interleaves (at a clause boundary) reassuring lines, official
+numbers, padding and warning phrases; the verdict must never go down. And a court notice in the
+genuine format with a link outside the court delivery hosts is never lowered.
+"""
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker import check
+from checker.stages.verdict import ORDER
+
+# Scams of the families of issue 8, each asking for money, a code or contact through a channel that
+# is not the claimed institution's own.
+SCAMS = [
+    "【法务中心】您的借呗已逾期，已进入立案程序。请今日内将欠款及律师费转入指定账户6222021234567890123，否则通知您的家人和单位。",
+    "【支付宝】您的借呗额度异常，请拨打400-810-2345注销，或访问 http://alipay-zx.com/a 否则影响征信",
+    "【北京市朝阳区人民法院】您的（2024）京0105民初12345号案件已立案，请登录 fy-ssfw.live/cx 查看传票并缴纳诉讼费。",
+    "我是市公安局刑侦支队王警官，你涉嫌洗钱，请把收到的验证码告诉我配合调查，不要告诉家人。",
+    "您的京东白条未注销将影响征信，请下载腾讯会议开启屏幕共享，由专员协助注销。",
+    "我是你领导，换号了，加我新微信abc12345，明天来我办公室，先帮我转2万给客户。",
+    "【工商银行】您的积分即将清零，请点击 icbc-jf.top 兑换现金，需填写卡号和验证码。",
+    "您的快递丢失，我们将双倍理赔，请加客服QQ 12345678 办理退款。",
+    "您的网贷已逾期，请联系13812345678张专员处理，否则上门催收。",
+    "【12381】您的手机号涉嫌诈骗，请点击 t.cn/A6zz 认证，否则停机。",
+]
+INSERTS = [
+    "请登录支付宝App核实。",
+    "如有疑问请致电95188。",
+    "如有疑问请拨打12368核实。",
+    "（谨防骗局）",
+    "请勿拖延。",
+    "不要犹豫。",
+    "本短信为官方通知，请放心。",
+    "回T退订",
+    "温馨提示：谨防诈骗，切勿向陌生账户转账。",
+    "警方提醒：公检法机关不会通过电话办案。",
+    "凡是要求转账的都是诈骗。",
+    "如遇诈骗请拨打110或96110。",
+    "95588",
+    "您好，祝您生活愉快，工作顺利，身体健康，万事如意，阖家幸福。" * 4,
+    "以官方App显示为准。",
+    "【北京市朝阳区人民法院】（2024）京0105民初12345号",
+]
+_CLAUSE = re.compile(r"[，。！？]")
+
+
+def _level(text: str) -> int:
+    return ORDER.index(check(text).verdict)
+
+
+def _insert(text: str, insert: str, mode: str, where: int) -> str:
+    if mode == "prepend":
+        return insert + text
+    if mode == "append":
+        return text + insert
+    cuts = [m.end() for m in _CLAUSE.finditer(text)] or [len(text)]
+    at = cuts[where % len(cuts)]
+    return text[:at] + insert + text[at:]
+
+
+def test_every_scam_is_flagged_before_editing():
+    assert all(_level(text) > 0 for text in SCAMS)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    scam=st.sampled_from(SCAMS),
+    inserts=st.lists(st.sampled_from(INSERTS), min_size=1, max_size=3),
+    modes=st.lists(st.sampled_from(["prepend", "append", "interleave"]), min_size=3, max_size=3),
+    where=st.integers(min_value=0, max_value=20),
+)
+def test_reassuring_text_never_lowers_a_scam(scam, inserts, modes, where):
+    edited = scam
+    for insert, mode in zip(inserts, modes):
+        edited = _insert(edited, insert, mode, where)
+    assert _level(edited) >= _level(scam), edited
+
+
+COURT_FAKES = [
+    "【北京市朝阳区人民法院】张三：本院受理的（2024）京0105民初12345号案件文书已送达，请登录 fy-ssfw.live/cx 查看，或致电12368核实。",
+    "【上海市浦东新区人民法院】李四：（2025）沪0115民初8888号案件传票已送达，请点击 sfsd-court.top/r/8a 签收。如有疑问请拨打12368。",
+    "【广州市天河区人民法院】您的（2024）粤0106民初1234号案件文书详见 t.cn/A6Xy9z ，请及时查看。",
+]
+
+
+@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(notice=st.sampled_from(COURT_FAKES), insert=st.sampled_from(INSERTS), mode=st.sampled_from(["prepend", "append", "interleave"]))
+def test_a_genuine_format_court_notice_with_a_foreign_link_is_not_lowered(notice, insert, mode):
+    result = check(notice)
+    assert result.verdict != "low_risk"
+    assert "genuine_court_format" not in {f.id for f in result.flags}
+    assert _level(_insert(notice, insert, mode, 1)) >= ORDER.index(result.verdict)
+
+
+def test_lowering_rules_suppressed_are_listed():
+    text = COURT_FAKES[0]
+    suppressed = {(s.rule, s.filter) for s in check(text).suppressed}
+    assert ("genuine_court_format", "lowering_needs_official_channels") in suppressed
