@@ -1,15 +1,47 @@
-"""checker: is this 'lawyer's letter' SMS suspicious, and where to verify before paying.
+"""checker: is this pasted SMS suspicious, and where to verify before paying. Offline.
 
     from checker import check
     result = check(pasted_text)
-    result.verdict, result.flags, result.advice, result.to_dict()
+    result.verdict                  # "low_risk" | "suspicious" | "high_risk"
+    result.red_flags, result.lowering_signs, result.advice
+    result.to_dict()                # JSON-ready; checker/data/schema.json describes it
 
-Importing the package is cheap: jieba and the model load on the first check, scikit-learn never
-(it is used only by `checker train` and `checker evaluate`).
+Offsets (`Evidence.start`, `Entity.start` ...) count Python code points of the pasted text;
+`result.to_dict(offsets="utf16")` gives UTF-16 offsets for JavaScript, Java or Kotlin apps.
+
+Importing the package is cheap: jieba and the model load on the first check. scikit-learn (the
+`[train]` extra) and pandas / pyarrow (the `[engine]` extra) are never imported by a check.
 """
 
+from .frame import check_frame
 from .pipeline import InputError, check, check_many
-from .stages.result import CheckResult
+from .stages.advice import Advice
+from .stages.entities import Entity
+from .stages.result import (
+    SCHEMA_VERSION,
+    VERDICTS,
+    CheckResult,
+    ModelCue,
+    OffsetUnit,
+    Verdict,
+)
+from .stages.rules import Evidence, Flag
 
 __version__ = "0.1.0"
-__all__ = ["check", "check_many", "CheckResult", "InputError", "__version__"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "VERDICTS",
+    "Advice",
+    "CheckResult",
+    "Entity",
+    "Evidence",
+    "Flag",
+    "InputError",
+    "ModelCue",
+    "OffsetUnit",
+    "Verdict",
+    "__version__",
+    "check",
+    "check_frame",
+    "check_many",
+]

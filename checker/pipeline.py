@@ -6,7 +6,12 @@ Pure: prints nothing, never exits, opens no connection, writes no file, keeps no
 from __future__ import annotations
 
 import math
+import re
+import signal
+import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar, cast
 
 from .stages import advice as advice_stage
 from .stages import claims as claims_stage
@@ -14,16 +19,20 @@ from .stages import filters as filters_stage
 from .stages import model as model_stage
 from .stages.entities import extract
 from .stages.normalize import normalize
-from .stages.result import CheckResult, ModelCue
+from .stages.result import CheckResult, ModelCue, Verdict
 from .stages.rules import Evidence, Flag, catalogue, find_flags
 from .stages.verdict import ORDER, ModelOpinion, decide
 
 MAX_CHARS = 1_000_000
 MAX_ENTITIES = 200  # listed in the result; the rules see them all
+_WARM_UP = "【法务中心】您的借呗已逾期，请今日内转账到6222021234567890123，详询 http://t.cn/x 或 13800138000。"
+T = TypeVar("T")
+R = TypeVar("R")
+_NON_BMP = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
 
 
 class InputError(ValueError):
-    """The input cannot be checked (empty, blank, too long, not text)."""
+    """The text cannot be checked: empty, blank, or longer than MAX_CHARS. (Not text at all: TypeError.)"""
 
 
 def _model_opinion(norm, entities, load_model):
@@ -39,14 +48,19 @@ def _model_opinion(norm, entities, load_model):
 
 
 def check(text: str) -> CheckResult:
-    """Check one pasted message. Raises InputError for input that cannot be checked."""
+    """Check one pasted message, offline; thread-safe.
+
+    Raises TypeError when `text` is not a str, InputError when it is empty, blank or longer than
+    MAX_CHARS. The first call loads the rules and the model (a fraction of a second); later calls
+    take about a millisecond.
+    """
     return check_with(text, model_stage.load)
 
 
-def check_with(text: str, load_model) -> CheckResult:
+def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckResult:
     """check() with the model that `load_model()` returns (evaluation of fold models uses this)."""
     if not isinstance(text, str):
-        raise InputError("the message must be text (str)")
+        raise TypeError(f"the message must be text (str), not {type(text).__name__}")
     if not text.strip():
         raise InputError("the message is empty")
     if len(text) > MAX_CHARS:
@@ -58,30 +72,34 @@ def check_with(text: str, load_model) -> CheckResult:
     prediction, opinion, model_status = _model_opinion(norm, entities, load_model)
     probability = prediction.probability if prediction else None
     verdict = decide([f.weight for f in flags], opinion, catalogue().verdict, _floor(flags, reading))
-    red_flags = [f.id for f in flags if f.weight > 0 or f.id in reading.finding_ids]
+    # Red: the rules that add points, and the judgement's findings (some weigh nothing but are red).
+    red_flags = tuple(f for f in flags if f.weight > 0 or f.id in reading.finding_ids)
     # The reminder goes with any talk of money or law, and with any red flag, whatever the verdict.
     money_or_legal = bool(red_flags) or advice_stage.speaks_of_money_or_law(norm.text)
     reminder_zh, reminder_en = advice_stage.reminder(money_or_legal)
     cues: tuple[ModelCue, ...] = ()
+    model_flag: tuple[Flag, ...] = ()
     if prediction is not None and verdict.model_counted:
         naming = prediction.naming()
         cues = tuple(
             ModelCue(term, weight, tuple(Evidence(s, e, text[s:e]) for s, e in spans))
             for term, weight, spans in naming.cues
         )
-        # The model's opinion is a named flag too, weighted by the points it added to the score.
+        # The model's opinion is a named red flag too, weighted by the points it added to the score;
+        # advice and steps stay with the rules (no type-specific advice on the model's guess).
         scale = catalogue().verdict["scale"]
         model_points = -scale * math.log(max(1.0 - verdict.score, 1e-12)) - verdict.rule_points
-        flags = (*flags, model_stage.named_flag(naming, text, model_points))
-    notes = ()
+        model_flag = (model_stage.named_flag(naming, text, model_points),)
+    notes: tuple[str, ...] = ()
     if len(entities) > MAX_ENTITIES:
         notes = (f"entities: the first {MAX_ENTITIES} of {len(entities)} are listed",)
     return CheckResult(
-        verdict=verdict.verdict,
+        verdict=cast(Verdict, verdict.verdict),  # one of verdict.ORDER
         score=verdict.score,
-        flags=flags,
+        red_flags=(*red_flags, *model_flag),
+        lowering_signs=tuple(f for f in flags if f not in red_flags),
         entities=entities[:MAX_ENTITIES],
-        advice=advice_stage.advise(entities, red_flags, money_or_legal),
+        advice=advice_stage.advise(entities, [f.id for f in red_flags], money_or_legal),
         reminder=reminder_zh,
         reminder_en=reminder_en,
         rule_points=verdict.rule_points,
@@ -96,6 +114,7 @@ def check_with(text: str, load_model) -> CheckResult:
         not_official=tuple(
             line for line in advice_stage.not_official(entities) if not any(v and v in line[0] for v in reading.mismatched_values)
         ),
+        non_bmp_offsets=tuple(m.start() for m in _NON_BMP.finditer(text)),
     )
 
 
@@ -146,35 +165,57 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
 def check_many(texts: Iterable[str], n_jobs: int = 1, chunk_size: int = 256) -> Iterator[CheckResult | InputError]:
     """Check many messages, yielding results in input order.
 
-    A message that cannot be checked yields its InputError instead of stopping the run. With
-    n_jobs > 1, chunks are checked in parallel worker processes (joblib); memory stays bounded
-    because texts are read and results yielded a few chunks at a time.
+    A message that cannot be checked (not text, empty, too long) yields an InputError instead of
+    stopping the run. With n_jobs > 1, chunks are checked in parallel worker processes; memory stays
+    bounded because texts are read and results yielded a few chunks at a time.
     """
     return ordered_map(safe_check, texts, n_jobs, chunk_size)
 
 
-def ordered_map(fn: Callable, items: Iterable, n_jobs: int = 1, chunk_size: int = 256) -> Iterator:
-    """fn(item) for each item, in input order, in `n_jobs` processes; fn must be picklable."""
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int = 1, chunk_size: int = 256) -> Iterator[R]:
+    """fn(item) for each item, in input order, in `n_jobs` processes; fn must be picklable.
+
+    On Linux the workers are forked after this process has loaded the rules and the model once, so
+    they start in milliseconds and share those pages; elsewhere they are spawned and load their own.
+    """
     if n_jobs == 1:
         for item in items:
             yield fn(item)
         return
-    from joblib import Parallel, delayed
+    import multiprocessing
 
-    # Our tasks are already chunks: one per dispatch keeps both workers busy to the end.
-    with Parallel(n_jobs=n_jobs, return_as="generator", batch_size=1) as parallel:
-        for results in parallel(delayed(_map_chunk)(fn, chunk) for chunk in _chunks(items, chunk_size)):
-            yield from results
+    if sys.platform.startswith("linux"):
+        safe_check(_WARM_UP)  # everything a check loads lazily, loaded before the fork
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("spawn")
+    # At most two chunks in flight per worker: an endless input is read only as fast as it is checked.
+    window = 2 * n_jobs
+    with context.Pool(n_jobs, initializer=_ignore_interrupts) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(items, chunk_size):
+            pending.append(pool.apply_async(_map_chunk, (fn, chunk)))
+            if len(pending) >= window:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
-def safe_check(text) -> CheckResult | InputError:
-    """check(), with input that cannot be checked returned as its InputError instead of raised."""
+def safe_check(text: object) -> CheckResult | InputError:
+    """check(), with input that cannot be checked (not text, empty, too long) returned as an InputError."""
     if isinstance(text, InputError):  # a line the reader could not turn into text
         return text
+    if not isinstance(text, str):
+        return InputError(f"the message must be text (str), not {type(text).__name__}")
     try:
         return check(text)
     except InputError as exc:
         return exc
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the pool, workers stay quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _map_chunk(fn: Callable, chunk: list) -> list:

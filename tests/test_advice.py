@@ -172,3 +172,8 @@ def test_steps_data_is_validated_with_the_key_named(monkeypatch):
     monkeypatch.setattr(advice_stage.resources, "files", lambda _: Broken())
     with pytest.raises(StepsError, match="steps.toml"):
         raw()
+
+
+def test_a_named_credit_bureau_does_not_make_a_platform_scam_a_government_one():
+    ids = _ids("【支付宝】您的借呗额度异常，请拨打400-810-2345注销，或访问 http://alipay-zx.com/a 否则影响征信")
+    assert "verify_alipay" in ids and not any(i.startswith(("fact_etc", "channel_etc")) for i in ids), ids

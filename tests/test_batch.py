@@ -7,7 +7,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from checker import InputError, check, check_many
+from checker import SCHEMA_VERSION, InputError, check, check_many
 from checker.cli import cli
 
 SCAM = "【法务中心】您的借呗已逾期，请今日内将律师费转入指定账户，否则通知家人。"
@@ -74,7 +74,7 @@ def test_full_results(tmp_path):
     path = tmp_path / "in.txt"
     path.write_text(SCAM + "\n")
     (record,) = records(run(["batch", str(path), "--full"]).stdout)
-    assert record["schema_version"] == 1 and record["flags"][0]["evidence"]
+    assert record["schema_version"] == SCHEMA_VERSION and record["red_flags"][0]["evidence"]
 
 
 def test_two_jobs_give_the_same_records_in_the_same_order(tmp_path):
@@ -94,8 +94,9 @@ def test_check_many_yields_in_order(n_jobs):
 
 
 def test_the_benchmark_runs_and_reports_every_figure(tmp_path):
+    pytest.importorskip("numpy", reason="the benchmark compares with `import numpy`: a lab tool, it needs [train]")
     done = subprocess.run(
-        [sys.executable, "-m", "checker.lab.bench", "--repeats", "1", "--warm-n", "20", "--batch-n", "20", "--json"],
+        [sys.executable, "-m", "checker.lab.bench", "--repeats", "1", "--warm-n", "20", "--batch-n", "20", "--engine-n", "0", "--json"],
         check=False,
         capture_output=True,
         text=True,
@@ -225,7 +226,7 @@ def test_line_numbers_are_physical_lines_and_a_lone_cr_does_not_split_a_record(t
     path.write_bytes("周末爬山？\r\n\r\n第一行\r第二行，借呗逾期加微信abc12345\n\n最后一条\n".encode())
     out = records(run(["batch", str(path)]).stdout)
     assert [r["line"] for r in out] == [1, 3, 5]
-    assert "chat_app_contact" in out[1]["flags"]
+    assert "chat_app_contact" in out[1]["red_flags"]
 
 
 def test_an_oversize_csv_field_is_an_error_record_and_the_batch_goes_on(tmp_path):

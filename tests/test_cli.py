@@ -56,7 +56,7 @@ def test_message_from_a_file_in_each_encoding(run, tmp_path, encoding, label):
     payload = json.loads(result.stdout)
     assert payload["input"]["encoding"] == label
     assert payload["verdict"] == "high_risk"
-    for flag in payload["flags"]:
+    for flag in payload["red_flags"] + payload["lowering_signs"]:
         for ev in flag["evidence"]:
             assert text[ev["start"] : ev["end"]] == ev["text"]
 
@@ -244,7 +244,51 @@ def test_a_one_megabyte_paste_is_answered_quickly_and_briefly(run, tmp_path):
     assert result.exit_code == Exit.OK and time.perf_counter() - start < 20
     payload = json.loads(result.stdout)
     assert payload["verdict"] == "high_risk" and len(result.stdout) < 1_000_000
-    assert all(len(flag["evidence"]) <= 20 for flag in payload["flags"])
+    assert all(len(flag["evidence"]) <= 20 for flag in payload["red_flags"])
+
+
+# --- the fast path: `checker check TEXT` without click, the same answer ---------------------------
+
+
+def _entry(*args):
+    code = "import sys; from checker.__main__ import main; main(sys.argv[1:])"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, timeout=120, check=False)
+
+
+@pytest.mark.parametrize("text", [SCAM, SOFT, PLAIN, "\u200b\u200b", "   "])
+def test_the_fast_path_answers_exactly_as_the_click_application(run, text):
+    fast = _entry("check", text)
+    slow = run(["check", text])
+    assert fast.returncode == slow.exit_code
+    assert fast.stdout.decode("utf-8") == slow.stdout and fast.stderr.decode("utf-8") == slow.stderr
+
+
+def test_a_plain_check_does_not_import_click():
+    code = (
+        "import sys; from checker.__main__ import main\n"
+        "try:\n    main(['check', sys.argv[1]])\nexcept SystemExit as exc:\n"
+        "    print('click' in sys.modules, exc.code, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, SCAM], capture_output=True, timeout=120, check=False)
+    assert done.stderr.decode().split() == ["False", "0"] and "高度可疑".encode() in done.stdout
+
+
+@pytest.mark.parametrize("options", [{"fg": "red", "bold": True}, {"fg": "yellow", "bold": True}, {"fg": "green"}, {"bold": True}, {"bold": False}, {}])
+def test_the_fast_paths_colours_are_clicks(options):
+    import click
+
+    from checker.__main__ import ansi_style
+
+    assert ansi_style("高度可疑", **options) == click.style("高度可疑", **options)
+
+
+@pytest.mark.parametrize(("code", "status"), [(None, 0), (0, 0), (4, 4), ("message", 1)])
+def test_system_exit_keeps_its_status(monkeypatch, code, status):
+    def leave(text):
+        raise SystemExit(code)
+
+    monkeypatch.setattr(checker.pipeline, "check", leave)
+    assert CliRunner().invoke(cli, ["check", SCAM]).exit_code == status
 
 
 @pytest.mark.parametrize(

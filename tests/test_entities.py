@@ -1,5 +1,7 @@
 """Entities: typed, validated once, and located on the pasted text."""
 
+from datetime import date
+
 import pytest
 
 from checker.stages.entities import extract, registered_domain
@@ -98,6 +100,13 @@ CASE_NUMBERS = [
 @pytest.mark.parametrize(("text", "fmt"), CASE_NUMBERS)
 def test_case_numbers_are_checked_against_the_official_grammar(text, fmt):
     (case,) = entities(text, "case_number")
+    assert case.details["format"] == fmt
+
+
+@pytest.mark.parametrize(("today", "fmt"), [(date(2030, 6, 1), "ok"), (date(2028, 6, 1), "unusual")])
+def test_a_case_number_from_a_future_year_is_unusual(monkeypatch, today, fmt):
+    monkeypatch.setattr("checker.stages.entities.today", lambda: today)
+    (case,) = entities("（2030）京0105民初12345号", "case_number")
     assert case.details["format"] == fmt
 
 

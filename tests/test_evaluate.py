@@ -7,7 +7,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from checker import check
+from checker import SCHEMA_VERSION, check
 from checker.cli import cli
 from checker.lab import figures
 from checker.lab.evaluate import evaluate_suite, names_a_red_flag, suite_to_text, wilson
@@ -55,7 +55,7 @@ def suite(tmp_path):
 
 def test_suite_counts_per_file_and_category_and_says_what_it_left_out(suite):
     report = evaluate_suite(suite)
-    assert report["schema_version"] == 1
+    assert report["schema_version"] == SCHEMA_VERSION
     first, second = report["files"]
     assert [first["file"], second["file"]] == ["a.jsonl", "b.jsonl"]
     assert (first["rows"], first["skipped_unlabelled"], first["left_out_near_telecom"]) == (5, 1, 1)
@@ -85,7 +85,7 @@ def test_cli_suite_json(suite):
     result = CliRunner().invoke(cli, ["evaluate", "--suite", str(suite), "--format", "json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["schema_version"] == 1 and len(report["files"]) == 2
+    assert report["schema_version"] == SCHEMA_VERSION and len(report["files"]) == 2
 
 
 @pytest.mark.parametrize(

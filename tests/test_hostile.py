@@ -89,6 +89,12 @@ def _catalogue_regexes():
                 yield f"{rule['id']}.entity value", condition["value"]
 
 
+def _lexicon_regexes():
+    data = tomllib.loads((ROOT / "checker" / "data" / "lexicons.toml").read_text(encoding="utf-8"))
+    for name, item in data.items():
+        yield from ((f"lexicons.{name}", p) for p in item["patterns"])
+
+
 def _module_regexes():
     for module in (entities, rules):
         for name, value in vars(module).items():
@@ -103,7 +109,7 @@ def test_unbounded_detection_works():
 
 def test_every_pattern_is_bounded():
     """No `*`, `+` or `{n,}`: a pattern can only look a fixed distance from where it starts."""
-    unbounded = [name for name, pattern in [*_catalogue_regexes(), *_module_regexes()] if _unbounded(pattern)]
+    unbounded = [name for name, pattern in [*_catalogue_regexes(), *_lexicon_regexes(), *_module_regexes()] if _unbounded(pattern)]
     assert not unbounded
 
 
@@ -135,6 +141,7 @@ def _cli(args, **kwargs):
         ("file /dev/zero", ["check", "--file", "/dev/zero"], None),
         ("endless stdin", ["check"], "yes"),
         ("batch /dev/zero", ["batch", "/dev/zero"], None),
+        ("image /dev/zero", ["check", "--image", "/dev/zero"], None),
     ],
     ids=lambda v: v if isinstance(v, str) else None,
 )

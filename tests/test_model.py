@@ -121,7 +121,7 @@ def retrained(tmp_path_factory):
     (figures only) is left out: every step that makes the shipped files (dictionary, out-of-fold
     thresholds, final fits of detector and namer, export) runs in full.
     """
-    pytest.importorskip("sklearn")
+    pytest.importorskip("sklearn", reason="retraining needs the [train] extra (scikit-learn)")
     from checker.lab.train import train
 
     shipped = json.loads((ROOT / "models" / "metadata.json").read_text(encoding="utf-8"))

@@ -91,7 +91,7 @@ def test_the_model_alone_is_said_in_words(monkeypatch):
     from dataclasses import replace
 
     text = SCAMS[0]
-    result = replace(check(text), flags=(), not_official=())
+    result = replace(check(text), red_flags=(), lowering_signs=(), not_official=())
     out = to_text(text, result)
     assert "措辞像常见的诈骗短信" in out.splitlines()[1]
 
@@ -206,7 +206,7 @@ def test_json_lists_only_public_sources():
     from checker.stages.render import to_json
 
     payload = json.loads(to_json(check(SCAMS[0]).to_dict()))
-    for flag in payload["flags"]:
+    for flag in payload["red_flags"] + payload["lowering_signs"]:
         for url in flag["sources"]:
             assert url.split("/")[2].endswith((".gov.cn", "people.com.cn", "hnr.cn", "ichangzhi.com.cn"))
         assert "source" in flag  # everything that was there stays

@@ -167,7 +167,7 @@ def test_every_pattern_is_named_lower_snake_and_names_are_unique():
         for name in rule.pattern_names + tuple(c.name for c in rule.entities):
             assert re.fullmatch(r"[a-z][a-z0-9_]*", name), (rule.id, name)
         if rule.patterns is not None:
-            assert set(rule.patterns.groupindex) >= set(rule.pattern_names), rule.id
+            assert set(rule.patterns.compiled.groupindex) >= set(rule.pattern_names), rule.id
 
 
 @pytest.fixture(scope="module")
@@ -212,3 +212,40 @@ def test_evidence_names_the_pattern_entity_condition_or_check_that_found_it():
     assert ("legal_sender_without_details", "check:legal_sender_without_details") in produced
     evidence = flags["debtor_fee_demand"].evidence[0]
     assert evidence.to_dict()["pattern"] == "pay_then_fee"
+
+
+def test_every_pattern_of_the_shipped_catalogue_compiles():
+    """catalogue() compiles a pattern only when a message first reaches it: compile them all here."""
+    from importlib import resources
+
+    raw = resources.files("checker").joinpath("data/rules.toml").read_text(encoding="utf-8")
+    assert parse_catalogue(raw, compile_now=True).rules
+
+
+# --- the checks' word lists (data/lexicons.toml) ---------------------------------------------------
+
+GOOD_LEXICONS = "".join(
+    f'[{name}]\npatterns = ["x"]\n'
+    for name in ("legal_claim", "legal_word", "court_claim", "debt", "antifraud_claim", "court_money")
+)
+BAD_LEXICONS = [
+    ("missing list", GOOD_LEXICONS.replace('[debt]\npatterns = ["x"]\n', ""), r"\[debt\] is missing"),
+    ("unknown list", GOOD_LEXICONS + '[spare]\npatterns = ["x"]\n', "unknown list spare"),
+    ("bad pattern", GOOD_LEXICONS.replace('[debt]\npatterns = ["x"]', '[debt]\npatterns = ["("]'), r"\[debt\] bad pattern"),
+    ("not strings", GOOD_LEXICONS.replace('[debt]\npatterns = ["x"]', "[debt]\npatterns = [1]"), r"\[debt\] patterns must"),
+    ("unknown key", GOOD_LEXICONS.replace('[debt]\npatterns = ["x"]', '[debt]\npatterns = ["x"]\nweight = 1'), r"\[debt\] has unknown"),
+]
+
+
+def test_the_shipped_lexicons_load_and_a_good_file_parses():
+    from checker.stages.rules import lexicons, parse_lexicons
+
+    assert set(lexicons()) == set(parse_lexicons(GOOD_LEXICONS))
+
+
+@pytest.mark.parametrize(("what", "raw", "message"), BAD_LEXICONS, ids=[w for w, *_ in BAD_LEXICONS])
+def test_a_malformed_lexicon_fails_naming_the_file_and_the_list(what, raw, message):
+    from checker.stages.rules import parse_lexicons
+
+    with pytest.raises(CatalogueError, match=r"lexicons\.toml: " + message):
+        parse_lexicons(raw)

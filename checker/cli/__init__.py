@@ -14,7 +14,13 @@ import sys
 
 import click
 
-from .inputs import DecodeError, decode, printable_problem, read_bounded
+from .inputs import (
+    MAX_IMAGE_BYTES,
+    DecodeError,
+    decode,
+    printable_problem,
+    read_bounded,
+)
 
 
 class Exit(enum.IntEnum):
@@ -89,6 +95,7 @@ class CheckerGroup(click.Group):
         sys.exit(self._exit_code(args, prog_name, extra))
 
     def _exit_code(self, args, prog_name, extra) -> int:
+        stdout = sys.stdout
         try:
             code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)
             sys.stdout.flush()  # inside the try, so that a reader that went away is handled below
@@ -106,10 +113,12 @@ class CheckerGroup(click.Group):
             return exc.exit_code
         except FailOn:
             return Exit.FAIL_ON
-        except SystemExit:
-            # With standalone_mode off, click raises SystemExit only when stdout's reader went away
-            # (EPIPE, after pacifying the streams): that is a closed pipe, not a failure.
-            return Exit.OK
+        except SystemExit as exc:
+            # click exits by itself when stdout's reader went away (EPIPE), after swapping in a
+            # wrapper that pacifies the streams: a closed pipe, not a failure. Any other exit keeps its code.
+            if sys.stdout is not stdout:
+                return Exit.OK
+            return exit_status(exc.code)
         except BrokenPipeError:
             # The reader went away (| head): stop quietly, and keep Python from complaining at exit.
             try:
@@ -123,8 +132,60 @@ class CheckerGroup(click.Group):
             return Exit.INTERNAL
 
 
-@click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="checker", prog_name="checker")
+def exit_status(code: object) -> int:
+    """The process exit status of SystemExit(code), as Python itself computes it (a message: printed, 1)."""
+    if code is None:
+        return Exit.OK
+    if isinstance(code, int):
+        return code
+    click.echo(str(code), err=True)
+    return 1
+
+
+def version_line() -> str:
+    """checker's version, the short SHA-256 of the shipped model, the JSON schema version."""
+    import json
+    from importlib import resources
+
+    from .. import __version__
+    from ..stages.result import SCHEMA_VERSION
+
+    pins = json.loads(resources.files("checker").joinpath("data/model_pins.json").read_text(encoding="utf-8"))
+    model = pins["sha256"].get("model.json", "?")[:12]
+    return f"checker {__version__} (model sha256 {model}, JSON schema {SCHEMA_VERSION})"
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(version_line())
+        ctx.exit()
+
+
+EXAMPLES = """\b
+示例 / Examples:
+  checker check "短信内容"                  检查一条短信 / check one message
+  checker check < sms.txt                   从标准输入读（不留在 shell 历史里）/ from stdin
+  checker check --format json --file sms.txt
+  checker batch messages.jsonl -o out.jsonl --jobs 2
+  checker rules --format json
+
+\b
+命令补全 / Shell completion (add the line to ~/.bashrc; zsh and fish likewise):
+  eval "$(_CHECKER_COMPLETE=bash_source checker)"
+  eval "$(_CHECKER_COMPLETE=zsh_source checker)"
+  _CHECKER_COMPLETE=fish_source checker | source
+"""
+
+
+@click.group(cls=CheckerGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXAMPLES)
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="版本、模型 SHA-256 和 JSON 格式版本 / version, model SHA-256 and JSON schema version.",
+)
 def cli() -> None:
     """检查“律师函”、催收、法院类短信的可疑之处，告诉你去哪里核实。全程离线。
 
@@ -132,7 +193,17 @@ def cli() -> None:
     """
 
 
-@cli.command("check")
+CHECK_EXAMPLES = """\b
+示例 / Examples:
+  checker check "【法务中心】您的借呗已逾期，请今日内转账至6222021234567890123"
+  checker check < sms.txt
+  checker check --file sms.txt --encoding gbk
+  checker check --format json --offsets utf16 "…"   JSON，UTF-16 偏移 / UTF-16 offsets for JS, Java, Kotlin
+  checker check --fail-on suspicious "…"            可疑即退出码 1 / exit 1 when suspicious
+"""
+
+
+@cli.command("check", epilog=CHECK_EXAMPLES)
 @click.argument("message", required=False)
 @click.option("--file", "file", type=click.Path(dir_okay=True), help="从文件读取短信 / read the message from a file.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -163,7 +234,14 @@ def cli() -> None:
     type=click.Path(dir_okay=False),
     help='从手机截图读取短信，逐条检查（需 pip install "checker[ocr]"）/ check each message in a screenshot.',
 )
-def check_command(message, file, fmt, lang, detail, report, sender, fail_on, encoding, image) -> None:
+@click.option(
+    "--offsets",
+    type=click.Choice(["codepoint", "utf16"]),
+    default="codepoint",
+    show_default=True,
+    help="JSON 中 start/end 的单位 / unit of start and end in JSON: Python code points or UTF-16 units.",
+)
+def check_command(message, file, fmt, lang, detail, report, sender, fail_on, encoding, image, offsets) -> None:
     """检查一条短信。MESSAGE 省略或为 - 时从标准输入读取。
 
     Check one message: MESSAGE, stdin (no argument or -), or --file PATH. An argument shows up in
@@ -174,7 +252,7 @@ def check_command(message, file, fmt, lang, detail, report, sender, fail_on, enc
     from ..stages.verdict import at_least
 
     if image is not None:
-        return _check_image(image, message, file, fmt, lang, detail, fail_on)
+        return _check_image(image, message, file, fmt, lang, detail, fail_on, offsets)
     text, used_encoding, source = _read_input(message, file, encoding)
     problem = printable_problem(text)
     if problem:
@@ -190,7 +268,7 @@ def check_command(message, file, fmt, lang, detail, report, sender, fail_on, enc
     except InputError as exc:
         raise InputProblem(str(exc)) from None
     if fmt == "json":
-        payload = result.to_dict()
+        payload = result.to_dict(offsets=offsets)
         payload["input"] = {"source": source, "encoding": used_encoding, "length": len(text)}
         click.echo(to_json(payload), nl=False)
     else:
@@ -200,7 +278,7 @@ def check_command(message, file, fmt, lang, detail, report, sender, fail_on, enc
         raise FailOn
 
 
-def _check_image(path: str, message, file, fmt, lang, detail, fail_on) -> None:
+def _check_image(path: str, message, file, fmt, lang, detail, fail_on, offsets="codepoint") -> None:
     """--image: each message found in the screenshot, checked and reported in turn (JSON: a list)."""
     from ..pipeline import check
     from ..screenshot import ScreenshotError, messages_from_image
@@ -211,7 +289,9 @@ def _check_image(path: str, message, file, fmt, lang, detail, fail_on) -> None:
         raise click.UsageError("give the message, --file or --image, only one / 短信内容、--file、--image 只能选一个")
     try:
         with open(path, "rb") as handle:
-            texts = messages_from_image(handle.read())
+            texts = messages_from_image(read_bounded(handle, MAX_IMAGE_BYTES))
+    except DecodeError as exc:
+        raise InputProblem(str(exc)) from None
     except FileNotFoundError:
         raise InputProblem(f"找不到文件 / file not found: {path}") from None
     except OSError as exc:
@@ -222,7 +302,7 @@ def _check_image(path: str, message, file, fmt, lang, detail, fail_on) -> None:
     if fmt == "json":
         payloads = []
         for number, (text, result) in enumerate(zip(texts, results), 1):
-            payload = result.to_dict()
+            payload = result.to_dict(offsets=offsets)
             payload["input"] = {"source": "image", "message": number, "of": len(texts), "length": len(text)}
             payloads.append(payload)
         click.echo(json.dumps(payloads, ensure_ascii=False, indent=2))
@@ -242,12 +322,13 @@ def _check_image(path: str, message, file, fmt, lang, detail, fail_on) -> None:
 def rules_command(fmt, lang) -> None:
     """列出全部规则 / list the rule catalogue: id, title, weight."""
     from ..stages.render import to_json
+    from ..stages.result import SCHEMA_VERSION
     from ..stages.rules import catalogue
 
     rules = catalogue().rules
     if fmt == "json":
         items = [{"id": r.id, "title": r.title, "title_en": r.title_en, "weight": r.weight} for r in rules]
-        click.echo(to_json({"rules": items}), nl=False)
+        click.echo(to_json({"schema_version": SCHEMA_VERSION, "rules": items}), nl=False)
         return
     width = max(len(r.id) for r in rules)
     for r in rules:

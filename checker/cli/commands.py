@@ -17,9 +17,11 @@ import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import click
 
+from ..stages.result import RESULT_KEYS
 from .inputs import DecodeError, decode, text_encoding
 
 
@@ -29,7 +31,8 @@ class BatchInputError(click.ClickException):
 
 # Keys every output record may carry; an input field with one of these names is written as
 # "input_<name>" so that it can never overwrite what the checker says (nor be overwritten).
-RESERVED_KEYS = frozenset({"line", "error", "verdict", "score", "flags", "model_probability"})
+# ("flags" is schema 1's name for them: kept out of the way of readers written for it.)
+RESERVED_KEYS = frozenset({"line", "error", "flags"}) | RESULT_KEYS
 # One message may take this long in a batch before it becomes an error record (checking is linear
 # in the length of the message, so only a pathological machine or input gets near it).
 DEFAULT_BUDGET_SECONDS = 20.0
@@ -192,9 +195,10 @@ def _fields(record: dict, column: str) -> dict:
     return out
 
 
-def batch_line(item: tuple[int, str, object], column: str, full: bool, budget: float = 0.0) -> tuple[str, str]:
+def batch_line(item: tuple[int, str, Any], column: str, full: bool, budget: float = 0.0) -> tuple[str, str]:
     """(verdict or "error", the JSON line to write) for one input line; runs in a worker."""
     from ..pipeline import InputError, safe_check
+    from ..stages.result import SCHEMA_VERSION
 
     number, fmt, payload = item
     fields: dict = {}
@@ -221,11 +225,13 @@ def batch_line(item: tuple[int, str, object], column: str, full: bool, budget: f
             text = InputError("row has no text")
     result = _within_budget(safe_check, text, budget)
     if isinstance(result, InputError):
-        return "error", _record({**fields, "line": number, "error": str(result)})
+        return "error", _record({**fields, "schema_version": SCHEMA_VERSION, "line": number, "error": str(result)})
     summary = result.to_dict() if full else {
+        "schema_version": SCHEMA_VERSION,
         "verdict": result.verdict,
         "score": result.score,
-        "flags": [f.id for f in result.flags],
+        "red_flags": [f.id for f in result.red_flags],
+        "lowering_signs": [f.id for f in result.lowering_signs],
         "model_probability": result.model_probability,
     }
     return result.verdict, _record({**fields, **summary, "line": number})

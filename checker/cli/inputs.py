@@ -13,7 +13,14 @@ import unicodedata
 from dataclasses import dataclass
 
 MAX_BYTES = 4 * 1024 * 1024
-TOO_LARGE = f"输入超过 {MAX_BYTES // (1024 * 1024)} MB，请只粘贴短信本身 / input larger than {MAX_BYTES // (1024 * 1024)} MB"
+# A phone's full-page screenshot is a few MB; anything near this is not one.
+MAX_IMAGE_BYTES = 32 * 1024 * 1024
+
+
+def too_large(limit: int = MAX_BYTES) -> str:
+    mb = limit // (1024 * 1024)
+    return f"输入超过 {mb} MB，请只粘贴短信本身 / input larger than {mb} MB"
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -75,7 +82,7 @@ def read_bounded(stream, limit: int = MAX_BYTES) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
     if size > limit:
-        raise DecodeError(TOO_LARGE)
+        raise DecodeError(too_large(limit))
     return b"".join(chunks)
 
 
@@ -93,7 +100,7 @@ def text_encoding(name: str) -> str:
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode input bytes strictly; raises DecodeError with a message meant for the user."""
     if len(data) > MAX_BYTES:
-        raise DecodeError(TOO_LARGE)
+        raise DecodeError(too_large())
     if encoding:
         text_encoding(encoding)
         try:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from ..pipeline import CheckResult, InputError, check_many
 from ..stages.model import MODEL_FLAG_PREFIX
+from ..stages.result import SCHEMA_VERSION
 from ..stages.rules import catalogue
 from ..stages.verdict import ORDER
 
@@ -91,6 +92,7 @@ def evaluate(path: pathlib.Path, n_jobs: int = 1) -> dict:
     recall = tp / (tp + fn) if tp + fn else 0.0
     auc = roc_auc(scores, labels)
     return {
+        "schema_version": SCHEMA_VERSION,
         "data": path.name,
         "messages": len(labels),
         "skipped": skipped,
@@ -148,7 +150,6 @@ def to_text(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-SUITE_SCHEMA_VERSION = 1
 LABELS = ("scam", "legit")
 FLAGGED_MEANS = "verdict suspicious or high_risk"
 NAMED_MEANS = (
@@ -174,11 +175,11 @@ def _proportion(k: int, n: int) -> dict:
 
 
 def names_a_red_flag(result: CheckResult) -> bool:
-    return any(flag.weight > 0 for flag in result.flags)
+    return bool(result.red_flags)
 
 
 def names_a_rule(result: CheckResult) -> bool:
-    return any(flag.weight > 0 and not flag.id.startswith(MODEL_FLAG_PREFIX) for flag in result.flags)
+    return any(not flag.id.startswith(MODEL_FLAG_PREFIX) for flag in result.red_flags)
 
 
 class _Tally:
@@ -276,7 +277,7 @@ def evaluate_suite(folder: pathlib.Path, n_jobs: int = 1) -> dict:
     if not files:
         raise ValueError(f"{folder}: no .jsonl file")
     return {
-        "schema_version": SUITE_SCHEMA_VERSION,
+        "schema_version": SCHEMA_VERSION,
         "suite": folder.name,
         "measured_with": measured_with(),
         "flagged_means": FLAGGED_MEANS,

@@ -3,7 +3,8 @@
 Each family is a short unit repeated to the wanted length (issue 10: digit runs, repeated fee
 words, phones with case numbers, homophone hits, links, amounts, emoji ...). Every measurement
 runs in a fresh process, so that its peak memory (ru_maxrss) is its own, and is killed at the
-time limit. Figures are printed, never asserted here: tests/test_hostile.py asserts the growth
+time limit. Wall time is the target's measure; CPU time is shown beside it because a busy machine
+inflates wall time and not CPU time. Figures are printed, never asserted here: tests/test_hostile.py asserts the growth
 ratio, which does not depend on the machine.
 
     python -m checker.lab.hostile_bench                    # 100,000 and 1,000,000 characters
@@ -49,11 +50,11 @@ from checker import check
 check("热身：您的借呗已逾期，请加微信abc12345处理。")
 unit, n = sys.argv[1], int(sys.argv[2])
 text = (unit * (n // len(unit) + 1))[:n]
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 result = check(text)
-seconds = time.perf_counter() - start
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mb": peak_mb, "flags": len(result.flags)}))
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mb": peak_mb, "flags": len(result.flags)}))
 """
 
 
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 target = TARGET_SECONDS.get(n)
                 ok = "" if target is None else (" ok" if m["seconds"] < target else " SLOW")
-                cells.append(f"{n:>9,}: {m['seconds']:7.3f} s{ok:5} {m['peak_mb']:6.0f} MB")
+                cells.append(f"{n:>9,}: {m['seconds']:6.2f} s{ok:5} (cpu {m['cpu_seconds']:6.2f} s) {m['peak_mb']:4.0f} MB")
             print(f"{name:22} " + "  ".join(cells), flush=True)
     if args.json:
         print(json.dumps(report, indent=2))

@@ -37,6 +37,8 @@ class StepsError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Advice:
+    """Where to verify: an institution's official channel, or a general line (96110, 110)."""
+
     id: str
     institution: str
     institution_en: str
@@ -44,6 +46,7 @@ class Advice:
     text_en: str
 
     def to_dict(self) -> dict:
+        """Plain data: id, institution, institution_en, text, text_en."""
         return {
             "id": self.id,
             "institution": self.institution,

@@ -16,8 +16,10 @@ speed gate only), `requires` (one of these must occur somewhere), `absent` (none
 `absent_entities` likewise), and `negatable` (default true: a match in a clause that begins
 "不要 / 切勿 / 凡是 …", in a sentence that calls it "诈骗 / 骗局", or that denies itself, is a warning
 about the pattern, not the pattern itself; the cue lists are [negation] in rules.toml). `@name`
-refers to a shared list in [contexts], evaluated once per message. Everything is compiled and
-validated once, at load, failing with the rule id.
+refers to a shared list in [contexts], evaluated once per message. The catalogue is validated at
+load, failing with the rule id; a regular expression is compiled the first time a message reaches
+it (LazyPattern), so that a cold check compiles only the rules whose gates pass.
+tests/test_rules.py compiles every one of them.
 
 `types` names the taxonomy ids (data/taxonomy.toml) a rule serves: fraud types for a red flag,
 genuine notice formats for a rule that lowers the risk. Every flag carries them, so an alarm can
@@ -29,7 +31,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -55,12 +57,15 @@ _SENTENCE_END = re.compile(r"[。!?！？\n]")
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """Where a reason stands in the pasted text: pasted[start:end] == text (offsets in code points)."""
+
     start: int
     end: int
     text: str
     pattern: str = ""  # what produced it: a pattern's name, entity:<name> or check:<check>
 
     def to_dict(self) -> dict:
+        """Plain data: start, end, text, and the name of the pattern that produced it."""
         return {"start": self.start, "end": self.end, "text": self.text, "pattern": self.pattern}
 
 
@@ -79,6 +84,7 @@ class Flag:
     types: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
+        """Plain data: id, titles, reasons, weight, source, evidence."""
         return {
             "id": self.id,
             "title": self.title,
@@ -92,12 +98,41 @@ class Flag:
         }
 
 
+class LazyPattern:
+    """A regular expression compiled on first use; a bad one raises CatalogueError naming its rule."""
+
+    __slots__ = ("_compiled", "pattern", "rule_id")
+
+    def __init__(self, pattern: str, rule_id: str) -> None:
+        self.pattern = pattern  # the source, as re.Pattern.pattern
+        self.rule_id = rule_id
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled expression (compiling it now if no message needed it yet)."""
+        if self._compiled is None:
+            try:
+                self._compiled = re.compile(self.pattern)
+            except re.error as exc:
+                raise CatalogueError(f"rule {self.rule_id}: bad pattern {self.pattern!r}: {exc}") from None
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """re.Pattern.search."""
+        return self.compiled.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """re.Pattern.finditer."""
+        return self.compiled.finditer(text)
+
+
 @dataclass(frozen=True, slots=True)
 class EntityCondition:
     name: str  # entity:<name> in the evidence
     kind: str
     details: tuple[tuple[str, tuple], ...]
-    value: re.Pattern[str] | None
+    value: LazyPattern | None
 
     def matches(self, entity: Entity) -> bool:
         if entity.kind != self.kind:
@@ -116,12 +151,12 @@ class Rule:
     why_en: str
     weight: float
     source: str
-    patterns: re.Pattern[str] | None  # all of the rule's named patterns, as one alternation of named groups
+    patterns: LazyPattern | None  # all of the rule's named patterns, as one alternation of named groups
     pattern_names: tuple[str, ...]
     entities: tuple[EntityCondition, ...]
     check: str
-    requires: tuple[tuple[str, ...], re.Pattern[str] | None] | None  # shared contexts, other patterns
-    absent: tuple[tuple[str, ...], re.Pattern[str] | None] | None
+    requires: tuple[tuple[str, ...], LazyPattern | None] | None  # shared contexts, other patterns
+    absent: tuple[tuple[str, ...], LazyPattern | None] | None
     absent_entities: tuple[EntityCondition, ...]
     negatable: bool
     needs: tuple[str, ...]
@@ -133,10 +168,10 @@ class Rule:
 @dataclass(frozen=True, slots=True)
 class Catalogue:
     rules: tuple[Rule, ...]
-    contexts: dict[str, re.Pattern[str]]
-    negation_before: re.Pattern[str]
-    negation_after: re.Pattern[str]
-    negation_inside: re.Pattern[str]
+    contexts: dict[str, LazyPattern]
+    negation_before: LazyPattern
+    negation_after: LazyPattern
+    negation_inside: LazyPattern
     verdict: dict
 
 
@@ -145,14 +180,6 @@ class CatalogueError(ValueError):
 
 
 _NAME = re.compile(r"[a-z][a-z0-9_]{0,60}")
-
-
-def _regex(pattern: str, rule_id: str) -> str:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise CatalogueError(f"rule {rule_id}: bad pattern {pattern!r}: {exc}") from None
-    return pattern
 
 
 def _named_patterns(items: list, rule_id: str) -> dict[str, str]:
@@ -166,12 +193,14 @@ def _named_patterns(items: list, rule_id: str) -> dict[str, str]:
             raise CatalogueError(f"rule {rule_id}: pattern name {name!r} is not lower_snake")
         if name in out:
             raise CatalogueError(f"rule {rule_id}: duplicate pattern name {name}")
-        out[name] = _regex(item["regex"], rule_id)
+        if not isinstance(item["regex"], str):
+            raise CatalogueError(f"rule {rule_id}: pattern {name} is not a string")
+        out[name] = item["regex"]
     return out
 
 
-def _either(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+def _either(patterns: list[str], rule_id: str) -> LazyPattern | None:
+    return LazyPattern("|".join(f"(?:{p})" for p in patterns), rule_id) if patterns else None
 
 
 def _gate(patterns: list[str], shared: dict[str, list[str]], rule_id: str):
@@ -182,8 +211,7 @@ def _gate(patterns: list[str], shared: dict[str, list[str]], rule_id: str):
     for name in names:
         if name not in shared:
             raise CatalogueError(f"rule {rule_id}: unknown context @{name}")
-    own = [_regex(p, rule_id) for p in patterns if not p.startswith("@")]
-    return names, _either(own)
+    return names, _either([p for p in patterns if not p.startswith("@")], rule_id)
 
 
 def _conditions(items: list[dict], rule_id: str) -> tuple[EntityCondition, ...]:
@@ -197,7 +225,7 @@ def _conditions(items: list[dict], rule_id: str) -> tuple[EntityCondition, ...]:
         if any(c.name == name for c in out):
             raise CatalogueError(f"rule {rule_id}: two entity conditions named {name}: give each a `name`")
         details = tuple((k, tuple(v if isinstance(v, list) else [v])) for k, v in item.get("details", {}).items())
-        value = re.compile(_regex(item["value"], rule_id)) if "value" in item else None
+        value = LazyPattern(item["value"], rule_id) if "value" in item else None
         out.append(EntityCondition(name, item["kind"], details, value))
     return tuple(out)
 
@@ -217,10 +245,15 @@ def _types(item: dict, rule_id: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def parse_catalogue(raw: str) -> Catalogue:
+def parse_catalogue(raw: str, compile_now: bool = True) -> Catalogue:
+    """The catalogue in `raw` (rules.toml's text), validated; CatalogueError names the rule.
+
+    With compile_now, every regular expression is compiled too (tests, and any catalogue but the
+    shipped one); the shipped catalogue leaves them to be compiled on first use (catalogue()).
+    """
     data = tomllib.loads(raw)
     shared = data.get("contexts", {})
-    contexts = {name: re.compile("|".join(f"(?:{p})" for p in pats)) for name, pats in shared.items()}
+    contexts = {name: LazyPattern("|".join(f"(?:{p})" for p in pats), f"@{name}") for name, pats in shared.items()}
     rules = []
     seen = set()
     for item in data["rule"]:
@@ -247,7 +280,7 @@ def parse_catalogue(raw: str) -> Catalogue:
                 why_en=item["why_en"],
                 weight=float(item["weight"]),
                 source=item.get("source", ""),
-                patterns=re.compile("|".join(f"(?P<{n}>{p})" for n, p in patterns.items())) if patterns else None,
+                patterns=LazyPattern("|".join(f"(?P<{n}>{p})" for n, p in patterns.items()), rule_id) if patterns else None,
                 pattern_names=tuple(patterns),
                 entities=entities,
                 check=check,
@@ -261,27 +294,41 @@ def parse_catalogue(raw: str) -> Catalogue:
                 types=_types(item, rule_id),
             )
         )
+        if compile_now:
+            for pattern in _rule_patterns(rules[-1]):
+                pattern.compiled  # noqa: B018 - compiling is the check
     negation = data["negation"]
-    return Catalogue(
+    cat = Catalogue(
         rules=tuple(rules),
         contexts=contexts,
-        negation_before=re.compile("|".join(negation["before"])),
-        negation_after=re.compile("|".join(negation["after"])),
-        negation_inside=re.compile("|".join(negation["inside"])),
+        negation_before=LazyPattern("|".join(negation["before"]), "[negation] before"),
+        negation_after=LazyPattern("|".join(negation["after"]), "[negation] after"),
+        negation_inside=LazyPattern("|".join(negation["inside"]), "[negation] inside"),
         verdict=data["verdict"],
     )
+    if compile_now:
+        for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside):
+            pattern.compiled  # noqa: B018 - compiling is the check
+    return cat
+
+
+def _rule_patterns(rule: Rule) -> Iterator[LazyPattern]:
+    gates = [gate[1] for gate in (rule.requires, rule.absent) if gate is not None]
+    values = [cond.value for cond in (*rule.entities, *rule.absent_entities)]
+    yield from (p for p in (rule.patterns, *gates, *values) if p is not None)
 
 
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
+    """The shipped catalogue (data/rules.toml), loaded once; its patterns compile on first use."""
     raw = resources.files("checker").joinpath(RULES_FILE).read_text(encoding="utf-8")
-    return with_fitted_weights(parse_catalogue(raw))
+    return with_fitted_weights(parse_catalogue(raw, compile_now=False))
 
 
 def hand_weights() -> dict[str, float]:
     """The weights written in rules.toml, before any fitted weight replaces them."""
     raw = resources.files("checker").joinpath(RULES_FILE).read_text(encoding="utf-8")
-    return {rule.id: rule.weight for rule in parse_catalogue(raw).rules}
+    return {rule.id: rule.weight for rule in parse_catalogue(raw, compile_now=False).rules}
 
 
 def with_fitted_weights(cat: Catalogue) -> Catalogue:
@@ -455,27 +502,69 @@ def find_flags(
 
 # --- checks: predicates over several entities ----------------------------------------------------
 
-_LEGAL_CLAIM = re.compile(
-    r"本所|我所|本律师|受[^。]{0,24}委托|(?:律师事务所|律所|律师)(?:郑重|正式)?(?:通知|提醒|告知|函告|声明)|"
-    r"发函|致函|【律师函】|律师函[:：]|律师函通知|(?:发出|出具|寄出|发送|下发)(?:的)?(?:正式)?律师函"
-)
-_LEGAL_WORD = re.compile(r"律师函|律师事务所|律所|律师")
-_COURT_CLAIM = re.compile(
-    r"(?:已|已经|正式|依法)(?:被)?(?:立案|起诉|提起诉讼)|立案(?:庭|审查|通知)|传票|开庭|出庭|应诉|执行局|执行庭|判决书|"
-    r"(?:诉讼|起诉)(?:材料|文书)?已(?:提交|递交)|(?:提交|移交|移送)(?:至|到)?(?:法院|司法机关)"
-)
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """A word list of data/lexicons.toml: a speed gate and the patterns, as one alternation."""
+
+    needs: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches in `text`, at most MAX_MATCHES_EXAMINED of them."""
+        if self.needs and not any(literal in text for literal in self.needs):
+            return iter(())
+        return islice(self.pattern.finditer(text), MAX_MATCHES_EXAMINED)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+
+LEXICONS_FILE = "data/lexicons.toml"
+_LEXICON_NAMES = ("legal_claim", "legal_word", "court_claim", "debt", "antifraud_claim", "court_money")
+
+
+def parse_lexicons(raw: str, where: str = LEXICONS_FILE) -> dict[str, Lexicon]:
+    """Every list the checks need, validated: the file and the key are named in every failure."""
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"{where}: {exc}") from None
+    unknown = sorted(set(data) - set(_LEXICON_NAMES))
+    if unknown:
+        raise CatalogueError(f"{where}: unknown list {unknown[0]} (the checks use {', '.join(_LEXICON_NAMES)})")
+    out = {}
+    for name in _LEXICON_NAMES:
+        item = data.get(name)
+        if not isinstance(item, dict) or not item.get("patterns"):
+            raise CatalogueError(f"{where}: [{name}] is missing or has no patterns")
+        if set(item) - {"patterns", "needs"}:
+            raise CatalogueError(f"{where}: [{name}] has unknown keys {sorted(set(item) - {'patterns', 'needs'})}")
+        patterns, needs = item["patterns"], item.get("needs", [])
+        for key, values in (("patterns", patterns), ("needs", needs)):
+            if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+                raise CatalogueError(f"{where}: [{name}] {key} must be a list of non-empty strings")
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise CatalogueError(f"{where}: [{name}] bad pattern {pattern!r}: {exc}") from None
+        out[name] = Lexicon(tuple(needs), re.compile("|".join(f"(?:{p})" for p in patterns)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, Lexicon]:
+    return parse_lexicons(resources.files("checker").joinpath(LEXICONS_FILE).read_text(encoding="utf-8"))
 
 
 def _claims_legal_sender(msg: Message) -> list[Evidence]:
     """A message that speaks as a lawyer or law firm but gives no way to verify one."""
     text = msg.norm.text
-    if "所" not in text and "律" not in text and "委托" not in text and "函" not in text:
-        return []
-    if not any(not _negated(msg, m.start(), m.end()) for m in _LEGAL_CLAIM.finditer(text)):
+    if not any(not _negated(msg, m.start(), m.end()) for m in lexicons()["legal_claim"].finditer(text)):
         return []
     if _verifiable_firm(msg):
         return []
-    return [msg.evidence_at(m.start(), m.end()) for m in _LEGAL_WORD.finditer(text)][:3]
+    return [msg.evidence_at(m.start(), m.end()) for m in islice(lexicons()["legal_word"].finditer(text), 3)]
 
 
 def _verifiable_firm(msg: Message) -> bool:
@@ -492,7 +581,7 @@ def _verifiable_firm(msg: Message) -> bool:
 
 def _court_claim_without_case(msg: Message) -> list[Evidence]:
     """立案 / 传票 / 开庭 claimed without a court name and a well-formed case number."""
-    claims = [m for m in _COURT_CLAIM.finditer(msg.norm.text) if not _negated(msg, m.start(), m.end())]
+    claims = [m for m in lexicons()["court_claim"].finditer(msg.norm.text) if not _negated(msg, m.start(), m.end())]
     if not claims:
         return []
     good_case = [e for e in msg.of_kind("case_number") if e.details.get("format") == "ok"]
@@ -507,9 +596,6 @@ def _creditors_in(text: str) -> set[str]:
     return {inst.id for inst in institutions() if inst.creditor and not inst.generic and inst.keywords.search(text)}
 
 
-_DEBT = re.compile(r"逾期|欠款|还款|借款|催收|欠费|账单|额度|贷款")
-
-
 def _sender_tag_mismatch(msg: Message) -> list[Evidence]:
     """A 【tag】 naming one creditor on a message that speaks for another."""
     out = []
@@ -518,7 +604,7 @@ def _sender_tag_mismatch(msg: Message) -> list[Evidence]:
         if not tagged:
             continue
         body = msg.norm.text[: tag.norm_start] + msg.norm.text[tag.norm_end :]
-        if not _DEBT.search(body):
+        if not lexicons()["debt"].search(body):
             continue  # a bank naming a payee (支付宝-商户) is not speaking for it
         spoken = _creditors_in(body)
         # Alipay's own products (花呗, 借呗, 借条) share one tag.
@@ -527,12 +613,9 @@ def _sender_tag_mismatch(msg: Message) -> list[Evidence]:
     return out
 
 
-_ANTIFRAUD_CLAIM = re.compile(r"12381|反诈中心|反诈骗中心|国家反诈")
-
-
 def _fake_antifraud(msg: Message) -> list[Evidence]:
     """Real 12381 warnings carry no link, chat ID or number to call (domain.md 1b)."""
-    claim = _ANTIFRAUD_CLAIM.search(msg.norm.text)
+    claim = lexicons()["antifraud_claim"].search(msg.norm.text)
     if not claim:
         return []
     contacts = [
@@ -545,14 +628,11 @@ def _fake_antifraud(msg: Message) -> list[Evidence]:
     return [msg.evidence_at(claim.start(), claim.end())] + [_entity_evidence(e) for e in contacts]
 
 
-_COURT_MONEY = re.compile(r"转账|汇款|打款|账户|账号|缴纳|交纳|验证码|密码|保证金|手续费")
-
-
 def _genuine_court_format(msg: Message) -> list[Evidence]:
     """The shape of a real court notice: a court's tag or name, a well-formed case number, no payment."""
     courts = msg.of_kind("court")
     cases = [e for e in msg.of_kind("case_number") if e.details.get("format") == "ok"]
-    if not (courts and cases) or _COURT_MONEY.search(msg.norm.text):
+    if not (courts and cases) or lexicons()["court_money"].search(msg.norm.text):
         return []
     if any(e.kind == "phone" and e.details.get("type") == "mobile" for e in msg.entities):
         return []
