@@ -22,7 +22,7 @@ def _hit_rates() -> tuple[dict[str, float], dict[str, float]]:
         item = json.loads(line)
         norm = normalize(item["text"])
         totals[item["label"]] += 1
-        hits[item["label"]].update({flag.id for flag in find_flags(norm, extract(norm))})
+        hits[item["label"]].update({flag.id for flag in find_flags(norm, extract(norm))[0]})
     return (
         {rule: n / totals["scam"] for rule, n in hits["scam"].items()},
         {rule: n / totals["legit"] for rule, n in hits["legit"].items()},

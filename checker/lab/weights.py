@@ -43,7 +43,7 @@ def indicators(root: pathlib.Path):
             continue
         item = json.loads(line)
         norm = normalize(item["text"])
-        hits.append(sorted({index[f.id] for f in find_flags(norm, extract(norm))}))
+        hits.append(sorted({index[f.id] for f in find_flags(norm, extract(norm))[0]}))
         labels.append(1 if item["label"] == "scam" else 0)
         groups.append(item.get("group") or item["id"])
     return ids, [hand[i] for i in ids], hits, labels, groups

@@ -27,8 +27,8 @@ from .entities import Entity
 from .normalize import Normalized
 from .rules import Evidence, Flag
 
-MODEL_FLAG_PREFIX = "model:"  # the id of the model's named flag: model:<type id or family:...>
-FAMILY_PREFIX = "family:"  # a namer class standing for a family whose types are too rare to learn alone
+MODEL_FLAG_PREFIX = "model_"  # the id of the model's named flag: model_<type id>, or model_family_<family>
+FAMILY_PREFIX = "family_"  # a namer class standing for a family whose types are too rare to learn alone
 
 MODEL_FILE = "model.json"
 DICT_FILE = "jieba_dict.txt"

@@ -239,8 +239,14 @@ def units(toks: Tokens, masked_text: str) -> list[Unit]:
     if len(bounds) < 2:
         return [whole]
     out = [whole]
+    k, n = 0, len(toks.words)  # one pass: tokens and clauses are both in text order
     for start, end in bounds:
-        words = [w for w, (s, e) in zip(toks.words, toks.spans) if s >= start and e <= end]
+        while k < n and toks.spans[k][0] < start:
+            k += 1
+        words = []
+        while k < n and toks.spans[k][1] <= end:
+            words.append(toks.words[k])
+            k += 1
         if words:
             out.append(Unit(start, end, words, features(words, text[start:end])))
     return out
