@@ -15,7 +15,7 @@ Importing the package is cheap: jieba and the model load on the first check. sci
 
 from .frame import check_frame
 from .pipeline import InputError, check, check_many
-from .stages.advice import Advice
+from .stages.advice import Advice, Step
 from .stages.entities import Entity
 from .stages.result import (
     SCHEMA_VERSION,
@@ -39,6 +39,7 @@ __all__ = [
     "InputError",
     "ModelCue",
     "OffsetUnit",
+    "Step",
     "Verdict",
     "__version__",
     "check",

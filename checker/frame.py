@@ -28,6 +28,7 @@ RESULT_COLUMNS: dict[str, tuple[str, str]] = {
     "score": ("float64", "double"),
     "red_flags": ("list<string>", "array<string>"),
     "lowering_signs": ("list<string>", "array<string>"),
+    "fraud_type": ("string", "string"),
     "model_probability": ("float64", "double"),
     "error": ("string", "string"),
 }
@@ -42,10 +43,11 @@ def _row(result: CheckResult | Exception) -> tuple[Any, ...]:
             result.score,
             [f.id for f in result.red_flags],
             [f.id for f in result.lowering_signs],
+            result.fraud_type,
             result.model_probability,
             None,
         )
-    return (None, None, None, None, None, str(result))
+    return (None, None, None, None, None, None, str(result))
 
 
 def check_values(texts: list[object]) -> dict[str, list[Any]]:
@@ -59,8 +61,8 @@ def check_frame(frame: Frame, column: str = "text") -> Frame:
 
     `frame` is a pandas DataFrame, a pyarrow RecordBatch or a pyarrow Table; the answer has the same
     type, the same rows in the same order, and the input's columns first. Row i is check() of
-    frame[column][i]: verdict, score, the ids of the red flags and of the lowering signs, the model's
-    probability, and `error` (null when the message was checked). The added columns have the same
+    frame[column][i]: verdict, score, the ids of the red flags and of the lowering signs, the
+    fraud type the red flags support most, the model's probability, and `error` (null when the message was checked). The added columns have the same
     Arrow types whatever the rows (pandas: ArrowDtype columns), so that an empty frame is a correct
     `meta` for Dask and every partition writes the same Parquet schema.
     """

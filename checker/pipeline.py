@@ -97,6 +97,7 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
         verdict=cast(Verdict, verdict.verdict),  # one of verdict.ORDER
         score=verdict.score,
         red_flags=(*red_flags, *model_flag),
+        fraud_types=advice_stage.likely_fraud_types(entities, red_flags),
         lowering_signs=tuple(f for f in flags if f not in red_flags),
         entities=entities[:MAX_ENTITIES],
         advice=advice_stage.advise(entities, [f.id for f in red_flags], money_or_legal),

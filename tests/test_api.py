@@ -114,3 +114,12 @@ def test_result_keys_are_the_keys_of_to_dict():
     from checker.stages.result import RESULT_KEYS
 
     assert set(check(SCAM).to_dict()) == RESULT_KEYS
+
+
+def test_the_fraud_type_is_the_most_supported_taxonomy_id_of_the_red_flags():
+    from checker.stages.taxonomy import taxonomy
+
+    scam = check(SCAM)
+    assert scam.fraud_type == scam.fraud_types[0] and taxonomy().by_id[scam.fraud_type].kind == "fraud"
+    assert set(scam.fraud_types) <= {t for f in scam.red_flags for t in f.types}
+    assert check(LOWERING).fraud_type is None and check(LOWERING).fraud_types == ()

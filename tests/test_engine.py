@@ -28,13 +28,14 @@ TEXTS = [*itertools.islice(itertools.cycle(SAMPLE), 300), None, "", "   "]
 def expected(text):
     """The columns check() gives one message (what every engine must reproduce)."""
     if not isinstance(text, str) or not text.strip():
-        return {"verdict": None, "score": None, "red_flags": None, "lowering_signs": None, "model_probability": None}
+        return dict.fromkeys(("verdict", "score", "red_flags", "lowering_signs", "fraud_type", "model_probability"))
     result = check(text)
     return {
         "verdict": result.verdict,
         "score": result.score,
         "red_flags": [f.id for f in result.red_flags],
         "lowering_signs": [f.id for f in result.lowering_signs],
+        "fraud_type": result.fraud_type,
         "model_probability": result.model_probability,
     }
 

@@ -232,6 +232,7 @@ def batch_line(item: tuple[int, str, Any], column: str, full: bool, budget: floa
         "score": result.score,
         "red_flags": [f.id for f in result.red_flags],
         "lowering_signs": [f.id for f in result.lowering_signs],
+        "fraud_type": result.fraud_type,
         "model_probability": result.model_probability,
     }
     return result.verdict, _record({**fields, **summary, "line": number})

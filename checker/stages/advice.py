@@ -65,6 +65,7 @@ class Step:
     text_en: str
 
     def to_dict(self) -> dict:
+        """Plain data: id, text, text_en."""
         return {"id": self.id, "text": self.text, "text_en": self.text_en}
 
 
@@ -223,6 +224,12 @@ def fraud_types(flags: Iterable[Flag], named: Iterable[Institution] = ()) -> lis
         return -round(support[t][0], 6), -len(claimed.intersection(claims)), -round(support[t][1], 6)
 
     return sorted(((t, rank(t)) for t in support), key=lambda item: item[1])
+
+
+def likely_fraud_types(entities: tuple[Entity, ...], flags: Iterable[Flag]) -> tuple[str, ...]:
+    """The fraud types the red flags point to, most supported first, ties ranked as the steps rank them."""
+    flags = tuple(flags)
+    return tuple(t for t, _ in fraud_types(flags, _named_institutions(entities, [f.id for f in flags])))
 
 
 def _likely_plan(flags: Iterable[Flag], named: Iterable[Institution]) -> Plan | None:

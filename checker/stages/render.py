@@ -202,7 +202,9 @@ def _quote(text: str) -> str:
 
 
 def _quotes(evidence, limit: int = 2) -> list[str]:
-    out = []
+    """The first distinct quotes a reader can see; a lone character says little when words are there."""
+    evidence = sorted(evidence, key=lambda e: len(visible(e.text)) < 2)
+    out: list[str] = []
     for e in evidence:
         shown = _quote(e.text)
         if shown and shown not in out:

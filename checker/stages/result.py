@@ -37,7 +37,7 @@ VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
 RESULT_KEYS = frozenset({
     "schema_version", "offsets", "verdict", "verdict_text", "verdict_text_en", "score", "rule_points",
     "model_probability", "model_status", "model_cues", "red_flags", "lowering_signs", "entities", "advice",
-    "reminder", "reminder_en", "notes", "steps", "not_official", "claims", "suppressed",
+    "reminder", "reminder_en", "notes", "steps", "not_official", "claims", "suppressed", "fraud_types",
 })
 
 VERDICT_WORDS: dict[Verdict, tuple[str, str]] = {
@@ -88,6 +88,8 @@ class CheckResult:
     steps: tuple[Step, ...] = ()
     # Numbers and links in the message that are not the named institution's confirmed ones: (zh, en).
     not_official: tuple[tuple[str, str], ...] = ()
+    # The fraud types (taxonomy ids) the red flags point to, most supported first.
+    fraud_types: tuple[str, ...] = ()
     # Code-point offsets of the paste's characters outside the BMP (each is two UTF-16 units): enough
     # to convert offsets without keeping the text.
     non_bmp_offsets: tuple[int, ...] = field(default=(), repr=False)
@@ -96,6 +98,11 @@ class CheckResult:
     def flags(self) -> tuple[Flag, ...]:
         """Deprecated, kept for compatibility: red_flags followed by lowering_signs."""
         return self.red_flags + self.lowering_signs
+
+    @property
+    def fraud_type(self) -> str | None:
+        """The fraud type (taxonomy id) the red flags support most, or None."""
+        return self.fraud_types[0] if self.fraud_types else None
 
     @property
     def verdict_text(self) -> str:
@@ -128,6 +135,7 @@ class CheckResult:
             "model_cues": [c.to_dict() for c in self.model_cues],
             # `sources`: the public, authoritative addresses among a flag's sources, the ones to show.
             "red_flags": [f.to_dict() | {"sources": list(public_sources(f.source))} for f in self.red_flags],
+            "fraud_types": list(self.fraud_types),
             "lowering_signs": [f.to_dict() | {"sources": list(public_sources(f.source))} for f in self.lowering_signs],
             "entities": [e.to_dict() for e in self.entities],
             "advice": [a.to_dict() for a in self.advice],
