@@ -34,6 +34,7 @@ MODEL_FILE = "model.json"
 DICT_FILE = "jieba_dict.txt"
 FORMAT_VERSION = 2
 _CUES = 5
+_SPANS_PER_CUE = 3
 _MIN_CUE_CHARS = 2  # a cue is a word or character n-gram of at least two characters, never 你 / 我 / 被
 
 
@@ -207,7 +208,8 @@ def named_flag(naming: Naming, text: str, points: float) -> Flag:
     `points`: what the model added to the score (verdict.py); it cannot make high_risk alone.
     """
     kind = naming.kind
-    evidence = sorted({(s, e) for _, _, spans in naming.cues for s, e in spans})
+    # The first few places of each cue: a long paste repeats its words, the reader needs a handful.
+    evidence = sorted({(s, e) for _, _, spans in naming.cues for s, e in spans[:_SPANS_PER_CUE]})
     return Flag(
         id=MODEL_FLAG_PREFIX + kind.id,
         title=f"措辞像“{kind.name}”诈骗短信",
