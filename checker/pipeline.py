@@ -20,7 +20,7 @@ from .stages import model as model_stage
 from .stages.entities import extract
 from .stages.normalize import normalize
 from .stages.result import CheckResult, ModelCue, Verdict
-from .stages.rules import Evidence, Flag, catalogue, find_flags
+from .stages.rules import Evidence, Flag, catalogue, compile_all, find_flags
 from .stages.verdict import ORDER, ModelOpinion, decide
 
 MAX_CHARS = 1_000_000
@@ -187,6 +187,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int = 1, chunk
 
     if sys.platform.startswith("linux"):
         safe_check(_WARM_UP)  # everything a check loads lazily, loaded before the fork
+        compile_all(catalogue())
         context = multiprocessing.get_context("fork")
     else:
         context = multiprocessing.get_context("spawn")

@@ -87,7 +87,10 @@ def _not_low(texts: list[str], checker) -> float:
     return sum(checker(t).verdict != "low_risk" for t in texts) / len(texts) if texts else 0.0
 
 
-def held_out_corpus(root: pathlib.Path) -> dict:
+def fold_checkers(root: pathlib.Path):
+    """For each of the grouped folds: (check, held-out indices, corpus), where `check` runs the whole
+    checker with a model trained on the other folds only (same hyperparameters as the shipped model),
+    so the held-out scams were never seen by it."""
     from ..pipeline import check_with
     from ..stages.model import parse
     from .train import (
@@ -111,8 +114,6 @@ def held_out_corpus(root: pathlib.Path) -> dict:
     labels = corpus.labels
     classes, names = namer_classes(corpus)
     masked = [masked_text(t) for t in corpus.texts]
-    rng = random.Random(SEED)
-    plain, disguised = [], []
     for train_idx, test_idx in _folds(labels, corpus.groups):
         dictionary = build_dictionary([masked[i] for i in train_idx], root / "checker" / "data" / "userdict.txt")
         units = units_of_all([masked[i] for i in train_idx], dictionary)
@@ -121,21 +122,21 @@ def held_out_corpus(root: pathlib.Path) -> dict:
         in_sample = fitted.probabilities(units)  # thresholds from this fold's own training data
         matrix = fitted.vectorizer.transform([u[0].features for u in units])  # type: ignore[attr-defined]
         namer = fit_namer(matrix, [classes[i] for i in train_idx], [k for k, y in enumerate(train_labels) if y == 1])
-        model = parse(
-            export(
-                fitted,
-                namer,
-                names,
-                choose_threshold(in_sample, train_labels, AGREE_FALSE_ALARM),
-                choose_threshold(in_sample, train_labels, LIFT_FALSE_ALARM),
-            ),
-            dictionary,
-        )
+        agree = choose_threshold(in_sample, train_labels, AGREE_FALSE_ALARM)
+        lift = choose_threshold(in_sample, train_labels, LIFT_FALSE_ALARM)
+        model = parse(export(fitted, namer, names, agree, lift), dictionary)
 
         def fold_check(text, model=model):
             return check_with(text, lambda: model)
 
-        scams = [corpus.texts[i] for i in test_idx if labels[i] == 1]
+        yield fold_check, list(test_idx), corpus
+
+
+def held_out_corpus(root: pathlib.Path) -> dict:
+    rng = random.Random(SEED)
+    plain, disguised = [], []
+    for fold_check, test_idx, corpus in fold_checkers(root):
+        scams = [corpus.texts[i] for i in test_idx if corpus.labels[i] == 1]
         plain.append((_not_low(scams, fold_check), len(scams)))
         disguised.append((_not_low([disguise(t, rng) for t in scams], fold_check), len(scams)))
     total = sum(n for _, n in plain)

@@ -38,7 +38,7 @@ _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat",
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = re.compile(
     r"(?:个人|私人|指定|安全|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
-    r"(?:账户|帐户|账号|收款卡|卡号|银行卡)|(?:收款人|户名|开户行|收款账户|收款账号)[:：]"
+    r"(?:账户|帐户|账号|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]"
 )
 _QR = re.compile(r"二维码|扫码")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]{0,9}://")
@@ -46,14 +46,15 @@ _AFTER_HOST = re.compile(r"[/?#:]")
 _CHAT = re.compile(r"微信|qq|企业微信|好友")
 _APP = re.compile(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
 # The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
-_OWN_CHANNEL = re.compile(r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|柜台|营业厅|营业网点|网点")
+_OWN_CHANNEL = re.compile(r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_QUOTED = re.compile(r"“[^“”]{1,60}”|「[^「」]{1,60}」|『[^『』]{1,60}』|\"[^\"]{1,60}\"")
 # What each request can go through.
 _BINDS = {
     "pay": ("bank_card", "account", "qr", "link", "chat", "app"),
     "credentials": ("link", "phone", "chat", "app"),
     "screen_share": ("app", "link"),
-    "call": ("phone",),
+    "call": ("phone", "app"),
     "chat": ("chat",),
     "click": ("link", "app"),
     "download": ("link", "app"),
@@ -214,6 +215,7 @@ class _Data:
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
     clause_end: re.Pattern[str]
+    scammer: re.Pattern[str]
     denial: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
@@ -257,6 +259,7 @@ def parse_data(raw: str) -> _Data:
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
+        scammer=_compile(negation["scammer"], "negation.scammer"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
@@ -287,8 +290,24 @@ def _clause_start(text: str, start: int, data: _Data) -> int:
     return ends[-1].end() if ends else cut
 
 
+def _reported(text: str, start: int, data: _Data) -> bool:
+    """Whether the request is reported speech: inside quotation marks ("对方会说“请转账到安全账户”"),
+    or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件")."""
+    if any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
+        return True
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
+    sentence = text[ends[-1] if ends else max(0, start - 80) : start]
+    cue = None
+    for cue in data.scammer.finditer(sentence):
+        pass
+    return cue is not None and data.fresh_imperative.search(sentence, cue.end()) is None
+
+
 def _governed(text: str, start: int, end: int, data: _Data) -> bool:
-    """Whether a cue in the request's own clause (before it, or inside it before its end) negates it."""
+    """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
+    or the request is reported speech."""
+    if _reported(text, start, data):
+        return True
     clause_start = _clause_start(text, start, data)
     scope = text[clause_start:end]
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), scope)
@@ -431,6 +450,12 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             m = _APP.search(text, max(0, start), min(len(text), end + 12))
             if m:
                 channels.append(Channel("app", m.group(), "unknown", "", False, _span(norm, m.start(), m.end()), m.start()))
+    # An account or a QR code is a channel only where money is asked for in the same sentence
+    # ("安全账户都是诈骗关键词" names one to warn about it).
+    pay_sentences = [_sentence(text, start) for r, start, _ in located if r.kind == "pay"]
+    channels = [
+        c for c in channels if c.kind not in ("account", "qr") or any(b <= c.at < e for b, e in pay_sentences)
+    ]
     requests = [_bound(r, start, text, channels) for r, start, _ in located]
     persons = [c for c in claims if c.kind == "person"]
     by_id = {inst.id: inst for inst in institutions()}
@@ -487,14 +512,18 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial)
 
 
+def _sentence(text: str, start: int) -> tuple[int, int]:
+    ends = [m.start() for m in _SENTENCE_END.finditer(text, max(0, start - 200), start)]
+    begin = ends[-1] if ends else 0
+    after = _SENTENCE_END.search(text, start)
+    return begin, after.start() if after else len(text)
+
+
 def _bound(request: Request, start: int, text: str, channels: list[Channel]) -> Request:
     """The request with the channels of its own sentence judged (Request.through)."""
     if request.kind == "visit":
         return Request(request.kind, request.pattern, request.evidence, "official")
-    ends = [m.start() for m in _SENTENCE_END.finditer(text, 0, start)]
-    begin = ends[-1] if ends else 0
-    after = _SENTENCE_END.search(text, start)
-    end = after.start() if after else len(text)
+    begin, end = _sentence(text, start)
     near = [c for c in channels if c.kind in _BINDS[request.kind] and begin <= c.at < end]
     through = "none" if not near else "official" if all(c.official for c in near) else "unofficial"
     return Request(request.kind, request.pattern, request.evidence, through)

@@ -519,7 +519,8 @@ _DEADLINE = re.compile(
 )
 _OVERDUE = re.compile(r"逾期(?:已达|已经|已|达|超过)?(\d{1,4})天")
 _SENDER_TAG = re.compile(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30})】[\s。.]{0,8}$|^\s{0,8}\[([^\]]{1,20})\]")
-_HANDLE = re.compile(r"(微信|qq)(?:号|群号?)?[:：]?\s?([a-z0-9_\-]{5,24})")
+# WeChat's own ids begin "wxid_": a chat account whatever the words around it.
+_HANDLE = re.compile(r"(微信|qq)(?:号|群号?)?[:：]?\s?([a-z0-9_\-]{5,24})|()(wxid_[a-z0-9]{6,20})")
 
 
 def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 0) -> list[Entity]:
@@ -551,10 +552,10 @@ def _sender_tags(norm: Normalized) -> list[Entity]:
 def _handles(norm: Normalized) -> list[Entity]:
     found = []
     for m in _matches(_HANDLE, norm.text):
-        handle = m.group(2)
+        handle = m.group(2) or m.group(4)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
-        details = {"network": "wechat" if m.group(1) == "微信" else "qq"}
+        details = {"network": "qq" if m.group(1) == "qq" else "wechat"}
         found.append(_entity(norm, "chat_handle", m.start(), m.end(), m.group(), details))
     return found
 

@@ -7,10 +7,13 @@ classifier was trained on text that went through exactly these steps:
    that each output character knows which pasted character it came from;
 2. drop invisible characters (zero-width, bidi controls, BOM, variation selectors, fillers);
 3. lower-case ASCII;
-4. traditional -> simplified, character by character (a table generated from OpenCC, see
-   data/t2s_chars.json), so lengths do not change;
-5. remove separators slipped between Chinese characters (律 师 费, 律*师*费) and white space that is
-   not between two ASCII words, and join digit groups split by spaces or dashes (138-1234-5678);
+4. traditional -> simplified and Japanese kanji forms -> simplified (転 -> 转, 徴 -> 征), character
+   by character (tables generated from OpenCC: data/build_t2s.py, data/build_j2s.py), so lengths
+   do not change;
+5. remove separators slipped between Chinese characters (律 师 费, 律*师*费, 律❤师🔥费, 律丨师), and
+   punctuation that spells a word apart one character at a time (律、师、费); white space that is not
+   between two ASCII words; and join digit groups split by spaces, dashes, dots or emoji
+   (138-1234-5678, 138.1234.5678, 138🔸1234🔸5678);
 6. a small lexicon of abbreviations and homophones (V信, 薇信, vx -> 微信; zfb -> 支付宝 ...);
 7. runs of Chinese numerals inside long numbers (一三八…, 壹贰叁…) -> digits.
 
@@ -30,23 +33,30 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-NORMALIZER_VERSION = "1"
+NORMALIZER_VERSION = "2"
 
 # Characters people cannot see but scammers insert between the letters of a keyword.
 _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u034f")
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+# Symbols and emoji: arrows, maths, shapes, dingbats (❤ ★ ✨), 丨 (a Chinese stroke that reads as a
+# bar), emoji and their presentation selectors. Never a word of their own between two Chinese characters.
+_SYMBOLS = "\u2190-\u2bff\u2022\u30fb\u4e28\ufe0f\U0001f000-\U0001faff"
 # Separators between two Chinese characters are removed (律*师*费 -> 律师费). Honest text has some
 # too (全场/特价): gluing two honest words costs little, missing a disguised keyword costs much.
-_CJK_SEPARATED = re.compile(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+]+(?=[{_CJK}])")
+_CJK_SEPARATED = re.compile(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+{_SYMBOLS}]{{1,8}}(?=[{_CJK}])")
+# Punctuation between single characters, three or more in a row, spells a word apart (律、师、费);
+# between words (红包、礼品) it is punctuation and stays.
+_PUNCT_SPELLED = re.compile(rf"(?<![{_CJK}])[{_CJK}](?:[、，,;；:：][{_CJK}]){{2,}}")
+_PUNCT = re.compile(r"[、，,;；:：]")
 # White space counts as a word boundary only between two ASCII letters or digits (English text).
 _SPACE = re.compile(r"\s+")
 # Disguise spells a word apart, one character at a time (律*师*费); honest text puts a symbol between
 # words (全场/特价, 小店·新品) and white space or quotes anywhere, so those do not count.
-_SPELLED_APART = re.compile(rf"[{_CJK}](?:[\-_*·•・|~^=#/\\.+]+[{_CJK}]){{2,}}")
+_SPELLED_APART = re.compile(rf"[{_CJK}](?:[\-_*·•・|~^=#/\\.+{_SYMBOLS}]{{1,8}}[{_CJK}]){{2,}}")
 # Phone and card numbers are written in groups: 138 1234 5678, 6222-0212-3456-7890.
 # Groups of three or more digits, so that dates (2024-12-01) stay apart; joined only when the result
 # has the length of a phone (10-12 digits with area code) or card number (16-19).
-_DIGIT_GROUPS = re.compile(r"(?<!\d)\d{3,8}(?:[ \-\u3000]{1,2}\d{3,8}){1,5}(?!\d)")
+_DIGIT_GROUPS = re.compile(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
 _JOINED_LENGTHS = frozenset({10, 11, 12, 16, 17, 18, 19})
 _NUMERAL_DIGITS = {
     **dict(zip("零〇一二三四五六七八九", "00123456789")),
@@ -164,8 +174,12 @@ def _emoji_presentation(text: str, i: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _t2s_table() -> dict[int, str]:
-    raw = resources.files("checker").joinpath("data/t2s_chars.json").read_text(encoding="utf-8")
-    return {ord(k): v for k, v in json.loads(raw)["chars"].items()}
+    """Traditional and Japanese kanji forms -> simplified, one character each."""
+    table = {}
+    for name in ("data/j2s_chars.json", "data/t2s_chars.json"):
+        raw = resources.files("checker").joinpath(name).read_text(encoding="utf-8")
+        table.update({ord(k): v for k, v in json.loads(raw)["chars"].items()})
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -229,6 +243,12 @@ def _compact(text: str, starts: list[int], ends: list[int], found: list) -> tupl
     found.extend(("separated_characters", starts[m.start()], ends[m.end() - 1]) for m in _SPELLED_APART.finditer(text))
     edits = [(m.start(), m.end(), "") for m in _CJK_SEPARATED.finditer(text)]
     text, starts, ends = _rebuild(text, starts, ends, edits)
+    edits = []
+    for m in _PUNCT_SPELLED.finditer(text):
+        found.append(("separated_characters", starts[m.start()], ends[m.end() - 1]))
+        edits.extend((m.start() + p.start(), m.start() + p.end(), "") for p in _PUNCT.finditer(m.group()))
+    if edits:
+        text, starts, ends = _rebuild(text, starts, ends, edits)
 
     edits = []
     for m in _DIGIT_GROUPS.finditer(text):

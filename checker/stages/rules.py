@@ -318,6 +318,15 @@ def _rule_patterns(rule: Rule) -> Iterator[LazyPattern]:
     yield from (p for p in (rule.patterns, *gates, *values) if p is not None)
 
 
+def compile_all(cat: Catalogue) -> None:
+    """Compile every pattern now: before forking workers, so that each does not compile its own."""
+    for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside):
+        pattern.compiled  # noqa: B018 - compiling is the point
+    for rule in cat.rules:
+        for pattern in _rule_patterns(rule):
+            pattern.compiled  # noqa: B018 - compiling is the point
+
+
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     """The shipped catalogue (data/rules.toml), loaded once; its patterns compile on first use."""

@@ -1,0 +1,252 @@
+"""python -m checker.lab.redteam: evasions by families, run over the corpus scams (issue 8, point 6).
+
+Each family edits a scam the way an attacker who has read rules.toml would; the figure is the share
+of flagged scams (not low_risk on the plain text) that an edit brings to low_risk. Every scam is
+checked with the model of the fold that never saw it (checker.lab.robustness.fold_checkers).
+
+Half of the families are HELD OUT from the normaliser's design: their generators were written
+without looking at what checker/stages/normalize.py undoes, so a low rate for them is not true by
+construction (as today's robustness figure is):
+- held out: paraphrase, homoglyphs, link_forms, padding;
+- designed for (the normaliser, the claims stage or the monotone floor were built against them):
+  separators, number_splitting, pinyin, reassuring.
+`combined` applies three random families in turn, `all` every family.
+
+Deterministic: a fixed seed. `--limit N` checks the first N held-out scams of each fold (a fast slice).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import random
+import re
+import sys
+from collections.abc import Callable
+
+SEED = 8
+HELD_OUT = ("paraphrase", "homoglyphs", "link_forms", "padding")
+DESIGNED = ("separators", "number_splitting", "pinyin", "reassuring")
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LINK = re.compile(r"(?:https?://)?(?:[a-zA-Z0-9\-]+\.)+[a-zA-Z]{2,6}(?:/[\w\-./?=&#]*)?")
+_NUMBER = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|\d{16,19}|400\d{7}|0\d{2,3}-?\d{7,8})(?!\d)")
+
+# Paraphrases an attacker would try: the same demand in words the rules may not list.
+_PARAPHRASES = {
+    "转账": ["把钱打过去", "汇一下款", "走一笔钱"],
+    "转入": ["打到", "存到"],
+    "汇款": ["打款过去", "把款子汇过去"],
+    "逾期": ["没按时还", "拖欠多日", "超期未还"],
+    "欠款": ["没还的钱", "未结清款项"],
+    "律师函": ["法律文书", "律所正式函件"],
+    "起诉": ["走司法程序", "提交诉讼"],
+    "立案": ["案子已经登记", "进入受理"],
+    "冻结": ["锁定", "暂停使用"],
+    "验证码": ["短信里的数字", "收到的几位数"],
+    "立即": ["抓紧", "第一时间"],
+    "账户": ["户头", "收款户"],
+    "银行卡": ["卡片", "储蓄卡片"],
+    "联系": ["找", "对接"],
+    "客服": ["售后人员", "服务专员"],
+    "点击": ["戳", "打开看看"],
+    "保证金": ["押款", "担保金额"],
+    "手续费": ["办理费用", "通道费"],
+    "征信": ["个人信用记录", "信用档案"],
+    "注销": ["关掉", "撤销"],
+    "退款": ["返还款项", "把钱退回"],
+    "家人": ["亲属", "家里人"],
+    "上门": ["到你家里", "登门"],
+}
+_PADDING = [
+    "您好，最近天气转凉，注意添衣保暖，祝您和家人身体健康、工作顺利、万事如意。",
+    "感谢您一直以来对我们的支持与信任，我们将一如既往为您提供优质服务。",
+    "温馨提示：周末出行请注意交通安全，遵守交通规则，文明出行。",
+    "本周末社区将举办便民服务活动，欢迎居民朋友们积极参加。",
+]
+_REASSURING = [
+    "请登录支付宝App核实。",
+    "如有疑问请致电95588。",
+    "如有疑问请拨打12368核实。",
+    "（谨防骗局）",
+    "请勿拖延。",
+    "本通知真实有效，请放心办理。",
+    "谨防诈骗，切勿向陌生账户转账。",
+    "以官方App显示为准。",
+    "回T退订",
+    "公检法机关不会电话办案。",
+]
+_SEPARATORS = ["丨", "、", "·", "★", "❤", "☆", "✨", "|", "～", "_", " ", "♥", "🔥", "👉"]
+# Letters and digits that look alike to a reader; Japanese forms of Chinese characters.
+_HOMOGLYPHS = {
+    "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "i": "і", "y": "у",
+    "0": "𝟎", "1": "𝟏", "2": "𝟐", "3": "𝟑", "5": "𝟓", "8": "𝟖",
+    "转": "転", "户": "戸", "征": "徴", "账": "賬", "钱": "銭", "绝": "絶", "压": "圧", "单": "単", "费": "費", "银": "銀",
+}
+_TLDS = [".live", ".sbs", ".xin", ".网址", ".top", ".shop", ".cyou", ".vip"]
+_NUMERALS = "零一二三四五六七八九"
+_PINYIN = {
+    "微信": ["weixin", "wx", "vx", "V❤", "薇❤"],
+    "转账": ["zhuanzhang", "zz"],
+    "支付宝": ["zfb", "zhifubao"],
+    "银行卡": ["yhk"],
+    "验证码": ["yzm"],
+    "加": ["+"],
+    "客服": ["kf"],
+}
+
+
+def _paraphrase(text: str, rng: random.Random) -> str:
+    for word, choices in _PARAPHRASES.items():
+        if word in text and rng.random() < 0.8:
+            text = text.replace(word, rng.choice(choices))
+    return text
+
+
+def _padding(text: str, rng: random.Random) -> str:
+    pad = "".join(rng.sample(_PADDING, rng.choice([2, 3, 4])))
+    return pad + text if rng.random() < 0.7 else text + pad
+
+
+def _reassuring(text: str, rng: random.Random) -> str:
+    for line in rng.sample(_REASSURING, rng.choice([1, 2, 3])):
+        cuts = [0, len(text)] + [m.end() for m in re.finditer(r"[，。！？]", text)]
+        at = rng.choice(cuts)
+        text = text[:at] + line + text[at:]
+    return text
+
+
+def _link_forms(text: str, rng: random.Random) -> str:
+    def rewrite(m: re.Match[str]) -> str:
+        link = re.sub(r"^https?://", "", m.group())
+        host, _, path = link.partition("/")
+        labels = host.split(".")
+        stem = "-".join(labels[:-1]) if len(labels) > 1 else host
+        form = rng.choice(["tld", "caps", "www", "ip"])
+        if form == "tld":
+            return stem + rng.choice(_TLDS) + ("/" + path if path else "/cx")
+        if form == "caps":
+            return (stem + rng.choice(_TLDS)).upper() + "/" + (path or "q")
+        if form == "www":
+            return "www." + stem + rng.choice(_TLDS) + "/" + (path or "a")
+        return f"{rng.randint(11, 223)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}:{rng.choice([8080, 8443, 88])}/" + (path or "r")
+
+    if _LINK.search(text):
+        return _LINK.sub(rewrite, text)
+    return text + "详情见 " + rng.choice(["fy-ssfw", "sfsd-cx", "hb-kf", "zx-vip"]) + rng.choice(_TLDS) + "/cx"
+
+
+def _separators(text: str, rng: random.Random) -> str:
+    out = []
+    for i, ch in enumerate(text):
+        out.append(ch)
+        if _CJK.match(ch) and i + 1 < len(text) and _CJK.match(text[i + 1]) and rng.random() < 0.3:
+            out.append(rng.choice(_SEPARATORS))
+    return "".join(out)
+
+
+def _homoglyphs(text: str, rng: random.Random) -> str:
+    return "".join(_HOMOGLYPHS[ch] if ch in _HOMOGLYPHS and rng.random() < 0.6 else ch for ch in text)
+
+
+def _number_splitting(text: str, rng: random.Random) -> str:
+    def split(m: re.Match[str]) -> str:
+        digits = m.group().replace("-", "")
+        style = rng.choice(["space", "dot", "dash", "emoji", "numerals", "mixed"])
+        if style == "numerals":
+            return "".join(_NUMERALS[int(d)] for d in digits)
+        if style == "mixed":
+            return "".join(_NUMERALS[int(d)] if rng.random() < 0.5 else d for d in digits)
+        joiner = {"space": " ", "dot": ".", "dash": "-", "emoji": rng.choice(["🔸", "❤", "⭐"])}[style]
+        groups = [digits[i : i + 4] for i in range(0, len(digits), 4)] if len(digits) > 11 else [digits[:3], digits[3:7], digits[7:]]
+        return joiner.join(g for g in groups if g)
+
+    return _NUMBER.sub(split, text)
+
+
+def _pinyin(text: str, rng: random.Random) -> str:
+    for word, choices in _PINYIN.items():
+        if word in text:
+            text = text.replace(word, rng.choice(choices))
+    return text
+
+
+FAMILIES: dict[str, Callable[[str, random.Random], str]] = {
+    "paraphrase": _paraphrase,
+    "padding": _padding,
+    "reassuring": _reassuring,
+    "link_forms": _link_forms,
+    "separators": _separators,
+    "homoglyphs": _homoglyphs,
+    "number_splitting": _number_splitting,
+    "pinyin": _pinyin,
+}
+
+
+def combined(text: str, rng: random.Random) -> str:
+    for name in rng.sample(sorted(FAMILIES), 3):
+        text = FAMILIES[name](text, rng)
+    return text
+
+
+def every_family(text: str, rng: random.Random) -> str:
+    for name in sorted(FAMILIES, key=lambda _: rng.random()):
+        text = FAMILIES[name](text, rng)
+    return text
+
+
+EDITS = {**FAMILIES, "combined": combined, "all": every_family}
+
+
+def evasion(scams: list[str], check: Callable, seed: int = SEED) -> dict[str, tuple[int, int]]:
+    """Per edit: (flagged scams brought to low_risk, flagged scams)."""
+    flagged = [t for t in scams if check(t).verdict != "low_risk"]
+    out = {}
+    for name, edit in EDITS.items():
+        rng = random.Random(f"{seed}:{name}")
+        lowered = sum(check(edit(t, rng)).verdict == "low_risk" for t in flagged)
+        out[name] = (lowered, len(flagged))
+    return out
+
+
+def held_out(root: pathlib.Path, limit: int | None = None) -> dict:
+    from .robustness import fold_checkers
+
+    totals: dict[str, list[int]] = {name: [0, 0] for name in EDITS}
+    scams_seen = flagged = 0
+    for fold_check, test_idx, corpus in fold_checkers(root):
+        scams = [corpus.texts[i] for i in test_idx if corpus.labels[i] == 1][:limit]
+        scams_seen += len(scams)
+        for name, (lowered, n) in evasion(scams, fold_check).items():
+            totals[name][0] += lowered
+            totals[name][1] += n
+        flagged = totals["paraphrase"][1]
+    return {
+        "scams": scams_seen,
+        "flagged": flagged,
+        "held_out_families": list(HELD_OUT),
+        "evasion_rate": {name: round(low / n, 4) if n else 0.0 for name, (low, n) in totals.items()},
+        "lowered": {name: low for name, (low, _) in totals.items()},
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checker.lab.redteam", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--root", type=pathlib.Path, default=pathlib.Path("."), help="the project root")
+    parser.add_argument("--limit", type=int, default=None, help="held-out scams per fold (a fast slice)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    report = held_out(args.root, args.limit)
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{report['scams']} held-out scams, {report['flagged']} flagged on the plain text")
+    for name, rate in report["evasion_rate"].items():
+        mark = " (held out)" if name in HELD_OUT else ""
+        print(f"  {name:18} {rate * 100:5.1f} % brought to low_risk ({report['lowered'][name]}){mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The claims stage: who the message says it is, what it asks, through which channel; the judgement."""
+
+import pytest
+
+from checker import check
+from checker.stages.claims import judgements
+from checker.stages.entities import extract
+from checker.stages.normalize import normalize
+from checker.stages.taxonomy import taxonomy
+from checker.stages.claims import read
+
+
+def _read(text):
+    norm = normalize(text)
+    return read(norm, extract(norm))
+
+
+# text, expected findings, expected floor
+JUDGED = [
+    ("【支付宝】您的借呗已逾期，请拨打400-810-2345处理。", {"channel_mismatch"}, "suspicious"),
+    ("您的借呗已逾期，请将欠款转入指定账户6222021234567890123。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("请把收到的验证码告诉我，帮您关闭扣费。", {"credentials_requested"}, "high_risk"),
+    ("请下载腾讯会议，开启屏幕共享，专员协助您处理借款。", {"screen_share_requested"}, "high_risk"),
+    ("您的网贷已逾期，请加微信abc12345处理。", {"contact_through_private_channel"}, "suspicious"),
+    ("本所受委托通知您，需支付律师费580元，否则起诉。", {"fee_demanded"}, "suspicious"),
+    ("我是你领导，明天来我办公室，先帮我转2万给客户。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # Official channels, warnings and statements ask nothing through an unofficial channel.
+    ("【支付宝】您的花呗本期账单已出，请登录支付宝App还款，如有疑问请致电95188。", set(), "low_risk"),
+    ("【12381】您可能正遭遇冒充客服诈骗，请立即停止转账。", set(), "low_risk"),
+    ("反诈提醒：切勿向陌生账户转账，凡是要求你提供验证码的都是诈骗。", set(), "low_risk"),
+    ("【工商银行】您尾号6621的个人贷款本月应还款3,456.78元，将于11月25日自动扣收。详询95588。", set(), "low_risk"),
+    ("验证码382910，用于登录，5分钟内有效，请勿泄露给他人。", set(), "low_risk"),
+]
+
+
+@pytest.mark.parametrize(("text", "findings", "floor"), JUDGED)
+def test_judgement(text, findings, floor):
+    reading = _read(text)
+    assert {f.id for f in reading.findings} == findings
+    assert reading.floor == floor
+    assert check(text).verdict in ("suspicious", "high_risk") if floor != "low_risk" else True
+
+
+def test_a_mismatch_is_said_with_the_claim_and_the_channel():
+    flags = {f.id: f for f in check("【支付宝】您的借呗额度异常，请拨打400-810-2345注销。").flags}
+    assert flags["channel_mismatch"].title == "自称支付宝，却让你打 400-810-2345"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        ("【招商银行】账单详情 cmbt.cn/RMm3x 退订回T", "link", "official"),
+        ("【招商银行】账单详情 cmb-vip.top/x", "link", "mismatch"),
+        ("【北京市朝阳区人民法院】文书详见 https://zxfw.court.gov.cn/zxfw/#/a", "link", "official"),
+        ("如有疑问请致电12368", "phone", "public"),
+        ("京东白条逾期，请致电02088886666", "phone", "unknown"),
+    ],
+)
+def test_channel_status(text, kind, status):
+    channels = [c for c in _read(text).channels if c.kind == kind]
+    assert channels and channels[0].status == status
+
+
+def test_evidence_quotes_the_paste():
+    text = "【支付宝】您的借呗额度异常，请拨打400 810 2345注销。"
+    for finding in _read(text).findings:
+        for span in finding.evidence:
+            assert text[span.start : span.end] == span.text
+
+
+def test_judgements_are_complete_and_typed():
+    known = {t.id for t in taxonomy().types}
+    for rule in judgements().values():
+        assert rule["floor"] in ("suspicious", "high_risk")
+        assert rule["types"] and set(rule["types"]) <= known, rule["id"]
+
+
+def test_suppressed_says_which_filter_and_why():
+    data = check("【北京市朝阳区人民法院】张三：（2024）京0105民初12345号案件文书请登录 fy-ssfw.live/cx 查看，或致电12368核实。").to_dict()
+    assert {"rule": "genuine_court_format", "filter": "lowering_needs_official_channels"} in [
+        {"rule": s["rule"], "filter": s["filter"]} for s in data["suppressed"]
+    ]
+    assert data["claims"]["floor"] == "suspicious"

@@ -1,0 +1,52 @@
+"""A fast, seeded slice of the red team (python -m checker.lab.redteam): evasion families over scams.
+
+The full run checks each scam with a fold model that never saw it; this slice checks the rules and
+the judgement alone (no model), the part that must hold by design: the families the normaliser, the
+claims stage and the monotone floor were built against, plus padding and link forms (held out, and
+met), keep at least 97 % of flagged scams flagged (issue 8 target). Paraphrase and homoglyphs (held
+out) do not meet it yet; their rates are reported by the full run, not asserted here.
+"""
+
+import json
+import pathlib
+import random
+
+import pytest
+
+from checker.lab.redteam import DESIGNED, EDITS, FAMILIES, HELD_OUT, evasion
+from checker.pipeline import check_with
+from checker.stages.model import ModelError
+
+CORPUS = pathlib.Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
+SLICE = 200
+MET = (*DESIGNED, "padding", "link_forms")
+
+
+def _no_model():
+    raise ModelError("rules and judgement only")
+
+
+def _rules_only(text):
+    return check_with(text, _no_model)
+
+
+@pytest.fixture(scope="module")
+def rates():
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    scams = random.Random(3).sample([r["text"] for r in rows if r["label"] == "scam"], SLICE)
+    return {name: low / n for name, (low, n) in evasion(scams, _rules_only).items()}
+
+
+def test_half_of_the_families_are_held_out():
+    assert set(HELD_OUT) | set(DESIGNED) == set(FAMILIES) and len(HELD_OUT) == len(DESIGNED)
+
+
+@pytest.mark.parametrize("family", MET)
+def test_each_family_keeps_flagged_scams_flagged(rates, family):
+    assert rates[family] <= 0.03, f"{family}: {rates[family]:.1%} of flagged scams brought to low_risk"
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_edits_are_deterministic(name):
+    text = "【支付宝】您的借呗已逾期，请拨打400-810-2345或访问 http://alipay-zx.com/a 处理，转账到6222021234567890123。"
+    assert EDITS[name](text, random.Random(1)) == EDITS[name](text, random.Random(1))
