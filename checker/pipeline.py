@@ -5,6 +5,7 @@ Pure: prints nothing, never exits, opens no connection, writes no file, keeps no
 
 from __future__ import annotations
 
+import math
 import re
 import signal
 import sys
@@ -77,18 +78,25 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
     money_or_legal = bool(red_flags) or advice_stage.speaks_of_money_or_law(norm.text)
     reminder_zh, reminder_en = advice_stage.reminder(money_or_legal)
     cues: tuple[ModelCue, ...] = ()
+    model_flag: tuple[Flag, ...] = ()
     if prediction is not None and verdict.model_counted:
+        naming = prediction.naming()
         cues = tuple(
             ModelCue(term, weight, tuple(Evidence(s, e, text[s:e]) for s, e in spans))
-            for term, weight, spans in prediction.cues()
+            for term, weight, spans in naming.cues
         )
+        # The model's opinion is a named red flag too, weighted by the points it added to the score;
+        # advice and steps stay with the rules (no type-specific advice on the model's guess).
+        scale = catalogue().verdict["scale"]
+        model_points = -scale * math.log(max(1.0 - verdict.score, 1e-12)) - verdict.rule_points
+        model_flag = (model_stage.named_flag(naming, text, model_points),)
     notes: tuple[str, ...] = ()
     if len(entities) > MAX_ENTITIES:
         notes = (f"entities: the first {MAX_ENTITIES} of {len(entities)} are listed",)
     return CheckResult(
         verdict=cast(Verdict, verdict.verdict),  # one of verdict.ORDER
         score=verdict.score,
-        red_flags=red_flags,
+        red_flags=(*red_flags, *model_flag),
         fraud_types=advice_stage.likely_fraud_types(entities, red_flags),
         lowering_signs=tuple(f for f in flags if f not in red_flags),
         entities=entities[:MAX_ENTITIES],

@@ -1,12 +1,15 @@
 """`checker evaluate --suite DIR`: per file and per category, with Wilson intervals and what was left out."""
 
 import json
+import pathlib
+import shutil
 
 import pytest
 from click.testing import CliRunner
 
 from checker import SCHEMA_VERSION, check
 from checker.cli import cli
+from checker.lab import figures
 from checker.lab.evaluate import evaluate_suite, names_a_red_flag, suite_to_text, wilson
 
 SCAM = "【法务中心】您的借呗已逾期，已进入立案程序。请今日内将欠款及律师费转入指定账户6222021234567890123，否则通知您的家人和单位。"
@@ -102,3 +105,65 @@ def test_cli_wants_either_a_file_or_a_suite(args):
 def test_cli_suite_without_files_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(cli, ["evaluate", "--suite", str(tmp_path)])
     assert result.exit_code == 2 and "no .jsonl" in result.output
+
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+def test_the_readme_and_the_model_card_agree_with_the_committed_outputs():
+    """The figures cannot drift: regenerate them with `python -m checker.lab.figures`."""
+    assert figures.outdated(ROOT) == []
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    for name in ("README.md", "models/MODEL_CARD.md", "models/metadata.json", "models/evaluation.json",
+                 "checker/data/model_pins.json"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in ("models/bench.json", "models/robustness.json"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def _edit_a_figure_in_the_readme(root):
+    readme = root / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start = text.index(figures.BEGIN)
+    digit = next(i for i in range(start, len(text)) if text[i].isdigit())
+    readme.write_text(text[:digit] + str((int(text[digit]) + 1) % 10) + text[digit + 1 :], encoding="utf-8")
+
+
+def _change_an_output(root):
+    path = root / "models" / "evaluation.json"
+    report = json.loads(path.read_text(encoding="utf-8"))
+    next(iter(report["files"][0]["by_label"].values()))["flagged"]["k"] += 1
+    path.write_text(json.dumps(report), encoding="utf-8")
+
+
+def _retrain_without_measuring(root):
+    path = root / "checker" / "data" / "model_pins.json"
+    pins = json.loads(path.read_text(encoding="utf-8"))
+    pins["sha256"]["model.json"] = "0" * 64
+    path.write_text(json.dumps(pins), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (_edit_a_figure_in_the_readme, "README.md"),
+        (lambda root: (root / "models" / "MODEL_CARD.md").write_text("edited", encoding="utf-8"), "MODEL_CARD"),
+        (_change_an_output, "README.md"),
+        (_retrain_without_measuring, "measured with another model"),
+    ],
+    ids=["figure edited by hand", "card edited by hand", "output changed", "model changed"],
+)
+def test_the_figures_check_fails_when_text_and_outputs_disagree(project_copy, damage, problem):
+    assert figures.outdated(project_copy) == []
+    damage(project_copy)
+    assert any(problem in p for p in figures.outdated(project_copy))
+    assert figures.main(["--root", str(project_copy), "--check"]) == 1
+    if "measured" not in problem:
+        figures.write(project_copy)
+        assert figures.outdated(project_copy) == []

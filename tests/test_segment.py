@@ -4,6 +4,7 @@ import io
 import json
 import pathlib
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -82,3 +83,35 @@ def test_direct_walk_equals_jiebas_cut_on_the_corpus():
 @given(st.lists(st.sampled_from(list("律师费账户转账逾期花呗微信法院 ab1Z9_.%+#&-，。！①ñ\n\r\t") + ["xurl", "\r\n"]), max_size=50).map("".join))
 def test_direct_walk_equals_jiebas_cut_on_random_text(text):
     assert tuple(segment.tokens(FAST, text)) == _reference_tokens(PLAIN, text)
+
+
+UNIT_CASES = [
+    ("一句话没有标点", 1),
+    ("第一句。第二句！第三句？", 4),
+    ("第一句；\n\n第二句", 3),
+    ("。。只有标点的开头。正文", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "count"), UNIT_CASES)
+def test_units_are_the_whole_message_then_each_clause(text, count):
+    toks = segment.tokens(FAST, text)
+    units = segment.units(toks, text)
+    assert len(units) == count
+    assert (units[0].start, units[0].end, units[0].words) == (0, len(text), toks.words)
+    for unit in units[1:]:
+        assert unit.words and all(w in text[unit.start : unit.end] for w in unit.words)
+        assert not any(ch in "。！？；\n" for ch in text[unit.start : unit.end])
+
+
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [
+        ("积分兑换", ["#积分", "#分兑", "#兑换", "#积分兑", "#分兑换"]),
+        ("a积分b", ["#积分"]),
+        ("xurl 你好", ["#你好"]),
+        ("", []),
+    ],
+)
+def test_character_ngrams_of_chinese_runs(text, grams):
+    assert segment.char_ngrams(text) == grams

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ..pipeline import CheckResult, InputError, check_many
+from ..stages.model import MODEL_FLAG_PREFIX
 from ..stages.result import SCHEMA_VERSION
 from ..stages.rules import catalogue
 from ..stages.verdict import ORDER
@@ -151,7 +152,10 @@ def to_text(report: dict) -> str:
 
 LABELS = ("scam", "legit")
 FLAGGED_MEANS = "verdict suspicious or high_risk"
-NAMED_MEANS = "an alarm (flagged message) that carries at least one rule with a positive weight"
+NAMED_MEANS = (
+    "an alarm (flagged message) that carries a named red flag: a rule with a positive weight, or the model's "
+    "named flag (the scam type it reads like, with its cue spans)"
+)
 Z_95 = 1.959963984540054
 
 
@@ -174,15 +178,20 @@ def names_a_red_flag(result: CheckResult) -> bool:
     return bool(result.red_flags)
 
 
+def names_a_rule(result: CheckResult) -> bool:
+    return any(not flag.id.startswith(MODEL_FLAG_PREFIX) for flag in result.red_flags)
+
+
 class _Tally:
     def __init__(self) -> None:
-        self.n = self.flagged = self.high = self.named = 0
+        self.n = self.flagged = self.high = self.named = self.by_rule = 0
 
     def add(self, result: CheckResult) -> None:
         self.n += 1
         if result.verdict != "low_risk":
             self.flagged += 1
             self.named += names_a_red_flag(result)
+            self.by_rule += names_a_rule(result)
         self.high += result.verdict == "high_risk"
 
     def to_dict(self) -> dict:
@@ -191,6 +200,7 @@ class _Tally:
             "flagged": _proportion(self.flagged, self.n),
             "high_risk": _proportion(self.high, self.n),
             "alarms_with_named_red_flag": _proportion(self.named, self.flagged),
+            "alarms_with_named_rule": _proportion(self.by_rule, self.flagged),
         }
 
 

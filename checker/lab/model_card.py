@@ -1,102 +1,167 @@
-"""MODEL_CARD.md: intended use, limits, data and measured figures, written by `checker train`.
+"""models/MODEL_CARD.md and the figure paragraphs the README shares with it, rendered from outputs.
 
-Figures on ../shared/eval are measured after training, with the final model, and are used for no
-choice at all (not C, not the threshold, not a rule): they are only reported.
+Pure functions of models/metadata.json (written by `checker train`), models/evaluation.json (the
+suite over ../shared/eval) and the optional bench and robustness outputs; checker.lab.figures writes
+and checks the files. Figures on ../shared/eval are used for no choice at all: they are only reported.
 """
 
 from __future__ import annotations
 
-import pathlib
-
-from ..stages import model as model_stage
 from ..stages.model import MIN_KNOWN_WORDS
 
-EXTERNAL = pathlib.Path("..") / "shared" / "eval" / "telecom_fraud_dev.jsonl"
 
-
-def _external_figures(root: pathlib.Path, log) -> dict | None:
-    path = (root / EXTERNAL).resolve()
-    if not path.exists():
-        return None
-    from .evaluate import evaluate
-
-    model_stage.reset_cache()  # measure the model just written, not one loaded earlier
-    log(f"measuring on {path} (evaluation only) ...")
-    return evaluate(path, n_jobs=2)
-
-
-def write_card(root: pathlib.Path, metadata: dict, log=print) -> None:
+def corpus_figures(metadata: dict) -> list[str]:
     cv = metadata["cross_validation"]
-    versions = metadata["versions"]
     corpus = metadata["corpus"]
-    external = _external_figures(root, log)
+    if not cv:
+        return ["(This model was trained without the nested evaluation: no out-of-fold figures.)"]
+    agree, lift = cv["at_agree_threshold"], cv["at_lift_threshold"]
+    return [
+        (
+            f"**The model alone, on our own corpus** (`models/metadata.json`, written by `checker train`): nested "
+            f"{cv['folds']}-fold cross-validation grouped by message group over `data/corpus.jsonl` "
+            f"({corpus['messages']:,} messages: {corpus['scam']:,} scam, {corpus['legit']:,} legit); in each outer "
+            "fold the dictionary, C and both thresholds were chosen on the other folds only. "
+            f"ROC-AUC {cv['roc_auc']:.3f}, average precision {cv['average_precision']:.3f}; at the agree threshold "
+            f"precision {agree['precision']:.3f}, recall {agree['recall']:.3f}, {agree['false_alarm_rate'] * 100:.2f} % "
+            f"of legitimate messages reached; at the lift threshold precision {lift['precision']:.3f}, recall "
+            f"{lift['recall']:.3f}, {lift['false_alarm_rate'] * 100:.2f} % of legitimate messages lifted. The namer "
+            f"names the right one of {len(corpus['namer_classes'])} classes for {cv['namer_accuracy'] * 100:.1f} % of "
+            f"{cv['namer_scams']:,} held-out scams. Written by us, so these figures say how well the model fits our "
+            "own wording, not how it does on real traffic (the table above does)."
+        )
+    ]
+
+
+def robustness_figures(report: dict) -> list[str]:
     lines = [
-        "# Model card: checker's jieba + TF-IDF + logistic-regression classifier",
+        "**Disguise** (`models/robustness.json`, by `python -m checker.lab.robustness --json`): scams disguised with",
+        "zero-width characters, symbols between characters, full-width digits, traditional characters,",
+        "homophones and phone numbers in Chinese numerals; share not `low_risk`.",
         "",
-        "Written by `checker train`; do not edit by hand.",
+        "| data | scams | plain | disguised |",
+        "|---|---:|---:|---:|",
+    ]
+    names = {
+        "held_out_corpus": "held-out scams of our corpus (each fold's model trained without them)",
+        "external": "scams of `../shared/eval/telecom_fraud_dev.jsonl`",
+    }
+    for key, row in report.items():
+        if row:
+            lines.append(f"| {names.get(key, key)} | {row['scams']:,} | {row['plain'] * 100:.1f} % | {row['disguised'] * 100:.1f} % |")
+    return lines
+
+
+def bench_figures(report: dict) -> list[str]:
+    c, w, b, m, s = report["cold"], report["warm"], report["batch"], report["memory"], report["model"]
+    return [
+        (f"**Speed and size** (`models/bench.json`, by `python -m checker.lab.bench --json`; texts: {report['texts']}; "
+        f"medians of {report['repeats']} alternating rounds; Python {report['python']}, {report['cpus']} CPUs)."),
+        "",
+        "| measure | figures | ratio |",
+        "|---|---:|---:|",
+        (f"| cold `checker check TEXT` vs `python -c \"import numpy\"` | {c['checker_check_s']:.3f} s vs "
+        f"{c['import_numpy_s']:.3f} s | {c['ratio']:.2f}× |"),
+        (f"| warm `check()` vs `jieba.lcut` | {w['check_per_s']:,.0f} vs {w['jieba_lcut_per_s']:,.0f} messages/s | "
+        f"{w['ratio']:.2f}× |"),
+        (f"| `checker batch --jobs 2` vs `--jobs 1` ({b['messages']:,} messages) | {b['jobs2_s']:.2f} s vs "
+        f"{b['jobs1_s']:.2f} s | {b['speedup']:.2f}× |"),
+        f"| peak memory of one `checker check` | {m['peak_rss_mb']:.1f} MB | |",
+        f"| shipped model files | {s['mb']:.2f} MB | |",
+    ]
+
+
+def _model_lines(metadata: dict) -> list[str]:
+    versions = metadata["versions"]
+    hyper = metadata["hyperparameters"]
+    classes = metadata["corpus"]["namer_classes"]
+    return [
+        (
+            f"- Features: normalised text (normalizer v{versions['normalizer']}), entities masked, private jieba "
+            "tokenizer (HMM off, compact dictionary models/jieba_dict.txt); word unigrams and bigrams and character "
+            "2- and 3-grams, scored over the whole message and over each clause (the clause that reads most like a "
+            "scam speaks, so padding cannot dilute it)."
+        ),
+        (
+            f"- Detector: TF-IDF (sublinear tf) + logistic regression, C={hyper['C']}, min_df={hyper['min_df']}, "
+            f"class_weight={hyper['class_weight']}, seed {metadata['seed']}; vocabulary {metadata['vocabulary_size']:,} terms."
+        ),
+        (
+            f"- Thresholds: agree {metadata['agree_threshold']:.4f}, lift {metadata['lift_threshold']:.4f} "
+            f"({metadata['threshold_rule']}); the model has no say on a message with fewer than {MIN_KNOWN_WORDS} "
+            "words it knows, and a clause with fewer is not scored alone."
+        ),
+        (
+            f"- Namer: {hyper['namer']}; {len(classes)} classes: "
+            + ", ".join(f"{name} {count}" for name, count in classes.items())
+            + ". Its opinion is shown as a named flag (措辞像“…”诈骗短信) with the words it leaned on."
+        ),
+        (
+            "- Shipped as plain data (models/model.json); largest difference from scikit-learn's probabilities "
+            f"(detector and namer) on every unit of the corpus: {metadata['export_max_abs_difference']:.1e}."
+        ),
+        (
+            f"- Versions: Python {versions['python']}, scikit-learn {versions['scikit-learn']}, numpy {versions['numpy']}, "
+            f"jieba {versions['jieba']} (the `[train]` extra pins them)."
+        ),
+    ]
+
+
+def render(metadata: dict, evaluation: dict | None, suite_table: list[str] | None) -> str:
+    corpus = metadata["corpus"]
+    lines = [
+        "# Model card: checker's jieba + TF-IDF + logistic-regression detector and scam-type namer",
+        "",
+        "Generated by `python -m checker.lab.figures` from `models/metadata.json` and `models/evaluation.json`;",
+        "do not edit by hand.",
         "",
         "## Intended use",
         "",
         "One signal among the named rules of `checker`: the probability that a pasted Chinese SMS reads",
-        "like the scam and unlawful-collection messages of our corpus. It can lift a message from",
-        "`low_risk` to `suspicious`; it cannot make `high_risk` unless a rule agrees. It is not a verdict",
+        "like the scam and unlawful-collection messages of our corpus, and which fraud type of the taxonomy",
+        "(checker/data/taxonomy.toml) it reads like. It can lift a message from `low_risk` to",
+        "`suspicious`; it cannot make `high_risk` unless a rule agrees. It is not a verdict",
         "on whether a debt or a law firm is real: only the creditor's official app, 12368 and 12348 can say.",
         "",
         "## Limits",
         "",
-        "- Trained on a small corpus written by the team from documented patterns (see data/README.md):",
+        "- Trained on a corpus written by the team from documented patterns (see data/README.md):",
         "  its wording is narrower than real traffic, and real scams change faster than it does.",
         "- Chinese SMS only; English or mixed text gets few features. Long pastes are judged on their",
-        f"  first {4000} characters.",
-        "- The probability is calibrated on our corpus's class balance (class_weight=balanced), not on",
-        "  the real share of scams in anyone's inbox.",
+        "  first 4000 characters.",
+        "- The probability is calibrated on our corpus's class balance, not on the real share of scams",
+        "  in anyone's inbox.",
         "",
         "## Data",
         "",
-        f"- data/corpus.jsonl: {corpus['messages']} messages ({corpus['scam']} scam, {corpus['legit']} legit) "
-        f"in {corpus['groups']} groups; sha256 {metadata['sha256']['data/corpus.jsonl'][:16]}…",
+        (f"- data/corpus.jsonl: {corpus['messages']:,} messages ({corpus['scam']:,} scam, {corpus['legit']:,} legit) "
+        f"in {corpus['groups']:,} groups; sha256 {metadata['sha256']['data/corpus.jsonl'][:16]}…"),
         "",
         "## Model",
         "",
-        f"- Tokens: normalised text (normalizer v{versions['normalizer']}), entities masked, private jieba tokenizer "
-        f"(HMM off, compact dictionary models/jieba_dict.txt); word unigrams and bigrams.",
-        f"- TF-IDF (sublinear tf) + logistic regression, C={metadata['hyperparameters']['C']}, "
-        f"min_df={metadata['hyperparameters']['min_df']}, class_weight=balanced, seed {metadata['seed']}.",
-        f"- Vocabulary: {metadata['vocabulary_size']:,} terms. Thresholds: agree {metadata['agree_threshold']:.4f}, "
-        f"lift {metadata['lift_threshold']:.4f} ({metadata['threshold_rule']}); the model has no say on a message "
-        f"with fewer than {MIN_KNOWN_WORDS} words it knows.",
-        f"- Shipped as plain data (models/model.json); largest difference from scikit-learn's probabilities "
-        f"on the whole corpus: {metadata['export_max_abs_difference']:.1e}.",
-        f"- Versions: Python {versions['python']}, scikit-learn {versions['scikit-learn']}, numpy {versions['numpy']}, "
-        f"jieba {versions['jieba']}.",
+        *_model_lines(metadata),
         "",
         "## Figures",
         "",
-        f"### Model alone, {cv['folds']}-fold cross-validation grouped by message group (our corpus)",
-        "",
-        f"- ROC-AUC {cv['roc_auc']:.4f}, average precision {cv['average_precision']:.4f}",
-        f"- At the agree threshold: precision {cv['precision']:.4f}, recall {cv['recall']:.4f}, F1 {cv['f1']:.4f}, "
-        f"false-alarm rate {cv['false_alarm_rate']:.4f} (confusion {cv['confusion']})",
-        f"- At the lift threshold: precision {cv['at_lift_threshold']['precision']:.4f}, "
-        f"recall {cv['at_lift_threshold']['recall']:.4f}, false-alarm rate {cv['at_lift_threshold']['false_alarm_rate']:.4f}",
+        *corpus_figures(metadata),
         "",
     ]
-    if external:
+    if evaluation and suite_table:
+        model_sha = evaluation["measured_with"]["model_sha256"].get("model.json", "")[:12]
         lines += [
-            "### Whole checker (rules + model) on ../shared/eval/telecom_fraud_dev.jsonl",
+            "### Whole checker (rules + model) on real messages: every labelled file of ../shared/eval",
             "",
-            "Messages nobody on the project wrote; never trained or tuned on. Flagged = not `low_risk`.",
+            "Messages nobody on the project wrote; never trained or tuned on; only aggregate figures read.",
+            f"Measured with model.json {model_sha}…; [brackets]: {evaluation['interval']}.",
             "",
-            f"- {external['messages']} messages ({external['scam']} scam, {external['legit']} legit)",
-            f"- scams not low_risk: {external['recall']:.4f}; ordinary messages not low_risk (false alarms): "
-            f"{external['false_alarm_rate']:.4f}; ordinary messages high_risk: {external['legit_high_risk_rate']:.4f}",
-            f"- precision {external['precision']:.4f}, F1 {external['f1']:.4f}, ROC-AUC {external['roc_auc']}",
-            "- by category (share not low_risk): "
-            + "; ".join(f"{g} {row['not_low_share']:.3f} (n={row['n']})" for g, row in external["by_group"].items()),
+            *suite_table,
             "",
         ]
     else:
-        lines += ["(../shared/eval was not present when this card was written: no external figures.)", ""]
-    lines += ["Reproduce: `checker train` from the project root; `checker evaluate PATH.jsonl` for any labelled file.", ""]
-    (root / "models" / "MODEL_CARD.md").write_text("\n".join(lines), encoding="utf-8")
-    log("wrote models/MODEL_CARD.md")
+        lines += ["(No models/evaluation.json: no figures on real messages.)", ""]
+    lines += [
+        "Reproduce: `checker train` from the project root; `python -m checker.lab.figures --measure` reruns the",
+        "suite and regenerates this card and the README's figures.",
+        "",
+    ]
+    return "\n".join(lines)

@@ -91,34 +91,40 @@ def fold_checkers(root: pathlib.Path):
     """For each of the grouped folds: (check, held-out indices, corpus), where `check` runs the whole
     checker with a model trained on the other folds only (same hyperparameters as the shipped model),
     so the held-out scams were never seen by it."""
-    import numpy as np
-    from sklearn.model_selection import StratifiedGroupKFold
-
     from ..pipeline import check_with
-    from ..stages import segment
     from ..stages.model import parse
-    from .train import AGREE_FALSE_ALARM, FOLDS, LIFT_FALSE_ALARM, _pipeline, build_dictionary, choose_threshold, export
-    from .train import SEED as TRAIN_SEED
-    from .train import masked_text, read_corpus
+    from .train import (
+        AGREE_FALSE_ALARM,
+        LIFT_FALSE_ALARM,
+        _folds,
+        build_dictionary,
+        choose_threshold,
+        export,
+        fit_detector,
+        fit_namer,
+        masked_text,
+        namer_classes,
+        read_corpus,
+        units_of_all,
+    )
 
     metadata = json.loads((root / "models" / "metadata.json").read_text(encoding="utf-8"))
     c, min_df = metadata["hyperparameters"]["C"], metadata["hyperparameters"]["min_df"]
     corpus = read_corpus(root / "data" / "corpus.jsonl")
-    y = np.array(corpus.labels)
+    labels = corpus.labels
+    classes, names = namer_classes(corpus)
     masked = [masked_text(t) for t in corpus.texts]
-    split = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=TRAIN_SEED)
-    for train_idx, test_idx in split.split(corpus.texts, y, corpus.groups):
+    for train_idx, test_idx in _folds(labels, corpus.groups):
         dictionary = build_dictionary([masked[i] for i in train_idx], root / "checker" / "data" / "userdict.txt")
-        tokenizer = segment.load_tokenizer(dictionary)
-        tokens = [segment.tokens(tokenizer, masked[i]).words for i in train_idx]
-        pipe = _pipeline(c, min_df)
-        pipe.fit(tokens, y[train_idx])
-        oof = pipe.predict_proba(tokens)[:, 1]  # thresholds from this fold's own training data
-        labels = list(y[train_idx])
-        model = parse(
-            export(pipe, choose_threshold(oof, labels, AGREE_FALSE_ALARM), choose_threshold(oof, labels, LIFT_FALSE_ALARM)),
-            dictionary,
-        )
+        units = units_of_all([masked[i] for i in train_idx], dictionary)
+        train_labels = [labels[i] for i in train_idx]
+        fitted = fit_detector(units, train_labels, c, min_df)
+        in_sample = fitted.probabilities(units)  # thresholds from this fold's own training data
+        matrix = fitted.vectorizer.transform([u[0].features for u in units])  # type: ignore[attr-defined]
+        namer = fit_namer(matrix, [classes[i] for i in train_idx], [k for k, y in enumerate(train_labels) if y == 1])
+        agree = choose_threshold(in_sample, train_labels, AGREE_FALSE_ALARM)
+        lift = choose_threshold(in_sample, train_labels, LIFT_FALSE_ALARM)
+        model = parse(export(fitted, namer, names, agree, lift), dictionary)
 
         def fold_check(text, model=model):
             return check_with(text, lambda: model)

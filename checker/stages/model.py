@@ -1,5 +1,10 @@
 """Stage 4: the jieba + TF-IDF + logistic-regression classifier, read from plain data.
 
+Two regressions share one TF-IDF vector (word unigrams and bigrams, character 2- and 3-grams):
+one says how much the message reads like a scam, scored over the whole message and each clause
+(segment.units; the clause that reads most like a scam speaks); the other, over the fraud types of
+the taxonomy, names the scam it reads like, with the words of the paste that made it think so.
+
 The shipped model (models/model.json, models/jieba_dict.txt) is exported by `checker train` as
 plain numbers: vocabulary, idf, weights. Reading it runs no code from the file and needs neither
 scikit-learn nor numpy. Before it is parsed, each file is checked against the SHA-256 pinned in
@@ -20,33 +25,90 @@ from importlib import resources
 from . import segment
 from .entities import Entity
 from .normalize import Normalized
+from .rules import Evidence, Flag
+
+MODEL_FLAG_PREFIX = "model_"  # the id of the model's named flag: model_<type id>, or model_family_<family>
+FAMILY_PREFIX = "family_"  # a namer class standing for a family whose types are too rare to learn alone
 
 MODEL_FILE = "model.json"
 DICT_FILE = "jieba_dict.txt"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _CUES = 5
+_SPANS_PER_CUE = 3
+_MIN_CUE_CHARS = 2  # a cue is a word or character n-gram of at least two characters, never 你 / 我 / 被
 
 
 class ModelError(RuntimeError):
     """The shipped model cannot be trusted or read."""
 
 
-# Fewer distinct known words than this is thin evidence: the model then has no say (verdict.py).
+# Fewer distinct known words than this is thin evidence: the model then has no say (verdict.py),
+# and a clause with fewer is not scored on its own.
 MIN_KNOWN_WORDS = 4
+
+
+def best_unit(probabilities: list[float], known: list[int]) -> int:
+    """Which unit speaks for the message: the whole message, or a clause with enough known words
+    that reads more like a scam (so padding around a scam sentence cannot dilute it)."""
+    best = 0
+    for index in range(1, len(probabilities)):
+        if known[index] >= MIN_KNOWN_WORDS and probabilities[index] > probabilities[best]:
+            best = index
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class NamedClass:
+    """A class of the namer: one fraud type of the taxonomy, or a family when its types are rare."""
+
+    id: str
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Naming:
+    """What the model thinks the scam is, and the words of the paste that made it think so."""
+
+    kind: NamedClass
+    share: float  # the namer's probability for this class among the fraud classes
+    cues: tuple[tuple[str, float, tuple[tuple[int, int], ...]], ...]  # term, push, pasted spans
+
+
+@dataclass(frozen=True, slots=True)
+class Namer:
+    """One-vs-rest logistic regressions over the fraud classes, sparse (L1), on the same TF-IDF vector."""
+
+    classes: tuple[NamedClass, ...]
+    weights: tuple[dict[int, float], ...]
+    intercepts: tuple[float, ...]
+    by_feature: dict[int, tuple[tuple[int, float], ...]]  # feature -> (class, weight): few per feature
+
+    def probabilities(self, vec: dict[int, float]) -> list[float]:
+        """scikit-learn's OneVsRestClassifier.predict_proba: each sigmoid, normalised to sum 1."""
+        z = list(self.intercepts)
+        by_feature = self.by_feature
+        for i, v in vec.items():
+            for k, w in by_feature.get(i, ()):
+                z[k] += v * w
+        raw = [_sigmoid(x) for x in z]
+        total = sum(raw)
+        return [r / total for r in raw] if total else raw
 
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
     probability: float
-    known_words: int  # distinct in-vocabulary words of the message, placeholders excluded
+    known_words: int  # distinct in-vocabulary words of the whole message, placeholders excluded
     model: Model
+    unit: segment.Unit  # the whole message or the clause that gave the probability
     vector: dict[int, float]
     tokens: segment.Tokens
     masked: Normalized
 
-    def cues(self) -> tuple[tuple[str, float, tuple[tuple[int, int], ...]], ...]:
-        """term, weight, pasted spans: computed only when the verdict shows them."""
-        return self.model._cues(self.vector, self.tokens, self.masked)
+    def naming(self) -> Naming:
+        """Computed only when the verdict shows it."""
+        return self.model._naming(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +121,7 @@ class Model:
     agree_threshold: float
     lift_threshold: float
     sublinear_tf: bool
+    namer: Namer
     tokenizer: object  # a private jieba.Tokenizer built from the shipped dictionary
 
     def vector(self, terms: list[str]) -> dict[int, float]:
@@ -84,32 +147,94 @@ class Model:
         z = self.intercept + sum(v * coef[i] for i, v in vec.items())
         return _sigmoid(z), vec
 
+    def known(self, words: list[str]) -> int:
+        return len({w for w in words if w in self.vocabulary and w not in segment.PLACEHOLDER_TOKENS})
+
     def predict(self, norm: Normalized, entities: tuple[Entity, ...]) -> Prediction:
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
-        words = toks.words
-        probability, vec = self.probability_of_terms(segment.ngrams(words))
-        known = {w for w in words if w in self.vocabulary and w not in segment.PLACEHOLDER_TOKENS}
-        return Prediction(probability, len(known), self, vec, toks, masked)
+        units = segment.units(toks, masked.text)
+        scored = [self.probability_of_terms(unit.features) for unit in units]
+        known = [self.known(unit.words) for unit in units]
+        best = best_unit([p for p, _ in scored], known)
+        probability, vec = scored[best]
+        return Prediction(probability, known[0], self, units[best], vec, toks, masked)
 
-    def _cues(self, vec: dict[int, float], toks, masked: Normalized):
-        """The unigram terms that pushed hardest towards 'scam', with their spans in the paste."""
-        contributions = sorted(
-            ((value * self.coef[index], index) for index, value in vec.items() if value * self.coef[index] > 0),
+    def _naming(self, prediction: Prediction) -> Naming:
+        vec = prediction.vector
+        shares = self.namer.probabilities(vec)
+        top = max(range(len(shares)), key=shares.__getitem__)
+        cues = self._cues(prediction, self.namer.weights[top]) or self._cues(prediction, {i: self.coef[i] for i in vec})
+        return Naming(self.namer.classes[top], shares[top], cues)
+
+    def _cues(self, prediction: Prediction, weights: dict[int, float]):
+        """The words of the unit that pushed hardest towards the class; character n-grams (which can
+        straddle words, 的借呗) only when no word of two characters or more pushed at all."""
+        vec = prediction.vector
+        pushes = sorted(
+            ((v * weights[i], i) for i, v in vec.items() if i in weights and v * weights[i] > 0),
             reverse=True,
         )
-        # Placeholders (xurl, xmobile ...) and bigrams are not shown: a cue must be words of the paste.
-        cues = []
-        for push, index in contributions:
-            term = self.terms[index]
+        words = [(push, self.terms[i]) for push, i in pushes if not self.terms[i].startswith(segment.CHAR_MARK)]
+        grams = [(push, self.terms[i]) for push, i in pushes if self.terms[i].startswith(segment.CHAR_MARK)]
+        return self._spans(prediction, words) or self._spans(prediction, grams)
+
+    def _spans(self, prediction: Prediction, pushes: list[tuple[float, str]]):
+        unit, toks, masked = prediction.unit, prediction.tokens, prediction.masked
+        cues: list[tuple[str, float, tuple[tuple[int, int], ...]]] = []
+        for push, term in pushes:
             if " " in term or term in segment.PLACEHOLDER_TOKENS:
                 continue
-            spans = tuple(masked.span(s, e) for word, (s, e) in zip(toks.words, toks.spans) if word == term)
+            gram = term.startswith(segment.CHAR_MARK)
+            shown = term[len(segment.CHAR_MARK) :] if gram else term
+            if len(shown) < _MIN_CUE_CHARS or any(shown == cue[0] for cue in cues):
+                continue
+            if gram:
+                part = masked.text[unit.start : unit.end]
+                found = [(unit.start + m, unit.start + m + len(shown)) for m in _find_all(part, shown)]
+            else:
+                found = [(s, e) for w, (s, e) in zip(toks.words, toks.spans) if w == term and unit.start <= s and e <= unit.end]
+            spans = tuple(masked.span(s, e) for s, e in found)
             if spans:
-                cues.append((term, round(push, 4), spans))
+                cues.append((shown, round(push, 4), spans))
             if len(cues) == _CUES:
                 break
         return tuple(cues)
+
+
+def named_flag(naming: Naming, text: str, points: float) -> Flag:
+    """The model's opinion as a named red flag: the scam type it reads like, with its cue spans.
+
+    `points`: what the model added to the score (verdict.py); it cannot make high_risk alone.
+    """
+    kind = naming.kind
+    # The first few places of each cue: a long paste repeats its words, the reader needs a handful.
+    evidence = sorted({(s, e) for _, _, spans in naming.cues for s, e in spans[:_SPANS_PER_CUE]})
+    return Flag(
+        id=MODEL_FLAG_PREFIX + kind.id,
+        title=f"措辞像“{kind.name}”诈骗短信",
+        title_en=f"Worded like a '{kind.name_en}' scam",
+        why=(
+            f"用词与我们语料中“{kind.name}”类诈骗短信相近（在各类诈骗中占 {naming.share:.0%}）。"
+            "这是统计模型的判断，不是已证实的事实；单凭它，结论最多是“可疑”。"
+        ),
+        why_en=(
+            f"Its wording is close to the '{kind.name_en}' scams of our corpus ({naming.share:.0%} among the scam types). "
+            "This is a statistical model's opinion, not an established fact; on its own it can only make a message suspicious."
+        ),
+        weight=round(max(points, 0.1), 1),
+        evidence=tuple(Evidence(s, e, text[s:e]) for s, e in evidence),
+        source="models/MODEL_CARD.md",
+        types=() if kind.id.startswith(FAMILY_PREFIX) else (kind.id,),
+    )
+
+
+def _find_all(text: str, part: str) -> list[int]:
+    out, at = [], text.find(part)
+    while at >= 0:
+        out.append(at)
+        at = text.find(part, at + 1)
+    return out
 
 
 def _sigmoid(z: float) -> float:
@@ -146,6 +271,24 @@ def _read_verified(name: str, pins: dict[str, str]) -> bytes:
     return data
 
 
+def _namer(data: dict, size: int) -> Namer:
+    classes, weights, intercepts = [], [], []
+    for entry in data["classes"]:
+        indices, values = entry["index"], entry["weight"]
+        if len(indices) != len(values) or any(not 0 <= int(i) < size for i in indices):
+            raise ModelError(f"namer class {entry.get('id')} has bad weights")
+        classes.append(NamedClass(str(entry["id"]), str(entry["name"]), str(entry["name_en"])))
+        weights.append({int(i): float(w) for i, w in zip(indices, values)})
+        intercepts.append(float(entry["intercept"]))
+    if not classes:
+        raise ModelError("the namer has no class")
+    by_feature: dict[int, list[tuple[int, float]]] = {}
+    for k, class_weights in enumerate(weights):
+        for i, w in class_weights.items():
+            by_feature.setdefault(i, []).append((k, w))
+    return Namer(tuple(classes), tuple(weights), tuple(intercepts), {i: tuple(v) for i, v in by_feature.items()})
+
+
 def parse(model_bytes: bytes, dictionary: bytes) -> Model:
     try:
         data = json.loads(model_bytes.decode("utf-8"))
@@ -168,11 +311,12 @@ def parse(model_bytes: bytes, dictionary: bytes) -> Model:
             agree_threshold=float(data["agree_threshold"]),
             lift_threshold=float(data["lift_threshold"]),
             sublinear_tf=bool(data["sublinear_tf"]),
+            namer=_namer(data["namer"], len(terms)),
             tokenizer=segment.load_tokenizer(dictionary),
         )
     except ModelError:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, IndexError) as exc:
         raise ModelError(f"model file cannot be read ({type(exc).__name__})") from None
 
 

@@ -18,6 +18,7 @@ from importlib import resources
 
 from .advice import explanation, public_sources
 from .entities import Entity
+from .model import MODEL_FLAG_PREFIX
 from .result import CheckResult
 
 LANGS = ("zh", "zh-Hant", "en")
@@ -303,6 +304,8 @@ def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
         return w(chinese) if zh else english
 
     red = sorted((f for f in result.flags if f.weight > 0), key=lambda f: -f.weight)
+    # The model's named flag speaks in the short answer only when no rule does.
+    red = [f for f in red if not f.id.startswith(MODEL_FLAG_PREFIX)] or red
     reasons = []
     for flag in red:
         quotes = tuple(_quotes(flag.evidence))

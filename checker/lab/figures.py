@@ -1,0 +1,252 @@
+"""python -m checker.lab.figures: the README's figures and models/MODEL_CARD.md, generated.
+
+Every figure comes from an output committed beside the text, never typed by hand:
+- models/evaluation.json — `checker evaluate --suite ../shared/eval --format json` (real messages,
+  evaluation only); `--measure` reruns it when ../shared/eval is present;
+- models/metadata.json — written by `checker train` (our corpus, out-of-fold);
+- models/bench.json, models/robustness.json — `python -m checker.lab.bench --json` and
+  `python -m checker.lab.robustness --json`, when committed.
+
+`python -m checker.lab.figures` writes the block between the figures markers of README.md and the
+whole model card; `--check` writes nothing and exits 1 when either text, or the model the
+evaluation was measured with, disagrees with the committed outputs (as `cog --check` does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import sys
+
+from . import model_card
+
+BEGIN, END = "<!-- figures -->", "<!-- /figures -->"
+HEADLINE_BEGIN, HEADLINE_END = "<!-- headline -->", "<!-- /headline -->"
+# The sets the Chinese headline names, in its order: (file, label, what the figure means to a reader).
+HEADLINE = [
+    ("telecom_fraud_test.jsonl", "scam", "flagged", "电信诈骗短信被判为可疑或高度可疑"),
+    ("telecom_fraud_test.jsonl", "legit", "flagged", "普通短信被误报"),
+    ("fbs_sms.jsonl", "scam", "flagged", "伪基站发送的诈骗短信被识别"),
+    ("bank_notices.jsonl", "legit", "flagged", "真实银行与平台通知被误报"),
+    ("rag_shield_bench.jsonl", "scam", "flagged", "同类项目基准中的诈骗短信被识别"),
+]
+SUITE = pathlib.Path("..") / "shared" / "eval"
+
+# (file, label, measure, comparison, bound): the targets of issue 9, as data.
+TARGETS = [
+    ("fbs_sms.jsonl", "scam", "flagged", ">=", 0.85),
+    ("fbs_sms.jsonl", "legit", "high_risk", "<=", 0.002),
+    ("bank_notices.jsonl", "legit", "high_risk", "<=", 0.0),
+    ("bank_notices.jsonl", "legit", "flagged", "<=", 0.02),
+    ("real_notices.jsonl", "legit", "high_risk", "<=", 0.0),
+    ("real_notices.jsonl", "legit", "flagged", "<=", 0.02),
+    ("tw_sms.jsonl", "scam", "flagged", ">=", 0.85),
+    ("tw_sms.jsonl", "legit", "flagged", "<=", 0.05),
+    ("telecom_fraud_test.jsonl", "scam", "flagged", ">=", 0.97),
+    ("telecom_fraud_test.jsonl", "legit", "flagged", "<=", 0.015),
+    ("rag_shield_bench.jsonl", "scam", "flagged", ">=", 0.97),
+    ("rag_shield_bench.jsonl", "legit", "flagged", "<=", 0.0),
+]
+NAMED_TARGET = 0.95  # every set: share of alarms with a named red flag
+COMPARE = {">=": lambda share, bound: share >= bound, "<=": lambda share, bound: share <= bound}
+
+
+def _read_json(path: pathlib.Path) -> dict | None:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def percent(p: dict) -> str:
+    """"8.1 % [7.1–9.2] (202 / 2,498)" from a proportion of evaluate_suite."""
+    if not p["n"]:
+        return "–"
+    low, high = p["wilson95"]
+    return f"{p['share'] * 100:.1f} % [{low * 100:.1f}–{high * 100:.1f}] ({p['k']:,} / {p['n']:,})"
+
+
+def _target_cells(entry: dict, label: str, row: dict) -> str:
+    cells = []
+    for file, target_label, measure, comparison, bound in TARGETS:
+        if file == entry["file"] and target_label == label:
+            share = row[measure]["share"] or 0.0
+            met = COMPARE[comparison](share, bound)
+            cells.append(f"{measure} {comparison} {bound * 100:g} %: {'met' if met else '**not met**'}")
+    named = row["alarms_with_named_red_flag"]
+    if named["n"]:
+        met = named["share"] >= NAMED_TARGET
+        cells.append(f"named >= {NAMED_TARGET * 100:g} %: {'met' if met else '**not met**'}")
+    return "; ".join(cells)
+
+
+def suite_table(evaluation: dict) -> list[str]:
+    lines = [
+        "| set | label | n | flagged | `high_risk` | alarms with a named red flag | target |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    for entry in evaluation["files"]:
+        for label, row in entry["by_label"].items():
+            lines.append(
+                f"| `{entry['file']}` | {label} | {row['n']:,} | {percent(row['flagged'])} | "
+                f"{percent(row['high_risk'])} | {percent(row['alarms_with_named_red_flag'])} | "
+                f"{_target_cells(entry, label, row)} |"
+            )
+    return lines
+
+
+def _left_out(evaluation: dict) -> str:
+    parts = []
+    for entry in evaluation["files"]:
+        if entry["skipped_unlabelled"]:
+            parts.append(f"{entry['skipped_unlabelled']} row(s) of `{entry['file']}` without a scam/legit label")
+        if entry["left_out_near_telecom"]:
+            parts.append(f"{entry['left_out_near_telecom']} `near_telecom` rows of `{entry['file']}`")
+    return ("Left out: " + "; ".join(parts) + ".") if parts else ""
+
+
+def readme_block(root: pathlib.Path) -> str:
+    evaluation = _read_json(root / "models" / "evaluation.json")
+    metadata = _read_json(root / "models" / "metadata.json")
+    bench = _read_json(root / "models" / "bench.json")
+    robustness = _read_json(root / "models" / "robustness.json")
+    lines = [
+        BEGIN,
+        "### Figures",
+        "",
+        "Generated by `python -m checker.lab.figures` from the outputs committed in `models/`; do not edit",
+        "by hand (`python -m checker.lab.figures --check` fails when this text and those outputs disagree).",
+        "",
+    ]
+    if evaluation:
+        lines += [
+            "**Real messages nobody on the project wrote** — every labelled file of `../shared/eval`",
+            "(evaluation only: never trained or tuned on, texts never read), by",
+            "`checker evaluate --suite ../shared/eval --format json > models/evaluation.json`.",
+            f"Flagged = {evaluation['flagged_means']}; named = {evaluation['named_means']}.",
+            f"Brackets: {evaluation['interval']}. Targets from issue 9, judged on the measured share.",
+            "",
+            *suite_table(evaluation),
+            "",
+        ]
+        left_out = _left_out(evaluation)
+        if left_out:
+            lines += [left_out, ""]
+        lines += ["Per category: `models/evaluation.json`, or the text form of the same command.", ""]
+    if metadata:
+        lines += [*model_card.corpus_figures(metadata), ""]
+    if robustness:
+        lines += [*model_card.robustness_figures(robustness), ""]
+    if bench:
+        lines += [*model_card.bench_figures(bench), ""]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def headline_block(root: pathlib.Path) -> str:
+    """One Chinese sentence for the top of the README, from the same models/evaluation.json."""
+    evaluation = _read_json(root / "models" / "evaluation.json")
+    parts = []
+    for entry in evaluation["files"] if evaluation else []:
+        for file, label, measure, words in HEADLINE:
+            row = entry["by_label"].get(label) if entry["file"] == file else None
+            if row and row["n"]:
+                parts.append((HEADLINE.index((file, label, measure, words)), f"{words} {row[measure]['share'] * 100:.1f}%（{row['n']:,} 条）"))
+    sentence = ""
+    if parts:
+        sentence = (
+            "在没有参与开发的真实短信上（`../shared/eval`，仅用于评估，从未用于训练或调参）："
+            + "；".join(text for _, text in sorted(parts))
+            + "。各数据集的全部数字和 95% 区间见下文 Figures。\n"
+        )
+    return f"{HEADLINE_BEGIN}\n{sentence}{HEADLINE_END}"
+
+
+def card_text(root: pathlib.Path) -> str:
+    metadata = _read_json(root / "models" / "metadata.json")
+    if metadata is None:
+        raise FileNotFoundError("models/metadata.json is missing: run `checker train`")
+    evaluation = _read_json(root / "models" / "evaluation.json")
+    return model_card.render(metadata, evaluation, suite_table(evaluation) if evaluation else None)
+
+
+def replace_block(readme: str, block: str, begin: str = BEGIN, end: str = END) -> str:
+    start = readme.find(begin)
+    stop = readme.find(end)
+    if start < 0 or stop < start:
+        raise ValueError(f"README.md needs the markers {begin} and {end}")
+    return readme[:start] + block + readme[stop + len(end) :]
+
+
+def readme_text(root: pathlib.Path, readme: str) -> str:
+    text = replace_block(readme, headline_block(root), HEADLINE_BEGIN, HEADLINE_END)
+    return replace_block(text, readme_block(root))
+
+
+def stale_evaluation(root: pathlib.Path) -> str | None:
+    """Why models/evaluation.json does not describe the shipped model, or None."""
+    evaluation = _read_json(root / "models" / "evaluation.json")
+    pins = _read_json(root / "checker" / "data" / "model_pins.json")
+    if evaluation is None or pins is None:
+        return None
+    if evaluation["measured_with"]["model_sha256"] != pins["sha256"]:
+        return "models/evaluation.json was measured with another model: rerun with --measure"
+    return None
+
+
+def measure(root: pathlib.Path, n_jobs: int = 2) -> None:
+    from ..stages import model as model_stage
+    from .evaluate import evaluate_suite
+
+    folder = root / SUITE
+    if not folder.is_dir():
+        raise FileNotFoundError(f"{folder} is absent: the committed models/evaluation.json stays as it is")
+    model_stage.reset_cache()
+    report = evaluate_suite(folder, n_jobs=n_jobs)
+    text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    (root / "models" / "evaluation.json").write_text(text, encoding="utf-8")
+
+
+def outdated(root: pathlib.Path) -> list[str]:
+    """The texts that differ from what the committed outputs give (empty when all agree)."""
+    problems = []
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    if readme_text(root, readme) != readme:
+        problems.append("README.md figures (headline or figures block)")
+    card = root / "models" / "MODEL_CARD.md"
+    if not card.exists() or card.read_text(encoding="utf-8") != card_text(root):
+        problems.append("models/MODEL_CARD.md")
+    stale = stale_evaluation(root)
+    if stale:
+        problems.append(stale)
+    return problems
+
+
+def write(root: pathlib.Path) -> None:
+    readme = root / "README.md"
+    readme.write_text(readme_text(root, readme.read_text(encoding="utf-8")), encoding="utf-8")
+    (root / "models" / "MODEL_CARD.md").write_text(card_text(root), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checker.lab.figures", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=pathlib.Path, default=pathlib.Path("."), help="the project root")
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the texts are out of date")
+    parser.add_argument("--measure", action="store_true", help="rerun the suite over ../shared/eval first")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    try:
+        if args.check:
+            problems = outdated(root)
+            for problem in problems:
+                print(f"out of date: {problem} (run python -m checker.lab.figures)", file=sys.stderr)
+            return 1 if problems else 0
+        if args.measure:
+            measure(root)
+        write(root)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"figures: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
