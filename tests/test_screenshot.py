@@ -44,7 +44,7 @@ def _compact(text: str) -> str:
 
 
 def _png(size=(120, 60), colour="white") -> bytes:
-    from PIL import Image
+    Image = pytest.importorskip("PIL.Image", reason='drawing a test image needs Pillow: pip install "checker[ocr]"')
 
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, format="PNG")
