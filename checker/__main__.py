@@ -70,7 +70,7 @@ def _quick_check(text: str) -> int | None:
     except KeyboardInterrupt:
         print("已取消 / cancelled", file=sys.stderr)
         return _INTERRUPTED
-    except Exception:  # noqa: BLE001 - the click application reports it, with its exit code
+    except Exception:
         return None
     try:
         sys.stdout.write(report)

@@ -165,7 +165,7 @@ def _build_engine() -> Any:
     # mobile.events.data.microsoft.com seen under strace) and writes a device id under ~/.cache,
     # unless this is set before it is first imported. Nothing may leave the machine.
     os.environ["ORT_DISABLE_TELEMETRY"] = "1"
-    import onnxruntime  # type: ignore[import-untyped]
+    import onnxruntime
     import rapidocr
 
     onnxruntime.disable_telemetry_events()  # in case it was imported earlier, by someone else

@@ -461,7 +461,7 @@ def build():
     items = list(read_sources())
     items.sort(key=lambda it: (kind_order.get(it[0], 999), it[3].split(":")[0], int(it[3].split(":")[1])))
     group_seq = Counter()
-    for kind, prov, ftype, gkey, texts, flags, body in items:
+    for kind, prov, ftype, gkey, texts, flags, _body in items:
         label = KIND_LABEL.get(kind)
         if label is None:
             sys.exit(f"{gkey}: unknown kind {kind!r}")
@@ -581,7 +581,7 @@ def summary(records, groups, stats=False):
         for lab in ("scam", "legit"):
             ls = sorted(len(r["text"]) for r in records if r["label"] == lab)
             print(f"{lab} length: min {ls[0]} median {ls[len(ls)//2]} max {ls[-1]} "
-                  f"<40: {sum(l < 40 for l in ls)}  >=150: {sum(l >= 150 for l in ls)}")
+                  f"<40: {sum(n < 40 for n in ls)}  >=150: {sum(n >= 150 for n in ls)}")
 
 
 README = HERE / "README.md"
@@ -627,7 +627,7 @@ def counts_markdown(records, groups) -> str:
     for lab in ("scam", "legit"):
         ls = sorted(len(r["text"]) for r in records if r["label"] == lab)
         out.append(f"- {lab} length (characters) / 长度（字符）: min {ls[0]}, median {ls[len(ls) // 2]}, max {ls[-1]}; "
-                   f"< 40: {sum(l < 40 for l in ls)}, ≥ 150: {sum(l >= 150 for l in ls)}")
+                   f"< 40: {sum(n < 40 for n in ls)}, ≥ 150: {sum(n >= 150 for n in ls)}")
     feat = Counter()
     any_by_kind = Counter()
     for r in records:

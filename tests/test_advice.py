@@ -170,7 +170,7 @@ def test_steps_data_is_validated_with_the_key_named(monkeypatch):
             return '[default]\nstop = "x"\n'
 
     monkeypatch.setattr(advice_stage.resources, "files", lambda _: Broken())
-    with pytest.raises(StepsError, match="steps.toml"):
+    with pytest.raises(StepsError, match=r"steps\.toml"):
         raw()
 
 

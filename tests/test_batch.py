@@ -87,7 +87,7 @@ def test_two_jobs_give_the_same_records_in_the_same_order(tmp_path):
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
 def test_check_many_yields_in_order(n_jobs):
-    texts = TEXTS + [""]
+    texts = [*TEXTS, ""]
     results = list(check_many(texts, n_jobs=n_jobs, chunk_size=3))
     assert isinstance(results[-1], InputError)
     assert [r.verdict for r in results[:-1]] == [check(t).verdict for t in TEXTS]

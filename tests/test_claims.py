@@ -3,11 +3,10 @@
 import pytest
 
 from checker import check
-from checker.stages.claims import judgements
+from checker.stages.claims import judgements, read
 from checker.stages.entities import extract
 from checker.stages.normalize import normalize
 from checker.stages.taxonomy import taxonomy
-from checker.stages.claims import read
 
 
 def _read(text):

@@ -36,7 +36,7 @@ def test_message_as_argument(run):
 
 @pytest.mark.parametrize("args", [["check"], ["check", "-"]])
 def test_message_on_stdin(run, args):
-    result = run(args + ["--format", "json"], stdin=SCAM.encode("utf-8"))
+    result = run([*args, "--format", "json"], stdin=SCAM.encode("utf-8"))
     assert result.exit_code == Exit.OK
     payload = json.loads(result.stdout)
     assert payload["verdict"] == "high_risk"

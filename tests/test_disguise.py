@@ -44,7 +44,7 @@ def test_disguise_itself_is_evidence_but_not_on_honest_text():
 
 
 def _scams():
-    rows = [json.loads(line) for line in open(ROOT / "data" / "corpus.jsonl", encoding="utf-8")]
+    rows = [json.loads(line) for line in (ROOT / "data" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
     return [r["text"] for r in rows if r["label"] == "scam"]
 
 

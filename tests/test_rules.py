@@ -153,7 +153,7 @@ def _top_level_alternatives(regex: str) -> list[str]:
             continue
         current += char
         i += 1
-    return branches + [current]
+    return [*branches, current]
 
 
 def test_top_level_alternatives_split_where_a_reader_would():

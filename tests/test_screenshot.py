@@ -282,7 +282,7 @@ def test_reading_opens_no_connection_writes_no_file_and_logs_nothing(readings, t
     strace = ["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(trace)] if _strace_works() else []
     env = {"HOME": str(tmp_path / "home"), "TMPDIR": str(tmp_path / "tmp"), "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
-        strace + [sys.executable, "-B", "-c", code], input=image, capture_output=True, env=env, timeout=120, cwd=tmp_path, check=False
+        [*strace, sys.executable, "-B", "-c", code], input=image, capture_output=True, env=env, timeout=120, cwd=tmp_path, check=False
     )
     stderr = done.stderr.decode()
     assert done.returncode == 0, stderr[-2000:]

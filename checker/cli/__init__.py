@@ -127,7 +127,7 @@ class CheckerGroup(click.Group):
             except (OSError, ValueError):
                 pass
             return Exit.OK
-        except Exception as exc:  # noqa: BLE001 - last line of defence: one line, no traceback, no text
+        except Exception as exc:
             click.echo(f"内部错误 / internal error ({type(exc).__name__}); 请报告此问题 / please report it", err=True)
             return Exit.INTERNAL
 

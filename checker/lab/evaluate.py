@@ -225,7 +225,7 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
             except json.JSONDecodeError:
                 raise ValueError(f"{path.name} line {number}: not valid JSON") from None
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                raise ValueError(f"{path.name} line {number}: needs a text")  # noqa: TRY004 - bad input, reported as such
+                raise ValueError(f"{path.name} line {number}: needs a text")
             if item.get("label") not in LABELS:
                 unlabelled += 1
             elif item.get("near_telecom") is True:

@@ -84,7 +84,7 @@ def _wrap(text: str, font, width: int) -> list[str]:
             line = char.lstrip()
         else:
             line += char
-    return lines + [line] if line else lines
+    return [*lines, line] if line else lines
 
 
 def render(shot: Screenshot) -> bytes:

@@ -297,9 +297,10 @@ def _reported(text: str, start: int, data: _Data) -> bool:
         return True
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
     sentence = text[ends[-1] if ends else max(0, start - 80) : start]
+    # The last mention of the scammer decides: an imperative after it is addressed to the reader.
     cue = None
-    for cue in data.scammer.finditer(sentence):
-        pass
+    for match in data.scammer.finditer(sentence):
+        cue = match
     return cue is not None and data.fresh_imperative.search(sentence, cue.end()) is None
 
 

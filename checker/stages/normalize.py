@@ -105,7 +105,7 @@ _PLAIN = re.compile(r"[\x00-\x7f\u4e00-\u9fff\uff01-\uff5e\u3000-\u3002\u3008-\u
 class _Builder:
     """Accumulates output characters together with the pasted span each one came from."""
 
-    __slots__ = ("chars", "starts", "ends")
+    __slots__ = ("chars", "ends", "starts")
 
     def __init__(self) -> None:
         self.chars: list[str] = []
@@ -169,7 +169,7 @@ def _emoji_presentation(text: str, i: int) -> bool:
     before, after = text[i - 1], text[i + 1] if i + 1 < len(text) else ""
     if text[i] == "\u200d":
         return _is_pictograph(before) and bool(after) and _is_pictograph(after)
-    return _is_pictograph(before) or (before.isdigit() or before in "#*") and after == "\u20e3"
+    return _is_pictograph(before) or ((before.isdigit() or before in "#*") and after == "\u20e3")
 
 
 @lru_cache(maxsize=1)

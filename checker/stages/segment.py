@@ -86,7 +86,7 @@ def load_tokenizer(dictionary: bytes):
         import jieba
     finally:
         if had:
-            sys.modules["pkg_resources"] = saved
+            sys.modules["pkg_resources"] = saved  # type: ignore[assignment]
         else:
             del sys.modules["pkg_resources"]
     tokenizer = _fast_tokenizer_class(jieba)()

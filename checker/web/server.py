@@ -253,7 +253,7 @@ class Handler(BaseHTTPRequestHandler):
                 part = answer_html(text, lang)
         except InputError:
             part = _error(words["empty"] if not text.strip() else words["too_big"])
-        except Exception:  # noqa: BLE001 - one line to the reader, no traceback, no text
+        except Exception:
             part = _error(words["internal"])
         self._send(HTTPStatus.OK, page(lang, text, part, reader is not None))
 
