@@ -6,6 +6,7 @@ The OCR tests need the `[ocr]` extra (part of `[test]`) and Debian's fonts-noto-
 
 import io
 import json
+import pathlib
 import shutil
 import subprocess
 import sys
@@ -35,7 +36,7 @@ SAME_ANSWER_SHARE = 0.95
 @pytest.fixture(scope="session")
 def readings():
     """Every rendered screenshot and what was read from it: one engine, one OCR pass per image."""
-    shots = bench.screenshots()
+    shots = bench.screenshots(pathlib.Path(__file__).resolve().parents[1])
     return [(shot, image, messages_from_image(image)) for shot, image in ((s, bench.render(s)) for s in shots)]
 
 

@@ -25,7 +25,8 @@ from ..stages.rules import catalogue
 from ..stages.verdict import ORDER
 
 
-def read_labelled(path: pathlib.Path) -> Iterator[dict]:
+def _json_lines(path: pathlib.Path) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for every non-blank line of a JSONL file; bad JSON names its line."""
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
@@ -34,9 +35,14 @@ def read_labelled(path: pathlib.Path) -> Iterator[dict]:
                 item = json.loads(line)
             except json.JSONDecodeError:
                 raise ValueError(f"{path.name} line {number}: not valid JSON") from None
-            if item.get("label") not in ("scam", "legit") or not isinstance(item.get("text"), str):
-                raise ValueError(f"{path.name} line {number}: needs a text and a label scam|legit")
-            yield item
+            yield number, item
+
+
+def read_labelled(path: pathlib.Path) -> Iterator[dict]:
+    for number, item in _json_lines(path):
+        if item.get("label") not in ("scam", "legit") or not isinstance(item.get("text"), str):
+            raise ValueError(f"{path.name} line {number}: needs a text and a label scam|legit")
+        yield item
 
 
 def roc_auc(scores: list[float], labels: list[int]) -> float | None:
@@ -216,22 +222,15 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
     """
     kept: list[dict] = []
     unlabelled = near_telecom = 0
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError:
-                raise ValueError(f"{path.name} line {number}: not valid JSON") from None
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                raise ValueError(f"{path.name} line {number}: needs a text")
-            if item.get("label") not in LABELS:
-                unlabelled += 1
-            elif item.get("near_telecom") is True:
-                near_telecom += 1
-            else:
-                kept.append(item)
+    for number, item in _json_lines(path):
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            raise ValueError(f"{path.name} line {number}: needs a text")
+        if item.get("label") not in LABELS:
+            unlabelled += 1
+        elif item.get("near_telecom") is True:
+            near_telecom += 1
+        else:
+            kept.append(item)
     by_label = {label: _Tally() for label in LABELS}
     by_category: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     unreadable = 0

@@ -24,9 +24,6 @@ import time
 from dataclasses import dataclass
 
 NOTO_CJK = pathlib.Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-GOLDEN = ROOT / "tests" / "golden.jsonl"
-CORPUS = ROOT / "data" / "corpus.jsonl"
 
 WIDTH = 480  # a phone screen at 1.33 px per point: small images keep the suite fast
 BODY_SIZE, STAMP_SIZE, SENDER_SIZE, STATUS_SIZE = 21, 15, 19, 16
@@ -141,16 +138,17 @@ def _rows(path: pathlib.Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def screenshots() -> list[Screenshot]:
+def screenshots(root: pathlib.Path) -> list[Screenshot]:
     """The rendered set: single messages from the golden set, conversations from the corpus; one
     of them a JPEG, one at the size of a 1080 px phone screen.
 
     Golden rows of the 'disguised' category are left out: their disguise (invisible characters,
-    separators) is a property of pasted text that a screen does not show.
+    separators) is a property of pasted text that a screen does not show. `root` is the project's
+    root (tests/ and data/ are not installed with the package).
     """
-    golden = [r["text"] for r in _rows(GOLDEN) if r.get("category") != "disguised"]
+    golden = [r["text"] for r in _rows(root / "tests" / "golden.jsonl") if r.get("category") != "disguised"]
     singles = golden[::3]
-    corpus = _rows(CORPUS)
+    corpus = _rows(root / "data" / "corpus.jsonl")
     by_kind: dict[str, list[str]] = {}
     for row in corpus:
         by_kind.setdefault(row["kind"], []).append(row["text"])
@@ -205,9 +203,10 @@ def main(argv: list[str] | None = None) -> None:
     from checker.screenshot import messages_from_image
 
     parser = argparse.ArgumentParser(prog="python -m checker.lab.screenshot_bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=pathlib.Path, default=pathlib.Path("."), help="the project root")
     parser.add_argument("--show", action="store_true", help="print each bubble that reads differently (our own texts only)")
     args = parser.parse_args(argv)
-    shots = screenshots()
+    shots = screenshots(args.root)
     images = [render(shot) for shot in shots]
     messages_from_image(images[0])  # warm the engine: the figure is the time per image, not start-up
     errors = length = same = bubbles = split = 0

@@ -1,6 +1,8 @@
 """The answer, one module a stage, in the order a message flows through them:
 
-    normalize -> entities -> rules -> model (segment) -> verdict -> advice -> result -> render
+    normalize -> entities -> claims -> rules (filters) -> model (segment) -> verdict -> advice -> result -> render
+
+taxonomy.py holds the fraud types and genuine formats that rules, model and advice share.
 
 Each stage imports only the stages before it. `checker.pipeline.check` runs them in this order.
 """
