@@ -61,7 +61,15 @@ def _placeholder(entity: Entity) -> str | None:
 
 
 def mask(norm: Normalized, entities: tuple[Entity, ...]) -> Normalized:
-    """Replace entities, then any other number, by placeholders; the result still maps to the paste."""
+    """Replace entities, then any other number, by placeholders; the result still maps to the paste.
+
+    Only the beginning the model reads is masked: a million-character paste would otherwise cost
+    hundreds of MB of edits that tokens() then throws away.
+    """
+    if len(norm.text) > _MAX_MODEL_CHARS:
+        cut = _MAX_MODEL_CHARS
+        norm = Normalized(norm.text[:cut], norm.starts[:cut], norm.ends[:cut], norm.original, norm.disguises)
+        entities = tuple(e for e in entities if e.norm_end <= cut)
     edits: list[tuple[int, int, str]] = []
     last_end = -1
     for entity in sorted(entities, key=lambda e: (e.norm_start, -e.norm_end)):
