@@ -220,9 +220,16 @@ def is_time_stamp(text: str) -> bool:
     return bool(compact) and TIME_STAMP.fullmatch(compact) is not None
 
 
+# A square icon (the input bar's emoji or attachment button) alone on its line comes back from OCR
+# as one of these box-shaped characters; no message is a lone box.
+ICON_GLYPHS = frozenset("口囗□■回")
+
+
 def is_chrome(text: str) -> bool:
     """A status-bar item, a word of the app's own interface, or an icon read as symbols."""
     compact = _compact(text)
+    if compact in ICON_GLYPHS:
+        return True
     if not re.search(r"\w", compact) and any(unicodedata.category(c).startswith("S") for c in compact):
         return True  # symbols and no word: an icon read as text (a send button's ●, a back arrow's <)
     return STATUS_BAR.fullmatch(compact) is not None or compact in CHROME_WORDS

@@ -87,6 +87,8 @@ def test_time_stamps(text, stamp):
         ("iMessage", True),
         ("●", True),
         ("<", True),
+        ("口", True),  # a square icon, read alone
+        ("口令", False),
         ("。", False),  # a full stop wrapped onto a line of its own
         ("【支付宝】", False),
         ("收到", False),
