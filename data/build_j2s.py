@@ -7,12 +7,8 @@ traditional (t2s changes them), and whose result is a single, different characte
 python data/build_j2s.py
 """
 
-import json
-import pathlib
-
 import opencc
-
-RANGES = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
+from opencc_tables import per_character, write
 
 
 def _in_gb2312(ch: str) -> bool:
@@ -28,18 +24,14 @@ def main() -> None:
     to_traditional = opencc.OpenCC("jp2t")
     to_simplified = opencc.OpenCC("t2s")
     to_chinese_traditional = opencc.OpenCC("s2t")
-    table = {}
-    for low, high in RANGES:
-        for code in range(low, high + 1):
-            ch = chr(code)
-            if to_simplified.convert(ch) != ch or to_chinese_traditional.convert(ch) != ch or _in_gb2312(ch):
-                continue  # a Chinese character already (欠, 研, 翻 are Japanese forms too): keep it
-            simplified = to_simplified.convert(to_traditional.convert(ch))
-            if len(simplified) == 1 and simplified != ch:
-                table[ch] = simplified
-    out = pathlib.Path(__file__).resolve().parent.parent / "checker" / "data" / "j2s_chars.json"
+
+    def japanese_form(ch: str) -> bool:
+        # A Chinese character already (欠, 研, 翻 are Japanese forms too) is kept as it is.
+        return to_simplified.convert(ch) == ch and to_chinese_traditional.convert(ch) == ch and not _in_gb2312(ch)
+
+    table = per_character(lambda ch: to_simplified.convert(to_traditional.convert(ch)), japanese_form)
     payload = {"source": f"OpenCC {getattr(opencc, '__version__', '')} jp2t then t2s, per character", "chars": table}
-    out.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    out = write("j2s_chars.json", payload)
     print(f"{len(table)} characters -> {out}")
 
 

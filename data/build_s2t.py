@@ -9,14 +9,13 @@ by longest phrase first, then per character, as OpenCC does. Run from the projec
 python data/build_s2t.py
 """
 
-import json
 import pathlib
 import subprocess
 import tempfile
 
 import opencc
+from opencc_tables import per_character, write
 
-RANGES = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
 PHRASE_DICTIONARIES = ["STPhrases", "STPhrases_GeneratedFromRegionalPhrases"]
 
 
@@ -37,26 +36,19 @@ def _phrases(clib: pathlib.Path) -> list[str]:
 
 def main() -> None:
     converter = opencc.OpenCC("s2tw")
-    chars = {}
-    for low, high in RANGES:
-        for code in range(low, high + 1):
-            ch = chr(code)
-            traditional = converter.convert(ch)
-            if len(traditional) == 1 and traditional != ch:
-                chars[ch] = traditional
+    chars = per_character(converter.convert)
     clib = pathlib.Path(opencc.__file__).parent / "clib"
     phrases = {}
     for phrase in _phrases(clib):
         whole = converter.convert(phrase)
         if len(phrase) > 1 and whole != "".join(chars.get(ch, ch) for ch in phrase):
             phrases[phrase] = whole
-    out = pathlib.Path(__file__).resolve().parent.parent / "checker" / "data" / "s2t.json"
     payload = {
         "source": f"OpenCC {getattr(opencc, '__version__', '')} s2tw: characters, and phrases that differ from them",
         "chars": chars,
         "phrases": phrases,
     }
-    out.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    out = write("s2t.json", payload)
     print(f"{len(chars)} characters, {len(phrases)} phrases -> {out}")
 
 

@@ -5,26 +5,14 @@ from OpenCC's "t2s" conversion (pip install opencc), keeping only characters who
 is a single, different character. Run from the project root: python data/build_t2s.py
 """
 
-import json
-import pathlib
-
 import opencc
-
-RANGES = [(0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF)]
+from opencc_tables import per_character, write
 
 
 def main() -> None:
-    converter = opencc.OpenCC("t2s")
-    table = {}
-    for low, high in RANGES:
-        for code in range(low, high + 1):
-            ch = chr(code)
-            simplified = converter.convert(ch)
-            if len(simplified) == 1 and simplified != ch:
-                table[ch] = simplified
-    out = pathlib.Path(__file__).resolve().parent.parent / "checker" / "data" / "t2s_chars.json"
+    table = per_character(opencc.OpenCC("t2s").convert)
     payload = {"source": f"OpenCC {getattr(opencc, '__version__', '')} t2s, per character", "chars": table}
-    out.write_text(json.dumps(payload, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    out = write("t2s_chars.json", payload)
     print(f"{len(table)} characters -> {out}")
 
 
