@@ -38,15 +38,7 @@ SPARK_DDL = ", ".join(f"{name} {spark}" for name, (_, spark) in RESULT_COLUMNS.i
 
 def _row(result: CheckResult | Exception) -> tuple[Any, ...]:
     if isinstance(result, CheckResult):
-        return (
-            result.verdict,
-            result.score,
-            [f.id for f in result.red_flags],
-            [f.id for f in result.lowering_signs],
-            result.fraud_type,
-            result.model_probability,
-            None,
-        )
+        return (*result.summary().values(), None)
     return (None, None, None, None, None, None, str(result))
 
 

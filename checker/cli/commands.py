@@ -226,15 +226,7 @@ def batch_line(item: tuple[int, str, Any], column: str, full: bool, budget: floa
     result = _within_budget(safe_check, text, budget)
     if isinstance(result, InputError):
         return "error", _record({**fields, "schema_version": SCHEMA_VERSION, "line": number, "error": str(result)})
-    summary = result.to_dict() if full else {
-        "schema_version": SCHEMA_VERSION,
-        "verdict": result.verdict,
-        "score": result.score,
-        "red_flags": [f.id for f in result.red_flags],
-        "lowering_signs": [f.id for f in result.lowering_signs],
-        "fraud_type": result.fraud_type,
-        "model_probability": result.model_probability,
-    }
+    summary = result.to_dict() if full else {"schema_version": SCHEMA_VERSION, **result.summary()}
     return result.verdict, _record({**fields, **summary, "line": number})
 
 

@@ -114,6 +114,18 @@ class CheckResult:
         """The verdict in English words."""
         return VERDICT_WORDS[self.verdict][1]
 
+    def summary(self) -> dict[str, Any]:
+        """The short form that batch records and check_frame's columns share: verdict, score,
+        red-flag and lowering-sign ids, fraud type, model probability (in that order)."""
+        return {
+            "verdict": self.verdict,
+            "score": self.score,
+            "red_flags": [f.id for f in self.red_flags],
+            "lowering_signs": [f.id for f in self.lowering_signs],
+            "fraud_type": self.fraud_type,
+            "model_probability": self.model_probability,
+        }
+
     def utf16_offset(self, offset: int) -> int:
         """The UTF-16 code-unit offset of a code-point offset into the pasted text."""
         return offset + bisect_left(self.non_bmp_offsets, offset)
