@@ -131,7 +131,7 @@ def retrained(tmp_path_factory):
     shutil.copy(ROOT / "data" / "corpus.jsonl", root / "data" / "corpus.jsonl")
     shutil.copy(ROOT / "checker" / "data" / "userdict.txt", root / "checker" / "data" / "userdict.txt")
     chosen = shipped["hyperparameters"]
-    metadata = train(root, log=lambda line: None, grid=[(chosen["C"], chosen["min_df"])], nested=False)
+    metadata = train(root, log=lambda line: None, grid=[(chosen["C"], chosen["min_df"], chosen["beta"])], nested=False)
     return root, metadata, shipped
 
 
@@ -214,12 +214,14 @@ STOP_WORDS = {"你", "我", "被", "的", "了", "您", "是", "在"}
 @pytest.mark.parametrize("sentence", SCAM_SENTENCES)
 def test_padding_cannot_dilute_a_scam_sentence(sentence):
     model = model_stage.load()
+    from checker.stages.claims import read
     from checker.stages.entities import extract
     from checker.stages.normalize import normalize
 
     def probability(text):
         norm = normalize(text)
-        return model.predict(norm, extract(norm)).probability
+        entities = extract(norm)
+        return model.predict(norm, entities, read(norm, entities)).probability
 
     alone = probability(sentence)
     padded = probability(PADDING * 3 + sentence + PADDING * 3)
@@ -262,3 +264,51 @@ def test_every_namer_class_is_a_fraud_type_or_a_family():
     for kind in model_stage.load().namer.classes:
         assert kind.id.startswith(model_stage.FAMILY_PREFIX) or taxonomy.get(kind.id).is_fraud, kind.id
         assert kind.name and kind.name_en
+
+
+def _structure(text):
+    from checker.stages.claims import read
+    from checker.stages.entities import extract
+    from checker.stages.normalize import normalize
+
+    norm = normalize(text)
+    return model_stage.structure_terms(read(norm, extract(norm)))
+
+
+# Our own messages (written for this test): what the structure must say, whatever the wording.
+STRUCTURE_CASES = [
+    (
+        "【支付宝】您的花呗已逾期，请立即转账至个人账户6222021234567890128，联系专员13812345678。",
+        {"§claim:platform", "§ask:pay", "§channel:phone:private"},
+        set(),
+    ),
+    (
+        "您的ETC卡已失效，请点击 etc-renew.top/x 重新认证。",
+        {"§claim:government", "§ask:click:unofficial", "§channel:link:mismatch"},
+        {"§ask:pay"},
+    ),
+    ("周末一起吃饭吧，地方你来定，我请客。", set(), {"§ask:pay", "§ask:click", "§ask:call"}),
+]
+
+
+@pytest.mark.parametrize("text, present, absent", STRUCTURE_CASES)
+def test_the_structure_terms_say_what_a_message_claims_asks_and_through_what(text, present, absent):
+    terms = set(_structure(text))
+    assert present <= terms, terms
+    assert not absent & terms, terms
+    assert all(t.startswith(model_stage.STRUCTURE_MARK) for t in terms)
+
+
+def test_the_structure_stands_beside_the_words_at_its_fixed_weight():
+    model = model_stage.load()
+    known = next(iter(model.structure))
+    words_only = model.vector(["借呗", "逾期"])
+    both = model.vector(["借呗", "逾期"], [known, "§never-seen"])
+    assert both[model.structure[known]] == model.structure_weight > 0
+    # The words' part is unchanged (normalised on its own); an unknown structure term is ignored.
+    assert {i: v for i, v in both.items() if i != model.structure[known]} == words_only
+
+
+def test_structure_terms_are_never_shown_as_cues():
+    result = check(SCAM)
+    assert all(not cue.term.startswith(model_stage.STRUCTURE_MARK) for cue in result.model_cues)
