@@ -13,15 +13,14 @@ sorted spans, never all pairs.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate, islice
 
+from . import datafile
 from .normalize import Normalized
 
 _HAN = r"\u4e00-\u9fff"
@@ -108,9 +107,8 @@ def _sourced(item: dict, key: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def institutions() -> tuple[Institution, ...]:
-    raw = resources.files("checker").joinpath(INSTITUTIONS_FILE).read_text(encoding="utf-8")
     out = []
-    for item in tomllib.loads(raw)["institution"]:
+    for item in datafile.load(INSTITUTIONS_FILE)["institution"]:
         for key in ("id", "kind", "name", "name_en", "keywords", "advice", "advice_en"):
             if key not in item:
                 raise DataError(f"{INSTITUTIONS_FILE}: institution {item.get('id', '?')}: missing {key}")
@@ -133,8 +131,7 @@ def institutions() -> tuple[Institution, ...]:
 
 @lru_cache(maxsize=1)
 def _reference() -> dict:
-    raw = resources.files("checker").joinpath("data/reference.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return datafile.load("data/reference.toml")
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import islice
 
+from . import datafile
 from .claims import governed
 from .entities import Entity, institutions
 from .normalize import Normalized
@@ -245,13 +246,13 @@ def _types(item: dict, rule_id: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def parse_catalogue(raw: str, compile_now: bool = True) -> Catalogue:
-    """The catalogue in `raw` (rules.toml's text), validated; CatalogueError names the rule.
+def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
+    """The catalogue in `raw` (rules.toml's text, or its data), validated; CatalogueError names the rule.
 
     With compile_now, every regular expression is compiled too (tests, and any catalogue but the
     shipped one); the shipped catalogue leaves them to be compiled on first use (catalogue()).
     """
-    data = tomllib.loads(raw)
+    data = raw if isinstance(raw, dict) else tomllib.loads(raw)
     shared = data.get("contexts", {})
     contexts = {name: LazyPattern("|".join(f"(?:{p})" for p in pats), f"@{name}") for name, pats in shared.items()}
     rules = []
@@ -330,14 +331,12 @@ def compile_all(cat: Catalogue) -> None:
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     """The shipped catalogue (data/rules.toml), loaded once; its patterns compile on first use."""
-    raw = resources.files("checker").joinpath(RULES_FILE).read_text(encoding="utf-8")
-    return with_fitted_weights(parse_catalogue(raw, compile_now=False))
+    return with_fitted_weights(parse_catalogue(datafile.load(RULES_FILE), compile_now=False))
 
 
 def hand_weights() -> dict[str, float]:
     """The weights written in rules.toml, before any fitted weight replaces them."""
-    raw = resources.files("checker").joinpath(RULES_FILE).read_text(encoding="utf-8")
-    return {rule.id: rule.weight for rule in parse_catalogue(raw, compile_now=False).rules}
+    return {rule.id: rule.weight for rule in parse_catalogue(datafile.load(RULES_FILE), compile_now=False).rules}
 
 
 def with_fitted_weights(cat: Catalogue) -> Catalogue:
