@@ -551,13 +551,22 @@ def parse_lexicons(raw: str, where: str = LEXICONS_FILE) -> dict[str, Lexicon]:
         for key, values in (("patterns", patterns), ("needs", needs)):
             if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
                 raise CatalogueError(f"{where}: [{name}] {key} must be a list of non-empty strings")
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise CatalogueError(f"{where}: [{name}] bad pattern {pattern!r}: {exc}") from None
-        out[name] = Lexicon(tuple(needs), re.compile("|".join(f"(?:{p})" for p in patterns)))
+        out[name] = Lexicon(tuple(needs), _joined(patterns, f"{where}: [{name}]"))
     return out
+
+
+def _joined(patterns: list[str], where: str) -> re.Pattern[str]:
+    """The patterns as one alternation; when it does not compile, the error names the bad one."""
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
+    except re.error:
+        pass
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise CatalogueError(f"{where} bad pattern {pattern!r}: {exc}") from None
+    raise CatalogueError(f"{where}: the patterns do not compile together")
 
 
 @lru_cache(maxsize=1)
