@@ -5,6 +5,7 @@ Pure: prints nothing, never exits, opens no connection, writes no file, keeps no
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 import signal
@@ -188,6 +189,8 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int = 1, chunk
     if sys.platform.startswith("linux"):
         safe_check(_WARM_UP)  # everything a check loads lazily, loaded before the fork
         compile_all(catalogue())
+        with contextlib.suppress(model_stage.ModelError):
+            model_stage.load().vocabulary.prepare()
         context = multiprocessing.get_context("fork")
     else:
         context = multiprocessing.get_context("spawn")
