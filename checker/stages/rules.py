@@ -442,7 +442,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     if (
         gate
         and rule.needs
-        and not any(literal in text for literal in rule.needs)
+        and not any(map(text.__contains__, rule.needs))
         and not (rule.entities and msg.matching(rule.entities))
     ):
         return None
