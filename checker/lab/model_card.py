@@ -142,7 +142,7 @@ def render(metadata: dict, evaluation: dict | None, suite_table: list[str] | Non
         "One signal among the named rules of `checker`: the probability that a pasted Chinese SMS reads",
         "like the scam and unlawful-collection messages of our corpus, and which fraud type of the taxonomy",
         "(checker/data/taxonomy.toml) it reads like. It can lift a message from `low_risk` to",
-        "`suspicious`; it cannot make `high_risk` unless a rule agrees. It is not a verdict",
+        "`suspicious`, alone or beside a weak rule; `high_risk` takes named rules alone. It is not a verdict",
         "on whether a debt or a law firm is real: only the creditor's official app, 12368 and 12348 can say.",
         "",
         "## Limits",
