@@ -61,9 +61,10 @@ def decide(weights: Sequence[float], model: ModelOpinion | None, config: dict, f
     if model is not None and model.enough_evidence:
         p = model.probability
         if p >= model.agree_threshold and any(w > 0 for w in weights):
+            # It speaks (its named flag is shown) whenever it agrees, even where the rules already
+            # reach high_risk without it.
             agreed = _score(points + config["model_weight"] * _strength(p, model.agree_threshold), scale)
-            if agreed > score and score < high:
-                score, counted = min(agreed, math.nextafter(high, 0.0)), True
+            score, counted = max(score, min(agreed, math.nextafter(high, 0.0))), True
         if p >= model.lift_threshold:
             # On its own the model reaches the suspicious band, never the high one.
             lifted = suspicious + (high - suspicious) * 0.99 * _strength(p, model.lift_threshold)
