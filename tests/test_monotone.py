@@ -34,7 +34,7 @@ SCAMS = [
     # No channel: a threat or a fee with a demand to pay; reassuring text must not lower them either.
     "三小時内還款可撤案，否则我们直接报警抓你，等着坐牢吧。",
     "您已获得节目特别奖，奖品为现金90000元，请先缴纳公证费1200元领取。",
-    "尾号4822卡片已冻结，解冻请电+60 519677403。",
+    "尾号4822卡片已冻结，解冻请电+60519677403。",
 ]
 INSERTS = [
     "请登录支付宝App核实。",

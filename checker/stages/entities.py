@@ -152,8 +152,7 @@ def official_numbers() -> dict[str, str]:
 
 _PHONE = re.compile(
     r"(?<![\d.a-z])(?:"
-    # A country code may stand apart from the number ("+60 519677403").
-    r"(?P<overseas>(?:\+|00)(?!86)[1-9](?:\d{7,14}|\d{0,3}[ \-]\d{6,12}))"
+    r"(?P<overseas>(?:\+|00)(?!86)[1-9]\d{7,14})"
     r"|(?P<mobile>(?:\+?86|0086)?1[3-9]\d{9})"
     r"|(?P<service>95\d{3,4}|96\d{3}|400\d{7}|800\d{7}|12\d{3}|100\d{2}|1069\d{4,16}|106\d{5,17})"
     r"|(?P<landline>0[1-9]\d{1,2}\d{7,8})"
@@ -173,8 +172,6 @@ def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
         details = {"type": kind}
         if kind == "mobile":
             value = value[-11:]
-        elif kind == "overseas":
-            value = value.replace(" ", "").replace("-", "")
         if value in official:
             details["official"] = official[value]
         elif (
