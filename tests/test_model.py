@@ -1,5 +1,7 @@
 """The shipped model: plain data equal to scikit-learn's pipeline, verified before it is read."""
 
+import dataclasses
+import hashlib
 import json
 import pathlib
 import shutil
@@ -10,7 +12,7 @@ import pytest
 
 import checker.stages.model as model_stage
 from checker import check
-from checker.stages.model import DICT_FILE, MODEL_FILE, ModelError
+from checker.stages.model import DICT_FILE, FLAT_FILE, MODEL_FILE, ModelError
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SCAM = "【法务中心】您的借呗已逾期，请今日内将律师费转入指定账户，否则通知家人。"
@@ -18,10 +20,8 @@ SCAM = "【法务中心】您的借呗已逾期，请今日内将律师费转入
 
 @pytest.fixture
 def model_dir(tmp_path, monkeypatch):
-    """A copy of the shipped model files that a test may damage."""
-    source = model_stage._model_files()
-    for name in (MODEL_FILE, DICT_FILE):
-        (tmp_path / name).write_bytes(source.joinpath(name).read_bytes())
+    """A copy of the shipped model file (the flat one a check reads) that a test may damage."""
+    (tmp_path / FLAT_FILE).write_bytes(model_stage._model_files().joinpath(FLAT_FILE).read_bytes())
     monkeypatch.setattr(model_stage, "_model_files", lambda: tmp_path)
     model_stage.reset_cache()
     yield tmp_path
@@ -44,20 +44,19 @@ def _flip_a_byte(path):
     path.write_bytes(bytes(data))
 
 
-def _alter_a_weight(path):
-    payload = json.loads(path.read_text(encoding="utf-8"))
-    payload["intercept"] += 5.0
-    path.write_text(json.dumps(payload), encoding="utf-8")
+def _alter_the_intercept(path):
+    data = path.read_bytes()
+    at = data.index(b'"intercept":') + len(b'"intercept":')
+    path.write_bytes(data[:at] + b"5" + data[at:])
 
 
 DAMAGE = [
-    ("missing model", MODEL_FILE, lambda p: p.unlink()),
-    ("missing dictionary", DICT_FILE, lambda p: p.unlink()),
-    ("truncated model", MODEL_FILE, _truncate),
-    ("corrupted model", MODEL_FILE, _flip_a_byte),
-    ("altered weights", MODEL_FILE, _alter_a_weight),
-    ("empty dictionary", DICT_FILE, lambda p: p.write_bytes(b"")),
-    ("replaced by a pickle", MODEL_FILE, lambda p: p.write_bytes(b"\x80\x04\x95\x00cos\nsystem\n")),
+    ("missing model", FLAT_FILE, lambda p: p.unlink()),
+    ("truncated model", FLAT_FILE, _truncate),
+    ("corrupted model", FLAT_FILE, _flip_a_byte),
+    ("altered weights", FLAT_FILE, _alter_the_intercept),
+    ("empty model", FLAT_FILE, lambda p: p.write_bytes(b"")),
+    ("replaced by a pickle", FLAT_FILE, lambda p: p.write_bytes(b"\x80\x04\x95\x00cos\nsystem\n")),
 ]
 
 
@@ -77,7 +76,7 @@ def test_the_cli_says_plainly_when_the_model_is_unavailable(model_dir):
 
     from checker.cli import cli
 
-    (model_dir / MODEL_FILE).unlink()
+    (model_dir / FLAT_FILE).unlink()
     result = CliRunner().invoke(cli, ["check", SCAM])
     assert result.exit_code == 0 and "模型不可用" in result.stdout
 
@@ -86,6 +85,53 @@ def test_no_code_path_unpickles_anything():
     source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "checker").glob("*.py"))
     for forbidden in ("pickle", "joblib.load", "marshal.load", "allow_pickle=True"):
         assert forbidden not in source
+
+
+def _the_shipped_flat_file():
+    return (ROOT / "models" / FLAT_FILE).read_bytes()
+
+
+def _edit_the_head(data, old, new):
+    return data.replace(old, new, 1)
+
+
+# Damage that still passes a pin (a pin written for the damaged file): the reader itself refuses it.
+MALFORMED = [
+    ("truncated by a byte", lambda d: d[:-1]),
+    ("a byte too many", lambda d: d + b"\0"),
+    ("no magic line", lambda d: d[len(model_stage.FLAT_MAGIC) :]),
+    ("head is not JSON", lambda d: _edit_the_head(d, b'{"agree', b'{agree')),
+    ("one term more than listed", lambda d: _edit_the_head(d, b'"terms":', b'"terms":1')),
+    ("wrong format", lambda d: _edit_the_head(d, b'"format_version":2', b'"format_version":3')),
+    ("dictionary total of zero", lambda d: d.replace(b',"total":', b',"total":0,"_":', 1)),
+]
+
+
+@pytest.mark.parametrize("damage", [m[1] for m in MALFORMED], ids=[m[0] for m in MALFORMED])
+def test_a_malformed_flat_model_is_refused_even_when_pinned(model_dir, monkeypatch, damage):
+    damaged = damage(_the_shipped_flat_file())
+    with pytest.raises(ModelError):
+        model_stage.parse_flat(damaged)
+    (model_dir / FLAT_FILE).write_bytes(damaged)
+    monkeypatch.setattr(model_stage, "_pins", lambda: {"derived": {FLAT_FILE: hashlib.sha256(damaged).hexdigest()}})
+    assert check(SCAM).model_status.startswith("unavailable")
+
+
+def test_the_flat_model_is_what_model_json_and_the_dictionary_give():
+    """A retrain cannot leave it stale: regenerated from the two files, byte for byte, and pinned."""
+    from checker.lab import flatten
+
+    assert flatten.stale(ROOT) is None, "run python -m checker.lab.flatten"
+
+
+def test_the_flat_model_reads_as_the_json_model():
+    flat = model_stage.load()
+    plain = model_stage.parse((ROOT / "models" / MODEL_FILE).read_bytes(), (ROOT / "models" / DICT_FILE).read_bytes())
+    for name in ("vocabulary", "intercept", "agree_threshold", "lift_threshold", "sublinear_tf", "namer", "placeholders"):
+        assert getattr(flat, name) == getattr(plain, name), name
+    for name in ("terms", "idf", "coef"):
+        assert list(getattr(flat, name)) == list(getattr(plain, name)), name
+    assert (flat.tokenizer.words, flat.tokenizer.unknown) == (plain.tokenizer.words, plain.tokenizer.unknown)
 
 
 def test_a_check_imports_neither_scikit_learn_nor_numpy(tmp_path):
@@ -197,7 +243,7 @@ def test_metadata_records_versions_hashes_and_thresholds():
 
 
 def test_shipped_model_is_small():
-    size = sum((ROOT / "models" / name).stat().st_size for name in (MODEL_FILE, DICT_FILE))
+    size = (ROOT / "models" / FLAT_FILE).stat().st_size  # the wheel ships model.flat alone (pyproject.toml)
     assert size <= 5 * 1024 * 1024
 
 
@@ -248,8 +294,7 @@ def test_the_model_alone_never_makes_high_risk(monkeypatch):
     """A message no positive rule fires on stays below high_risk whatever the model says."""
     from checker.pipeline import check_with
 
-    model = model_stage.load()
-    sure = model_stage.Model(**{**{f: getattr(model, f) for f in model.__dataclass_fields__}, "intercept": 50.0})
+    sure = dataclasses.replace(model_stage.load(), intercept=50.0)
     result = check_with("周末一起吃饭吧，地方你来定，我请客。", lambda: sure)
     assert not [f for f in result.flags if f.weight > 0 and not f.id.startswith(model_stage.MODEL_FLAG_PREFIX)]
     assert result.verdict == "suspicious"

@@ -1,5 +1,6 @@
-"""The shared tokenizer: identical to jieba's own segmentation, and the mask keeps spans."""
+"""The shared segmentation: jieba's own, word for word, without jieba; the mask keeps spans."""
 
+import functools
 import io
 import json
 import pathlib
@@ -14,22 +15,24 @@ from checker.stages.entities import extract
 from checker.stages.normalize import normalize
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+DICTIONARY = (ROOT / "models" / model_stage.DICT_FILE).read_bytes()
+OURS = model_stage.load().tokenizer  # read from the flat model, as a check reads it
 
 
+@functools.cache
 def _plain_jieba():
-    """A stock jieba.Tokenizer with the shipped dictionary: the reference for FastTokenizer."""
-    model_stage.load()  # imports jieba as a check does, hiding pkg_resources only for that import
-    import jieba
-
+    """A stock jieba.Tokenizer with the shipped dictionary: the reference for our Segmenter."""
+    jieba = pytest.importorskip("jieba", reason="the reference segmentation is jieba's own")
     tokenizer = jieba.Tokenizer()
-    data = model_stage._model_files().joinpath(model_stage.DICT_FILE).read_bytes()
-    tokenizer.FREQ, tokenizer.total = jieba.Tokenizer.gen_pfdict(io.BytesIO(data))
+    tokenizer.FREQ, tokenizer.total = jieba.Tokenizer.gen_pfdict(io.BytesIO(DICTIONARY))
     tokenizer.initialized = True
     return tokenizer
 
 
-FAST = model_stage.load().tokenizer
-PLAIN = _plain_jieba()
+@pytest.fixture(scope="module")
+def plain():
+    return _plain_jieba()
 
 
 def _masked(text):
@@ -37,28 +40,27 @@ def _masked(text):
     return segment.mask(norm, extract(norm)).text
 
 
-def test_same_tokens_as_jieba_on_every_corpus_message():
-    for line in (ROOT / "data" / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
-        text = _masked(json.loads(line)["text"])
-        assert FAST.lcut(text, HMM=False) == PLAIN.lcut(text, HMM=False)
+def _corpus_texts():
+    return [json.loads(line)["text"] for line in (ROOT / "data" / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("律师费账户转账逾期花呗借呗微信法院立案冻结中国银行客服您的请 xurl123")), max_size=60))
-def test_same_tokens_as_jieba_on_random_text(text):
-    assert FAST.lcut(text, HMM=False) == PLAIN.lcut(text, HMM=False)
+def test_the_prefix_dictionary_is_jiebas(plain):
+    freq, total = segment.prefix_dictionary(DICTIONARY)
+    assert (freq, total) == (plain.FREQ, plain.total)
+    assert list(freq) == list(plain.FREQ)
 
 
-def test_masking_keeps_spans_in_the_paste():
-    text = "请加微信abc12345或拨打13812345678，访问 http://t.cn/abc 转账5000元"
-    masked = segment.mask(normalize(text), extract(normalize(text)))
-    assert "xmobile" in masked.text and "xurl" in masked.text and "xmoney" in masked.text
-    toks = segment.tokens(FAST, masked.text)
-    assert len(toks.words) == len(toks.spans)
-    for word, (start, end) in zip(toks.words, toks.spans):
-        assert masked.text[start:end] == word
-        pasted_start, pasted_end = masked.span(start, end)
-        assert 0 <= pasted_start <= pasted_end <= len(text)
+def test_the_flat_models_segmenter_is_the_dictionarys():
+    built = segment.load_tokenizer(DICTIONARY)
+    assert (OURS.words, OURS.unknown) == (built.words, built.unknown)
+
+
+@pytest.mark.parametrize(
+    "dictionary", [b"", b"word\n", b"word x\n", b"word -1\n"], ids=["empty", "no count", "bad count", "negative total"]
+)
+def test_a_bad_dictionary_is_refused(dictionary):
+    with pytest.raises(ValueError):
+        segment.load_tokenizer(dictionary)
 
 
 def _reference_tokens(tokenizer, text):
@@ -73,16 +75,59 @@ def _reference_tokens(tokenizer, text):
     return words, spans
 
 
-def test_direct_walk_equals_jiebas_cut_on_the_corpus():
-    for line in (ROOT / "data" / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
-        text = _masked(json.loads(line)["text"])
-        assert tuple(segment.tokens(FAST, text)) == _reference_tokens(PLAIN, text)
+def test_same_tokens_as_jieba_on_every_corpus_message(plain):
+    for text in _corpus_texts():
+        masked = _masked(text)
+        assert tuple(segment.tokens(OURS, masked)) == _reference_tokens(plain, masked)
+
+
+def test_same_tokens_as_jieba_on_every_evaluation_message(plain):
+    """The evaluation texts only as input to an equality: no figure is read from them or tuned on them."""
+    files = sorted(EVAL.glob("*.jsonl")) if EVAL.is_dir() else []
+    if not files:
+        pytest.skip("../shared/eval is absent")
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            text = json.loads(line).get("text") if line.strip() else None
+            if isinstance(text, str) and text.strip():
+                masked = _masked(text)
+                assert tuple(segment.tokens(OURS, masked)) == _reference_tokens(plain, masked), path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("律师费账户转账逾期花呗借呗微信法院立案冻结中国银行客服您的请 xurl123")), max_size=60))
+def test_same_tokens_as_jieba_on_random_words(text):
+    assert tuple(segment.tokens(OURS, text)) == _reference_tokens(_plain_jieba(), text)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from([*list("律师费账户转账逾期花呗微信法院 ab1Z9_.%+#&-，。！①ñ\n\r\t"), "xurl", "\r\n"]), max_size=50).map("".join))
-def test_direct_walk_equals_jiebas_cut_on_random_text(text):
-    assert tuple(segment.tokens(FAST, text)) == _reference_tokens(PLAIN, text)
+def test_same_tokens_as_jieba_on_random_text(text):
+    assert tuple(segment.tokens(OURS, text)) == _reference_tokens(_plain_jieba(), text)
+
+
+def _looked_up(units, index):
+    return [(u.start, u.end, [index(w) for w in u.words], [index(f) for f in u.features]) for u in units]
+
+
+def test_indexed_units_are_the_units_looked_up_on_every_corpus_message():
+    lookup = model_stage.load().vocabulary.get
+    for text in _corpus_texts():
+        masked = _masked(text)
+        toks = segment.tokens(OURS, masked)
+        assert [tuple(u) for u in segment.indexed_units(toks, masked, lookup)] == _looked_up(segment.units(toks, masked), lookup)
+
+
+def test_masking_keeps_spans_in_the_paste():
+    text = "请加微信abc12345或拨打13812345678，访问 http://t.cn/abc 转账5000元"
+    masked = segment.mask(normalize(text), extract(normalize(text)))
+    assert "xmobile" in masked.text and "xurl" in masked.text and "xmoney" in masked.text
+    toks = segment.tokens(OURS, masked.text)
+    assert len(toks.words) == len(toks.spans)
+    for word, (start, end) in zip(toks.words, toks.spans):
+        assert masked.text[start:end] == word
+        pasted_start, pasted_end = masked.span(start, end)
+        assert 0 <= pasted_start <= pasted_end <= len(text)
 
 
 UNIT_CASES = [
@@ -95,7 +140,7 @@ UNIT_CASES = [
 
 @pytest.mark.parametrize(("text", "count"), UNIT_CASES)
 def test_units_are_the_whole_message_then_each_clause(text, count):
-    toks = segment.tokens(FAST, text)
+    toks = segment.tokens(OURS, text)
     units = segment.units(toks, text)
     assert len(units) == count
     assert (units[0].start, units[0].end, units[0].words) == (0, len(text), toks.words)

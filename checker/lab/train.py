@@ -48,6 +48,7 @@ from ..stages.model import (
     parse,
 )
 from ..stages.normalize import NORMALIZER_VERSION, normalize
+from . import flatten
 
 SEED = 20261121
 FOLDS = 5
@@ -537,7 +538,8 @@ def train(root: pathlib.Path, log=print, grid: Sequence[tuple[float, int]] = GRI
         _write_atomic(models / OUT_OF_FOLD, lines.encode("utf-8"))
     pins = {"sha256": {MODEL_FILE: _sha256(model_bytes), DICT_FILE: _sha256(dictionary)}}
     _write_atomic(root / "checker" / "data" / "model_pins.json", (json.dumps(pins, indent=2) + "\n").encode())
-    log(f"wrote {models / MODEL_FILE} ({len(model_bytes):,} bytes), {models / DICT_FILE}, metadata.json, pins")
+    flatten.write(root)  # models/model.flat, what a check reads, from the two files above; pinned too
+    log(f"wrote {models / MODEL_FILE} ({len(model_bytes):,} bytes), {models / DICT_FILE}, model.flat, metadata.json, pins")
     return metadata
 
 

@@ -6,10 +6,14 @@ one says how much the message reads like a scam, scored over the whole message a
 the taxonomy, names the scam it reads like, with the words of the paste that made it think so.
 
 The shipped model (models/model.json, models/jieba_dict.txt) is exported by `checker train` as
-plain numbers: vocabulary, idf, weights. Reading it runs no code from the file and needs neither
-scikit-learn nor numpy. Before it is parsed, each file is checked against the SHA-256 pinned in
-checker/data/model_pins.json; a missing, truncated or altered file raises ModelError, and the check
-goes on rules-only and says so (see pipeline.py).
+plain numbers: vocabulary, idf, weights, and the word list of the segmentation. A check reads the
+same numbers from models/model.flat, which `python -m checker.lab.flatten` writes from those two
+files (train runs it; tests/test_model.py regenerates it and compares bytes): the vocabulary and the
+prefix dictionary as lists of words, the numbers as little-endian binary arrays, so that loading
+needs neither a JSON parse of 4 MB nor a dictionary build. Reading it runs no code from the file
+and needs neither scikit-learn nor numpy. Before it is parsed, the file is checked against the
+SHA-256 pinned in checker/data/model_pins.json; a missing, truncated or altered file raises
+ModelError, and the check goes on rules-only and says so (see pipeline.py).
 """
 
 from __future__ import annotations
@@ -18,9 +22,15 @@ import hashlib
 import json
 import math
 import pathlib
+import sys
 import threading
-from dataclasses import dataclass
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from importlib import resources
+from operator import mul
+from typing import cast
 
 from . import segment
 from .entities import Entity
@@ -32,7 +42,9 @@ FAMILY_PREFIX = "family_"  # a namer class standing for a family whose types are
 
 MODEL_FILE = "model.json"
 DICT_FILE = "jieba_dict.txt"
+FLAT_FILE = "model.flat"  # what a check reads: MODEL_FILE and DICT_FILE in one flat file
 FORMAT_VERSION = 2
+FLAT_MAGIC = b"checker flat model 1\n"
 _CUES = 5
 _SPANS_PER_CUE = 3
 _MIN_CUE_CHARS = 2  # a cue is a word or character n-gram of at least two characters, never 你 / 我 / 被
@@ -101,7 +113,7 @@ class Prediction:
     probability: float
     known_words: int  # distinct in-vocabulary words of the whole message, placeholders excluded
     model: Model
-    unit: segment.Unit  # the whole message or the clause that gave the probability
+    unit: segment.IndexedUnit  # the whole message or the clause that gave the probability
     vector: dict[int, float]
     tokens: segment.Tokens
     masked: Normalized
@@ -114,48 +126,74 @@ class Prediction:
 @dataclass(frozen=True, slots=True)
 class Model:
     vocabulary: dict[str, int]
-    terms: tuple[str, ...]  # index -> term
-    idf: tuple[float, ...]
-    coef: tuple[float, ...]
+    terms: Sequence[str]  # index -> term
+    idf: Sequence[float]
+    coef: Sequence[float]
     intercept: float
     agree_threshold: float
     lift_threshold: float
     sublinear_tf: bool
     namer: Namer
-    tokenizer: object  # a private jieba.Tokenizer built from the shipped dictionary
+    tokenizer: segment.Segmenter  # jieba's segmentation over the shipped dictionary
+    # The vocabulary indices of the placeholders, which known() does not count.
+    placeholders: frozenset[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        vocabulary = self.vocabulary
+        indices = frozenset(vocabulary[p] for p in segment.PLACEHOLDER_TOKENS if p in vocabulary)
+        object.__setattr__(self, "placeholders", indices)
 
     def vector(self, terms: list[str]) -> dict[int, float]:
         """The L2-normalised TF-IDF vector, as scikit-learn's TfidfVectorizer computes it."""
-        vocabulary = self.vocabulary
-        counts: dict[int, int] = {}
-        for term in terms:
-            index = vocabulary.get(term)
-            if index is not None:
-                counts[index] = counts.get(index, 0) + 1
+        return self.vector_of_indices(list(map(self.vocabulary.get, terms)))
+
+    def vector_of_indices(self, indices: list[int | None]) -> dict[int, float]:
+        """vector() of the terms whose vocabulary indices are `indices` (None: not in the vocabulary).
+
+        The arithmetic, and its order, are those of scikit-learn's TfidfVectorizer: counts in order of
+        first occurrence, then (1 + log(count)) * idf, then the L2 norm.
+        """
+        found = Counter(indices)
+        found.pop(None, None)  # terms outside the vocabulary
+        counts = cast("Counter[int]", found)
         idf = self.idf
-        log = math.log
         if self.sublinear_tf:
-            weights = {i: (1.0 + log(c)) * idf[i] for i, c in counts.items()}
+            log = math.log
+            # (1.0 + log(1)) * x is x exactly: most terms occur once, and skip the logarithm.
+            weights = {i: idf[i] if c == 1 else (1.0 + log(c)) * idf[i] for i, c in counts.items()}
         else:
             weights = {i: c * idf[i] for i, c in counts.items()}
-        norm = math.sqrt(sum(v * v for v in weights.values()))
+        values = weights.values()
+        norm = math.sqrt(sum(map(mul, values, values)))
         return {i: v / norm for i, v in weights.items()} if norm else {}
 
     def probability_of_terms(self, terms: list[str]) -> tuple[float, dict[int, float]]:
-        vec = self.vector(terms)
-        coef = self.coef
-        z = self.intercept + sum(v * coef[i] for i, v in vec.items())
+        return self.probability_of_indices(list(map(self.vocabulary.get, terms)))
+
+    def probability_of_indices(self, indices: list[int | None]) -> tuple[float, dict[int, float]]:
+        vec = self.vector_of_indices(indices)
+        z = self.intercept + sum(map(mul, vec.values(), map(self.coef.__getitem__, vec)))
         return _sigmoid(z), vec
 
     def known(self, words: list[str]) -> int:
-        return len({w for w in words if w in self.vocabulary and w not in segment.PLACEHOLDER_TOKENS})
+        return self.known_of_indices(list(map(self.vocabulary.get, words)))
+
+    def known_of_indices(self, words: list[int | None]) -> int:
+        """Distinct words of the vocabulary, placeholders excluded (an index stands for one word)."""
+        found = set(words)
+        found.discard(None)
+        return len(found - self.placeholders)
 
     def predict(self, norm: Normalized, entities: tuple[Entity, ...]) -> Prediction:
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
-        units = segment.units(toks, masked.text)
-        scored = [self.probability_of_terms(unit.features) for unit in units]
-        known = [self.known(unit.words) for unit in units]
+        units = segment.indexed_units(toks, masked.text, self.vocabulary.get)
+        known = [self.known_of_indices(unit.words) for unit in units]
+        # A clause with too few known words never speaks (best_unit): it is not scored.
+        scored = [
+            self.probability_of_indices(unit.terms) if k == 0 or known[k] >= MIN_KNOWN_WORDS else (-1.0, {})
+            for k, unit in enumerate(units)
+        ]
         best = best_unit([p for p, _ in scored], known)
         probability, vec = scored[best]
         return Prediction(probability, known[0], self, units[best], vec, toks, masked)
@@ -244,9 +282,9 @@ def _sigmoid(z: float) -> float:
     return e / (1.0 + e)
 
 
-def _pins() -> dict[str, str]:
+def _pins() -> dict:
     raw = resources.files("checker").joinpath("data/model_pins.json").read_text(encoding="utf-8")
-    return json.loads(raw)["sha256"]
+    return json.loads(raw)
 
 
 def _model_files():
@@ -271,15 +309,7 @@ def _read_verified(name: str, pins: dict[str, str]) -> bytes:
     return data
 
 
-def _namer(data: dict, size: int) -> Namer:
-    classes, weights, intercepts = [], [], []
-    for entry in data["classes"]:
-        indices, values = entry["index"], entry["weight"]
-        if len(indices) != len(values) or any(not 0 <= int(i) < size for i in indices):
-            raise ModelError(f"namer class {entry.get('id')} has bad weights")
-        classes.append(NamedClass(str(entry["id"]), str(entry["name"]), str(entry["name_en"])))
-        weights.append({int(i): float(w) for i, w in zip(indices, values)})
-        intercepts.append(float(entry["intercept"]))
+def _namer(classes: list[NamedClass], weights: list[dict[int, float]], intercepts: list[float]) -> Namer:
     if not classes:
         raise ModelError("the namer has no class")
     by_feature: dict[int, list[tuple[int, float]]] = {}
@@ -289,7 +319,23 @@ def _namer(data: dict, size: int) -> Namer:
     return Namer(tuple(classes), tuple(weights), tuple(intercepts), {i: tuple(v) for i, v in by_feature.items()})
 
 
+def _json_namer(data: dict, size: int) -> Namer:
+    classes, weights, intercepts = [], [], []
+    for entry in data["classes"]:
+        indices, values = entry["index"], entry["weight"]
+        if len(indices) != len(values) or any(not 0 <= int(i) < size for i in indices):
+            raise ModelError(f"namer class {entry.get('id')} has bad weights")
+        classes.append(NamedClass(str(entry["id"]), str(entry["name"]), str(entry["name_en"])))
+        weights.append({int(i): float(w) for i, w in zip(indices, values)})
+        intercepts.append(float(entry["intercept"]))
+    return _namer(classes, weights, intercepts)
+
+
+_READ_ERRORS = (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, IndexError, OverflowError)
+
+
 def parse(model_bytes: bytes, dictionary: bytes) -> Model:
+    """The model of model.json and jieba_dict.txt as `checker train` writes them (training, lab)."""
     try:
         data = json.loads(model_bytes.decode("utf-8"))
         if data.get("format_version") != FORMAT_VERSION:
@@ -311,12 +357,95 @@ def parse(model_bytes: bytes, dictionary: bytes) -> Model:
             agree_threshold=float(data["agree_threshold"]),
             lift_threshold=float(data["lift_threshold"]),
             sublinear_tf=bool(data["sublinear_tf"]),
-            namer=_namer(data["namer"], len(terms)),
+            namer=_json_namer(data["namer"], len(terms)),
             tokenizer=segment.load_tokenizer(dictionary),
         )
     except ModelError:
         raise
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, IndexError) as exc:
+    except _READ_ERRORS as exc:
+        raise ModelError(f"model file cannot be read ({type(exc).__name__})") from None
+
+
+class _Sections:
+    """Reads the sections of a flat model in order; running past the end is a ModelError."""
+
+    def __init__(self, data: bytes, at: int) -> None:
+        self.data, self.at = data, at
+
+    def take(self, size: int) -> bytes:
+        if size < 0 or self.at + size > len(self.data):
+            raise ModelError("model file is truncated")
+        self.at += size
+        return self.data[self.at - size : self.at]
+
+    def lines(self, size: int, count: int) -> list[str]:
+        """`count` strings joined by line breaks in `size` bytes of UTF-8."""
+        items = self.take(size).decode("utf-8").split("\n")
+        if len(items) != count:
+            raise ModelError("model file lists a wrong number of terms")
+        return items
+
+    def numbers(self, code: str, count: int) -> array:
+        """`count` little-endian numbers: "d" float64, "q" int64, "i" int32."""
+        values = array(code)
+        values.frombytes(self.take(values.itemsize * count))
+        if sys.byteorder == "big":
+            values.byteswap()
+        return values
+
+
+def parse_flat(data: bytes) -> Model:
+    """The model of a flat file as checker.lab.flatten writes it; raises ModelError.
+
+    Layout: FLAT_MAGIC; one line of JSON (the scalars, the namer's classes and every section's size);
+    then the vocabulary's terms (UTF-8, one a line, in index order), idf and coef (float64 each),
+    for each namer class its feature indices (int32) and weights (float64), the prefix dictionary's
+    words (UTF-8, one a line) and their frequencies (int64; 0 for a prefix that is not a word).
+    """
+    try:
+        if not data.startswith(FLAT_MAGIC):
+            raise ModelError("model file is not a flat model")
+        end = data.index(b"\n", len(FLAT_MAGIC))
+        head = json.loads(data[len(FLAT_MAGIC) : end].decode("utf-8"))
+        if head["format_version"] != FORMAT_VERSION:
+            raise ModelError(f"model format {head['format_version']} is not {FORMAT_VERSION}")
+        sections = _Sections(data, end + 1)
+        size = int(head["terms"])
+        terms = sections.lines(int(head["terms_bytes"]), size)
+        vocabulary = dict(zip(terms, range(size)))
+        if len(vocabulary) != size:
+            raise ModelError("model file repeats a term")
+        idf = tuple(sections.numbers("d", size))
+        coef = tuple(sections.numbers("d", size))
+        classes, weights, intercepts = [], [], []
+        for entry in head["classes"]:
+            indices = sections.numbers("i", int(entry["weights"]))
+            if indices and not (min(indices) >= 0 and max(indices) < size):
+                raise ModelError(f"namer class {entry['id']} has bad weights")
+            weights.append(dict(zip(indices, sections.numbers("d", len(indices)))))
+            classes.append(NamedClass(str(entry["id"]), str(entry["name"]), str(entry["name_en"])))
+            intercepts.append(float(entry["intercept"]))
+        words = sections.lines(int(head["words_bytes"]), int(head["words"]))
+        frequencies = sections.numbers("q", len(words))
+        if sections.at != len(data):
+            raise ModelError("model file has bytes after its last section")
+        if min(frequencies, default=0) < 0:
+            raise ModelError("model file has a negative word frequency")
+        return Model(
+            vocabulary=vocabulary,
+            terms=terms,
+            idf=idf,
+            coef=coef,
+            intercept=float(head["intercept"]),
+            agree_threshold=float(head["agree_threshold"]),
+            lift_threshold=float(head["lift_threshold"]),
+            sublinear_tf=bool(head["sublinear_tf"]),
+            namer=_namer(classes, weights, intercepts),
+            tokenizer=segment.Segmenter.of(zip(words, frequencies), int(head["total"])),
+        )
+    except ModelError:
+        raise
+    except _READ_ERRORS as exc:
         raise ModelError(f"model file cannot be read ({type(exc).__name__})") from None
 
 
@@ -331,8 +460,7 @@ def load() -> Model:
         with _lock:
             if _cached is None:
                 try:
-                    pins = _pins()
-                    _cached = parse(_read_verified(MODEL_FILE, pins), _read_verified(DICT_FILE, pins))
+                    _cached = parse_flat(_read_verified(FLAT_FILE, _pins().get("derived", {})))
                 except ModelError as exc:
                     _cached = exc
     if isinstance(_cached, ModelError):

@@ -1,26 +1,30 @@
 """The one function that turns a message into model features, shared by training and checking.
 
-normalised text -> entities masked by ASCII placeholders -> a private jieba Tokenizer (HMM off)
--> word unigrams and bigrams, and character 2- and 3-grams of each run of Chinese characters
-(robust where jieba splits differently, e.g. text without punctuation) -> scored over the whole
-message and over each clause (units), so that padding around a scam sentence cannot dilute it.
+normalised text -> entities masked by ASCII placeholders -> jieba's segmentation (HMM off) over
+the shipped dictionary -> word unigrams and bigrams, and character 2- and 3-grams of each run of
+Chinese characters (robust where the segmentation splits differently, e.g. text without
+punctuation) -> scored over the whole message and over each clause (units), so that padding around
+a scam sentence cannot dilute it.
 
-Why a private Tokenizer filled by hand: jieba's shared tokenizer loads its 349,046-word dictionary
-(about 0.6 s), writes a cache file shared by every user in the temp directory and logs to stderr.
-We ship a compact dictionary (models/jieba_dict.txt: jieba's own entries that occur in our corpus,
-its most frequent words, and our user dictionary, with jieba's total frequency kept, so a corpus text
-splits exactly as with the full dictionary) and fill the prefix dictionary directly: no cache file,
-no log line, no temp directory; model.py builds it once, lazily, under a lock.
+Why our own Segmenter rather than jieba itself: importing jieba and building its prefix dictionary
+from the shipped word list took about a third of a cold check, and its shared tokenizer loads a
+349,046-word dictionary, writes a cache file in the temp directory and logs to stderr. We ship a
+compact dictionary (models/jieba_dict.txt: jieba's own entries that occur in our corpus, its most
+frequent words, and our user dictionary, with jieba's total frequency kept, so a corpus text splits
+exactly as with the full dictionary), turned into a flat prefix dictionary once, when the model is
+exported (model.py). The Segmenter is jieba's own algorithm — every prefix of every word in one
+dictionary, the route of highest log-probability through the words found at each position, single
+letters and digits joined — and tests/test_segment.py checks it against jieba word for word on every
+corpus message and on random text.
 """
 
 from __future__ import annotations
 
-import io
 import itertools
 import math
 import re
-import sys
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from typing import Any, NamedTuple
 
 from .entities import Entity
 from .normalize import Normalized, replace_spans
@@ -83,69 +87,87 @@ def mask(norm: Normalized, entities: tuple[Entity, ...]) -> Normalized:
     return replace_spans(masked, numbers) if numbers else masked
 
 
-def load_tokenizer(dictionary: bytes):
-    """A jieba Tokenizer whose prefix dictionary is built from `dictionary` (jieba's text format)."""
-    # jieba imports pkg_resources only to locate its own files, which costs about 0.2 s; without it,
-    # jieba falls back to plain paths. We never read jieba's files, so hide it for the import.
-    saved = sys.modules.get("pkg_resources", None)
-    had = "pkg_resources" in sys.modules
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
-    try:
-        import jieba
-    finally:
-        if had:
-            sys.modules["pkg_resources"] = saved  # type: ignore[assignment]
-        else:
-            del sys.modules["pkg_resources"]
-    tokenizer = _fast_tokenizer_class(jieba)()
-    freq, total = jieba.Tokenizer.gen_pfdict(io.BytesIO(dictionary))
-    tokenizer.FREQ, tokenizer.total = freq, total
-    log_total = math.log(total)
-    # The same numbers jieba computes on every call: log(freq or 1) - log(total).
-    tokenizer.log_prob = {word: math.log(f) - log_total for word, f in freq.items() if f}
-    tokenizer.log_prob_unknown = math.log(1) - log_total
-    tokenizer.initialized = True
-    return tokenizer
+def prefix_dictionary(dictionary: bytes) -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary of a word list in its text format ("word freq [tag]" a line):
+    every word with its frequency, every prefix of a word that is not a word itself with 0, and the
+    total frequency (jieba.Tokenizer.gen_pfdict, whose reading of a line this follows)."""
+    freq: dict[str, int] = {}
+    total = 0
+    lines = dictionary.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the break that ends the last line does not begin another (as a file reads)
+    for number, line in enumerate(lines, 1):
+        try:
+            word, count = line.strip().decode("utf-8").split(" ")[:2]
+            value = int(count)
+        except ValueError:
+            raise ValueError(f"invalid dictionary entry at line {number}") from None
+        freq[word] = value
+        total += value
+        for end in range(1, len(word) + 1):
+            freq.setdefault(word[:end], 0)
+    return freq, total
 
 
-def _fast_tokenizer_class(jieba):
-    """jieba's Tokenizer, with its route search reading precomputed log-probabilities.
+class Segmenter:
+    """jieba's segmentation with the HMM off (Tokenizer.get_DAG and Tokenizer.calc in one pass).
 
-    Tokenizer.calc takes a logarithm for every candidate word of every message; this does the same
-    arithmetic once per dictionary word, and get_DAG is jieba's loop with local names. The segmentation is identical (tests/test_segment.py
-    compares it with jieba's own on every corpus message and on random text).
+    `words` maps every word of the dictionary to its log-probability and every prefix that is not
+    a word to None; a character no word starts with costs `unknown`.
     """
 
-    class FastTokenizer(jieba.Tokenizer):
-        def get_DAG(self, sentence):
-            freq = self.FREQ
-            n = len(sentence)
-            dag = {}
-            for k in range(n):
-                ends = []
-                i = k
-                frag = sentence[k]
-                while i < n and frag in freq:
-                    if freq[frag]:
-                        ends.append(i)
-                    i += 1
-                    frag = sentence[k : i + 1]
-                dag[k] = ends or [k]
-            return dag
+    __slots__ = ("unknown", "words")
 
-        def calc(self, sentence, DAG, route):
-            n = len(sentence)
-            route[n] = (0, 0)
-            log_prob, unknown = self.log_prob, self.log_prob_unknown
-            for idx in range(n - 1, -1, -1):
-                best = None
-                for x in DAG[idx]:
-                    candidate = (log_prob.get(sentence[idx : x + 1], unknown) + route[x + 1][0], x)
-                    if best is None or candidate > best:
-                        best = candidate
-                route[idx] = best
+    def __init__(self, words: dict[str, float | None], unknown: float) -> None:
+        self.words = words
+        self.unknown = unknown
 
-    return FastTokenizer
+    @classmethod
+    def of(cls, entries: Iterable[tuple[str, int]], total: int) -> Segmenter:
+        """From a prefix dictionary: jieba's log(freq) - log(total) for words, None for prefixes."""
+        if total <= 0:
+            raise ValueError("the dictionary is empty")
+        log, log_total = math.log, math.log(total)
+        return cls({word: log(f) - log_total if f else None for word, f in entries}, log(1) - log_total)
+
+    def ends(self, block: str) -> list[int]:
+        """For each start position of `block`, where the word of the best route from there ends.
+
+        jieba: among the words that start at k, the one whose log-probability plus that of the best
+        route after it is highest, the longest on a tie; a character that starts no word stands alone.
+        """
+        words, unknown, absent = self.words, self.unknown, _ABSENT
+        n = len(block)
+        score = [0.0] * (n + 1)
+        ends = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            best_end = 0
+            best = 0.0
+            end = k + 1
+            prob = words.get(block[k], absent)
+            while prob is not absent:
+                if prob is not None:
+                    candidate = prob + score[end]
+                    if not best_end or candidate >= best:
+                        best, best_end = candidate, end
+                if end == n:
+                    break
+                end += 1
+                prob = words.get(block[k:end], absent)
+            if not best_end:
+                best, best_end = unknown + score[k + 1], k + 1
+            score[k] = best
+            ends[k] = best_end
+        return ends
+
+
+_ABSENT: Any = object()  # Segmenter.words.get's answer for text that begins no word
+
+
+def load_tokenizer(dictionary: bytes) -> Segmenter:
+    """The Segmenter of a word list in jieba's text format (training; a check reads the flat model)."""
+    freq, total = prefix_dictionary(dictionary)
+    return Segmenter.of(freq.items(), total)
 
 
 # jieba's own block pattern (re_han_default) and its test for single Latin letters and digits.
@@ -153,7 +175,7 @@ _JIEBA_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
 _JIEBA_ENG = re.compile("[a-zA-Z0-9]")
 
 
-def tokens(tokenizer, masked_text: str) -> Tokens:
+def tokens(segmenter: Segmenter, masked_text: str) -> Tokens:
     """Words of the masked text with their offsets, without punctuation and white space.
 
     This is jieba's Tokenizer.cut(text, HMM=False) walked directly, so that offsets come for free:
@@ -177,11 +199,10 @@ def tokens(tokenizer, masked_text: str) -> Tokens:
             if not text[i].isspace():
                 keep(i, i + 1)
         block, base = m.group(), m.start()
-        route: dict = {}
-        tokenizer.calc(block, tokenizer.get_DAG(block), route)
+        ends = segmenter.ends(block)
         x, n, run = 0, len(block), None
         while x < n:
-            y = route[x][1] + 1
+            y = ends[x]
             if y - x == 1 and _JIEBA_ENG.match(block, x):
                 run = x if run is None else run
             else:
@@ -257,4 +278,59 @@ def units(toks: Tokens, masked_text: str) -> list[Unit]:
             k += 1
         if words:
             out.append(Unit(start, end, words, features(words, text[start:end])))
+    return out
+
+
+class IndexedUnit(NamedTuple):
+    """A unit as the checker scores it: each word and each feature as its index in the vocabulary
+    (None when unknown), in the order of Unit.words and Unit.features."""
+
+    start: int
+    end: int
+    words: list[int | None]
+    terms: list[int | None]
+
+
+def indexed_units(toks: Tokens, masked_text: str, index: Callable[[str], int | None]) -> list[IndexedUnit]:
+    """units(), with each term looked up once for the whole message instead of once per unit.
+
+    A clause's words are a run of the message's words, its bigrams a run of the message's bigrams,
+    and its character n-grams those of the runs of Chinese characters inside it (a clause ends at
+    punctuation, which no run crosses). tests/test_segment.py checks it against units().
+    """
+    text = masked_text[:_MAX_MODEL_CHARS]
+    words = list(map(index, toks.words))
+    pairs = [index(f"{first} {second}") for first, second in itertools.pairwise(toks.words)]
+    runs: list[tuple[int, list[int | None]]] = []  # (start, the indices of its character n-grams)
+    for m in _CJK_RUN.finditer(text):
+        run = m.group()
+        grams = [index(CHAR_MARK + run[i : i + size]) for size in CHAR_SIZES for i in range(len(run) - size + 1)]
+        runs.append((m.start(), grams))
+    whole = IndexedUnit(0, len(text), words, words + pairs + [g for _, grams in runs for g in grams])
+    bounds, cursor = [], 0
+    for m in _CLAUSE_END.finditer(text):
+        if m.start() > cursor:
+            bounds.append((cursor, m.start()))
+        cursor = m.end()
+    if cursor < len(text):
+        bounds.append((cursor, len(text)))
+    if len(bounds) < 2:
+        return [whole]
+    out = [whole]
+    spans = toks.spans
+    k, n, r = 0, len(words), 0
+    for start, end in bounds:
+        while k < n and spans[k][0] < start:
+            k += 1
+        first = k
+        while k < n and spans[k][1] <= end:
+            k += 1
+        while r < len(runs) and runs[r][0] < start:
+            r += 1
+        terms = words[first:k] + pairs[first : max(first, k - 1)]
+        while r < len(runs) and runs[r][0] < end:
+            terms += runs[r][1]
+            r += 1
+        if k > first:
+            out.append(IndexedUnit(start, end, words[first:k], terms))
     return out
