@@ -23,12 +23,29 @@ JUDGED = [
     ("您的网贷已逾期，请加微信abc12345处理。", {"contact_through_private_channel"}, "suspicious"),
     ("本所受委托通知您，需支付律师费580元，否则起诉。", {"fee_demanded"}, "suspicious"),
     ("我是你领导，明天来我办公室，先帮我转2万给客户。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # A channel the message gives is an offer to act through it, with or without a verb; a phone
+    # number needs a verb of contacting before it.
+    ("社保卡到期提醒：换领新卡地址 sb-hl.top，逾期停用。", {"channel_mismatch"}, "suspicious"),
+    ("积分今晚清零，兑换现金入口 jf-dh.top", {"contact_through_private_channel"}, "suspicious"),
+    ("【中国银行】您的年费880元今日将从账户扣除，客服热线955123。", {"channel_mismatch"}, "suspicious"),
+    ("您有一笔高龄补贴未领取，联系188 1234 5678办理。", {"contact_through_private_channel"}, "suspicious"),
+    ("房东换卡了，这个月房租打到6222021234567890123。", {"contact_through_private_channel"}, "suspicious"),
     # Official channels, warnings and statements ask nothing through an unofficial channel.
     ("【支付宝】您的花呗本期账单已出，请登录支付宝App还款，如有疑问请致电95188。", set(), "low_risk"),
     ("【12381】您可能正遭遇冒充客服诈骗，请立即停止转账。", set(), "low_risk"),
     ("反诈提醒：切勿向陌生账户转账，凡是要求你提供验证码的都是诈骗。", set(), "low_risk"),
     ("【工商银行】您尾号6621的个人贷款本月应还款3,456.78元，将于11月25日自动扣收。详询95588。", set(), "low_risk"),
     ("验证码382910，用于登录，5分钟内有效，请勿泄露给他人。", set(), "low_risk"),
+    # Genuine formats that look like requests: a staff member's number printed as a label, a court's
+    # own fee notice and designated account, a code typed into the court's own delivery host.
+    ("【某供电公司】您户号尾号1234已用电166千瓦时，电费余额不足，请及时缴费。客户经理王丽，电话13912345678。", set(), "low_risk"),
+    ("【12368】张三，您的立案申请已审核通过，案号（2026）京0105民初123号，请按《交纳诉讼费用通知书》到法院指定账户缴费。", set(), "low_risk"),
+    ("【广州互联网法院】李四您好，您在（2026）粤0192民初1号案件中的文书已送达，验证码：1234，请在 https://sd.gdems.com/v3/dzsd/AB12 输入验证码后查看。", set(), "low_risk"),
+    ("【广西法院短信平台】王五，某县人民法院向您发送了（2026）桂1226民初4号案件相关文书，文书详见:http://171.106.48.55:28083/sfsdw//r/AB12", set(), "low_risk"),
+    # Warnings that quote a request inside a frame that closes after it, or tell you to stop.
+    ("【某地公安】提醒：以“快递理赔”为由要求加群、扫码的都是诈骗，理赔请走购物平台。", set(), "low_risk"),
+    ("【12381】有人以“征信修复”为由向您收费，征信记录不能花钱删除，切勿付款。", set(), "low_risk"),
+    ("你千万别把验证码告诉任何人，刚才有人冒用我的名义找你要验证码。", set(), "low_risk"),
 ]
 
 
@@ -53,6 +70,7 @@ def test_a_mismatch_is_said_with_the_claim_and_the_channel():
         ("【北京市朝阳区人民法院】文书详见 https://zxfw.court.gov.cn/zxfw/#/a", "link", "official"),
         ("如有疑问请致电12368", "phone", "public"),
         ("京东白条逾期，请致电02088886666", "phone", "unknown"),
+        ("文书详见:http://171.106.48.55:28083/sfsdw//r/AB12", "link", "official"),
     ],
 )
 def test_channel_status(text, kind, status):

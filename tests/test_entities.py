@@ -37,8 +37,9 @@ def test_phone_numbers_are_typed(text, value, kind, official):
     assert (phone.value, phone.details["type"], "official" in phone.details) == (value, kind, official)
 
 
-def test_digits_inside_a_case_number_are_not_a_phone():
-    assert entities("（2024）京0105民初12345号", "phone") == []
+@pytest.mark.parametrize("text", ["（2024）京0105民初12345号", "本期应还12378.75元", "余额95588.20元"])
+def test_digits_of_a_case_number_or_an_amount_are_not_a_phone(text):
+    assert entities(text, "phone") == []
 
 
 LINKS = [
@@ -47,6 +48,8 @@ LINKS = [
     ("访问 alipay-verify.com", "lookalike"),
     ("打开 https://www.alipay.com", "official"),
     ("文书见 https://zxfw.court.gov.cn/zxfw/#/pagesAjkj", "court_service"),
+    # The one bare address a court platform is known to send from (institutions.toml, domain.md 1b).
+    ("文书详见:http://171.106.48.55:28083/sfsdw//r/AB12", "court_service"),
     ("登录 www.hzqk-fw.com 处理", "other"),
 ]
 

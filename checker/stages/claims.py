@@ -34,10 +34,13 @@ LEVELS = ("low_risk", "suspicious", "high_risk")
 _CONTACT = ("call", "chat", "click", "download")
 _PAY_CHANNELS = ("bank_card", "account", "qr", "link", "chat")
 # Requests that are requests even when the message names no channel: a warning never makes them.
+# Channels a message offers by giving them: a request to use them even without a verb.
+_OFFERED = ("link", "chat", "bank_card")
 _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat", "download"})
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = re.compile(
-    r"(?:个人|私人|指定|安全|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
+    # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
+    r"(?<!法院)(?<!本院)(?:个人|私人|指定|安全|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
     r"(?:账户|帐户|账号|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]"
 )
 _QR = re.compile(r"二维码|扫码")
@@ -212,6 +215,7 @@ class Reading:
 class _Data:
     requests: tuple[tuple[str, str, re.Pattern[str]], ...]  # kind, pattern name, pattern
     governing: re.Pattern[str]
+    after: re.Pattern[str]
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
     clause_end: re.Pattern[str]
@@ -256,6 +260,7 @@ def parse_data(raw: str) -> _Data:
     return _Data(
         requests=requests,
         governing=_compile("|".join(negation["governing"]), "negation.governing"),
+        after=_compile("|".join(negation["after"]), "negation.after"),
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
@@ -304,10 +309,13 @@ def _reported(text: str, start: int, data: _Data) -> bool:
     return cue is not None and data.fresh_imperative.search(sentence, cue.end()) is None
 
 
-def _governed(text: str, start: int, end: int, data: _Data) -> bool:
+def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
-    or the request is reported speech."""
+    or the request is reported speech; with `framed`, also a frame closed after it in its own
+    sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗")."""
     if _reported(text, start, data):
+        return True
+    if framed and data.after.match(text, end, min(len(text), end + 40)):
         return True
     clause_start = _clause_start(text, start, data)
     scope = text[clause_start:end]
@@ -321,7 +329,7 @@ def _governed(text: str, start: int, end: int, data: _Data) -> bool:
 def governed(text: str, start: int, end: int) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延)."""
-    return _governed(text, start, end, _data())
+    return _governed(text, start, end, _data(), framed=False)
 
 
 def _requests(norm: Normalized, data: _Data) -> list[tuple[Request, int, int]]:
@@ -464,6 +472,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     stakes = bool(persons) or authority or data.stakes.search(text) is not None
 
     findings = []
+    judged: list[Channel] = []  # channels a money or credentials finding already names
     kinds = {r.kind for r in requests}
     first = {k: next(r for r in requests if r.kind == k) for k in kinds}
 
@@ -476,6 +485,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             pay_channels.append(Channel("sender", "", "unknown", "", True, first["pay"].evidence))
         if any(r.kind == "pay" for r in requests) and pay_channels:
             findings.append(_finding(data, "pay_through_unofficial_channel", claims, first["pay"], pay_channels))
+            judged += pay_channels
         fees = [r for r in requests if r.kind == "pay" and r.pattern == "fee"]
         if fees:
             findings.append(_finding(data, "fee_demanded", claims, fees[0], []))
@@ -485,26 +495,41 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         unofficial_links = [c for c in channels if c.kind == "link" and not c.official]
         if not entering or unofficial_links:
             findings.append(_finding(data, "credentials_requested", claims, credentials[0], unofficial_links[:1]))
+            judged += unofficial_links
     if "screen_share" in kinds:
         findings.append(_finding(data, "screen_share_requested", claims, first["screen_share"], []))
     contact = [k for k in _CONTACT if k in kinds]
-    if contact and stakes:
-        wanted = {"call": ("phone",), "chat": ("chat",), "click": ("link",), "download": ("link", "app")}
-        usable = {kind for k in contact for kind in wanted[k]}
-        mismatched = [c for c in channels if c.kind in usable and c.status == "mismatch"]
-        private = [
-            c
-            for c in channels
-            if c.kind in usable
-            and not c.official
-            and c.status != "mismatch"
-            and (c.private or c.kind in ("chat", "link", "app") or authority or persons)
-        ]
-        request = first[contact[0]]
-        if mismatched:
-            findings.append(_mismatch(data, claims, by_id, request, mismatched))
-        elif private:
-            findings.append(_finding(data, "contact_through_private_channel", claims, request, private))
+    wanted = {"call": ("phone",), "chat": ("chat",), "click": ("link",), "download": ("link", "app")}
+    usable = {kind for k in contact for kind in wanted[k]} if stakes else set()
+    contact_request = first[contact[0]] if contact else None
+    # A channel the message gives is a way to act on it, verb or not ("认证地址 x.top", "加Vxx", a
+    # card number): a link is there to be opened, a card to be paid into. A phone number needs a verb
+    # of contacting before it ("联系188…", claims.toml requests.call), since genuine notices print
+    # their staff's numbers as labels.
+    # - a claimed institution's hotline or site that is not its own is a mismatch, whatever the topic;
+    # - a private channel (a mobile, a chat account, a card, a link of nobody claimed) counts in a
+    #   message about money, an account, a case or a benefit (stakes).
+    # A channel a money or credentials finding already names is not named twice.
+    mismatched = [
+        c
+        for c in channels
+        if c.status == "mismatch"
+        and (c.kind in usable or ((c.kind == "link" or (c.kind == "phone" and not c.private)) and c not in judged))
+    ]
+    private = [
+        c
+        for c in channels
+        if not c.official
+        and c not in mismatched
+        and (
+            (c.kind in usable and (c.private or c.kind in ("chat", "link", "app") or authority or persons))
+            or (stakes and c.kind in _OFFERED and (c.private or c.kind == "link") and c not in judged)
+        )
+    ]
+    if mismatched:
+        findings.append(_mismatch(data, claims, by_id, contact_request, mismatched))
+    elif private:
+        findings.append(_finding(data, "contact_through_private_channel", claims, contact_request, private))
     denial = None
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
     m = data.denial.search(masked)
@@ -530,9 +555,12 @@ def _bound(request: Request, start: int, text: str, channels: list[Channel]) -> 
     return Request(request.kind, request.pattern, request.evidence, through)
 
 
-def _finding(data: _Data, rule_id: str, claims: list[Claim], request: Request, channels: list[Channel]) -> Finding:
+def _finding(data: _Data, rule_id: str, claims: list[Claim], request: Request | None, channels: list[Channel]) -> Finding:
+    """The judgement's rule with evidence on the claim, the request (None: the channel is the offer)
+    and the channels."""
     rule = data.judgements[rule_id]
-    evidence = [c.evidence for c in claims[:1]] + [request.evidence] + [c.evidence for c in channels[:3]]
+    asked = [request.evidence] if request is not None else []
+    evidence = [c.evidence for c in claims[:1]] + asked + [c.evidence for c in channels[:3]]
     return Finding(
         rule_id,
         rule["title"],
@@ -550,7 +578,7 @@ def _finding(data: _Data, rule_id: str, claims: list[Claim], request: Request, c
 _VERB = {"phone": ("打", "call"), "chat": ("加", "add"), "link": ("打开", "open"), "app": ("下载", "download")}
 
 
-def _mismatch(data: _Data, claims: list[Claim], by_id: dict, request: Request, channels: list[Channel]) -> Finding:
+def _mismatch(data: _Data, claims: list[Claim], by_id: dict, request: Request | None, channels: list[Channel]) -> Finding:
     """"自称支付宝，却让你打 400-810-2345": the claim and the channels, said in the title."""
     finding = _finding(data, "channel_mismatch", claims, request, channels)
     claimed = next((c for c in claims if c.kind == "institution" and not by_id[c.id].generic), claims[0])

@@ -155,7 +155,8 @@ _PHONE = re.compile(
     r"|(?P<mobile>(?:\+?86|0086)?1[3-9]\d{9})"
     r"|(?P<service>95\d{3,4}|96\d{3}|400\d{7}|800\d{7}|12\d{3}|100\d{2}|1069\d{4,16}|106\d{5,17})"
     r"|(?P<landline>0[1-9]\d{1,2}\d{7,8})"
-    r")(?![\d])"
+    # Not the whole part of an amount ("应还12378.75元" is no call to 12378).
+    r")(?![\d])(?!\.\d)"
 )
 
 
@@ -281,9 +282,15 @@ def _links(norm: Normalized) -> list[Entity]:
         domain = registered_domain(host)
         details: dict = {"host": host, "domain": domain, "scheme": bool(m.group("scheme"))}
         owner = next((inst for d, inst in owned if host == d or host.endswith("." + d)), None)
-        if _IP_HOST.match(host):
+        if _IP_HOST.match(host) and owner is None:
+            # A bare address is a raw-IP link unless it is one an institution is known to send
+            # (a provincial court delivery platform's, institutions.toml).
             details["category"] = "raw_ip"
-        elif any(host == h or host.endswith("." + h) for h in court_hosts) or domain.endswith("court.gov.cn"):
+        elif (
+            any(host == h or host.endswith("." + h) for h in court_hosts)
+            or domain.endswith("court.gov.cn")
+            or (owner is not None and owner.kind == "court")
+        ):
             details["category"] = "court_service"
             details["owner"] = "court"
         elif owner is not None:
