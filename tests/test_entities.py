@@ -50,6 +50,9 @@ LINKS = [
     ("文书见 https://zxfw.court.gov.cn/zxfw/#/pagesAjkj", "court_service"),
     # The one bare address a court platform is known to send from (institutions.toml, domain.md 1b).
     ("文书详见:http://171.106.48.55:28083/sfsdw//r/AB12", "court_service"),
+    # Letters that only look Latin (Cyrillic р, о, с, а): a link all the same, and an imitation.
+    ("请于今日查看：httрs://sd-соurt.сn/FcU", "lookalike"),
+    ("打开 https://www.аlipay.com", "lookalike"),
     ("登录 www.hzqk-fw.com 处理", "other"),
 ]
 
@@ -184,3 +187,10 @@ def test_a_real_format_resident_id_still_reaches_stdnum():
 def test_a_place_code_stdnum_fails_on_is_no_id_and_no_crash():
     assert not entity_stage._is_resident_id("110001000101100003")
     assert check("请核对身份证号110001000101100003后转账").verdict
+
+
+def test_a_link_in_look_alike_letters_quotes_the_paste():
+    text = "积分清零，速兑：httр://bаnkjf.vір/a"
+    (link,) = entities(text, "link")
+    assert (link.text, link.value) == ("httр://bаnkjf.vір/a", "http://bankjf.vip/a")
+    assert text[link.start : link.end] == link.text

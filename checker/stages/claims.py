@@ -36,6 +36,9 @@ _PAY_CHANNELS = ("bank_card", "account", "qr", "link", "chat")
 # Requests that are requests even when the message names no channel: a warning never makes them.
 # Channels a message offers by giving them: a request to use them even without a verb.
 _OFFERED = ("link", "chat", "bank_card")
+# How far after a verb of calling its number may stand ("请致电 400-810-2345").
+_RIGHT_AFTER = 12
+_SERVICE_LINE = re.compile(r"(?:400|800)\d{7}$|9[56]\d{3,4}$")
 _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat", "download"})
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = re.compile(
@@ -465,7 +468,10 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     channels = [
         c for c in channels if c.kind not in ("account", "qr") or any(b <= c.at < e for b, e in pay_sentences)
     ]
-    requests = [_bound(r, start, text, channels) for r, start, _ in located]
+    bound = [_bound(r, start, end, text, channels) for r, start, end in located]
+    requests = [r for r, _ in bound]
+    # The numbers the message asks you to call, each with the request that asks it.
+    called = [(r, c) for r, near in bound if r.kind == "call" for c in near if c.kind == "phone"]
     persons = [c for c in claims if c.kind == "person"]
     by_id = {inst.id: inst for inst in institutions()}
     authority = any(c.kind == "institution" and by_id[c.id].kind in _AUTHORITY_KINDS for c in claims)
@@ -526,10 +532,17 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             or (stakes and c.kind in _OFFERED and (c.private or c.kind == "link") and c not in judged)
         )
     ]
+    # A service line (400, 95…) that no claimed institution confirms, called about money, an account
+    # or a benefit: the bank's, platform's or airline's own number is on its app or card, never only
+    # in the SMS (fraud_taxonomy.md A.1 rows 6-7). A short code (12xxx, 100xx) reaches the real
+    # service whoever sent the SMS, and a landline is a firm's own line: neither counts.
+    unconfirmed = [(r, c) for r, c in called if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value)]
     if mismatched:
         findings.append(_mismatch(data, claims, by_id, contact_request, mismatched))
     elif private:
         findings.append(_finding(data, "contact_through_private_channel", claims, contact_request, private))
+    elif unconfirmed and stakes:
+        findings.append(_finding(data, "call_unconfirmed_service_line", claims, unconfirmed[0][0], [c for _, c in unconfirmed]))
     denial = None
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
     m = data.denial.search(masked)
@@ -545,14 +558,19 @@ def _sentence(text: str, start: int) -> tuple[int, int]:
     return begin, after.start() if after else len(text)
 
 
-def _bound(request: Request, start: int, text: str, channels: list[Channel]) -> Request:
-    """The request with the channels of its own sentence judged (Request.through)."""
+def _bound(request: Request, start: int, end: int, text: str, channels: list[Channel]) -> tuple[Request, list[Channel]]:
+    """The request with the channels of its own sentence judged (Request.through), and those channels.
+    A number written right after a verb of calling is the one it means ("致电95533核实，律师电话
+    010…" asks you to call 95533)."""
     if request.kind == "visit":
-        return Request(request.kind, request.pattern, request.evidence, "official")
-    begin, end = _sentence(text, start)
-    near = [c for c in channels if c.kind in _BINDS[request.kind] and begin <= c.at < end]
+        return Request(request.kind, request.pattern, request.evidence, "official"), []
+    begin, stop = _sentence(text, start)
+    near = [c for c in channels if c.kind in _BINDS[request.kind] and begin <= c.at < stop]
+    if request.kind == "call":
+        right_after = [c for c in near if c.kind == "phone" and end <= c.at < end + _RIGHT_AFTER]
+        near = right_after or near
     through = "none" if not near else "official" if all(c.official for c in near) else "unofficial"
-    return Request(request.kind, request.pattern, request.evidence, through)
+    return Request(request.kind, request.pattern, request.evidence, through), near
 
 
 def _finding(data: _Data, rule_id: str, claims: list[Claim], request: Request | None, channels: list[Channel]) -> Finding:

@@ -12,6 +12,7 @@ sorted spans, never all pairs.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from bisect import bisect_right
@@ -256,8 +257,25 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+@lru_cache(maxsize=1)
+def _latin_look_alikes() -> dict[int, str]:
+    """Letters that look like a Latin letter or digit (Cyrillic р, о, с ...), one for one
+    (data/latin_confusables.json, from Unicode's confusables: data/build_confusables.py)."""
+    raw = resources.files("checker").joinpath("data/latin_confusables.json").read_text(encoding="utf-8")
+    return {ord(ch): latin for ch, latin in json.loads(raw)["chars"].items()}
+
+
+def _as_latin(text: str) -> str:
+    """The text with look-alike letters read as the Latin ones they imitate; same length, so every
+    offset still points into the normalised text."""
+    return text.translate(_latin_look_alikes())
+
+
 def _links(norm: Normalized) -> list[Entity]:
-    if not _HOST_HINT.search(norm.text):
+    # Links are read as a reader sees them: "httрs://sd-соurt.сn" (Cyrillic р, о, с) is a link,
+    # and one written in look-alike letters is an imitation whatever its host.
+    seen = _as_latin(norm.text)
+    if not _HOST_HINT.search(seen):
         return []
     ref = _reference()
     short_hosts = set(ref["links"]["short_link_hosts"])
@@ -265,7 +283,7 @@ def _links(norm: Normalized) -> list[Entity]:
     brands = ref["links"]["brand_tokens"]
     owned = [(domain, inst) for inst in institutions() for domain in inst.domains]
     found = []
-    for m in _matches(_LINK, norm.text):
+    for m in _matches(_LINK, seen):
         hosted = _host_of(m)
         if hosted is None:
             continue
@@ -276,13 +294,17 @@ def _links(norm: Normalized) -> list[Entity]:
             if norm.gap_before(i):
                 end = i
                 break
-        url = norm.text[m.start() : end].rstrip(".")
+        url = seen[m.start() : end].rstrip(".")
         if not url.endswith(host) and host not in url:
             continue
         domain = registered_domain(host)
         details: dict = {"host": host, "domain": domain, "scheme": bool(m.group("scheme"))}
         owner = next((inst for d, inst in owned if host == d or host.endswith("." + d)), None)
-        if _IP_HOST.match(host) and owner is None:
+        if norm.text[m.start() : m.start() + len(url)] != url:
+            # Written with letters that only look Latin: an imitation, whoever's host it spells.
+            details["category"] = "lookalike"
+            details["look_alike_letters"] = True
+        elif _IP_HOST.match(host) and owner is None:
             # A bare address is a raw-IP link unless it is one an institution is known to send
             # (a provincial court delivery platform's, institutions.toml).
             details["category"] = "raw_ip"
@@ -576,7 +598,7 @@ def _sender_tags(norm: Normalized) -> list[Entity]:
 
 def _handles(norm: Normalized) -> list[Entity]:
     found = []
-    for m in _matches(_HANDLE, norm.text):
+    for m in _matches(_HANDLE, _as_latin(norm.text)):
         handle = m.group(2) or m.group(4)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
