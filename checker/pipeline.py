@@ -5,6 +5,8 @@ Pure: prints nothing, never exits, opens no connection, writes no file, keeps no
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 import re
 import signal
@@ -190,19 +192,27 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int = 1, chunk
     if sys.platform.startswith("linux"):
         safe_check(_WARM_UP)  # everything a check loads lazily, loaded before the fork
         compile_all(catalogue())
+        with contextlib.suppress(model_stage.ModelError):
+            model_stage.load().vocabulary.prepare()
         context = multiprocessing.get_context("fork")
+        # What is loaded now stays shared with the forked workers: their garbage collector leaves it
+        # alone instead of touching (and so copying) every page of it.
+        gc.freeze()
     else:
         context = multiprocessing.get_context("spawn")
     # At most two chunks in flight per worker: an endless input is read only as fast as it is checked.
     window = 2 * n_jobs
-    with context.Pool(n_jobs, initializer=_ignore_interrupts) as pool:
-        pending: deque = deque()
-        for chunk in _chunks(items, chunk_size):
-            pending.append(pool.apply_async(_map_chunk, (fn, chunk)))
-            if len(pending) >= window:
+    try:
+        with context.Pool(n_jobs, initializer=_ignore_interrupts) as pool:
+            pending: deque = deque()
+            for chunk in _chunks(items, chunk_size):
+                pending.append(pool.apply_async(_map_chunk, (fn, chunk)))
+                if len(pending) >= window:
+                    yield from pending.popleft().get()
+            while pending:
                 yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    finally:
+        gc.unfreeze()
 
 
 def safe_check(text: object) -> CheckResult | InputError:
