@@ -5,10 +5,13 @@ Pure: prints nothing, never exits, opens no connection, writes no file, keeps no
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 import re
 import signal
 import sys
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, cast
@@ -115,7 +118,8 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
         not_official=tuple(
             line for line in advice_stage.not_official(entities) if not any(v and v in line[0] for v in reading.mismatched_values)
         ),
-        non_bmp_offsets=tuple(m.start() for m in _NON_BMP.finditer(text)),
+        # Machine integers: a paste of a million emoji would otherwise hold a million int objects.
+        non_bmp_offsets=array("q", (m.start() for m in _NON_BMP.finditer(text))),
     )
 
 
@@ -188,19 +192,27 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int = 1, chunk
     if sys.platform.startswith("linux"):
         safe_check(_WARM_UP)  # everything a check loads lazily, loaded before the fork
         compile_all(catalogue())
+        with contextlib.suppress(model_stage.ModelError):
+            model_stage.load().vocabulary.prepare()
         context = multiprocessing.get_context("fork")
+        # What is loaded now stays shared with the forked workers: their garbage collector leaves it
+        # alone instead of touching (and so copying) every page of it.
+        gc.freeze()
     else:
         context = multiprocessing.get_context("spawn")
     # At most two chunks in flight per worker: an endless input is read only as fast as it is checked.
     window = 2 * n_jobs
-    with context.Pool(n_jobs, initializer=_ignore_interrupts) as pool:
-        pending: deque = deque()
-        for chunk in _chunks(items, chunk_size):
-            pending.append(pool.apply_async(_map_chunk, (fn, chunk)))
-            if len(pending) >= window:
+    try:
+        with context.Pool(n_jobs, initializer=_ignore_interrupts) as pool:
+            pending: deque = deque()
+            for chunk in _chunks(items, chunk_size):
+                pending.append(pool.apply_async(_map_chunk, (fn, chunk)))
+                if len(pending) >= window:
+                    yield from pending.popleft().get()
+            while pending:
                 yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    finally:
+        gc.unfreeze()
 
 
 def safe_check(text: object) -> CheckResult | InputError:

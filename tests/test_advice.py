@@ -7,7 +7,8 @@ import pytest
 from checker import check
 from checker.stages import advice as advice_stage
 from checker.stages.advice import next_steps, steps
-from checker.stages.entities import official_numbers
+from checker.stages.entities import institutions, official_numbers
+from checker.stages.rules import catalogue
 
 CASES = [
     ("【律师函】您的花呗已逾期，请加微信abc12345处理。", ["alipay", "law_firm"]),
@@ -161,15 +162,13 @@ def test_steps_data_is_validated_with_the_key_named(monkeypatch):
     from checker.stages.advice import StepsError
 
     raw = steps.__wrapped__  # the loader itself, uncached
+    institutions(), catalogue()  # loaded from the real files before steps.toml is replaced
+    real_load = advice_stage.datafile.load
 
-    class Broken:
-        def joinpath(self, _):
-            return self
+    def broken(name):
+        return {"default": {"stop": "x"}} if name == advice_stage.STEPS_FILE else real_load(name)
 
-        def read_text(self, encoding):
-            return '[default]\nstop = "x"\n'
-
-    monkeypatch.setattr(advice_stage.resources, "files", lambda _: Broken())
+    monkeypatch.setattr(advice_stage.datafile, "load", broken)
     with pytest.raises(StepsError, match=r"steps\.toml"):
         raw()
 

@@ -98,7 +98,7 @@ def _lexicon_regexes():
 def _module_regexes():
     for module in (entities, rules):
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern):
+            if isinstance(value, (re.Pattern, entities.Gated)):
                 yield f"{module.__name__}.{name}", value.pattern
 
 

@@ -307,3 +307,33 @@ def test_every_namer_class_is_a_fraud_type_or_a_family():
     for kind in model_stage.load().namer.classes:
         assert kind.id.startswith(model_stage.FAMILY_PREFIX) or taxonomy.get(kind.id).is_fraud, kind.id
         assert kind.name and kind.name_en
+
+
+def test_the_vocabulary_answers_alike_by_bisection_and_by_its_dictionary():
+    terms = model_stage.load().terms
+    bisected = model_stage.Vocabulary(terms)
+    probes = [*terms[:: len(terms) // 50], "", "不在词表里的词", "\uffff", terms[-1] + "x"]
+    first = bisected.lookup()
+    answers = [first(term) for term in probes]
+    for _ in range(model_stage.BISECTED_MESSAGES):
+        bisected.lookup()
+    assert [bisected.lookup()(term) for term in probes] == answers
+    assert answers[:-4] == [terms.index(t) for t in probes[:-4]] and answers[-4:] == [None] * 4
+
+
+def _tiny_model(terms):
+    return json.dumps({
+        "format_version": 2, "vocabulary": {t: i for i, t in enumerate(terms)}, "idf": [1.0] * len(terms),
+        "coef": [0.5] * len(terms), "intercept": 0.0, "agree_threshold": 0.7, "lift_threshold": 0.8, "sublinear_tf": True,
+        "namer": {"classes": [{"id": "x", "name": "x", "name_en": "x", "index": [0], "weight": [1.0], "intercept": 0.0}]},
+    }).encode()
+
+
+def test_the_flat_model_round_trips_and_refuses_unsorted_terms():
+    from checker.lab.flatten import flatten
+
+    dictionary = "律师 10\n律师费 5\n".encode()
+    flat = model_stage.parse_flat(flatten(_tiny_model(["a", "b", "律师"]), dictionary))
+    assert dict(flat.vocabulary) == {"a": 0, "b": 1, "律师": 2} and list(flat.coef) == [0.5] * 3
+    with pytest.raises(ModelError):
+        flatten(_tiny_model(["b", "a"]), dictionary)

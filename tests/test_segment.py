@@ -160,3 +160,7 @@ def test_units_are_the_whole_message_then_each_clause(text, count):
 )
 def test_character_ngrams_of_chinese_runs(text, grams):
     assert segment.char_ngrams(text) == grams
+
+
+def test_a_word_character_covers_every_chinese_character_it_replaces():
+    assert all(segment._KEEP_TOKEN.match(chr(c)) for c in range(0x4E00, 0xA000))

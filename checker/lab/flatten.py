@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import pathlib
 import sys
@@ -43,6 +44,8 @@ def _lines(items: list[str]) -> bytes:
 def flatten(model_bytes: bytes, dictionary: bytes) -> bytes:
     """The flat file of model.json's bytes and jieba_dict.txt's bytes (parse_flat's layout)."""
     model = parse(model_bytes, dictionary)  # validated as a check would read it
+    if any(first >= second for first, second in itertools.pairwise(model.terms)):
+        raise ModelError("the vocabulary's terms are not in sorted order (a check looks them up by bisection)")
     frequencies, total = segment.prefix_dictionary(dictionary)
     terms = _lines(list(model.terms))
     words = _lines(list(frequencies))

@@ -9,13 +9,12 @@ to say that they are NOT the named institution's confirmed ones.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from . import datafile
 from .entities import Entity, Institution, institutions
 from .rules import Flag, catalogue
 from .taxonomy import taxonomy
@@ -125,7 +124,7 @@ def _plan(type_id: str, item: dict, institution_ids: set[str]) -> Plan:
 @lru_cache(maxsize=1)
 def steps() -> Steps:
     """data/steps.toml, validated against the institutions and the rule catalogue."""
-    raw = tomllib.loads(resources.files("checker").joinpath(STEPS_FILE).read_text(encoding="utf-8"))
+    raw = datafile.load(STEPS_FILE)
     institution_ids = {inst.id for inst in institutions()}
     rule_ids = {rule.id for rule in catalogue().rules}
     try:

@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, islice
 
+from . import datafile
 from .normalize import Normalized
 
 _HAN = r"\u4e00-\u9fff"
@@ -33,7 +33,39 @@ MAX_PER_KIND = 500
 MAX_LINK_CHARS = 2048
 
 
-def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+class Gated:
+    """A regular expression compiled on first use and tried only on text that holds one of `needs`,
+    literals that every match contains (none: always tried).
+
+    Compiling this module's expressions at import was a tenth of a cold check (a class of Chinese
+    characters alone takes a millisecond), and most messages have no link, case number or lawyer.
+    """
+
+    __slots__ = ("_compiled", "needs", "pattern")
+
+    def __init__(self, pattern: str, needs: tuple[str, ...] = ()) -> None:
+        self.pattern = pattern
+        self.needs = needs
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern)
+        return self._compiled
+
+    def possible(self, text: str) -> bool:
+        """Whether `text` holds one of the literals every match needs."""
+        return not self.needs or any(literal in text for literal in self.needs)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text) if self.possible(text) else iter(())
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text) if self.possible(text) else None
+
+
+def _matches(pattern: re.Pattern[str] | Gated, text: str) -> Iterator[re.Match[str]]:
     """pattern.finditer(text), stopping at MAX_PER_KIND matches: scanning stops there too."""
     return islice(pattern.finditer(text), MAX_PER_KIND)
 
@@ -109,9 +141,8 @@ def _sourced(item: dict, key: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def institutions() -> tuple[Institution, ...]:
-    raw = resources.files("checker").joinpath(INSTITUTIONS_FILE).read_text(encoding="utf-8")
     out = []
-    for item in tomllib.loads(raw)["institution"]:
+    for item in datafile.load(INSTITUTIONS_FILE)["institution"]:
         for key in ("id", "kind", "name", "name_en", "keywords", "advice", "advice_en"):
             if key not in item:
                 raise DataError(f"{INSTITUTIONS_FILE}: institution {item.get('id', '?')}: missing {key}")
@@ -134,8 +165,7 @@ def institutions() -> tuple[Institution, ...]:
 
 @lru_cache(maxsize=1)
 def _reference() -> dict:
-    raw = resources.files("checker").joinpath("data/reference.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return datafile.load("data/reference.toml")
 
 
 @lru_cache(maxsize=1)
@@ -192,13 +222,13 @@ _URL_TAIL = r"(?:[^\s,，。!！?？;；、\"“”'‘’()（）<>《》【】
 # A candidate host: ASCII labels and a last label that the public-suffix list must accept (an ASCII,
 # punycode or Chinese top-level domain: .live, .sbs, .xin, .网址 ...), with or without a scheme; or a
 # bare IPv4 address. The list, not this expression, decides what is a host.
-_LINK = re.compile(
+_LINK = Gated(
     rf"(?<![a-z0-9@.\-_])(?P<scheme>[a-z][a-z0-9+.\-]{{1,9}}://)?"
     rf"(?P<host>(?:[a-z0-9](?:[a-z0-9\-]{{0,61}}[a-z0-9])?\.){{1,8}}(?:xn--[a-z0-9\-]{{1,59}}|[a-z]{{2,24}}|[\u4e00-\u9fff]{{1,4}})"
     rf"|(?:\d{{1,3}}\.){{3}}\d{{1,3}})"
     rf"(?P<port>:\d{{2,5}})?(?P<path>(?:[/#]|\?(?=[a-z0-9_]{1,32}=)){_URL_TAIL}{{0,{MAX_LINK_CHARS}}})?"
 )
-_HOST_HINT = re.compile(r"[a-z0-9]\.(?:[a-z]|xn--|[\u4e00-\u9fff])|\d\.\d{1,3}\.\d")
+_HOST_HINT = Gated(r"[a-z0-9]\.(?:[a-z]|xn--|[\u4e00-\u9fff])|\d\.\d{1,3}\.\d", needs=(".",))
 _IP_HOST = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
@@ -389,36 +419,44 @@ def _is_resident_id(number: str) -> bool:
 # --- law firms, legal organisations, lawyers, licences -------------------------------------------
 
 # Words that end a sentence fragment before an organisation's name begins.
-_NAME_LEAD = re.compile(
+_NAME_LEAD = Gated(
     rf"^.{{0,40}}(?:我们是|我是|这里是|这边是|本所|本人|来自|受|委托|代表|系|由|的|是|您好|你好|通知|告知|"
     rf"号|了|向|被|经|到|将|已|请|对|给|为|[^{_HAN}])"
 )
-_LAW_FIRM = re.compile(r"律师事务所(?:有限(?:责任)?公司)?")
-_PSEUDO_LEGAL = re.compile(
+_LAW_FIRM = Gated(r"律师事务所(?:有限(?:责任)?公司)?", needs=("律师事务所",))
+_PSEUDO_LEGAL = Gated(
     r"(?:法务(?:中心|部|公司|团队|专员|组)|法律服务(?:中心|有限公司|公司)|法律咨询(?:有限)?公司|"
     r"(?:债务|金融|纠纷)?调解(?:中心|委员会|处)|仲裁(?:中心|服务中心)|催收(?:中心|部)|贷后(?:管理)?中心|"
     r"律师(?:团队|团|工作室|联盟)|律师事务所有限(?:责任)?公司)"
 )
-_LICENCE = re.compile(r"(?:执业证号|执业证编号|执业证书?号?|律师证号?|执业号)[:：]?([0-9a-z]{5,24})")
-_CREDIT_CODE = re.compile(r"(?:统一社会信用代码|信用代码|执业许可证号?|许可证号)[:：]?([0-9a-z]{15,20})")
+_LICENCE = Gated(r"(?:执业证号|执业证编号|执业证书?号?|律师证号?|执业号)[:：]?([0-9a-z]{5,24})", needs=("执业", "律师证"))
+_CREDIT_CODE = Gated(r"(?:统一社会信用代码|信用代码|执业许可证号?|许可证号)[:：]?([0-9a-z]{15,20})", needs=("信用代码", "许可证"))
 
 
-_HAN_CHAR = re.compile(rf"[{_HAN}]")
-_HAN_OR_BRACKET = re.compile(rf"[{_HAN}()]")
+def _han_char(ch: str) -> bool:
+    """[\u4e00-\u9fff], without compiling a class of 21,000 characters."""
+    return "\u4e00" <= ch <= "\u9fff"
 
 
-def _named(text: str, suffix: re.Pattern[str], name_char: re.Pattern[str], shortest: int, longest: int):
+def _han_or_bracket(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch in "()"
+
+
+def _named(text: str, suffix: Gated, name_char: Callable[[str], bool], shortest: int, longest: int):
     """(start, end) of each `suffix` with the name before it: `shortest` to `longest` name characters.
 
     The same spans as the regex name_char{shortest,longest}?suffix, found without trying every
     position of a long run of name characters: find the suffix, then walk back at most `longest`
     characters (never into the previous name).
     """
+    if not suffix.possible(text):
+        return
+    search = suffix.compiled.search
     taken_until = pos = found = 0
-    while found < MAX_PER_KIND and (m := suffix.search(text, pos)) is not None:
+    while found < MAX_PER_KIND and (m := search(text, pos)) is not None:
         floor = max(taken_until, m.start() - longest)
         begin = m.start()
-        while begin > floor and name_char.match(text, begin - 1):
+        while begin > floor and name_char(text[begin - 1]):
             begin -= 1
         if m.start() - begin < shortest:
             # As the regex would: the suffix's own first characters may be the name ("【人民法院】").
@@ -435,7 +473,7 @@ def _name_start(norm: Normalized, start: int, end: int) -> int:
     After the last lead word, and after the last place where the paste had white space that
     normalisation removed: a name is written in one piece.
     """
-    cut = start + len(norm.text[start:end]) - len(_NAME_LEAD.sub("", norm.text[start:end]))
+    cut = start + len(norm.text[start:end]) - len(_NAME_LEAD.compiled.sub("", norm.text[start:end]))
     for i in range(end - 1, cut, -1):
         if norm.gap_before(i):
             return i
@@ -449,7 +487,7 @@ def _law_orgs(norm: Normalized) -> list[Entity]:
     found: list[Entity] = []
     if not _LEGAL_HINT.search(norm.text):
         return found
-    for begin, end in _named(norm.text, _LAW_FIRM, _HAN_OR_BRACKET, 2, 16):
+    for begin, end in _named(norm.text, _LAW_FIRM, _han_or_bracket, 2, 16):
         start = _name_start(norm, begin, end)
         name = norm.text[start:end]
         company = "有限" in name
@@ -457,7 +495,7 @@ def _law_orgs(norm: Normalized) -> list[Entity]:
         details = {"company_suffix": company, "named": len(own_name) >= 2}
         found.append(_entity(norm, "pseudo_legal_org" if company else "law_firm", start, end, name, details))
     taken = _Containment([(e.norm_start, e.norm_end) for e in found])
-    for begin, end in _named(norm.text, _PSEUDO_LEGAL, _HAN_CHAR, 0, 12):
+    for begin, end in _named(norm.text, _PSEUDO_LEGAL, _han_char, 0, 12):
         if taken.covers(begin, begin + 1):
             continue
         start = _name_start(norm, begin, end)
@@ -486,8 +524,8 @@ def _uscc_ok(value: str) -> bool:
     return len(value) == 18 and uscc.is_valid(value)
 
 
-_LAWYER_NAME = re.compile(rf"([{_HAN}]{{1,3}})律师(?!事务所|函|费|团|工作室|联盟)")
-_LAWYER_LABELLED = re.compile(rf"(?:承办律师|经办律师|代理律师|执业律师|律师)[:：]([{_HAN}]{{2,3}})")
+_LAWYER_NAME = Gated(rf"([{_HAN}]{{1,3}})律师(?!事务所|函|费|团|工作室|联盟)", needs=("律师",))
+_LAWYER_LABELLED = Gated(rf"(?:承办律师|经办律师|代理律师|执业律师|律师)[:：]([{_HAN}]{{2,3}})", needs=("律师",))
 
 
 def _lawyer_names(norm: Normalized) -> list[Entity]:
@@ -509,14 +547,14 @@ def _lawyer_names(norm: Normalized) -> list[Entity]:
 
 # --- courts and case numbers ---------------------------------------------------------------------
 
-_COURT = re.compile(r"(?:人民法院|法院)(?!送达平台|短信平台)")
-_CASE_NUMBER = re.compile(rf"\((\d{{4}})\)([{_HAN}]{{1,2}})(\d{{0,6}})([{_HAN}]{{1,6}}?)(\d{{1,8}})号")
-_CASE_LIKE = re.compile(rf"(?:案号|案件编号|案件号|立案号|卷宗号)[:：]?([0-9a-z()\-{_HAN}]{{3,30}})")
+_COURT = Gated(r"(?:人民法院|法院)(?!送达平台|短信平台)", needs=("法院",))
+_CASE_NUMBER = Gated(rf"\((\d{{4}})\)([{_HAN}]{{1,2}})(\d{{0,6}})([{_HAN}]{{1,6}}?)(\d{{1,8}})号", needs=("号",))
+_CASE_LIKE = Gated(rf"(?:案号|案件编号|案件号|立案号|卷宗号)[:：]?([0-9a-z()\-{_HAN}]{{3,30}})", needs=("案", "卷宗号"))
 
 
 def _courts(norm: Normalized) -> list[Entity]:
     found = []
-    for begin, end in _named(norm.text, _COURT, _HAN_CHAR, 2, 14):
+    for begin, end in _named(norm.text, _COURT, _han_char, 2, 14):
         start = _name_start(norm, begin, end)
         name = norm.text[start:end]
         if len(name) < 3:

@@ -35,8 +35,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import islice
+from itertools import groupby, islice
 
+from . import datafile
 from .claims import governed
 from .entities import Entity, institutions
 from .normalize import Normalized
@@ -245,13 +246,13 @@ def _types(item: dict, rule_id: str) -> tuple[str, ...]:
     return tuple(names)
 
 
-def parse_catalogue(raw: str, compile_now: bool = True) -> Catalogue:
-    """The catalogue in `raw` (rules.toml's text), validated; CatalogueError names the rule.
+def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
+    """The catalogue in `raw` (rules.toml's text, or its data), validated; CatalogueError names the rule.
 
     With compile_now, every regular expression is compiled too (tests, and any catalogue but the
     shipped one); the shipped catalogue leaves them to be compiled on first use (catalogue()).
     """
-    data = tomllib.loads(raw)
+    data = raw if isinstance(raw, dict) else tomllib.loads(raw)
     shared = data.get("contexts", {})
     contexts = {name: LazyPattern("|".join(f"(?:{p})" for p in pats), f"@{name}") for name, pats in shared.items()}
     rules = []
@@ -330,14 +331,12 @@ def compile_all(cat: Catalogue) -> None:
 @lru_cache(maxsize=1)
 def catalogue() -> Catalogue:
     """The shipped catalogue (data/rules.toml), loaded once; its patterns compile on first use."""
-    raw = resources.files("checker").joinpath(RULES_FILE).read_text(encoding="utf-8")
-    return with_fitted_weights(parse_catalogue(raw, compile_now=False))
+    return with_fitted_weights(parse_catalogue(datafile.load(RULES_FILE), compile_now=False))
 
 
 def hand_weights() -> dict[str, float]:
     """The weights written in rules.toml, before any fitted weight replaces them."""
-    raw = resources.files("checker").joinpath(RULES_FILE).read_text(encoding="utf-8")
-    return {rule.id: rule.weight for rule in parse_catalogue(raw, compile_now=False).rules}
+    return {rule.id: rule.weight for rule in parse_catalogue(datafile.load(RULES_FILE), compile_now=False).rules}
 
 
 def with_fitted_weights(cat: Catalogue) -> Catalogue:
@@ -454,7 +453,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     if (
         gate
         and rule.needs
-        and not any(literal in text for literal in rule.needs)
+        and not any(map(text.__contains__, rule.needs))
         and not (rule.entities and msg.matching(rule.entities))
     ):
         return None
@@ -563,13 +562,22 @@ def parse_lexicons(raw: str, where: str = LEXICONS_FILE) -> dict[str, Lexicon]:
         for key, values in (("patterns", patterns), ("needs", needs)):
             if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
                 raise CatalogueError(f"{where}: [{name}] {key} must be a list of non-empty strings")
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise CatalogueError(f"{where}: [{name}] bad pattern {pattern!r}: {exc}") from None
-        out[name] = Lexicon(tuple(needs), re.compile("|".join(f"(?:{p})" for p in patterns)))
+        out[name] = Lexicon(tuple(needs), _joined(patterns, f"{where}: [{name}]"))
     return out
+
+
+def _joined(patterns: list[str], where: str) -> re.Pattern[str]:
+    """The patterns as one alternation; when it does not compile, the error names the bad one."""
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns))
+    except re.error:
+        pass
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise CatalogueError(f"{where} bad pattern {pattern!r}: {exc}") from None
+    raise CatalogueError(f"{where}: the patterns do not compile together")
 
 
 @lru_cache(maxsize=1)
@@ -682,8 +690,10 @@ def _lawful_letter_details(msg: Message) -> list[Evidence]:
 
 
 def _disguised_text(msg: Message) -> list[Evidence]:
-    """Where normalisation had to undo a disguise (see Normalized.disguises)."""
-    return [Evidence(s, e, msg.norm.original[s:e]) for _, s, e in msg.norm.disguises]
+    """Where normalisation had to undo a disguise (see Normalized.disguises): the first MAX_EVIDENCE
+    places, all a flag keeps (disguises are sorted by place; a long paste can have 100,000)."""
+    places = islice(groupby((s, e) for _, s, e in msg.norm.disguises), MAX_EVIDENCE)
+    return [Evidence(s, e, msg.norm.original[s:e]) for (s, e), _ in places]
 
 
 CHECKS: dict[str, Callable[[Message], list[Evidence]]] = {

@@ -11,7 +11,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from . import datafile
 
 TAXONOMY_FILE = "data/taxonomy.toml"
 _FILE_NAME = "taxonomy.toml"
@@ -155,9 +156,10 @@ def _entry(item: dict, number: int) -> FraudType:
     )
 
 
-def parse_taxonomy(raw: str) -> Taxonomy:
+def parse_taxonomy(raw: str | dict) -> Taxonomy:
+    """taxonomy.toml's text, or its data, validated."""
     try:
-        data = tomllib.loads(raw)
+        data = raw if isinstance(raw, dict) else tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
         raise TaxonomyError(f"{_FILE_NAME}: not valid TOML: {exc}") from None
     items = data.get("type")
@@ -179,8 +181,7 @@ def parse_taxonomy(raw: str) -> Taxonomy:
 
 @lru_cache(maxsize=1)
 def taxonomy() -> Taxonomy:
-    raw = resources.files("checker").joinpath(TAXONOMY_FILE).read_text(encoding="utf-8")
-    return parse_taxonomy(raw)
+    return parse_taxonomy(datafile.load(TAXONOMY_FILE))
 
 
 def types() -> tuple[FraudType, ...]:

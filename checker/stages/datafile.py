@@ -1,0 +1,51 @@
+"""The package's TOML data files, parsed; from their JSON twin when it was made from the same bytes.
+
+The decisions stay in the TOML files (data/*.toml): they are what people read and edit. Parsing them
+with tomllib took about a sixth of a cold check, so `python -m checker.lab.twins` writes, for each,
+data/twins/<name>.json: its parsed data and the SHA-256 of the bytes it was parsed from. A file
+whose bytes no longer match its twin (edited since) is parsed from the TOML as before, so a stale
+twin costs time, never correctness; tests/test_datafile.py fails until the twins are rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from importlib import resources
+
+TWINS_FOLDER = "data/twins"
+
+
+def twin_name(name: str) -> str:
+    """Where the twin of data file `name` ("data/rules.toml") lives: "data/twins/rules.json"."""
+    stem = name.rsplit("/", 1)[-1].removesuffix(".toml")
+    return f"{TWINS_FOLDER}/{stem}.json"
+
+
+def load(name: str) -> dict:
+    """Data file `name` ("data/rules.toml") parsed: its twin's data when fresh, otherwise tomllib's."""
+    files = resources.files("checker")
+    twin = files.joinpath(twin_name(name))
+    return parse(files.joinpath(name).read_bytes(), twin.read_bytes() if twin.is_file() else None)
+
+
+def parse(raw: bytes, twin: bytes | None) -> dict:
+    """The TOML `raw` parsed: `twin`'s data when it was made from these very bytes."""
+    if twin is not None:
+        made = json.loads(twin)
+        if made.get("source_sha256") == hashlib.sha256(raw).hexdigest():
+            return made["data"]
+    return tomllib.loads(raw.decode("utf-8"))
+
+
+def twin_of(raw: bytes) -> bytes:
+    """The twin of the TOML `raw` (checker.lab.twins writes it); ValueError when JSON cannot carry it."""
+    data = tomllib.loads(raw.decode("utf-8"))
+    try:
+        text = json.dumps({"source_sha256": hashlib.sha256(raw).hexdigest(), "data": data}, ensure_ascii=False, separators=(",", ":"))
+    except TypeError:  # a date or a time: JSON has none
+        raise ValueError("this TOML holds values JSON cannot carry") from None
+    if json.loads(text)["data"] != data:  # inf or nan
+        raise ValueError("this TOML holds values JSON cannot carry")
+    return (text + "\n").encode("utf-8")
