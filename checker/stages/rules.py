@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import islice
+from itertools import groupby, islice
 
 from . import datafile
 from .claims import governed
@@ -424,7 +424,18 @@ def _negated(msg: Message, start: int, end: int) -> bool:
     if msg.negation == "off":
         return False
     if msg.negation == "warning_notice":
-        return True
+        # A warning notice quotes scam phrases to warn about them: a match is a warning where it is
+        # quoted, reported, framed ("以…为由", "凡…都是诈骗") or governed by a cue in its own clause.
+        # A line of warning added elsewhere, even in the same sentence, does not reach a threat
+        # ("（谨防骗局）否则报警抓你"): reassuring text never lowers it (monotone safety).
+        text = msg.norm.text
+        after = _SENTENCE_END.split(text[end : end + _NEGATION_AFTER])[0]
+        cat = msg.catalogue
+        return bool(
+            governed(text, start, end, framed=True)
+            or cat.negation_after.search(after)
+            or cat.negation_inside.search(text[start:end])
+        )
     if msg.negation == "before_only":
         return governed(msg.norm.text, start, end)
     text = msg.norm.text
@@ -679,8 +690,10 @@ def _lawful_letter_details(msg: Message) -> list[Evidence]:
 
 
 def _disguised_text(msg: Message) -> list[Evidence]:
-    """Where normalisation had to undo a disguise (see Normalized.disguises)."""
-    return [Evidence(s, e, msg.norm.original[s:e]) for _, s, e in msg.norm.disguises]
+    """Where normalisation had to undo a disguise (see Normalized.disguises): the first MAX_EVIDENCE
+    places, all a flag keeps (disguises are sorted by place; a long paste can have 100,000)."""
+    places = islice(groupby((s, e) for _, s, e in msg.norm.disguises), MAX_EVIDENCE)
+    return [Evidence(s, e, msg.norm.original[s:e]) for (s, e), _ in places]
 
 
 CHECKS: dict[str, Callable[[Message], list[Evidence]]] = {
