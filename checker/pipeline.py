@@ -11,6 +11,7 @@ import math
 import re
 import signal
 import sys
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar, cast
@@ -117,7 +118,8 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
         not_official=tuple(
             line for line in advice_stage.not_official(entities) if not any(v and v in line[0] for v in reading.mismatched_values)
         ),
-        non_bmp_offsets=tuple(m.start() for m in _NON_BMP.finditer(text)),
+        # Machine integers: a paste of a million emoji would otherwise hold a million int objects.
+        non_bmp_offsets=array("q", (m.start() for m in _NON_BMP.finditer(text))),
     )
 
 

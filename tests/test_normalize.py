@@ -1,6 +1,10 @@
 """Normalisation undoes disguise and keeps every character mapped back to the pasted text."""
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.stages.normalize import normalize, normalize_text
 
@@ -60,11 +64,62 @@ def test_empty_text():
     assert norm.text == "" and norm.span(0, 0) == (0, 0)
 
 
-def test_the_fast_path_agrees_with_the_per_character_reference():
-    from checker.stages.normalize import _PLAIN, _char_pass, _char_pass_each
+def _char_pass_reference(text):
+    """Steps 1-4 the plain way, one character at a time, with one (start, end) per output character."""
+    from checker.stages.normalize import _emoji_presentation, _is_invisible, _t2s_table
 
-    plain = [chr(c) for c in range(0x110000) if _PLAIN.fullmatch(chr(c)) and not 0xD800 <= c <= 0xDFFF]
-    assert len(plain) > 20000
-    for ch in plain:
-        sample = f"a{ch}b"
-        assert _char_pass(sample, [])[0] == _char_pass_each(sample, [])[0], hex(ord(ch))
+    t2s, out, spans, found = _t2s_table(), [], [], []
+    for i, ch in enumerate(text):
+        if ch.isascii():
+            out.append(ch.lower())
+            spans.append((i, i + 1))
+            continue
+        for sub in unicodedata.normalize("NFKC", ch):
+            if _is_invisible(sub):
+                if 0 < i < len(text) - 1 and not _emoji_presentation(text, i):
+                    found.append(("invisible_character", i, i + 1))
+                continue
+            for mapped in t2s.get(ord(sub), sub.lower() if sub.isascii() else sub):
+                out.append(mapped)
+                spans.append((i, i + 1))
+    return "".join(out), spans, sorted(set(found))
+
+
+# Every code point of the planes in use (and the variation selectors), between letters, in slices
+# longer than one chunk of the translated pass, so that chunk borders fall inside the text.
+_EVERY_CHARACTER = [
+    chr(c) for c in [*range(0x30000), *range(0xE0000, 0xE0200)] if not 0xD800 <= c <= 0xDFFF
+]
+
+
+@pytest.mark.parametrize("part", range(4))
+def test_the_translated_pass_agrees_with_the_per_character_reference(part):
+    from checker.stages.normalize import _CHUNK, _char_pass, _Found
+
+    characters = _EVERY_CHARACTER[part::4]
+    text = "".join(f"{ch}律" if i % 3 else f"a{ch}" for i, ch in enumerate(characters))
+    assert len(text) > _CHUNK
+    found = _Found(len(text))
+    out, offsets = _char_pass(text, found)
+    expected, spans, expected_found = _char_pass_reference(text)
+    assert out == expected
+    assert [(offsets.start(i), offsets.end(i)) for i in range(len(out))] == spans
+    assert sorted(found.disguises()) == expected_found
+
+_CHAIN_PIECES = ["律", "师", "费", "丨", "、", "，", ":", "*", "😀", "-", "a", "1", " ", "·"]
+
+
+@pytest.mark.parametrize("name", ["_SPELLED_APART", "_PUNCT_SPELLED"])
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_CHAIN_PIECES), max_size=60).map("".join),
+    st.sampled_from(["", "律、" * 150, "律*" * 150, "律丨" * 200, "律**丨" * 100]),
+)
+def test_chains_find_what_the_unbounded_pattern_finds(name, noise, run):
+    import re
+
+    from checker.stages import normalize as stage
+
+    chain = getattr(stage, name)
+    text = noise + run + noise[::-1] + run
+    assert list(chain.spans(text)) == [m.span() for m in re.finditer(chain.reference, text)]

@@ -29,11 +29,43 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from array import array
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 
 NORMALIZER_VERSION = "2"
+
+
+class _Chain:
+    """The spans of `head(?:link){2,}`, found as re.finditer finds them, without re's memory.
+
+    While a repeated group matches, re keeps a record per repetition (~120 bytes): one run of a
+    million characters spelled apart (律😀师😀费😀...) cost 60 MB. Here a run is matched a few dozen
+    links at a time, each time going on from where the last stopped. The spans are the same: nothing
+    follows the links, so once two have matched re never goes back into one (tests/test_normalize.py
+    compares the two on long runs).
+    """
+
+    _LINKS = 64
+
+    def __init__(self, head: str, link: str) -> None:
+        self._first = re.compile(rf"{head}(?:{link}){{2,{self._LINKS}}}")
+        self._more = re.compile(rf"(?:{link}){{1,{self._LINKS}}}")
+        self.reference = rf"{head}(?:{link}){{2,}}"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        pos = 0
+        while found := self._first.search(text, pos):
+            end = found.end()
+            while more := self._more.match(text, end):
+                end = more.end()
+            yield found.start(), end
+            pos = end
+
 
 # Characters people cannot see but scammers insert between the letters of a keyword.
 _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u034f")
@@ -46,13 +78,13 @@ _SYMBOLS = "\u2190-\u2bff\u2022\u30fb\u4e28\ufe0f\U0001f000-\U0001faff"
 _CJK_SEPARATED = re.compile(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+{_SYMBOLS}]{{1,8}}(?=[{_CJK}])")
 # Punctuation between single characters, three or more in a row, spells a word apart (律、师、费);
 # between words (红包、礼品) it is punctuation and stays.
-_PUNCT_SPELLED = re.compile(rf"(?<![{_CJK}])[{_CJK}](?:[、，,;；:：][{_CJK}]){{2,}}")
+_PUNCT_SPELLED = _Chain(rf"(?<![{_CJK}])[{_CJK}]", rf"[、，,;；:：][{_CJK}]")
 _PUNCT = re.compile(r"[、，,;；:：]")
 # White space counts as a word boundary only between two ASCII letters or digits (English text).
 _SPACE = re.compile(r"\s+")
 # Disguise spells a word apart, one character at a time (律*师*费); honest text puts a symbol between
 # words (全场/特价, 小店·新品) and white space or quotes anywhere, so those do not count.
-_SPELLED_APART = re.compile(rf"[{_CJK}](?:[\-_*·•・|~^=#/\\.+{_SYMBOLS}]{{1,8}}[{_CJK}]){{2,}}")
+_SPELLED_APART = _Chain(rf"[{_CJK}]", rf"[\-_*·•・|~^=#/\\.+{_SYMBOLS}]{{1,8}}[{_CJK}]")
 # Phone and card numbers are written in groups: 138 1234 5678, 6222-0212-3456-7890.
 # Groups of three or more digits, so that dates (2024-12-01) stay apart; joined only when the result
 # has the length of a phone (10-12 digits with area code) or card number (16-19).
@@ -68,9 +100,153 @@ _NUMERAL_TABLE = str.maketrans(_NUMERAL_DIGITS)
 _NUMERAL_RUN = re.compile("[0-9" + "".join(_NUMERAL_DIGITS) + "]{7,}")
 
 
+class OffsetMap:
+    """For every normalised character, the slice of the paste it came from, stored by runs.
+
+    A run is a stretch copied one for one (its character k came from pasted character first + k)
+    or a replacement (all its characters came from the same pasted slice). A run is four numbers,
+    so ordinary text costs a handful of them and a million characters that each lost a separator
+    cost a few MB, where a list of ints per character cost ~70 MB (issue 10: peak memory).
+    Lookups are binary searches over the runs. Built once, by appending; never changed after.
+    """
+
+    __slots__ = ("_at", "_first", "_last", "_step", "length")
+
+    def __init__(self) -> None:
+        self._at = array("q")  # normalised offset where each run begins
+        self._first = array("q")  # pasted start of the run's first character
+        self._last = array("q")  # pasted end of the run's first character
+        self._step = array("b")  # 1: copied one for one; 0: every character maps to the same slice
+        self.length = 0
+
+    def __len__(self) -> int:
+        return self.length
+
+    def _run(self, i: int) -> int:
+        if not 0 <= i < self.length:
+            raise IndexError(f"offset {i} outside 0..{self.length - 1}")
+        return bisect_right(self._at, i) - 1
+
+    def start(self, i: int) -> int:
+        """Pasted start of normalised character i."""
+        k = self._run(i)
+        return self._first[k] + self._step[k] * (i - self._at[k])
+
+    def end(self, i: int) -> int:
+        """Pasted end of normalised character i."""
+        k = self._run(i)
+        return self._last[k] + self._step[k] * (i - self._at[k])
+
+    def append(self, start: int, end: int, step: int, count: int) -> None:
+        """Append `count` characters: the first from paste[start:end], then each one further on
+        (step 1) or all from the same slice (step 0). Continues the last run where it can."""
+        if count <= 0:
+            return
+        if self._at:
+            run = self.length - self._at[-1]
+            if self._step[-1] == step and (self._first[-1] + step * run, self._last[-1] + step * run) == (start, end):
+                self.length += count
+                return
+        self._at.append(self.length)
+        self._first.append(start)
+        self._last.append(end)
+        self._step.append(step)
+        self.length += count
+
+    def copied(self, start: int, count: int) -> None:
+        """Append `count` characters copied one for one from paste[start:start + count]."""
+        self.append(start, start + 1, 1, count)
+
+    def extend_from(self, other: OffsetMap, begin: int, stop: int) -> None:
+        """Append the map of `other`'s characters begin..stop-1."""
+        if begin >= stop:
+            return
+        k = other._run(begin)
+        while begin < stop:
+            run_stop = min(stop, other._at[k + 1] if k + 1 < len(other._at) else other.length)
+            step, skip = other._step[k], begin - other._at[k]
+            self.append(other._first[k] + step * skip, other._last[k] + step * skip, step, run_stop - begin)
+            begin, k = run_stop, k + 1
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        offsets = cls()
+        offsets.copied(0, length)
+        return offsets
+
+
+class _Column:
+    """starts or ends as a read-only sequence (computed on access from the OffsetMap)."""
+
+    __slots__ = ("_get", "_offsets")
+
+    def __init__(self, offsets: OffsetMap, get) -> None:
+        self._offsets, self._get = offsets, get
+
+    def __len__(self) -> int:
+        return len(self._offsets)
+
+    def __getitem__(self, i: int) -> int:
+        return self._get(i + len(self._offsets) if i < 0 else i)
+
+
+# The kinds of disguise, in the order that places found twice are listed in.
+DISGUISE_KINDS = ("homophone", "invisible_character", "separated_characters", "spelled_out_number")
+_KIND_CODES = {kind: i for i, kind in enumerate(DISGUISE_KINDS)}
+
+
+class Disguises:
+    """Where a disguise was undone: (kind, start, end) on the paste, sorted by place, each once.
+
+    One machine integer each, (start, end, kind) packed: a paste with an invisible character after
+    every letter has half a million of them, which as tuples of objects cost ~100 MB.
+    """
+
+    __slots__ = ("_keys", "_width")
+
+    def __init__(self, keys: array, width: int) -> None:
+        self._keys, self._width = keys, width
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __getitem__(self, i: int) -> tuple[str, int, int]:
+        place, kind = divmod(self._keys[i], len(DISGUISE_KINDS))
+        start, end = divmod(place, self._width)
+        return DISGUISE_KINDS[kind], start, end
+
+    def __iter__(self) -> Iterator[tuple[str, int, int]]:
+        return (self[i] for i in range(len(self._keys)))
+
+
+class _Found:
+    """Collects the disguises normalisation undoes, in any order, as packed integers."""
+
+    __slots__ = ("_keys", "_sorted", "_width")
+
+    def __init__(self, text_length: int) -> None:
+        # Packed keys stay below 2**63 for any text up to ~1.5e9 characters (check() takes 1e6).
+        self._keys, self._width, self._sorted = array("q"), text_length + 1, True
+
+    def add(self, kind: str, start: int, end: int) -> None:
+        key = (start * self._width + end) * len(DISGUISE_KINDS) + _KIND_CODES[kind]
+        if self._keys and key < self._keys[-1]:
+            self._sorted = False
+        self._keys.append(key)
+
+    def disguises(self) -> Disguises:
+        keys = self._keys if self._sorted else array("q", sorted(self._keys))
+        unique, previous = array("q"), -1
+        for key in keys:
+            if key != previous:
+                unique.append(key)
+                previous = key
+        return Disguises(unique, self._width)
+
+
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """Normalised text; starts[i] / ends[i] are the pasted-text offsets of character i.
+    """Normalised text; offsets.start(i) / offsets.end(i) are the pasted-text offsets of character i.
 
     `disguises` lists (kind, start, end) on the pasted text where a disguise was undone: invisible
     characters, separators inside Chinese words, homophones, numerals spelled out in a number.
@@ -78,71 +254,90 @@ class Normalized:
     """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    offsets: OffsetMap
     original: str
-    disguises: tuple[tuple[str, int, int], ...] = ()
+    disguises: Disguises
+
+    @property
+    def starts(self) -> _Column:
+        """starts[i]: the pasted start of normalised character i."""
+        return _Column(self.offsets, self.offsets.start)
+
+    @property
+    def ends(self) -> _Column:
+        """ends[i]: the pasted end of normalised character i."""
+        return _Column(self.offsets, self.offsets.end)
 
     def gap_before(self, i: int) -> bool:
         """Whether the paste had white space right before normalised character i (a word boundary
         that compaction removed). Removed invisible characters or symbols are not a boundary."""
-        return 0 < i < len(self.text) and any(ch.isspace() for ch in self.original[self.ends[i - 1] : self.starts[i]])
+        if not 0 < i < len(self.text):
+            return False
+        return any(ch.isspace() for ch in self.original[self.offsets.end(i - 1) : self.offsets.start(i)])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised slice [start, end) to a slice of the pasted text."""
         if not self.text:
             return 0, 0
         if start >= end:
-            point = self.starts[start] if start < len(self.text) else self.ends[-1]
+            point = self.offsets.start(start) if start < len(self.text) else self.offsets.end(len(self.text) - 1)
             return point, point
-        return self.starts[start], self.ends[end - 1]
+        return self.offsets.start(start), self.offsets.end(end - 1)
+
+    def prefix(self, length: int) -> Normalized:
+        """The first `length` normalised characters, still mapped to the whole paste."""
+        offsets = OffsetMap()
+        offsets.extend_from(self.offsets, 0, min(length, len(self.text)))
+        return Normalized(self.text[:length], offsets, self.original, self.disguises)
 
 
-# Text made only of these characters needs no per-character NFKC: one str.translate does steps 1-4.
-_PLAIN = re.compile(r"[\x00-\x7f\u4e00-\u9fff\uff01-\uff5e\u3000-\u3002\u3008-\u3011\u3014-\u301f\u2018\u2019\u201c\u201d\u2014\u00b7]*")
+class _Pieces:
+    """Builds a long string from many short pieces, joining every few thousand, so that a million
+    one-character pieces never sit in memory as a million string objects at once."""
 
-
-class _Builder:
-    """Accumulates output characters together with the pasted span each one came from."""
-
-    __slots__ = ("chars", "ends", "starts")
+    __slots__ = ("_chunks", "_pieces")
+    _JOIN_EVERY = 4096
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self._chunks: list[str] = []
+        self._pieces: list[str] = []
 
-    def add(self, text: str, start: int, end: int) -> None:
-        for ch in text:
-            self.chars.append(ch)
-            self.starts.append(start)
-            self.ends.append(end)
+    def add(self, piece: str) -> None:
+        self._pieces.append(piece)
+        if len(self._pieces) >= self._JOIN_EVERY:
+            self._chunks.append("".join(self._pieces))
+            self._pieces.clear()
+
+    def text(self) -> str:
+        return "".join([*self._chunks, "".join(self._pieces)])
 
 
-def _rebuild(text: str, starts: list[int], ends: list[int], pieces) -> tuple[str, list[int], list[int]]:
+Edit = tuple[int, int, str]
+
+
+def _rebuild(text: str, offsets: OffsetMap, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
     """Apply (start, end, replacement) edits, sorted and disjoint, to a mapped string.
 
-    A replacement inherits the pasted span of everything it replaces.
+    A replacement inherits the pasted span of everything it replaces. `edits` is consumed once, in
+    order: a generator costs nothing per edit; a text without edits is returned as it is.
     """
-    if not pieces:
-        return text, starts, ends
-    chars: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
+    pending = iter(edits)
+    first = next(pending, None)
+    if first is None:
+        return text, offsets
+    out, new = _Pieces(), OffsetMap()
     cursor = 0
-    for start, end, replacement in pieces:
-        chars.append(text[cursor:start])
-        new_starts.extend(starts[cursor:start])
-        new_ends.extend(ends[cursor:start])
+    for start, end, replacement in chain((first,), pending):
+        if cursor < start:
+            out.add(text[cursor:start])
+            new.extend_from(offsets, cursor, start)
         if replacement and start < end:
-            chars.append(replacement)
-            new_starts.extend([starts[start]] * len(replacement))
-            new_ends.extend([ends[end - 1]] * len(replacement))
+            out.add(replacement)
+            new.append(offsets.start(start), offsets.end(end - 1), 0, len(replacement))
         cursor = end
-    chars.append(text[cursor:])
-    new_starts.extend(starts[cursor:])
-    new_ends.extend(ends[cursor:])
-    return "".join(chars), new_starts, new_ends
+    out.add(text[cursor:])
+    new.extend_from(offsets, cursor, len(text))
+    return out.text(), new
 
 
 def _is_invisible(ch: str) -> bool:
@@ -197,127 +392,146 @@ def _lexicon() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, st
 _LATIN = re.compile("[a-z]")
 
 
-@lru_cache(maxsize=1)
-def _plain_table() -> dict[int, str]:
-    """Steps 1-4 for _PLAIN characters: ASCII case, full-width forms, ideographic space, t2s."""
-    table: dict[int, str] = {code: chr(code).lower() for code in range(ord("A"), ord("Z") + 1)}
-    for code in range(0xFF01, 0xFF5F):
-        table[code] = unicodedata.normalize("NFKC", chr(code)).lower()
-    table[0x3000] = " "
-    table.update(_t2s_table())
-    return table
+# Steps 1-4 run on slices of this many characters: each slice's translation table holds only the
+# characters it contains, whatever the paste.
+_CHUNK = 1 << 16
 
 
-def _char_pass(text: str, found: list) -> tuple[str, list[int], list[int]]:
-    """Steps 1-4: NFKC, invisible characters, ASCII case, traditional -> simplified."""
-    if _PLAIN.fullmatch(text):
-        # Every character maps to exactly one: offsets are the identity.
-        return text.translate(_plain_table()), list(range(len(text))), list(range(1, len(text) + 1))
-    return _char_pass_each(text, found)
-
-
-def _char_pass_each(text: str, found: list) -> tuple[str, list[int], list[int]]:
-    """Steps 1-4 one character at a time: the reference that the fast path must agree with."""
+@lru_cache(maxsize=8192)
+def _char_out(ch: str) -> tuple[str, int]:
+    """Steps 1-4 for one pasted character: what it becomes, and how many invisible characters its
+    NFKC form had (they are dropped)."""
+    if ch.isascii():
+        return ch.lower(), 0
     t2s = _t2s_table()
-    out = _Builder()
-    for i, ch in enumerate(text):
-        if ch.isascii():
-            out.add(ch.lower(), i, i + 1)
+    out, hidden = [], 0
+    for sub in unicodedata.normalize("NFKC", ch):
+        if _is_invisible(sub):
+            hidden += 1
             continue
-        piece = unicodedata.normalize("NFKC", ch)
-        for sub in piece:
-            if _is_invisible(sub):
+        if sub.isascii():
+            sub = sub.lower()
+        out.append(t2s.get(ord(sub), sub))
+    return "".join(out), hidden
+
+
+def _char_pass(text: str, found: _Found) -> tuple[str, OffsetMap]:
+    """Steps 1-4: NFKC, invisible characters, ASCII case, traditional -> simplified.
+
+    One character at a time by definition, done as one str.translate per slice: only characters
+    that do not become exactly one character (dropped, or expanded like ﬁ -> fi) are visited.
+    """
+    out, offsets = _Pieces(), OffsetMap()
+    last = len(text) - 1
+    for base in range(0, len(text), _CHUNK):
+        chunk = text[base : base + _CHUNK]
+        table: dict[int, str] = {}
+        uneven: list[str] = []
+        for ch in set(chunk):
+            mapped, hidden = _char_out(ch)
+            if mapped != ch:
+                table[ord(ch)] = mapped
+            if hidden or len(mapped) != 1:
+                uneven.append(ch)
+        out.add(chunk.translate(table) if table else chunk)
+        cursor = base
+        if uneven:
+            for m in re.finditer("[" + "".join(map(re.escape, sorted(uneven))) + "]", chunk):
+                i = base + m.start()
+                offsets.copied(cursor, i - cursor)
+                mapped, hidden = _char_out(m.group())
                 # A leading BOM or a lone invisible character at either end hides nothing, and
                 # neither does the way an emoji is drawn (⚠️ ❤️, 👨‍👩‍👧).
-                if 0 < i < len(text) - 1 and not _emoji_presentation(text, i):
-                    found.append(("invisible_character", i, i + 1))
-                continue
-            if sub.isascii():
-                sub = sub.lower()
-            out.add(t2s.get(ord(sub), sub), i, i + 1)
-    return "".join(out.chars), out.starts, out.ends
+                if hidden and 0 < i < last and not _emoji_presentation(text, i):
+                    found.add("invisible_character", i, i + 1)
+                offsets.append(i, i + 1, 1 if len(mapped) == 1 else 0, len(mapped))
+                cursor = i + 1
+        offsets.copied(cursor, base + len(chunk) - cursor)
+    return out.text(), offsets
 
 
-def _compact(text: str, starts: list[int], ends: list[int], found: list) -> tuple[str, list[int], list[int]]:
+def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetMap]:
     """Step 5: separators between Chinese characters, split digit groups, then white space."""
-    found.extend(("separated_characters", starts[m.start()], ends[m.end() - 1]) for m in _SPELLED_APART.finditer(text))
-    edits = [(m.start(), m.end(), "") for m in _CJK_SEPARATED.finditer(text)]
-    text, starts, ends = _rebuild(text, starts, ends, edits)
-    edits = []
-    for m in _PUNCT_SPELLED.finditer(text):
-        found.append(("separated_characters", starts[m.start()], ends[m.end() - 1]))
-        edits.extend((m.start() + p.start(), m.start() + p.end(), "") for p in _PUNCT.finditer(m.group()))
-    if edits:
-        text, starts, ends = _rebuild(text, starts, ends, edits)
+    for start, end in _SPELLED_APART.spans(text):
+        found.add("separated_characters", offsets.start(start), offsets.end(end - 1))
+    text, offsets = _rebuild(text, offsets, ((m.start(), m.end(), "") for m in _CJK_SEPARATED.finditer(text)))
 
-    edits = []
-    for m in _DIGIT_GROUPS.finditer(text):
-        digits = re.sub(r"\D", "", m.group())
-        if len(digits) in _JOINED_LENGTHS:
-            edits.append((m.start(), m.end(), digits))
-    if edits:
-        text, starts, ends = _rebuild(text, starts, ends, edits)
+    def spelled_punctuation(text: str, offsets: OffsetMap) -> Iterator[Edit]:
+        for start, end in _PUNCT_SPELLED.spans(text):
+            found.add("separated_characters", offsets.start(start), offsets.end(end - 1))
+            yield from ((p.start(), p.end(), "") for p in _PUNCT.finditer(text, start, end))
 
-    edits = []
-    for m in _SPACE.finditer(text):
-        before = text[m.start() - 1] if m.start() else ""
-        after = text[m.end()] if m.end() < len(text) else ""
-        between_ascii_words = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
-        edits.append((m.start(), m.end(), " " if between_ascii_words else ""))
-    return _rebuild(text, starts, ends, edits)
+    text, offsets = _rebuild(text, offsets, spelled_punctuation(text, offsets))
+
+    def joined_digits(text: str) -> Iterator[Edit]:
+        for m in _DIGIT_GROUPS.finditer(text):
+            digits = re.sub(r"\D", "", m.group())
+            if len(digits) in _JOINED_LENGTHS:
+                yield m.start(), m.end(), digits
+
+    text, offsets = _rebuild(text, offsets, joined_digits(text))
+
+    def spaces(text: str) -> Iterator[Edit]:
+        for m in _SPACE.finditer(text):
+            before = text[m.start() - 1] if m.start() else ""
+            after = text[m.end()] if m.end() < len(text) else ""
+            between_ascii_words = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+            yield m.start(), m.end(), " " if between_ascii_words else ""
+
+    return _rebuild(text, offsets, spaces(text))
 
 
-def _apply_lexicon(text: str, starts: list[int], ends: list[int], found: list) -> tuple[str, list[int], list[int]]:
+def _apply_lexicon(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetMap]:
     """Step 6: abbreviations and homophones, each entry applied in turn."""
     latin = _LATIN.search(text) is not None  # most messages have no Latin letters: skip those patterns
+
+    def replacements(pattern: re.Pattern[str], replacement: str, disguise: bool, text: str, offsets: OffsetMap) -> Iterator[Edit]:
+        for m in pattern.finditer(text):
+            if m.group() != replacement:
+                if disguise:
+                    found.add("homophone", offsets.start(m.start()), offsets.end(m.end() - 1))
+                yield m.start(), m.end(), replacement
+
     for cjk, ascii_pattern, replacement, disguise in _lexicon():
         for pattern in (cjk, ascii_pattern if latin else None):
-            if pattern is None:
-                continue
-            edits = [(m.start(), m.end(), replacement) for m in pattern.finditer(text) if m.group() != replacement]
-            if not edits:
-                continue
-            if disguise:
-                found.extend(("homophone", starts[s], ends[e - 1]) for s, e, _ in edits)
-            text, starts, ends = _rebuild(text, starts, ends, edits)
-    return text, starts, ends
+            if pattern is not None:
+                text, offsets = _rebuild(text, offsets, replacements(pattern, replacement, disguise, text, offsets))
+    return text, offsets
 
 
-def _numerals_to_digits(text: str, starts: list[int], ends: list[int], found: list) -> tuple[str, list[int], list[int]]:
+def _numerals_to_digits(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetMap]:
     """Step 7: a long run mixing digits and Chinese numerals is a number written to dodge filters."""
-    pieces, cursor = [], 0
+    out, cursor = _Pieces(), 0
     for m in _NUMERAL_RUN.finditer(text):
         run = m.group()
         if any(ch in _NUMERAL_DIGITS for ch in run):
-            found.append(("spelled_out_number", starts[m.start()], ends[m.end() - 1]))
-            # One character for one, so every digit keeps its pasted span and the map stays as it is
-            # (no edit list: a million numerals cost a string, not a million edits).
-            pieces += [text[cursor : m.start()], run.translate(_NUMERAL_TABLE)]
+            found.add("spelled_out_number", offsets.start(m.start()), offsets.end(m.end() - 1))
+            # One character for one, so every digit keeps its pasted span and the map stays as it is.
+            out.add(text[cursor : m.start()])
+            out.add(run.translate(_NUMERAL_TABLE))
             cursor = m.end()
-    if not pieces:
-        return text, starts, ends
-    return "".join([*pieces, text[cursor:]]), starts, ends
+    if not cursor:
+        return text, offsets
+    out.add(text[cursor:])
+    return out.text(), offsets
 
 
 def normalize(text: str) -> Normalized:
     """Normalise pasted text for matching; see the module docstring for the steps."""
-    found: list[tuple[str, int, int]] = []
-    mapped = _char_pass(text, found)
-    mapped = _compact(*mapped, found)
+    found = _Found(len(text))
+    mapped = _compact(*_char_pass(text, found), found)
     replaced = _apply_lexicon(*mapped, found)
     if replaced[0] != mapped[0]:
         # A replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信): compact again.
         replaced = _compact(*replaced, found)
-    mapped = replaced
-    mapped = _numerals_to_digits(*mapped, found)
-    out, starts, ends = mapped
-    return Normalized(out, tuple(starts), tuple(ends), text, tuple(sorted(set(found), key=lambda f: (f[1], f[2]))))
+    out, offsets = _numerals_to_digits(*replaced, found)
+    return Normalized(out, offsets, text, found.disguises())
 
 
-def replace_spans(norm: Normalized, edits: list[tuple[int, int, str]]) -> Normalized:
+def replace_spans(norm: Normalized, edits: Iterable[Edit]) -> Normalized:
     """Replace sorted, disjoint [start, end) slices of the normalised text, keeping the map."""
-    text, starts, ends = _rebuild(norm.text, list(norm.starts), list(norm.ends), edits)
-    return Normalized(text, tuple(starts), tuple(ends), norm.original, norm.disguises)
+    text, offsets = _rebuild(norm.text, norm.offsets, edits)
+    return Normalized(text, offsets, norm.original, norm.disguises)
 
 
 def normalize_text(text: str) -> str:

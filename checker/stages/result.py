@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
@@ -92,7 +93,7 @@ class CheckResult:
     fraud_types: tuple[str, ...] = ()
     # Code-point offsets of the paste's characters outside the BMP (each is two UTF-16 units): enough
     # to convert offsets without keeping the text.
-    non_bmp_offsets: tuple[int, ...] = field(default=(), repr=False)
+    non_bmp_offsets: Sequence[int] = field(default=(), repr=False)
 
     @property
     def flags(self) -> tuple[Flag, ...]:

@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from itertools import islice
+from itertools import groupby, islice
 
 from . import datafile
 from .claims import governed
@@ -679,8 +679,10 @@ def _lawful_letter_details(msg: Message) -> list[Evidence]:
 
 
 def _disguised_text(msg: Message) -> list[Evidence]:
-    """Where normalisation had to undo a disguise (see Normalized.disguises)."""
-    return [Evidence(s, e, msg.norm.original[s:e]) for _, s, e in msg.norm.disguises]
+    """Where normalisation had to undo a disguise (see Normalized.disguises): the first MAX_EVIDENCE
+    places, all a flag keeps (disguises are sorted by place; a long paste can have 100,000)."""
+    places = islice(groupby((s, e) for _, s, e in msg.norm.disguises), MAX_EVIDENCE)
+    return [Evidence(s, e, msg.norm.original[s:e]) for (s, e), _ in places]
 
 
 CHECKS: dict[str, Callable[[Message], list[Evidence]]] = {

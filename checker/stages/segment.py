@@ -74,7 +74,7 @@ def mask(norm: Normalized, entities: tuple[Entity, ...]) -> Normalized:
     """
     if len(norm.text) > _MAX_MODEL_CHARS:
         cut = _MAX_MODEL_CHARS
-        norm = Normalized(norm.text[:cut], norm.starts[:cut], norm.ends[:cut], norm.original, norm.disguises)
+        norm = norm.prefix(cut)
         entities = tuple(e for e in entities if e.norm_end <= cut)
     edits: list[tuple[int, int, str]] = []
     last_end = -1
