@@ -28,8 +28,14 @@ JUDGED = [
     ("社保卡到期提醒：换领新卡地址 sb-hl.top，逾期停用。", {"channel_mismatch"}, "suspicious"),
     ("积分今晚清零，兑换现金入口 jf-dh.top", {"contact_through_private_channel"}, "suspicious"),
     ("【中国银行】您的年费880元今日将从账户扣除，客服热线955123。", {"channel_mismatch"}, "suspicious"),
-    ("您有一笔高龄补贴未领取，联系188 1234 5678办理。", {"contact_through_private_channel"}, "suspicious"),
+    ("您有一笔高龄补贴未领取，联系188 1234 5678办理。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
+    ("您的会员今晚将自动扣费2000元，取消请联系客服热线4001234567。", {"call_unconfirmed_service_line"}, "suspicious"),
     ("房东换卡了，这个月房租打到6222021234567890123。", {"contact_through_private_channel"}, "suspicious"),
+    # Requests by meaning: to borrow (an A-not-A question asks, it does not deny), into an account of
+    # any name, the code sent over.
+    ("猜猜我是谁？我是你老同学，能不能先借我3000，周末还你。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
+    ("您的银行卡已被风控冻结，解除需将卡内余额转入备用账户进行资金隔离。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("帮我把收到的验证码发过来一下，谢谢。", {"credentials_requested"}, "high_risk"),
     # Official channels, warnings and statements ask nothing through an unofficial channel.
     ("【支付宝】您的花呗本期账单已出，请登录支付宝App还款，如有疑问请致电95188。", set(), "low_risk"),
     ("【12381】您可能正遭遇冒充客服诈骗，请立即停止转账。", set(), "low_risk"),
@@ -46,6 +52,7 @@ JUDGED = [
     ("【某地公安】提醒：以“快递理赔”为由要求加群、扫码的都是诈骗，理赔请走购物平台。", set(), "low_risk"),
     ("【12381】有人以“征信修复”为由向您收费，征信记录不能花钱删除，切勿付款。", set(), "low_risk"),
     ("你千万别把验证码告诉任何人，刚才有人冒用我的名义找你要验证码。", set(), "low_risk"),
+    ("【工商银行】您的信用卡已逾期，还款只通过工行官方渠道，任何人要求转入个人账户均请拒绝。详询95588。", set(), "low_risk"),
 ]
 
 

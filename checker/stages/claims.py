@@ -43,7 +43,7 @@ _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat",
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = re.compile(
     # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
-    r"(?<!法院)(?<!本院)(?:个人|私人|指定|安全|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
+    r"(?<!法院)(?<!本院)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
     r"(?:账户|帐户|账号|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]"
 )
 _QR = re.compile(r"二维码|扫码")
@@ -54,6 +54,7 @@ _APP = re.compile(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:a
 # The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
 _OWN_CHANNEL = re.compile(r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_CLAUSE_BREAK = re.compile(r"[，,。！？!?；;\n]")
 _QUOTED = re.compile(r"“[^“”]{1,60}”|「[^「」]{1,60}」|『[^『』]{1,60}』|\"[^\"]{1,60}\"")
 # What each request can go through.
 _BINDS = {
@@ -226,6 +227,7 @@ class _Data:
     denial: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
+    benefits: re.Pattern[str]
     judgements: dict[str, dict]
 
 
@@ -243,7 +245,7 @@ def judgements() -> dict[str, dict]:
 
 def parse_data(raw: str) -> _Data:
     data = tomllib.loads(raw)
-    for key in ("requests", "negation", "denial", "persons", "stakes", "judgement"):
+    for key in ("requests", "negation", "denial", "persons", "stakes", "benefits", "judgement"):
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
     requests = tuple(
@@ -271,6 +273,7 @@ def parse_data(raw: str) -> _Data:
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
+        benefits=_compile(data["benefits"]["words"], "benefits.words"),
         judgements=judgements,
     )
 
@@ -329,10 +332,11 @@ def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True)
     return data.fresh_imperative.search(masked, cues[-1].end()) is None
 
 
-def governed(text: str, start: int, end: int) -> bool:
+def governed(text: str, start: int, end: int, framed: bool = False) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
-    in between, no pressure phrase such as 请勿拖延)."""
-    return _governed(text, start, end, _data(), framed=False)
+    in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
+    or inside a frame that closes after it ("以…为由", "…的都是诈骗")."""
+    return _governed(text, start, end, _data(), framed=framed)
 
 
 def _requests(norm: Normalized, data: _Data) -> list[tuple[Request, int, int]]:
@@ -485,8 +489,13 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     if "pay" in kinds:
         pay_channels = [c for c in channels if c.kind in _PAY_CHANNELS and not c.official]
         borrowing = [r for r in requests if r.kind == "pay" and r.pattern == "borrow"]
+        only_borrowing = all(r.pattern == "borrow" for r in requests if r.kind == "pay")
         if borrowing and not persons:
             requests = [r for r in requests if r not in borrowing]
+        elif persons and only_borrowing and not pay_channels:
+            # "能不能借我2000": a person you cannot see asks to borrow, and names no account yet:
+            # verify through their old number or in person before anything else.
+            findings.append(_finding(data, "claimed_acquaintance_asks_for_money", claims, borrowing[0], []))
         elif persons:
             pay_channels.append(Channel("sender", "", "unknown", "", True, first["pay"].evidence))
         if any(r.kind == "pay" for r in requests) and pay_channels:
@@ -543,6 +552,13 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         findings.append(_finding(data, "contact_through_private_channel", claims, contact_request, private))
     elif unconfirmed and stakes:
         findings.append(_finding(data, "call_unconfirmed_service_line", claims, unconfirmed[0][0], [c for _, c in unconfirmed]))
+    # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
+    # channel is money asked for in disguise: the "claim" takes card numbers and codes. (A service
+    # line nobody confirms stays "verify first": it proves nothing either way.)
+    offered_through = mismatched or private
+    benefit = next((m for m in data.benefits.finditer(text) if not _governed(text, m.start(), m.end(), data)), None)
+    if offered_through and benefit is not None:
+        findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
     denial = None
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
     m = data.denial.search(masked)
@@ -566,6 +582,9 @@ def _bound(request: Request, start: int, end: int, text: str, channels: list[Cha
         return Request(request.kind, request.pattern, request.evidence, "official"), []
     begin, stop = _sentence(text, start)
     near = [c for c in channels if c.kind in _BINDS[request.kind] and begin <= c.at < stop]
+    # The reader's own way in ("官方App", "手机银行") is the request's channel only in its own clause
+    # ("请在支付宝App内还款"), not because "以官方App显示为准" stands elsewhere in the sentence.
+    near = [c for c in near if c.kind != "app" or not c.official or not _CLAUSE_BREAK.search(text, min(start, c.at), max(start, c.at))]
     if request.kind == "call":
         right_after = [c for c in near if c.kind == "phone" and end <= c.at < end + _RIGHT_AFTER]
         near = right_after or near
@@ -573,11 +592,14 @@ def _bound(request: Request, start: int, end: int, text: str, channels: list[Cha
     return Request(request.kind, request.pattern, request.evidence, through), near
 
 
-def _finding(data: _Data, rule_id: str, claims: list[Claim], request: Request | None, channels: list[Channel]) -> Finding:
-    """The judgement's rule with evidence on the claim, the request (None: the channel is the offer)
-    and the channels."""
+def _finding(
+    data: _Data, rule_id: str, claims: list[Claim], request: Request | None, channels: list[Channel], hook: Span | None = None
+) -> Finding:
+    """The judgement's rule with evidence on the claim, the request (None: the channel is the offer),
+    the channels, and what the message offers (hook)."""
     rule = data.judgements[rule_id]
     asked = [request.evidence] if request is not None else []
+    asked += [hook] if hook is not None else []
     evidence = [c.evidence for c in claims[:1]] + asked + [c.evidence for c in channels[:3]]
     return Finding(
         rule_id,

@@ -424,7 +424,18 @@ def _negated(msg: Message, start: int, end: int) -> bool:
     if msg.negation == "off":
         return False
     if msg.negation == "warning_notice":
-        return True
+        # A warning notice quotes scam phrases to warn about them: a match is a warning where it is
+        # quoted, reported, framed ("以…为由", "凡…都是诈骗") or governed by a cue in its own clause.
+        # A line of warning added elsewhere, even in the same sentence, does not reach a threat
+        # ("（谨防骗局）否则报警抓你"): reassuring text never lowers it (monotone safety).
+        text = msg.norm.text
+        after = _SENTENCE_END.split(text[end : end + _NEGATION_AFTER])[0]
+        cat = msg.catalogue
+        return bool(
+            governed(text, start, end, framed=True)
+            or cat.negation_after.search(after)
+            or cat.negation_inside.search(text[start:end])
+        )
     if msg.negation == "before_only":
         return governed(msg.norm.text, start, end)
     text = msg.norm.text
