@@ -9,8 +9,8 @@
 Offsets (`Evidence.start`, `Entity.start` ...) count Python code points of the pasted text;
 `result.to_dict(offsets="utf16")` gives UTF-16 offsets for JavaScript, Java or Kotlin apps.
 
-Importing the package is cheap: jieba and the model load on the first check. scikit-learn (the
-`[train]` extra) and pandas / pyarrow (the `[engine]` extra) are never imported by a check.
+Importing the package is cheap: the rules and the model load on the first check. scikit-learn and
+jieba (the `[train]` extra) and pandas / pyarrow (the `[engine]` extra) are never imported by a check.
 """
 
 from .frame import check_frame

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import tomllib
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,28 @@ def test_checking_time_grows_linearly_with_the_paste(family):
     short = _cpu_seconds(_repeated(unit, SHORT))
     long = _cpu_seconds(_repeated(unit, 4 * SHORT))
     assert long / max(short, 1e-3) <= MAX_GROWTH, f"{family}: {short:.3f} s -> {long:.3f} s"
+
+
+# Peak memory of one check() per pasted character, as tracemalloc counts it (what Python allocates:
+# the same on any machine, unlike the process's peak). With an int per character in the offset map
+# and a tuple per disguise, these families took 150-270 bytes a character at this length, and a
+# million characters went over 200 MB; with the map by runs they take 12-33 (issue 10).
+MEMORY_CHARS = 100_000
+MAX_BYTES_PER_CHAR = 60
+
+
+@pytest.mark.parametrize("family", ["emoji", "emoji_inside_words", "homophones", "invisible_inside_words", "ligatures"])
+def test_peak_memory_is_a_small_multiple_of_the_paste(family):
+    text = _repeated(FAMILIES[family], MEMORY_CHARS)
+    check(text[:500])  # warm: lazy loads happen outside the measurement
+    tracemalloc.start()
+    try:
+        held = tracemalloc.get_traced_memory()[0]
+        check(text)
+        peak = tracemalloc.get_traced_memory()[1] - held
+    finally:
+        tracemalloc.stop()
+    assert peak / MEMORY_CHARS <= MAX_BYTES_PER_CHAR, f"{family}: {peak / 2**20:.1f} MB"
 
 
 def _unbounded(pattern: str) -> bool:

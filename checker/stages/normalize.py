@@ -31,7 +31,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -107,10 +107,11 @@ class OffsetMap:
     or a replacement (all its characters came from the same pasted slice). A run is four numbers,
     so ordinary text costs a handful of them and a million characters that each lost a separator
     cost a few MB, where a list of ints per character cost ~70 MB (issue 10: peak memory).
-    Lookups are binary searches over the runs. Built once, by appending; never changed after.
+    Lookups are binary searches over the runs; a rebuild reads them front to back (_Reader).
+    Built once, by appending; never changed after.
     """
 
-    __slots__ = ("_at", "_first", "_last", "_step", "length")
+    __slots__ = ("_at", "_first", "_last", "_next", "_step", "length")
 
     def __init__(self) -> None:
         self._at = array("q")  # normalised offset where each run begins
@@ -118,6 +119,7 @@ class OffsetMap:
         self._last = array("q")  # pasted end of the run's first character
         self._step = array("b")  # 1: copied one for one; 0: every character maps to the same slice
         self.length = 0
+        self._next: tuple[int, int, int] | None = None  # what would continue the last run
 
     def __len__(self) -> int:
         return self.length
@@ -142,37 +144,52 @@ class OffsetMap:
         (step 1) or all from the same slice (step 0). Continues the last run where it can."""
         if count <= 0:
             return
-        if self._at:
-            run = self.length - self._at[-1]
-            if self._step[-1] == step and (self._first[-1] + step * run, self._last[-1] + step * run) == (start, end):
-                self.length += count
-                return
-        self._at.append(self.length)
-        self._first.append(start)
-        self._last.append(end)
-        self._step.append(step)
+        if (start, end, step) != self._next:
+            self._at.append(self.length)
+            self._first.append(start)
+            self._last.append(end)
+            self._step.append(step)
         self.length += count
+        self._next = (start + step * count, end + step * count, step) if step else (start, end, step)
 
     def copied(self, start: int, count: int) -> None:
         """Append `count` characters copied one for one from paste[start:start + count]."""
         self.append(start, start + 1, 1, count)
 
-    def extend_from(self, other: OffsetMap, begin: int, stop: int) -> None:
-        """Append the map of `other`'s characters begin..stop-1."""
-        if begin >= stop:
-            return
-        k = other._run(begin)
-        while begin < stop:
-            run_stop = min(stop, other._at[k + 1] if k + 1 < len(other._at) else other.length)
-            step, skip = other._step[k], begin - other._at[k]
-            self.append(other._first[k] + step * skip, other._last[k] + step * skip, step, run_stop - begin)
-            begin, k = run_stop, k + 1
 
-    @classmethod
-    def identity(cls, length: int) -> OffsetMap:
-        offsets = cls()
-        offsets.copied(0, length)
-        return offsets
+class _Reader:
+    """Reads an OffsetMap front to back, as _rebuild does: each run is visited once."""
+
+    __slots__ = ("_k", "_map", "_run_stop")
+
+    def __init__(self, offsets: OffsetMap) -> None:
+        self._map, self._k = offsets, 0
+        self._run_stop = offsets._at[1] if len(offsets._at) > 1 else offsets.length
+
+    def _seek(self, i: int) -> int:
+        at = self._map._at
+        while i >= self._run_stop:
+            self._k += 1
+            self._run_stop = at[self._k + 1] if self._k + 1 < len(at) else self._map.length
+        return self._k
+
+    def start(self, i: int) -> int:
+        k = self._seek(i)
+        return self._map._first[k] + self._map._step[k] * (i - self._map._at[k])
+
+    def end(self, i: int) -> int:
+        k = self._seek(i)
+        return self._map._last[k] + self._map._step[k] * (i - self._map._at[k])
+
+    def copy(self, into: OffsetMap, begin: int, stop: int) -> None:
+        """Append the map of characters begin..stop-1 to `into`."""
+        source = self._map
+        while begin < stop:
+            k = self._seek(begin)
+            run_stop = min(stop, self._run_stop)
+            step, skip = source._step[k], begin - source._at[k]
+            into.append(source._first[k] + step * skip, source._last[k] + step * skip, step, run_stop - begin)
+            begin = run_stop
 
 
 class _Column:
@@ -287,7 +304,7 @@ class Normalized:
     def prefix(self, length: int) -> Normalized:
         """The first `length` normalised characters, still mapped to the whole paste."""
         offsets = OffsetMap()
-        offsets.extend_from(self.offsets, 0, min(length, len(self.text)))
+        _Reader(self.offsets).copy(offsets, 0, min(length, len(self.text)))
         return Normalized(self.text[:length], offsets, self.original, self.disguises)
 
 
@@ -315,28 +332,34 @@ class _Pieces:
 Edit = tuple[int, int, str]
 
 
-def _rebuild(text: str, offsets: OffsetMap, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:
+def _rebuild(
+    text: str, offsets: OffsetMap, edits: Iterable[Edit], replaced: Callable[[int, int], None] | None = None
+) -> tuple[str, OffsetMap]:
     """Apply (start, end, replacement) edits, sorted and disjoint, to a mapped string.
 
-    A replacement inherits the pasted span of everything it replaces. `edits` is consumed once, in
-    order: a generator costs nothing per edit; a text without edits is returned as it is.
+    A replacement inherits the pasted span of everything it replaces, and `replaced` is told that
+    span. `edits` is consumed once, in order: a generator costs nothing per edit; a text without
+    edits is returned as it is.
     """
     pending = iter(edits)
     first = next(pending, None)
     if first is None:
         return text, offsets
-    out, new = _Pieces(), OffsetMap()
+    out, new, old = _Pieces(), OffsetMap(), _Reader(offsets)
     cursor = 0
     for start, end, replacement in chain((first,), pending):
         if cursor < start:
             out.add(text[cursor:start])
-            new.extend_from(offsets, cursor, start)
+            old.copy(new, cursor, start)
         if replacement and start < end:
             out.add(replacement)
-            new.append(offsets.start(start), offsets.end(end - 1), 0, len(replacement))
+            pasted_start, pasted_end = old.start(start), old.end(end - 1)
+            new.append(pasted_start, pasted_end, 0, len(replacement))
+            if replaced is not None:
+                replaced(pasted_start, pasted_end)
         cursor = end
     out.add(text[cursor:])
-    new.extend_from(offsets, cursor, len(text))
+    old.copy(new, cursor, len(text))
     return out.text(), new
 
 
@@ -485,17 +508,14 @@ def _apply_lexicon(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, O
     """Step 6: abbreviations and homophones, each entry applied in turn."""
     latin = _LATIN.search(text) is not None  # most messages have no Latin letters: skip those patterns
 
-    def replacements(pattern: re.Pattern[str], replacement: str, disguise: bool, text: str, offsets: OffsetMap) -> Iterator[Edit]:
-        for m in pattern.finditer(text):
-            if m.group() != replacement:
-                if disguise:
-                    found.add("homophone", offsets.start(m.start()), offsets.end(m.end() - 1))
-                yield m.start(), m.end(), replacement
+    def homophone(start: int, end: int) -> None:
+        found.add("homophone", start, end)
 
     for cjk, ascii_pattern, replacement, disguise in _lexicon():
         for pattern in (cjk, ascii_pattern if latin else None):
             if pattern is not None:
-                text, offsets = _rebuild(text, offsets, replacements(pattern, replacement, disguise, text, offsets))
+                edits = ((m.start(), m.end(), replacement) for m in pattern.finditer(text) if m.group() != replacement)
+                text, offsets = _rebuild(text, offsets, edits, homophone if disguise else None)
     return text, offsets
 
 
