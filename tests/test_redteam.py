@@ -2,9 +2,10 @@
 
 The full run checks each scam with a fold model that never saw it; this slice checks the rules and
 the judgement alone (no model), the part that must hold by design: the families the normaliser, the
-claims stage and the monotone floor were built against, plus padding and link forms (held out, and
-met), keep at least 97 % of flagged scams flagged (issue 8 target). Paraphrase and homoglyphs (held
-out) do not meet it yet; their rates are reported by the full run, not asserted here.
+claims stage and the monotone floor were built against, plus padding, link forms and homoglyphs
+(held out, and met: links are read in look-alike letters too), keep at least 97 % of flagged scams
+flagged (issue 8 target). Paraphrase (held out) meets it only with the model, in the full run; the
+rules and judgement alone do not, so it is reported there, not asserted here.
 """
 
 import json
@@ -19,7 +20,7 @@ from checker.stages.model import ModelError
 
 CORPUS = pathlib.Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
 SLICE = 200
-MET = (*DESIGNED, "padding", "link_forms")
+MET = (*DESIGNED, "padding", "link_forms", "homoglyphs")
 
 
 def _no_model():
