@@ -38,13 +38,13 @@ class InputError(ValueError):
     """The text cannot be checked: empty, blank, or longer than MAX_CHARS. (Not text at all: TypeError.)"""
 
 
-def _model_opinion(norm, entities, load_model):
+def _model_opinion(norm, entities, reading, load_model):
     """(prediction, opinion, status); prediction and opinion are None when the model cannot be trusted."""
     try:
         model = load_model()
     except model_stage.ModelError as exc:
         return None, None, f"unavailable: {exc}"
-    prediction = model.predict(norm, entities)
+    prediction = model.predict(norm, entities, reading)
     enough = prediction.known_words >= model_stage.MIN_KNOWN_WORDS
     opinion = ModelOpinion(prediction.probability, model.agree_threshold, model.lift_threshold, enough)
     return prediction, opinion, "ok" if enough else "ok: too few known words to weigh"
@@ -72,7 +72,7 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
     entities = extract(norm)
     reading = claims_stage.read(norm, entities)
     flags, suppressed = _filtered_flags(norm, entities, reading)
-    prediction, opinion, model_status = _model_opinion(norm, entities, load_model)
+    prediction, opinion, model_status = _model_opinion(norm, entities, reading, load_model)
     probability = prediction.probability if prediction else None
     verdict = decide([f.weight for f in flags], opinion, catalogue().verdict, _floor(flags, reading))
     # Red: the rules that add points, and the judgement's findings (some weigh nothing but are red).

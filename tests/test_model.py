@@ -102,7 +102,13 @@ MALFORMED = [
     ("no magic line", lambda d: d[len(model_stage.FLAT_MAGIC) :]),
     ("head is not JSON", lambda d: _edit_the_head(d, b'{"agree', b'{agree')),
     ("one term more than listed", lambda d: _edit_the_head(d, b'"terms":', b'"terms":1')),
-    ("wrong format", lambda d: _edit_the_head(d, b'"format_version":2', b'"format_version":3')),
+    (
+        "wrong format",
+        lambda d: _edit_the_head(
+            d, b'"format_version":%d' % model_stage.FORMAT_VERSION, b'"format_version":%d' % (model_stage.FORMAT_VERSION + 1)
+        ),
+    ),
+    ("more structure terms than terms", lambda d: _edit_the_head(d, b'"structure_terms":', b'"structure_terms":9')),
     ("dictionary total of zero", lambda d: d.replace(b',"total":', b',"total":0,"_":', 1)),
 ]
 
@@ -177,7 +183,7 @@ def retrained(tmp_path_factory):
     shutil.copy(ROOT / "data" / "corpus.jsonl", root / "data" / "corpus.jsonl")
     shutil.copy(ROOT / "checker" / "data" / "userdict.txt", root / "checker" / "data" / "userdict.txt")
     chosen = shipped["hyperparameters"]
-    metadata = train(root, log=lambda line: None, grid=[(chosen["C"], chosen["min_df"])], nested=False)
+    metadata = train(root, log=lambda line: None, grid=[(chosen["C"], chosen["min_df"], chosen["beta"])], nested=False)
     return root, metadata, shipped
 
 
@@ -260,12 +266,14 @@ STOP_WORDS = {"你", "我", "被", "的", "了", "您", "是", "在"}
 @pytest.mark.parametrize("sentence", SCAM_SENTENCES)
 def test_padding_cannot_dilute_a_scam_sentence(sentence):
     model = model_stage.load()
+    from checker.stages.claims import read
     from checker.stages.entities import extract
     from checker.stages.normalize import normalize
 
     def probability(text):
         norm = normalize(text)
-        return model.predict(norm, extract(norm)).probability
+        entities = extract(norm)
+        return model.predict(norm, entities, read(norm, entities)).probability
 
     alone = probability(sentence)
     padded = probability(PADDING * 3 + sentence + PADDING * 3)
@@ -309,8 +317,56 @@ def test_every_namer_class_is_a_fraud_type_or_a_family():
         assert kind.name and kind.name_en
 
 
+def _structure(text):
+    from checker.stages.claims import read
+    from checker.stages.entities import extract
+    from checker.stages.normalize import normalize
+
+    norm = normalize(text)
+    return model_stage.structure_terms(read(norm, extract(norm)))
+
+
+# Our own messages (written for this test): what the structure must say, whatever the wording.
+STRUCTURE_CASES = [
+    (
+        "【支付宝】您的花呗已逾期，请立即转账至个人账户6222021234567890128，联系专员13812345678。",
+        {"§claim:platform", "§ask:pay", "§channel:phone:private"},
+        set(),
+    ),
+    (
+        "您的ETC卡已失效，请点击 etc-renew.top/x 重新认证。",
+        {"§claim:government", "§ask:click:unofficial", "§channel:link:mismatch"},
+        {"§ask:pay"},
+    ),
+    ("周末一起吃饭吧，地方你来定，我请客。", set(), {"§ask:pay", "§ask:click", "§ask:call"}),
+]
+
+
+@pytest.mark.parametrize("text, present, absent", STRUCTURE_CASES)
+def test_the_structure_terms_say_what_a_message_claims_asks_and_through_what(text, present, absent):
+    terms = set(_structure(text))
+    assert present <= terms, terms
+    assert not absent & terms, terms
+    assert all(t.startswith(model_stage.STRUCTURE_MARK) for t in terms)
+
+
+def test_the_structure_stands_beside_the_words_at_its_fixed_weight():
+    model = model_stage.load()
+    known = next(iter(model.structure))
+    words_only = model.vector(["借呗", "逾期"])
+    both = model.vector(["借呗", "逾期"], [known, "§never-seen"])
+    assert both[model.structure[known]] == model.structure_weight > 0
+    # The words' part is unchanged (normalised on its own); an unknown structure term is ignored.
+    assert {i: v for i, v in both.items() if i != model.structure[known]} == words_only
+
+
+def test_structure_terms_are_never_shown_as_cues():
+    result = check(SCAM)
+    assert all(not cue.term.startswith(model_stage.STRUCTURE_MARK) for cue in result.model_cues)
+
+
 def test_the_vocabulary_answers_alike_by_bisection_and_by_its_dictionary():
-    terms = model_stage.load().terms
+    terms = model_stage.load().vocabulary.terms
     bisected = model_stage.Vocabulary(terms)
     probes = [*terms[:: len(terms) // 50], "", "不在词表里的词", "\uffff", terms[-1] + "x"]
     first = bisected.lookup()
@@ -323,8 +379,9 @@ def test_the_vocabulary_answers_alike_by_bisection_and_by_its_dictionary():
 
 def _tiny_model(terms):
     return json.dumps({
-        "format_version": 2, "vocabulary": {t: i for i, t in enumerate(terms)}, "idf": [1.0] * len(terms),
-        "coef": [0.5] * len(terms), "intercept": 0.0, "agree_threshold": 0.7, "lift_threshold": 0.8, "sublinear_tf": True,
+        "format_version": model_stage.FORMAT_VERSION, "vocabulary": {t: i for i, t in enumerate(terms)},
+        "idf": [1.0] * len(terms), "coef": [0.5] * (len(terms) + 1), "structure": {"terms": ["§ask:pay"], "weight": 0.25},
+        "intercept": 0.0, "agree_threshold": 0.7, "lift_threshold": 0.8, "sublinear_tf": True,
         "namer": {"classes": [{"id": "x", "name": "x", "name_en": "x", "index": [0], "weight": [1.0], "intercept": 0.0}]},
     }).encode()
 
@@ -334,6 +391,7 @@ def test_the_flat_model_round_trips_and_refuses_unsorted_terms():
 
     dictionary = "律师 10\n律师费 5\n".encode()
     flat = model_stage.parse_flat(flatten(_tiny_model(["a", "b", "律师"]), dictionary))
-    assert dict(flat.vocabulary) == {"a": 0, "b": 1, "律师": 2} and list(flat.coef) == [0.5] * 3
+    assert dict(flat.vocabulary) == {"a": 0, "b": 1, "律师": 2} and list(flat.coef) == [0.5] * 4
+    assert flat.structure == {"§ask:pay": 3} and flat.structure_weight == 0.25
     with pytest.raises(ModelError):
         flatten(_tiny_model(["b", "a"]), dictionary)

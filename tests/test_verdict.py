@@ -28,10 +28,13 @@ CASES = [
     ([-1.5], 0.999, "suspicious"),
     ([], 0.79, "low_risk"),  # above the agree threshold, but no rule agrees and below the lift one
     ([], 0.59, "low_risk"),
-    # with a rule that agrees, it may tip the balance
-    ([3.0], 0.99, "high_risk"),
+    # with a rule that agrees, it may tip a weak rule into suspicious, never into high_risk
+    ([3.0], 0.99, "suspicious"),
     ([3.0], 0.3, "suspicious"),
     ([1.0], 0.99, "suspicious"),
+    ([1.0], 0.9, "suspicious"),
+    ([1.0], 0.3, "low_risk"),
+    ([4.0], 0.99, "high_risk"),  # the rules reach it alone
 ]
 
 

@@ -44,7 +44,7 @@ def _lines(items: list[str]) -> bytes:
 def flatten(model_bytes: bytes, dictionary: bytes) -> bytes:
     """The flat file of model.json's bytes and jieba_dict.txt's bytes (parse_flat's layout)."""
     model = parse(model_bytes, dictionary)  # validated as a check would read it
-    if any(first >= second for first, second in itertools.pairwise(model.terms)):
+    if any(first >= second for first, second in itertools.pairwise(model.vocabulary.terms)):
         raise ModelError("the vocabulary's terms are not in sorted order (a check looks them up by bisection)")
     frequencies, total = segment.prefix_dictionary(dictionary)
     terms = _lines(list(model.terms))
@@ -57,6 +57,8 @@ def flatten(model_bytes: bytes, dictionary: bytes) -> bytes:
         "lift_threshold": model.lift_threshold,
         "sublinear_tf": model.sublinear_tf,
         "terms": len(model.terms),
+        "structure_terms": len(model.structure),
+        "structure_weight": model.structure_weight,
         "terms_bytes": len(terms),
         "words": len(frequencies),
         "words_bytes": len(words),

@@ -105,22 +105,26 @@ def fold_checkers(root: pathlib.Path):
         masked_text,
         namer_classes,
         read_corpus,
+        structure_of,
         units_of_all,
     )
 
     metadata = json.loads((root / "models" / "metadata.json").read_text(encoding="utf-8"))
-    c, min_df = metadata["hyperparameters"]["C"], metadata["hyperparameters"]["min_df"]
+    chosen = metadata["hyperparameters"]
+    c, min_df, beta = chosen["C"], chosen["min_df"], chosen["beta"]
     corpus = read_corpus(root / "data" / "corpus.jsonl")
     labels = corpus.labels
     classes, names = namer_classes(corpus)
     masked = [masked_text(t) for t in corpus.texts]
+    structures = [structure_of(t) for t in corpus.texts]
     for train_idx, test_idx in _folds(labels, corpus.groups):
         dictionary = build_dictionary([masked[i] for i in train_idx], root / "checker" / "data" / "userdict.txt")
         units = units_of_all([masked[i] for i in train_idx], dictionary)
         train_labels = [labels[i] for i in train_idx]
-        fitted = fit_detector(units, train_labels, c, min_df)
-        in_sample = fitted.probabilities(units)  # thresholds from this fold's own training data
-        matrix = fitted.vectorizer.transform([u[0].features for u in units])  # type: ignore[attr-defined]
+        train_structures = [structures[i] for i in train_idx]
+        fitted = fit_detector(units, train_structures, train_labels, c, min_df, beta)
+        in_sample = fitted.probabilities(units, train_structures)  # thresholds from this fold's own training data
+        matrix = fitted.matrix([u[0].features for u in units], train_structures)
         namer = fit_namer(matrix, [classes[i] for i in train_idx], [k for k, y in enumerate(train_labels) if y == 1])
         agree = choose_threshold(in_sample, train_labels, AGREE_FALSE_ALARM)
         lift = choose_threshold(in_sample, train_labels, LIFT_FALSE_ALARM)

@@ -1,8 +1,12 @@
 """Stage 4: the jieba + TF-IDF + logistic-regression classifier, read from plain data.
 
-Two regressions share one TF-IDF vector (word unigrams and bigrams, character 2- and 3-grams):
-one says how much the message reads like a scam, scored over the whole message and each clause
-(segment.units; the clause that reads most like a scam speaks); the other, over the fraud types of
+Two regressions share one vector: TF-IDF of the words (word unigrams and bigrams, character 2- and
+3-grams), and beside it, with a fixed weight, the message's structure as the claims stage reads it
+(what it claims to be, what it asks, through which kind of channel: structure_terms). Wording fits
+the scams we wrote; structure carries over to kinds of scam our corpus does not have (measured with
+scam types held out of training, models/MODEL_CARD.md). One regression says how much the message
+reads like a scam, scored over the whole message and each clause (segment.units; the clause that
+reads most like a scam speaks, with the message's structure); the other, over the fraud types of
 the taxonomy, names the scam it reads like, with the words of the paste that made it think so.
 
 The shipped model (models/model.json, models/jieba_dict.txt) is exported by `checker train` as
@@ -27,14 +31,15 @@ import threading
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from operator import mul
 from typing import cast
 
 from . import segment
-from .entities import Entity
+from .claims import Reading
+from .entities import Entity, institutions
 from .normalize import Normalized
 from .rules import Evidence, Flag
 
@@ -44,11 +49,38 @@ FAMILY_PREFIX = "family_"  # a namer class standing for a family whose types are
 MODEL_FILE = "model.json"
 DICT_FILE = "jieba_dict.txt"
 FLAT_FILE = "model.flat"  # what a check reads: MODEL_FILE and DICT_FILE in one flat file
-FORMAT_VERSION = 2
-FLAT_MAGIC = b"checker flat model 1\n"
+FORMAT_VERSION = 3
+FLAT_MAGIC = b"checker flat model 2\n"
+STRUCTURE_MARK = "§"  # a structure term (structure_terms), never a pasted word or n-gram
 _CUES = 5
 _SPANS_PER_CUE = 3
 _MIN_CUE_CHARS = 2  # a cue is a word or character n-gram of at least two characters, never 你 / 我 / 被
+
+
+def structure_terms(reading: Reading) -> list[str]:
+    """The message's structure as terms: the kind of institution or person it claims to be, each
+    request and through what it goes, each channel's kind and standing. Words a scammer can change;
+    these describe what the message does, whatever its wording."""
+    kinds = _institution_kinds()
+    terms = set()
+    for claim in reading.claims:
+        terms.add(f"{STRUCTURE_MARK}claim:{kinds.get(claim.id, 'other') if claim.kind == 'institution' else claim.id}")
+    for request in reading.requests:
+        terms.add(f"{STRUCTURE_MARK}ask:{request.kind}")
+        terms.add(f"{STRUCTURE_MARK}ask:{request.kind}:{request.through}")
+    for channel in reading.channels:
+        terms.add(f"{STRUCTURE_MARK}channel:{channel.kind}:{channel.status}")
+        terms.add(f"{STRUCTURE_MARK}channel:{channel.kind}:{'private' if channel.private else 'organisation'}")
+    return sorted(terms)
+
+
+_kinds: dict[str, str] = {}
+
+
+def _institution_kinds() -> dict[str, str]:
+    if not _kinds:
+        _kinds.update({institution.id: institution.kind for institution in institutions()})
+    return _kinds
 
 
 class ModelError(RuntimeError):
@@ -184,6 +216,8 @@ class Model:
     agree_threshold: float
     lift_threshold: float
     sublinear_tf: bool
+    structure: dict[str, int]  # structure term -> index, after the vocabulary's
+    structure_weight: float  # the value of a present structure term in the vector (not normalised)
     namer: Namer
     tokenizer: segment.Segmenter  # jieba's segmentation over the shipped dictionary
     # The vocabulary indices of the placeholders, which known() does not count.
@@ -194,15 +228,17 @@ class Model:
         indices = frozenset(vocabulary[p] for p in segment.PLACEHOLDER_TOKENS if p in vocabulary)
         object.__setattr__(self, "placeholders", indices)
 
-    def vector(self, terms: list[str]) -> dict[int, float]:
-        """The L2-normalised TF-IDF vector, as scikit-learn's TfidfVectorizer computes it."""
-        return self.vector_of_indices(list(map(self.vocabulary.lookup(), terms)))
+    def vector(self, terms: list[str], structure: Iterable[str] = ()) -> dict[int, float]:
+        """The L2-normalised TF-IDF vector, as scikit-learn's TfidfVectorizer computes it, and beside
+        it each known structure term at structure_weight."""
+        return self.vector_of_indices(list(map(self.vocabulary.lookup(), terms)), structure)
 
-    def vector_of_indices(self, indices: list[int | None]) -> dict[int, float]:
+    def vector_of_indices(self, indices: list[int | None], structure: Iterable[str] = ()) -> dict[int, float]:
         """vector() of the terms whose vocabulary indices are `indices` (None: not in the vocabulary).
 
         The arithmetic, and its order, are those of scikit-learn's TfidfVectorizer: counts in order of
-        first occurrence, then (1 + log(count)) * idf, then the L2 norm.
+        first occurrence, then (1 + log(count)) * idf, then the L2 norm. The structure terms stand
+        beside the normalised part, each at structure_weight, as train.Fitted.matrix puts them.
         """
         found = Counter(indices)
         found.pop(None, None)  # terms outside the vocabulary
@@ -216,13 +252,18 @@ class Model:
             weights = {i: c * idf[i] for i, c in counts.items()}
         values = weights.values()
         norm = math.sqrt(sum(map(mul, values, values)))
-        return {i: v / norm for i, v in weights.items()} if norm else {}
+        vec = {i: v / norm for i, v in weights.items()} if norm else {}
+        for term in structure:
+            index = self.structure.get(term)
+            if index is not None:
+                vec[index] = self.structure_weight
+        return vec
 
-    def probability_of_terms(self, terms: list[str]) -> tuple[float, dict[int, float]]:
-        return self.probability_of_indices(list(map(self.vocabulary.lookup(), terms)))
+    def probability_of_terms(self, terms: list[str], structure: Iterable[str] = ()) -> tuple[float, dict[int, float]]:
+        return self.probability_of_indices(list(map(self.vocabulary.lookup(), terms)), structure)
 
-    def probability_of_indices(self, indices: list[int | None]) -> tuple[float, dict[int, float]]:
-        vec = self.vector_of_indices(indices)
+    def probability_of_indices(self, indices: list[int | None], structure: Iterable[str] = ()) -> tuple[float, dict[int, float]]:
+        vec = self.vector_of_indices(indices, structure)
         z = self.intercept + sum(map(mul, vec.values(), map(self.coef.__getitem__, vec)))
         return _sigmoid(z), vec
 
@@ -235,14 +276,16 @@ class Model:
         found.discard(None)
         return len(found - self.placeholders)
 
-    def predict(self, norm: Normalized, entities: tuple[Entity, ...]) -> Prediction:
+    def predict(self, norm: Normalized, entities: tuple[Entity, ...], reading: Reading) -> Prediction:
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
         units = segment.indexed_units(toks, masked.text, self.vocabulary.lookup())
         known = [self.known_of_indices(unit.words) for unit in units]
+        # The structure is the message's: every unit is scored with it.
+        structure = structure_terms(reading)
         # A clause with too few known words never speaks (best_unit): it is not scored.
         scored = [
-            self.probability_of_indices(unit.terms) if k == 0 or known[k] >= MIN_KNOWN_WORDS else (-1.0, {})
+            self.probability_of_indices(unit.terms, structure) if k == 0 or known[k] >= MIN_KNOWN_WORDS else (-1.0, {})
             for k, unit in enumerate(units)
         ]
         best = best_unit([p for p, _ in scored], known)
@@ -272,7 +315,7 @@ class Model:
         unit, toks, masked = prediction.unit, prediction.tokens, prediction.masked
         cues: list[tuple[str, float, tuple[tuple[int, int], ...]]] = []
         for push, term in pushes:
-            if " " in term or term in segment.PLACEHOLDER_TOKENS:
+            if " " in term or term in segment.PLACEHOLDER_TOKENS or term.startswith(STRUCTURE_MARK):
                 continue
             gram = term.startswith(segment.CHAR_MARK)
             shown = term[len(segment.CHAR_MARK) :] if gram else term
@@ -394,13 +437,15 @@ def parse(model_bytes: bytes, dictionary: bytes) -> Model:
         vocabulary = data["vocabulary"]
         idf = tuple(float(x) for x in data["idf"])
         coef = tuple(float(x) for x in data["coef"])
-        if not (len(vocabulary) == len(idf) == len(coef)):
+        structure_list = [str(t) for t in data["structure"]["terms"]]
+        if not (len(vocabulary) == len(idf) == len(coef) - len(structure_list)):
             raise ModelError("model arrays have different lengths")
-        terms = [""] * len(vocabulary)
-        for term, index in vocabulary.items():
+        structure = {term: len(vocabulary) + k for k, term in enumerate(structure_list)}
+        terms = [""] * len(coef)
+        for term, index in (*vocabulary.items(), *structure.items()):
             terms[index] = term
         return Model(
-            vocabulary=Vocabulary(terms, vocabulary),
+            vocabulary=Vocabulary(terms[: len(vocabulary)], vocabulary),
             terms=tuple(terms),
             idf=idf,
             coef=coef,
@@ -408,6 +453,8 @@ def parse(model_bytes: bytes, dictionary: bytes) -> Model:
             agree_threshold=float(data["agree_threshold"]),
             lift_threshold=float(data["lift_threshold"]),
             sublinear_tf=bool(data["sublinear_tf"]),
+            structure=structure,
+            structure_weight=float(data["structure"]["weight"]),
             namer=_json_namer(data["namer"], len(terms)),
             tokenizer=segment.load_tokenizer(dictionary),
         )
@@ -449,7 +496,8 @@ def parse_flat(data: bytes) -> Model:
     """The model of a flat file as checker.lab.flatten writes it; raises ModelError.
 
     Layout: FLAT_MAGIC; one line of JSON (the scalars, the namer's classes and every section's size);
-    then the vocabulary's terms (UTF-8, one a line, in index order), idf and coef (float64 each),
+    then the vocabulary's terms followed by the structure terms (UTF-8, one a line, in index order),
+    idf (float64, one a vocabulary term) and coef (float64, one a term),
     for each namer class its feature indices (int32) and weights (float64), the prefix dictionary's
     words (UTF-8, one a line) and their frequencies (int64; 0 for a prefix that is not a word).
     """
@@ -462,8 +510,15 @@ def parse_flat(data: bytes) -> Model:
             raise ModelError(f"model format {head['format_version']} is not {FORMAT_VERSION}")
         sections = _Sections(data, end + 1)
         size = int(head["terms"])
-        terms = sections.lines(int(head["terms_bytes"]), size)  # sorted: checker.lab.flatten refuses others
-        idf = sections.numbers("d", size)
+        words_size = size - int(head["structure_terms"])  # the vocabulary, then the structure terms
+        if not 0 <= words_size <= size:
+            raise ModelError("model file lists more structure terms than terms")
+        # The vocabulary sorted (checker.lab.flatten refuses others), then the structure terms.
+        terms = sections.lines(int(head["terms_bytes"]), size)
+        structure = dict(zip(terms[words_size:], range(words_size, size)))
+        if len(structure) != size - words_size:
+            raise ModelError("model file repeats a structure term")
+        idf = sections.numbers("d", words_size)
         coef = sections.numbers("d", size)
         classes, weights, intercepts = [], [], []
         for entry in head["classes"]:
@@ -480,7 +535,7 @@ def parse_flat(data: bytes) -> Model:
         if min(frequencies, default=0) < 0:
             raise ModelError("model file has a negative word frequency")
         return Model(
-            vocabulary=Vocabulary(terms),
+            vocabulary=Vocabulary(terms[:words_size]),
             terms=terms,
             idf=idf,
             coef=coef,
@@ -488,6 +543,8 @@ def parse_flat(data: bytes) -> Model:
             agree_threshold=float(head["agree_threshold"]),
             lift_threshold=float(head["lift_threshold"]),
             sublinear_tf=bool(head["sublinear_tf"]),
+            structure=structure,
+            structure_weight=float(head["structure_weight"]),
             namer=_namer(classes, weights, intercepts),
             tokenizer=segment.Segmenter.of(zip(words, frequencies), int(head["total"])),
         )

@@ -4,9 +4,12 @@ Rules add points (SpamAssassin-style); points become a score with 1 - exp(-point
 The model speaks in two ways, each with its own threshold chosen by `checker train` on
 out-of-fold predictions:
 - above `agree_threshold`, and only if a rule with a positive weight already fired, it adds up to
-  `model_weight` points: it can tip a flagged message towards high_risk, never make one alone;
+  `model_weight` points: it can tip a weak rule into suspicious, never into high_risk;
 - above the stricter `lift_threshold`, it lifts a message the rules leave at low_risk up to
   suspicious, and never further.
+high_risk is reached by named rules alone. The model reads every word of the paste, so a line of
+reassurance or padding moves it; were it able to carry a message into high_risk, such a line could
+take it out again (issue 8: reassuring text never lowers a verdict; tests/test_monotone.py).
 Thin evidence counts as neutral (reliability.md, "Scores"): a message with too few words the model
 knows gets no say from it at all. Thresholds of the verdict live in data/rules.toml, [verdict].
 
@@ -58,8 +61,10 @@ def decide(weights: Sequence[float], model: ModelOpinion | None, config: dict, f
     if model is not None and model.enough_evidence:
         p = model.probability
         if p >= model.agree_threshold and any(w > 0 for w in weights):
-            score = _score(points + config["model_weight"] * _strength(p, model.agree_threshold), scale)
-            counted = True
+            # It speaks (its named flag is shown) whenever it agrees, even where the rules already
+            # reach high_risk without it.
+            agreed = _score(points + config["model_weight"] * _strength(p, model.agree_threshold), scale)
+            score, counted = max(score, min(agreed, math.nextafter(high, 0.0))), True
         if p >= model.lift_threshold:
             # On its own the model reaches the suspicious band, never the high one.
             lifted = suspicious + (high - suspicious) * 0.99 * _strength(p, model.lift_threshold)
