@@ -217,6 +217,9 @@ def test_a_real_ctrl_c_while_waiting_for_input_exits_130():
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # As in a terminal: a test run started in the background (`cmd &`) inherits SIGINT ignored,
+        # and Python keeps an ignored SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(1.5)  # let it start and block on stdin
     process.send_signal(signal.SIGINT)
