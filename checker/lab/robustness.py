@@ -102,10 +102,9 @@ def fold_checkers(root: pathlib.Path):
         export,
         fit_detector,
         fit_namer,
-        masked_text,
         namer_classes,
         read_corpus,
-        structure_of,
+        read_messages,
         units_of_all,
     )
 
@@ -115,8 +114,7 @@ def fold_checkers(root: pathlib.Path):
     corpus = read_corpus(root / "data" / "corpus.jsonl")
     labels = corpus.labels
     classes, names = namer_classes(corpus)
-    masked = [masked_text(t) for t in corpus.texts]
-    structures = [structure_of(t) for t in corpus.texts]
+    masked, structures = read_messages(corpus.texts)
     for train_idx, test_idx in _folds(labels, corpus.groups):
         dictionary = build_dictionary([masked[i] for i in train_idx], root / "checker" / "data" / "userdict.txt")
         units = units_of_all([masked[i] for i in train_idx], dictionary)

@@ -109,16 +109,18 @@ def read_corpus(path: pathlib.Path) -> Corpus:
     return Corpus(ids, texts, labels, groups, types)
 
 
-def masked_text(text: str) -> str:
-    norm = normalize(text)
-    return segment.mask(norm, extract(norm)).text
-
-
-def structure_of(text: str) -> list[str]:
-    """The message's structure terms, as the checker computes them (pipeline.check_with)."""
+def read_message(text: str) -> tuple[str, list[str]]:
+    """What the model reads of a message, as the checker computes it (pipeline.check_with): the
+    masked text and the structure terms."""
     norm = normalize(text)
     entities = extract(norm)
-    return structure_terms(claims_stage.read(norm, entities))
+    return segment.mask(norm, entities).text, structure_terms(claims_stage.read(norm, entities))
+
+
+def read_messages(texts: Sequence[str]) -> tuple[list[str], list[list[str]]]:
+    """read_message over a corpus: the masked texts and the structure terms, in order."""
+    pairs = [read_message(t) for t in texts]
+    return [masked for masked, _ in pairs], [structure for _, structure in pairs]
 
 
 def _jieba_dictionary() -> list[tuple[str, int, str]]:
@@ -541,8 +543,7 @@ def train(root: pathlib.Path, log=print, grid: Sequence[tuple[float, int, float]
     corpus = read_corpus(corpus_path)
     labels = corpus.labels
     log(f"corpus: {len(corpus.texts)} messages, {sum(labels)} scam, {len(labels) - sum(labels)} legit")
-    masked = [masked_text(t) for t in corpus.texts]
-    structures = [structure_of(t) for t in corpus.texts]
+    masked, structures = read_messages(corpus.texts)
     classes, names = namer_classes(corpus)
     log(f"namer: {len(names)} classes")
     nested_figures, out_of_fold = (

@@ -33,6 +33,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from operator import mul
 from typing import cast
@@ -74,13 +75,9 @@ def structure_terms(reading: Reading) -> list[str]:
     return sorted(terms)
 
 
-_kinds: dict[str, str] = {}
-
-
+@lru_cache(maxsize=1)
 def _institution_kinds() -> dict[str, str]:
-    if not _kinds:
-        _kinds.update({institution.id: institution.kind for institution in institutions()})
-    return _kinds
+    return {institution.id: institution.kind for institution in institutions()}
 
 
 class ModelError(RuntimeError):

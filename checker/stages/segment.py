@@ -256,10 +256,8 @@ class Unit(NamedTuple):
     features: list[str]
 
 
-def units(toks: Tokens, masked_text: str) -> list[Unit]:
-    """The whole message first, then each clause when there is more than one."""
-    text = masked_text[:_MAX_MODEL_CHARS]
-    whole = Unit(0, len(text), toks.words, features(toks.words, text))
+def _clause_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty clause: the stretches between clause-ending punctuation."""
     bounds, cursor = [], 0
     for m in _CLAUSE_END.finditer(text):
         if m.start() > cursor:
@@ -267,6 +265,14 @@ def units(toks: Tokens, masked_text: str) -> list[Unit]:
         cursor = m.end()
     if cursor < len(text):
         bounds.append((cursor, len(text)))
+    return bounds
+
+
+def units(toks: Tokens, masked_text: str) -> list[Unit]:
+    """The whole message first, then each clause when there is more than one."""
+    text = masked_text[:_MAX_MODEL_CHARS]
+    whole = Unit(0, len(text), toks.words, features(toks.words, text))
+    bounds = _clause_bounds(text)
     if len(bounds) < 2:
         return [whole]
     out = [whole]
@@ -309,13 +315,7 @@ def indexed_units(toks: Tokens, masked_text: str, index: Callable[[str], int | N
         grams = [index(CHAR_MARK + run[i : i + size]) for size in CHAR_SIZES for i in range(len(run) - size + 1)]
         runs.append((m.start(), grams))
     whole = IndexedUnit(0, len(text), words, words + pairs + [g for _, grams in runs for g in grams])
-    bounds, cursor = [], 0
-    for m in _CLAUSE_END.finditer(text):
-        if m.start() > cursor:
-            bounds.append((cursor, m.start()))
-        cursor = m.end()
-    if cursor < len(text):
-        bounds.append((cursor, len(text)))
+    bounds = _clause_bounds(text)
     if len(bounds) < 2:
         return [whole]
     out = [whole]
