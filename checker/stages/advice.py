@@ -8,7 +8,6 @@ to say that they are NOT the named institution's confirmed ones.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from functools import lru_cache
 
 from . import datafile
 from .entities import Entity, Institution, institutions
+from .patterns import precompiled
 from .rules import Flag, catalogue
 from .taxonomy import taxonomy
 
@@ -321,7 +321,7 @@ def not_official(entities: tuple[Entity, ...]) -> tuple[tuple[str, str], ...]:
 
 # --- honest explanations and sources ------------------------------------------------------------
 
-_URL = re.compile(r"https?://[^\s;；]+")
+_URL = precompiled(r"https?://[^\s;；]+")
 
 
 def public_sources(source: str) -> tuple[str, ...]:

@@ -37,6 +37,8 @@ from functools import lru_cache
 from importlib import resources
 from itertools import chain
 
+from .patterns import precompiled
+
 NORMALIZER_VERSION = "2"
 
 
@@ -53,8 +55,8 @@ class _Chain:
     _LINKS = 64
 
     def __init__(self, head: str, link: str) -> None:
-        self._first = re.compile(rf"{head}(?:{link}){{2,{self._LINKS}}}")
-        self._more = re.compile(rf"(?:{link}){{1,{self._LINKS}}}")
+        self._first = precompiled(rf"{head}(?:{link}){{2,{self._LINKS}}}")
+        self._more = precompiled(rf"(?:{link}){{1,{self._LINKS}}}")
         self.reference = rf"{head}(?:{link}){{2,}}"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
@@ -75,20 +77,20 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _SYMBOLS = "\u2190-\u2bff\u2022\u30fb\u4e28\ufe0f\U0001f000-\U0001faff"
 # Separators between two Chinese characters are removed (律*师*费 -> 律师费). Honest text has some
 # too (全场/特价): gluing two honest words costs little, missing a disguised keyword costs much.
-_CJK_SEPARATED = re.compile(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+{_SYMBOLS}]{{1,8}}(?=[{_CJK}])")
+_CJK_SEPARATED = precompiled(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+{_SYMBOLS}]{{1,8}}(?=[{_CJK}])")
 # Punctuation between single characters, three or more in a row, spells a word apart (律、师、费);
 # between words (红包、礼品) it is punctuation and stays.
 _PUNCT_SPELLED = _Chain(rf"(?<![{_CJK}])[{_CJK}]", rf"[、，,;；:：][{_CJK}]")
-_PUNCT = re.compile(r"[、，,;；:：]")
+_PUNCT = precompiled(r"[、，,;；:：]")
 # White space counts as a word boundary only between two ASCII letters or digits (English text).
-_SPACE = re.compile(r"\s+")
+_SPACE = precompiled(r"\s+")
 # Disguise spells a word apart, one character at a time (律*师*费); honest text puts a symbol between
 # words (全场/特价, 小店·新品) and white space or quotes anywhere, so those do not count.
 _SPELLED_APART = _Chain(rf"[{_CJK}]", rf"[\-_*·•・|~^=#/\\.+{_SYMBOLS}]{{1,8}}[{_CJK}]")
 # Phone and card numbers are written in groups: 138 1234 5678, 6222-0212-3456-7890.
 # Groups of three or more digits, so that dates (2024-12-01) stay apart; joined only when the result
 # has the length of a phone (10-12 digits with area code) or card number (16-19).
-_DIGIT_GROUPS = re.compile(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
+_DIGIT_GROUPS = precompiled(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
 _JOINED_LENGTHS = frozenset({10, 11, 12, 16, 17, 18, 19})
 _NUMERAL_DIGITS = {
     **dict(zip("零〇一二三四五六七八九", "00123456789")),
@@ -97,7 +99,7 @@ _NUMERAL_DIGITS = {
 }
 _NUMERAL_TABLE = str.maketrans(_NUMERAL_DIGITS)
 # Seven or more numerals in a row only occur in a number written out to dodge filters.
-_NUMERAL_RUN = re.compile("[0-9" + "".join(_NUMERAL_DIGITS) + "]{7,}")
+_NUMERAL_RUN = precompiled("[0-9" + "".join(_NUMERAL_DIGITS) + "]{7,}")
 
 
 class OffsetMap:
@@ -406,13 +408,13 @@ def _lexicon() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, st
     raw = resources.files("checker").joinpath("data/lexicon.json").read_text(encoding="utf-8")
     out = []
     for e in json.loads(raw)["entries"]:
-        cjk = re.compile(e["cjk"]) if "cjk" in e else None
-        latin = re.compile(e["ascii"]) if "ascii" in e else None
+        cjk = precompiled(e["cjk"]) if "cjk" in e else None
+        latin = precompiled(e["ascii"]) if "ascii" in e else None
         out.append((cjk, latin, e["replace"], bool(e.get("disguise"))))
     return tuple(out)
 
 
-_LATIN = re.compile("[a-z]")
+_LATIN = precompiled("[a-z]")
 
 
 # Steps 1-4 run on slices of this many characters: each slice's translation table holds only the

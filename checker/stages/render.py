@@ -9,7 +9,6 @@ reader's own text, never converted or translated; only our words are.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from importlib import resources
 from .advice import explanation, public_sources
 from .entities import Entity
 from .model import MODEL_FLAG_PREFIX
+from .patterns import precompiled
 from .result import CheckResult
 
 LANGS = ("zh", "zh-Hant", "en")
@@ -188,7 +188,7 @@ _SHORT = {
 
 _INVISIBLE = ("Cf", "Mn", "Me", "Cc", "Zl", "Zp")
 # A lowering rule's title ends by saying so; in the short answer that is jargon.
-_LOWERS_NOTE = re.compile(r"（降低风险）|\s*\(lowers the risk\)")
+_LOWERS_NOTE = precompiled(r"（降低风险）|\s*\(lowers the risk\)")
 
 
 def visible(text: str) -> str:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -41,6 +40,7 @@ from . import datafile
 from .claims import governed
 from .entities import Entity, institutions
 from .normalize import Normalized
+from .patterns import precompiled
 from .taxonomy import taxonomy
 
 WEIGHTS_FILE = "data/weights.toml"
@@ -52,8 +52,8 @@ MAX_EVIDENCE = 20
 MAX_MATCHES_EXAMINED = 1000
 _NEGATION_BEFORE = 30
 _NEGATION_AFTER = 40
-_CLAUSE_END = re.compile(r"[,，。!?;！？；\n]")
-_SENTENCE_END = re.compile(r"[。!?！？\n]")
+_CLAUSE_END = precompiled(r"[,，。!?;！？；\n]")
+_SENTENCE_END = precompiled(r"[。!?！？\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +114,7 @@ class LazyPattern:
         """The compiled expression (compiling it now if no message needed it yet)."""
         if self._compiled is None:
             try:
-                self._compiled = re.compile(self.pattern)
+                self._compiled = precompiled(self.pattern)
             except re.error as exc:
                 raise CatalogueError(f"rule {self.rule_id}: bad pattern {self.pattern!r}: {exc}") from None
         return self._compiled
@@ -180,7 +180,7 @@ class CatalogueError(ValueError):
     """The rule catalogue is malformed; the message names the rule."""
 
 
-_NAME = re.compile(r"[a-z][a-z0-9_]{0,60}")
+_NAME = precompiled(r"[a-z][a-z0-9_]{0,60}")
 
 
 def _named_patterns(items: list, rule_id: str) -> dict[str, str]:
@@ -252,7 +252,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
     With compile_now, every regular expression is compiled too (tests, and any catalogue but the
     shipped one); the shipped catalogue leaves them to be compiled on first use (catalogue()).
     """
-    data = raw if isinstance(raw, dict) else tomllib.loads(raw)
+    data = raw if isinstance(raw, dict) else datafile.loads(raw)
     shared = data.get("contexts", {})
     contexts = {name: LazyPattern("|".join(f"(?:{p})" for p in pats), f"@{name}") for name, pats in shared.items()}
     rules = []
@@ -344,7 +344,7 @@ def with_fitted_weights(cat: Catalogue) -> Catalogue:
     source = resources.files("checker").joinpath(WEIGHTS_FILE)
     if not source.is_file():
         return cat
-    return apply_weights(cat, tomllib.loads(source.read_text(encoding="utf-8")).get("weights", {}))
+    return apply_weights(cat, datafile.loads(source.read_text(encoding="utf-8")).get("weights", {}))
 
 
 def apply_weights(cat: Catalogue, fitted: dict) -> Catalogue:
@@ -542,11 +542,12 @@ LEXICONS_FILE = "data/lexicons.toml"
 _LEXICON_NAMES = ("legal_claim", "legal_word", "court_claim", "debt", "antifraud_claim", "court_money")
 
 
-def parse_lexicons(raw: str, where: str = LEXICONS_FILE) -> dict[str, Lexicon]:
-    """Every list the checks need, validated: the file and the key are named in every failure."""
+def parse_lexicons(raw: str | dict, where: str = LEXICONS_FILE) -> dict[str, Lexicon]:
+    """Every list the checks need (lexicons.toml's text, or its data), validated: the file and the
+    key are named in every failure."""
     try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+        data = raw if isinstance(raw, dict) else datafile.loads(raw)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise CatalogueError(f"{where}: {exc}") from None
     unknown = sorted(set(data) - set(_LEXICON_NAMES))
     if unknown:
@@ -569,12 +570,12 @@ def parse_lexicons(raw: str, where: str = LEXICONS_FILE) -> dict[str, Lexicon]:
 def _joined(patterns: list[str], where: str) -> re.Pattern[str]:
     """The patterns as one alternation; when it does not compile, the error names the bad one."""
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns))
+        return precompiled("|".join(f"(?:{p})" for p in patterns))
     except re.error:
         pass
     for pattern in patterns:
         try:
-            re.compile(pattern)
+            precompiled(pattern)
         except re.error as exc:
             raise CatalogueError(f"{where} bad pattern {pattern!r}: {exc}") from None
     raise CatalogueError(f"{where}: the patterns do not compile together")
@@ -582,7 +583,7 @@ def _joined(patterns: list[str], where: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def lexicons() -> dict[str, Lexicon]:
-    return parse_lexicons(resources.files("checker").joinpath(LEXICONS_FILE).read_text(encoding="utf-8"))
+    return parse_lexicons(datafile.load(LEXICONS_FILE))
 
 
 def _claims_legal_sender(msg: Message) -> list[Evidence]:
