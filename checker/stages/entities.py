@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate, islice
 
 from . import datafile
@@ -292,7 +291,7 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
 def _latin_look_alikes() -> dict[int, str]:
     """Letters that look like a Latin letter or digit (Cyrillic р, о, с ...), one for one
     (data/latin_confusables.json, from Unicode's confusables: data/build_confusables.py)."""
-    raw = resources.files("checker").joinpath("data/latin_confusables.json").read_text(encoding="utf-8")
+    raw = datafile.read_text("data/latin_confusables.json")
     return {ord(ch): latin for ch, latin in json.loads(raw)["chars"].items()}
 
 

@@ -34,9 +34,9 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import chain
 
+from . import datafile
 from .patterns import precompiled
 
 NORMALIZER_VERSION = "2"
@@ -397,7 +397,7 @@ def _t2s_table() -> dict[int, str]:
     """Traditional and Japanese kanji forms -> simplified, one character each."""
     table = {}
     for name in ("data/j2s_chars.json", "data/t2s_chars.json"):
-        raw = resources.files("checker").joinpath(name).read_text(encoding="utf-8")
+        raw = datafile.read_text(name)
         table.update({ord(k): v for k, v in json.loads(raw)["chars"].items()})
     return table
 
@@ -405,7 +405,7 @@ def _t2s_table() -> dict[int, str]:
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, bool], ...]:
     """(homophones in Chinese, Latin-letter spellings, replacement, is a disguise) per entry."""
-    raw = resources.files("checker").joinpath("data/lexicon.json").read_text(encoding="utf-8")
+    raw = datafile.read_text("data/lexicon.json")
     out = []
     for e in json.loads(raw)["entries"]:
         cjk = precompiled(e["cjk"]) if "cjk" in e else None

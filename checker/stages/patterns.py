@@ -17,7 +17,8 @@ import _sre
 import marshal
 import re
 import sys
-from importlib import resources
+
+from . import datafile
 
 TABLE_FILE = "data/twins/patterns.marshal"
 
@@ -42,7 +43,7 @@ def precompiled(pattern: str) -> re.Pattern[str]:
 def _load() -> dict[str, tuple]:
     global _table
     try:
-        data = marshal.loads(resources.files("checker").joinpath(TABLE_FILE).read_bytes())
+        data = marshal.loads(datafile.read(TABLE_FILE))
         table = data["patterns"] if data["made_for"] == made_for() else {}
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         table = {}  # no table, or not one this Python wrote: every expression is compiled by re

@@ -13,8 +13,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from . import datafile
 from .advice import explanation, public_sources
 from .entities import Entity
 from .model import MODEL_FLAG_PREFIX
@@ -216,7 +216,7 @@ def _quotes(evidence, limit: int = 2) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _s2t() -> tuple[dict[str, str], dict[str, str], int]:
-    raw = json.loads(resources.files("checker").joinpath("data/s2t.json").read_text(encoding="utf-8"))
+    raw = json.loads(datafile.read("data/s2t.json"))
     phrases = raw["phrases"]
     return raw["chars"], phrases, max(map(len, phrases), default=1)
 
