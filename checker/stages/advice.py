@@ -175,9 +175,14 @@ def speaks_of_money_or_law(normalized_text: str) -> bool:
     return bool(catalogue().contexts["money_legal"].search(normalized_text))
 
 
+@lru_cache(maxsize=1)
+def _institutions_by_id() -> dict[str, Institution]:
+    return {inst.id: inst for inst in institutions()}
+
+
 def _named_institutions(entities: tuple[Entity, ...], flag_ids: Iterable[str]) -> list[Institution]:
     """Institutions named or implied, the creditor first; a named bank or lender hides its generic entry."""
-    by_id = {inst.id: inst for inst in institutions()}
+    by_id = _institutions_by_id()
     named = [e.value for e in entities if e.kind == "institution"]
     implied = [steps().implied[f] for f in flag_ids if f in steps().implied]
     # The creditor's own app comes first: it answers whether the debt exists at all.

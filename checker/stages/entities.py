@@ -356,7 +356,7 @@ def _links(norm: Normalized) -> list[Entity]:
             labels = host.split(".")[:-1]
             lookalike = any(token in host and not domain.endswith(official) for token, official in brands.items())
             near = any(
-                _edit_distance_at_most_one(label, d.split(".")[0]) and len(label) >= 4 for label in labels for d, _ in owned
+                len(label) >= 4 and _edit_distance_at_most_one(label, d.split(".")[0]) for label in labels for d, _ in owned
             )
             details["category"] = "lookalike" if (lookalike or near) else "other"
         found.append(_entity(norm, "link", m.start(), m.start() + len(url), url, details))
