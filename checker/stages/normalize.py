@@ -506,9 +506,20 @@ def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetM
     return _rebuild(text, offsets, spaces(text))
 
 
+@lru_cache(maxsize=2)
+def _any_lexicon_entry(latin: bool) -> re.Pattern[str]:
+    """Every pattern of the lexicon (the Latin ones only with `latin`) as one alternation."""
+    patterns = [p.pattern for cjk, ascii_pattern, _, _ in _lexicon() for p in (cjk, ascii_pattern if latin else None) if p]
+    return precompiled("|".join(f"(?:{p})" for p in patterns))
+
+
 def _apply_lexicon(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetMap]:
     """Step 6: abbreviations and homophones, each entry applied in turn."""
     latin = _LATIN.search(text) is not None  # most messages have no Latin letters: skip those patterns
+    if not _any_lexicon_entry(latin).search(text):
+        # No entry matches, so none changes the text and none can match after another: one pass
+        # instead of one per pattern, for most messages.
+        return text, offsets
 
     def homophone(start: int, end: int) -> None:
         found.add("homophone", start, end)
