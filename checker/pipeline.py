@@ -137,7 +137,7 @@ def _floor(flags: tuple[Flag, ...], reading: claims_stage.Reading) -> str:
 def _filtered_flags(norm, entities, reading: claims_stage.Reading):
     """The rules' flags and the judgement's findings, after the named filters; and what they suppressed."""
     policy = filters_stage.negation(reading)
-    flags, negated = find_flags(norm, entities, policy)
+    flags, negated = find_flags(norm, entities, policy, frozenset(r.kind for r in reading.requests))
     suppressed = [
         filters_stage.suppressed(rule, filter_id, tuple((e.start, e.end, e.text) for e in evidence[:3]))
         for rule, (filter_id, evidence) in negated.items()

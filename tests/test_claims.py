@@ -30,7 +30,11 @@ JUDGED = [
     ("【中国银行】您的年费880元今日将从账户扣除，客服热线955123。", {"channel_mismatch"}, "suspicious"),
     ("您有一笔高龄补贴未领取，联系188 1234 5678办理。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     ("您的会员今晚将自动扣费2000元，取消请联系客服热线4001234567。", {"call_unconfirmed_service_line"}, "suspicious"),
-    ("房东换卡了，这个月房租打到6222021234567890123。", {"contact_through_private_channel"}, "suspicious"),
+    # Money asked into a card given with the verb ("打到6222…"): a payment through a private channel.
+    ("房东换卡了，这个月房租打到6222021234567890123。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # A payment reported as done, with its counterparty, asks for nothing (动账, 公积金).
+    ("【某银行】您尾号3144的借记卡5月16日转入人民币8,687.03元，对方户名：王勇，余额5,209.04元。", set(), "low_risk"),
+    ("您的住房公积金7月12日已汇缴入个人账户646.00元，个人账户余额6,275.22元。【某市住房公积金】", set(), "low_risk"),
     # Requests by meaning: to borrow (an A-not-A question asks, it does not deny), into an account of
     # any name, the code sent over.
     ("猜猜我是谁？我是你老同学，能不能先借我3000，周末还你。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),

@@ -94,17 +94,17 @@ def fold_checkers(root: pathlib.Path):
     from ..pipeline import check_with
     from ..stages.model import parse
     from .train import (
-        AGREE_FALSE_ALARM,
-        LIFT_FALSE_ALARM,
+        INNER_FOLDS,
         _folds,
         build_dictionary,
-        choose_threshold,
+        by_type,
         export,
         fit_detector,
         fit_namer,
         namer_classes,
         read_corpus,
         read_messages,
+        type_thresholds,
         units_of_all,
     )
 
@@ -115,17 +115,17 @@ def fold_checkers(root: pathlib.Path):
     labels = corpus.labels
     classes, names = namer_classes(corpus)
     masked, structures = read_messages(corpus.texts)
+    types = by_type(corpus)
     for train_idx, test_idx in _folds(labels, corpus.groups):
         dictionary = build_dictionary([masked[i] for i in train_idx], root / "checker" / "data" / "userdict.txt")
         units = units_of_all([masked[i] for i in train_idx], dictionary)
         train_labels = [labels[i] for i in train_idx]
         train_structures = [structures[i] for i in train_idx]
         fitted = fit_detector(units, train_structures, train_labels, c, min_df, beta)
-        in_sample = fitted.probabilities(units, train_structures)  # thresholds from this fold's own training data
         matrix = fitted.matrix([u[0].features for u in units], train_structures)
         namer = fit_namer(matrix, [classes[i] for i in train_idx], [k for k, y in enumerate(train_labels) if y == 1])
-        agree = choose_threshold(in_sample, train_labels, AGREE_FALSE_ALARM)
-        lift = choose_threshold(in_sample, train_labels, LIFT_FALSE_ALARM)
+        # The thresholds the shipped way, on this fold's training part alone.
+        agree, lift = type_thresholds(units, train_structures, train_labels, [types[i] for i in train_idx], chosen, INNER_FOLDS)
         model = parse(export(fitted, namer, names, agree, lift), dictionary)
 
         def fold_check(text, model=model):

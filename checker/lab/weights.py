@@ -30,6 +30,7 @@ WEIGHTS_FILE = "weights.toml"
 
 def indicators(root: pathlib.Path):
     """(rule ids, hand weights, hits per message as rule indices, labels, groups) of data/corpus.jsonl."""
+    from ..stages.claims import read
     from ..stages.entities import extract
     from ..stages.normalize import normalize
     from ..stages.rules import find_flags, hand_weights
@@ -43,7 +44,9 @@ def indicators(root: pathlib.Path):
             continue
         item = json.loads(line)
         norm = normalize(item["text"])
-        hits.append(sorted({index[f.id] for f in find_flags(norm, extract(norm))[0]}))
+        entities = extract(norm)
+        asked = frozenset(r.kind for r in read(norm, entities).requests)
+        hits.append(sorted({index[f.id] for f in find_flags(norm, entities, requests=asked)[0]}))
         labels.append(1 if item["label"] == "scam" else 0)
         groups.append(item.get("group") or item["id"])
     return ids, [hand[i] for i in ids], hits, labels, groups

@@ -66,6 +66,7 @@ _BINDS = {
     "click": ("link", "app"),
     "download": ("link", "app"),
 }
+REQUEST_KINDS = (*_BINDS, "visit")
 
 
 class ClaimsDataError(ValueError):

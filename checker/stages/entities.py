@@ -525,7 +525,8 @@ def _uscc_ok(value: str) -> bool:
 
 
 _LAWYER_NAME = Gated(rf"([{_HAN}]{{1,3}})律师(?!事务所|函|费|团|工作室|联盟)", needs=("律师",))
-_LAWYER_LABELLED = Gated(rf"(?:承办律师|经办律师|代理律师|执业律师|律师)[:：]([{_HAN}]{{2,3}})", needs=("律师",))
+# "承办律师：王明", "律师郑建国", "联系律师卢颖": the name right after the title, with or without a colon.
+_LAWYER_LABELLED = Gated(rf"(?:承办律师|经办律师|代理律师|执业律师|律师)[:：\s]?([{_HAN}]{{2,3}})", needs=("律师",))
 
 
 def _lawyer_names(norm: Normalized) -> list[Entity]:

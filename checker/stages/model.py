@@ -60,16 +60,26 @@ _MIN_CUE_CHARS = 2  # a cue is a word or character n-gram of at least two charac
 
 def structure_terms(reading: Reading) -> list[str]:
     """The message's structure as terms: the kind of institution or person it claims to be, each
-    request and through what it goes, each channel's kind and standing. Words a scammer can change;
-    these describe what the message does, whatever its wording."""
+    request that does not go through official channels and through what it goes, each channel that
+    is not official, with its kind and standing. Words a scammer can change; these describe what the
+    message does, whatever its wording.
+
+    Official channels and requests through them give no term: "请登录支付宝App核实" or "95588" can be
+    added to any scam, and a term for them would let a line of reassurance pull every unit's score
+    down (issue 8: reassuring text never lowers a verdict). A genuine notice is told apart by having
+    no risky structure, and by its words."""
     kinds = _institution_kinds()
     terms = set()
     for claim in reading.claims:
         terms.add(f"{STRUCTURE_MARK}claim:{kinds.get(claim.id, 'other') if claim.kind == 'institution' else claim.id}")
     for request in reading.requests:
+        if request.through == "official" or request.kind == "visit":
+            continue
         terms.add(f"{STRUCTURE_MARK}ask:{request.kind}")
         terms.add(f"{STRUCTURE_MARK}ask:{request.kind}:{request.through}")
     for channel in reading.channels:
+        if channel.official:
+            continue
         terms.add(f"{STRUCTURE_MARK}channel:{channel.kind}:{channel.status}")
         terms.add(f"{STRUCTURE_MARK}channel:{channel.kind}:{'private' if channel.private else 'organisation'}")
     return sorted(terms)

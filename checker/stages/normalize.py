@@ -39,7 +39,7 @@ from itertools import chain
 from . import datafile
 from .patterns import precompiled
 
-NORMALIZER_VERSION = "2"
+NORMALIZER_VERSION = "3"
 
 
 class _Chain:
@@ -92,6 +92,7 @@ _SPELLED_APART = _Chain(rf"[{_CJK}]", rf"[\-_*·•・|~^=#/\\.+{_SYMBOLS}]{{1,8
 # has the length of a phone (10-12 digits with area code) or card number (16-19).
 _DIGIT_GROUPS = precompiled(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
 _JOINED_LENGTHS = frozenset({10, 11, 12, 16, 17, 18, 19})
+_INTL_SPLIT = precompiled(r"(?<![\d+])(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}\d{6,12}(?![\d])")
 _NUMERAL_DIGITS = {
     **dict(zip("零〇一二三四五六七八九", "00123456789")),
     **dict(zip("壹贰叁肆伍陆柒捌玖", "123456789")),
@@ -495,6 +496,8 @@ def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetM
                 yield m.start(), m.end(), digits
 
     text, offsets = _rebuild(text, offsets, joined_digits(text))
+    # An international number with its country code set apart ("+60 519677403", "00852-61234567").
+    text, offsets = _rebuild(text, offsets, ((m.start(), m.end(), re.sub(r"[^\d+]", "", m.group())) for m in _INTL_SPLIT.finditer(text)))
 
     def spaces(text: str) -> Iterator[Edit]:
         for m in _SPACE.finditer(text):
@@ -513,8 +516,30 @@ def _any_lexicon_entry(latin: bool) -> re.Pattern[str]:
     return precompiled("|".join(f"(?:{p})" for p in patterns))
 
 
+# A dotted token: a host with or without its scheme and path ("alipay-hb.cc/x", "weixin.qq.com").
+_DOTTED = precompiled(r"[a-z0-9][a-z0-9\-_]*(?:\.[a-z0-9\-_]+)+(?:/[!-~]*)?")
+
+
+def _outside_links(text: str, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The matches that do not touch a dotted token: "hb" in alipay-hb.cc is part of a host, not 花呗,
+    and rewriting it would break the link the checker must see."""
+    spans = [(m.start(), m.end()) for m in _DOTTED.finditer(text)]
+    if not spans:
+        yield from matches
+        return
+    starts = [s for s, _ in spans]
+    for m in matches:
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and spans[k][1] > m.start():
+            continue
+        if k + 1 < len(spans) and spans[k + 1][0] < m.end():
+            continue
+        yield m
+
+
 def _apply_lexicon(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetMap]:
-    """Step 6: abbreviations and homophones, each entry applied in turn."""
+    """Step 6: abbreviations and homophones, each entry applied in turn; Latin spellings never inside
+    a link."""
     latin = _LATIN.search(text) is not None  # most messages have no Latin letters: skip those patterns
     if not _any_lexicon_entry(latin).search(text):
         # No entry matches, so none changes the text and none can match after another: one pass
@@ -525,10 +550,13 @@ def _apply_lexicon(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, O
         found.add("homophone", start, end)
 
     for cjk, ascii_pattern, replacement, disguise in _lexicon():
-        for pattern in (cjk, ascii_pattern if latin else None):
-            if pattern is not None:
-                edits = ((m.start(), m.end(), replacement) for m in pattern.finditer(text) if m.group() != replacement)
-                text, offsets = _rebuild(text, offsets, edits, homophone if disguise else None)
+        if cjk is not None:
+            edits = ((m.start(), m.end(), replacement) for m in cjk.finditer(text) if m.group() != replacement)
+            text, offsets = _rebuild(text, offsets, edits, homophone if disguise else None)
+        if ascii_pattern is not None and latin:
+            kept = _outside_links(text, ascii_pattern.finditer(text))
+            edits = ((m.start(), m.end(), replacement) for m in kept if m.group() != replacement)
+            text, offsets = _rebuild(text, offsets, edits, homophone if disguise else None)
     return text, offsets
 
 

@@ -12,7 +12,8 @@ Every piece of evidence names what produced it, permanently: a pattern's own nam
 A rule's patterns run as one alternation of named groups, so naming them costs no extra pass.
 
 Optional gates: `needs` (plain substrings, one of which must be there before anything is tried: a
-speed gate only), `requires` (one of these must occur somewhere), `absent` (none may occur,
+speed gate only), `asks` (request kinds of the claims stage, one of which the message must make:
+"pay", "credentials" …), `requires` (one of these must occur somewhere), `absent` (none may occur,
 `absent_entities` likewise), and `negatable` (default true: a match in a clause that begins
 "不要 / 切勿 / 凡是 …", in a sentence that calls it "诈骗 / 骗局", or that denies itself, is a warning
 about the pattern, not the pattern itself; the cue lists are [negation] in rules.toml). `@name`
@@ -36,7 +37,7 @@ from functools import lru_cache
 from itertools import groupby, islice
 
 from . import datafile
-from .claims import governed
+from .claims import REQUEST_KINDS, governed
 from .entities import Entity, institutions
 from .normalize import Normalized
 from .patterns import precompiled
@@ -163,6 +164,9 @@ class Rule:
     examples_hit: tuple[str, ...]
     examples_miss: tuple[str, ...]
     types: tuple[str, ...] = ()
+    # Request kinds of the claims stage (pay, credentials, call ...), one of which the message must
+    # make: a rule about a payee account is about a payment asked for, not one reported as done.
+    asks: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +249,14 @@ def _types(item: dict, rule_id: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _asks(item: dict, rule_id: str) -> frozenset[str]:
+    kinds = item.get("asks", [])
+    unknown = set(kinds) - set(REQUEST_KINDS)
+    if unknown:
+        raise CatalogueError(f"rule {rule_id}: unknown request kind(s) in asks: {sorted(unknown)}")
+    return frozenset(kinds)
+
+
 def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
     """The catalogue in `raw` (rules.toml's text, or its data), validated; CatalogueError names the rule.
 
@@ -292,6 +304,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 examples_hit=tuple(item.get("examples_hit", [])),
                 examples_miss=tuple(item.get("examples_miss", [])),
                 types=_types(item, rule_id),
+                asks=_asks(item, rule_id),
             )
         )
         if compile_now:
@@ -374,13 +387,22 @@ class Message:
     negation: str = "warning_clause"
     # rule id -> (filter, evidence) for matches a warning cue cancelled.
     negated: dict[str, tuple[str, list[Evidence]]] | None = None
+    # The kinds of request the message makes (claims stage), for rules with `asks`.
+    requests: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, norm: Normalized, entities: tuple[Entity, ...], cat: Catalogue, negation: str = "warning_clause") -> Message:
+    def of(
+        cls,
+        norm: Normalized,
+        entities: tuple[Entity, ...],
+        cat: Catalogue,
+        negation: str = "warning_clause",
+        requests: frozenset[str] = frozenset(),
+    ) -> Message:
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
             by_kind.setdefault(entity.kind, []).append(entity)
-        return cls(norm, entities, cat, by_kind, {}, negation, {})
+        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests)
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -455,6 +477,8 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         and not (rule.entities and msg.matching(rule.entities))
     ):
         return None
+    if rule.asks and not rule.asks & msg.requests:
+        return None
     if rule.requires is not None and not msg.passes(rule.requires):
         return None
     if rule.absent is not None and msg.passes(rule.absent):
@@ -505,12 +529,16 @@ def _note_negated(msg: Message, rule: Rule, evidence: Evidence) -> None:
 
 
 def find_flags(
-    norm: Normalized, entities: tuple[Entity, ...], negation: str = "warning_clause"
+    norm: Normalized,
+    entities: tuple[Entity, ...],
+    negation: str = "warning_clause",
+    requests: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Flag, ...], dict[str, tuple[str, list[Evidence]]]]:
     """Every rule that fires, most important (highest absolute weight) first; and, for rules a warning
-    cue kept from firing, which filter (`negation`) did it and where."""
+    cue kept from firing, which filter (`negation`) did it and where. `requests`: the kinds of request
+    the claims stage read in the message (rules with `asks` need one of theirs)."""
     cat = catalogue()
-    msg = Message.of(norm, entities, cat, negation)
+    msg = Message.of(norm, entities, cat, negation, requests)
     flags = [flag for rule in cat.rules if (flag := evaluate_rule(rule, msg)) is not None]
     fired = {f.id for f in flags}
     negated = {rule: note for rule, note in (msg.negated or {}).items() if rule not in fired}
@@ -537,7 +565,7 @@ class Lexicon:
 
 
 LEXICONS_FILE = "data/lexicons.toml"
-_LEXICON_NAMES = ("legal_claim", "legal_word", "court_claim", "debt", "antifraud_claim", "court_money")
+_LEXICON_NAMES = ("legal_claim", "legal_word", "court_claim", "debt", "counterparty", "antifraud_claim", "court_money")
 
 
 def parse_lexicons(raw: str | dict, where: str = LEXICONS_FILE) -> dict[str, Lexicon]:
@@ -632,8 +660,9 @@ def _sender_tag_mismatch(msg: Message) -> list[Evidence]:
             continue
         body = msg.norm.text[: tag.norm_start] + msg.norm.text[tag.norm_end :]
         if not lexicons()["debt"].search(body):
-            continue  # a bank naming a payee (支付宝-商户) is not speaking for it
-        spoken = _creditors_in(body)
+            continue
+        # A bank naming a payee (商户：支付宝-…) is not speaking for it.
+        spoken = _creditors_in(lexicons()["counterparty"].pattern.sub("", body))
         # Alipay's own products (花呗, 借呗, 借条) share one tag.
         if spoken and not (spoken & tagged) and not ({"alipay", "alipay_iou"} >= (spoken | tagged)):
             out.append(_entity_evidence(tag))
