@@ -163,6 +163,16 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
         )
         for f in reading.findings
     )
+    red_alone = decide([f.weight for f in findings + flags if f.weight > 0], None, catalogue().verdict).verdict
+    if red_alone == ORDER[-1]:
+        # Anyone can add an official number or "请登录官方App核实" to a message: where its red flags
+        # alone reach high_risk, such lines never take it down (issue 8, monotone safety).
+        suppressed += [
+            filters_stage.suppressed(f.id, filters_stage.RED_FLAGS_REACH_HIGH_RISK, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))
+            for f in flags
+            if f.weight < 0
+        ]
+        flags = tuple(f for f in flags if f.weight >= 0)
     ordered = tuple(sorted(findings + flags, key=lambda f: (-f.weight, f.id)))
     return ordered, tuple(suppressed)
 

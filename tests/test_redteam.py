@@ -51,3 +51,21 @@ def test_each_family_keeps_flagged_scams_flagged(rates, family):
 def test_edits_are_deterministic(name):
     text = "【支付宝】您的借呗已逾期，请拨打400-810-2345或访问 http://alipay-zx.com/a 处理，转账到6222021234567890123。"
     assert EDITS[name](text, random.Random(1)) == EDITS[name](text, random.Random(1))
+
+
+REPORTS = [
+    # (family, rate, expected mark): single families against 3 %, combinations against 5 %.
+    ("reassuring", 0.029, "met"),
+    ("reassuring", 0.031, "**not met**"),
+    ("combined", 0.049, "met"),
+    ("all", 0.051, "**not met**"),
+]
+
+
+def test_the_readme_table_judges_each_family_against_its_target():
+    from checker.lab.model_card import redteam_figures
+
+    for family, rate, mark in REPORTS:
+        report = {"flagged": 100, "held_out_families": ["padding"], "evasion_rate": {family: rate}, "lowered": {family: round(rate * 100)}}
+        row = [line for line in redteam_figures(report) if line.startswith(f"| {family}")]
+        assert len(row) == 1 and row[0].endswith(f": {mark} |"), (family, rate, row)

@@ -4,8 +4,8 @@ Every figure comes from an output committed beside the text, never typed by hand
 - models/evaluation.json — `checker evaluate --suite ../shared/eval --format json` (real messages,
   evaluation only); `--measure` reruns it when ../shared/eval is present;
 - models/metadata.json — written by `checker train` (our corpus, out-of-fold);
-- models/bench.json, models/robustness.json — `python -m checker.lab.bench --json` and
-  `python -m checker.lab.robustness --json`, when committed.
+- models/bench.json, models/robustness.json, models/redteam.json — `python -m checker.lab.bench --json`,
+  `python -m checker.lab.robustness --json` and `python -m checker.lab.redteam --json`, when committed.
 
 `python -m checker.lab.figures` writes the block between the figures markers of README.md and the
 whole model card; `--check` writes nothing and exits 1 when either text, or the model the
@@ -108,6 +108,7 @@ def readme_block(root: pathlib.Path) -> str:
     metadata = _read_json(root / "models" / "metadata.json")
     bench = _read_json(root / "models" / "bench.json")
     robustness = _read_json(root / "models" / "robustness.json")
+    redteam = _read_json(root / "models" / "redteam.json")
     lines = [
         BEGIN,
         "### Figures",
@@ -133,6 +134,8 @@ def readme_block(root: pathlib.Path) -> str:
         lines += ["Per category: `models/evaluation.json`, or the text form of the same command.", ""]
     if metadata:
         lines += [*model_card.corpus_figures(metadata), ""]
+    if redteam:
+        lines += [*model_card.redteam_figures(redteam), ""]
     if robustness:
         lines += [*model_card.robustness_figures(robustness), ""]
     if bench:
@@ -189,6 +192,9 @@ def stale_evaluation(root: pathlib.Path) -> str | None:
         return None
     if evaluation["measured_with"]["model_sha256"] != pins["sha256"]:
         return "models/evaluation.json was measured with another model: rerun with --measure"
+    redteam = _read_json(root / "models" / "redteam.json")
+    if redteam is not None and redteam.get("measured_with", {}).get("model_sha256") != pins["sha256"]:
+        return "models/redteam.json was measured with another model: rerun python -m checker.lab.redteam --json"
     return None
 
 

@@ -72,6 +72,31 @@ def robustness_figures(report: dict) -> list[str]:
     return lines
 
 
+# Issue 8's targets: any combination of edits brings at most 5 % of flagged scams to low_risk, and each
+# single family keeps at least 97 % of them flagged.
+REDTEAM_TARGETS = {"combined": 0.05, "all": 0.05}
+REDTEAM_SINGLE_TARGET = 0.03
+
+
+def redteam_figures(report: dict) -> list[str]:
+    held_out = set(report.get("held_out_families", []))
+    lines = [
+        "**Our own red team** (`models/redteam.json`, by `python -m checker.lab.redteam --json`): each family of",
+        f"edits applied to the {report['flagged']:,} held-out corpus scams that the model of their fold (trained",
+        "without them) flags; the share the edit brings to `low_risk`. Families marked held out were written",
+        "without looking at what the normaliser undoes.",
+        "",
+        "| edit | brought to low_risk | target |",
+        "|---|---:|---|",
+    ]
+    for name, rate in report["evasion_rate"].items():
+        target = REDTEAM_TARGETS.get(name, REDTEAM_SINGLE_TARGET)
+        mark = " (held out)" if name in held_out else ""
+        verdict = "met" if rate <= target else "**not met**"
+        lines.append(f"| {name}{mark} | {rate * 100:.2f} % ({report['lowered'][name]:,}) | <= {target * 100:.0f} %: {verdict} |")
+    return lines
+
+
 def bench_figures(report: dict) -> list[str]:
     c, w, b, m, s = report["cold"], report["warm"], report["batch"], report["memory"], report["model"]
     return [

@@ -13,6 +13,7 @@ construction (as today's robustness figure is):
 `combined` applies three random families in turn, `all` every family.
 
 Deterministic: a fixed seed. `--limit N` checks the first N held-out scams of each fold (a fast slice).
+`python -m checker.lab.redteam --json > models/redteam.json` writes the figures the README shows.
 """
 
 from __future__ import annotations
@@ -222,7 +223,10 @@ def held_out(root: pathlib.Path, limit: int | None = None) -> dict:
             totals[name][0] += lowered
             totals[name][1] += n
         flagged = totals["paraphrase"][1]
+    from .evaluate import measured_with
+
     return {
+        "measured_with": measured_with(),
         "scams": scams_seen,
         "flagged": flagged,
         "held_out_families": list(HELD_OUT),

@@ -18,7 +18,8 @@ FILTERS_FILE = "data/filters.toml"
 WARNING_CLAUSE = "warning_clause"
 WARNING_NOTICE = "warning_notice"
 LOWERING_NEEDS_OFFICIAL_CHANNELS = "lowering_needs_official_channels"
-_KNOWN = (WARNING_CLAUSE, "before_only", WARNING_NOTICE, LOWERING_NEEDS_OFFICIAL_CHANNELS)
+RED_FLAGS_REACH_HIGH_RISK = "red_flags_reach_high_risk"
+_KNOWN = (WARNING_CLAUSE, "before_only", WARNING_NOTICE, LOWERING_NEEDS_OFFICIAL_CHANNELS, RED_FLAGS_REACH_HIGH_RISK)
 
 
 class FilterDataError(ValueError):
