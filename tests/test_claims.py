@@ -32,6 +32,9 @@ JUDGED = [
     ("您的会员今晚将自动扣费2000元，取消请联系客服热线4001234567。", {"call_unconfirmed_service_line"}, "suspicious"),
     # Money asked into a card given with the verb ("打到6222…"): a payment through a private channel.
     ("房东换卡了，这个月房租打到6222021234567890123。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # A friend passing a warning on reports the scammer's requests; appended to a scam, it warns of nothing.
+    ("有人冒充快递说包裹丢了要退款理赔，还要我下载个App共享屏幕，我没理，提醒你一下。", set(), "low_risk"),
+    ("您涉嫌洗钱，请下载会议软件共享屏幕配合调查，提醒您一下。", {"screen_share_requested", "contact_through_private_channel"}, "high_risk"),
     # A payment reported as done, with its counterparty, asks for nothing (动账, 公积金).
     ("【某银行】您尾号3144的借记卡5月16日转入人民币8,687.03元，对方户名：王勇，余额5,209.04元。", set(), "low_risk"),
     ("您的住房公积金7月12日已汇缴入个人账户646.00元，个人账户余额6,275.22元。【某市住房公积金】", set(), "low_risk"),
