@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import math
-import re
 import signal
 import sys
 from array import array
@@ -22,6 +21,7 @@ from .stages import filters as filters_stage
 from .stages import model as model_stage
 from .stages.entities import extract
 from .stages.normalize import normalize
+from .stages.patterns import precompiled
 from .stages.result import CheckResult, ModelCue, Verdict
 from .stages.rules import Evidence, Flag, catalogue, compile_all, find_flags
 from .stages.verdict import ORDER, ModelOpinion, decide
@@ -31,7 +31,7 @@ MAX_ENTITIES = 200  # listed in the result; the rules see them all
 _WARM_UP = "【法务中心】您的借呗已逾期，请今日内转账到6222021234567890123，详询 http://t.cn/x 或 13800138000。"
 T = TypeVar("T")
 R = TypeVar("R")
-_NON_BMP = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
+_NON_BMP = precompiled("[\U00010000-\U0010ffff]")  # two UTF-16 code units each
 
 
 class InputError(ValueError):

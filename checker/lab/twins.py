@@ -1,19 +1,116 @@
-"""python -m checker.lab.twins: the JSON twins of the TOML data files a check parses (checker/stages/datafile.py).
+"""python -m checker.lab.twins: what a check would otherwise rebuild from the package's data on every start.
 
-    python -m checker.lab.twins           # rewrite checker/data/twins/*.json from the TOML files
-    python -m checker.lab.twins --check   # exit 1 when a twin is missing or stale
+The JSON twins of the TOML data files a check parses (checker/stages/datafile.py), and the table of
+precompiled regular expressions (checker/stages/patterns.py), made for the Python that runs this.
+
+    python -m checker.lab.twins           # rewrite checker/data/twins/ from the data files
+    python -m checker.lab.twins --check   # exit 1 when a twin or the table is missing or stale
 """
 
 from __future__ import annotations
 
+import _sre
 import argparse
+import json
+import marshal
 import pathlib
+import re
+import subprocess
 import sys
 
 from ..stages.datafile import twin_name, twin_of
+from ..stages.patterns import TABLE_FILE, made_for
 
 # The files a check parses whose parse costs more than a millisecond or two.
-TWINNED = ("data/rules.toml", "data/taxonomy.toml", "data/institutions.toml", "data/reference.toml", "data/steps.toml")
+TWINNED = (
+    "data/rules.toml",
+    "data/taxonomy.toml",
+    "data/institutions.toml",
+    "data/reference.toml",
+    "data/steps.toml",
+    "data/claims.toml",
+    "data/filters.toml",
+    "data/lexicons.toml",
+)
+
+
+# Run in a fresh interpreter, so that the expressions compiled at import are asked for too: every
+# expression the package asks the table for while it loads everything a check can load and checks
+# its own texts (the bundled sample and every rule's examples).
+_ASKED = """
+import gc, importlib, json, sys
+from checker.stages import patterns
+
+asked = set()
+
+
+class Asked(dict):
+    def get(self, key, default=None):
+        asked.add(key)
+        return default
+
+
+patterns._table = Asked()
+# Importing checker.stages.patterns imported the package, and compiled the module-level expressions
+# before the table could ask: run the modules again.
+for name in sorted(sys.modules):
+    if name.startswith("checker.") and name != "checker.stages.patterns":
+        importlib.reload(sys.modules[name])
+from checker.lab.bench import bundled_texts
+from checker.pipeline import check
+from checker.stages import entities, render, rules
+
+catalogue = rules.catalogue()
+rules.compile_all(catalogue)
+for lazy in gc.get_objects():
+    if isinstance(lazy, (entities.Gated, rules.LazyPattern)):
+        lazy.compiled
+for text in [*bundled_texts(), *(t for rule in catalogue.rules for t in (*rule.examples_hit, *rule.examples_miss))]:
+    check(text)
+print(json.dumps(sorted(asked), ensure_ascii=False))
+"""
+
+
+def expressions() -> list[str]:
+    """Every regular expression the package compiles through checker/stages/patterns.py."""
+    done = subprocess.run([sys.executable, "-c", _ASKED], capture_output=True, check=True)
+    return json.loads(done.stdout)
+
+
+def _sre_arguments(pattern: str) -> tuple:
+    """The arguments re.compile gives _sre.compile for `pattern`, after the expression itself."""
+    seen: list[tuple] = []
+    real = _sre.compile
+
+    def recording(*arguments):
+        seen.append(arguments[1:])
+        return real(*arguments)
+
+    re.purge()  # from its cache, re would answer without compiling
+    _sre.compile = recording
+    try:
+        re.compile(pattern)
+    finally:
+        _sre.compile = real
+    return _plain(seen[0])
+
+
+def _plain(value):
+    """`value` with int subclasses (re's named opcodes) as plain ints, which marshal can write."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(map(_plain, value))
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    raise TypeError(f"cannot record {type(value).__name__}")
+
+
+def pattern_table(asked: list[str]) -> dict:
+    """The precompiled table of `asked`, as this Python compiles them."""
+    return {"made_for": made_for(), "patterns": {pattern: _sre_arguments(pattern) for pattern in sorted(asked)}}
 
 
 def stale(root: pathlib.Path) -> list[str]:
@@ -27,13 +124,26 @@ def stale(root: pathlib.Path) -> list[str]:
     ]
 
 
+def table_problem(root: pathlib.Path) -> str:
+    """Why root/checker's table of precompiled expressions is not what this Python makes ("": it is)."""
+    path = root / "checker" / TABLE_FILE
+    if not path.is_file():
+        return "missing"
+    table = marshal.loads(path.read_bytes())
+    if table["made_for"] != made_for():
+        return f"made for {table['made_for']}, not this Python ({made_for()})"
+    # Compared as data: marshal's bytes for equal data depend on which objects happen to be shared.
+    return "" if table == pattern_table(expressions()) else "stale"
+
+
 def write(root: pathlib.Path) -> list[str]:
     package = root / "checker"
     for name in TWINNED:
         target = package / twin_name(name)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(twin_of((package / name).read_bytes()))
-    return [twin_name(name) for name in TWINNED]
+    (package / TABLE_FILE).write_bytes(marshal.dumps(pattern_table(expressions())))
+    return [*(twin_name(name) for name in TWINNED), TABLE_FILE]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,8 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only say which twins are stale")
     args = parser.parse_args(argv)
     if args.check:
-        problems = stale(args.root)
-        print("\n".join(f"stale: checker/{p}" for p in problems) or "every twin is up to date")
+        problems = [f"stale: checker/{p}" for p in stale(args.root)]
+        if problem := table_problem(args.root):
+            problems.append(f"checker/{TABLE_FILE}: {problem}")
+        print("\n".join(problems) or "every twin is up to date")
         return 1 if problems else 0
     print("\n".join(f"wrote checker/{p}" for p in write(args.root)))
     return 0

@@ -8,7 +8,6 @@ to say that they are NOT the named institution's confirmed ones.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from functools import lru_cache
 
 from . import datafile
 from .entities import Entity, Institution, institutions
+from .patterns import precompiled
 from .rules import Flag, catalogue
 from .taxonomy import taxonomy
 
@@ -175,9 +175,14 @@ def speaks_of_money_or_law(normalized_text: str) -> bool:
     return bool(catalogue().contexts["money_legal"].search(normalized_text))
 
 
+@lru_cache(maxsize=1)
+def _institutions_by_id() -> dict[str, Institution]:
+    return {inst.id: inst for inst in institutions()}
+
+
 def _named_institutions(entities: tuple[Entity, ...], flag_ids: Iterable[str]) -> list[Institution]:
     """Institutions named or implied, the creditor first; a named bank or lender hides its generic entry."""
-    by_id = {inst.id: inst for inst in institutions()}
+    by_id = _institutions_by_id()
     named = [e.value for e in entities if e.kind == "institution"]
     implied = [steps().implied[f] for f in flag_ids if f in steps().implied]
     # The creditor's own app comes first: it answers whether the debt exists at all.
@@ -321,7 +326,7 @@ def not_official(entities: tuple[Entity, ...]) -> tuple[tuple[str, str], ...]:
 
 # --- honest explanations and sources ------------------------------------------------------------
 
-_URL = re.compile(r"https?://[^\s;；]+")
+_URL = precompiled(r"https?://[^\s;；]+")
 
 
 def public_sources(source: str) -> tuple[str, ...]:

@@ -18,13 +18,13 @@ reasons say "verify here".
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from . import datafile
 from .entities import Entity, Institution, _reference, institutions
 from .normalize import Normalized
+from .patterns import precompiled
 
 CLAIMS_FILE = "data/claims.toml"
 # A huge paste repeats itself: the first few places of a request or a channel are enough to judge it.
@@ -38,24 +38,24 @@ _PAY_CHANNELS = ("bank_card", "account", "qr", "link", "chat")
 _OFFERED = ("link", "chat", "bank_card")
 # How far after a verb of calling its number may stand ("请致电 400-810-2345").
 _RIGHT_AFTER = 12
-_SERVICE_LINE = re.compile(r"(?:400|800)\d{7}$|9[56]\d{3,4}$")
+_SERVICE_LINE = precompiled(r"(?:400|800)\d{7}$|9[56]\d{3,4}$")
 _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat", "download"})
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
-_ACCOUNT = re.compile(
+_ACCOUNT = precompiled(
     # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
     r"(?<!法院)(?<!本院)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
     r"(?:账户|帐户|账号|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]"
 )
-_QR = re.compile(r"二维码|扫码")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]{0,9}://")
-_AFTER_HOST = re.compile(r"[/?#:]")
-_CHAT = re.compile(r"微信|qq|企业微信|好友")
-_APP = re.compile(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
+_QR = precompiled(r"二维码|扫码")
+_SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
+_AFTER_HOST = precompiled(r"[/?#:]")
+_CHAT = precompiled(r"微信|qq|企业微信|好友")
+_APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
 # The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
-_OWN_CHANNEL = re.compile(r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
-_CLAUSE_BREAK = re.compile(r"[，,。！？!?；;\n]")
-_QUOTED = re.compile(r"“[^“”]{1,60}”|「[^「」]{1,60}」|『[^『』]{1,60}』|\"[^\"]{1,60}\"")
+_OWN_CHANNEL = precompiled(r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点")
+_SENTENCE_END = precompiled(r"[。！？!?；;\n]")
+_CLAUSE_BREAK = precompiled(r"[，,。！？!?；;\n]")
+_QUOTED = precompiled(r"“[^“”]{1,60}”|「[^「」]{1,60}」|『[^『』]{1,60}』|\"[^\"]{1,60}\"")
 # What each request can go through.
 _BINDS = {
     "pay": ("bank_card", "account", "qr", "link", "chat", "app"),
@@ -234,7 +234,7 @@ class _Data:
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern)
+        return precompiled(pattern)
     except re.error as exc:
         raise ClaimsDataError(f"{CLAIMS_FILE}: {where}: bad pattern: {exc}") from None
 
@@ -244,8 +244,9 @@ def judgements() -> dict[str, dict]:
     return _data().judgements
 
 
-def parse_data(raw: str) -> _Data:
-    data = tomllib.loads(raw)
+def parse_data(raw: str | dict) -> _Data:
+    """claims.toml's text, or its data, validated."""
+    data = raw if isinstance(raw, dict) else datafile.loads(raw)
     for key in ("requests", "negation", "denial", "persons", "stakes", "benefits", "judgement"):
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
@@ -281,7 +282,7 @@ def parse_data(raw: str) -> _Data:
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
-    return parse_data(resources.files("checker").joinpath(CLAIMS_FILE).read_text(encoding="utf-8"))
+    return parse_data(datafile.load(CLAIMS_FILE))
 
 
 # --- reading ---------------------------------------------------------------------------------------

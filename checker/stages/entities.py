@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from itertools import accumulate, islice
 
 from . import datafile
 from .normalize import Normalized
+from .patterns import precompiled
 
 _HAN = r"\u4e00-\u9fff"
 # A real message has a handful of each kind; a paste with thousands is a repeated block, and the
@@ -51,7 +51,7 @@ class Gated:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern)
+            self._compiled = precompiled(self.pattern)
         return self._compiled
 
     def possible(self, text: str) -> bool:
@@ -152,7 +152,7 @@ def institutions() -> tuple[Institution, ...]:
                 kind=item["kind"],
                 name=item["name"],
                 name_en=item["name_en"],
-                keywords=re.compile("|".join(item["keywords"])),
+                keywords=precompiled("|".join(item["keywords"])),
                 domains=_sourced(item, "domains"),
                 numbers=_sourced(item, "numbers"),
                 advice=item["advice"],
@@ -180,7 +180,7 @@ def official_numbers() -> dict[str, str]:
 
 # --- phone numbers -------------------------------------------------------------------------------
 
-_PHONE = re.compile(
+_PHONE = precompiled(
     r"(?<![\d.a-z])(?:"
     r"(?P<overseas>(?:\+|00)(?!86)[1-9]\d{7,14})"
     r"|(?P<mobile>(?:\+?86|0086)?1[3-9]\d{9})"
@@ -191,7 +191,7 @@ _PHONE = re.compile(
 )
 
 
-_CALL_CONTEXT = re.compile(r"电话|热线|拨打|致电|回电|联系|客服|短信|号码|回复")
+_CALL_CONTEXT = precompiled(r"电话|热线|拨打|致电|回电|联系|客服|短信|号码|回复")
 
 
 def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
@@ -229,7 +229,7 @@ _LINK = Gated(
     rf"(?P<port>:\d{{2,5}})?(?P<path>(?:[/#]|\?(?=[a-z0-9_]{1,32}=)){_URL_TAIL}{{0,{MAX_LINK_CHARS}}})?"
 )
 _HOST_HINT = Gated(r"[a-z0-9]\.(?:[a-z]|xn--|[\u4e00-\u9fff])|\d\.\d{1,3}\.\d", needs=(".",))
-_IP_HOST = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_IP_HOST = precompiled(r"^\d{1,3}(?:\.\d{1,3}){3}$")
 
 
 @lru_cache(maxsize=1)
@@ -291,7 +291,7 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
 def _latin_look_alikes() -> dict[int, str]:
     """Letters that look like a Latin letter or digit (Cyrillic р, о, с ...), one for one
     (data/latin_confusables.json, from Unicode's confusables: data/build_confusables.py)."""
-    raw = resources.files("checker").joinpath("data/latin_confusables.json").read_text(encoding="utf-8")
+    raw = datafile.read_text("data/latin_confusables.json")
     return {ord(ch): latin for ch, latin in json.loads(raw)["chars"].items()}
 
 
@@ -356,7 +356,7 @@ def _links(norm: Normalized) -> list[Entity]:
             labels = host.split(".")[:-1]
             lookalike = any(token in host and not domain.endswith(official) for token, official in brands.items())
             near = any(
-                _edit_distance_at_most_one(label, d.split(".")[0]) and len(label) >= 4 for label in labels for d, _ in owned
+                len(label) >= 4 and _edit_distance_at_most_one(label, d.split(".")[0]) for label in labels for d, _ in owned
             )
             details["category"] = "lookalike" if (lookalike or near) else "other"
         found.append(_entity(norm, "link", m.start(), m.start() + len(url), url, details))
@@ -365,8 +365,8 @@ def _links(norm: Normalized) -> list[Entity]:
 
 # --- bank cards and identity numbers -------------------------------------------------------------
 
-_LONG_NUMBER = re.compile(r"(?<![\d.a-z])(\d{16,19}|\d{17}[0-9x])(?![\d])")
-_CARD_CONTEXT = re.compile(r"卡号?|账号|账户|帐户|收款|转账|汇款|转入|打款|尾号|户名|开户")
+_LONG_NUMBER = precompiled(r"(?<![\d.a-z])(\d{16,19}|\d{17}[0-9x])(?![\d])")
+_CARD_CONTEXT = precompiled(r"卡号?|账号|账户|帐户|收款|转账|汇款|转入|打款|尾号|户名|开户")
 
 
 def _cards(norm: Normalized) -> list[Entity]:
@@ -480,7 +480,7 @@ def _name_start(norm: Normalized, start: int, end: int) -> int:
     return cut
 
 
-_LEGAL_HINT = re.compile(r"律师|法务|法律|调解|仲裁|催收|贷后")
+_LEGAL_HINT = precompiled(r"律师|法务|法律|调解|仲裁|催收|贷后")
 
 
 def _law_orgs(norm: Normalized) -> list[Entity]:
@@ -591,22 +591,22 @@ def _case_numbers(norm: Normalized) -> list[Entity]:
 
 # --- amounts, deadlines, overdue days, sender tags, chat handles ----------------------------------
 
-_AMOUNT = re.compile(
+_AMOUNT = precompiled(
     r"(?:¥|人民币)?(?<!\d)(\d{1,3}(?:,\d{3}){1,5}|\d{1,12})(?:\.\d{1,2})?(万元|万|元|块)"
     r"|¥(\d{1,12}(?:,\d{3}){0,5}(?:\.\d{1,2})?)"
 )
 _CN_NUM = "一二两三四五六七八九十半"
-_DEADLINE = re.compile(
+_DEADLINE = precompiled(
     rf"(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?:之?前|内)?"
     rf"|(?:(?<!\d)\d{{1,3}}|(?<![{_CN_NUM}])[{_CN_NUM}]{{1,3}})个?(?:小时|钟头)(?:之?内|后)"
     rf"|(?<!\d)\d{{1,2}}月\d{{1,2}}[日号](?:\d{{1,2}}[点时:]\d{{0,2}})?(?:之?前|截止)"
     rf"|最后(?:期限|通知|一次通知|警告|机会)|限期|截止(?:日期)?"
     rf"|(?:(?<!\d)\d{{1,4}}|(?<![{_CN_NUM}])[{_CN_NUM}]{{1,2}})(?:个工作日|天|日)(?:之?内)"
 )
-_OVERDUE = re.compile(r"逾期(?:已达|已经|已|达|超过)?(\d{1,4})天")
-_SENDER_TAG = re.compile(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30})】[\s。.]{0,8}$|^\s{0,8}\[([^\]]{1,20})\]")
+_OVERDUE = precompiled(r"逾期(?:已达|已经|已|达|超过)?(\d{1,4})天")
+_SENDER_TAG = precompiled(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30})】[\s。.]{0,8}$|^\s{0,8}\[([^\]]{1,20})\]")
 # WeChat's own ids begin "wxid_": a chat account whatever the words around it.
-_HANDLE = re.compile(r"(微信|qq)(?:号|群号?)?[:：]?\s?([a-z0-9_\-]{5,24})|()(wxid_[a-z0-9]{6,20})")
+_HANDLE = precompiled(r"(微信|qq)(?:号|群号?)?[:：]?\s?([a-z0-9_\-]{5,24})|()(wxid_[a-z0-9]{6,20})")
 
 
 def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 0) -> list[Entity]:
@@ -614,7 +614,7 @@ def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 
 
 
 # Hours, today, "final notice": tomorrow or a few days is an ordinary deadline.
-_EXTREME = re.compile(r"今|当[天日]|本日|小时|钟头|最后|立即|马上")
+_EXTREME = precompiled(r"今|当[天日]|本日|小时|钟头|最后|立即|马上")
 
 
 def _deadlines(norm: Normalized) -> list[Entity]:
@@ -648,7 +648,7 @@ def _handles(norm: Normalized) -> list[Entity]:
 
 @lru_cache(maxsize=1)
 def _any_institution() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{inst.keywords.pattern})" for inst in institutions()))
+    return precompiled("|".join(f"(?:{inst.keywords.pattern})" for inst in institutions()))
 
 
 def _institution_mentions(norm: Normalized) -> list[Entity]:

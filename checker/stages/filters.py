@@ -8,11 +8,10 @@ so reassuring text can never take a message below the floor its requests and cha
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from . import datafile
 from .claims import Reading
 
 FILTERS_FILE = "data/filters.toml"
@@ -47,8 +46,9 @@ class Suppressed:
         }
 
 
-def parse_filters(raw: str) -> dict[str, tuple[str, str]]:
-    items = tomllib.loads(raw).get("filter", [])
+def parse_filters(raw: str | dict) -> dict[str, tuple[str, str]]:
+    """filters.toml's text, or its data, validated."""
+    items = (raw if isinstance(raw, dict) else datafile.loads(raw)).get("filter", [])
     out = {}
     for item in items:
         for key in ("id", "reason", "reason_en"):
@@ -62,7 +62,7 @@ def parse_filters(raw: str) -> dict[str, tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def filters() -> dict[str, tuple[str, str]]:
-    return parse_filters(resources.files("checker").joinpath(FILTERS_FILE).read_text(encoding="utf-8"))
+    return parse_filters(datafile.load(FILTERS_FILE))
 
 
 BEFORE_ONLY = "before_only"

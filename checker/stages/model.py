@@ -23,6 +23,7 @@ ModelError, and the check goes on rules-only and says so (see pipeline.py).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import math
 import pathlib
@@ -34,11 +35,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from operator import mul
 from typing import cast
 
-from . import segment
+from . import datafile, segment
 from .claims import Reading
 from .entities import Entity, institutions
 from .normalize import Normalized
@@ -384,17 +384,16 @@ def _sigmoid(z: float) -> float:
 
 
 def _pins() -> dict:
-    raw = resources.files("checker").joinpath("data/model_pins.json").read_text(encoding="utf-8")
-    return json.loads(raw)
+    return json.loads(datafile.read("data/model_pins.json"))
 
 
 def _model_files():
     """Where the shipped model lives: the package checker.models (the top-level models/ folder)."""
-    try:
-        return resources.files("checker.models")
-    except ModuleNotFoundError:
-        # Imported from a source checkout (python -m checker in the project root): models/ is beside it.
-        return pathlib.Path(__file__).resolve().parents[2] / "models"
+    spec = importlib.util.find_spec("checker.models")
+    if spec is not None and spec.submodule_search_locations:
+        return pathlib.Path(spec.submodule_search_locations[0])
+    # Imported from a source checkout (python -m checker in the project root): models/ is beside it.
+    return pathlib.Path(__file__).resolve().parents[2] / "models"
 
 
 def _read_verified(name: str, pins: dict[str, str]) -> bytes:

@@ -34,8 +34,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import chain
+
+from . import datafile
+from .patterns import precompiled
 
 NORMALIZER_VERSION = "3"
 
@@ -53,8 +55,8 @@ class _Chain:
     _LINKS = 64
 
     def __init__(self, head: str, link: str) -> None:
-        self._first = re.compile(rf"{head}(?:{link}){{2,{self._LINKS}}}")
-        self._more = re.compile(rf"(?:{link}){{1,{self._LINKS}}}")
+        self._first = precompiled(rf"{head}(?:{link}){{2,{self._LINKS}}}")
+        self._more = precompiled(rf"(?:{link}){{1,{self._LINKS}}}")
         self.reference = rf"{head}(?:{link}){{2,}}"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
@@ -75,22 +77,22 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 _SYMBOLS = "\u2190-\u2bff\u2022\u30fb\u4e28\ufe0f\U0001f000-\U0001faff"
 # Separators between two Chinese characters are removed (律*师*费 -> 律师费). Honest text has some
 # too (全场/特价): gluing two honest words costs little, missing a disguised keyword costs much.
-_CJK_SEPARATED = re.compile(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+{_SYMBOLS}]{{1,8}}(?=[{_CJK}])")
+_CJK_SEPARATED = precompiled(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+{_SYMBOLS}]{{1,8}}(?=[{_CJK}])")
 # Punctuation between single characters, three or more in a row, spells a word apart (律、师、费);
 # between words (红包、礼品) it is punctuation and stays.
 _PUNCT_SPELLED = _Chain(rf"(?<![{_CJK}])[{_CJK}]", rf"[、，,;；:：][{_CJK}]")
-_PUNCT = re.compile(r"[、，,;；:：]")
+_PUNCT = precompiled(r"[、，,;；:：]")
 # White space counts as a word boundary only between two ASCII letters or digits (English text).
-_SPACE = re.compile(r"\s+")
+_SPACE = precompiled(r"\s+")
 # Disguise spells a word apart, one character at a time (律*师*费); honest text puts a symbol between
 # words (全场/特价, 小店·新品) and white space or quotes anywhere, so those do not count.
 _SPELLED_APART = _Chain(rf"[{_CJK}]", rf"[\-_*·•・|~^=#/\\.+{_SYMBOLS}]{{1,8}}[{_CJK}]")
 # Phone and card numbers are written in groups: 138 1234 5678, 6222-0212-3456-7890.
 # Groups of three or more digits, so that dates (2024-12-01) stay apart; joined only when the result
 # has the length of a phone (10-12 digits with area code) or card number (16-19).
-_DIGIT_GROUPS = re.compile(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
+_DIGIT_GROUPS = precompiled(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
 _JOINED_LENGTHS = frozenset({10, 11, 12, 16, 17, 18, 19})
-_INTL_SPLIT = re.compile(r"(?<![\d+])(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}\d{6,12}(?![\d])")
+_INTL_SPLIT = precompiled(r"(?<![\d+])(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}\d{6,12}(?![\d])")
 _NUMERAL_DIGITS = {
     **dict(zip("零〇一二三四五六七八九", "00123456789")),
     **dict(zip("壹贰叁肆伍陆柒捌玖", "123456789")),
@@ -98,7 +100,7 @@ _NUMERAL_DIGITS = {
 }
 _NUMERAL_TABLE = str.maketrans(_NUMERAL_DIGITS)
 # Seven or more numerals in a row only occur in a number written out to dodge filters.
-_NUMERAL_RUN = re.compile("[0-9" + "".join(_NUMERAL_DIGITS) + "]{7,}")
+_NUMERAL_RUN = precompiled("[0-9" + "".join(_NUMERAL_DIGITS) + "]{7,}")
 
 
 class OffsetMap:
@@ -396,7 +398,7 @@ def _t2s_table() -> dict[int, str]:
     """Traditional and Japanese kanji forms -> simplified, one character each."""
     table = {}
     for name in ("data/j2s_chars.json", "data/t2s_chars.json"):
-        raw = resources.files("checker").joinpath(name).read_text(encoding="utf-8")
+        raw = datafile.read_text(name)
         table.update({ord(k): v for k, v in json.loads(raw)["chars"].items()})
     return table
 
@@ -404,16 +406,16 @@ def _t2s_table() -> dict[int, str]:
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str, bool], ...]:
     """(homophones in Chinese, Latin-letter spellings, replacement, is a disguise) per entry."""
-    raw = resources.files("checker").joinpath("data/lexicon.json").read_text(encoding="utf-8")
+    raw = datafile.read_text("data/lexicon.json")
     out = []
     for e in json.loads(raw)["entries"]:
-        cjk = re.compile(e["cjk"]) if "cjk" in e else None
-        latin = re.compile(e["ascii"]) if "ascii" in e else None
+        cjk = precompiled(e["cjk"]) if "cjk" in e else None
+        latin = precompiled(e["ascii"]) if "ascii" in e else None
         out.append((cjk, latin, e["replace"], bool(e.get("disguise"))))
     return tuple(out)
 
 
-_LATIN = re.compile("[a-z]")
+_LATIN = precompiled("[a-z]")
 
 
 # Steps 1-4 run on slices of this many characters: each slice's translation table holds only the
@@ -507,9 +509,16 @@ def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetM
     return _rebuild(text, offsets, spaces(text))
 
 
+@lru_cache(maxsize=2)
+def _any_lexicon_entry(latin: bool) -> re.Pattern[str]:
+    """Every pattern of the lexicon (the Latin ones only with `latin`) as one alternation."""
+    patterns = [p.pattern for cjk, ascii_pattern, _, _ in _lexicon() for p in (cjk, ascii_pattern if latin else None) if p]
+    return precompiled("|".join(f"(?:{p})" for p in patterns))
+
+
 # A dotted token: a host with or without its scheme and path ("alipay-hb.cc/x", "weixin.qq.com").
 # Only where a token begins, possessive: linear on a paste of a million letters with no dot.
-_DOTTED = re.compile(r"(?<![a-z0-9\-_])[a-z0-9][a-z0-9\-_]*+(?:\.[a-z0-9\-_]++)++(?:/[!-~]*+)?")
+_DOTTED = precompiled(r"(?<![a-z0-9\-_])[a-z0-9][a-z0-9\-_]*+(?:\.[a-z0-9\-_]++)++(?:/[!-~]*+)?")
 
 
 def _outside_links(text: str, matches: Iterable[re.Match[str]]) -> Iterator[re.Match[str]]:
@@ -538,6 +547,10 @@ def _apply_lexicon(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, O
     """Step 6: abbreviations and homophones, each entry applied in turn; Latin spellings never inside
     a link."""
     latin = _LATIN.search(text) is not None  # most messages have no Latin letters: skip those patterns
+    if not _any_lexicon_entry(latin).search(text):
+        # No entry matches, so none changes the text and none can match after another: one pass
+        # instead of one per pattern, for most messages.
+        return text, offsets
 
     def homophone(start: int, end: int) -> None:
         found.add("homophone", start, end)

@@ -9,16 +9,16 @@ reader's own text, never converted or translated; only our words are.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from . import datafile
 from .advice import explanation, public_sources
 from .entities import Entity
 from .model import MODEL_FLAG_PREFIX
+from .patterns import precompiled
 from .result import CheckResult
 
 LANGS = ("zh", "zh-Hant", "en")
@@ -188,7 +188,7 @@ _SHORT = {
 
 _INVISIBLE = ("Cf", "Mn", "Me", "Cc", "Zl", "Zp")
 # A lowering rule's title ends by saying so; in the short answer that is jargon.
-_LOWERS_NOTE = re.compile(r"（降低风险）|\s*\(lowers the risk\)")
+_LOWERS_NOTE = precompiled(r"（降低风险）|\s*\(lowers the risk\)")
 
 
 def visible(text: str) -> str:
@@ -216,7 +216,7 @@ def _quotes(evidence, limit: int = 2) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _s2t() -> tuple[dict[str, str], dict[str, str], int]:
-    raw = json.loads(resources.files("checker").joinpath("data/s2t.json").read_text(encoding="utf-8"))
+    raw = json.loads(datafile.read("data/s2t.json"))
     phrases = raw["phrases"]
     return raw["chars"], phrases, max(map(len, phrases), default=1)
 

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from .entities import Entity
 from .normalize import Normalized, replace_spans
+from .patterns import precompiled
 
 # Placeholders survive jieba as single ASCII tokens (reliability.md).
 PLACEHOLDERS = {
@@ -47,10 +47,10 @@ PHONE_PLACEHOLDERS = {
     "overseas": " xoverseas ",
 }
 PLACEHOLDER_TOKENS = frozenset(p.strip() for p in [*PLACEHOLDERS.values(), *PHONE_PLACEHOLDERS.values(), "xnum"])
-_OTHER_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_OTHER_NUMBER = precompiled(r"\d+(?:\.\d+)?")
 # A word worth keeping has a letter, a digit, "_" or a Chinese character; \w covers all of
 # U+4E00-U+9FFF (tests/test_segment.py), and compiles without a class of 21,000 characters.
-_KEEP_TOKEN = re.compile(r"\w")
+_KEEP_TOKEN = precompiled(r"\w")
 _MAX_MODEL_CHARS = 4000  # SMS are short; a long paste is judged on its beginning.
 
 class Tokens(NamedTuple):
@@ -173,8 +173,8 @@ def load_tokenizer(dictionary: bytes) -> Segmenter:
 
 
 # jieba's own block pattern (re_han_default) and its test for single Latin letters and digits.
-_JIEBA_BLOCK = re.compile("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
-_JIEBA_ENG = re.compile("[a-zA-Z0-9]")
+_JIEBA_BLOCK = precompiled("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
+_JIEBA_ENG = precompiled("[a-zA-Z0-9]")
 
 
 def tokens(segmenter: Segmenter, masked_text: str) -> Tokens:
@@ -229,9 +229,9 @@ def ngrams(words: list[str]) -> list[str]:
 
 CHAR_MARK = "#"  # char n-gram features start with it; words never do (jieba keeps no lone "#" word run)
 CHAR_SIZES = (2, 3)
-_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+_CJK_RUN = precompiled("[\u4e00-\u9fff]+")
 # A clause ends at sentence punctuation or a line break; the whole message is always a unit too.
-_CLAUSE_END = re.compile("[。！？!?；;\n]+")
+_CLAUSE_END = precompiled("[。！？!?；;\n]+")
 
 
 def char_ngrams(text: str) -> list[str]:

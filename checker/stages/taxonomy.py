@@ -7,12 +7,11 @@ entry and the key: ``taxonomy.toml: type points_cash: missing advice``.
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import datafile
+from .patterns import precompiled
 
 TAXONOMY_FILE = "data/taxonomy.toml"
 _FILE_NAME = "taxonomy.toml"
@@ -24,11 +23,11 @@ REQUESTS = frozenset(
 # The reference's own trust marks: a base mark, optionally "via" the kind of page it was found on,
 # optionally "copy" (the page is a copy of the original).
 _MARK = "(?:官方|媒体|二手|代码)"
-_TRUST = re.compile(rf"{_MARK}(?: via {_MARK})?(?: copy)?")
+_TRUST = precompiled(rf"{_MARK}(?: via {_MARK})?(?: copy)?")
 # Only these are asserted to users (COMMON.md): an official or media text not known only from a
 # secondary copy.
-_ASSERTABLE = re.compile(r"(?:官方|媒体)(?: via (?:官方|媒体))?(?: copy)?")
-_ID = re.compile(r"[a-z][a-z0-9_]*")
+_ASSERTABLE = precompiled(r"(?:官方|媒体)(?: via (?:官方|媒体))?(?: copy)?")
+_ID = precompiled(r"[a-z][a-z0-9_]*")
 GENUINE_PREFIX = "genuine_"
 
 _COMMON_KEYS = ("id", "kind", "family", "name", "name_en", "sources")
@@ -159,8 +158,8 @@ def _entry(item: dict, number: int) -> FraudType:
 def parse_taxonomy(raw: str | dict) -> Taxonomy:
     """taxonomy.toml's text, or its data, validated."""
     try:
-        data = raw if isinstance(raw, dict) else tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+        data = raw if isinstance(raw, dict) else datafile.loads(raw)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise TaxonomyError(f"{_FILE_NAME}: not valid TOML: {exc}") from None
     items = data.get("type")
     if not isinstance(items, list) or not items:
