@@ -8,6 +8,7 @@ checker/cli, which answers with the same words and exit codes.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -25,10 +26,21 @@ def main(argv: list[str] | None = None) -> None:
     if len(args) == 2 and args[0] == "check" and _plainly_text(args[1]) and _utf8(sys.stdout):
         status = _quick_check(args[1])
         if status is not None:
+            if argv is None:
+                _end_process(status)
             sys.exit(status)
     from .cli import main as click_main
 
     click_main(args)
+
+
+def _end_process(status: int) -> None:
+    """End a process started for this one message (the console script, python -m checker) without
+    tearing down the ~10^5 objects of the rules and the model, ~15 ms of a ~120 ms cold check."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # the reader went away: nothing more to say
+            stream.flush()
+    os._exit(status)
 
 
 def _plainly_text(argument: str) -> bool:
