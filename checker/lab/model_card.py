@@ -111,8 +111,18 @@ def bench_figures(report: dict) -> list[str]:
         f"{w['ratio']:.2f}× |"),
         (f"| `checker batch --jobs 2` vs `--jobs 1` ({b['messages']:,} messages) | {b['jobs2_s']:.2f} s vs "
         f"{b['jobs1_s']:.2f} s | {b['speedup']:.2f}× |"),
+        *_engine_row(report.get("engine")),
         f"| peak memory of one `checker check` | {m['peak_rss_mb']:.1f} MB | |",
         f"| shipped model files | {s['mb']:.2f} MB | |",
+    ]
+
+
+def _engine_row(engine: dict | None) -> list[str]:
+    if not engine or "dask_2_workers_s" not in engine:
+        return []  # skipped: no Dask installed, or --engine-n 0
+    return [
+        (f"| Dask `LocalCluster`, 2 workers, vs `checker batch --jobs 1` ({engine['messages']:,} messages) | "
+        f"{engine['dask_2_workers_s']:.1f} s vs {engine['batch_jobs1_s']:.1f} s | {engine['speedup']:.2f}× |")
     ]
 
 
