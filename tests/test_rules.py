@@ -81,6 +81,7 @@ BAD_CATALOGUES = [
     ("no matcher", RULE_A),
     ("unknown check", RULE_A + 'check="nope"\n'),
     ("unknown context", RULE_A + X + 'requires=["@nope"]\n'),
+    ("unknown request kind", RULE_A + X + 'asks=["teleport"]\n'),
     ("unnamed pattern", RULE_A + 'patterns=["x"]\n'),
     ("pattern name not lower_snake", RULE_A + 'patterns=[{name="Fee-Then-Pay", regex="x"}]\n'),
     ("duplicate pattern name", RULE_A + 'patterns=[{name="x", regex="x"}, {name="x", regex="y"}]\n'),
