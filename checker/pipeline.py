@@ -128,25 +128,35 @@ def _floor(flags: tuple[Flag, ...], reading: claims_stage.Reading) -> str:
     flags alone reach (the model can add to them, never take away: padding cannot dilute them)."""
     floor = reading.floor
     if not reading.lowering_allowed:
-        config = catalogue().verdict
-        alone = decide([f.weight for f in flags if f.weight > 0], None, config).verdict
-        floor = max(floor, alone, key=ORDER.index)
+        floor = max(floor, _red_flags_alone(flags), key=ORDER.index)
     return floor
+
+
+def _red_flags_alone(flags: Iterable[Flag]) -> str:
+    """The verdict the red flags reach by themselves: no lowering sign, no model."""
+    return decide([f.weight for f in flags if f.weight > 0], None, catalogue().verdict).verdict
 
 
 def _filtered_flags(norm, entities, reading: claims_stage.Reading):
     """The rules' flags and the judgement's findings, after the named filters; and what they suppressed."""
     policy = filters_stage.negation(reading)
-    flags, negated = find_flags(norm, entities, policy, frozenset(r.kind for r in reading.requests))
+    flags, negated = find_flags(norm, entities, policy, reading.request_kinds)
     suppressed = [
         filters_stage.suppressed(rule, filter_id, tuple((e.start, e.end, e.text) for e in evidence[:3]))
         for rule, (filter_id, evidence) in negated.items()
     ]
-    if not reading.lowering_allowed:
-        lowering = [f for f in flags if f.weight < 0]
+    # Lowering signs count only where every channel is official or nothing is asked; and even then,
+    # anyone can add an official number or "请登录官方App核实" to a message: where its red flags alone
+    # reach high_risk, such lines never take it down (issue 8, monotone safety). Where lowering is
+    # allowed there are no findings, so the rules' flags alone decide that.
+    blocked = None if reading.lowering_allowed else filters_stage.LOWERING_NEEDS_OFFICIAL_CHANNELS
+    if blocked is None and _red_flags_alone(flags) == ORDER[-1]:
+        blocked = filters_stage.RED_FLAGS_REACH_HIGH_RISK
+    if blocked is not None:
         suppressed += [
-            filters_stage.suppressed(f.id, filters_stage.LOWERING_NEEDS_OFFICIAL_CHANNELS, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))
-            for f in lowering
+            filters_stage.suppressed(f.id, blocked, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))
+            for f in flags
+            if f.weight < 0
         ]
         flags = tuple(f for f in flags if f.weight >= 0)
     findings = tuple(
@@ -163,16 +173,6 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
         )
         for f in reading.findings
     )
-    red_alone = decide([f.weight for f in findings + flags if f.weight > 0], None, catalogue().verdict).verdict
-    if red_alone == ORDER[-1]:
-        # Anyone can add an official number or "请登录官方App核实" to a message: where its red flags
-        # alone reach high_risk, such lines never take it down (issue 8, monotone safety).
-        suppressed += [
-            filters_stage.suppressed(f.id, filters_stage.RED_FLAGS_REACH_HIGH_RISK, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))
-            for f in flags
-            if f.weight < 0
-        ]
-        flags = tuple(f for f in flags if f.weight >= 0)
     ordered = tuple(sorted(findings + flags, key=lambda f: (-f.weight, f.id)))
     return ordered, tuple(suppressed)
 

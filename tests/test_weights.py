@@ -24,7 +24,7 @@ def _hit_rates() -> tuple[dict[str, float], dict[str, float]]:
         norm = normalize(item["text"])
         totals[item["label"]] += 1
         entities = extract(norm)
-        asked = frozenset(r.kind for r in read(norm, entities).requests)
+        asked = read(norm, entities).request_kinds
         hits[item["label"]].update({flag.id for flag in find_flags(norm, entities, requests=asked)[0]})
     return (
         {rule: n / totals["scam"] for rule, n in hits["scam"].items()},

@@ -45,7 +45,7 @@ def indicators(root: pathlib.Path):
         item = json.loads(line)
         norm = normalize(item["text"])
         entities = extract(norm)
-        asked = frozenset(r.kind for r in read(norm, entities).requests)
+        asked = read(norm, entities).request_kinds
         hits.append(sorted({index[f.id] for f in find_flags(norm, entities, requests=asked)[0]}))
         labels.append(1 if item["label"] == "scam" else 0)
         groups.append(item.get("group") or item["id"])

@@ -172,6 +172,11 @@ class Reading:
         return max((f.floor for f in self.findings), key=LEVELS.index, default="low_risk")
 
     @property
+    def request_kinds(self) -> frozenset[str]:
+        """The kinds of request the message makes (pay, credentials, call ...): rules with `asks`."""
+        return frozenset(r.kind for r in self.requests)
+
+    @property
     def finding_ids(self) -> frozenset[str]:
         return frozenset(f.id for f in self.findings)
 

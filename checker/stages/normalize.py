@@ -529,12 +529,8 @@ def _outside_links(text: str, matches: Iterable[re.Match[str]]) -> Iterator[re.M
     if first is None:
         return  # nothing to rewrite: no need to look for links
     spans = [(m.start(), m.end()) for m in _DOTTED.finditer(text)]
-    matches = chain((first,), matches)
-    if not spans:
-        yield from matches
-        return
     starts = [s for s, _ in spans]
-    for m in matches:
+    for m in chain((first,), matches):
         k = bisect_right(starts, m.start()) - 1
         if k >= 0 and spans[k][1] > m.start():
             continue
