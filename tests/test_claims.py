@@ -30,6 +30,9 @@ JUDGED = [
     ("【中国银行】您的年费880元今日将从账户扣除，客服热线955123。", {"channel_mismatch"}, "suspicious"),
     ("您有一笔高龄补贴未领取，联系188 1234 5678办理。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     ("您的会员今晚将自动扣费2000元，取消请联系客服热线4001234567。", {"call_unconfirmed_service_line"}, "suspicious"),
+    ("您的会员明日到期将自动续费398元，如需取消请回电4001234567。", {"call_unconfirmed_service_line"}, "suspicious"),
+    # A group number to join is a chat channel ("进群" + the number), offering money here.
+    ("培训班清退公告：退费请进群3652993857登记。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     # Money asked into a card given with the verb ("打到6222…"): a payment through a private channel.
     ("房东换卡了，这个月房租打到6222021234567890123。", {"pay_through_unofficial_channel"}, "high_risk"),
     # A friend passing a warning on reports the scammer's requests; appended to a scam, it warns of nothing.
