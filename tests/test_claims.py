@@ -44,6 +44,7 @@ JUDGED = [
     # Requests by meaning: to borrow (an A-not-A question asks, it does not deny), into an account of
     # any name, the code sent over.
     ("猜猜我是谁？我是你老同学，能不能先借我3000，周末还你。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
+    ("你好，我是你在交友软件上认识的小雨，出差钱包被偷了，能不能先借我600元买票，到家就还。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
     ("您的银行卡已被风控冻结，解除需将卡内余额转入备用账户进行资金隔离。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("帮我把收到的验证码发过来一下，谢谢。", {"credentials_requested"}, "high_risk"),
     # Official channels, warnings and statements ask nothing through an unofficial channel.
