@@ -45,6 +45,8 @@ JUDGED = [
     # any name, the code sent over.
     ("猜猜我是谁？我是你老同学，能不能先借我3000，周末还你。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
     ("你好，我是你在交友软件上认识的小雨，出差钱包被偷了，能不能先借我600元买票，到家就还。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
+    ("亲爱的，我家里出了点事急需用钱，你能先借我两万吗？", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
+    ("亲爱的顾客，本店周年庆全场八折，能借此机会回馈您我们很开心。", set(), "low_risk"),
     ("您的银行卡已被风控冻结，解除需将卡内余额转入备用账户进行资金隔离。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("帮我把收到的验证码发过来一下，谢谢。", {"credentials_requested"}, "high_risk"),
     # Official channels, warnings and statements ask nothing through an unofficial channel.
