@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import accumulate, islice
+from typing import NamedTuple
 
 from . import datafile
 from .normalize import Normalized
@@ -101,8 +102,7 @@ class Entity:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Institution:
+class Institution(NamedTuple):
     id: str
     kind: str  # bank, platform, lender, court, police, ... (institutions.toml header)
     name: str
