@@ -112,3 +112,50 @@ def test_suppressed_says_which_filter_and_why():
         {"rule": s["rule"], "filter": s["filter"]} for s in data["suppressed"]
     ]
     assert data["claims"]["floor"] == "suspicious"
+
+
+# Requests read by meaning, not by one wording (issue 8, paraphrase): each kind in the ordinary
+# ways people say it. (text, kind, the pattern that reads it)
+BY_MEANING = [
+    # pay: money into an account of any name, the verb split around its object, a fee by its kind
+    ("逾期款请存到公司监管户头，今天处理完。", "pay", "transfer_to"),
+    ("请立即把欠款划到专户：6222021234567890123。", "pay", "transfer_to"),
+    ("麻烦你先汇一下款，明天还你。", "pay", "split_verb"),
+    ("请尽快把这笔资金划过去，对方等着用。", "pay", "split_verb"),
+    ("贷款已批，放款前需先交两千元担保金额。", "pay", "fee_kind"),
+    ("解除限制要先付一笔激活费用。", "pay", "fee_kind"),
+    ("请马上存进去，晚了就来不及。", "pay", "pay_verb"),
+    # credentials: the code by what it is, any card's number
+    ("等会儿你手机会收到几位数，把手机里收到的数字发给我。", "credentials", "tell_digits"),
+    ("请回复收到的6位数完成核验。", "credentials", "tell_digits"),
+    ("为了退款，请填写您的借记卡号。", "credentials", "identity_data"),
+    # call: a verb of getting in touch, whom, then the number
+    ("如需退订请联络值班专员0755-26668888。", "call", "reach_number"),
+    ("改签请找航司工作人员400 123 4567办理。", "call", "reach_number"),
+    ("有疑问呼叫13812345678。", "call", "reach_number"),
+    ("请马上对接处理专员，今天必须办完。", "call", "reach_person"),
+    # click: a verb of opening, a few words, then the link
+    ("快递丢了，请打开这里 kd-pei.top/a 登记理赔。", "click", "open_link_near"),
+    ("戳这个看详情 t.example.top/x", "click", "open_link_near"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "pattern"), BY_MEANING)
+def test_requests_are_read_by_meaning(text, kind, pattern):
+    assert (kind, pattern) in {(r.kind, r.pattern) for r in _read(text).requests}
+
+
+# Look-alikes that the wider classes must leave alone: labels, reports of what was done, a bill's
+# own amounts, a warning.
+NOT_ASKED = [
+    ("紧急联系人13812345678，如有变更请在App内修改。", "call"),
+    ("您尾号1234的账户已划入工资5,200.00元。", "pay"),
+    ("您本月应缴物业费268元，可在App内缴纳。", "pay"),
+    ("切勿把短信里收到的数字告诉任何人。", "credentials"),
+    ("取件码12345678，请凭码到驿站取件。", "call"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NOT_ASKED)
+def test_look_alikes_are_not_requests(text, kind):
+    assert kind not in {r.kind for r in _read(text).requests if r.through != "official"}
