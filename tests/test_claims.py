@@ -43,6 +43,12 @@ JUDGED = [
     ("猜猜我是谁？我是你老同学，能不能先借我3000，周末还你。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
     ("您的银行卡已被风控冻结，解除需将卡内余额转入备用账户进行资金隔离。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("帮我把收到的验证码发过来一下，谢谢。", {"credentials_requested"}, "high_risk"),
+    # The same demands in other words (issue 8, paraphrase): whom to reach, where money goes, a fee
+    # by its kind, the code by what it is.
+    ("您的快件已损坏，理赔请联络赔付中心4006667777。", {"call_unconfirmed_service_line"}, "suspicious"),
+    ("贷款已审批，放款前请先缴纳一笔解冻金额到指定户头。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    ("帮我把手机上收到的数字发过来，急用。", {"credentials_requested"}, "high_risk"),
+    ("你的欠账再拖就起诉，今天请对接处理专员13912345678。", {"contact_through_private_channel"}, "suspicious"),
     # Official channels, warnings and statements ask nothing through an unofficial channel.
     ("【支付宝】您的花呗本期账单已出，请登录支付宝App还款，如有疑问请致电95188。", set(), "low_risk"),
     ("【12381】您可能正遭遇冒充客服诈骗，请立即停止转账。", set(), "low_risk"),
