@@ -3,7 +3,10 @@
 Scammers write 転 for 转, 徴 for 征, 銭 for 钱 to slip past keyword filters. The table is taken from
 OpenCC (pip install opencc): "jp2t" (Japanese shinjitai -> traditional) followed by "t2s", for the
 characters that are neither simplified Chinese (s2t changes them: 沪; or in GB 2312: 欠) nor
-traditional (t2s changes them), and whose result is a single, different character. Run from the project root:
+traditional (t2s changes them), and whose result is a single, different character. jp2t leaves some
+shinjitai alone that OpenCC's own "t2jp" produces (戸 from 戶), so the inverse of t2jp fills those in:
+a Japanese form that t2jp makes from exactly one traditional character reads as that character's
+simplified form. Run from the project root:
 python data/build_j2s.py
 """
 
@@ -30,7 +33,18 @@ def main() -> None:
         return to_simplified.convert(ch) == ch and to_chinese_traditional.convert(ch) == ch and not _in_gb2312(ch)
 
     table = per_character(lambda ch: to_simplified.convert(to_traditional.convert(ch)), japanese_form)
-    payload = {"source": f"OpenCC {getattr(opencc, '__version__', '')} jp2t then t2s, per character", "chars": table}
+    to_japanese = opencc.OpenCC("t2jp")
+    made_from: dict[str, set[str]] = {}
+    for traditional, japanese in per_character(to_japanese.convert).items():
+        made_from.setdefault(japanese, set()).add(to_simplified.convert(traditional))
+    for japanese, simplified in made_from.items():
+        # Only where jp2t is silent and the answer is unambiguous.
+        if japanese not in table and len(simplified) == 1 and japanese_form(japanese):
+            (only,) = simplified
+            if len(only) == 1 and only != japanese:
+                table[japanese] = only
+    source = f"OpenCC {getattr(opencc, '__version__', '')} jp2t then t2s, and the inverse of t2jp then t2s, per character"
+    payload = {"source": source, "chars": table}
     out = write("j2s_chars.json", payload)
     print(f"{len(table)} characters -> {out}")
 

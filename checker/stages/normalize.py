@@ -39,7 +39,7 @@ from itertools import chain
 from . import datafile
 from .patterns import precompiled
 
-NORMALIZER_VERSION = "3"
+NORMALIZER_VERSION = "4"
 
 
 class _Chain:
