@@ -47,7 +47,7 @@ _ACCOUNT = precompiled(
     # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
     r"(?<!法院)(?<!本院)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
     # Where money sits, by any of its names (账户, 户头, 收款户, 专户 ...); "美团还款专户" needs no prefix.
-    r"(?:账户|帐户|账号|帐号|户头|户口|收款户|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]|专户"
+    r"(?:账户|帐户|账号|帐号|户头|收款户|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]|专户"
 )
 _QR = precompiled(r"二维码|扫码")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
