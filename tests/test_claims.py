@@ -30,6 +30,9 @@ JUDGED = [
     ("【中国银行】您的年费880元今日将从账户扣除，客服热线955123。", {"channel_mismatch"}, "suspicious"),
     ("您有一笔高龄补贴未领取，联系188 1234 5678办理。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     ("您的会员今晚将自动扣费2000元，取消请联系客服热线4001234567。", {"call_unconfirmed_service_line"}, "suspicious"),
+    ("您的会员明日到期将自动续费398元，如需取消请回电4001234567。", {"call_unconfirmed_service_line"}, "suspicious"),
+    # A group number to join is a chat channel ("进群" + the number), offering money here.
+    ("培训班清退公告：退费请进群3652993857登记。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     # Money asked into a card given with the verb ("打到6222…"): a payment through a private channel.
     ("房东换卡了，这个月房租打到6222021234567890123。", {"pay_through_unofficial_channel"}, "high_risk"),
     # A friend passing a warning on reports the scammer's requests; appended to a scam, it warns of nothing.
@@ -41,6 +44,9 @@ JUDGED = [
     # Requests by meaning: to borrow (an A-not-A question asks, it does not deny), into an account of
     # any name, the code sent over.
     ("猜猜我是谁？我是你老同学，能不能先借我3000，周末还你。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
+    ("你好，我是你在交友软件上认识的小雨，出差钱包被偷了，能不能先借我600元买票，到家就还。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
+    ("亲爱的，我家里出了点事急需用钱，你能先借我两万吗？", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
+    ("亲爱的顾客，本店周年庆全场八折，能借此机会回馈您我们很开心。", set(), "low_risk"),
     ("您的银行卡已被风控冻结，解除需将卡内余额转入备用账户进行资金隔离。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("帮我把收到的验证码发过来一下，谢谢。", {"credentials_requested"}, "high_risk"),
     # The same demands in other words (issue 8, paraphrase): whom to reach, where money goes, a fee

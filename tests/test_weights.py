@@ -81,3 +81,15 @@ def test_the_weight_fit_moves_weights_toward_the_evidence_within_bounds():
     fitted = fit(hits, labels, prior=[2.0, 2.0], lam=0.001, scale=3.0)
     assert fitted[0] > 2.0 and fitted[1] < 2.0
     assert all(BOUND_LOW <= w <= BOUND_HIGH for w in fitted)
+
+
+def test_the_comparison_runs_check_with_the_weights_it_is_given_and_restores_the_shipped_ones():
+    from checker import check
+    from checker.lab.weights import _weights_in_force
+
+    text = "您的借呗已逾期，请将欠款转入指定账户6222021234567890123。"
+    shipped = {f.id: f.weight for f in check(text).flags}
+    rule_id = next(r for r in shipped if shipped[r] > 0 and r in {rule.id for rule in catalogue().rules})
+    with _weights_in_force({rule_id: shipped[rule_id] + 1.0}):
+        assert {f.id: f.weight for f in check(text).flags}[rule_id] == shipped[rule_id] + 1.0
+    assert {f.id: f.weight for f in check(text).flags} == shipped

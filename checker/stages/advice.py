@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import datafile
 from .entities import Entity, Institution, institutions
@@ -68,8 +69,7 @@ class Step:
         return {"id": self.id, "text": self.text, "text_en": self.text_en}
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """What one kind of scam calls for: its taxonomy family's entry, overridden by its type's."""
 
     id: str
@@ -78,8 +78,7 @@ class Plan:
     facts: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Steps:
+class Steps(NamedTuple):
     default: dict[str, str]
     complain_rules: frozenset[str]
     complain_institutions: frozenset[str]

@@ -18,8 +18,8 @@ reasons say "verify here".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
@@ -76,8 +76,7 @@ class ClaimsDataError(ValueError):
     """data/claims.toml is malformed; the message names the key."""
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A place in the pasted text; `text` is exactly pasted[start:end]."""
 
     start: int
@@ -88,8 +87,7 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(NamedTuple):
     kind: str  # "institution" or "person"
     id: str  # an institution id, or boss / relative / friend
     name: str
@@ -99,8 +97,7 @@ class Claim:
         return {"kind": self.kind, "id": self.id, "name": self.name, "evidence": self.evidence.to_dict()}
 
 
-@dataclass(frozen=True, slots=True)
-class Request:
+class Request(NamedTuple):
     kind: str  # pay, credentials, screen_share, call, chat, click, download, visit
     pattern: str  # the name of the pattern that found it
     evidence: Span
@@ -112,8 +109,7 @@ class Request:
         return {"kind": self.kind, "pattern": self.pattern, "through": self.through, "evidence": self.evidence.to_dict()}
 
 
-@dataclass(frozen=True, slots=True)
-class Channel:
+class Channel(NamedTuple):
     kind: str  # phone, link, bank_card, account, qr, chat, app, sender
     value: str
     status: str  # official, public, mismatch, unknown
@@ -144,8 +140,7 @@ class Channel:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """A judgement that fired: a named rule with evidence on the claim and on the channel."""
 
     id: str
@@ -160,8 +155,7 @@ class Finding:
     types: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
     """The message read as claims, requests and channels; `findings` are the judgement's red flags."""
 
     claims: tuple[Claim, ...]
@@ -224,8 +218,7 @@ class Reading:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class _Data:
+class _Data(NamedTuple):
     requests: tuple[tuple[str, str, re.Pattern[str]], ...]  # kind, pattern name, pattern
     governing: re.Pattern[str]
     after: re.Pattern[str]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import accumulate, islice
+from typing import NamedTuple
 
 from . import datafile
 from .normalize import Normalized
@@ -101,8 +102,7 @@ class Entity:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Institution:
+class Institution(NamedTuple):
     id: str
     kind: str  # bank, platform, lender, court, police, ... (institutions.toml header)
     name: str
@@ -606,7 +606,12 @@ _DEADLINE = precompiled(
 _OVERDUE = precompiled(r"逾期(?:已达|已经|已|达|超过)?(\d{1,4})天")
 _SENDER_TAG = precompiled(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30})】[\s。.]{0,8}$|^\s{0,8}\[([^\]]{1,20})\]")
 # WeChat's own ids begin "wxid_": a chat account whatever the words around it.
-_HANDLE = precompiled(r"(微信|qq)(?:号|群号?)?[:：]?\s?([a-z0-9_\-]{5,24})|()(wxid_[a-z0-9]{6,20})")
+# A chat account after its network's name, a wxid, or a group number written right after 群 or 群号
+# ("进群3652993857", "群号:2103062079"): a group is a chat channel whatever the app.
+_HANDLE = precompiled(
+    r"(微信|qq)(?:号|群号?)?[:：]?\s?([a-z0-9_\-]{5,24})"
+    r"|()(wxid_[a-z0-9]{6,20}|(?:(?<=群)|(?<=群号)|(?<=群号:))\d{6,11}(?!\d))"
+)
 
 
 def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 0) -> list[Entity]:
@@ -641,7 +646,8 @@ def _handles(norm: Normalized) -> list[Entity]:
         handle = m.group(2) or m.group(4)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
-        details = {"network": "qq" if m.group(1) == "qq" else "wechat"}
+        network = m.group(1) or ("wechat" if handle.startswith("wxid_") else "group")
+        details = {"network": "qq" if network == "qq" else "wechat" if network == "微信" else network}
         found.append(_entity(norm, "chat_handle", m.start(), m.end(), m.group(), details))
     return found
 

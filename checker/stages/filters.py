@@ -8,8 +8,8 @@ so reassuring text can never take a message below the floor its requests and cha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import datafile
 from .claims import Reading
@@ -26,8 +26,7 @@ class FilterDataError(ValueError):
     """data/filters.toml is malformed or out of step with the code; the message names the filter."""
 
 
-@dataclass(frozen=True, slots=True)
-class Suppressed:
+class Suppressed(NamedTuple):
     """A rule a filter kept from counting, with why and where."""
 
     rule: str

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import mul
-from typing import cast
+from typing import NamedTuple, cast
 
 from . import datafile, segment
 from .claims import Reading
@@ -109,8 +109,7 @@ def best_unit(probabilities: list[float], known: list[int]) -> int:
     return best
 
 
-@dataclass(frozen=True, slots=True)
-class NamedClass:
+class NamedClass(NamedTuple):
     """A class of the namer: one fraud type of the taxonomy, or a family when its types are rare."""
 
     id: str
@@ -118,8 +117,7 @@ class NamedClass:
     name_en: str
 
 
-@dataclass(frozen=True, slots=True)
-class Naming:
+class Naming(NamedTuple):
     """What the model thinks the scam is, and the words of the paste that made it think so."""
 
     kind: NamedClass
@@ -127,8 +125,7 @@ class Naming:
     cues: tuple[tuple[str, float, tuple[tuple[int, int], ...]], ...]  # term, push, pasted spans
 
 
-@dataclass(frozen=True, slots=True)
-class Namer:
+class Namer(NamedTuple):
     """One-vs-rest logistic regressions over the fraud classes, sparse (L1), on the same TF-IDF vector."""
 
     classes: tuple[NamedClass, ...]
@@ -148,8 +145,7 @@ class Namer:
         return [r / total for r in raw] if total else raw
 
 
-@dataclass(frozen=True, slots=True)
-class Prediction:
+class Prediction(NamedTuple):
     probability: float
     known_words: int  # distinct in-vocabulary words of the whole message, placeholders excluded
     model: Model

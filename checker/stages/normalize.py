@@ -32,9 +32,9 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from typing import NamedTuple
 
 from . import datafile
 from .patterns import precompiled
@@ -264,8 +264,7 @@ class _Found:
         return Disguises(unique, self._width)
 
 
-@dataclass(frozen=True, slots=True)
-class Normalized:
+class Normalized(NamedTuple):
     """Normalised text; offsets.start(i) / offsets.end(i) are the pasted-text offsets of character i.
 
     `disguises` lists (kind, start, end) on the pasted text where a disguise was undone: invisible

@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import datafile
 from .advice import explanation, public_sources
@@ -270,14 +270,12 @@ def _marked(text: str, result: CheckResult, limit: int | None = None, mark=lambd
     return "".join(mark(piece) if marked else piece for piece, marked in _segments(text, result, limit))
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     text: str  # our words
     quotes: tuple[str, ...]  # what the reader can see of the message, never converted
 
 
-@dataclass(frozen=True, slots=True)
-class Answer:
+class Answer(NamedTuple):
     """The short answer's parts, in the reader's language; the CLI and the web page lay them out."""
 
     verdict: str

@@ -29,12 +29,12 @@ say which fraud it resembles.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby, islice
+from typing import NamedTuple
 
 from . import datafile
 from .claims import REQUEST_KINDS, governed
@@ -128,8 +128,7 @@ class LazyPattern:
         return self.compiled.finditer(text)
 
 
-@dataclass(frozen=True, slots=True)
-class EntityCondition:
+class EntityCondition(NamedTuple):
     name: str  # entity:<name> in the evidence
     kind: str
     details: tuple[tuple[str, tuple], ...]
@@ -143,8 +142,7 @@ class EntityCondition:
         return all(entity.details.get(key) in allowed for key, allowed in self.details)
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     title: str
     title_en: str
@@ -169,8 +167,7 @@ class Rule:
     asks: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class Catalogue:
+class Catalogue(NamedTuple):
     rules: tuple[Rule, ...]
     contexts: dict[str, LazyPattern]
     negation_before: LazyPattern
@@ -365,15 +362,14 @@ def apply_weights(cat: Catalogue, fitted: dict) -> Catalogue:
             raise CatalogueError(f"weights.toml: {rule_id}: no such rule in rules.toml")
         if not isinstance(weight, (int, float)) or (weight > 0) != (by_id[rule_id].weight > 0):
             raise CatalogueError(f"weights.toml: {rule_id}: {weight!r} is not a weight of the hand weight's sign")
-    rules = tuple(dataclasses.replace(rule, weight=float(fitted.get(rule.id, rule.weight))) for rule in cat.rules)
-    return dataclasses.replace(cat, rules=rules)
+    rules = tuple(rule._replace(weight=float(fitted.get(rule.id, rule.weight))) for rule in cat.rules)
+    return cat._replace(rules=rules)
 
 
 # --- evaluation ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(NamedTuple):
     """What every rule sees: the normalised text and the entities found in it, by kind."""
 
     norm: Normalized
@@ -547,8 +543,7 @@ def find_flags(
 
 # --- checks: predicates over several entities ----------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
+class Lexicon(NamedTuple):
     """A word list of data/lexicons.toml: a speed gate and the patterns, as one alternation."""
 
     needs: tuple[str, ...]

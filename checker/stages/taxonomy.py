@@ -7,8 +7,8 @@ entry and the key: ``taxonomy.toml: type points_cash: missing advice``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import datafile
 from .patterns import precompiled
@@ -39,8 +39,7 @@ class TaxonomyError(ValueError):
     """The taxonomy file is malformed; the message names the file, the entry and the key."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     url: str
     trust: str
 
@@ -50,8 +49,7 @@ class Source:
         return _ASSERTABLE.fullmatch(self.trust) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class FraudType:
+class FraudType(NamedTuple):
     """One fraud type (kind "fraud") or one genuine notice format (kind "genuine")."""
 
     id: str
@@ -73,8 +71,7 @@ class FraudType:
         return self.kind == "fraud"
 
 
-@dataclass(frozen=True, slots=True)
-class Taxonomy:
+class Taxonomy(NamedTuple):
     types: tuple[FraudType, ...]
     by_id: dict[str, FraudType]
     confirmed_numbers: dict[str, str]

@@ -22,22 +22,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 LOW, SUSPICIOUS, HIGH = "low_risk", "suspicious", "high_risk"
 ORDER = (LOW, SUSPICIOUS, HIGH)
 
 
-@dataclass(frozen=True, slots=True)
-class ModelOpinion:
+class ModelOpinion(NamedTuple):
     probability: float
     agree_threshold: float
     lift_threshold: float
     enough_evidence: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     verdict: str
     score: float
     rule_points: float
