@@ -165,6 +165,10 @@ class Rule(NamedTuple):
     # Request kinds of the claims stage (pay, credentials, call ...), one of which the message must
     # make: a rule about a payee account is about a payment asked for, not one reported as done.
     asks: frozenset[str] = frozenset()
+    # What the reference says genuine senders never do (threaten your family, promise sure gains, ask
+    # for a code ...): once such a flag fires, an official number or "请登录官方App核实" added anywhere
+    # cannot lower the message (filters.toml, never_from_genuine_senders).
+    never_genuine: bool = False
 
 
 class Catalogue(NamedTuple):
@@ -254,6 +258,15 @@ def _asks(item: dict, rule_id: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def _never_genuine(item: dict, rule_id: str) -> bool:
+    value = item.get("never_genuine", False)
+    if not isinstance(value, bool):
+        raise CatalogueError(f"rule {rule_id}: never_genuine must be true or false, not {value!r}")
+    if value and float(item["weight"]) <= 0:
+        raise CatalogueError(f"rule {rule_id}: only a red flag (positive weight) can be never_genuine")
+    return value
+
+
 def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
     """The catalogue in `raw` (rules.toml's text, or its data), validated; CatalogueError names the rule.
 
@@ -302,6 +315,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 examples_miss=tuple(item.get("examples_miss", [])),
                 types=_types(item, rule_id),
                 asks=_asks(item, rule_id),
+                never_genuine=_never_genuine(item, rule_id),
             )
         )
         if compile_now:
