@@ -49,6 +49,12 @@ JUDGED = [
     ("亲爱的顾客，本店周年庆全场八折，能借此机会回馈您我们很开心。", set(), "low_risk"),
     ("您的银行卡已被风控冻结，解除需将卡内余额转入备用账户进行资金隔离。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("帮我把收到的验证码发过来一下，谢谢。", {"credentials_requested"}, "high_risk"),
+    # The same demands in other words (issue 8, paraphrase): whom to reach, where money goes, a fee
+    # by its kind, the code by what it is.
+    ("您的快件已损坏，理赔请联络赔付中心4006667777。", {"call_unconfirmed_service_line"}, "suspicious"),
+    ("贷款已审批，放款前请先缴纳一笔解冻金额到指定户头。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    ("帮我把手机上收到的数字发过来，急用。", {"credentials_requested"}, "high_risk"),
+    ("你的欠账再拖就起诉，今天请对接处理专员13912345678。", {"contact_through_private_channel"}, "suspicious"),
     # Official channels, warnings and statements ask nothing through an unofficial channel.
     ("【支付宝】您的花呗本期账单已出，请登录支付宝App还款，如有疑问请致电95188。", set(), "low_risk"),
     ("【12381】您可能正遭遇冒充客服诈骗，请立即停止转账。", set(), "low_risk"),
@@ -118,3 +124,55 @@ def test_suppressed_says_which_filter_and_why():
         {"rule": s["rule"], "filter": s["filter"]} for s in data["suppressed"]
     ]
     assert data["claims"]["floor"] == "suspicious"
+
+
+# Requests read by meaning, not by one wording (issue 8, paraphrase): each kind in the ordinary
+# ways people say it. (text, kind, the pattern that reads it)
+BY_MEANING = [
+    # pay: money into an account of any name, the verb split around its object, a fee by its kind
+    ("逾期款请存到公司监管户头，今天处理完。", "pay", "transfer_to"),
+    ("请立即把欠款划到专户：6222021234567890123。", "pay", "transfer_to"),
+    ("麻烦你先汇一下款，明天还你。", "pay", "split_verb"),
+    ("请尽快把这笔资金划过去，对方等着用。", "pay", "split_verb"),
+    ("贷款已批，放款前需先交两千元担保金额。", "pay", "fee_kind"),
+    ("解除限制要先付一笔激活费用。", "pay", "fee_kind"),
+    ("请马上存进去，晚了就来不及。", "pay", "pay_verb"),
+    # credentials: the code by what it is, any card's number
+    ("等会儿你手机会收到几位数，把手机里收到的数字发给我。", "credentials", "tell_digits"),
+    ("请回复收到的6位数完成核验。", "credentials", "tell_digits"),
+    ("为了退款，请填写您的借记卡号。", "credentials", "identity_data"),
+    # call: a verb of getting in touch, whom, then the number
+    ("如需退订请联络值班专员0755-26668888。", "call", "reach_number"),
+    ("改签请找航司工作人员400 123 4567办理。", "call", "reach_number"),
+    ("有疑问呼叫13812345678。", "call", "reach_number"),
+    ("请马上对接处理专员，今天必须办完。", "call", "reach_person"),
+    # click: a verb of opening, a few words, then the link
+    ("快递丢了，请打开这里 kd-pei.top/a 登记理赔。", "click", "open_link_near"),
+    ("戳这个看详情 t.example.top/x", "click", "open_link_near"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "pattern"), BY_MEANING)
+def test_requests_are_read_by_meaning(text, kind, pattern):
+    assert (kind, pattern) in {(r.kind, r.pattern) for r in _read(text).requests}
+
+
+# Look-alikes that the wider classes must leave alone: labels, reports of what was done, a bill's
+# own amounts, a warning.
+NOT_ASKED = [
+    ("紧急联系人13812345678，如有变更请在App内修改。", "call"),
+    ("您尾号1234的账户已划入工资5,200.00元。", "pay"),
+    ("您本月应缴物业费268元，可在App内缴纳。", "pay"),
+    ("切勿把短信里收到的数字告诉任何人。", "credentials"),
+    ("取件码12345678，请凭码到驿站取件。", "call"),
+    ("请回复您的手机号码，我们将安排回访。", "credentials"),
+    ("编辑短信发送6位数字到10658000完成报名。", "credentials"),
+    ("报名成功，您收到的确认码请妥善保存。", "credentials"),
+    ("小孩的户口转到外婆家的户口下了。", "pay"),
+    ("妈我换号了，旧号还能用到月底，微信没变。", "pay"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NOT_ASKED)
+def test_look_alikes_are_not_requests(text, kind):
+    assert kind not in {r.kind for r in _read(text).requests if r.through != "official"}

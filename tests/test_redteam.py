@@ -4,8 +4,8 @@ The full run checks each scam with a fold model that never saw it; this slice ch
 the judgement alone (no model), the part that must hold by design: the families the normaliser, the
 claims stage and the monotone floor were built against, plus padding, link forms and homoglyphs
 (held out, and met: links are read in look-alike letters too), keep at least 97 % of flagged scams
-flagged (issue 8 target). Paraphrase (held out) meets it only with the model, in the full run; the
-rules and judgement alone do not, so it is reported there, not asserted here.
+flagged (issue 8 target). Paraphrase (both halves of its table) is reported by the full run, with the
+model; the rules and judgement alone do not meet it, so it is not asserted here.
 """
 
 import json
@@ -14,7 +14,7 @@ import random
 
 import pytest
 
-from checker.lab.redteam import DESIGNED, EDITS, FAMILIES, HELD_OUT, evasion
+from checker.lab.redteam import _PARAPHRASES, _PARAPHRASES_HELD_OUT, DESIGNED, EDITS, FAMILIES, HELD_OUT, evasion
 from checker.pipeline import check_with
 from checker.stages.model import ModelError
 
@@ -40,6 +40,13 @@ def rates():
 
 def test_half_of_the_families_are_held_out():
     assert set(HELD_OUT) | set(DESIGNED) == set(FAMILIES) and len(HELD_OUT) == len(DESIGNED)
+
+
+def test_the_held_out_paraphrases_are_other_wordings():
+    """The held-out half measures generalisation only if none of its wordings is a dev one."""
+    dev = {w for words in _PARAPHRASES.values() for w in words}
+    held_out = {w for words in _PARAPHRASES_HELD_OUT.values() for w in words}
+    assert held_out and not dev & held_out
 
 
 @pytest.mark.parametrize("family", MET)

@@ -76,6 +76,12 @@ def robustness_figures(report: dict) -> list[str]:
 # single family keeps at least 97 % of them flagged.
 REDTEAM_TARGETS = {"combined": 0.05, "all": 0.05}
 REDTEAM_SINGLE_TARGET = 0.03
+# The two halves of the paraphrase table (checker/lab/redteam.py): the dev half's misses were read to
+# build the claims stage, the held-out half was written before and never read.
+REDTEAM_LABELS = {
+    "paraphrase": "paraphrase, dev half (misses read)",
+    "paraphrase_held_out": "paraphrase, held-out half (never read)",
+}
 
 
 def redteam_figures(report: dict) -> list[str]:
@@ -84,16 +90,18 @@ def redteam_figures(report: dict) -> list[str]:
         "**Our own red team** (`models/redteam.json`, by `python -m checker.lab.redteam --json`): each family of",
         f"edits applied to the {report['flagged']:,} held-out corpus scams that the model of their fold (trained",
         "without them) flags; the share the edit brings to `low_risk`. Families marked held out were written",
-        "without looking at what the normaliser undoes.",
+        "without looking at what the normaliser undoes. The paraphrase table has two halves: the dev half's misses",
+        "were read to teach the claims stage requests by meaning; the held-out half, other wordings of the same",
+        "meanings written before that work and never read for misses, says how far that generalises.",
         "",
         "| edit | brought to low_risk | target |",
         "|---|---:|---|",
     ]
     for name, rate in report["evasion_rate"].items():
         target = REDTEAM_TARGETS.get(name, REDTEAM_SINGLE_TARGET)
-        mark = " (held out)" if name in held_out else ""
+        label = REDTEAM_LABELS.get(name) or name + (" (held out)" if name in held_out else "")
         verdict = "met" if rate <= target else "**not met**"
-        lines.append(f"| {name}{mark} | {rate * 100:.2f} % ({report['lowered'][name]:,}) | <= {target * 100:.0f} %: {verdict} |")
+        lines.append(f"| {label} | {rate * 100:.2f} % ({report['lowered'][name]:,}) | <= {target * 100:.0f} %: {verdict} |")
     return lines
 
 

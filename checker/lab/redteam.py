@@ -12,6 +12,10 @@ construction (as today's robustness figure is):
   separators, number_splitting, pinyin, reassuring.
 `combined` applies three random families in turn, `all` every family.
 
+The paraphrase table has two halves: `paraphrase` (dev: its misses were read to improve the claims
+stage) and `paraphrase_held_out` (written from the meaning before that work, never read for misses),
+so the held-out rate says whether the fix generalises rather than learned the dev wordings.
+
 Deterministic: a fixed seed. `--limit N` checks the first N held-out scams of each fold (a fast slice).
 `python -m checker.lab.redteam --json > models/redteam.json` writes the figures the README shows.
 """
@@ -35,6 +39,7 @@ _LINK = re.compile(r"(?:https?://)?(?:[a-zA-Z0-9\-]+\.)+[a-zA-Z]{2,6}(?:/[\w\-./
 _NUMBER = re.compile(r"(?<!\d)(?:1[3-9]\d{9}|\d{16,19}|400\d{7}|0\d{2,3}-?\d{7,8})(?!\d)")
 
 # Paraphrases an attacker would try: the same demand in words the rules may not list.
+# The DEV half: its misses may be read to find what the claims stage does not understand.
 _PARAPHRASES = {
     "转账": ["把钱打过去", "汇一下款", "走一笔钱"],
     "转入": ["打到", "存到"],
@@ -59,6 +64,39 @@ _PARAPHRASES = {
     "退款": ["返还款项", "把钱退回"],
     "家人": ["亲属", "家里人"],
     "上门": ["到你家里", "登门"],
+}
+# The HELD-OUT half: other wordings of the same meanings (and of a few more request verbs), written
+# from the meaning before any fix and never read for misses, so its rate measures how the checker
+# generalises; a fix that copies a wording of either table makes only the dev rate fall. Kept out of
+# `combined` and `all`, so their figures stay comparable with earlier rounds.
+_PARAPHRASES_HELD_OUT = {
+    "转账": ["划一笔款", "付一笔钱", "把资金划过去"],
+    "转入": ["划入", "汇进", "充进"],
+    "汇款": ["划账", "把钱划过去", "寄钱"],
+    "付款": ["结账", "给钱", "出钱"],
+    "缴纳": ["补交", "上交", "补缴"],
+    "逾期": ["过了还款日", "迟迟未还", "到期未归还"],
+    "欠款": ["拖欠的款项", "待还金额", "欠下的钱"],
+    "律师函": ["律师通知", "法律告知书", "律所来函"],
+    "起诉": ["告上法庭", "提起诉讼", "诉至法院"],
+    "立案": ["备案受理", "正式受理", "登记在册"],
+    "冻结": ["封停", "限制使用", "停用"],
+    "验证码": ["校验数字", "动态密码", "手机收到的码"],
+    "立即": ["即刻", "火速", "今天之内"],
+    "账户": ["账号", "收款户口", "专户"],
+    "银行卡": ["借记卡", "卡", "银行账号"],
+    "联系": ["联络", "找一下", "回个电话给"],
+    "拨打": ["打电话到", "呼叫", "去电"],
+    "客服": ["工作人员", "专线人员", "服务人员"],
+    "点击": ["点一下", "点进", "轻触"],
+    "下载": ["装一个", "安装好", "下个"],
+    "保证金": ["抵押金", "押金", "预存金"],
+    "手续费": ["办理费", "服务费用", "工本费用"],
+    "征信": ["信用报告", "信用评分", "信用记录"],
+    "注销": ["销户", "取消", "解除"],
+    "退款": ["退还的钱", "退回款项", "退还货款"],
+    "家人": ["亲人", "家里亲戚", "家属"],
+    "上门": ["到家走访", "找到住处", "上你家"],
 }
 _PADDING = [
     "您好，最近天气转凉，注意添衣保暖，祝您和家人身体健康、工作顺利、万事如意。",
@@ -98,11 +136,19 @@ _PINYIN = {
 }
 
 
-def _paraphrase(text: str, rng: random.Random) -> str:
-    for word, choices in _PARAPHRASES.items():
+def _paraphrase_with(table: dict[str, list[str]], text: str, rng: random.Random) -> str:
+    for word, choices in table.items():
         if word in text and rng.random() < 0.8:
             text = text.replace(word, rng.choice(choices))
     return text
+
+
+def _paraphrase(text: str, rng: random.Random) -> str:
+    return _paraphrase_with(_PARAPHRASES, text, rng)
+
+
+def _paraphrase_held_out(text: str, rng: random.Random) -> str:
+    return _paraphrase_with(_PARAPHRASES_HELD_OUT, text, rng)
 
 
 def _padding(text: str, rng: random.Random) -> str:
@@ -197,7 +243,7 @@ def every_family(text: str, rng: random.Random) -> str:
     return text
 
 
-EDITS = {**FAMILIES, "combined": combined, "all": every_family}
+EDITS = {**FAMILIES, "paraphrase_held_out": _paraphrase_held_out, "combined": combined, "all": every_family}
 
 
 def evasion(scams: list[str], check: Callable, seed: int = SEED) -> dict[str, tuple[int, int]]:

@@ -39,12 +39,15 @@ _OFFERED = ("link", "chat", "bank_card")
 # How far after a verb of calling its number may stand ("请致电 400-810-2345").
 _RIGHT_AFTER = 12
 _SERVICE_LINE = precompiled(r"(?:400|800)\d{7}$|9[56]\d{3,4}$")
+# The patterns of claims.toml [requests.pay] that read a fee asked up front, by name or by kind.
+_FEE_PATTERNS = frozenset({"fee", "fee_kind"})
 _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat", "download"})
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = precompiled(
     # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
     r"(?<!法院)(?<!本院)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
-    r"(?:账户|帐户|账号|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]"
+    # Where money sits, by any of its names (账户, 户头, 收款户, 专户 ...); "美团还款专户" needs no prefix.
+    r"(?:账户|帐户|账号|帐号|户头|收款户|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]|专户"
 )
 _QR = precompiled(r"二维码|扫码")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
@@ -501,7 +504,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         if any(r.kind == "pay" for r in requests) and pay_channels:
             findings.append(_finding(data, "pay_through_unofficial_channel", claims, first["pay"], pay_channels))
             judged += pay_channels
-        fees = [r for r in requests if r.kind == "pay" and r.pattern == "fee"]
+        fees = [r for r in requests if r.kind == "pay" and r.pattern in _FEE_PATTERNS]
         if fees:
             findings.append(_finding(data, "fee_demanded", claims, fees[0], []))
     credentials = [r for r in requests if r.kind == "credentials"]

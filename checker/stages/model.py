@@ -548,7 +548,7 @@ def parse_flat(data: bytes) -> Model:
             structure=structure,
             structure_weight=float(head["structure_weight"]),
             namer=_namer(classes, weights, intercepts),
-            tokenizer=segment.Segmenter.of(zip(words, frequencies), int(head["total"])),
+            tokenizer=segment.Segmenter.of(words, frequencies, int(head["total"])),
         )
     except ModelError:
         raise
