@@ -458,8 +458,10 @@ def _negated(msg: Message, start: int, end: int) -> bool:
         # quoted, reported, framed ("以…为由", "凡…都是诈骗") or governed by a cue in its own clause.
         # A line of warning added elsewhere, even in the same sentence, does not reach a threat
         # ("（谨防骗局）否则报警抓你"): reassuring text never lowers it (monotone safety).
+        # A cue after the match counts in its own clause: "去你家找你爸妈，凡要求转账的都是诈骗" is
+        # a threat with a line of warning added, not a warning.
         text = msg.norm.text
-        after = _SENTENCE_END.split(text[end : end + _NEGATION_AFTER])[0]
+        after = _CLAUSE_END.split(text[end : end + _NEGATION_AFTER])[0]
         cat = msg.catalogue
         return bool(
             governed(text, start, end, framed=True)
