@@ -12,6 +12,7 @@ import sys
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from typing import TypeVar, cast
 
 from .stages import advice as advice_stage
@@ -131,6 +132,12 @@ def _floor(flags: tuple[Flag, ...], reading: claims_stage.Reading) -> str:
     return floor
 
 
+@lru_cache(maxsize=1)
+def _never_genuine() -> frozenset[str]:
+    """The red flags that genuine senders never raise (rules.toml, never_genuine)."""
+    return frozenset(rule.id for rule in catalogue().rules if rule.never_genuine)
+
+
 def _red_flags_alone(flags: Iterable[Flag]) -> str:
     """The verdict the red flags reach by themselves: no lowering sign, no model."""
     return decide([f.weight for f in flags if f.weight > 0], None, catalogue().verdict).verdict
@@ -146,11 +153,14 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
     ]
     # Lowering signs count only where every channel is official or nothing is asked; and even then,
     # anyone can add an official number or "请登录官方App核实" to a message: where its red flags alone
-    # reach high_risk, such lines never take it down (issue 8, monotone safety). Where lowering is
-    # allowed there are no findings, so the rules' flags alone decide that.
+    # reach high_risk, or one of them is something genuine senders never do, such lines never take it
+    # down (issue 8, monotone safety). Where lowering is allowed there are no findings, so the rules'
+    # flags alone decide that.
     blocked = None if reading.lowering_allowed else filters_stage.LOWERING_NEEDS_OFFICIAL_CHANNELS
     if blocked is None and _red_flags_alone(flags) == ORDER[-1]:
         blocked = filters_stage.RED_FLAGS_REACH_HIGH_RISK
+    if blocked is None and any(f.id in _never_genuine() for f in flags):
+        blocked = filters_stage.NEVER_FROM_GENUINE_SENDERS
     if blocked is not None:
         suppressed += [
             filters_stage.suppressed(f.id, blocked, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))

@@ -74,6 +74,8 @@ def test_registered_domain(host, domain):
 CARDS = [
     ("转账至卡号6222 0212 3456 7890 123", "invalid"),
     ("收款账户 4111111111111111", "valid"),
+    # A verb of paying right before it makes a number a card, whatever was said before.
+    ("请登录支付宝App核实。这个月房租打到6222021234567890123。", "invalid"),
 ]
 
 

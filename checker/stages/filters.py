@@ -19,7 +19,15 @@ WARNING_CLAUSE = "warning_clause"
 WARNING_NOTICE = "warning_notice"
 LOWERING_NEEDS_OFFICIAL_CHANNELS = "lowering_needs_official_channels"
 RED_FLAGS_REACH_HIGH_RISK = "red_flags_reach_high_risk"
-_KNOWN = (WARNING_CLAUSE, "before_only", WARNING_NOTICE, LOWERING_NEEDS_OFFICIAL_CHANNELS, RED_FLAGS_REACH_HIGH_RISK)
+NEVER_FROM_GENUINE_SENDERS = "never_from_genuine_senders"
+_KNOWN = (
+    WARNING_CLAUSE,
+    "before_only",
+    WARNING_NOTICE,
+    LOWERING_NEEDS_OFFICIAL_CHANNELS,
+    RED_FLAGS_REACH_HIGH_RISK,
+    NEVER_FROM_GENUINE_SENDERS,
+)
 
 
 class FilterDataError(ValueError):

@@ -165,6 +165,10 @@ class Rule(NamedTuple):
     # Request kinds of the claims stage (pay, credentials, call ...), one of which the message must
     # make: a rule about a payee account is about a payment asked for, not one reported as done.
     asks: frozenset[str] = frozenset()
+    # What the reference says genuine senders never do (threaten your family, promise sure gains, ask
+    # for a code ...): once such a flag fires, an official number or "请登录官方App核实" added anywhere
+    # cannot lower the message (filters.toml, never_from_genuine_senders).
+    never_genuine: bool = False
 
 
 class Catalogue(NamedTuple):
@@ -254,6 +258,15 @@ def _asks(item: dict, rule_id: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def _never_genuine(item: dict, rule_id: str) -> bool:
+    value = item.get("never_genuine", False)
+    if not isinstance(value, bool):
+        raise CatalogueError(f"rule {rule_id}: never_genuine must be true or false, not {value!r}")
+    if value and float(item["weight"]) <= 0:
+        raise CatalogueError(f"rule {rule_id}: only a red flag (positive weight) can be never_genuine")
+    return value
+
+
 def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
     """The catalogue in `raw` (rules.toml's text, or its data), validated; CatalogueError names the rule.
 
@@ -302,6 +315,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 examples_miss=tuple(item.get("examples_miss", [])),
                 types=_types(item, rule_id),
                 asks=_asks(item, rule_id),
+                never_genuine=_never_genuine(item, rule_id),
             )
         )
         if compile_now:
@@ -444,8 +458,10 @@ def _negated(msg: Message, start: int, end: int) -> bool:
         # quoted, reported, framed ("以…为由", "凡…都是诈骗") or governed by a cue in its own clause.
         # A line of warning added elsewhere, even in the same sentence, does not reach a threat
         # ("（谨防骗局）否则报警抓你"): reassuring text never lowers it (monotone safety).
+        # A cue after the match counts in its own clause: "去你家找你爸妈，凡要求转账的都是诈骗" is
+        # a threat with a line of warning added, not a warning.
         text = msg.norm.text
-        after = _SENTENCE_END.split(text[end : end + _NEGATION_AFTER])[0]
+        after = _CLAUSE_END.split(text[end : end + _NEGATION_AFTER])[0]
         cat = msg.catalogue
         return bool(
             governed(text, start, end, framed=True)
