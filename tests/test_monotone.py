@@ -7,6 +7,7 @@ genuine format with a link outside the court delivery hosts is never lowered.
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -118,3 +119,19 @@ def test_lowering_rules_suppressed_are_listed():
     text = COURT_FAKES[0]
     suppressed = {(s.rule, s.filter) for s in check(text).suppressed}
     assert ("genuine_court_format", "lowering_needs_official_channels") in suppressed
+
+
+# A red flag that genuine senders never raise, with no channel at all: "请登录官方App核实" is listed as
+# suppressed by never_from_genuine_senders, and the verdict stays where the red flag puts it.
+NEVER_GENUINE = [
+    ("再不还钱就去你家找你爸妈。请登录支付宝App核实。", "collection_intimidation", "pay_in_official_app"),
+    ("我们老师带学员做的票全部盈利，三个月回本。如有疑问请致电95588。", "promised_returns", "official_numbers_only"),
+]
+
+
+@pytest.mark.parametrize(("text", "red_flag", "lowering"), NEVER_GENUINE)
+def test_a_red_flag_genuine_senders_never_raise_keeps_lowering_signs_out(text, red_flag, lowering):
+    result = check(text)
+    assert red_flag in {f.id for f in result.red_flags}
+    assert (lowering, "never_from_genuine_senders") in {(s.rule, s.filter) for s in result.suppressed}
+    assert result.verdict != "low_risk"
