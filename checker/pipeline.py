@@ -221,16 +221,27 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int = 1, chunk
         context = multiprocessing.get_context("spawn")
     # At most two chunks in flight per worker: an endless input is read only as fast as it is checked.
     window = 2 * n_jobs
+    pool = context.Pool(n_jobs, initializer=_ignore_interrupts)
     try:
-        with context.Pool(n_jobs, initializer=_ignore_interrupts) as pool:
-            pending: deque = deque()
-            for chunk in _chunks(items, chunk_size):
-                pending.append(pool.apply_async(_map_chunk, (fn, chunk)))
-                if len(pending) >= window:
-                    yield from pending.popleft().get()
-            while pending:
+        pending: deque = deque()
+        for chunk in _chunks(items, chunk_size):
+            pending.append(pool.apply_async(_map_chunk, (fn, chunk)))
+            if len(pending) >= window:
                 yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        pool.close()
+    except GeneratorExit:
+        # The consumer stopped early (itertools.islice, a break): the few chunks in flight finish and
+        # the workers leave on their own. Pool.terminate() here, with workers mid-chunk, could hang on
+        # the task queue's lock (seen once in CI); it is kept for errors and Ctrl-C.
+        pool.close()
+        raise
+    except BaseException:
+        pool.terminate()
+        raise
     finally:
+        pool.join()
         gc.unfreeze()
 
 
