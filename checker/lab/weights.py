@@ -22,6 +22,7 @@ import json
 import math
 import pathlib
 import sys
+from collections.abc import Iterator
 
 BOUND_LOW, BOUND_HIGH = 0.25, 5.0
 LAMBDAS = (0.001, 0.003, 0.01, 0.03, 0.1)  # per message: the loss is averaged over messages
@@ -29,6 +30,13 @@ FOLDS = 5
 SEED = 20261121
 FLOOR = 1e-4  # a message with no positive rule still has some probability of being a scam
 WEIGHTS_FILE = "weights.toml"
+
+
+def _corpus(root: pathlib.Path) -> Iterator[dict]:
+    """The rows of data/corpus.jsonl."""
+    for line in (root / "data" / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            yield json.loads(line)
 
 
 def indicators(root: pathlib.Path):
@@ -42,10 +50,7 @@ def indicators(root: pathlib.Path):
     ids = sorted(hand)
     index = {rule_id: k for k, rule_id in enumerate(ids)}
     hits, labels, groups = [], [], []
-    for line in (root / "data" / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
+    for item in _corpus(root):
         norm = normalize(item["text"])
         entities = extract(norm)
         asked = read(norm, entities).request_kinds
@@ -163,10 +168,7 @@ def verdict_counts(root: pathlib.Path) -> dict[str, dict[str, int]]:
     from ..pipeline import check
 
     counts: dict[str, dict[str, int]] = {}
-    for line in (root / "data" / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        item = json.loads(line)
+    for item in _corpus(root):
         verdict = check(item["text"]).verdict
         row = counts.setdefault(item["label"], {"messages": 0, "flagged": 0, "high_risk": 0})
         row["messages"] += 1

@@ -652,8 +652,8 @@ def _handles(norm: Normalized) -> list[Entity]:
         handle = m.group(2) or m.group(4)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
-        network = m.group(1) or ("wechat" if handle.startswith("wxid_") else "group")
-        details = {"network": "qq" if network == "qq" else "wechat" if network == "微信" else network}
+        named = {"qq": "qq", "微信": "wechat"}.get(m.group(1) or "")
+        details = {"network": named or ("wechat" if handle.startswith("wxid_") else "group")}
         found.append(_entity(norm, "chat_handle", m.start(), m.end(), m.group(), details))
     return found
 
