@@ -372,6 +372,11 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data) -> list
 
 
 @lru_cache(maxsize=1)
+def _bank_service_lines() -> frozenset[str]:
+    return frozenset(_reference()["bank_service_lines"]["numbers"])
+
+
+@lru_cache(maxsize=1)
 def _number_owners() -> dict[str, str]:
     owners: dict[str, str] = {}
     for inst in institutions():
@@ -547,8 +552,14 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # A service line (400, 95…) that no claimed institution confirms, called about money, an account
     # or a benefit: the bank's, platform's or airline's own number is on its app or card, never only
     # in the SMS (fraud_taxonomy.md A.1 rows 6-7). A short code (12xxx, 100xx) reaches the real
-    # service whoever sent the SMS, and a landline is a firm's own line: neither counts.
-    unconfirmed = [(r, c) for r, c in called if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value)]
+    # service whoever sent the SMS, and a landline is a firm's own line: neither counts; nor does a
+    # bank's five-digit 955xx line (reference.toml bank_service_lines).
+    bank_lines = _bank_service_lines()
+    unconfirmed = [
+        (r, c)
+        for r, c in called
+        if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value) and c.value not in bank_lines
+    ]
     if mismatched:
         findings.append(_mismatch(data, claims, by_id, contact_request, mismatched))
     elif private:
