@@ -72,7 +72,29 @@ JUDGED = [
     ("【12381】有人以“征信修复”为由向您收费，征信记录不能花钱删除，切勿付款。", set(), "low_risk"),
     ("你千万别把验证码告诉任何人，刚才有人冒用我的名义找你要验证码。", set(), "low_risk"),
     ("【工商银行】您的信用卡已逾期，还款只通过工行官方渠道，任何人要求转入个人账户均请拒绝。详询95588。", set(), "low_risk"),
+    # The frame closed by "的，" ("whoever asks this, it is a scam / hang up"); a demand followed by a
+    # comma and anything else is still a demand.
+    ("【某区公安】提醒：自称法院来电，说你名下案件要求汇款到清查账户的，一律是诈骗。", set(), "low_risk"),
+    ("【12381】您可能正在遭遇刷单诈骗，对方让您开启屏幕共享的，请立即挂断。", set(), "low_risk"),
+    ("您涉嫌洗钱，请今天转账到安全账户的，一律从宽处理。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # A bank's own card line (fraud_taxonomy.md B.5) and a bank's 955xx line are no unconfirmed
+    # service lines; another bank's number in a bank's name is still a mismatch.
+    ("【建设银行】您尾号6612的信用卡本期应还2,000元，详询400-820-0588。", set(), "low_risk"),
+    ("【兴业银行】验证码552810，您正在绑定新设备，如非本人操作请致电95561。", set(), "low_risk"),
+    ("【工商银行】您的信用卡年费将于今日扣除，如需取消请致电95561。", {"channel_mismatch"}, "suspicious"),
+    ("您的会员今晚将自动扣费2000元，取消请致电951088。", {"call_unconfirmed_service_line"}, "suspicious"),
 ]
+
+# Genuine notices that quote scam words to warn about them: nothing to flag (issue 8 targets).
+WARNINGS = [
+    "【某银行】温馨提示：近期不法分子冒充客服发送积分兑换短信，诱导您点击链接填写卡号和密码，本行短信不含网址，请勿上当。",
+    "【12381】您近期接触的号码涉嫌诈骗，请勿向对方转账，勿透露验证码。",
+]
+
+
+@pytest.mark.parametrize("text", WARNINGS)
+def test_warnings_quoting_scam_words_are_not_flagged(text):
+    assert check(text).verdict == "low_risk"
 
 
 @pytest.mark.parametrize(("text", "findings", "floor"), JUDGED)
