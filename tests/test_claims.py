@@ -83,7 +83,21 @@ JUDGED = [
     ("【兴业银行】验证码552810，您正在绑定新设备，如非本人操作请致电95561。", set(), "low_risk"),
     ("【工商银行】您的信用卡年费将于今日扣除，如需取消请致电95561。", {"channel_mismatch"}, "suspicious"),
     ("您的会员今晚将自动扣费2000元，取消请致电951088。", {"call_unconfirmed_service_line"}, "suspicious"),
+    # A payment reported as done ("已经打到"), not asked for.
+    ("刘经理，合同尾款已经打到贵司对公账户了，请财务查收。", set(), "low_risk"),
+    # A code to scan where the reader stands is no channel the message gives; one to scan for a
+    # deposit, with nowhere said, still is.
+    ("【某停车场】车辆苏E88888已入场，离场时请在出口扫码缴费。", set(), "low_risk"),
+    ("贷款已审批，请扫码支付保证金后放款。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
 ]
+
+# Each place of claims.toml [channels] on_site, before the scan in its clause.
+ON_SITE = ["离场", "出场", "出口", "现场", "收费处", "收银台", "前台", "柜台", "窗口", "店内", "桌上"]
+
+
+@pytest.mark.parametrize("place", ON_SITE)
+def test_a_code_scanned_on_the_spot_is_no_channel_of_the_message(place):
+    assert not [c for c in _read(f"您本次消费86元，请在{place}扫码支付。").channels if c.kind == "qr"]
 
 # Genuine notices that quote scam words to warn about them: nothing to flag (issue 8 targets).
 WARNINGS = [

@@ -227,6 +227,7 @@ class _Data(NamedTuple):
     clause_end: re.Pattern[str]
     scammer: re.Pattern[str]
     denial: re.Pattern[str]
+    on_site: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
     benefits: re.Pattern[str]
@@ -248,7 +249,7 @@ def judgements() -> dict[str, dict]:
 def parse_data(raw: str | dict) -> _Data:
     """claims.toml's text, or its data, validated."""
     data = raw if isinstance(raw, dict) else datafile.loads(raw)
-    for key in ("requests", "negation", "denial", "persons", "stakes", "benefits", "judgement"):
+    for key in ("requests", "negation", "denial", "channels", "persons", "stakes", "benefits", "judgement"):
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
     requests = tuple(
@@ -274,6 +275,7 @@ def parse_data(raw: str | dict) -> _Data:
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
+        on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
@@ -440,6 +442,8 @@ def _channels(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim
         for m in pattern.finditer(text):
             if _governed(text, m.start(), m.end(), data):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
+            if kind == "qr" and data.on_site.search(text, _clause_start(text, m.start(), data), m.start()):
+                continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
             out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end()), m.start()))
     for m in _OWN_CHANNEL.finditer(text):
         if _governed(text, m.start(), m.end(), data):
