@@ -24,7 +24,7 @@ from typing import NamedTuple
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
 from .normalize import Normalized
-from .patterns import precompiled
+from .patterns import could_match, precompiled
 
 CLAIMS_FILE = "data/claims.toml"
 # A huge paste repeats itself: the first few places of a request or a channel are enough to judge it.
@@ -342,10 +342,12 @@ def governed(text: str, start: int, end: int, framed: bool = False) -> bool:
     return _governed(text, start, end, _data(), framed=framed)
 
 
-def _requests(norm: Normalized, data: _Data) -> list[tuple[Request, int, int]]:
+def _requests(norm: Normalized, data: _Data, present: frozenset[str]) -> list[tuple[Request, int, int]]:
     text = norm.text
     found = []
     for kind, name, pattern in data.requests:
+        if not could_match(pattern.pattern, present):
+            continue
         kept = 0
         for m in pattern.finditer(text):
             if m.end() == m.start() or _governed(text, m.start(), m.end(), data):
@@ -357,7 +359,7 @@ def _requests(norm: Normalized, data: _Data) -> list[tuple[Request, int, int]]:
     return found
 
 
-def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data) -> list[Claim]:
+def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present: frozenset[str]) -> list[Claim]:
     by_id = {inst.id: inst for inst in institutions()}
     claims = [
         Claim("institution", e.value, by_id[e.value].name, _entity_span(e))
@@ -365,7 +367,7 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data) -> list
         if e.kind == "institution" and e.value in by_id
     ]
     for name, pattern in data.persons:
-        m = pattern.search(norm.text)
+        m = pattern.search(norm.text) if could_match(pattern.pattern, present) else None
         if m:
             claims.append(Claim("person", name, name, _span(norm, m.start(), m.end())))
     return claims
@@ -409,7 +411,9 @@ def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institu
     return legal or named
 
 
-def _channels(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim], data: _Data) -> list[Channel]:
+def _channels(
+    norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim], data: _Data, present: frozenset[str]
+) -> list[Channel]:
     public = set(_reference()["channels"])
     claimed = _speakers(entities, claims)
     out = []
@@ -432,11 +436,13 @@ def _channels(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim
             out.append(Channel("chat", e.value, "unknown", "", True, _entity_span(e), e.norm_start))
     text = norm.text
     for pattern, kind in ((_ACCOUNT, "account"), (_QR, "qr")):
+        if not could_match(pattern.pattern, present):
+            continue
         for m in pattern.finditer(text):
             if _governed(text, m.start(), m.end(), data):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end()), m.start()))
-    for m in _OWN_CHANNEL.finditer(text):
+    for m in _OWN_CHANNEL.finditer(text) if could_match(_OWN_CHANNEL.pattern, present) else ():
         if _governed(text, m.start(), m.end(), data):
             continue
         # The reader's own way in ("官方渠道", "手机银行", "柜台", the institution's app): official.
@@ -458,9 +464,10 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     """Claims, requests and channels of the message, and the judgement on them."""
     data = _data()
     text = norm.text
-    claims = _claims(norm, entities, data)
-    located = _requests(norm, data)
-    channels = _channels(norm, entities, claims, data)
+    present = frozenset(text)  # an expression none of whose triggers is here is not run
+    claims = _claims(norm, entities, data, present)
+    located = _requests(norm, data, present)
+    channels = _channels(norm, entities, claims, data, present)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
         if request.kind == "chat" and not any(c.kind == "chat" for c in channels):
@@ -482,7 +489,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     persons = [c for c in claims if c.kind == "person"]
     by_id = {inst.id: inst for inst in institutions()}
     authority = any(c.kind == "institution" and by_id[c.id].kind in _AUTHORITY_KINDS for c in claims)
-    stakes = bool(persons) or authority or data.stakes.search(text) is not None
+    stakes = bool(persons) or authority or (could_match(data.stakes.pattern, present) and data.stakes.search(text) is not None)
 
     findings = []
     judged: list[Channel] = []  # channels a money or credentials finding already names
@@ -559,14 +566,17 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # channel is money asked for in disguise: the "claim" takes card numbers and codes. (A service
     # line nobody confirms stays "verify first": it proves nothing either way.)
     offered_through = mismatched or private
-    benefit = next((m for m in data.benefits.finditer(text) if not _governed(text, m.start(), m.end(), data)), None)
+    benefits = data.benefits.finditer(text) if could_match(data.benefits.pattern, present) else ()
+    benefit = next((m for m in benefits if not _governed(text, m.start(), m.end(), data)), None)
     if offered_through and benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
     denial = None
-    masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
-    m = data.denial.search(masked)
-    if m:
-        denial = _span(norm, m.start(), m.end())
+    # Pressure phrases are blanked with 。 before the denial is looked for: it may need that too.
+    if could_match(data.denial.pattern, present | {"。"}):
+        masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
+        m = data.denial.search(masked)
+        if m:
+            denial = _span(norm, m.start(), m.end())
     return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial)
 
 

@@ -40,7 +40,7 @@ from . import datafile
 from .claims import REQUEST_KINDS, governed
 from .entities import Entity, institutions
 from .normalize import Normalized
-from .patterns import precompiled
+from .patterns import could_match, precompiled
 from .taxonomy import taxonomy
 
 WEIGHTS_FILE = "data/weights.toml"
@@ -122,6 +122,10 @@ class LazyPattern:
     def search(self, text: str) -> re.Match[str] | None:
         """re.Pattern.search."""
         return self.compiled.search(text)
+
+    def could_match(self, present: frozenset[str]) -> bool:
+        """False when a text whose characters are `present` cannot hold a match (patterns.could_match)."""
+        return could_match(self.pattern, present)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """re.Pattern.finditer."""
@@ -399,6 +403,8 @@ class Message(NamedTuple):
     negated: dict[str, tuple[str, list[Evidence]]] | None = None
     # The kinds of request the message makes (claims stage), for rules with `asks`.
     requests: frozenset[str] = frozenset()
+    # The characters of the normalised text: a pattern none of whose triggers is there is not run.
+    present: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -412,7 +418,7 @@ class Message(NamedTuple):
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
             by_kind.setdefault(entity.kind, []).append(entity)
-        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests)
+        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text))
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -426,12 +432,16 @@ class Message(NamedTuple):
         """Whether a shared context ([contexts] in rules.toml) occurs in the message; cached."""
         hit = self.context_hits.get(name)
         if hit is None:
-            hit = self.context_hits[name] = bool(self.catalogue.contexts[name].search(self.norm.text))
+            context = self.catalogue.contexts[name]
+            hit = context.could_match(self.present) and context.search(self.norm.text) is not None
+            self.context_hits[name] = hit
         return hit
 
     def passes(self, gate) -> bool:
         names, own = gate
-        return any(self.in_context(n) for n in names) or (own is not None and own.search(self.norm.text) is not None)
+        if any(self.in_context(n) for n in names):
+            return True
+        return own is not None and own.could_match(self.present) and own.search(self.norm.text) is not None
 
     def evidence_at(self, start: int, end: int, pattern: str = "") -> Evidence:
         s, e = self.norm.span(start, end)
@@ -491,6 +501,11 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         return None
     if rule.asks and not rule.asks & msg.requests:
         return None
+    # Without a match of its patterns, an entity it names or a check, a rule has no evidence: its
+    # gates need not be tried.
+    patterns = rule.patterns if rule.patterns is not None and rule.patterns.could_match(msg.present) else None
+    if patterns is None and not rule.check and not (rule.entities and msg.matching(rule.entities)):
+        return None
     if rule.requires is not None and not msg.passes(rule.requires):
         return None
     if rule.absent is not None and msg.passes(rule.absent):
@@ -500,9 +515,9 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     # Every source yields in order of position, so its first MAX_EVIDENCE kept matches contain all
     # of its evidence that can be among the first MAX_EVIDENCE spans of the flag: stop there.
     evidence: list[Evidence] = []
-    if rule.patterns is not None:
+    if patterns is not None:
         kept = 0
-        for m in islice(rule.patterns.finditer(text), MAX_MATCHES_EXAMINED):
+        for m in islice(patterns.finditer(text), MAX_MATCHES_EXAMINED):
             if m.end() == m.start():
                 continue
             if rule.negatable and _negated(msg, m.start(), m.end()):
