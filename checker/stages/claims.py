@@ -24,7 +24,7 @@ from typing import NamedTuple
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
 from .normalize import Normalized
-from .patterns import could_match, precompiled
+from .patterns import could_match, precompiled, triggers
 
 CLAIMS_FILE = "data/claims.toml"
 # A huge paste repeats itself: the first few places of a request or a channel are enough to judge it.
@@ -219,7 +219,8 @@ class Reading(NamedTuple):
 
 
 class _Data(NamedTuple):
-    requests: tuple[tuple[str, str, re.Pattern[str]], ...]  # kind, pattern name, pattern
+    # kind, pattern name, pattern, its triggers (patterns.required_characters)
+    requests: tuple[tuple[str, str, re.Pattern[str], frozenset[str] | None], ...]
     governing: re.Pattern[str]
     after: re.Pattern[str]
     pressure: re.Pattern[str]
@@ -252,7 +253,7 @@ def parse_data(raw: str | dict) -> _Data:
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
     requests = tuple(
-        (kind, name, _compile(pattern, f"requests.{kind}.{name}"))
+        (kind, name, _compile(pattern, f"requests.{kind}.{name}"), triggers(pattern))
         for kind, patterns in data["requests"].items()
         for name, pattern in patterns.items()
     )
@@ -345,8 +346,8 @@ def governed(text: str, start: int, end: int, framed: bool = False) -> bool:
 def _requests(norm: Normalized, data: _Data, present: frozenset[str]) -> list[tuple[Request, int, int]]:
     text = norm.text
     found = []
-    for kind, name, pattern in data.requests:
-        if not could_match(pattern.pattern, present):
+    for kind, name, pattern, needed in data.requests:
+        if needed is not None and needed.isdisjoint(present):
             continue
         kept = 0
         for m in pattern.finditer(text):

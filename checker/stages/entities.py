@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import datafile
 from .normalize import Normalized
-from .patterns import precompiled
+from .patterns import precompiled, triggers
 
 if TYPE_CHECKING:
     from datetime import date
@@ -659,15 +659,17 @@ def _handles(norm: Normalized) -> list[Entity]:
 
 
 @lru_cache(maxsize=1)
-def _any_institution() -> re.Pattern[str]:
-    return precompiled("|".join(f"(?:{inst.keywords.pattern})" for inst in institutions()))
+def _keyword_triggers() -> tuple[tuple[Institution, frozenset[str] | None], ...]:
+    """Each institution with the triggers of its keywords (patterns.required_characters)."""
+    return tuple((inst, triggers(inst.keywords.pattern)) for inst in institutions())
 
 
 def _institution_mentions(norm: Normalized) -> list[Entity]:
     found: list[Entity] = []
-    if not _any_institution().search(norm.text):
-        return found
-    for inst in institutions():
+    present = frozenset(norm.text)
+    for inst, needed in _keyword_triggers():
+        if needed is not None and needed.isdisjoint(present):
+            continue  # none of the characters its keywords need: no search
         m = inst.keywords.search(norm.text)
         if m:
             found.append(_entity(norm, "institution", m.start(), m.end(), inst.id, {"name": inst.name}))

@@ -66,15 +66,21 @@ def _load() -> dict[str, tuple]:
     return table
 
 
-def could_match(pattern: str, present: Set[str]) -> bool:
-    """False only when no match of `pattern` is possible in a text whose characters are `present`:
-    none of the characters every match contains is there (required_characters)."""
+def triggers(pattern: str) -> frozenset[str] | None:
+    """required_characters(pattern): from the table, or worked out once for an expression it lacks."""
     if _table is None:
         _load()
     try:
-        needed = _triggers[pattern]
-    except KeyError:  # an expression the table lacks: worked out once, here
+        return _triggers[pattern]
+    except KeyError:
         needed = _triggers[pattern] = required_characters(pattern)
+        return needed
+
+
+def could_match(pattern: str, present: Set[str]) -> bool:
+    """False only when no match of `pattern` is possible in a text whose characters are `present`:
+    none of the characters every match contains is there (required_characters)."""
+    needed = triggers(pattern)
     return needed is None or not needed.isdisjoint(present)
 
 

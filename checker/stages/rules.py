@@ -40,7 +40,7 @@ from . import datafile
 from .claims import REQUEST_KINDS, governed
 from .entities import Entity, institutions
 from .normalize import Normalized
-from .patterns import could_match, precompiled
+from .patterns import precompiled, triggers
 from .taxonomy import taxonomy
 
 WEIGHTS_FILE = "data/weights.toml"
@@ -102,12 +102,13 @@ class Flag:
 class LazyPattern:
     """A regular expression compiled on first use; a bad one raises CatalogueError naming its rule."""
 
-    __slots__ = ("_compiled", "pattern", "rule_id")
+    __slots__ = ("_compiled", "_triggers", "pattern", "rule_id")
 
     def __init__(self, pattern: str, rule_id: str) -> None:
         self.pattern = pattern  # the source, as re.Pattern.pattern
         self.rule_id = rule_id
         self._compiled: re.Pattern[str] | None = None
+        self._triggers: frozenset[str] | bool | None = False  # False: not looked up yet
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -123,9 +124,17 @@ class LazyPattern:
         """re.Pattern.search."""
         return self.compiled.search(text)
 
+    @property
+    def triggers(self) -> frozenset[str] | None:
+        """Characters one of which every match contains (patterns.required_characters)."""
+        if self._triggers is False:
+            self._triggers = triggers(self.pattern)
+        return self._triggers  # type: ignore[return-value]
+
     def could_match(self, present: frozenset[str]) -> bool:
         """False when a text whose characters are `present` cannot hold a match (patterns.could_match)."""
-        return could_match(self.pattern, present)
+        needed = self.triggers
+        return needed is None or not needed.isdisjoint(present)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """re.Pattern.finditer."""
@@ -566,10 +575,56 @@ def find_flags(
     the claims stage read in the message (rules with `asks` need one of theirs)."""
     cat = catalogue()
     msg = Message.of(norm, entities, cat, negation, requests)
-    flags = [flag for rule in cat.rules if (flag := evaluate_rule(rule, msg)) is not None]
+    flags = [flag for rule in _candidates(cat, msg) if (flag := evaluate_rule(rule, msg)) is not None]
     fired = {f.id for f in flags}
     negated = {rule: note for rule, note in (msg.negated or {}).items() if rule not in fired}
     return tuple(sorted(flags, key=lambda f: (-f.weight, f.id))), negated
+
+
+class _RuleIndex(NamedTuple):
+    """Which rules can have evidence in a message, by what the message holds (catalogue order)."""
+
+    always: frozenset[int]  # a check, or patterns whose triggers are unknown: tried on every message
+    by_char: dict[str, tuple[int, ...]]  # a trigger character -> the rules whose patterns need it
+    by_kind: dict[str, tuple[int, ...]]  # an entity kind -> the rules with a condition on it
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...]) -> _RuleIndex:
+        always: set[int] = set()
+        by_char: dict[str, list[int]] = {}
+        by_kind: dict[str, list[int]] = {}
+        for k, rule in enumerate(rules):
+            if rule.check or (rule.patterns is not None and rule.patterns.triggers is None):
+                always.add(k)
+            elif rule.patterns is not None:
+                for ch in rule.patterns.triggers or ():
+                    by_char.setdefault(ch, []).append(k)
+            for cond in rule.entities:
+                by_kind.setdefault(cond.kind, []).append(k)
+        return cls(
+            frozenset(always),
+            {ch: tuple(ks) for ch, ks in by_char.items()},
+            {kind: tuple(ks) for kind, ks in by_kind.items()},
+        )
+
+
+_index: tuple[Catalogue, _RuleIndex] | None = None
+
+
+def _candidates(cat: Catalogue, msg: Message) -> list[Rule]:
+    """The rules that can have evidence in `msg`, in catalogue order: those with a check, those whose
+    patterns could match (patterns.could_match) and those with a condition on an entity kind it holds.
+    The others would stop at evaluate_rule's first test; most rules are among them for most messages."""
+    global _index
+    if _index is None or _index[0] is not cat:
+        _index = (cat, _RuleIndex.of(cat.rules))
+    index = _index[1]
+    chosen = set(index.always)
+    for ch in msg.present.intersection(index.by_char):
+        chosen.update(index.by_char[ch])
+    for kind in msg.by_kind:
+        chosen.update(index.by_kind.get(kind, ()))
+    return [cat.rules[k] for k in sorted(chosen)]
 
 
 # --- checks: predicates over several entities ----------------------------------------------------
