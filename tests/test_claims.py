@@ -72,7 +72,46 @@ JUDGED = [
     ("【12381】有人以“征信修复”为由向您收费，征信记录不能花钱删除，切勿付款。", set(), "low_risk"),
     ("你千万别把验证码告诉任何人，刚才有人冒用我的名义找你要验证码。", set(), "low_risk"),
     ("【工商银行】您的信用卡已逾期，还款只通过工行官方渠道，任何人要求转入个人账户均请拒绝。详询95588。", set(), "low_risk"),
+    # The frame closed by "的，" ("whoever asks this, it is a scam / hang up"); a demand followed by a
+    # comma and anything else is still a demand.
+    ("【某区公安】提醒：自称法院来电，说你名下案件要求汇款到清查账户的，一律是诈骗。", set(), "low_risk"),
+    ("【12381】您可能正在遭遇刷单诈骗，对方让您开启屏幕共享的，请立即挂断。", set(), "low_risk"),
+    ("您涉嫌洗钱，请今天转账到安全账户的，一律从宽处理。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # A bank's own card line (fraud_taxonomy.md B.5) and a bank's 955xx line are no unconfirmed
+    # service lines; another bank's number in a bank's name is still a mismatch.
+    ("【建设银行】您尾号6612的信用卡本期应还2,000元，详询400-820-0588。", set(), "low_risk"),
+    ("【兴业银行】验证码552810，您正在绑定新设备，如非本人操作请致电95561。", set(), "low_risk"),
+    ("【工商银行】您的信用卡年费将于今日扣除，如需取消请致电95561。", {"channel_mismatch"}, "suspicious"),
+    ("您的会员今晚将自动扣费2000元，取消请致电951088。", {"call_unconfirmed_service_line"}, "suspicious"),
+    # A payment reported as done ("已经打到"), not asked for.
+    ("刘经理，合同尾款已经打到贵司对公账户了，请财务查收。", set(), "low_risk"),
+    # A code to scan where the reader stands is no channel the message gives; one to scan for a
+    # deposit, with nowhere said, still is.
+    ("【某停车场】车辆苏E88888已入场，离场时请在出口扫码缴费。", set(), "low_risk"),
+    ("贷款已审批，请扫码支付保证金后放款。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
 ]
+
+# Each place of claims.toml [channels] on_site, before the scan in its clause.
+ON_SITE = ["离场", "出场", "出口", "现场", "收费处", "收银台", "前台", "柜台", "窗口", "店内", "桌上"]
+
+
+@pytest.mark.parametrize("place", ON_SITE)
+def test_a_code_scanned_on_the_spot_is_no_channel_of_the_message(place):
+    assert not [c for c in _read(f"您本次消费86元，请在{place}扫码支付。").channels if c.kind == "qr"]
+
+# Genuine notices that quote scam words to warn about them: nothing to flag (issue 8 targets).
+WARNINGS = [
+    "【某银行】温馨提示：近期不法分子冒充客服发送积分兑换短信，诱导您点击链接填写卡号和密码，本行短信不含网址，请勿上当。",
+    "【12381】您近期接触的号码涉嫌诈骗，请勿向对方转账，勿透露验证码。",
+    # A message someone got, passed on to family.
+    "刚才接到一个电话说你换了号要借钱，是你本人吗？",
+    "你收到那条说医保卡要冻结、点链接认证的短信别点，那是骗子。",
+]
+
+
+@pytest.mark.parametrize("text", WARNINGS)
+def test_warnings_quoting_scam_words_are_not_flagged(text):
+    assert check(text).verdict == "low_risk"
 
 
 @pytest.mark.parametrize(("text", "findings", "floor"), JUDGED)

@@ -228,6 +228,7 @@ class _Data(NamedTuple):
     clause_end: re.Pattern[str]
     scammer: re.Pattern[str]
     denial: re.Pattern[str]
+    on_site: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
     benefits: re.Pattern[str]
@@ -249,7 +250,7 @@ def judgements() -> dict[str, dict]:
 def parse_data(raw: str | dict) -> _Data:
     """claims.toml's text, or its data, validated."""
     data = raw if isinstance(raw, dict) else datafile.loads(raw)
-    for key in ("requests", "negation", "denial", "persons", "stakes", "benefits", "judgement"):
+    for key in ("requests", "negation", "denial", "channels", "persons", "stakes", "benefits", "judgement"):
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
     requests = tuple(
@@ -275,6 +276,7 @@ def parse_data(raw: str | dict) -> _Data:
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
+        on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
@@ -375,6 +377,11 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
 
 
 @lru_cache(maxsize=1)
+def _bank_service_lines() -> frozenset[str]:
+    return frozenset(_reference()["bank_service_lines"]["numbers"])
+
+
+@lru_cache(maxsize=1)
 def _number_owners() -> dict[str, str]:
     owners: dict[str, str] = {}
     for inst in institutions():
@@ -442,6 +449,8 @@ def _channels(
         for m in pattern.finditer(text):
             if _governed(text, m.start(), m.end(), data):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
+            if kind == "qr" and data.on_site.search(text, _clause_start(text, m.start(), data), m.start()):
+                continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
             out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end()), m.start()))
     for m in _OWN_CHANNEL.finditer(text) if could_match(_OWN_CHANNEL.pattern, present) else ():
         if _governed(text, m.start(), m.end(), data):
@@ -555,8 +564,14 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # A service line (400, 95…) that no claimed institution confirms, called about money, an account
     # or a benefit: the bank's, platform's or airline's own number is on its app or card, never only
     # in the SMS (fraud_taxonomy.md A.1 rows 6-7). A short code (12xxx, 100xx) reaches the real
-    # service whoever sent the SMS, and a landline is a firm's own line: neither counts.
-    unconfirmed = [(r, c) for r, c in called if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value)]
+    # service whoever sent the SMS, and a landline is a firm's own line: neither counts; nor does a
+    # bank's five-digit 955xx line (reference.toml bank_service_lines).
+    bank_lines = _bank_service_lines()
+    unconfirmed = [
+        (r, c)
+        for r, c in called
+        if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value) and c.value not in bank_lines
+    ]
     if mismatched:
         findings.append(_mismatch(data, claims, by_id, contact_request, mismatched))
     elif private:

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Write the held-out genuine register (register.txt) as dev.jsonl and heldout.jsonl.
+
+Each message goes to one half by a hash of its text, so the split never depends on the order of
+the register or on what the checker answers: dev.jsonl is the half whose false alarms may be read
+and fixed; heldout.jsonl is read only as an aggregate figure (`checker evaluate --suite
+data/holdout`), so it keeps measuring what the fixes did to messages nobody tuned on.
+Same row format as the measured real sets: text, label, category, type, provenance.
+
+Usage:  python3 data/holdout/build_holdout.py   (rewrites both files; deterministic)
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REGISTER = HERE / "register.txt"
+TAXONOMY = HERE.parent.parent / "checker" / "data" / "taxonomy.toml"
+HALVES = ("dev.jsonl", "heldout.jsonl")
+
+
+def half_of(text: str) -> str:
+    return HALVES[hashlib.sha256(text.encode("utf-8")).digest()[0] % 2]
+
+
+def read_register(path: Path) -> list[dict]:
+    fields: dict[str, str] = {}
+    rows: list[dict] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            key, _, value = line[1:].partition(" ")
+            fields[key] = value.strip()
+            continue
+        missing = {"category", "type", "prov"} - fields.keys()
+        if missing:
+            sys.exit(f"{path.name}:{number}: no @{', @'.join(sorted(missing))} above this line")
+        rows.append({"text": line, "label": "legit", "category": fields["category"],
+                     "type": fields["type"], "provenance": fields["prov"]})
+    return rows
+
+
+def main() -> None:
+    rows = read_register(REGISTER)
+    genuine_ids = {entry["id"] for entry in tomllib.loads(TAXONOMY.read_text(encoding="utf-8"))["type"]
+                   if entry.get("kind") == "genuine"}
+    unknown = sorted({row["type"] for row in rows} - genuine_ids)
+    if unknown:
+        sys.exit(f"not a genuine type of taxonomy.toml: {', '.join(unknown)}")
+    texts = [row["text"] for row in rows]
+    repeated = sorted({text for text in texts if texts.count(text) > 1})
+    if repeated:
+        sys.exit(f"written twice: {repeated[0]}")
+    for name in HALVES:
+        with open(HERE / name, "w", encoding="utf-8") as out:
+            for row in rows:
+                if half_of(row["text"]) == name:
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} rows: " + ", ".join(
+        f"{name} {sum(half_of(t) == name for t in texts)}" for name in HALVES))
+
+
+if __name__ == "__main__":
+    main()
