@@ -305,10 +305,9 @@ def _as_latin(text: str) -> str:
     return text.translate(_latin_look_alikes())
 
 
-def _links(norm: Normalized) -> list[Entity]:
-    # Links are read as a reader sees them: "httрs://sd-соurt.сn" (Cyrillic р, о, с) is a link,
-    # and one written in look-alike letters is an imitation whatever its host.
-    seen = _as_latin(norm.text)
+def _links(norm: Normalized, seen: str) -> list[Entity]:
+    # Links are read as a reader sees them (`seen`, _as_latin): "httрs://sd-соurt.сn" (Cyrillic р,
+    # о, с) is a link, and one written in look-alike letters is an imitation whatever its host.
     if not _HOST_HINT.search(seen):
         return []
     ref = _reference()
@@ -646,9 +645,9 @@ def _sender_tags(norm: Normalized) -> list[Entity]:
     return found
 
 
-def _handles(norm: Normalized) -> list[Entity]:
+def _handles(norm: Normalized, seen: str) -> list[Entity]:
     found = []
-    for m in _matches(_HANDLE, _as_latin(norm.text)):
+    for m in _matches(_HANDLE, seen):
         handle = m.group(2) or m.group(4)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
@@ -684,9 +683,10 @@ def _entity(norm: Normalized, kind: str, start: int, end: int, value: str, detai
 def extract(norm: Normalized) -> tuple[Entity, ...]:
     """All entities of the message, in order of appearance."""
     official = official_numbers()
+    seen = _as_latin(norm.text)  # look-alike letters read as Latin, for links and chat handles
     found = [
         *_phones(norm, official),
-        *_links(norm),
+        *_links(norm, seen),
         *_cards(norm),
         *_law_orgs(norm),
         *_licences(norm),
@@ -697,7 +697,7 @@ def extract(norm: Normalized) -> tuple[Entity, ...]:
         *_deadlines(norm),
         *_simple(norm, _OVERDUE, "overdue_days", 1),
         *_sender_tags(norm),
-        *_handles(norm),
+        *_handles(norm, seen),
         *_institution_mentions(norm),
     ]
     # Digits inside a card, an ID or a case number are not phone numbers.

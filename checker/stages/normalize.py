@@ -37,7 +37,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from . import datafile
-from .patterns import precompiled
+from .patterns import precompiled, triggers
 
 NORMALIZER_VERSION = "4"
 
@@ -508,11 +508,28 @@ def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetM
     return _rebuild(text, offsets, spaces(text))
 
 
-@lru_cache(maxsize=2)
-def _any_lexicon_entry(latin: bool) -> re.Pattern[str]:
-    """Every pattern of the lexicon (the Latin ones only with `latin`) as one alternation."""
-    patterns = [p.pattern for cjk, ascii_pattern, _, _ in _lexicon() for p in (cjk, ascii_pattern if latin else None) if p]
-    return precompiled("|".join(f"(?:{p})" for p in patterns))
+@lru_cache(maxsize=1)
+def _lexicon_gates() -> tuple[tuple[re.Pattern[str], frozenset[str] | None, bool], ...]:
+    """Every pattern of the lexicon with its triggers (patterns.required_characters), and whether
+    it is a Latin spelling."""
+    return tuple(
+        (p, triggers(p.pattern), p is ascii_pattern)
+        for cjk, ascii_pattern, _, _ in _lexicon()
+        for p in (cjk, ascii_pattern)
+        if p is not None
+    )
+
+
+def _any_lexicon_entry(text: str, latin: bool) -> bool:
+    """Whether an entry of the lexicon (a Latin spelling only with `latin`) matches in `text`: only
+    the entries whose triggers are in the text are tried, each a quick literal scan, where one
+    alternation of all of them tried every entry at every position."""
+    present = frozenset(text)
+    return any(
+        pattern.search(text) is not None
+        for pattern, needed, is_latin in _lexicon_gates()
+        if (latin or not is_latin) and (needed is None or not needed.isdisjoint(present))
+    )
 
 
 # A dotted token: a host with or without its scheme and path ("alipay-hb.cc/x", "weixin.qq.com").
@@ -542,7 +559,7 @@ def _apply_lexicon(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, O
     """Step 6: abbreviations and homophones, each entry applied in turn; Latin spellings never inside
     a link."""
     latin = _LATIN.search(text) is not None  # most messages have no Latin letters: skip those patterns
-    if not _any_lexicon_entry(latin).search(text):
+    if not _any_lexicon_entry(text, latin):
         # No entry matches, so none changes the text and none can match after another: one pass
         # instead of one per pattern, for most messages.
         return text, offsets
