@@ -322,11 +322,14 @@ def _links(norm: Normalized, seen: str) -> list[Entity]:
             continue
         host, host_end = hosted
         end = m.end() if host_end == m.end("host") else host_end
-        # A link ends where the paste had white space, even if normalisation closed the gap.
-        for i in range(m.start() + 1, end):
-            if norm.gap_before(i):
-                end = i
-                break
+        # A link ends where the paste had white space, even if normalisation closed the gap (looked
+        # for character by character only where the pasted link has some).
+        pasted_start, pasted_end = norm.span(m.start(), end)
+        if any(map(str.isspace, norm.original[pasted_start:pasted_end])):
+            for i in range(m.start() + 1, end):
+                if norm.gap_before(i):
+                    end = i
+                    break
         url = seen[m.start() : end].rstrip(".")
         if not url.endswith(host) and host not in url:
             continue
@@ -657,18 +660,38 @@ def _handles(norm: Normalized, seen: str) -> list[Entity]:
     return found
 
 
+class _KeywordIndex(NamedTuple):
+    """Which institutions' keywords can occur in a text, by the triggers of their keywords
+    (patterns.required_characters), in the order of institutions()."""
+
+    always: frozenset[int]  # keywords without triggers: searched in every text
+    by_char: dict[str, tuple[int, ...]]
+
+    def candidates(self, text: str) -> list[Institution]:
+        chosen = set(self.always)
+        by_char = self.by_char
+        for ch in by_char.keys() & set(text):
+            chosen.update(by_char[ch])
+        every = institutions()
+        return [every[k] for k in sorted(chosen)]
+
+
 @lru_cache(maxsize=1)
-def _keyword_triggers() -> tuple[tuple[Institution, frozenset[str] | None], ...]:
-    """Each institution with the triggers of its keywords (patterns.required_characters)."""
-    return tuple((inst, triggers(inst.keywords.pattern)) for inst in institutions())
+def _keyword_index() -> _KeywordIndex:
+    always: set[int] = set()
+    by_char: dict[str, list[int]] = {}
+    for k, inst in enumerate(institutions()):
+        needed = triggers(inst.keywords.pattern)
+        if needed is None:
+            always.add(k)
+        for ch in needed or ():
+            by_char.setdefault(ch, []).append(k)
+    return _KeywordIndex(frozenset(always), {ch: tuple(ks) for ch, ks in by_char.items()})
 
 
 def _institution_mentions(norm: Normalized) -> list[Entity]:
     found: list[Entity] = []
-    present = frozenset(norm.text)
-    for inst, needed in _keyword_triggers():
-        if needed is not None and needed.isdisjoint(present):
-            continue  # none of the characters its keywords need: no search
+    for inst in _keyword_index().candidates(norm.text):
         m = inst.keywords.search(norm.text)
         if m:
             found.append(_entity(norm, "institution", m.start(), m.end(), inst.id, {"name": inst.name}))
