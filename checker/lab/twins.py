@@ -113,7 +113,8 @@ def pattern_table(asked: list[str]) -> dict:
     return {
         "made_for": made_for(),
         "patterns": {pattern: _sre_arguments(pattern) for pattern in sorted(asked)},
-        "triggers": {pattern: required_characters(pattern) for pattern in sorted(asked)},
+        # Each as its characters in one string, "" for None (patterns._listed).
+        "triggers": {pattern: "".join(sorted(required_characters(pattern) or ())) for pattern in sorted(asked)},
     }
 
 

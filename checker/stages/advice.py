@@ -234,13 +234,16 @@ def fraud_types(flags: Iterable[Flag], named: Iterable[Institution] = ()) -> lis
     return sorted(((t, rank(t)) for t in support), key=lambda item: item[1])
 
 
-class RedFlagReading(NamedTuple):
+class RedFlagReading:
     """What the red flags say, computed once a check: the institutions they name or imply, and the
     fraud types they point to, ranked (fraud_types)."""
 
-    flag_ids: list[str]
-    named: list[Institution]
-    ranked: list[tuple[str, tuple]]
+    __slots__ = ("flag_ids", "named", "ranked")
+
+    def __init__(self, flag_ids: list[str], named: list[Institution], ranked: list[tuple[str, tuple]]) -> None:
+        self.flag_ids = flag_ids
+        self.named = named
+        self.ranked = ranked
 
     @property
     def fraud_types(self) -> tuple[str, ...]:

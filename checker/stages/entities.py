@@ -660,12 +660,15 @@ def _handles(norm: Normalized, seen: str) -> list[Entity]:
     return found
 
 
-class _KeywordIndex(NamedTuple):
+class _KeywordIndex:
     """Which institutions' keywords can occur in a text, by the triggers of their keywords
     (patterns.required_characters), in the order of institutions()."""
 
-    always: frozenset[int]  # keywords without triggers: searched in every text
-    by_char: dict[str, tuple[int, ...]]
+    __slots__ = ("always", "by_char")
+
+    def __init__(self, always: frozenset[int], by_char: dict[str, tuple[int, ...]]) -> None:
+        self.always = always  # keywords without triggers: searched in every text
+        self.by_char = by_char
 
     def candidates(self, text: str) -> list[Institution]:
         chosen = set(self.always)

@@ -440,12 +440,41 @@ def _char_out(ch: str) -> tuple[str, int]:
     return "".join(out), hidden
 
 
+# Plain text: ASCII, the common CJK punctuation (、。【】《》「」…), the common Chinese characters,
+# full-width ASCII and the curly quotes and dashes of Chinese text. Each of these becomes exactly one
+# character and none is invisible (tests/test_normalize.py checks every one against _char_out), so
+# steps 1-4 map a plain text one for one, by _plain_table.
+_PLAIN_RANGES = r"\x00-\x7f\u3000-\u3011\u3014-\u301f\u4e00-\u9fff\uff01-\uff5e\u2018\u2019\u201c\u201d\u00b7\u2014"
+_NOT_PLAIN = precompiled(f"[^{_PLAIN_RANGES}]")
+_IDEOGRAPHIC_SPACE = 0x3000  # NFKC: a space; the rest of the plain CJK punctuation stays as it is
+
+
+@lru_cache(maxsize=1)
+def _plain_table() -> dict[int, str]:
+    """Steps 1-4 for every plain character that changes: the traditional forms among the Chinese
+    characters (their NFKC form is themselves), ASCII capitals, full-width ASCII (NFKC: the ASCII
+    character 0xFEE0 below, lower-cased) and the ideographic space. Made on the first check, so
+    made from tables rather than character by character. The traditional forms outside the plain
+    ranges come along, unused: copying is cheaper than sorting them out."""
+    table = dict(_t2s_table())
+    table.update((code, chr(code).lower()) for code in range(0x41, 0x5B))
+    table.update((code, chr(code - 0xFEE0).lower()) for code in range(0xFF01, 0xFF5F))
+    table[_IDEOGRAPHIC_SPACE] = " "
+    return table
+
+
 def _char_pass(text: str, found: _Found) -> tuple[str, OffsetMap]:
     """Steps 1-4: NFKC, invisible characters, ASCII case, traditional -> simplified.
 
     One character at a time by definition, done as one str.translate per slice: only characters
     that do not become exactly one character (dropped, or expanded like ﬁ -> fi) are visited.
+    Most messages are plain (_PLAIN_RANGES): one translation by a table made once, and every
+    character maps to its own.
     """
+    if len(text) <= _CHUNK and _NOT_PLAIN.search(text) is None:
+        offsets = OffsetMap()
+        offsets.copied(0, len(text))
+        return text.translate(_plain_table()), offsets
     out, offsets = _Pieces(), OffsetMap()
     last = len(text) - 1
     for base in range(0, len(text), _CHUNK):

@@ -34,7 +34,11 @@ TABLE_FILE = "data/twins/patterns.marshal"
 
 # (flags, code, groups, group index, index group) by expression: what re passes to _sre.compile.
 _table: dict[str, tuple] | None = None
-# required_characters() by expression: the table's, then those computed here for expressions it lacks.
+# required_characters() by expression as the table lists them: the characters as one string, ""
+# for None (strings load several times faster than sets, and most are never asked for).
+_listed: dict[str, str] = {}
+# required_characters() by expression, as asked for: from _listed, or computed here for an
+# expression the table lacks.
 _triggers: dict[str, frozenset[str] | None] = {}
 # A character class or an alternation of more characters than this is not worth a set.
 _MAX_TRIGGERS = 64
@@ -61,7 +65,7 @@ def _load() -> dict[str, tuple]:
         table, triggers = (data["patterns"], data["triggers"]) if data["made_for"] == made_for() else ({}, {})
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         table, triggers = {}, {}  # no table, or not one this Python wrote: every expression is compiled by re
-    _triggers.update(triggers)
+    _listed.update(triggers)
     _table = table
     return table
 
@@ -73,7 +77,14 @@ def triggers(pattern: str) -> frozenset[str] | None:
     try:
         return _triggers[pattern]
     except KeyError:
-        needed = _triggers[pattern] = required_characters(pattern)
+        listed = _listed.get(pattern)
+        if listed is None:  # an expression the table lacks: worked out once, here
+            needed = required_characters(pattern)
+        elif listed:
+            needed = frozenset(listed)
+        else:
+            needed = None
+        _triggers[pattern] = needed
         return needed
 
 
