@@ -23,6 +23,10 @@ JUDGED = [
     ("您的网贷已逾期，请加微信abc12345处理。", {"contact_through_private_channel"}, "suspicious"),
     ("本所受委托通知您，需支付律师费580元，否则起诉。", {"fee_demanded"}, "suspicious"),
     ("我是你领导，明天来我办公室，先帮我转2万给客户。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # The documented fake_landlord hook: a new number, the rent to another card.
+    ("我是房东，换了号，房租以后打我老公的卡，之前那张卡不用了。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # The documented fake_boss hook: in a meeting, pay a friend of mine for me (the payee first).
+    ("我是王书记，在开会不方便接电话，你先帮我给一个朋友转两万块，回头还你。", {"pay_through_unofficial_channel"}, "high_risk"),
     # A channel the message gives is an offer to act through it, with or without a verb; a phone
     # number needs a verb of contacting before it.
     ("社保卡到期提醒：换领新卡地址 sb-hl.top，逾期停用。", {"channel_mismatch"}, "suspicious"),
@@ -176,6 +180,9 @@ BY_MEANING = [
     ("贷款已批，放款前需先交两千元担保金额。", "pay", "fee_kind"),
     ("解除限制要先付一笔激活费用。", "pay", "fee_kind"),
     ("请马上存进去，晚了就来不及。", "pay", "pay_verb"),
+    ("我在开会，你先帮我给一个朋友转两万块，回头还你。", "pay", "pay_for_me"),
+    ("麻烦你替我给客户汇3000元，我晚点还。", "pay", "pay_for_me"),
+    ("房租以后打我老公的卡，之前那张不用了。", "pay", "into_my_account"),
     # credentials: the code by what it is, any card's number
     ("等会儿你手机会收到几位数，把手机里收到的数字发给我。", "credentials", "tell_digits"),
     ("请回复收到的6位数完成核验。", "credentials", "tell_digits"),
@@ -209,6 +216,7 @@ NOT_ASKED = [
     ("报名成功，您收到的确认码请妥善保存。", "credentials"),
     ("小孩的户口转到外婆家的户口下了。", "pay"),
     ("妈我换号了，旧号还能用到月底，微信没变。", "pay"),
+    ("明天我先给你转500块房租，剩下的月底给。", "pay"),
 ]
 
 

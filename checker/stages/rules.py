@@ -16,7 +16,8 @@ speed gate only), `asks` (request kinds of the claims stage, one of which the me
 "pay", "credentials" …), `requires` (one of these must occur somewhere), `absent` (none may occur,
 `absent_entities` likewise), and `negatable` (default true: a match in a clause that begins
 "不要 / 切勿 / 凡是 …", in a sentence that calls it "诈骗 / 骗局", or that denies itself, is a warning
-about the pattern, not the pattern itself; the cue lists are [negation] in rules.toml). `@name`
+about the pattern, not the pattern itself; the cue lists are [negation] in rules.toml;
+`negatable_inside = false` where the match's own denial words are what it offers, "无需征信"). `@name`
 refers to a shared list in [contexts], evaluated once per message. The catalogue is validated at
 load, failing with the rule id; a regular expression is compiled the first time a message reaches
 it (LazyPattern), so that a cold check compiles only the rules whose gates pass.
@@ -182,6 +183,9 @@ class Rule(NamedTuple):
     # for a code ...): once such a flag fires, an official number or "请登录官方App核实" added anywhere
     # cannot lower the message (filters.toml, never_from_genuine_senders).
     never_genuine: bool = False
+    # "无需征信，当天放款" offers no credit check: a denial word inside such a match is the offer itself,
+    # so only a cue before or after it makes the match a warning.
+    negatable_inside: bool = True
 
 
 class Catalogue(NamedTuple):
@@ -329,6 +333,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 types=_types(item, rule_id),
                 asks=_asks(item, rule_id),
                 never_genuine=_never_genuine(item, rule_id),
+                negatable_inside=bool(item.get("negatable_inside", True)),
             )
         )
         if compile_now:
@@ -469,7 +474,7 @@ def _entity_evidence(entity: Entity, pattern: str = "") -> Evidence:
     return Evidence(entity.start, entity.end, entity.text, pattern)
 
 
-def _negated(msg: Message, start: int, end: int) -> bool:
+def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
     if msg.negation == "off":
         return False
     if msg.negation == "warning_notice":
@@ -485,7 +490,7 @@ def _negated(msg: Message, start: int, end: int) -> bool:
         return bool(
             governed(text, start, end, framed=True)
             or cat.negation_after.search(after)
-            or cat.negation_inside.search(text[start:end])
+            or (inside and cat.negation_inside.search(text[start:end]))
         )
     if msg.negation == "before_only":
         return governed(msg.norm.text, start, end)
@@ -495,7 +500,9 @@ def _negated(msg: Message, start: int, end: int) -> bool:
     after = _SENTENCE_END.split(text[end : end + _NEGATION_AFTER])[0]
     cat = msg.catalogue
     return bool(
-        cat.negation_before.search(before) or cat.negation_after.search(after) or cat.negation_inside.search(text[start:end])
+        cat.negation_before.search(before)
+        or cat.negation_after.search(after)
+        or (inside and cat.negation_inside.search(text[start:end]))
     )
 
 
@@ -529,7 +536,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         for m in islice(patterns.finditer(text), MAX_MATCHES_EXAMINED):
             if m.end() == m.start():
                 continue
-            if rule.negatable and _negated(msg, m.start(), m.end()):
+            if rule.negatable and _negated(msg, m.start(), m.end(), rule.negatable_inside):
                 _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()))
                 continue
             evidence.append(msg.evidence_at(m.start(), m.end(), m.lastgroup or ""))
@@ -541,7 +548,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         for entity in msg.by_kind.get(cond.kind, ()):
             if not cond.matches(entity):
                 continue
-            if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end):
+            if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end, rule.negatable_inside):
                 _note_negated(msg, rule, _entity_evidence(entity, f"entity:{cond.name}"))
                 continue
             evidence.append(_entity_evidence(entity, f"entity:{cond.name}"))
