@@ -362,8 +362,13 @@ def _requests(norm: Normalized, data: _Data, present: frozenset[str]) -> list[tu
     return found
 
 
+@lru_cache(maxsize=1)
+def _institutions_by_id() -> dict[str, Institution]:
+    return {inst.id: inst for inst in institutions()}
+
+
 def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present: frozenset[str]) -> list[Claim]:
-    by_id = {inst.id: inst for inst in institutions()}
+    by_id = _institutions_by_id()
     claims = [
         Claim("institution", e.value, by_id[e.value].name, _entity_span(e))
         for e in entities
@@ -409,7 +414,7 @@ _SPEAKS_FOR_OTHERS = frozenset({"law_firm", "legal_service"})
 def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institution]:
     """The institutions the message says it comes from: its sender tag's, else the legal speaker's,
     else every specific institution it names."""
-    by_id = {inst.id: inst for inst in institutions()}
+    by_id = _institutions_by_id()
     named = [by_id[c.id] for c in claims if c.kind == "institution" and not by_id[c.id].generic]
     tags = [e.value for e in entities if e.kind == "sender_tag"]
     tagged = [inst for inst in named if any(inst.keywords.search(tag) for tag in tags)]
@@ -497,7 +502,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # The numbers the message asks you to call, each with the request that asks it.
     called = [(r, c) for r, near in bound if r.kind == "call" for c in near if c.kind == "phone"]
     persons = [c for c in claims if c.kind == "person"]
-    by_id = {inst.id: inst for inst in institutions()}
+    by_id = _institutions_by_id()
     authority = any(c.kind == "institution" and by_id[c.id].kind in _AUTHORITY_KINDS for c in claims)
     stakes = bool(persons) or authority or (could_match(data.stakes.pattern, present) and data.stakes.search(text) is not None)
 
