@@ -41,6 +41,9 @@ HOOKS = [
     ("carrier_points", "尊敬的用户您的话费积分已满足兑换条件可兑换价值398元的现金礼包请于今日内登录领取逾期作废"),
     ("credit_repair", "您的征信有不良记录，我们可以帮您修复，内部渠道，包过，费用两千。"),
     ("unlawful_collection", "你欠的钱再不还，我们就去你老家，把你的事告诉你所有亲戚。"),
+    ("social_security", "社保局通知：您的社保卡已被暂停使用，需要重新认证，请联系社保专员办理，否则将影响您的医疗报销。"),
+    ("recruit_lure", "你好，我们公司招聘线上客服，在家就能做，日结工资，先交198元入职培训费就可以上岗。"),
+    ("task_scam", "我们这边是做电商的，需要人帮忙给店铺刷好评，做一单返佣金，本金加佣金马上返还，先垫付本金。"),
 ]
 
 # The genuine messages nearest to those hooks: (genuine format, message)
@@ -51,6 +54,8 @@ GENUINE = [
     ("genuine_personal_message", "明天我先给你转500块房租，剩下的月底给。"),
     ("genuine_bank_realname_update", "【某银行】您的ETC设备已失效，请携带设备到就近网点重新激活。"),
     ("genuine_antifraud_notice", "谨防“无需征信、当天放款”的贷款诈骗。"),
+    ("genuine_personal_message", "恭喜你通过面试，入职后公司为你缴纳五险一金，下周一报到。"),
+    ("genuine_bank_realname_update", "【某银行】您的社保卡金融功能将于下月到期，请携带身份证到就近网点换卡。"),
 ]
 
 
