@@ -107,6 +107,9 @@ def test_a_code_scanned_on_the_spot_is_no_channel_of_the_message(place):
 WARNINGS = [
     "【某银行】温馨提示：近期不法分子冒充客服发送积分兑换短信，诱导您点击链接填写卡号和密码，本行短信不含网址，请勿上当。",
     "【12381】您近期接触的号码涉嫌诈骗，请勿向对方转账，勿透露验证码。",
+    # "都是假的", "100%是诈骗": the same verdict on what it quotes.
+    "【反诈】社保卡失效、需要重新认证的短信都是假的，不要点链接填写银行卡信息。",
+    "【反诈】贷款前要先交保证金、解冻金才能放款的，100%是诈骗。",
     # A message someone got, passed on to family.
     "刚才接到一个电话说你换了号要借钱，是你本人吗？",
     "你收到那条说医保卡要冻结、点链接认证的短信别点，那是骗子。",

@@ -4,6 +4,8 @@ Every figure comes from an output committed beside the text, never typed by hand
 - models/evaluation.json — `checker evaluate --suite ../shared/eval --format json` (real messages,
   evaluation only); `--measure` reruns it when ../shared/eval is present;
 - models/metadata.json — written by `checker train` (our corpus, out-of-fold);
+- models/holdout.json — `checker evaluate --suite data/holdout --format json` (our own hand-written
+  genuine messages, never trained on; `--measure` reruns it);
 - models/bench.json, models/robustness.json, models/redteam.json — `python -m checker.lab.bench --json`,
   `python -m checker.lab.robustness --json` and `python -m checker.lab.redteam --json`, when committed.
 
@@ -48,6 +50,14 @@ TARGETS = [
     ("rag_shield_bench.jsonl", "scam", "flagged", ">=", 0.97),
     ("rag_shield_bench.jsonl", "legit", "flagged", "<=", 0.0),
 ]
+# The held-out genuine register (data/holdout): genuine look-alikes, at most 2 % flagged and none
+# high_risk (issue 8). Judged on both halves; only the heldout half was never read for misses.
+HOLDOUT = pathlib.Path("data") / "holdout"
+HOLDOUT_TARGETS = [
+    (half, "legit", measure, "<=", bound)
+    for half in ("dev.jsonl", "heldout.jsonl")
+    for measure, bound in (("flagged", 0.02), ("high_risk", 0.0))
+]
 NAMED_TARGET = 0.95  # every set: share of alarms with a named red flag
 COMPARE = {">=": lambda share, bound: share >= bound, "<=": lambda share, bound: share <= bound}
 
@@ -64,9 +74,9 @@ def percent(p: dict) -> str:
     return f"{p['share'] * 100:.1f} % [{low * 100:.1f}–{high * 100:.1f}] ({p['k']:,} / {p['n']:,})"
 
 
-def _target_cells(entry: dict, label: str, row: dict) -> str:
+def _target_cells(entry: dict, label: str, row: dict, targets: list = TARGETS) -> str:
     cells = []
-    for file, target_label, measure, comparison, bound in TARGETS:
+    for file, target_label, measure, comparison, bound in targets:
         if file == entry["file"] and target_label == label:
             share = row[measure]["share"] or 0.0
             met = COMPARE[comparison](share, bound)
@@ -78,7 +88,7 @@ def _target_cells(entry: dict, label: str, row: dict) -> str:
     return "; ".join(cells)
 
 
-def suite_table(evaluation: dict) -> list[str]:
+def suite_table(evaluation: dict, targets: list = TARGETS) -> list[str]:
     lines = [
         "| set | label | n | flagged | `high_risk` | alarms with a named red flag | target |",
         "|---|---|---:|---:|---:|---:|---|",
@@ -88,7 +98,7 @@ def suite_table(evaluation: dict) -> list[str]:
             lines.append(
                 f"| `{entry['file']}` | {label} | {row['n']:,} | {percent(row['flagged'])} | "
                 f"{percent(row['high_risk'])} | {percent(row['alarms_with_named_red_flag'])} | "
-                f"{_target_cells(entry, label, row)} |"
+                f"{_target_cells(entry, label, row, targets)} |"
             )
     return lines
 
@@ -132,6 +142,19 @@ def readme_block(root: pathlib.Path) -> str:
         if left_out:
             lines += [left_out, ""]
         lines += ["Per category: `models/evaluation.json`, or the text form of the same command.", ""]
+    holdout = _read_json(root / "models" / "holdout.json")
+    if holdout:
+        lines += [
+            "**Our own held-out genuine register** (`data/holdout`): 401 genuine messages we wrote by hand",
+            "from the documented real formats (bank 动账, card bills, 花呗 / 月付, OTPs, court e-delivery, 12381",
+            "and anti-fraud warnings, marketing, service notices, personal messages), never trained on; split",
+            "by a hash of the text before the checker first ran on them. The dev half's false alarms were read",
+            "and their causes fixed; the heldout half's never were. By",
+            "`checker evaluate --suite data/holdout --format json > models/holdout.json`.",
+            "",
+            *suite_table(holdout, HOLDOUT_TARGETS),
+            "",
+        ]
     if metadata:
         lines += [*model_card.corpus_figures(metadata), ""]
     if redteam:
@@ -192,10 +215,24 @@ def stale_evaluation(root: pathlib.Path) -> str | None:
         return None
     if evaluation["measured_with"]["model_sha256"] != pins["sha256"]:
         return "models/evaluation.json was measured with another model: rerun with --measure"
+    holdout = _read_json(root / "models" / "holdout.json")
+    if holdout is not None and holdout["measured_with"]["model_sha256"] != pins["sha256"]:
+        return "models/holdout.json was measured with another model: rerun with --measure"
     redteam = _read_json(root / "models" / "redteam.json")
     if redteam is not None and redteam.get("measured_with", {}).get("model_sha256") != pins["sha256"]:
         return "models/redteam.json was measured with another model: rerun python -m checker.lab.redteam --json"
     return None
+
+
+def measure_holdout(root: pathlib.Path, n_jobs: int = 2) -> None:
+    """models/holdout.json: the held-out genuine register, which ships with the project."""
+    from ..stages import model as model_stage
+    from .evaluate import evaluate_suite
+
+    model_stage.reset_cache()
+    report = evaluate_suite(root / HOLDOUT, n_jobs=n_jobs)
+    text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    (root / "models" / "holdout.json").write_text(text, encoding="utf-8")
 
 
 def measure(root: pathlib.Path, n_jobs: int = 2) -> None:
@@ -236,7 +273,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checker.lab.figures", description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=pathlib.Path, default=pathlib.Path("."), help="the project root")
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if the texts are out of date")
-    parser.add_argument("--measure", action="store_true", help="rerun the suite over ../shared/eval first")
+    parser.add_argument(
+        "--measure", action="store_true", help="rerun data/holdout and the suite over ../shared/eval first"
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     try:
@@ -246,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"out of date: {problem} (run python -m checker.lab.figures)", file=sys.stderr)
             return 1 if problems else 0
         if args.measure:
+            measure_holdout(root)
             measure(root)
         write(root)
     except (FileNotFoundError, ValueError) as exc:
