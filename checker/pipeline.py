@@ -76,10 +76,12 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
     probability = prediction.probability if prediction else None
     verdict = decide([f.weight for f in flags], opinion, catalogue().verdict, _floor(flags, reading))
     # Red: the rules that add points, and the judgement's findings (some weigh nothing but are red).
-    red_flags = tuple(f for f in flags if f.weight > 0 or f.id in reading.finding_ids)
+    finding_ids = reading.finding_ids
+    red_flags = tuple(f for f in flags if f.weight > 0 or f.id in finding_ids)
     # The reminder goes with any talk of money or law, and with any red flag, whatever the verdict.
     money_or_legal = bool(red_flags) or advice_stage.speaks_of_money_or_law(norm.text)
     reminder_zh, reminder_en = advice_stage.reminder(money_or_legal)
+    red_reading = advice_stage.read_red_flags(entities, red_flags)
     cues: tuple[ModelCue, ...] = ()
     model_flag: tuple[Flag, ...] = ()
     if prediction is not None and verdict.model_counted:
@@ -100,10 +102,10 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
         verdict=cast(Verdict, verdict.verdict),  # one of verdict.ORDER
         score=verdict.score,
         red_flags=(*red_flags, *model_flag),
-        fraud_types=advice_stage.likely_fraud_types(entities, red_flags),
-        lowering_signs=tuple(f for f in flags if f not in red_flags),
+        fraud_types=red_reading.fraud_types,
+        lowering_signs=tuple(f for f in flags if not (f.weight > 0 or f.id in finding_ids)),
         entities=entities[:MAX_ENTITIES],
-        advice=advice_stage.advise(entities, [f.id for f in red_flags], money_or_legal),
+        advice=advice_stage.advise(entities, red_reading.flag_ids, money_or_legal, red_reading.named),
         reminder=reminder_zh,
         reminder_en=reminder_en,
         rule_points=verdict.rule_points,
@@ -113,14 +115,17 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
         notes=notes,
         claims=reading.to_dict(),
         suppressed=suppressed,
-        steps=advice_stage.next_steps(entities, flags, verdict.verdict),
+        steps=advice_stage.next_steps(entities, flags, verdict.verdict, red_reading=red_reading),
         # The judgement's channel_mismatch already names these: say it once.
-        not_official=tuple(
-            line for line in advice_stage.not_official(entities) if not any(v and v in line[0] for v in reading.mismatched_values)
-        ),
+        not_official=_not_named_already(advice_stage.not_official(entities), reading.mismatched_values),
         # Machine integers: a paste of a million emoji would otherwise hold a million int objects.
         non_bmp_offsets=array("q", (m.start() for m in _NON_BMP.finditer(text))),
     )
+
+
+def _not_named_already(lines: tuple[tuple[str, str], ...], mismatched: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The lines that name none of the values a channel_mismatch finding names."""
+    return tuple(line for line in lines if not any(v and v in line[0] for v in mismatched))
 
 
 def _floor(flags: tuple[Flag, ...], reading: claims_stage.Reading) -> str:

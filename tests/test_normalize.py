@@ -125,3 +125,31 @@ def test_chains_find_what_the_unbounded_pattern_finds(name, noise, run):
     chain = getattr(stage, name)
     text = noise + run + noise[::-1] + run
     assert list(chain.spans(text)) == [m.span() for m in re.finditer(chain.reference, text)]
+
+
+def test_plain_characters_map_one_for_one_as_the_table_says():
+    """The fast path of steps 1-4 (normalize._char_pass) is exact: every plain character becomes
+    one visible character, the one the plain table gives."""
+    from checker.stages.normalize import _NOT_PLAIN, _char_out, _plain_table
+
+    table = _plain_table()
+    wrong = []
+    for code in range(0x10000):
+        ch = chr(code)
+        if _NOT_PLAIN.match(ch):
+            continue
+        mapped, hidden = _char_out(ch)
+        if hidden or len(mapped) != 1 or table.get(code, ch) != mapped:
+            wrong.append(hex(code))
+    assert wrong == []
+
+
+@pytest.mark.parametrize("text", ["【法务中心】您的借呗已逾期，请今日内还款。", "ＡＢＣ１２３「測試」", "律\u200b师费 ⚠️ ﬁ", "x" * 70_000])
+def test_plain_fast_path_gives_the_general_answer(monkeypatch, text):
+    from checker.stages import normalize as module
+
+    fast = module.normalize(text)
+    monkeypatch.setattr(module, "_NOT_PLAIN", module.precompiled("[\\s\\S]"))  # nothing is plain
+    general = module.normalize(text)
+    assert fast.text == general.text and list(fast.disguises) == list(general.disguises)
+    assert [fast.span(i, i + 1) for i in range(len(fast.text))] == [general.span(i, i + 1) for i in range(len(general.text))]

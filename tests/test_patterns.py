@@ -58,3 +58,55 @@ def test_stages_compile_through_the_table():
             if isinstance(node, ast.Attribute) and node.attr == "compile" and getattr(node.value, "id", "") == "re":
                 found.append(f"{path.name}:{node.lineno}")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "triggers"),
+    [
+        ("律师|法务", {"律", "法"}),  # an alternation: what each branch needs
+        ("(?:转|汇)(?:款|钱)?到", {"到"}),  # a sequence: its most selective part
+        (r"\d+元", {"元"}),  # \d lists nothing, 元 is needed
+        ("[0-3]号", {"号"}),
+        ("[0-3]{2}", {"0", "1", "2", "3"}),
+        ("(?<!已)付(?=款)", {"付"}),  # assertions need nothing of the match
+        ("(?i:a)b", {"b"}),  # only the case-sensitive part
+        ("a?b*", None),  # can match empty text
+        ("(?i)abc", None),  # ignores case
+        ("[^。]{2}", None),  # a negated class
+        ("ab|c?", None),  # one branch can be empty
+        (r"[\u4e00-\u9fff]", None),  # too many characters to list
+    ],
+)
+def test_required_characters(pattern, triggers):
+    expected = None if triggers is None else frozenset(triggers)
+    assert patterns.required_characters(pattern) == expected
+
+
+def _sample_texts() -> list[str]:
+    from checker.lab.bench import bundled_texts
+    from checker.stages.normalize import normalize_text
+    from checker.stages.rules import catalogue
+
+    examples = [t for rule in catalogue().rules for t in (*rule.examples_hit, *rule.examples_miss)]
+    return [normalize_text(t) for t in (*bundled_texts(), *examples)]
+
+
+def test_every_match_holds_one_of_its_expressions_triggers():
+    """Soundness: over our own texts, no expression of the table matches where could_match says it cannot."""
+    texts = _sample_texts()
+    wrong = []
+    for pattern in TABLE["patterns"]:
+        compiled, triggers = re.compile(pattern), patterns.required_characters(pattern)
+        if triggers is None:
+            continue
+        for text in texts:
+            for m in compiled.finditer(text):
+                if m.end() > m.start() and triggers.isdisjoint(m.group()):
+                    wrong.append((pattern, m.group()))
+                    break
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("pattern", "text", "possible"), [("律师|法务", "法院", True), ("律师|法务", "短信", False), (r"\d+", "", True)])
+def test_could_match(pattern, text, possible):
+    assert patterns.could_match(pattern, frozenset(text)) is possible

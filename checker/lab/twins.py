@@ -19,7 +19,7 @@ import subprocess
 import sys
 
 from ..stages.datafile import twin_name, twin_of
-from ..stages.patterns import TABLE_FILE, made_for
+from ..stages.patterns import TABLE_FILE, made_for, required_characters
 
 # The files a check parses whose parse costs more than a millisecond or two.
 TWINNED = (
@@ -109,8 +109,13 @@ def _plain(value):
 
 
 def pattern_table(asked: list[str]) -> dict:
-    """The precompiled table of `asked`, as this Python compiles them."""
-    return {"made_for": made_for(), "patterns": {pattern: _sre_arguments(pattern) for pattern in sorted(asked)}}
+    """The precompiled table of `asked`, as this Python compiles them, with their triggers."""
+    return {
+        "made_for": made_for(),
+        "patterns": {pattern: _sre_arguments(pattern) for pattern in sorted(asked)},
+        # Each as its characters in one string, "" for None (patterns._listed).
+        "triggers": {pattern: "".join(sorted(required_characters(pattern) or ())) for pattern in sorted(asked)},
+    }
 
 
 def stale(root: pathlib.Path) -> list[str]:

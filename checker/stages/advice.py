@@ -191,9 +191,14 @@ def _named_institutions(entities: tuple[Entity, ...], flag_ids: Iterable[str]) -
     return [inst for inst in wanted if not (inst.generic and inst.creditor in specific)]
 
 
-def advise(entities: tuple[Entity, ...], flag_ids: list[str], money_or_legal: bool) -> tuple[Advice, ...]:
-    """Where to verify, for each institution claimed (in order of appearance), then the general lines."""
-    out = [Advice(i.id, i.name, i.name_en, i.advice, i.advice_en) for i in _named_institutions(entities, flag_ids)]
+def advise(
+    entities: tuple[Entity, ...], flag_ids: list[str], money_or_legal: bool, named: list[Institution] | None = None
+) -> tuple[Advice, ...]:
+    """Where to verify, for each institution claimed (in order of appearance), then the general lines.
+    `named`: _named_institutions(entities, flag_ids), when the caller has it."""
+    if named is None:
+        named = _named_institutions(entities, flag_ids)
+    out = [Advice(i.id, i.name, i.name_en, i.advice, i.advice_en) for i in named]
     default = steps().default
     if money_or_legal or flag_ids:
         out.append(Advice("antifraud_96110", "96110 / 110", "96110 / 110", default["unsure"], default["unsure_en"]))
@@ -229,13 +234,31 @@ def fraud_types(flags: Iterable[Flag], named: Iterable[Institution] = ()) -> lis
     return sorted(((t, rank(t)) for t in support), key=lambda item: item[1])
 
 
-def likely_fraud_types(entities: tuple[Entity, ...], flags: Iterable[Flag]) -> tuple[str, ...]:
-    """The fraud types the red flags point to, most supported first, ties ranked as the steps rank them."""
-    flags = tuple(flags)
-    return tuple(t for t, _ in fraud_types(flags, _named_institutions(entities, [f.id for f in flags])))
+class RedFlagReading:
+    """What the red flags say, computed once a check: the institutions they name or imply, and the
+    fraud types they point to, ranked (fraud_types)."""
+
+    __slots__ = ("flag_ids", "named", "ranked")
+
+    def __init__(self, flag_ids: list[str], named: list[Institution], ranked: list[tuple[str, tuple]]) -> None:
+        self.flag_ids = flag_ids
+        self.named = named
+        self.ranked = ranked
+
+    @property
+    def fraud_types(self) -> tuple[str, ...]:
+        """The fraud types, most supported first, ties ranked as the steps rank them."""
+        return tuple(t for t, _ in self.ranked)
 
 
-def _likely_plan(flags: Iterable[Flag], named: Iterable[Institution]) -> Plan | None:
+def read_red_flags(entities: tuple[Entity, ...], red_flags: tuple[Flag, ...]) -> RedFlagReading:
+    """The institutions and fraud types of a message's red flags."""
+    flag_ids = [f.id for f in red_flags]
+    named = _named_institutions(entities, flag_ids)
+    return RedFlagReading(flag_ids, named, fraud_types(red_flags, named))
+
+
+def _likely_plan(flags: Iterable[Flag], named: Iterable[Institution], ranked: list | None = None) -> Plan | None:
     """The plan of the fraud type the flags point to; None when equally likely types differ in advice.
 
     Advice for a guess would mislead: "a lawyer's letter is not a judgment" is no help for a "new
@@ -243,7 +266,7 @@ def _likely_plan(flags: Iterable[Flag], named: Iterable[Institution]) -> Plan | 
     relative or a fake boss) are no guess.
     """
     plans = steps().plans
-    ranked = [(t, rank) for t, rank in fraud_types(flags, named) if t in plans]
+    ranked = [(t, rank) for t, rank in (fraud_types(flags, named) if ranked is None else ranked) if t in plans]
     if not ranked:
         return None
     tied = [plans[t] for t, rank in ranked if rank == ranked[0][1]]
@@ -252,12 +275,17 @@ def _likely_plan(flags: Iterable[Flag], named: Iterable[Institution]) -> Plan | 
 
 
 def next_steps(
-    entities: tuple[Entity, ...], flags: tuple[Flag, ...], verdict: str, types: Iterable[str] = ()
+    entities: tuple[Entity, ...],
+    flags: tuple[Flag, ...],
+    verdict: str,
+    types: Iterable[str] = (),
+    red_reading: RedFlagReading | None = None,
 ) -> tuple[Step, ...]:
     """Numbered steps: stop, what is true, where to check, 96110 / 110, complain, report.
 
     `types`: fraud types known otherwise (the model's class), strongest first; without them the
-    red flags' types decide.
+    red flags' types decide. `red_reading`: read_red_flags() of these flags' red ones, when the
+    caller has it (its ranking is reused where the institutions are the same).
     """
     data = steps()
     default = data.default
@@ -267,7 +295,9 @@ def next_steps(
     if verdict == "low_risk" and not red:
         return (Step("calm", default["calm"], default["calm_en"]),) if named else ()
     known = [data.plans[t] for t in types if t in data.plans]
-    plan = known[0] if known else _likely_plan(flags, named)
+    # fraud_types counts the flags that add points, in order: the red ones alone rank them the same.
+    ranked = red_reading.ranked if red_reading is not None and red_reading.named == named else None
+    plan = known[0] if known else _likely_plan(flags, named, ranked)
     out: list[Step] = []
     stop = plan.stop if plan and plan.stop else (default["stop"], default["stop_en"])
     out.append(Step("stop", *stop))

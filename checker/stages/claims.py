@@ -24,7 +24,7 @@ from typing import NamedTuple
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
 from .normalize import Normalized
-from .patterns import precompiled
+from .patterns import could_match, precompiled, triggers
 
 CLAIMS_FILE = "data/claims.toml"
 # A huge paste repeats itself: the first few places of a request or a channel are enough to judge it.
@@ -219,7 +219,8 @@ class Reading(NamedTuple):
 
 
 class _Data(NamedTuple):
-    requests: tuple[tuple[str, str, re.Pattern[str]], ...]  # kind, pattern name, pattern
+    # kind, pattern name, pattern, its triggers (patterns.required_characters)
+    requests: tuple[tuple[str, str, re.Pattern[str], frozenset[str] | None], ...]
     governing: re.Pattern[str]
     after: re.Pattern[str]
     pressure: re.Pattern[str]
@@ -253,7 +254,7 @@ def parse_data(raw: str | dict) -> _Data:
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
     requests = tuple(
-        (kind, name, _compile(pattern, f"requests.{kind}.{name}"))
+        (kind, name, _compile(pattern, f"requests.{kind}.{name}"), triggers(pattern))
         for kind, patterns in data["requests"].items()
         for name, pattern in patterns.items()
     )
@@ -344,10 +345,12 @@ def governed(text: str, start: int, end: int, framed: bool = False) -> bool:
     return _governed(text, start, end, _data(), framed=framed)
 
 
-def _requests(norm: Normalized, data: _Data) -> list[tuple[Request, int, int]]:
+def _requests(norm: Normalized, data: _Data, present: frozenset[str]) -> list[tuple[Request, int, int]]:
     text = norm.text
     found = []
-    for kind, name, pattern in data.requests:
+    for kind, name, pattern, needed in data.requests:
+        if needed is not None and needed.isdisjoint(present):
+            continue
         kept = 0
         for m in pattern.finditer(text):
             if m.end() == m.start() or _governed(text, m.start(), m.end(), data):
@@ -359,15 +362,20 @@ def _requests(norm: Normalized, data: _Data) -> list[tuple[Request, int, int]]:
     return found
 
 
-def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data) -> list[Claim]:
-    by_id = {inst.id: inst for inst in institutions()}
+@lru_cache(maxsize=1)
+def _institutions_by_id() -> dict[str, Institution]:
+    return {inst.id: inst for inst in institutions()}
+
+
+def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present: frozenset[str]) -> list[Claim]:
+    by_id = _institutions_by_id()
     claims = [
         Claim("institution", e.value, by_id[e.value].name, _entity_span(e))
         for e in entities
         if e.kind == "institution" and e.value in by_id
     ]
     for name, pattern in data.persons:
-        m = pattern.search(norm.text)
+        m = pattern.search(norm.text) if could_match(pattern.pattern, present) else None
         if m:
             claims.append(Claim("person", name, name, _span(norm, m.start(), m.end())))
     return claims
@@ -406,7 +414,7 @@ _SPEAKS_FOR_OTHERS = frozenset({"law_firm", "legal_service"})
 def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institution]:
     """The institutions the message says it comes from: its sender tag's, else the legal speaker's,
     else every specific institution it names."""
-    by_id = {inst.id: inst for inst in institutions()}
+    by_id = _institutions_by_id()
     named = [by_id[c.id] for c in claims if c.kind == "institution" and not by_id[c.id].generic]
     tags = [e.value for e in entities if e.kind == "sender_tag"]
     tagged = [inst for inst in named if any(inst.keywords.search(tag) for tag in tags)]
@@ -416,7 +424,9 @@ def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institu
     return legal or named
 
 
-def _channels(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim], data: _Data) -> list[Channel]:
+def _channels(
+    norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim], data: _Data, present: frozenset[str]
+) -> list[Channel]:
     public = set(_reference()["channels"])
     claimed = _speakers(entities, claims)
     out = []
@@ -439,13 +449,15 @@ def _channels(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim
             out.append(Channel("chat", e.value, "unknown", "", True, _entity_span(e), e.norm_start))
     text = norm.text
     for pattern, kind in ((_ACCOUNT, "account"), (_QR, "qr")):
+        if not could_match(pattern.pattern, present):
+            continue
         for m in pattern.finditer(text):
             if _governed(text, m.start(), m.end(), data):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             if kind == "qr" and data.on_site.search(text, _clause_start(text, m.start(), data), m.start()):
                 continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
             out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end()), m.start()))
-    for m in _OWN_CHANNEL.finditer(text):
+    for m in _OWN_CHANNEL.finditer(text) if could_match(_OWN_CHANNEL.pattern, present) else ():
         if _governed(text, m.start(), m.end(), data):
             continue
         # The reader's own way in ("官方渠道", "手机银行", "柜台", the institution's app): official.
@@ -467,9 +479,10 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     """Claims, requests and channels of the message, and the judgement on them."""
     data = _data()
     text = norm.text
-    claims = _claims(norm, entities, data)
-    located = _requests(norm, data)
-    channels = _channels(norm, entities, claims, data)
+    present = frozenset(text)  # an expression none of whose triggers is here is not run
+    claims = _claims(norm, entities, data, present)
+    located = _requests(norm, data, present)
+    channels = _channels(norm, entities, claims, data, present)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
         if request.kind == "chat" and not any(c.kind == "chat" for c in channels):
@@ -489,9 +502,9 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # The numbers the message asks you to call, each with the request that asks it.
     called = [(r, c) for r, near in bound if r.kind == "call" for c in near if c.kind == "phone"]
     persons = [c for c in claims if c.kind == "person"]
-    by_id = {inst.id: inst for inst in institutions()}
+    by_id = _institutions_by_id()
     authority = any(c.kind == "institution" and by_id[c.id].kind in _AUTHORITY_KINDS for c in claims)
-    stakes = bool(persons) or authority or data.stakes.search(text) is not None
+    stakes = bool(persons) or authority or (could_match(data.stakes.pattern, present) and data.stakes.search(text) is not None)
 
     findings = []
     judged: list[Channel] = []  # channels a money or credentials finding already names
@@ -574,14 +587,17 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # channel is money asked for in disguise: the "claim" takes card numbers and codes. (A service
     # line nobody confirms stays "verify first": it proves nothing either way.)
     offered_through = mismatched or private
-    benefit = next((m for m in data.benefits.finditer(text) if not _governed(text, m.start(), m.end(), data)), None)
+    benefits = data.benefits.finditer(text) if could_match(data.benefits.pattern, present) else ()
+    benefit = next((m for m in benefits if not _governed(text, m.start(), m.end(), data)), None)
     if offered_through and benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
     denial = None
-    masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
-    m = data.denial.search(masked)
-    if m:
-        denial = _span(norm, m.start(), m.end())
+    # Pressure phrases are blanked with 。 before the denial is looked for: it may need that too.
+    if could_match(data.denial.pattern, present | {"。"}):
+        masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
+        m = data.denial.search(masked)
+        if m:
+            denial = _span(norm, m.start(), m.end())
     return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial)
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from . import datafile
 from .normalize import Normalized
-from .patterns import precompiled
+from .patterns import precompiled, triggers
 
 if TYPE_CHECKING:
     from datetime import date
@@ -305,10 +305,9 @@ def _as_latin(text: str) -> str:
     return text.translate(_latin_look_alikes())
 
 
-def _links(norm: Normalized) -> list[Entity]:
-    # Links are read as a reader sees them: "httрs://sd-соurt.сn" (Cyrillic р, о, с) is a link,
-    # and one written in look-alike letters is an imitation whatever its host.
-    seen = _as_latin(norm.text)
+def _links(norm: Normalized, seen: str) -> list[Entity]:
+    # Links are read as a reader sees them (`seen`, _as_latin): "httрs://sd-соurt.сn" (Cyrillic р,
+    # о, с) is a link, and one written in look-alike letters is an imitation whatever its host.
     if not _HOST_HINT.search(seen):
         return []
     ref = _reference()
@@ -323,11 +322,14 @@ def _links(norm: Normalized) -> list[Entity]:
             continue
         host, host_end = hosted
         end = m.end() if host_end == m.end("host") else host_end
-        # A link ends where the paste had white space, even if normalisation closed the gap.
-        for i in range(m.start() + 1, end):
-            if norm.gap_before(i):
-                end = i
-                break
+        # A link ends where the paste had white space, even if normalisation closed the gap (looked
+        # for character by character only where the pasted link has some).
+        pasted_start, pasted_end = norm.span(m.start(), end)
+        if any(map(str.isspace, norm.original[pasted_start:pasted_end])):
+            for i in range(m.start() + 1, end):
+                if norm.gap_before(i):
+                    end = i
+                    break
         url = seen[m.start() : end].rstrip(".")
         if not url.endswith(host) and host not in url:
             continue
@@ -646,9 +648,9 @@ def _sender_tags(norm: Normalized) -> list[Entity]:
     return found
 
 
-def _handles(norm: Normalized) -> list[Entity]:
+def _handles(norm: Normalized, seen: str) -> list[Entity]:
     found = []
-    for m in _matches(_HANDLE, _as_latin(norm.text)):
+    for m in _matches(_HANDLE, seen):
         handle = m.group(2) or m.group(4)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
@@ -658,16 +660,41 @@ def _handles(norm: Normalized) -> list[Entity]:
     return found
 
 
+class _KeywordIndex:
+    """Which institutions' keywords can occur in a text, by the triggers of their keywords
+    (patterns.required_characters), in the order of institutions()."""
+
+    __slots__ = ("always", "by_char")
+
+    def __init__(self, always: frozenset[int], by_char: dict[str, tuple[int, ...]]) -> None:
+        self.always = always  # keywords without triggers: searched in every text
+        self.by_char = by_char
+
+    def candidates(self, text: str) -> list[Institution]:
+        chosen = set(self.always)
+        by_char = self.by_char
+        for ch in by_char.keys() & set(text):
+            chosen.update(by_char[ch])
+        every = institutions()
+        return [every[k] for k in sorted(chosen)]
+
+
 @lru_cache(maxsize=1)
-def _any_institution() -> re.Pattern[str]:
-    return precompiled("|".join(f"(?:{inst.keywords.pattern})" for inst in institutions()))
+def _keyword_index() -> _KeywordIndex:
+    always: set[int] = set()
+    by_char: dict[str, list[int]] = {}
+    for k, inst in enumerate(institutions()):
+        needed = triggers(inst.keywords.pattern)
+        if needed is None:
+            always.add(k)
+        for ch in needed or ():
+            by_char.setdefault(ch, []).append(k)
+    return _KeywordIndex(frozenset(always), {ch: tuple(ks) for ch, ks in by_char.items()})
 
 
 def _institution_mentions(norm: Normalized) -> list[Entity]:
     found: list[Entity] = []
-    if not _any_institution().search(norm.text):
-        return found
-    for inst in institutions():
+    for inst in _keyword_index().candidates(norm.text):
         m = inst.keywords.search(norm.text)
         if m:
             found.append(_entity(norm, "institution", m.start(), m.end(), inst.id, {"name": inst.name}))
@@ -682,9 +709,10 @@ def _entity(norm: Normalized, kind: str, start: int, end: int, value: str, detai
 def extract(norm: Normalized) -> tuple[Entity, ...]:
     """All entities of the message, in order of appearance."""
     official = official_numbers()
+    seen = _as_latin(norm.text)  # look-alike letters read as Latin, for links and chat handles
     found = [
         *_phones(norm, official),
-        *_links(norm),
+        *_links(norm, seen),
         *_cards(norm),
         *_law_orgs(norm),
         *_licences(norm),
@@ -695,7 +723,7 @@ def extract(norm: Normalized) -> tuple[Entity, ...]:
         *_deadlines(norm),
         *_simple(norm, _OVERDUE, "overdue_days", 1),
         *_sender_tags(norm),
-        *_handles(norm),
+        *_handles(norm, seen),
         *_institution_mentions(norm),
     ]
     # Digits inside a card, an ID or a case number are not phone numbers.

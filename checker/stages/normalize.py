@@ -37,7 +37,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from . import datafile
-from .patterns import precompiled
+from .patterns import precompiled, triggers
 
 NORMALIZER_VERSION = "4"
 
@@ -440,12 +440,41 @@ def _char_out(ch: str) -> tuple[str, int]:
     return "".join(out), hidden
 
 
+# Plain text: ASCII, the common CJK punctuation (、。【】《》「」…), the common Chinese characters,
+# full-width ASCII and the curly quotes and dashes of Chinese text. Each of these becomes exactly one
+# character and none is invisible (tests/test_normalize.py checks every one against _char_out), so
+# steps 1-4 map a plain text one for one, by _plain_table.
+_PLAIN_RANGES = r"\x00-\x7f\u3000-\u3011\u3014-\u301f\u4e00-\u9fff\uff01-\uff5e\u2018\u2019\u201c\u201d\u00b7\u2014"
+_NOT_PLAIN = precompiled(f"[^{_PLAIN_RANGES}]")
+_IDEOGRAPHIC_SPACE = 0x3000  # NFKC: a space; the rest of the plain CJK punctuation stays as it is
+
+
+@lru_cache(maxsize=1)
+def _plain_table() -> dict[int, str]:
+    """Steps 1-4 for every plain character that changes: the traditional forms among the Chinese
+    characters (their NFKC form is themselves), ASCII capitals, full-width ASCII (NFKC: the ASCII
+    character 0xFEE0 below, lower-cased) and the ideographic space. Made on the first check, so
+    made from tables rather than character by character. The traditional forms outside the plain
+    ranges come along, unused: copying is cheaper than sorting them out."""
+    table = dict(_t2s_table())
+    table.update((code, chr(code).lower()) for code in range(0x41, 0x5B))
+    table.update((code, chr(code - 0xFEE0).lower()) for code in range(0xFF01, 0xFF5F))
+    table[_IDEOGRAPHIC_SPACE] = " "
+    return table
+
+
 def _char_pass(text: str, found: _Found) -> tuple[str, OffsetMap]:
     """Steps 1-4: NFKC, invisible characters, ASCII case, traditional -> simplified.
 
     One character at a time by definition, done as one str.translate per slice: only characters
     that do not become exactly one character (dropped, or expanded like ﬁ -> fi) are visited.
+    Most messages are plain (_PLAIN_RANGES): one translation by a table made once, and every
+    character maps to its own.
     """
+    if len(text) <= _CHUNK and _NOT_PLAIN.search(text) is None:
+        offsets = OffsetMap()
+        offsets.copied(0, len(text))
+        return text.translate(_plain_table()), offsets
     out, offsets = _Pieces(), OffsetMap()
     last = len(text) - 1
     for base in range(0, len(text), _CHUNK):
@@ -508,11 +537,28 @@ def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetM
     return _rebuild(text, offsets, spaces(text))
 
 
-@lru_cache(maxsize=2)
-def _any_lexicon_entry(latin: bool) -> re.Pattern[str]:
-    """Every pattern of the lexicon (the Latin ones only with `latin`) as one alternation."""
-    patterns = [p.pattern for cjk, ascii_pattern, _, _ in _lexicon() for p in (cjk, ascii_pattern if latin else None) if p]
-    return precompiled("|".join(f"(?:{p})" for p in patterns))
+@lru_cache(maxsize=1)
+def _lexicon_gates() -> tuple[tuple[re.Pattern[str], frozenset[str] | None, bool], ...]:
+    """Every pattern of the lexicon with its triggers (patterns.required_characters), and whether
+    it is a Latin spelling."""
+    return tuple(
+        (p, triggers(p.pattern), p is ascii_pattern)
+        for cjk, ascii_pattern, _, _ in _lexicon()
+        for p in (cjk, ascii_pattern)
+        if p is not None
+    )
+
+
+def _any_lexicon_entry(text: str, latin: bool) -> bool:
+    """Whether an entry of the lexicon (a Latin spelling only with `latin`) matches in `text`: only
+    the entries whose triggers are in the text are tried, each a quick literal scan, where one
+    alternation of all of them tried every entry at every position."""
+    present = frozenset(text)
+    return any(
+        pattern.search(text) is not None
+        for pattern, needed, is_latin in _lexicon_gates()
+        if (latin or not is_latin) and (needed is None or not needed.isdisjoint(present))
+    )
 
 
 # A dotted token: a host with or without its scheme and path ("alipay-hb.cc/x", "weixin.qq.com").
@@ -542,7 +588,7 @@ def _apply_lexicon(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, O
     """Step 6: abbreviations and homophones, each entry applied in turn; Latin spellings never inside
     a link."""
     latin = _LATIN.search(text) is not None  # most messages have no Latin letters: skip those patterns
-    if not _any_lexicon_entry(latin).search(text):
+    if not _any_lexicon_entry(text, latin):
         # No entry matches, so none changes the text and none can match after another: one pass
         # instead of one per pattern, for most messages.
         return text, offsets

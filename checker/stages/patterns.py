@@ -9,6 +9,11 @@ them. Under that version, precompiled() builds the Pattern from them; under any 
 expression the table lacks (one edited since), it calls re.compile as before: a stale table costs
 time, never correctness. tests/test_patterns.py checks that every recorded Pattern equals
 re.compile's (CPython compares the compiled code) and that the table holds every expression.
+
+The table also records each expression's triggers (required_characters): characters one of which
+every match contains. A stage that holds the set of a message's characters skips an expression none
+of whose triggers is there (could_match) instead of scanning the text with it: most of the
+expressions a check tries find nothing, and most find nothing because a word they need is absent.
 """
 
 from __future__ import annotations
@@ -17,6 +22,11 @@ import _sre
 import marshal
 import re
 import sys
+from collections.abc import Set
+
+# re's own parser, whose parse tree required_characters reads (re imports it: it costs nothing).
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parser  # type: ignore[attr-defined]
 
 from . import datafile
 
@@ -24,6 +34,14 @@ TABLE_FILE = "data/twins/patterns.marshal"
 
 # (flags, code, groups, group index, index group) by expression: what re passes to _sre.compile.
 _table: dict[str, tuple] | None = None
+# required_characters() by expression as the table lists them: the characters as one string, ""
+# for None (strings load several times faster than sets, and most are never asked for).
+_listed: dict[str, str] = {}
+# required_characters() by expression, as asked for: from _listed, or computed here for an
+# expression the table lacks.
+_triggers: dict[str, frozenset[str] | None] = {}
+# A character class or an alternation of more characters than this is not worth a set.
+_MAX_TRIGGERS = 64
 
 
 def made_for() -> dict[str, object]:
@@ -44,8 +62,93 @@ def _load() -> dict[str, tuple]:
     global _table
     try:
         data = marshal.loads(datafile.read(TABLE_FILE))
-        table = data["patterns"] if data["made_for"] == made_for() else {}
+        table, triggers = (data["patterns"], data["triggers"]) if data["made_for"] == made_for() else ({}, {})
     except (OSError, ValueError, EOFError, TypeError, KeyError):
-        table = {}  # no table, or not one this Python wrote: every expression is compiled by re
+        table, triggers = {}, {}  # no table, or not one this Python wrote: every expression is compiled by re
+    _listed.update(triggers)
     _table = table
     return table
+
+
+def triggers(pattern: str) -> frozenset[str] | None:
+    """required_characters(pattern): from the table, or worked out once for an expression it lacks."""
+    if _table is None:
+        _load()
+    try:
+        return _triggers[pattern]
+    except KeyError:
+        listed = _listed.get(pattern)
+        if listed is None:  # an expression the table lacks: worked out once, here
+            needed = required_characters(pattern)
+        elif listed:
+            needed = frozenset(listed)
+        else:
+            needed = None
+        _triggers[pattern] = needed
+        return needed
+
+
+def could_match(pattern: str, present: Set[str]) -> bool:
+    """False only when no match of `pattern` is possible in a text whose characters are `present`:
+    none of the characters every match contains is there (required_characters)."""
+    needed = triggers(pattern)
+    return needed is None or not needed.isdisjoint(present)
+
+
+def required_characters(pattern: str) -> frozenset[str] | None:
+    """A small set of characters one of which every match of `pattern` contains; None when the
+    expression gives none (it can match empty text, ignores case, or needs only broad classes).
+
+    Read from re's parse tree: a literal needs itself, a short class its characters, an alternation
+    the union of what each branch needs, a sequence what its most selective part needs; repeats
+    that may be absent, assertions and broad classes (\\d, [^x], .) need nothing that can be listed.
+    """
+    try:
+        tree = sre_parser.parse(pattern)
+    except re.error:
+        return None
+    if tree.state.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    return _sequence_needs(tree)
+
+
+def _sequence_needs(items) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    for op, argument in items:
+        needed = _item_needs(op, argument)
+        if needed is not None and (best is None or len(needed) < len(best)):
+            best = needed
+    return best
+
+
+def _item_needs(op, argument) -> frozenset[str] | None:
+    c = sre_constants
+    if op is c.LITERAL:
+        return frozenset(chr(argument))
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, value in argument:
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE and value[1] - value[0] < _MAX_TRIGGERS:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None  # a negated class, a category (\d, \s, \w) or a wide range
+        return frozenset(chars) if len(chars) <= _MAX_TRIGGERS else None
+    if op is c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = argument
+        return None if add_flags & (re.IGNORECASE | re.LOCALE) else _sequence_needs(sub)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        least, _most, sub = argument
+        return _sequence_needs(sub) if least >= 1 else None
+    if op is c.ATOMIC_GROUP:
+        return _sequence_needs(argument)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for branch in argument[1]:
+            needed = _sequence_needs(branch)
+            if needed is None:
+                return None
+            union |= needed
+        return frozenset(union) if len(union) <= _MAX_TRIGGERS else None
+    return None  # assertions (zero width), anchors, any character, back references

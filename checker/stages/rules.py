@@ -41,7 +41,7 @@ from . import datafile
 from .claims import REQUEST_KINDS, governed
 from .entities import Entity, institutions
 from .normalize import Normalized
-from .patterns import precompiled
+from .patterns import precompiled, triggers
 from .taxonomy import taxonomy
 
 WEIGHTS_FILE = "data/weights.toml"
@@ -103,12 +103,13 @@ class Flag:
 class LazyPattern:
     """A regular expression compiled on first use; a bad one raises CatalogueError naming its rule."""
 
-    __slots__ = ("_compiled", "pattern", "rule_id")
+    __slots__ = ("_compiled", "_triggers", "pattern", "rule_id")
 
     def __init__(self, pattern: str, rule_id: str) -> None:
         self.pattern = pattern  # the source, as re.Pattern.pattern
         self.rule_id = rule_id
         self._compiled: re.Pattern[str] | None = None
+        self._triggers: frozenset[str] | bool | None = False  # False: not looked up yet
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -123,6 +124,18 @@ class LazyPattern:
     def search(self, text: str) -> re.Match[str] | None:
         """re.Pattern.search."""
         return self.compiled.search(text)
+
+    @property
+    def triggers(self) -> frozenset[str] | None:
+        """Characters one of which every match contains (patterns.required_characters)."""
+        if self._triggers is False:
+            self._triggers = triggers(self.pattern)
+        return self._triggers  # type: ignore[return-value]
+
+    def could_match(self, present: frozenset[str]) -> bool:
+        """False when a text whose characters are `present` cannot hold a match (patterns.could_match)."""
+        needed = self.triggers
+        return needed is None or not needed.isdisjoint(present)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """re.Pattern.finditer."""
@@ -404,6 +417,8 @@ class Message(NamedTuple):
     negated: dict[str, tuple[str, list[Evidence]]] | None = None
     # The kinds of request the message makes (claims stage), for rules with `asks`.
     requests: frozenset[str] = frozenset()
+    # The characters of the normalised text: a pattern none of whose triggers is there is not run.
+    present: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -417,7 +432,7 @@ class Message(NamedTuple):
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
             by_kind.setdefault(entity.kind, []).append(entity)
-        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests)
+        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text))
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -431,12 +446,16 @@ class Message(NamedTuple):
         """Whether a shared context ([contexts] in rules.toml) occurs in the message; cached."""
         hit = self.context_hits.get(name)
         if hit is None:
-            hit = self.context_hits[name] = bool(self.catalogue.contexts[name].search(self.norm.text))
+            context = self.catalogue.contexts[name]
+            hit = context.could_match(self.present) and context.search(self.norm.text) is not None
+            self.context_hits[name] = hit
         return hit
 
     def passes(self, gate) -> bool:
         names, own = gate
-        return any(self.in_context(n) for n in names) or (own is not None and own.search(self.norm.text) is not None)
+        if any(self.in_context(n) for n in names):
+            return True
+        return own is not None and own.could_match(self.present) and own.search(self.norm.text) is not None
 
     def evidence_at(self, start: int, end: int, pattern: str = "") -> Evidence:
         s, e = self.norm.span(start, end)
@@ -498,6 +517,11 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         return None
     if rule.asks and not rule.asks & msg.requests:
         return None
+    # Without a match of its patterns, an entity it names or a check, a rule has no evidence: its
+    # gates need not be tried.
+    patterns = rule.patterns if rule.patterns is not None and rule.patterns.could_match(msg.present) else None
+    if patterns is None and not rule.check and not (rule.entities and msg.matching(rule.entities)):
+        return None
     if rule.requires is not None and not msg.passes(rule.requires):
         return None
     if rule.absent is not None and msg.passes(rule.absent):
@@ -507,9 +531,9 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     # Every source yields in order of position, so its first MAX_EVIDENCE kept matches contain all
     # of its evidence that can be among the first MAX_EVIDENCE spans of the flag: stop there.
     evidence: list[Evidence] = []
-    if rule.patterns is not None:
+    if patterns is not None:
         kept = 0
-        for m in islice(rule.patterns.finditer(text), MAX_MATCHES_EXAMINED):
+        for m in islice(patterns.finditer(text), MAX_MATCHES_EXAMINED):
             if m.end() == m.start():
                 continue
             if rule.negatable and _negated(msg, m.start(), m.end(), rule.negatable_inside):
@@ -558,10 +582,62 @@ def find_flags(
     the claims stage read in the message (rules with `asks` need one of theirs)."""
     cat = catalogue()
     msg = Message.of(norm, entities, cat, negation, requests)
-    flags = [flag for rule in cat.rules if (flag := evaluate_rule(rule, msg)) is not None]
+    flags = [flag for rule in _candidates(cat, msg) if (flag := evaluate_rule(rule, msg)) is not None]
     fired = {f.id for f in flags}
     negated = {rule: note for rule, note in (msg.negated or {}).items() if rule not in fired}
     return tuple(sorted(flags, key=lambda f: (-f.weight, f.id))), negated
+
+
+class _RuleIndex:
+    """Which rules can have evidence in a message, by what the message holds (catalogue order).
+    (A plain class: a NamedTuple class costs a tenth of a millisecond to create at import.)"""
+
+    __slots__ = ("always", "by_char", "by_kind")
+
+    def __init__(
+        self, always: frozenset[int], by_char: dict[str, tuple[int, ...]], by_kind: dict[str, tuple[int, ...]]
+    ) -> None:
+        self.always = always  # a check, or patterns whose triggers are unknown: tried on every message
+        self.by_char = by_char  # a trigger character -> the rules whose patterns need it
+        self.by_kind = by_kind  # an entity kind -> the rules with a condition on it
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...]) -> _RuleIndex:
+        always: set[int] = set()
+        by_char: dict[str, list[int]] = {}
+        by_kind: dict[str, list[int]] = {}
+        for k, rule in enumerate(rules):
+            if rule.check or (rule.patterns is not None and rule.patterns.triggers is None):
+                always.add(k)
+            elif rule.patterns is not None:
+                for ch in rule.patterns.triggers or ():
+                    by_char.setdefault(ch, []).append(k)
+            for cond in rule.entities:
+                by_kind.setdefault(cond.kind, []).append(k)
+        return cls(
+            frozenset(always),
+            {ch: tuple(ks) for ch, ks in by_char.items()},
+            {kind: tuple(ks) for kind, ks in by_kind.items()},
+        )
+
+
+_index: tuple[Catalogue, _RuleIndex] | None = None
+
+
+def _candidates(cat: Catalogue, msg: Message) -> list[Rule]:
+    """The rules that can have evidence in `msg`, in catalogue order: those with a check, those whose
+    patterns could match (patterns.could_match) and those with a condition on an entity kind it holds.
+    The others would stop at evaluate_rule's first test; most rules are among them for most messages."""
+    global _index
+    if _index is None or _index[0] is not cat:
+        _index = (cat, _RuleIndex.of(cat.rules))
+    index = _index[1]
+    chosen = set(index.always)
+    for ch in msg.present.intersection(index.by_char):
+        chosen.update(index.by_char[ch])
+    for kind in msg.by_kind:
+        chosen.update(index.by_kind.get(kind, ()))
+    return [cat.rules[k] for k in sorted(chosen)]
 
 
 # --- checks: predicates over several entities ----------------------------------------------------
