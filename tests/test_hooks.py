@@ -52,6 +52,8 @@ GENUINE = [
     ("genuine_app_notice", "【某视频】已为您关闭自动续费，会员到期后不再扣费。"),
     ("genuine_carrier_bill", "【中国移动】您的积分3880分可在中国移动App积分商城兑换话费或商品，积分兑换不提供现金。"),
     ("genuine_personal_message", "明天我先给你转500块房租，剩下的月底给。"),
+    # The model had learnt "我是…经理" and "加…微信" as scam words (data/sources/legit_everyday_7.txt).
+    ("genuine_marketing", "您好，我是链家的王经理，加一下我微信，给您发房源。"),
     ("genuine_bank_realname_update", "【某银行】您的ETC设备已失效，请携带设备到就近网点重新激活。"),
     ("genuine_antifraud_notice", "谨防“无需征信、当天放款”的贷款诈骗。"),
     ("genuine_personal_message", "恭喜你通过面试，入职后公司为你缴纳五险一金，下周一报到。"),
