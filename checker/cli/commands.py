@@ -405,7 +405,10 @@ def train_command(root) -> None:
     from ..lab.train import train
 
     train(root, log=lambda line: click.echo(line, err=True))
-    # The card and the README's figures follow the new model; the suite is rerun when it is there.
+    # The card and the README's figures follow the new model: our held-out genuine register and the
+    # suite are rerun when they are there (figures --check refuses figures of another model).
+    if (root / figures.HOLDOUT).is_dir():
+        figures.measure_holdout(root)
     if (root / figures.SUITE).is_dir():
         figures.measure(root)
     figures.write(root)
