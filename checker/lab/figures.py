@@ -224,28 +224,27 @@ def stale_evaluation(root: pathlib.Path) -> str | None:
     return None
 
 
-def measure_holdout(root: pathlib.Path, n_jobs: int = 2) -> None:
-    """models/holdout.json: the held-out genuine register, which ships with the project."""
+def _measure_suite(root: pathlib.Path, folder: pathlib.Path, output: str, n_jobs: int) -> None:
+    """models/<output>: `checker evaluate --suite folder --format json` with the current model."""
     from ..stages import model as model_stage
     from .evaluate import evaluate_suite
 
-    model_stage.reset_cache()
-    report = evaluate_suite(root / HOLDOUT, n_jobs=n_jobs)
-    text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    (root / "models" / "holdout.json").write_text(text, encoding="utf-8")
-
-
-def measure(root: pathlib.Path, n_jobs: int = 2) -> None:
-    from ..stages import model as model_stage
-    from .evaluate import evaluate_suite
-
-    folder = root / SUITE
     if not folder.is_dir():
-        raise FileNotFoundError(f"{folder} is absent: the committed models/evaluation.json stays as it is")
+        raise FileNotFoundError(f"{folder} is absent: the committed models/{output} stays as it is")
     model_stage.reset_cache()
     report = evaluate_suite(folder, n_jobs=n_jobs)
     text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
-    (root / "models" / "evaluation.json").write_text(text, encoding="utf-8")
+    (root / "models" / output).write_text(text, encoding="utf-8")
+
+
+def measure_holdout(root: pathlib.Path, n_jobs: int = 2) -> None:
+    """models/holdout.json: the held-out genuine register, which ships with the project."""
+    _measure_suite(root, root / HOLDOUT, "holdout.json", n_jobs)
+
+
+def measure(root: pathlib.Path, n_jobs: int = 2) -> None:
+    """models/evaluation.json: the suite over ../shared/eval (real messages, evaluation only)."""
+    _measure_suite(root, root / SUITE, "evaluation.json", n_jobs)
 
 
 def outdated(root: pathlib.Path) -> list[str]:
