@@ -73,6 +73,10 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
     reading = claims_stage.read(norm, entities)
     flags, suppressed = _filtered_flags(norm, entities, reading)
     prediction, opinion, model_status = _model_opinion(norm, entities, reading, load_model)
+    if reading.retelling and opinion is not None and not any(f.weight > 0 for f in flags):
+        # A warning that retells a scam reads like the scam to the model, word for word; what it asks
+        # of the reader is what counts, and it asks nothing outside official channels.
+        opinion, model_status = None, "ok: not weighed: a warning that retells a scam"
     probability = prediction.probability if prediction else None
     verdict = decide([f.weight for f in flags], opinion, catalogue().verdict, _floor(flags, reading))
     # Red: the rules that add points, and the judgement's findings (some weigh nothing but are red).
@@ -161,6 +165,16 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
     # reach high_risk, or one of them is something genuine senders never do, such lines never take it
     # down (issue 8, monotone safety). Where lowering is allowed there are no findings, so the rules'
     # flags alone decide that.
+    if reading.retelling:
+        # Its red flags are the scam it retells, each listed as suppressed (filters.toml); but not what
+        # genuine senders never do ("再不还钱就去你家找你爸妈"): "谨防骗子" put before a threat must not
+        # make it a retelling. Such a flag counts unless a warning governs it where it stands.
+        retold = [f for f in flags if f.weight > 0 and f.id not in _never_genuine()]
+        suppressed += [
+            filters_stage.suppressed(f.id, filters_stage.WARNING_RETELLING, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))
+            for f in retold
+        ]
+        flags = tuple(f for f in flags if f not in retold)
     blocked = None if reading.lowering_allowed else filters_stage.LOWERING_NEEDS_OFFICIAL_CHANNELS
     if blocked is None and _red_flags_alone(flags) == ORDER[-1]:
         blocked = filters_stage.RED_FLAGS_REACH_HIGH_RISK

@@ -113,7 +113,42 @@ WARNINGS = [
     # A message someone got, passed on to family.
     "刚才接到一个电话说你换了号要借钱，是你本人吗？",
     "你收到那条说医保卡要冻结、点链接认证的短信别点，那是骗子。",
+    # Warnings that retell a scam step by step, the scammer as "对方", "他会", or the reader as the object
+    # of the scammer's verb ("随后要求您…"), with no channel of their own but official ones.
+    "【某区反诈中心提醒】有骗子冒充网店客服打电话，说您买的东西有质量问题要双倍赔付。对方会让您下载会议软件、"
+    "开启屏幕共享，再要求您从借款平台借钱转到指定账户“激活理赔”。正规退款原路返回，遇到请挂断，拨打96110。",
+    "学校转发派出所提醒：骗子冒充老师拉家长进群收资料费。他会先发一张收款码，随后要求家长扫码转账，"
+    "还说名额有限。学校收费只走官方缴费系统，请勿上当，有疑问打110。",
+    "【反诈预警】不法分子冒充公安打来电话，对方称您涉嫌洗钱，要冻结账户，让您把存款转到安全账户配合调查。"
+    "这是典型的冒充公检法诈骗，请下载国家反诈中心App，拨打96110咨询。",
 ]
+
+# The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
+NOT_WARNINGS = [
+    "【反诈提醒】骗子冒充客服，对方会让您转账。您的账户已被冻结，解冻请转账至6222021234567890123。",
+    "【反诈中心提醒】骗子盯上了您的账户，对方会让您把钱转走。请您回电我中心，把资金转到安全账户由我们保管。",
+    "温馨提示：谨防骗子冒充催收。再不还钱就去你家找你爸妈，让你全村都知道。",
+    "【反诈提醒】近期骗子冒充客服。你现在把卡里的钱转到监管账户，我们全程监控，事后退还。",
+    "【反诈提醒】骗子冒充客服，对方会让您加微信。请加专员微信abc12345核实。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_WARNINGS)
+def test_a_warning_frame_around_a_scam_of_its_own_is_still_flagged(text):
+    assert check(text).verdict != "low_risk"
+
+
+# An app the reference names as official is an official channel; another name is not.
+APPS = [
+    ("请下载个人所得税App，在App内申报退税。", "low_risk"),
+    ("请下载安装国家反诈中心App，开启来电预警。", "low_risk"),
+    ("您有一笔退税待领取，请下载“个税退税助手”App办理。", "high_risk"),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict"), APPS)
+def test_official_apps_by_exact_name(text, verdict):
+    assert check(text).verdict == verdict
 
 
 @pytest.mark.parametrize("text", WARNINGS)

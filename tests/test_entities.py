@@ -106,6 +106,8 @@ CASE_NUMBERS = [
     ("(2025)沪0115执1234号", "ok"),
     ("（2024）火0105民初12345号", "unusual"),
     ("案号：2024-888", "unusual"),
+    ("2025 粤0305民初15345号", "ok"),  # brackets left out when retyped: the parts still parse
+    ("2024火0105民初12345号", "unusual"),
 ]
 
 

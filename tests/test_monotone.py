@@ -63,6 +63,8 @@ INSERTS = [
     "请立即停止转账。",
     "您可能正在遭遇诈骗。",
     "以上述理由要求加群的都是骗局。",
+    # A retelling frame (claims.toml [retelling]): an opening warning word, a third-person scammer.
+    "【反诈提醒】谨防骗子冒充客服，对方会让您转账。",
 ]
 _CLAUSE = re.compile(r"[，。！？]")
 

@@ -56,6 +56,7 @@ _CHAT = precompiled(r"微信|qq|企业微信|好友")
 _APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
 # The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
 _OWN_CHANNEL = precompiled(r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点")
+_ENTITY_CHANNELS = frozenset({"phone", "link", "bank_card", "chat"})
 _SENTENCE_END = precompiled(r"[。！？!?；;\n]")
 _CLAUSE_BREAK = precompiled(r"[，,。！？!?；;\n]")
 _QUOTED = precompiled(r"“[^“”]{1,60}”|「[^「」]{1,60}」|『[^『』]{1,60}』|\"[^\"]{1,60}\"")
@@ -163,6 +164,9 @@ class Reading(NamedTuple):
     channels: tuple[Channel, ...]
     findings: tuple[Finding, ...]
     denial: Span | None
+    # A warning that retells a scam, with no unofficial channel of its own (claims.toml [retelling]):
+    # its red flags are the scam it describes, not requests made of the reader.
+    retelling: bool = False
 
     @property
     def floor(self) -> str:
@@ -195,7 +199,8 @@ class Reading(NamedTuple):
     def warning_notice(self) -> bool:
         """A warning that asks for no money, data or contact except through official channels: its
         denial counts anywhere in it."""
-        asks = any(r.kind in _ASKS_WITHOUT_CHANNEL for r in self.requests)
+        # "请下载国家反诈中心App" asks through an official channel, like "拨打96110".
+        asks = any(r.kind in _ASKS_WITHOUT_CHANNEL and r.through != "official" for r in self.requests)
         return self.denial is not None and self.lowering_allowed and self.all_channels_official and not asks
 
     @property
@@ -227,7 +232,9 @@ class _Data(NamedTuple):
     fresh_imperative: re.Pattern[str]
     clause_end: re.Pattern[str]
     scammer: re.Pattern[str]
+    narrator: re.Pattern[str]
     denial: re.Pattern[str]
+    retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
@@ -250,7 +257,7 @@ def judgements() -> dict[str, dict]:
 def parse_data(raw: str | dict) -> _Data:
     """claims.toml's text, or its data, validated."""
     data = raw if isinstance(raw, dict) else datafile.loads(raw)
-    for key in ("requests", "negation", "denial", "channels", "persons", "stakes", "benefits", "judgement"):
+    for key in ("requests", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "judgement"):
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
     requests = tuple(
@@ -275,7 +282,9 @@ def parse_data(raw: str | dict) -> _Data:
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
+        narrator=_compile(negation["narrator"], "negation.narrator"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
+        retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
@@ -307,9 +316,10 @@ def _clause_start(text: str, start: int, data: _Data) -> int:
     return ends[-1].end() if ends else cut
 
 
-def _reported(text: str, start: int, data: _Data) -> bool:
+def _reported(text: str, start: int, data: _Data, narrated: bool = False) -> bool:
     """Whether the request is reported speech: inside quotation marks ("对方会说“请转账到安全账户”"),
-    or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件")."""
+    or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件"); with
+    `narrated`, also one whose subject is "对方" or a pronoun that "will" do it ("他会让您…")."""
     if any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
         return True
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
@@ -318,14 +328,18 @@ def _reported(text: str, start: int, data: _Data) -> bool:
     cue = None
     for match in data.scammer.finditer(sentence):
         cue = match
+    if narrated:
+        for match in data.narrator.finditer(sentence):
+            if cue is None or match.start() > cue.start():
+                cue = match
     return cue is not None and data.fresh_imperative.search(sentence, cue.end()) is None
 
 
-def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True) -> bool:
+def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True, narrated: bool = False) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
     sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗")."""
-    if _reported(text, start, data):
+    if _reported(text, start, data, narrated):
         return True
     if framed and data.after.match(text, end, min(len(text), end + 40)):
         return True
@@ -338,14 +352,18 @@ def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True)
     return data.fresh_imperative.search(masked, cues[-1].end()) is None
 
 
-def governed(text: str, start: int, end: int, framed: bool = False) -> bool:
+def governed(text: str, start: int, end: int, framed: bool = False, narrated: bool = False) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
-    or inside a frame that closes after it ("以…为由", "…的都是诈骗")."""
-    return _governed(text, start, end, _data(), framed=framed)
+    or inside a frame that closes after it ("以…为由", "…的都是诈骗"); with `narrated`, also when it
+    is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own)."""
+    return _governed(text, start, end, _data(), framed=framed, narrated=narrated)
 
 
-def _requests(norm: Normalized, data: _Data, present: frozenset[str]) -> list[tuple[Request, int, int]]:
+def _requests(
+    norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False
+) -> list[tuple[Request, int, int]]:
+    """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own."""
     text = norm.text
     found = []
     for kind, name, pattern, needed in data.requests:
@@ -353,7 +371,7 @@ def _requests(norm: Normalized, data: _Data, present: frozenset[str]) -> list[tu
             continue
         kept = 0
         for m in pattern.finditer(text):
-            if m.end() == m.start() or _governed(text, m.start(), m.end(), data):
+            if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated):
                 continue
             found.append((Request(kind, name, _span(norm, m.start(), m.end())), m.start(), m.end()))
             kept += 1
@@ -384,6 +402,14 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
 @lru_cache(maxsize=1)
 def _bank_service_lines() -> frozenset[str]:
     return frozenset(_reference()["bank_service_lines"]["numbers"])
+
+
+@lru_cache(maxsize=1)
+def _official_app() -> re.Pattern[str]:
+    """An app the reference names as official, by its exact name: "下载国家反诈中心App", not
+    "下载国家反诈中心助手App" nor "下载xx国家反诈中心App"."""
+    names = "|".join(re.escape(n.lower()) for n in _reference()["official_apps"]["names"])
+    return precompiled(rf"^(?:下载|安装|打开|登录|使用|官方|正版|的|并|或|和)*[\"“「《]?(?:{names})[\"”」》]?(?:app|客户端)$")
 
 
 @lru_cache(maxsize=1)
@@ -424,11 +450,35 @@ def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institu
     return legal or named
 
 
+_BRACKETED = precompiled(r"【([^【】]{2,30})】")
+
+
+def _bracketed(text: str, claims: list[Claim]) -> list[Institution]:
+    """The specific institutions named inside any 【…】 of the message (a sender's signature, wherever
+    it stands), but not a law firm or legal centre, which speaks for others."""
+    tags = [m.group(1) for m in _BRACKETED.finditer(text)]
+    if len(tags) < 2:
+        return []  # one tag is the sender tag, judged already
+    by_id = _institutions_by_id()
+    named = [by_id[c.id] for c in claims if c.kind == "institution" and not by_id[c.id].generic]
+    return [i for i in named if i.kind not in _SPEAKS_FOR_OTHERS and any(i.keywords.search(t) for t in tags)]
+
+
 def _channels(
     norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim], data: _Data, present: frozenset[str]
 ) -> list[Channel]:
     public = set(_reference()["channels"])
     claimed = _speakers(entities, claims)
+    bracketed = _bracketed(norm.text, claims)
+
+    def status(kind: str, owner: str) -> str:
+        # Judged against the sender too when a second 【…】 names one: "【反诈提醒】…【某某法院】…" put
+        # in front of a court notice must not turn the court's foreign link from mismatched to unknown.
+        found = _status(kind, owner, claimed, public)
+        if found == "unknown" and bracketed and _status(kind, owner, bracketed, public) == "mismatch":
+            return "mismatch"
+        return found
+
     out = []
     for e in entities:
         if e.kind == "phone":
@@ -437,12 +487,10 @@ def _channels(
                 continue
             owner = _number_owners().get(e.value, "")
             private = e.details.get("type") in ("mobile", "overseas")
-            out.append(
-                Channel("phone", e.value, _status("phone", owner, claimed, public), owner, private, _entity_span(e), e.norm_start)
-            )
+            out.append(Channel("phone", e.value, status("phone", owner), owner, private, _entity_span(e), e.norm_start))
         elif e.kind == "link":
             owner = e.details.get("owner", "")
-            out.append(Channel("link", e.value, _status("link", owner, claimed, public), owner, False, _entity_span(e), e.norm_start))
+            out.append(Channel("link", e.value, status("link", owner), owner, False, _entity_span(e), e.norm_start))
         elif e.kind == "bank_card":
             out.append(Channel("bank_card", e.value, "unknown", "", True, _entity_span(e), e.norm_start))
         elif e.kind == "chat_handle":
@@ -481,8 +529,13 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     text = norm.text
     present = frozenset(text)  # an expression none of whose triggers is here is not run
     claims = _claims(norm, entities, data, present)
-    located = _requests(norm, data, present)
     channels = _channels(norm, entities, claims, data, present)
+    # A retelling ("对方会让您…") is read as one only in a warning (a victim's story of what happened
+    # is a scam to name, not a warning), and only where the message gives no way of its own to reach
+    # anyone but official ones: no private or unknown number, link, card or chat id.
+    denial = _denial(norm, data, present)
+    own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
+    located = _requests(norm, data, present, narrated=denial is not None and not own_way)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
         if request.kind == "chat" and not any(c.kind == "chat" for c in channels):
@@ -490,7 +543,8 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         if request.kind == "download" and not any(c.kind == "link" for c in channels):
             m = _APP.search(text, max(0, start), min(len(text), end + 12))
             if m:
-                channels.append(Channel("app", m.group(), "unknown", "", False, _span(norm, m.start(), m.end()), m.start()))
+                status = "official" if _official_app().search(m.group()) else "unknown"
+                channels.append(Channel("app", m.group(), status, "", False, _span(norm, m.start(), m.end()), m.start()))
     # An account or a QR code is a channel only where money is asked for in the same sentence
     # ("安全账户都是诈骗关键词" names one to warn about it).
     pay_sentences = [_sentence(text, start) for r, start, _ in located if r.kind == "pay"]
@@ -591,14 +645,39 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     benefit = next((m for m in benefits if not _governed(text, m.start(), m.end(), data)), None)
     if offered_through and benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
-    denial = None
-    # Pressure phrases are blanked with 。 before the denial is looked for: it may need that too.
-    if could_match(data.denial.pattern, present | {"。"}):
-        masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
-        m = data.denial.search(masked)
-        if m:
-            denial = _span(norm, m.start(), m.end())
+    if denial is not None and _retells(text, data, channels, requests):
+        # The scam it retells asks nothing of the reader: only what it asks through official
+        # channels ("拨打96110") is its own.
+        official = tuple(r for r in requests if r.through == "official")
+        return Reading(tuple(claims), official, tuple(channels), (), denial, retelling=True)
     return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial)
+
+
+_RETELLING_OPENING = 40
+
+
+def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Request]) -> bool:
+    """Whether the message is a warning that retells a scam (claims.toml [retelling])."""
+    if any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels):
+        return False
+    if any(r.through != "official" for r in requests):
+        # Every request left is the message's own, not the scammer's it retells: "你把卡里的钱转到
+        # 避险账户" (a call script needs no channel in its text: the call is one), "请回电" (the
+        # sender's number), "请下载XX App" (theirs).
+        return False
+    if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None:
+        return False
+    return data.scammer.search(text) is not None
+
+
+def _denial(norm: Normalized, data: _Data, present: frozenset[str]) -> Span | None:
+    """The first warning cue of the message ("谨防", "骗局", "都是诈骗" ...), if any."""
+    # Pressure phrases are blanked with 。 before the denial is looked for: it may need that too.
+    if not could_match(data.denial.pattern, present | {"。"}):
+        return None
+    masked = data.pressure.sub(lambda m: "。" * len(m.group()), norm.text)
+    m = data.denial.search(masked)
+    return _span(norm, m.start(), m.end()) if m else None
 
 
 def _sentence(text: str, start: int) -> tuple[int, int]:

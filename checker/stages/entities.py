@@ -557,7 +557,11 @@ def _lawyer_names(norm: Normalized) -> list[Entity]:
 # --- courts and case numbers ---------------------------------------------------------------------
 
 _COURT = Gated(r"(?:人民法院|法院)(?!送达平台|短信平台)", needs=("法院",))
-_CASE_NUMBER = Gated(rf"\((\d{{4}})\)([{_HAN}]{{1,2}})(\d{{0,6}})([{_HAN}]{{1,6}}?)(\d{{1,8}})号", needs=("号",))
+# The year's brackets are typography, not meaning: a case number retyped or pasted without them
+# ("2025粤0305民初15345号") is checked by its parts all the same (the year, the court code, the type).
+_CASE_NUMBER = Gated(
+    rf"(?:\((\d{{4}})\)|(?<![\d.])(\d{{4}}))([{_HAN}]{{1,2}})(\d{{0,6}})([{_HAN}]{{1,6}}?)(\d{{1,8}})号", needs=("号",)
+)
 _CASE_LIKE = Gated(rf"(?:案号|案件编号|案件号|立案号|卷宗号)[:：]?([0-9a-z()\-{_HAN}]{{3,30}})", needs=("案", "卷宗号"))
 
 
@@ -577,7 +581,8 @@ def _case_numbers(norm: Normalized) -> list[Entity]:
     found = []
     spans = []
     for m in _matches(_CASE_NUMBER, norm.text):
-        year, region, _court_code, case_type, _serial = m.groups()
+        bracketed_year, bare_year, region, _court_code, case_type, _serial = m.groups()
+        year = bracketed_year or bare_year
         problems = []
         if not (1990 <= int(year) <= today().year + 1):
             problems.append("year")

@@ -20,6 +20,7 @@ WARNING_NOTICE = "warning_notice"
 LOWERING_NEEDS_OFFICIAL_CHANNELS = "lowering_needs_official_channels"
 RED_FLAGS_REACH_HIGH_RISK = "red_flags_reach_high_risk"
 NEVER_FROM_GENUINE_SENDERS = "never_from_genuine_senders"
+WARNING_RETELLING = "warning_retelling"
 _KNOWN = (
     WARNING_CLAUSE,
     "before_only",
@@ -27,6 +28,7 @@ _KNOWN = (
     LOWERING_NEEDS_OFFICIAL_CHANNELS,
     RED_FLAGS_REACH_HIGH_RISK,
     NEVER_FROM_GENUINE_SENDERS,
+    WARNING_RETELLING,
 )
 
 

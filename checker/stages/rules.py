@@ -488,7 +488,7 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
         after = _CLAUSE_END.split(text[end : end + _NEGATION_AFTER])[0]
         cat = msg.catalogue
         return bool(
-            governed(text, start, end, framed=True)
+            governed(text, start, end, framed=True, narrated=True)  # no unofficial channel here
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
         )
