@@ -407,12 +407,13 @@ def seed_for(*parts) -> int:
 
 
 def read_sources():
-    """Yield (kind, provenance, type, group_key, [texts], disguised_flags, body)."""
+    """Yield (kind, provenance, type, group_key, [texts], disguised_flags, body, for_model)."""
     files = sorted(SRC.glob("*.txt"))
     if not files:
         sys.exit(f"no source files in {SRC}")
     for path in files:
         kind = prov = ftype = None
+        for_model = True
         for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             line = raw.strip()
             if not line or line.startswith("#"):
@@ -426,6 +427,11 @@ def read_sources():
                 continue
             if line.startswith("@prov "):
                 prov = line[6:].strip()
+                for_model = True
+                continue
+            if line == "@model no":
+                # Kept for the rules' and the claims stage's tests, not for the model (checker/lab/train.py).
+                for_model = False
                 continue
             if kind is None or prov is None:
                 sys.exit(f"{path.name}:{lineno}: message before @kind/@prov")
@@ -450,7 +456,7 @@ def read_sources():
                 r = random.Random(seed_for(kind, body, "disguise"))
                 texts.append(disguise(texts[0], r))
                 flags.append(True)
-            yield kind, prov, ftype, f"{path.stem}:{lineno}", texts, flags, body
+            yield kind, prov, ftype, f"{path.stem}:{lineno}", texts, flags, body, for_model
 
 
 def build():
@@ -461,7 +467,7 @@ def build():
     items = list(read_sources())
     items.sort(key=lambda it: (kind_order.get(it[0], 999), it[3].split(":")[0], int(it[3].split(":")[1])))
     group_seq = Counter()
-    for kind, prov, ftype, gkey, texts, flags, _body in items:
+    for kind, prov, ftype, gkey, texts, flags, _body, for_model in items:
         label = KIND_LABEL.get(kind)
         if label is None:
             sys.exit(f"{gkey}: unknown kind {kind!r}")
@@ -479,6 +485,8 @@ def build():
                 group=group,
                 provenance=prov + (" [programmatic disguise variant]" if dis else ""),
             )
+            if not for_model:
+                rec["model"] = False
             records.append(rec)
     return records, groups
 
@@ -495,11 +503,13 @@ def validate(records, groups):
         if v > 1:
             errors.append(f"duplicate text ({v}x): {k[:60]}")
     for r in records:
-        if set(r) != {"id", "text", "label", "kind", "type", "group", "provenance"}:
+        if set(r) - {"model"} != {"id", "text", "label", "kind", "type", "group", "provenance"}:
             errors.append(f"{r['id']}: wrong keys")
+        if r.get("model", False) is not False or (r.get("model") is False and r["label"] != "legit"):
+            errors.append(f"{r['id']}: only a genuine retelling is kept from the model (model = false)")
         for f, v in r.items():
-            if f == "type":
-                continue  # checked below against the taxonomy
+            if f in ("type", "model"):
+                continue  # type is checked below against the taxonomy
             if not isinstance(v, str) or not v.strip():
                 errors.append(f"{r['id']}: empty field {f}")
         if r["label"] not in ("scam", "legit"):

@@ -103,6 +103,10 @@ def read_corpus(path: pathlib.Path) -> Corpus:
             item = json.loads(line)
             if item["label"] not in ("scam", "legit"):
                 raise ValueError(f"{path}:{number}: label must be scam or legit")
+            if item.get("model") is False:
+                # A retelling of a scam (data/sources, `@model no`): the scam's wording with the opposite
+                # label. The claims stage judges it (claims.toml [retelling]), the model is not taught it.
+                continue
             ids.append(str(item["id"]))
             texts.append(item["text"])
             labels.append(1 if item["label"] == "scam" else 0)
