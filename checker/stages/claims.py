@@ -374,7 +374,8 @@ def _without_fillers(norm: Normalized, data: _Data) -> tuple[str, list[int]]:
     ]
     if not dropped:
         return text, list(range(len(text)))
-    kept, at = [], 0
+    kept: list[int] = []
+    at = 0
     for m in dropped:
         kept.extend(range(at, m.start()))
         at = m.end()
