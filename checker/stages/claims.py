@@ -18,6 +18,7 @@ reasons say "verify here".
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -362,23 +363,22 @@ def governed(text: str, start: int, end: int, framed: bool = False, narrated: bo
     return _governed(text, start, end, _data(), framed=framed, narrated=narrated)
 
 
-def _without_fillers(norm: Normalized, data: _Data) -> tuple[str, list[int]]:
+def _without_fillers(norm: Normalized, data: _Data) -> tuple[str, array[int] | None]:
     """The normalised text without the spoken fillers that stand as their own words in the paste
-    (claims.toml [spoken]), and where each of its characters stands in the normalised text."""
+    (claims.toml [spoken]), and where each of its characters stands in the normalised text (None:
+    nothing left out, the same places)."""
     text = norm.text
-    dropped = [
-        m
-        for m in data.fillers.finditer(text)
-        if (m.start() == 0 or norm.gap_before(m.start()) or data.clause_end.match(text, m.start() - 1))
-        and (m.end() == len(text) or norm.gap_before(m.end()) or data.clause_end.match(text, m.end()))
-    ]
-    if not dropped:
-        return text, list(range(len(text)))
-    kept: list[int] = []
+    kept = array("l")  # compact, and built as it goes: a huge paste of fillers costs little
     at = 0
-    for m in dropped:
-        kept.extend(range(at, m.start()))
-        at = m.end()
+    for m in data.fillers.finditer(text):
+        alone = (m.start() == 0 or norm.gap_before(m.start()) or data.clause_end.match(text, m.start() - 1)) and (
+            m.end() == len(text) or norm.gap_before(m.end()) or data.clause_end.match(text, m.end())
+        )
+        if alone:
+            kept.extend(range(at, m.start()))
+            at = m.end()
+    if at == 0:
+        return text, None
     kept.extend(range(at, len(text)))
     return "".join(text[i] for i in kept), kept
 
@@ -397,7 +397,7 @@ def _requests(
         for m in pattern.finditer(text):
             if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated):
                 continue
-            start, end = where[m.start()], where[m.end() - 1] + 1
+            start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
             found.append((Request(kind, name, _span(norm, start, end)), start, end))
             kept += 1
             if kept == _MAX_EACH:
