@@ -237,6 +237,7 @@ BY_MEANING = [
     ("如需退订请联络值班专员0755-26668888。", "call", "reach_number"),
     ("改签请找航司工作人员400 123 4567办理。", "call", "reach_number"),
     ("有疑问呼叫13812345678。", "call", "reach_number"),
+    ("简历已收到，请回复你的邮箱地址，稍后发送岗位资料。", "call", "reply_contact"),
     ("请马上对接处理专员，今天必须办完。", "call", "reach_person"),
     # click: a verb of opening, a few words, then the link
     ("快递丢了，请打开这里 kd-pei.top/a 登记理赔。", "click", "open_link_near"),
