@@ -50,6 +50,12 @@ JUDGED = [
     ("家长您好，我是三年级二班的班主任李老师，请大家加一下我的微信abc12345，方便发班级通知。", set(), "low_risk"),
     # A chat log's speaker label claims a boss ("王总：在吗").
     ("王总：在吗\n王总：你先帮我给客户转两万块，卡号发你了\n王总：我在开会别打电话", {"pay_through_unofficial_channel"}, "high_risk"),
+    # A call told as refused retells the scammer's requests; the same call told while still pending asks.
+    ("刚才有个说是网店客服的打来，说我买的东西质量有问题要双倍赔偿，让我下载个会议软件共享屏幕。我没下，去淘宝订单里联系了官方客服，我把那个号码拉黑了。", set(), "low_risk"),
+    ("下午有个说是网店客服的打来，说我买的衣服有问题要三倍赔偿，让我下载个会议软件共享屏幕。软件我已经下好了，还没开共享，他在电话里一直催我。", {"screen_share_requested", "contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
+    # A genuine service disowns whoever asks for a code; a scam that disowns something else still asks.
+    ("亲，退款原路返回，任何让您另外转账或者报验证码的都不是我们。", set(), "low_risk"),
+    ("请把验证码报给我，马上退款，拖延造成的损失都不是我们的责任。", {"credentials_requested"}, "high_risk"),
     # A payment reported as done, with its counterparty, asks for nothing (动账, 公积金).
     ("【某银行】您尾号3144的借记卡5月16日转入人民币8,687.03元，对方户名：王勇，余额5,209.04元。", set(), "low_risk"),
     ("您的住房公积金7月12日已汇缴入个人账户646.00元，个人账户余额6,275.22元。【某市住房公积金】", set(), "low_risk"),
