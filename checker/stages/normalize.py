@@ -632,7 +632,7 @@ def _regional() -> tuple[re.Pattern[str], dict[str, str]]:
     first. Built on the first paste in traditional characters only."""
     table = json.loads(datafile.read_text("data/tw_phrases.json"))["phrases"]
     pattern = "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
-    return re.compile(pattern), table
+    return precompiled(pattern), table
 
 
 def _regional_phrases(original: str, text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
