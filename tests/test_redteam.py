@@ -19,7 +19,9 @@ from checker.pipeline import check_with
 from checker.stages.model import ModelError
 
 CORPUS = pathlib.Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
-SLICE = 200
+# 600 scams (about 520 flagged ones): at 200 one family sat a row or two from its bound, and each
+# corpus change redraws the sample; the full run is the figure, this slice a guard against regressions.
+SLICE = 600
 MET = (*DESIGNED, "padding", "link_forms", "homoglyphs")
 
 
