@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import itertools
 import json
 import math
 import pathlib
@@ -36,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import mul
-from typing import NamedTuple, cast
+from typing import NamedTuple, cast, overload
 
 from . import datafile, segment
 from .claims import Reading
@@ -51,7 +52,7 @@ MODEL_FILE = "model.json"
 DICT_FILE = "jieba_dict.txt"
 FLAT_FILE = "model.flat"  # what a check reads: MODEL_FILE and DICT_FILE in one flat file
 FORMAT_VERSION = 3
-FLAT_MAGIC = b"checker flat model 2\n"
+FLAT_MAGIC = b"checker flat model 3\n"
 STRUCTURE_MARK = "§"  # a structure term (structure_terms), never a pasted word or n-gram
 _CUES = 5
 _SPANS_PER_CUE = 3
@@ -159,31 +160,29 @@ class Prediction(NamedTuple):
         return self.model._naming(self)
 
 
-# Messages whose terms are looked up by bisection before the vocabulary builds its dictionary.
-BISECTED_MESSAGES = 16
-
-
 class Vocabulary(Mapping[str, int]):
     """term -> index over terms in sorted order (scikit-learn numbers its vocabulary so).
 
-    A dictionary of the 72,000 terms took a quarter of the model's load, which a single check pays
-    in full for a few hundred lookups: the first BISECTED_MESSAGES messages bisect the sorted list,
-    later ones read the dictionary built then (prepare() builds it at once, e.g. before forking).
+    A dictionary of the 134,000 terms would cost a single check far more than its few hundred
+    lookups: the first segment.LAZY_MESSAGES messages find their terms in the sorted terms (in the
+    model file's bytes when read from it: segment.SortedWords), later ones read the dictionary built
+    then (prepare() builds it at once, e.g. before forking).
     """
 
-    __slots__ = ("_messages", "_table", "terms")
+    __slots__ = ("_find", "_messages", "_table", "terms")
 
     def __init__(self, terms: Sequence[str], table: dict[str, int] | None = None) -> None:
         self.terms = terms
         self._table = table
         self._messages = 0
+        self._find: Callable[[str], int | None] = terms.find if isinstance(terms, segment.SortedWords) else self._bisect
 
     def lookup(self) -> Callable[[str], int | None]:
         """The index of a term (None when unknown), by the fastest way for this message."""
         if self._table is None:
             self._messages += 1
-            if self._messages <= BISECTED_MESSAGES:
-                return self._bisect
+            if self._messages <= segment.LAZY_MESSAGES:
+                return self._find
             self.prepare()
         return self._table.get  # type: ignore[union-attr]
 
@@ -197,7 +196,7 @@ class Vocabulary(Mapping[str, int]):
         return at if at < len(terms) and terms[at] == term else None
 
     def __getitem__(self, term: str) -> int:
-        index = self._table.get(term) if self._table is not None else self._bisect(term)
+        index = self._table.get(term) if self._table is not None else self._find(term)
         if index is None:
             raise KeyError(term)
         return index
@@ -207,6 +206,35 @@ class Vocabulary(Mapping[str, int]):
 
     def __len__(self) -> int:
         return len(self.terms)
+
+
+class Terms(Sequence[str]):
+    """index -> term of a flat model: the vocabulary's terms, then the structure terms."""
+
+    __slots__ = ("_structure", "_vocabulary")
+
+    def __init__(self, vocabulary: Sequence[str], structure: list[str]) -> None:
+        self._vocabulary, self._structure = vocabulary, structure
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        words = len(self._vocabulary)
+        return self._vocabulary[index] if index < words else self._structure[index - words]
+
+    def __len__(self) -> int:
+        return len(self._vocabulary) + len(self._structure)
+
+    def __iter__(self) -> Iterator[str]:
+        return itertools.chain(self._vocabulary, self._structure)
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,10 +508,15 @@ class _Sections:
 
     def lines(self, size: int, count: int) -> list[str]:
         """`count` strings joined by line breaks in `size` bytes of UTF-8."""
-        items = self.take(size).decode("utf-8").split("\n")
+        items = self.take(size).decode("utf-8").split("\n") if count else []
         if len(items) != count:
             raise ModelError("model file lists a wrong number of terms")
         return items
+
+    def sorted_words(self, size: int, count: int) -> segment.SortedWords:
+        """`count` sorted words in `size` bytes (segment.SortedWords.pack), then their block marks (int32)."""
+        blob = self.take(size)
+        return segment.SortedWords(blob, self.numbers("i", -(-count // segment.BLOCK_WORDS) + 1), count)
 
     def numbers(self, code: str, count: int) -> array:
         """`count` little-endian numbers: "d" float64, "q" int64, "i" int32."""
@@ -498,10 +531,12 @@ def parse_flat(data: bytes) -> Model:
     """The model of a flat file as checker.lab.flatten writes it; raises ModelError.
 
     Layout: FLAT_MAGIC; one line of JSON (the scalars, the namer's classes and every section's size);
-    then the vocabulary's terms followed by the structure terms (UTF-8, one a line, in index order),
-    idf (float64, one a vocabulary term) and coef (float64, one a term),
-    for each namer class its feature indices (int32) and weights (float64), the prefix dictionary's
-    words (UTF-8, one a line) and their frequencies (int64; 0 for a prefix that is not a word).
+    then the vocabulary's terms (segment.SortedWords: UTF-8 between line breaks, in index order, and
+    their block marks as int32), the structure terms (UTF-8, one a line, indices after the
+    vocabulary's), idf (float64, one a vocabulary term) and coef (float64, one a term), for each
+    namer class its feature indices (int32) and weights (float64), the prefix dictionary's words in
+    sorted order (SortedWords) and their frequencies (int64; 0 for a prefix that is not a word).
+    Nothing is made per term or per word: a check looks up the few it needs in these bytes.
     """
     try:
         if not data.startswith(FLAT_MAGIC):
@@ -515,9 +550,9 @@ def parse_flat(data: bytes) -> Model:
         words_size = size - int(head["structure_terms"])  # the vocabulary, then the structure terms
         if not 0 <= words_size <= size:
             raise ModelError("model file lists more structure terms than terms")
-        # The vocabulary sorted (checker.lab.flatten refuses others), then the structure terms.
-        terms = sections.lines(int(head["terms_bytes"]), size)
-        structure = dict(zip(terms[words_size:], range(words_size, size)))
+        vocabulary = sections.sorted_words(int(head["terms_bytes"]), words_size)
+        structure_list = sections.lines(int(head["structure_bytes"]), size - words_size)
+        structure = dict(zip(structure_list, range(words_size, size)))
         if len(structure) != size - words_size:
             raise ModelError("model file repeats a structure term")
         idf = sections.numbers("d", words_size)
@@ -530,15 +565,15 @@ def parse_flat(data: bytes) -> Model:
             weights.append(dict(zip(indices, sections.numbers("d", len(indices)))))
             classes.append(NamedClass(str(entry["id"]), str(entry["name"]), str(entry["name_en"])))
             intercepts.append(float(entry["intercept"]))
-        words = sections.lines(int(head["words_bytes"]), int(head["words"]))
+        words = sections.sorted_words(int(head["words_bytes"]), int(head["words"]))
         frequencies = sections.numbers("q", len(words))
         if sections.at != len(data):
             raise ModelError("model file has bytes after its last section")
         if min(frequencies, default=0) < 0:
             raise ModelError("model file has a negative word frequency")
         return Model(
-            vocabulary=Vocabulary(terms[:words_size]),
-            terms=terms,
+            vocabulary=Vocabulary(vocabulary),
+            terms=Terms(vocabulary, structure_list),
             idf=idf,
             coef=coef,
             intercept=float(head["intercept"]),
@@ -548,7 +583,7 @@ def parse_flat(data: bytes) -> Model:
             structure=structure,
             structure_weight=float(head["structure_weight"]),
             namer=_namer(classes, weights, intercepts),
-            tokenizer=segment.Segmenter.of(words, frequencies, int(head["total"])),
+            tokenizer=segment.Segmenter(words, frequencies, int(head["total"])),
         )
     except ModelError:
         raise
