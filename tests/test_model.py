@@ -11,8 +11,8 @@ import sys
 import pytest
 
 import checker.stages.model as model_stage
-from checker.stages import segment
 from checker import check
+from checker.stages import segment
 from checker.stages.model import DICT_FILE, FLAT_FILE, MODEL_FILE, ModelError
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
