@@ -63,7 +63,7 @@ SORTED_SIZES = [0, 1, segment.BLOCK_WORDS - 1, segment.BLOCK_WORDS, segment.BLOC
 @pytest.mark.parametrize("size", SORTED_SIZES)
 def test_sorted_words_find_every_word_at_its_place_and_nothing_else(size):
     words = sorted({f"律{k:04d}" if k % 3 else f"w{k}" for k in range(size)})
-    store = segment.SortedWords(*_packed(words), len(words))
+    store = segment.SortedWords(*_stored(words), len(words))
     assert list(store) == words and len(store) == len(words)
     assert [store.find(w) for w in words] == list(range(len(words))) == [store.index(w) for w in words]
     assert [store[k] for k in range(len(words))] == words and store[::2] == words[::2]
@@ -82,6 +82,12 @@ def _packed(words):
     return blob, array("i", marks)
 
 
+def _stored(words, blob_and_marks=None):
+    """SortedWords' arguments for `words` packed as a file holds them, between other sections."""
+    blob, marks = blob_and_marks or _packed(words)
+    return b"\n\x00before" + blob + b"after\n", 8, len(blob), marks
+
+
 @pytest.mark.parametrize(
     ("damage", "words"),
     [
@@ -95,7 +101,7 @@ def _packed(words):
 )
 def test_sorted_words_refuse_marks_that_disagree_with_the_blob(damage, words):
     with pytest.raises(ValueError):
-        segment.SortedWords(*damage(*_packed(words)), len(words))
+        segment.SortedWords(*_stored(words, damage(*_packed(words))), len(words))
 
 
 @pytest.mark.parametrize("words", [["b", "a"], ["a", "a"], ["a", ""], ["a", "b\nc"]], ids=["unsorted", "repeated", "empty", "line break"])

@@ -123,28 +123,30 @@ class SortedWords(Sequence[str]):
     """Distinct words in sorted order, read where they lie in the model file without a Python string
     for each: decoding and splitting 134,000 terms was a quarter of a cold check's model load.
 
-    `blob` is the words' UTF-8 with a line break before, between and after them; `marks[j]` is the
-    offset of the break before word j * BLOCK_WORDS, and the last mark that of the final break. A
-    word is found by bisecting the first word of each block (UTF-8 sorts as code points do) and then
-    searching that block's bytes for the word between two breaks; its position is the number of
-    breaks before it.
+    The words are `size` bytes of `data` from `base`: their UTF-8 with a line break before, between
+    and after them (pack()). `marks[j]` is the offset (from `base`) of the break before word
+    j * BLOCK_WORDS, and the last mark that of the final break. A word is found by bisecting the
+    first words of the blocks (UTF-8 sorts as code points do), then searching its block's bytes for
+    the word between two breaks; its position is the number of breaks before it.
     """
 
-    __slots__ = ("_blob", "_count", "_firsts", "_marks")
+    __slots__ = ("_base", "_count", "_data", "_firsts", "_marks", "_size")
 
-    def __init__(self, blob: bytes, marks: Sequence[int], count: int) -> None:
+    def __init__(self, data: bytes, base: int, size: int, marks: Sequence[int], count: int) -> None:
         # Checked as far as it costs little (the file's checksum is what vouches for the rest):
         # every mark at a break, marks and first words in order, the last block as long as it must be.
         blocks = -(-count // BLOCK_WORDS)
-        if len(marks) != blocks + 1 or blob[-1:] != b"\n" or marks[-1] != len(blob) - 1:
+        end = base + size - 1
+        if len(marks) != blocks + 1 or marks[-1] != size - 1 or not 0 <= base <= end < len(data) or data[end] != 0x0A:
             raise ValueError("the sorted words and their block marks disagree")
-        if blocks and blob.count(b"\n", marks[-2], marks[-1]) != count - (blocks - 1) * BLOCK_WORDS:
+        if blocks and data.count(b"\n", base + marks[-2], end) != count - (blocks - 1) * BLOCK_WORDS:
             raise ValueError("the last block of sorted words has a wrong number of words")
-        find = blob.index
-        firsts = [blob[start + 1 : find(b"\n", start + 1)] for start in itertools.islice(marks, blocks)]
-        if any(blob[start] != 0x0A for start in marks) or any(a >= b for a, b in itertools.pairwise(firsts)):
+        find = data.index
+        starts = [base + mark for mark in itertools.islice(marks, blocks)]
+        firsts = [data[start + 1 : find(b"\n", start + 1)] for start in starts]
+        if any(data[start] != 0x0A for start in starts) or any(a >= b for a, b in itertools.pairwise(firsts)):
             raise ValueError("a block mark is not where a block of sorted words begins")
-        self._blob, self._marks, self._count, self._firsts = blob, marks, count, firsts
+        self._data, self._base, self._size, self._marks, self._count, self._firsts = data, base, size, marks, count, firsts
 
     @classmethod
     def pack(cls, words: Sequence[str]) -> tuple[bytes, list[int]]:
@@ -169,9 +171,9 @@ class SortedWords(Sequence[str]):
         j = bisect_right(self._firsts, key) - 1
         if j < 0:
             return None
-        start = self._marks[j]
-        at = self._blob.find(b"\n" + key + b"\n", start, self._marks[j + 1] + 1)
-        return None if at < 0 else j * BLOCK_WORDS + self._blob.count(b"\n", start, at)
+        start = self._base + self._marks[j]
+        at = self._data.find(b"\n" + key + b"\n", start, self._base + self._marks[j + 1] + 1)
+        return None if at < 0 else j * BLOCK_WORDS + self._data.count(b"\n", start, at)
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -185,13 +187,15 @@ class SortedWords(Sequence[str]):
         if not 0 <= index < self._count:
             raise IndexError(index)
         j, k = divmod(index, BLOCK_WORDS)
-        return self._blob[self._marks[j] + 1 : self._marks[j + 1]].split(b"\n")[k].decode("utf-8")
+        block = self._data[self._base + self._marks[j] + 1 : self._base + self._marks[j + 1]]
+        return block.split(b"\n")[k].decode("utf-8")
 
     def __len__(self) -> int:
         return self._count
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._blob[1:-1].decode("utf-8").split("\n") if self._count else ())
+        words = self._data[self._base + 1 : self._base + self._size - 1]
+        return iter(words.decode("utf-8").split("\n") if self._count else ())
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.find(word) is not None
