@@ -212,6 +212,7 @@ def test_suppressed_says_which_filter_and_why():
 BY_MEANING = [
     # pay: money into an account of any name, the verb split around its object, a fee by its kind
     ("逾期款请存到公司监管户头，今天处理完。", "pay", "transfer_to"),
+    ("补贴领取地址：btlq-gov.top/sq", "click", "open_link"),
     ("请立即把欠款划到专户：6222021234567890123。", "pay", "transfer_to"),
     ("麻烦你先汇一下款，明天还你。", "pay", "split_verb"),
     ("请尽快把这笔资金划过去，对方等着用。", "pay", "split_verb"),
@@ -255,6 +256,8 @@ NOT_ASKED = [
     ("小孩的户口转到外婆家的户口下了。", "pay"),
     ("妈我换号了，旧号还能用到月底，微信没变。", "pay"),
     ("明天我先给你转500块房租，剩下的月底给。", "pay"),
+    # A street address is no link to open ("地址：" opens a link only when one follows).
+    ("新店开业全场八折，门店地址：人民路12号。", "click"),
 ]
 
 
