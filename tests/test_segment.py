@@ -70,7 +70,7 @@ def test_sorted_words_find_every_word_at_its_place_and_nothing_else(size):
     if words:
         assert store[-1] == words[-1]
         # Neighbours joined by a break would match the blob's bytes: never a word.
-        absent = ["", "\n", words[0] + "\n" + words[-1], words[0][:-1], words[-1] + "x", "\uffff", " " + words[0]]
+        absent = ["", "\n", words[0] + "\n" + words[-1], words[0][:-1], words[-1] + "x", "\uffff", "\ud800", words[0] + "\udfff", " " + words[0]]
     else:
         absent = ["", "a", "\n"]
     assert [store.find(w) for w in absent] == [None] * len(absent)

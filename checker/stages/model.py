@@ -13,7 +13,8 @@ The shipped model (models/model.json, models/jieba_dict.txt) is exported by `che
 plain numbers: vocabulary, idf, weights, and the word list of the segmentation. A check reads the
 same numbers from models/model.flat, which `python -m checker.lab.flatten` writes from those two
 files (train runs it; tests/test_model.py regenerates it and compares bytes): the vocabulary and the
-prefix dictionary as lists of words, the numbers as little-endian binary arrays, so that loading
+prefix dictionary as sorted words searched where they lie in the file (segment.SortedWords), the
+numbers as little-endian binary arrays read in place, so that loading makes no object per term and
 needs neither a JSON parse of 4 MB nor a dictionary build. Reading it runs no code from the file
 and needs neither scikit-learn nor numpy. Before it is parsed, the file is checked against the
 SHA-256 pinned in checker/data/model_pins.json; a missing, truncated or altered file raises

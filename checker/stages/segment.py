@@ -167,7 +167,8 @@ class SortedWords(Sequence[str]):
         """The position of `word`, or None when it is not one of the words."""
         if "\n" in word:
             return None  # it would match two neighbouring words and the break between them
-        key = word.encode("utf-8")
+        # A lone surrogate encodes to bytes no valid UTF-8 has, in code-point order: found nowhere.
+        key = word.encode("utf-8", "surrogatepass")
         j = bisect_right(self._firsts, key) - 1
         if j < 0:
             return None
