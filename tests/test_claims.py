@@ -213,6 +213,8 @@ BY_MEANING = [
     # pay: money into an account of any name, the verb split around its object, a fee by its kind
     ("逾期款请存到公司监管户头，今天处理完。", "pay", "transfer_to"),
     ("补贴领取地址：btlq-gov.top/sq", "click", "open_link"),
+    ("急需三千，你赶紧转她微信abc_0714。", "pay", "into_my_account"),
+    ("你先给王老师的微信wxid_3f1zqbag转过去，别告诉我爸。", "pay", "account_then_transfer"),
     ("请立即把欠款划到专户：6222021234567890123。", "pay", "transfer_to"),
     ("麻烦你先汇一下款，明天还你。", "pay", "split_verb"),
     ("请尽快把这笔资金划过去，对方等着用。", "pay", "split_verb"),
@@ -258,6 +260,9 @@ NOT_ASKED = [
     ("明天我先给你转500块房租，剩下的月底给。", "pay"),
     # A street address is no link to open ("地址：" opens a link only when one follows).
     ("新店开业全场八折，门店地址：人民路12号。", "click"),
+    # The writer paying the reader asks nothing of the reader.
+    ("钱我已经转你微信了，查收一下。", "pay"),
+    ("我给你微信转账了两百，记得收。", "pay"),
 ]
 
 
