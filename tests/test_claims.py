@@ -228,10 +228,18 @@ BY_MEANING = [
     ("等会儿你手机会收到几位数，把手机里收到的数字发给我。", "credentials", "tell_digits"),
     ("请回复收到的6位数完成核验。", "credentials", "tell_digits"),
     ("为了退款，请填写您的借记卡号。", "credentials", "identity_data"),
+    # the card's own data asked aloud: the data first, then the verb, or the verb first
+    ("您把卡号和有效期，还有卡背面的三位数字念一下给我。", "credentials", "card_details"),
+    ("您报一下旧卡的卡号和有效期，我这边直接给您换卡。", "credentials", "card_details"),
+    ("稍后您手机上有个六位的数字，您报一下就行。", "credentials", "digits_then_tell"),
+    # speech-to-text: a filler standing as its own word between the verb and its object says nothing
+    ("您就 转一下 转到 嗯 那个 这边的 嗯 监管账户里 核实完退给您", "pay", "transfer_to"),
+    ("好的 您 念一下 嗯 那个 验证码 就行", "credentials", "tell_code"),
     # call: a verb of getting in touch, whom, then the number
     ("如需退订请联络值班专员0755-26668888。", "call", "reach_number"),
     ("改签请找航司工作人员400 123 4567办理。", "call", "reach_number"),
     ("有疑问呼叫13812345678。", "call", "reach_number"),
+    ("简历已收到，请回复你的邮箱地址，稍后发送岗位资料。", "call", "reply_contact"),
     ("请马上对接处理专员，今天必须办完。", "call", "reach_person"),
     # click: a verb of opening, a few words, then the link
     ("快递丢了，请打开这里 kd-pei.top/a 登记理赔。", "click", "open_link_near"),
@@ -258,6 +266,11 @@ NOT_ASKED = [
     ("小孩的户口转到外婆家的户口下了。", "pay"),
     ("妈我换号了，旧号还能用到月底，微信没变。", "pay"),
     ("明天我先给你转500块房租，剩下的月底给。", "pay"),
+    # the card's data named without a verb of telling, or told already (a report, not a request)
+    ("请妥善保管您的卡号和有效期，不要告诉任何人。", "credentials"),
+    ("我妈刚才已经报了卡号，电话还没挂。", "credentials"),
+    # a filler is left out only where it stands as its own word: "那个账户" keeps its determiner
+    ("那个账户我上个月已经注销了。", "pay"),
     # A street address is no link to open ("地址：" opens a link only when one follows).
     ("新店开业全场八折，门店地址：人民路12号。", "click"),
     # The writer paying the reader asks nothing of the reader.

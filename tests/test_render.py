@@ -194,10 +194,20 @@ def test_a_hidden_character_inside_a_word_still_is():
 
 
 def test_no_type_specific_advice_on_a_guess():
-    # A chat contact alone fits a dozen kinds of scam: no lawyer's-letter or shopping fact for it.
-    text = "妈，我换号了，加我微信abc123"
+    # A chat contact with a debt fits a dozen kinds of scam: no lawyer's-letter or shopping fact for it.
+    text = "欠款的事加我微信abc123"
     steps = [s.id for s in check(text).steps]
+    assert check(text).verdict != "low_risk"
     assert not [s for s in steps if s.startswith(("fact_", "channel_", "verify_"))], steps
+
+
+def test_a_new_account_gets_the_acquaintance_advice():
+    # "换号了，加我微信" is the first step of the fake relative and fake boss (one shared plan):
+    # its fact is the acquaintance one, and no institution is there to verify with.
+    steps = [s.id for s in check("妈，我换号了，加我微信abc123").steps]
+    facts = [s for s in steps if s.startswith("fact_")]
+    assert facts and all(s.removeprefix("fact_") in ("fake_boss", "fake_relative") for s in facts), steps
+    assert not [s for s in steps if s.startswith(("channel_", "verify_"))], steps
 
 
 def test_json_lists_only_public_sources():

@@ -18,6 +18,7 @@ reasons say "verify here".
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -226,6 +227,7 @@ class Reading(NamedTuple):
 class _Data(NamedTuple):
     # kind, pattern name, pattern, its triggers (patterns.required_characters)
     requests: tuple[tuple[str, str, re.Pattern[str], frozenset[str] | None], ...]
+    fillers: re.Pattern[str]
     governing: re.Pattern[str]
     after: re.Pattern[str]
     pressure: re.Pattern[str]
@@ -257,7 +259,7 @@ def judgements() -> dict[str, dict]:
 def parse_data(raw: str | dict) -> _Data:
     """claims.toml's text, or its data, validated."""
     data = raw if isinstance(raw, dict) else datafile.loads(raw)
-    for key in ("requests", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "judgement"):
+    for key in ("requests", "spoken", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "judgement"):
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
     requests = tuple(
@@ -276,6 +278,7 @@ def parse_data(raw: str | dict) -> _Data:
         judgements[item["id"]] = item
     return _Data(
         requests=requests,
+        fillers=_compile(f"(?:{data['spoken']['fillers']})", "spoken.fillers"),
         governing=_compile("|".join(negation["governing"]), "negation.governing"),
         after=_compile("|".join(negation["after"]), "negation.after"),
         pressure=_compile(negation["pressure"], "negation.pressure"),
@@ -360,11 +363,32 @@ def governed(text: str, start: int, end: int, framed: bool = False, narrated: bo
     return _governed(text, start, end, _data(), framed=framed, narrated=narrated)
 
 
+def _without_fillers(norm: Normalized, data: _Data) -> tuple[str, array[int] | None]:
+    """The normalised text without the spoken fillers that stand as their own words in the paste
+    (claims.toml [spoken]), and where each of its characters stands in the normalised text (None:
+    nothing left out, the same places)."""
+    text = norm.text
+    kept = array("l")  # compact, and built as it goes: a huge paste of fillers costs little
+    at = 0
+    for m in data.fillers.finditer(text):
+        alone = (m.start() == 0 or norm.gap_before(m.start()) or data.clause_end.match(text, m.start() - 1)) and (
+            m.end() == len(text) or norm.gap_before(m.end()) or data.clause_end.match(text, m.end())
+        )
+        if alone:
+            kept.extend(range(at, m.start()))
+            at = m.end()
+    if at == 0:
+        return text, None
+    kept.extend(range(at, len(text)))
+    return "".join(text[i] for i in kept), kept
+
+
 def _requests(
     norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False
 ) -> list[tuple[Request, int, int]]:
-    """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own."""
-    text = norm.text
+    """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own.
+    Read without the fillers of speech; positions are the normalised text's."""
+    text, where = _without_fillers(norm, data)
     found = []
     for kind, name, pattern, needed in data.requests:
         if needed is not None and needed.isdisjoint(present):
@@ -373,7 +397,8 @@ def _requests(
         for m in pattern.finditer(text):
             if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated):
                 continue
-            found.append((Request(kind, name, _span(norm, m.start(), m.end())), m.start(), m.end()))
+            start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
+            found.append((Request(kind, name, _span(norm, start, end)), start, end))
             kept += 1
             if kept == _MAX_EACH:
                 break
