@@ -42,6 +42,20 @@ JUDGED = [
     # A friend passing a warning on reports the scammer's requests; appended to a scam, it warns of nothing.
     ("有人冒充快递说包裹丢了要退款理赔，还要我下载个App共享屏幕，我没理，提醒你一下。", set(), "low_risk"),
     ("您涉嫌洗钱，请下载会议软件共享屏幕配合调查，提醒您一下。", {"screen_share_requested", "contact_through_private_channel"}, "high_risk"),
+    # The documented fake_teacher hook: a fee into the teacher's own code or pocket, in a chat log.
+    ("王老师：本学期资料费每人120元，请扫我发的收款码付款，付完截图发我。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("班主任：这学期的试卷费一起收了，每人85元，转我微信就行。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # A real teacher: fees in the school's own payment system, or asking parents to add her on WeChat.
+    ("王老师：本学期资料费请通过学校统一的缴费平台缴纳，老师不在群里收款。", set(), "low_risk"),
+    ("家长您好，我是三年级二班的班主任李老师，请大家加一下我的微信abc12345，方便发班级通知。", set(), "low_risk"),
+    # A chat log's speaker label claims a boss ("王总：在吗").
+    ("王总：在吗\n王总：你先帮我给客户转两万块，卡号发你了\n王总：我在开会别打电话", {"pay_through_unofficial_channel"}, "high_risk"),
+    # A call told as refused retells the scammer's requests; the same call told while still pending asks.
+    ("刚才有个说是网店客服的打来，说我买的东西质量有问题要双倍赔偿，让我下载个会议软件共享屏幕。我没下，去淘宝订单里联系了官方客服，我把那个号码拉黑了。", set(), "low_risk"),
+    ("下午有个说是网店客服的打来，说我买的衣服有问题要三倍赔偿，让我下载个会议软件共享屏幕。软件我已经下好了，还没开共享，他在电话里一直催我。", {"screen_share_requested", "contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
+    # A genuine service disowns whoever asks for a code; a scam that disowns something else still asks.
+    ("亲，退款原路返回，任何让您另外转账或者报验证码的都不是我们。", set(), "low_risk"),
+    ("请把验证码报给我，马上退款，拖延造成的损失都不是我们的责任。", {"credentials_requested"}, "high_risk"),
     # A payment reported as done, with its counterparty, asks for nothing (动账, 公积金).
     ("【某银行】您尾号3144的借记卡5月16日转入人民币8,687.03元，对方户名：王勇，余额5,209.04元。", set(), "low_risk"),
     ("您的住房公积金7月12日已汇缴入个人账户646.00元，个人账户余额6,275.22元。【某市住房公积金】", set(), "low_risk"),
@@ -224,6 +238,9 @@ BY_MEANING = [
     ("我在开会，你先帮我给一个朋友转两万块，回头还你。", "pay", "pay_for_me"),
     ("麻烦你替我给客户汇3000元，我晚点还。", "pay", "pay_for_me"),
     ("房租以后打我老公的卡，之前那张不用了。", "pay", "into_my_account"),
+    ("各位家长扫描下方二维码缴费，备注孩子姓名。", "pay", "scan_code_pay"),
+    ("就扫群里我发的那个码 交完了在群里接龙", "pay", "scan_code_pay"),
+    ("辅导费你直接转给我，我帮你交到学校。", "pay", "to_the_sender"),
     # credentials: the code by what it is, any card's number
     ("等会儿你手机会收到几位数，把手机里收到的数字发给我。", "credentials", "tell_digits"),
     ("请回复收到的6位数完成核验。", "credentials", "tell_digits"),
@@ -266,6 +283,7 @@ NOT_ASKED = [
     ("小孩的户口转到外婆家的户口下了。", "pay"),
     ("妈我换号了，旧号还能用到月底，微信没变。", "pay"),
     ("明天我先给你转500块房租，剩下的月底给。", "pay"),
+    ("上次的钱他已经直接转给我们公司了。", "pay"),
     # the card's data named without a verb of telling, or told already (a report, not a request)
     ("请妥善保管您的卡号和有效期，不要告诉任何人。", "credentials"),
     ("我妈刚才已经报了卡号，电话还没挂。", "credentials"),

@@ -14,6 +14,8 @@ CASES = [
     ("律*师*费", "律师费"),
     ("律\u200b师\u200d函", "律师函"),
     ("律師費 凍結 帳戶", "律师费冻结账户"),
+    ("請點選簡訊連結登入", "请点击短信链接登录"),  # Taiwan vocabulary, in a traditional paste
+    ("我用影片跟你说", "我用影片跟你说"),  # a simplified paste keeps its words
     ("転账到戸籍地的口座", "转账到户籍地的口座"),  # Japanese forms: jp2t, and 戸 from the inverse of t2jp
     ("转帐到这个帐号，帐篷另算", "转账到这个账号,帐篷另算"),
     ("请加V信", "请加微信"),

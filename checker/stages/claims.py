@@ -43,6 +43,10 @@ _SERVICE_LINE = precompiled(r"(?:400|800)\d{7}$|9[56]\d{3,4}$")
 # The patterns of claims.toml [requests.pay] that read a fee asked up front, by name or by kind.
 _FEE_PATTERNS = frozenset({"fee", "fee_kind"})
 _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat", "download"})
+# Persons (claims.toml [persons]) whose claim counts only where money is asked of the reader.
+_PAYEE_ONLY = frozenset({"teacher"})
+# The pay patterns (claims.toml [requests.pay]) whose payee is the sender himself or a code he posts.
+_INTO_THE_SENDER = frozenset({"to_the_sender", "into_my_account", "scan_code_pay", "scan_to_pay"})
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = precompiled(
     # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
@@ -50,13 +54,17 @@ _ACCOUNT = precompiled(
     # Where money sits, by any of its names (账户, 户头, 收款户, 专户 ...); "美团还款专户" needs no prefix.
     r"(?:账户|帐户|账号|帐号|户头|收款户|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]|专户"
 )
-_QR = precompiled(r"二维码|扫码")
+_QR = precompiled(r"二维码|扫码|收款码")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
 _AFTER_HOST = precompiled(r"[/?#:]")
 _CHAT = precompiled(r"微信|qq|企业微信|好友")
 _APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
 # The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
-_OWN_CHANNEL = precompiled(r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点")
+# A school's own payment system and finance office are the reader's own way in too (a genuine class
+# notice: "请通过学校统一的缴费平台缴纳").
+_OWN_CHANNEL = precompiled(
+    r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点|缴费平台|缴费系统|财务室"
+)
 _ENTITY_CHANNELS = frozenset({"phone", "link", "bank_card", "chat"})
 _SENTENCE_END = precompiled(r"[。！？!?；;\n]")
 _CLAUSE_BREAK = precompiled(r"[，,。！？!?；;\n]")
@@ -581,9 +589,12 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # The numbers the message asks you to call, each with the request that asks it.
     called = [(r, c) for r, near in bound if r.kind == "call" for c in near if c.kind == "phone"]
     persons = [c for c in claims if c.kind == "person"]
+    # Who may ask for money as the person claimed, but whose claim alone puts nothing at stake: a
+    # teacher who asks parents to add her on WeChat is how classes are run.
+    speaking = [c for c in persons if c.id not in _PAYEE_ONLY]
     by_id = _institutions_by_id()
     authority = any(c.kind == "institution" and by_id[c.id].kind in _AUTHORITY_KINDS for c in claims)
-    stakes = bool(persons) or authority or (could_match(data.stakes.pattern, present) and data.stakes.search(text) is not None)
+    stakes = bool(speaking) or authority or (could_match(data.stakes.pattern, present) and data.stakes.search(text) is not None)
 
     findings = []
     judged: list[Channel] = []  # channels a money or credentials finding already names
@@ -600,7 +611,14 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             # "能不能借我2000": a person you cannot see asks to borrow, and names no account yet:
             # verify through their old number or in person before anything else.
             findings.append(_finding(data, "claimed_acquaintance_asks_for_money", claims, borrowing[0], []))
-        elif persons:
+        elif persons and any(
+            r.through != "official" and (speaking or r.pattern in _INTO_THE_SENDER)
+            for r in requests
+            if r.kind == "pay"
+        ):
+            # A person asks for money with no channel of its own: the sender is the channel. Not where
+            # every payment asked goes through the reader's own way in (the school's payment system);
+            # a teacher, only where the money goes to her own code or pocket.
             pay_channels.append(Channel("sender", "", "unknown", "", True, first["pay"].evidence))
         if any(r.kind == "pay" for r in requests) and pay_channels:
             findings.append(_finding(data, "pay_through_unofficial_channel", claims, first["pay"], pay_channels))
@@ -641,7 +659,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         if not c.official
         and c not in mismatched
         and (
-            (c.kind in usable and (c.private or c.kind in ("chat", "link", "app") or authority or persons))
+            (c.kind in usable and (c.private or c.kind in ("chat", "link", "app") or authority or speaking))
             or (stakes and c.kind in _OFFERED and (c.private or c.kind == "link") and c not in judged)
         )
     ]

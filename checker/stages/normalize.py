@@ -14,7 +14,9 @@ classifier was trained on text that went through exactly these steps:
    punctuation that spells a word apart one character at a time (律、师、费); white space that is not
    between two ASCII words; and join digit groups split by spaces, dashes, dots or emoji
    (138-1234-5678, 138.1234.5678, 138🔸1234🔸5678);
-6. a small lexicon of abbreviations and homophones (V信, 薇信, vx -> 微信; zfb -> 支付宝 ...);
+6. in a paste written in traditional characters, Taiwan vocabulary -> mainland vocabulary (簡訊 ->
+   短信, 連結 -> 链接, 登入 -> 登录; OpenCC's phrase table, data/build_tw_phrases.py); then a small
+   lexicon of abbreviations and homophones (V信, 薇信, vx -> 微信; zfb -> 支付宝 ...);
 7. runs of Chinese numerals inside long numbers (一三八…, 壹贰叁…) -> digits.
 
 Steps 2, 5, 6 and 7 also record where a disguise was undone (Normalized.disguises), which the rule
@@ -39,7 +41,7 @@ from typing import NamedTuple
 from . import datafile
 from .patterns import precompiled, triggers
 
-NORMALIZER_VERSION = "4"
+NORMALIZER_VERSION = "5"
 
 
 class _Chain:
@@ -624,10 +626,30 @@ def _numerals_to_digits(text: str, offsets: OffsetMap, found: _Found) -> tuple[s
     return out.text(), offsets
 
 
+@lru_cache(maxsize=1)
+def _regional() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Taiwan phrases (as step 4 leaves them) -> mainland ones, and one pattern finding them, longest
+    first. Built on the first paste in traditional characters only."""
+    table = json.loads(datafile.read_text("data/tw_phrases.json"))["phrases"]
+    pattern = "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
+    return precompiled(pattern), table
+
+
+def _regional_phrases(original: str, text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
+    """Step 6, first half: a paste with traditional characters in it says 簡訊 for 短信; a simplified
+    paste is left as it is (影片 and 资讯 are mainland words too). Regional wording, not disguise:
+    nothing is recorded."""
+    if _t2s_table().keys().isdisjoint(map(ord, original)):
+        return text, offsets
+    pattern, table = _regional()
+    return _rebuild(text, offsets, ((m.start(), m.end(), table[m.group()]) for m in pattern.finditer(text)))
+
+
 def normalize(text: str) -> Normalized:
     """Normalise pasted text for matching; see the module docstring for the steps."""
     found = _Found(len(text))
     mapped = _compact(*_char_pass(text, found), found)
+    mapped = _regional_phrases(text, *mapped)
     replaced = _apply_lexicon(*mapped, found)
     if replaced[0] != mapped[0]:
         # A replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信): compact again.
