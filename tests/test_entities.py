@@ -137,7 +137,15 @@ NAMED = [
     ("加微信号：abc_123", "chat_handle", "微信号：abc_123"),
     ("退费请进群3652993857", "chat_handle", "3652993857"),
     ("核验请加群，群号：2103062079", "chat_handle", "2103062079"),
+    ("請加LINE ID: kd_service88 補填資料", "chat_handle", "LINE ID: kd_service88"),
+    ("加telegram: task_9981 联系", "chat_handle", "telegram: task_9981"),
 ]
+
+
+# "line" is a chat app only as a word of its own.
+@pytest.mark.parametrize("text", ["本店支持online预约 abc12345", "客服hotline 4008001234", "deadline:20251130"])
+def test_line_inside_a_word_is_no_chat_app(text):
+    assert entities(text, "chat_handle") == []
 
 
 @pytest.mark.parametrize(("text", "kind", "quoted"), NAMED)

@@ -620,9 +620,11 @@ _OVERDUE = precompiled(r"逾期(?:已达|已经|已|达|超过)?(\d{1,4})天")
 _SENDER_TAG = precompiled(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30})】[\s。.]{0,8}$|^\s{0,8}\[([^\]]{1,20})\]")
 # WeChat's own ids begin "wxid_": a chat account whatever the words around it.
 # A chat account after its network's name, a wxid, or a group number written right after 群 or 群号
-# ("进群3652993857", "群号:2103062079"): a group is a chat channel whatever the app.
+# ("进群3652993857", "群号:2103062079"): a group is a chat channel whatever the app. The networks are
+# the chat apps a scam moves its victim to: WeChat and QQ, LINE (Taiwan, Hong Kong), Telegram and
+# WhatsApp; "line" only as a word of its own (not "online", "hotline").
 _HANDLE = precompiled(
-    r"(微信|qq)(?:号|群号?)?[:：]?\s?([a-z0-9_\-]{5,24})"
+    r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp)(?:号|群号?|\s?id)?[:：]?\s?([a-z0-9_\-]{5,24})"
     r"|()(wxid_[a-z0-9]{6,20}|(?:(?<=群)|(?<=群号)|(?<=群号:))\d{6,11}(?!\d))"
 )
 
@@ -659,7 +661,7 @@ def _handles(norm: Normalized, seen: str) -> list[Entity]:
         handle = m.group(2) or m.group(4)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
-        named = {"qq": "qq", "微信": "wechat"}.get(m.group(1) or "")
+        named = {"qq": "qq", "微信": "wechat", "line": "line", "telegram": "telegram", "whatsapp": "whatsapp"}.get(m.group(1) or "")
         details = {"network": named or ("wechat" if handle.startswith("wxid_") else "group")}
         found.append(_entity(norm, "chat_handle", m.start(), m.end(), m.group(), details))
     return found
