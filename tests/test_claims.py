@@ -248,6 +248,7 @@ BY_MEANING = [
     # the card's own data asked aloud: the data first, then the verb, or the verb first
     ("您把卡号和有效期，还有卡背面的三位数字念一下给我。", "credentials", "card_details"),
     ("您报一下旧卡的卡号和有效期，我这边直接给您换卡。", "credentials", "card_details"),
+    ("翻过来看签名条上面最后三位数，您慢慢念，我这边记录。", "credentials", "card_details"),
     ("稍后您手机上有个六位的数字，您报一下就行。", "credentials", "digits_then_tell"),
     # speech-to-text: a filler standing as its own word between the verb and its object says nothing
     ("您就 转一下 转到 嗯 那个 这边的 嗯 监管账户里 核实完退给您", "pay", "transfer_to"),
@@ -287,6 +288,7 @@ NOT_ASKED = [
     # the card's data named without a verb of telling, or told already (a report, not a request)
     ("请妥善保管您的卡号和有效期，不要告诉任何人。", "credentials"),
     ("我妈刚才已经报了卡号，电话还没挂。", "credentials"),
+    ("卡号和有效期在卡的正面，孩子在旁边读书。", "credentials"),
     # a filler is left out only where it stands as its own word: "那个账户" keeps its determiner
     ("那个账户我上个月已经注销了。", "pay"),
     # A street address is no link to open ("地址：" opens a link only when one follows).
