@@ -231,7 +231,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int = 1, chunk
         safe_check(_WARM_UP)  # everything a check loads lazily, loaded before the fork
         compile_all(catalogue())
         with contextlib.suppress(model_stage.ModelError):
-            model_stage.load().vocabulary.prepare()
+            model_stage.load().prepare()
         context = multiprocessing.get_context("fork")
         # What is loaded now stays shared with the forked workers: their garbage collector leaves it
         # alone instead of touching (and so copying) every page of it.

@@ -12,6 +12,7 @@ import pytest
 
 import checker.stages.model as model_stage
 from checker import check
+from checker.stages import segment
 from checker.stages.model import DICT_FILE, FLAT_FILE, MODEL_FILE, ModelError
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -374,7 +375,7 @@ def test_the_vocabulary_answers_alike_by_bisection_and_by_its_dictionary():
     probes = [*terms[:: len(terms) // 50], "", "不在词表里的词", "\uffff", terms[-1] + "x"]
     first = bisected.lookup()
     answers = [first(term) for term in probes]
-    for _ in range(model_stage.BISECTED_MESSAGES):
+    for _ in range(segment.LAZY_MESSAGES):
         bisected.lookup()
     assert [bisected.lookup()(term) for term in probes] == answers
     assert answers[:-4] == [terms.index(t) for t in probes[:-4]] and answers[-4:] == [None] * 4

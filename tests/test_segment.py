@@ -4,6 +4,7 @@ import functools
 import io
 import json
 import pathlib
+from array import array
 
 import pytest
 from hypothesis import given, settings
@@ -53,6 +54,70 @@ def test_the_prefix_dictionary_is_jiebas(plain):
 def test_the_flat_models_segmenter_is_the_dictionarys():
     built = segment.load_tokenizer(DICTIONARY)
     assert (OURS.words, OURS.unknown) == (built.words, built.unknown)
+
+
+# Sizes around the block of SortedWords: none, one, a block less one, a block, a block and one.
+SORTED_SIZES = [0, 1, segment.BLOCK_WORDS - 1, segment.BLOCK_WORDS, segment.BLOCK_WORDS + 1, 3 * segment.BLOCK_WORDS + 5]
+
+
+@pytest.mark.parametrize("size", SORTED_SIZES)
+def test_sorted_words_find_every_word_at_its_place_and_nothing_else(size):
+    words = sorted({f"律{k:04d}" if k % 3 else f"w{k}" for k in range(size)})
+    store = segment.SortedWords(*_stored(words), len(words))
+    assert list(store) == words and len(store) == len(words)
+    assert [store.find(w) for w in words] == list(range(len(words))) == [store.index(w) for w in words]
+    assert [store[k] for k in range(len(words))] == words and store[::2] == words[::2]
+    if words:
+        assert store[-1] == words[-1]
+        # Neighbours joined by a break would match the blob's bytes: never a word.
+        absent = ["", "\n", words[0] + "\n" + words[-1], words[0][:-1], words[-1] + "x", "\uffff", "\ud800", words[0] + "\udfff", " " + words[0]]
+    else:
+        absent = ["", "a", "\n"]
+    assert [store.find(w) for w in absent] == [None] * len(absent)
+    assert not any(w in store for w in absent)
+
+
+def _packed(words):
+    blob, marks = segment.SortedWords.pack(words)
+    return blob, array("i", marks)
+
+
+def _stored(words, blob_and_marks=None):
+    """SortedWords' arguments for `words` packed as a file holds them, between other sections."""
+    blob, marks = blob_and_marks or _packed(words)
+    return b"\n\x00before" + blob + b"after\n", 8, len(blob), marks
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        (lambda blob, marks: (blob[:-1], marks), ["a", "b"]),
+        (lambda blob, marks: (blob, marks[:-1]), ["a", "b"]),
+        (lambda blob, marks: (blob, array("i", [marks[0] + 1, *marks[1:]])), [f"w{k:03d}" for k in range(100)]),
+        (lambda blob, marks: (blob.replace(b"w099\n", b"w099\nw0999\n"), array("i", [*marks[:-1], marks[-1] + 6])),
+         [f"w{k:03d}" for k in range(100)]),
+    ],
+    ids=["no final break", "a mark missing", "a mark off its break", "a word more in the last block"],
+)
+def test_sorted_words_refuse_marks_that_disagree_with_the_blob(damage, words):
+    with pytest.raises(ValueError):
+        segment.SortedWords(*_stored(words, damage(*_packed(words))), len(words))
+
+
+@pytest.mark.parametrize("words", [["b", "a"], ["a", "a"], ["a", ""], ["a", "b\nc"]], ids=["unsorted", "repeated", "empty", "line break"])
+def test_sorted_words_pack_only_sorted_distinct_single_line_words(words):
+    with pytest.raises(ValueError):
+        segment.SortedWords.pack(words)
+
+
+def test_the_segmenter_answers_alike_from_the_files_bytes_and_from_its_dictionary():
+    """A fresh read of the flat model looks words up in the file's bytes: the same scores, None and
+    absences as the dictionary built from the word list, for every word, prefix and a non-word."""
+    fresh = model_stage.parse_flat(model_stage._read_verified(model_stage.FLAT_FILE, model_stage._pins()["derived"])).tokenizer
+    lazy = fresh.lookup()
+    table = segment.load_tokenizer(DICTIONARY).words
+    pieces = [*table, "不是词的一串字", "x\ny", ""]
+    assert [lazy(p, "absent") for p in pieces] == [table.get(p, "absent") for p in pieces]
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,9 @@
 `checker train` writes models/model.json (vocabulary, idf, weights) and models/jieba_dict.txt (the
 segmentation's word list). Parsing 4 MB of JSON and building the prefix dictionary cost about a
 third of a cold check, so the same numbers ship once more in the flat layout of
-checker.stages.model.parse_flat: the terms and the prefix dictionary's words as lines, the numbers
-as little-endian binary arrays. The conversion is deterministic: the same two files always give the
+checker.stages.model.parse_flat: the vocabulary and the prefix dictionary's words as sorted blobs a
+check searches in place (checker.stages.segment.SortedWords), the numbers as little-endian binary
+arrays. The conversion is deterministic: the same two files always give the
 same bytes (tests/test_model.py regenerates it and compares), and its SHA-256 is pinned beside theirs
 in checker/data/model_pins.json ("derived").
 
@@ -41,14 +42,27 @@ def _lines(items: list[str]) -> bytes:
     return "\n".join(items).encode("utf-8")
 
 
+def _sorted_words(words: list[str]) -> list[bytes]:
+    """segment.SortedWords' blob and its block marks (int32)."""
+    try:
+        blob, marks = segment.SortedWords.pack(words)
+    except ValueError as exc:
+        raise ModelError(str(exc)) from None
+    return [blob, _numbers("i", marks)]
+
+
 def flatten(model_bytes: bytes, dictionary: bytes) -> bytes:
     """The flat file of model.json's bytes and jieba_dict.txt's bytes (parse_flat's layout)."""
     model = parse(model_bytes, dictionary)  # validated as a check would read it
     if any(first >= second for first, second in itertools.pairwise(model.vocabulary.terms)):
         raise ModelError("the vocabulary's terms are not in sorted order (a check looks them up by bisection)")
     frequencies, total = segment.prefix_dictionary(dictionary)
-    terms = _lines(list(model.terms))
-    words = _lines(list(frequencies))
+    # A check finds a word by bisection: the prefix dictionary in sorted order (a dictionary's order
+    # does not change what it answers).
+    words = sorted(frequencies)
+    vocabulary = _sorted_words(list(model.vocabulary.terms))
+    structure = _lines(list(model.structure))
+    dictionary_words = _sorted_words(words)
     namer = model.namer
     head = {
         "format_version": FORMAT_VERSION,
@@ -59,9 +73,10 @@ def flatten(model_bytes: bytes, dictionary: bytes) -> bytes:
         "terms": len(model.terms),
         "structure_terms": len(model.structure),
         "structure_weight": model.structure_weight,
-        "terms_bytes": len(terms),
-        "words": len(frequencies),
-        "words_bytes": len(words),
+        "terms_bytes": len(vocabulary[0]),
+        "structure_bytes": len(structure),
+        "words": len(words),
+        "words_bytes": len(dictionary_words[0]),
         "total": total,
         "classes": [
             {"id": kind.id, "name": kind.name, "name_en": kind.name_en, "intercept": intercept, "weights": len(weights)}
@@ -71,13 +86,14 @@ def flatten(model_bytes: bytes, dictionary: bytes) -> bytes:
     parts = [
         FLAT_MAGIC,
         json.dumps(head, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8") + b"\n",
-        terms,
+        *vocabulary,
+        structure,
         _numbers("d", model.idf),
         _numbers("d", model.coef),
     ]
     for weights in namer.weights:
         parts += [_numbers("i", weights.keys()), _numbers("d", weights.values())]
-    parts += [words, _numbers("q", frequencies.values())]
+    parts += [*dictionary_words, _numbers("q", [frequencies[word] for word in words])]
     return b"".join(parts)
 
 

@@ -13,7 +13,8 @@ The shipped model (models/model.json, models/jieba_dict.txt) is exported by `che
 plain numbers: vocabulary, idf, weights, and the word list of the segmentation. A check reads the
 same numbers from models/model.flat, which `python -m checker.lab.flatten` writes from those two
 files (train runs it; tests/test_model.py regenerates it and compares bytes): the vocabulary and the
-prefix dictionary as lists of words, the numbers as little-endian binary arrays, so that loading
+prefix dictionary as sorted words searched where they lie in the file (segment.SortedWords), the
+numbers as little-endian binary arrays read in place, so that loading makes no object per term and
 needs neither a JSON parse of 4 MB nor a dictionary build. Reading it runs no code from the file
 and needs neither scikit-learn nor numpy. Before it is parsed, the file is checked against the
 SHA-256 pinned in checker/data/model_pins.json; a missing, truncated or altered file raises
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import itertools
 import json
 import math
 import pathlib
@@ -36,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import mul
-from typing import NamedTuple, cast
+from typing import Literal, NamedTuple, cast, overload
 
 from . import datafile, segment
 from .claims import Reading
@@ -51,7 +53,7 @@ MODEL_FILE = "model.json"
 DICT_FILE = "jieba_dict.txt"
 FLAT_FILE = "model.flat"  # what a check reads: MODEL_FILE and DICT_FILE in one flat file
 FORMAT_VERSION = 3
-FLAT_MAGIC = b"checker flat model 2\n"
+FLAT_MAGIC = b"checker flat model 3\n"
 STRUCTURE_MARK = "§"  # a structure term (structure_terms), never a pasted word or n-gram
 _CUES = 5
 _SPANS_PER_CUE = 3
@@ -159,31 +161,29 @@ class Prediction(NamedTuple):
         return self.model._naming(self)
 
 
-# Messages whose terms are looked up by bisection before the vocabulary builds its dictionary.
-BISECTED_MESSAGES = 16
-
-
 class Vocabulary(Mapping[str, int]):
     """term -> index over terms in sorted order (scikit-learn numbers its vocabulary so).
 
-    A dictionary of the 72,000 terms took a quarter of the model's load, which a single check pays
-    in full for a few hundred lookups: the first BISECTED_MESSAGES messages bisect the sorted list,
-    later ones read the dictionary built then (prepare() builds it at once, e.g. before forking).
+    A dictionary of the 134,000 terms would cost a single check far more than its few hundred
+    lookups: the first segment.LAZY_MESSAGES messages find their terms in the sorted terms (in the
+    model file's bytes when read from it: segment.SortedWords), later ones read the dictionary built
+    then (prepare() builds it at once, e.g. before forking).
     """
 
-    __slots__ = ("_messages", "_table", "terms")
+    __slots__ = ("_find", "_messages", "_table", "terms")
 
     def __init__(self, terms: Sequence[str], table: dict[str, int] | None = None) -> None:
         self.terms = terms
         self._table = table
         self._messages = 0
+        self._find: Callable[[str], int | None] = terms.find if isinstance(terms, segment.SortedWords) else self._bisect
 
     def lookup(self) -> Callable[[str], int | None]:
         """The index of a term (None when unknown), by the fastest way for this message."""
         if self._table is None:
             self._messages += 1
-            if self._messages <= BISECTED_MESSAGES:
-                return self._bisect
+            if self._messages <= segment.LAZY_MESSAGES:
+                return self._find
             self.prepare()
         return self._table.get  # type: ignore[union-attr]
 
@@ -197,7 +197,7 @@ class Vocabulary(Mapping[str, int]):
         return at if at < len(terms) and terms[at] == term else None
 
     def __getitem__(self, term: str) -> int:
-        index = self._table.get(term) if self._table is not None else self._bisect(term)
+        index = self._table.get(term) if self._table is not None else self._find(term)
         if index is None:
             raise KeyError(term)
         return index
@@ -207,6 +207,35 @@ class Vocabulary(Mapping[str, int]):
 
     def __len__(self) -> int:
         return len(self.terms)
+
+
+class Terms(Sequence[str]):
+    """index -> term of a flat model: the vocabulary's terms, then the structure terms."""
+
+    __slots__ = ("_structure", "_vocabulary")
+
+    def __init__(self, vocabulary: Sequence[str], structure: list[str]) -> None:
+        self._vocabulary, self._structure = vocabulary, structure
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        words = len(self._vocabulary)
+        return self._vocabulary[index] if index < words else self._structure[index - words]
+
+    def __len__(self) -> int:
+        return len(self._vocabulary) + len(self._structure)
+
+    def __iter__(self) -> Iterator[str]:
+        return itertools.chain(self._vocabulary, self._structure)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +259,12 @@ class Model:
         vocabulary = self.vocabulary
         indices = frozenset(vocabulary[p] for p in segment.PLACEHOLDER_TOKENS if p in vocabulary)
         object.__setattr__(self, "placeholders", indices)
+
+    def prepare(self) -> None:
+        """Build the vocabulary's and the segmentation's dictionaries now (e.g. before forking
+        workers, which then share them) instead of after segment.LAZY_MESSAGES messages."""
+        self.vocabulary.prepare()
+        self.tokenizer.prepare()
 
     def vector(self, terms: list[str], structure: Iterable[str] = ()) -> dict[int, float]:
         """The L2-normalised TF-IDF vector, as scikit-learn's TfidfVectorizer computes it, and beside
@@ -467,30 +502,45 @@ def parse(model_bytes: bytes, dictionary: bytes) -> Model:
 
 
 class _Sections:
-    """Reads the sections of a flat model in order; running past the end is a ModelError."""
+    """Reads the sections of a flat model in order; running past the end is a ModelError.
+
+    Nothing is copied: the words are searched in the file's bytes and, on a little-endian machine,
+    the numbers are read through views of them (copying 4 MB cost a cold check ~4 ms of page faults).
+    """
 
     def __init__(self, data: bytes, at: int) -> None:
         self.data, self.at = data, at
 
-    def take(self, size: int) -> bytes:
+    def skip(self, size: int) -> int:
+        """Where a section of `size` bytes begins."""
         if size < 0 or self.at + size > len(self.data):
             raise ModelError("model file is truncated")
         self.at += size
-        return self.data[self.at - size : self.at]
+        return self.at - size
 
     def lines(self, size: int, count: int) -> list[str]:
         """`count` strings joined by line breaks in `size` bytes of UTF-8."""
-        items = self.take(size).decode("utf-8").split("\n")
+        start = self.skip(size)
+        items = self.data[start : start + size].decode("utf-8").split("\n") if size else []
         if len(items) != count:
             raise ModelError("model file lists a wrong number of terms")
         return items
 
-    def numbers(self, code: str, count: int) -> array:
+    def sorted_words(self, size: int, count: int) -> segment.SortedWords:
+        """`count` sorted words in `size` bytes (segment.SortedWords.pack), then their block marks (int32)."""
+        start = self.skip(size)
+        marks = self.numbers("i", -(-count // segment.BLOCK_WORDS) + 1)
+        return segment.SortedWords(self.data, start, size, marks, count)
+
+    def numbers(self, code: Literal["d", "q", "i"], count: int) -> Sequence:
         """`count` little-endian numbers: "d" float64, "q" int64, "i" int32."""
         values = array(code)
-        values.frombytes(self.take(values.itemsize * count))
-        if sys.byteorder == "big":
-            values.byteswap()
+        start = self.skip(values.itemsize * count)
+        view = memoryview(self.data)[start : self.at]
+        if sys.byteorder == "little":
+            return view.cast(code)
+        values.frombytes(view)
+        values.byteswap()
         return values
 
 
@@ -498,10 +548,12 @@ def parse_flat(data: bytes) -> Model:
     """The model of a flat file as checker.lab.flatten writes it; raises ModelError.
 
     Layout: FLAT_MAGIC; one line of JSON (the scalars, the namer's classes and every section's size);
-    then the vocabulary's terms followed by the structure terms (UTF-8, one a line, in index order),
-    idf (float64, one a vocabulary term) and coef (float64, one a term),
-    for each namer class its feature indices (int32) and weights (float64), the prefix dictionary's
-    words (UTF-8, one a line) and their frequencies (int64; 0 for a prefix that is not a word).
+    then the vocabulary's terms (segment.SortedWords: UTF-8 between line breaks, in index order, and
+    their block marks as int32), the structure terms (UTF-8, one a line, indices after the
+    vocabulary's), idf (float64, one a vocabulary term) and coef (float64, one a term), for each
+    namer class its feature indices (int32) and weights (float64), the prefix dictionary's words in
+    sorted order (SortedWords) and their frequencies (int64; 0 for a prefix that is not a word).
+    Nothing is made per term or per word: a check looks up the few it needs in these bytes.
     """
     try:
         if not data.startswith(FLAT_MAGIC):
@@ -515,9 +567,9 @@ def parse_flat(data: bytes) -> Model:
         words_size = size - int(head["structure_terms"])  # the vocabulary, then the structure terms
         if not 0 <= words_size <= size:
             raise ModelError("model file lists more structure terms than terms")
-        # The vocabulary sorted (checker.lab.flatten refuses others), then the structure terms.
-        terms = sections.lines(int(head["terms_bytes"]), size)
-        structure = dict(zip(terms[words_size:], range(words_size, size)))
+        vocabulary = sections.sorted_words(int(head["terms_bytes"]), words_size)
+        structure_list = sections.lines(int(head["structure_bytes"]), size - words_size)
+        structure = dict(zip(structure_list, range(words_size, size)))
         if len(structure) != size - words_size:
             raise ModelError("model file repeats a structure term")
         idf = sections.numbers("d", words_size)
@@ -530,15 +582,15 @@ def parse_flat(data: bytes) -> Model:
             weights.append(dict(zip(indices, sections.numbers("d", len(indices)))))
             classes.append(NamedClass(str(entry["id"]), str(entry["name"]), str(entry["name_en"])))
             intercepts.append(float(entry["intercept"]))
-        words = sections.lines(int(head["words_bytes"]), int(head["words"]))
+        words = sections.sorted_words(int(head["words_bytes"]), int(head["words"]))
         frequencies = sections.numbers("q", len(words))
         if sections.at != len(data):
             raise ModelError("model file has bytes after its last section")
         if min(frequencies, default=0) < 0:
             raise ModelError("model file has a negative word frequency")
         return Model(
-            vocabulary=Vocabulary(terms[:words_size]),
-            terms=terms,
+            vocabulary=Vocabulary(vocabulary),
+            terms=Terms(vocabulary, structure_list),
             idf=idf,
             coef=coef,
             intercept=float(head["intercept"]),
@@ -548,7 +600,7 @@ def parse_flat(data: bytes) -> Model:
             structure=structure,
             structure_weight=float(head["structure_weight"]),
             namer=_namer(classes, weights, intercepts),
-            tokenizer=segment.Segmenter.of(words, frequencies, int(head["total"])),
+            tokenizer=segment.Segmenter(words, frequencies, int(head["total"])),
         )
     except ModelError:
         raise

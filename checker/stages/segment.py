@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Sequence
-from typing import Any, NamedTuple
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NamedTuple, overload
 
 from .entities import Entity
 from .normalize import Normalized, replace_spans
@@ -111,36 +112,164 @@ def prefix_dictionary(dictionary: bytes) -> tuple[dict[str, int], int]:
     return freq, total
 
 
+# A SortedWords block: one word in this many is kept as a Python object, the others stay bytes.
+BLOCK_WORDS = 64
+# Messages whose words are looked up in the flat file's bytes before a dictionary is built: a single
+# check makes a few hundred lookups, far cheaper than the dictionary of every word.
+LAZY_MESSAGES = 16
+
+
+class SortedWords(Sequence[str]):
+    """Distinct words in sorted order, read where they lie in the model file without a Python string
+    for each: decoding and splitting 134,000 terms was a quarter of a cold check's model load.
+
+    The words are `size` bytes of `data` from `base`: their UTF-8 with a line break before, between
+    and after them (pack()). `marks[j]` is the offset (from `base`) of the break before word
+    j * BLOCK_WORDS, and the last mark that of the final break. A word is found by bisecting the
+    first words of the blocks (UTF-8 sorts as code points do), then searching its block's bytes for
+    the word between two breaks; its position is the number of breaks before it.
+    """
+
+    __slots__ = ("_base", "_count", "_data", "_firsts", "_marks", "_size")
+
+    def __init__(self, data: bytes, base: int, size: int, marks: Sequence[int], count: int) -> None:
+        # Checked as far as it costs little (the file's checksum is what vouches for the rest):
+        # every mark at a break, marks and first words in order, the last block as long as it must be.
+        blocks = -(-count // BLOCK_WORDS)
+        end = base + size - 1
+        if len(marks) != blocks + 1 or marks[-1] != size - 1 or not 0 <= base <= end < len(data) or data[end] != 0x0A:
+            raise ValueError("the sorted words and their block marks disagree")
+        if blocks and data.count(b"\n", base + marks[-2], end) != count - (blocks - 1) * BLOCK_WORDS:
+            raise ValueError("the last block of sorted words has a wrong number of words")
+        find = data.index
+        starts = [base + mark for mark in itertools.islice(marks, blocks)]
+        firsts = [data[start + 1 : find(b"\n", start + 1)] for start in starts]
+        if any(data[start] != 0x0A for start in starts) or any(a >= b for a, b in itertools.pairwise(firsts)):
+            raise ValueError("a block mark is not where a block of sorted words begins")
+        self._data, self._base, self._size, self._marks, self._count, self._firsts = data, base, size, marks, count, firsts
+
+    @classmethod
+    def pack(cls, words: Sequence[str]) -> tuple[bytes, list[int]]:
+        """The blob and marks of `words` (sorted, distinct, without line breaks), as a file stores them."""
+        if any("\n" in word or not word for word in words):
+            raise ValueError("a word is empty or contains a line break")
+        if any(first >= second for first, second in itertools.pairwise(words)):
+            raise ValueError("the words are not sorted and distinct")
+        blob = ("\n" + "".join(word + "\n" for word in words)).encode("utf-8")
+        marks, at = [], 0
+        for k, word in enumerate(words):
+            if k % BLOCK_WORDS == 0:
+                marks.append(at)
+            at += len(word.encode("utf-8")) + 1
+        return blob, [*marks, at]
+
+    def find(self, word: str) -> int | None:
+        """The position of `word`, or None when it is not one of the words."""
+        if "\n" in word:
+            return None  # it would match two neighbouring words and the break between them
+        # A lone surrogate encodes to bytes no valid UTF-8 has, in code-point order: found nowhere.
+        key = word.encode("utf-8", "surrogatepass")
+        j = bisect_right(self._firsts, key) - 1
+        if j < 0:
+            return None
+        start = self._base + self._marks[j]
+        at = self._data.find(b"\n" + key + b"\n", start, self._base + self._marks[j + 1] + 1)
+        return None if at < 0 else j * BLOCK_WORDS + self._data.count(b"\n", start, at)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        j, k = divmod(index, BLOCK_WORDS)
+        block = self._data[self._base + self._marks[j] + 1 : self._base + self._marks[j + 1]]
+        return block.split(b"\n")[k].decode("utf-8")
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[str]:
+        words = self._data[self._base + 1 : self._base + self._size - 1]
+        return iter(words.decode("utf-8").split("\n") if self._count else ())
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.find(word) is not None
+
+    def index(self, word: Any, start: int = 0, stop: int | None = None) -> int:
+        at = self.find(word) if isinstance(word, str) else None
+        if at is None or at < start or (stop is not None and at >= stop):
+            raise ValueError(f"{word!r} is not one of the words")
+        return at
+
+
 class Segmenter:
     """jieba's segmentation with the HMM off (Tokenizer.get_DAG and Tokenizer.calc in one pass).
 
-    `words` maps every word of the dictionary to its log-probability and every prefix that is not
-    a word to None; a character no word starts with costs `unknown`.
+    Over a prefix dictionary: every word with its frequency, every prefix that is not a word with 0.
+    A word scores jieba's log(freq) - log(total), a prefix None, and a character no word starts with
+    costs `unknown`. Read from the flat model, the first LAZY_MESSAGES messages look words up in the
+    file's bytes (SortedWords); later ones, and `words`, use the dictionary built then.
     """
 
-    __slots__ = ("unknown", "words")
+    __slots__ = ("_frequencies", "_log_total", "_messages", "_table", "_words", "unknown")
 
-    def __init__(self, words: dict[str, float | None], unknown: float) -> None:
-        self.words = words
-        self.unknown = unknown
-
-    @classmethod
-    def of(cls, words: Sequence[str], frequencies: Sequence[int], total: int) -> Segmenter:
-        """From a prefix dictionary: jieba's log(freq) - log(total) for words, None for prefixes."""
+    def __init__(self, words: Sequence[str], frequencies: Sequence[int], total: int) -> None:
         if total <= 0:
             raise ValueError("the dictionary is empty")
-        log, log_total = math.log, math.log(total)
-        # ~28,000 words share ~5,000 frequencies: one logarithm for each, and the dictionary built in C.
-        scores = {f: log(f) - log_total if f else None for f in set(frequencies)}
-        return cls(dict(zip(words, map(scores.__getitem__, frequencies))), log(1) - log_total)
+        if len(words) != len(frequencies):
+            raise ValueError("the dictionary's words and frequencies differ in number")
+        self._words, self._frequencies = words, frequencies
+        self._log_total = math.log(total)
+        self.unknown = math.log(1) - self._log_total
+        self._table: dict[str, float | None] | None = None
+        self._messages = 0
+        if not isinstance(words, SortedWords):
+            self.prepare()
 
-    def ends(self, block: str) -> list[int]:
-        """For each start position of `block`, where the word of the best route from there ends.
+    @property
+    def words(self) -> dict[str, float | None]:
+        """Every word of the dictionary with its log-probability, every other prefix with None."""
+        self.prepare()
+        return self._table  # type: ignore[return-value]
+
+    def prepare(self) -> None:
+        """Build the dictionary now (e.g. before forking workers)."""
+        if self._table is None:
+            log, log_total = math.log, self._log_total
+            # ~28,000 words share ~5,000 frequencies: one logarithm for each, and the dictionary built in C.
+            scores = {f: log(f) - log_total if f else None for f in set(self._frequencies)}
+            self._table = dict(zip(self._words, map(scores.__getitem__, self._frequencies)))
+
+    def lookup(self) -> Callable[[str, Any], Any]:
+        """get(piece, default) for one message: the piece's score, None for a prefix, else default."""
+        if self._table is None:
+            self._messages += 1
+            if self._messages <= LAZY_MESSAGES:
+                return self._find
+            self.prepare()
+        return self._table.get  # type: ignore[union-attr]
+
+    def _find(self, piece: str, default: Any) -> Any:
+        index = self._words.find(piece)  # type: ignore[attr-defined]
+        if index is None:
+            return default
+        frequency = self._frequencies[index]
+        return math.log(frequency) - self._log_total if frequency else None
+
+    def ends(self, block: str, get: Callable[[str, Any], Any]) -> list[int]:
+        """For each start position of `block`, where the word of the best route from there ends;
+        `get` is lookup()'s answer for this message.
 
         jieba: among the words that start at k, the one whose log-probability plus that of the best
         route after it is highest, the longest on a tie; a character that starts no word stands alone.
         """
-        words, unknown, absent = self.words, self.unknown, _ABSENT
+        unknown, absent = self.unknown, _ABSENT
         n = len(block)
         score = [0.0] * (n + 1)
         ends = [0] * (n + 1)
@@ -148,7 +277,7 @@ class Segmenter:
             best_end = 0
             best = 0.0
             end = k + 1
-            prob = words.get(block[k], absent)
+            prob = get(block[k], absent)
             while prob is not absent:
                 if prob is not None:
                     candidate = prob + score[end]
@@ -157,7 +286,7 @@ class Segmenter:
                 if end == n:
                     break
                 end += 1
-                prob = words.get(block[k:end], absent)
+                prob = get(block[k:end], absent)
             if not best_end:
                 best, best_end = unknown + score[k + 1], k + 1
             score[k] = best
@@ -165,13 +294,13 @@ class Segmenter:
         return ends
 
 
-_ABSENT: Any = object()  # Segmenter.words.get's answer for text that begins no word
+_ABSENT: Any = object()  # a lookup's answer for text that begins no word
 
 
 def load_tokenizer(dictionary: bytes) -> Segmenter:
     """The Segmenter of a word list in jieba's text format (training; a check reads the flat model)."""
     freq, total = prefix_dictionary(dictionary)
-    return Segmenter.of(list(freq), list(freq.values()), total)
+    return Segmenter(list(freq), list(freq.values()), total)
 
 
 # jieba's own block pattern (re_han_default) and its test for single Latin letters and digits.
@@ -197,13 +326,14 @@ def tokens(segmenter: Segmenter, masked_text: str) -> Tokens:
             words.append(word)
             spans.append((start, end))
 
+    get = segmenter.lookup()
     cursor = 0
     for m in _JIEBA_BLOCK.finditer(text):
         for i in range(cursor, m.start()):
             if not text[i].isspace():
                 keep(i, i + 1)
         block, base = m.group(), m.start()
-        ends = segmenter.ends(block)
+        ends = segmenter.ends(block, get)
         x, n, run = 0, len(block), None
         while x < n:
             y = ends[x]
