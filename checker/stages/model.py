@@ -189,6 +189,8 @@ class Vocabulary(Mapping[str, int]):
 
     def prepare(self) -> None:
         if self._table is None:
+            if isinstance(self.terms, segment.SortedWords):
+                self.terms.materialize()  # the strings the dictionary holds, kept for lookups by index
             self._table = dict(zip(self.terms, range(len(self.terms))))
 
     def _bisect(self, term: str) -> int | None:

@@ -130,7 +130,7 @@ class SortedWords(Sequence[str]):
     the word between two breaks; its position is the number of breaks before it.
     """
 
-    __slots__ = ("_base", "_count", "_data", "_firsts", "_marks", "_size")
+    __slots__ = ("_base", "_count", "_data", "_firsts", "_list", "_marks", "_size")
 
     def __init__(self, data: bytes, base: int, size: int, marks: Sequence[int], count: int) -> None:
         # Checked as far as it costs little (the file's checksum is what vouches for the rest):
@@ -147,6 +147,12 @@ class SortedWords(Sequence[str]):
         if any(data[start] != 0x0A for start in starts) or any(a >= b for a, b in itertools.pairwise(firsts)):
             raise ValueError("a block mark is not where a block of sorted words begins")
         self._data, self._base, self._size, self._marks, self._count, self._firsts = data, base, size, marks, count, firsts
+        self._list: list[str] | None = None
+
+    def materialize(self) -> None:
+        """Keep every word as a string from now on: many messages read words by index (model cues)."""
+        if self._list is None:
+            self._list = list(self)
 
     @classmethod
     def pack(cls, words: Sequence[str]) -> tuple[bytes, list[int]]:
@@ -183,6 +189,8 @@ class SortedWords(Sequence[str]):
     def __getitem__(self, index: int | slice) -> str | list[str]:
         if isinstance(index, slice):
             return [self[k] for k in range(*index.indices(self._count))]
+        if self._list is not None:
+            return self._list[index]
         if index < 0:
             index += self._count
         if not 0 <= index < self._count:
@@ -195,6 +203,8 @@ class SortedWords(Sequence[str]):
         return self._count
 
     def __iter__(self) -> Iterator[str]:
+        if self._list is not None:
+            return iter(self._list)
         words = self._data[self._base + 1 : self._base + self._size - 1]
         return iter(words.decode("utf-8").split("\n") if self._count else ())
 
