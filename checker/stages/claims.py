@@ -57,7 +57,6 @@ _ACCOUNT = precompiled(
 _QR = precompiled(r"二维码|扫码|收款码")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
 _AFTER_HOST = precompiled(r"[/?#:]")
-_CHAT = precompiled(r"微信|qq|企业微信|好友")
 _APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
 # The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
 # A school's own payment system and finance office are the reader's own way in too (a genuine class
