@@ -627,6 +627,7 @@ _HANDLE = precompiled(
     r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp)(?:号|群号?|\s?id)?[:：]?\s?([a-z0-9_\-]{5,24})"
     r"|()(wxid_[a-z0-9]{6,20}|(?:(?<=群)|(?<=群号)|(?<=群号:))\d{6,11}(?!\d))"
 )
+_NETWORKS = {"qq": "qq", "微信": "wechat", "line": "line", "telegram": "telegram", "whatsapp": "whatsapp"}
 
 
 def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 0) -> list[Entity]:
@@ -661,7 +662,7 @@ def _handles(norm: Normalized, seen: str) -> list[Entity]:
         handle = m.group(2) or m.group(4)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
-        named = {"qq": "qq", "微信": "wechat", "line": "line", "telegram": "telegram", "whatsapp": "whatsapp"}.get(m.group(1) or "")
+        named = _NETWORKS.get(m.group(1) or "")
         details = {"network": named or ("wechat" if handle.startswith("wxid_") else "group")}
         found.append(_entity(norm, "chat_handle", m.start(), m.end(), m.group(), details))
     return found

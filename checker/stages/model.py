@@ -226,10 +226,7 @@ class Terms(Sequence[str]):
     def __getitem__(self, index: int | slice) -> str | list[str]:
         if isinstance(index, slice):
             return [self[k] for k in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+        index = segment.list_index(index, len(self))
         words = len(self._vocabulary)
         return self._vocabulary[index] if index < words else self._structure[index - words]
 

@@ -119,6 +119,15 @@ BLOCK_WORDS = 64
 LAZY_MESSAGES = 16
 
 
+def list_index(index: int, length: int) -> int:
+    """`index` as a list reads it: from the end when negative; IndexError outside the list."""
+    if index < 0:
+        index += length
+    if not 0 <= index < length:
+        raise IndexError(index)
+    return index
+
+
 class SortedWords(Sequence[str]):
     """Distinct words in sorted order, read where they lie in the model file without a Python string
     for each: decoding and splitting 134,000 terms was a quarter of a cold check's model load.
@@ -191,11 +200,7 @@ class SortedWords(Sequence[str]):
             return [self[k] for k in range(*index.indices(self._count))]
         if self._list is not None:
             return self._list[index]
-        if index < 0:
-            index += self._count
-        if not 0 <= index < self._count:
-            raise IndexError(index)
-        j, k = divmod(index, BLOCK_WORDS)
+        j, k = divmod(list_index(index, self._count), BLOCK_WORDS)
         block = self._data[self._base + self._marks[j] + 1 : self._base + self._marks[j + 1]]
         return block.split(b"\n")[k].decode("utf-8")
 
