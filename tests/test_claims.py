@@ -143,6 +143,8 @@ WARNINGS = [
     "遇到这种情况请当面核实。",
     # A warning passed on is forwarded, not paid.
     "【反诈提醒】冒充熟人借钱的骗局又来了，骗子会让您把钱转给他的“同学”。请子女们把这个提醒转给家里老人。",
+    # The impostor's role in scare quotes is the subject of what is retold.
+    "【反诈提醒】贷款骗局的套路：“客服”说提现前要先交解冻金，交了又说要交验资金。正规贷款放款前不收任何费用，有疑问拨打96110。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -157,6 +159,8 @@ NOT_WARNINGS = [
     "【某区公安】警惕冒充领导诈骗：对方加您好友后说自己在开会，让您先帮忙转一笔钱。请转到6222021234567890123。",
     "【某区公安】警惕冒充领导诈骗：对方加您好友后说自己在开会，让您先帮忙转一笔钱，财务微信cw_zhang888。",
     "【反诈提醒】骗子会让您把钱转给他的同学。请把这个提醒转给家里老人，再把钱转到安全账户6222021234567890123。",
+    "【反诈提醒】贷款骗局的套路：“客服”说提现前要先交解冻金，请加客服微信kf_loan888办理。",
+    "【反诈提醒】“客服”说提现前要先交解冻金，请把解冻金转到客服账户。",
 ]
 
 
@@ -311,6 +315,8 @@ NOT_ASKED = [
     # A notice or warning passed on is forwarded, not paid.
     ("请把这个提醒转给家里的老人。", "pay"),
     ("麻烦把开会的通知转给各位同事。", "pay"),
+    # A download told as done.
+    ("您下载了对方给的App以后，卡里的钱就被转走了。", "download"),
     ("我给你微信转账了两百，记得收。", "pay"),
 ]
 
