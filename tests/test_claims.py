@@ -151,6 +151,8 @@ WARNINGS = [
     # Someone's call reported ("有人打电话说"); the police's maxims ("不轻信、不透露、不转账").
     "又有人打电话说你的学生账户要注销，还让开屏幕共享，都是骗子。",
     "【开学提醒】请同学们牢记：不轻信、不透露、不转账，拿不准的先问辅导员。",
+    # Told to hang up: a warning ("请勿挂断" presses the reader on instead).
+    "【社区提醒】近期有市民接到电话，对方让老人提供身份证号和银行卡号，遇到这种电话请直接挂断。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -171,6 +173,8 @@ NOT_WARNINGS = [
     "这种兼职都别碰，点赞一单三元日结，先垫付后返佣，加微信jz_dz888。",
     "有人打电话说你的学生账户要注销，请开启屏幕共享，加客服微信kf_zx2024。",
     "您今天不转账，明天就冻结账户，请立即转账到安全账户。",
+    "【医保局】您的医保卡已停用，请点击 yb-renzheng.top 填写身份证号和银行卡号重新激活。如有疑问请直接挂断。",
+    "您的账户涉嫌洗钱，请勿挂断，请提供身份证号和银行卡号配合核查。",
 ]
 
 
