@@ -39,6 +39,7 @@ JUDGED = [
     ("培训班清退公告：退费请进群3652993857登记。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     # Money asked into a card given with the verb ("打到6222…"): a payment through a private channel.
     ("房东换卡了，这个月房租打到6222021234567890123。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("请您先帮忙转一笔钱到6222021234567890123，我明天还你。", {"pay_through_unofficial_channel"}, "high_risk"),
     # A friend passing a warning on reports the scammer's requests; appended to a scam, it warns of nothing.
     ("有人冒充快递说包裹丢了要退款理赔，还要我下载个App共享屏幕，我没理，提醒你一下。", set(), "low_risk"),
     ("您涉嫌洗钱，请下载会议软件共享屏幕配合调查，提醒您一下。", {"screen_share_requested", "contact_through_private_channel"}, "high_risk"),
