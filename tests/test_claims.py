@@ -138,6 +138,14 @@ WARNINGS = [
     # "对方把您拉进…": the scammer the subject of the sentence, the reader its object.
     "【刷单诈骗提醒】骗子先让您做几单小任务。接着对方把您拉进任务群，说大任务佣金更高，但要先垫付本金。"
     "所有让您先垫钱的兼职都是诈骗，有疑问拨打96110。",
+    # 110 after a verb of calling is the public line, as 96110 is.
+    "【某区反诈中心】有人冒充客服来电，称您的会员要自动扣费，随后要求您开启屏幕共享操作退款。"
+    "这是诈骗，遇到请立即挂断并拨打110。",
+    # "对方" with a few words before its verb narrates as "对方说" does.
+    "【某区公安】警惕冒充领导诈骗：对方加您好友后说自己在开会不方便接电话，让您先帮忙给合作方转一笔钱。"
+    "遇到这种情况请当面核实。",
+    # A warning passed on is forwarded, not paid.
+    "【反诈提醒】冒充熟人借钱的骗局又来了，骗子会让您把钱转给他的“同学”。请子女们把这个提醒转给家里老人。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -147,6 +155,11 @@ NOT_WARNINGS = [
     "温馨提示：谨防骗子冒充催收。再不还钱就去你家找你爸妈，让你全村都知道。",
     "【反诈提醒】近期骗子冒充客服。你现在把卡里的钱转到监管账户，我们全程监控，事后退还。",
     "【反诈提醒】骗子冒充客服，对方会让您加微信。请加专员微信abc12345核实。",
+    # The same warnings with a channel of their own: 110 vouches for nothing else.
+    "【某区反诈中心】有人冒充客服来电，要求您开启屏幕共享操作退款。请立即把余额转到6222021234567890123，并拨打110。",
+    "【某区公安】警惕冒充领导诈骗：对方加您好友后说自己在开会，让您先帮忙转一笔钱。请转到6222021234567890123。",
+    "【某区公安】警惕冒充领导诈骗：对方加您好友后说自己在开会，让您先帮忙转一笔钱，财务微信cw_zhang888。",
+    "【反诈提醒】骗子会让您把钱转给他的同学。请把这个提醒转给家里老人，再把钱转到安全账户6222021234567890123。",
 ]
 
 
@@ -306,6 +319,9 @@ NOT_ASKED = [
     ("新店开业全场八折，门店地址：人民路12号。", "click"),
     # The writer paying the reader asks nothing of the reader.
     ("钱我已经转你微信了，查收一下。", "pay"),
+    # A notice or warning passed on is forwarded, not paid.
+    ("请把这个提醒转给家里的老人。", "pay"),
+    ("麻烦把开会的通知转给各位同事。", "pay"),
     ("我给你微信转账了两百，记得收。", "pay"),
 ]
 
