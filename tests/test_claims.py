@@ -39,6 +39,7 @@ JUDGED = [
     ("培训班清退公告：退费请进群3652993857登记。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     # Money asked into a card given with the verb ("打到6222…"): a payment through a private channel.
     ("房东换卡了，这个月房租打到6222021234567890123。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("请您先帮忙转一笔钱到6222021234567890123，我明天还你。", {"pay_through_unofficial_channel"}, "high_risk"),
     # A friend passing a warning on reports the scammer's requests; appended to a scam, it warns of nothing.
     ("有人冒充快递说包裹丢了要退款理赔，还要我下载个App共享屏幕，我没理，提醒你一下。", set(), "low_risk"),
     ("您涉嫌洗钱，请下载会议软件共享屏幕配合调查，提醒您一下。", {"screen_share_requested", "contact_through_private_channel"}, "high_risk"),
@@ -151,6 +152,11 @@ WARNINGS = [
     # A caller reported ("有个…打来，说…"), refused; a scam named to be left alone ("都别碰").
     "刚才有个说是网店客服的打来，说我买的东西有质量问题要双倍赔偿，让我下载会议软件共享屏幕。我没下，把那个号码拉黑了。",
     "哥，我朋友被“刷单”骗了好几千，先让点赞给小钱，后面让垫付，越转越多。你跟嫂子说一下，这种都别碰。",
+    # Someone's call reported ("有人打电话说"); the police's maxims ("不轻信、不透露、不转账").
+    "又有人打电话说你的学生账户要注销，还让开屏幕共享，都是骗子。",
+    "【开学提醒】请同学们牢记：不轻信、不透露、不转账，拿不准的先问辅导员。",
+    # Told to hang up: a warning ("请勿挂断" presses the reader on instead).
+    "【社区提醒】近期有市民接到电话，对方让老人提供身份证号和银行卡号，遇到这种电话请直接挂断。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -169,6 +175,10 @@ NOT_WARNINGS = [
     "【反诈提醒】“客服”说提现前要先交解冻金，请把解冻金转到客服账户。",
     "有个客服打来说要双倍赔偿，我没下。请您下载会议软件并开启屏幕共享，客服微信kf_pei2024。",
     "这种兼职都别碰，点赞一单三元日结，先垫付后返佣，加微信jz_dz888。",
+    "有人打电话说你的学生账户要注销，请开启屏幕共享，加客服微信kf_zx2024。",
+    "您今天不转账，明天就冻结账户，请立即转账到安全账户。",
+    "【医保局】您的医保卡已停用，请点击 yb-renzheng.top 填写身份证号和银行卡号重新激活。如有疑问请直接挂断。",
+    "您的账户涉嫌洗钱，请勿挂断，请提供身份证号和银行卡号配合核查。",
 ]
 
 
@@ -331,6 +341,8 @@ NOT_ASKED = [
     # A notice or warning passed on is forwarded, not paid.
     ("请把这个提醒转给家里的老人。", "pay"),
     ("麻烦把开会的通知转给各位同事。", "pay"),
+    # Someone else's call, reported.
+    ("又有人打电话说你的学生账户要注销。", "call"),
     # A download told as done.
     ("您下载了对方给的App以后，卡里的钱就被转走了。", "download"),
     ("我给你微信转账了两百，记得收。", "pay"),
