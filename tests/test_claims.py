@@ -117,6 +117,8 @@ JUDGED = [
     ("您的网贷已逾期，请按协议将欠款转入公司对公账户，开具收据。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("贷款已审批，请签订合同后将验资款转入本公司对公账户，放款后退还。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("【支付宝】请将款项转入本公司对公账户，开具发票。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("【某某驾校】报名费可刷卡或转入驾校对公账户，开具收据，谨防个人代收。", set(), "low_risk"),
+    ("贷款已审批，请签订合同后将激活金转入我司对公账户。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("需要交取保候审保证金到监管账户，开具收据。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
     # A code to scan where the reader stands is no channel the message gives; one to scan for a
     # deposit, with nowhere said, still is.
