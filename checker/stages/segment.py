@@ -196,10 +196,10 @@ class SortedWords(Sequence[str]):
     @overload
     def __getitem__(self, index: slice) -> list[str]: ...
     def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[k] for k in range(*index.indices(self._count))]
         if self._list is not None:
             return self._list[index]
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(self._count))]
         j, k = divmod(list_index(index, self._count), BLOCK_WORDS)
         block = self._data[self._base + self._marks[j] + 1 : self._base + self._marks[j + 1]]
         return block.split(b"\n")[k].decode("utf-8")
