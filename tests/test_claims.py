@@ -39,6 +39,7 @@ JUDGED = [
     ("培训班清退公告：退费请进群3652993857登记。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     # Money asked into a card given with the verb ("打到6222…"): a payment through a private channel.
     ("房东换卡了，这个月房租打到6222021234567890123。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("请您先帮忙转一笔钱到6222021234567890123，我明天还你。", {"pay_through_unofficial_channel"}, "high_risk"),
     # A friend passing a warning on reports the scammer's requests; appended to a scam, it warns of nothing.
     ("有人冒充快递说包裹丢了要退款理赔，还要我下载个App共享屏幕，我没理，提醒你一下。", set(), "low_risk"),
     ("您涉嫌洗钱，请下载会议软件共享屏幕配合调查，提醒您一下。", {"screen_share_requested", "contact_through_private_channel"}, "high_risk"),
@@ -135,6 +136,24 @@ WARNINGS = [
     "还说名额有限。学校收费只走官方缴费系统，请勿上当，有疑问打110。",
     "【反诈预警】不法分子冒充公安打来电话，对方称您涉嫌洗钱，要冻结账户，让您把存款转到安全账户配合调查。"
     "这是典型的冒充公检法诈骗，请下载国家反诈中心App，拨打96110咨询。",
+    # 110 after a verb of calling is the public line, as 96110 is.
+    "【某区反诈中心】有人冒充客服来电，称您的会员要自动扣费，随后要求您开启屏幕共享操作退款。"
+    "这是诈骗，遇到请立即挂断并拨打110。",
+    # "对方" with a few words before its verb narrates as "对方说" does.
+    "【某区公安】警惕冒充领导诈骗：对方加您好友后说自己在开会不方便接电话，让您先帮忙给合作方转一笔钱。"
+    "遇到这种情况请当面核实。",
+    # A warning passed on is forwarded, not paid.
+    "【反诈提醒】冒充熟人借钱的骗局又来了，骗子会让您把钱转给他的“同学”。请子女们把这个提醒转给家里老人。",
+    # The impostor's role in scare quotes is the subject of what is retold.
+    "【反诈提醒】贷款骗局的套路：“客服”说提现前要先交解冻金，交了又说要交验资金。正规贷款放款前不收任何费用，有疑问拨打96110。",
+    # A caller reported ("有个…打来，说…"), refused; a scam named to be left alone ("都别碰").
+    "刚才有个说是网店客服的打来，说我买的东西有质量问题要双倍赔偿，让我下载会议软件共享屏幕。我没下，把那个号码拉黑了。",
+    "哥，我朋友被“刷单”骗了好几千，先让点赞给小钱，后面让垫付，越转越多。你跟嫂子说一下，这种都别碰。",
+    # Someone's call reported ("有人打电话说"); the police's maxims ("不轻信、不透露、不转账").
+    "又有人打电话说你的学生账户要注销，还让开屏幕共享，都是骗子。",
+    "【开学提醒】请同学们牢记：不轻信、不透露、不转账，拿不准的先问辅导员。",
+    # Told to hang up: a warning ("请勿挂断" presses the reader on instead).
+    "【社区提醒】近期有市民接到电话，对方让老人提供身份证号和银行卡号，遇到这种电话请直接挂断。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -144,6 +163,19 @@ NOT_WARNINGS = [
     "温馨提示：谨防骗子冒充催收。再不还钱就去你家找你爸妈，让你全村都知道。",
     "【反诈提醒】近期骗子冒充客服。你现在把卡里的钱转到监管账户，我们全程监控，事后退还。",
     "【反诈提醒】骗子冒充客服，对方会让您加微信。请加专员微信abc12345核实。",
+    # The same warnings with a channel of their own: 110 vouches for nothing else.
+    "【某区反诈中心】有人冒充客服来电，要求您开启屏幕共享操作退款。请立即把余额转到6222021234567890123，并拨打110。",
+    "【某区公安】警惕冒充领导诈骗：对方加您好友后说自己在开会，让您先帮忙转一笔钱。请转到6222021234567890123。",
+    "【某区公安】警惕冒充领导诈骗：对方加您好友后说自己在开会，让您先帮忙转一笔钱，财务微信cw_zhang888。",
+    "【反诈提醒】骗子会让您把钱转给他的同学。请把这个提醒转给家里老人，再把钱转到安全账户6222021234567890123。",
+    "【反诈提醒】贷款骗局的套路：“客服”说提现前要先交解冻金，请加客服微信kf_loan888办理。",
+    "【反诈提醒】“客服”说提现前要先交解冻金，请把解冻金转到客服账户。",
+    "有个客服打来说要双倍赔偿，我没下。请您下载会议软件并开启屏幕共享，客服微信kf_pei2024。",
+    "这种兼职都别碰，点赞一单三元日结，先垫付后返佣，加微信jz_dz888。",
+    "有人打电话说你的学生账户要注销，请开启屏幕共享，加客服微信kf_zx2024。",
+    "您今天不转账，明天就冻结账户，请立即转账到安全账户。",
+    "【医保局】您的医保卡已停用，请点击 yb-renzheng.top 填写身份证号和银行卡号重新激活。如有疑问请直接挂断。",
+    "您的账户涉嫌洗钱，请勿挂断，请提供身份证号和银行卡号配合核查。",
 ]
 
 
@@ -295,6 +327,13 @@ NOT_ASKED = [
     ("新店开业全场八折，门店地址：人民路12号。", "click"),
     # The writer paying the reader asks nothing of the reader.
     ("钱我已经转你微信了，查收一下。", "pay"),
+    # A notice or warning passed on is forwarded, not paid.
+    ("请把这个提醒转给家里的老人。", "pay"),
+    ("麻烦把开会的通知转给各位同事。", "pay"),
+    # Someone else's call, reported.
+    ("又有人打电话说你的学生账户要注销。", "call"),
+    # A download told as done.
+    ("您下载了对方给的App以后，卡里的钱就被转走了。", "download"),
     ("我给你微信转账了两百，记得收。", "pay"),
 ]
 

@@ -76,7 +76,18 @@ CARDS = [
     ("收款账户 4111111111111111", "valid"),
     # A verb of paying right before it makes a number a card, whatever was said before.
     ("请登录支付宝App核实。这个月房租打到6222021234567890123。", "invalid"),
+    # ... and so does the money named between the verb and 到.
+    ("请您先帮忙转一笔钱到6222021234567890123，我明天还你", "invalid"),
+    ("你转5000元到6222021234567890123就行", "invalid"),
 ]
+
+# A verb that moves something else is no payment: the number stays a number.
+NOT_CARDS = ["订单已转交到物流1234567890123456号", "请把文件转发给1234567890123456"]
+
+
+@pytest.mark.parametrize("text", NOT_CARDS)
+def test_other_transfers_make_no_card(text):
+    assert entities(text, "bank_card") == []
 
 
 @pytest.mark.parametrize(("text", "checksum"), CARDS)

@@ -326,11 +326,11 @@ def _clause_start(text: str, start: int, data: _Data) -> int:
     return ends[-1].end() if ends else cut
 
 
-def _reported(text: str, start: int, data: _Data, narrated: bool = False) -> bool:
+def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True) -> bool:
     """Whether the request is reported speech: inside quotation marks ("对方会说“请转账到安全账户”"),
     or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件"); with
     `narrated`, also one whose subject is "对方" or a pronoun that "will" do it ("他会让您…")."""
-    if any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
+    if quoted and any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
         return True
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
     sentence = text[ends[-1] if ends else max(0, start - 80) : start]
@@ -368,6 +368,12 @@ def governed(text: str, start: int, end: int, framed: bool = False, narrated: bo
     or inside a frame that closes after it ("以…为由", "…的都是诈骗"); with `narrated`, also when it
     is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own)."""
     return _governed(text, start, end, _data(), framed=framed, narrated=narrated)
+
+
+def scammer_speaks(text: str, start: int) -> bool:
+    """Whether text[start:] stands in a sentence whose subject is the scammer ("有人冒充…说",
+    "骗子…要求"), with no fresh imperative after it."""
+    return _reported(text, start, _data(), quoted=False)
 
 
 def _without_fillers(norm: Normalized, data: _Data) -> tuple[str, array[int] | None]:
@@ -434,6 +440,14 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
 @lru_cache(maxsize=1)
 def _bank_service_lines() -> frozenset[str]:
     return frozenset(_reference()["bank_service_lines"]["numbers"])
+
+
+@lru_cache(maxsize=1)
+def _short_public_lines() -> re.Pattern[str]:
+    """The public lines of reference.toml shorter than the entity stage's phone numbers (110), right
+    after a verb of calling; the group is the number."""
+    short = "|".join(sorted(n for n in _reference()["channels"] if len(n) < 5))
+    return precompiled(rf"(?:拨打|致电|报警|打|拨)(?:电话)?[:：\s]{{0,2}}({short})(?!\d)")
 
 
 @lru_cache(maxsize=1)
@@ -528,6 +542,10 @@ def _channels(
         elif e.kind == "chat_handle":
             out.append(Channel("chat", e.value, "unknown", "", True, _entity_span(e), e.norm_start))
     text = norm.text
+    # A public line too short to read as a phone number ("请拨打110"): the same public channel as
+    # "拨打96110", so a warning that ends so asks the reader to call no one the message provides.
+    for m in _short_public_lines().finditer(text) if "1" in present else ():
+        out.append(Channel("phone", m.group(1), "public", "", False, _span(norm, m.start(1), m.end(1)), m.start(1)))
     for pattern, kind in ((_ACCOUNT, "account"), (_QR, "qr")):
         if not could_match(pattern.pattern, present):
             continue

@@ -372,9 +372,10 @@ def _links(norm: Normalized, seen: str) -> list[Entity]:
 # --- bank cards and identity numbers -------------------------------------------------------------
 
 _LONG_NUMBER = precompiled(r"(?<![\d.a-z])(\d{16,19}|\d{17}[0-9x])(?![\d])")
-# Words that make a long number a card: its name, or a verb of paying right before it ("房租打到6222…"),
-# so that a line inserted between "换卡了" and the number does not unmake the card.
-_CARD_CONTEXT = precompiled(r"卡号?|账号|账户|帐户|收款|转账|汇款|转入|打款|尾号|户名|开户|(?:打|转|汇|存|付|充)(?:到|至|给|进)")
+# Words that make a long number a card: its name, or a verb of paying before it, with the money in
+# between or not ("房租打到6222…", "转一笔钱到6222…", "转5000元到6222…"), so that a line inserted between "换卡了" and the
+# number does not unmake the card.
+_CARD_CONTEXT = precompiled(r"卡号?|账号|账户|帐户|收款|转账|汇款|转入|打款|尾号|户名|开户|(?:打|转|汇|存|付|充)(?:一下|一笔|几笔|笔|点|些|[\d一二两三四五六七八九十百千万.]{1,8}(?:元|块))?(?:钱|款|账|帐)?(?:到|至|给|进)")
 
 
 def _cards(norm: Normalized) -> list[Entity]:

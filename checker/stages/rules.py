@@ -38,7 +38,7 @@ from itertools import groupby, islice
 from typing import NamedTuple
 
 from . import datafile
-from .claims import REQUEST_KINDS, governed
+from .claims import REQUEST_KINDS, governed, scammer_speaks
 from .entities import Entity, institutions
 from .normalize import Normalized
 from .patterns import precompiled, triggers
@@ -495,12 +495,15 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
     if msg.negation == "before_only":
         return governed(msg.norm.text, start, end)
     text = msg.norm.text
-    # A warning's scope: its own clause before the match, its own sentence after it.
+    # A warning's scope: its own clause before the match, its own sentence after it; and a sentence
+    # whose subject is the scammer ("有人冒充…说…"), which before_only reads so too: warning_clause is
+    # where the message asks less than there, so it does not count fewer warnings.
     before = _CLAUSE_END.split(text[max(0, start - _NEGATION_BEFORE) : start])[-1]
     after = _SENTENCE_END.split(text[end : end + _NEGATION_AFTER])[0]
     cat = msg.catalogue
     return bool(
-        cat.negation_before.search(before)
+        scammer_speaks(text, start)
+        or cat.negation_before.search(before)
         or cat.negation_after.search(after)
         or (inside and cat.negation_inside.search(text[start:end]))
     )
