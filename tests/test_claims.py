@@ -136,6 +136,9 @@ WARNINGS = [
     "还说名额有限。学校收费只走官方缴费系统，请勿上当，有疑问打110。",
     "【反诈预警】不法分子冒充公安打来电话，对方称您涉嫌洗钱，要冻结账户，让您把存款转到安全账户配合调查。"
     "这是典型的冒充公检法诈骗，请下载国家反诈中心App，拨打96110咨询。",
+    # "对方把您拉进…": the scammer the subject of the sentence, the reader its object.
+    "【刷单诈骗提醒】骗子先让您做几单小任务。接着对方把您拉进任务群，说大任务佣金更高，但要先垫付本金。"
+    "所有让您先垫钱的兼职都是诈骗，有疑问拨打96110。",
     # 110 after a verb of calling is the public line, as 96110 is.
     "【某区反诈中心】有人冒充客服来电，称您的会员要自动扣费，随后要求您开启屏幕共享操作退款。"
     "这是诈骗，遇到请立即挂断并拨打110。",
@@ -282,6 +285,11 @@ BY_MEANING = [
     ("您报一下旧卡的卡号和有效期，我这边直接给您换卡。", "credentials", "card_details"),
     ("翻过来看签名条上面最后三位数，您慢慢念，我这边记录。", "credentials", "card_details"),
     ("稍后您手机上有个六位的数字，您报一下就行。", "credentials", "digits_then_tell"),
+    # the code named first, then read out; a password handed over with the card or the account
+    ("您手机上会收到一个验证码 您念一下", "credentials", "code_then_tell"),
+    ("身份证、银行卡、密码都发我，我帮你操作。", "credentials", "code_to_me"),
+    ("把卡和密码寄给他做流水，做完两个月额度就下来了。", "credentials", "hand_over_password"),
+    ("支付密码告诉我，我这边帮您核对。", "credentials", "hand_over_password"),
     # speech-to-text: a filler standing as its own word between the verb and its object says nothing
     ("您就 转一下 转到 嗯 那个 这边的 嗯 监管账户里 核实完退给您", "pay", "transfer_to"),
     ("好的 您 念一下 嗯 那个 验证码 就行", "credentials", "tell_code"),
@@ -321,6 +329,9 @@ NOT_ASKED = [
     ("请妥善保管您的卡号和有效期，不要告诉任何人。", "credentials"),
     ("我妈刚才已经报了卡号，电话还没挂。", "credentials"),
     ("卡号和有效期在卡的正面，孩子在旁边读书。", "credentials"),
+    ("验证码已发送，报名截止到今晚。", "credentials"),
+    ("wifi密码贴在冰箱上，你来了自己看。", "credentials"),
+    ("我的支付密码忘了，明天去银行重置。", "credentials"),
     # a filler is left out only where it stands as its own word: "那个账户" keeps its determiner
     ("那个账户我上个月已经注销了。", "pay"),
     # A street address is no link to open ("地址：" opens a link only when one follows).
