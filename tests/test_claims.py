@@ -290,6 +290,9 @@ BY_MEANING = [
     ("身份证、银行卡、密码都发我，我帮你操作。", "credentials", "code_to_me"),
     ("把卡和密码寄给他做流水，做完两个月额度就下来了。", "credentials", "hand_over_password"),
     ("支付密码告诉我，我这边帮您核对。", "credentials", "hand_over_password"),
+    ("他要我把银行卡和密码给他，说帮我跟银行协商。", "credentials", "hand_over_password"),
+    # the account's name in quotation marks, as the scripts put it
+    ("客服让我把钱转到一个“安全账户”验证资金。", "pay", "transfer_to"),
     # speech-to-text: a filler standing as its own word between the verb and its object says nothing
     ("您就 转一下 转到 嗯 那个 这边的 嗯 监管账户里 核实完退给您", "pay", "transfer_to"),
     ("好的 您 念一下 嗯 那个 验证码 就行", "credentials", "tell_code"),
