@@ -104,6 +104,22 @@ JUDGED = [
     ("您的会员今晚将自动扣费2000元，取消请致电951088。", {"call_unconfirmed_service_line"}, "suspicious"),
     # A payment reported as done ("已经打到"), not asked for.
     ("刘经理，合同尾款已经打到贵司对公账户了，请财务查收。", set(), "low_risk"),
+    # The seller's own company account against a contract or invoice is the reader's way to pay
+    # (claims.toml channels.firm_account); the same words with a card, a chat id or a private number
+    # to pay through, or about a debt or a fee, or in an institution's or a person's name, are not.
+    ("【某某装饰】签约后定金转入公司对公账户，全程合同约定，量房免费。", set(), "low_risk"),
+    ("【某某学校】学费可在前台刷卡，也可转入本机构对公账户，均开具发票。", set(), "low_risk"),
+    ("【某某府】房款请在签订认购书后缴入项目预售资金监管账户，售楼处不收现金。", set(), "low_risk"),
+    ("【某某装饰】签约后定金转入公司对公账户，全程合同约定，账号请加微信zx88866获取。",
+     {"pay_through_unofficial_channel", "contact_through_private_channel"}, "high_risk"),
+    ("【某某装饰】签约后定金转入公司对公账户，全程合同约定，财务电话13812345678。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("【某某装饰】签约后定金转入公司对公账户6222021234567890123，全程合同约定。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("您的网贷已逾期，请按协议将欠款转入公司对公账户，开具收据。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("贷款已审批，请签订合同后将验资款转入本公司对公账户，放款后退还。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("【支付宝】请将款项转入本公司对公账户，开具发票。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("【某某驾校】报名费可刷卡或转入驾校对公账户，开具收据，谨防个人代收。", set(), "low_risk"),
+    ("贷款已审批，请签订合同后将激活金转入我司对公账户。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("需要交取保候审保证金到监管账户，开具收据。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
     # A code to scan where the reader stands is no channel the message gives; one to scan for a
     # deposit, with nowhere said, still is.
     ("【某停车场】车辆苏E88888已入场，离场时请在出口扫码缴费。", set(), "low_risk"),

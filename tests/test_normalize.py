@@ -34,6 +34,10 @@ CASES = [
     ("pay now", "pay now"),
     ("看 t.cn/AhbX", "看t.cn/ahbx"),
     ("我们一二三个人", "我们一二三个人"),
+    # One pass does what a second would (the idempotence test below runs on every row):
+    ("加V0000一00", "加微信0000100"),  # numerals become digits before the lexicon reads v + digits
+    ("律，丨，师", "律师"),  # one separator removed can leave the other kind between two characters
+    ("薴麻", "苎麻"),  # OpenCC maps 薴 to 苧 and 苧 to 苎: the table is followed to its end
 ]
 
 

@@ -245,6 +245,9 @@ class _Data(NamedTuple):
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
+    firm_account: re.Pattern[str]
+    firm_deal: re.Pattern[str]
+    firm_not_a_deal: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
     benefits: re.Pattern[str]
@@ -296,6 +299,9 @@ def parse_data(raw: str | dict) -> _Data:
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
+        firm_account=_compile(data["channels"]["firm_account"], "channels.firm_account"),
+        firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
+        firm_not_a_deal=_compile(data["channels"]["firm_not_a_deal"], "channels.firm_not_a_deal"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
@@ -554,6 +560,10 @@ def _channels(
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             if kind == "qr" and data.on_site.search(text, _clause_start(text, m.start(), data), m.start()):
                 continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
+            if kind == "account" and _firm_own_account(text, m.end(), claims, out, data):
+                # the seller's account of the contract: the reader's own way to pay, like a counter
+                out.append(Channel(kind, m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
+                continue
             out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end()), m.start()))
     for m in _OWN_CHANNEL.finditer(text) if could_match(_OWN_CHANNEL.pattern, present) else ():
         if _governed(text, m.start(), m.end(), data):
@@ -571,6 +581,22 @@ def _channels(
         if seen[key] == 1 and sum(1 for k in seen if k[:2] == key[:2]) <= _MAX_EACH:
             kept.append(channel)
     return kept
+
+
+# How far before the account word its owner may stand ("本公司的对公账户", "商品房预售资金监管账户").
+_FIRM_ACCOUNT_REACH = 12
+
+
+def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Channel], data: _Data) -> bool:
+    """Whether the account word ending at `end` is the selling firm's own, paid against a contract
+    (claims.toml channels.firm_account): no institution or person claimed, no way to pay or reach
+    anyone but official ones and fixed lines, no debt, case, fee or loan."""
+    own = any(m.end() == end for m in data.firm_account.finditer(text, max(0, end - _FIRM_ACCOUNT_REACH), end))
+    if not own or claims or _QR.search(text):
+        return False
+    if any(not c.official and (c.private or c.kind != "phone") for c in found):
+        return False
+    return data.firm_deal.search(text) is not None and data.firm_not_a_deal.search(text) is None
 
 
 def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:

@@ -15,11 +15,12 @@ classifier was trained on text that went through exactly these steps:
    between two ASCII words; and join digit groups split by spaces, dashes, dots or emoji
    (138-1234-5678, 138.1234.5678, 138🔸1234🔸5678);
 6. in a paste written in traditional characters, Taiwan vocabulary -> mainland vocabulary (簡訊 ->
-   短信, 連結 -> 链接, 登入 -> 登录; OpenCC's phrase table, data/build_tw_phrases.py); then a small
-   lexicon of abbreviations and homophones (V信, 薇信, vx -> 微信; zfb -> 支付宝 ...);
-7. runs of Chinese numerals inside long numbers (一三八…, 壹贰叁…) -> digits.
+   短信, 連結 -> 链接, 登入 -> 登录; OpenCC's phrase table, data/build_tw_phrases.py);
+7. runs of Chinese numerals inside long numbers (一三八…, 壹贰叁…) -> digits;
+8. a small lexicon of abbreviations and homophones (V信, 薇信, vx -> 微信; zfb -> 支付宝 ...), after
+   the digits are digits, since some spellings are told by the number after them (v1380000…).
 
-Steps 2, 5, 6 and 7 also record where a disguise was undone (Normalized.disguises), which the rule
+Steps 2, 5, 6, 7 and 8 also record where a disguise was undone (Normalized.disguises), which the rule
 `disguised_text` quotes as evidence.
 
 Every span found on the normalised text maps back with `Normalized.span()` to the pasted text, so
@@ -41,7 +42,7 @@ from typing import NamedTuple
 from . import datafile
 from .patterns import precompiled, triggers
 
-NORMALIZER_VERSION = "5"
+NORMALIZER_VERSION = "6"
 
 
 class _Chain:
@@ -401,6 +402,13 @@ def _t2s_table() -> dict[int, str]:
     for name in ("data/j2s_chars.json", "data/t2s_chars.json"):
         raw = datafile.read_text(name)
         table.update({ord(k): v for k, v in json.loads(raw)["chars"].items()})
+    # Followed to the end, so that a second normalisation changes nothing: OpenCC maps some forms to
+    # another that it maps again (薴 -> 苧 -> 苎), and a kanji form can land on a traditional one.
+    for code in [code for code, out in table.items() if ord(out) in table]:
+        out = table[code]
+        for _ in range(4):
+            out = table.get(ord(out), out)
+        table[code] = out
     return table
 
 
@@ -508,16 +516,22 @@ def _char_pass(text: str, found: _Found) -> tuple[str, OffsetMap]:
 
 def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetMap]:
     """Step 5: separators between Chinese characters, split digit groups, then white space."""
-    for start, end in _SPELLED_APART.spans(text):
-        found.add("separated_characters", offsets.start(start), offsets.end(end - 1))
-    text, offsets = _rebuild(text, offsets, ((m.start(), m.end(), "") for m in _CJK_SEPARATED.finditer(text)))
 
     def spelled_punctuation(text: str, offsets: OffsetMap) -> Iterator[Edit]:
         for start, end in _PUNCT_SPELLED.spans(text):
             found.add("separated_characters", offsets.start(start), offsets.end(end - 1))
             yield from ((p.start(), p.end(), "") for p in _PUNCT.finditer(text, start, end))
 
-    text, offsets = _rebuild(text, offsets, spelled_punctuation(text, offsets))
+    # Until nothing changes: removing one kind of separator can leave the other kind between two
+    # Chinese characters ("一，丨，一" -> "一丨一"), and a second normalisation must find nothing left.
+    while True:
+        before = text
+        for start, end in _SPELLED_APART.spans(text):
+            found.add("separated_characters", offsets.start(start), offsets.end(end - 1))
+        text, offsets = _rebuild(text, offsets, ((m.start(), m.end(), "") for m in _CJK_SEPARATED.finditer(text)))
+        text, offsets = _rebuild(text, offsets, spelled_punctuation(text, offsets))
+        if text == before:
+            break
 
     def joined_digits(text: str) -> Iterator[Edit]:
         for m in _DIGIT_GROUPS.finditer(text):
@@ -587,7 +601,7 @@ def _outside_links(text: str, matches: Iterable[re.Match[str]]) -> Iterator[re.M
 
 
 def _apply_lexicon(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetMap]:
-    """Step 6: abbreviations and homophones, each entry applied in turn; Latin spellings never inside
+    """Step 8: abbreviations and homophones, each entry applied in turn; Latin spellings never inside
     a link."""
     latin = _LATIN.search(text) is not None  # most messages have no Latin letters: skip those patterns
     if not _any_lexicon_entry(text, latin):
@@ -636,7 +650,7 @@ def _regional() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _regional_phrases(original: str, text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
-    """Step 6, first half: a paste with traditional characters in it says 簡訊 for 短信; a simplified
+    """Step 6: a paste with traditional characters in it says 簡訊 for 短信; a simplified
     paste is left as it is (影片 and 资讯 are mainland words too). Regional wording, not disguise:
     nothing is recorded."""
     if _t2s_table().keys().isdisjoint(map(ord, original)):
@@ -650,11 +664,13 @@ def normalize(text: str) -> Normalized:
     found = _Found(len(text))
     mapped = _compact(*_char_pass(text, found), found)
     mapped = _regional_phrases(text, *mapped)
-    replaced = _apply_lexicon(*mapped, found)
-    if replaced[0] != mapped[0]:
+    # Numerals before the lexicon: its spellings look at the digits after them ("V0000一00" is
+    # "v0000100", which spells 微信 and a number), and one pass must see what a second would.
+    mapped = _numerals_to_digits(*mapped, found)
+    out, offsets = _apply_lexicon(*mapped, found)
+    if out != mapped[0]:
         # A replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信): compact again.
-        replaced = _compact(*replaced, found)
-    out, offsets = _numerals_to_digits(*replaced, found)
+        out, offsets = _compact(out, offsets, found)
     return Normalized(out, offsets, text, found.disguises())
 
 
