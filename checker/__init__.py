@@ -14,7 +14,7 @@ jieba (the `[train]` extra) and pandas / pyarrow (the `[engine]` extra) are neve
 """
 
 from .frame import check_frame
-from .pipeline import InputError, check, check_many
+from .pipeline import InputError, check, check_many, preload
 from .stages.advice import Advice, Step
 from .stages.entities import Entity
 from .stages.result import (
@@ -45,4 +45,5 @@ __all__ = [
     "check",
     "check_frame",
     "check_many",
+    "preload",
 ]

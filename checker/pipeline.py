@@ -228,10 +228,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int = 1, chunk
     import multiprocessing
 
     if sys.platform.startswith("linux"):
-        safe_check(_WARM_UP)  # everything a check loads lazily, loaded before the fork
-        compile_all(catalogue())
-        with contextlib.suppress(model_stage.ModelError):
-            model_stage.load().prepare()
+        preload()
         context = multiprocessing.get_context("fork")
         # What is loaded now stays shared with the forked workers: their garbage collector leaves it
         # alone instead of touching (and so copying) every page of it.
@@ -262,6 +259,16 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], n_jobs: int = 1, chunk
     finally:
         pool.join()
         gc.unfreeze()
+
+
+def preload() -> None:
+    """Load now what the first check would: the rules with every pattern compiled, the model and its
+    dictionaries. Call it before forking worker processes (check_many does; so can a Dask or Spark
+    driver whose workers fork), so that they start checking at once and share those pages."""
+    safe_check(_WARM_UP)
+    compile_all(catalogue())
+    with contextlib.suppress(model_stage.ModelError):
+        model_stage.load().prepare()
 
 
 def safe_check(text: object) -> CheckResult | InputError:

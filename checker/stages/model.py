@@ -214,20 +214,23 @@ class Vocabulary(Mapping[str, int]):
 class Terms(Sequence[str]):
     """index -> term of a flat model: the vocabulary's terms, then the structure terms."""
 
-    __slots__ = ("_structure", "_vocabulary")
+    __slots__ = ("_structure", "_vocabulary", "_words")
 
     def __init__(self, vocabulary: Sequence[str], structure: list[str]) -> None:
         self._vocabulary, self._structure = vocabulary, structure
+        self._words = len(vocabulary)
 
     @overload
     def __getitem__(self, index: int) -> str: ...
     @overload
     def __getitem__(self, index: slice) -> list[str]: ...
     def __getitem__(self, index: int | slice) -> str | list[str]:
+        words = self._words
+        if isinstance(index, int) and 0 <= index < words:  # a model cue's term: most lookups
+            return self._vocabulary[index]
         if isinstance(index, slice):
             return [self[k] for k in range(*index.indices(len(self)))]
         index = segment.list_index(index, len(self))
-        words = len(self._vocabulary)
         return self._vocabulary[index] if index < words else self._structure[index - words]
 
     def __len__(self) -> int:
@@ -339,16 +342,20 @@ class Model:
     def _cues(self, prediction: Prediction, weights: dict[int, float]):
         """The words of the unit that pushed hardest towards the class; character n-grams (which can
         straddle words, 的借呗) only when no word of two characters or more pushed at all."""
-        vec = prediction.vector
+        get = weights.get
         pushes = sorted(
-            ((v * weights[i], i) for i, v in vec.items() if i in weights and v * weights[i] > 0),
+            [(push, i) for i, v in prediction.vector.items() if (w := get(i)) is not None and (push := v * w) > 0],
             reverse=True,
         )
-        words = [(push, self.terms[i]) for push, i in pushes if not self.terms[i].startswith(segment.CHAR_MARK)]
-        grams = [(push, self.terms[i]) for push, i in pushes if self.terms[i].startswith(segment.CHAR_MARK)]
-        return self._spans(prediction, words) or self._spans(prediction, grams)
+        # Terms are read lazily, in order of push: _spans stops at the _CUES-th cue.
+        term_of, mark = self.terms.__getitem__, segment.CHAR_MARK
+        words = ((push, term) for push, i in pushes if not (term := term_of(i)).startswith(mark))
+        found = self._spans(prediction, words)
+        if found:
+            return found
+        return self._spans(prediction, ((push, term) for push, i in pushes if (term := term_of(i)).startswith(mark)))
 
-    def _spans(self, prediction: Prediction, pushes: list[tuple[float, str]]):
+    def _spans(self, prediction: Prediction, pushes: Iterable[tuple[float, str]]):
         unit, toks, masked = prediction.unit, prediction.tokens, prediction.masked
         cues: list[tuple[str, float, tuple[tuple[int, int], ...]]] = []
         for push, term in pushes:

@@ -196,10 +196,10 @@ class SortedWords(Sequence[str]):
     @overload
     def __getitem__(self, index: slice) -> list[str]: ...
     def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[k] for k in range(*index.indices(self._count))]
         if self._list is not None:
             return self._list[index]
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(self._count))]
         j, k = divmod(list_index(index, self._count), BLOCK_WORDS)
         block = self._data[self._base + self._marks[j] + 1 : self._base + self._marks[j + 1]]
         return block.split(b"\n")[k].decode("utf-8")
@@ -318,9 +318,9 @@ def load_tokenizer(dictionary: bytes) -> Segmenter:
     return Segmenter(list(freq), list(freq.values()), total)
 
 
-# jieba's own block pattern (re_han_default) and its test for single Latin letters and digits.
+# jieba's own block pattern (re_han_default), and the single Latin letters and digits it joins into runs (re_eng).
 _JIEBA_BLOCK = precompiled("[\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+")
-_JIEBA_ENG = precompiled("[a-zA-Z0-9]")
+_JIEBA_ENG_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def tokens(segmenter: Segmenter, masked_text: str) -> Tokens:
@@ -334,38 +334,41 @@ def tokens(segmenter: Segmenter, masked_text: str) -> Tokens:
     text = masked_text[:_MAX_MODEL_CHARS]
     words: list[str] = []
     spans: list[tuple[int, int]] = []
-
-    def keep(start: int, end: int) -> None:
-        word = text[start:end]
-        if word.isalnum() or _KEEP_TOKEN.search(word):
-            words.append(word)
-            spans.append((start, end))
-
+    add_word, add_span = words.append, spans.append
+    keeps, letter_or_digit = _KEEP_TOKEN.search, _JIEBA_ENG_CHARS.__contains__
     get = segmenter.lookup()
     cursor = 0
     for m in _JIEBA_BLOCK.finditer(text):
-        for i in range(cursor, m.start()):
-            if not text[i].isspace():
-                keep(i, i + 1)
-        block, base = m.group(), m.start()
+        base = m.start()
+        # Between blocks every character stands alone; a word character is kept (\w is what keeps one).
+        for alone in _KEEP_TOKEN.finditer(text, cursor, base):
+            add_word(alone.group())
+            add_span(alone.span())
+        block = m.group()
         ends = segmenter.ends(block, get)
-        x, n, run = 0, len(block), None
+        x, n, run = 0, len(block), -1
         while x < n:
             y = ends[x]
-            if y - x == 1 and _JIEBA_ENG.match(block, x):
-                run = x if run is None else run
+            if y - x == 1 and letter_or_digit(block[x]):
+                if run < 0:
+                    run = x
             else:
-                if run is not None:
-                    keep(base + run, base + x)
-                    run = None
-                keep(base + x, base + y)
+                if run >= 0:
+                    add_word(block[run:x])  # a run of single letters and digits: ASCII, always kept
+                    add_span((base + run, base + x))
+                    run = -1
+                word = block[x:y]
+                if word.isalnum() or keeps(word):
+                    add_word(word)
+                    add_span((base + x, base + y))
             x = y
-        if run is not None:
-            keep(base + run, base + n)
+        if run >= 0:
+            add_word(block[run:])
+            add_span((base + run, base + n))
         cursor = m.end()
-    for i in range(cursor, len(text)):
-        if not text[i].isspace():
-            keep(i, i + 1)
+    for alone in _KEEP_TOKEN.finditer(text, cursor):
+        add_word(alone.group())
+        add_span(alone.span())
     return Tokens(words, spans)
 
 
