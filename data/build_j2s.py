@@ -11,7 +11,7 @@ python data/build_j2s.py
 """
 
 import opencc
-from opencc_tables import per_character, write
+from opencc_tables import followed, per_character, write
 
 
 def _in_gb2312(ch: str) -> bool:
@@ -44,7 +44,7 @@ def main() -> None:
             if len(only) == 1 and only != japanese:
                 table[japanese] = only
     source = f"OpenCC {getattr(opencc, '__version__', '')} jp2t then t2s, and the inverse of t2jp then t2s, per character"
-    payload = {"source": source, "chars": table}
+    payload = {"source": source, "chars": followed(table)}
     out = write("j2s_chars.json", payload)
     print(f"{len(table)} characters -> {out}")
 

@@ -6,11 +6,11 @@ is a single, different character. Run from the project root: python data/build_t
 """
 
 import opencc
-from opencc_tables import per_character, write
+from opencc_tables import followed, per_character, write
 
 
 def main() -> None:
-    table = per_character(opencc.OpenCC("t2s").convert)
+    table = followed(per_character(opencc.OpenCC("t2s").convert))
     payload = {"source": f"OpenCC {getattr(opencc, '__version__', '')} t2s, per character", "chars": table}
     out = write("t2s_chars.json", payload)
     print(f"{len(table)} characters -> {out}")

@@ -27,6 +27,18 @@ def per_character(convert: Callable[[str], str], keep: Callable[[str], bool] = l
     return table
 
 
+def followed(table: dict[str, str]) -> dict[str, str]:
+    """The table with each character taken to its end, for the tables that normalise (t2s, j2s): OpenCC
+    maps some characters to one that it maps again (t2s: 薴 -> 苧 -> 苎), and a normalisation must
+    change nothing the second time. Not for s2t, where 苧 is the traditional form of 苎 itself."""
+    out = {}
+    for ch, converted in table.items():
+        while table.get(converted, converted) != converted:
+            converted = table[converted]
+        out[ch] = converted
+    return out
+
+
 def write(name: str, payload: dict) -> pathlib.Path:
     """checker/data/<name>, as sorted JSON, one line."""
     out = DATA / name

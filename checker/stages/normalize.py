@@ -402,13 +402,6 @@ def _t2s_table() -> dict[int, str]:
     for name in ("data/j2s_chars.json", "data/t2s_chars.json"):
         raw = datafile.read_text(name)
         table.update({ord(k): v for k, v in json.loads(raw)["chars"].items()})
-    # Followed to the end, so that a second normalisation changes nothing: OpenCC maps some forms to
-    # another that it maps again (薴 -> 苧 -> 苎), and a kanji form can land on a traditional one.
-    for code in [code for code, out in table.items() if ord(out) in table]:
-        out = table[code]
-        for _ in range(4):
-            out = table.get(ord(out), out)
-        table[code] = out
     return table
 
 

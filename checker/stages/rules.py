@@ -502,10 +502,10 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
     after = _SENTENCE_END.split(text[end : end + _NEGATION_AFTER])[0]
     cat = msg.catalogue
     return bool(
-        scammer_speaks(text, start)
-        or cat.negation_before.search(before)
+        cat.negation_before.search(before)
         or cat.negation_after.search(after)
         or (inside and cat.negation_inside.search(text[start:end]))
+        or scammer_speaks(text, start)  # last: it reads the whole sentence, the others a few characters
     )
 
 
