@@ -23,6 +23,19 @@ JUDGED = [
     ("您的网贷已逾期，请加微信abc12345处理。", {"contact_through_private_channel"}, "suspicious"),
     ("本所受委托通知您，需支付律师费580元，否则起诉。", {"fee_demanded"}, "suspicious"),
     ("我是你领导，明天来我办公室，先帮我转2万给客户。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # A refund or compensation to be claimed by scanning the code the message gives (fraud_taxonomy.md
+    # A.1 row 9: platforms do not refund through a link or a QR code).
+    (
+        "亲 您买的保温杯有批次问题 给您赔偿300元 您扫一下这个二维码填写资料就可以领取了",
+        {"benefit_through_unofficial_channel", "contact_through_private_channel"},
+        "high_risk",
+    ),
+    # A victim's own story, still pending: what the call asked is asked of whoever pastes it.
+    (
+        "我刚接到一个电话说是快递公司的，说包裹压坏了能理赔，让我下一个会议软件，屏幕共享一下好操作，我正在下载，要不要继续",
+        {"screen_share_requested"},
+        "high_risk",
+    ),
     # The documented fake_landlord hook: a new number, the rent to another card.
     ("我是房东，换了号，房租以后打我老公的卡，之前那张卡不用了。", {"pay_through_unofficial_channel"}, "high_risk"),
     # The documented fake_boss hook: in a meeting, pay a friend of mine for me (the payee first).
@@ -321,6 +334,18 @@ BY_MEANING = [
     # click: a verb of opening, a few words, then the link
     ("快递丢了，请打开这里 kd-pei.top/a 登记理赔。", "click", "open_link_near"),
     ("戳这个看详情 t.example.top/x", "click", "open_link_near"),
+    # people9: the sender's pocket without 给, the sum moved by its object, the account promised for later,
+    # cards bought and their codes sent on, the card number "checked", the balance told, a code given to scan
+    ("期末复习资料每人三十块 直接转我就行 不用走学校", "pay", "to_the_sender"),
+    ("今天下班前把合作方的合同款113000元付掉，审批后面补。", "pay", "pay_it_off"),
+    ("续租的话今天先把押金补齐，不然我就租给别人了。", "pay", "pay_it_off"),
+    ("你先替我交了 转到这个账户 卡号我让秘书发你", "pay", "account_to_follow"),
+    ("合同款今天付掉，账户我私发你。", "pay", "account_to_follow"),
+    ("你帮我在网上买3张面值一千的电子卡，把卡号卡密发给我。", "pay", "buy_card"),
+    ("帮我买两张一百的充值卡 把卡号和密码拍照发到这个号上", "pay", "buy_card"),
+    ("补偿款要打到您卡上，我们需要核对一下卡号。", "credentials", "verify_card"),
+    ("您先把卡里的余额告诉我，看看够不够做验证。", "credentials", "balance_to_me"),
+    ("为了表示歉意给您赔偿，您扫一下这个二维码填写资料就可以领取了。", "click", "scan_given_code"),
 ]
 
 
@@ -365,6 +390,16 @@ NOT_ASKED = [
     # A download told as done.
     ("您下载了对方给的App以后，卡里的钱就被转走了。", "download"),
     ("我给你微信转账了两百，记得收。", "pay"),
+    # people9 look-alikes: the reader paying the writer back on the usual account, a call asked for, a
+    # gift card given, an account number told as done, a transfer checked against the payee, a code to
+    # scan where the reader stands, a balance read by its owner
+    ("钱直接转我工行那张卡就行，不急。", "call"),
+    ("有事先打我电话，我在开会。", "pay"),
+    ("给你买了张购物卡，卡密我发你了，生日快乐。", "pay"),
+    ("我把账户发你了，你查一下是不是这个。", "pay"),
+    ("转账前请核对收款人的姓名和卡号。", "credentials"),
+    ("卡里余额不多了，我明天去存钱。", "credentials"),
+    ("到店后扫桌上的二维码点餐。", "click"),
 ]
 
 

@@ -40,6 +40,14 @@ SCAMS = [
     "再不还钱就去你家找你爸妈，让你全村都知道。",
     "我们老师带学员做的票全部盈利，每天分红，三个月回本。",
     "ETC认证失效通知，请速办理，否则上高速无法抬杆。",
+    # people9: a known person's opener alone, a sum to pay off, cards bought and their codes sent,
+    # compensation claimed by a code to scan, a caller who walks you through closing a charge.
+    "我是房东，换号了，这是新号，存一下。",
+    "猜猜我是谁？",
+    "我是王总，开会呢，今天下班前把合作方的合同款113000元付掉，账户我私发你。",
+    "我是张处长，你帮我在网上买3张面值一千的电子卡，把卡号卡密发给我，回去给你报账。",
+    "亲 您买的保温杯有批次问题 给您赔偿300元 您扫一下这个二维码填写资料就可以领取了。",
+    "您开通了月付，每月都会扣费，需要关闭，请您打开支付宝，我一步步教您操作。",
 ]
 INSERTS = [
     "请登录支付宝App核实。",

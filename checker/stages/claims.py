@@ -75,7 +75,7 @@ _BINDS = {
     "screen_share": ("app", "link"),
     "call": ("phone", "app"),
     "chat": ("chat",),
-    "click": ("link", "app"),
+    "click": ("link", "app", "qr"),
     "download": ("link", "app"),
 }
 REQUEST_KINDS = (*_BINDS, "visit")
@@ -241,6 +241,8 @@ class _Data(NamedTuple):
     fresh_imperative: re.Pattern[str]
     clause_end: re.Pattern[str]
     scammer: re.Pattern[str]
+    received: re.Pattern[str]
+    pending: re.Pattern[str]
     narrator: re.Pattern[str]
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
@@ -295,6 +297,8 @@ def parse_data(raw: str | dict) -> _Data:
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
+        received=_compile(negation["received"], "negation.received"),
+        pending=_compile(negation["pending"], "negation.pending"),
         narrator=_compile(negation["narrator"], "negation.narrator"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
@@ -344,6 +348,12 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
     cue = None
     for match in data.scammer.finditer(sentence):
         cue = match
+    # A message the writer got and passes on, unless the writer is still acting on it (a victim's
+    # pending story: the request is the reader's own).
+    if data.received.search(sentence) and not data.pending.search(text):
+        for match in data.received.finditer(sentence):
+            if cue is None or match.start() > cue.start():
+                cue = match
     if narrated:
         for match in data.narrator.finditer(sentence):
             if cue is None or match.start() > cue.start():
@@ -622,10 +632,16 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                 status = "official" if _official_app().search(m.group()) else "unknown"
                 channels.append(Channel("app", m.group(), status, "", False, _span(norm, m.start(), m.end()), m.start()))
     # An account or a QR code is a channel only where money is asked for in the same sentence
-    # ("安全账户都是诈骗关键词" names one to warn about it).
+    # ("安全账户都是诈骗关键词" names one to warn about it); a QR code also where the message asks
+    # you to scan the one it gives ("扫一下这个二维码填写资料就可以领取了").
     pay_sentences = [_sentence(text, start) for r, start, _ in located if r.kind == "pay"]
+    scan_sentences = [_sentence(text, start) for r, start, _ in located if r.pattern == "scan_given_code"]
     channels = [
-        c for c in channels if c.kind not in ("account", "qr") or any(b <= c.at < e for b, e in pay_sentences)
+        c
+        for c in channels
+        if c.kind not in ("account", "qr")
+        or any(b <= c.at < e for b, e in pay_sentences)
+        or (c.kind == "qr" and any(b <= c.at < e for b, e in scan_sentences))
     ]
     bound = [_bound(r, start, end, text, channels) for r, start, end in located]
     requests = [r for r, _ in bound]
@@ -679,7 +695,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     if "screen_share" in kinds:
         findings.append(_finding(data, "screen_share_requested", claims, first["screen_share"], []))
     contact = [k for k in _CONTACT if k in kinds]
-    wanted = {"call": ("phone",), "chat": ("chat",), "click": ("link",), "download": ("link", "app")}
+    wanted = {"call": ("phone",), "chat": ("chat",), "click": ("link", "qr"), "download": ("link", "app")}
     usable = {kind for k in contact for kind in wanted[k]} if stakes else set()
     contact_request = first[contact[0]] if contact else None
     # A channel the message gives is a way to act on it, verb or not ("认证地址 x.top", "加Vxx", a
@@ -753,7 +769,7 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
         return False
     if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None:
         return False
-    return data.scammer.search(text) is not None
+    return data.scammer.search(text) is not None or data.received.search(text) is not None
 
 
 def _denial(norm: Normalized, data: _Data, present: frozenset[str]) -> Span | None:
