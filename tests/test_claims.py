@@ -346,6 +346,8 @@ BY_MEANING = [
     ("补偿款要打到您卡上，我们需要核对一下卡号。", "credentials", "verify_card"),
     ("您先把卡里的余额告诉我，看看够不够做验证。", "credentials", "balance_to_me"),
     ("为了表示歉意给您赔偿，您扫一下这个二维码填写资料就可以领取了。", "click", "scan_given_code"),
+    # speech with no punctuation: a warning word before a pause does not reach a new sentence after it
+    ("喂 您好 您的航班取消了 我们给您办理免费改签 另外有三百元补偿 我们需要核对一下卡号", "credentials", "verify_card"),
 ]
 
 
@@ -400,6 +402,9 @@ NOT_ASKED = [
     ("转账前请核对收款人的姓名和卡号。", "credentials"),
     ("卡里余额不多了，我明天去存钱。", "credentials"),
     ("到店后扫桌上的二维码点餐。", "click"),
+    # ... but a pause right after the warning word, or a space between the items of a list, keeps it
+    ("你听我说 千万不要 转账给他 他是骗子 挂了电话 打我原来的号", "pay"),
+    ("本行不会通过短信链接 电话或社交软件要求您上传证件照片或提供密码 验证码 如有疑问 请到网点咨询", "credentials"),
 ]
 
 

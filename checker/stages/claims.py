@@ -361,10 +361,19 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
     return cue is not None and data.fresh_imperative.search(sentence, cue.end()) is None
 
 
-def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True, narrated: bool = False) -> bool:
+def _governed(
+    text: str,
+    start: int,
+    end: int,
+    data: _Data,
+    framed: bool = True,
+    narrated: bool = False,
+    pauses: frozenset[int] = frozenset(),
+) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
-    sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗")."""
+    sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗"). `pauses`: where a spoken paste
+    pauses (_pauses); a cue does not reach past a pause that follows it."""
     if _reported(text, start, data, narrated):
         return True
     if framed and data.after.match(text, end, min(len(text), end + 40)):
@@ -375,15 +384,20 @@ def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True,
     cues = list(data.governing.finditer(masked))
     if not cues:
         return False
+    last = clause_start + cues[-1].end()
+    if any(last < p <= start for p in pauses):
+        return False
     return data.fresh_imperative.search(masked, cues[-1].end()) is None
 
 
-def governed(text: str, start: int, end: int, framed: bool = False, narrated: bool = False) -> bool:
+def governed(
+    text: str, start: int, end: int, framed: bool = False, narrated: bool = False, pauses: frozenset[int] = frozenset()
+) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
     or inside a frame that closes after it ("以…为由", "…的都是诈骗"); with `narrated`, also when it
     is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own)."""
-    return _governed(text, start, end, _data(), framed=framed, narrated=narrated)
+    return _governed(text, start, end, _data(), framed=framed, narrated=narrated, pauses=pauses)
 
 
 def scammer_speaks(text: str, start: int) -> bool:
@@ -412,19 +426,49 @@ def _without_fillers(norm: Normalized, data: _Data) -> tuple[str, array[int] | N
     return "".join(text[i] for i in kept), kept
 
 
+# A paste read as speech: at least this many pauses, words of at least this many characters on average
+# between them (a disguise that spaces every character, "转 账 到 安 全 账 户", is no speech).
+_SPOKEN_PAUSES = 3
+_SPOKEN_WORD = 3
+_NEW_SUBJECT = frozenset("我您你咱")
+
+
+def _pauses(norm: Normalized, text: str, where: array[int] | None) -> frozenset[int]:
+    """Where a speech-to-text or call-note paste with no punctuation pauses (white space between
+    words, a filler left out) and starts a new sentence with a new subject (我, 您, 你, 咱), as
+    positions of `text` (the normalised text without fillers, `where` its map): a warning word
+    before one does not reach a request after it ("我们给您办理免费改签 另外有补偿 … 我们需要核对一下
+    卡号"). A space that only separates the items of a list ("短信链接 电话或社交软件") starts nothing.
+    Empty where the paste is not speech."""
+    found = []
+    for k in range(1, len(text)):
+        i = k if where is None else where[k]
+        if norm.gap_before(i) or (where is not None and where[k - 1] + 1 != i):
+            found.append(k)
+    if len(found) < _SPOKEN_PAUSES or len(text) < _SPOKEN_WORD * (len(found) + 1):
+        return frozenset()
+    return frozenset(k for k in found if text[k] in _NEW_SUBJECT)
+
+
+def spoken_pauses(norm: Normalized) -> frozenset[int]:
+    """_pauses of the normalised text itself (positions of norm.text), for the rules stage."""
+    return _pauses(norm, norm.text, None)
+
+
 def _requests(
     norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False
 ) -> list[tuple[Request, int, int]]:
     """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own.
     Read without the fillers of speech; positions are the normalised text's."""
     text, where = _without_fillers(norm, data)
+    pauses = _pauses(norm, text, where)
     found = []
     for kind, name, pattern, needed in data.requests:
         if needed is not None and needed.isdisjoint(present):
             continue
         kept = 0
         for m in pattern.finditer(text):
-            if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated):
+            if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated, pauses=pauses):
                 continue
             start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
             found.append((Request(kind, name, _span(norm, start, end)), start, end))

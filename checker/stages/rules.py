@@ -38,7 +38,7 @@ from itertools import groupby, islice
 from typing import NamedTuple
 
 from . import datafile
-from .claims import REQUEST_KINDS, governed, scammer_speaks
+from .claims import REQUEST_KINDS, governed, scammer_speaks, spoken_pauses
 from .entities import Entity, institutions
 from .normalize import Normalized
 from .patterns import precompiled, triggers
@@ -419,6 +419,9 @@ class Message(NamedTuple):
     requests: frozenset[str] = frozenset()
     # The characters of the normalised text: a pattern none of whose triggers is there is not run.
     present: frozenset[str] = frozenset()
+    # Where a spoken paste starts a new sentence after a pause (claims.spoken_pauses): a warning cue
+    # before one does not reach past it.
+    pauses: frozenset[int] = frozenset()
 
     @classmethod
     def of(
@@ -432,7 +435,7 @@ class Message(NamedTuple):
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
             by_kind.setdefault(entity.kind, []).append(entity)
-        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text))
+        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), spoken_pauses(norm))
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -488,12 +491,12 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
         after = _CLAUSE_END.split(text[end : end + _NEGATION_AFTER])[0]
         cat = msg.catalogue
         return bool(
-            governed(text, start, end, framed=True, narrated=True)  # no unofficial channel here
+            governed(text, start, end, framed=True, narrated=True, pauses=msg.pauses)  # no unofficial channel here
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
         )
     if msg.negation == "before_only":
-        return governed(msg.norm.text, start, end)
+        return governed(msg.norm.text, start, end, pauses=msg.pauses)
     text = msg.norm.text
     # A warning's scope: its own clause before the match, its own sentence after it; and a sentence
     # whose subject is the scammer ("有人冒充…说…"), which before_only reads so too: warning_clause is
