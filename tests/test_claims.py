@@ -346,6 +346,8 @@ BY_MEANING = [
     ("补偿款要打到您卡上，我们需要核对一下卡号。", "credentials", "verify_card"),
     ("您先把卡里的余额告诉我，看看够不够做验证。", "credentials", "balance_to_me"),
     ("为了表示歉意给您赔偿，您扫一下这个二维码填写资料就可以领取了。", "click", "scan_given_code"),
+    ("快递丢了 商家委托我们给您理赔 您看一下您的微信 我们加您一下 发您理赔链接", "chat", "caller_adds_you"),
+    ("会员每个月要扣八百 这个可以关掉 我远程帮您关掉", "screen_share", "share"),
     # speech with no punctuation: a warning word before a pause does not reach a new sentence after it
     ("喂 您好 您的航班取消了 我们给您办理免费改签 另外有三百元补偿 我们需要核对一下卡号", "credentials", "verify_card"),
 ]
@@ -411,3 +413,22 @@ NOT_ASKED = [
 @pytest.mark.parametrize(("text", "kind"), NOT_ASKED)
 def test_look_alikes_are_not_requests(text, kind):
     assert kind not in {r.kind for r in _read(text).requests if r.through != "official"}
+
+
+# Genuine look-alikes of the people9 scripts: relatives, colleagues and services that ask for nothing
+# through a channel of their own, or only through the one the reader already uses.
+PEOPLE9_GENUINE = [
+    "我加你微信了，通过一下，周末聚会的照片发你。",
+    "姐，我是你弟，我换号了，之前那个号不用了，这个是新的，妈让我跟你说周末回家吃饭。",
+    "妈，这个月生活费能早两天给我吗，还是转我工行那张卡就行，晚上视频。",
+    "小王，明天上午十点来我办公室一趟，把上个月的项目总结带上。",
+    "你好，我是孩子的班主任，请家长加一下我的私人微信，方便单独沟通孩子的情况。",
+    "【某平台】您的连续包月会员将于明日自动续费15元，如需取消，请在App“我的-设置-自动续费管理”中关闭。",
+    "您好，这里是客服回访，您的退款已经原路退回，我们不会向您索要验证码，也不会让您共享屏幕。",
+    "猜猜我是谁？我是王晓峰啊，老同学！刚回国，周末一起吃饭。",
+]
+
+
+@pytest.mark.parametrize("text", PEOPLE9_GENUINE)
+def test_people9_genuine_look_alikes_stay_low(text):
+    assert check(text).verdict == "low_risk"
