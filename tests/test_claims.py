@@ -343,6 +343,7 @@ BY_MEANING = [
     ("合同款今天付掉，账户我私发你。", "pay", "account_to_follow"),
     ("你帮我在网上买3张面值一千的电子卡，把卡号卡密发给我。", "pay", "buy_card"),
     ("帮我买两张一百的充值卡 把卡号和密码拍照发到这个号上", "pay", "buy_card"),
+    ("请登录支付宝App核实。把卡号卡密发给我，回去给你报账。", "credentials", "card_code_to_me"),
     ("补偿款要打到您卡上，我们需要核对一下卡号。", "credentials", "verify_card"),
     ("您先把卡里的余额告诉我，看看够不够做验证。", "credentials", "balance_to_me"),
     ("为了表示歉意给您赔偿，您扫一下这个二维码填写资料就可以领取了。", "click", "scan_given_code"),

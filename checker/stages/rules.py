@@ -496,7 +496,9 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
             or (inside and cat.negation_inside.search(text[start:end]))
         )
     if msg.negation == "before_only":
-        return governed(msg.norm.text, start, end, pauses=msg.pauses)
+        # A rule whose match may carry its own denial words (negatable_inside = false: "不交不能派送",
+        # "自称客服的…让我加他QQ") is read only up to where the match starts.
+        return governed(msg.norm.text, start, end if inside else start, pauses=msg.pauses)
     text = msg.norm.text
     # A warning's scope: its own clause before the match, its own sentence after it; and a sentence
     # whose subject is the scammer ("有人冒充…说…"), which before_only reads so too: warning_clause is
