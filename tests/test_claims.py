@@ -30,6 +30,13 @@ JUDGED = [
         {"benefit_through_unofficial_channel", "contact_through_private_channel"},
         "high_risk",
     ),
+    # Someone the reader is asked to place ("还记得我不") who asks to borrow; a niece on a classmate's phone.
+    ("王哥 我是小刘 你还记得我不 我现在在你们那边 钱包丢了 能不能借我点钱", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
+    (
+        "叔叔好，我是你侄女婷婷，手机被偷了，这是借同学的手机，急需800块钱交住宿费，你转到我同学的支付宝上。",
+        {"pay_through_unofficial_channel"},
+        "high_risk",
+    ),
     # A victim's own story, still pending: what the call asked is asked of whoever pastes it.
     (
         "我刚接到一个电话说是快递公司的，说包裹压坏了能理赔，让我下一个会议软件，屏幕共享一下好操作，我正在下载，要不要继续",
@@ -427,6 +434,8 @@ PEOPLE9_GENUINE = [
     "【某平台】您的连续包月会员将于明日自动续费15元，如需取消，请在App“我的-设置-自动续费管理”中关闭。",
     "您好，这里是客服回访，您的退款已经原路退回，我们不会向您索要验证码，也不会让您共享屏幕。",
     "猜猜我是谁？我是王晓峰啊，老同学！刚回国，周末一起吃饭。",
+    "还记得我吗？我是你初中同学王晓峰，下周六同学聚会你来吗？",
+    "叔叔好，我是你侄女婷婷，我手机摔坏了，这两天用同学的手机，周末回家看你。",
 ]
 
 
