@@ -356,6 +356,7 @@ BY_MEANING = [
     ("为了表示歉意给您赔偿，您扫一下这个二维码填写资料就可以领取了。", "click", "scan_given_code"),
     ("快递丢了 商家委托我们给您理赔 您看一下您的微信 我们加您一下 发您理赔链接", "chat", "caller_adds_you"),
     ("会员每个月要扣八百 这个可以关掉 我远程帮您关掉", "screen_share", "share"),
+    ("您手机上点那个共享 对 就那个 然后我这边就能看到了", "screen_share", "share"),
     # speech with no punctuation: a warning word before a pause does not reach a new sentence after it
     ("喂 您好 您的航班取消了 我们给您办理免费改签 另外有三百元补偿 我们需要核对一下卡号", "credentials", "verify_card"),
 ]
@@ -412,6 +413,8 @@ NOT_ASKED = [
     ("转账前请核对收款人的姓名和卡号。", "credentials"),
     ("卡里余额不多了，我明天去存钱。", "credentials"),
     ("到店后扫桌上的二维码点餐。", "click"),
+    ("我们开共享单车去公园吧。", "screen_share"),
+    ("电脑上打开共享文件夹就能看到报表。", "screen_share"),
     # ... but a pause right after the warning word, or a space between the items of a list, keeps it
     ("你听我说 千万不要 转账给他 他是骗子 挂了电话 打我原来的号", "pay"),
     ("本行不会通过短信链接 电话或社交软件要求您上传证件照片或提供密码 验证码 如有疑问 请到网点咨询", "credentials"),
