@@ -348,13 +348,15 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
     cue = None
     for match in data.scammer.finditer(sentence):
         cue = match
-    # A message the writer got and passes on, unless the writer is still acting on it (a victim's
-    # pending story: the request is the reader's own).
-    if data.received.search(sentence) and not data.pending.search(text):
+    # A message the writer got and passes on, or a caller retold ("对方让她…"), unless the writer is
+    # still acting on it (a victim's pending story: the request is the reader's own, whatever warning
+    # is put before it).
+    pending = data.pending.search(text) is not None
+    if not pending and data.received.search(sentence):
         for match in data.received.finditer(sentence):
             if cue is None or match.start() > cue.start():
                 cue = match
-    if narrated:
+    if narrated and not pending:
         for match in data.narrator.finditer(sentence):
             if cue is None or match.start() > cue.start():
                 cue = match
