@@ -193,6 +193,8 @@ WARNINGS = [
     "【开学提醒】请同学们牢记：不轻信、不透露、不转账，拿不准的先问辅导员。",
     # Told to hang up: a warning ("请勿挂断" presses the reader on instead).
     "【社区提醒】近期有市民接到电话，对方让老人提供身份证号和银行卡号，遇到这种电话请直接挂断。",
+    # A warning addressed to whoever may be acting now is not a victim's own pending story.
+    "【反诈提醒】有人冒充客服来电，对方会让您下载会议软件开共享，如正在操作，请立即停止，拨打96110。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
