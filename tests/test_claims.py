@@ -415,6 +415,7 @@ NOT_ASKED = [
     ("转账前请核对收款人的姓名和卡号。", "credentials"),
     ("卡里余额不多了，我明天去存钱。", "credentials"),
     ("到店后扫桌上的二维码点餐。", "click"),
+    ("您的退款已原路退回，扫一下下面的二维码关注公众号可查看退款明细。", "click"),
     ("我们开共享单车去公园吧。", "screen_share"),
     ("电脑上打开共享文件夹就能看到报表。", "screen_share"),
     # ... but a pause right after the warning word, or a space between the items of a list, keeps it
