@@ -351,7 +351,7 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
     # A message the writer got and passes on, or a caller retold ("对方让她…"), unless the writer is
     # still acting on it (a victim's pending story: the request is the reader's own, whatever warning
     # is put before it).
-    pending = data.pending.search(text) is not None
+    pending = _pending(text)
     if not pending and data.received.search(sentence):
         for match in data.received.finditer(sentence):
             if cue is None or match.start() > cue.start():
@@ -361,6 +361,13 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
             if cue is None or match.start() > cue.start():
                 cue = match
     return cue is not None and data.fresh_imperative.search(sentence, cue.end()) is None
+
+
+@lru_cache(maxsize=4)
+def _pending(text: str) -> bool:
+    """Whether the writer is still acting on what was asked (claims.toml negation.pending): read once
+    per message, not once per request (a long paste has many)."""
+    return _data().pending.search(text) is not None
 
 
 def _governed(
