@@ -234,6 +234,28 @@ def test_a_mismatch_is_said_with_the_claim_and_the_channel():
     assert flags["channel_mismatch"].title == "自称支付宝，却让你打 400-810-2345"
 
 
+# A court's link on a host we do not know: real e-delivery links live on other hosts and raw IPs
+# (domain.md 1b), so "open this document" through it is "verify the 案号 first" (suspicious, no
+# points of its own); what is asked through it besides opening it is judged as ever.
+COURT_LINKS = [
+    # text, channel_mismatch's weight, least verdict, greatest verdict
+    ("【某省法院短信平台】某某区人民法院向您发送了（2025）桂0103民初7316号案件相关文书，文书详见:http://171.106.48.62:28083/sfsdw//r/Qm7Tb", 0.0, "suspicious", "suspicious"),
+    ("【北京市朝阳区人民法院】您有一份（2025）京0105民初123号案件的传票，请点击 https://sd-court.top/a 查看。", 0.0, "suspicious", "suspicious"),
+    ("【北京市朝阳区人民法院】您的案件需缴纳诉讼费，请点击 http://101.35.22.8/pay 在线缴费。", 1.0, "high_risk", "high_risk"),
+    ("【北京市朝阳区人民法院】您的案件已立案，请点击 http://101.35.22.8/x 输入银行卡号和验证码确认身份。", 1.0, "high_risk", "high_risk"),
+    # Not a court alone: the bank's link mismatch keeps its points.
+    ("【工商银行】法院已对您的信用卡欠款立案，请点击 http://101.35.22.8/x 查看。", 1.0, "suspicious", "high_risk"),
+]
+
+
+@pytest.mark.parametrize(("text", "weight", "least", "most"), COURT_LINKS)
+def test_a_court_link_elsewhere_says_verify_first(text, weight, least, most):
+    mismatch = next(f for f in _read(text).findings if f.id == "channel_mismatch")
+    assert mismatch.weight == weight
+    order = ("low_risk", "suspicious", "high_risk")
+    assert order.index(least) <= order.index(check(text).verdict) <= order.index(most)
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "status"),
     [

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -718,7 +719,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value) and c.value not in bank_lines
     ]
     if mismatched:
-        findings.append(_mismatch(data, claims, by_id, contact_request, mismatched))
+        findings.append(_mismatch(data, claims, by_id, contact_request, mismatched, kinds))
     elif private:
         findings.append(_finding(data, "contact_through_private_channel", claims, contact_request, private))
     elif unconfirmed and stakes:
@@ -817,21 +818,36 @@ def _finding(
 _VERB = {"phone": ("打", "call"), "chat": ("加", "add"), "link": ("打开", "open"), "app": ("下载", "download")}
 
 
-def _mismatch(data: _Data, claims: list[Claim], by_id: dict, request: Request | None, channels: list[Channel]) -> Finding:
-    """"自称支付宝，却让你打 400-810-2345": the claim and the channels, said in the title."""
+def _mismatch(
+    data: _Data, claims: list[Claim], by_id: dict, request: Request | None, channels: list[Channel], asked: Collection[str]
+) -> Finding:
+    """"自称支付宝，却让你打 400-810-2345": the claim and the channels, said in the title; `asked`, the
+    kinds of every request of the message (claims.toml channel_mismatch, links_vary)."""
     finding = _finding(data, "channel_mismatch", claims, request, channels)
     claimed = next((c for c in claims if c.kind == "institution" and not by_id[c.id].generic), claims[0])
     said_zh = "、".join(f"{_VERB[c.kind][0]} {c.evidence.text}" for c in channels[:2])
     said_en = ", ".join(f"{_VERB[c.kind][1]} {c.evidence.text}" for c in channels[:2])
     title = f"自称{claimed.evidence.text}，却让你{said_zh}"
     title_en = f"Claims to be {by_id[claimed.id].name_en}, but asks you to {said_en}"
+    why, why_en, weight = finding.why, finding.why_en, finding.weight
+    rule = data.judgements["channel_mismatch"]
+    vary = rule.get("links_vary")
+    named = [by_id[c.id] for c in claims if c.kind == "institution" and not by_id[c.id].generic]
+    if (
+        vary is not None
+        and all(c.kind == "link" for c in channels)
+        and set(asked) <= {"click"}
+        and named
+        and all(i.kind in vary["kinds"] for i in named)
+    ):
+        why, why_en, weight = rule["why_links_vary"], rule["why_links_vary_en"], float(vary["weight"])
     return Finding(
         finding.id,
         title,
         title_en,
-        finding.why,
-        finding.why_en,
-        finding.weight,
+        why,
+        why_en,
+        weight,
         finding.source,
         finding.floor,
         finding.evidence,
