@@ -243,6 +243,7 @@ class _Data(NamedTuple):
     clause_end: re.Pattern[str]
     scammer: re.Pattern[str]
     narrator: re.Pattern[str]
+    story_narrator: re.Pattern[str]
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
@@ -297,6 +298,7 @@ def parse_data(raw: str | dict) -> _Data:
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
         narrator=_compile(negation["narrator"], "negation.narrator"),
+        story_narrator=_compile(negation["story_narrator"], "negation.story_narrator"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
@@ -333,10 +335,11 @@ def _clause_start(text: str, start: int, data: _Data) -> int:
     return ends[-1].end() if ends else cut
 
 
-def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True) -> bool:
+def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True, story: bool = False) -> bool:
     """Whether the request is reported speech: inside quotation marks ("对方会说“请转账到安全账户”"),
     or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件"); with
-    `narrated`, also one whose subject is "对方" or a pronoun that "will" do it ("他会让您…")."""
+    `narrated`, also one whose subject is "对方" or a pronoun that "will" do it ("他会让您…"); with
+    `story` too, the narration of a story told as a warning ("他说要加他的企业微信")."""
     if quoted and any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
         return True
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
@@ -346,17 +349,18 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
     for match in data.scammer.finditer(sentence):
         cue = match
     if narrated:
-        for match in data.narrator.finditer(sentence):
-            if cue is None or match.start() > cue.start():
-                cue = match
+        for narrator in (data.narrator, data.story_narrator) if story else (data.narrator,):
+            for match in narrator.finditer(sentence):
+                if cue is None or match.start() > cue.start():
+                    cue = match
     return cue is not None and data.fresh_imperative.search(sentence, cue.end()) is None
 
 
-def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True, narrated: bool = False) -> bool:
+def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True, narrated: bool = False, story: bool = False) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
     sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗")."""
-    if _reported(text, start, data, narrated):
+    if _reported(text, start, data, narrated, story=story):
         return True
     if framed and data.after.match(text, end, min(len(text), end + 40)):
         return True
@@ -404,9 +408,10 @@ def _without_fillers(norm: Normalized, data: _Data) -> tuple[str, array[int] | N
 
 
 def _requests(
-    norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False
+    norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False, story: bool = False
 ) -> list[tuple[Request, int, int]]:
-    """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own.
+    """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own,
+    and with `story` too, those of a story told as a warning (negation.story_narrator).
     Read without the fillers of speech; positions are the normalised text's."""
     text, where = _without_fillers(norm, data)
     found = []
@@ -415,7 +420,7 @@ def _requests(
             continue
         kept = 0
         for m in pattern.finditer(text):
-            if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated):
+            if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated, story=story):
                 continue
             start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
             found.append((Request(kind, name, _span(norm, start, end)), start, end))
@@ -612,7 +617,9 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # anyone but official ones: no private or unknown number, link, card or chat id.
     denial = _denial(norm, data, present)
     own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
-    located = _requests(norm, data, present, narrated=denial is not None and not own_way)
+    narrated = denial is not None and not own_way
+    story = narrated and data.retelling_frame.search(text, 0, _RETELLING_OPENING) is not None
+    located = _requests(norm, data, present, narrated=narrated, story=story)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
         if request.kind == "chat" and not any(c.kind == "chat" for c in channels):
@@ -754,7 +761,8 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
         return False
     if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None:
         return False
-    return data.scammer.search(text) is not None
+    # The scammer named as such, or the caller of a story told as a warning ("接到一个自称…的电话").
+    return data.scammer.search(text) is not None or data.story_narrator.search(text) is not None
 
 
 def _denial(norm: Normalized, data: _Data, present: frozenset[str]) -> Span | None:
