@@ -373,12 +373,19 @@ def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True,
     return data.fresh_imperative.search(masked, cues[-1].end()) is None
 
 
-def governed(text: str, start: int, end: int, framed: bool = False, narrated: bool = False) -> bool:
+def governed(text: str, start: int, end: int, framed: bool = False, narrated: bool = False, story: bool = False) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
     or inside a frame that closes after it ("以…为由", "…的都是诈骗"); with `narrated`, also when it
-    is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own)."""
-    return _governed(text, start, end, _data(), framed=framed, narrated=narrated)
+    is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own); with
+    `story` too, in the narration of a story told as a warning (opens_as_story())."""
+    return _governed(text, start, end, _data(), framed=framed, narrated=narrated, story=story)
+
+
+def opens_as_story(text: str) -> bool:
+    """Whether the message opens as a warning or as the report of a call or message received
+    (claims.toml retelling.frame in its first characters): the narration of its story is not its own."""
+    return _data().retelling_frame.search(text, 0, _RETELLING_OPENING) is not None
 
 
 def scammer_speaks(text: str, start: int) -> bool:
@@ -618,7 +625,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     denial = _denial(norm, data, present)
     own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
     narrated = denial is not None and not own_way
-    story = narrated and data.retelling_frame.search(text, 0, _RETELLING_OPENING) is not None
+    story = narrated and opens_as_story(text)
     located = _requests(norm, data, present, narrated=narrated, story=story)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
