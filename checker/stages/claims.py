@@ -244,6 +244,8 @@ class _Data(NamedTuple):
     scammer: re.Pattern[str]
     narrator: re.Pattern[str]
     story_narrator: re.Pattern[str]
+    story_refused: re.Pattern[str]
+    story_pending: re.Pattern[str]
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
@@ -301,6 +303,8 @@ def parse_data(raw: str | dict) -> _Data:
         story_narrator=_compile(negation["story_narrator"], "negation.story_narrator"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
+        story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
+        story_pending=_compile(data["retelling"]["pending"], "retelling.pending"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         firm_account=_compile(data["channels"]["firm_account"], "channels.firm_account"),
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
@@ -378,14 +382,21 @@ def governed(text: str, start: int, end: int, framed: bool = False, narrated: bo
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
     or inside a frame that closes after it ("以…为由", "…的都是诈骗"); with `narrated`, also when it
     is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own); with
-    `story` too, in the narration of a story told as a warning (opens_as_story())."""
+    `story` too, in the narration of a story told as a warning (reads_as_story())."""
     return _governed(text, start, end, _data(), framed=framed, narrated=narrated, story=story)
 
 
-def opens_as_story(text: str) -> bool:
-    """Whether the message opens as a warning or as the report of a call or message received
-    (claims.toml retelling.frame in its first characters): the narration of its story is not its own."""
-    return _data().retelling_frame.search(text, 0, _RETELLING_OPENING) is not None
+def reads_as_story(text: str) -> bool:
+    """Whether the message is a story told as a warning: it opens as a warning or as the report of a
+    call or message received (claims.toml retelling.frame, in its first characters), tells a refusal
+    (retelling.refused) and asks nobody what to do (retelling.pending). A line of warning added to a
+    victim's question ("（谨防骗局）…我要不要转？") makes no story of it."""
+    data = _data()
+    return (
+        data.retelling_frame.search(text, 0, _RETELLING_OPENING) is not None
+        and data.story_refused.search(text) is not None
+        and data.story_pending.search(text) is None
+    )
 
 
 def scammer_speaks(text: str, start: int) -> bool:
@@ -624,8 +635,9 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # anyone but official ones: no private or unknown number, link, card or chat id.
     denial = _denial(norm, data, present)
     own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
-    narrated = denial is not None and not own_way
-    story = narrated and opens_as_story(text)
+    # A victim's question about complying ("我要不要转？") is no warning, whatever warning words it quotes.
+    narrated = denial is not None and not own_way and data.story_pending.search(text) is None
+    story = narrated and reads_as_story(text)
     located = _requests(norm, data, present, narrated=narrated, story=story)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
@@ -769,7 +781,7 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
     if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None:
         return False
     # The scammer named as such, or the caller of a story told as a warning ("接到一个自称…的电话").
-    return data.scammer.search(text) is not None or data.story_narrator.search(text) is not None
+    return data.scammer.search(text) is not None or (reads_as_story(text) and data.story_narrator.search(text) is not None)
 
 
 def _denial(norm: Normalized, data: _Data, present: frozenset[str]) -> Span | None:

@@ -38,7 +38,7 @@ from itertools import groupby, islice
 from typing import NamedTuple
 
 from . import datafile
-from .claims import REQUEST_KINDS, governed, opens_as_story, scammer_speaks
+from .claims import REQUEST_KINDS, governed, reads_as_story, scammer_speaks
 from .entities import Entity, institutions
 from .normalize import Normalized
 from .patterns import precompiled, triggers
@@ -489,7 +489,7 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
         cat = msg.catalogue
         return bool(
             # No unofficial channel here: the narration of a story told as a warning is the story's.
-            governed(text, start, end, framed=True, narrated=True, story=opens_as_story(text))
+            governed(text, start, end, framed=True, narrated=True, story=reads_as_story(text))
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
         )
