@@ -173,6 +173,13 @@ WARNINGS = [
     "【开学提醒】请同学们牢记：不轻信、不透露、不转账，拿不准的先问辅导员。",
     # Told to hang up: a warning ("请勿挂断" presses the reader on instead).
     "【社区提醒】近期有市民接到电话，对方让老人提供身份证号和银行卡号，遇到这种电话请直接挂断。",
+    # A story that opens as the report of a call received, told as refused: its caller's words
+    # ("说是…的", "他说要…", "又说…") are the story's, not the message's (negation.story_narrator).
+    "昨天晚上接到一个电话，对方说是某网购平台的客服，说我买的面霜有质量问题，要给我三倍赔偿。他说要加他的企业微信，再下载一个会议软件，他教我操作。我觉得不对，直接挂了，后来打开购物App看订单，什么通知都没有。",
+    "前几天收到一条短信，说是某某法务调解中心的，说我网贷逾期了已经立案，让我今天之内联系一个手机号协商，不然就通知家人和单位。我没打那个号，打开借款App一看，根本没有逾期。",
+    "上午接到一个电话，说是某银行信用卡中心的，说我有一笔境外消费要核实，让我报一下卡号和验证码。我没报，直接挂了，自己打了卡背面的客服电话，说卡没问题。",
+    # Its threats are the story's too ("他又说不配合就要通缉我"): what the caller said, refused.
+    "今天又接到一个自称“市公安局”的电话，说我的银行卡涉嫌洗钱要配合调查，还说要转接检察官。他又说不配合就要通缉我，我直接挂了，打110问了，根本没有这回事。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -195,6 +202,19 @@ NOT_WARNINGS = [
     "您今天不转账，明天就冻结账户，请立即转账到安全账户。",
     "【医保局】您的医保卡已停用，请点击 yb-renzheng.top 填写身份证号和银行卡号重新激活。如有疑问请直接挂断。",
     "您的账户涉嫌洗钱，请勿挂断，请提供身份证号和银行卡号配合核查。",
+    # The same stories with a channel of their own, or still pending, or not opening as a report.
+    "昨天晚上接到一个电话，对方说是某网购平台的客服，说我买的面霜有质量问题，要给我三倍赔偿。他说要加他的企业微信，再下载一个会议软件。软件我已经下好了，他还在电话里催我开共享，我要不要开？",
+    "前几天收到一条短信，说是某某法务调解中心的，说我网贷逾期了已经立案，让我今天之内联系13812345678协商，不然就通知家人和单位。我没打那个号。",
+    "上午接到一个电话，说是某银行信用卡中心的，说我有一笔境外消费要核实，让我报一下卡号和验证码。我还没报，他说十分钟内不报卡就冻结，我该怎么办？",
+    "我妹急用钱下了个借款App，客服说她银行卡号填错了钱被冻住，要先交百分之十的解冻费。她交了五千，又说要交认证金，前后转了一万多，后来警察说放款前要交钱的都是骗子。",
+    "接到一个电话说我的快递丢了要理赔，我没理。您好，这里是理赔中心，请加微信lp_kf2024办理三倍赔偿。",
+    "前几天接到一个电话，说是法院的，我直接挂了。你涉嫌洗钱，不配合就通缉你，请把资金转到6222021234567890123配合核查。",
+    "今天接到一个自称公安局的电话，我直接挂了。他说我涉嫌洗钱要通缉我，让我把钱转到安全账户6222021234567890123。",
+    # A line of warning added to a victim's story still pending is no refusal: its requests stand.
+    "前天有人打电话说我大学时开的网贷账户没注销，要我把几个平台的额度借出来转到安全账户。（谨防骗局）我借了两个，他让我再借一个，我要不要借？",
+    "昨晚收到一条短信说会员今天要扣费，我打过去，谨防诈骗，切勿向陌生账户转账。客服说取消要先下载一个会议软件共享屏幕，我要不要照他说的下载？",
+    # "跟他说" tells him: a collector's call script with a warning line added keeps its demand.
+    "谨防诈骗。你好 你是张伟的同事吧 他在我们这借了钱没还 你跟他说 今天不还明天就去你们公司找他 你要是跟他关系好 先帮他还一点 转到我这个账户上",
 ]
 
 
@@ -232,6 +252,28 @@ def test_judgement(text, findings, floor):
 def test_a_mismatch_is_said_with_the_claim_and_the_channel():
     flags = {f.id: f for f in check("【支付宝】您的借呗额度异常，请拨打400-810-2345注销。").flags}
     assert flags["channel_mismatch"].title == "自称支付宝，却让你打 400-810-2345"
+
+
+# A court's link on a host we do not know: real e-delivery links live on other hosts and raw IPs
+# (domain.md 1b), so "open this document" through it is "verify the 案号 first" (suspicious, no
+# points of its own); what is asked through it besides opening it is judged as ever.
+COURT_LINKS = [
+    # text, channel_mismatch's weight, least verdict, greatest verdict
+    ("【某省法院短信平台】某某区人民法院向您发送了（2025）桂0103民初7316号案件相关文书，文书详见:http://171.106.48.62:28083/sfsdw//r/Qm7Tb", 0.0, "suspicious", "suspicious"),
+    ("【北京市朝阳区人民法院】您有一份（2025）京0105民初123号案件的传票，请点击 https://sd-court.top/a 查看。", 0.0, "suspicious", "suspicious"),
+    ("【北京市朝阳区人民法院】您的案件需缴纳诉讼费，请点击 http://101.35.22.8/pay 在线缴费。", 1.0, "high_risk", "high_risk"),
+    ("【北京市朝阳区人民法院】您的案件已立案，请点击 http://101.35.22.8/x 输入银行卡号和验证码确认身份。", 1.0, "high_risk", "high_risk"),
+    # Not a court alone: the bank's link mismatch keeps its points.
+    ("【工商银行】法院已对您的信用卡欠款立案，请点击 http://101.35.22.8/x 查看。", 1.0, "suspicious", "high_risk"),
+]
+
+
+@pytest.mark.parametrize(("text", "weight", "least", "most"), COURT_LINKS)
+def test_a_court_link_elsewhere_says_verify_first(text, weight, least, most):
+    mismatch = next(f for f in _read(text).findings if f.id == "channel_mismatch")
+    assert mismatch.weight == weight
+    order = ("low_risk", "suspicious", "high_risk")
+    assert order.index(least) <= order.index(check(text).verdict) <= order.index(most)
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -242,6 +243,9 @@ class _Data(NamedTuple):
     clause_end: re.Pattern[str]
     scammer: re.Pattern[str]
     narrator: re.Pattern[str]
+    story_narrator: re.Pattern[str]
+    story_refused: re.Pattern[str]
+    story_pending: re.Pattern[str]
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
@@ -296,8 +300,11 @@ def parse_data(raw: str | dict) -> _Data:
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
         narrator=_compile(negation["narrator"], "negation.narrator"),
+        story_narrator=_compile(negation["story_narrator"], "negation.story_narrator"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
+        story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
+        story_pending=_compile(data["retelling"]["pending"], "retelling.pending"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         firm_account=_compile(data["channels"]["firm_account"], "channels.firm_account"),
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
@@ -332,10 +339,11 @@ def _clause_start(text: str, start: int, data: _Data) -> int:
     return ends[-1].end() if ends else cut
 
 
-def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True) -> bool:
+def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True, story: bool = False) -> bool:
     """Whether the request is reported speech: inside quotation marks ("对方会说“请转账到安全账户”"),
     or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件"); with
-    `narrated`, also one whose subject is "对方" or a pronoun that "will" do it ("他会让您…")."""
+    `narrated`, also one whose subject is "对方" or a pronoun that "will" do it ("他会让您…"); with
+    `story` too, the narration of a story told as a warning ("他说要加他的企业微信")."""
     if quoted and any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
         return True
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
@@ -345,17 +353,18 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
     for match in data.scammer.finditer(sentence):
         cue = match
     if narrated:
-        for match in data.narrator.finditer(sentence):
-            if cue is None or match.start() > cue.start():
-                cue = match
+        for narrator in (data.narrator, data.story_narrator) if story else (data.narrator,):
+            for match in narrator.finditer(sentence):
+                if cue is None or match.start() > cue.start():
+                    cue = match
     return cue is not None and data.fresh_imperative.search(sentence, cue.end()) is None
 
 
-def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True, narrated: bool = False) -> bool:
+def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True, narrated: bool = False, story: bool = False) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
     sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗")."""
-    if _reported(text, start, data, narrated):
+    if _reported(text, start, data, narrated, story=story):
         return True
     if framed and data.after.match(text, end, min(len(text), end + 40)):
         return True
@@ -368,12 +377,26 @@ def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True,
     return data.fresh_imperative.search(masked, cues[-1].end()) is None
 
 
-def governed(text: str, start: int, end: int, framed: bool = False, narrated: bool = False) -> bool:
+def governed(text: str, start: int, end: int, framed: bool = False, narrated: bool = False, story: bool = False) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
     or inside a frame that closes after it ("以…为由", "…的都是诈骗"); with `narrated`, also when it
-    is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own)."""
-    return _governed(text, start, end, _data(), framed=framed, narrated=narrated)
+    is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own); with
+    `story` too, in the narration of a story told as a warning (reads_as_story())."""
+    return _governed(text, start, end, _data(), framed=framed, narrated=narrated, story=story)
+
+
+def reads_as_story(text: str) -> bool:
+    """Whether the message is a story told as a warning: it opens as a warning or as the report of a
+    call or message received (claims.toml retelling.frame, in its first characters), tells a refusal
+    (retelling.refused) and asks nobody what to do (retelling.pending). A line of warning added to a
+    victim's question ("（谨防骗局）…我要不要转？") makes no story of it."""
+    data = _data()
+    return (
+        data.retelling_frame.search(text, 0, _RETELLING_OPENING) is not None
+        and data.story_refused.search(text) is not None
+        and data.story_pending.search(text) is None
+    )
 
 
 def scammer_speaks(text: str, start: int) -> bool:
@@ -403,9 +426,10 @@ def _without_fillers(norm: Normalized, data: _Data) -> tuple[str, array[int] | N
 
 
 def _requests(
-    norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False
+    norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False, story: bool = False
 ) -> list[tuple[Request, int, int]]:
-    """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own.
+    """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own,
+    and with `story` too, those of a story told as a warning (negation.story_narrator).
     Read without the fillers of speech; positions are the normalised text's."""
     text, where = _without_fillers(norm, data)
     found = []
@@ -414,7 +438,7 @@ def _requests(
             continue
         kept = 0
         for m in pattern.finditer(text):
-            if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated):
+            if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated, story=story):
                 continue
             start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
             found.append((Request(kind, name, _span(norm, start, end)), start, end))
@@ -611,7 +635,10 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # anyone but official ones: no private or unknown number, link, card or chat id.
     denial = _denial(norm, data, present)
     own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
-    located = _requests(norm, data, present, narrated=denial is not None and not own_way)
+    # A victim's question about complying ("我要不要转？") is no warning, whatever warning words it quotes.
+    narrated = denial is not None and not own_way and data.story_pending.search(text) is None
+    story = narrated and reads_as_story(text)
+    located = _requests(norm, data, present, narrated=narrated, story=story)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
         if request.kind == "chat" and not any(c.kind == "chat" for c in channels):
@@ -718,7 +745,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value) and c.value not in bank_lines
     ]
     if mismatched:
-        findings.append(_mismatch(data, claims, by_id, contact_request, mismatched))
+        findings.append(_mismatch(data, claims, by_id, contact_request, mismatched, kinds))
     elif private:
         findings.append(_finding(data, "contact_through_private_channel", claims, contact_request, private))
     elif unconfirmed and stakes:
@@ -753,7 +780,8 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
         return False
     if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None:
         return False
-    return data.scammer.search(text) is not None
+    # The scammer named as such, or the caller of a story told as a warning ("接到一个自称…的电话").
+    return data.scammer.search(text) is not None or (reads_as_story(text) and data.story_narrator.search(text) is not None)
 
 
 def _denial(norm: Normalized, data: _Data, present: frozenset[str]) -> Span | None:
@@ -817,21 +845,36 @@ def _finding(
 _VERB = {"phone": ("打", "call"), "chat": ("加", "add"), "link": ("打开", "open"), "app": ("下载", "download")}
 
 
-def _mismatch(data: _Data, claims: list[Claim], by_id: dict, request: Request | None, channels: list[Channel]) -> Finding:
-    """"自称支付宝，却让你打 400-810-2345": the claim and the channels, said in the title."""
+def _mismatch(
+    data: _Data, claims: list[Claim], by_id: dict, request: Request | None, channels: list[Channel], asked: Collection[str]
+) -> Finding:
+    """"自称支付宝，却让你打 400-810-2345": the claim and the channels, said in the title; `asked`, the
+    kinds of every request of the message (claims.toml channel_mismatch, links_vary)."""
     finding = _finding(data, "channel_mismatch", claims, request, channels)
     claimed = next((c for c in claims if c.kind == "institution" and not by_id[c.id].generic), claims[0])
     said_zh = "、".join(f"{_VERB[c.kind][0]} {c.evidence.text}" for c in channels[:2])
     said_en = ", ".join(f"{_VERB[c.kind][1]} {c.evidence.text}" for c in channels[:2])
     title = f"自称{claimed.evidence.text}，却让你{said_zh}"
     title_en = f"Claims to be {by_id[claimed.id].name_en}, but asks you to {said_en}"
+    why, why_en, weight = finding.why, finding.why_en, finding.weight
+    rule = data.judgements["channel_mismatch"]
+    vary = rule.get("links_vary")
+    named = [by_id[c.id] for c in claims if c.kind == "institution" and not by_id[c.id].generic]
+    if (
+        vary is not None
+        and all(c.kind == "link" for c in channels)
+        and set(asked) <= {"click"}
+        and named
+        and all(i.kind in vary["kinds"] for i in named)
+    ):
+        why, why_en, weight = rule["why_links_vary"], rule["why_links_vary_en"], float(vary["weight"])
     return Finding(
         finding.id,
         title,
         title_en,
-        finding.why,
-        finding.why_en,
-        finding.weight,
+        why,
+        why_en,
+        weight,
         finding.source,
         finding.floor,
         finding.evidence,

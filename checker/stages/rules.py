@@ -38,7 +38,7 @@ from itertools import groupby, islice
 from typing import NamedTuple
 
 from . import datafile
-from .claims import REQUEST_KINDS, governed, scammer_speaks
+from .claims import REQUEST_KINDS, governed, reads_as_story, scammer_speaks
 from .entities import Entity, institutions
 from .normalize import Normalized
 from .patterns import precompiled, triggers
@@ -488,7 +488,8 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
         after = _CLAUSE_END.split(text[end : end + _NEGATION_AFTER])[0]
         cat = msg.catalogue
         return bool(
-            governed(text, start, end, framed=True, narrated=True)  # no unofficial channel here
+            # No unofficial channel here: the narration of a story told as a warning is the story's.
+            governed(text, start, end, framed=True, narrated=True, story=reads_as_story(text))
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
         )
