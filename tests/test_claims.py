@@ -413,3 +413,91 @@ NOT_ASKED = [
 @pytest.mark.parametrize(("text", "kind"), NOT_ASKED)
 def test_look_alikes_are_not_requests(text, kind):
     assert kind not in {r.kind for r in _read(text).requests if r.through != "official"}
+
+
+# An institution named as a way to pay at the sender's is no claim to be it (claims.toml [means], brief
+# ads9): the shop's own number mismatches nothing. The same institution spoken of as the reader's own,
+# or signing the message, is still claimed.
+MEANS = [
+    ("【康宁大药房】本店支持医保卡支付，慢病用药满100元送鸡蛋一盒，咨询0571-86001234。", "medical_insurance"),
+    ("【宜安眼镜】配镜节：支持中国银行信用卡分期，到店验光免费，预约电话0311-77405612。", "boc"),
+    ("【万家超市】周末工商银行信用卡满200减30，详询0731-84561234。", "icbc"),
+    ("【锦绣华府】湖景洋房加推，可办理建设银行商业贷款，详询400-862-8060。", "ccb"),
+    ("【华美口腔】洗牙季特惠，可刷医保卡个人账户部分，预约023-79796088。", "medical_insurance"),
+    ("【宏远置业】现房在售，支持公积金贷款，看房热线400-824-4892。", "housing_fund"),
+    ("【畅行租车】车辆已备好，取车时请携带身份证和驾驶证，客服400-843-7541。", "traffic"),
+]
+STILL_CLAIMED = [
+    ("您的医保卡已停用，请致电400-820-1234恢复。", "medical_insurance"),
+    ("【美团】您的支付宝支付功能已冻结，请致电4008201234解冻。", "alipay"),
+    ("【医保中心】本店支持医保卡支付，请致电400-820-1234。", "medical_insurance"),
+    ("【工商银行】您的信用卡年费1200元将于今日扣除，如有疑问请致电4008201234。", "icbc"),
+    ("您在支付宝开通的高级会员将于今日自动扣除1240元，如需关闭请联系客服400-676-2188。", "alipay"),
+]
+
+
+@pytest.mark.parametrize(("text", "institution"), MEANS)
+def test_an_institution_named_as_a_way_to_pay_is_no_claim(text, institution):
+    reading = _read(text)
+    assert institution not in {c.id for c in reading.claims}
+    assert "channel_mismatch" not in reading.finding_ids
+
+
+@pytest.mark.parametrize(("text", "institution"), STILL_CLAIMED)
+def test_an_institution_spoken_of_as_the_readers_own_or_signing_is_claimed(text, institution):
+    reading = _read(text)
+    assert institution in {c.id for c in reading.claims}
+    assert reading.findings
+
+
+# An unconfirmed service line counts in a notice about the reader's own money or account (claims.toml
+# stakes.notice), not in an ad inviting a call about a product; a denial gives no stakes.
+NOTICE = [
+    "您的信用卡将于今日扣除年费680元，如有疑问请咨询4001652026。",
+    "温馨提示：您名下银行卡已开通短信保障服务，每月扣费30元，如需关闭请回电400-871-3188。",
+    "航班取消 改签电4000-115-122",
+    "您的少儿编程课可退费，请联系400-056-6123",
+    "您的快递在派送中被损坏，理赔请联系理赔中心400 172 6076。",
+    "学生账户没注销的 今天是最后期限 回电4009513301",
+    "您的金条利率不符合国家政策，请于7月21日前联系客服400-852-5522关闭账户。",
+    "恭喜您被节目组选为场外幸运观众，获得奖金167000元，请与律师联系4006-195-106。",
+    "您的智能电表检测到异常用电，需缴纳核查费480元，联系4001086036",
+]
+AD = [
+    "【安居汽车】新款SUV限时优惠，首付低至3万元，金融贷款最高可贷20万元，详询4008201234。退订回T",
+    "【平顺财险】电动自行车第三者责任险每年40元起，线上投保即时出单，理赔请拨打本公司服务热线4006186320。退订回T",
+    "【宽带之家】千兆宽带每月99元，新装免安装费，可用信用卡分期，办理请致电4008201234。",
+    "【宏达汽车金融】新车贷款首付两成起，贷款资金直接支付给经销商，不经过个人账户。咨询4008360806。退订回T",
+]
+
+
+@pytest.mark.parametrize("text", NOTICE)
+def test_an_unconfirmed_line_in_a_notice_about_the_readers_money_is_flagged(text):
+    assert "call_unconfirmed_service_line" in _read(text).finding_ids
+
+
+@pytest.mark.parametrize("text", AD)
+def test_an_unconfirmed_line_in_an_ad_about_a_product_is_not(text):
+    assert "call_unconfirmed_service_line" not in _read(text).finding_ids
+
+
+def test_a_firms_own_account_is_not_blocked_by_a_code_it_denies_using():
+    denied = "【优学教育】春季班学费请在前台刷卡或转入本机构对公账户并签订培训协议，任何老师都不会用个人收款码收费。"
+    asked = "【优学教育】春季班学费请转入本机构对公账户并签订培训协议，或扫老师的收款码付款。"
+    assert "pay_through_unofficial_channel" not in _read(denied).finding_ids
+    assert "pay_through_unofficial_channel" in _read(asked).finding_ids
+
+
+# A fee denied with whom in between ("不向顾客收取", claims.toml negation.governing) is no demand; a
+# demand after it, or past a fresh imperative, still is.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ('【康宁大药房】本店不向顾客收取任何"医保激活费"，医保卡只在收银台刷卡使用，请勿相信冒充药房的电话。退订回T', False),
+        ("【顺心物业】物业人员不向业主收取任何押金，物业费请在物业App缴纳。", False),
+        ("本所不向您收取律师费，请将欠款转入指定账户6222021234567890123。", True),
+        ("我们不向你收取任何费用，先交500元保证金即可放款，加微信abc12345", True),
+    ],
+)
+def test_a_fee_denied_to_whom_is_no_demand(text, flagged):
+    assert (check(text).verdict != "low_risk") is flagged

@@ -254,7 +254,12 @@ class _Data(NamedTuple):
     firm_not_a_deal: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
+    notice: re.Pattern[str]
     benefits: re.Pattern[str]
+    means_after: re.Pattern[str]
+    means_before: re.Pattern[str]
+    means_thing: re.Pattern[str]
+    means_reader: re.Pattern[str]
     judgements: dict[str, dict]
 
 
@@ -273,7 +278,7 @@ def judgements() -> dict[str, dict]:
 def parse_data(raw: str | dict) -> _Data:
     """claims.toml's text, or its data, validated."""
     data = raw if isinstance(raw, dict) else datafile.loads(raw)
-    for key in ("requests", "spoken", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "judgement"):
+    for key in ("requests", "spoken", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "means", "judgement"):
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
     requests = tuple(
@@ -311,7 +316,12 @@ def parse_data(raw: str | dict) -> _Data:
         firm_not_a_deal=_compile(data["channels"]["firm_not_a_deal"], "channels.firm_not_a_deal"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
+        notice=_compile(data["stakes"]["notice"], "stakes.notice"),
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
+        means_after=_compile(data["means"]["after"], "means.after"),
+        means_before=_compile(data["means"]["before"], "means.before"),
+        means_thing=_compile(data["means"]["thing"], "means.thing"),
+        means_reader=_compile(data["means"]["reader"], "means.reader"),
         judgements=judgements,
     )
 
@@ -399,6 +409,12 @@ def reads_as_story(text: str) -> bool:
     )
 
 
+def governed_fresh(text: str) -> bool:
+    """Whether a fresh imperative (claims.toml negation.fresh_imperative: 请, 立即, 马上 ...) stands in
+    the text: it ends the reach of a cue before it."""
+    return _data().fresh_imperative.search(text) is not None
+
+
 def scammer_speaks(text: str, start: int) -> bool:
     """Whether text[start:] stands in a sentence whose subject is the scammer ("有人冒充…说",
     "骗子…要求"), with no fresh imperative after it."""
@@ -455,16 +471,39 @@ def _institutions_by_id() -> dict[str, Institution]:
 
 def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present: frozenset[str]) -> list[Claim]:
     by_id = _institutions_by_id()
+    tags = [m.group(1) for m in _BRACKETED.finditer(norm.text)] if "【" in present else []
     claims = [
         Claim("institution", e.value, by_id[e.value].name, _entity_span(e))
         for e in entities
-        if e.kind == "institution" and e.value in by_id
+        if e.kind == "institution"
+        and e.value in by_id
+        and not _means_of_payment(norm.text, e, by_id[e.value], tags, data)
     ]
     for name, pattern in data.persons:
         m = pattern.search(norm.text) if could_match(pattern.pattern, present) else None
         if m:
             claims.append(Claim("person", name, name, _span(norm, m.start(), m.end())))
     return claims
+
+
+# How far before a mention "您的" may stand to make it the reader's own ("您的医保个人账户").
+_READER_REACH = 4
+# How far around a mention its use stands ("…卡、微信、支付宝均可结算").
+_MEANS_REACH = 24
+
+
+def _means_of_payment(text: str, mention: Entity, inst: Institution, tags: list[str], data: _Data) -> bool:
+    """Whether the institution is named only as a way to pay at the sender's ("本店支持医保卡支付",
+    "招商银行信用卡满100减10", "可办理建设银行商业贷款"): no claim to be it (claims.toml [means]). Not
+    where a 【…】 signature names it, nor where the reader's own account of it is spoken of."""
+    if any(inst.keywords.search(tag) for tag in tags):
+        return False
+    start, end = mention.norm_start, mention.norm_end
+    if data.means_reader.search(text, max(0, start - _READER_REACH), start):
+        return False
+    if data.means_after.search(text[end : end + _MEANS_REACH]):
+        return True
+    return bool(data.means_before.search(text, max(0, start - _MEANS_REACH), start) and data.means_thing.search(text[start : end + _MEANS_REACH]))
 
 
 @lru_cache(maxsize=1)
@@ -616,7 +655,8 @@ def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Chan
     (claims.toml channels.firm_account): no institution or person claimed, no way to pay or reach
     anyone but official ones and fixed lines, no debt, case, fee or loan."""
     own = any(m.end() == end for m in data.firm_account.finditer(text, max(0, end - _FIRM_ACCOUNT_REACH), end))
-    if not own or claims or _QR.search(text):
+    # A code named only to be denied ("不会用个人收款码收费") is no way to pay.
+    if not own or claims or any(not _governed(text, m.start(), m.end(), data) for m in _QR.finditer(text)):
         return False
     if any(not c.official and (c.private or c.kind != "phone") for c in found):
         return False
@@ -748,7 +788,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         findings.append(_mismatch(data, claims, by_id, contact_request, mismatched, kinds))
     elif private:
         findings.append(_finding(data, "contact_through_private_channel", claims, contact_request, private))
-    elif unconfirmed and stakes:
+    elif unconfirmed and _notice(text, data, present):
         findings.append(_finding(data, "call_unconfirmed_service_line", claims, unconfirmed[0][0], [c for _, c in unconfirmed]))
     # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
     # channel is money asked for in disguise: the "claim" takes card numbers and codes. (A service
@@ -767,6 +807,14 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
 
 
 _RETELLING_OPENING = 40
+
+
+def _notice(text: str, data: _Data, present: frozenset[str]) -> bool:
+    """Whether the message is a notice about the reader's own money or account (claims.toml stakes.notice),
+    outside the clauses that deny it: what makes an unconfirmed service line worth checking."""
+    if not could_match(data.notice.pattern, present):
+        return False
+    return any(not _governed(text, m.start(), m.end(), data) for m in data.notice.finditer(text))
 
 
 def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Request]) -> bool:

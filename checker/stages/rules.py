@@ -38,8 +38,9 @@ from itertools import groupby, islice
 from typing import NamedTuple
 
 from . import datafile
-from .claims import REQUEST_KINDS, governed, reads_as_story, scammer_speaks
+from .claims import REQUEST_KINDS, governed, governed_fresh, reads_as_story, scammer_speaks
 from .entities import Entity, institutions
+from .filters import SENDER_DISOWNS
 from .normalize import Normalized
 from .patterns import precompiled, triggers
 from .taxonomy import taxonomy
@@ -194,6 +195,7 @@ class Catalogue(NamedTuple):
     negation_before: LazyPattern
     negation_after: LazyPattern
     negation_inside: LazyPattern
+    negation_disowning: LazyPattern
     verdict: dict
 
 
@@ -346,10 +348,11 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
         negation_before=LazyPattern("|".join(negation["before"]), "[negation] before"),
         negation_after=LazyPattern("|".join(negation["after"]), "[negation] after"),
         negation_inside=LazyPattern("|".join(negation["inside"]), "[negation] inside"),
+        negation_disowning=LazyPattern("|".join(negation["disowning"]), "[negation] disowning"),
         verdict=data["verdict"],
     )
     if compile_now:
-        for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside):
+        for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside, cat.negation_disowning):
             pattern.compiled  # noqa: B018 - compiling is the check
     return cat
 
@@ -362,7 +365,7 @@ def _rule_patterns(rule: Rule) -> Iterator[LazyPattern]:
 
 def compile_all(cat: Catalogue) -> None:
     """Compile every pattern now: before forking workers, so that each does not compile its own."""
-    for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside):
+    for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside, cat.negation_disowning):
         pattern.compiled  # noqa: B018 - compiling is the point
     for rule in cat.rules:
         for pattern in _rule_patterns(rule):
@@ -474,9 +477,21 @@ def _entity_evidence(entity: Entity, pattern: str = "") -> Evidence:
     return Evidence(entity.start, entity.end, entity.text, pattern)
 
 
+def _disowned(msg: Message, start: int) -> bool:
+    """Whether the sender disowns the match in its own clause, before it ("置业顾问不会要求您向个人账户
+    转账", "我司员工不会以任何理由要求…"): a statement of what it never asks, not the ask ([negation]
+    disowning), with no fresh imperative between."""
+    text = msg.norm.text
+    before = _CLAUSE_END.split(text[max(0, start - _NEGATION_BEFORE) : start])[-1]
+    cues = list(msg.catalogue.negation_disowning.finditer(before))
+    return bool(cues) and not governed_fresh(before[cues[-1].end() :])
+
+
 def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
     if msg.negation == "off":
-        return False
+        # A request the judgement flagged: no wording cancels a red flag. A match the sender disowns
+        # in its own clause is no request at all, whatever else the message asks.
+        return _disowned(msg, start)
     if msg.negation == "warning_notice":
         # A warning notice quotes scam phrases to warn about them: a match is a warning where it is
         # quoted, reported, framed ("以…为由", "凡…都是诈骗") or governed by a cue in its own clause.
@@ -571,7 +586,8 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
 
 def _note_negated(msg: Message, rule: Rule, evidence: Evidence) -> None:
     if msg.negated is not None:
-        msg.negated.setdefault(rule.id, (msg.negation, []))[1].append(evidence)
+        filter_id = SENDER_DISOWNS if msg.negation == "off" else msg.negation
+        msg.negated.setdefault(rule.id, (filter_id, []))[1].append(evidence)
 
 
 def find_flags(
