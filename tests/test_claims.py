@@ -124,6 +124,18 @@ JUDGED = [
     # deposit, with nowhere said, still is.
     ("【某停车场】车辆苏E88888已入场，离场时请在出口扫码缴费。", set(), "low_risk"),
     ("贷款已审批，请扫码支付保证金后放款。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    # loan9: the account the sender hands over, or one named for a "check", is not the reader's own;
+    # in a call pasted without punctuation an app named earlier is not the way this payment goes.
+    ("你先借出来 然后转到我们给你的账户 转完就注销了", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("你用学生证注册过一个分期App 嗯 那个账户现在属于违规账户 你先借出来 然后转到我们给你的账户",
+     {"pay_through_unofficial_channel"}, "high_risk"),
+    ("您先往自己账户里存一笔钱再转到我们的验证账户，验证完马上退回。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("请在支付宝App内还款，勿转入任何个人账户。", set(), "low_risk"),
+    # The reader's own question in a chat log asks nothing; the other speaker's demand still does.
+    ("客服：您的借款已审批\n我：要交保证金吗\n客服：不用，我们没有任何前期费用", set(), "low_risk"),
+    ("客服：放款前要交保证金2000元\n我：要交多少\n客服：转到这个卡6222021234567890123", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    # A message with no turn of another speaker is read as it is, whatever its first line says.
+    ("我：请把保证金2000元转到这个卡6222021234567890123", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
 ]
 
 # Each place of claims.toml [channels] on_site, before the scan in its clause.
@@ -363,6 +375,12 @@ BY_MEANING = [
     # click: a verb of opening, a few words, then the link
     ("快递丢了，请打开这里 kd-pei.top/a 登记理赔。", "click", "open_link_near"),
     ("戳这个看详情 t.example.top/x", "click", "open_link_near"),
+    # loan9: money to the sender to pass on, "back" into the lender's account, a fee named then paid
+    # first, the card's data typed into the caller's page
+    ("寄卡前要交年费，您转到我这边，我帮您统一交到银行。", "pay", "to_the_sender"),
+    ("如非本人操作，请将借款金额转回我司指定账户完成冲正。", "pay", "transfer_back"),
+    ("内部提额手续费按提额部分的百分之九 先交一半", "pay", "fee"),
+    ("点一下短信里那个链接 把卡号 有效期 还有背面三位数填进去", "credentials", "card_details"),
 ]
 
 
@@ -407,6 +425,12 @@ NOT_ASKED = [
     # A download told as done.
     ("您下载了对方给的App以后，卡里的钱就被转走了。", "download"),
     ("我给你微信转账了两百，记得收。", "pay"),
+    # loan9: a refund told as sent back to the reader's own account; a fee named but not asked first
+    ("退款已原路转回您尾号1234的账户。", "pay"),
+    ("【某银行】账单分期手续费按月计入账单，详情请在App查看。", "pay"),
+    # The reader's own line of a chat log is the reader's question, not a demand on the reader.
+    ("客服：您的借款已审批\n我：要交保证金吗\n客服：不用，我们没有任何前期费用", "pay"),
+    ("客服：您的借款放款失败了\n我：要交解冻费吗\n客服：不用，换绑一张本人的卡就行", "pay"),
 ]
 
 

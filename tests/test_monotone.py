@@ -40,6 +40,11 @@ SCAMS = [
     "再不还钱就去你家找你爸妈，让你全村都知道。",
     "我们老师带学员做的票全部盈利，每天分红，三个月回本。",
     "ETC认证失效通知，请速办理，否则上高速无法抬杆。",
+    # loan9: a call pasted without punctuation, and a chat log whose reader asks a question: the
+    # other speaker's demand stands whatever is added around it.
+    "额度已经给你批好了 你先借出来 然后转到我们给你的账户 转完就放款",
+    "客服：放款前要交保证金2000元\n我：要交多少\n客服：转到这个卡6222021234567890123，交了就能马上到账",
+    "你别挂电话 跟着我一步一步来 先打开借呗 把额度全部借出来 操作完你的征信就恢复正常了",
 ]
 INSERTS = [
     "请登录支付宝App核实。",
@@ -57,6 +62,8 @@ INSERTS = [
     "95588",
     "您好，祝您生活愉快，工作顺利，身体健康，万事如意，阖家幸福。" * 4,
     "以官方App显示为准。",
+    # Reassurance that reads like a denial: "不用" here negates nothing the message asks.
+    "你什么都不用管，不用担心。",
     "【北京市朝阳区人民法院】（2024）京0105民初12345号",
     # Warning cues that count anywhere in a message asking nothing: never in one that asks.
     "凡要求转账的都是诈骗。",

@@ -54,8 +54,16 @@ _ACCOUNT = precompiled(
     r"(?<!法院)(?<!本院)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
     # Where money sits, by any of its names (账户, 户头, 收款户, 专户 ...); "美团还款专户" needs no prefix.
     r"(?:账户|帐户|账号|帐号|户头|收款户|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]|专户"
+    # The account the sender hands over ("转到我们给你的账户", "我刚才发您的那个卡号"): not the reader's own.
+    r"|(?:我们|我|他|她|对方|财务)(?:刚才|刚刚|一会儿?|等下)?(?:给|发|发给|提供给?)(?:你|您)的(?:这个|那个)?(?:账户|帐户|账号|卡号|银行卡|卡)"
+    # An account named for what the money "verifies" or "unfreezes" ("转到我们的验证账户", "评估账户"):
+    # no lender, bank or card centre keeps one for its customers' money.
+    r"|(?:验证|评估|解冻|冲正|验资)(?:的)?(?:账户|帐户|账号|卡)(?!余额|信息|资料|安全|身份|密码|明细)"
 )
 _QR = precompiled(r"二维码|扫码|收款码")
+# Chat-log turns: a speaker label at the start of a line ("客服：", "A：", "王总："), the reader's own ("我：").
+_TURN = precompiled(r"(?:^|(?<=\n))[ \t]*[^\n:：，,。！？!?]{1,8}[:：]")
+_OWN_TURN = precompiled(r"[ \t]*我[ \t]*[:：]")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
 _AFTER_HOST = precompiled(r"[/?#:]")
 _APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
@@ -349,6 +357,25 @@ def _clause_start(text: str, start: int, data: _Data) -> int:
     return ends[-1].end() if ends else cut
 
 
+def own_turn(norm: Normalized, start: int, end: int) -> bool:
+    """Whether normalised [start, end) stands wholly in the reader's own turn of a chat log the reader
+    pastes ("我：要交解冻费吗" on its own line between "客服：…" lines): the reader's words, not a
+    request made of the reader. Read on the paste, whose line breaks normalising removes; only in a
+    log that has another speaker's turn too, so a message with no turns of others is read as it is.
+    A match that runs on into the next speaker's line is that speaker's as much as the reader's."""
+    original = norm.original
+    if "\n" not in original or not 0 <= start < end <= len(norm.text):
+        return False
+    at = norm.offsets.start(start)
+    line = original.rfind("\n", 0, at) + 1
+    line_end = original.find("\n", at)
+    if line_end != -1 and norm.offsets.end(end - 1) > line_end:
+        return False
+    if not _OWN_TURN.match(original, line):
+        return False
+    return any(not _OWN_TURN.match(m.group()) for m in _TURN.finditer(original))
+
+
 def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True, story: bool = False) -> bool:
     """Whether the request is reported speech: inside quotation marks ("对方会说“请转账到安全账户”"),
     or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件"); with
@@ -457,6 +484,8 @@ def _requests(
             if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated, story=story):
                 continue
             start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
+            if own_turn(norm, start, end):
+                continue  # the reader's own line of a chat log asks nothing of the reader
             found.append((Request(kind, name, _span(norm, start, end)), start, end))
             kept += 1
             if kept == _MAX_EACH:
@@ -694,7 +723,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     channels = [
         c for c in channels if c.kind not in ("account", "qr") or any(b <= c.at < e for b, e in pay_sentences)
     ]
-    bound = [_bound(r, start, end, text, channels) for r, start, end in located]
+    bound = [_bound(r, start, end, norm, channels) for r, start, end in located]
     requests = [r for r, _ in bound]
     # The numbers the message asks you to call, each with the request that asks it.
     called = [(r, c) for r, near in bound if r.kind == "call" for c in near if c.kind == "phone"]
@@ -849,12 +878,13 @@ def _sentence(text: str, start: int) -> tuple[int, int]:
     return begin, after.start() if after else len(text)
 
 
-def _bound(request: Request, start: int, end: int, text: str, channels: list[Channel]) -> tuple[Request, list[Channel]]:
+def _bound(request: Request, start: int, end: int, norm: Normalized, channels: list[Channel]) -> tuple[Request, list[Channel]]:
     """The request with the channels of its own sentence judged (Request.through), and those channels.
     A number written right after a verb of calling is the one it means ("致电95533核实，律师电话
     010…" asks you to call 95533)."""
     if request.kind == "visit":
         return Request(request.kind, request.pattern, request.evidence, "official"), []
+    text = norm.text
     begin, stop = _sentence(text, start)
     near = [c for c in channels if c.kind in _BINDS[request.kind] and begin <= c.at < stop]
     # The reader's own way in ("官方App", "手机银行") is the request's channel only in its own clause

@@ -38,7 +38,7 @@ from itertools import groupby, islice
 from typing import NamedTuple
 
 from . import datafile
-from .claims import REQUEST_KINDS, governed, governed_fresh, reads_as_story, scammer_speaks
+from .claims import REQUEST_KINDS, governed, governed_fresh, own_turn, reads_as_story, scammer_speaks
 from .entities import Entity, institutions
 from .filters import SENDER_DISOWNS
 from .normalize import Normalized
@@ -54,7 +54,9 @@ MAX_EVIDENCE = 20
 MAX_MATCHES_EXAMINED = 1000
 _NEGATION_BEFORE = 30
 _NEGATION_AFTER = 40
-_CLAUSE_END = precompiled(r"[,，。!?;！？；\n]")
+# Brackets end a clause too, as in claims.toml [negation] clause_end: "…恢复正常了（谨防骗局）" puts the
+# warning in its own clause, where it does not reach the demand before it.
+_CLAUSE_END = precompiled(r"[,，。!?;！？；\n()（）【】\[\]]")
 _SENTENCE_END = precompiled(r"[。!?！？\n]")
 
 
@@ -492,6 +494,8 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
         # A request the judgement flagged: no wording cancels a red flag. A match the sender disowns
         # in its own clause is no request at all, whatever else the message asks.
         return _disowned(msg, start)
+    if own_turn(msg.norm, start, end):
+        return True  # the reader's own line of a chat log ("我：要交解冻费吗") demands nothing of the reader
     if msg.negation == "warning_notice":
         # A warning notice quotes scam phrases to warn about them: a match is a warning where it is
         # quoted, reported, framed ("以…为由", "凡…都是诈骗") or governed by a cue in its own clause.
