@@ -381,6 +381,15 @@ BY_MEANING = [
     ("如非本人操作，请将借款金额转回我司指定账户完成冲正。", "pay", "transfer_back"),
     ("内部提额手续费按提额部分的百分之九 先交一半", "pay", "fee"),
     ("点一下短信里那个链接 把卡号 有效期 还有背面三位数填进去", "credentials", "card_details"),
+    # tw9: written in Taiwan (回覆, 身分證, 電子郵件, LINE ID, 加我們的LINE, 人資, QR碼)
+    ("請回覆本簡訊身分證字號及卡號以便解除", "credentials", "reply_with"),
+    ("已收到您的履歷，請回覆您的電子郵件，稍後寄送工作內容。", "call", "reply_contact"),
+    ("我們已收到應徵資料，請回覆您的LINE ID，主管會主動加您。", "call", "reply_contact"),
+    ("帳戶已暫停交易，請加我們的LINE客服處理。", "chat", "add_contact"),
+    ("面試請加人資LINE預約時間。", "chat", "add_contact"),
+    ("如需恢復供電請先掃描下方QR碼繳清欠款", "pay", "scan_code_pay"),
+    # A warning joined to an unpunctuated request opens its own statement ("凡…"): it frames nothing before it.
+    ("請回覆本簡訊身分證字號以便解除凡是要求轉帳的都是詐騙。", "credentials", "reply_with"),
 ]
 
 
@@ -431,6 +440,11 @@ NOT_ASKED = [
     # The reader's own line of a chat log is the reader's question, not a demand on the reader.
     ("客服：您的借款已审批\n我：要交保证金吗\n客服：不用，我们没有任何前期费用", "pay"),
     ("客服：您的借款放款失败了\n我：要交解冻费吗\n客服：不用，换绑一张本人的卡就行", "pay"),
+    # tw9: Taiwan's genuine look-alikes: a code never to be told, a reply that only unsubscribes,
+    # a friend's LINE among friends
+    ("您的簡訊驗證碼為123456，請勿告知他人。", "credentials"),
+    ("週年慶全館九折，拒收請回覆N", "credentials"),
+    ("我加你賴了，明天的報告我傳到群組裡", "pay"),
 ]
 
 
