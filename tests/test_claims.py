@@ -48,6 +48,11 @@ JUDGED = [
     ("班主任：这学期的试卷费一起收了，每人85元，转我微信就行。", {"pay_through_unofficial_channel"}, "high_risk"),
     # A real teacher: fees in the school's own payment system, or asking parents to add her on WeChat.
     ("王老师：本学期资料费请通过学校统一的缴费平台缴纳，老师不在群里收款。", set(), "low_risk"),
+    # tw9: a fee to release a parcel through a link ("請至 … 修改，修改需支付小額驗證費"); a courier
+    # pointing to where to track a parcel asks nothing that needs a floor.
+    ("您的包裹已到達轉運站，收件人電話有誤，請至 http://post-tw.vip/ze4bgz 修改，修改需支付小額驗證費",
+     {"fee_demanded", "pay_through_unofficial_channel"}, "high_risk"),
+    ("【某快递】您的包裹已到达，请至 www.kd-example.com 查询物流。", set(), "low_risk"),
     ("家长您好，我是三年级二班的班主任李老师，请大家加一下我的微信abc12345，方便发班级通知。", set(), "low_risk"),
     # A chat log's speaker label claims a boss ("王总：在吗").
     ("王总：在吗\n王总：你先帮我给客户转两万块，卡号发你了\n王总：我在开会别打电话", {"pay_through_unofficial_channel"}, "high_risk"),
@@ -388,6 +393,8 @@ BY_MEANING = [
     ("帳戶已暫停交易，請加我們的LINE客服處理。", "chat", "add_contact"),
     ("面試請加人資LINE預約時間。", "chat", "add_contact"),
     ("如需恢復供電請先掃描下方QR碼繳清欠款", "pay", "scan_code_pay"),
+    ("包裹地址不完整，請至 tw-pkg.top/a8 更新收件資訊", "click", "open_link"),
+    ("修改收件資料需支付小額驗證費", "pay", "fee_kind"),
     # A warning joined to an unpunctuated request opens its own statement ("凡…"): it frames nothing before it.
     ("請回覆本簡訊身分證字號以便解除凡是要求轉帳的都是詐騙。", "credentials", "reply_with"),
 ]
