@@ -48,6 +48,11 @@ JUDGED = [
     ("班主任：这学期的试卷费一起收了，每人85元，转我微信就行。", {"pay_through_unofficial_channel"}, "high_risk"),
     # A real teacher: fees in the school's own payment system, or asking parents to add her on WeChat.
     ("王老师：本学期资料费请通过学校统一的缴费平台缴纳，老师不在群里收款。", set(), "low_risk"),
+    # tw9: a fee to release a parcel through a link ("請至 … 修改，修改需支付小額驗證費"); a courier
+    # pointing to where to track a parcel asks nothing that needs a floor.
+    ("您的包裹已到達轉運站，收件人電話有誤，請至 http://post-tw.vip/ze4bgz 修改，修改需支付小額驗證費",
+     {"fee_demanded", "pay_through_unofficial_channel"}, "high_risk"),
+    ("【某快递】您的包裹已到达，请至 www.kd-example.com 查询物流。", set(), "low_risk"),
     ("家长您好，我是三年级二班的班主任李老师，请大家加一下我的微信abc12345，方便发班级通知。", set(), "low_risk"),
     # A chat log's speaker label claims a boss ("王总：在吗").
     ("王总：在吗\n王总：你先帮我给客户转两万块，卡号发你了\n王总：我在开会别打电话", {"pay_through_unofficial_channel"}, "high_risk"),
@@ -381,6 +386,17 @@ BY_MEANING = [
     ("如非本人操作，请将借款金额转回我司指定账户完成冲正。", "pay", "transfer_back"),
     ("内部提额手续费按提额部分的百分之九 先交一半", "pay", "fee"),
     ("点一下短信里那个链接 把卡号 有效期 还有背面三位数填进去", "credentials", "card_details"),
+    # tw9: written in Taiwan (回覆, 身分證, 電子郵件, LINE ID, 加我們的LINE, 人資, QR碼)
+    ("請回覆本簡訊身分證字號及卡號以便解除", "credentials", "reply_with"),
+    ("已收到您的履歷，請回覆您的電子郵件，稍後寄送工作內容。", "call", "reply_contact"),
+    ("我們已收到應徵資料，請回覆您的LINE ID，主管會主動加您。", "call", "reply_contact"),
+    ("帳戶已暫停交易，請加我們的LINE客服處理。", "chat", "add_contact"),
+    ("面試請加人資LINE預約時間。", "chat", "add_contact"),
+    ("如需恢復供電請先掃描下方QR碼繳清欠款", "pay", "scan_code_pay"),
+    ("包裹地址不完整，請至 tw-pkg.top/a8 更新收件資訊", "click", "open_link"),
+    ("修改收件資料需支付小額驗證費", "pay", "fee_kind"),
+    # A warning joined to an unpunctuated request opens its own statement ("凡…"): it frames nothing before it.
+    ("請回覆本簡訊身分證字號以便解除凡是要求轉帳的都是詐騙。", "credentials", "reply_with"),
 ]
 
 
@@ -431,6 +447,11 @@ NOT_ASKED = [
     # The reader's own line of a chat log is the reader's question, not a demand on the reader.
     ("客服：您的借款已审批\n我：要交保证金吗\n客服：不用，我们没有任何前期费用", "pay"),
     ("客服：您的借款放款失败了\n我：要交解冻费吗\n客服：不用，换绑一张本人的卡就行", "pay"),
+    # tw9: Taiwan's genuine look-alikes: a code never to be told, a reply that only unsubscribes,
+    # a friend's LINE among friends
+    ("您的簡訊驗證碼為123456，請勿告知他人。", "credentials"),
+    ("週年慶全館九折，拒收請回覆N", "credentials"),
+    ("我加你賴了，明天的報告我傳到群組裡", "pay"),
 ]
 
 

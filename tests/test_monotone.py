@@ -90,6 +90,25 @@ def _insert(text: str, insert: str, mode: str, where: int) -> str:
     return text[:at] + insert + text[at:]
 
 
+# tw9: written in Taiwan, without punctuation (normalisation drops the spaces, so a line added at the
+# end joins the last clause): a code asked by 回覆, a LINE move, a proxy paid first. Every insert, every
+# place: a warning appended ("凡是要求转账的都是诈骗。") opens a statement of its own (claims.toml
+# negation.statement_opens) and frames nothing before it.
+UNPUNCTUATED = [
+    "帳戶異常通知 您的存款帳戶已被暫停使用 請回覆本簡訊身分證字號及卡號以便解除",
+    "您好 這裡是銀行風控中心 您的金融卡已暫停交易 請加我們的LINE客服 service_4134 處理",
+    "演唱會門票代搶 保證搶到 先匯款 搶不到全額退",
+]
+
+
+@pytest.mark.parametrize("scam", UNPUNCTUATED)
+@pytest.mark.parametrize("insert", INSERTS)
+@pytest.mark.parametrize("mode", ["prepend", "append", "interleave"])
+def test_reassuring_text_never_lowers_an_unpunctuated_scam(scam, insert, mode):
+    assert _level(scam) > 0
+    assert _level(_insert(scam, insert, mode, 0)) >= _level(scam)
+
+
 def test_every_scam_is_flagged_before_editing():
     assert all(_level(text) > 0 for text in SCAMS)
 

@@ -249,6 +249,7 @@ class _Data(NamedTuple):
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
     clause_end: re.Pattern[str]
+    statement_opens: re.Pattern[str]
     scammer: re.Pattern[str]
     narrator: re.Pattern[str]
     story_narrator: re.Pattern[str]
@@ -311,6 +312,7 @@ def parse_data(raw: str | dict) -> _Data:
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
+        statement_opens=_compile(negation["statement_opens"], "negation.statement_opens"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
         narrator=_compile(negation["narrator"], "negation.narrator"),
         story_narrator=_compile(negation["story_narrator"], "negation.story_narrator"),
@@ -403,7 +405,7 @@ def _governed(text: str, start: int, end: int, data: _Data, framed: bool = True,
     sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗")."""
     if _reported(text, start, data, narrated, story=story):
         return True
-    if framed and data.after.match(text, end, min(len(text), end + 40)):
+    if framed and data.after.match(text, end, statement_end(text, end, min(len(text), end + 40))):
         return True
     clause_start = _clause_start(text, start, data)
     scope = text[clause_start:end]
@@ -421,6 +423,13 @@ def governed(text: str, start: int, end: int, framed: bool = False, narrated: bo
     is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own); with
     `story` too, in the narration of a story told as a warning (reads_as_story())."""
     return _governed(text, start, end, _data(), framed=framed, narrated=narrated, story=story)
+
+
+def statement_end(text: str, start: int, stop: int) -> int:
+    """Where the statement holding text[start] ends before `stop`: at the next opener of a new one
+    (claims.toml negation.statement_opens: "凡…", "以上述…"), or `stop`."""
+    opener = _data().statement_opens.search(text, start, stop)
+    return opener.start() if opener else stop
 
 
 def reads_as_story(text: str) -> bool:

@@ -38,7 +38,7 @@ from itertools import groupby, islice
 from typing import NamedTuple
 
 from . import datafile
-from .claims import REQUEST_KINDS, governed, governed_fresh, own_turn, reads_as_story, scammer_speaks
+from .claims import REQUEST_KINDS, governed, governed_fresh, own_turn, reads_as_story, scammer_speaks, statement_end
 from .entities import Entity, institutions
 from .filters import SENDER_DISOWNS
 from .normalize import Normalized
@@ -504,7 +504,7 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
         # A cue after the match counts in its own clause: "去你家找你爸妈，凡要求转账的都是诈骗" is
         # a threat with a line of warning added, not a warning.
         text = msg.norm.text
-        after = _CLAUSE_END.split(text[end : end + _NEGATION_AFTER])[0]
+        after = _CLAUSE_END.split(text[end : statement_end(text, end, end + _NEGATION_AFTER)])[0]
         cat = msg.catalogue
         return bool(
             # No unofficial channel here: the narration of a story told as a warning is the story's.
@@ -519,7 +519,8 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
     # whose subject is the scammer ("有人冒充…说…"), which before_only reads so too: warning_clause is
     # where the message asks less than there, so it does not count fewer warnings.
     before = _CLAUSE_END.split(text[max(0, start - _NEGATION_BEFORE) : start])[-1]
-    after = _SENTENCE_END.split(text[end : end + _NEGATION_AFTER])[0]
+    # A new statement ("凡…", "以上述…") ends it too, where no mark does (claims.statement_end).
+    after = _SENTENCE_END.split(text[end : statement_end(text, end, end + _NEGATION_AFTER)])[0]
     cat = msg.catalogue
     return bool(
         cat.negation_before.search(before)
