@@ -164,6 +164,50 @@ MEETING_APPS = ["腾讯会议", "云视讯", "钉钉会议", "Zoom", "小鱼易�
 RELATIVES = ["爸", "妈", "老爸", "老妈", "爷爷", "奶奶", "姥姥", "舅舅", "姑姑"]
 
 
+# ---------------------------------------------------------------- Taiwan (sources/*_tw_9.txt)
+# Taiwan's mobiles are 09 and eight digits, written 0912-345-678, 0912345678 or 0912 345678.
+def tw_mobile(r: random.Random) -> str:
+    m = "09" + _digits(r, 8)
+    shape = r.randrange(3)
+    if shape == 0:
+        return m
+    if shape == 1:
+        return f"{m[:4]}-{m[4:7]}-{m[7:]}"
+    return f"{m[:4]} {m[4:]}"
+
+
+# Invented look-alike hosts by topic, in the spellings of Taiwan's scam links; any match with a live
+# host is coincidence.
+TW_LINK_TOPICS = [
+    (("包裹", "貨態", "取貨", "宅配", "物流", "郵件", "超商"), ["tw-pkg.top", "cvs-pick.cc", "post-tw.vip", "twlogis.icu"]),
+    (("電費", "停電", "電力"), ["tw-power.cc", "dianfei-tw.top", "pwr-bill.vip"]),
+    (("罰單", "罰鍰", "監理", "違規", "交通"), ["mvdis-tw.cc", "fine-tw.top", "jianli.vip"]),
+    (("eTag", "ETC", "通行費", "高速公路"), ["etag-tw.top", "etc-toll.cc", "tw-etag.vip"]),
+    (("健保",), ["nhi-tw.cc", "jianbao.top", "nhicard.vip"]),
+    (("退稅", "國稅", "綜所稅", "稅"), ["tax-tw.top", "etax-tw.cc", "refund-tw.vip"]),
+    (("點數", "紅利", "積分"), ["point-tw.cc", "bonus-tw.top", "twpoints.vip"]),
+    (("信用卡", "銀行", "帳戶", "凍結"), ["tw-bank.cc", "card-safe.top", "twbk-verify.vip"]),
+]
+TW_GENERIC_HOSTS = ["reurl.top", "tw8.cc", "tinyurl-tw.vip", "lihi.icu", "tw-go.xyz"]
+
+
+def tw_link(r: random.Random, text: str) -> str:
+    """A short link or a topic look-alike host, with or without a scheme."""
+    hosts = TW_GENERIC_HOSTS
+    for words, pool in TW_LINK_TOPICS:
+        if any(w in text for w in words):
+            hosts = pool
+            break
+    host = r.choice(hosts) if r.random() < 0.75 else r.choice(TW_GENERIC_HOSTS)
+    return f"{r.choice(['', 'http://', 'https://'])}{host}/{_token(r, r.randint(4, 6))}"
+
+
+def line_id(r: random.Random) -> str:
+    """A LINE ID as scams give them: letters and digits, sometimes with @ (an official-account look)."""
+    word = r.choice(["money", "vip", "service", "happy", "stock", "lucky", "job", "kf", "tw", "win", "go"])
+    return r.choice(["", "", "@"]) + word + r.choice(["", "_", "."]) + _digits(r, r.randint(3, 5))
+
+
 def _airline(r, cache):
     if "_air" not in cache:
         cache["_air"] = r.choice(AIRLINES)
@@ -196,6 +240,10 @@ EXTRA_FILLERS = {
     "LIMIT": lambda r, c: str(r.choice([30000, 50000, 60000, 80000, 100000, 150000, 200000])),
     "WAN": lambda r, c: r.choice(["2", "3", "5", "8", "10", "20", "30", "50"]),
     "PCT2": lambda r, c: str(r.choice([15, 20, 30, 35, 50, 80, 120, 200])),
+    "TWMOB": lambda r, c: tw_mobile(r),
+    "TWLINK": lambda r, c: tw_link(r, c.get("_text", "")),
+    "LINEID": lambda r, c: line_id(r),
+    "NTD": lambda r, c: r.choice(["", "NT$", "新台幣"]) + f"{r.randint(3, 480) * 100:,}",
 }
 
 

@@ -68,6 +68,11 @@ JUDGED = [
     ("班主任：这学期的试卷费一起收了，每人85元，转我微信就行。", {"pay_through_unofficial_channel"}, "high_risk"),
     # A real teacher: fees in the school's own payment system, or asking parents to add her on WeChat.
     ("王老师：本学期资料费请通过学校统一的缴费平台缴纳，老师不在群里收款。", set(), "low_risk"),
+    # tw9: a fee to release a parcel through a link ("請至 … 修改，修改需支付小額驗證費"); a courier
+    # pointing to where to track a parcel asks nothing that needs a floor.
+    ("您的包裹已到達轉運站，收件人電話有誤，請至 http://post-tw.vip/ze4bgz 修改，修改需支付小額驗證費",
+     {"fee_demanded", "pay_through_unofficial_channel"}, "high_risk"),
+    ("【某快递】您的包裹已到达，请至 www.kd-example.com 查询物流。", set(), "low_risk"),
     ("家长您好，我是三年级二班的班主任李老师，请大家加一下我的微信abc12345，方便发班级通知。", set(), "low_risk"),
     # A chat log's speaker label claims a boss ("王总：在吗").
     ("王总：在吗\n王总：你先帮我给客户转两万块，卡号发你了\n王总：我在开会别打电话", {"pay_through_unofficial_channel"}, "high_risk"),
@@ -144,6 +149,18 @@ JUDGED = [
     # deposit, with nowhere said, still is.
     ("【某停车场】车辆苏E88888已入场，离场时请在出口扫码缴费。", set(), "low_risk"),
     ("贷款已审批，请扫码支付保证金后放款。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    # loan9: the account the sender hands over, or one named for a "check", is not the reader's own;
+    # in a call pasted without punctuation an app named earlier is not the way this payment goes.
+    ("你先借出来 然后转到我们给你的账户 转完就注销了", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("你用学生证注册过一个分期App 嗯 那个账户现在属于违规账户 你先借出来 然后转到我们给你的账户",
+     {"pay_through_unofficial_channel"}, "high_risk"),
+    ("您先往自己账户里存一笔钱再转到我们的验证账户，验证完马上退回。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("请在支付宝App内还款，勿转入任何个人账户。", set(), "low_risk"),
+    # The reader's own question in a chat log asks nothing; the other speaker's demand still does.
+    ("客服：您的借款已审批\n我：要交保证金吗\n客服：不用，我们没有任何前期费用", set(), "low_risk"),
+    ("客服：放款前要交保证金2000元\n我：要交多少\n客服：转到这个卡6222021234567890123", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    # A message with no turn of another speaker is read as it is, whatever its first line says.
+    ("我：请把保证金2000元转到这个卡6222021234567890123", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
 ]
 
 # Each place of claims.toml [channels] on_site, before the scan in its clause.
@@ -193,6 +210,13 @@ WARNINGS = [
     "【开学提醒】请同学们牢记：不轻信、不透露、不转账，拿不准的先问辅导员。",
     # Told to hang up: a warning ("请勿挂断" presses the reader on instead).
     "【社区提醒】近期有市民接到电话，对方让老人提供身份证号和银行卡号，遇到这种电话请直接挂断。",
+    # A story that opens as the report of a call received, told as refused: its caller's words
+    # ("说是…的", "他说要…", "又说…") are the story's, not the message's (negation.story_narrator).
+    "昨天晚上接到一个电话，对方说是某网购平台的客服，说我买的面霜有质量问题，要给我三倍赔偿。他说要加他的企业微信，再下载一个会议软件，他教我操作。我觉得不对，直接挂了，后来打开购物App看订单，什么通知都没有。",
+    "前几天收到一条短信，说是某某法务调解中心的，说我网贷逾期了已经立案，让我今天之内联系一个手机号协商，不然就通知家人和单位。我没打那个号，打开借款App一看，根本没有逾期。",
+    "上午接到一个电话，说是某银行信用卡中心的，说我有一笔境外消费要核实，让我报一下卡号和验证码。我没报，直接挂了，自己打了卡背面的客服电话，说卡没问题。",
+    # Its threats are the story's too ("他又说不配合就要通缉我"): what the caller said, refused.
+    "今天又接到一个自称“市公安局”的电话，说我的银行卡涉嫌洗钱要配合调查，还说要转接检察官。他又说不配合就要通缉我，我直接挂了，打110问了，根本没有这回事。",
     # A warning addressed to whoever may be acting now is not a victim's own pending story.
     "【反诈提醒】有人冒充客服来电，对方会让您下载会议软件开共享，如正在操作，请立即停止，拨打96110。",
 ]
@@ -217,6 +241,19 @@ NOT_WARNINGS = [
     "您今天不转账，明天就冻结账户，请立即转账到安全账户。",
     "【医保局】您的医保卡已停用，请点击 yb-renzheng.top 填写身份证号和银行卡号重新激活。如有疑问请直接挂断。",
     "您的账户涉嫌洗钱，请勿挂断，请提供身份证号和银行卡号配合核查。",
+    # The same stories with a channel of their own, or still pending, or not opening as a report.
+    "昨天晚上接到一个电话，对方说是某网购平台的客服，说我买的面霜有质量问题，要给我三倍赔偿。他说要加他的企业微信，再下载一个会议软件。软件我已经下好了，他还在电话里催我开共享，我要不要开？",
+    "前几天收到一条短信，说是某某法务调解中心的，说我网贷逾期了已经立案，让我今天之内联系13812345678协商，不然就通知家人和单位。我没打那个号。",
+    "上午接到一个电话，说是某银行信用卡中心的，说我有一笔境外消费要核实，让我报一下卡号和验证码。我还没报，他说十分钟内不报卡就冻结，我该怎么办？",
+    "我妹急用钱下了个借款App，客服说她银行卡号填错了钱被冻住，要先交百分之十的解冻费。她交了五千，又说要交认证金，前后转了一万多，后来警察说放款前要交钱的都是骗子。",
+    "接到一个电话说我的快递丢了要理赔，我没理。您好，这里是理赔中心，请加微信lp_kf2024办理三倍赔偿。",
+    "前几天接到一个电话，说是法院的，我直接挂了。你涉嫌洗钱，不配合就通缉你，请把资金转到6222021234567890123配合核查。",
+    "今天接到一个自称公安局的电话，我直接挂了。他说我涉嫌洗钱要通缉我，让我把钱转到安全账户6222021234567890123。",
+    # A line of warning added to a victim's story still pending is no refusal: its requests stand.
+    "前天有人打电话说我大学时开的网贷账户没注销，要我把几个平台的额度借出来转到安全账户。（谨防骗局）我借了两个，他让我再借一个，我要不要借？",
+    "昨晚收到一条短信说会员今天要扣费，我打过去，谨防诈骗，切勿向陌生账户转账。客服说取消要先下载一个会议软件共享屏幕，我要不要照他说的下载？",
+    # "跟他说" tells him: a collector's call script with a warning line added keeps its demand.
+    "谨防诈骗。你好 你是张伟的同事吧 他在我们这借了钱没还 你跟他说 今天不还明天就去你们公司找他 你要是跟他关系好 先帮他还一点 转到我这个账户上",
 ]
 
 
@@ -254,6 +291,28 @@ def test_judgement(text, findings, floor):
 def test_a_mismatch_is_said_with_the_claim_and_the_channel():
     flags = {f.id: f for f in check("【支付宝】您的借呗额度异常，请拨打400-810-2345注销。").flags}
     assert flags["channel_mismatch"].title == "自称支付宝，却让你打 400-810-2345"
+
+
+# A court's link on a host we do not know: real e-delivery links live on other hosts and raw IPs
+# (domain.md 1b), so "open this document" through it is "verify the 案号 first" (suspicious, no
+# points of its own); what is asked through it besides opening it is judged as ever.
+COURT_LINKS = [
+    # text, channel_mismatch's weight, least verdict, greatest verdict
+    ("【某省法院短信平台】某某区人民法院向您发送了（2025）桂0103民初7316号案件相关文书，文书详见:http://171.106.48.62:28083/sfsdw//r/Qm7Tb", 0.0, "suspicious", "suspicious"),
+    ("【北京市朝阳区人民法院】您有一份（2025）京0105民初123号案件的传票，请点击 https://sd-court.top/a 查看。", 0.0, "suspicious", "suspicious"),
+    ("【北京市朝阳区人民法院】您的案件需缴纳诉讼费，请点击 http://101.35.22.8/pay 在线缴费。", 1.0, "high_risk", "high_risk"),
+    ("【北京市朝阳区人民法院】您的案件已立案，请点击 http://101.35.22.8/x 输入银行卡号和验证码确认身份。", 1.0, "high_risk", "high_risk"),
+    # Not a court alone: the bank's link mismatch keeps its points.
+    ("【工商银行】法院已对您的信用卡欠款立案，请点击 http://101.35.22.8/x 查看。", 1.0, "suspicious", "high_risk"),
+]
+
+
+@pytest.mark.parametrize(("text", "weight", "least", "most"), COURT_LINKS)
+def test_a_court_link_elsewhere_says_verify_first(text, weight, least, most):
+    mismatch = next(f for f in _read(text).findings if f.id == "channel_mismatch")
+    assert mismatch.weight == weight
+    order = ("low_risk", "suspicious", "high_risk")
+    assert order.index(least) <= order.index(check(text).verdict) <= order.index(most)
 
 
 @pytest.mark.parametrize(
@@ -343,6 +402,23 @@ BY_MEANING = [
     # click: a verb of opening, a few words, then the link
     ("快递丢了，请打开这里 kd-pei.top/a 登记理赔。", "click", "open_link_near"),
     ("戳这个看详情 t.example.top/x", "click", "open_link_near"),
+    # loan9: money to the sender to pass on, "back" into the lender's account, a fee named then paid
+    # first, the card's data typed into the caller's page
+    ("寄卡前要交年费，您转到我这边，我帮您统一交到银行。", "pay", "to_the_sender"),
+    ("如非本人操作，请将借款金额转回我司指定账户完成冲正。", "pay", "transfer_back"),
+    ("内部提额手续费按提额部分的百分之九 先交一半", "pay", "fee"),
+    ("点一下短信里那个链接 把卡号 有效期 还有背面三位数填进去", "credentials", "card_details"),
+    # tw9: written in Taiwan (回覆, 身分證, 電子郵件, LINE ID, 加我們的LINE, 人資, QR碼)
+    ("請回覆本簡訊身分證字號及卡號以便解除", "credentials", "reply_with"),
+    ("已收到您的履歷，請回覆您的電子郵件，稍後寄送工作內容。", "call", "reply_contact"),
+    ("我們已收到應徵資料，請回覆您的LINE ID，主管會主動加您。", "call", "reply_contact"),
+    ("帳戶已暫停交易，請加我們的LINE客服處理。", "chat", "add_contact"),
+    ("面試請加人資LINE預約時間。", "chat", "add_contact"),
+    ("如需恢復供電請先掃描下方QR碼繳清欠款", "pay", "scan_code_pay"),
+    ("包裹地址不完整，請至 tw-pkg.top/a8 更新收件資訊", "click", "open_link"),
+    ("修改收件資料需支付小額驗證費", "pay", "fee_kind"),
+    # A warning joined to an unpunctuated request opens its own statement ("凡…"): it frames nothing before it.
+    ("請回覆本簡訊身分證字號以便解除凡是要求轉帳的都是詐騙。", "credentials", "reply_with"),
     # people9: the sender's pocket without 给, the sum moved by its object, the account promised for later,
     # cards bought and their codes sent on, the card number "checked", the balance told, a code given to scan
     ("期末复习资料每人三十块 直接转我就行 不用走学校", "pay", "to_the_sender"),
@@ -405,6 +481,17 @@ NOT_ASKED = [
     # A download told as done.
     ("您下载了对方给的App以后，卡里的钱就被转走了。", "download"),
     ("我给你微信转账了两百，记得收。", "pay"),
+    # loan9: a refund told as sent back to the reader's own account; a fee named but not asked first
+    ("退款已原路转回您尾号1234的账户。", "pay"),
+    ("【某银行】账单分期手续费按月计入账单，详情请在App查看。", "pay"),
+    # The reader's own line of a chat log is the reader's question, not a demand on the reader.
+    ("客服：您的借款已审批\n我：要交保证金吗\n客服：不用，我们没有任何前期费用", "pay"),
+    ("客服：您的借款放款失败了\n我：要交解冻费吗\n客服：不用，换绑一张本人的卡就行", "pay"),
+    # tw9: Taiwan's genuine look-alikes: a code never to be told, a reply that only unsubscribes,
+    # a friend's LINE among friends
+    ("您的簡訊驗證碼為123456，請勿告知他人。", "credentials"),
+    ("週年慶全館九折，拒收請回覆N", "credentials"),
+    ("我加你賴了，明天的報告我傳到群組裡", "pay"),
     # people9 look-alikes: the reader paying the writer back on the usual account, a call asked for, a
     # gift card given, an account number told as done, a transfer checked against the payee, a code to
     # scan where the reader stands, a balance read by its owner
@@ -428,6 +515,94 @@ NOT_ASKED = [
 @pytest.mark.parametrize(("text", "kind"), NOT_ASKED)
 def test_look_alikes_are_not_requests(text, kind):
     assert kind not in {r.kind for r in _read(text).requests if r.through != "official"}
+
+
+# An institution named as a way to pay at the sender's is no claim to be it (claims.toml [means], brief
+# ads9): the shop's own number mismatches nothing. The same institution spoken of as the reader's own,
+# or signing the message, is still claimed.
+MEANS = [
+    ("【康宁大药房】本店支持医保卡支付，慢病用药满100元送鸡蛋一盒，咨询0571-86001234。", "medical_insurance"),
+    ("【宜安眼镜】配镜节：支持中国银行信用卡分期，到店验光免费，预约电话0311-77405612。", "boc"),
+    ("【万家超市】周末工商银行信用卡满200减30，详询0731-84561234。", "icbc"),
+    ("【锦绣华府】湖景洋房加推，可办理建设银行商业贷款，详询400-862-8060。", "ccb"),
+    ("【华美口腔】洗牙季特惠，可刷医保卡个人账户部分，预约023-79796088。", "medical_insurance"),
+    ("【宏远置业】现房在售，支持公积金贷款，看房热线400-824-4892。", "housing_fund"),
+    ("【畅行租车】车辆已备好，取车时请携带身份证和驾驶证，客服400-843-7541。", "traffic"),
+]
+STILL_CLAIMED = [
+    ("您的医保卡已停用，请致电400-820-1234恢复。", "medical_insurance"),
+    ("【美团】您的支付宝支付功能已冻结，请致电4008201234解冻。", "alipay"),
+    ("【医保中心】本店支持医保卡支付，请致电400-820-1234。", "medical_insurance"),
+    ("【工商银行】您的信用卡年费1200元将于今日扣除，如有疑问请致电4008201234。", "icbc"),
+    ("您在支付宝开通的高级会员将于今日自动扣除1240元，如需关闭请联系客服400-676-2188。", "alipay"),
+]
+
+
+@pytest.mark.parametrize(("text", "institution"), MEANS)
+def test_an_institution_named_as_a_way_to_pay_is_no_claim(text, institution):
+    reading = _read(text)
+    assert institution not in {c.id for c in reading.claims}
+    assert "channel_mismatch" not in reading.finding_ids
+
+
+@pytest.mark.parametrize(("text", "institution"), STILL_CLAIMED)
+def test_an_institution_spoken_of_as_the_readers_own_or_signing_is_claimed(text, institution):
+    reading = _read(text)
+    assert institution in {c.id for c in reading.claims}
+    assert reading.findings
+
+
+# An unconfirmed service line counts in a notice about the reader's own money or account (claims.toml
+# stakes.notice), not in an ad inviting a call about a product; a denial gives no stakes.
+NOTICE = [
+    "您的信用卡将于今日扣除年费680元，如有疑问请咨询4001652026。",
+    "温馨提示：您名下银行卡已开通短信保障服务，每月扣费30元，如需关闭请回电400-871-3188。",
+    "航班取消 改签电4000-115-122",
+    "您的少儿编程课可退费，请联系400-056-6123",
+    "您的快递在派送中被损坏，理赔请联系理赔中心400 172 6076。",
+    "学生账户没注销的 今天是最后期限 回电4009513301",
+    "您的金条利率不符合国家政策，请于7月21日前联系客服400-852-5522关闭账户。",
+    "恭喜您被节目组选为场外幸运观众，获得奖金167000元，请与律师联系4006-195-106。",
+    "您的智能电表检测到异常用电，需缴纳核查费480元，联系4001086036",
+]
+AD = [
+    "【安居汽车】新款SUV限时优惠，首付低至3万元，金融贷款最高可贷20万元，详询4008201234。退订回T",
+    "【平顺财险】电动自行车第三者责任险每年40元起，线上投保即时出单，理赔请拨打本公司服务热线4006186320。退订回T",
+    "【宽带之家】千兆宽带每月99元，新装免安装费，可用信用卡分期，办理请致电4008201234。",
+    "【宏达汽车金融】新车贷款首付两成起，贷款资金直接支付给经销商，不经过个人账户。咨询4008360806。退订回T",
+]
+
+
+@pytest.mark.parametrize("text", NOTICE)
+def test_an_unconfirmed_line_in_a_notice_about_the_readers_money_is_flagged(text):
+    assert "call_unconfirmed_service_line" in _read(text).finding_ids
+
+
+@pytest.mark.parametrize("text", AD)
+def test_an_unconfirmed_line_in_an_ad_about_a_product_is_not(text):
+    assert "call_unconfirmed_service_line" not in _read(text).finding_ids
+
+
+def test_a_firms_own_account_is_not_blocked_by_a_code_it_denies_using():
+    denied = "【优学教育】春季班学费请在前台刷卡或转入本机构对公账户并签订培训协议，任何老师都不会用个人收款码收费。"
+    asked = "【优学教育】春季班学费请转入本机构对公账户并签订培训协议，或扫老师的收款码付款。"
+    assert "pay_through_unofficial_channel" not in _read(denied).finding_ids
+    assert "pay_through_unofficial_channel" in _read(asked).finding_ids
+
+
+# A fee denied with whom in between ("不向顾客收取", claims.toml negation.governing) is no demand; a
+# demand after it, or past a fresh imperative, still is.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ('【康宁大药房】本店不向顾客收取任何"医保激活费"，医保卡只在收银台刷卡使用，请勿相信冒充药房的电话。退订回T', False),
+        ("【顺心物业】物业人员不向业主收取任何押金，物业费请在物业App缴纳。", False),
+        ("本所不向您收取律师费，请将欠款转入指定账户6222021234567890123。", True),
+        ("我们不向你收取任何费用，先交500元保证金即可放款，加微信abc12345", True),
+    ],
+)
+def test_a_fee_denied_to_whom_is_no_demand(text, flagged):
+    assert (check(text).verdict != "low_risk") is flagged
 
 
 # Genuine look-alikes of the people9 scripts: relatives, colleagues and services that ask for nothing

@@ -28,6 +28,11 @@ PHONES = [
     ("客服4008123456", "4008123456", "service", False),
     ("回电+85212345678", "+85212345678", "overseas", False),
     ("电话一三九一二三四五六七八", "13912345678", "mobile", False),
+    # Taiwan's mobiles: 09 and eight digits, however grouped
+    ("請撥打0912-345-678", "0912345678", "mobile", False),
+    ("換這支0939268715", "0939268715", "mobile", False),
+    # an 09xx area code and seven digits stays a landline
+    ("座机0991-6661234", "09916661234", "landline", False),
 ]
 
 
@@ -150,6 +155,9 @@ NAMED = [
     ("核验请加群，群号：2103062079", "chat_handle", "2103062079"),
     ("請加LINE ID: kd_service88 補填資料", "chat_handle", "LINE ID: kd_service88"),
     ("加telegram: task_9981 联系", "chat_handle", "telegram: task_9981"),
+    # A LINE ID in an official account's form (@…) or with a dot between its characters
+    ("面試請加人資LINE：@job_0567 預約", "chat_handle", "LINE：@job_0567"),
+    ("代儲點數 私下匯款 加LINE@tw.1427", "chat_handle", "LINE@tw.1427"),
 ]
 
 

@@ -40,6 +40,11 @@ SCAMS = [
     "再不还钱就去你家找你爸妈，让你全村都知道。",
     "我们老师带学员做的票全部盈利，每天分红，三个月回本。",
     "ETC认证失效通知，请速办理，否则上高速无法抬杆。",
+    # loan9: a call pasted without punctuation, and a chat log whose reader asks a question: the
+    # other speaker's demand stands whatever is added around it.
+    "额度已经给你批好了 你先借出来 然后转到我们给你的账户 转完就放款",
+    "客服：放款前要交保证金2000元\n我：要交多少\n客服：转到这个卡6222021234567890123，交了就能马上到账",
+    "你别挂电话 跟着我一步一步来 先打开借呗 把额度全部借出来 操作完你的征信就恢复正常了",
     # people9: a known person's opener alone, a sum to pay off, cards bought and their codes sent,
     # compensation claimed by a code to scan, a caller who walks you through closing a charge.
     "我是房东，换号了，这是新号，存一下。",
@@ -67,6 +72,8 @@ INSERTS = [
     "95588",
     "您好，祝您生活愉快，工作顺利，身体健康，万事如意，阖家幸福。" * 4,
     "以官方App显示为准。",
+    # Reassurance that reads like a denial: "不用" here negates nothing the message asks.
+    "你什么都不用管，不用担心。",
     "【北京市朝阳区人民法院】（2024）京0105民初12345号",
     # Warning cues that count anywhere in a message asking nothing: never in one that asks.
     "凡要求转账的都是诈骗。",
@@ -91,6 +98,25 @@ def _insert(text: str, insert: str, mode: str, where: int) -> str:
     cuts = [m.end() for m in _CLAUSE.finditer(text)] or [len(text)]
     at = cuts[where % len(cuts)]
     return text[:at] + insert + text[at:]
+
+
+# tw9: written in Taiwan, without punctuation (normalisation drops the spaces, so a line added at the
+# end joins the last clause): a code asked by 回覆, a LINE move, a proxy paid first. Every insert, every
+# place: a warning appended ("凡是要求转账的都是诈骗。") opens a statement of its own (claims.toml
+# negation.statement_opens) and frames nothing before it.
+UNPUNCTUATED = [
+    "帳戶異常通知 您的存款帳戶已被暫停使用 請回覆本簡訊身分證字號及卡號以便解除",
+    "您好 這裡是銀行風控中心 您的金融卡已暫停交易 請加我們的LINE客服 service_4134 處理",
+    "演唱會門票代搶 保證搶到 先匯款 搶不到全額退",
+]
+
+
+@pytest.mark.parametrize("scam", UNPUNCTUATED)
+@pytest.mark.parametrize("insert", INSERTS)
+@pytest.mark.parametrize("mode", ["prepend", "append", "interleave"])
+def test_reassuring_text_never_lowers_an_unpunctuated_scam(scam, insert, mode):
+    assert _level(scam) > 0
+    assert _level(_insert(scam, insert, mode, 0)) >= _level(scam)
 
 
 def test_every_scam_is_flagged_before_editing():

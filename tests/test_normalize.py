@@ -15,6 +15,13 @@ CASES = [
     ("律\u200b师\u200d函", "律师函"),
     ("律師費 凍結 帳戶", "律师费冻结账户"),
     ("請點選簡訊連結登入", "请点击短信链接登录"),  # Taiwan vocabulary, in a traditional paste
+    # Taiwan's everyday wording that OpenCC's phrase table lacks (data/build_tw_phrases.py TAIWAN_USAGE)
+    ("請回覆身分證字號", "请回复身份证字号"),
+    ("紅利點數明日歸零", "红利积分明日清零"),
+    ("已收到您的履歷，請加賴詳談", "已收到您的简历,请加line详谈"),
+    ("撥款前請先提領", "放款前请先提现"),
+    ("掃描QR碼繳費", "扫描二维码缴费"),
+    ("他是老賴，欠錢不還", "他是老赖,欠钱不还"),  # 賴 alone is no LINE: 老賴 is a debtor
     ("我用影片跟你说", "我用影片跟你说"),  # a simplified paste keeps its words
     ("転账到戸籍地的口座", "转账到户籍地的口座"),  # Japanese forms: jp2t, and 戸 from the inverse of t2jp
     ("转帐到这个帐号，帐篷另算", "转账到这个账号,帐篷另算"),

@@ -78,6 +78,33 @@ def test_a_genuine_message_gets_a_calm_answer(text):
     assert "[[" not in out and display_lines(out) <= 6
 
 
+def test_a_plain_message_is_calm_and_says_no_more():
+    out = to_text(GENUINE[2], check(GENUINE[2]))
+    assert "没有发现常见的诈骗迹象" in out and "讲到的诈骗说法" not in out
+
+
+# A warning, or the story of a scam refused: "no sign of scams" would read as "that call was fine".
+WARNING_STORIES = [
+    (
+        "昨天晚上接到一个电话，对方说是某网购平台的客服，说我买的面霜有质量问题，要给我三倍赔偿。他说要加他的企业微信，"
+        "再下载一个会议软件，他教我操作。我觉得不对，直接挂了，后来打开购物App看订单，什么通知都没有。",
+        "退款理赔",
+    ),
+    ("【反诈提醒】骗子冒充公安来电，称您涉嫌洗钱要通缉您，让您把存款转到安全账户配合调查。这是典型的诈骗，请直接挂断，拨打96110。", "公安"),
+]
+
+
+@pytest.mark.parametrize(("text", "told"), WARNING_STORIES)
+def test_a_warning_is_said_to_be_one_with_the_scam_it_tells_of(text, told):
+    result = check(text)
+    out = to_text(text, result)
+    assert out.startswith("结论：未见明显异常\n")
+    assert "没有发现常见的诈骗迹象" not in out
+    assert "提醒" in out.split("\n")[1]
+    told_line = next(line for line in out.split("\n") if line.startswith("它讲到的诈骗说法："))
+    assert told in told_line
+
+
 def test_never_a_headline_without_a_reason():
     # Whatever lifted the verdict, a reason stands under the headline.
     for text in SCAMS + GENUINE:

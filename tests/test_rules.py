@@ -250,3 +250,28 @@ def test_a_malformed_lexicon_fails_naming_the_file_and_the_list(what, raw, messa
 
     with pytest.raises(CatalogueError, match=r"lexicons\.toml: " + message):
         parse_lexicons(raw)
+
+
+# A sender's denial of its own asking (rules.toml [negation] disowning) is no request even where the
+# judgement flagged another request of the message; a warning word or a fresh imperative is not one.
+DISOWNED = [
+    "【宏远置业】尊敬的业主，剩余房款请按合同约定缴入项目预售资金监管账户，我司员工不会以任何理由要求您向个人账户转账。如有疑问请致电4000145004核实扣款。",
+    "【吉顺汽车】定金请转入公司对公账户，销售顾问不会要求转账到个人账户。您的车贷将于今日扣款，咨询400 056 8664。",
+]
+NOT_DISOWNED = [
+    "本所不会让您白等，请将律师费转入个人账户6222021234567890123。",
+    "本所不会让您白等请将律师费转入个人账户6222021234567890123。",
+    "您的年费将于今日扣除，如有疑问请致电4008201234，请将费用转入个人账户6222021234567890123。",
+]
+
+
+@pytest.mark.parametrize("text", DISOWNED)
+def test_a_sender_disowning_the_ask_is_no_request(text):
+    result = check(text)
+    assert "pay_to_personal_account" not in {f.id for f in result.red_flags}
+    assert ("pay_to_personal_account", "sender_disowns") in {(s.rule, s.filter) for s in result.suppressed}
+
+
+@pytest.mark.parametrize("text", NOT_DISOWNED)
+def test_a_disowning_word_before_a_fresh_ask_does_not_reach_it(text):
+    assert "pay_to_personal_account" in {f.id for f in check(text).red_flags}

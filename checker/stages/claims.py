@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -53,8 +54,16 @@ _ACCOUNT = precompiled(
     r"(?<!法院)(?<!本院)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
     # Where money sits, by any of its names (账户, 户头, 收款户, 专户 ...); "美团还款专户" needs no prefix.
     r"(?:账户|帐户|账号|帐号|户头|收款户|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]|专户"
+    # The account the sender hands over ("转到我们给你的账户", "我刚才发您的那个卡号"): not the reader's own.
+    r"|(?:我们|我|他|她|对方|财务)(?:刚才|刚刚|一会儿?|等下)?(?:给|发|发给|提供给?)(?:你|您)的(?:这个|那个)?(?:账户|帐户|账号|卡号|银行卡|卡)"
+    # An account named for what the money "verifies" or "unfreezes" ("转到我们的验证账户", "评估账户"):
+    # no lender, bank or card centre keeps one for its customers' money.
+    r"|(?:验证|评估|解冻|冲正|验资)(?:的)?(?:账户|帐户|账号|卡)(?!余额|信息|资料|安全|身份|密码|明细)"
 )
 _QR = precompiled(r"二维码|扫码|收款码")
+# Chat-log turns: a speaker label at the start of a line ("客服：", "A：", "王总："), the reader's own ("我：").
+_TURN = precompiled(r"(?:^|(?<=\n))[ \t]*[^\n:：，,。！？!?]{1,8}[:：]")
+_OWN_TURN = precompiled(r"[ \t]*我[ \t]*[:：]")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
 _AFTER_HOST = precompiled(r"[/?#:]")
 _APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
@@ -240,10 +249,14 @@ class _Data(NamedTuple):
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
     clause_end: re.Pattern[str]
+    statement_opens: re.Pattern[str]
     scammer: re.Pattern[str]
     received: re.Pattern[str]
     pending: re.Pattern[str]
     narrator: re.Pattern[str]
+    story_narrator: re.Pattern[str]
+    story_refused: re.Pattern[str]
+    story_pending: re.Pattern[str]
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
@@ -252,7 +265,12 @@ class _Data(NamedTuple):
     firm_not_a_deal: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
+    notice: re.Pattern[str]
     benefits: re.Pattern[str]
+    means_after: re.Pattern[str]
+    means_before: re.Pattern[str]
+    means_thing: re.Pattern[str]
+    means_reader: re.Pattern[str]
     judgements: dict[str, dict]
 
 
@@ -271,7 +289,7 @@ def judgements() -> dict[str, dict]:
 def parse_data(raw: str | dict) -> _Data:
     """claims.toml's text, or its data, validated."""
     data = raw if isinstance(raw, dict) else datafile.loads(raw)
-    for key in ("requests", "spoken", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "judgement"):
+    for key in ("requests", "spoken", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "means", "judgement"):
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
     requests = tuple(
@@ -296,19 +314,28 @@ def parse_data(raw: str | dict) -> _Data:
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
+        statement_opens=_compile(negation["statement_opens"], "negation.statement_opens"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
         received=_compile(negation["received"], "negation.received"),
         pending=_compile(negation["pending"], "negation.pending"),
         narrator=_compile(negation["narrator"], "negation.narrator"),
+        story_narrator=_compile(negation["story_narrator"], "negation.story_narrator"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
+        story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
+        story_pending=_compile(data["retelling"]["pending"], "retelling.pending"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         firm_account=_compile(data["channels"]["firm_account"], "channels.firm_account"),
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
         firm_not_a_deal=_compile(data["channels"]["firm_not_a_deal"], "channels.firm_not_a_deal"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
+        notice=_compile(data["stakes"]["notice"], "stakes.notice"),
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
+        means_after=_compile(data["means"]["after"], "means.after"),
+        means_before=_compile(data["means"]["before"], "means.before"),
+        means_thing=_compile(data["means"]["thing"], "means.thing"),
+        means_reader=_compile(data["means"]["reader"], "means.reader"),
         judgements=judgements,
     )
 
@@ -336,10 +363,30 @@ def _clause_start(text: str, start: int, data: _Data) -> int:
     return ends[-1].end() if ends else cut
 
 
-def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True) -> bool:
+def own_turn(norm: Normalized, start: int, end: int) -> bool:
+    """Whether normalised [start, end) stands wholly in the reader's own turn of a chat log the reader
+    pastes ("我：要交解冻费吗" on its own line between "客服：…" lines): the reader's words, not a
+    request made of the reader. Read on the paste, whose line breaks normalising removes; only in a
+    log that has another speaker's turn too, so a message with no turns of others is read as it is.
+    A match that runs on into the next speaker's line is that speaker's as much as the reader's."""
+    original = norm.original
+    if "\n" not in original or not 0 <= start < end <= len(norm.text):
+        return False
+    at = norm.offsets.start(start)
+    line = original.rfind("\n", 0, at) + 1
+    line_end = original.find("\n", at)
+    if line_end != -1 and norm.offsets.end(end - 1) > line_end:
+        return False
+    if not _OWN_TURN.match(original, line):
+        return False
+    return any(not _OWN_TURN.match(m.group()) for m in _TURN.finditer(original))
+
+
+def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True, story: bool = False) -> bool:
     """Whether the request is reported speech: inside quotation marks ("对方会说“请转账到安全账户”"),
     or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件"); with
-    `narrated`, also one whose subject is "对方" or a pronoun that "will" do it ("他会让您…")."""
+    `narrated`, also one whose subject is "对方" or a pronoun that "will" do it ("他会让您…"); with
+    `story` too, the narration of a story told as a warning ("他说要加他的企业微信")."""
     if quoted and any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
         return True
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
@@ -357,9 +404,10 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
             if cue is None or match.start() > cue.start():
                 cue = match
     if narrated and not pending:
-        for match in data.narrator.finditer(sentence):
-            if cue is None or match.start() > cue.start():
-                cue = match
+        for narrator in (data.narrator, data.story_narrator) if story else (data.narrator,):
+            for match in narrator.finditer(sentence):
+                if cue is None or match.start() > cue.start():
+                    cue = match
     return cue is not None and data.fresh_imperative.search(sentence, cue.end()) is None
 
 
@@ -377,15 +425,16 @@ def _governed(
     data: _Data,
     framed: bool = True,
     narrated: bool = False,
+    story: bool = False,
     pauses: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
     sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗"). `pauses`: where a spoken paste
     pauses (_pauses); a cue does not reach past a pause that follows it."""
-    if _reported(text, start, data, narrated):
+    if _reported(text, start, data, narrated, story=story):
         return True
-    if framed and data.after.match(text, end, min(len(text), end + 40)):
+    if framed and data.after.match(text, end, statement_end(text, end, min(len(text), end + 40))):
         return True
     clause_start = _clause_start(text, start, data)
     scope = text[clause_start:end]
@@ -400,13 +449,46 @@ def _governed(
 
 
 def governed(
-    text: str, start: int, end: int, framed: bool = False, narrated: bool = False, pauses: frozenset[int] = frozenset()
+    text: str,
+    start: int,
+    end: int,
+    framed: bool = False,
+    narrated: bool = False,
+    story: bool = False,
+    pauses: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
     or inside a frame that closes after it ("以…为由", "…的都是诈骗"); with `narrated`, also when it
-    is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own)."""
-    return _governed(text, start, end, _data(), framed=framed, narrated=narrated, pauses=pauses)
+    is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own); with
+    `story` too, in the narration of a story told as a warning (reads_as_story())."""
+    return _governed(text, start, end, _data(), framed=framed, narrated=narrated, story=story, pauses=pauses)
+
+
+def statement_end(text: str, start: int, stop: int) -> int:
+    """Where the statement holding text[start] ends before `stop`: at the next opener of a new one
+    (claims.toml negation.statement_opens: "凡…", "以上述…"), or `stop`."""
+    opener = _data().statement_opens.search(text, start, stop)
+    return opener.start() if opener else stop
+
+
+def reads_as_story(text: str) -> bool:
+    """Whether the message is a story told as a warning: it opens as a warning or as the report of a
+    call or message received (claims.toml retelling.frame, in its first characters), tells a refusal
+    (retelling.refused) and asks nobody what to do (retelling.pending). A line of warning added to a
+    victim's question ("（谨防骗局）…我要不要转？") makes no story of it."""
+    data = _data()
+    return (
+        data.retelling_frame.search(text, 0, _RETELLING_OPENING) is not None
+        and data.story_refused.search(text) is not None
+        and data.story_pending.search(text) is None
+    )
+
+
+def governed_fresh(text: str) -> bool:
+    """Whether a fresh imperative (claims.toml negation.fresh_imperative: 请, 立即, 马上 ...) stands in
+    the text: it ends the reach of a cue before it."""
+    return _data().fresh_imperative.search(text) is not None
 
 
 def scammer_speaks(text: str, start: int) -> bool:
@@ -465,9 +547,10 @@ def spoken_pauses(norm: Normalized) -> frozenset[int]:
 
 
 def _requests(
-    norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False
+    norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False, story: bool = False
 ) -> list[tuple[Request, int, int]]:
-    """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own.
+    """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own,
+    and with `story` too, those of a story told as a warning (negation.story_narrator).
     Read without the fillers of speech; positions are the normalised text's."""
     text, where = _without_fillers(norm, data)
     pauses = _pauses(norm, text, where)
@@ -477,9 +560,11 @@ def _requests(
             continue
         kept = 0
         for m in pattern.finditer(text):
-            if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated, pauses=pauses):
+            if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated, story=story, pauses=pauses):
                 continue
             start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
+            if own_turn(norm, start, end):
+                continue  # the reader's own line of a chat log asks nothing of the reader
             found.append((Request(kind, name, _span(norm, start, end)), start, end))
             kept += 1
             if kept == _MAX_EACH:
@@ -494,16 +579,39 @@ def _institutions_by_id() -> dict[str, Institution]:
 
 def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present: frozenset[str]) -> list[Claim]:
     by_id = _institutions_by_id()
+    tags = [m.group(1) for m in _BRACKETED.finditer(norm.text)] if "【" in present else []
     claims = [
         Claim("institution", e.value, by_id[e.value].name, _entity_span(e))
         for e in entities
-        if e.kind == "institution" and e.value in by_id
+        if e.kind == "institution"
+        and e.value in by_id
+        and not _means_of_payment(norm.text, e, by_id[e.value], tags, data)
     ]
     for name, pattern in data.persons:
         m = pattern.search(norm.text) if could_match(pattern.pattern, present) else None
         if m:
             claims.append(Claim("person", name, name, _span(norm, m.start(), m.end())))
     return claims
+
+
+# How far before a mention "您的" may stand to make it the reader's own ("您的医保个人账户").
+_READER_REACH = 4
+# How far around a mention its use stands ("…卡、微信、支付宝均可结算").
+_MEANS_REACH = 24
+
+
+def _means_of_payment(text: str, mention: Entity, inst: Institution, tags: list[str], data: _Data) -> bool:
+    """Whether the institution is named only as a way to pay at the sender's ("本店支持医保卡支付",
+    "招商银行信用卡满100减10", "可办理建设银行商业贷款"): no claim to be it (claims.toml [means]). Not
+    where a 【…】 signature names it, nor where the reader's own account of it is spoken of."""
+    if any(inst.keywords.search(tag) for tag in tags):
+        return False
+    start, end = mention.norm_start, mention.norm_end
+    if data.means_reader.search(text, max(0, start - _READER_REACH), start):
+        return False
+    if data.means_after.search(text[end : end + _MEANS_REACH]):
+        return True
+    return bool(data.means_before.search(text, max(0, start - _MEANS_REACH), start) and data.means_thing.search(text[start : end + _MEANS_REACH]))
 
 
 @lru_cache(maxsize=1)
@@ -655,7 +763,8 @@ def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Chan
     (claims.toml channels.firm_account): no institution or person claimed, no way to pay or reach
     anyone but official ones and fixed lines, no debt, case, fee or loan."""
     own = any(m.end() == end for m in data.firm_account.finditer(text, max(0, end - _FIRM_ACCOUNT_REACH), end))
-    if not own or claims or _QR.search(text):
+    # A code named only to be denied ("不会用个人收款码收费") is no way to pay.
+    if not own or claims or any(not _governed(text, m.start(), m.end(), data) for m in _QR.finditer(text)):
         return False
     if any(not c.official and (c.private or c.kind != "phone") for c in found):
         return False
@@ -674,7 +783,10 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # anyone but official ones: no private or unknown number, link, card or chat id.
     denial = _denial(norm, data, present)
     own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
-    located = _requests(norm, data, present, narrated=denial is not None and not own_way)
+    # A victim's question about complying ("我要不要转？") is no warning, whatever warning words it quotes.
+    narrated = denial is not None and not own_way and data.story_pending.search(text) is None
+    story = narrated and reads_as_story(text)
+    located = _requests(norm, data, present, narrated=narrated, story=story)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
         if request.kind == "chat" and not any(c.kind == "chat" for c in channels):
@@ -696,7 +808,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         or any(b <= c.at < e for b, e in pay_sentences)
         or (c.kind == "qr" and any(b <= c.at < e for b, e in scan_sentences))
     ]
-    bound = [_bound(r, start, end, text, channels) for r, start, end in located]
+    bound = [_bound(r, start, end, norm, channels) for r, start, end in located]
     requests = [r for r, _ in bound]
     # The numbers the message asks you to call, each with the request that asks it.
     called = [(r, c) for r, near in bound if r.kind == "call" for c in near if c.kind == "phone"]
@@ -787,10 +899,10 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value) and c.value not in bank_lines
     ]
     if mismatched:
-        findings.append(_mismatch(data, claims, by_id, contact_request, mismatched))
+        findings.append(_mismatch(data, claims, by_id, contact_request, mismatched, kinds))
     elif private:
         findings.append(_finding(data, "contact_through_private_channel", claims, contact_request, private))
-    elif unconfirmed and stakes:
+    elif unconfirmed and _notice(text, data, present):
         findings.append(_finding(data, "call_unconfirmed_service_line", claims, unconfirmed[0][0], [c for _, c in unconfirmed]))
     # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
     # channel is money asked for in disguise: the "claim" takes card numbers and codes. (A service
@@ -811,6 +923,14 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
 _RETELLING_OPENING = 40
 
 
+def _notice(text: str, data: _Data, present: frozenset[str]) -> bool:
+    """Whether the message is a notice about the reader's own money or account (claims.toml stakes.notice),
+    outside the clauses that deny it: what makes an unconfirmed service line worth checking."""
+    if not could_match(data.notice.pattern, present):
+        return False
+    return any(not _governed(text, m.start(), m.end(), data) for m in data.notice.finditer(text))
+
+
 def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Request]) -> bool:
     """Whether the message is a warning that retells a scam (claims.toml [retelling])."""
     if any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels):
@@ -822,7 +942,13 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
         return False
     if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None:
         return False
-    return data.scammer.search(text) is not None or data.received.search(text) is not None
+    # The scammer named as such, a message the writer got and passes on, or the caller of a story
+    # told as a warning ("接到一个自称…的电话").
+    return (
+        data.scammer.search(text) is not None
+        or data.received.search(text) is not None
+        or (reads_as_story(text) and data.story_narrator.search(text) is not None)
+    )
 
 
 def _denial(norm: Normalized, data: _Data, present: frozenset[str]) -> Span | None:
@@ -842,12 +968,13 @@ def _sentence(text: str, start: int) -> tuple[int, int]:
     return begin, after.start() if after else len(text)
 
 
-def _bound(request: Request, start: int, end: int, text: str, channels: list[Channel]) -> tuple[Request, list[Channel]]:
+def _bound(request: Request, start: int, end: int, norm: Normalized, channels: list[Channel]) -> tuple[Request, list[Channel]]:
     """The request with the channels of its own sentence judged (Request.through), and those channels.
     A number written right after a verb of calling is the one it means ("致电95533核实，律师电话
     010…" asks you to call 95533)."""
     if request.kind == "visit":
         return Request(request.kind, request.pattern, request.evidence, "official"), []
+    text = norm.text
     begin, stop = _sentence(text, start)
     near = [c for c in channels if c.kind in _BINDS[request.kind] and begin <= c.at < stop]
     # The reader's own way in ("官方App", "手机银行") is the request's channel only in its own clause
@@ -886,21 +1013,36 @@ def _finding(
 _VERB = {"phone": ("打", "call"), "chat": ("加", "add"), "link": ("打开", "open"), "app": ("下载", "download")}
 
 
-def _mismatch(data: _Data, claims: list[Claim], by_id: dict, request: Request | None, channels: list[Channel]) -> Finding:
-    """"自称支付宝，却让你打 400-810-2345": the claim and the channels, said in the title."""
+def _mismatch(
+    data: _Data, claims: list[Claim], by_id: dict, request: Request | None, channels: list[Channel], asked: Collection[str]
+) -> Finding:
+    """"自称支付宝，却让你打 400-810-2345": the claim and the channels, said in the title; `asked`, the
+    kinds of every request of the message (claims.toml channel_mismatch, links_vary)."""
     finding = _finding(data, "channel_mismatch", claims, request, channels)
     claimed = next((c for c in claims if c.kind == "institution" and not by_id[c.id].generic), claims[0])
     said_zh = "、".join(f"{_VERB[c.kind][0]} {c.evidence.text}" for c in channels[:2])
     said_en = ", ".join(f"{_VERB[c.kind][1]} {c.evidence.text}" for c in channels[:2])
     title = f"自称{claimed.evidence.text}，却让你{said_zh}"
     title_en = f"Claims to be {by_id[claimed.id].name_en}, but asks you to {said_en}"
+    why, why_en, weight = finding.why, finding.why_en, finding.weight
+    rule = data.judgements["channel_mismatch"]
+    vary = rule.get("links_vary")
+    named = [by_id[c.id] for c in claims if c.kind == "institution" and not by_id[c.id].generic]
+    if (
+        vary is not None
+        and all(c.kind == "link" for c in channels)
+        and set(asked) <= {"click"}
+        and named
+        and all(i.kind in vary["kinds"] for i in named)
+    ):
+        why, why_en, weight = rule["why_links_vary"], rule["why_links_vary_en"], float(vary["weight"])
     return Finding(
         finding.id,
         title,
         title_en,
-        finding.why,
-        finding.why_en,
-        finding.weight,
+        why,
+        why_en,
+        weight,
         finding.source,
         finding.floor,
         finding.evidence,

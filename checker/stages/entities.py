@@ -187,7 +187,9 @@ def official_numbers() -> dict[str, str]:
 _PHONE = precompiled(
     r"(?<![\d.a-z])(?:"
     r"(?P<overseas>(?:\+|00)(?!86)[1-9]\d{7,14})"
-    r"|(?P<mobile>(?:\+?86|0086)?1[3-9]\d{9})"
+    # Taiwan's mobiles, 09 and eight digits: ten digits starting 09 are no mainland landline (an 09xx
+    # area code takes seven digits more).
+    r"|(?P<mobile>(?:\+?86|0086)?1[3-9]\d{9}|09\d{8}(?!\d))"
     r"|(?P<service>95\d{3,4}|96\d{3}|400\d{7}|800\d{7}|12\d{3}|100\d{2}|1069\d{4,16}|106\d{5,17})"
     r"|(?P<landline>0[1-9]\d{1,2}\d{7,8})"
     # Not the whole part of an amount ("应还12378.75元" is no call to 12378).
@@ -623,9 +625,10 @@ _SENDER_TAG = precompiled(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30}
 # A chat account after its network's name, a wxid, or a group number written right after 群 or 群号
 # ("进群3652993857", "群号:2103062079"): a group is a chat channel whatever the app. The networks are
 # the chat apps a scam moves its victim to: WeChat and QQ, LINE (Taiwan, Hong Kong), Telegram and
-# WhatsApp; "line" only as a word of its own (not "online", "hotline").
+# WhatsApp; "line" only as a word of its own (not "online", "hotline"). A LINE ID may start with @ (an
+# official account's form) and hold dots ("@tw.1427"); a dot only between two of its characters.
 _HANDLE = precompiled(
-    r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp)(?:号|群号?|\s?id)?[:：]?\s?([a-z0-9_\-]{5,24})"
+    r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp)(?:号|群号?|\s?id)?[:：]?\s?@?((?:[a-z0-9_\-]|\.(?=[a-z0-9_\-])){5,24})"
     r"|()(wxid_[a-z0-9]{6,20}|(?:(?<=群)|(?<=群号)|(?<=群号:))\d{6,11}(?!\d))"
 )
 _NETWORKS = {"qq": "qq", "微信": "wechat", "line": "line", "telegram": "telegram", "whatsapp": "whatsapp"}

@@ -21,6 +21,7 @@ LOWERING_NEEDS_OFFICIAL_CHANNELS = "lowering_needs_official_channels"
 RED_FLAGS_REACH_HIGH_RISK = "red_flags_reach_high_risk"
 NEVER_FROM_GENUINE_SENDERS = "never_from_genuine_senders"
 WARNING_RETELLING = "warning_retelling"
+SENDER_DISOWNS = "sender_disowns"
 _KNOWN = (
     WARNING_CLAUSE,
     "before_only",
@@ -29,6 +30,7 @@ _KNOWN = (
     RED_FLAGS_REACH_HIGH_RISK,
     NEVER_FROM_GENUINE_SENDERS,
     WARNING_RETELLING,
+    SENDER_DISOWNS,
 )
 
 

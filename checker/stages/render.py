@@ -162,6 +162,7 @@ _SHORT = {
         "reasons": "可疑之处：",
         "watch": "值得留意：",
         "calm": "没有发现常见的诈骗迹象。",
+        "told": "它讲到的诈骗说法：",
         "good": "看起来正常的地方：",
         "model_only": "措辞像常见的诈骗短信",
         "invisible": "短信里夹着看不见的字符",
@@ -176,6 +177,7 @@ _SHORT = {
         "reasons": "What is suspicious:",
         "watch": "Worth a look:",
         "calm": "No sign of the usual scams.",
+        "told": "The scam patterns it tells of:",
         "good": "What looks normal:",
         "model_only": "It is worded like common scam messages",
         "invisible": "The message hides invisible characters",
@@ -290,6 +292,22 @@ class Answer(NamedTuple):
     more: str  # "… (N more characters)" when the message is cut
 
 
+# The filters that say the message warns about a scam it quotes or retells (data/filters.toml).
+_WARNING_FILTERS = ("warning_retelling", "warning_notice", "warning_clause")
+
+
+def _rule_title(rule_id: str, zh: bool) -> str:
+    """A rule's or a judgement's title, by its id ("" when neither knows it)."""
+    from .claims import judgements
+    from .rules import catalogue
+
+    for rule in catalogue().rules:
+        if rule.id == rule_id:
+            return _LOWERS_NOTE.sub("", rule.title if zh else rule.title_en)
+    judged = judgements().get(rule_id)
+    return (judged["title"] if zh else judged["title_en"]) if judged else ""
+
+
 def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
     """What the reader needs first: the verdict, the strongest reasons, the steps, the marked message."""
     if lang not in LANGS:
@@ -318,7 +336,15 @@ def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
         seen = tuple(_quote(c.evidence[0].text) for c in cues[:3])
         reasons.insert(0, Reason(w(S["model_only"]), seen))
     calm: list[str] = []
-    if not reasons:
+    warned = [s for s in result.suppressed if s.filter in _WARNING_FILTERS]
+    if not reasons and warned:
+        # A warning or a story of a scam refused: "no sign of scams" would read as "that call was
+        # fine". Say what it is, and which scam patterns it tells of.
+        calm.append(pick(warned[0].reason, warned[0].reason_en))
+        told = list(dict.fromkeys(t for t in (_rule_title(s.rule, zh) for s in warned) if t))[:3]
+        if told:
+            calm.append(w(S["told"]) + ("" if zh else " ") + ("；" if zh else "; ").join(pick(t, t) for t in told))
+    elif not reasons:
         calm.append(w(S["calm"]))
         green = [f for f in result.flags if f.weight < 0]
         if green:

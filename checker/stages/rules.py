@@ -38,8 +38,18 @@ from itertools import groupby, islice
 from typing import NamedTuple
 
 from . import datafile
-from .claims import REQUEST_KINDS, governed, scammer_speaks, spoken_pauses
+from .claims import (
+    REQUEST_KINDS,
+    governed,
+    governed_fresh,
+    own_turn,
+    reads_as_story,
+    scammer_speaks,
+    spoken_pauses,
+    statement_end,
+)
 from .entities import Entity, institutions
+from .filters import SENDER_DISOWNS
 from .normalize import Normalized
 from .patterns import precompiled, triggers
 from .taxonomy import taxonomy
@@ -53,7 +63,9 @@ MAX_EVIDENCE = 20
 MAX_MATCHES_EXAMINED = 1000
 _NEGATION_BEFORE = 30
 _NEGATION_AFTER = 40
-_CLAUSE_END = precompiled(r"[,，。!?;！？；\n]")
+# Brackets end a clause too, as in claims.toml [negation] clause_end: "…恢复正常了（谨防骗局）" puts the
+# warning in its own clause, where it does not reach the demand before it.
+_CLAUSE_END = precompiled(r"[,，。!?;！？；\n()（）【】\[\]]")
 _SENTENCE_END = precompiled(r"[。!?！？\n]")
 
 
@@ -194,6 +206,7 @@ class Catalogue(NamedTuple):
     negation_before: LazyPattern
     negation_after: LazyPattern
     negation_inside: LazyPattern
+    negation_disowning: LazyPattern
     verdict: dict
 
 
@@ -346,10 +359,11 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
         negation_before=LazyPattern("|".join(negation["before"]), "[negation] before"),
         negation_after=LazyPattern("|".join(negation["after"]), "[negation] after"),
         negation_inside=LazyPattern("|".join(negation["inside"]), "[negation] inside"),
+        negation_disowning=LazyPattern("|".join(negation["disowning"]), "[negation] disowning"),
         verdict=data["verdict"],
     )
     if compile_now:
-        for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside):
+        for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside, cat.negation_disowning):
             pattern.compiled  # noqa: B018 - compiling is the check
     return cat
 
@@ -362,7 +376,7 @@ def _rule_patterns(rule: Rule) -> Iterator[LazyPattern]:
 
 def compile_all(cat: Catalogue) -> None:
     """Compile every pattern now: before forking workers, so that each does not compile its own."""
-    for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside):
+    for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside, cat.negation_disowning):
         pattern.compiled  # noqa: B018 - compiling is the point
     for rule in cat.rules:
         for pattern in _rule_patterns(rule):
@@ -477,9 +491,23 @@ def _entity_evidence(entity: Entity, pattern: str = "") -> Evidence:
     return Evidence(entity.start, entity.end, entity.text, pattern)
 
 
+def _disowned(msg: Message, start: int) -> bool:
+    """Whether the sender disowns the match in its own clause, before it ("置业顾问不会要求您向个人账户
+    转账", "我司员工不会以任何理由要求…"): a statement of what it never asks, not the ask ([negation]
+    disowning), with no fresh imperative between."""
+    text = msg.norm.text
+    before = _CLAUSE_END.split(text[max(0, start - _NEGATION_BEFORE) : start])[-1]
+    cues = list(msg.catalogue.negation_disowning.finditer(before))
+    return bool(cues) and not governed_fresh(before[cues[-1].end() :])
+
+
 def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
     if msg.negation == "off":
-        return False
+        # A request the judgement flagged: no wording cancels a red flag. A match the sender disowns
+        # in its own clause is no request at all, whatever else the message asks.
+        return _disowned(msg, start)
+    if own_turn(msg.norm, start, end):
+        return True  # the reader's own line of a chat log ("我：要交解冻费吗") demands nothing of the reader
     if msg.negation == "warning_notice":
         # A warning notice quotes scam phrases to warn about them: a match is a warning where it is
         # quoted, reported, framed ("以…为由", "凡…都是诈骗") or governed by a cue in its own clause.
@@ -488,10 +516,11 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
         # A cue after the match counts in its own clause: "去你家找你爸妈，凡要求转账的都是诈骗" is
         # a threat with a line of warning added, not a warning.
         text = msg.norm.text
-        after = _CLAUSE_END.split(text[end : end + _NEGATION_AFTER])[0]
+        after = _CLAUSE_END.split(text[end : statement_end(text, end, end + _NEGATION_AFTER)])[0]
         cat = msg.catalogue
         return bool(
-            governed(text, start, end, framed=True, narrated=True, pauses=msg.pauses)  # no unofficial channel here
+            # No unofficial channel here: the narration of a story told as a warning is the story's.
+            governed(text, start, end, framed=True, narrated=True, story=reads_as_story(text), pauses=msg.pauses)
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
         )
@@ -504,7 +533,8 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
     # whose subject is the scammer ("有人冒充…说…"), which before_only reads so too: warning_clause is
     # where the message asks less than there, so it does not count fewer warnings.
     before = _CLAUSE_END.split(text[max(0, start - _NEGATION_BEFORE) : start])[-1]
-    after = _SENTENCE_END.split(text[end : end + _NEGATION_AFTER])[0]
+    # A new statement ("凡…", "以上述…") ends it too, where no mark does (claims.statement_end).
+    after = _SENTENCE_END.split(text[end : statement_end(text, end, end + _NEGATION_AFTER)])[0]
     cat = msg.catalogue
     return bool(
         cat.negation_before.search(before)
@@ -575,7 +605,8 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
 
 def _note_negated(msg: Message, rule: Rule, evidence: Evidence) -> None:
     if msg.negated is not None:
-        msg.negated.setdefault(rule.id, (msg.negation, []))[1].append(evidence)
+        filter_id = SENDER_DISOWNS if msg.negation == "off" else msg.negation
+        msg.negated.setdefault(rule.id, (filter_id, []))[1].append(evidence)
 
 
 def find_flags(
