@@ -195,8 +195,6 @@ WARNINGS = [
     "昨天晚上接到一个电话，对方说是某网购平台的客服，说我买的面霜有质量问题，要给我三倍赔偿。他说要加他的企业微信，再下载一个会议软件，他教我操作。我觉得不对，直接挂了，后来打开购物App看订单，什么通知都没有。",
     "前几天收到一条短信，说是某某法务调解中心的，说我网贷逾期了已经立案，让我今天之内联系一个手机号协商，不然就通知家人和单位。我没打那个号，打开借款App一看，根本没有逾期。",
     "上午接到一个电话，说是某银行信用卡中心的，说我有一笔境外消费要核实，让我报一下卡号和验证码。我没报，直接挂了，自己打了卡背面的客服电话，说卡没问题。",
-    # Its threats are the story's too ("他又说不配合就要通缉我"): what the caller said, refused.
-    "今天又接到一个自称“市公安局”的电话，说我的银行卡涉嫌洗钱要配合调查，还说要转接检察官。他又说不配合就要通缉我，我直接挂了，打110问了，根本没有这回事。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -233,6 +231,16 @@ NOT_WARNINGS = [
     # "跟他说" tells him: a collector's call script with a warning line added keeps its demand.
     "谨防诈骗。你好 你是张伟的同事吧 他在我们这借了钱没还 你跟他说 今天不还明天就去你们公司找他 你要是跟他关系好 先帮他还一点 转到我这个账户上",
 ]
+
+
+# What genuine senders never do (rules.toml never_genuine) counts even inside a story told as a
+# warning: a frame and a refusal put before a victim's call script must not cancel it, so a story
+# that retells such a threat stays flagged (safety first; verify through 110 or 96110).
+def test_a_threat_genuine_senders_never_make_counts_inside_a_story():
+    story = "今天又接到一个自称“市公安局”的电话，说我的银行卡涉嫌洗钱要配合调查，还说要转接检察官。他又说不配合就要通缉我，我直接挂了，打110问了，根本没有这回事。"
+    assert check(story).verdict != "low_risk"
+    pending = "昨天接到一个电话，我直接挂了。对方说我的校园贷要注销，让我下载会议软件共享屏幕，我现在已经共享了，他让我把余额转出去"
+    assert check(pending).verdict == "high_risk"
 
 
 @pytest.mark.parametrize("text", NOT_WARNINGS)
