@@ -190,6 +190,9 @@ WARNINGS = [
     "【开学提醒】请同学们牢记：不轻信、不透露、不转账，拿不准的先问辅导员。",
     # Told to hang up: a warning ("请勿挂断" presses the reader on instead).
     "【社区提醒】近期有市民接到电话，对方让老人提供身份证号和银行卡号，遇到这种电话请直接挂断。",
+    # The scam's words in quotation marks, or retold step by step, after a colon: still a warning.
+    "【反诈提醒】骗子常用话术：“您的快递丢了，我们双倍赔偿，请下载会议软件共享屏幕。”遇到请直接挂断，拨打96110。",
+    "【反诈提醒】骗子的套路：先说您的快递丢了要双倍赔偿，再让您下载会议软件共享屏幕。遇到请直接挂断，拨打96110。",
     # A story that opens as the report of a call received, told as refused: its caller's words
     # ("说是…的", "他说要…", "又说…") are the story's, not the message's (negation.story_narrator).
     "昨天晚上接到一个电话，对方说是某网购平台的客服，说我买的面霜有质量问题，要给我三倍赔偿。他说要加他的企业微信，再下载一个会议软件，他教我操作。我觉得不对，直接挂了，后来打开购物App看订单，什么通知都没有。",
@@ -225,6 +228,9 @@ NOT_WARNINGS = [
     "接到一个电话说我的快递丢了要理赔，我没理。您好，这里是理赔中心，请加微信lp_kf2024办理三倍赔偿。",
     "前几天接到一个电话，说是法院的，我直接挂了。你涉嫌洗钱，不配合就通缉你，请把资金转到6222021234567890123配合核查。",
     "今天接到一个自称公安局的电话，我直接挂了。他说我涉嫌洗钱要通缉我，让我把钱转到安全账户6222021234567890123。",
+    # A block opened by a colon after the scammer's name is the scam itself, with its own channel.
+    "【警惕】以下是骗子常用的话术：京东通知：您购买的乳胶枕被列入召回名单，退款需在9月15日前办理，逾期不退，咨询137 1378 5852",
+    "转给大家看看，这就是骗子的套路：您好，您在淘宝购买的羽绒服快递丢失了，商家委托我们给您理赔700元，需要下载Zoom共享屏幕操作",
     # A line of warning added to a victim's story still pending is no refusal: its requests stand.
     "前天有人打电话说我大学时开的网贷账户没注销，要我把几个平台的额度借出来转到安全账户。（谨防骗局）我借了两个，他让我再借一个，我要不要借？",
     "昨晚收到一条短信说会员今天要扣费，我打过去，谨防诈骗，切勿向陌生账户转账。客服说取消要先下载一个会议软件共享屏幕，我要不要照他说的下载？",
