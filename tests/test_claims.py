@@ -210,13 +210,14 @@ WARNINGS = [
     "【开学提醒】请同学们牢记：不轻信、不透露、不转账，拿不准的先问辅导员。",
     # Told to hang up: a warning ("请勿挂断" presses the reader on instead).
     "【社区提醒】近期有市民接到电话，对方让老人提供身份证号和银行卡号，遇到这种电话请直接挂断。",
+    # The scam's words in quotation marks, or retold step by step, after a colon: still a warning.
+    "【反诈提醒】骗子常用话术：“您的快递丢了，我们双倍赔偿，请下载会议软件共享屏幕。”遇到请直接挂断，拨打96110。",
+    "【反诈提醒】骗子的套路：先说您的快递丢了要双倍赔偿，再让您下载会议软件共享屏幕。遇到请直接挂断，拨打96110。",
     # A story that opens as the report of a call received, told as refused: its caller's words
     # ("说是…的", "他说要…", "又说…") are the story's, not the message's (negation.story_narrator).
     "昨天晚上接到一个电话，对方说是某网购平台的客服，说我买的面霜有质量问题，要给我三倍赔偿。他说要加他的企业微信，再下载一个会议软件，他教我操作。我觉得不对，直接挂了，后来打开购物App看订单，什么通知都没有。",
     "前几天收到一条短信，说是某某法务调解中心的，说我网贷逾期了已经立案，让我今天之内联系一个手机号协商，不然就通知家人和单位。我没打那个号，打开借款App一看，根本没有逾期。",
     "上午接到一个电话，说是某银行信用卡中心的，说我有一笔境外消费要核实，让我报一下卡号和验证码。我没报，直接挂了，自己打了卡背面的客服电话，说卡没问题。",
-    # Its threats are the story's too ("他又说不配合就要通缉我"): what the caller said, refused.
-    "今天又接到一个自称“市公安局”的电话，说我的银行卡涉嫌洗钱要配合调查，还说要转接检察官。他又说不配合就要通缉我，我直接挂了，打110问了，根本没有这回事。",
     # A warning addressed to whoever may be acting now is not a victim's own pending story.
     "【反诈提醒】有人冒充客服来电，对方会让您下载会议软件开共享，如正在操作，请立即停止，拨打96110。",
 ]
@@ -249,12 +250,25 @@ NOT_WARNINGS = [
     "接到一个电话说我的快递丢了要理赔，我没理。您好，这里是理赔中心，请加微信lp_kf2024办理三倍赔偿。",
     "前几天接到一个电话，说是法院的，我直接挂了。你涉嫌洗钱，不配合就通缉你，请把资金转到6222021234567890123配合核查。",
     "今天接到一个自称公安局的电话，我直接挂了。他说我涉嫌洗钱要通缉我，让我把钱转到安全账户6222021234567890123。",
+    # A block opened by a colon after the scammer's name is the scam itself, with its own channel.
+    "【警惕】以下是骗子常用的话术：京东通知：您购买的乳胶枕被列入召回名单，退款需在9月15日前办理，逾期不退，咨询137 1378 5852",
+    "转给大家看看，这就是骗子的套路：您好，您在淘宝购买的羽绒服快递丢失了，商家委托我们给您理赔700元，需要下载Zoom共享屏幕操作",
     # A line of warning added to a victim's story still pending is no refusal: its requests stand.
     "前天有人打电话说我大学时开的网贷账户没注销，要我把几个平台的额度借出来转到安全账户。（谨防骗局）我借了两个，他让我再借一个，我要不要借？",
     "昨晚收到一条短信说会员今天要扣费，我打过去，谨防诈骗，切勿向陌生账户转账。客服说取消要先下载一个会议软件共享屏幕，我要不要照他说的下载？",
     # "跟他说" tells him: a collector's call script with a warning line added keeps its demand.
     "谨防诈骗。你好 你是张伟的同事吧 他在我们这借了钱没还 你跟他说 今天不还明天就去你们公司找他 你要是跟他关系好 先帮他还一点 转到我这个账户上",
 ]
+
+
+# What genuine senders never do (rules.toml never_genuine) counts even inside a story told as a
+# warning: a frame and a refusal put before a victim's call script must not cancel it, so a story
+# that retells such a threat stays flagged (safety first; verify through 110 or 96110).
+def test_a_threat_genuine_senders_never_make_counts_inside_a_story():
+    story = "今天又接到一个自称“市公安局”的电话，说我的银行卡涉嫌洗钱要配合调查，还说要转接检察官。他又说不配合就要通缉我，我直接挂了，打110问了，根本没有这回事。"
+    assert check(story).verdict != "low_risk"
+    pending = "昨天接到一个电话，我直接挂了。对方说我的校园贷要注销，让我下载会议软件共享屏幕，我现在已经共享了，他让我把余额转出去"
+    assert check(pending).verdict == "high_risk"
 
 
 @pytest.mark.parametrize("text", NOT_WARNINGS)

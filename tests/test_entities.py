@@ -227,3 +227,25 @@ def test_a_link_in_look_alike_letters_quotes_the_paste():
     (link,) = entities(text, "link")
     assert (link.text, link.value) == ("httр://bаnkjf.vір/a", "http://bankjf.vip/a")
     assert text[link.start : link.end] == link.text
+
+
+# A bracketed tag that opens a later sentence signs the message as the reader sees it: a line put
+# before the sender's own tag must not hide it (a warning frame, a story's first line).
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        ("【反诈提醒】谨防骗子冒充客服。【信和法务】您的逾期已受理，近期派外访专员上门。", ["反诈提醒", "信和法务"]),
+        ("昨天接到一个电话，我直接挂了。【信和法务】您的逾期已受理，近期派外访专员上门。", ["信和法务"]),
+        ("【工商银行】您尾号1234的卡消费100元。", ["工商银行"]),
+        ("请到【营业厅】办理，带好身份证。", []),
+    ],
+)
+def test_a_tag_that_opens_a_later_sentence_is_a_sender_tag(text, tags):
+    found = [e.value for e in extract(normalize(text)) if e.kind == "sender_tag"]
+    assert found == tags
+
+
+def test_a_frame_before_a_pseudo_law_firm_tag_keeps_the_flag():
+    scam = "【信和法务】提醒：您的信用卡逾期已由信和法务受理，本中心将于近期派外访专员上门送达文书，请保持电话畅通。"
+    framed = "【反诈提醒】谨防骗子冒充客服，对方会让您转账。" + scam
+    assert "pseudo_law_firm" in {f.id for f in check(framed).red_flags}

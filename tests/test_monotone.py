@@ -120,6 +120,22 @@ def test_reassuring_text_never_lowers_an_unpunctuated_scam(scam, insert, mode):
     assert _level(_insert(scam, insert, mode, 0)) >= _level(scam)
 
 
+# Warning frames a scammer could put before a scam: a retelling needs more than a frame (claims.toml
+# [retelling]), and what genuine senders never do counts whatever frames it (rules.toml never_genuine).
+FRAMES = [
+    "【反诈提醒】谨防骗子冒充客服，对方会让您转账。",
+    "【反诈预警】不法分子常以征信为由让您借款转账，请提高警惕。",
+    "昨天接到一个电话，我直接挂了。",
+]
+
+
+@pytest.mark.parametrize("scam", SCAMS + UNPUNCTUATED)
+@pytest.mark.parametrize("frame", FRAMES)
+@pytest.mark.parametrize("mode", ["prepend", "append"])
+def test_a_warning_frame_never_lowers_a_scam(scam, frame, mode):
+    assert _level(_insert(scam, frame, mode, 0)) >= _level(scam)
+
+
 def test_every_scam_is_flagged_before_editing():
     assert all(_level(text) > 0 for text in SCAMS)
 

@@ -81,6 +81,7 @@ REDTEAM_SINGLE_TARGET = 0.03
 REDTEAM_LABELS = {
     "paraphrase": "paraphrase, dev half (misses read)",
     "paraphrase_held_out": "paraphrase, held-out half (never read)",
+    "warning_frame": "warning_frame (a warning or a story's opening added)",
 }
 
 

@@ -12,6 +12,12 @@ construction (as today's robustness figure is):
   separators, number_splitting, pinyin, reassuring.
 `combined` applies three random families in turn, `all` every family.
 
+`warning_frame` (designed for) puts a warning or a story's opening before or after the scam
+("【反诈提醒】…", "刚才接到一个电话，我没理。"): a scam framed as a warning must stay flagged, since a
+retelling is read as one only where the message gives no channel of its own and tells a refusal
+(claims.toml [retelling]). It stands beside the families, outside `combined` and `all`, whose figures
+it would otherwise redraw.
+
 The paraphrase table has two halves: `paraphrase` (dev: its misses were read to improve the claims
 stage) and `paraphrase_held_out` (written from the meaning before that work, never read for misses),
 so the held-out rate says whether the fix generalises rather than learned the dev wordings.
@@ -212,6 +218,24 @@ def _number_splitting(text: str, rng: random.Random) -> str:
     return _NUMBER.sub(split, text)
 
 
+_WARNING_FRAMES = [
+    ("prepend", "【反诈中心】提醒：近期冒充客服诈骗高发，请提高警惕。"),
+    ("prepend", "温馨提示：谨防电信诈骗。"),
+    ("prepend", "【警惕】以下是骗子常用的话术："),
+    ("prepend", "转给大家看看，这就是骗子的套路："),
+    ("prepend", "防骗提醒：凡是要求转账的都是诈骗。"),
+    ("prepend", "刚才接到一个电话，我没理。"),
+    ("prepend", "【普法提醒】"),
+    ("append", "我直接挂了，大家小心。"),
+    ("append", "（以上为诈骗话术，请勿轻信）"),
+]
+
+
+def _warning_frame(text: str, rng: random.Random) -> str:
+    mode, frame = rng.choice(_WARNING_FRAMES)
+    return frame + text if mode == "prepend" else text + frame
+
+
 def _pinyin(text: str, rng: random.Random) -> str:
     for word, choices in _PINYIN.items():
         if word in text:
@@ -243,7 +267,13 @@ def every_family(text: str, rng: random.Random) -> str:
     return text
 
 
-EDITS = {**FAMILIES, "paraphrase_held_out": _paraphrase_held_out, "combined": combined, "all": every_family}
+EDITS = {
+    **FAMILIES,
+    "paraphrase_held_out": _paraphrase_held_out,
+    "warning_frame": _warning_frame,
+    "combined": combined,
+    "all": every_family,
+}
 
 
 def evasion(scams: list[str], check: Callable, seed: int = SEED) -> dict[str, tuple[int, int]]:

@@ -408,7 +408,14 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
             for match in narrator.finditer(sentence):
                 if cue is None or match.start() > cue.start():
                     cue = match
-    return cue is not None and data.fresh_imperative.search(sentence, cue.end()) is None
+    if cue is None or data.fresh_imperative.search(sentence, cue.end()) is not None:
+        return False
+    # "以下是骗子常用的话术：…" opens a block with a colon: what follows is the scam itself, read as
+    # quoted only in quotation marks (above), never by the subject before the colon.
+    return not _BLOCK_OPENS.search(sentence, cue.end())
+
+
+_BLOCK_OPENS = precompiled("[:：]")
 
 
 @lru_cache(maxsize=4)
@@ -426,13 +433,18 @@ def _governed(
     framed: bool = True,
     narrated: bool = False,
     story: bool = False,
+    plain: bool = False,
     pauses: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
-    sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗"). `pauses`: where a spoken paste
-    pauses (_pauses); a cue does not reach past a pause that follows it."""
-    if _reported(text, start, data, narrated, story=story):
+    sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗"). With `plain` (the message gives an
+    unofficial channel of its own), only the cue in its own clause: a scam keeps its requests however
+    it is framed ("以下是骗子常用的话术：…咨询137…", "（以上为诈骗话术）"). `pauses`: where a spoken
+    paste pauses (_pauses); a cue does not reach past a pause that follows it."""
+    if plain:
+        framed = False
+    elif _reported(text, start, data, narrated, story=story):
         return True
     if framed and data.after.match(text, end, statement_end(text, end, min(len(text), end + 40))):
         return True
@@ -455,14 +467,16 @@ def governed(
     framed: bool = False,
     narrated: bool = False,
     story: bool = False,
+    plain: bool = False,
     pauses: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
     or inside a frame that closes after it ("以…为由", "…的都是诈骗"); with `narrated`, also when it
     is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own); with
-    `story` too, in the narration of a story told as a warning (reads_as_story())."""
-    return _governed(text, start, end, _data(), framed=framed, narrated=narrated, story=story, pauses=pauses)
+    `story` too, in the narration of a story told as a warning (reads_as_story()); with `plain`, only
+    the cue in its own clause (the message gives an unofficial channel of its own)."""
+    return _governed(text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain, pauses=pauses)
 
 
 def statement_end(text: str, start: int, stop: int) -> int:
@@ -547,10 +561,11 @@ def spoken_pauses(norm: Normalized) -> frozenset[int]:
 
 
 def _requests(
-    norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False, story: bool = False
+    norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False, story: bool = False, plain: bool = False
 ) -> list[tuple[Request, int, int]]:
     """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own,
-    and with `story` too, those of a story told as a warning (negation.story_narrator).
+    and with `story` too, those of a story told as a warning (negation.story_narrator); with `plain`
+    (an unofficial channel of its own), none is read as reported or framed: only a cue in its clause.
     Read without the fillers of speech; positions are the normalised text's."""
     text, where = _without_fillers(norm, data)
     pauses = _pauses(norm, text, where)
@@ -560,7 +575,9 @@ def _requests(
             continue
         kept = 0
         for m in pattern.finditer(text):
-            if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated, story=story, pauses=pauses):
+            if m.end() == m.start() or _governed(
+                text, m.start(), m.end(), data, narrated=narrated, story=story, plain=plain, pauses=pauses
+            ):
                 continue
             start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
             if own_turn(norm, start, end):
@@ -786,7 +803,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # A victim's question about complying ("我要不要转？") is no warning, whatever warning words it quotes.
     narrated = denial is not None and not own_way and data.story_pending.search(text) is None
     story = narrated and reads_as_story(text)
-    located = _requests(norm, data, present, narrated=narrated, story=story)
+    located = _requests(norm, data, present, narrated=narrated, story=story, plain=own_way)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
         if request.kind == "chat" and not any(c.kind == "chat" for c in channels):

@@ -651,12 +651,23 @@ def _deadlines(norm: Normalized) -> list[Entity]:
     return found
 
 
+# A bracketed tag that opens a later sentence: "【反诈提醒】谨防骗子…。【信和法务】您的逾期…" or "昨天接到
+# 一个电话。【信和法务】…" is signed 【信和法务】 as the reader sees it; a line put before a sender's
+# own tag must not hide it.
+_LATER_TAG = precompiled(r"(?<=[。！？!?\n])\s{0,4}【([^】]{1,30})】")
+
+
 def _sender_tags(norm: Normalized) -> list[Entity]:
     found = []
     for m in _matches(_SENDER_TAG, norm.text):
         group = next(i for i in (1, 2, 3) if m.group(i) is not None)
         details = {"position": "start" if m.start() == 0 or group in (1, 3) else "end"}
         found.append(_entity(norm, "sender_tag", m.start(group), m.end(group), m.group(group), details))
+    if "【" in norm.text[1:]:
+        taken = {e.norm_start for e in found}
+        for m in _matches(_LATER_TAG, norm.text):
+            if m.start(1) not in taken:
+                found.append(_entity(norm, "sender_tag", m.start(1), m.end(1), m.group(1), {"position": "start"}))
     return found
 
 

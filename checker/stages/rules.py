@@ -501,7 +501,7 @@ def _disowned(msg: Message, start: int) -> bool:
     return bool(cues) and not governed_fresh(before[cues[-1].end() :])
 
 
-def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
+def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genuine: bool = False) -> bool:
     if msg.negation == "off":
         # A request the judgement flagged: no wording cancels a red flag. A match the sender disowns
         # in its own clause is no request at all, whatever else the message asks.
@@ -519,8 +519,10 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True) -> bool:
         after = _CLAUSE_END.split(text[end : statement_end(text, end, end + _NEGATION_AFTER)])[0]
         cat = msg.catalogue
         return bool(
-            # No unofficial channel here: the narration of a story told as a warning is the story's.
-            governed(text, start, end, framed=True, narrated=True, story=reads_as_story(text), pauses=msg.pauses)
+            # No unofficial channel here: the narration of a story told as a warning is the story's;
+            # but not for what genuine senders never do: a story's frame and a refusal put before a
+            # victim's call script must not cancel it (tests/test_monotone.py).
+            governed(text, start, end, framed=True, narrated=True, story=not never_genuine and reads_as_story(text), pauses=msg.pauses)
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
         )
@@ -574,7 +576,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         for m in islice(patterns.finditer(text), MAX_MATCHES_EXAMINED):
             if m.end() == m.start():
                 continue
-            if rule.negatable and _negated(msg, m.start(), m.end(), rule.negatable_inside):
+            if rule.negatable and _negated(msg, m.start(), m.end(), rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()))
                 continue
             evidence.append(msg.evidence_at(m.start(), m.end(), m.lastgroup or ""))
@@ -586,7 +588,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         for entity in msg.by_kind.get(cond.kind, ()):
             if not cond.matches(entity):
                 continue
-            if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end, rule.negatable_inside):
+            if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end, rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, _entity_evidence(entity, f"entity:{cond.name}"))
                 continue
             evidence.append(_entity_evidence(entity, f"entity:{cond.name}"))
