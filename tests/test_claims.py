@@ -23,6 +23,26 @@ JUDGED = [
     ("您的网贷已逾期，请加微信abc12345处理。", {"contact_through_private_channel"}, "suspicious"),
     ("本所受委托通知您，需支付律师费580元，否则起诉。", {"fee_demanded"}, "suspicious"),
     ("我是你领导，明天来我办公室，先帮我转2万给客户。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # A refund or compensation to be claimed by scanning the code the message gives (fraud_taxonomy.md
+    # A.1 row 9: platforms do not refund through a link or a QR code).
+    (
+        "亲 您买的保温杯有批次问题 给您赔偿300元 您扫一下这个二维码填写资料就可以领取了",
+        {"benefit_through_unofficial_channel", "contact_through_private_channel"},
+        "high_risk",
+    ),
+    # Someone the reader is asked to place ("还记得我不") who asks to borrow; a niece on a classmate's phone.
+    ("王哥 我是小刘 你还记得我不 我现在在你们那边 钱包丢了 能不能借我点钱", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
+    (
+        "叔叔好，我是你侄女婷婷，手机被偷了，这是借同学的手机，急需800块钱交住宿费，你转到我同学的支付宝上。",
+        {"pay_through_unofficial_channel"},
+        "high_risk",
+    ),
+    # A victim's own story, still pending: what the call asked is asked of whoever pastes it.
+    (
+        "我刚接到一个电话说是快递公司的，说包裹压坏了能理赔，让我下一个会议软件，屏幕共享一下好操作，我正在下载，要不要继续",
+        {"screen_share_requested"},
+        "high_risk",
+    ),
     # The documented fake_landlord hook: a new number, the rent to another card.
     ("我是房东，换了号，房租以后打我老公的卡，之前那张卡不用了。", {"pay_through_unofficial_channel"}, "high_risk"),
     # The documented fake_boss hook: in a meeting, pay a friend of mine for me (the payee first).
@@ -198,6 +218,8 @@ WARNINGS = [
     "昨天晚上接到一个电话，对方说是某网购平台的客服，说我买的面霜有质量问题，要给我三倍赔偿。他说要加他的企业微信，再下载一个会议软件，他教我操作。我觉得不对，直接挂了，后来打开购物App看订单，什么通知都没有。",
     "前几天收到一条短信，说是某某法务调解中心的，说我网贷逾期了已经立案，让我今天之内联系一个手机号协商，不然就通知家人和单位。我没打那个号，打开借款App一看，根本没有逾期。",
     "上午接到一个电话，说是某银行信用卡中心的，说我有一笔境外消费要核实，让我报一下卡号和验证码。我没报，直接挂了，自己打了卡背面的客服电话，说卡没问题。",
+    # A warning addressed to whoever may be acting now is not a victim's own pending story.
+    "【反诈提醒】有人冒充客服来电，对方会让您下载会议软件开共享，如正在操作，请立即停止，拨打96110。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -411,6 +433,24 @@ BY_MEANING = [
     ("修改收件資料需支付小額驗證費", "pay", "fee_kind"),
     # A warning joined to an unpunctuated request opens its own statement ("凡…"): it frames nothing before it.
     ("請回覆本簡訊身分證字號以便解除凡是要求轉帳的都是詐騙。", "credentials", "reply_with"),
+    # people9: the sender's pocket without 给, the sum moved by its object, the account promised for later,
+    # cards bought and their codes sent on, the card number "checked", the balance told, a code given to scan
+    ("期末复习资料每人三十块 直接转我就行 不用走学校", "pay", "to_the_sender"),
+    ("今天下班前把合作方的合同款113000元付掉，审批后面补。", "pay", "pay_it_off"),
+    ("续租的话今天先把押金补齐，不然我就租给别人了。", "pay", "pay_it_off"),
+    ("你先替我交了 转到这个账户 卡号我让秘书发你", "pay", "account_to_follow"),
+    ("合同款今天付掉，账户我私发你。", "pay", "account_to_follow"),
+    ("你帮我在网上买3张面值一千的电子卡，把卡号卡密发给我。", "pay", "buy_card"),
+    ("帮我买两张一百的充值卡 把卡号和密码拍照发到这个号上", "pay", "buy_card"),
+    ("请登录支付宝App核实。把卡号卡密发给我，回去给你报账。", "credentials", "card_code_to_me"),
+    ("补偿款要打到您卡上，我们需要核对一下卡号。", "credentials", "verify_card"),
+    ("您先把卡里的余额告诉我，看看够不够做验证。", "credentials", "balance_to_me"),
+    ("为了表示歉意给您赔偿，您扫一下这个二维码填写资料就可以领取了。", "click", "scan_given_code"),
+    ("快递丢了 商家委托我们给您理赔 您看一下您的微信 我们加您一下 发您理赔链接", "chat", "caller_adds_you"),
+    ("会员每个月要扣八百 这个可以关掉 我远程帮您关掉", "screen_share", "share"),
+    ("您手机上点那个共享 对 就那个 然后我这边就能看到了", "screen_share", "share"),
+    # speech with no punctuation: a warning word before a pause does not reach a new sentence after it
+    ("喂 您好 您的航班取消了 我们给您办理免费改签 另外有三百元补偿 我们需要核对一下卡号", "credentials", "verify_card"),
 ]
 
 
@@ -466,6 +506,23 @@ NOT_ASKED = [
     ("您的簡訊驗證碼為123456，請勿告知他人。", "credentials"),
     ("週年慶全館九折，拒收請回覆N", "credentials"),
     ("我加你賴了，明天的報告我傳到群組裡", "pay"),
+    # people9 look-alikes: the reader paying the writer back on the usual account, a call asked for, a
+    # gift card given, an account number told as done, a transfer checked against the payee, a code to
+    # scan where the reader stands, a balance read by its owner
+    ("钱直接转我工行那张卡就行，不急。", "call"),
+    ("有事先打我电话，我在开会。", "pay"),
+    ("给你买了张购物卡，卡密我发你了，生日快乐。", "pay"),
+    ("我把账户发你了，你查一下是不是这个。", "pay"),
+    ("转账前请核对收款人的姓名和卡号。", "credentials"),
+    ("卡里余额不多了，我明天去存钱。", "credentials"),
+    ("儿子，你卡上余额告诉我一下，我看看要不要给你打钱。", "credentials"),
+    ("到店后扫桌上的二维码点餐。", "click"),
+    ("您的退款已原路退回，扫一下下面的二维码关注公众号可查看退款明细。", "click"),
+    ("我们开共享单车去公园吧。", "screen_share"),
+    ("电脑上打开共享文件夹就能看到报表。", "screen_share"),
+    # ... but a pause right after the warning word, or a space between the items of a list, keeps it
+    ("你听我说 千万不要 转账给他 他是骗子 挂了电话 打我原来的号", "pay"),
+    ("本行不会通过短信链接 电话或社交软件要求您上传证件照片或提供密码 验证码 如有疑问 请到网点咨询", "credentials"),
 ]
 
 
@@ -560,3 +617,24 @@ def test_a_firms_own_account_is_not_blocked_by_a_code_it_denies_using():
 )
 def test_a_fee_denied_to_whom_is_no_demand(text, flagged):
     assert (check(text).verdict != "low_risk") is flagged
+
+
+# Genuine look-alikes of the people9 scripts: relatives, colleagues and services that ask for nothing
+# through a channel of their own, or only through the one the reader already uses.
+PEOPLE9_GENUINE = [
+    "我加你微信了，通过一下，周末聚会的照片发你。",
+    "姐，我是你弟，我换号了，之前那个号不用了，这个是新的，妈让我跟你说周末回家吃饭。",
+    "妈，这个月生活费能早两天给我吗，还是转我工行那张卡就行，晚上视频。",
+    "小王，明天上午十点来我办公室一趟，把上个月的项目总结带上。",
+    "你好，我是孩子的班主任，请家长加一下我的私人微信，方便单独沟通孩子的情况。",
+    "【某平台】您的连续包月会员将于明日自动续费15元，如需取消，请在App“我的-设置-自动续费管理”中关闭。",
+    "您好，这里是客服回访，您的退款已经原路退回，我们不会向您索要验证码，也不会让您共享屏幕。",
+    "猜猜我是谁？我是王晓峰啊，老同学！刚回国，周末一起吃饭。",
+    "还记得我吗？我是你初中同学王晓峰，下周六同学聚会你来吗？",
+    "叔叔好，我是你侄女婷婷，我手机摔坏了，这两天用同学的手机，周末回家看你。",
+]
+
+
+@pytest.mark.parametrize("text", PEOPLE9_GENUINE)
+def test_people9_genuine_look_alikes_stay_low(text):
+    assert check(text).verdict == "low_risk"

@@ -84,7 +84,7 @@ _BINDS = {
     "screen_share": ("app", "link"),
     "call": ("phone", "app"),
     "chat": ("chat",),
-    "click": ("link", "app"),
+    "click": ("link", "app", "qr"),
     "download": ("link", "app"),
 }
 REQUEST_KINDS = (*_BINDS, "visit")
@@ -251,6 +251,8 @@ class _Data(NamedTuple):
     clause_end: re.Pattern[str]
     statement_opens: re.Pattern[str]
     scammer: re.Pattern[str]
+    received: re.Pattern[str]
+    pending: re.Pattern[str]
     narrator: re.Pattern[str]
     story_narrator: re.Pattern[str]
     story_refused: re.Pattern[str]
@@ -314,6 +316,8 @@ def parse_data(raw: str | dict) -> _Data:
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
         statement_opens=_compile(negation["statement_opens"], "negation.statement_opens"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
+        received=_compile(negation["received"], "negation.received"),
+        pending=_compile(negation["pending"], "negation.pending"),
         narrator=_compile(negation["narrator"], "negation.narrator"),
         story_narrator=_compile(negation["story_narrator"], "negation.story_narrator"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
@@ -391,7 +395,15 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
     cue = None
     for match in data.scammer.finditer(sentence):
         cue = match
-    if narrated:
+    # A message the writer got and passes on, or a caller retold ("对方让她…"), unless the writer is
+    # still acting on it (a victim's pending story: the request is the reader's own, whatever warning
+    # is put before it).
+    pending = _pending(text)
+    if not pending and data.received.search(sentence):
+        for match in data.received.finditer(sentence):
+            if cue is None or match.start() > cue.start():
+                cue = match
+    if narrated and not pending:
         for narrator in (data.narrator, data.story_narrator) if story else (data.narrator,):
             for match in narrator.finditer(sentence):
                 if cue is None or match.start() > cue.start():
@@ -406,14 +418,30 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
 _BLOCK_OPENS = precompiled("[:：]")
 
 
+@lru_cache(maxsize=4)
+def _pending(text: str) -> bool:
+    """Whether the writer is still acting on what was asked (claims.toml negation.pending): read once
+    per message, not once per request (a long paste has many)."""
+    return _data().pending.search(text) is not None
+
+
 def _governed(
-    text: str, start: int, end: int, data: _Data, framed: bool = True, narrated: bool = False, story: bool = False, plain: bool = False
+    text: str,
+    start: int,
+    end: int,
+    data: _Data,
+    framed: bool = True,
+    narrated: bool = False,
+    story: bool = False,
+    plain: bool = False,
+    pauses: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
     sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗"). With `plain` (the message gives an
     unofficial channel of its own), only the cue in its own clause: a scam keeps its requests however
-    it is framed ("以下是骗子常用的话术：…咨询137…", "（以上为诈骗话术）")."""
+    it is framed ("以下是骗子常用的话术：…咨询137…", "（以上为诈骗话术）"). `pauses`: where a spoken
+    paste pauses (_pauses); a cue does not reach past a pause that follows it."""
     if plain:
         framed = False
     elif _reported(text, start, data, narrated, story=story):
@@ -426,11 +454,21 @@ def _governed(
     cues = list(data.governing.finditer(masked))
     if not cues:
         return False
+    last = clause_start + cues[-1].end()
+    if any(last < p <= start for p in pauses):
+        return False
     return data.fresh_imperative.search(masked, cues[-1].end()) is None
 
 
 def governed(
-    text: str, start: int, end: int, framed: bool = False, narrated: bool = False, story: bool = False, plain: bool = False
+    text: str,
+    start: int,
+    end: int,
+    framed: bool = False,
+    narrated: bool = False,
+    story: bool = False,
+    plain: bool = False,
+    pauses: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
@@ -438,7 +476,7 @@ def governed(
     is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own); with
     `story` too, in the narration of a story told as a warning (reads_as_story()); with `plain`, only
     the cue in its own clause (the message gives an unofficial channel of its own)."""
-    return _governed(text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain)
+    return _governed(text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain, pauses=pauses)
 
 
 def statement_end(text: str, start: int, stop: int) -> int:
@@ -493,6 +531,35 @@ def _without_fillers(norm: Normalized, data: _Data) -> tuple[str, array[int] | N
     return "".join(text[i] for i in kept), kept
 
 
+# A paste read as speech: at least this many pauses, words of at least this many characters on average
+# between them (a disguise that spaces every character, "转 账 到 安 全 账 户", is no speech).
+_SPOKEN_PAUSES = 3
+_SPOKEN_WORD = 3
+_NEW_SUBJECT = frozenset("我您你咱")
+
+
+def _pauses(norm: Normalized, text: str, where: array[int] | None) -> frozenset[int]:
+    """Where a speech-to-text or call-note paste with no punctuation pauses (white space between
+    words, a filler left out) and starts a new sentence with a new subject (我, 您, 你, 咱), as
+    positions of `text` (the normalised text without fillers, `where` its map): a warning word
+    before one does not reach a request after it ("我们给您办理免费改签 另外有补偿 … 我们需要核对一下
+    卡号"). A space that only separates the items of a list ("短信链接 电话或社交软件") starts nothing.
+    Empty where the paste is not speech."""
+    found = []
+    for k in range(1, len(text)):
+        i = k if where is None else where[k]
+        if norm.gap_before(i) or (where is not None and where[k - 1] + 1 != i):
+            found.append(k)
+    if len(found) < _SPOKEN_PAUSES or len(text) < _SPOKEN_WORD * (len(found) + 1):
+        return frozenset()
+    return frozenset(k for k in found if text[k] in _NEW_SUBJECT)
+
+
+def spoken_pauses(norm: Normalized) -> frozenset[int]:
+    """_pauses of the normalised text itself (positions of norm.text), for the rules stage."""
+    return _pauses(norm, norm.text, None)
+
+
 def _requests(
     norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False, story: bool = False, plain: bool = False
 ) -> list[tuple[Request, int, int]]:
@@ -501,13 +568,16 @@ def _requests(
     (an unofficial channel of its own), none is read as reported or framed: only a cue in its clause.
     Read without the fillers of speech; positions are the normalised text's."""
     text, where = _without_fillers(norm, data)
+    pauses = _pauses(norm, text, where)
     found = []
     for kind, name, pattern, needed in data.requests:
         if needed is not None and needed.isdisjoint(present):
             continue
         kept = 0
         for m in pattern.finditer(text):
-            if m.end() == m.start() or _governed(text, m.start(), m.end(), data, narrated=narrated, story=story, plain=plain):
+            if m.end() == m.start() or _governed(
+                text, m.start(), m.end(), data, narrated=narrated, story=story, plain=plain, pauses=pauses
+            ):
                 continue
             start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
             if own_turn(norm, start, end):
@@ -744,10 +814,16 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                 status = "official" if _official_app().search(m.group()) else "unknown"
                 channels.append(Channel("app", m.group(), status, "", False, _span(norm, m.start(), m.end()), m.start()))
     # An account or a QR code is a channel only where money is asked for in the same sentence
-    # ("安全账户都是诈骗关键词" names one to warn about it).
+    # ("安全账户都是诈骗关键词" names one to warn about it); a QR code also where the message asks
+    # you to scan the one it gives ("扫一下这个二维码填写资料就可以领取了").
     pay_sentences = [_sentence(text, start) for r, start, _ in located if r.kind == "pay"]
+    scan_sentences = [_sentence(text, start) for r, start, _ in located if r.pattern == "scan_given_code"]
     channels = [
-        c for c in channels if c.kind not in ("account", "qr") or any(b <= c.at < e for b, e in pay_sentences)
+        c
+        for c in channels
+        if c.kind not in ("account", "qr")
+        or any(b <= c.at < e for b, e in pay_sentences)
+        or (c.kind == "qr" and any(b <= c.at < e for b, e in scan_sentences))
     ]
     bound = [_bound(r, start, end, norm, channels) for r, start, end in located]
     requests = [r for r, _ in bound]
@@ -801,7 +877,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     if "screen_share" in kinds:
         findings.append(_finding(data, "screen_share_requested", claims, first["screen_share"], []))
     contact = [k for k in _CONTACT if k in kinds]
-    wanted = {"call": ("phone",), "chat": ("chat",), "click": ("link",), "download": ("link", "app")}
+    wanted = {"call": ("phone",), "chat": ("chat",), "click": ("link", "qr"), "download": ("link", "app")}
     usable = {kind for k in contact for kind in wanted[k]} if stakes else set()
     contact_request = first[contact[0]] if contact else None
     # A channel the message gives is a way to act on it, verb or not ("认证地址 x.top", "加Vxx", a
@@ -883,8 +959,13 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
         return False
     if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None:
         return False
-    # The scammer named as such, or the caller of a story told as a warning ("接到一个自称…的电话").
-    return data.scammer.search(text) is not None or (reads_as_story(text) and data.story_narrator.search(text) is not None)
+    # The scammer named as such, a message the writer got and passes on, or the caller of a story
+    # told as a warning ("接到一个自称…的电话").
+    return (
+        data.scammer.search(text) is not None
+        or data.received.search(text) is not None
+        or (reads_as_story(text) and data.story_narrator.search(text) is not None)
+    )
 
 
 def _denial(norm: Normalized, data: _Data, present: frozenset[str]) -> Span | None:

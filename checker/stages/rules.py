@@ -38,7 +38,16 @@ from itertools import groupby, islice
 from typing import NamedTuple
 
 from . import datafile
-from .claims import REQUEST_KINDS, governed, governed_fresh, own_turn, reads_as_story, scammer_speaks, statement_end
+from .claims import (
+    REQUEST_KINDS,
+    governed,
+    governed_fresh,
+    own_turn,
+    reads_as_story,
+    scammer_speaks,
+    spoken_pauses,
+    statement_end,
+)
 from .entities import Entity, institutions
 from .filters import SENDER_DISOWNS
 from .normalize import Normalized
@@ -424,6 +433,9 @@ class Message(NamedTuple):
     requests: frozenset[str] = frozenset()
     # The characters of the normalised text: a pattern none of whose triggers is there is not run.
     present: frozenset[str] = frozenset()
+    # Where a spoken paste starts a new sentence after a pause (claims.spoken_pauses): a warning cue
+    # before one does not reach past it.
+    pauses: frozenset[int] = frozenset()
 
     @classmethod
     def of(
@@ -437,7 +449,7 @@ class Message(NamedTuple):
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
             by_kind.setdefault(entity.kind, []).append(entity)
-        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text))
+        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), spoken_pauses(norm))
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -510,12 +522,14 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
             # No unofficial channel here: the narration of a story told as a warning is the story's;
             # but not for what genuine senders never do: a story's frame and a refusal put before a
             # victim's call script must not cancel it (tests/test_monotone.py).
-            governed(text, start, end, framed=True, narrated=True, story=not never_genuine and reads_as_story(text))
+            governed(text, start, end, framed=True, narrated=True, story=not never_genuine and reads_as_story(text), pauses=msg.pauses)
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
         )
     if msg.negation == "before_only":
-        return governed(msg.norm.text, start, end)
+        # A rule whose match may carry its own denial words (negatable_inside = false: "不交不能派送",
+        # "自称客服的…让我加他QQ") is read only up to where the match starts.
+        return governed(msg.norm.text, start, end if inside else start, pauses=msg.pauses)
     text = msg.norm.text
     # A warning's scope: its own clause before the match, its own sentence after it; and a sentence
     # whose subject is the scammer ("有人冒充…说…"), which before_only reads so too: warning_clause is
