@@ -418,11 +418,21 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
 _BLOCK_OPENS = precompiled("[:：]")
 
 
-@lru_cache(maxsize=4)
+# The last message's answer, keyed by its hash and length: never the text itself (no message text is
+# kept in a cache, tests/test_privacy.py).
+_last_pending: tuple[int, int, bool] = (0, -1, False)
+
+
 def _pending(text: str) -> bool:
     """Whether the writer is still acting on what was asked (claims.toml negation.pending): read once
     per message, not once per request (a long paste has many)."""
-    return _data().pending.search(text) is not None
+    global _last_pending
+    key, size, answer = _last_pending
+    if size == len(text) and key == hash(text):
+        return answer
+    answer = _data().pending.search(text) is not None
+    _last_pending = (hash(text), len(text), answer)
+    return answer
 
 
 def _governed(
