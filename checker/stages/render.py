@@ -16,10 +16,12 @@ from typing import NamedTuple
 
 from . import datafile
 from .advice import explanation, public_sources
+from .claims import judgements
 from .entities import Entity
 from .model import MODEL_FLAG_PREFIX
 from .patterns import precompiled
 from .result import CheckResult
+from .rules import catalogue
 
 LANGS = ("zh", "zh-Hant", "en")
 # Evidence quotes longer than this are cut with "…": the reason line must stay one line.
@@ -298,9 +300,6 @@ _WARNING_FILTERS = ("warning_retelling", "warning_notice", "warning_clause")
 
 def _rule_title(rule_id: str, zh: bool) -> str:
     """A rule's or a judgement's title, by its id ("" when neither knows it)."""
-    from .claims import judgements
-    from .rules import catalogue
-
     for rule in catalogue().rules:
         if rule.id == rule_id:
             return _LOWERS_NOTE.sub("", rule.title if zh else rule.title_en)
@@ -343,7 +342,7 @@ def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
         calm.append(pick(warned[0].reason, warned[0].reason_en))
         told = list(dict.fromkeys(t for t in (_rule_title(s.rule, zh) for s in warned) if t))[:3]
         if told:
-            calm.append(w(S["told"]) + ("" if zh else " ") + ("；" if zh else "; ").join(pick(t, t) for t in told))
+            calm.append(w(S["told"]) + ("" if zh else " ") + ("；" if zh else "; ").join(map(w, told)))
     elif not reasons:
         calm.append(w(S["calm"]))
         green = [f for f in result.flags if f.weight < 0]
