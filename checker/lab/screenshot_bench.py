@@ -74,21 +74,32 @@ class Screenshot:
 
 
 def _wrap(text: str, font, width: int) -> list[str]:
-    lines, line = [], ""
-    for char in text:
-        if font.getlength(line + char) > width and line:
+    """The lines a bubble shows: a line break of the message starts a new line, as an SMS app shows
+    it (a "\n" is never measured nor drawn as a glyph); a long line wraps at `width`."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for char in paragraph:
+            if font.getlength(line + char) > width and line:
+                lines.append(line)
+                line = char.lstrip()
+            else:
+                line += char
+        if line:
             lines.append(line)
-            line = char.lstrip()
-        else:
-            line += char
-    return [*lines, line] if line else lines
+    return lines
 
 
 def render(shot: Screenshot) -> bytes:
     """A PNG of an SMS app's conversation screen: status bar, sender header, stamps, bubbles, input bar."""
     from PIL import Image, ImageDraw, ImageFont
 
-    body, stamp, sender, status = (ImageFont.truetype(str(NOTO_CJK), s) for s in (BODY_SIZE, STAMP_SIZE, SENDER_SIZE, STATUS_SIZE))
+    # Pillow's basic layout, whatever the machine: with libraqm and FriBiDi present (a browser's apt
+    # install brings them) Pillow switches to raqm, which renders differently and fails to measure "\n".
+    basic = ImageFont.Layout.BASIC
+    body, stamp, sender, status = (
+        ImageFont.truetype(str(NOTO_CJK), s, layout_engine=basic) for s in (BODY_SIZE, STAMP_SIZE, SENDER_SIZE, STATUS_SIZE)
+    )
     line_height = BODY_SIZE + LINE_GAP
     theme = shot.theme
     layout: list[tuple[Item, int, list[str]]] = []
