@@ -546,6 +546,7 @@ def _without_fillers(norm: Normalized, data: _Data) -> tuple[str, array[int] | N
 _SPOKEN_PAUSES = 3
 _SPOKEN_WORD = 3
 _NEW_SUBJECT = frozenset("我您你咱")
+_WHITE = precompiled(r"\s")
 
 
 def _pauses(norm: Normalized, text: str, where: array[int] | None) -> frozenset[int]:
@@ -555,6 +556,11 @@ def _pauses(norm: Normalized, text: str, where: array[int] | None) -> frozenset[
     before one does not reach a request after it ("我们给您办理免费改签 另外有补偿 … 我们需要核对一下
     卡号"). A space that only separates the items of a list ("短信链接 电话或社交软件") starts nothing.
     Empty where the paste is not speech."""
+    # Each pause holds a white-space character of the paste or a filler left out: with fewer of those
+    # than a speech needs, or no new subject to start a sentence, there is none (most messages: no scan).
+    fillers_out = len(norm.text) - len(text)
+    if _NEW_SUBJECT.isdisjoint(text) or len(_WHITE.findall(norm.original)) + fillers_out < _SPOKEN_PAUSES:
+        return frozenset()
     found = []
     for k in range(1, len(text)):
         i = k if where is None else where[k]
@@ -939,7 +945,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     benefit = next((m for m in benefits if not _governed(text, m.start(), m.end(), data)), None)
     if offered_through and benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
-    if denial is not None and _retells(text, data, channels, requests):
+    if denial is not None and _retells(text, data, channels, requests, story):
         # The scam it retells asks nothing of the reader: only what it asks through official
         # channels ("拨打96110") is its own.
         official = tuple(r for r in requests if r.through == "official")
@@ -958,8 +964,9 @@ def _notice(text: str, data: _Data, present: frozenset[str]) -> bool:
     return any(not _governed(text, m.start(), m.end(), data) for m in data.notice.finditer(text))
 
 
-def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Request]) -> bool:
-    """Whether the message is a warning that retells a scam (claims.toml [retelling])."""
+def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Request], story: bool) -> bool:
+    """Whether the message is a warning that retells a scam (claims.toml [retelling]); `story`, whether
+    it reads as a story told as a warning (reads_as_story())."""
     if any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels):
         return False
     if any(r.through != "official" for r in requests):
@@ -974,7 +981,7 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
     return (
         data.scammer.search(text) is not None
         or data.received.search(text) is not None
-        or (reads_as_story(text) and data.story_narrator.search(text) is not None)
+        or (story and data.story_narrator.search(text) is not None)
     )
 
 

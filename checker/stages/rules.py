@@ -434,8 +434,10 @@ class Message(NamedTuple):
     # The characters of the normalised text: a pattern none of whose triggers is there is not run.
     present: frozenset[str] = frozenset()
     # Where a spoken paste starts a new sentence after a pause (claims.spoken_pauses): a warning cue
-    # before one does not reach past it.
+    # before one does not reach past it. Read only where a cue may count (warning_notice, before_only).
     pauses: frozenset[int] = frozenset()
+    # A warning notice that reads as a story told as a warning (claims.reads_as_story), read once.
+    story: bool = False
 
     @classmethod
     def of(
@@ -449,7 +451,9 @@ class Message(NamedTuple):
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
             by_kind.setdefault(entity.kind, []).append(entity)
-        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), spoken_pauses(norm))
+        pauses = spoken_pauses(norm) if negation in ("warning_notice", "before_only") else frozenset()
+        story = negation == "warning_notice" and reads_as_story(norm.text)
+        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story)
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -522,7 +526,7 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
             # No unofficial channel here: the narration of a story told as a warning is the story's;
             # but not for what genuine senders never do: a story's frame and a refusal put before a
             # victim's call script must not cancel it (tests/test_monotone.py).
-            governed(text, start, end, framed=True, narrated=True, story=not never_genuine and reads_as_story(text), pauses=msg.pauses)
+            governed(text, start, end, framed=True, narrated=True, story=msg.story and not never_genuine, pauses=msg.pauses)
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
         )
