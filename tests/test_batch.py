@@ -96,7 +96,7 @@ def test_check_many_yields_in_order(n_jobs):
 def test_the_benchmark_runs_and_reports_every_figure(tmp_path):
     pytest.importorskip("numpy", reason="the benchmark compares with `import numpy`: a lab tool, it needs [train]")
     done = subprocess.run(
-        [sys.executable, "-m", "checker.lab.bench", "--repeats", "1", "--warm-n", "20", "--batch-n", "20", "--engine-n", "0", "--json"],
+        [sys.executable, "-m", "checker.lab.bench", "--repeats", "1", "--warm-n", "20", "--batch-n", "20", "--engine-n", "0", "--no-install", "--json"],
         check=False,
         capture_output=True,
         text=True,
@@ -107,6 +107,20 @@ def test_the_benchmark_runs_and_reports_every_figure(tmp_path):
     report = json.loads(done.stdout)
     assert {"cold", "warm", "batch", "memory", "model"} <= set(report)
     assert report["model"]["mb"] <= 5 and report["memory"]["peak_rss_mb"] > 0
+    assert report["install"] == {"skipped": "not asked for (--no-install)"}
+
+
+def test_the_install_row_measures_a_fresh_light_install():
+    """`pip install .` into an empty venv: the light install (no scikit-learn, jieba or numpy), checked by a run."""
+    from checker.lab import bench
+
+    if not (bench.ROOT / "pyproject.toml").exists():
+        pytest.skip("an installed checker: no source tree to install from")
+    report = bench.install()
+    if report.get("skipped") == "the package registry is not reachable":
+        pytest.skip(report["skipped"])
+    assert report["empty_venv_mb"] < report["venv_mb"] <= bench.TARGETS["install_mb"]
+    assert report["seconds"] > 0
 
 
 @pytest.mark.filterwarnings("ignore:.*tasks:UserWarning")

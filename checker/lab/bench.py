@@ -13,6 +13,11 @@ always cycles the bundled sample (checker/data/bench_sample.jsonl) up to --engin
             (check_frame over map_partitions)            100,000 messages             target >= 1.6x
     memory  peak RSS of one `checker check`                                           target <= 60 MB
     model   size of the shipped model files                                           target <= 5 MB
+    install a fresh venv after `pip install .` (size on disk, wall time, no pip cache)  target <= 90 MB, <= 20 s
+
+The install row builds the project from its source tree and fetches its three dependencies from
+the package registry, as a fresh machine does (--no-install skips it; without a source tree or a
+reachable registry it says so).
 
 The engine needs the [engine] extra and the comparison with numpy the [train] extra (this is a lab
 tool); without them those rows say so instead of failing.
@@ -35,7 +40,14 @@ from importlib import resources
 
 EVAL = pathlib.Path("..") / "shared" / "eval" / "telecom_fraud_dev.jsonl"
 EXAMPLE = "【法务中心】您的借呗已逾期，请今日内将律师费转入指定账户6222021234567890123，否则通知您的家人。"
-TARGETS = {"cold": 1.0, "warm": 1.0, "batch": 1.3, "engine": 1.6, "memory_mb": 60.0, "model_mb": 5.0}
+TARGETS = {
+    "cold": 1.0, "warm": 1.0, "batch": 1.3, "engine": 1.6, "memory_mb": 60.0, "model_mb": 5.0,
+    "install_mb": 90.0, "install_s": 20.0,
+}
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+# What pip prints when it cannot reach the registry: then the row is skipped, any other failure is one.
+_OFFLINE = ("Could not find a version", "No matching distribution", "NewConnectionError", "Network is unreachable",
+            "Temporary failure in name resolution", "ConnectTimeout", "ProxyError")
 
 # The engine side, run as its own program so that it pays its start-up as the command line does.
 _DASK = """
@@ -217,7 +229,39 @@ def model_size() -> dict:
     return {"bytes": size, "mb": size / (1024 * 1024)}
 
 
-def run(texts_path: pathlib.Path | None, repeats: int, warm_n: int, batch_n: int, engine_n: int) -> dict:
+def _disk_bytes(folder: pathlib.Path) -> int:
+    # Blocks allocated, as `du` counts them: what the install costs the disk.
+    return sum(p.lstat().st_blocks * 512 for p in folder.rglob("*"))
+
+
+def install(root: pathlib.Path = ROOT) -> dict:
+    """A fresh virtual environment, then `pip install .` with no cache: its size and wall time."""
+    if not (root / "pyproject.toml").exists():
+        return {"skipped": "no source tree beside the package (an installed checker)"}
+    with tempfile.TemporaryDirectory() as tmp:
+        venv = pathlib.Path(tmp) / "venv"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+        empty = _disk_bytes(venv)
+        start = time.perf_counter()
+        done = subprocess.run(
+            [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-cache-dir",
+             "--disable-pip-version-check", str(root)],
+            capture_output=True, text=True,
+        )
+        seconds = time.perf_counter() - start
+        if done.returncode:
+            if any(marker in done.stderr for marker in _OFFLINE):
+                return {"skipped": "the package registry is not reachable"}
+            raise RuntimeError("pip install . failed: " + done.stderr.strip().splitlines()[-1])
+        size = _disk_bytes(venv)
+        # Prove the install is the light one the README promises: the check runs in it.
+        subprocess.run([str(venv / "bin" / "checker"), "check", EXAMPLE], check=True, capture_output=True)
+    return {"venv_mb": size / 1e6, "empty_venv_mb": empty / 1e6, "seconds": seconds}
+
+
+def run(
+    texts_path: pathlib.Path | None, repeats: int, warm_n: int, batch_n: int, engine_n: int, with_install: bool = True
+) -> dict:
     texts, source = load_texts(texts_path)
     # Subprocess measurements first, while this process is still small.
     report = {
@@ -233,6 +277,7 @@ def run(texts_path: pathlib.Path | None, repeats: int, warm_n: int, batch_n: int
         if engine_n
         else {"skipped": "not asked for (--engine-n 0)"},
         "model": model_size(),
+        "install": install() if with_install else {"skipped": "not asked for (--no-install)"},
     }
     report["warm"] = warm(cycled(texts, warm_n), repeats)
     return report
@@ -273,6 +318,13 @@ def to_text(report: dict) -> str:
                           e["speedup"], f">= {TARGETS['engine']}x", e["speedup"] >= TARGETS["engine"]))
     lines.append(_row("peak memory, one check", f"{m['peak_rss_mb']:.1f} MB", None, f"<= {TARGETS['memory_mb']:.0f} MB",
                       m["peak_rss_mb"] <= TARGETS["memory_mb"]))
+    i = report.get("install", {"skipped": "not measured"})
+    if "skipped" in i:
+        lines.append(f"{'pip install . (fresh venv)':32} {i['skipped']}")
+    else:
+        lines.append(_row("pip install . (fresh venv)", f"{i['venv_mb']:.0f} MB, {i['seconds']:.1f} s", None,
+                          f"<= {TARGETS['install_mb']:.0f} MB, {TARGETS['install_s']:.0f} s",
+                          i["venv_mb"] <= TARGETS["install_mb"] and i["seconds"] <= TARGETS["install_s"]))
     lines.append(_row("shipped model size", f"{s['mb']:.2f} MB", None, f"<= {TARGETS['model_mb']:.0f} MB",
                       s["mb"] <= TARGETS["model_mb"]))
     return "\n".join(lines) + "\n"
@@ -285,9 +337,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-n", type=int, default=3000, help="messages for the warm comparison")
     parser.add_argument("--batch-n", type=int, default=1000, help="messages for --jobs 2 vs --jobs 1")
     parser.add_argument("--engine-n", type=int, default=100_000, help="messages for the engine (0: skip)")
+    parser.add_argument("--no-install", action="store_true", help="skip the fresh-venv `pip install .` row")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    report = run(args.texts, args.repeats, args.warm_n, args.batch_n, args.engine_n)
+    report = run(args.texts, args.repeats, args.warm_n, args.batch_n, args.engine_n, not args.no_install)
     print(json.dumps(report, indent=2) if args.json else to_text(report), end="" if not args.json else "\n")
     return 0
 

@@ -123,6 +123,16 @@ def bench_figures(report: dict) -> list[str]:
         *_engine_row(report.get("engine")),
         f"| peak memory of one `checker check` | {m['peak_rss_mb']:.1f} MB | |",
         f"| shipped model files | {s['mb']:.2f} MB | |",
+        *_install_row(report.get("install")),
+    ]
+
+
+def _install_row(install: dict | None) -> list[str]:
+    if not install or "venv_mb" not in install:
+        return []  # skipped: no source tree, no registry, or --no-install
+    return [
+        (f"| fresh virtual environment after `pip install .` (no pip cache; an empty one is "
+         f"{install['empty_venv_mb']:.0f} MB) | {install['venv_mb']:.0f} MB, {install['seconds']:.1f} s | |")
     ]
 
 
