@@ -338,6 +338,9 @@ def test_a_court_link_elsewhere_says_verify_first(text, weight, least, most):
         ("如有疑问请致电12368", "phone", "public"),
         ("京东白条逾期，请致电02088886666", "phone", "unknown"),
         ("文书详见:http://171.106.48.55:28083/sfsdw//r/AB12", "link", "official"),
+        # cs10: the caller's own firm's account by its desk, and an account the caller is about to give
+        ("您打开手机银行 转一笔一块钱的测试款到我们财务账户 验证通过补偿就到账", "account", "unknown"),
+        ("您打开银行的App 点一下转账 我这边给您一个退款通道的账号 您转一毛钱做验证", "account", "unknown"),
     ],
 )
 def test_channel_status(text, kind, status):
@@ -393,6 +396,9 @@ BY_MEANING = [
     ("为了退款，请填写您的借记卡号。", "credentials", "identity_data"),
     # the card's own data asked aloud: the data first, then the verb, or the verb first
     ("您把卡号和有效期，还有卡背面的三位数字念一下给我。", "credentials", "card_details"),
+    # screen share and a meeting app said as callers say them (cs10)
+    ("钱提不出来 你共享一下屏幕 我帮你弄好", "screen_share", "share"),
+    ("你的快递丢了要赔钱 你下一个小鱼易连 我们开个会", "download", "install"),
     ("您报一下旧卡的卡号和有效期，我这边直接给您换卡。", "credentials", "card_details"),
     ("翻过来看签名条上面最后三位数，您慢慢念，我这边记录。", "credentials", "card_details"),
     ("稍后您手机上有个六位的数字，您报一下就行。", "credentials", "digits_then_tell"),
@@ -637,4 +643,39 @@ PEOPLE9_GENUINE = [
 
 @pytest.mark.parametrize("text", PEOPLE9_GENUINE)
 def test_people9_genuine_look_alikes_stay_low(text):
+    assert check(text).verdict == "low_risk"
+
+
+# cs10 (issue 9): the "customer service" and loan call scripts. A payment asked in the bank's own
+# app is still unofficial where the account is the caller's (its finance desk, one the caller gives);
+# a screen shared "一下", a meeting app named by product; a charge said as 扣钱 / 每月扣 is money at
+# stake. Each with a genuine look-alike that stays low.
+CS10_SCRIPTS = [
+    ("您打开手机银行 转一笔一块钱的测试款到我们财务账户 验证通过补偿就到账", "pay_through_unofficial_channel"),
+    ("您打开银行的App 点一下转账 我这边给您一个退款通道的账号 您转零点零一元做验证", "pay_through_unofficial_channel"),
+    ("买家的钱已经到平台了 钱提不出来 你共享一下屏幕 我帮你把提现弄好", "screen_share_requested"),
+    ("你好你的快递丢了要赔钱你下一个小鱼易连我们开个会给你赔", "contact_through_private_channel"),
+    ("会员到期啦 每月扣880 不想被扣 加Q226542774找客服关闭哦", "contact_through_private_channel"),
+    ("百万保障 要扣钱了 我帮你关 加我fwkys9247", "contact_through_private_channel"),
+]
+CS10_GENUINE = [
+    "【某公司】本月工资已由财务账户发放至您的工资卡，请查收。",
+    "您好，补偿款会从我们财务账户转到您本人的银行卡上，一到三个工作日到账，不需要您做任何操作。",
+    "下午开会你把方案共享一下，大家一起看。",
+    "下个月的培训用飞书开，会议链接周五发群里。",
+    "妈，你那个会员每月扣钱的，我周末回家帮你在App里关掉。",
+    "【某平台】您的退款已原路退回，我们不会让您转账到任何账户，也不会让您共享屏幕。",
+    "客服：您的借款因为卡号有误没有放款\n我：要交钱吗\n客服：不用交任何钱，在App里换绑本人的卡就会重新放款",
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), CS10_SCRIPTS)
+def test_cs10_scripts_are_judged(text, finding):
+    result = check(text)
+    assert finding in {f.id for f in result.red_flags}
+    assert result.verdict != "low_risk"
+
+
+@pytest.mark.parametrize("text", CS10_GENUINE)
+def test_cs10_genuine_look_alikes_stay_low(text):
     assert check(text).verdict == "low_risk"

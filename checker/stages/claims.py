@@ -59,6 +59,12 @@ _ACCOUNT = precompiled(
     # An account named for what the money "verifies" or "unfreezes" ("转到我们的验证账户", "评估账户"):
     # no lender, bank or card centre keeps one for its customers' money.
     r"|(?:验证|评估|解冻|冲正|验资)(?:的)?(?:账户|帐户|账号|卡)(?!余额|信息|资料|安全|身份|密码|明细)"
+    # The caller's own firm's account, named by its desk, as where money goes ("转一笔测试款到我们财务账户",
+    # "转入财务部的账户"): a payee of the caller's, not the reader's; not where a payout comes from
+    # ("补偿从我们财务账户转到您的卡上"). And an account the caller is about to hand over ("我这边给您
+    # 一个退款通道的账号"), named by what it is for (fraud_taxonomy.md A.1 rows 9, 22, 35).
+    r"|(?:到|入|进|至|往)(?:我们|我司|我方)?(?:公司|平台)?(?:的)?财务(?:部|处|室)?(?:的)?(?:对公)?(?:账户|帐户|账号)"
+    r"|(?:我|我们)(?:这边|这里)?(?:给|发给?)(?:您|你)(?:一个|个)[^。，,!?]{0,8}?(?:账户|帐户|账号|卡号)"
 )
 _QR = precompiled(r"二维码|扫码|收款码")
 # Chat-log turns: a speaker label at the start of a line ("客服：", "A：", "王总："), the reader's own ("我：").
@@ -66,7 +72,8 @@ _TURN = precompiled(r"(?:^|(?<=\n))[ \t]*[^\n:：，,。！？!?]{1,8}[:：]")
 _OWN_TURN = precompiled(r"[ \t]*我[ \t]*[:：]")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
 _AFTER_HOST = precompiled(r"[/?#:]")
-_APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)")
+# A meeting app is named by its product name alone as often as not ("下一个小鱼易连", "下载“飞书”").
+_APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)|小鱼易连|飞书")
 # The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
 # A school's own payment system and finance office are the reader's own way in too (a genuine class
 # notice: "请通过学校统一的缴费平台缴纳").
