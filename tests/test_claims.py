@@ -679,3 +679,104 @@ def test_cs10_scripts_are_judged(text, finding):
 @pytest.mark.parametrize("text", CS10_GENUINE)
 def test_cs10_genuine_look_alikes_stay_low(text):
     assert check(text).verdict == "low_risk"
+
+
+# people10: who speaks in a long call, chat log or retelling - said with no 是 on a call, a chat label
+# that calls the contact new, a caller retold by whoever took the call - and its look-alikes.
+PEOPLE10_CLAIMED = [
+    ("喂 思远啊 我唐总 嗯 你在办公室没有", "boss"),
+    ("喂喂 听得见吗 我你们孙校长 嗯 信号不好", "boss"),
+    ("王总（新微信）：在吗\n我：在的王总", "boss"),
+    ("我爸接到一个电话，说是乡里的陆书记，号码不是平时那个。", "boss"),
+    ("今天一个QQ加我，备注是我们张主任。", "boss"),
+    ("喂 妈 是我啊 嗯 我换了个号 原来那个卡坏了", "relative"),
+    ("我老婆接了个电话，开口就叫嫂子，说他是我弟，换了个号。", "relative"),
+    ("我婆婆接了一个“我老公”的电话，说换了个号码。", "relative"),
+    ("儿子（新微信）：妈 你在干嘛\n妈：在做饭", "friend"),
+    ("哥 我是小刘 原来那个号被封了 你存一下这个号", "friend"),
+    ("毛老师（新）：各位家长晚上好", "teacher"),
+    ("昨天一个微信加我，说是孩子的数学老师徐老师。", "teacher"),
+    ("喂 小王啊 我房东啊 嗯 换号了", "landlord"),
+    ("房东（新号）：这个季度的房租该交了", "landlord"),
+    ("今天有个人打电话，说是我房东的老婆。", "landlord"),
+]
+PEOPLE10_NOT_CLAIMED = [
+    ("跟我王总说一声，明天的会改到下午。", "boss"),
+    ("我们班主任说明天交作业。", "boss"),
+    ("群主说是孩子的班主任发的通知。", "boss"),
+    ("我出局了，哈哈，下把再来。", "boss"),
+    ("原来的卡号没变，房租照旧。", "friend"),
+    ("姐 我加你微信了 通过一下 以前的号登不上了", "friend"),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), PEOPLE10_CLAIMED)
+def test_people10_who_speaks_is_read(text, person):
+    assert person in {c.id for c in _read(text).claims if c.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "person"), PEOPLE10_NOT_CLAIMED)
+def test_people10_look_alikes_claim_no_one(text, person):
+    assert person not in {c.id for c in _read(text).claims if c.kind == "person"}
+
+
+# What is asked late in the call: an advance for the sender, the account he will send, a sum to pay
+# first, a relative's card; a denial that ends at a spoken 了 does not reach the next sentence.
+PEOPLE10_ASKED = [
+    ("你先用你的卡帮我垫上 回来我签报销", "advance_for_me"),
+    ("我这边网银用不了，你先帮我转，明天一早还你。", "advance_for_me"),
+    ("对方的户名账号我让财务小徐一会儿短信发你 到了你直接转", "account_to_follow"),
+    ("你转给我同学 他那个卡号我一会儿发给你", "account_to_follow"),
+    ("他一直叫我先转2000元表示态度", "pay_amount_first"),
+    ("说她的卡被学校查，让我先交钱报名，转到她爱人的卡上", "into_my_account"),
+    ("喂 小郝啊 我是你房东 那个 下个月房租你别转老账户了 转到我儿子那张卡上 我一会儿短信发你", "into_my_account"),
+]
+PEOPLE10_NOT_ASKED = [
+    "上次你帮我垫的那个修车钱，我工资发了晚上还你。",
+    "我先帮你垫上了，你不用管。",
+    "我先转2000给你，剩下的下个月。",
+    "你让他别慌，先打12368问问。",
+    "下个月的房租还是按原来的方式转到您自己的卡上，到时候我截图给您。",
+    "上次你借我的那一千不着急，下个月再说。",
+    "你别转了 就这样吧",
+]
+
+
+@pytest.mark.parametrize(("text", "pattern"), PEOPLE10_ASKED)
+def test_people10_late_requests_are_read(text, pattern):
+    assert ("pay", pattern) in {(r.kind, r.pattern) for r in _read(text).requests}
+
+
+# The patterns people10 added or narrowed ("我先转2000给你" is transfer_amount's, as before).
+PEOPLE10_PAY = {"advance_for_me", "account_to_follow", "pay_amount_first", "into_my_account", "borrow", "transfer_to"}
+
+
+@pytest.mark.parametrize("text", PEOPLE10_NOT_ASKED)
+def test_people10_look_alikes_ask_no_payment(text):
+    assert not {r.pattern for r in _read(text).requests if r.kind == "pay"} & PEOPLE10_PAY
+
+
+# The reader's own way in said to be down or passed by is no way in: the payment goes to the sender.
+# Named as the way to pay, and requests through anything else disowned, it stays the reader's own.
+def test_people10_a_school_platform_said_to_be_down_vouches_for_nothing():
+    reading = _read("喂你好 我是史老师 这学期的课后服务费500元 学校那个缴费系统坏了 你先转给我 我帮你交")
+    assert "pay_through_unofficial_channel" in reading.finding_ids
+    reading = _read("王老师：各位家长，这次不走学校平台了，平台在维护，大家直接转给我。")
+    assert "pay_through_unofficial_channel" in reading.finding_ids
+
+
+PEOPLE10_GENUINE = [
+    "王老师：各位家长晚上好，本学期的教辅资料费200元，请通过学校统一缴费平台缴纳，班级不收任何现金和转账\n"
+    "王老师：如果群里有人发收款码或者私聊让转账，都不是我，请直接打我电话核实",
+    "喂 舅舅 是我 嗯 我换号了 原来那个号码在国外用不了 这周回去看外婆 啊 钱不用 我都准备好了 你什么都别买",
+    "喂 老王 我是你张哥 嗯 我换号了 上次你借我的两千 不着急啊 就转我原来那个卡 也不用转 回家给我现金也行",
+    "汤阿姨，我是玉兰，我换了号，这个是新号。下个月的房租还是按原来的方式转到您自己的卡上，到时候我截图给您。",
+    "我爸今天收到一条短信，说是我发的，说换号了要他转钱，我爸没理，直接给我打电话，我说不是我。",
+    "近期有财务人员被“老板”骗走货款：然后“老板”说自己在开会、不方便接电话，有一笔合作款今天必须付，"
+    "让财务马上转到对方账户，还叮嘱不要声张。请各位牢记：一律先打老板原来的电话核实。",
+]
+
+
+@pytest.mark.parametrize("text", PEOPLE10_GENUINE)
+def test_people10_genuine_look_alikes_stay_low(text):
+    assert check(text).verdict == "low_risk"

@@ -46,8 +46,9 @@ _FEE_PATTERNS = frozenset({"fee", "fee_kind"})
 _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat", "download"})
 # Persons (claims.toml [persons]) whose claim counts only where money is asked of the reader.
 _PAYEE_ONLY = frozenset({"teacher"})
-# The pay patterns (claims.toml [requests.pay]) whose payee is the sender himself or a code he posts.
-_INTO_THE_SENDER = frozenset({"to_the_sender", "into_my_account", "scan_code_pay", "scan_to_pay"})
+# The pay patterns (claims.toml [requests.pay]) whose payee is the sender himself, a code he posts, an
+# account he will send later ("账户我一会儿发你") or a sum advanced for him ("你先帮我垫上").
+_INTO_THE_SENDER = frozenset({"to_the_sender", "into_my_account", "scan_code_pay", "scan_to_pay", "account_to_follow", "advance_for_me"})
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = precompiled(
     # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
@@ -80,6 +81,10 @@ _APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:
 _OWN_CHANNEL = precompiled(
     r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点|缴费平台|缴费系统|财务室"
 )
+# The reader's own way in said to be out of use or passed by ("学校那个缴费系统坏了 你先转给我", "这次不走
+# 学校平台了", "平台在维护", "我这边网银盾没带"): no way in at all, so the payment asked goes elsewhere (people10).
+_OWN_CHANNEL_DOWN = precompiled(r"[^。,!?]{0,6}?(?:坏了|坏掉了|在维护|维护中|关了|关闭了|停了|停用了|用不了|不能用|登不上|这次不收|不收了|在升级|没带|不在身边)")
+_OWN_CHANNEL_PASSED = precompiled(r"(?:不走|别走|不用|不通过|绕过|不在)[^。,!?]{0,4}$")
 _ENTITY_CHANNELS = frozenset({"phone", "link", "bank_card", "chat"})
 _SENTENCE_END = precompiled(r"[。！？!?；;\n]")
 _CLAUSE_BREAK = precompiled(r"[，,。！？!?；;\n]")
@@ -553,12 +558,16 @@ def _without_fillers(norm: Normalized, data: _Data) -> tuple[str, array[int] | N
 _SPOKEN_PAUSES = 3
 _SPOKEN_WORD = 3
 _NEW_SUBJECT = frozenset("我您你咱")
+# A pause right after a sentence-final 了 ends the sentence too: "你别转老账户了 转到我儿子那张卡上" denies
+# the first verb, not the second (people10).
+_SENTENCE_FINAL = frozenset("了")
 _WHITE = precompiled(r"\s")
 
 
 def _pauses(norm: Normalized, text: str, where: array[int] | None) -> frozenset[int]:
     """Where a speech-to-text or call-note paste with no punctuation pauses (white space between
-    words, a filler left out) and starts a new sentence with a new subject (我, 您, 你, 咱), as
+    words, a filler left out) and starts a new sentence with a new subject (我, 您, 你, 咱) or after a
+    sentence-final 了, as
     positions of `text` (the normalised text without fillers, `where` its map): a warning word
     before one does not reach a request after it ("我们给您办理免费改签 另外有补偿 … 我们需要核对一下
     卡号"). A space that only separates the items of a list ("短信链接 电话或社交软件") starts nothing.
@@ -575,7 +584,7 @@ def _pauses(norm: Normalized, text: str, where: array[int] | None) -> frozenset[
             found.append(k)
     if len(found) < _SPOKEN_PAUSES or len(text) < _SPOKEN_WORD * (len(found) + 1):
         return frozenset()
-    return frozenset(k for k in found if text[k] in _NEW_SUBJECT)
+    return frozenset(k for k in found if text[k] in _NEW_SUBJECT or text[k - 1] in _SENTENCE_FINAL)
 
 
 def spoken_pauses(norm: Normalized) -> frozenset[int]:
@@ -778,6 +787,8 @@ def _channels(
             out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end()), m.start()))
     for m in _OWN_CHANNEL.finditer(text) if could_match(_OWN_CHANNEL.pattern, present) else ():
         if _governed(text, m.start(), m.end(), data):
+            continue
+        if _OWN_CHANNEL_DOWN.match(text, m.end()) or _OWN_CHANNEL_PASSED.search(text, max(0, m.start() - 8), m.start()):
             continue
         # The reader's own way in ("官方渠道", "手机银行", "柜台", the institution's app): official.
         # An app the message asks to download is a channel of its own (the download request's).
