@@ -78,7 +78,8 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
         # of the reader is what counts, and it asks nothing outside official channels.
         opinion, model_status = None, "ok: not weighed: a warning that retells a scam"
     probability = prediction.probability if prediction else None
-    verdict = decide([f.weight for f in flags], opinion, catalogue().verdict, _floor(flags, reading))
+    ceiling = _ceiling(flags, reading)
+    verdict = decide([f.weight for f in flags], opinion, catalogue().verdict, _floor(flags, reading, ceiling), ceiling)
     # Red: the rules that add points, and the judgement's findings (some weigh nothing but are red).
     finding_ids = reading.finding_ids
     red_flags = tuple(f for f in flags if f.weight > 0 or f.id in finding_ids)
@@ -132,13 +133,36 @@ def _not_named_already(lines: tuple[tuple[str, str], ...], mismatched: frozenset
     return tuple(line for line in lines if not any(v and v in line[0] for v in mismatched))
 
 
-def _floor(flags: tuple[Flag, ...], reading: claims_stage.Reading) -> str:
+def _floor(flags: tuple[Flag, ...], reading: claims_stage.Reading, ceiling: str = ORDER[-1]) -> str:
     """The least verdict: the judgement's floor and, where lowering is not allowed, the level the red
-    flags alone reach (the model can add to them, never take away: padding cannot dilute them)."""
+    flags alone reach (the model can add to them, never take away: padding cannot dilute them), up to
+    the ceiling."""
     floor = reading.floor
     if not reading.lowering_allowed:
-        floor = max(floor, _red_flags_alone(flags), key=ORDER.index)
+        alone = min(_red_flags_alone(flags), ceiling, key=ORDER.index)
+        floor = max(floor, alone, key=ORDER.index)
     return floor
+
+
+def _ceiling(flags: tuple[Flag, ...], reading: claims_stage.Reading) -> str:
+    """The most the points may reach (issue 9). high_risk needs one of: a claim to be an institution or
+    a person (claims.py: a bank, a court, a platform, a boss, a relative ...); a notice about the
+    reader's own money or account (claims.toml stakes.notice: a card frozen, a loan granted to "您", a
+    prize won), which speaks for whoever keeps that account; a request for money or credentials
+    through an unconfirmed channel (the judgement's high_risk floor); or a red flag that genuine
+    senders never raise (rules.toml never_genuine). Without any of them the message claims to be
+    nobody, speaks of nothing of the reader's, asks nothing and does nothing a genuine sender never
+    does: a seller's ad that gives its own mobile, chat id or link and a line of urgency, however many
+    such cues it adds up, stays at suspicious. Reassuring text can add none of the three and take none away, so the ceiling never
+    moves a scam down when a line is added (tests/test_monotone.py)."""
+    if (
+        reading.floor == ORDER[-1]
+        or reading.claims
+        or reading.notice
+        or any(f.weight > 0 and f.id in _never_genuine() for f in flags)
+    ):
+        return ORDER[-1]
+    return ORDER[1]
 
 
 @lru_cache(maxsize=1)

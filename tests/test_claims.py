@@ -780,3 +780,124 @@ PEOPLE10_GENUINE = [
 @pytest.mark.parametrize("text", PEOPLE10_GENUINE)
 def test_people10_genuine_look_alikes_stay_low(text):
     assert check(text).verdict == "low_risk"
+
+
+# ads10: genuine ads and ordinary messages raised to high_risk, and the scams hidden in ads that hold
+# the fixes to the other side.
+# A seller's terms, paid once the goods or the service have come (claims.toml negation.paid_after), are
+# no request to pay now; a demand to pay first, before or after such terms, still is.
+PAID_AFTER = [
+    "代写文案 代做PPT 简历制作 当天交付 满意再付款 QQ177856485",
+    "装修 刷墙 防水补漏 老房翻新 免费上门报价 完工验收后再付款 王师傅13812345678",
+    "老板您好 我们是做企业贷款的 前期一分钱不收 放款后按合同付服务费 需要的话可以加我微信luohao2437",
+    "全包装修 先装修后付款 可分期 工地参观请联系钱设计师13912345678",
+]
+PAID_FIRST = [
+    "满意再付款 定金先转到我个人卡6222021234567890123",
+    "【安信普惠】正规持牌放款，审核通过后需先交500元保证金至财务张三个人账户6222021234567890123，放款时一并退还。",
+    "包下卡 下卡后再付尾款 先付480元资料费 加Vmayz1990",
+]
+
+
+@pytest.mark.parametrize("text", PAID_AFTER)
+def test_payment_after_the_service_is_no_request(text):
+    reading = _read(text)
+    assert "pay" not in {r.kind for r in reading.requests}
+    assert reading.floor != "high_risk"
+    assert check(text).verdict != "high_risk"
+
+
+@pytest.mark.parametrize("text", PAID_FIRST)
+def test_payment_asked_first_is_still_a_request(text):
+    assert "pay" in {r.kind for r in _read(text).requests}
+    assert check(text).verdict == "high_risk"
+
+
+def test_a_fee_paid_after_the_service_is_listed_as_suppressed():
+    text = "老板您好 我们是做企业贷款的 前期一分钱不收 放款后按合同付服务费 需要的话可以加我微信luohao2437"
+    assert ("debtor_fee_demand", "paid_after_service") in {(s.rule, s.filter) for s in check(text).suppressed}
+
+
+# "不收押金" denies a fee; a condition denied before it ("无收益不收费", "办不成不收费") makes a promise that lures,
+# no denial. In a paste without punctuation a cue reaches its own group of words and the next, not every
+# request after it.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("招聘司机 C1驾照 月薪8000 包住 公司给交社保 不收押金 哈尔滨顺通物流 梁经理17371355698", False),
+        ("代办大额信用卡 无需征信 黑户也能下卡 额度5万起 包下卡 先付480元资料费 加Vmayz1990", True),
+        ("急用钱的朋友看过来 代办信用卡 三天下卡 无需任何资料 只需预付480元开卡费 转账到6212892659184516051 名额有限", True),
+        ("本店不收押金，押金请转到店长个人卡6222021234567890123", True),
+    ],
+)
+def test_a_denied_fee_reaches_its_own_words_only(text, asked):
+    assert ("pay" in {r.kind for r in _read(text).requests}) is asked
+
+
+def test_a_denied_condition_before_no_fee_is_no_denial():
+    text = "尊敬的投资者 您持有的股票被套了吗 专业团队帮您解套 无收益不收费 联系13731608986"
+    assert check(text).verdict != "low_risk"
+
+
+# Ways to pay and to hand over data that the ads hide: a staff member's own account, a transfer named
+# after the account, the data named before the verb of sending it.
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("南京五星酒店特价房 原价1800现价798 今日截止 预订需先转798元定金到经理方洁的支付宝 名额有限", "pay_through_unofficial_channel"),
+        ("【工商银行】融e借额度147500元已为您预留，需先向客户经理汪娜的个人账户6230139000581852101转入1500元激活费，激活后当天放款。", "pay_through_unofficial_channel"),
+        ("【邮储银行】恭喜您获得积分奖励831.15元，请将您的银行卡号、有效期和短信验证码回复至本号码，24小时内到账。", "credentials_requested"),
+        ("爷爷，我的微信被封了，帮我买两张445元的充值卡，把卡号密码发到这个号，急用。", "credentials_requested"),
+    ],
+)
+def test_ads10_scams_are_judged(text, finding):
+    assert finding in _read(text).finding_ids
+    assert check(text).verdict == "high_risk"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("我把新卡号发给你，你存一下，以后房租还是转我老卡。", "credentials"),
+        ("工资已向您的账户转入，请注意查收。", "pay"),
+        ("公司已向各位员工的工资卡转入本月工资。", "pay"),
+        ("手机以旧换新 旧手机抵现最高1500 新机分期0首付0利息 店长贾17115896998", "pay"),
+    ],
+)
+def test_ads10_look_alikes_are_not_requests(text, kind):
+    assert kind not in {r.kind for r in _read(text).requests}
+
+
+# A greeting is no owner ("老板您好 我们是做企业贷款的"); a sum waiting for the reader is the reader's.
+def test_a_greeting_is_no_notice_and_a_pending_sum_is_one():
+    assert not _read("老板您好 我们是做企业贷款的 税贷 发票贷 最快三天放款").notice
+    assert _read("尊敬的用户，您信用良好，有80000元贷款额度待领取，请下载App申请。").notice
+
+
+# "医保可用" at a clinic names the card it takes, no claim to be the 医保 office; the reader's own card
+# spoken of ("您的医保卡可用余额") is still the one concerned.
+def test_a_card_taken_at_the_counter_is_no_claim():
+    assert "channel_mismatch" not in _read("合肥仁和中医馆 三伏贴开贴啦 医保可用 预约电话025-70163127").finding_ids
+    assert "medical_insurance" in {c.id for c in _read("您的医保卡可用余额不足，请致电400-820-1234充值。").claims}
+
+
+# A message passed on ("我刚收到一个贷款广告 说加微信就给额度 我没理") reports what it said.
+def test_an_ad_passed_on_as_a_warning_stays_low():
+    assert check("我刚收到一个贷款广告 说加微信就给额度 我没理 你也别信这种").verdict == "low_risk"
+
+
+# The ceiling (checker/pipeline.py _ceiling): a seller's ad that gives its own mobile and chat id and
+# asks nothing stays below high_risk; a claim, a notice about the reader's money or a never-genuine
+# red flag lets the same cues reach it.
+@pytest.mark.parametrize(
+    ("text", "most"),
+    [
+        ("老板您好 我们是做企业贷款的 天津正规持牌机构 最快三天放款 需要的话可以加我微信luohao2437 或者直接打我电话15595387574 我是黄经理", "suspicious"),
+        ("急用钱吗 无抵押 低利息 放款快 158 1740 0355", "suspicious"),
+        ("您的网贷已逾期，请联系13812345678张专员处理，否则上门催收。", "high_risk"),
+        ("【度小蛮金融】尊敬的用户，您信用良好，有80000元贷款额度待领取，请下载App wy-rz.cc 申请。", "high_risk"),
+    ],
+)
+def test_ad_cues_alone_stay_below_high_risk(text, most):
+    verdict = check(text).verdict
+    assert verdict == most if most == "high_risk" else verdict in ("suspicious", "low_risk")

@@ -106,6 +106,9 @@ def _insert(text: str, insert: str, mode: str, where: int) -> str:
 # place: a warning appended ("凡是要求转账的都是诈骗。") opens a statement of its own (claims.toml
 # negation.statement_opens) and frames nothing before it.
 UNPUNCTUATED = [
+    # ads10: a card broker's and a shop's ad with a demand to pay first after denials and terms.
+    "代办大额信用卡 无需征信 黑户也能下卡 额度5万起 包下卡 先付480元资料费 加Vmayz1990",
+    "五星酒店特价房 今日截止 满意再付款 预订需先转798元定金到经理方洁的支付宝 名额有限",
     "帳戶異常通知 您的存款帳戶已被暫停使用 請回覆本簡訊身分證字號及卡號以便解除",
     "您好 這裡是銀行風控中心 您的金融卡已暫停交易 請加我們的LINE客服 service_4134 處理",
     "演唱會門票代搶 保證搶到 先匯款 搶不到全額退",
@@ -117,6 +120,19 @@ UNPUNCTUATED = [
 @pytest.mark.parametrize("mode", ["prepend", "append", "interleave"])
 def test_reassuring_text_never_lowers_an_unpunctuated_scam(scam, insert, mode):
     assert _level(scam) > 0
+    assert _level(_insert(scam, insert, mode, 0)) >= _level(scam)
+
+
+# ads10: a seller's terms and a denied fee (claims.toml negation.paid_after, governing "不收"), which a
+# scam can write around its own demand, in every place: never lower it. Kept apart from INSERTS so that
+# the sampled examples of the property test below stay those it was written with.
+TERMS = ["满意再付款，", "满意再付款 ", "不收押金 ", "不收押金，", "放款后按合同付服务费。"]
+
+
+@pytest.mark.parametrize("scam", SCAMS + UNPUNCTUATED)
+@pytest.mark.parametrize("insert", TERMS)
+@pytest.mark.parametrize("mode", ["prepend", "append"])
+def test_a_sellers_terms_never_lower_a_scam(scam, insert, mode):
     assert _level(_insert(scam, insert, mode, 0)) >= _level(scam)
 
 

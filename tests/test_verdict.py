@@ -65,3 +65,25 @@ def test_score_grows_with_points():
 )
 def test_at_least(verdict, threshold, expected):
     assert at_least(verdict, threshold) is expected
+
+
+# The ceiling (issue 9, brief ads10): where the message claims to be nobody, speaks of nothing of the
+# reader's, asks for nothing through an unconfirmed channel and does nothing genuine senders never do,
+# the sum of its cues stops below high_risk; the floor still counts in full, and with a ceiling of
+# high_risk (the default) nothing changes.
+CEILING_CASES = [
+    # (weights, model probability, floor, ceiling, expected)
+    ([2.0, 1.2, 0.5], None, "low_risk", "suspicious", "suspicious"),
+    ([2.0, 1.2, 0.5], None, "low_risk", "high_risk", "high_risk"),
+    ([4.0, 2.0], 0.99, "suspicious", "suspicious", "suspicious"),
+    ([1.0], None, "low_risk", "suspicious", "low_risk"),  # a ceiling raises nothing
+    ([], 0.99, "low_risk", "suspicious", "suspicious"),
+    ([0.5], None, "high_risk", "high_risk", "high_risk"),
+]
+
+
+@pytest.mark.parametrize(("weights", "probability", "floor", "ceiling", "expected"), CEILING_CASES)
+def test_the_ceiling_caps_the_points_never_the_floor(weights, probability, floor, ceiling, expected):
+    verdict = decide(weights, opinion(probability), CONFIG, floor, ceiling)
+    assert verdict.verdict == expected
+    assert 0.0 <= verdict.score <= 1.0

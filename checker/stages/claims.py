@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -66,6 +66,9 @@ _ACCOUNT = precompiled(
     # 一个退款通道的账号"), named by what it is for (fraud_taxonomy.md A.1 rows 9, 22, 35).
     r"|(?:到|入|进|至|往)(?:我们|我司|我方)?(?:公司|平台)?(?:的)?财务(?:部|处|室)?(?:的)?(?:对公)?(?:账户|帐户|账号)"
     r"|(?:我|我们)(?:这边|这里)?(?:给|发给?)(?:您|你)(?:一个|个)[^。，,!?]{0,8}?(?:账户|帐户|账号|卡号)"
+    # A staff member's own account ("转到经理方洁的支付宝", "打到店主微信", "转给人事专员王某的卡"): a person's
+    # pocket, not the firm's till (fraud_taxonomy.md A.1 rows 22, 26, 39).
+    r"|(?:经理|老板|店主|店长|财务|出纳|专员|业务员|人事|客服|会计|主管|师傅)(?:[\u4e00-\u9fff]{2,3}?)?(?:的)?(?:个人)?(?:支付宝|微信|银行卡|卡)(?![号片]?(?:余额|信息|资料|密码))"
 )
 _QR = precompiled(r"二维码|扫码|收款码")
 # Chat-log turns: a speaker label at the start of a line ("客服：", "A：", "王总："), the reader's own ("我：").
@@ -196,6 +199,9 @@ class Reading(NamedTuple):
     # A warning that retells a scam, with no unofficial channel of its own (claims.toml [retelling]):
     # its red flags are the scam it describes, not requests made of the reader.
     retelling: bool = False
+    # A notice about the reader's own money or account (claims.toml stakes.notice), read outside the
+    # clauses that deny it: a card frozen, a loan or a prize offered to "您", a fee to be taken.
+    notice: bool = False
 
     @property
     def floor(self) -> str:
@@ -257,9 +263,11 @@ class _Data(NamedTuple):
     requests: tuple[tuple[str, str, re.Pattern[str], frozenset[str] | None], ...]
     fillers: re.Pattern[str]
     governing: re.Pattern[str]
+    governing_inside: re.Pattern[str]
     after: re.Pattern[str]
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
+    paid_after: re.Pattern[str]
     clause_end: re.Pattern[str]
     statement_opens: re.Pattern[str]
     scammer: re.Pattern[str]
@@ -322,9 +330,11 @@ def parse_data(raw: str | dict) -> _Data:
         requests=requests,
         fillers=_compile(f"(?:{data['spoken']['fillers']})", "spoken.fillers"),
         governing=_compile("|".join(negation["governing"]), "negation.governing"),
+        governing_inside=_compile("|".join(negation["governing_inside"]), "negation.governing_inside"),
         after=_compile("|".join(negation["after"]), "negation.after"),
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
+        paid_after=_compile(negation["paid_after"], "negation.paid_after"),
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
         statement_opens=_compile(negation["statement_opens"], "negation.statement_opens"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
@@ -457,13 +467,15 @@ def _governed(
     story: bool = False,
     plain: bool = False,
     pauses: frozenset[int] = frozenset(),
+    gap: Callable[[int], bool] | None = None,
 ) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
     sentence ("以换号、加微信为由…", "要求加群、扫码的都是诈骗"). With `plain` (the message gives an
     unofficial channel of its own), only the cue in its own clause: a scam keeps its requests however
     it is framed ("以下是骗子常用的话术：…咨询137…", "（以上为诈骗话术）"). `pauses`: where a spoken
-    paste pauses (_pauses); a cue does not reach past a pause that follows it."""
+    paste pauses (_pauses); a cue does not reach past a pause that follows it. `gap(k)`: whether the
+    paste had white space before text[k]; a cue does not reach past _CUE_GAPS of them (_governs_across)."""
     if plain:
         framed = False
     elif _reported(text, start, data, narrated, story=story):
@@ -474,12 +486,36 @@ def _governed(
     scope = text[clause_start:end]
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), scope)
     cues = list(data.governing.finditer(masked))
+    # A cue that denies only the words it stands among ("交社保 不收押金"): inside the request, never
+    # before it, so a line of it put before a demand reaches nothing ("不收押金 …先汇款").
+    cues += [m for m in data.governing_inside.finditer(masked) if clause_start + m.start() >= start]
     if not cues:
         return False
+    cues.sort(key=lambda m: m.end())
     last = clause_start + cues[-1].end()
     if any(last < p <= start for p in pauses):
         return False
+    if gap is not None and not _governs_across(last, start, gap):
+        return False
     return data.fresh_imperative.search(masked, cues[-1].end()) is None
+
+
+# A paste with no punctuation, its words set apart by spaces ("无需征信 黑户也能下卡 额度5万起 包下卡 先付
+# 480元资料费"), has one clause from end to end once the spaces are compacted: a cue there governs its own
+# group of words and the next ("切勿 向陌生账户转账", "不会通过短信链接 电话…要求您提供密码"), not every
+# request after it (brief ads10). Reading fewer cues never lowers a request: monotone safe.
+_CUE_GAPS = 2
+
+
+def _governs_across(cue_end: int, start: int, gap: Callable[[int], bool]) -> bool:
+    """Whether fewer than _CUE_GAPS spaces of the paste stand between a cue's end and a request's start."""
+    seen = 0
+    for k in range(cue_end, start + 1):
+        if gap(k):
+            seen += 1
+            if seen == _CUE_GAPS:
+                return False
+    return True
 
 
 def governed(
@@ -491,14 +527,18 @@ def governed(
     story: bool = False,
     plain: bool = False,
     pauses: frozenset[int] = frozenset(),
+    gap: Callable[[int], bool] | None = None,
 ) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
     or inside a frame that closes after it ("以…为由", "…的都是诈骗"); with `narrated`, also when it
     is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own); with
     `story` too, in the narration of a story told as a warning (reads_as_story()); with `plain`, only
-    the cue in its own clause (the message gives an unofficial channel of its own)."""
-    return _governed(text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain, pauses=pauses)
+    the cue in its own clause (the message gives an unofficial channel of its own); with `gap`, not
+    past _CUE_GAPS spaces of a paste without punctuation."""
+    return _governed(
+        text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap
+    )
 
 
 def statement_end(text: str, start: int, stop: int) -> int:
@@ -519,6 +559,38 @@ def reads_as_story(text: str) -> bool:
         and data.story_refused.search(text) is not None
         and data.story_pending.search(text) is None
     )
+
+
+# How far before a match's verb of paying its terms may start ("验收合格后再" + "付款").
+_PAID_AFTER_REACH = 16
+
+
+def with_paid_after(pattern: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """The non-empty matches of `pattern` in `text`, each with whether it pays only after the goods or
+    the service have come (paid_after). After such a match the search goes on from its next character,
+    not its end: "下卡后再付尾款 先付480元资料费" holds a demand to pay first inside the first match."""
+    pos = 0
+    while pos < len(text):
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        if m.end() == m.start():
+            pos = m.end() + 1
+            continue
+        if paid_after(text, m.start(), m.end()):
+            yield m, True
+            pos = m.start() + 1
+            continue
+        yield m, False
+        pos = m.end()
+
+
+def paid_after(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] pays only after the goods or the service have come (claims.toml
+    negation.paid_after: "满意再付款", "放款后按合同付服务费"): the terms run straight into a verb of
+    paying inside the match."""
+    found = _data().paid_after.finditer(text, max(0, start - _PAID_AFTER_REACH), end)
+    return any(start <= m.end() < end for m in found)
 
 
 def governed_fresh(text: str) -> bool:
@@ -601,14 +673,20 @@ def _requests(
     Read without the fillers of speech; positions are the normalised text's."""
     text, where = _without_fillers(norm, data)
     pauses = _pauses(norm, text, where)
+
+    def gap(k: int) -> bool:
+        return norm.gap_before(k if where is None else where[k])
+
     found = []
     for kind, name, pattern, needed in data.requests:
         if needed is not None and needed.isdisjoint(present):
             continue
         kept = 0
-        for m in pattern.finditer(text):
+        for m, later in with_paid_after(pattern, text) if kind == "pay" else ((m, False) for m in pattern.finditer(text)):
+            if later:
+                continue  # a seller's terms: paid once the goods or the service have come
             if m.end() == m.start() or _governed(
-                text, m.start(), m.end(), data, narrated=narrated, story=story, plain=plain, pauses=pauses
+                text, m.start(), m.end(), data, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap
             ):
                 continue
             start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
@@ -776,7 +854,7 @@ def _channels(
         if not could_match(pattern.pattern, present):
             continue
         for m in pattern.finditer(text):
-            if _governed(text, m.start(), m.end(), data):
+            if _governed(text, m.start(), m.end(), data, gap=norm.gap_before):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             if kind == "qr" and data.on_site.search(text, _clause_start(text, m.start(), data), m.start()):
                 continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
@@ -871,6 +949,7 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     authority = any(c.kind == "institution" and by_id[c.id].kind in _AUTHORITY_KINDS for c in claims)
     stakes = bool(speaking) or authority or (could_match(data.stakes.pattern, present) and data.stakes.search(text) is not None)
 
+    notice = _notice(norm, data, present)
     findings = []
     judged: list[Channel] = []  # channels a money or credentials finding already names
     kinds = {r.kind for r in requests}
@@ -953,33 +1032,34 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         findings.append(_mismatch(data, claims, by_id, contact_request, mismatched, kinds))
     elif private:
         findings.append(_finding(data, "contact_through_private_channel", claims, contact_request, private))
-    elif unconfirmed and _notice(text, data, present):
+    elif unconfirmed and notice:
         findings.append(_finding(data, "call_unconfirmed_service_line", claims, unconfirmed[0][0], [c for _, c in unconfirmed]))
     # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
     # channel is money asked for in disguise: the "claim" takes card numbers and codes. (A service
     # line nobody confirms stays "verify first": it proves nothing either way.)
     offered_through = mismatched or private
     benefits = data.benefits.finditer(text) if could_match(data.benefits.pattern, present) else ()
-    benefit = next((m for m in benefits if not _governed(text, m.start(), m.end(), data)), None)
+    benefit = next((m for m in benefits if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
     if offered_through and benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
     if denial is not None and _retells(text, data, channels, requests, story):
         # The scam it retells asks nothing of the reader: only what it asks through official
         # channels ("拨打96110") is its own.
         official = tuple(r for r in requests if r.through == "official")
-        return Reading(tuple(claims), official, tuple(channels), (), denial, retelling=True)
-    return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial)
+        return Reading(tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice)
+    return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice)
 
 
 _RETELLING_OPENING = 40
 
 
-def _notice(text: str, data: _Data, present: frozenset[str]) -> bool:
+def _notice(norm: Normalized, data: _Data, present: frozenset[str]) -> bool:
     """Whether the message is a notice about the reader's own money or account (claims.toml stakes.notice),
     outside the clauses that deny it: what makes an unconfirmed service line worth checking."""
     if not could_match(data.notice.pattern, present):
         return False
-    return any(not _governed(text, m.start(), m.end(), data) for m in data.notice.finditer(text))
+    text = norm.text
+    return any(not _governed(text, m.start(), m.end(), data, gap=norm.gap_before) for m in data.notice.finditer(text))
 
 
 def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Request], story: bool) -> bool:

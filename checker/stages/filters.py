@@ -22,6 +22,7 @@ RED_FLAGS_REACH_HIGH_RISK = "red_flags_reach_high_risk"
 NEVER_FROM_GENUINE_SENDERS = "never_from_genuine_senders"
 WARNING_RETELLING = "warning_retelling"
 SENDER_DISOWNS = "sender_disowns"
+PAID_AFTER_SERVICE = "paid_after_service"
 _KNOWN = (
     WARNING_CLAUSE,
     "before_only",
@@ -31,6 +32,7 @@ _KNOWN = (
     NEVER_FROM_GENUINE_SENDERS,
     WARNING_RETELLING,
     SENDER_DISOWNS,
+    PAID_AFTER_SERVICE,
 )
 
 

@@ -47,9 +47,10 @@ from .claims import (
     scammer_speaks,
     spoken_pauses,
     statement_end,
+    with_paid_after,
 )
 from .entities import Entity, institutions
-from .filters import SENDER_DISOWNS
+from .filters import PAID_AFTER_SERVICE, SENDER_DISOWNS
 from .normalize import Normalized
 from .patterns import precompiled, triggers
 from .taxonomy import taxonomy
@@ -577,8 +578,14 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     evidence: list[Evidence] = []
     if patterns is not None:
         kept = 0
-        for m in islice(patterns.finditer(text), MAX_MATCHES_EXAMINED):
+        # "满意再付款", "放款后按合同付服务费": a seller's terms, paid once the goods or the service have
+        # come, are no request to pay now, whatever else the message asks (claims.with_paid_after).
+        matches = with_paid_after(patterns.compiled, text) if rule.negatable else ((m, False) for m in patterns.finditer(text))
+        for m, later in islice(matches, MAX_MATCHES_EXAMINED):
             if m.end() == m.start():
+                continue
+            if later:
+                _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()), PAID_AFTER_SERVICE)
                 continue
             if rule.negatable and _negated(msg, m.start(), m.end(), rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()))
@@ -609,9 +616,9 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     )
 
 
-def _note_negated(msg: Message, rule: Rule, evidence: Evidence) -> None:
+def _note_negated(msg: Message, rule: Rule, evidence: Evidence, filter_id: str = "") -> None:
     if msg.negated is not None:
-        filter_id = SENDER_DISOWNS if msg.negation == "off" else msg.negation
+        filter_id = filter_id or (SENDER_DISOWNS if msg.negation == "off" else msg.negation)
         msg.negated.setdefault(rule.id, (filter_id, []))[1].append(evidence)
 
 

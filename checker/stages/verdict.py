@@ -16,6 +16,12 @@ knows gets no say from it at all. Thresholds of the verdict live in data/rules.t
 The floor comes from what the message asks and through which channel (checker/stages/claims.py):
 the verdict is never below it, whatever the points and the model say, so reassuring text cannot
 talk a request for money through an unofficial channel down (monotone safety).
+
+The ceiling is the most the points may reach (issue 9, brief ads10): high_risk needs a claim to be an
+institution or a person, a request for money or credentials through an unconfirmed channel, or
+something genuine senders never do (checker/pipeline.py _ceiling). An ad that gives its own mobile,
+chat id and a line of urgency adds up many points, yet asks nothing and pretends to be nobody: such
+a sum stays suspicious. The floor is never above the ceiling, so the ceiling lowers no floor.
 """
 
 from __future__ import annotations
@@ -50,8 +56,11 @@ def _strength(probability: float, threshold: float) -> float:
     return (probability - threshold) / max(1.0 - threshold, 1e-9)
 
 
-def decide(weights: Sequence[float], model: ModelOpinion | None, config: dict, floor: str = LOW) -> Verdict:
-    """Combine rule weights and the model's opinion (None when the model is unavailable), never below `floor`."""
+def decide(
+    weights: Sequence[float], model: ModelOpinion | None, config: dict, floor: str = LOW, ceiling: str = HIGH
+) -> Verdict:
+    """Combine rule weights and the model's opinion (None when the model is unavailable), never below
+    `floor`; the points and the model reach no higher than `ceiling` (the floor still counts in full)."""
     points = sum(weights)
     scale, suspicious, high = config["scale"], config["suspicious"], config["high_risk"]
     score = _score(points, scale)
@@ -69,6 +78,9 @@ def decide(weights: Sequence[float], model: ModelOpinion | None, config: dict, f
             if lifted > score:
                 score, counted = min(lifted, math.nextafter(high, 0.0)), True
     score = min(max(score, 0.0), 1.0)
+    if ceiling != HIGH:
+        top = {LOW: suspicious, SUSPICIOUS: high}[ceiling]
+        score = min(score, math.nextafter(top, 0.0))
     # The score is raised to the floor's band so that score and verdict always agree.
     score = max(score, {LOW: 0.0, SUSPICIOUS: suspicious, HIGH: high}[floor])
     level = HIGH if score >= high else SUSPICIOUS if score >= suspicious else LOW
