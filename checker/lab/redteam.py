@@ -16,7 +16,9 @@ construction (as today's robustness figure is):
 ("【反诈提醒】…", "刚才接到一个电话，我没理。"): a scam framed as a warning must stay flagged, since a
 retelling is read as one only where the message gives no channel of its own and tells a refusal
 (claims.toml [retelling]). It stands beside the families, outside `combined` and `all`, whose figures
-it would otherwise redraw.
+it would otherwise redraw. `warning_inside` (written after the claims stage, not read for its misses
+before its first figure) puts the same lines between two clauses of the scam instead: a warning
+slipped into the middle of a message must not make a warning of what it interrupts either.
 
 The paraphrase table has two halves: `paraphrase` (dev: its misses were read to improve the claims
 stage) and `paraphrase_held_out` (written from the meaning before that work, never read for misses),
@@ -236,6 +238,15 @@ def _warning_frame(text: str, rng: random.Random) -> str:
     return frame + text if mode == "prepend" else text + frame
 
 
+def _warning_inside(text: str, rng: random.Random) -> str:
+    _, frame = rng.choice(_WARNING_FRAMES)
+    cuts = [m.end() for m in re.finditer(r"[，。！？,]", text) if m.end() < len(text)]
+    if not cuts:
+        return frame + text
+    at = rng.choice(cuts)
+    return text[:at] + frame + text[at:]
+
+
 def _pinyin(text: str, rng: random.Random) -> str:
     for word, choices in _PINYIN.items():
         if word in text:
@@ -271,6 +282,7 @@ EDITS = {
     **FAMILIES,
     "paraphrase_held_out": _paraphrase_held_out,
     "warning_frame": _warning_frame,
+    "warning_inside": _warning_inside,
     "combined": combined,
     "all": every_family,
 }
