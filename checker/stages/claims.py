@@ -281,7 +281,7 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise ClaimsDataError(f"{CLAIMS_FILE}: {where}: bad pattern: {exc}") from None
 
 
-_CLASS_REF = re.compile(r"\{\{([a-z_]+)\}\}")
+_CLASS_REF = precompiled(r"\{\{([a-z_]+)\}\}")
 
 
 def _expand(pattern: str, classes: dict[str, str], where: str) -> str:
