@@ -457,6 +457,26 @@ BY_MEANING = [
     ("您手机上点那个共享 对 就那个 然后我这边就能看到了", "screen_share", "share"),
     # speech with no punctuation: a warning word before a pause does not reach a new sentence after it
     ("喂 您好 您的航班取消了 我们给您办理免费改签 另外有三百元补偿 我们需要核对一下卡号", "credentials", "verify_card"),
+    # word classes (claims.toml [classes]): a verb of moving money meets any name of an account ...
+    ("马上走一笔账到6217001234567890123，别耽误。", "pay", "to_card_number"),
+    ("请于今日内将借款转回平台指定收款户完成冲正。", "pay", "transfer_back"),
+    ("户头我等下私发你，你先准备好钱。", "pay", "account_to_follow"),
+    ("需要你往我们提供的账户里存入一笔验资款。", "pay", "account_then_transfer"),
+    ("赶紧打钱，不然明天去你单位。", "pay", "pay_verb"),
+    # ... someone else's debt, a sum named, to be paid by the reader
+    ("你要是不想让你爸妈知道，就替你哥还上两万。", "pay", "pay_their_debt"),
+    # ... the one-time code by what it is, told, read out or typed in, either way round
+    ("手机上收到的那串数字您念一下。", "credentials", "code_then_tell"),
+    ("稍后会有一条确认码发到您手机上，麻烦您告诉我。", "credentials", "code_then_tell"),
+    ("把短信码告诉我，我帮您取消扣费。", "credentials", "code_to_me"),
+    ("页面会提示六位数字，你填进去就行。", "credentials", "enter_code"),
+    ("请把储蓄卡号和背面三位数念给我。", "credentials", "card_details"),
+    # ... a verb of contact or a service desk's role right before the number, a handle after a role
+    ("会员到期将自动扣费，如需取消请找售后专员0571-88776655。", "call", "call_number"),
+    ("您的账户将被锁定，请连系02087654321处理。", "call", "call_number"),
+    ("中奖请添加节目组工作人员abcde123领取。", "chat", "add_handle"),
+    # a card's state ("暂停使用") is no cue that negates the request after it
+    ("账户暂停使用通知 原因 异常登录 处理 ab3.cc", "click", "open_link_near"),
 ]
 
 
@@ -529,6 +549,14 @@ NOT_ASKED = [
     # ... but a pause right after the warning word, or a space between the items of a list, keeps it
     ("你听我说 千万不要 转账给他 他是骗子 挂了电话 打我原来的号", "pay"),
     ("本行不会通过短信链接 电话或社交软件要求您上传证件照片或提供密码 验证码 如有疑问 请到网点咨询", "credentials"),
+    # the wider word classes leave these alone: an official channel, a bank's warning, a stop, a done deed
+    ("请在App内完成还款，逾期将影响您的信用记录。", "pay"),
+    ("请勿向他人转账，银行不会要求您把钱转到安全账户。", "pay"),
+    ("请暂停转账，核实对方身份后再操作。", "pay"),
+    ("我帮你还了3000块信用卡，记得按时还我。", "pay"),
+    ("您的验证码为482913，5分钟内有效，请在页面输入，切勿告诉他人。", "credentials"),
+    ("请勿将短信里的数字告诉任何人，包括自称客服的人。", "credentials"),
+    ("客服电话找不到的话，请在App内联系在线客服。", "call"),
 ]
 
 
@@ -584,6 +612,9 @@ NOTICE = [
     "您的金条利率不符合国家政策，请于7月21日前联系客服400-852-5522关闭账户。",
     "恭喜您被节目组选为场外幸运观众，获得奖金167000元，请与律师联系4006-195-106。",
     "您的智能电表检测到异常用电，需缴纳核查费480元，联系4001086036",
+    # a debt or a freeze by meaning, not only by its official word (逾期, 冻结)
+    "您的分期账户已拖欠多日，请于今日致电4009231166处理。",
+    "您名下的会员户头即将锁定，如需解除请对接4006207788。",
 ]
 AD = [
     "【安居汽车】新款SUV限时优惠，首付低至3万元，金融贷款最高可贷20万元，详询4008201234。退订回T",
@@ -901,3 +932,25 @@ def test_an_ad_passed_on_as_a_warning_stays_low():
 def test_ad_cues_alone_stay_below_high_risk(text, most):
     verdict = check(text).verdict
     assert verdict == most if most == "high_risk" else verdict in ("suspicious", "low_risk")
+
+
+# The credit record by what it is (个人信用记录, 信用档案) is the bureau's, as 征信 is: a private line
+# given about it counts; a bank's own reminder that names it, with its official number, stays low.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("您好，您名下学生户头需注销，否则影响个人信用记录，请找021-55556666。", True),
+        ("请按时还款，以免影响您的个人信用记录。如有疑问请致电95555。【招商银行】", False),
+        ("【工商银行】您尾号1234的卡已暂停使用，请携带身份证到网点办理。", False),
+    ],
+)
+def test_the_credit_record_by_meaning(text, flagged):
+    assert (check(text).verdict != "low_risk") is flagged
+
+
+def test_an_unknown_word_class_is_a_data_error():
+    from checker.stages.claims import ClaimsDataError, _expand
+
+    assert _expand("(?:{{move}})款", {"move": "转|汇"}, "x") == "(?:(?:转|汇))款"
+    with pytest.raises(ClaimsDataError, match="unknown word class"):
+        _expand("{{nope}}", {}, "requests.pay.x")

@@ -54,9 +54,9 @@ _ACCOUNT = precompiled(
     # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
     r"(?<!法院)(?<!本院)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
     # Where money sits, by any of its names (账户, 户头, 收款户, 专户 ...); "美团还款专户" needs no prefix.
-    r"(?:账户|帐户|账号|帐号|户头|收款户|收款卡|卡号|银行卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]|专户"
+    r"(?:账户|帐户|账号|帐号|户头|收款户|收款卡|卡号|银行卡|储蓄卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]|专户"
     # The account the sender hands over ("转到我们给你的账户", "我刚才发您的那个卡号"): not the reader's own.
-    r"|(?:我们|我|他|她|对方|财务)(?:刚才|刚刚|一会儿?|等下)?(?:给|发|发给|提供给?)(?:你|您)的(?:这个|那个)?(?:账户|帐户|账号|卡号|银行卡|卡)"
+    r"|(?:我们|我|他|她|对方|财务)(?:刚才|刚刚|一会儿?|等下)?(?:给|发|发给|提供给?)(?:你|您)的(?:这个|那个)?(?:账户|帐户|账号|帐号|户头|收款户|专户|卡号|银行卡|卡)"
     # An account named for what the money "verifies" or "unfreezes" ("转到我们的验证账户", "评估账户"):
     # no lender, bank or card centre keeps one for its customers' money.
     r"|(?:验证|评估|解冻|冲正|验资)(?:的)?(?:账户|帐户|账号|卡)(?!余额|信息|资料|安全|身份|密码|明细)"
@@ -301,6 +301,23 @@ def _compile(pattern: str, where: str) -> re.Pattern[str]:
         raise ClaimsDataError(f"{CLAIMS_FILE}: {where}: bad pattern: {exc}") from None
 
 
+_CLASS_REF = precompiled(r"\{\{([a-z_]+)\}\}")
+
+
+def _expand(pattern: str, classes: dict[str, str], where: str) -> str:
+    """The pattern with each {{name}} replaced by the word class claims.toml [classes] names, as a
+    group: a request is written once as verb class x object class, not once per wording."""
+
+    def word_class(m: re.Match[str]) -> str:
+        if m.group(1) not in classes:
+            raise ClaimsDataError(f"{CLAIMS_FILE}: {where}: unknown word class {{{{{m.group(1)}}}}}")
+        # A class may name another ({{code}} holds {{code_name}}), never itself.
+        inner = {name: words for name, words in classes.items() if name != m.group(1)}
+        return f"(?:{_expand(classes[m.group(1)], inner, where)})"
+
+    return _CLASS_REF.sub(word_class, pattern)
+
+
 def judgements() -> dict[str, dict]:
     """The judgement's named rules (data/claims.toml [[judgement]]), by id."""
     return _data().judgements
@@ -312,10 +329,12 @@ def parse_data(raw: str | dict) -> _Data:
     for key in ("requests", "spoken", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "means", "judgement"):
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
+    classes = data.get("classes", {})
     requests = tuple(
-        (kind, name, _compile(pattern, f"requests.{kind}.{name}"), triggers(pattern))
+        (kind, name, _compile(expanded, f"requests.{kind}.{name}"), triggers(expanded))
         for kind, patterns in data["requests"].items()
         for name, pattern in patterns.items()
+        for expanded in (_expand(pattern, classes, f"requests.{kind}.{name}"),)
     )
     negation = data["negation"]
     judgements = {}
