@@ -551,8 +551,6 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
 
 
 def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
-    """The rule's flag on the message, or None. `gate`: try the speed gate `needs` first (find_flags
-    tried it while it chose the candidates, and passes False)."""
     text = msg.norm.text
     if (
         gate
@@ -628,8 +626,7 @@ def find_flags(
     the claims stage read in the message (rules with `asks` need one of theirs)."""
     cat = catalogue()
     msg = Message.of(norm, entities, cat, negation, requests)
-    # _candidates tried the `needs` gate already: evaluate_rule does not try it again.
-    flags = [flag for rule in _candidates(cat, msg) if (flag := evaluate_rule(rule, msg, gate=False)) is not None]
+    flags = [flag for rule in _candidates(cat, msg) if (flag := evaluate_rule(rule, msg)) is not None]
     fired = {f.id for f in flags}
     negated = {rule: note for rule, note in (msg.negated or {}).items() if rule not in fired}
     return tuple(sorted(flags, key=lambda f: (-f.weight, f.id))), negated
@@ -684,15 +681,7 @@ def _candidates(cat: Catalogue, msg: Message) -> list[Rule]:
         chosen.update(index.by_char[ch])
     for kind in msg.by_kind:
         chosen.update(index.by_kind.get(kind, ()))
-    # evaluate_rule's first tests (the `needs` gate, `asks`), tried here: a third of the candidates
-    # stop at them, and a test in this loop costs less than a call that returns at once.
-    text, requests, rules = msg.norm.text, msg.requests, cat.rules
-    return [
-        rule
-        for rule in map(rules.__getitem__, sorted(chosen))
-        if (not rule.needs or any(map(text.__contains__, rule.needs)) or (rule.entities and msg.matching(rule.entities)))
-        and (not rule.asks or not rule.asks.isdisjoint(requests))
-    ]
+    return [cat.rules[k] for k in sorted(chosen)]
 
 
 # --- checks: predicates over several entities ----------------------------------------------------
