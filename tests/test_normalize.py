@@ -175,14 +175,3 @@ def test_plain_fast_path_gives_the_general_answer(monkeypatch, text):
     general = module.normalize(text)
     assert fast.text == general.text and list(fast.disguises) == list(general.disguises)
     assert [fast.span(i, i + 1) for i in range(len(fast.text))] == [general.span(i, i + 1) for i in range(len(general.text))]
-
-
-def test_the_traditional_gate_answers_as_the_table_does():
-    """_has_traditional asks the table for the first pastes and one character class after: the same answer."""
-    from checker.stages import normalize as stage
-
-    table = stage._t2s_table()
-    gate = stage._traditional()
-    assert all(gate.fullmatch(chr(code)) for code in table)
-    for text in ["短信通知：请核实", "簡訊通知", "abc 123", "臺灣", "\U0002a6a5", "！", ""]:
-        assert (gate.search(text) is not None) == (not table.keys().isdisjoint(map(ord, text)))

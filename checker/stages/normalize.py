@@ -644,33 +644,11 @@ def _regional() -> tuple[re.Pattern[str], dict[str, str]]:
     return precompiled(pattern), table
 
 
-# The first pastes ask _t2s_table character by character whether they hold a traditional form; later
-# ones ask _traditional(), whose expression takes a millisecond or two to build from the table: more
-# than a single check should pay, less than what it saves a few pastes on.
-_TABLE_PASTES = 16
-_asked = [0]  # pastes asked so far (a list: changed in place, no global statement)
-
-
-@lru_cache(maxsize=1)
-def _traditional() -> re.Pattern[str]:
-    """One character class of every traditional form of _t2s_table (~4,400): a search of it takes
-    about a microsecond where asking the table for each character of a message took ~17."""
-    return precompiled("[" + "".join(map(re.escape, map(chr, sorted(_t2s_table())))) + "]")
-
-
-def _has_traditional(text: str) -> bool:
-    """Whether `text` holds a character _t2s_table turns into another."""
-    if _asked[0] < _TABLE_PASTES:
-        _asked[0] += 1
-        return not _t2s_table().keys().isdisjoint(map(ord, text))
-    return _traditional().search(text) is not None
-
-
 def _regional_phrases(original: str, text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
     """Step 6: a paste with traditional characters in it says 簡訊 for 短信; a simplified
     paste is left as it is (影片 and 资讯 are mainland words too). Regional wording, not disguise:
     nothing is recorded."""
-    if not _has_traditional(original):
+    if _t2s_table().keys().isdisjoint(map(ord, original)):
         return text, offsets
     pattern, table = _regional()
     return _rebuild(text, offsets, ((m.start(), m.end(), table[m.group()]) for m in pattern.finditer(text)))
