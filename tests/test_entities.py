@@ -249,3 +249,21 @@ def test_a_frame_before_a_pseudo_law_firm_tag_keeps_the_flag():
     scam = "【信和法务】提醒：您的信用卡逾期已由信和法务受理，本中心将于近期派外访专员上门送达文书，请保持电话畅通。"
     framed = "【反诈提醒】谨防骗子冒充客服，对方会让您转账。" + scam
     assert "pseudo_law_firm" in {f.id for f in check(framed).red_flags}
+
+
+def test_the_trigger_gate_never_hides_a_match():
+    """_matches skips an expression on a text without its triggers: it finds what finditer finds."""
+    from itertools import islice
+
+    from checker.stages import entities as stage
+    from checker.stages.normalize import normalize
+    from checker.stages.rules import catalogue
+
+    texts = [normalize(t).text for rule in catalogue().rules for t in (*rule.examples_hit, *rule.examples_miss)]
+    texts += ["请于今日内还款2000元", "¥300", "【某某银行】您好", "逾期15天", "+85212345678", "没有金额也没有期限"]
+    patterns = [stage._AMOUNT, stage._DEADLINE, stage._PHONE, stage._SENDER_TAG, stage._OVERDUE, stage._LATER_TAG]
+    assert any(stage._gate(p) for p in patterns)
+    for pattern in patterns:
+        for text in texts:
+            expected = [m.span() for m in islice(pattern.finditer(text), stage.MAX_PER_KIND)]
+            assert [m.span() for m in stage._matches(pattern, text)] == expected, (pattern.pattern, text)

@@ -68,8 +68,31 @@ class Gated:
         return self.compiled.search(text) if self.possible(text) else None
 
 
+# An expression's triggers (patterns.triggers: characters one of which every match holds) as a
+# tuple, by the id of the expression, which the entry keeps alive so that its id is never another's;
+# () where it has none, or more than are worth asking for.
+_GATES: dict[int, tuple[re.Pattern[str] | Gated, tuple[str, ...]]] = {}
+_MAX_GATE_CHARS = 12
+
+
+def _gate(pattern: re.Pattern[str] | Gated) -> tuple[str, ...]:
+    entry = _GATES.get(id(pattern))
+    if entry is None:
+        needed = triggers(pattern.pattern)
+        entry = _GATES[id(pattern)] = (pattern, tuple(sorted(needed)) if needed and len(needed) <= _MAX_GATE_CHARS else ())
+    return entry[1]
+
+
 def _matches(pattern: re.Pattern[str] | Gated, text: str) -> Iterator[re.Match[str]]:
-    """pattern.finditer(text), stopping at MAX_PER_KIND matches: scanning stops there too."""
+    """pattern.finditer(text), stopping at MAX_PER_KIND matches: scanning stops there too.
+
+    Not scanned at all where the text holds none of the expression's triggers: a search for one
+    character is a fast scan in C, where the expression is tried at every position (most messages
+    have no amount, no deadline, no sender tag).
+    """
+    gate = _gate(pattern)
+    if gate and not any(map(text.__contains__, gate)):
+        return iter(())
     return islice(pattern.finditer(text), MAX_PER_KIND)
 
 

@@ -138,9 +138,9 @@ class Namer(NamedTuple):
     def probabilities(self, vec: dict[int, float]) -> list[float]:
         """scikit-learn's OneVsRestClassifier.predict_proba: each sigmoid, normalised to sum 1."""
         z = list(self.intercepts)
-        by_feature = self.by_feature
+        weights_of = self.by_feature.get  # asked for every term of the vector: most have no weight here
         for i, v in vec.items():
-            for k, w in by_feature.get(i, ()):
+            for k, w in weights_of(i, ()):
                 z[k] += v * w
         raw = [_sigmoid(x) for x in z]
         total = sum(raw)

@@ -295,7 +295,9 @@ class Normalized(NamedTuple):
         that compaction removed). Removed invisible characters or symbols are not a boundary."""
         if not 0 < i < len(self.text):
             return False
-        return any(ch.isspace() for ch in self.original[self.offsets.end(i - 1) : self.offsets.start(i)])
+        # Most characters follow the one before them in the paste: nothing between, nothing to read.
+        after, before = self.offsets.end(i - 1), self.offsets.start(i)
+        return after < before and any(map(str.isspace, self.original[after:before]))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised slice [start, end) to a slice of the pasted text."""
