@@ -152,6 +152,34 @@ def test_a_warning_frame_never_lowers_a_scam(scam, frame, mode):
     assert _level(_insert(scam, frame, mode, 0)) >= _level(scam)
 
 
+# Every insert and frame at every clause boundary of every scam: the sampled property test below
+# missed these (a warning slipped between "我是房东，" and "换号了", or between a service's name and its
+# teaching). The one scam still lowered is a known hole, kept visible here: its cancel-by-calling
+# pattern needs "如需取消" and "请致电" in one sentence, and a line slipped between them parts them.
+KNOWN_HOLES = {"【某平台】您开通的会员服务即将自动扣除年费1288元，如需取消，请致电客服热线。"}
+
+
+@pytest.mark.parametrize(
+    "scam",
+    [
+        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="known hole: a line slipped inside one sentence"))
+        if s in KNOWN_HOLES
+        else s
+        for s in SCAMS + UNPUNCTUATED
+    ],
+)
+def test_no_line_slipped_between_two_clauses_lowers_a_scam(scam):
+    level = _level(scam)
+    cuts = len(_CLAUSE.findall(scam)) or 1
+    lowered = [
+        (insert, where)
+        for insert in INSERTS + FRAMES
+        for where in range(cuts)
+        if _level(_insert(scam, insert, "interleave", where)) < level
+    ]
+    assert not lowered, lowered[:3]
+
+
 def test_every_scam_is_flagged_before_editing():
     assert all(_level(text) > 0 for text in SCAMS)
 

@@ -208,6 +208,11 @@ class Reading(NamedTuple):
         return max((f.floor for f in self.findings), key=LEVELS.index, default="low_risk")
 
     @property
+    def claimed_persons(self) -> frozenset[str]:
+        """The persons the message claims to be (boss, landlord ...): rules' patterns with `claimed`."""
+        return frozenset(c.id for c in self.claims if c.kind == "person")
+
+    @property
     def request_kinds(self) -> frozenset[str]:
         """The kinds of request the message makes (pay, credentials, call ...): rules with `asks`."""
         return frozenset(r.kind for r in self.requests)
@@ -565,6 +570,11 @@ def statement_end(text: str, start: int, stop: int) -> int:
     (claims.toml negation.statement_opens: "凡…", "以上述…"), or `stop`."""
     opener = _data().statement_opens.search(text, start, stop)
     return opener.start() if opener else stop
+
+
+def person_kinds() -> tuple[str, ...]:
+    """The persons a message can claim to be (claims.toml [persons])."""
+    return tuple(name for name, _ in _data().persons)
 
 
 def reads_as_story(text: str) -> bool:

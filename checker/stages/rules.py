@@ -43,6 +43,7 @@ from .claims import (
     governed,
     governed_fresh,
     own_turn,
+    person_kinds,
     reads_as_story,
     scammer_speaks,
     spoken_pauses,
@@ -192,6 +193,8 @@ class Rule(NamedTuple):
     # Request kinds of the claims stage (pay, credentials, call ...), one of which the message must
     # make: a rule about a payee account is about a payment asked for, not one reported as done.
     asks: frozenset[str] = frozenset()
+    # Pattern name -> the persons one of whom the message must claim to be for its matches to count.
+    claimed: dict[str, frozenset[str]] | None = None
     # What the reference says genuine senders never do (threaten your family, promise sure gains, ask
     # for a code ...): once such a flag fires, an official number or "请登录官方App核实" added anywhere
     # cannot lower the message (filters.toml, never_from_genuine_senders).
@@ -219,10 +222,11 @@ _NAME = precompiled(r"[a-z][a-z0-9_]{0,60}")
 
 
 def _named_patterns(items: list, rule_id: str) -> dict[str, str]:
-    """`patterns = [{ name = "...", regex = '...' }, ...]`: names lower_snake and unique in the rule."""
+    """`patterns = [{ name = "...", regex = '...' }, ...]`: names lower_snake and unique in the rule.
+    A pattern may add `claimed = [...]` (see _claimed_patterns)."""
     out: dict[str, str] = {}
     for item in items:
-        if not isinstance(item, dict) or set(item) != {"name", "regex"}:
+        if not isinstance(item, dict) or not {"name", "regex"} <= set(item) <= {"name", "regex", "claimed"}:
             raise CatalogueError(f"rule {rule_id}: a pattern must be {{ name = ..., regex = ... }}, not {item!r}")
         name = item["name"]
         if not _NAME.fullmatch(name):
@@ -232,6 +236,21 @@ def _named_patterns(items: list, rule_id: str) -> dict[str, str]:
         if not isinstance(item["regex"], str):
             raise CatalogueError(f"rule {rule_id}: pattern {name} is not a string")
         out[name] = item["regex"]
+    return out
+
+
+def _claimed_patterns(items: list, rule_id: str) -> dict[str, frozenset[str]]:
+    """Patterns that count only where the message claims to be one of these persons (claims.toml
+    [persons]: boss, landlord, teacher ...), wherever in the message it says so: "换号了" from whoever
+    said "我是房东" before it, however many lines were slipped in between (a warning, a greeting)."""
+    known = set(person_kinds())
+    out = {}
+    for item in items:
+        if "claimed" in item:
+            kinds = item["claimed"]
+            if not kinds or not isinstance(kinds, list) or set(kinds) - known:
+                raise CatalogueError(f"rule {rule_id}: pattern {item['name']}: claimed must name persons of claims.toml, not {kinds!r}")
+            out[item["name"]] = frozenset(kinds)
     return out
 
 
@@ -346,6 +365,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 examples_miss=tuple(item.get("examples_miss", [])),
                 types=_types(item, rule_id),
                 asks=_asks(item, rule_id),
+                claimed=_claimed_patterns(item.get("patterns", []), rule_id) or None,
                 never_genuine=_never_genuine(item, rule_id),
                 negatable_inside=bool(item.get("negatable_inside", True)),
             )
@@ -439,6 +459,8 @@ class Message(NamedTuple):
     pauses: frozenset[int] = frozenset()
     # A warning notice that reads as a story told as a warning (claims.reads_as_story), read once.
     story: bool = False
+    # The persons the message claims to be (claims stage: boss, landlord ...), for patterns with `claimed`.
+    claimed: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -448,13 +470,14 @@ class Message(NamedTuple):
         cat: Catalogue,
         negation: str = "warning_clause",
         requests: frozenset[str] = frozenset(),
+        claimed: frozenset[str] = frozenset(),
     ) -> Message:
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
             by_kind.setdefault(entity.kind, []).append(entity)
         pauses = spoken_pauses(norm) if negation in ("warning_notice", "before_only") else frozenset()
         story = negation == "warning_notice" and reads_as_story(norm.text)
-        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story)
+        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed)
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -527,7 +550,10 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
             # No unofficial channel here: the narration of a story told as a warning is the story's;
             # but not for what genuine senders never do: a story's frame and a refusal put before a
             # victim's call script must not cancel it (tests/test_monotone.py).
-            governed(text, start, end, framed=True, narrated=True, story=msg.story and not never_genuine, pauses=msg.pauses)
+            governed(
+                text, start, end if inside else start, framed=True, narrated=True, story=msg.story and not never_genuine,
+                pauses=msg.pauses,
+            )
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
         )
@@ -587,6 +613,8 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
             if later:
                 _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()), PAID_AFTER_SERVICE)
                 continue
+            if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
+                continue
             if rule.negatable and _negated(msg, m.start(), m.end(), rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()))
                 continue
@@ -627,12 +655,14 @@ def find_flags(
     entities: tuple[Entity, ...],
     negation: str = "warning_clause",
     requests: frozenset[str] = frozenset(),
+    claimed: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Flag, ...], dict[str, tuple[str, list[Evidence]]]]:
     """Every rule that fires, most important (highest absolute weight) first; and, for rules a warning
     cue kept from firing, which filter (`negation`) did it and where. `requests`: the kinds of request
-    the claims stage read in the message (rules with `asks` need one of theirs)."""
+    the claims stage read in the message (rules with `asks` need one of theirs); `claimed`: the persons
+    it claims to be (patterns with `claimed` need one of theirs)."""
     cat = catalogue()
-    msg = Message.of(norm, entities, cat, negation, requests)
+    msg = Message.of(norm, entities, cat, negation, requests, claimed)
     flags = [flag for rule in _candidates(cat, msg) if (flag := evaluate_rule(rule, msg)) is not None]
     fired = {f.id for f in flags}
     negated = {rule: note for rule, note in (msg.negated or {}).items() if rule not in fired}
