@@ -4,6 +4,7 @@ The catalogue is data (data/rules.toml): a rule is an id, texts in Chinese and E
 and matchers. Matcher kinds are code and deliberately few:
 
 - `patterns`: named regular expressions on the normalised text ({name, regex}); every match is evidence;
+  a pattern with `claimed` (persons of the claims stage) counts only where the message claims one;
 - `entities`: entity conditions ({kind, and optional name / details / value}); every matching entity is evidence;
 - `check`: the name of a predicate in CHECKS below, for claims that need several entities at once.
 
