@@ -234,10 +234,21 @@ def _disk_bytes(folder: pathlib.Path) -> int:
     return sum(p.lstat().st_blocks * 512 for p in folder.rglob("*"))
 
 
-def install(root: pathlib.Path = ROOT) -> dict:
+def source_tree(root: pathlib.Path | None = None) -> pathlib.Path | None:
+    """The project to install: `root`, else the working directory (the bench runs from the project
+    root), else the tree this module sits in (an editable install)."""
+    for candidate in (root, pathlib.Path.cwd(), ROOT):
+        if candidate is not None and (candidate / "pyproject.toml").exists() and (candidate / "checker").is_dir():
+            return candidate
+    return None
+
+
+def install(root: pathlib.Path | None = None) -> dict:
     """A fresh virtual environment, then `pip install .` with no cache: its size and wall time."""
-    if not (root / "pyproject.toml").exists():
-        return {"skipped": "no source tree beside the package (an installed checker)"}
+    tree = source_tree(root)
+    if tree is None:
+        return {"skipped": "no source tree to install from (run from the project root)"}
+    root = tree
     with tempfile.TemporaryDirectory() as tmp:
         venv = pathlib.Path(tmp) / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
