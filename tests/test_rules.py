@@ -86,6 +86,8 @@ BAD_CATALOGUES = [
     ("pattern name not lower_snake", RULE_A + 'patterns=[{name="Fee-Then-Pay", regex="x"}]\n'),
     ("duplicate pattern name", RULE_A + 'patterns=[{name="x", regex="x"}, {name="x", regex="y"}]\n'),
     ("unknown pattern key", RULE_A + 'patterns=[{name="x", regex="x", weight=2}]\n'),
+    ("claimed by an unknown person", RULE_A + 'patterns=[{name="x", regex="x", claimed=["alien"]}]\n'),
+    ("claimed by nobody", RULE_A + 'patterns=[{name="x", regex="x", claimed=[]}]\n'),
     ("two unnamed conditions on one kind", RULE_A + 'entities=[{kind="phone"}, {kind="phone"}]\n'),
 ]
 HEADER = '[verdict]\nscale=3.0\nsuspicious=0.4\nhigh_risk=0.7\nmodel_weight=1.5\n[negation]\nbefore=["不要"]\nafter=["骗局"]\n'

@@ -244,12 +244,11 @@ def _claimed_patterns(items: list, rule_id: str) -> dict[str, frozenset[str]]:
     """Patterns that count only where the message claims to be one of these persons (claims.toml
     [persons]: boss, landlord, teacher ...), wherever in the message it says so: "换号了" from whoever
     said "我是房东" before it, however many lines were slipped in between (a warning, a greeting)."""
-    known = set(person_kinds())
     out = {}
     for item in items:
         if "claimed" in item:
             kinds = item["claimed"]
-            if not kinds or not isinstance(kinds, list) or set(kinds) - known:
+            if not kinds or not isinstance(kinds, list) or set(kinds) - set(person_kinds()):
                 raise CatalogueError(f"rule {rule_id}: pattern {item['name']}: claimed must name persons of claims.toml, not {kinds!r}")
             out[item["name"]] = frozenset(kinds)
     return out
