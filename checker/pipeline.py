@@ -153,8 +153,8 @@ def _ceiling(flags: tuple[Flag, ...], reading: claims_stage.Reading) -> str:
     senders never raise (rules.toml never_genuine). Without any of them the message claims to be
     nobody, speaks of nothing of the reader's, asks nothing and does nothing a genuine sender never
     does: a seller's ad that gives its own mobile, chat id or link and a line of urgency, however many
-    such cues it adds up, stays at suspicious. Reassuring text can add none of the three and take none away, so the ceiling never
-    moves a scam down when a line is added (tests/test_monotone.py)."""
+    such cues it adds up, stays at suspicious. Reassuring text takes none of the four away, so the
+    ceiling never moves a scam down when a line is added (tests/test_monotone.py)."""
     if (
         reading.floor == ORDER[-1]
         or reading.claims

@@ -248,7 +248,6 @@ def install(root: pathlib.Path | None = None) -> dict:
     tree = source_tree(root)
     if tree is None:
         return {"skipped": "no source tree to install from (run from the project root)"}
-    root = tree
     with tempfile.TemporaryDirectory() as tmp:
         venv = pathlib.Path(tmp) / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
@@ -256,7 +255,7 @@ def install(root: pathlib.Path | None = None) -> dict:
         start = time.perf_counter()
         done = subprocess.run(
             [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--no-cache-dir",
-             "--disable-pip-version-check", str(root)],
+             "--disable-pip-version-check", str(tree)],
             capture_output=True, text=True,
         )
         seconds = time.perf_counter() - start

@@ -18,8 +18,9 @@ the verdict is never below it, whatever the points and the model say, so reassur
 talk a request for money through an unofficial channel down (monotone safety).
 
 The ceiling is the most the points may reach (issue 9, brief ads10): high_risk needs a claim to be an
-institution or a person, a request for money or credentials through an unconfirmed channel, or
-something genuine senders never do (checker/pipeline.py _ceiling). An ad that gives its own mobile,
+institution or a person, a notice about the reader's own money or account, a request for money or
+credentials through an unconfirmed channel, or something genuine senders never do
+(checker/pipeline.py _ceiling). An ad that gives its own mobile,
 chat id and a line of urgency adds up many points, yet asks nothing and pretends to be nobody: such
 a sum stays suspicious. The floor is never above the ceiling, so the ceiling lowers no floor.
 """
