@@ -44,6 +44,7 @@ CASES = [
     # One pass does what a second would (the idempotence test below runs on every row):
     ("加V0000一00", "加微信0000100"),  # numerals become digits before the lexicon reads v + digits
     ("律，丨，师", "律师"),  # one separator removed can leave the other kind between two characters
+    ("000000一_000", "0000001000"),  # numerals turned digits make a split number's group (hypothesis found it)
     ("薴麻", "苎麻"),  # OpenCC maps 薴 to 苧 and 苧 to 苎: the table is followed to its end
 ]
 

@@ -661,10 +661,12 @@ def normalize(text: str) -> Normalized:
     mapped = _regional_phrases(text, *mapped)
     # Numerals before the lexicon: its spellings look at the digits after them ("V0000一00" is
     # "v0000100", which spells 微信 and a number), and one pass must see what a second would.
+    compacted = mapped[0]
     mapped = _numerals_to_digits(*mapped, found)
     out, offsets = _apply_lexicon(*mapped, found)
-    if out != mapped[0]:
-        # A replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信): compact again.
+    if out != compacted:
+        # Compact again: a replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信),
+        # and numerals turned digits can make a digit group of a split number ("000000一_000").
         out, offsets = _compact(out, offsets, found)
     return Normalized(out, offsets, text, found.disguises())
 
