@@ -154,21 +154,40 @@ def _ceiling(flags: tuple[Flag, ...], reading: claims_stage.Reading) -> str:
     nobody, speaks of nothing of the reader's, asks nothing and does nothing a genuine sender never
     does: a seller's ad that gives its own mobile, chat id or link and a line of urgency, however many
     such cues it adds up, stays at suspicious. Reassuring text takes none of the four away, so the
-    ceiling never moves a scam down when a line is added (tests/test_monotone.py)."""
+    ceiling never moves a scam down when a line is added (tests/test_monotone.py).
+
+    A claim to be a person the reader knows (a boss, a relative, a teacher ...) counts only where the
+    message asks for something beyond a contact or a call (money, a code, the screen, an app): the
+    first message of the sequence, "新号，存一下，加我微信，明天来我办公室", asks nothing yet and is
+    "verify first" (issue 9, brief acq11); the rules that flag such an opener (rules.toml `opener`)
+    likewise grant no high ceiling. A line added to a message adds claims, requests and flags, and
+    takes none away, so this too never moves a message down."""
     if (
         reading.floor == ORDER[-1]
-        or reading.claims
+        or any(c.kind != "person" for c in reading.claims)
+        or (reading.claims and reading.request_kinds & _ASKED_OF_A_PERSON)
         or reading.notice
-        or any(f.weight > 0 and f.id in _never_genuine() for f in flags)
+        or any(f.weight > 0 and f.id in _never_genuine_asking() for f in flags)
     ):
         return ORDER[-1]
     return ORDER[1]
+
+
+# What a claimed person asks that takes a message past "verify first": money, a code, the screen, an app.
+_ASKED_OF_A_PERSON = frozenset({"pay", "credentials", "screen_share", "download"})
 
 
 @lru_cache(maxsize=1)
 def _never_genuine() -> frozenset[str]:
     """The red flags that genuine senders never raise (rules.toml, never_genuine)."""
     return frozenset(rule.id for rule in catalogue().rules if rule.never_genuine)
+
+
+@lru_cache(maxsize=1)
+def _never_genuine_asking() -> frozenset[str]:
+    """The never_genuine red flags but a known person's opener (rules.toml, opener), which asks
+    nothing yet: those that open the high_risk band (_ceiling)."""
+    return frozenset(rule.id for rule in catalogue().rules if rule.never_genuine and not rule.opener)
 
 
 def _red_flags_alone(flags: Iterable[Flag]) -> str:

@@ -954,3 +954,96 @@ def test_an_unknown_word_class_is_a_data_error():
     assert _expand("(?:{{move}})款", {"move": "转|汇"}, "x") == "(?:(?:转|汇))款"
     with pytest.raises(ClaimsDataError, match="unknown word class"):
         _expand("{{nope}}", {}, "requests.pay.x")
+
+
+# people11: short SMS and chat messages from people you know. A superior with the title cut short
+# ("孔局", "刘董"), or introduced in a chat after "在不在", is a claim; an office or an 邮局 is not.
+PEOPLE11_CLAIMED = [
+    ("我是你孔局，这是我私人号，存一下", "boss"),
+    ("我是你刘董，你现在方便吗？", "boss"),
+    ("小磊在不在 我罗总 帮我先垫付一笔货款", "boss"),
+]
+PEOPLE11_NOT_CLAIMED = [
+    ("我是你们局办公室的小王，明天开会", "boss"),
+    ("我是邮局的快递员，包裹放门卫了", "boss"),
+    ("在不在我总觉得不对劲", "boss"),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), PEOPLE11_CLAIMED)
+def test_people11_who_speaks_is_read(text, person):
+    assert person in {c.id for c in _read(text).claims if c.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "person"), PEOPLE11_NOT_CLAIMED)
+def test_people11_look_alikes_claim_no_one(text, person):
+    assert person not in {c.id for c in _read(text).claims if c.kind == "person"}
+
+
+# Money for a third person the sender names, to a payee named with the account, or to the sender's own
+# payment app; and the look-alikes where the writer pays or reports a payment.
+PEOPLE11_ASKED = [
+    ("帮我个忙，给我一个朋友转47500，我开完会还你", "pay_someone_for_me"),
+    ("你给供应商打两万，回单发我", "pay_someone_for_me"),
+    ("校服费50元，转给生活老师吴磊，支付宝17518551905", "pay_named_payee"),
+    ("这个月的押金交给王芳，微信wangfang1990", "pay_named_payee"),
+    ("你孩子的作业本费168元还没交 微信转我就行", "to_the_sender"),
+    ("复印费和班费共595元，加我微信caokg1991转给我。", "to_the_sender"),
+]
+PEOPLE11_NOT_ASKED = [
+    "我给朋友转了3000，他说收到了",
+    "钱我已经转给张伟，支付宝显示到账了",
+    "兄弟 谢了啊 那天的饭钱我微信转你了 别退",
+    "他给客户转了两万，回单在我这",
+]
+PEOPLE11_PAY = {"pay_someone_for_me", "pay_named_payee", "to_the_sender"}
+
+
+@pytest.mark.parametrize(("text", "pattern"), PEOPLE11_ASKED)
+def test_people11_requests_are_read(text, pattern):
+    assert ("pay", pattern) in {(r.kind, r.pattern) for r in _read(text).requests}
+
+
+@pytest.mark.parametrize("text", PEOPLE11_NOT_ASKED)
+def test_people11_look_alikes_ask_no_payment(text):
+    assert not {r.pattern for r in _read(text).requests if r.kind == "pay"} & PEOPLE11_PAY
+
+
+# A known person's new channel, asking nothing yet, is "verify first" and no more, however many cues
+# add up (pipeline._ceiling); money asked through it takes it to high_risk.
+PEOPLE11_OPENERS = [
+    "我是你们郭局长，明天上午九点来我办公室，先加一下我微信zhu_0913。",
+    "家长您好，我是班主任，这是我新号，请加我微信wangrl1990，拉您进新群。",
+    "小龚，我是徐书记，这是我另一个号，你加一下我微信caoting9657，有事交代你。",
+    "外婆 我浩然啊 新号码 你记住 别打那个老的了 有急事找你",
+]
+PEOPLE11_OPENERS_WITH_MONEY = [
+    "我是你们郭局长，先加一下我微信zhu_0913，你先帮我给客户转20000，卡号6222021234567890123。",
+    "家长您好，我是汪老师，这是我新号，孩子的复印费和班费共595元，加我微信caokg1991转给我。",
+]
+
+
+@pytest.mark.parametrize("text", PEOPLE11_OPENERS)
+def test_people11_an_opener_asking_nothing_is_suspicious_at_most(text):
+    assert check(text).verdict == "suspicious"
+
+
+@pytest.mark.parametrize("text", PEOPLE11_OPENERS_WITH_MONEY)
+def test_people11_the_same_opener_asking_money_is_high_risk(text):
+    assert check(text).verdict == "high_risk"
+
+
+PEOPLE11_GENUINE = [
+    "爸 我换号了 旧号月底停 这个是新的 微信没变",
+    "舅舅 我换手机号了 老号还能用到月底 有事都能打",
+    "我是毛老师，手机号换了，家校沟通还是以学校App为准，请家长不要添加任何自称是我的“新微信”。",
+    "小王，明天上午十点到我办公室一趟，把报表带上。张总",
+    "昨天吃饭一共320 我先付了 你们在群里用AA收款付我就行",
+    "房东：下个月我出差，房租晚几天转也没事，还是原来的卡",
+    "妈 我微信被封了在申诉 你有事打我电话 号码没变",
+]
+
+
+@pytest.mark.parametrize("text", PEOPLE11_GENUINE)
+def test_people11_genuine_look_alikes_stay_low(text):
+    assert check(text).verdict == "low_risk"

@@ -82,6 +82,8 @@ BAD_CATALOGUES = [
     ("unknown check", RULE_A + 'check="nope"\n'),
     ("unknown context", RULE_A + X + 'requires=["@nope"]\n'),
     ("unknown request kind", RULE_A + X + 'asks=["teleport"]\n'),
+    ("opener not a boolean", RULE_A + X + 'opener="yes"\n'),
+    ("opener that lowers", RULE_A.replace("weight=1", "weight=-1") + X + "opener=true\n"),
     ("unnamed pattern", RULE_A + 'patterns=["x"]\n'),
     ("pattern name not lower_snake", RULE_A + 'patterns=[{name="Fee-Then-Pay", regex="x"}]\n'),
     ("duplicate pattern name", RULE_A + 'patterns=[{name="x", regex="x"}, {name="x", regex="y"}]\n'),

@@ -27,6 +27,11 @@ tests/test_rules.py compiles every one of them.
 `types` names the taxonomy ids (data/taxonomy.toml) a rule serves: fraud types for a red flag,
 genuine notice formats for a rule that lowers the risk. Every flag carries them, so an alarm can
 say which fraud it resembles.
+
+`never_genuine = true` marks what genuine senders never do: lowering signs cannot take such a flag
+down, and it opens the high_risk band (pipeline._ceiling). `opener = true` marks, among those, the
+first message of a known person's sequence (a new number or account set up, nothing asked yet): it
+keeps the first property, not the second, so that it says "verify first" until money or a code is asked.
 """
 
 from __future__ import annotations
@@ -200,6 +205,10 @@ class Rule(NamedTuple):
     # for a code ...): once such a flag fires, an official number or "请登录官方App核实" added anywhere
     # cannot lower the message (filters.toml, never_from_genuine_senders).
     never_genuine: bool = False
+    # The first message of a known person's sequence (rules.toml `opener`): a new number or account set
+    # up, nothing asked of the reader yet. It keeps never_genuine's hold on lowering signs, yet grants
+    # no high_risk ceiling of its own (pipeline._ceiling): "verify first", until money or a code is asked.
+    opener: bool = False
     # "无需征信，当天放款" offers no credit check: a denial word inside such a match is the offer itself,
     # so only a cue before or after it makes the match a warning.
     negatable_inside: bool = True
@@ -317,6 +326,15 @@ def _never_genuine(item: dict, rule_id: str) -> bool:
     return value
 
 
+def _opener(item: dict, rule_id: str) -> bool:
+    value = item.get("opener", False)
+    if not isinstance(value, bool):
+        raise CatalogueError(f"rule {rule_id}: opener must be true or false, not {value!r}")
+    if value and float(item["weight"]) <= 0:
+        raise CatalogueError(f"rule {rule_id}: only a red flag (positive weight) can be an opener")
+    return value
+
+
 def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
     """The catalogue in `raw` (rules.toml's text, or its data), validated; CatalogueError names the rule.
 
@@ -367,6 +385,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 asks=_asks(item, rule_id),
                 claimed=_claimed_patterns(item.get("patterns", []), rule_id) or None,
                 never_genuine=_never_genuine(item, rule_id),
+                opener=_opener(item, rule_id),
                 negatable_inside=bool(item.get("negatable_inside", True)),
             )
         )
