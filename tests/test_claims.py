@@ -65,6 +65,12 @@ JUDGED = [
     # The hooks of power, traffic and parcel notices, which their senders send without links (A.1 rows 11, 18, 38).
     ("【电力公司】您的家庭电费单已生成 查看明细 www.dfd-cx.vip", {"contact_through_private_channel"}, "suspicious"),
     ("【菜乌驿站】您的包裹地址不详无法派送请点击 cnyz-dz.cc 补填地址", {"contact_through_private_channel"}, "suspicious"),
+    # A prize won (恭喜您获得…大奖) through a link of nobody's: the draw's "claim page" (A.1 row 36).
+    (
+        "【腾讯游戏】恭喜您获得王者荣耀周年庆大奖 请登录 wzry-dj.cn 领取",
+        {"contact_through_private_channel", "benefit_through_unofficial_channel"},
+        "high_risk",
+    ),
     # A group number to join is a chat channel ("进群" + the number), offering money here.
     ("培训班清退公告：退费请进群3652993857登记。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     # Money asked into a card given with the verb ("打到6222…"): a payment through a private channel.
@@ -980,6 +986,7 @@ ONE_LINE_GENUINE = [
     "【菜鸟驿站】您的包裹已到3号驿站 取件码5-2-1034 请于6月3日前取件",
     "【铁路12306】订单4602936585633695已改签成功 Z236次07车13A号 请携带身份证乘车",
     "【星辰手机店】会员日免费办理贴膜 不收任何费用 到店即可",
+    "【星巴克】恭喜您获得买一送一券 已放入App卡包 退订回T",
 ]
 
 
