@@ -987,6 +987,10 @@ ONE_LINE_GENUINE = [
     "【铁路12306】订单4602936585633695已改签成功 Z236次07车13A号 请携带身份证乘车",
     "【星辰手机店】会员日免费办理贴膜 不收任何费用 到店即可",
     "【星巴克】恭喜您获得买一送一券 已放入App卡包 退订回T",
+    # A draw announced in an ad is no one's prize yet; a shop's free shipping and duty are no parcel
+    # held for a fee: the ceiling keeps such ads (claims nobody, asks nothing) where they were.
+    "【星河商场】年终大抽奖 大奖iPhone等你拿 详情 xinghe-mall.com 回T退订",
+    "【优品海淘】日本直邮 包关税 满99免运费 详情 yp-ht.com 退订回T",
 ]
 
 
