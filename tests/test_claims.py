@@ -55,6 +55,22 @@ JUDGED = [
     ("您有一笔高龄补贴未领取，联系188 1234 5678办理。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     ("您的会员今晚将自动扣费2000元，取消请联系客服热线4001234567。", {"call_unconfirmed_service_line"}, "suspicious"),
     ("您的会员明日到期将自动续费398元，如需取消请回电4001234567。", {"call_unconfirmed_service_line"}, "suspicious"),
+    # A prize won, to be claimed by calling a number nobody confirms, a firm's landline too (A.1 row 36).
+    ("节目组通知你已成为场外幸运观众获得27000元奖金 领奖请联系节目组律师袁律师 0755-81037634", {"prize_claimed_by_call"}, "suspicious"),
+    # (a 400 line is already an unconfirmed service line in a notice about the reader's money)
+    ("恭喜您中奖 奖金8万元 领奖请致电400-123-4567", {"call_unconfirmed_service_line"}, "suspicious"),
+    ("恭喜您中奖 奖金8万元 领奖请致电021-61234567", {"prize_claimed_by_call"}, "suspicious"),
+    # Compensation said as 获赔 is money offered to the reader like 赔付.
+    ("邮政EMS客服通知 您的件被污损 可获赔821.02元 请联系4001199556", {"call_unconfirmed_service_line"}, "suspicious"),
+    # The hooks of power, traffic and parcel notices, which their senders send without links (A.1 rows 11, 18, 38).
+    ("【电力公司】您的家庭电费单已生成 查看明细 www.dfd-cx.vip", {"contact_through_private_channel"}, "suspicious"),
+    ("【菜乌驿站】您的包裹地址不详无法派送请点击 cnyz-dz.cc 补填地址", {"contact_through_private_channel"}, "suspicious"),
+    # A prize won (恭喜您获得…大奖) through a link of nobody's: the draw's "claim page" (A.1 row 36).
+    (
+        "【腾讯游戏】恭喜您获得王者荣耀周年庆大奖 请登录 wzry-dj.cn 领取",
+        {"contact_through_private_channel", "benefit_through_unofficial_channel"},
+        "high_risk",
+    ),
     # A group number to join is a chat channel ("进群" + the number), offering money here.
     ("培训班清退公告：退费请进群3652993857登记。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     # Money asked into a card given with the verb ("打到6222…"): a payment through a private channel.
@@ -477,6 +493,10 @@ BY_MEANING = [
     ("中奖请添加节目组工作人员abcde123领取。", "chat", "add_handle"),
     # a card's state ("暂停使用") is no cue that negates the request after it
     ("账户暂停使用通知 原因 异常登录 处理 ab3.cc", "click", "open_link_near"),
+    # Run on without punctuation, a free offer does not deny the contact asked after it: a fee's denial
+    # ("免费", "免收") denies only a payment.
+    ("股票被套 专业老师帮你解套 免费诊股 加v lawxnd7295", "chat", "add_handle"),
+    ("免费咨询 加微信 kf_abc123", "chat", "add_handle"),
 ]
 
 
@@ -1047,3 +1067,31 @@ PEOPLE11_GENUINE = [
 @pytest.mark.parametrize("text", PEOPLE11_GENUINE)
 def test_people11_genuine_look_alikes_stay_low(text):
     assert check(text).verdict == "low_risk"
+
+# The genuine twins of the one-line frauds above (brief fbs11): a shop's draw that asks nothing, a
+# points reminder pointing to the official App, a prize line with a shop's number only as a label, a
+# parcel notice naming its courier, a free service that denies a fee: none is a finding.
+ONE_LINE_GENUINE = [
+    "【万达广场】恭喜您在店庆抽奖中获得三等奖 凭小票到服务台领取 咨询电话0755-81037634",
+    "【中国移动】您的积分18260分将于年底清零 可登录中国移动App积分商城兑换话费或商品",
+    "【支付宝】您有23300积分即将过期 可在支付宝App-我的-支付宝会员中兑换权益",
+    "【菜鸟驿站】您的包裹已到3号驿站 取件码5-2-1034 请于6月3日前取件",
+    "【铁路12306】订单4602936585633695已改签成功 Z236次07车13A号 请携带身份证乘车",
+    "【星辰手机店】会员日免费办理贴膜 不收任何费用 到店即可",
+    "【星巴克】恭喜您获得买一送一券 已放入App卡包 退订回T",
+    # A draw announced in an ad is no one's prize yet; a shop's free shipping and duty are no parcel
+    # held for a fee: the ceiling keeps such ads (claims nobody, asks nothing) where they were.
+    "【星河商场】年终大抽奖 大奖iPhone等你拿 详情 xinghe-mall.com 回T退订",
+    "【优品海淘】日本直邮 包关税 满99免运费 详情 yp-ht.com 退订回T",
+]
+
+
+@pytest.mark.parametrize("text", ONE_LINE_GENUINE)
+def test_one_line_genuine_notices_have_no_finding(text):
+    assert _read(text).findings == ()
+    assert check(text).verdict == "low_risk"
+
+
+def test_a_fee_denial_still_denies_a_payment():
+    # "免费" governs a request to pay in its own clause, as before: only other requests are freed.
+    assert "pay" not in _read("免费办理 无需转账").request_kinds

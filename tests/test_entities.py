@@ -59,6 +59,17 @@ LINKS = [
     ("请于今日查看：httрs://sd-соurt.сn/FcU", "lookalike"),
     ("打开 https://www.аlipay.com", "lookalike"),
     ("登录 www.hzqk-fw.com 处理", "other"),
+    # A host that spells a service number with words added is dressed as that service (fake base
+    # station SMS, fraud_taxonomy.md A.1 rows 2, 12, 18), a lowercase l for the 1 included.
+    ("积分兑换 10086-jfdh.cc", "lookalike"),
+    ("兑换现金 wap.l0086jf.top", "lookalike"),
+    ("登录 10086.jfdh-cn.com 办理", "lookalike"),
+    ("违章处理 jg12123.cc", "lookalike"),
+    ("积分兑现 95599jf.cn.com", "lookalike"),
+    # ... not a longer run of digits that happens to hold one, nor the number's own registered name.
+    ("详见 www.abc123456.com", "other"),
+    ("查询 12123.cn", "other"),
+    ("登录 10086.cn 查询", "official"),
 ]
 
 
@@ -87,7 +98,12 @@ CARDS = [
 ]
 
 # A verb that moves something else is no payment: the number stays a number.
-NOT_CARDS = ["订单已转交到物流1234567890123456号", "请把文件转发给1234567890123456"]
+NOT_CARDS = [
+    "订单已转交到物流1234567890123456号", "请把文件转发给1234567890123456",
+    # An order or ticket number labelled so, however its digits pass the Luhn check.
+    "【铁路12306】订单4602936585633695已改签成功",
+    "运单号：4111111111111111 已签收",
+]
 
 
 @pytest.mark.parametrize("text", NOT_CARDS)
@@ -158,11 +174,15 @@ NAMED = [
     # A LINE ID in an official account's form (@…) or with a dot between its characters
     ("面試請加人資LINE：@job_0567 預約", "chat_handle", "LINE：@job_0567"),
     ("代儲點數 私下匯款 加LINE@tw.1427", "chat_handle", "LINE@tw.1427"),
+    # WeChat by the nicknames of "加v…" (a space or none before the id).
+    ("免费诊股 加v lawxnd7295", "chat_handle", "v lawxnd7295"),
 ]
 
 
 # "line" is a chat app only as a word of its own.
-@pytest.mark.parametrize("text", ["本店支持online预约 abc12345", "客服hotline 4008001234", "deadline:20251130"])
+@pytest.mark.parametrize(
+    "text", ["本店支持online预约 abc12345", "客服hotline 4008001234", "deadline:20251130", "会员价 vip123456 可用", "v2024升级版"]
+)
 def test_line_inside_a_word_is_no_chat_app(text):
     assert entities(text, "chat_handle") == []
 

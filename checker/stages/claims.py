@@ -269,6 +269,7 @@ class _Data(NamedTuple):
     fillers: re.Pattern[str]
     governing: re.Pattern[str]
     governing_inside: re.Pattern[str]
+    governing_fee: re.Pattern[str]
     after: re.Pattern[str]
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
@@ -292,6 +293,7 @@ class _Data(NamedTuple):
     stakes: re.Pattern[str]
     notice: re.Pattern[str]
     benefits: re.Pattern[str]
+    prize: re.Pattern[str]
     means_after: re.Pattern[str]
     means_before: re.Pattern[str]
     means_thing: re.Pattern[str]
@@ -355,6 +357,7 @@ def parse_data(raw: str | dict) -> _Data:
         fillers=_compile(f"(?:{data['spoken']['fillers']})", "spoken.fillers"),
         governing=_compile("|".join(negation["governing"]), "negation.governing"),
         governing_inside=_compile("|".join(negation["governing_inside"]), "negation.governing_inside"),
+        governing_fee=_compile("|".join(negation["governing_fee"]), "negation.governing_fee"),
         after=_compile("|".join(negation["after"]), "negation.after"),
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
@@ -378,6 +381,7 @@ def parse_data(raw: str | dict) -> _Data:
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
         notice=_compile(data["stakes"]["notice"], "stakes.notice"),
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
+        prize=_compile(data["benefits"]["prize"], "benefits.prize"),
         means_after=_compile(data["means"]["after"], "means.after"),
         means_before=_compile(data["means"]["before"], "means.before"),
         means_thing=_compile(data["means"]["thing"], "means.thing"),
@@ -492,6 +496,7 @@ def _governed(
     plain: bool = False,
     pauses: frozenset[int] = frozenset(),
     gap: Callable[[int], bool] | None = None,
+    pay: bool = False,
 ) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
@@ -499,7 +504,9 @@ def _governed(
     unofficial channel of its own), only the cue in its own clause: a scam keeps its requests however
     it is framed ("以下是骗子常用的话术：…咨询137…", "（以上为诈骗话术）"). `pauses`: where a spoken
     paste pauses (_pauses); a cue does not reach past a pause that follows it. `gap(k)`: whether the
-    paste had white space before text[k]; a cue does not reach past _CUE_GAPS of them (_governs_across)."""
+    paste had white space before text[k]; a cue does not reach past _CUE_GAPS of them (_governs_across).
+    `pay`: the request is one to pay, which a fee's denial ("免费", "免收") negates too; other requests
+    and the money offered are not negated by it."""
     if plain:
         framed = False
     elif _reported(text, start, data, narrated, story=story):
@@ -510,6 +517,8 @@ def _governed(
     scope = text[clause_start:end]
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), scope)
     cues = list(data.governing.finditer(masked))
+    if pay:
+        cues += list(data.governing_fee.finditer(masked))
     # A cue that denies only the words it stands among ("交社保 不收押金"): inside the request, never
     # before it, so a line of it put before a demand reaches nothing ("不收押金 …先汇款").
     cues += [m for m in data.governing_inside.finditer(masked) if clause_start + m.start() >= start]
@@ -559,9 +568,11 @@ def governed(
     is retold of "对方" or "他会" (only where the message gives no unofficial channel of its own); with
     `story` too, in the narration of a story told as a warning (reads_as_story()); with `plain`, only
     the cue in its own clause (the message gives an unofficial channel of its own); with `gap`, not
-    past _CUE_GAPS spaces of a paste without punctuation."""
+    past _CUE_GAPS spaces of a paste without punctuation. A fee's denial ("免费", "免收") counts here as
+    everywhere but before a request that is not one to pay (_requests)."""
     return _governed(
-        text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap
+        text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap,
+        pay=True,
     )
 
 
@@ -715,7 +726,8 @@ def _requests(
             if later:
                 continue  # a seller's terms: paid once the goods or the service have come
             if m.end() == m.start() or _governed(
-                text, m.start(), m.end(), data, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap
+                text, m.start(), m.end(), data, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap,
+                pay=kind == "pay",
             ):
                 continue
             start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
@@ -883,7 +895,7 @@ def _channels(
         if not could_match(pattern.pattern, present):
             continue
         for m in pattern.finditer(text):
-            if _governed(text, m.start(), m.end(), data, gap=norm.gap_before):
+            if _governed(text, m.start(), m.end(), data, gap=norm.gap_before, pay=True):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             if kind == "qr" and data.on_site.search(text, _clause_start(text, m.start(), data), m.start()):
                 continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
@@ -893,7 +905,7 @@ def _channels(
                 continue
             out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end()), m.start()))
     for m in _OWN_CHANNEL.finditer(text) if could_match(_OWN_CHANNEL.pattern, present) else ():
-        if _governed(text, m.start(), m.end(), data):
+        if _governed(text, m.start(), m.end(), data, pay=True):
             continue
         if _OWN_CHANNEL_DOWN.match(text, m.end()) or _OWN_CHANNEL_PASSED.search(text, max(0, m.start() - 8), m.start()):
             continue
@@ -922,7 +934,7 @@ def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Chan
     anyone but official ones and fixed lines, no debt, case, fee or loan."""
     own = any(m.end() == end for m in data.firm_account.finditer(text, max(0, end - _FIRM_ACCOUNT_REACH), end))
     # A code named only to be denied ("不会用个人收款码收费") is no way to pay.
-    if not own or claims or any(not _governed(text, m.start(), m.end(), data) for m in _QR.finditer(text)):
+    if not own or claims or any(not _governed(text, m.start(), m.end(), data, pay=True) for m in _QR.finditer(text)):
         return False
     if any(not c.official and (c.private or c.kind != "phone") for c in found):
         return False
@@ -1063,6 +1075,15 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         findings.append(_finding(data, "contact_through_private_channel", claims, contact_request, private))
     elif unconfirmed and notice:
         findings.append(_finding(data, "call_unconfirmed_service_line", claims, unconfirmed[0][0], [c for _, c in unconfirmed]))
+    elif notice and called:
+        # A prize the reader has won, to be claimed by calling a number no institution confirms, a
+        # firm's landline included ("领奖请联系节目组律师0755…"): real prizes ask nothing, and the call
+        # is where the fees start (fraud_taxonomy.md A.1 row 36, tv_prize).
+        prizes = data.prize.finditer(text) if could_match(data.prize.pattern, present) else ()
+        prize = next((m for m in prizes if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+        lines = [(r, c) for r, c in called if c.status == "unknown" and not c.private]
+        if prize is not None and lines:
+            findings.append(_finding(data, "prize_claimed_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, prize.start(), prize.end())))
     # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
     # channel is money asked for in disguise: the "claim" takes card numbers and codes. (A service
     # line nobody confirms stays "verify first": it proves nothing either way.)

@@ -389,9 +389,45 @@ def _links(norm: Normalized, seen: str) -> list[Entity]:
             near = any(
                 len(label) >= 4 and _edit_distance_at_most_one(label, d.split(".")[0]) for label in labels for d, _ in owned
             )
-            details["category"] = "lookalike" if (lookalike or near) else "other"
+            spelled = _spells_service_number(labels, domain)
+            if spelled:
+                details["spells_number"] = spelled
+            details["category"] = "lookalike" if (lookalike or near or spelled) else "other"
         found.append(_entity(norm, "link", m.start(), m.start() + len(url), url, details))
     return found
+
+
+# Letters that stand in for digits in a spoofed host ("l0086jf.top" for 10086): read as the digit.
+_DIGIT_LOOKS = str.maketrans("lio", "110")
+
+
+@lru_cache(maxsize=1)
+def _service_numbers() -> tuple[str, ...]:
+    """The five-digit-or-longer service numbers of institutions and banks (institutions.toml,
+    reference.toml [channels], [bank_service_lines], [links] number_hosts): a host that spells one
+    belongs to that service only where the number is the whole label (12306.cn-like), never where
+    words are added around it ("10086-jfdh.cc", "jg12123.cc", "95598sj.icu")."""
+    ref = _reference()
+    numbers = set(official_numbers()) | set(ref["bank_service_lines"]["numbers"]) | set(ref["links"]["number_hosts"])
+    return tuple(sorted(n for n in numbers if len(n) >= 5 and n.isdigit()))
+
+
+def _spells_service_number(labels: list[str], domain: str) -> str:
+    """The service number a host spells with something added to it ("" if none): the way fake base
+    station SMS dress a phishing site as 10086's, 12123's or a bank's (fraud_taxonomy.md A.1 rows 2,
+    12, 18: 「l0086」, look-alike domains). Only hosts on no owner's domain get here. The number as the
+    whole registered name ("95598.cn") is left alone; as a sub-domain of another name
+    ("10086.jfdh-cn.com") it is dressing."""
+    own = domain.split(".")[0]
+    for label in labels:
+        read = label.translate(_DIGIT_LOOKS)
+        for number in _service_numbers():
+            at = read.find(number)
+            while at >= 0 and (read[at - 1 : at].isdigit() or read[at + len(number) : at + len(number) + 1].isdigit()):
+                at = read.find(number, at + 1)  # a longer run of digits ("abc123456") is no service number
+            if at >= 0 and not (read == number and label == own):
+                return number
+    return ""
 
 
 # --- bank cards and identity numbers -------------------------------------------------------------
@@ -401,6 +437,10 @@ _LONG_NUMBER = precompiled(r"(?<![\d.a-z])(\d{16,19}|\d{17}[0-9x])(?![\d])")
 # between or not ("房租打到6222…", "转一笔钱到6222…", "转5000元到6222…"), so that a line inserted between "换卡了" and the
 # number does not unmake the card.
 _CARD_CONTEXT = precompiled(r"卡号?|账号|账户|帐户|收款|转账|汇款|转入|打款|尾号|户名|开户|(?:打|转|汇|存|付|充)(?:一下|一笔|几笔|笔|点|些|[\d一二两三四五六七八九十百千万.]{1,8}(?:元|块))?(?:钱|款|账|帐)?(?:到|至|给|进)")
+
+# A long number labelled as an order, waybill or ticket number right before it ("订单4602…",
+# "运单号：7731…"): no card, however its digits happen to pass the Luhn check (one in ten do).
+_ORDER_LABEL = precompiled(r"(?:订单|单号|运单|快递单|编号|票号|流水号)(?:号|编号)?[:：\s]?$")
 
 
 def _cards(norm: Normalized) -> list[Entity]:
@@ -414,7 +454,7 @@ def _cards(norm: Normalized) -> list[Entity]:
         if not number.isdigit():
             continue
         luhn_ok = _luhn_ok(number)
-        if _CARD_CONTEXT.search(window) or (luhn_ok and number[0] in "3456"):
+        if _CARD_CONTEXT.search(window) or (luhn_ok and number[0] in "3456" and not _ORDER_LABEL.search(window)):
             details = {"checksum": "valid" if luhn_ok else "invalid"}
             found.append(_entity(norm, "bank_card", m.start(), m.end(), number, details))
     return found
@@ -651,7 +691,8 @@ _SENDER_TAG = precompiled(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30}
 # WhatsApp; "line" only as a word of its own (not "online", "hotline"). A LINE ID may start with @ (an
 # official account's form) and hold dots ("@tw.1427"); a dot only between two of its characters.
 _HANDLE = precompiled(
-    r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp)(?:号|群号?|\s?id)?[:：]?\s?@?((?:[a-z0-9_\-]|\.(?=[a-z0-9_\-])){5,24})"
+    r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp|(?:(?<=加)|(?<=\+))(?:vx|v信|v|薇信|薇|威信|徽信))"
+    r"(?:号|群号?|\s?id)?[:：]?\s?@?((?:[a-z0-9_\-]|\.(?=[a-z0-9_\-])){5,24})"
     r"|()(wxid_[a-z0-9]{6,20}|(?:(?<=群)|(?<=群号)|(?<=群号:))\d{6,11}(?!\d))"
 )
 _NETWORKS = {"qq": "qq", "微信": "wechat", "line": "line", "telegram": "telegram", "whatsapp": "whatsapp"}
@@ -700,7 +741,8 @@ def _handles(norm: Normalized, seen: str) -> list[Entity]:
         handle = m.group(2) or m.group(4)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
-        named = _NETWORKS.get(m.group(1) or "")
+        # "加v…", "+vx…", "加薇信…": WeChat by the nicknames senders use to slip past filters.
+        named = _NETWORKS.get(m.group(1) or "") or ("wechat" if m.group(1) else None)
         details = {"network": named or ("wechat" if handle.startswith("wxid_") else "group")}
         found.append(_entity(norm, "chat_handle", m.start(), m.end(), m.group(), details))
     return found
