@@ -7,6 +7,7 @@ from checker.stages.claims import judgements, read
 from checker.stages.entities import extract
 from checker.stages.normalize import normalize
 from checker.stages.taxonomy import taxonomy
+from checker.stages.verdict import ORDER
 
 
 def _read(text):
@@ -954,3 +955,43 @@ def test_an_unknown_word_class_is_a_data_error():
     assert _expand("(?:{{move}})款", {"move": "转|汇"}, "x") == "(?:(?:转|汇))款"
     with pytest.raises(ClaimsDataError, match="unknown word class"):
         _expand("{{nope}}", {}, "requests.pay.x")
+
+
+# A word of reassurance put before a request ("无需担心", "别担心") denies the worry, not the request; an
+# offer word ("免费", claims.toml negation.governing_adjacent) denies only the verb right after it.
+# Both ways: the cue still denies what it stands before.
+@pytest.mark.parametrize(
+    ("prefix", "text"),
+    [
+        ("无需担心 ", "您有一笔高龄补贴未领取，联系188 1234 5678办理。"),
+        ("别担心", "您有一笔高龄补贴未领取，联系188 1234 5678办理。"),
+        ("免费 ", "演唱會門票代搶 保證搶到 先匯款 搶不到全額退"),
+        ("免费", "演唱會門票代搶 保證搶到 先匯款 搶不到全額退"),
+        ("不要担心，", "您的借款已逾期，请立即致电13812345678张专员处理。"),
+    ],
+)
+def test_reassurance_and_an_offer_word_deny_only_their_own_words(prefix, text):
+    level = ORDER.index(check(text).verdict)
+    assert level > 0
+    assert ORDER.index(check(prefix + text).verdict) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("您无需支付任何费用，切勿向陌生账户转账。", False),
+        ("免费为您办理，无需缴纳任何费用。", False),
+        ("不要担心，也不要转账给任何人。", False),
+        ("免费您有一笔补贴未领取，请先缴纳手续费200元。", True),
+    ],
+)
+def test_a_denial_still_reaches_what_it_stands_before(text, asked):
+    assert ("pay" in {r.kind for r in _read(text).requests}) is asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["免费办理ETC，无需缴纳任何费用，请在官方App内申请。", "别担心，我行不会要求您向个人账户转账，请勿轻信。", "免费注销，不收任何费用。"],
+)
+def test_reassurance_and_offer_look_alikes_stay_low(text):
+    assert check(text).verdict == "low_risk"

@@ -269,6 +269,7 @@ class _Data(NamedTuple):
     fillers: re.Pattern[str]
     governing: re.Pattern[str]
     governing_inside: re.Pattern[str]
+    governing_adjacent: re.Pattern[str]
     after: re.Pattern[str]
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
@@ -355,6 +356,7 @@ def parse_data(raw: str | dict) -> _Data:
         fillers=_compile(f"(?:{data['spoken']['fillers']})", "spoken.fillers"),
         governing=_compile("|".join(negation["governing"]), "negation.governing"),
         governing_inside=_compile("|".join(negation["governing_inside"]), "negation.governing_inside"),
+        governing_adjacent=_compile("|".join(negation["governing_adjacent"]), "negation.governing_adjacent"),
         after=_compile("|".join(negation["after"]), "negation.after"),
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
@@ -481,6 +483,10 @@ def _pending(text: str) -> bool:
     return answer
 
 
+# How far after a cue of negation.governing_adjacent ("免费") the request it denies may start: "免费为您办理".
+_ADJACENT_REACH = 3
+
+
 def _governed(
     text: str,
     start: int,
@@ -513,6 +519,8 @@ def _governed(
     # A cue that denies only the words it stands among ("交社保 不收押金"): inside the request, never
     # before it, so a line of it put before a demand reaches nothing ("不收押金 …先汇款").
     cues += [m for m in data.governing_inside.finditer(masked) if clause_start + m.start() >= start]
+    # A cue that denies the verb right after it ("免费办理"): not a request further on in its clause.
+    cues += [m for m in data.governing_adjacent.finditer(masked) if clause_start + m.end() >= start - _ADJACENT_REACH]
     if not cues:
         return False
     cues.sort(key=lambda m: m.end())
