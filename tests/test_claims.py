@@ -995,3 +995,25 @@ def test_a_denial_still_reaches_what_it_stands_before(text, asked):
 )
 def test_reassurance_and_offer_look_alikes_stay_low(text):
     assert check(text).verdict == "low_risk"
+
+
+# A short opener set apart by a space or a mark (normalize.opener_end) does not move who speaks, or the
+# sender tag, off the message's start. Both ways: a genuine message after the same opener stays low.
+@pytest.mark.parametrize(
+    ("prefix", "text"),
+    [
+        ("别担心 ", "我是孔局，加我QQ2657647064，有文件要你处理。"),
+        ("您好，", "老公，我手机被偷了，你往这个微信wxid_wezw15ag9gkctk转142块。"),
+        ("别担心 ", "【网贷催收】借款人请注意，您的朋友已向我们透露了您的新地址，我们的外访同事本周会上门拜访。"),
+    ],
+)
+def test_a_short_opener_does_not_move_the_speaker(prefix, text):
+    assert ORDER.index(check(prefix + text).verdict) >= ORDER.index(check(text).verdict) > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您好，爸，我到家了，晚上给您打电话。", "您好，【某银行】您尾号1234的储蓄卡12月1日收入工资8,500.00元。", "放心 我是你同学小王，周末聚会别忘了。"],
+)
+def test_a_short_opener_before_a_genuine_message_stays_low(text):
+    assert check(text).verdict == "low_risk"

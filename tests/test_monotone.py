@@ -5,10 +5,12 @@ numbers, padding and warning phrases; the verdict must never go down. And a cour
 genuine format with a link outside the court delivery hosts is never lowered.
 """
 
+import json
+import pathlib
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from checker import check
@@ -247,3 +249,29 @@ def test_a_red_flag_genuine_senders_never_raise_keeps_lowering_signs_out(text, r
     assert (lowering, "never_from_genuine_senders") in {(s.rule, s.filter) for s in result.suppressed}
     assert result.verdict != "low_risk"
 
+
+# Issue 8: a short offer, greeting or reassurance put in front of a flagged scam of the corpus, after
+# a space or a mark, never lowers it. "无需担心" denies the worry, not the request (claims.toml
+# negation.governing); "免费" denies only the verb right after it (governing_adjacent), not a new
+# subject ("免费 您有一笔补贴…"). Glued to the scam, an offer word fuses with its first word ("免费律师费":
+# the fee waived), so only greetings and reassurance are tried glued.
+OFFERS = ["免费", "免费领取", "包邮", "特惠", "限时特惠", "零费用", "免押金", "恭喜"]
+GREETINGS = ["您好", "你好", "亲", "放心", "请放心", "正规", "官方", "无需担心", "不用担心", "别担心", "不要担心", "本短信为官方通知"]
+SEPARATORS = [" ", "，", "。", "！", "\n"]
+_CORPUS = pathlib.Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
+CORPUS_SCAMS = [
+    row["text"] for row in map(json.loads, _CORPUS.read_text(encoding="utf-8").splitlines()) if row["label"] == "scam"
+]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(
+    scam=st.sampled_from(CORPUS_SCAMS + SCAMS + UNPUNCTUATED),
+    prefix=st.sampled_from(OFFERS + GREETINGS),
+    sep=st.sampled_from(SEPARATORS + [""]),
+)
+def test_a_short_prefix_never_lowers_a_flagged_scam(scam, prefix, sep):
+    assume(sep or prefix in GREETINGS)
+    level = _level(scam)
+    assume(level > 0)
+    assert _level(prefix + sep + scam) >= level

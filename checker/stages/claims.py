@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
-from .normalize import Normalized
+from .normalize import Normalized, opener_end
 from .patterns import could_match, precompiled, triggers
 
 CLAIMS_FILE = "data/claims.toml"
@@ -498,6 +498,7 @@ def _governed(
     plain: bool = False,
     pauses: frozenset[int] = frozenset(),
     gap: Callable[[int], bool] | None = None,
+    word_gap: Callable[[int], bool] | None = None,
 ) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
@@ -505,7 +506,8 @@ def _governed(
     unofficial channel of its own), only the cue in its own clause: a scam keeps its requests however
     it is framed ("以下是骗子常用的话术：…咨询137…", "（以上为诈骗话术）"). `pauses`: where a spoken
     paste pauses (_pauses); a cue does not reach past a pause that follows it. `gap(k)`: whether the
-    paste had white space before text[k]; a cue does not reach past _CUE_GAPS of them (_governs_across)."""
+    paste had white space before text[k]; a cue does not reach past _CUE_GAPS of them (_governs_across).
+    `word_gap(k)`, the same read only for a cue that denies the verb right after it (negation.governing_adjacent)."""
     if plain:
         framed = False
     elif _reported(text, start, data, narrated, story=story):
@@ -519,8 +521,15 @@ def _governed(
     # A cue that denies only the words it stands among ("交社保 不收押金"): inside the request, never
     # before it, so a line of it put before a demand reaches nothing ("不收押金 …先汇款").
     cues += [m for m in data.governing_inside.finditer(masked) if clause_start + m.start() >= start]
-    # A cue that denies the verb right after it ("免费办理"): not a request further on in its clause.
-    cues += [m for m in data.governing_adjacent.finditer(masked) if clause_start + m.end() >= start - _ADJACENT_REACH]
+    # A cue that denies the verb right after it ("免费办理"): not a request further on in its clause, nor
+    # one after a space of the paste ("免费 育儿补贴开始发了"): the offer word stands alone there.
+    spaced = gap or word_gap
+    cues += [
+        m
+        for m in data.governing_adjacent.finditer(masked)
+        if clause_start + m.end() >= start - _ADJACENT_REACH
+        and not (spaced is not None and any(spaced(k) for k in range(clause_start + m.end(), start + 1)))
+    ]
     if not cues:
         return False
     cues.sort(key=lambda m: m.end())
@@ -560,6 +569,7 @@ def governed(
     plain: bool = False,
     pauses: frozenset[int] = frozenset(),
     gap: Callable[[int], bool] | None = None,
+    word_gap: Callable[[int], bool] | None = None,
 ) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
@@ -569,7 +579,8 @@ def governed(
     the cue in its own clause (the message gives an unofficial channel of its own); with `gap`, not
     past _CUE_GAPS spaces of a paste without punctuation."""
     return _governed(
-        text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap
+        text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap,
+        word_gap=word_gap,
     )
 
 
@@ -751,10 +762,18 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         and e.value in by_id
         and not _means_of_payment(norm.text, e, by_id[e.value], tags, data)
     ]
+    opener = -1  # opener_end(norm), read only where a person's pattern could match
     for name, pattern in data.persons:
-        m = pattern.search(norm.text) if could_match(pattern.pattern, present) else None
+        if not could_match(pattern.pattern, present):
+            continue
+        m = pattern.search(norm.text)
         if m:
             claims.append(Claim("person", name, name, _span(norm, m.start(), m.end())))
+            continue
+        # Who speaks first speaks first after a short opener too ("您好，老公，我手机被偷了", "别担心 我钱书记…").
+        opener = opener_end(norm) if opener < 0 else opener
+        if opener and (m := pattern.search(norm.text[opener:])):
+            claims.append(Claim("person", name, name, _span(norm, opener + m.start(), opener + m.end())))
     return claims
 
 

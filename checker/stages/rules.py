@@ -562,7 +562,7 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
             # victim's call script must not cancel it (tests/test_monotone.py).
             governed(
                 text, start, end if inside else start, framed=True, narrated=True, story=msg.story and not never_genuine,
-                pauses=msg.pauses,
+                pauses=msg.pauses, word_gap=msg.norm.gap_before,
             )
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
@@ -570,7 +570,7 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
     if msg.negation == "before_only":
         # A rule whose match may carry its own denial words (negatable_inside = false: "不交不能派送",
         # "自称客服的…让我加他QQ") is read only up to where the match starts.
-        return governed(msg.norm.text, start, end if inside else start, pauses=msg.pauses)
+        return governed(msg.norm.text, start, end if inside else start, pauses=msg.pauses, word_gap=msg.norm.gap_before)
     text = msg.norm.text
     # A warning's scope: its own clause before the match, its own sentence after it; and a sentence
     # whose subject is the scammer ("有人冒充…说…"), which before_only reads so too: warning_clause is
