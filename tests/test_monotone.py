@@ -268,7 +268,7 @@ CORPUS_SCAMS = [
 @given(
     scam=st.sampled_from(CORPUS_SCAMS + SCAMS + UNPUNCTUATED),
     prefix=st.sampled_from(OFFERS + GREETINGS),
-    sep=st.sampled_from(SEPARATORS + [""]),
+    sep=st.sampled_from([*SEPARATORS, ""]),
 )
 def test_a_short_prefix_never_lowers_a_flagged_scam(scam, prefix, sep):
     assume(sep or prefix in GREETINGS)

@@ -32,6 +32,7 @@ say which fraud it resembles.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -595,7 +596,7 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
 # asides set aside, and keeps only the matches that the asides parted (monotone safety,
 # tests/test_monotone.py). A line of padding may open with a clause that says nothing ("本周末社区将举办
 # 活动，欢迎…参加。"): a second reading starts each aside one clause earlier.
-_ASIDE_UNIT = precompiled(r"[^。!?！？\n:：()（）【】\[\]]*[。!?！？\n:：]*")
+_ASIDE_UNIT = precompiled(r"[^。!?！？\n:：()（）【】\[\]]{0,400}[。!?！？\n:：]{0,8}")
 _CLAUSE_MARK = precompiled(r"[,，;；]")
 _BRACKETED = precompiled(r"[(（【\[][^()（）【】\[\]]{0,40}[)）】\]]")
 _CONTENT_KINDS = frozenset({"link", "bank_card", "chat_handle", "amount", "id_number"})
@@ -634,20 +635,50 @@ def _aside_spans(msg: Message, back: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _aside_reading(msg: Message, back: int) -> tuple[str, list[int]] | None:
-    """The normalised text with its asides set aside, and where each of its characters stands in the
-    normalised text; None where the message has no aside. Computed once per message and reading."""
+class _Reading(NamedTuple):
+    """The normalised text with its asides set aside: `text`, and the runs of the normalised text it
+    keeps (`runs`: (start, end) in order; `at`: where each run starts in `text`). Memory by runs, not by
+    character (issue 10)."""
+
+    text: str
+    runs: list[tuple[int, int]]
+    at: list[int]
+
+    def pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The normalised spans that text[start:end] comes from, in order."""
+        out = []
+        k = bisect_right(self.at, start) - 1
+        while start < end:
+            run_start, run_end = self.runs[k]
+            a = run_start + start - self.at[k]
+            b = min(run_end, a + end - start)
+            out.append((a, b))
+            start += b - a
+            k += 1
+        return out
+
+
+def _aside_reading(msg: Message, back: int) -> _Reading | None:
+    """The message read with its asides set aside; None where it has none. Once per message and reading."""
     cache = msg.aside_cache
     if cache is not None and back in cache:
         return cache[back]
     text = msg.norm.text
-    gone = bytearray(len(text))
-    for start, end in _aside_spans(msg, back):
-        gone[start:end] = b"\x01" * (end - start)
+    runs: list[tuple[int, int]] = []
+    at = 0
+    for start, end in sorted(_aside_spans(msg, back)):
+        if start > at:
+            runs.append((at, start))
+        at = max(at, end)
     reading = None
-    if any(gone):
-        where = [k for k in range(len(text)) if not gone[k]]
-        reading = ("".join(text[k] for k in where), where)
+    if at:  # something was set aside
+        if at < len(text):
+            runs.append((at, len(text)))
+        starts, total = [], 0
+        for a, b in runs:
+            starts.append(total)
+            total += b - a
+        reading = _Reading("".join(text[a:b] for a, b in runs), runs, starts)
     if cache is not None:
         cache[back] = reading
     return reading
@@ -659,29 +690,36 @@ def _parted_matches(
     """The matches of a rule's patterns on the message read without its asides, that an aside parted:
     as spans of the pasted text (from the match's first character to its last, the aside between).
     Not one that overlaps a match of the message itself that a warning cancelled (`negated`, normalised
-    spans): an aside of warning does not take a quoted scam phrase out of its quotes."""
+    spans in order): an aside of warning does not take a quoted scam phrase out of its quotes."""
     seen = set()
+    starts = [a for a, _ in negated]
     for back in _ASIDE_READINGS:
         reading = _aside_reading(msg, back)
         if reading is not None:
-            for item in _parted_in(rule, patterns, msg, *reading, negated):
+            for item in _parted_in(rule, patterns, msg, reading, negated, starts):
                 if (item.start, item.end) not in seen:
                     seen.add((item.start, item.end))
                     yield item
 
 
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    k = bisect_right(starts, b - 1)
+    return any(spans[i][1] > a for i in range(max(0, k - 2), k))
+
+
 def _parted_in(
-    rule: Rule, patterns: LazyPattern, msg: Message, text: str, where: list[int], negated: list[tuple[int, int]]
+    rule: Rule, patterns: LazyPattern, msg: Message, reading: _Reading, negated: list[tuple[int, int]], starts: list[int]
 ) -> Iterator[Evidence]:
+    text = reading.text
     matches = with_paid_after(patterns.compiled, text) if rule.negatable else ((m, False) for m in patterns.finditer(text))
     for m, later in islice(matches, MAX_MATCHES_EXAMINED):
         if later or m.end() == m.start():
             continue
-        start, end = where[m.start()], where[m.end() - 1] + 1
-        if end - start == m.end() - m.start():
+        pieces = reading.pieces(m.start(), m.end())
+        if len(pieces) == 1:
             continue  # read on the message itself already
-        pieces = [where[k] for k in range(m.start(), m.end())]
-        if any(a <= k < b for a, b in negated for k in pieces):
+        start, end = pieces[0][0], pieces[-1][1]
+        if any(_overlaps(negated, starts, a, b) for a, b in pieces):
             continue
         if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
             continue
