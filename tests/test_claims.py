@@ -7,6 +7,7 @@ from checker.stages.claims import judgements, read
 from checker.stages.entities import extract
 from checker.stages.normalize import normalize
 from checker.stages.taxonomy import taxonomy
+from checker.stages.verdict import ORDER
 
 
 def _read(text):
@@ -1095,3 +1096,64 @@ def test_one_line_genuine_notices_have_no_finding(text):
 def test_a_fee_denial_still_denies_a_payment():
     # "免费" governs a request to pay in its own clause, as before: only other requests are freed.
     assert "pay" not in _read("免费办理 无需转账").request_kinds
+
+# A word of reassurance put before a request ("无需担心", "别担心") denies the worry, not the request; an
+# offer word ("免费", claims.toml negation.governing_fee) denies only the verb right after it.
+# Both ways: the cue still denies what it stands before.
+@pytest.mark.parametrize(
+    ("prefix", "text"),
+    [
+        ("无需担心 ", "您有一笔高龄补贴未领取，联系188 1234 5678办理。"),
+        ("别担心", "您有一笔高龄补贴未领取，联系188 1234 5678办理。"),
+        ("免费 ", "演唱會門票代搶 保證搶到 先匯款 搶不到全額退"),
+        ("免费", "演唱會門票代搶 保證搶到 先匯款 搶不到全額退"),
+        ("不要担心，", "您的借款已逾期，请立即致电13812345678张专员处理。"),
+    ],
+)
+def test_reassurance_and_an_offer_word_deny_only_their_own_words(prefix, text):
+    level = ORDER.index(check(text).verdict)
+    assert level > 0
+    assert ORDER.index(check(prefix + text).verdict) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("您无需支付任何费用，切勿向陌生账户转账。", False),
+        ("免费为您办理，无需缴纳任何费用。", False),
+        ("不要担心，也不要转账给任何人。", False),
+        ("免费您有一笔补贴未领取，请先缴纳手续费200元。", True),
+    ],
+)
+def test_a_denial_still_reaches_what_it_stands_before(text, asked):
+    assert ("pay" in {r.kind for r in _read(text).requests}) is asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["免费办理ETC，无需缴纳任何费用，请在官方App内申请。", "别担心，我行不会要求您向个人账户转账，请勿轻信。", "免费注销，不收任何费用。"],
+)
+def test_reassurance_and_offer_look_alikes_stay_low(text):
+    assert check(text).verdict == "low_risk"
+
+
+# A short opener set apart by a space or a mark (normalize.opener_end) does not move who speaks, or the
+# sender tag, off the message's start. Both ways: a genuine message after the same opener stays low.
+@pytest.mark.parametrize(
+    ("prefix", "text"),
+    [
+        ("别担心 ", "我是孔局，加我QQ2657647064，有文件要你处理。"),
+        ("您好，", "老公，我手机被偷了，你往这个微信wxid_wezw15ag9gkctk转142块。"),
+        ("别担心 ", "【网贷催收】借款人请注意，您的朋友已向我们透露了您的新地址，我们的外访同事本周会上门拜访。"),
+    ],
+)
+def test_a_short_opener_does_not_move_the_speaker(prefix, text):
+    assert ORDER.index(check(prefix + text).verdict) >= ORDER.index(check(text).verdict) > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您好，爸，我到家了，晚上给您打电话。", "您好，【某银行】您尾号1234的储蓄卡12月1日收入工资8,500.00元。", "放心 我是你同学小王，周末聚会别忘了。"],
+)
+def test_a_short_opener_before_a_genuine_message_stays_low(text):
+    assert check(text).verdict == "low_risk"

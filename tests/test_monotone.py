@@ -5,13 +5,16 @@ numbers, padding and warning phrases; the verdict must never go down. And a cour
 genuine format with a link outside the court delivery hosts is never lowered.
 """
 
+import json
+import pathlib
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from checker import check
+from checker.lab.redteam import _PADDING, _REASSURING, _WARNING_FRAMES
 from checker.stages.verdict import ORDER
 
 # Scams of the families of issue 8, each asking for money, a code or contact through a channel that
@@ -154,30 +157,41 @@ def test_a_warning_frame_never_lowers_a_scam(scam, frame, mode):
 
 # Every insert and frame at every clause boundary of every scam: the sampled property test below
 # missed these (a warning slipped between "我是房东，" and "换号了", or between a service's name and its
-# teaching). The one scam still lowered is a known hole, kept visible here: its cancel-by-calling
-# pattern needs "如需取消" and "请致电" in one sentence, and a line slipped between them parts them.
-KNOWN_HOLES = {"【某平台】您开通的会员服务即将自动扣除年费1288元，如需取消，请致电客服热线。"}
+# teaching). A pattern that reads two clauses together ("如需取消，请致电…") reads them across a line
+# slipped between them that only reassures, warns or pads (rules.py _asides). The red team's reassuring
+# lines, warning frames and padding are slipped in too; to keep CI time, each scam gets a third of them,
+# chosen by its place in the list (deterministic: every line meets a third of the scams).
+# KNOWN_HOLES: (scam, line) pairs still open, kept visible as strict xfails. A case number glued to the
+# next clause without a mark is that clause's subject, not an aside ("…号请致电"): read as one, it would join
+# a name and a fee elsewhere ("付颖，本院受理的（2025）…号案件，诉讼费").
+_ALL_SCAMS = SCAMS + UNPUNCTUATED
+_RED_TEAM_LINES = [line for line in _REASSURING + _PADDING + [frame for _, frame in _WARNING_FRAMES] if line not in INSERTS + FRAMES]
+KNOWN_HOLES = {
+    ("【某平台】您开通的会员服务即将自动扣除年费1288元，如需取消，请致电客服热线。", "【北京市朝阳区人民法院】（2024）京0105民初12345号"),
+}
 
 
-@pytest.mark.parametrize(
-    "scam",
-    [
-        pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="known hole: a line slipped inside one sentence"))
-        if s in KNOWN_HOLES
-        else s
-        for s in SCAMS + UNPUNCTUATED
-    ],
-)
-def test_no_line_slipped_between_two_clauses_lowers_a_scam(scam):
+def _lines_for(scam: str) -> list[str]:
+    k = _ALL_SCAMS.index(scam) % 3
+    return [line for line in INSERTS + FRAMES + _RED_TEAM_LINES[k::3] if (scam, line) not in KNOWN_HOLES]
+
+
+def _lowered_by(scam: str, lines: list[str]) -> list[tuple[str, int]]:
     level = _level(scam)
     cuts = len(_CLAUSE.findall(scam)) or 1
-    lowered = [
-        (insert, where)
-        for insert in INSERTS + FRAMES
-        for where in range(cuts)
-        if _level(_insert(scam, insert, "interleave", where)) < level
-    ]
+    return [(line, where) for line in lines for where in range(cuts) if _level(_insert(scam, line, "interleave", where)) < level]
+
+
+@pytest.mark.parametrize("scam", _ALL_SCAMS)
+def test_no_line_slipped_between_two_clauses_lowers_a_scam(scam):
+    lowered = _lowered_by(scam, _lines_for(scam))
     assert not lowered, lowered[:3]
+
+
+@pytest.mark.xfail(strict=True, reason="known hole: a case number glued to the next clause is no aside")
+@pytest.mark.parametrize(("scam", "line"), sorted(KNOWN_HOLES))
+def test_known_holes_are_still_open(scam, line):
+    assert not _lowered_by(scam, [line])
 
 
 def test_every_scam_is_flagged_before_editing():
@@ -234,3 +248,30 @@ def test_a_red_flag_genuine_senders_never_raise_keeps_lowering_signs_out(text, r
     assert red_flag in {f.id for f in result.red_flags}
     assert (lowering, "never_from_genuine_senders") in {(s.rule, s.filter) for s in result.suppressed}
     assert result.verdict != "low_risk"
+
+
+# Issue 8: a short offer, greeting or reassurance put in front of a flagged scam of the corpus, after
+# a space or a mark, never lowers it. "无需担心" denies the worry, not the request (claims.toml
+# negation.governing); "免费" denies only the verb right after it (governing_fee), not a new
+# subject ("免费 您有一笔补贴…"). Glued to the scam, an offer word fuses with its first word ("免费律师费":
+# the fee waived), so only greetings and reassurance are tried glued.
+OFFERS = ["免费", "免费领取", "包邮", "特惠", "限时特惠", "零费用", "免押金", "恭喜"]
+GREETINGS = ["您好", "你好", "亲", "放心", "请放心", "正规", "官方", "无需担心", "不用担心", "别担心", "不要担心", "本短信为官方通知"]
+SEPARATORS = [" ", "，", "。", "！", "\n"]
+_CORPUS = pathlib.Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
+CORPUS_SCAMS = [
+    row["text"] for row in map(json.loads, _CORPUS.read_text(encoding="utf-8").splitlines()) if row["label"] == "scam"
+]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(
+    scam=st.sampled_from(CORPUS_SCAMS + SCAMS + UNPUNCTUATED),
+    prefix=st.sampled_from(OFFERS + GREETINGS),
+    sep=st.sampled_from([*SEPARATORS, ""]),
+)
+def test_a_short_prefix_never_lowers_a_flagged_scam(scam, prefix, sep):
+    assume(sep or prefix in GREETINGS)
+    level = _level(scam)
+    assume(level > 0)
+    assert _level(prefix + sep + scam) >= level

@@ -279,3 +279,43 @@ def test_a_sender_disowning_the_ask_is_no_request(text):
 @pytest.mark.parametrize("text", NOT_DISOWNED)
 def test_a_disowning_word_before_a_fresh_ask_does_not_reach_it(text):
     assert "pay_to_personal_account" in {f.id for f in check(text).red_flags}
+
+
+# A line that only reassures, warns or pads, slipped between two clauses a pattern reads together, is
+# an aside (rules.py _asides): the pattern reads across it. A genuine sender's own short line stays
+# what it was, aside or not; a line that gives a channel of its own is no aside.
+PARTED = [
+    "【某平台】您的会员即将自动扣除年费1288元，如需取消，温馨提示：谨防诈骗，切勿向陌生账户转账。请致电客服热线。",
+    "您的百万保障将于今晚自动扣费，如需关闭，本周末社区将举办便民服务活动，欢迎居民朋友们积极参加。请联系客服。",
+    "您的会员每月扣费30元，如需取消，（谨防骗局）【北京市朝阳区人民法院】请致电客服。",
+]
+NOT_PARTED = [
+    "【工商银行】您的短信通知服务每月扣费2元，如需取消，温馨提示：谨防诈骗。请致电95588。",
+    "【某视频】您的会员将于明日自动续费25元，如需取消，感谢您的支持。请在App内操作。",
+    "您已订购视频彩铃业务，每月扣费5元，如需退订，祝您生活愉快。请拨打10086。",
+]
+
+
+@pytest.mark.parametrize("text", PARTED)
+def test_a_pattern_reads_across_an_aside(text):
+    result = check(text)
+    flag = next(f for f in result.red_flags if f.id == "cancel_charge_by_calling")
+    assert all(text[e.start : e.end] == e.text for e in flag.evidence)
+    assert result.verdict != "low_risk"
+
+
+@pytest.mark.parametrize("text", NOT_PARTED)
+def test_an_aside_joins_nothing_a_genuine_notice_did_not_say(text):
+    result = check(text)
+    assert "cancel_charge_by_calling" not in {f.id for f in result.red_flags}
+    assert result.verdict == "low_risk"
+
+
+def test_a_line_with_a_channel_of_its_own_is_no_aside():
+    from checker.stages.entities import extract
+    from checker.stages.normalize import normalize
+    from checker.stages.rules import Message, _aside_spans, catalogue
+
+    norm = normalize("如需取消，温馨提示：加微信abc12345办理。请致电客服热线。")
+    msg = Message.of(norm, extract(norm), catalogue())
+    assert all("abc12345" not in norm.text[a:b] for a, b in _aside_spans(msg, 0) + _aside_spans(msg, 1))

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
-from .normalize import Normalized
+from .normalize import Normalized, opener_end
 from .patterns import could_match, precompiled, triggers
 
 CLAIMS_FILE = "data/claims.toml"
@@ -485,6 +485,10 @@ def _pending(text: str) -> bool:
     return answer
 
 
+# How far after a fee's denial (negation.governing_fee: "免费") the request it denies may start: "免费为您办理".
+_ADJACENT_REACH = 3
+
+
 def _governed(
     text: str,
     start: int,
@@ -497,6 +501,7 @@ def _governed(
     pauses: frozenset[int] = frozenset(),
     gap: Callable[[int], bool] | None = None,
     pay: bool = False,
+    word_gap: Callable[[int], bool] | None = None,
 ) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
@@ -505,8 +510,10 @@ def _governed(
     it is framed ("以下是骗子常用的话术：…咨询137…", "（以上为诈骗话术）"). `pauses`: where a spoken
     paste pauses (_pauses); a cue does not reach past a pause that follows it. `gap(k)`: whether the
     paste had white space before text[k]; a cue does not reach past _CUE_GAPS of them (_governs_across).
-    `pay`: the request is one to pay, which a fee's denial ("免费", "免收") negates too; other requests
-    and the money offered are not negated by it."""
+    `pay`: the request is one to pay, which a fee's denial ("免费", "免收", negation.governing_fee) negates
+    too, and only where the request's verb follows it; other requests and the money offered are not
+    negated by it. `word_gap(k)`: whether the paste had white space before text[k], read for the fee's
+    denial only (it does not reach past one)."""
     if plain:
         framed = False
     elif _reported(text, start, data, narrated, story=story):
@@ -517,11 +524,18 @@ def _governed(
     scope = text[clause_start:end]
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), scope)
     cues = list(data.governing.finditer(masked))
-    if pay:
-        cues += list(data.governing_fee.finditer(masked))
     # A cue that denies only the words it stands among ("交社保 不收押金"): inside the request, never
     # before it, so a line of it put before a demand reaches nothing ("不收押金 …先汇款").
     cues += [m for m in data.governing_inside.finditer(masked) if clause_start + m.start() >= start]
+    # A cue that denies the verb right after it ("免费办理"): not a request further on in its clause, nor
+    # one after a space of the paste ("免费 育儿补贴开始发了"): the offer word stands alone there.
+    spaced = gap or word_gap
+    cues += [
+        m
+        for m in (data.governing_fee.finditer(masked) if pay else ())
+        if clause_start + m.end() >= start - _ADJACENT_REACH
+        and not (spaced is not None and any(spaced(k) for k in range(clause_start + m.end(), start + 1)))
+    ]
     if not cues:
         return False
     cues.sort(key=lambda m: m.end())
@@ -561,6 +575,7 @@ def governed(
     plain: bool = False,
     pauses: frozenset[int] = frozenset(),
     gap: Callable[[int], bool] | None = None,
+    word_gap: Callable[[int], bool] | None = None,
 ) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
@@ -573,6 +588,7 @@ def governed(
     return _governed(
         text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap,
         pay=True,
+        word_gap=word_gap,
     )
 
 
@@ -755,10 +771,18 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         and e.value in by_id
         and not _means_of_payment(norm.text, e, by_id[e.value], tags, data)
     ]
+    opener = -1  # opener_end(norm), read only where a person's pattern could match
     for name, pattern in data.persons:
-        m = pattern.search(norm.text) if could_match(pattern.pattern, present) else None
+        if not could_match(pattern.pattern, present):
+            continue
+        m = pattern.search(norm.text)
         if m:
             claims.append(Claim("person", name, name, _span(norm, m.start(), m.end())))
+            continue
+        # Who speaks first speaks first after a short opener too ("您好，老公，我手机被偷了", "别担心 我钱书记…").
+        opener = opener_end(norm) if opener < 0 else opener
+        if opener and (m := pattern.search(norm.text[opener:])):
+            claims.append(Claim("person", name, name, _span(norm, opener + m.start(), opener + m.end())))
     return claims
 
 

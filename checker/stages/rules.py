@@ -37,6 +37,7 @@ keeps the first property, not the second, so that it says "verify first" until m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -222,6 +223,8 @@ class Catalogue(NamedTuple):
     negation_inside: LazyPattern
     negation_disowning: LazyPattern
     verdict: dict
+    # Reassurance and padding ([negation] aside): with the warning cues, what makes a clause an aside.
+    negation_aside: LazyPattern | None = None
 
 
 class CatalogueError(ValueError):
@@ -401,11 +404,17 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
         negation_inside=LazyPattern("|".join(negation["inside"]), "[negation] inside"),
         negation_disowning=LazyPattern("|".join(negation["disowning"]), "[negation] disowning"),
         verdict=data["verdict"],
+        negation_aside=LazyPattern("|".join(negation["aside"]), "[negation] aside") if negation.get("aside") else None,
     )
     if compile_now:
-        for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside, cat.negation_disowning):
+        for pattern in _negation_patterns(cat):
             pattern.compiled  # noqa: B018 - compiling is the check
     return cat
+
+
+def _negation_patterns(cat: Catalogue) -> tuple[LazyPattern, ...]:
+    lists = (cat.negation_before, cat.negation_after, cat.negation_inside, cat.negation_disowning, cat.negation_aside)
+    return (*cat.contexts.values(), *(p for p in lists if p is not None))
 
 
 def _rule_patterns(rule: Rule) -> Iterator[LazyPattern]:
@@ -416,7 +425,7 @@ def _rule_patterns(rule: Rule) -> Iterator[LazyPattern]:
 
 def compile_all(cat: Catalogue) -> None:
     """Compile every pattern now: before forking workers, so that each does not compile its own."""
-    for pattern in (*cat.contexts.values(), cat.negation_before, cat.negation_after, cat.negation_inside, cat.negation_disowning):
+    for pattern in _negation_patterns(cat):
         pattern.compiled  # noqa: B018 - compiling is the point
     for rule in cat.rules:
         for pattern in _rule_patterns(rule):
@@ -480,6 +489,8 @@ class Message(NamedTuple):
     story: bool = False
     # The persons the message claims to be (claims stage: boss, landlord ...), for patterns with `claimed`.
     claimed: frozenset[str] = frozenset()
+    # The message with its asides set aside (_asides), computed the first time a rule needs it.
+    aside_cache: dict | None = None
 
     @classmethod
     def of(
@@ -496,7 +507,7 @@ class Message(NamedTuple):
             by_kind.setdefault(entity.kind, []).append(entity)
         pauses = spoken_pauses(norm) if negation in ("warning_notice", "before_only") else frozenset()
         story = negation == "warning_notice" and reads_as_story(norm.text)
-        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed)
+        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {})
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -571,7 +582,7 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
             # victim's call script must not cancel it (tests/test_monotone.py).
             governed(
                 text, start, end if inside else start, framed=True, narrated=True, story=msg.story and not never_genuine,
-                pauses=msg.pauses,
+                pauses=msg.pauses, word_gap=msg.norm.gap_before,
             )
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
@@ -579,7 +590,7 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
     if msg.negation == "before_only":
         # A rule whose match may carry its own denial words (negatable_inside = false: "不交不能派送",
         # "自称客服的…让我加他QQ") is read only up to where the match starts.
-        return governed(msg.norm.text, start, end if inside else start, pauses=msg.pauses)
+        return governed(msg.norm.text, start, end if inside else start, pauses=msg.pauses, word_gap=msg.norm.gap_before)
     text = msg.norm.text
     # A warning's scope: its own clause before the match, its own sentence after it; and a sentence
     # whose subject is the scammer ("有人冒充…说…"), which before_only reads so too: warning_clause is
@@ -594,6 +605,150 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
         or (inside and cat.negation_inside.search(text[start:end]))
         or scammer_speaks(text, start)  # last: it reads the whole sentence, the others a few characters
     )
+
+
+# An aside: a bracketed group, or the clauses that close a sentence (or a line that opens
+# a block with a colon) from the first one that reassures, warns or pads ("温馨提示：谨防诈骗，切勿向陌生账户
+# 转账。", "如有疑问请致电95188。", "（谨防骗局）", "您好，祝您生活愉快，…。"), which give no channel but
+# official numbers, no card and no sum. Slipped between two clauses a pattern reads together ("如需取消，
+# <aside>请致电客服热线"), it would part them: a rule that finds nothing on the message reads it again with its
+# asides set aside, and keeps only the matches that the asides parted (monotone safety,
+# tests/test_monotone.py). A line of padding may open with a clause that says nothing ("本周末社区将举办
+# 活动，欢迎…参加。"): a second reading starts each aside one clause earlier.
+_ASIDE_UNIT = precompiled(r"[^。!?！？\n:：()（）【】\[\]]{0,400}[。!?！？\n:：]{0,8}")
+_CLAUSE_MARK = precompiled(r"[,，;；]")
+_BRACKETED = precompiled(r"[(（【\[][^()（）【】\[\]]{0,40}[)）】\]]")
+_CONTENT_KINDS = frozenset({"link", "bank_card", "chat_handle", "amount", "id_number"})
+_ASIDE_READINGS = (0, 1)
+
+
+def _gives_content(msg: Message, start: int, end: int) -> bool:
+    """Whether normalised [start, end) holds a channel that is not an official number, a card or a sum."""
+    return any(
+        start < e.norm_end and e.norm_start < end
+        and (e.kind in _CONTENT_KINDS or (e.kind == "phone" and not e.details.get("official")))
+        for e in msg.entities
+    )
+
+
+def _aside_cue(msg: Message, clause: str) -> bool:
+    cat = msg.catalogue
+    cues = (cat.negation_aside, cat.negation_before, cat.negation_after, cat.negation_disowning)
+    return any(p is not None and p.search(clause) is not None for p in cues)
+
+
+def _aside_spans(msg: Message, back: int) -> list[tuple[int, int]]:
+    text = msg.norm.text
+    spans = [(m.start(), m.end()) for m in _BRACKETED.finditer(text) if m.start() > 0 and not _gives_content(msg, m.start(), m.end())]
+    for unit in _ASIDE_UNIT.finditer(text):
+        if unit.end() == unit.start():
+            continue
+        starts = [unit.start(), *(m.end() for m in _CLAUSE_MARK.finditer(text, unit.start(), unit.end()))]
+        ends = [*starts[1:], unit.end()]
+        first = next((k for k, (a, b) in enumerate(zip(starts, ends)) if _aside_cue(msg, text[a:b])), None)
+        if first is None:
+            continue
+        start = starts[max(0, first - back)]
+        if start > 0 and not _gives_content(msg, start, unit.end()):
+            spans.append((start, unit.end()))
+    return spans
+
+
+class _Reading(NamedTuple):
+    """The normalised text with its asides set aside: `text`, and the runs of the normalised text it
+    keeps (`runs`: (start, end) in order; `at`: where each run starts in `text`). Memory by runs, not by
+    character (issue 10)."""
+
+    text: str
+    runs: list[tuple[int, int]]
+    at: list[int]
+
+    def pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The normalised spans that text[start:end] comes from, in order."""
+        out = []
+        k = bisect_right(self.at, start) - 1
+        while start < end:
+            run_start, run_end = self.runs[k]
+            a = run_start + start - self.at[k]
+            b = min(run_end, a + end - start)
+            out.append((a, b))
+            start += b - a
+            k += 1
+        return out
+
+
+def _aside_reading(msg: Message, back: int) -> _Reading | None:
+    """The message read with its asides set aside; None where it has none. Once per message and reading."""
+    cache = msg.aside_cache
+    if cache is not None and back in cache:
+        return cache[back]
+    text = msg.norm.text
+    runs: list[tuple[int, int]] = []
+    at = 0
+    for start, end in sorted(_aside_spans(msg, back)):
+        if start > at:
+            runs.append((at, start))
+        at = max(at, end)
+    reading = None
+    if at:  # something was set aside
+        if at < len(text):
+            runs.append((at, len(text)))
+        starts, total = [], 0
+        for a, b in runs:
+            starts.append(total)
+            total += b - a
+        reading = _Reading("".join(text[a:b] for a, b in runs), runs, starts)
+    if cache is not None:
+        cache[back] = reading
+    return reading
+
+
+def _parted_matches(
+    rule: Rule, patterns: LazyPattern, msg: Message, negated: list[tuple[int, int]]
+) -> Iterator[Evidence]:
+    """The matches of a rule's patterns on the message read without its asides, that an aside parted:
+    as spans of the pasted text (from the match's first character to its last, the aside between).
+    Not one that overlaps a match of the message itself that a warning cancelled (`negated`, normalised
+    spans in order): an aside of warning does not take a quoted scam phrase out of its quotes."""
+    seen = set()
+    starts = [a for a, _ in negated]
+    for back in _ASIDE_READINGS:
+        reading = _aside_reading(msg, back)
+        if reading is not None:
+            for item in _parted_in(rule, patterns, msg, reading, negated, starts):
+                if (item.start, item.end) not in seen:
+                    seen.add((item.start, item.end))
+                    yield item
+
+
+def _overlaps(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    k = bisect_right(starts, b - 1)
+    return any(spans[i][1] > a for i in range(max(0, k - 2), k))
+
+
+def _parted_in(
+    rule: Rule, patterns: LazyPattern, msg: Message, reading: _Reading, negated: list[tuple[int, int]], starts: list[int]
+) -> Iterator[Evidence]:
+    text = reading.text
+    matches = with_paid_after(patterns.compiled, text) if rule.negatable else ((m, False) for m in patterns.finditer(text))
+    for m, later in islice(matches, MAX_MATCHES_EXAMINED):
+        if later or m.end() == m.start():
+            continue
+        pieces = reading.pieces(m.start(), m.end())
+        if len(pieces) == 1:
+            continue  # read on the message itself already
+        start, end = pieces[0][0], pieces[-1][1]
+        if any(_overlaps(negated, starts, a, b) for a, b in pieces):
+            continue
+        if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
+            continue
+        if rule.negatable and (
+            _negated(msg, start, end, False, rule.never_genuine)
+            or (rule.negatable_inside and msg.catalogue.negation_inside.search(m.group()))
+        ):
+            _note_negated(msg, rule, msg.evidence_at(start, end))
+            continue
+        yield msg.evidence_at(start, end, m.lastgroup or "")
 
 
 def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
@@ -623,6 +778,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     evidence: list[Evidence] = []
     if patterns is not None:
         kept = 0
+        cancelled: list[tuple[int, int]] = []  # matches a warning cancelled, normalised spans
         # "满意再付款", "放款后按合同付服务费": a seller's terms, paid once the goods or the service have
         # come, are no request to pay now, whatever else the message asks (claims.with_paid_after).
         matches = with_paid_after(patterns.compiled, text) if rule.negatable else ((m, False) for m in patterns.finditer(text))
@@ -636,11 +792,14 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
                 continue
             if rule.negatable and _negated(msg, m.start(), m.end(), rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()))
+                cancelled.append((m.start(), m.end()))
                 continue
             evidence.append(msg.evidence_at(m.start(), m.end(), m.lastgroup or ""))
             kept += 1
             if kept == MAX_EVIDENCE:
                 break
+        if not evidence:
+            evidence.extend(islice(_parted_matches(rule, patterns, msg, cancelled), MAX_EVIDENCE))
     for cond in rule.entities:
         kept = 0
         for entity in msg.by_kind.get(cond.kind, ()):
