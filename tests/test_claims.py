@@ -237,6 +237,25 @@ WARNINGS = [
     "上午接到一个电话，说是某银行信用卡中心的，说我有一笔境外消费要核实，让我报一下卡号和验证码。我没报，直接挂了，自己打了卡背面的客服电话，说卡没问题。",
     # A warning addressed to whoever may be acting now is not a victim's own pending story.
     "【反诈提醒】有人冒充客服来电，对方会让您下载会议软件开共享，如正在操作，请立即停止，拨打96110。",
+    # warn11: a call received from a role in quotation marks is reported ("接到“平台客服”电话，称…");
+    # an urging word after "让" and a third party belongs to the retold request ("让财务马上转");
+    # "有人冒用…" names the scammer as "有人冒充…" does.
+    "银行网点提醒：有客户接到“平台客服”电话，称其借呗利率不合规，要求把额度借出后转到指定账户清零。这些都是诈骗，关闭借款在App里自己操作即可。",
+    "【单位财务反诈提醒】骗子冒充老板拉财务进群，说自己在开会，让财务马上转到对方账户。凡是涉及转账的，请当面或打老板原来的电话确认。",
+    "【某平台】声明：近期有人冒用本平台名义发送短信，要求用户向个人账户支付解冻费。本平台从不收取此类费用，请勿上当。",
+    # The items of an enumeration ("一是…二是…") in a warning are the scams it lists, not its requests.
+    "【反诈预警】补贴诈骗常见三种：一是发短信说您有补贴待领取，附链接让填银行卡和验证码；二是冒充工作人员打电话，"
+    "要先交一笔手续费；三是拉您进群，让扫码下载App。补贴只通过官方渠道申请。",
+    # A story told as refused with "就挂了", "别信"; "我也没报卡号" denies what it names.
+    "有人打电话说能帮我把网贷的逾期记录删掉，先交三千服务费。我跟他说不需要，就挂了。你们要是也接到这种电话，别信。",
+    "刚才接到一个电话，说是银行信用卡中心的，说有一笔境外消费要核实。我也没报卡号，直接挂了，自己打了95588问。",
+    # A story that names the scam it retells ("贷款诈骗的套路是这样的"): its narration reaches what
+    # genuine senders never do ("客服说要交解冻金"); "交了以后" is no verb of paying.
+    "【反诈提醒】贷款诈骗的套路是这样的：您下载了对方给的App，提现时提示资金冻结，客服说要交解冻金；交了以后又说要交验资金。"
+    "正规贷款放款前不收费，遇到请直接挂断。",
+    # A fee deducted from the proceeds, a fee denied: platform and bank notices.
+    "【网易藏宝阁】您的角色已挂单成功，买家付款后系统自动完成交割，交易款扣除手续费后进入您的藏宝阁余额。请勿与他人私下交易。",
+    "【中国银行】温馨提示：本行信用卡申请只通过官方App和网点办理，不收手续费、不需验资。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -273,6 +292,15 @@ NOT_WARNINGS = [
     # A line of warning added to a victim's story still pending is no refusal: its requests stand.
     "前天有人打电话说我大学时开的网贷账户没注销，要我把几个平台的额度借出来转到安全账户。（谨防骗局）我借了两个，他让我再借一个，我要不要借？",
     "昨晚收到一条短信说会员今天要扣费，我打过去，谨防诈骗，切勿向陌生账户转账。客服说取消要先下载一个会议软件共享屏幕，我要不要照他说的下载？",
+    # warn11: the same mechanisms never reach a request made of the reader: "您现在…", "请…", a step
+    # of the list that asks directly, a first-person sender after the scammer named ("我们才是…").
+    "【反诈提醒】骗子冒充公安，会让您转账。您现在把卡里的钱转到监管账户，我们全程监控，事后退还。",
+    "您好您涉嫌一起非法集资案件现在需要冻结您的资产谨防有人冒充我们诈骗您您现在去银行把钱取出来存到我们给您的安全账户里",
+    "【反诈提醒】一是请您立即把余额转到安全账户，二是不要告诉家人，以免泄密。",
+    "【反诈提醒】贷款诈骗的套路是这样的，我直接挂了。客服说要交解冻金，请您把解冻金转到客服账户。",
+    "我们接到“银行”电话称您的账户异常，请立即把余额转到安全账户。",
+    "别信那些骗子，我们才是正规平台，您的额度已下发，先交500元会员费即可提现。",
+    "谨防诈骗，骗子很多。这里是市公安局，你涉嫌洗钱，你现在必须把钱转到国家监管账户，不要告诉家人。",
     # "跟他说" tells him: a collector's call script with a warning line added keeps its demand.
     "谨防诈骗。你好 你是张伟的同事吧 他在我们这借了钱没还 你跟他说 今天不还明天就去你们公司找他 你要是跟他关系好 先帮他还一点 转到我这个账户上",
 ]

@@ -283,6 +283,7 @@ class _Data(NamedTuple):
     story_narrator: re.Pattern[str]
     story_refused: re.Pattern[str]
     story_pending: re.Pattern[str]
+    scam_named: re.Pattern[str]
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
@@ -373,6 +374,7 @@ def parse_data(raw: str | dict) -> _Data:
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
         story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
         story_pending=_compile(data["retelling"]["pending"], "retelling.pending"),
+        scam_named=_compile(data["retelling"]["scam_named"], "retelling.scam_named"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         firm_account=_compile(data["channels"]["firm_account"], "channels.firm_account"),
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
@@ -653,6 +655,14 @@ def governed_fresh(text: str) -> bool:
     """Whether a fresh imperative (claims.toml negation.fresh_imperative: 请, 立即, 马上 ...) stands in
     the text: it ends the reach of a cue before it."""
     return _data().fresh_imperative.search(text) is not None
+
+
+def names_scammer(text: str) -> bool:
+    """Whether the message names the scammer in the third person (claims.toml negation.scammer:
+    "骗子", "不法分子", "有人冒充…"), names the scam it retells as one (retelling.scam_named: "贷款诈骗的
+    套路是这样的") or passes on a message the writer got (negation.received)."""
+    data = _data()
+    return any(p.search(text) is not None for p in (data.scammer, data.scam_named, data.received))
 
 
 def scammer_speaks(text: str, start: int) -> bool:

@@ -689,6 +689,8 @@ def normalize_text(text: str) -> str:
 _OPENER_CHARS = 6
 _OPENER = precompiled(r"[\u4e00-\u9fff]{1,6}")  # _OPENER_CHARS
 _OPENER_MARKS = precompiled(r"[,，!！。:：~～]{1,3}")
+# A bracket glued to a verb is the verb's object, not a sender's tag: "请到【营业厅】办理", "关注【某某】公众号".
+_OPENER_VERB = precompiled(r"(?:到|去|往|至|在|用|找|登录|登陆|关注|打开|搜索|下载|进入|前往|咨询|联系|拨打|点击|通过|使用)$")
 
 
 def opener_end(norm: Normalized) -> int:
@@ -699,7 +701,7 @@ def opener_end(norm: Normalized) -> int:
         marks = _OPENER_MARKS.match(text, m.end())
         if marks is not None:
             return marks.end() if marks.end() < len(text) else 0
-        if text.startswith("【", m.end()):
+        if text.startswith("【", m.end()) and not _OPENER_VERB.search(text, 0, m.end()):
             return m.end()  # "您好【某某法务】…": a sender tag sets the opener apart as a mark does
     for k in range(1, min(len(text), _OPENER_CHARS + 1)):
         if norm.gap_before(k):

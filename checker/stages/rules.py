@@ -49,6 +49,7 @@ from .claims import (
     REQUEST_KINDS,
     governed,
     governed_fresh,
+    names_scammer,
     own_turn,
     person_kinds,
     reads_as_story,
@@ -491,6 +492,9 @@ class Message(NamedTuple):
     claimed: frozenset[str] = frozenset()
     # The message with its asides set aside (_asides), computed the first time a rule needs it.
     aside_cache: dict | None = None
+    # A story told as a warning (story) that names the scammer in the third person (claims.names_scammer:
+    # "骗子", "不法分子", "有人冒充…"): its narration reaches what genuine senders never do too.
+    told_of_scammer: bool = False
 
     @classmethod
     def of(
@@ -507,7 +511,8 @@ class Message(NamedTuple):
             by_kind.setdefault(entity.kind, []).append(entity)
         pauses = spoken_pauses(norm) if negation in ("warning_notice", "before_only") else frozenset()
         story = negation == "warning_notice" and reads_as_story(norm.text)
-        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {})
+        told = story and names_scammer(norm.text)
+        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {}, told)
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -579,9 +584,11 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
         return bool(
             # No unofficial channel here: the narration of a story told as a warning is the story's;
             # but not for what genuine senders never do: a story's frame and a refusal put before a
-            # victim's call script must not cancel it (tests/test_monotone.py).
+            # victim's call script must not cancel it (tests/test_monotone.py) - unless the story
+            # names the scammer as such ("骗子…客服说要交解冻金"), which no call script does of itself.
             governed(
-                text, start, end if inside else start, framed=True, narrated=True, story=msg.story and not never_genuine,
+                text, start, end if inside else start, framed=True, narrated=True,
+                story=msg.story and (not never_genuine or msg.told_of_scammer),
                 pauses=msg.pauses, word_gap=msg.norm.gap_before,
             )
             or cat.negation_after.search(after)
