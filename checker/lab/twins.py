@@ -19,7 +19,7 @@ import subprocess
 import sys
 
 from ..stages.datafile import twin_name, twin_of
-from ..stages.patterns import TABLE_FILE, made_for, required_characters
+from ..stages.patterns import TABLE_FILE, made_for, required_characters, required_pairs
 
 # The files a check parses whose parse costs more than a millisecond or two.
 TWINNED = (
@@ -115,6 +115,9 @@ def pattern_table(asked: list[str]) -> dict:
         "patterns": {pattern: _sre_arguments(pattern) for pattern in sorted(asked)},
         # Each as its characters in one string, "" for None (patterns._listed).
         "triggers": {pattern: "".join(sorted(required_characters(pattern) or ())) for pattern in sorted(asked)},
+        # Each as its pairs one after another in one string; only the expressions that have some
+        # (patterns._listed_pairs).
+        "pairs": {pattern: "".join(sorted(pairs)) for pattern in sorted(asked) if (pairs := required_pairs(pattern))},
     }
 
 
