@@ -17,9 +17,10 @@ import pathlib
 import re
 import subprocess
 import sys
+from re import _constants as sre_constants  # type: ignore[attr-defined]
 
 from ..stages.datafile import twin_name, twin_of
-from ..stages.patterns import TABLE_FILE, made_for, required_characters, required_pairs
+from ..stages.patterns import TABLE_FILE, first_characters, made_for, required_characters
 
 # The files a check parses whose parse costs more than a millisecond or two.
 TWINNED = (
@@ -92,7 +93,27 @@ def _sre_arguments(pattern: str) -> tuple:
         re.compile(pattern)
     finally:
         _sre.compile = real
-    return _plain(seen[0])
+    return with_start_filter(_plain(seen[0]), first_characters(pattern))
+
+
+# re's code begins with an INFO block: INFO, its length after this word, what it knows (a prefix, a
+# charset), the least and the most a match can take, then the prefix or the charset it knows.
+_KNOWS_NOTHING = [int(sre_constants.INFO), 4, 0]
+
+
+def with_start_filter(arguments: tuple, firsts: frozenset[str] | None) -> tuple:
+    """re's arguments for _sre.compile, with the characters every match begins with (`firsts`,
+    patterns.first_characters) as the INFO block's charset where re knows no prefix or charset of its
+    own: its search then tries the expression only where one of them stands (patterns.py docstring).
+    The charset is the plain list of those characters, not re's compact table of them: a few
+    characters are looked for fast enough so, and the table stays small for a cold start."""
+    flags, code, *rest = arguments
+    if firsts is None or code[:3] != _KNOWS_NOTHING:
+        return arguments
+    charset = [word for ch in sorted(firsts) for word in (int(sre_constants.LITERAL), ord(ch))]
+    charset.append(int(sre_constants.FAILURE))
+    info = [int(sre_constants.INFO), 4 + len(charset), int(sre_constants.SRE_INFO_CHARSET), code[3], code[4], *charset]
+    return (flags, [*info, *code[5:]], *rest)
 
 
 def _plain(value):
@@ -115,9 +136,6 @@ def pattern_table(asked: list[str]) -> dict:
         "patterns": {pattern: _sre_arguments(pattern) for pattern in sorted(asked)},
         # Each as its characters in one string, "" for None (patterns._listed).
         "triggers": {pattern: "".join(sorted(required_characters(pattern) or ())) for pattern in sorted(asked)},
-        # Each as its pairs one after another in one string; only the expressions that have some
-        # (patterns._listed_pairs).
-        "pairs": {pattern: "".join(sorted(pairs)) for pattern in sorted(asked) if (pairs := required_pairs(pattern))},
     }
 
 

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
 from .normalize import Normalized
-from .patterns import could_hold, could_match, precompiled, text_pairs, triggers
+from .patterns import could_match, precompiled, triggers
 
 CLAIMS_FILE = "data/claims.toml"
 # A huge paste repeats itself: the first few places of a request or a channel are enough to judge it.
@@ -707,9 +707,8 @@ def _requests(
         return norm.gap_before(k if where is None else where[k])
 
     found = []
-    pairs = text_pairs(text)
     for kind, name, pattern, needed in data.requests:
-        if (needed is not None and needed.isdisjoint(present)) or not could_hold(pattern.pattern, pairs):
+        if needed is not None and needed.isdisjoint(present):
             continue
         kept = 0
         for m, later in with_paid_after(pattern, text) if kind == "pay" else ((m, False) for m in pattern.finditer(text)):

@@ -15,23 +15,24 @@ every match contains. A stage that holds the set of a message's characters skips
 of whose triggers is there (could_match) instead of scanning the text with it: most of the
 expressions a check tries find nothing, and most find nothing because a word they need is absent.
 
-It records their pairs too (required_pairs): two neighbouring characters, one pair of which every
-match contains. A single character is a weak gate in Chinese (请, 转, 付 are in most messages), a pair
-(转账, 付款) a strong one: where the triggers are there, a stage that holds the set of a text's pairs
-(text_pairs) skips an expression none of whose pairs is there (could_hold). Only the table lists
-pairs: for an expression it lacks, none are worked out (parsing the large alternations of the rules
-would cost a cold check milliseconds) and the expression is simply tried.
+One difference from re.compile's code, made where it changes no match: re's search tries an
+expression at every position of the text unless it knows the characters a match can begin with, and
+it knows them only when every branch begins with a plain character. "(?<!要)不要|切勿|…", a group per
+branch ("(?P<fee>…)|(?P<code>…)") or "(?:转|汇)款" begin otherwise, so each was tried, branch by
+branch, at each of a message's characters. For such an expression whose every match takes at least
+one character and begins with one of a few characters it lists (first_characters), the table's code
+holds that list where re puts the one it finds itself (the INFO block's charset, which re's own
+search reads), and the search only tries the expression where one of them stands. The matches are
+the same (tests/test_patterns.py compares them on our texts); the code is re's with that list added.
 """
 
 from __future__ import annotations
 
 import _sre
-import itertools
 import marshal
 import re
 import sys
 from collections.abc import Set
-from operator import add
 
 # re's own parser, whose parse tree required_characters reads (re imports it: it costs nothing).
 from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -51,15 +52,6 @@ _listed: dict[str, str] = {}
 _triggers: dict[str, frozenset[str] | None] = {}
 # A character class or an alternation of more characters than this is not worth a set.
 _MAX_TRIGGERS = 64
-# required_pairs() by expression as the table lists them (the pairs one after another in one string;
-# an expression without pairs is not listed), and as asked for.
-_listed_pairs: dict[str, str] = {}
-_pairs: dict[str, frozenset[str] | None] = {}
-# A set of more pairs than this is not worth it (nor is a product of two sets of characters larger).
-_MAX_PAIRS = 64
-# A text longer than this is not read as pairs: a paste of a million characters would make a set of
-# up to a million strings. A longer text tries every expression whose triggers are there, as before.
-_MAX_PAIRED_TEXT = 4000
 
 
 def made_for() -> dict[str, object]:
@@ -68,7 +60,8 @@ def made_for() -> dict[str, object]:
 
 
 def precompiled(pattern: str) -> re.Pattern[str]:
-    """re.compile(pattern): from the table when it was made for this Python and holds `pattern`."""
+    """re.compile(pattern): from the table when it was made for this Python and holds `pattern` (its
+    code may list the characters a match begins with: see the module's docstring)."""
     table = _table if _table is not None else _load()
     arguments = table.get(pattern)
     if arguments is not None:
@@ -80,12 +73,10 @@ def _load() -> dict[str, tuple]:
     global _table
     try:
         data = marshal.loads(datafile.read(TABLE_FILE))
-        made_here = data["made_for"] == made_for()
-        table, triggers, pairs = (data["patterns"], data["triggers"], data["pairs"]) if made_here else ({}, {}, {})
+        table, triggers = (data["patterns"], data["triggers"]) if data["made_for"] == made_for() else ({}, {})
     except (OSError, ValueError, EOFError, TypeError, KeyError):
-        table, triggers, pairs = {}, {}, {}  # no table, or not one this Python wrote: every expression is compiled by re
+        table, triggers = {}, {}  # no table, or not one this Python wrote: every expression is compiled by re
     _listed.update(triggers)
-    _listed_pairs.update(pairs)
     _table = table
     return table
 
@@ -115,34 +106,61 @@ def could_match(pattern: str, present: Set[str]) -> bool:
     return needed is None or not needed.isdisjoint(present)
 
 
-def pairs(pattern: str) -> frozenset[str] | None:
-    """required_pairs(pattern) as the table lists it; None for an expression the table lacks."""
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` can begin with, when they are few and every match takes at
+    least one character (else None). Assertions before it (a look-behind, ^) take none and are passed."""
     try:
-        return _pairs[pattern]
-    except KeyError:
-        if _table is None:
-            _load()
-        listed = _listed_pairs.get(pattern)
-        found = frozenset(listed[k : k + 2] for k in range(0, len(listed), 2)) if listed else None
-        _pairs[pattern] = found
-        return found
-
-
-def text_pairs(text: str) -> frozenset[str] | None:
-    """Every two neighbouring characters of `text`, for could_hold; None for a text too long to read so."""
-    if len(text) > _MAX_PAIRED_TEXT:
+        tree = sre_parser.parse(pattern)
+    except re.error:
         return None
-    return frozenset(map(add, text, text[1:]))
+    if tree.state.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    firsts, may_be_empty = _sequence_firsts(tree)
+    return firsts if firsts and not may_be_empty and len(firsts) <= _MAX_TRIGGERS else None
 
 
-def could_hold(pattern: str, present_pairs: frozenset[str] | None) -> bool:
-    """False only when no match of `pattern` is possible in a text whose pairs are `present_pairs`
-    (text_pairs(); None: not known, anything is possible): none of the pairs every match contains
-    (required_pairs, as the table lists them) is there."""
-    if present_pairs is None:
-        return True
-    needed = pairs(pattern)
-    return needed is None or not needed.isdisjoint(present_pairs)
+def _sequence_firsts(items) -> tuple[frozenset[str] | None, bool]:
+    """(the characters a match of the sequence can begin with, None: not listed; whether it can be empty)."""
+    c = sre_constants
+    found: set[str] = set()
+    for op, argument in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero width: the match begins with what follows
+        firsts, may_be_empty = _item_firsts(op, argument)
+        if firsts is None:
+            return None, True
+        found |= firsts
+        if not may_be_empty:
+            return frozenset(found), False
+    return frozenset(found), True  # every part can be empty: so can the sequence
+
+
+def _item_firsts(op, argument) -> tuple[frozenset[str] | None, bool]:
+    c = sre_constants
+    if op is c.LITERAL:
+        return frozenset(chr(argument)), False
+    if op is c.IN:
+        return _item_needs(op, argument), False
+    if op is c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = argument
+        return (None, True) if add_flags & (re.IGNORECASE | re.LOCALE) else _sequence_firsts(sub)
+    if op is c.ATOMIC_GROUP:
+        return _sequence_firsts(argument)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        least, _most, sub = argument
+        firsts, may_be_empty = _sequence_firsts(sub)
+        return firsts, may_be_empty or least == 0
+    if op is c.BRANCH:
+        found: set[str] = set()
+        any_empty = False
+        for branch in argument[1]:
+            firsts, may_be_empty = _sequence_firsts(branch)
+            if firsts is None:
+                return None, True
+            found |= firsts
+            any_empty = any_empty or may_be_empty
+        return frozenset(found), any_empty
+    return None, True  # any character, a back reference ...
 
 
 def required_characters(pattern: str) -> frozenset[str] | None:
@@ -202,86 +220,3 @@ def _item_needs(op, argument) -> frozenset[str] | None:
             union |= needed
         return frozenset(union) if len(union) <= _MAX_TRIGGERS else None
     return None  # assertions (zero width), anchors, any character, back references
-
-
-# What every match of a part of an expression holds, for required_pairs: (pairs of neighbouring
-# characters one of which it contains, the characters it can begin with, those it can end with (None:
-# not listed), whether it takes at least one character). A plain tuple: this module is imported by a
-# cold check, and a NamedTuple class costs a tenth of a millisecond to create.
-_Ends = tuple[frozenset[str] | None, frozenset[str] | None, frozenset[str] | None, bool]
-_NOTHING_KNOWN: _Ends = (None, None, None, False)
-_SOME_CHARACTER: _Ends = (None, None, None, True)
-
-
-def required_pairs(pattern: str) -> frozenset[str] | None:
-    """A small set of two-character strings one of which every non-empty match of `pattern` contains
-    as neighbours; None when the expression gives none (see required_characters).
-
-    Read from re's parse tree as required_characters reads it, and besides: two parts that stand next
-    to each other in a sequence and each take at least one character give the pairs of what the first
-    can end with and the second begin with ("转(?:账|款)" needs 转账 or 转款). Anything that may take
-    no character (an optional part, an assertion) stands between its neighbours and gives no pair.
-    """
-    try:
-        tree = sre_parser.parse(pattern)
-    except re.error:
-        return None
-    if tree.state.flags & (re.IGNORECASE | re.LOCALE):
-        return None
-    return _sequence_ends(tree)[0]
-
-
-def _small(chars: set[str] | frozenset[str] | None, most: int) -> frozenset[str] | None:
-    return frozenset(chars) if chars is not None and len(chars) <= most else None
-
-
-def _sequence_ends(items) -> _Ends:
-    parts = [_item_ends(op, argument) for op, argument in items]
-    choices = [pairs for pairs, _, _, _ in parts if pairs is not None]
-    for (_, _, lasts, left_consumes), (_, firsts, _, right_consumes) in itertools.pairwise(parts):
-        if left_consumes and right_consumes and lasts is not None and firsts is not None:
-            if len(lasts) * len(firsts) <= _MAX_PAIRS:
-                choices.append(frozenset(a + b for a in lasts for b in firsts))
-    return (
-        min(choices, key=len) if choices else None,
-        parts[0][1] if parts and parts[0][3] else None,
-        parts[-1][2] if parts and parts[-1][3] else None,
-        any(part[3] for part in parts),
-    )
-
-
-def _item_ends(op, argument) -> _Ends:
-    c = sre_constants
-    if op is c.LITERAL:
-        one = frozenset(chr(argument))
-        return (None, one, one, True)
-    if op is c.IN:
-        chars = _item_needs(op, argument)  # a short list of characters, or None
-        return (None, chars, chars, True)
-    if op in (c.ANY, c.NOT_LITERAL):
-        return _SOME_CHARACTER
-    if op is c.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = argument
-        ends = _sequence_ends(sub)
-        return (None, None, None, ends[3]) if add_flags & (re.IGNORECASE | re.LOCALE) else ends
-    if op is c.ATOMIC_GROUP:
-        return _sequence_ends(argument)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        least, _most, sub = argument
-        # Each of the repeats begins and ends as one match of `sub` does.
-        return _sequence_ends(sub) if least >= 1 else _NOTHING_KNOWN
-    if op is c.BRANCH:
-        branches = [_sequence_ends(branch) for branch in argument[1]]
-        return (
-            _union([b[0] for b in branches], _MAX_PAIRS),
-            _union([b[1] for b in branches], _MAX_TRIGGERS),
-            _union([b[2] for b in branches], _MAX_TRIGGERS),
-            all(b[3] for b in branches),
-        )
-    return _NOTHING_KNOWN  # assertions (zero width), anchors, back references
-
-
-def _union(sets: list[frozenset[str] | None], most: int) -> frozenset[str] | None:
-    if any(s is None for s in sets):
-        return None
-    return _small(frozenset().union(*sets), most)  # type: ignore[arg-type]

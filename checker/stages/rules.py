@@ -54,7 +54,7 @@ from .claims import (
 from .entities import Entity, institutions
 from .filters import PAID_AFTER_SERVICE, SENDER_DISOWNS
 from .normalize import Normalized
-from .patterns import could_hold, precompiled, text_pairs, triggers
+from .patterns import precompiled, triggers
 from .taxonomy import taxonomy
 
 WEIGHTS_FILE = "data/weights.toml"
@@ -147,11 +147,10 @@ class LazyPattern:
             self._triggers = triggers(self.pattern)
         return self._triggers  # type: ignore[return-value]
 
-    def could_match(self, present: frozenset[str], pairs: frozenset[str] | None = None) -> bool:
-        """False when a text whose characters are `present` (and whose pairs of neighbouring characters
-        are `pairs`, when given) cannot hold a match (patterns.could_match, patterns.could_hold)."""
+    def could_match(self, present: frozenset[str]) -> bool:
+        """False when a text whose characters are `present` cannot hold a match (patterns.could_match)."""
         needed = self.triggers
-        return (needed is None or not needed.isdisjoint(present)) and could_hold(self.pattern, pairs)
+        return needed is None or not needed.isdisjoint(present)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """re.Pattern.finditer."""
@@ -462,9 +461,6 @@ class Message(NamedTuple):
     story: bool = False
     # The persons the message claims to be (claims stage: boss, landlord ...), for patterns with `claimed`.
     claimed: frozenset[str] = frozenset()
-    # The pairs of neighbouring characters of the normalised text (patterns.text_pairs; None: not read):
-    # where a pattern's triggers are there, one of its pairs must be too.
-    pairs: frozenset[str] | None = None
 
     @classmethod
     def of(
@@ -481,8 +477,7 @@ class Message(NamedTuple):
             by_kind.setdefault(entity.kind, []).append(entity)
         pauses = spoken_pauses(norm) if negation in ("warning_notice", "before_only") else frozenset()
         story = negation == "warning_notice" and reads_as_story(norm.text)
-        text = norm.text
-        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(text), pauses, story, claimed, text_pairs(text))
+        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed)
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -497,7 +492,7 @@ class Message(NamedTuple):
         hit = self.context_hits.get(name)
         if hit is None:
             context = self.catalogue.contexts[name]
-            hit = context.could_match(self.present, self.pairs) and context.search(self.norm.text) is not None
+            hit = context.could_match(self.present) and context.search(self.norm.text) is not None
             self.context_hits[name] = hit
         return hit
 
@@ -505,7 +500,7 @@ class Message(NamedTuple):
         names, own = gate
         if any(self.in_context(n) for n in names):
             return True
-        return own is not None and own.could_match(self.present, self.pairs) and own.search(self.norm.text) is not None
+        return own is not None and own.could_match(self.present) and own.search(self.norm.text) is not None
 
     def evidence_at(self, start: int, end: int, pattern: str = "") -> Evidence:
         s, e = self.norm.span(start, end)
@@ -595,7 +590,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         return None
     # Without a match of its patterns, an entity it names or a check, a rule has no evidence: its
     # gates need not be tried.
-    patterns = rule.patterns if rule.patterns is not None and rule.patterns.could_match(msg.present, msg.pairs) else None
+    patterns = rule.patterns if rule.patterns is not None and rule.patterns.could_match(msg.present) else None
     if patterns is None and not rule.check and not (rule.entities and msg.matching(rule.entities)):
         return None
     if rule.requires is not None and not msg.passes(rule.requires):
