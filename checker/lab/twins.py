@@ -79,6 +79,11 @@ def expressions() -> list[str]:
 
 
 def _sre_arguments(pattern: str) -> tuple:
+    """What the table records for `pattern`: re's arguments, with a start filter where it has none."""
+    return with_start_filter(_sre_arguments_of_re(pattern), first_characters(pattern))
+
+
+def _sre_arguments_of_re(pattern: str) -> tuple:
     """The arguments re.compile gives _sre.compile for `pattern`, after the expression itself."""
     seen: list[tuple] = []
     real = _sre.compile
@@ -93,7 +98,7 @@ def _sre_arguments(pattern: str) -> tuple:
         re.compile(pattern)
     finally:
         _sre.compile = real
-    return with_start_filter(_plain(seen[0]), first_characters(pattern))
+    return _plain(seen[0])
 
 
 # re's code begins with an INFO block: INFO, its length after this word, what it knows (a prefix, a
