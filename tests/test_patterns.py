@@ -1,5 +1,6 @@
 """The precompiled regular expressions (checker/stages/patterns.py): the very Patterns re.compile makes."""
 
+import _sre
 import ast
 import marshal
 import pathlib
@@ -59,7 +60,9 @@ def test_a_start_filter_finds_what_re_finds():
         ("^(?:下载|安装)", {"下", "安"}),
         ("[0-3]号", {"0", "1", "2", "3"}),
         ("(?:请)?(?:速)?", None),  # can match empty text
-        (r"\d+元", None),  # \d lists nothing
+        (r"\d+元", {patterns.DIGIT}),  # any digit, as re's class of digits
+        (r"(?<!\d)\d{3}|号", {patterns.DIGIT, "号"}),
+        (r"\w+元", None),  # a broad class other than digits
         ("(?i)abc", None),  # ignores case
         ("(?i:a)b", None),
         (".转", None),
@@ -79,6 +82,10 @@ def test_a_start_filter_is_added_only_where_re_knows_none():
     filtered = twins.with_start_filter(lookbehind, patterns.first_characters("(?<!要)不要|切勿"))
     assert filtered != lookbehind and filtered[1][5:] != lookbehind[1][5:]
     assert twins.with_start_filter(lookbehind, None) == lookbehind
+    # Many characters: re's compact charset (the plain list stops at twins._PLAIN_LIST); and a digit.
+    many = "|".join(chr(0x4E00 + 3 * k) + "x" for k in range(100)) + r"|(?<!a)\d"
+    compiled = _sre.compile(many, *twins._sre_arguments(many))
+    assert compiled.findall("一x 1 丁x a2 b3") == re.findall(many, "一x 1 丁x a2 b3") == ["一x", "1", "3"]
 
 
 @pytest.mark.skipif(not MADE_HERE, reason=ELSEWHERE)

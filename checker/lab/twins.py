@@ -17,10 +17,11 @@ import pathlib
 import re
 import subprocess
 import sys
+from re import _compiler as sre_compiler  # type: ignore[attr-defined]
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 
 from ..stages.datafile import twin_name, twin_of
-from ..stages.patterns import TABLE_FILE, first_characters, made_for, required_characters
+from ..stages.patterns import DIGIT, TABLE_FILE, first_characters, made_for, required_characters
 
 # The files a check parses whose parse costs more than a millisecond or two.
 TWINNED = (
@@ -110,15 +111,25 @@ def with_start_filter(arguments: tuple, firsts: frozenset[str] | None) -> tuple:
     """re's arguments for _sre.compile, with the characters every match begins with (`firsts`,
     patterns.first_characters) as the INFO block's charset where re knows no prefix or charset of its
     own: its search then tries the expression only where one of them stands (patterns.py docstring).
-    The charset is the plain list of those characters, not re's compact table of them: a few
+    Up to _PLAIN_LIST characters the charset is their plain list, not re's compact table of them: a few
     characters are looked for fast enough so, and the table stays small for a cold start."""
     flags, code, *rest = arguments
     if firsts is None or code[:3] != _KNOWS_NOTHING:
         return arguments
-    charset = [word for ch in sorted(firsts) for word in (int(sre_constants.LITERAL), ord(ch))]
-    charset.append(int(sre_constants.FAILURE))
-    info = [int(sre_constants.INFO), 4 + len(charset), int(sre_constants.SRE_INFO_CHARSET), code[3], code[4], *charset]
+    c = sre_constants
+    items = [(c.LITERAL, ord(ch)) for ch in sorted(firsts - {DIGIT})]
+    if len(items) > _PLAIN_LIST:
+        items, _ = sre_compiler._optimize_charset(items)
+    if DIGIT in firsts:
+        items.append((c.CATEGORY, c.CATEGORY_DIGIT))
+    charset: list[int] = []
+    sre_compiler._compile_charset(items, flags, charset)  # each item, then FAILURE
+    info = [int(c.INFO), 4 + len(charset), int(c.SRE_INFO_CHARSET), code[3], code[4], *map(int, charset)]
     return (flags, [*info, *code[5:]], *rest)
+
+
+# See with_start_filter.
+_PLAIN_LIST = 64
 
 
 def _plain(value):

@@ -106,9 +106,17 @@ def could_match(pattern: str, present: Set[str]) -> bool:
     return needed is None or not needed.isdisjoint(present)
 
 
+# A start filter of more characters than this is not worth it: most Chinese text would pass it.
+_MAX_FIRSTS = 128
+# The one broad class a start filter names, as re spells it: a digit is rare in a message, and many
+# expressions (numbers, amounts, cards, dates) begin with one.
+DIGIT = r"\d"
+
+
 def first_characters(pattern: str) -> frozenset[str] | None:
-    """The characters a match of `pattern` can begin with, when they are few and every match takes at
-    least one character (else None). Assertions before it (a look-behind, ^) take none and are passed."""
+    """The characters a match of `pattern` can begin with (each a character, or DIGIT for any digit),
+    when they are few and every match takes at least one character (else None). Assertions before it
+    (a look-behind, ^) take none and are passed."""
     try:
         tree = sre_parser.parse(pattern)
     except re.error:
@@ -116,7 +124,7 @@ def first_characters(pattern: str) -> frozenset[str] | None:
     if tree.state.flags & (re.IGNORECASE | re.LOCALE):
         return None
     firsts, may_be_empty = _sequence_firsts(tree)
-    return firsts if firsts and not may_be_empty and len(firsts) <= _MAX_TRIGGERS else None
+    return firsts if firsts and not may_be_empty and len(firsts) <= _MAX_FIRSTS else None
 
 
 def _sequence_firsts(items) -> tuple[frozenset[str] | None, bool]:
@@ -140,7 +148,17 @@ def _item_firsts(op, argument) -> tuple[frozenset[str] | None, bool]:
     if op is c.LITERAL:
         return frozenset(chr(argument)), False
     if op is c.IN:
-        return _item_needs(op, argument), False
+        chars: set[str] = set()
+        for kind, value in argument:
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE and value[1] - value[0] < _MAX_FIRSTS:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                chars.add(DIGIT)
+            else:
+                return None, True  # a negated class, another category or a wide range
+        return frozenset(chars), False
     if op is c.SUBPATTERN:
         _group, add_flags, _del_flags, sub = argument
         return (None, True) if add_flags & (re.IGNORECASE | re.LOCALE) else _sequence_firsts(sub)
