@@ -82,6 +82,9 @@ def test_a_start_filter_is_added_only_where_re_knows_none():
     filtered = twins.with_start_filter(lookbehind, patterns.first_characters("(?<!要)不要|切勿"))
     assert filtered != lookbehind and filtered[1][5:] != lookbehind[1][5:]
     assert twins.with_start_filter(lookbehind, None) == lookbehind
+    # Anchored at the start: re tries it there only, a filter would make it look further.
+    anchored = twins._sre_arguments_of_re("^(?:下载|安装)")
+    assert twins.with_start_filter(anchored, patterns.first_characters("^(?:下载|安装)")) == anchored
     # Many characters: re's compact charset (the plain list stops at twins._PLAIN_LIST); and a digit.
     many = "|".join(chr(0x4E00 + 3 * k) + "x" for k in range(100)) + r"|(?<!a)\d"
     compiled = _sre.compile(many, *twins._sre_arguments(many))

@@ -111,14 +111,16 @@ def with_start_filter(arguments: tuple, firsts: frozenset[str] | None) -> tuple:
     """re's arguments for _sre.compile, with the characters every match begins with (`firsts`,
     patterns.first_characters) as the INFO block's charset where re knows no prefix or charset of its
     own: its search then tries the expression only where one of them stands (patterns.py docstring).
-    Up to _PLAIN_LIST characters the charset is their plain list, not re's compact table of them: a few
-    characters are looked for fast enough so, and the table stays small for a cold start."""
+    Not for an expression anchored at the start ("^…"): re tries that one at the start only.
+    A few characters beyond Latin-1 are the plain list of them (read one after another at each
+    character of the text); more, or Latin-1 ones, re's compact table of them (a bitmap), whose
+    size for Chinese characters (a kilobyte) a cold start would pay for every expression."""
     flags, code, *rest = arguments
-    if firsts is None or code[:3] != _KNOWS_NOTHING:
+    if firsts is None or code[:3] != _KNOWS_NOTHING or code[5] == sre_constants.AT:
         return arguments
     c = sre_constants
     items = [(c.LITERAL, ord(ch)) for ch in sorted(firsts - {DIGIT})]
-    if len(items) > _PLAIN_LIST:
+    if len(items) > _PLAIN_LIST or all(av < 256 for _, av in items):
         items, _ = sre_compiler._optimize_charset(items)
     if DIGIT in firsts:
         items.append((c.CATEGORY, c.CATEGORY_DIGIT))
@@ -129,7 +131,7 @@ def with_start_filter(arguments: tuple, firsts: frozenset[str] | None) -> tuple:
 
 
 # See with_start_filter.
-_PLAIN_LIST = 64
+_PLAIN_LIST = 8
 
 
 def _plain(value):
