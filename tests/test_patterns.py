@@ -1,5 +1,6 @@
 """The precompiled regular expressions (checker/stages/patterns.py): the very Patterns re.compile makes."""
 
+import _sre
 import ast
 import marshal
 import pathlib
@@ -18,10 +19,76 @@ ELSEWHERE = f"the table was made for {TABLE['made_for']}, this is {patterns.made
 
 @pytest.mark.skipif(not MADE_HERE, reason=ELSEWHERE)
 def test_every_precompiled_pattern_is_the_one_re_compiles():
+    """re's code exactly, or re's code with the start filter twins adds where re knows none."""
     re.purge()
     # CPython's Pattern equality compares the expression, the flags and the compiled code.
-    different = [p for p in TABLE["patterns"] if patterns.precompiled(p) != re.compile(p)]
+    different = [
+        p
+        for p in TABLE["patterns"]
+        if patterns.precompiled(p) != re.compile(p)
+        and TABLE["patterns"][p] != twins.with_start_filter(twins._sre_arguments_of_re(p), patterns.first_characters(p))
+    ]
     assert different == []
+
+
+@pytest.mark.skipif(not MADE_HERE, reason=ELSEWHERE)
+def test_a_start_filter_finds_what_re_finds():
+    """Every expression the table gives a start filter finds, on our texts, the very matches (spans and
+    groups) of re.compile's; and some do get one (the bench sample's warm checks lean on them)."""
+    filtered = [p for p in TABLE["patterns"] if patterns.precompiled(p) != re.compile(p)]
+    assert len(filtered) > 50
+    texts = _sample_texts()
+    texts += ["", "要不要", "不要", "。", "a" * 50]
+    wrong = []
+    for pattern in filtered:
+        ours, res = patterns.precompiled(pattern), re.compile(pattern)
+        for text in texts:
+            found = [(m.span(), m.groups()) for m in ours.finditer(text)]
+            if found != [(m.span(), m.groups()) for m in res.finditer(text)]:
+                wrong.append((pattern[:60], text[:30]))
+                break
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "firsts"),
+    [
+        ("律师|法务", {"律", "法"}),
+        ("(?<!要)不要|切勿", {"不", "切"}),  # a look-behind takes no character
+        ("(?P<a>转账)|(?P<b>汇款)", {"转", "汇"}),  # a group per branch
+        ("(?:请|务必)?转账", {"请", "务", "转"}),  # an optional start: what follows can begin it too
+        ("^(?:下载|安装)", {"下", "安"}),
+        ("[0-3]号", {"0", "1", "2", "3"}),
+        ("(?:请)?(?:速)?", None),  # can match empty text
+        (r"\d+元", {patterns.DIGIT}),  # any digit, as re's class of digits
+        (r"(?<!\d)\d{3}|号", {patterns.DIGIT, "号"}),
+        (r"\w+元", None),  # a broad class other than digits
+        ("(?i)abc", None),  # ignores case
+        ("(?i:a)b", None),
+        (".转", None),
+        ("[^。]转", None),
+    ],
+)
+def test_first_characters(pattern, firsts):
+    expected = None if firsts is None else frozenset(firsts)
+    assert patterns.first_characters(pattern) == expected
+
+
+def test_a_start_filter_is_added_only_where_re_knows_none():
+    # re knows "征信|信用" begins with 征 or 信 (every branch begins with a plain character): unchanged.
+    plain = twins._sre_arguments_of_re("征信|信用")
+    assert twins.with_start_filter(plain, frozenset("征信")) == plain
+    lookbehind = twins._sre_arguments_of_re("(?<!要)不要|切勿")
+    filtered = twins.with_start_filter(lookbehind, patterns.first_characters("(?<!要)不要|切勿"))
+    assert filtered != lookbehind and filtered[1][5:] != lookbehind[1][5:]
+    assert twins.with_start_filter(lookbehind, None) == lookbehind
+    # Anchored at the start: re tries it there only, a filter would make it look further.
+    anchored = twins._sre_arguments_of_re("^(?:下载|安装)")
+    assert twins.with_start_filter(anchored, patterns.first_characters("^(?:下载|安装)")) == anchored
+    # Many characters: re's compact charset (the plain list stops at twins._PLAIN_LIST); and a digit.
+    many = "|".join(chr(0x4E00 + 3 * k) + "x" for k in range(100)) + r"|(?<!a)\d"
+    compiled = _sre.compile(many, *twins._sre_arguments(many))
+    assert compiled.findall("一x 1 丁x a2 b3") == re.findall(many, "一x 1 丁x a2 b3") == ["一x", "1", "3"]
 
 
 @pytest.mark.skipif(not MADE_HERE, reason=ELSEWHERE)

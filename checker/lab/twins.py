@@ -17,9 +17,11 @@ import pathlib
 import re
 import subprocess
 import sys
+from re import _compiler as sre_compiler  # type: ignore[attr-defined]
+from re import _constants as sre_constants  # type: ignore[attr-defined]
 
 from ..stages.datafile import twin_name, twin_of
-from ..stages.patterns import TABLE_FILE, made_for, required_characters
+from ..stages.patterns import DIGIT, TABLE_FILE, first_characters, made_for, required_characters
 
 # The files a check parses whose parse costs more than a millisecond or two.
 TWINNED = (
@@ -78,6 +80,11 @@ def expressions() -> list[str]:
 
 
 def _sre_arguments(pattern: str) -> tuple:
+    """What the table records for `pattern`: re's arguments, with a start filter where it has none."""
+    return with_start_filter(_sre_arguments_of_re(pattern), first_characters(pattern))
+
+
+def _sre_arguments_of_re(pattern: str) -> tuple:
     """The arguments re.compile gives _sre.compile for `pattern`, after the expression itself."""
     seen: list[tuple] = []
     real = _sre.compile
@@ -93,6 +100,38 @@ def _sre_arguments(pattern: str) -> tuple:
     finally:
         _sre.compile = real
     return _plain(seen[0])
+
+
+# re's code begins with an INFO block: INFO, its length after this word, what it knows (a prefix, a
+# charset), the least and the most a match can take, then the prefix or the charset it knows.
+_KNOWS_NOTHING = [int(sre_constants.INFO), 4, 0]
+
+
+def with_start_filter(arguments: tuple, firsts: frozenset[str] | None) -> tuple:
+    """re's arguments for _sre.compile, with the characters every match begins with (`firsts`,
+    patterns.first_characters) as the INFO block's charset where re knows no prefix or charset of its
+    own: its search then tries the expression only where one of them stands (patterns.py docstring).
+    Not for an expression anchored at the start ("^…"): re tries that one at the start only.
+    A few characters beyond Latin-1 are the plain list of them (read one after another at each
+    character of the text); more, or Latin-1 ones, re's compact table of them (a bitmap), whose
+    size for Chinese characters (a kilobyte) a cold start would pay for every expression."""
+    flags, code, *rest = arguments
+    if firsts is None or code[:3] != _KNOWS_NOTHING or code[5] == sre_constants.AT:
+        return arguments
+    c = sre_constants
+    items = [(c.LITERAL, ord(ch)) for ch in sorted(firsts - {DIGIT})]
+    if len(items) > _PLAIN_LIST or all(av < 256 for _, av in items):
+        items, _ = sre_compiler._optimize_charset(items)
+    if DIGIT in firsts:
+        items.append((c.CATEGORY, c.CATEGORY_DIGIT))
+    charset: list[int] = []
+    sre_compiler._compile_charset(items, flags, charset)  # each item, then FAILURE
+    info = [int(c.INFO), 4 + len(charset), int(c.SRE_INFO_CHARSET), code[3], code[4], *map(int, charset)]
+    return (flags, [*info, *code[5:]], *rest)
+
+
+# See with_start_filter.
+_PLAIN_LIST = 8
 
 
 def _plain(value):

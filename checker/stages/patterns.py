@@ -14,6 +14,16 @@ The table also records each expression's triggers (required_characters): charact
 every match contains. A stage that holds the set of a message's characters skips an expression none
 of whose triggers is there (could_match) instead of scanning the text with it: most of the
 expressions a check tries find nothing, and most find nothing because a word they need is absent.
+
+One difference from re.compile's code, made where it changes no match: re's search tries an
+expression at every position of the text unless it knows the characters a match can begin with, and
+it knows them only when every branch begins with a plain character. "(?<!要)不要|切勿|…", a group per
+branch ("(?P<fee>…)|(?P<code>…)") or "(?:转|汇)款" begin otherwise, so each was tried, branch by
+branch, at each of a message's characters. For such an expression whose every match takes at least
+one character and begins with one of a few characters it lists (first_characters), the table's code
+holds that list where re puts the one it finds itself (the INFO block's charset, which re's own
+search reads), and the search only tries the expression where one of them stands. The matches are
+the same (tests/test_patterns.py compares them on our texts); the code is re's with that list added.
 """
 
 from __future__ import annotations
@@ -50,7 +60,8 @@ def made_for() -> dict[str, object]:
 
 
 def precompiled(pattern: str) -> re.Pattern[str]:
-    """re.compile(pattern): from the table when it was made for this Python and holds `pattern`."""
+    """re.compile(pattern): from the table when it was made for this Python and holds `pattern` (its
+    code may list the characters a match begins with: see the module's docstring)."""
     table = _table if _table is not None else _load()
     arguments = table.get(pattern)
     if arguments is not None:
@@ -93,6 +104,81 @@ def could_match(pattern: str, present: Set[str]) -> bool:
     none of the characters every match contains is there (required_characters)."""
     needed = triggers(pattern)
     return needed is None or not needed.isdisjoint(present)
+
+
+# A start filter of more characters than this is not worth it: most Chinese text would pass it.
+_MAX_FIRSTS = 128
+# The one broad class a start filter names, as re spells it: a digit is rare in a message, and many
+# expressions (numbers, amounts, cards, dates) begin with one.
+DIGIT = r"\d"
+
+
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` can begin with (each a character, or DIGIT for any digit),
+    when they are few and every match takes at least one character (else None). Assertions before it
+    (a look-behind, ^) take none and are passed."""
+    try:
+        tree = sre_parser.parse(pattern)
+    except re.error:
+        return None
+    if tree.state.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    firsts, may_be_empty = _sequence_firsts(tree)
+    return firsts if firsts and not may_be_empty and len(firsts) <= _MAX_FIRSTS else None
+
+
+def _sequence_firsts(items) -> tuple[frozenset[str] | None, bool]:
+    """(the characters a match of the sequence can begin with, None: not listed; whether it can be empty)."""
+    c = sre_constants
+    found: set[str] = set()
+    for op, argument in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero width: the match begins with what follows
+        firsts, may_be_empty = _item_firsts(op, argument)
+        if firsts is None:
+            return None, True
+        found |= firsts
+        if not may_be_empty:
+            return frozenset(found), False
+    return frozenset(found), True  # every part can be empty: so can the sequence
+
+
+def _item_firsts(op, argument) -> tuple[frozenset[str] | None, bool]:
+    c = sre_constants
+    if op is c.LITERAL:
+        return frozenset(chr(argument)), False
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, value in argument:
+            if kind is c.LITERAL:
+                chars.add(chr(value))
+            elif kind is c.RANGE and value[1] - value[0] < _MAX_FIRSTS:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                chars.add(DIGIT)
+            else:
+                return None, True  # a negated class, another category or a wide range
+        return frozenset(chars), False
+    if op is c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = argument
+        return (None, True) if add_flags & (re.IGNORECASE | re.LOCALE) else _sequence_firsts(sub)
+    if op is c.ATOMIC_GROUP:
+        return _sequence_firsts(argument)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        least, _most, sub = argument
+        firsts, may_be_empty = _sequence_firsts(sub)
+        return firsts, may_be_empty or least == 0
+    if op is c.BRANCH:
+        found: set[str] = set()
+        any_empty = False
+        for branch in argument[1]:
+            firsts, may_be_empty = _sequence_firsts(branch)
+            if firsts is None:
+                return None, True
+            found |= firsts
+            any_empty = any_empty or may_be_empty
+        return frozenset(found), any_empty
+    return None, True  # any character, a back reference ...
 
 
 def required_characters(pattern: str) -> frozenset[str] | None:
