@@ -162,6 +162,18 @@ JUDGED = [
     ("【某某驾校】报名费可刷卡或转入驾校对公账户，开具收据，谨防个人代收。", set(), "low_risk"),
     ("贷款已审批，请签订合同后将激活金转入我司对公账户。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("需要交取保候审保证金到监管账户，开具收据。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    # firm11: the seller's own account by its owner (院方, 车行, a platform's or bank's 资金监管账户), paid
+    # at its counter or for the goods, with the buyer's own mortgage and a denied fee; the scam's
+    # account for a debt, a 冲正, an activation or a 验资, or someone else's firm, is still no way to pay.
+    ("【某某置业】首付两成起，支持公积金贷款和商业贷款，房款一律缴入项目预售资金监管账户，置业顾问不收任何个人转账。", set(), "low_risk"),
+    ("【某某养老院】本月护理费可在前台刷卡或转入院方对公账户，转账请备注老人姓名。", set(), "low_risk"),
+    ("【某某租房】续租请在App内签署电子合同，租金按合同付到平台资金监管账户，平台不收续租手续费。", set(), "low_risk"),
+    ("某某二手车行 车款打到车行对公账户 过户全程陪同 欢迎到展厅看车", set(), "low_risk"),
+    ("某某律师事务所通知：请今日将和解金转入律所对公账户，签和解协议后撤回起诉。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("您的订单重复扣款，需把钱转到我们公司对公账户做冲正，签退款协议后退回。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("借款合同已签，请转入2000元至平台资金监管账户验资，验资后放款。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("租金这个月起改转到对方公司对公账户，有收据。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("签约后定金转入公司对公账户，不收手续费，放款前先交保证金。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
     # A code to scan where the reader stands is no channel the message gives; one to scan for a
     # deposit, with nowhere said, still is.
     ("【某停车场】车辆苏E88888已入场，离场时请在出口扫码缴费。", set(), "low_risk"),

@@ -290,6 +290,7 @@ class _Data(NamedTuple):
     firm_account: re.Pattern[str]
     firm_deal: re.Pattern[str]
     firm_not_a_deal: re.Pattern[str]
+    firm_fee_denied: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
     notice: re.Pattern[str]
@@ -379,6 +380,7 @@ def parse_data(raw: str | dict) -> _Data:
         firm_account=_compile(data["channels"]["firm_account"], "channels.firm_account"),
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
         firm_not_a_deal=_compile(data["channels"]["firm_not_a_deal"], "channels.firm_not_a_deal"),
+        firm_fee_denied=_compile(data["channels"]["firm_fee_denied"], "channels.firm_fee_denied"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
         notice=_compile(data["stakes"]["notice"], "stakes.notice"),
@@ -963,16 +965,22 @@ _FIRM_ACCOUNT_REACH = 12
 
 
 def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Channel], data: _Data) -> bool:
-    """Whether the account word ending at `end` is the selling firm's own, paid against a contract
-    (claims.toml channels.firm_account): no institution or person claimed, no way to pay or reach
-    anyone but official ones and fixed lines, no debt, case, fee or loan."""
+    """Whether the account word ending at `end` is the selling firm's own, paid against a contract, an
+    invoice or at its counter (claims.toml channels.firm_account): no institution or person claimed, no
+    way to pay or reach anyone but official ones and fixed lines, no debt, case, fee or loan asked."""
     own = any(m.end() == end for m in data.firm_account.finditer(text, max(0, end - _FIRM_ACCOUNT_REACH), end))
     # A code named only to be denied ("不会用个人收款码收费") is no way to pay.
     if not own or claims or any(not _governed(text, m.start(), m.end(), data, pay=True) for m in _QR.finditer(text)):
         return False
     if any(not c.official and (c.private or c.kind != "phone") for c in found):
         return False
-    return data.firm_deal.search(text) is not None and data.firm_not_a_deal.search(text) is None
+    if data.firm_deal.search(text) is None:
+        return False
+    # A fee the firm says it does not charge ("不收手续费", "免中介费") is no fee asked.
+    denied = [(m.start(), m.end()) for m in data.firm_fee_denied.finditer(text)]
+    return not any(
+        not any(s <= m.start() and m.end() <= e for s, e in denied) for m in data.firm_not_a_deal.finditer(text)
+    )
 
 
 def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
