@@ -265,6 +265,13 @@ WARNINGS = [
     # genuine senders never do ("客服说要交解冻金"); "交了以后" is no verb of paying.
     "【反诈提醒】贷款诈骗的套路是这样的：您下载了对方给的App，提现时提示资金冻结，客服说要交解冻金；交了以后又说要交验资金。"
     "正规贷款放款前不收费，遇到请直接挂断。",
+    # talk11: a story told as refused whose writer reports the police calling it a scam ("民警说就是诈骗",
+    # "接警的说根本没有这回事") names the scam; the caller's threat ("他就开始吓唬我说…") and the clauses
+    # with the caller as the elided subject ("今天接到一个电话，说我…") are its narration; the caller
+    # hanging up ("他马上挂了") tells a refusal.
+    "今天接到一个自称“派出所”的电话，说我的银行卡被人拿去洗钱，要我配合调查。他就开始吓唬我说不配合就要拘留我，我直接挂了。打了110问，接警的说根本没有这回事。",
+    "今天接到一个电话，说我上学时开过校园贷，现在必须注销，不然影响征信，让我把额度借出来转给他们。我根本没借过，他马上挂了。后来打了96110，民警说就是诈骗。",
+    "提个醒，我同事前几天被拉进一个刷单群，说点赞一单三块，做了几单给钱了，后来让她垫钱做大任务。我陪她去派出所报了警，民警说刷单都是诈骗。",
     # A fee deducted from the proceeds, a fee denied: platform and bank notices.
     "【网易藏宝阁】您的角色已挂单成功，买家付款后系统自动完成交割，交易款扣除手续费后进入您的藏宝阁余额。请勿与他人私下交易。",
     "【中国银行】温馨提示：本行信用卡申请只通过官方App和网点办理，不收手续费、不需验资。",
@@ -315,6 +322,9 @@ NOT_WARNINGS = [
     "谨防诈骗，骗子很多。这里是市公安局，你涉嫌洗钱，你现在必须把钱转到国家监管账户，不要告诉家人。",
     # "跟他说" tells him: a collector's call script with a warning line added keeps its demand.
     "谨防诈骗。你好 你是张伟的同事吧 他在我们这借了钱没还 你跟他说 今天不还明天就去你们公司找他 你要是跟他关系好 先帮他还一点 转到我这个账户上",
+    # talk11: the same stories named a scam by the police, but still pending or with a request of their own.
+    "今天接到一个电话，说我上学时开过校园贷，现在必须注销，不然影响征信，让我把额度借出来转给他们。民警说就是诈骗，可我已经借了两个，我要不要继续？",
+    "今天接到一个自称“派出所”的电话，说我的银行卡被人拿去洗钱，他就开始吓唬我说不配合就要拘留我。我直接挂了。民警说就是诈骗。你现在把钱转到6222021234567890123配合核查。",
 ]
 
 
