@@ -82,7 +82,7 @@ REDTEAM_LABELS = {
     "paraphrase": "paraphrase, dev half (misses read)",
     "paraphrase_held_out": "paraphrase, held-out half (never read)",
     "warning_frame": "warning_frame (a warning or a story's opening added)",
-    "warning_inside": "warning_inside (the same lines put between two clauses; new, first figure)",
+    "warning_inside": "warning_inside (the same lines put between two clauses)",
 }
 
 
