@@ -148,17 +148,8 @@ def _item_firsts(op, argument) -> tuple[frozenset[str] | None, bool]:
     if op is c.LITERAL:
         return frozenset(chr(argument)), False
     if op is c.IN:
-        chars: set[str] = set()
-        for kind, value in argument:
-            if kind is c.LITERAL:
-                chars.add(chr(value))
-            elif kind is c.RANGE and value[1] - value[0] < _MAX_FIRSTS:
-                chars.update(map(chr, range(value[0], value[1] + 1)))
-            elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
-                chars.add(DIGIT)
-            else:
-                return None, True  # a negated class, another category or a wide range
-        return frozenset(chars), False
+        chars = _class_characters(argument, _MAX_FIRSTS, digit=True)
+        return (None, True) if chars is None else (frozenset(chars), False)
     if op is c.SUBPATTERN:
         _group, add_flags, _del_flags, sub = argument
         return (None, True) if add_flags & (re.IGNORECASE | re.LOCALE) else _sequence_firsts(sub)
@@ -179,6 +170,23 @@ def _item_firsts(op, argument) -> tuple[frozenset[str] | None, bool]:
             any_empty = any_empty or may_be_empty
         return frozenset(found), any_empty
     return None, True  # any character, a back reference ...
+
+
+def _class_characters(argument, widest: int, digit: bool = False) -> set[str] | None:
+    """The characters of a class ("[…]"): its literals and its ranges narrower than `widest`, and with
+    `digit` any digit as DIGIT; None for a negated class, another category or a wider range."""
+    c = sre_constants
+    chars: set[str] = set()
+    for kind, value in argument:
+        if kind is c.LITERAL:
+            chars.add(chr(value))
+        elif kind is c.RANGE and value[1] - value[0] < widest:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        elif digit and kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+            chars.add(DIGIT)
+        else:
+            return None
+    return chars
 
 
 def required_characters(pattern: str) -> frozenset[str] | None:
@@ -212,15 +220,8 @@ def _item_needs(op, argument) -> frozenset[str] | None:
     if op is c.LITERAL:
         return frozenset(chr(argument))
     if op is c.IN:
-        chars: set[str] = set()
-        for kind, value in argument:
-            if kind is c.LITERAL:
-                chars.add(chr(value))
-            elif kind is c.RANGE and value[1] - value[0] < _MAX_TRIGGERS:
-                chars.update(map(chr, range(value[0], value[1] + 1)))
-            else:
-                return None  # a negated class, a category (\d, \s, \w) or a wide range
-        return frozenset(chars) if len(chars) <= _MAX_TRIGGERS else None
+        chars = _class_characters(argument, _MAX_TRIGGERS)
+        return frozenset(chars) if chars is not None and len(chars) <= _MAX_TRIGGERS else None
     if op is c.SUBPATTERN:
         _group, add_flags, _del_flags, sub = argument
         return None if add_flags & (re.IGNORECASE | re.LOCALE) else _sequence_needs(sub)

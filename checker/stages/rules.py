@@ -321,21 +321,13 @@ def _asks(item: dict, rule_id: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def _never_genuine(item: dict, rule_id: str) -> bool:
-    value = item.get("never_genuine", False)
+def _red_flag_switch(item: dict, rule_id: str, key: str, what: str) -> bool:
+    """A true/false key that only a red flag may set (never_genuine, opener); `what` names it in the error."""
+    value = item.get(key, False)
     if not isinstance(value, bool):
-        raise CatalogueError(f"rule {rule_id}: never_genuine must be true or false, not {value!r}")
+        raise CatalogueError(f"rule {rule_id}: {key} must be true or false, not {value!r}")
     if value and float(item["weight"]) <= 0:
-        raise CatalogueError(f"rule {rule_id}: only a red flag (positive weight) can be never_genuine")
-    return value
-
-
-def _opener(item: dict, rule_id: str) -> bool:
-    value = item.get("opener", False)
-    if not isinstance(value, bool):
-        raise CatalogueError(f"rule {rule_id}: opener must be true or false, not {value!r}")
-    if value and float(item["weight"]) <= 0:
-        raise CatalogueError(f"rule {rule_id}: only a red flag (positive weight) can be an opener")
+        raise CatalogueError(f"rule {rule_id}: only a red flag (positive weight) can be {what}")
     return value
 
 
@@ -388,8 +380,8 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 types=_types(item, rule_id),
                 asks=_asks(item, rule_id),
                 claimed=_claimed_patterns(item.get("patterns", []), rule_id) or None,
-                never_genuine=_never_genuine(item, rule_id),
-                opener=_opener(item, rule_id),
+                never_genuine=_red_flag_switch(item, rule_id, "never_genuine", "never_genuine"),
+                opener=_red_flag_switch(item, rule_id, "opener", "an opener"),
                 negatable_inside=bool(item.get("negatable_inside", True)),
             )
         )
