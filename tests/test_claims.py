@@ -1282,3 +1282,31 @@ def test_notice12_the_public_lawyer_register_is_no_claim():
 )
 def test_notice12_a_firms_letter_pointing_to_the_creditor_stays_low(text, low):
     assert (check(text).verdict == "low_risk") is low
+
+
+# notice12: the creditor's own account, named but not given ("汇入合同约定的委托方对公账户"), is the reader's
+# own way to pay; a number given with it, or the firm's own account, is not.
+@pytest.mark.parametrize(
+    ("text", "through"),
+    [
+        ("付款请汇入合同约定的委托方对公账户。", ["official"]),
+        ("请将欠款汇入委托方对公账户6222021234567890123。", ["unofficial"]),
+        ("请将欠款汇入本所对公账户。", ["unofficial"]),
+    ],
+)
+def test_notice12_the_creditors_own_account_is_the_readers_way_to_pay(text, through):
+    assert _through(text, "pay") == through
+
+
+# notice12: an institution that says it never sent anyone ("从未委托任何机构") warns, where nothing is asked
+# through an unofficial channel; the same line before a demand of the message's own lowers nothing.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("给新生的提醒：有人打电话说你的校园贷账户没注销，要配合清零，让你开通多个平台借款再转出去。学校从未委托任何机构做这件事，有疑问请打96110。", True),
+        ("学校从未委托任何机构。你的学生时期网贷账户没注销，要配合清零，你现在开通多个平台借款再转出去。", False),
+        ("学校从未委托任何机构。你的校园贷账户没注销，现在必须把多个平台借款转出来，转到6222021234567890123。", False),
+    ],
+)
+def test_notice12_an_institution_that_never_sent_anyone_warns(text, low):
+    assert (check(text).verdict == "low_risk") is low

@@ -680,8 +680,18 @@ def retold(text: str, start: int) -> bool:
     marks ("称“…请点击下方链接…”") is the scam's own imperative, not a fresh one to the reader. For the
     red flags genuine senders never raise, in a message read as a retelling (pipeline.py)."""
     data = _data()
+    if data.story_pending.search(text) is not None:
+        return False  # a victim who asks what to do retells nothing: the requests are the reader's (read)
     masked = _QUOTED.sub(lambda m: m.group()[0] + "〇" * (len(m.group()) - 2) + m.group()[-1], text)
-    if not _reported(masked, start, data, narrated=True, story=reads_as_story(text)):
+    # A story's narration ("，说…") only where the scammer or the scam is named as such, as the rules
+    # read what genuine senders never do: a refusal added to a victim's story does not make it a warning.
+    story = reads_as_story(text) and names_scammer(text)
+    if not _reported(masked, start, data, narrated=True, story=story):
+        return False
+    quoted = any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)))
+    if not quoted and any(_BLOCK_OPENS.search(masked, m.end(), start) for p in (data.scammer, data.scam_named) for m in p.finditer(masked, 0, start)):
+        # "这就是骗子的套路：…" opens a block with a colon: what follows is the scam itself, retold only in
+        # quotation marks (as _reported reads it in its own sentence).
         return False
     ends = [m.end() for m in _SENTENCE_END.finditer(masked, max(0, start - 80), start)]
     begin = ends[-1] if ends else max(0, start - 80)
@@ -961,6 +971,11 @@ def _channels(
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             if kind == "qr" and data.on_site.search(text, _clause_start(text, m.start(), data), m.start()):
                 continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
+            if kind == "account" and _CREDITORS_OWN.search(text, max(0, m.start() - 6), m.start()):
+                # "汇入合同约定的委托方对公账户": the creditor's own account, which the reader has from the
+                # contract; the message gives no number for it (a card it gives is a channel of its own).
+                out.append(Channel(kind, m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
+                continue
             if kind == "account" and _firm_own_account(text, m.end(), claims, out, data):
                 # the seller's account of the contract: the reader's own way to pay, like a counter
                 out.append(Channel(kind, m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
@@ -976,20 +991,22 @@ def _channels(
         out.append(Channel("app", m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
     # One channel per kind, status and value is enough; a padded paste cannot hide an unofficial
     # one behind many official ones, because each distinct one is kept.
-    # An official or public channel (the reader's own way in, a confirmed number) is kept at each place
-    # it is named, since a request is judged by the channels of its own sentence: "电子版可在支付宝App
-    # 查看。请通过支付宝App还款" pays through the app, "…掌上12333等官方渠道…。有疑问请拨打12333" calls it.
-    # Dropping one past _MAX_EACH only leaves a request with no channel: never read as official.
+    # An official or public number is kept at each place it is named, since a request is judged by the
+    # channels of its own sentence: "…掌上12333等官方渠道…。有疑问请拨打12333" calls it. (The reader's own
+    # way in named again inside a request is read by _bound.) Dropping one past _MAX_EACH only leaves a
+    # request with no channel: never read as official.
     seen: dict[tuple[str, str, str, int], int] = {}
     kept = []
     for channel in out:
-        key = (channel.kind, channel.status, channel.value, channel.at if channel.official else -1)
+        key = (channel.kind, channel.status, channel.value, channel.at if channel.kind == "phone" and channel.official else -1)
         seen[key] = seen.get(key, 0) + 1
         if seen[key] == 1 and sum(1 for k in seen if k[:2] == key[:2]) <= _MAX_EACH:
             kept.append(channel)
     return kept
 
 
+# The creditor a firm speaks for, right before an account word: its own account ("委托方对公账户").
+_CREDITORS_OWN = precompiled(r"(?:委托方|委托人|债权人)的?$")
 # How far before the account word its owner may stand ("本公司的对公账户", "商品房预售资金监管账户").
 _FIRM_ACCOUNT_REACH = 12
 
@@ -1246,6 +1263,12 @@ def _bound(request: Request, start: int, end: int, norm: Normalized, channels: l
     # The reader's own way in ("官方App", "手机银行") is the request's channel only in its own clause
     # ("请在支付宝App内还款"), not because "以官方App显示为准" stands elsewhere in the sentence.
     near = [c for c in near if c.kind != "app" or not c.official or not _CLAUSE_BREAK.search(text, min(start, c.at), max(start, c.at))]
+    if "app" in _BINDS[request.kind] and not any(c.kind == "app" and start <= c.at < end for c in near):
+        # The reader's own way in named again inside the request ("电子版可在支付宝App查看。请通过支付宝App
+        # 还款"): the channels keep its first place only, and this one is the request's own.
+        own = _OWN_CHANNEL.search(text, start, end)
+        if own is not None and any(c.kind == "app" and c.official and c.value == own.group() for c in channels):
+            near.append(Channel("app", own.group(), "official", "", False, _span(norm, own.start(), own.end()), own.start()))
     if request.kind == "call":
         right_after = [c for c in near if c.kind == "phone" and end <= c.at < end + _RIGHT_AFTER]
         near = right_after or near
