@@ -1310,3 +1310,16 @@ def test_notice12_the_creditors_own_account_is_the_readers_way_to_pay(text, thro
 )
 def test_notice12_an_institution_that_never_sent_anyone_warns(text, low):
     assert (check(text).verdict == "low_risk") is low
+
+
+# notice12: a caller retold as "有人打电话自称…，说…" in a warning is narration; the same words in a victim's
+# story still pending ask the reader (claims.toml negation.narrator).
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("社区民警提醒：如果有人打电话自称法院，说您涉嫌医保诈骗要冻结医保卡，再让您把存款转到他指定的账户，请一个字都不要信，拨打110问一问。", True),
+        ("有人打电话自称检察院，说我医保卡要冻结，让我把钱转到安全账户，我要不要转？", False),
+    ],
+)
+def test_notice12_a_caller_who_claims_to_be_someone_is_retold_in_a_warning(text, low):
+    assert (check(text).verdict == "low_risk") is low
