@@ -10,6 +10,7 @@ import gc
 import math
 import sys
 from array import array
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
@@ -23,7 +24,7 @@ from .stages.entities import extract
 from .stages.normalize import normalize
 from .stages.patterns import precompiled
 from .stages.result import CheckResult, ModelCue, Verdict
-from .stages.rules import Evidence, Flag, catalogue, compile_all, find_flags
+from .stages.rules import MAX_EVIDENCE, Evidence, Flag, catalogue, compile_all, find_flags
 from .stages.verdict import ORDER, ModelOpinion, decide
 
 MAX_CHARS = 1_000_000
@@ -211,8 +212,14 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
     if reading.retelling:
         # Its red flags are the scam it retells, each listed as suppressed (filters.toml); but not what
         # genuine senders never do ("再不还钱就去你家找你爸妈"): "谨防骗子" put before a threat must not
-        # make it a retelling. Such a flag counts unless a warning governs it where it stands.
-        retold = [f for f in flags if f.weight > 0 and f.id not in _never_genuine()]
+        # make it a retelling. Such a flag counts unless a warning governs it where it stands, or every
+        # place it was found is a third person's words the warning retells ("接着他会说案件保密",
+        # claims.retold); a flag with as many places as are kept may have more, and counts.
+        retold = [
+            f
+            for f in flags
+            if f.weight > 0 and (f.id not in _never_genuine() or _all_retold(norm, f))
+        ]
         suppressed += [
             filters_stage.suppressed(f.id, filters_stage.WARNING_RETELLING, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))
             for f in retold
@@ -246,6 +253,15 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
     )
     ordered = tuple(sorted(findings + flags, key=lambda f: (-f.weight, f.id)))
     return ordered, tuple(suppressed)
+
+
+def _all_retold(norm, flag: Flag) -> bool:
+    """Whether every place the flag was found stands in a third person's words that the warning retells
+    (claims.retold), and all its places were kept (fewer than rules.MAX_EVIDENCE)."""
+    if not flag.evidence or len(flag.evidence) >= MAX_EVIDENCE:
+        return False
+    starts = norm.starts
+    return all(claims_stage.retold(norm.text, min(bisect_left(starts, e.start), len(norm.text) - 1)) for e in flag.evidence)
 
 
 def check_many(texts: Iterable[str], n_jobs: int = 1, chunk_size: int = 256) -> Iterator[CheckResult | InputError]:

@@ -1207,3 +1207,119 @@ def test_a_short_opener_does_not_move_the_speaker(prefix, text):
 )
 def test_a_short_opener_before_a_genuine_message_stays_low(text):
     assert check(text).verdict == "low_risk"
+
+
+# notice12: in a warning that retells a scam, what genuine senders never do (rules.toml never_genuine)
+# counts unless every place of it is a third person's words retold (claims.retold): the caller's, the
+# impostor's in quotation marks. The sender's own demand in the first person, after the same frame, counts.
+RETOLD_NEVER_GENUINE = [
+    "【反诈提醒】骗子冒充公安打来电话，说您涉嫌洗钱，接着他会说案件保密，让您一个人去宾馆接电话。公安机关不会电话办案，请直接挂断，拨打110核实。",
+    "【反诈提醒】“爸，我是小明，换新号了。”过几天“儿子”又说急用钱，还让您别告诉妈妈。这是冒充熟人诈骗，请打原来的号码核实。",
+    "营业厅提醒：有客户收到“95588”发的短信，讲积分即将清零，可以兑换现金。这是骗子用伪基站发的，请勿点击链接，有疑问拨打95588。",
+]
+SENDER_OWN_NEVER_GENUINE = [
+    "【反诈提醒】谨防骗子冒充公安。我局要求您，此案件需要严格保密，不要向任何人透露，等候民警来电。",
+    "【反诈提醒】骗子冒充公安打来电话，说您涉嫌洗钱。他说的不算，我们公安要求您：案件需要保密，不要向家人透露。",
+    "【反诈提醒】骗子冒充公安打来电话。本局现对您的案件保密调查，千万别告诉家人。",
+    "【反诈提醒】骗子会冒充客服。您的积分今天清零，可以兑换现金，本店帮您办理。",
+]
+
+
+@pytest.mark.parametrize("text", RETOLD_NEVER_GENUINE)
+def test_notice12_a_red_flag_retold_of_a_third_person_stays_low(text):
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", SENDER_OWN_NEVER_GENUINE)
+def test_notice12_the_senders_own_red_flag_after_a_warning_frame_counts(text):
+    assert check(text).verdict != "low_risk"
+
+
+def _through(text, kind):
+    return sorted({r.through for r in _read(text).requests if r.kind == kind})
+
+
+# notice12: an official channel is kept at each place it is named (a request is judged by its own
+# sentence), mobile banking by its short names too (掌银), and a request to deal with the creditor a firm
+# speaks for ("请联系委托方") goes through no channel the message gives. Both ways: a channel of the
+# message's own in the request's sentence still decides it.
+@pytest.mark.parametrize(
+    ("text", "kind", "through"),
+    [
+        ("电子账单可在支付宝App查看。请通过支付宝App还款。", "pay", "official"),
+        ("电子账单可在支付宝App查看。请转账至6222021234567890123还款。", "pay", "unofficial"),
+        ("可在掌上12333办理认证。有疑问请拨打12333。", "call", "official"),
+        ("可在掌上12333办理认证。有疑问请拨打13812345678。", "call", "unofficial"),
+        ("请通过农行掌银还款。", "pay", "official"),
+        ("请通过农行掌银还款，或转入6222021234567890123。", "pay", "unofficial"),
+        ("如有异议请联系委托方。", "call", "official"),
+        ("如有异议请联系王律师13812345678。", "call", "unofficial"),
+        ("请于十五日内与委托方协商还款。", "pay", "official"),
+        ("请于十五日内与委托方协商还款，转入6222021234567890123。", "pay", "unofficial"),
+    ],
+)
+def test_notice12_a_request_is_judged_by_the_channels_of_its_own_place(text, kind, through):
+    assert _through(text, kind) == [through]
+
+
+# notice12: 中国法律服务网 is where anyone looks a lawyer up, no claim to be a legal-services body.
+def test_notice12_the_public_lawyer_register_is_no_claim():
+    assert not [c for c in _read("如需核实，本所执业信息可在中国法律服务网查询。").claims if c.id == "legal_service"]
+    assert [c for c in _read("【某某法律服务中心】您的网贷已逾期，请联系处理。").claims if c.id == "legal_service"]
+
+
+# notice12: a law firm's letter that sends the reader to the creditor's own channels stays low; the same
+# letter with a mobile, a card or a chat id of its own is flagged.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("杭州明理律师事务所受某银行委托通知：您尾号1234的信用卡已逾期30天。请通过银行官方渠道还款，如需核实本所可在中国法律服务网查询。联系律师王敏，0571-88886666。", True),
+        ("【西安正衡律师事务所】受建设银行委托：您尾号5566的信用卡已逾期60天，请通过建行掌银还款，或拨打95533核实。", True),
+        ("【长沙明德律师事务所】受某银行委托，就您的信用卡欠款致函。请通过银行官方App还款，如有异议请联系委托方。承办律师刘律师，电话0731-88889999。", True),
+        ("杭州明理律师事务所受某银行委托通知：您尾号1234的信用卡已逾期30天。请联系律师王敏13812345678协商还款。", False),
+        ("【长沙明德律师事务所】受某银行委托，就您的信用卡欠款致函。如有异议请联系委托方，还款请转入6222021234567890123。", False),
+    ],
+)
+def test_notice12_a_firms_letter_pointing_to_the_creditor_stays_low(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# notice12: the creditor's own account, named but not given ("汇入合同约定的委托方对公账户"), is the reader's
+# own way to pay; a number given with it, or the firm's own account, is not.
+@pytest.mark.parametrize(
+    ("text", "through"),
+    [
+        ("付款请汇入合同约定的委托方对公账户。", ["official"]),
+        ("请将欠款汇入委托方对公账户6222021234567890123。", ["unofficial"]),
+        ("请将欠款汇入本所对公账户。", ["unofficial"]),
+    ],
+)
+def test_notice12_the_creditors_own_account_is_the_readers_way_to_pay(text, through):
+    assert _through(text, "pay") == through
+
+
+# notice12: an institution that says it never sent anyone ("从未委托任何机构") warns, where nothing is asked
+# through an unofficial channel; the same line before a demand of the message's own lowers nothing.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("给新生的提醒：有人打电话说你的校园贷账户没注销，要配合清零，让你开通多个平台借款再转出去。学校从未委托任何机构做这件事，有疑问请打96110。", True),
+        ("学校从未委托任何机构。你的学生时期网贷账户没注销，要配合清零，你现在开通多个平台借款再转出去。", False),
+        ("学校从未委托任何机构。你的校园贷账户没注销，现在必须把多个平台借款转出来，转到6222021234567890123。", False),
+    ],
+)
+def test_notice12_an_institution_that_never_sent_anyone_warns(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# notice12: a caller retold as "有人打电话自称…，说…" in a warning is narration; the same words in a victim's
+# story still pending ask the reader (claims.toml negation.narrator).
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("社区民警提醒：如果有人打电话自称法院，说您涉嫌医保诈骗要冻结医保卡，再让您把存款转到他指定的账户，请一个字都不要信，拨打110问一问。", True),
+        ("有人打电话自称检察院，说我医保卡要冻结，让我把钱转到安全账户，我要不要转？", False),
+    ],
+)
+def test_notice12_a_caller_who_claims_to_be_someone_is_retold_in_a_warning(text, low):
+    assert (check(text).verdict == "low_risk") is low

@@ -82,7 +82,7 @@ _APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:
 # A school's own payment system and finance office are the reader's own way in too (a genuine class
 # notice: "请通过学校统一的缴费平台缴纳").
 _OWN_CHANNEL = precompiled(
-    r"(?:app|客户端|小程序)(?![a-z])|手机银行|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点|缴费平台|缴费系统|财务室"
+    r"(?:app|客户端|小程序)(?![a-z])|手机银行|掌上银行|掌银|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点|缴费平台|缴费系统|财务室"
 )
 # The reader's own way in said to be out of use or passed by ("学校那个缴费系统坏了 你先转给我", "这次不走
 # 学校平台了", "平台在维护", "我这边网银盾没带"): no way in at all, so the payment asked goes elsewhere (people10).
@@ -284,6 +284,8 @@ class _Data(NamedTuple):
     story_refused: re.Pattern[str]
     story_pending: re.Pattern[str]
     scam_named: re.Pattern[str]
+    third_person: re.Pattern[str]
+    first_person: re.Pattern[str]
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
@@ -376,6 +378,8 @@ def parse_data(raw: str | dict) -> _Data:
         story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
         story_pending=_compile(data["retelling"]["pending"], "retelling.pending"),
         scam_named=_compile(data["retelling"]["scam_named"], "retelling.scam_named"),
+        third_person=_compile(data["retelling"]["third_person"], "retelling.third_person"),
+        first_person=_compile(data["retelling"]["first_person"], "retelling.first_person"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         firm_account=_compile(data["channels"]["firm_account"], "channels.firm_account"),
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
@@ -667,6 +671,38 @@ def names_scammer(text: str) -> bool:
     return any(p.search(text) is not None for p in (data.scammer, data.scam_named, data.received))
 
 
+def retold(text: str, start: int) -> bool:
+    """Whether text[start] (normalised) stands in a third person's words that a warning retells: reported
+    speech (_reported, narrated; with a story's narration where the message reads as a story told as a
+    warning), with a third person named in its sentence before it (claims.toml retelling.third_person,
+    negation.scammer, negation.received) and no first-person sender after that ("我局要求您严格保密" is
+    the sender's own demand, however a warning frames it). What the retold scammer says inside quotation
+    marks ("称“…请点击下方链接…”") is the scam's own imperative, not a fresh one to the reader. For the
+    red flags genuine senders never raise, in a message read as a retelling (pipeline.py)."""
+    data = _data()
+    if data.story_pending.search(text) is not None:
+        return False  # a victim who asks what to do retells nothing: the requests are the reader's (read)
+    masked = _QUOTED.sub(lambda m: m.group()[0] + "〇" * (len(m.group()) - 2) + m.group()[-1], text)
+    # A story's narration ("，说…") only where the scammer or the scam is named as such, as the rules
+    # read what genuine senders never do: a refusal added to a victim's story does not make it a warning.
+    story = reads_as_story(text) and names_scammer(text)
+    if not _reported(masked, start, data, narrated=True, story=story):
+        return False
+    quoted = any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)))
+    if not quoted and any(_BLOCK_OPENS.search(masked, m.end(), start) for p in (data.scammer, data.scam_named) for m in p.finditer(masked, 0, start)):
+        # "这就是骗子的套路：…" opens a block with a colon: what follows is the scam itself, retold only in
+        # quotation marks (as _reported reads it in its own sentence).
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(masked, max(0, start - 80), start)]
+    begin = ends[-1] if ends else max(0, start - 80)
+    third = max(
+        (m.end() for p in (data.third_person, data.scammer, data.received) for m in p.finditer(masked, begin, start)),
+        default=-1,
+    )
+    first = max((m.end() for m in data.first_person.finditer(masked, begin, start)), default=-1)
+    return third > first
+
+
 def scammer_speaks(text: str, start: int) -> bool:
     """Whether text[start:] stands in a sentence whose subject is the scammer ("有人冒充…说",
     "骗子…要求"), with no fresh imperative after it."""
@@ -935,6 +971,11 @@ def _channels(
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             if kind == "qr" and data.on_site.search(text, _clause_start(text, m.start(), data), m.start()):
                 continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
+            if kind == "account" and _CREDITORS_OWN.search(text, max(0, m.start() - 6), m.start()):
+                # "汇入合同约定的委托方对公账户": the creditor's own account, which the reader has from the
+                # contract; the message gives no number for it (a card it gives is a channel of its own).
+                out.append(Channel(kind, m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
+                continue
             if kind == "account" and _firm_own_account(text, m.end(), claims, out, data):
                 # the seller's account of the contract: the reader's own way to pay, like a counter
                 out.append(Channel(kind, m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
@@ -950,16 +991,22 @@ def _channels(
         out.append(Channel("app", m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
     # One channel per kind, status and value is enough; a padded paste cannot hide an unofficial
     # one behind many official ones, because each distinct one is kept.
-    seen: dict[tuple[str, str, str], int] = {}
+    # An official or public number is kept at each place it is named, since a request is judged by the
+    # channels of its own sentence: "…掌上12333等官方渠道…。有疑问请拨打12333" calls it. (The reader's own
+    # way in named again inside a request is read by _bound.) Dropping one past _MAX_EACH only leaves a
+    # request with no channel: never read as official.
+    seen: dict[tuple[str, str, str, int], int] = {}
     kept = []
     for channel in out:
-        key = (channel.kind, channel.status, channel.value)
+        key = (channel.kind, channel.status, channel.value, channel.at if channel.kind == "phone" and channel.official else -1)
         seen[key] = seen.get(key, 0) + 1
         if seen[key] == 1 and sum(1 for k in seen if k[:2] == key[:2]) <= _MAX_EACH:
             kept.append(channel)
     return kept
 
 
+# The creditor a firm speaks for, right before an account word: its own account ("委托方对公账户").
+_CREDITORS_OWN = precompiled(r"(?:委托方|委托人|债权人)的?$")
 # How far before the account word its owner may stand ("本公司的对公账户", "商品房预售资金监管账户").
 _FIRM_ACCOUNT_REACH = 12
 
@@ -1192,6 +1239,18 @@ def _sentence(text: str, start: int) -> tuple[int, int]:
     return begin, after.start() if after else len(text)
 
 
+# The creditor a law firm or collector speaks for, as the one to deal with ("与委托方协商还款",
+# "请联系委托方", "向债权人核实").
+_WITH_THE_CREDITOR = precompiled(r"(?:与|向|跟|和|联系|找|咨询)(?:您的)?(?:委托方|委托人|债权人)")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause holding text[start:end]: from the last clause break before it to the next after it."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 40), start)]
+    after = _CLAUSE_BREAK.search(text, end)
+    return breaks[-1] if breaks else max(0, start - 40), after.start() if after else len(text)
+
+
 def _bound(request: Request, start: int, end: int, norm: Normalized, channels: list[Channel]) -> tuple[Request, list[Channel]]:
     """The request with the channels of its own sentence judged (Request.through), and those channels.
     A number written right after a verb of calling is the one it means ("致电95533核实，律师电话
@@ -1204,9 +1263,19 @@ def _bound(request: Request, start: int, end: int, norm: Normalized, channels: l
     # The reader's own way in ("官方App", "手机银行") is the request's channel only in its own clause
     # ("请在支付宝App内还款"), not because "以官方App显示为准" stands elsewhere in the sentence.
     near = [c for c in near if c.kind != "app" or not c.official or not _CLAUSE_BREAK.search(text, min(start, c.at), max(start, c.at))]
+    if "app" in _BINDS[request.kind] and not any(c.kind == "app" and start <= c.at < end for c in near):
+        # The reader's own way in named again inside the request ("电子版可在支付宝App查看。请通过支付宝App
+        # 还款"): the channels keep its first place only, and this one is the request's own.
+        own = _OWN_CHANNEL.search(text, start, end)
+        if own is not None and any(c.kind == "app" and c.official and c.value == own.group() for c in channels):
+            near.append(Channel("app", own.group(), "official", "", False, _span(norm, own.start(), own.end()), own.start()))
     if request.kind == "call":
         right_after = [c for c in near if c.kind == "phone" and end <= c.at < end + _RIGHT_AFTER]
         near = right_after or near
+    if not near and _WITH_THE_CREDITOR.search(text, *_clause(text, start, end)):
+        # "如有异议请联系委托方", "请与委托方协商还款": done with the creditor a firm speaks for, whose
+        # own channels the reader already has; not with the sender, and through no channel it gives.
+        return Request(request.kind, request.pattern, request.evidence, "official"), []
     through = "none" if not near else "official" if all(c.official for c in near) else "unofficial"
     return Request(request.kind, request.pattern, request.evidence, through), near
 
