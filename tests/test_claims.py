@@ -72,6 +72,11 @@ JUDGED = [
         {"contact_through_private_channel", "benefit_through_unofficial_channel"},
         "high_risk",
     ),
+    # market12: a benefit reported as paid already ("理赔款…已到账") is none left to claim through the
+    # agent's chat id (the contact itself is still said); one offered to be claimed through it still is.
+    ("我是您的保险代理人小杜，您孩子的学平险理赔款628.32元已到账，有问题加我微信wxid_a2egr3d44c7.", {"contact_through_private_channel"}, "suspicious"),
+    ("我是您的保险代理人小杜，您孩子的学平险理赔款628.32元待领取，加我微信wxid_a2egr3d44c7办理。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
+    ("您的网课退费2290元已到账待领取 领取请进群503219949", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     # A group number to join is a chat channel ("进群" + the number), offering money here.
     ("培训班清退公告：退费请进群3652993857登记。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     # Money asked into a card given with the verb ("打到6222…"): a payment through a private channel.
@@ -174,6 +179,20 @@ JUDGED = [
     ("借款合同已签，请转入2000元至平台资金监管账户验资，验资后放款。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("租金这个月起改转到对方公司对公账户，有收据。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("签约后定金转入公司对公账户，不收手续费，放款前先交保证金。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    # market12: the finance the seller arranges for the goods (汽车贷款, 贷款由合作银行审批, 贷款方案), a
+    # platform's 监管账户 without 资金, a cancellation refund and a listing the platform has verified are
+    # the firm's own terms; a loan fee, a refund asked through the account, or a 验证 of the reader's money are not.
+    ("【某某二手车】可办理汽车贷款，车款统一转入公司对公账户并签订买卖合同。", set(), "low_risk"),
+    ("【某某汽车】贷款由合作银行审批，定金请在展厅刷卡或转入公司对公账户。", set(), "low_risk"),
+    ("【某某汽车】您的贷款已审批，定金请转入公司对公账户，放款后退还。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("我整理了贷款方案，到门店签约时定金按合同打到平台监管账户，不用打给我个人。", set(), "low_risk"),
+    ("借款已审批，请把解冻金打到平台监管账户，签约后放款。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    ("【某某旅行社】团费在门店签合同后付至旅行社对公账户，出发前七天取消可全额退款。", set(), "low_risk"),
+    ("【某某旅行社】您的订单退款需先把团费付至旅行社对公账户，签协议后退款。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("【某某租房】房源经过真房源验证，签约后租金按合同付到平台资金监管账户。", set(), "low_risk"),
+    ("签约后请把租金付到平台资金监管账户验证您的流水。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("【某某口腔】洁牙198元，在诊所前台刷卡或扫码付款，支持医保个人账户。", set(), "low_risk"),
+    ("体检费请转到我的个人账户，医保个人账户不能用。", {"pay_through_unofficial_channel"}, "high_risk"),
     # A code to scan where the reader stands is no channel the message gives; one to scan for a
     # deposit, with nowhere said, still is.
     ("【某停车场】车辆苏E88888已入场，离场时请在出口扫码缴费。", set(), "low_risk"),

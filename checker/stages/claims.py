@@ -52,7 +52,8 @@ _INTO_THE_SENDER = frozenset({"to_the_sender", "into_my_account", "scan_code_pay
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = precompiled(
     # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
-    r"(?<!法院)(?<!本院)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
+    # Nor the reader's own 医保 / 社保 / 公积金 account ("支持医保个人账户"), as rules.toml reads it.
+    r"(?<!法院)(?<!本院)(?<!医保)(?<!社保)(?<!公积金)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
     # Where money sits, by any of its names (账户, 户头, 收款户, 专户 ...); "美团还款专户" needs no prefix.
     r"(?:账户|帐户|账号|帐号|户头|收款户|收款卡|卡号|银行卡|储蓄卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]|专户"
     # The account the sender hands over ("转到我们给你的账户", "我刚才发您的那个卡号"): not the reader's own.
@@ -291,6 +292,7 @@ class _Data(NamedTuple):
     firm_deal: re.Pattern[str]
     firm_not_a_deal: re.Pattern[str]
     firm_fee_denied: re.Pattern[str]
+    firm_terms: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
     notice: re.Pattern[str]
@@ -300,6 +302,8 @@ class _Data(NamedTuple):
     means_before: re.Pattern[str]
     means_thing: re.Pattern[str]
     means_reader: re.Pattern[str]
+    means_partner: re.Pattern[str]
+    benefit_received: re.Pattern[str]
     judgements: dict[str, dict]
 
 
@@ -381,6 +385,7 @@ def parse_data(raw: str | dict) -> _Data:
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
         firm_not_a_deal=_compile(data["channels"]["firm_not_a_deal"], "channels.firm_not_a_deal"),
         firm_fee_denied=_compile(data["channels"]["firm_fee_denied"], "channels.firm_fee_denied"),
+        firm_terms=_compile(data["channels"]["firm_terms"], "channels.firm_terms"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
         notice=_compile(data["stakes"]["notice"], "stakes.notice"),
@@ -390,6 +395,8 @@ def parse_data(raw: str | dict) -> _Data:
         means_before=_compile(data["means"]["before"], "means.before"),
         means_thing=_compile(data["means"]["thing"], "means.thing"),
         means_reader=_compile(data["means"]["reader"], "means.reader"),
+        means_partner=_compile(data["means"]["partner"], "means.partner"),
+        benefit_received=_compile(data["benefits"]["received"], "benefits.received"),
         judgements=judgements,
     )
 
@@ -811,6 +818,8 @@ def _means_of_payment(text: str, mention: Entity, inst: Institution, tags: list[
     if any(inst.keywords.search(tag) for tag in tags):
         return False
     start, end = mention.norm_start, mention.norm_end
+    if data.means_partner.search(text, start, end):
+        return True
     if data.means_reader.search(text, max(0, start - _READER_REACH), start):
         return False
     if data.means_after.search(text[end : end + _MEANS_REACH]):
@@ -976,8 +985,9 @@ def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Chan
         return False
     if data.firm_deal.search(text) is None:
         return False
-    # A fee the firm says it does not charge ("不收手续费", "免中介费") is no fee asked.
-    denied = [(m.start(), m.end()) for m in data.firm_fee_denied.finditer(text)]
+    # A fee the firm says it does not charge ("不收手续费", "免中介费") is no fee asked, and its own terms
+    # ("取消可全额退款", "房源经过验证") offer no refund and verify no money.
+    denied = [(m.start(), m.end()) for p in (data.firm_fee_denied, data.firm_terms) for m in p.finditer(text)]
     return not any(
         not any(s <= m.start() and m.end() <= e for s, e in denied) for m in data.firm_not_a_deal.finditer(text)
     )
@@ -1131,7 +1141,15 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # line nobody confirms stays "verify first": it proves nothing either way.)
     offered_through = mismatched or private
     benefits = data.benefits.finditer(text) if could_match(data.benefits.pattern, present) else ()
-    benefit = next((m for m in benefits if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+    # A benefit reported as paid already ("理赔款已到账") is none left to claim through a channel.
+    benefit = next(
+        (
+            m
+            for m in benefits
+            if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before) and data.benefit_received.match(text, m.end()) is None
+        ),
+        None,
+    )
     if offered_through and benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
     if denial is not None and _retells(text, data, channels, requests, story):
