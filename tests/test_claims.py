@@ -291,6 +291,10 @@ WARNINGS = [
     "今天接到一个自称“派出所”的电话，说我的银行卡被人拿去洗钱，要我配合调查。他就开始吓唬我说不配合就要拘留我，我直接挂了。打了110问，接警的说根本没有这回事。",
     "今天接到一个电话，说我上学时开过校园贷，现在必须注销，不然影响征信，让我把额度借出来转给他们。我根本没借过，他马上挂了。后来打了96110，民警说就是诈骗。",
     "提个醒，我同事前几天被拉进一个刷单群，说点赞一单三块，做了几单给钱了，后来让她垫钱做大任务。我陪她去派出所报了警，民警说刷单都是诈骗。",
+    # market12: a story told as refused ("他马上挂了") that names its scam as one nearly fallen for ("我差点
+    # 被骗了") warns as a cue does, and what the writer had done by the time it ended ("我都下载好了") is
+    # no longer pending.
+    "我跟你说我差点被骗了！上周有个人打电话说是快递客服，说我的包裹丢了要赔我，他让我下载一个会议软件共享屏幕，我都下载好了，突然想起来你说过快递理赔在App里办。我就说我先问问，他马上挂了。",
     # A fee deducted from the proceeds, a fee denied: platform and bank notices.
     "【网易藏宝阁】您的角色已挂单成功，买家付款后系统自动完成交割，交易款扣除手续费后进入您的藏宝阁余额。请勿与他人私下交易。",
     "【中国银行】温馨提示：本行信用卡申请只通过官方App和网点办理，不收手续费、不需验资。",
@@ -344,6 +348,10 @@ NOT_WARNINGS = [
     # talk11: the same stories named a scam by the police, but still pending or with a request of their own.
     "今天接到一个电话，说我上学时开过校园贷，现在必须注销，不然影响征信，让我把额度借出来转给他们。民警说就是诈骗，可我已经借了两个，我要不要继续？",
     "今天接到一个自称“派出所”的电话，说我的银行卡被人拿去洗钱，他就开始吓唬我说不配合就要拘留我。我直接挂了。民警说就是诈骗。你现在把钱转到6222021234567890123配合核查。",
+    # market12: the same story nearly fallen for, with no refusal told (still pending), or with the
+    # victim's question of what to do, keeps its requests.
+    "我差点被骗了！上周有个人打电话说是快递客服，说我的包裹丢了要赔我，他让我下载一个会议软件共享屏幕，我都下载好了，还没开共享。",
+    "我跟你说我差点被骗了！有个人打电话说是快递客服，说包裹丢了要赔我，他让我下载一个会议软件共享屏幕，我都下载好了，他马上挂了又打来，我要不要开？",
 ]
 
 

@@ -458,8 +458,9 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
         cue = match
     # A message the writer got and passes on, or a caller retold ("对方让她…"), unless the writer is
     # still acting on it (a victim's pending story: the request is the reader's own, whatever warning
-    # is put before it).
-    pending = _pending(text)
+    # is put before it). A story told as a warning tells how it ended (a refusal, no question of what to
+    # do): what the writer had done by then ("我都下载好了，突然想起来…他马上挂了") is no longer pending.
+    pending = _pending(text) and not story
     if not pending and data.received.search(sentence):
         for match in data.received.finditer(sentence):
             if cue is None or match.start() > cue.start():
@@ -1006,8 +1007,14 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     denial = _denial(norm, data, present)
     own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
     # A victim's question about complying ("我要不要转？") is no warning, whatever warning words it quotes.
+    # A story told as a warning (a refusal told, nobody asked what to do) that names its scam ("我差点
+    # 被骗了", "民警说就是诈骗") warns as a cue does.
+    told = reads_as_story(text)
+    named = data.scam_named.search(text) if told and denial is None else None
+    if named is not None:
+        denial = _span(norm, named.start(), named.end())
     narrated = denial is not None and not own_way and data.story_pending.search(text) is None
-    story = narrated and reads_as_story(text)
+    story = narrated and told
     located = _requests(norm, data, present, narrated=narrated, story=story, plain=own_way)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
