@@ -3,7 +3,7 @@
 import pytest
 
 from checker import check
-from checker.stages.claims import judgements, read
+from checker.stages.claims import judgements, names_scammer, read
 from checker.stages.entities import extract
 from checker.stages.normalize import normalize
 from checker.stages.taxonomy import taxonomy
@@ -72,6 +72,9 @@ JUDGED = [
         {"contact_through_private_channel", "benefit_through_unofficial_channel"},
         "high_risk",
     ),
+    # market12: 缴存 puts money into the reader's own account (个人养老金, 公积金); a tax paid first is a fee.
+    ("【某银行】个人养老金开户并缴存任意金额即可在App领取立减金，缴存金额可按规定在个税前扣除。", set(), "low_risk"),
+    ("恭喜中奖，领奖前需先缴纳个税2000元。", {"fee_demanded"}, "suspicious"),
     # market12: a benefit reported as paid already ("理赔款…已到账") is none left to claim through the
     # agent's chat id (the contact itself is still said); one offered to be claimed through it still is.
     ("我是您的保险代理人小杜，您孩子的学平险理赔款628.32元已到账，有问题加我微信wxid_a2egr3d44c7.", {"contact_through_private_channel"}, "suspicious"),
@@ -291,6 +294,11 @@ WARNINGS = [
     "今天接到一个自称“派出所”的电话，说我的银行卡被人拿去洗钱，要我配合调查。他就开始吓唬我说不配合就要拘留我，我直接挂了。打了110问，接警的说根本没有这回事。",
     "今天接到一个电话，说我上学时开过校园贷，现在必须注销，不然影响征信，让我把额度借出来转给他们。我根本没借过，他马上挂了。后来打了96110，民警说就是诈骗。",
     "提个醒，我同事前几天被拉进一个刷单群，说点赞一单三块，做了几单给钱了，后来让她垫钱做大任务。我陪她去派出所报了警，民警说刷单都是诈骗。",
+    # market12: someone using the sender's name is the scammer named ("如有人以平台名义…"); "还好没转"
+    # tells a refusal; a message someone sent the writer is reported, and "根本没换号" denies the claim.
+    "【某缴费平台】本平台代缴水电不收手续费。如有人以平台名义收取手续费，请勿理会。",
+    "跟家里人说一声：12381给我发了提醒短信，我才知道那个“放款前先交解冻金”的网贷是假的，还好我没转。",
+    "有人给我发短信说是我们科长，说换了新号，让我加他新微信。我没回，直接打了科长原来的电话，科长说他根本没换号。",
     # market12: a story told as refused ("他马上挂了") that names its scam as one nearly fallen for ("我差点
     # 被骗了") warns as a cue does, and what the writer had done by the time it ended ("我都下载好了") is
     # no longer pending.
@@ -348,6 +356,11 @@ NOT_WARNINGS = [
     # talk11: the same stories named a scam by the police, but still pending or with a request of their own.
     "今天接到一个电话，说我上学时开过校园贷，现在必须注销，不然影响征信，让我把额度借出来转给他们。民警说就是诈骗，可我已经借了两个，我要不要继续？",
     "今天接到一个自称“派出所”的电话，说我的银行卡被人拿去洗钱，他就开始吓唬我说不配合就要拘留我。我直接挂了。民警说就是诈骗。你现在把钱转到6222021234567890123配合核查。",
+    # market12: the same frames before a demand of its own, or with the victim's question.
+    "如有人以平台名义收取手续费，请勿理会。您的账户需缴纳手续费300元，请转入6222021234567890123。",
+    "还好没转。您的贷款需先交解冻金2000元，请转到6222021234567890123。",
+    "有人给我发短信说是我们科长，说换了新号，让我加他新微信kz_8888，我要不要加？",
+    "我是你科长，换了新号，根本没时间打电话，先转两万给供应商。",
     # market12: the same story nearly fallen for, with no refusal told (still pending), or with the
     # victim's question of what to do, keeps its requests.
     "我差点被骗了！上周有个人打电话说是快递客服，说我的包裹丢了要赔我，他让我下载一个会议软件共享屏幕，我都下载好了，还没开共享。",
@@ -1234,3 +1247,19 @@ def test_a_short_opener_does_not_move_the_speaker(prefix, text):
 )
 def test_a_short_opener_before_a_genuine_message_stays_low(text):
     assert check(text).verdict == "low_risk"
+
+
+# market12: the impostor called fake ("那个假老板", "假客服") and someone using a sender's name name the
+# scammer in the third person; the role alone, or "假的" said of nobody, do not.
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("那个假老板后来就把我删了。", True),
+        ("假客服又打来了，我没接。", True),
+        ("如有人以本平台名义收费，请勿理会。", True),
+        ("老板说明天上午开会。", False),
+        ("这个消息是假的吗？", False),
+    ],
+)
+def test_who_names_the_scammer(text, named):
+    assert names_scammer(text) is named

@@ -1007,12 +1007,14 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     denial = _denial(norm, data, present)
     own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
     # A victim's question about complying ("我要不要转？") is no warning, whatever warning words it quotes.
-    # A story told as a warning (a refusal told, nobody asked what to do) that names its scam ("我差点
-    # 被骗了", "民警说就是诈骗") warns as a cue does.
+    # A story told as a warning (a refusal told, nobody asked what to do) that names its scam or its
+    # scammer ("我差点被骗了", "民警说就是诈骗", "那个假老板", names_scammer) warns as a cue does.
     told = reads_as_story(text)
-    named = data.scam_named.search(text) if told and denial is None else None
-    if named is not None:
-        denial = _span(norm, named.start(), named.end())
+    if told and denial is None:
+        named = (m for p in (data.scam_named, data.scammer, data.received) if (m := p.search(text)) is not None)
+        first_named = min(named, key=lambda m: m.start(), default=None)
+        if first_named is not None:
+            denial = _span(norm, first_named.start(), first_named.end())
     narrated = denial is not None and not own_way and data.story_pending.search(text) is None
     story = narrated and told
     located = _requests(norm, data, present, narrated=narrated, story=story, plain=own_way)
