@@ -3,7 +3,7 @@
 import pytest
 
 from checker import check
-from checker.stages.claims import judgements, read
+from checker.stages.claims import judgements, names_scammer, read
 from checker.stages.entities import extract
 from checker.stages.normalize import normalize
 from checker.stages.taxonomy import taxonomy
@@ -72,6 +72,14 @@ JUDGED = [
         {"contact_through_private_channel", "benefit_through_unofficial_channel"},
         "high_risk",
     ),
+    # market12: 缴存 puts money into the reader's own account (个人养老金, 公积金); a tax paid first is a fee.
+    ("【某银行】个人养老金开户并缴存任意金额即可在App领取立减金，缴存金额可按规定在个税前扣除。", set(), "low_risk"),
+    ("恭喜中奖，领奖前需先缴纳个税2000元。", {"fee_demanded"}, "suspicious"),
+    # market12: a benefit reported as paid already ("理赔款…已到账") is none left to claim through the
+    # agent's chat id (the contact itself is still said); one offered to be claimed through it still is.
+    ("我是您的保险代理人小杜，您孩子的学平险理赔款628.32元已到账，有问题加我微信wxid_a2egr3d44c7.", {"contact_through_private_channel"}, "suspicious"),
+    ("我是您的保险代理人小杜，您孩子的学平险理赔款628.32元待领取，加我微信wxid_a2egr3d44c7办理。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
+    ("您的网课退费2290元已到账待领取 领取请进群503219949", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     # A group number to join is a chat channel ("进群" + the number), offering money here.
     ("培训班清退公告：退费请进群3652993857登记。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     # Money asked into a card given with the verb ("打到6222…"): a payment through a private channel.
@@ -174,6 +182,20 @@ JUDGED = [
     ("借款合同已签，请转入2000元至平台资金监管账户验资，验资后放款。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("租金这个月起改转到对方公司对公账户，有收据。", {"pay_through_unofficial_channel"}, "high_risk"),
     ("签约后定金转入公司对公账户，不收手续费，放款前先交保证金。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    # market12: the finance the seller arranges for the goods (汽车贷款, 贷款由合作银行审批, 贷款方案), a
+    # platform's 监管账户 without 资金, a cancellation refund and a listing the platform has verified are
+    # the firm's own terms; a loan fee, a refund asked through the account, or a 验证 of the reader's money are not.
+    ("【某某二手车】可办理汽车贷款，车款统一转入公司对公账户并签订买卖合同。", set(), "low_risk"),
+    ("【某某汽车】贷款由合作银行审批，定金请在展厅刷卡或转入公司对公账户。", set(), "low_risk"),
+    ("【某某汽车】您的贷款已审批，定金请转入公司对公账户，放款后退还。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("我整理了贷款方案，到门店签约时定金按合同打到平台监管账户，不用打给我个人。", set(), "low_risk"),
+    ("借款已审批，请把解冻金打到平台监管账户，签约后放款。", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    ("【某某旅行社】团费在门店签合同后付至旅行社对公账户，出发前七天取消可全额退款。", set(), "low_risk"),
+    ("【某某旅行社】您的订单退款需先把团费付至旅行社对公账户，签协议后退款。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("【某某租房】房源经过真房源验证，签约后租金按合同付到平台资金监管账户。", set(), "low_risk"),
+    ("签约后请把租金付到平台资金监管账户验证您的流水。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("【某某口腔】洁牙198元，在诊所前台刷卡或扫码付款，支持医保个人账户。", set(), "low_risk"),
+    ("体检费请转到我的个人账户，医保个人账户不能用。", {"pay_through_unofficial_channel"}, "high_risk"),
     # A code to scan where the reader stands is no channel the message gives; one to scan for a
     # deposit, with nowhere said, still is.
     ("【某停车场】车辆苏E88888已入场，离场时请在出口扫码缴费。", set(), "low_risk"),
@@ -272,6 +294,15 @@ WARNINGS = [
     "今天接到一个自称“派出所”的电话，说我的银行卡被人拿去洗钱，要我配合调查。他就开始吓唬我说不配合就要拘留我，我直接挂了。打了110问，接警的说根本没有这回事。",
     "今天接到一个电话，说我上学时开过校园贷，现在必须注销，不然影响征信，让我把额度借出来转给他们。我根本没借过，他马上挂了。后来打了96110，民警说就是诈骗。",
     "提个醒，我同事前几天被拉进一个刷单群，说点赞一单三块，做了几单给钱了，后来让她垫钱做大任务。我陪她去派出所报了警，民警说刷单都是诈骗。",
+    # market12: someone using the sender's name is the scammer named ("如有人以平台名义…"); "还好没转"
+    # tells a refusal; a message someone sent the writer is reported, and "根本没换号" denies the claim.
+    "【某缴费平台】本平台代缴水电不收手续费。如有人以平台名义收取手续费，请勿理会。",
+    "跟家里人说一声：12381给我发了提醒短信，我才知道那个“放款前先交解冻金”的网贷是假的，还好我没转。",
+    "有人给我发短信说是我们科长，说换了新号，让我加他新微信。我没回，直接打了科长原来的电话，科长说他根本没换号。",
+    # market12: a story told as refused ("他马上挂了") that names its scam as one nearly fallen for ("我差点
+    # 被骗了") warns as a cue does, and what the writer had done by the time it ended ("我都下载好了") is
+    # no longer pending.
+    "我跟你说我差点被骗了！上周有个人打电话说是快递客服，说我的包裹丢了要赔我，他让我下载一个会议软件共享屏幕，我都下载好了，突然想起来你说过快递理赔在App里办。我就说我先问问，他马上挂了。",
     # A fee deducted from the proceeds, a fee denied: platform and bank notices.
     "【网易藏宝阁】您的角色已挂单成功，买家付款后系统自动完成交割，交易款扣除手续费后进入您的藏宝阁余额。请勿与他人私下交易。",
     "【中国银行】温馨提示：本行信用卡申请只通过官方App和网点办理，不收手续费、不需验资。",
@@ -325,6 +356,15 @@ NOT_WARNINGS = [
     # talk11: the same stories named a scam by the police, but still pending or with a request of their own.
     "今天接到一个电话，说我上学时开过校园贷，现在必须注销，不然影响征信，让我把额度借出来转给他们。民警说就是诈骗，可我已经借了两个，我要不要继续？",
     "今天接到一个自称“派出所”的电话，说我的银行卡被人拿去洗钱，他就开始吓唬我说不配合就要拘留我。我直接挂了。民警说就是诈骗。你现在把钱转到6222021234567890123配合核查。",
+    # market12: the same frames before a demand of its own, or with the victim's question.
+    "如有人以平台名义收取手续费，请勿理会。您的账户需缴纳手续费300元，请转入6222021234567890123。",
+    "还好没转。您的贷款需先交解冻金2000元，请转到6222021234567890123。",
+    "有人给我发短信说是我们科长，说换了新号，让我加他新微信kz_8888，我要不要加？",
+    "我是你科长，换了新号，根本没时间打电话，先转两万给供应商。",
+    # market12: the same story nearly fallen for, with no refusal told (still pending), or with the
+    # victim's question of what to do, keeps its requests.
+    "我差点被骗了！上周有个人打电话说是快递客服，说我的包裹丢了要赔我，他让我下载一个会议软件共享屏幕，我都下载好了，还没开共享。",
+    "我跟你说我差点被骗了！有个人打电话说是快递客服，说包裹丢了要赔我，他让我下载一个会议软件共享屏幕，我都下载好了，他马上挂了又打来，我要不要开？",
 ]
 
 
@@ -1323,3 +1363,19 @@ def test_notice12_an_institution_that_never_sent_anyone_warns(text, low):
 )
 def test_notice12_a_caller_who_claims_to_be_someone_is_retold_in_a_warning(text, low):
     assert (check(text).verdict == "low_risk") is low
+
+
+# market12: the impostor called fake ("那个假老板", "假客服") and someone using a sender's name name the
+# scammer in the third person; the role alone, or "假的" said of nobody, do not.
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("那个假老板后来就把我删了。", True),
+        ("假客服又打来了，我没接。", True),
+        ("如有人以本平台名义收费，请勿理会。", True),
+        ("老板说明天上午开会。", False),
+        ("这个消息是假的吗？", False),
+    ],
+)
+def test_who_names_the_scammer(text, named):
+    assert names_scammer(text) is named

@@ -52,7 +52,8 @@ _INTO_THE_SENDER = frozenset({"to_the_sender", "into_my_account", "scan_code_pay
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = precompiled(
     # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
-    r"(?<!法院)(?<!本院)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
+    # Nor the reader's own 医保 / 社保 / 公积金 account ("支持医保个人账户"), as rules.toml reads it.
+    r"(?<!法院)(?<!本院)(?<!医保)(?<!社保)(?<!公积金)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
     # Where money sits, by any of its names (账户, 户头, 收款户, 专户 ...); "美团还款专户" needs no prefix.
     r"(?:账户|帐户|账号|帐号|户头|收款户|收款卡|卡号|银行卡|储蓄卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]|专户"
     # The account the sender hands over ("转到我们给你的账户", "我刚才发您的那个卡号"): not the reader's own.
@@ -293,6 +294,7 @@ class _Data(NamedTuple):
     firm_deal: re.Pattern[str]
     firm_not_a_deal: re.Pattern[str]
     firm_fee_denied: re.Pattern[str]
+    firm_terms: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
     notice: re.Pattern[str]
@@ -302,6 +304,8 @@ class _Data(NamedTuple):
     means_before: re.Pattern[str]
     means_thing: re.Pattern[str]
     means_reader: re.Pattern[str]
+    means_partner: re.Pattern[str]
+    benefit_received: re.Pattern[str]
     judgements: dict[str, dict]
 
 
@@ -385,6 +389,7 @@ def parse_data(raw: str | dict) -> _Data:
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
         firm_not_a_deal=_compile(data["channels"]["firm_not_a_deal"], "channels.firm_not_a_deal"),
         firm_fee_denied=_compile(data["channels"]["firm_fee_denied"], "channels.firm_fee_denied"),
+        firm_terms=_compile(data["channels"]["firm_terms"], "channels.firm_terms"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
         notice=_compile(data["stakes"]["notice"], "stakes.notice"),
@@ -394,6 +399,8 @@ def parse_data(raw: str | dict) -> _Data:
         means_before=_compile(data["means"]["before"], "means.before"),
         means_thing=_compile(data["means"]["thing"], "means.thing"),
         means_reader=_compile(data["means"]["reader"], "means.reader"),
+        means_partner=_compile(data["means"]["partner"], "means.partner"),
+        benefit_received=_compile(data["benefits"]["received"], "benefits.received"),
         judgements=judgements,
     )
 
@@ -455,8 +462,9 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
         cue = match
     # A message the writer got and passes on, or a caller retold ("对方让她…"), unless the writer is
     # still acting on it (a victim's pending story: the request is the reader's own, whatever warning
-    # is put before it).
-    pending = _pending(text)
+    # is put before it). A story told as a warning tells how it ended (a refusal, no question of what to
+    # do): what the writer had done by then ("我都下载好了，突然想起来…他马上挂了") is no longer pending.
+    pending = _pending(text) and not story
     if not pending and data.received.search(sentence):
         for match in data.received.finditer(sentence):
             if cue is None or match.start() > cue.start():
@@ -847,6 +855,8 @@ def _means_of_payment(text: str, mention: Entity, inst: Institution, tags: list[
     if any(inst.keywords.search(tag) for tag in tags):
         return False
     start, end = mention.norm_start, mention.norm_end
+    if data.means_partner.search(text, start, end):
+        return True
     if data.means_reader.search(text, max(0, start - _READER_REACH), start):
         return False
     if data.means_after.search(text[end : end + _MEANS_REACH]):
@@ -1023,8 +1033,9 @@ def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Chan
         return False
     if data.firm_deal.search(text) is None:
         return False
-    # A fee the firm says it does not charge ("不收手续费", "免中介费") is no fee asked.
-    denied = [(m.start(), m.end()) for m in data.firm_fee_denied.finditer(text)]
+    # A fee the firm says it does not charge ("不收手续费", "免中介费") is no fee asked, and its own terms
+    # ("取消可全额退款", "房源经过验证") offer no refund and verify no money.
+    denied = [(m.start(), m.end()) for p in (data.firm_fee_denied, data.firm_terms) for m in p.finditer(text)]
     return not any(
         not any(s <= m.start() and m.end() <= e for s, e in denied) for m in data.firm_not_a_deal.finditer(text)
     )
@@ -1043,8 +1054,16 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     denial = _denial(norm, data, present)
     own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
     # A victim's question about complying ("我要不要转？") is no warning, whatever warning words it quotes.
+    # A story told as a warning (a refusal told, nobody asked what to do) that names its scam or its
+    # scammer ("我差点被骗了", "民警说就是诈骗", "那个假老板", names_scammer) warns as a cue does.
+    told = reads_as_story(text)
+    if told and denial is None:
+        named = (m for p in (data.scam_named, data.scammer, data.received) if (m := p.search(text)) is not None)
+        first_named = min(named, key=lambda m: m.start(), default=None)
+        if first_named is not None:
+            denial = _span(norm, first_named.start(), first_named.end())
     narrated = denial is not None and not own_way and data.story_pending.search(text) is None
-    story = narrated and reads_as_story(text)
+    story = narrated and told
     located = _requests(norm, data, present, narrated=narrated, story=story, plain=own_way)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
@@ -1178,7 +1197,15 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # line nobody confirms stays "verify first": it proves nothing either way.)
     offered_through = mismatched or private
     benefits = data.benefits.finditer(text) if could_match(data.benefits.pattern, present) else ()
-    benefit = next((m for m in benefits if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+    # A benefit reported as paid already ("理赔款已到账") is none left to claim through a channel.
+    benefit = next(
+        (
+            m
+            for m in benefits
+            if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before) and data.benefit_received.match(text, m.end()) is None
+        ),
+        None,
+    )
     if offered_through and benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
     if denial is not None and _retells(text, data, channels, requests, story):
