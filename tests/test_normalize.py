@@ -176,3 +176,22 @@ def test_plain_fast_path_gives_the_general_answer(monkeypatch, text):
     general = module.normalize(text)
     assert fast.text == general.text and list(fast.disguises) == list(general.disguises)
     assert [fast.span(i, i + 1) for i in range(len(fast.text))] == [general.span(i, i + 1) for i in range(len(general.text))]
+
+
+# Pieces that make runs of every kind in the offset map: copied, replaced (numerals, full-width,
+# traditional), removed (invisible characters, separators between Chinese characters) and white space.
+_GAP_PIECES = ["转", "账", "我", " ", "  ", "\u3000", "\n", "\t", "\u200b", "·", "|", "-", "一", "二", "零", "壹",
+               "1", "2", "Ａ", "a", "說", "😀", "\ufe0f", ".", "嗯", "喂", "，"]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_GAP_PIECES), max_size=50).map("".join))
+def test_gaps_are_every_gap_before(text):
+    """Normalized.gaps() reads only where a gap can be; it finds each place gap_before finds."""
+    norm = normalize(text)
+    assert norm.gaps() == frozenset(i for i in range(len(norm.text)) if norm.gap_before(i))
+
+
+@pytest.mark.parametrize(("text", "gaps"), [("我们 需要 核对", 2), ("我们需要核对", 0), ("转\u200b账 到", 1)])
+def test_gaps_in_a_spoken_paste(text, gaps):
+    assert len(normalize(text).gaps()) == gaps

@@ -132,6 +132,40 @@ def test_the_needs_gate_never_changes_a_result():
                 assert evaluate_rule(rule, msg) == evaluate_rule(rule, msg, gate=False), (rule.id, text)
 
 
+def test_the_rule_index_never_leaves_out_a_rule_that_fires():
+    """find_flags tries only the rules _candidates picks (triggers, entity kinds, `needs` characters):
+    every rule that fires when all are tried is among them."""
+    from checker.stages.entities import extract
+    from checker.stages.normalize import normalize
+    from checker.stages.rules import Message, _candidates, evaluate_rule
+
+    cat = catalogue()
+    for text in _texts():
+        norm = normalize(text)
+        msg = Message.of(norm, extract(norm), cat)
+        chosen = {rule.id for rule in _candidates(cat, msg)}
+        fired = {rule.id for rule in cat.rules if evaluate_rule(rule, msg) is not None}
+        assert fired <= chosen, (fired - chosen, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tried"),
+    [
+        ("公安机关通知：您的账户涉嫌洗钱，请尽快处理。", True),  # 公安: authority_impersonation's needs are met
+        ("您的账户涉嫌洗钱，请尽快处理。", False),  # none of its literals can be there: not tried at all
+    ],
+)
+def test_a_rule_whose_needs_cannot_be_met_is_not_tried(text, tried):
+    from checker.stages.entities import extract
+    from checker.stages.normalize import normalize
+    from checker.stages.rules import Message, _candidates
+
+    cat = catalogue()
+    norm = normalize(text)
+    chosen = {rule.id for rule in _candidates(cat, Message.of(norm, extract(norm), cat))}
+    assert ("authority_impersonation" in chosen) is tried
+
+
 # --- catalogue lint: every pattern named, every alternative needed, every rule alive --------------
 
 

@@ -762,9 +762,10 @@ def _pauses(norm: Normalized, text: str, where: array[int] | None) -> frozenset[
     if _NEW_SUBJECT.isdisjoint(text) or len(_WHITE.findall(norm.original)) + fillers_out < _SPOKEN_PAUSES:
         return frozenset()
     found = []
+    gaps = norm.gaps()  # norm.gap_before(i), read once for the whole text
     for k in range(1, len(text)):
         i = k if where is None else where[k]
-        if norm.gap_before(i) or (where is not None and where[k - 1] + 1 != i):
+        if i in gaps or (where is not None and where[k - 1] + 1 != i):
             found.append(k)
     if len(found) < _SPOKEN_PAUSES or len(text) < _SPOKEN_WORD * (len(found) + 1):
         return frozenset()

@@ -342,9 +342,10 @@ class Model:
     def _cues(self, prediction: Prediction, weights: dict[int, float]):
         """The words of the unit that pushed hardest towards the class; character n-grams (which can
         straddle words, 的借呗) only when no word of two characters or more pushed at all."""
-        get = weights.get
+        vec = prediction.vector
+        # Only the terms with a weight here (a set intersection, in C); the order of pushes is the sort's.
         pushes = sorted(
-            [(push, i) for i, v in prediction.vector.items() if (w := get(i)) is not None and (push := v * w) > 0],
+            [(push, i) for i in vec.keys() & weights.keys() if (push := vec[i] * weights[i]) > 0],
             reverse=True,
         )
         # Terms are read lazily, in order of push: _spans stops at the _CUES-th cue.

@@ -299,6 +299,22 @@ class Normalized(NamedTuple):
         after, before = self.offsets.end(i - 1), self.offsets.start(i)
         return after < before and any(map(str.isspace, self.original[after:before]))
 
+    def gaps(self) -> frozenset[int]:
+        """Every i for which gap_before(i) holds, read where one can be: at the first character of
+        each run of the offset map, and inside a run only where its characters stand apart in the
+        paste (within a run, end(i - 1) and start(i) differ by the same amount at every i; in a run
+        copied one for one, or mapped to one slice, that is never a gap)."""
+        offsets = self.offsets
+        at, first, last, step = offsets._at, offsets._first, offsets._last, offsets._step
+        candidates: list[int] = []
+        for k in range(len(at)):
+            begin = at[k]
+            stop = at[k + 1] if k + 1 < len(at) else offsets.length
+            candidates.append(begin)
+            if first[k] - last[k] + step[k] > 0:  # start(i) - end(i - 1) inside the run
+                candidates.extend(range(begin + 1, stop))
+        return frozenset(filter(self.gap_before, candidates))
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised slice [start, end) to a slice of the pasted text."""
         if not self.text:

@@ -482,7 +482,8 @@ class Message(NamedTuple):
     story: bool = False
     # The persons the message claims to be (claims stage: boss, landlord ...), for patterns with `claimed`.
     claimed: frozenset[str] = frozenset()
-    # The message with its asides set aside (_asides), computed the first time a rule needs it.
+    # The message with its asides set aside (_aside_reading, by reading), and what both readings set
+    # aside ("units": _aside_units), computed the first time a rule needs them.
     aside_cache: dict | None = None
     # A story told as a warning (story) that names the scammer in the third person (claims.names_scammer:
     # "骗子", "不法分子", "有人冒充…"): its narration reaches what genuine senders never do too.
@@ -636,20 +637,36 @@ def _aside_cue(msg: Message, clause: str) -> bool:
     return any(p is not None and p.search(clause) is not None for p in cues)
 
 
-def _aside_spans(msg: Message, back: int) -> list[tuple[int, int]]:
+def _aside_units(msg: Message) -> tuple[list[tuple[int, int]], list[tuple[list[int], int, int]]]:
+    """What both readings (_ASIDE_READINGS) set aside, found once per message: the bracketed asides,
+    and each unit with a clause that reassures, warns or pads as (its clauses' starts, the first such
+    clause, its end)."""
+    cache = msg.aside_cache
+    if cache is not None and "units" in cache:
+        return cache["units"]
     text = msg.norm.text
-    spans = [(m.start(), m.end()) for m in _BRACKETED.finditer(text) if m.start() > 0 and not _gives_content(msg, m.start(), m.end())]
+    bracketed = [(m.start(), m.end()) for m in _BRACKETED.finditer(text) if m.start() > 0 and not _gives_content(msg, m.start(), m.end())]
+    units = []
     for unit in _ASIDE_UNIT.finditer(text):
         if unit.end() == unit.start():
             continue
         starts = [unit.start(), *(m.end() for m in _CLAUSE_MARK.finditer(text, unit.start(), unit.end()))]
         ends = [*starts[1:], unit.end()]
         first = next((k for k, (a, b) in enumerate(zip(starts, ends)) if _aside_cue(msg, text[a:b])), None)
-        if first is None:
-            continue
+        if first is not None:
+            units.append((starts, first, unit.end()))
+    if cache is not None:
+        cache["units"] = (bracketed, units)
+    return bracketed, units
+
+
+def _aside_spans(msg: Message, back: int) -> list[tuple[int, int]]:
+    bracketed, units = _aside_units(msg)
+    spans = list(bracketed)
+    for starts, first, end in units:
         start = starts[max(0, first - back)]
-        if start > 0 and not _gives_content(msg, start, unit.end()):
-            spans.append((start, unit.end()))
+        if start > 0 and not _gives_content(msg, start, end):
+            spans.append((start, end))
     return spans
 
 
@@ -850,20 +867,30 @@ class _RuleIndex:
     """Which rules can have evidence in a message, by what the message holds (catalogue order).
     (A plain class: a NamedTuple class costs a tenth of a millisecond to create at import.)"""
 
-    __slots__ = ("always", "by_char", "by_kind")
+    __slots__ = ("always", "by_char", "by_kind", "needs")
 
     def __init__(
-        self, always: frozenset[int], by_char: dict[str, tuple[int, ...]], by_kind: dict[str, tuple[int, ...]]
+        self,
+        always: frozenset[int],
+        by_char: dict[str, tuple[int, ...]],
+        by_kind: dict[str, tuple[int, ...]],
+        needs: dict[int, tuple[frozenset[str], ...]],
     ) -> None:
         self.always = always  # a check, or patterns whose triggers are unknown: tried on every message
         self.by_char = by_char  # a trigger character -> the rules whose patterns need it
         self.by_kind = by_kind  # an entity kind -> the rules with a condition on it
+        # A rule with `needs` and no entity condition -> the characters of each of its literals: one
+        # of them must be there for the rule to pass its `needs` gate, so a message without all the
+        # characters of any is not tried (a set test where the gate searched the text for each literal).
+        self.needs = needs
 
     @classmethod
     def of(cls, rules: tuple[Rule, ...]) -> _RuleIndex:
         always: set[int] = set()
         by_char: dict[str, list[int]] = {}
         by_kind: dict[str, list[int]] = {}
+        # An entity condition also opens the `needs` gate (evaluate_rule): such a rule is not filtered.
+        needs = {k: tuple(map(frozenset, rule.needs)) for k, rule in enumerate(rules) if rule.needs and not rule.entities}
         for k, rule in enumerate(rules):
             if rule.check or (rule.patterns is not None and rule.patterns.triggers is None):
                 always.add(k)
@@ -876,6 +903,7 @@ class _RuleIndex:
             frozenset(always),
             {ch: tuple(ks) for ch, ks in by_char.items()},
             {kind: tuple(ks) for kind, ks in by_kind.items()},
+            needs,
         )
 
 
@@ -884,8 +912,9 @@ _index: tuple[Catalogue, _RuleIndex] | None = None
 
 def _candidates(cat: Catalogue, msg: Message) -> list[Rule]:
     """The rules that can have evidence in `msg`, in catalogue order: those with a check, those whose
-    patterns could match (patterns.could_match) and those with a condition on an entity kind it holds.
-    The others would stop at evaluate_rule's first test; most rules are among them for most messages."""
+    patterns could match (patterns.could_match) and those with a condition on an entity kind it holds,
+    but not those whose `needs` cannot be met (_RuleIndex.needs). The others would stop at
+    evaluate_rule's first tests; most rules are among them for most messages."""
     global _index
     if _index is None or _index[0] is not cat:
         _index = (cat, _RuleIndex.of(cat.rules))
@@ -895,7 +924,8 @@ def _candidates(cat: Catalogue, msg: Message) -> list[Rule]:
         chosen.update(index.by_char[ch])
     for kind in msg.by_kind:
         chosen.update(index.by_kind.get(kind, ()))
-    return [cat.rules[k] for k in sorted(chosen)]
+    needs, present = index.needs, msg.present
+    return [cat.rules[k] for k in sorted(chosen) if k not in needs or any(map(present.issuperset, needs[k]))]
 
 
 # --- checks: predicates over several entities ----------------------------------------------------
