@@ -319,7 +319,10 @@ class Model:
     def predict(self, norm: Normalized, entities: tuple[Entity, ...], reading: Reading) -> Prediction:
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
-        units = segment.indexed_units(toks, masked.text, self.vocabulary.lookup())
+        lookup = self.vocabulary.lookup()
+        units = segment.indexed_units(toks, masked.text, lookup)
+        # A prefix ended by a space or a line break of the paste: the message read from after it too.
+        units += [segment.tail_unit(self.tokenizer, masked.text, i, lookup) for i in segment.gap_tail_starts(masked)]
         known = [self.known_of_indices(unit.words) for unit in units]
         # The structure is the message's: every unit is scored with it.
         structure = structure_terms(reading)
