@@ -318,15 +318,31 @@ def test_known_prefix_holes_are_still_open(line, scam):
     assert not _prefix_lowerings(scam, [line], [" "])
 
 
-# A greeting glued to the scam's first word, no space or mark between ("您好亲爱的，…", "您好我钱书记 …"): no
-# opener is read, and the model reads the greeting and the first word as one. Still open (strict xfail).
-GLUED_HOLES = [
-    ("您好", "亲爱的，我家里遭遇变故急需用钱，你能借我213000吗？我发誓一定还你。"),
-    ("早上好", "我钱书记 你明天带上材料来找我 先加个QQ 3559800210"),
+# A greeting glued to the scam's first word, no space or mark between ("您好亲爱的，…", "早上好我钱书记 …"), is
+# an opener (normalize.GREETING) and the model reads the message from after it too (segment.tail_starts).
+GLUED_GREETINGS = ["您好", "你好", "早上好", "晚上好呀", "打扰了", "新年快乐"]
+GLUED_SCAMS = [
+    "亲爱的，我家里遭遇变故急需用钱，你能借我213000吗？我发誓一定还你。",
+    "我钱书记 你明天带上材料来找我 先加个QQ 3559800210",
+    "妈 新号 旧手机丢了 先存一下 晚点跟你说个事",
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="known hole: a greeting glued to the scam's first word is read as part of it")
+@pytest.mark.parametrize("scam", GLUED_SCAMS)
+def test_a_glued_greeting_never_lowers_a_scam(scam):
+    assert _level(scam) > 0
+    assert not _prefix_lowerings(scam, GLUED_GREETINGS, [""])
+
+
+# Any other line glued to the scam's first word ("请放心亲爱的，…", "免费我钱书记 …") is read as part of it: the
+# opener reader knows where a greeting ends, not where any word group does. Still open (strict xfail).
+GLUED_HOLES = [
+    ("请放心", "亲爱的，我家里遭遇变故急需用钱，你能借我213000吗？我发誓一定还你。"),
+    ("尊敬的客户您好", "我钱书记 你明天带上材料来找我 先加个QQ 3559800210"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known hole: a line glued to the scam's first word (not a greeting) is read as part of it")
 @pytest.mark.parametrize(("line", "scam"), GLUED_HOLES)
-def test_a_glued_greeting_is_a_known_hole(line, scam):
+def test_a_glued_line_is_a_known_hole(line, scam):
     assert not _prefix_lowerings(scam, [line], [""])

@@ -698,10 +698,23 @@ _OPENER_MARKS = precompiled(r"[,，!！。:：~～、]{1,3}")
 _OPENER_VERB = precompiled(r"(?:到|去|往|至|在|用|找|登录|登陆|关注|打开|搜索|下载|进入|前往|咨询|联系|拨打|点击|通过|使用)$")
 
 
+# A greeting glued to the first words with no space or mark ("您好亲爱的，…", "早上好我钱书记 …") is an opener
+# too: the words that greet, not followed by what makes them another word ("你好像…", "您好久没来").
+GREETING = precompiled(r"(?:您好|你好|早上好|早安|上午好|中午好|下午好|晚上好|新年好|新年快乐|打扰了)(?:呀|啊|哈)?(?![像看久多几吗么呢听用坏])")
+
+
+def glued_greeting_end(text: str, at: int = 0) -> int:
+    """The end of a greeting glued to Chinese words that follow it, at `at` (0: none)."""
+    m = GREETING.match(text, at)
+    return m.end() if m is not None and _OPENER.match(text, m.end()) is not None else 0
+
+
 def _opener_after(norm: Normalized, at: int) -> int:
     """The end of an opener that starts at `at` (0: none): a word group up to the first space of the
-    paste, mark or sender tag."""
+    paste, mark or sender tag; or a greeting glued to what follows."""
     text = norm.text
+    if (greeting := glued_greeting_end(text, at)) and not norm.gap_before(greeting):
+        return greeting
     m = _OPENER.match(text, at)
     if m is None:
         return 0

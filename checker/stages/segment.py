@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple, overload
 
 from .entities import Entity
-from .normalize import Normalized, replace_spans
+from .normalize import Normalized, glued_greeting_end, replace_spans
 from .patterns import precompiled
 
 # Placeholders survive jieba as single ASCII tokens (reliability.md).
@@ -436,6 +436,10 @@ def tail_starts(text: str) -> list[int]:
     if m is None:
         return []
     ends = [e.end() for e in _PREFIX_END.finditer(text, 0, m.end()) if e.start() > 0 and e.end() < len(text)]
+    # A greeting glued to the first words ("您好亲爱的，…"): the message from after it too.
+    greeting = glued_greeting_end(text)
+    if greeting and greeting not in ends:
+        ends = sorted([greeting, *ends])
     return ends[:_MAX_TAILS]
 
 
@@ -512,7 +516,7 @@ def indexed_units(toks: Tokens, masked_text: str, index: Callable[[str], int | N
     bounds = _clause_bounds(text)
     spans = toks.spans
     if len(bounds) < 2:
-        return [whole, *_tails(text, spans, words, pairs, runs)]
+        return [whole, *_tails(text, spans, words, pairs, runs, index)]
     out = [whole]
     k, n, r = 0, len(words), 0
     for start, end in bounds:
@@ -529,17 +533,25 @@ def indexed_units(toks: Tokens, masked_text: str, index: Callable[[str], int | N
             r += 1
         if k > first:
             out.append(IndexedUnit(start, end, words[first:k], terms))
-    return out + _tails(text, spans, words, pairs, runs)
+    return out + _tails(text, spans, words, pairs, runs, index)
 
 
 def _tails(
-    text: str, spans: list[tuple[int, int]], words: list[int | None], pairs: list[int | None], runs: list[tuple[int, list[int | None]]]
+    text: str,
+    spans: list[tuple[int, int]],
+    words: list[int | None],
+    pairs: list[int | None],
+    runs: list[tuple[int, list[int | None]]],
+    index: Callable[[str], int | None],
 ) -> list[IndexedUnit]:
-    """The units of units() that read the message from after a prefix's mark (tail_starts)."""
+    """The units of units() that read the message from after a prefix (tail_starts)."""
     out = []
     for start in tail_starts(text):
         k = bisect_left([s for s, _ in spans], start)
         if k < len(words):
-            grams = [g for at, run in runs if at >= start for g in run]
+            # A glued greeting ends inside a run of Chinese characters: the rest of that run counts anew.
+            cut = _CJK_RUN.match(text, start) if start and _CJK_RUN.match(text, start - 1) else None
+            grams = [index(g) for g in char_ngrams(cut.group())] if cut else []
+            grams += [g for at, run in runs if at >= start for g in run]
             out.append(IndexedUnit(start, len(text), words[k:], words[k:] + pairs[k:] + grams))
     return out
