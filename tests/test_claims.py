@@ -1235,6 +1235,15 @@ def test_reassurance_and_offer_look_alikes_stay_low(text):
         ("别担心 ", "我是孔局，加我QQ2657647064，有文件要你处理。"),
         ("您好，", "老公，我手机被偷了，你往这个微信wxid_wezw15ag9gkctk转142块。"),
         ("别担心 ", "【网贷催收】借款人请注意，您的朋友已向我们透露了您的新地址，我们的外访同事本周会上门拜访。"),
+        # Issue 8 (prefix12): openers up to twelve characters, several in a row (normalize.opener_ends),
+        # a space ending the first before any mark.
+        ("尊敬的客户您好 ", "【网贷催收】借款人请注意，您的朋友已向我们透露了您的新地址，我们的外访同事本周会上门拜访。"),
+        ("感谢您一直以来的支持\n", "我是孔局，加我QQ2657647064，有文件要你处理。"),
+        ("您好，喂，", "老公，我手机被偷了，你往这个微信wxid_wezw15ag9gkctk转142块。"),
+        ("不好意思打扰一下 请放心\n", "老公，我手机被偷了，你往这个微信wxid_wezw15ag9gkctk转142块。"),
+        ("您好 ", "亲爱的，我家里出了点事急需用钱，你能先借我两万吗？我一定还你。"),
+        ("早上好", "亲爱的，我家里出了点事急需用钱，你能先借我两万吗？我一定还你。"),
+        ("您好", "我是孔局，加我QQ2657647064，有文件要你处理。"),
     ],
 )
 def test_a_short_opener_does_not_move_the_speaker(prefix, text):
@@ -1243,7 +1252,19 @@ def test_a_short_opener_does_not_move_the_speaker(prefix, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["您好，爸，我到家了，晚上给您打电话。", "您好，【某银行】您尾号1234的储蓄卡12月1日收入工资8,500.00元。", "放心 我是你同学小王，周末聚会别忘了。"],
+    [
+        "您好，爸，我到家了，晚上给您打电话。",
+        "您好，【某银行】您尾号1234的储蓄卡12月1日收入工资8,500.00元。",
+        "放心 我是你同学小王，周末聚会别忘了。",
+        # Longer and stacked openers (issue 8, prefix12) before everyday messages.
+        "尊敬的客户您好 【某银行】您尾号1234的储蓄卡12月1日收入工资8,500.00元。",
+        "早上好，亲爱的，晚上一起吃饭吧，我订好位子了。",
+        "感谢您一直以来的支持 老公，今天我去接孩子，你早点下班。",
+        # A greeting glued to what follows (normalize.GREETING), and words that only begin like one.
+        "您好亲爱的，晚上一起吃饭吧，我订好位子了。",
+        "你好像忘了带钥匙，我放在门口鞋柜上了。",
+        "您好久没来了，周末来家里吃饭吧。",
+    ],
 )
 def test_a_short_opener_before_a_genuine_message_stays_low(text):
     assert check(text).verdict == "low_risk"
@@ -1379,3 +1400,22 @@ def test_notice12_a_caller_who_claims_to_be_someone_is_retold_in_a_warning(text,
 )
 def test_who_names_the_scammer(text, named):
     assert names_scammer(text) is named
+
+
+# Issue 8 (prefix12): a warning cue inside an opener set apart by a space ("不收任何费用 …") denies the
+# opener's own words and reaches nothing after it (rules._denies_before); a cue that ends the opener
+# ("千万不要 …", "谨防诈骗：…") still reaches over it. Both ways.
+@pytest.mark.parametrize(
+    ("prefix", "text"),
+    [
+        ("不收任何费用 ", "妈 新号 旧手机丢了 先存一下 晚点跟你说个事"),
+        ("无需任何押金\n", "妈 新号 旧手机丢了 先存一下 晚点跟你说个事"),
+    ],
+)
+def test_a_denial_inside_a_spaced_opener_denies_only_the_opener(prefix, text):
+    assert ORDER.index(check(prefix + text).verdict) >= ORDER.index(check(text).verdict) > 0
+
+
+@pytest.mark.parametrize("text", ["千万不要 把验证码告诉任何人", "谨防诈骗：请勿向陌生账户转账", "切勿 点击陌生链接"])
+def test_a_warning_cue_that_ends_an_opener_still_warns(text):
+    assert check(text).verdict == "low_risk"

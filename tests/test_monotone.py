@@ -7,6 +7,7 @@ genuine format with a link outside the court delivery hosts is never lowered.
 
 import json
 import pathlib
+import random
 import re
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from checker import check
-from checker.lab.redteam import _PADDING, _REASSURING, _WARNING_FRAMES
+from checker.lab.redteam import _PADDING, _PREFIXES, _REASSURING, _WARNING_FRAMES
 from checker.stages.verdict import ORDER
 
 # Scams of the families of issue 8, each asking for money, a code or contact through a channel that
@@ -275,3 +276,73 @@ def test_a_short_prefix_never_lowers_a_flagged_scam(scam, prefix, sep):
     level = _level(scam)
     assume(level > 0)
     assert _level(prefix + sep + scam) >= level
+
+
+# Issue 8, the red team's `prefix` family (checker/lab/redteam.py): each line of its dev half put in front
+# of corpus scams after a space, a comma or a line break never lowers them. The opener reader
+# (normalize.opener_ends: one opener or several, up to twelve characters each), the warning scope (a cue
+# inside a spaced opener denies the opener's own words: rules._denies_before) and the model's units (the
+# message from after a prefix's mark or space: segment.tail_starts, gap_tail_starts) were built for it.
+# Deterministic: a fixed sample of corpus scams, each meeting a third of the lines (by its place).
+PREFIX_MARKS = [" ", "，", "\n"]
+_PREFIX_SAMPLE = random.Random(12).sample(CORPUS_SCAMS, 120)
+# Still open, kept visible as strict xfails: an opener with a digit ("0元领": the digit is masked as a
+# number and no opener is read; the line is left out of the sweep), and a prefix whose last word joins
+# the institution's name after a space ("…的支持 广发银行": the bank's name is read as "支持 广发银行",
+# another bank).
+OPEN_PREFIX_LINES = {"0元领"}
+KNOWN_PREFIX_HOLES = {
+    ("0元领", "【催收通知】你的案件已转外访，外访小组将于8月25日到你户籍地村委会和你父母家中调查，请提前做好准备。"),
+    ("感谢您一直以来的支持", "广发银行信用卡：您的卡可提额 额度100000 限今日 戳ccb-jfdh.cc"),
+}
+
+
+def _prefix_lowerings(scam: str, lines: list[str], marks: list[str]) -> list[tuple[str, str]]:
+    level = _level(scam)
+    return [(line, mark) for line in lines for mark in marks if level and _level(line + mark + scam) < level]
+
+
+@pytest.mark.parametrize("shard", range(6))
+def test_a_prefix_of_the_red_team_never_lowers_a_corpus_scam(shard):
+    lowered = []
+    for i, scam in enumerate(_PREFIX_SAMPLE):
+        if i % 6 == shard:
+            lines = [line for line in _PREFIXES[i % 3 :: 3] if line not in OPEN_PREFIX_LINES and (line, scam) not in KNOWN_PREFIX_HOLES]
+            lowered += [(line, mark, scam[:30]) for line, mark in _prefix_lowerings(scam, lines, PREFIX_MARKS)]
+    assert not lowered, lowered[:3]
+
+
+@pytest.mark.xfail(strict=True, reason="known holes: an opener with a digit; a prefix's last word joined to an institution's name")
+@pytest.mark.parametrize(("line", "scam"), sorted(KNOWN_PREFIX_HOLES))
+def test_known_prefix_holes_are_still_open(line, scam):
+    assert not _prefix_lowerings(scam, [line], [" "])
+
+
+# A greeting glued to the scam's first word, no space or mark between ("您好亲爱的，…", "早上好我钱书记 …"), is
+# an opener (normalize.GREETING) and the model reads the message from after it too (segment.tail_starts).
+GLUED_GREETINGS = ["您好", "你好", "早上好", "晚上好呀", "打扰了", "新年快乐"]
+GLUED_SCAMS = [
+    "亲爱的，我家里遭遇变故急需用钱，你能借我213000吗？我发誓一定还你。",
+    "我钱书记 你明天带上材料来找我 先加个QQ 3559800210",
+    "妈 新号 旧手机丢了 先存一下 晚点跟你说个事",
+]
+
+
+@pytest.mark.parametrize("scam", GLUED_SCAMS)
+def test_a_glued_greeting_never_lowers_a_scam(scam):
+    assert _level(scam) > 0
+    assert not _prefix_lowerings(scam, GLUED_GREETINGS, [""])
+
+
+# Any other line glued to the scam's first word ("请放心亲爱的，…", "免费我钱书记 …") is read as part of it: the
+# opener reader knows where a greeting ends, not where any word group does. Still open (strict xfail).
+GLUED_HOLES = [
+    ("请放心", "亲爱的，我家里遭遇变故急需用钱，你能借我213000吗？我发誓一定还你。"),
+    ("尊敬的客户您好", "我钱书记 你明天带上材料来找我 先加个QQ 3559800210"),
+]
+
+
+@pytest.mark.xfail(strict=True, reason="known hole: a line glued to the scam's first word (not a greeting) is read as part of it")
+@pytest.mark.parametrize(("line", "scam"), GLUED_HOLES)
+def test_a_glued_line_is_a_known_hole(line, scam):
+    assert not _prefix_lowerings(scam, [line], [""])

@@ -22,7 +22,7 @@ CORPUS = pathlib.Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
 # 600 scams (about 520 flagged ones): at 200 one family sat a row or two from its bound, and each
 # corpus change redraws the sample; the full run is the figure, this slice a guard against regressions.
 SLICE = 600
-MET = (*DESIGNED, "padding", "link_forms", "homoglyphs", "warning_frame", "warning_inside")
+MET = (*DESIGNED, "padding", "link_forms", "homoglyphs", "warning_frame", "warning_inside", "prefix", "prefix_held_out")
 
 
 def _no_model():

@@ -196,22 +196,42 @@ def test_masking_keeps_spans_in_the_paste():
 
 
 UNIT_CASES = [
-    ("一句话没有标点", 1),
-    ("第一句。第二句！第三句？", 4),
-    ("第一句；\n\n第二句", 3),
-    ("。。只有标点的开头。正文", 3),
+    # (text, clauses, tails): the whole message, each clause when there are two or more, then the message
+    # from after each mark of a leading run of Chinese characters and marks (segment.tail_starts).
+    ("一句话没有标点", 0, 0),
+    ("第一句。第二句！第三句？", 3, 2),
+    ("第一句；\n\n第二句", 2, 1),
+    ("。。只有标点的开头。正文", 2, 1),
+    ("您好，您的快递到了 xurl", 0, 1),
+    ("您的快递到了 xurl 请查收。谢谢", 2, 0),
 ]
 
 
-@pytest.mark.parametrize(("text", "count"), UNIT_CASES)
-def test_units_are_the_whole_message_then_each_clause(text, count):
+@pytest.mark.parametrize(("text", "clauses", "tails"), UNIT_CASES)
+def test_units_are_the_whole_message_then_each_clause_then_each_tail(text, clauses, tails):
     toks = segment.tokens(OURS, text)
     units = segment.units(toks, text)
-    assert len(units) == count
+    assert len(units) == 1 + clauses + tails
     assert (units[0].start, units[0].end, units[0].words) == (0, len(text), toks.words)
-    for unit in units[1:]:
+    for unit in units[1 : 1 + clauses]:
         assert unit.words and all(w in text[unit.start : unit.end] for w in unit.words)
         assert not any(ch in "。！？；\n" for ch in text[unit.start : unit.end])
+    for unit in units[1 + clauses :]:
+        assert unit.end == len(text) and unit.start > 0 and text[unit.start - 1] in "，。！？；\n"
+        assert unit.words == segment.tokens(OURS, text[unit.start :]).words
+
+
+def test_a_prefix_ended_by_a_mark_leaves_the_message_it_precedes_a_unit():
+    """Issue 8: the words a prefix is put in front of are scored as they were without it."""
+    text = "提额至 xnum 点 xurl 详情请以页面为准"
+    for prefix in ["您好，", "不收任何费用！", "冒昧打扰，请见谅。", "感谢您一直以来的支持～"]:
+        units = segment.units(segment.tokens(OURS, prefix + text), prefix + text)
+        assert any(u.features == segment.units(segment.tokens(OURS, text), text)[0].features for u in units), prefix
+
+
+def test_no_tail_after_a_channel_or_beyond_the_prefix_reach():
+    assert segment.tail_starts("点 xurl ，您好") == []
+    assert segment.tail_starts("一" * 40 + "，正文") == []
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,13 @@ it would otherwise redraw. `warning_inside` (written after the claims stage, not
 before its first figure) puts the same lines between two clauses of the scam instead: a warning
 slipped into the middle of a message must not make a warning of what it interrupts either.
 
+`prefix` (issue 8) puts a greeting, an offer word, a reassurance or a polite opener in front of the scam,
+glued to it or after a mark, a space or a line break, one line or two: a prefix adds no request and takes
+none away. Its lines have two halves as the paraphrase table has: `prefix` (dev: its lowerings were read
+to teach the opener reader, the warning scope and the model's units where a prefix ends) and
+`prefix_held_out` (other lines of the same four kinds, written before that work, never read for misses).
+Both stand beside the families, outside `combined` and `all`.
+
 The paraphrase table has two halves: `paraphrase` (dev: its misses were read to improve the claims
 stage) and `paraphrase_held_out` (written from the meaning before that work, never read for misses),
 so the held-out rate says whether the fix generalises rather than learned the dev wordings.
@@ -247,6 +254,44 @@ def _warning_inside(text: str, rng: random.Random) -> str:
     return text[:at] + frame + text[at:]
 
 
+# Prefixes (issue 8): a greeting, an offer word, a reassurance or a polite opener put in front of the
+# scam, glued to it or after a mark, one or two of them. A prefix adds no request and takes none away,
+# so it must never lower the scam. Two halves as for paraphrase: `prefix` (dev: its misses were read
+# to fix the opener reader, the asides and the model's clause scores) and `prefix_held_out` (other
+# lines of the same four kinds, written before that work and never read for misses).
+_PREFIXES = [
+    # greetings
+    "您好", "你好", "亲", "早上好", "晚上好呀", "尊敬的客户您好", "亲爱的会员朋友，您好", "王女士您好", "新年快乐", "打扰了",
+    # offer words
+    "免费", "限时特惠", "恭喜", "福利来了", "好消息", "包邮到家", "新人专享", "0元领",
+    # reassurance
+    "请放心", "别担心", "正规平台", "官方认证", "本信息真实有效", "无需担心", "安全可靠", "不收任何费用",
+    # polite openers
+    "不好意思打扰一下", "冒昧打扰，请见谅", "感谢您一直以来的支持", "您好，耽误您一分钟时间", "麻烦您看一下", "请您耐心看完这条信息",
+]
+_PREFIXES_HELD_OUT = [
+    "嗨", "哈喽", "下午好", "中午好呀", "李先生您好", "各位家长好", "节日快乐", "尊敬的用户",
+    "特价", "免单", "惊喜", "礼包已到", "专属优惠", "秒杀", "大促", "零元购",
+    "放宽心", "绝对正规", "国家认可", "不用怕", "官方渠道", "真实可信", "零风险", "不会收您一分钱",
+    "抱歉打扰您休息", "您好，占用您几秒钟", "感谢信任", "非常抱歉冒昧联系", "请您仔细阅读", "温馨告知",
+]
+# "" glues the prefix to the scam's first word.
+_PREFIX_MARKS = ["", "", " ", "，", "。", "！", "：", "~", "\n", "、", "..."]
+
+
+def _prefix_with(lines: list[str], text: str, rng: random.Random) -> str:
+    chosen = rng.sample(lines, rng.choice([1, 1, 2]))
+    return rng.choice(_PREFIX_MARKS[2:]).join(chosen) + rng.choice(_PREFIX_MARKS) + text
+
+
+def _prefix(text: str, rng: random.Random) -> str:
+    return _prefix_with(_PREFIXES, text, rng)
+
+
+def _prefix_held_out(text: str, rng: random.Random) -> str:
+    return _prefix_with(_PREFIXES_HELD_OUT, text, rng)
+
+
 def _pinyin(text: str, rng: random.Random) -> str:
     for word, choices in _PINYIN.items():
         if word in text:
@@ -283,6 +328,8 @@ EDITS = {
     "paraphrase_held_out": _paraphrase_held_out,
     "warning_frame": _warning_frame,
     "warning_inside": _warning_inside,
+    "prefix": _prefix,
+    "prefix_held_out": _prefix_held_out,
     "combined": combined,
     "all": every_family,
 }

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
-from .normalize import Normalized, opener_end
+from .normalize import Normalized, opener_ends
 from .patterns import could_match, precompiled, triggers
 
 CLAIMS_FILE = "data/claims.toml"
@@ -828,7 +828,7 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         and e.value in by_id
         and not _means_of_payment(norm.text, e, by_id[e.value], tags, data)
     ]
-    opener = -1  # opener_end(norm), read only where a person's pattern could match
+    openers: list[int] | None = None  # opener_ends(norm), read only where a person's pattern could match
     for name, pattern in data.persons:
         if not could_match(pattern.pattern, present):
             continue
@@ -836,10 +836,13 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         if m:
             claims.append(Claim("person", name, name, _span(norm, m.start(), m.end())))
             continue
-        # Who speaks first speaks first after a short opener too ("您好，老公，我手机被偷了", "别担心 我钱书记…").
-        opener = opener_end(norm) if opener < 0 else opener
-        if opener and (m := pattern.search(norm.text[opener:])):
-            claims.append(Claim("person", name, name, _span(norm, opener + m.start(), opener + m.end())))
+        # Who speaks first speaks first after openers too ("您好，老公，我手机被偷了", "别担心 我钱书记…",
+        # "您好，喂，爸 …").
+        openers = opener_ends(norm) if openers is None else openers
+        for opener in openers:
+            if m := pattern.search(norm.text[opener:]):
+                claims.append(Claim("person", name, name, _span(norm, opener + m.start(), opener + m.end())))
+                break
     return claims
 
 

@@ -22,7 +22,7 @@ from itertools import accumulate, islice
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import datafile
-from .normalize import Normalized, opener_end
+from .normalize import Normalized, opener_ends
 from .patterns import precompiled, triggers
 
 if TYPE_CHECKING:
@@ -727,11 +727,13 @@ def _sender_tags(norm: Normalized) -> list[Entity]:
         group = next(i for i in (1, 2, 3) if m.group(i) is not None)
         details = {"position": "start" if m.start() == 0 or group in (1, 3) else "end"}
         found.append(_entity(norm, "sender_tag", m.start(group), m.end(group), m.group(group), details))
-    # A tag after a short opener ("您好，【某某法务】…", "别担心 【…】") still opens the message.
-    if not any(e.details["position"] == "start" for e in found) and "【" in norm.text and (k := opener_end(norm)):
-        tag = _SENDER_TAG.match(norm.text[k:])
-        if tag is not None and tag.group(1) is not None:
-            found.append(_entity(norm, "sender_tag", k + tag.start(1), k + tag.end(1), tag.group(1), {"position": "start"}))
+    # A tag after openers ("您好，【某某法务】…", "别担心 【…】", "尊敬的客户您好 【…】") still opens the message.
+    if not any(e.details["position"] == "start" for e in found) and "【" in norm.text:
+        for k in opener_ends(norm):
+            tag = _SENDER_TAG.match(norm.text[k:])
+            if tag is not None and tag.group(1) is not None:
+                found.append(_entity(norm, "sender_tag", k + tag.start(1), k + tag.end(1), tag.group(1), {"position": "start"}))
+                break
     if "【" in norm.text[1:]:
         taken = {e.norm_start for e in found}
         for m in _matches(_LATER_TAG, norm.text):

@@ -5,8 +5,9 @@ Two regressions share one vector: TF-IDF of the words (word unigrams and bigrams
 (what it claims to be, what it asks, through which kind of channel: structure_terms). Wording fits
 the scams we wrote; structure carries over to kinds of scam our corpus does not have (measured with
 scam types held out of training, models/MODEL_CARD.md). One regression says how much the message
-reads like a scam, scored over the whole message and each clause (segment.units; the clause that
-reads most like a scam speaks, with the message's structure); the other, over the fraud types of
+reads like a scam, scored over the whole message, each clause and the message from after a prefix
+(segment.units; the unit that reads most like a scam speaks, with the message's structure: a greeting
+or a reassurance put in front cannot change the score of what follows it, issue 8); the other, over the fraud types of
 the taxonomy, names the scam it reads like, with the words of the paste that made it think so.
 
 The shipped model (models/model.json, models/jieba_dict.txt) is exported by `checker train` as
@@ -319,7 +320,10 @@ class Model:
     def predict(self, norm: Normalized, entities: tuple[Entity, ...], reading: Reading) -> Prediction:
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
-        units = segment.indexed_units(toks, masked.text, self.vocabulary.lookup())
+        lookup = self.vocabulary.lookup()
+        units = segment.indexed_units(toks, masked.text, lookup)
+        # A prefix ended by a space or a line break of the paste: the message read from after it too.
+        units += [segment.tail_unit(self.tokenizer, masked.text, i, lookup) for i in segment.gap_tail_starts(masked)]
         known = [self.known_of_indices(unit.words) for unit in units]
         # The structure is the message's: every unit is scored with it.
         structure = structure_terms(reading)

@@ -699,27 +699,63 @@ def normalize_text(text: str) -> str:
 
 
 # An opener: a first word group of at most _OPENER_CHARS Chinese characters (a greeting, an offer, a
-# reassurance: "您好", "免费", "别担心"), set apart from the rest by a space of the paste or a mark. A sender
-# tag or a speaker's first words after it still stand at the message's start (tests/test_monotone.py:
-# a short prefix never lowers a scam); a sender tag glued to the opener sets it apart too.
-_OPENER_CHARS = 6
-_OPENER = precompiled(r"[\u4e00-\u9fff]{1,6}")  # _OPENER_CHARS
-_OPENER_MARKS = precompiled(r"[,，!！。:：~～]{1,3}")
+# reassurance, a polite opener: "您好", "免费", "别担心", "尊敬的客户您好", "感谢您一直以来的支持"), set apart
+# from the rest by a space of the paste or a mark. Openers may follow one another ("您好，喂，爸 …",
+# "不好意思打扰一下 请放心 我钱书记…"), up to _OPENER_GROUPS of them within the first _OPENER_REACH
+# characters. A sender tag or a speaker's first words after any of them still stand at the message's
+# start (tests/test_monotone.py: a prefix never lowers a scam); a sender tag glued to an opener sets it
+# apart too.
+_OPENER_CHARS = 12
+_OPENER_GROUPS = 3
+_OPENER_REACH = 32
+_OPENER = precompiled(r"[\u4e00-\u9fff]{1,12}")  # _OPENER_CHARS
+_OPENER_MARKS = precompiled(r"[,，!！。:：~～、]{1,3}")
 # A bracket glued to a verb is the verb's object, not a sender's tag: "请到【营业厅】办理", "关注【某某】公众号".
 _OPENER_VERB = precompiled(r"(?:到|去|往|至|在|用|找|登录|登陆|关注|打开|搜索|下载|进入|前往|咨询|联系|拨打|点击|通过|使用)$")
 
 
+# A greeting glued to the first words with no space or mark ("您好亲爱的，…", "早上好我钱书记 …") is an opener
+# too: the words that greet, not followed by what makes them another word ("你好像…", "您好久没来").
+GREETING = precompiled(r"(?:您好|你好|早上好|早安|上午好|中午好|下午好|晚上好|新年好|新年快乐|打扰了)(?:呀|啊|哈)?(?![像看久多几吗么呢听用坏])")
+
+
+def glued_greeting_end(text: str, at: int = 0) -> int:
+    """The end of a greeting glued to Chinese words that follow it, at `at` (0: none)."""
+    m = GREETING.match(text, at)
+    return m.end() if m is not None and _OPENER.match(text, m.end()) is not None else 0
+
+
+def _opener_after(norm: Normalized, at: int) -> int:
+    """The end of an opener that starts at `at` (0: none): a word group up to the first space of the
+    paste, mark or sender tag; or a greeting glued to what follows."""
+    text = norm.text
+    if (greeting := glued_greeting_end(text, at)) and not norm.gap_before(greeting):
+        return greeting
+    m = _OPENER.match(text, at)
+    if m is None:
+        return 0
+    end = next((k for k in range(at + 1, m.end()) if norm.gap_before(k)), m.end())
+    if end < m.end() or norm.gap_before(end):
+        return end  # "您好 亲爱的，…": the space ends the opener before any mark
+    marks = _OPENER_MARKS.match(text, end)
+    if marks is not None:
+        return marks.end() if marks.end() < len(text) else 0
+    if text.startswith("【", end) and not _OPENER_VERB.search(text, at, end):
+        return end  # "您好【某某法务】…": a sender tag sets the opener apart as a mark does
+    return 0
+
+
+def opener_ends(norm: Normalized) -> list[int]:
+    """Where the message's first words may start once one, two or more openers are set aside, in order."""
+    ends: list[int] = []
+    at = 0
+    while len(ends) < _OPENER_GROUPS and (k := _opener_after(norm, at)) and k <= _OPENER_REACH:
+        ends.append(k)
+        at = k
+    return ends
+
+
 def opener_end(norm: Normalized) -> int:
     """Where the message's first words start once a short opener is set aside (0: no opener)."""
-    text = norm.text
-    m = _OPENER.match(text)
-    if m is not None:
-        marks = _OPENER_MARKS.match(text, m.end())
-        if marks is not None:
-            return marks.end() if marks.end() < len(text) else 0
-        if text.startswith("【", m.end()) and not _OPENER_VERB.search(text, 0, m.end()):
-            return m.end()  # "您好【某某法务】…": a sender tag sets the opener apart as a mark does
-    for k in range(1, min(len(text), _OPENER_CHARS + 1)):
-        if norm.gap_before(k):
-            return k if _OPENER.fullmatch(text, 0, k) else 0
-    return 0
+    ends = opener_ends(norm)
+    return ends[0] if ends else 0

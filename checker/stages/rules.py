@@ -60,7 +60,7 @@ from .claims import (
 )
 from .entities import Entity, institutions
 from .filters import PAID_AFTER_SERVICE, SENDER_DISOWNS
-from .normalize import Normalized
+from .normalize import Normalized, opener_ends
 from .patterns import precompiled, triggers
 from .taxonomy import taxonomy
 
@@ -552,7 +552,10 @@ def _disowned(msg: Message, start: int) -> bool:
     转账", "我司员工不会以任何理由要求…"): a statement of what it never asks, not the ask ([negation]
     disowning), with no fresh imperative between."""
     text = msg.norm.text
-    before = _CLAUSE_END.split(text[max(0, start - _NEGATION_BEFORE) : start])[-1]
+    # Openers set apart by a space or a mark ("不收任何费用 妈 新号…") are no part of the clause after them:
+    # their cues reach nothing there (issue 8: a prefix never lowers a scam).
+    opener = max((k for k in opener_ends(msg.norm) if k <= start), default=0)
+    before = _CLAUSE_END.split(text[max(0, start - _NEGATION_BEFORE, opener) : start])[-1]
     cues = list(msg.catalogue.negation_disowning.finditer(before))
     return bool(cues) and not governed_fresh(before[cues[-1].end() :])
 
@@ -600,11 +603,27 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
     after = _SENTENCE_END.split(text[end : statement_end(text, end, end + _NEGATION_AFTER)])[0]
     cat = msg.catalogue
     return bool(
-        cat.negation_before.search(before)
+        _denies_before(msg, before, start)
         or cat.negation_after.search(after)
         or (inside and cat.negation_inside.search(text[start:end]))
         or scammer_speaks(text, start)  # last: it reads the whole sentence, the others a few characters
     )
+
+
+def _denies_before(msg: Message, before: str, start: int) -> bool:
+    """Whether a warning cue stands in `before`, the clause before a match at `start`. A cue inside an
+    opener set apart by a space ("不收任何费用 妈 新号…") denies the opener's own words and reaches nothing
+    after it (issue 8: a prefix never lowers a scam); one that ends the opener still reaches over it
+    ("千万不要 把验证码告诉别人")."""
+    cues = msg.catalogue.negation_before
+    if cues.search(before) is None:
+        return False
+    b0 = start - len(before)
+    opener = max((k for k in opener_ends(msg.norm) if b0 < k <= start), default=b0)
+    if opener == b0:
+        return True
+    head = before[: opener - b0].rstrip(":：~～!！、")
+    return cues.search(before[opener - b0 :]) is not None or any(m.end() == len(head) for m in cues.compiled.finditer(head))
 
 
 # An aside: a bracketed group, or the clauses that close a sentence (or a line that opens

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import itertools
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple, overload
 
 from .entities import Entity
-from .normalize import Normalized, replace_spans
+from .normalize import Normalized, glued_greeting_end, replace_spans
 from .patterns import precompiled
 
 # Placeholders survive jieba as single ASCII tokens (reliability.md).
@@ -418,24 +418,72 @@ def _clause_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+# A prefix: words put in front of the message's own first words (a greeting, an offer, a reassurance, a
+# polite opener: "您好，", "不收任何费用！", "冒昧打扰，请见谅。"), Chinese characters and marks alone, ended by a
+# mark, within the first _PREFIX_CHARS characters. The message read from after each such mark is a unit
+# too, as the whole message is: a prefix then cannot change the score of the words it is put in front of
+# (issue 8: a prefix never lowers a scam; tests/test_monotone.py). At most _MAX_TAILS of them.
+_PREFIX_CHARS = 32
+_MAX_TAILS = 4
+_PREFIX = precompiled("[\u4e00-\u9fff，,！!。：:~～、？?；;…\n]{1,32}")  # _PREFIX_CHARS
+_PREFIX_END = precompiled("[，,！!。：:~～、？?；;…\n]+")
+
+
+def tail_starts(text: str) -> list[int]:
+    """Where the message may start once a prefix is set aside: after each run of marks inside its
+    leading run of Chinese characters and marks (at most _PREFIX_CHARS characters), not at its end."""
+    m = _PREFIX.match(text)
+    if m is None:
+        return []
+    ends = [e.end() for e in _PREFIX_END.finditer(text, 0, m.end()) if e.start() > 0 and e.end() < len(text)]
+    # A greeting glued to the first words ("您好亲爱的，…"): the message from after it too.
+    greeting = glued_greeting_end(text)
+    if greeting and greeting not in ends:
+        ends = sorted([greeting, *ends])
+    return ends[:_MAX_TAILS]
+
+
+def gap_tail_starts(masked: Normalized) -> list[int]:
+    """Where the message may start after a prefix that a space or a line break of the paste ended
+    (normalisation drops them: "不收任何费用 您的…"), inside the same leading run as tail_starts. Only the
+    check reads them (a training text keeps no spaces to read): its tokens are cut again from there."""
+    text = masked.text[:_MAX_MODEL_CHARS]
+    m = _PREFIX.match(text)
+    if m is None:
+        return []
+    marked = set(tail_starts(text))
+    return [i for i in range(1, min(m.end() + 1, len(text))) if i not in marked and masked.gap_before(i)][:_MAX_TAILS]
+
+
+def tail_unit(tokenizer: Segmenter, masked_text: str, start: int, index: Callable[[str], int | None]) -> IndexedUnit:
+    """The message read from `start` on as a message of its own (its words cut again from there)."""
+    text = masked_text[start:_MAX_MODEL_CHARS]
+    whole = indexed_units(tokens(tokenizer, text), text, index)[0]
+    return IndexedUnit(start, start + whole.end, whole.words, whole.terms)
+
+
 def units(toks: Tokens, masked_text: str) -> list[Unit]:
-    """The whole message first, then each clause when there is more than one."""
+    """The whole message first, then each clause when there is more than one, then the message from
+    after each mark of a prefix (tail_starts)."""
     text = masked_text[:_MAX_MODEL_CHARS]
     whole = Unit(0, len(text), toks.words, features(toks.words, text))
-    bounds = _clause_bounds(text)
-    if len(bounds) < 2:
-        return [whole]
     out = [whole]
-    k, n = 0, len(toks.words)  # one pass: tokens and clauses are both in text order
-    for start, end in bounds:
-        while k < n and toks.spans[k][0] < start:
-            k += 1
-        words = []
-        while k < n and toks.spans[k][1] <= end:
-            words.append(toks.words[k])
-            k += 1
-        if words:
-            out.append(Unit(start, end, words, features(words, text[start:end])))
+    bounds = _clause_bounds(text)
+    if len(bounds) >= 2:
+        k, n = 0, len(toks.words)  # one pass: tokens and clauses are both in text order
+        for start, end in bounds:
+            while k < n and toks.spans[k][0] < start:
+                k += 1
+            words = []
+            while k < n and toks.spans[k][1] <= end:
+                words.append(toks.words[k])
+                k += 1
+            if words:
+                out.append(Unit(start, end, words, features(words, text[start:end])))
+    for start in tail_starts(text):
+        k = bisect_left([s for s, _ in toks.spans], start)
+        if k < len(toks.words):
+            out.append(Unit(start, len(text), toks.words[k:], features(toks.words[k:], text[start:])))
     return out
 
 
@@ -466,10 +514,10 @@ def indexed_units(toks: Tokens, masked_text: str, index: Callable[[str], int | N
         runs.append((m.start(), grams))
     whole = IndexedUnit(0, len(text), words, words + pairs + [g for _, grams in runs for g in grams])
     bounds = _clause_bounds(text)
-    if len(bounds) < 2:
-        return [whole]
-    out = [whole]
     spans = toks.spans
+    if len(bounds) < 2:
+        return [whole, *_tails(text, spans, words, pairs, runs, index)]
+    out = [whole]
     k, n, r = 0, len(words), 0
     for start, end in bounds:
         while k < n and spans[k][0] < start:
@@ -485,4 +533,25 @@ def indexed_units(toks: Tokens, masked_text: str, index: Callable[[str], int | N
             r += 1
         if k > first:
             out.append(IndexedUnit(start, end, words[first:k], terms))
+    return out + _tails(text, spans, words, pairs, runs, index)
+
+
+def _tails(
+    text: str,
+    spans: list[tuple[int, int]],
+    words: list[int | None],
+    pairs: list[int | None],
+    runs: list[tuple[int, list[int | None]]],
+    index: Callable[[str], int | None],
+) -> list[IndexedUnit]:
+    """The units of units() that read the message from after a prefix (tail_starts)."""
+    out = []
+    for start in tail_starts(text):
+        k = bisect_left([s for s, _ in spans], start)
+        if k < len(words):
+            # A glued greeting ends inside a run of Chinese characters: the rest of that run counts anew.
+            cut = _CJK_RUN.match(text, start) if start and _CJK_RUN.match(text, start - 1) else None
+            grams = [index(g) for g in char_ngrams(cut.group())] if cut else []
+            grams += [g for at, run in runs if at >= start for g in run]
+            out.append(IndexedUnit(start, len(text), words[k:], words[k:] + pairs[k:] + grams))
     return out
