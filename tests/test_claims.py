@@ -1436,3 +1436,20 @@ def test_notice13_a_scam_taken_apart_step_by_step_is_never_high_risk():
     text = "【兼职诈骗拆解】第一步，发广告说动动手指就能赚钱；第二步，先返几单小佣金；第三步，拉进任务群，说大单要先垫付本金；第四步，说您操作超时，要继续充值才能提现。所有刷单都是诈骗。"
     assert check(text).verdict != "high_risk"
     assert "pay" not in _read(text).request_kinds
+
+
+# notice13: a scam's stages told in one sentence ("刚开始…，加大投入后就…，还要交…") in a warning retell what a
+# victim went through; with a channel of the message's own, a fresh imperative, or a victim's question, the
+# fee is asked of the reader.
+@pytest.mark.parametrize(
+    ("text", "pays", "high"),
+    [
+        ("【警惕婚恋骗局】网上认识的“男友”天天问候，说有个平台能稳赚，带您一起投资攒钱结婚。刚开始投一点能赚，加大投入后就提不出来，还要交“保证金”“税费”才能解冻。没见过面的网友让您投资或借钱，请一律当作诈骗，拨打96110咨询。", False, False),
+        ("【警惕婚恋骗局】刚开始投一点能赚，加大投入后就提不出来，还要交“保证金”“税费”才能解冻，请转到6222021234567890123。", True, True),
+        ("谨防诈骗。一开始投几百元确实能提现，等您追加到几万，请立即缴纳保证金才能解冻。", True, True),
+        ("谨防诈骗。一开始投几百元确实能提现，等您追加到几万，就提不出来了，还要交保证金，我要不要交？", True, True),
+    ],
+)
+def test_notice13_a_scams_stages_told_in_a_warning_ask_nothing(text, pays, high):
+    assert ("pay" in _read(text).request_kinds) is pays
+    assert (check(text).verdict == "high_risk") is high
