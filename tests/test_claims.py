@@ -3,7 +3,7 @@
 import pytest
 
 from checker import check
-from checker.stages.claims import judgements, names_scammer, read
+from checker.stages.claims import judgements, names_scammer, read, retold
 from checker.stages.entities import extract
 from checker.stages.normalize import normalize
 from checker.stages.taxonomy import taxonomy
@@ -1419,3 +1419,77 @@ def test_a_denial_inside_a_spaced_opener_denies_only_the_opener(prefix, text):
 @pytest.mark.parametrize("text", ["千万不要 把验证码告诉任何人", "谨防诈骗：请勿向陌生账户转账", "切勿 点击陌生链接"])
 def test_a_warning_cue_that_ends_an_opener_still_warns(text):
     assert check(text).verdict == "low_risk"
+
+
+# notice13: in a warning, an ad as the subject after a comma ("…的广告很多，说…"), and the impostor's call
+# then what it said ("冒充…工作人员打电话，说…", beyond 80 characters from "不法分子") retell a third
+# person's words; a victim's own question, or the sender's own words in the first person, do not.
+@pytest.mark.parametrize(
+    ("text", "at", "told"),
+    [
+        ("社区反诈宣传员提醒：最近“债务优化”的广告很多，说能帮您跟银行谈减免，只要先交一笔服务费。这类非法代理维权都是骗局，请拨打96110咨询。", "先交", True),
+        ("【公积金中心提醒】近期有不法分子冒用银行客服号码群发短信，称“您的住房公积金账户出现异常，请点击下方链接尽快处理”，或者冒充公积金中心工作人员打电话，说您的公积金可以“提前全额提取”“代办提取”，先收取手续费。本中心从未委托任何中介。", "先收取", True),
+        ("防骗提醒：最近“债务优化”的广告很多，说能帮我跟银行谈减免，只要先交一笔服务费，我要不要交？", "先交", False),
+        ("谨防骗局。本中心的广告很多，说明一下：我们帮您跟银行谈减免，只要先交一笔服务费。", "先交", False),
+    ],
+)
+def test_notice13_an_ad_or_an_impostors_call_retold_in_a_warning(text, at, told):
+    norm = normalize(text).text
+    assert retold(norm, norm.index(at)) is told
+
+
+# notice13: a step of a scam taken apart that reports what was said ("第三步，拉进任务群，说…要先垫付") and
+# a payment as the subject of a statement about every such payment ("诉讼费用缴纳都有正式文书") ask nothing;
+# a scam's own steps ("第三步，先垫付…") and a payment made into an account still ask to pay.
+@pytest.mark.parametrize(
+    ("text", "pays"),
+    [
+        ("【兼职诈骗拆解】第一步，发广告说动动手指就能赚钱；第二步，先返几单小佣金；第三步，拉进任务群，说大单要先垫付本金。所有刷单都是诈骗。", False),
+        ("【兼职诈骗拆解】认证分三步：第一步，登录认证网站；第二步，上传身份证；第三步，先垫付一笔保证金。所有刷单都是诈骗。", True),
+        ("调解费、诉讼费用缴纳都有法院正式文书，可在人民法院在线服务核实。", False),
+        ("调解费、诉讼费用缴纳至以下账户6222021234567890123。", True),
+    ],
+)
+def test_notice13_retold_steps_and_statements_about_paying_ask_nothing(text, pays):
+    assert ("pay" in _read(text).request_kinds) is pays
+
+
+# notice13: the warnings stay low; the same words with a channel of the message's own are still flagged.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("【某区法院提示】“您的纠纷已转入诉前调解，请今日内缴纳调解费，否则强制执行。”——这不是法院发的。调解费、诉讼费用缴纳都有法院正式文书，可在人民法院在线服务核实。接到可疑短信请拨打12368，切勿点击链接。", True),
+        ("【某市公积金中心提醒】有不法分子冒用本中心名称群发短信，或者冒充本中心工作人员打电话，说您的公积金账户可以“提前全额提取”“免材料代办”，办理前先收取一笔手续费。本中心从不收取此类费用，请通过官方App办理，咨询12329。", True),
+        ("【兼职诈骗拆解】第三步，拉进任务群，说大单要先垫付本金才能提现，请联系导师微信ds_tk2024领取任务。", False),
+        ("调解费、诉讼费用缴纳都有正式文书。您的案件诉讼费请今日内缴纳至6222021234567890123，逾期强制执行。", False),
+        ("有不法分子冒充本中心工作人员打电话，说您的公积金账户可以“提前全额提取”，办理前先收取一笔手续费。请加专员微信gjj_tq2024办理。", False),
+        ("【社区提醒】“征信修复”的广告很多，说能帮您删掉逾期记录，这类都是骗局。本中心先交两千元服务费即可办理，加微信zx_xiufu88。", False),
+    ],
+)
+def test_notice13_warnings_stay_low_and_their_look_alikes_with_a_channel_do_not(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# notice13: a 刷单 scam taken apart step by step asks nothing of the reader; the scam type it names may still
+# read as one (prize_refund_bait), but never as high_risk.
+def test_notice13_a_scam_taken_apart_step_by_step_is_never_high_risk():
+    text = "【兼职诈骗拆解】第一步，发广告说动动手指就能赚钱；第二步，先返几单小佣金；第三步，拉进任务群，说大单要先垫付本金；第四步，说您操作超时，要继续充值才能提现。所有刷单都是诈骗。"
+    assert check(text).verdict != "high_risk"
+    assert "pay" not in _read(text).request_kinds
+
+
+# notice13: a scam's stages told in one sentence ("刚开始…，加大投入后就…，还要交…") in a warning retell what a
+# victim went through; with a channel of the message's own, a fresh imperative, or a victim's question, the
+# fee is asked of the reader.
+@pytest.mark.parametrize(
+    ("text", "pays", "high"),
+    [
+        ("【警惕婚恋骗局】网上认识的“男友”天天问候，说有个平台能稳赚，带您一起投资攒钱结婚。刚开始投一点能赚，加大投入后就提不出来，还要交“保证金”“税费”才能解冻。没见过面的网友让您投资或借钱，请一律当作诈骗，拨打96110咨询。", False, False),
+        ("【警惕婚恋骗局】刚开始投一点能赚，加大投入后就提不出来，还要交“保证金”“税费”才能解冻，请转到6222021234567890123。", True, True),
+        ("谨防诈骗。一开始投几百元确实能提现，等您追加到几万，请立即缴纳保证金才能解冻。", True, True),
+        ("谨防诈骗。一开始投几百元确实能提现，等您追加到几万，就提不出来了，还要交保证金，我要不要交？", True, True),
+    ],
+)
+def test_notice13_a_scams_stages_told_in_a_warning_ask_nothing(text, pays, high):
+    assert ("pay" in _read(text).request_kinds) is pays
+    assert (check(text).verdict == "high_risk") is high
