@@ -24,7 +24,7 @@ from .stages.entities import extract
 from .stages.normalize import normalize
 from .stages.patterns import precompiled
 from .stages.result import CheckResult, ModelCue, Verdict
-from .stages.rules import MAX_EVIDENCE, Evidence, Flag, catalogue, compile_all, find_flags
+from .stages.rules import MAX_EVIDENCE, Evidence, Flag, catalogue, compile_all, find_flags, model_asides
 from .stages.verdict import ORDER, ModelOpinion, decide
 
 MAX_CHARS = 1_000_000
@@ -45,7 +45,12 @@ def _model_opinion(norm, entities, reading, load_model):
         model = load_model()
     except model_stage.ModelError as exc:
         return None, None, f"unavailable: {exc}"
-    prediction = model.predict(norm, entities, reading)
+    # The model reads a message without its asides too: a line that only reassures, warns or pads cannot
+    # talk its opinion down (issue 8). Not a warning that asks nothing outside official channels, nor
+    # one that retells a scam: set aside, its warning would leave the scam it quotes.
+    held = [(r.evidence.start, r.evidence.end) for r in reading.requests if r.through != "official"]
+    asides = () if reading.warning_notice or reading.retelling else model_asides(norm, entities, held)
+    prediction = model.predict(norm, entities, reading, asides)
     enough = prediction.known_words >= model_stage.MIN_KNOWN_WORDS
     opinion = ModelOpinion(prediction.probability, model.agree_threshold, model.lift_threshold, enough)
     return prediction, opinion, "ok" if enough else "ok: too few known words to weigh"

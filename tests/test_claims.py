@@ -1493,3 +1493,20 @@ def test_notice13_a_scam_taken_apart_step_by_step_is_never_high_risk():
 def test_notice13_a_scams_stages_told_in_a_warning_ask_nothing(text, pays, high):
     assert ("pay" in _read(text).request_kinds) is pays
     assert (check(text).verdict == "high_risk") is high
+
+
+# hole13: a number belongs to the request for it that stands right before it. A line glued on after a
+# request with no mark between ("…请回复邮箱…如有疑问请拨打12368核实") asks you to call 12368: it does not
+# vouch for the reply asked before it. Past a clause break, a second request may offer the same one
+# another way ("先给子女打电话，或者拨打96110"), read as before.
+@pytest.mark.parametrize(
+    ("text", "kind", "through"),
+    [
+        ("您好 收到您的简历 请回复邮箱 我司将发送录用通知如有疑问请拨打12368核实。", "call", ["none", "official"]),
+        ("请回复邮箱领取录用通知如有疑问请致电95588", "call", ["none", "official"]),
+        ("遇到拿不准的事，先给子女打电话，或者拨打96110问一问。", "call", ["official"]),
+        ("如有疑问请致电95588。", "call", ["official"]),
+    ],
+)
+def test_hole13_a_number_belongs_to_the_request_right_before_it(text, kind, through):
+    assert _through(text, kind) == through

@@ -399,3 +399,55 @@ def test_the_flat_model_round_trips_and_refuses_unsorted_terms():
     assert flat.structure == {"§ask:pay": 3} and flat.structure_weight == 0.25
     with pytest.raises(ModelError):
         flatten(_tiny_model(["b", "a"]), dictionary)
+
+
+# hole13 (issue 8): a message that asks through an unofficial channel is read by the model without its
+# asides as well (rules.model_asides; pipeline.py), so a line of reassurance or warning put before it,
+# after it or between two of its clauses does not talk the model's opinion down. Our own scam
+# sentences; a genuine warning and genuine notices with such lines stay low.
+ASKING_SCAMS = [
+    "会员今晚扣费998元，取消请加微信kf_qx2291办理",
+    # Known hole (merge of prefix12 and hole13): the plain message is also read from after its space
+    # (segment.gap_tail_starts); the reading without asides is not, so an aside can cost it that unit.
+    pytest.param(
+        "您的包裹地址有误无法派送，请点击 kd-xiugai.top/q 修改地址",
+        marks=pytest.mark.xfail(strict=True, reason="known hole: a space tail is not read again without the asides"),
+    ),
+    "同学你好，兼职刷单日结三百，加QQ 3358334602 详聊",
+    "爸我换号了，先转两千到这张卡6222021234567890123，急用",
+]
+ASIDE_LINES = [
+    "如有疑问请致电95588。",
+    "请登录支付宝App核实。",
+    "（谨防骗局）",
+    "本通知真实有效，请放心办理。",
+    "谨防诈骗，切勿向陌生账户转账。",
+    "【普法提醒】",
+    "温馨提示：谨防电信诈骗。",
+]
+# Still open: a line that names an institution ("【反诈中心】提醒：…") adds a claim to the message's
+# structure, which every unit reads.
+
+
+def _placed(scam: str, line: str) -> list[str]:
+    return [line + scam, scam + "。" + line, scam.replace("，", "，" + line, 1)]
+
+
+@pytest.mark.parametrize("scam", ASKING_SCAMS)
+def test_hole13_an_aside_does_not_talk_the_model_down(scam):
+    alone = check(scam).model_probability
+    lowered = [text for line in ASIDE_LINES for text in _placed(scam, line) if check(text).model_probability < alone - 1e-9]
+    assert not lowered, lowered[:3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【反诈中心】温馨提示：谨防冒充客服诈骗，凡是要求转账到安全账户的都是诈骗。如有疑问请拨打96110。",
+        "【工商银行】您尾号1234的卡12月1日支出500.00元。如非本人操作请致电95588。祝您生活愉快！",
+        "您好，快递已放在小区丰巢柜，取件码123456，如有疑问请联系快递员。",
+        "温馨提示：您的话费余额不足10元，请登录中国移动App充值。",
+    ],
+)
+def test_hole13_genuine_lines_with_asides_stay_low(text):
+    assert check(text).verdict == "low_risk"

@@ -353,3 +353,30 @@ def test_a_line_with_a_channel_of_its_own_is_no_aside():
     norm = normalize("如需取消，温馨提示：加微信abc12345办理。请致电客服热线。")
     msg = Message.of(norm, extract(norm), catalogue())
     assert all("abc12345" not in norm.text[a:b] for a, b in _aside_spans(msg, 0) + _aside_spans(msg, 1))
+
+
+# hole13: what the model reads a message without as well (rules.model_asides): clause by clause, a line
+# glued on after the message's own words from its cue, a bracket that warns, the first line too; never
+# a clause that gives a channel of its own or holds the message's own request.
+@pytest.mark.parametrize(
+    ("text", "aside", "kept"),
+    [
+        ("【反诈中心】提醒：近期诈骗高发，请提高警惕。点击 kd-xiugai.top/q 修改地址", "请提高警惕", "kd-xiugai.top"),
+        ("会员今晚扣费998元，取消请加微信kf_qx2291如有疑问请致电95588。", "如有疑问请致电95588", "kf_qx2291"),
+        ("（谨防骗局）快递丢了，双倍赔，加QQ 1314160818", "谨防骗局", "1314160818"),
+        ("温馨提示：加微信abc12345办理。", "温馨提示", "abc12345"),
+        ("您好，收到您的简历，请回复邮箱。", "您好", "请回复邮箱"),
+    ],
+)
+def test_hole13_the_model_reads_a_message_without_its_asides(text, aside, kept):
+    from checker.stages.claims import read
+    from checker.stages.entities import extract
+    from checker.stages.normalize import normalize
+    from checker.stages.rules import model_asides
+
+    norm = normalize(text)
+    entities = extract(norm)
+    held = [(r.evidence.start, r.evidence.end) for r in read(norm, entities).requests if r.through != "official"]
+    spans = [norm.text[a:b] for a, b in model_asides(norm, entities, held)]
+    assert any(normalize(aside).text in s for s in spans), spans
+    assert all(normalize(kept).text not in s for s in spans), spans

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -1090,7 +1090,8 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         or any(b <= c.at < e for b, e in pay_sentences)
         or (c.kind == "qr" and any(b <= c.at < e for b, e in scan_sentences))
     ]
-    bound = [_bound(r, start, end, norm, channels) for r, start, end in located]
+    places = [(start, end, r.kind) for r, start, end in located]
+    bound = [_bound(r, start, end, norm, channels, places) for r, start, end in located]
     requests = [r for r, _ in bound]
     # The numbers the message asks you to call, each with the request that asks it.
     called = [(r, c) for r, near in bound if r.kind == "call" for c in near if c.kind == "phone"]
@@ -1282,15 +1283,23 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return breaks[-1] if breaks else max(0, start - 40), after.start() if after else len(text)
 
 
-def _bound(request: Request, start: int, end: int, norm: Normalized, channels: list[Channel]) -> tuple[Request, list[Channel]]:
+def _bound(
+    request: Request, start: int, end: int, norm: Normalized, channels: list[Channel], places: Sequence[tuple[int, int, str]] = ()
+) -> tuple[Request, list[Channel]]:
     """The request with the channels of its own sentence judged (Request.through), and those channels.
     A number written right after a verb of calling is the one it means ("致电95533核实，律师电话
-    010…" asks you to call 95533)."""
+    010…" asks you to call 95533). A channel with another request for it between (`places`: where each
+    request of the message stands, and its kind) is that request's: "请回复邮箱…如有疑问请拨打12368"
+    asks you to call 12368, not to reply to it (a line glued on cannot vouch for the request before it)."""
     if request.kind == "visit":
         return Request(request.kind, request.pattern, request.evidence, "official"), []
     text = norm.text
     begin, stop = _sentence(text, start)
-    near = [c for c in channels if c.kind in _BINDS[request.kind] and begin <= c.at < stop]
+    near = [
+        c
+        for c in channels
+        if c.kind in _BINDS[request.kind] and begin <= c.at < stop and not _asked_between(text, c, start, end, places)
+    ]
     # The reader's own way in ("官方App", "手机银行") is the request's channel only in its own clause
     # ("请在支付宝App内还款"), not because "以官方App显示为准" stands elsewhere in the sentence.
     near = [c for c in near if c.kind != "app" or not c.official or not _CLAUSE_BREAK.search(text, min(start, c.at), max(start, c.at))]
@@ -1309,6 +1318,22 @@ def _bound(request: Request, start: int, end: int, norm: Normalized, channels: l
         return Request(request.kind, request.pattern, request.evidence, "official"), []
     through = "none" if not near else "official" if all(c.official for c in near) else "unofficial"
     return Request(request.kind, request.pattern, request.evidence, through), near
+
+
+def _asked_between(text: str, channel: Channel, start: int, end: int, places: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether another request for the channel's kind stands between the request at [start, end) and it,
+    with no clause break between them: glued on, it asks for the channel itself. Past a break it may
+    offer the same request another way ("先给子女打电话，或者拨打96110"), read as before."""
+    at = channel.at
+    a, b = (end, at) if at >= end else (at, start)
+    if _CLAUSE_BREAK.search(text, a, b):
+        return False
+    return any(
+        channel.kind in _BINDS.get(kind, ())
+        and (s, e) != (start, end)
+        and ((end <= s and e <= at) if at >= end else (at < s and e <= start))
+        for s, e, kind in places
+    )
 
 
 def _finding(

@@ -33,7 +33,7 @@ import pathlib
 import sys
 import threading
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -317,13 +317,22 @@ class Model:
         found.discard(None)
         return len(found - self.placeholders)
 
-    def predict(self, norm: Normalized, entities: tuple[Entity, ...], reading: Reading) -> Prediction:
+    def predict(
+        self, norm: Normalized, entities: tuple[Entity, ...], reading: Reading, asides: Sequence[tuple[int, int]] = ()
+    ) -> Prediction:
+        """`asides`: normalised spans of lines that only reassure, warn or pad (rules.model_asides), given
+        where the message asks through an unofficial channel: the message read without them is one
+        more unit, so that such a line added to a scam cannot dilute the model's opinion (issue 8)."""
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
         lookup = self.vocabulary.lookup()
         units = segment.indexed_units(toks, masked.text, lookup)
         # A prefix ended by a space or a line break of the paste: the message read from after it too.
         units += [segment.tail_unit(self.tokenizer, masked.text, i, lookup) for i in segment.gap_tail_starts(masked)]
+        for spans in _aside_choices([norm.span(s, e) for s, e in asides]):
+            core = segment.kept_unit(toks, masked.text, lookup, _outside(masked, spans))
+            if core is not None:
+                units.append(core)
         known = [self.known_of_indices(unit.words) for unit in units]
         # The structure is the message's: every unit is scored with it.
         structure = structure_terms(reading)
@@ -408,6 +417,47 @@ def named_flag(naming: Naming, text: str, points: float) -> Flag:
         source="models/MODEL_CARD.md",
         types=() if kind.id.startswith(FAMILY_PREFIX) else (kind.id,),
     )
+
+
+# Past this many asides, the model reads the message without all of them only.
+_MAX_ASIDE_CHOICES = 8
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _aside_choices(spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Which asides the model reads the message without: all of them, each alone, and all but each. A
+    greeting or a line of the scam's own may read as an aside too ("同学你好，"); one of these readings
+    leaves out just the lines slipped in, up to two of them, or all but the scam's own one."""
+    merged = _merged(spans)
+    if not merged:
+        return []
+    if len(merged) == 1 or len(merged) > _MAX_ASIDE_CHOICES:
+        return [merged]
+    choices = [merged] + [[one] for one in merged] + [[other for other in merged if other != one] for one in merged]
+    return [list(c) for c in dict.fromkeys(tuple(c) for c in choices)]
+
+
+def _outside(masked: Normalized, spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether masked character i comes from outside every one of the pasted `spans` (merged, in order)."""
+    merged = spans
+    starts = [a for a, _ in merged]
+    offsets = masked.offsets
+
+    def outside(i: int) -> bool:
+        at = offsets.start(i)
+        k = bisect_right(starts, at) - 1
+        return k < 0 or at >= merged[k][1]
+
+    return outside
 
 
 def _find_all(text: str, part: str) -> list[int]:

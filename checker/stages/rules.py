@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby, islice
@@ -686,6 +686,37 @@ def _aside_spans(msg: Message, back: int) -> list[tuple[int, int]]:
         start = starts[max(0, first - back)]
         if start > 0 and not _gives_content(msg, start, end):
             spans.append((start, end))
+    return spans
+
+
+def model_asides(norm: Normalized, entities: tuple[Entity, ...], held: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """The normalised spans the model reads a message without as well (model.py, issue 8): each clause, or
+    the end of a clause from a cue glued on ("…加Q12345678如有疑问请致电95588"), that reassures, warns or
+    pads, a bracket that does, the first line included; none that gives a channel but an official
+    number, a card or a sum, or holds a request of the message's own (`held`: pasted spans of the
+    requests not through official channels). Clause by clause, not to the end of the sentence as a
+    rule's aside: a greeting before the request ("您好，收到您的简历，请回复邮箱") sets aside the greeting only."""
+    msg = Message.of(norm, entities, catalogue())
+    cat = msg.catalogue
+    cues = [p for p in (cat.negation_aside, cat.negation_before, cat.negation_after, cat.negation_disowning) if p is not None]
+    text = norm.text
+
+    def free(start: int, end: int) -> bool:
+        if _gives_content(msg, start, end):
+            return False
+        a, b = norm.span(start, end)
+        return not any(a < e and s < b for s, e in held)
+
+    spans = [(m.start(), m.end()) for m in _BRACKETED.finditer(text) if _aside_cue(msg, m.group()) and free(m.start(), m.end())]
+    for unit in _ASIDE_UNIT.finditer(text):
+        if unit.end() == unit.start():
+            continue
+        starts = [unit.start(), *(m.end() for m in _CLAUSE_MARK.finditer(text, unit.start(), unit.end()))]
+        for a, b in zip(starts, [*starts[1:], unit.end()]):
+            found = sorted(a + m.start() for p in cues for m in p.finditer(text[a:b]))
+            at = next((c for c in [a, *found] if found and free(c, b)), None)
+            if at is not None:
+                spans.append((at, b))
     return spans
 
 

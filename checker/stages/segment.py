@@ -555,3 +555,30 @@ def _tails(
             grams += [g for at, run in runs if at >= start for g in run]
             out.append(IndexedUnit(start, len(text), words[k:], words[k:] + pairs[k:] + grams))
     return out
+
+
+def kept_unit(
+    toks: Tokens, masked_text: str, index: Callable[[str], int | None], kept: Callable[[int], bool]
+) -> IndexedUnit | None:
+    """The message as one unit read without the characters `kept` refuses (the masked offsets of its
+    asides, model.py): the words that start at a kept character, the word pairs they form once the
+    others are gone, and the character n-grams of the kept stretches of each run of Chinese
+    characters. None where every character is kept, or none is."""
+    text = masked_text[:_MAX_MODEL_CHARS]
+    chosen = [k for k, (s, _) in enumerate(toks.spans) if kept(s)]
+    if not chosen or len(chosen) == len(toks.words):
+        return None
+    names = [toks.words[k] for k in chosen]
+    words = list(map(index, names))
+    pairs = [index(f"{first} {second}") for first, second in itertools.pairwise(names)]
+    grams: list[int | None] = []
+    for m in _CJK_RUN.finditer(text):
+        stretch = ""
+        for at in range(m.start(), m.end() + 1):
+            if at < m.end() and kept(at):
+                stretch += text[at]
+                continue
+            grams += [index(CHAR_MARK + stretch[i : i + size]) for size in CHAR_SIZES for i in range(len(stretch) - size + 1)]
+            stretch = ""
+    start, end = toks.spans[chosen[0]][0], toks.spans[chosen[-1]][1]
+    return IndexedUnit(start, end, words, words + pairs + grams)
