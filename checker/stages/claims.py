@@ -1249,6 +1249,18 @@ def _family(owner: str) -> tuple[Institution, ...]:
     )
 
 
+# Public bodies whose lines fit any message: where to report a fraud or check a warning.
+_LINES_FOR_ANYONE = frozenset({"police", "procuratorate", "antifraud"})
+
+
+@lru_cache(maxsize=16)
+def _public_line_owners(number: str) -> tuple[Institution, ...]:
+    """The institutions a public line is the verification line of (12368: courts; 12348: lawyers and
+    legal services); none where it fits any message (110, 96110, 12381, or a line nobody lists)."""
+    owners = tuple(i for i in institutions() if number in i.numbers)
+    return () if any(i.kind in _LINES_FOR_ANYONE for i in owners) else owners
+
+
 def _app_owner(text: str, at: int) -> tuple[str, int]:
     """The specific institution named right before an app word, and where its name starts; ("", at)."""
     before = text[max(0, at - _APP_OWNER_REACH) : at]
@@ -1265,9 +1277,17 @@ def _app_owner(text: str, at: int) -> tuple[str, int]:
 def _foreign_official(text: str, channels: Sequence[Channel]) -> tuple[Channel, ...]:
     """The official channels whose company the message names nowhere else: a number or link of a
     bank's, a platform's or a lender's (owner) with none of its family's names in the text, or its app
-    ("请登录支付宝App") with its name only in front of the app word. Public lines fit any message."""
+    ("请登录支付宝App") with its name only in front of the app word; a court's or lawyers' public line
+    where the message names no court or lawyer. The police's and anti-fraud lines fit any message."""
     out = []
     for c in channels:
+        if c.status == "public" and c.kind == "phone":
+            # A court's or a lawyers' line (12368, 12348) fits a message that speaks of a court or a
+            # lawyer; the police's and the anti-fraud lines (110, 96110, 12381) fit any message.
+            owners = _public_line_owners(c.value)
+            if owners and not any(i.keywords.search(text) for i in owners):
+                out.append(c)
+            continue
         if c.status != "official":
             continue
         if c.kind in ("phone", "link") and c.owner:
