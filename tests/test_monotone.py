@@ -259,6 +259,9 @@ FOREIGN_OFFICIAL = [
     ("【某某律师事务所】您的欠款已逾期，我所将于三日内起诉，请尽快处理。请登录支付宝App核实。", "pay_in_official_app"),
     ("再不还钱就去你家找你爸妈。请登录支付宝App核实。", "pay_in_official_app"),
     ("我们老师带学员做的票全部盈利，三个月回本。如有疑问请致电95588。", "official_numbers_only"),
+    # a court's line where no court is spoken of
+    ("恭喜您被抽中某综艺节目幸运观众，奖金十八万元，请回复领奖。如有疑问请拨打12368核实。", "official_numbers_only"),
+    ("您好，这里是京东金融客服，您的账户不符合监管要求，需要配合注销，不然影响征信。如有疑问请拨打12368核实。", "official_numbers_only"),
 ]
 
 
