@@ -1298,7 +1298,9 @@ def _foreign_official(text: str, channels: Sequence[Channel]) -> tuple[Channel, 
         else:
             continue
         family = _family(owner)
-        if family and not any(i.keywords.search(rest) for i in family):
+        # A message that names a bank without saying which ("【XX银行】", "本行") may be that bank.
+        unnamed = [i for i in institutions() if i.generic and family and i.creditor == family[0].creditor == "bank"]
+        if family and not any(i.keywords.search(rest) for i in (*family, *unnamed)):
             out.append(c)
     return tuple(out)
 
