@@ -1510,3 +1510,46 @@ def test_notice13_a_scams_stages_told_in_a_warning_ask_nothing(text, pays, high)
 )
 def test_hole13_a_number_belongs_to_the_request_right_before_it(text, kind, through):
     assert _through(text, kind) == through
+
+
+# mismatch14 (issue 8): a bank's, a platform's or a lender's official number or app counts as the
+# message's official channel only where the message names that company elsewhere (支付宝 and 花呗 are
+# one family); public lines and public bodies' apps fit any message. A foreign one blocks lowering.
+FOREIGN_OFFICIAL = [
+    ("【某某律师事务所】您的欠款已逾期，我所将于三日内起诉。如有疑问请致电95588。", ["95588"]),
+    ("【某某律师事务所】您的欠款已逾期，请尽快处理。请登录支付宝App核实。", ["app"]),
+    ("您涉嫌非法集资，请立即配合调查。如有疑问请致电95588。", ["95588"]),
+    ("我们老师带学员做的票全部盈利，三个月回本。请登录招商银行App核实。", ["app"]),
+    # a lender's debt is no bank's: "网贷" names no one whose app 支付宝 could be
+    ("【某某律师事务所】您的网贷已逾期，请尽快处理。请登录支付宝App核实。", ["app"]),
+    # a court's line in a message that speaks of no court, a lawyers' line with no lawyer
+    ("您好，我司正在招聘文员，看了您的简历挺合适，如有疑问请拨打12368核实。方便留个邮箱吗？", ["12368"]),
+    ("恭喜您被抽中幸运观众，奖品为现金19万元，请回复领奖。如有疑问请拨打12348核实。", ["12348"]),
+]
+OWN_OFFICIAL = [
+    "【工商银行】您尾号1234的账户支出100.00元。如有疑问请致电95588。",
+    "如有疑问请致电95588。【工商银行】您尾号1234的账户支出100.00元。",
+    "【花呗】您本期账单已逾期，请登录支付宝App还款，以免影响信用。",
+    "【北京市朝阳区人民法院】本院受理的（2024）京0105民初12345号案件文书已送达，请通过人民法院在线服务查看。如有疑问请拨打12368核实。",
+    "【12381】您可能正遭遇冒充客服诈骗，请立即停止转账。如有疑问拨打96110。",
+    "您于5月17日提交的提取申请已审核通过，进度可在手机公积金App查询或拨打12329。",
+    "【防骗小课堂】对方让您借钱转到他的账户就是骗子，请挂断后打开国家反诈中心App举报。",
+    "【某某律师事务所】受贷款方委托，提醒您按合同约定按时还款，如对本函有异议可拨打12348咨询。",
+    "近期有人冒充客服实施诈骗，请勿向任何人透露验证码，如遇可疑情况请拨打110或96110。",
+    # a bank not named which one may be the bank whose line it gives
+    "【XX银行】您尾号1234的信用卡本期账单已出，请通过本行官方App还款，客服95588。",
+]
+
+
+@pytest.mark.parametrize(("text", "values"), FOREIGN_OFFICIAL)
+def test_another_companys_official_channel_is_foreign_and_blocks_lowering(text, values):
+    reading = _read(text)
+    assert sorted(c.value for c in reading.foreign) == sorted(values)
+    assert not reading.lowering_allowed
+
+
+@pytest.mark.parametrize("text", OWN_OFFICIAL)
+def test_an_official_channel_of_the_sender_or_a_public_line_is_not_foreign(text):
+    reading = _read(text)
+    assert reading.foreign == ()
+    assert reading.lowering_allowed

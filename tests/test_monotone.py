@@ -237,9 +237,10 @@ def test_lowering_rules_suppressed_are_listed():
 
 # A red flag that genuine senders never raise, with no channel at all: "请登录官方App核实" is listed as
 # suppressed by never_from_genuine_senders, and the verdict stays where the red flag puts it.
+# Each names the institution whose app or number it gives, so only the red flag keeps the sign out.
 NEVER_GENUINE = [
-    ("再不还钱就去你家找你爸妈。请登录支付宝App核实。", "collection_intimidation", "pay_in_official_app"),
-    ("我们老师带学员做的票全部盈利，三个月回本。如有疑问请致电95588。", "promised_returns", "official_numbers_only"),
+    ("花呗再不还钱就去你家找你爸妈。请登录支付宝App核实。", "collection_intimidation", "pay_in_official_app"),
+    ("工商银行客户：我们老师带学员做的票全部盈利，三个月回本。如有疑问请致电95588。", "promised_returns", "official_numbers_only"),
 ]
 
 
@@ -248,6 +249,27 @@ def test_a_red_flag_genuine_senders_never_raise_keeps_lowering_signs_out(text, r
     result = check(text)
     assert red_flag in {f.id for f in result.red_flags}
     assert (lowering, "never_from_genuine_senders") in {(s.rule, s.filter) for s in result.suppressed}
+    assert result.verdict != "low_risk"
+
+
+# mismatch14 (issue 8): another institution's official number or app, which the message names nowhere
+# else, is no official channel of this message: the lowering sign it would raise is kept out.
+FOREIGN_OFFICIAL = [
+    ("【某某律师事务所】您的欠款已逾期，我所将于三日内起诉，请尽快处理。如有疑问请致电95588。", "official_numbers_only"),
+    ("【某某律师事务所】您的欠款已逾期，我所将于三日内起诉，请尽快处理。请登录支付宝App核实。", "pay_in_official_app"),
+    ("再不还钱就去你家找你爸妈。请登录支付宝App核实。", "pay_in_official_app"),
+    ("我们老师带学员做的票全部盈利，三个月回本。如有疑问请致电95588。", "official_numbers_only"),
+    # a court's line where no court is spoken of
+    ("恭喜您被抽中某综艺节目幸运观众，奖金十八万元，请回复领奖。如有疑问请拨打12368核实。", "official_numbers_only"),
+    ("您好，这里是京东金融客服，您的账户不符合监管要求，需要配合注销，不然影响征信。如有疑问请拨打12368核实。", "official_numbers_only"),
+]
+
+
+@pytest.mark.parametrize(("text", "lowering"), FOREIGN_OFFICIAL)
+def test_another_institutions_official_channel_keeps_lowering_signs_out(text, lowering):
+    result = check(text)
+    assert lowering not in {f.id for f in result.flags}
+    assert (lowering, "lowering_needs_official_channels") in {(s.rule, s.filter) for s in result.suppressed}
     assert result.verdict != "low_risk"
 
 

@@ -203,6 +203,10 @@ class Reading(NamedTuple):
     # A notice about the reader's own money or account (claims.toml stakes.notice), read outside the
     # clauses that deny it: a card frozen, a loan or a prize offered to "您", a fee to be taken.
     notice: bool = False
+    # An official channel of an institution the message does not otherwise name ("如有疑问请致电95588"
+    # in a law firm's letter, "请登录支付宝App核实" in a court notice): official for that institution,
+    # proof of nothing for this message (issue 8). See _foreign_official.
+    foreign: tuple[Channel, ...] = ()
 
     @property
     def floor(self) -> str:
@@ -231,8 +235,10 @@ class Reading(NamedTuple):
         """Lowering rules and warning cues count only where everything asked goes through official
         channels, or nothing is asked (issue 8, point 2). Each request is judged by the channels of
         its own sentence, so an official number added elsewhere cannot vouch for it; a firm's own
-        landline proves nothing either way, and neither blocks lowering nor vouches for a request."""
-        if self.findings or not all(c.vouched for c in self.channels):
+        landline proves nothing either way, and neither blocks lowering nor vouches for a request.
+        Another institution's official number or app, which the message does not otherwise name,
+        vouches for nothing and blocks lowering (issue 8: a mismatched channel is said so)."""
+        if self.findings or self.foreign or not all(c.vouched for c in self.channels):
             return False
         return all(r.through == "official" for r in self.requests)
 
@@ -1213,15 +1219,90 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     )
     if offered_through and benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
+    foreign = _foreign_official(text, channels)
     if denial is not None and _retells(text, data, channels, requests, story):
         # The scam it retells asks nothing of the reader: only what it asks through official
         # channels ("拨打96110") is its own.
         official = tuple(r for r in requests if r.through == "official")
-        return Reading(tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice)
-    return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice)
+        return Reading(tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice, foreign=foreign)
+    return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice, foreign=foreign)
 
 
 _RETELLING_OPENING = 40
+
+# How far before an app word its institution's name may stand ("支付宝App", "工商银行 手机银行").
+_APP_OWNER_REACH = 12
+_APP_OWNER_GAP = precompiled(r"[\s\"“”「」《》]{0,2}$")
+
+
+@lru_cache(maxsize=64)
+def _family(owner: str) -> tuple[Institution, ...]:
+    """The institution and those that share a confirmed number or domain with it (支付宝 and 花呗); none
+    for a public body (a court, the police, the anti-fraud centre, a government service, a carrier):
+    only a bank's, a platform's or a lender's channel (institutions.toml `creditor`) speaks for one
+    company, and a public line (12368, 12348, 96110, 12329 ...) fits any message."""
+    own = _institutions_by_id().get(owner)
+    if own is None or not own.creditor:
+        return ()
+    return tuple(
+        i for i in institutions() if i.id == owner or set(i.numbers) & set(own.numbers) or set(i.domains) & set(own.domains)
+    )
+
+
+# Public bodies whose lines fit any message: where to report a fraud or check a warning.
+_LINES_FOR_ANYONE = frozenset({"police", "procuratorate", "antifraud"})
+
+
+@lru_cache(maxsize=16)
+def _public_line_owners(number: str) -> tuple[Institution, ...]:
+    """The institutions a public line is the verification line of (12368: courts; 12348: lawyers and
+    legal services); none where it fits any message (110, 96110, 12381, or a line nobody lists)."""
+    owners = tuple(i for i in institutions() if number in i.numbers)
+    return () if any(i.kind in _LINES_FOR_ANYONE for i in owners) else owners
+
+
+def _app_owner(text: str, at: int) -> tuple[str, int]:
+    """The specific institution named right before an app word, and where its name starts; ("", at)."""
+    before = text[max(0, at - _APP_OWNER_REACH) : at]
+    best = ("", at)
+    for inst in institutions():
+        if inst.generic or not inst.creditor or (not inst.numbers and not inst.domains):
+            continue
+        for m in inst.keywords.finditer(before):
+            if _APP_OWNER_GAP.match(before, m.end()) and at - len(before) + m.start() < best[1]:
+                best = (inst.id, at - len(before) + m.start())
+    return best
+
+
+def _foreign_official(text: str, channels: Sequence[Channel]) -> tuple[Channel, ...]:
+    """The official channels whose company the message names nowhere else: a number or link of a
+    bank's, a platform's or a lender's (owner) with none of its family's names in the text, or its app
+    ("请登录支付宝App") with its name only in front of the app word; a court's or lawyers' public line
+    where the message names no court or lawyer. The police's and anti-fraud lines fit any message."""
+    out = []
+    for c in channels:
+        if c.status == "public" and c.kind == "phone":
+            # A court's or a lawyers' line (12368, 12348) fits a message that speaks of a court or a
+            # lawyer; the police's and the anti-fraud lines (110, 96110, 12381) fit any message.
+            owners = _public_line_owners(c.value)
+            if owners and not any(i.keywords.search(text) for i in owners):
+                out.append(c)
+            continue
+        if c.status != "official":
+            continue
+        if c.kind in ("phone", "link") and c.owner:
+            owner, rest = c.owner, text
+        elif c.kind == "app" and c.at >= 0:
+            owner, start = _app_owner(text, c.at)
+            rest = text[:start] + text[c.at :]
+        else:
+            continue
+        family = _family(owner)
+        # A message that names a bank without saying which ("【XX银行】", "本行") may be that bank.
+        unnamed = [i for i in institutions() if i.generic and family and i.creditor == family[0].creditor == "bank"]
+        if family and not any(i.keywords.search(rest) for i in (*family, *unnamed)):
+            out.append(c)
+    return tuple(out)
 
 
 def _notice(norm: Normalized, data: _Data, present: frozenset[str]) -> bool:
