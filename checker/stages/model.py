@@ -326,21 +326,36 @@ class Model:
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
         lookup = self.vocabulary.lookup()
-        units = segment.indexed_units(toks, masked.text, lookup)
+        looked = segment.lookups(toks, masked.text, lookup)
+        units = segment.indexed_units(toks, masked.text, lookup, looked)
         # A prefix ended by a space or a line break of the paste: the message read from after it too.
         units += [segment.tail_unit(self.tokenizer, masked.text, i, lookup) for i in segment.gap_tail_starts(masked)]
-        for spans in _aside_choices([norm.span(s, e) for s, e in asides]):
-            core = segment.kept_unit(toks, masked.text, lookup, _outside(masked, spans))
-            if core is not None:
-                units.append(core)
+        choices = _aside_choices([norm.span(s, e) for s, e in asides])
+        if choices:
+            starts = _pasted_starts(masked, len(masked.text[: segment._MAX_MODEL_CHARS]))
+            for spans in choices:
+                core = segment.kept_unit(toks, masked.text, lookup, _kept_mask(starts, spans), looked)
+                if core is not None:
+                    units.append(core)
         known = [self.known_of_indices(unit.words) for unit in units]
         # The structure is the message's: every unit is scored with it.
         structure = structure_terms(reading)
-        # A clause with too few known words never speaks (best_unit): it is not scored.
-        scored = [
-            self.probability_of_indices(unit.terms, structure) if k == 0 or known[k] >= MIN_KNOWN_WORDS else (-1.0, {})
-            for k, unit in enumerate(units)
-        ]
+        # A clause with too few known words never speaks (best_unit): it is not scored. Neither does a
+        # unit with the same words and terms as one before it (a tail or a reading without asides often
+        # is a clause again): its probability is the same, and best_unit takes a later unit only when it
+        # reads strictly more like a scam.
+        seen: set[tuple[tuple[int | None, ...], tuple[int | None, ...]]] = set()
+        scored: list[tuple[float, dict[int, float]]] = []
+        for k, unit in enumerate(units):
+            if k and known[k] < MIN_KNOWN_WORDS:
+                scored.append((-1.0, {}))
+                continue
+            key = (tuple(unit.terms), tuple(unit.words))
+            if key in seen:
+                scored.append((-1.0, {}))
+                continue
+            seen.add(key)
+            scored.append(self.probability_of_indices(unit.terms, structure))
         best = best_unit([p for p, _ in scored], known)
         probability, vec = scored[best]
         return Prediction(probability, known[0], self, units[best], vec, toks, masked)
@@ -446,18 +461,36 @@ def _aside_choices(spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     return [list(c) for c in dict.fromkeys(tuple(c) for c in choices)]
 
 
-def _outside(masked: Normalized, spans: list[tuple[int, int]]) -> Callable[[int], bool]:
-    """Whether masked character i comes from outside every one of the pasted `spans` (merged, in order)."""
-    merged = spans
-    starts = [a for a, _ in merged]
+def _pasted_starts(masked: Normalized, count: int) -> list[int]:
+    """masked.offsets.start(i) for each of the first `count` masked characters, read run by run."""
     offsets = masked.offsets
+    at, first, step = offsets._at, offsets._first, offsets._step
+    out: list[int] = []
+    for k in range(len(at)):
+        begin = at[k]
+        if begin >= count:
+            break
+        stop = min(at[k + 1] if k + 1 < len(at) else offsets.length, count)
+        out += range(first[k], first[k] + stop - begin) if step[k] else [first[k]] * (stop - begin)
+    return out
 
-    def outside(i: int) -> bool:
-        at = offsets.start(i)
-        k = bisect_right(starts, at) - 1
-        return k < 0 or at >= merged[k][1]
 
-    return outside
+def _kept_mask(starts: list[int], spans: list[tuple[int, int]]) -> bytes:
+    """For each masked character (`starts`: its pasted start), 1 when it comes from outside every one of
+    the pasted `spans` (merged, in order), 0 inside one."""
+    mask = bytearray(b"\x01") * len(starts)
+    if all(a <= b for a, b in itertools.pairwise(starts)):
+        # In paste order: the characters inside a span are one stretch, found by bisection.
+        for a, b in spans:
+            lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+            mask[lo:hi] = bytes(hi - lo)
+        return bytes(mask)
+    span_starts = [a for a, _ in spans]
+    for i, at in enumerate(starts):
+        k = bisect_right(span_starts, at) - 1
+        if k >= 0 and at < spans[k][1]:
+            mask[i] = 0
+    return bytes(mask)
 
 
 def _find_all(text: str, part: str) -> list[int]:
