@@ -452,14 +452,32 @@ def gap_tail_starts(masked: Normalized) -> list[int]:
     if m is None:
         return []
     marked = set(tail_starts(text))
-    return [i for i in range(1, min(m.end() + 1, len(text))) if i not in marked and masked.gap_before(i)][:_MAX_TAILS]
+    gaps = masked.gaps()  # gap_before(i), read where one can be
+    return [i for i in range(1, min(m.end() + 1, len(text))) if i not in marked and i in gaps][:_MAX_TAILS]
 
 
-def tail_unit(tokenizer: Segmenter, masked_text: str, start: int, index: Callable[[str], int | None]) -> IndexedUnit:
-    """The message read from `start` on as a message of its own (its words cut again from there)."""
+def tail_unit(
+    tokenizer: Segmenter, masked_text: str, start: int, index: Callable[[str], int | None], toks: Tokens | None = None
+) -> IndexedUnit:
+    """The message read from `start` on as a message of its own (its words cut again from there).
+
+    `toks`: tokens() of the whole message, when the caller has them. Only the block of Chinese and ASCII
+    that `start` cuts in two is cut again: every block after it, and every character between blocks, is
+    cut from `start` on as in the whole message (tokens() reads each block on its own)."""
     text = masked_text[start:_MAX_MODEL_CHARS]
-    looked = lookups(tokens(tokenizer, text), text, index)  # the whole of it only: no clause, no tail
+    tail = tokens(tokenizer, text) if toks is None else _tail_tokens(tokenizer, masked_text[:_MAX_MODEL_CHARS], toks, start)
+    looked = lookups(tail, text, index)  # the whole of it only: no clause, no tail
     return IndexedUnit(start, start + len(text), looked.words, looked.whole())
+
+
+def _tail_tokens(tokenizer: Segmenter, text: str, toks: Tokens, start: int) -> Tokens:
+    """tokens(tokenizer, text[start:]) from tokens(tokenizer, text) = `toks`."""
+    cut = start
+    if 0 < start < len(text) and _JIEBA_BLOCK.match(text, start - 1) and (block := _JIEBA_BLOCK.match(text, start)):
+        cut = block.end()  # `start` is inside a block: the rest of it is a block of the tail's own
+    head = tokens(tokenizer, text[start:cut]) if cut > start else Tokens([], [])
+    k = bisect_left(toks.spans, (cut, cut))
+    return Tokens(head.words + toks.words[k:], head.spans + [(a - start, b - start) for a, b in toks.spans[k:]])
 
 
 def units(toks: Tokens, masked_text: str) -> list[Unit]:
