@@ -329,7 +329,7 @@ class Model:
         looked = segment.lookups(toks, masked.text, lookup)
         units = segment.indexed_units(toks, masked.text, lookup, looked)
         # A prefix ended by a space or a line break of the paste: the message read from after it too.
-        units += [segment.tail_unit(self.tokenizer, masked.text, i, lookup, toks) for i in segment.gap_tail_starts(masked)]
+        units += [segment.tail_unit(self.tokenizer, masked.text, i, lookup, toks, looked) for i in segment.gap_tail_starts(masked)]
         choices = _aside_choices([norm.span(s, e) for s, e in asides])
         if choices:
             starts = _pasted_starts(masked, len(masked.text[: segment._MAX_MODEL_CHARS]))

@@ -457,27 +457,37 @@ def gap_tail_starts(masked: Normalized) -> list[int]:
 
 
 def tail_unit(
-    tokenizer: Segmenter, masked_text: str, start: int, index: Callable[[str], int | None], toks: Tokens | None = None
+    tokenizer: Segmenter,
+    masked_text: str,
+    start: int,
+    index: Callable[[str], int | None],
+    toks: Tokens | None = None,
+    looked: Lookups | None = None,
 ) -> IndexedUnit:
     """The message read from `start` on as a message of its own (its words cut again from there).
 
-    `toks`: tokens() of the whole message, when the caller has them. Only the block of Chinese and ASCII
-    that `start` cuts in two is cut again: every block after it, and every character between blocks, is
-    cut from `start` on as in the whole message (tokens() reads each block on its own)."""
+    `toks`, `looked`: tokens() and lookups() of the whole message, when the caller has them. Then only
+    the block of Chinese and ASCII that `start` cuts in two is cut again (tokens() cuts each block on
+    its own: every later block and every character between blocks is cut as in the whole message), and
+    only the terms that did not occur there are looked up: the words of that block, the pair that joins
+    it to the next word, and the n-grams of the run of Chinese characters that `start` cuts in two."""
     text = masked_text[start:_MAX_MODEL_CHARS]
-    tail = tokens(tokenizer, text) if toks is None else _tail_tokens(tokenizer, masked_text[:_MAX_MODEL_CHARS], toks, start)
-    looked = lookups(tail, text, index)  # the whole of it only: no clause, no tail
-    return IndexedUnit(start, start + len(text), looked.words, looked.whole())
-
-
-def _tail_tokens(tokenizer: Segmenter, text: str, toks: Tokens, start: int) -> Tokens:
-    """tokens(tokenizer, text[start:]) from tokens(tokenizer, text) = `toks`."""
+    if toks is None or looked is None:
+        alone = lookups(tokens(tokenizer, text), text, index)  # the whole of it only: no clause, no tail
+        return IndexedUnit(start, start + len(text), alone.words, alone.whole())
+    whole = masked_text[:_MAX_MODEL_CHARS]
     cut = start
-    if 0 < start < len(text) and _JIEBA_BLOCK.match(text, start - 1) and (block := _JIEBA_BLOCK.match(text, start)):
-        cut = block.end()  # `start` is inside a block: the rest of it is a block of the tail's own
-    head = tokens(tokenizer, text[start:cut]) if cut > start else Tokens([], [])
-    k = bisect_left(toks.spans, (cut, cut))
-    return Tokens(head.words + toks.words[k:], head.spans + [(a - start, b - start) for a, b in toks.spans[k:]])
+    if 0 < start < len(whole) and _JIEBA_BLOCK.match(whole, start - 1) and (block := _JIEBA_BLOCK.match(whole, start)):
+        cut = block.end()
+    head = tokens(tokenizer, whole[start:cut]).words if cut > start else []
+    k = bisect_left(toks.spans, (cut, cut))  # the first word of the whole message at or after `cut`
+    words = list(map(index, head)) + looked.words[k:]
+    pairs = [index(f"{first} {second}") for first, second in itertools.pairwise(head + toks.words[k : k + 1])]
+    pairs += looked.pairs[k:]
+    run = _CJK_RUN.match(whole, start) if start and _CJK_RUN.match(whole, start - 1) else None
+    grams = [index(g) for g in char_ngrams(run.group())] if run else []
+    grams += [g for at, _, run_grams in looked.runs if at >= start for g in run_grams]
+    return IndexedUnit(start, start + len(text), words, words + pairs + grams)
 
 
 def units(toks: Tokens, masked_text: str) -> list[Unit]:
