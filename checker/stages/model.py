@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import mul
+from operator import mul, truediv
 from typing import Literal, NamedTuple, cast, overload
 
 from . import datafile, segment
@@ -308,6 +308,30 @@ class Model:
         z = self.intercept + sum(map(mul, vec.values(), map(self.coef.__getitem__, vec)))
         return _sigmoid(z), vec
 
+    def _z_of_indices(self, indices: list[int | None], structure_products: list[float]) -> float:
+        """The logit probability_of_indices() computes, without the vector: the same numbers summed in
+        the same order (`structure_products`: structure_weight times the coef of each known structure
+        term, in the order of the structure). predict() scores every unit so, and builds the vector of
+        the one that speaks."""
+        found = Counter(indices)
+        found.pop(None, None)
+        counts = cast("Counter[int]", found)
+        keys = list(counts)
+        idf = self.idf
+        if self.sublinear_tf:
+            values = list(map(idf.__getitem__, keys))
+            log = math.log
+            for j, c in enumerate(counts.values()):
+                if c != 1:
+                    values[j] = (1.0 + log(c)) * values[j]
+        else:
+            values = [c * idf[i] for i, c in counts.items()]
+        norm = math.sqrt(sum(map(mul, values, values)))
+        if not norm:
+            return self.intercept + sum(structure_products)
+        normalised = map(mul, map(truediv, values, itertools.repeat(norm)), map(self.coef.__getitem__, keys))
+        return self.intercept + sum(itertools.chain(normalised, structure_products))
+
     def known(self, words: list[str]) -> int:
         return self.known_of_indices(list(map(self.vocabulary.lookup(), words)))
 
@@ -344,20 +368,19 @@ class Model:
         # unit with the same words and terms as one before it (a tail or a reading without asides often
         # is a clause again): its probability is the same, and best_unit takes a later unit only when it
         # reads strictly more like a scam.
+        weight, coef = self.structure_weight, self.coef
+        structure_products = [mul(weight, coef[i]) for i in dict.fromkeys(self.structure[t] for t in structure if t in self.structure)]
         seen: set[tuple[tuple[int | None, ...], tuple[int | None, ...]]] = set()
-        scored: list[tuple[float, dict[int, float]]] = []
+        scored: list[float] = []
         for k, unit in enumerate(units):
-            if k and known[k] < MIN_KNOWN_WORDS:
-                scored.append((-1.0, {}))
-                continue
             key = (tuple(unit.terms), tuple(unit.words))
-            if key in seen:
-                scored.append((-1.0, {}))
+            if (k and known[k] < MIN_KNOWN_WORDS) or key in seen:
+                scored.append(-1.0)
                 continue
             seen.add(key)
-            scored.append(self.probability_of_indices(unit.terms, structure))
-        best = best_unit([p for p, _ in scored], known)
-        probability, vec = scored[best]
+            scored.append(_sigmoid(self._z_of_indices(unit.terms, structure_products)))
+        best = best_unit(scored, known)
+        probability, vec = self.probability_of_indices(units[best].terms, structure)
         return Prediction(probability, known[0], self, units[best], vec, toks, masked)
 
     def _naming(self, prediction: Prediction) -> Naming:
