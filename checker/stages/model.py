@@ -97,6 +97,20 @@ class ModelError(RuntimeError):
     """The shipped model cannot be trusted or read."""
 
 
+# 1 + log(c) for each count c a term occurs in a unit (index 0 unused); replaced by a longer one, never
+# changed, so that threads share it safely.
+_SUBLINEAR: list[float] = [0.0, *(1.0 + math.log(c) for c in range(1, 64))]
+
+
+def _sublinear(top: int) -> list[float]:
+    """_SUBLINEAR, long enough for a count of `top`."""
+    global _SUBLINEAR
+    table = _SUBLINEAR
+    if len(table) <= top:
+        table = [0.0, *(1.0 + math.log(c) for c in range(1, 2 * top))]
+        _SUBLINEAR = table
+    return table
+
 # Fewer distinct known words than this is thin evidence: the model then has no say (verdict.py),
 # and a clause with fewer is not scored on its own.
 MIN_KNOWN_WORDS = 4
@@ -319,11 +333,9 @@ class Model:
         keys = list(counts)
         idf = self.idf
         if self.sublinear_tf:
-            values = list(map(idf.__getitem__, keys))
-            log = math.log
-            for j, c in enumerate(counts.values()):
-                if c != 1:
-                    values[j] = (1.0 + log(c)) * values[j]
+            # (1.0 + log(c)) * idf[i] as vector_of_indices() has it: 1.0 * idf[i] is idf[i] exactly.
+            tf = _sublinear(max(counts.values(), default=1))
+            values = list(map(mul, map(tf.__getitem__, counts.values()), map(idf.__getitem__, keys)))
         else:
             values = [c * idf[i] for i, c in counts.items()]
         norm = math.sqrt(sum(map(mul, values, values)))
