@@ -467,3 +467,11 @@ def test_hole13_an_aside_does_not_talk_the_model_down(scam):
 )
 def test_hole13_genuine_lines_with_asides_stay_low(text):
     assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("starts", [[0, 1, 2, 5, 5, 5, 9, 10, 11, 30], [0, 1, 9, 2, 3, 3, 20, 4, 12, 11], []])
+def test_speed14_the_kept_mask_is_outside_every_span(starts):
+    """model._kept_mask (issue 12): 1 for a character from outside every pasted span, in paste order or not."""
+    for spans in ([], [(0, 1)], [(2, 5)], [(1, 3), (5, 6), (9, 12)], [(3, 3), (3, 10)], [(0, 100)]):
+        expected = bytes(int(not any(a <= at < b for a, b in spans)) for at in starts)
+        assert model_stage._kept_mask(starts, spans) == expected
