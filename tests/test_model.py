@@ -364,6 +364,22 @@ def test_the_structure_stands_beside_the_words_at_its_fixed_weight():
     assert {i: v for i, v in both.items() if i != model.structure[known]} == words_only
 
 
+def test_speed14_a_units_logit_is_its_vectors_to_the_last_bit():
+    """predict() scores units without their vectors (issue 12): the same number as probability_of_indices."""
+    import math
+
+    model = model_stage.load()
+    lookup = model.vocabulary.get
+    structure = [*list(model.structure)[:3], "§never-seen"]
+    products = [model.structure_weight * model.coef[model.structure[t]] for t in structure if t in model.structure]
+    words = [lookup(t) for t in ("借呗", "逾期", "xurl", "#借呗", "不存在的词语啊")]
+    for indices in ([], [None], words, words * 3, words[:2] * 70 + words[2:] * 200 + [None] * 5):
+        for terms, extra in (((), []), (structure, products)):
+            probability, _ = model.probability_of_indices(indices, terms)
+            z = model._z_of_indices(indices, extra)
+            assert model_stage._sigmoid(z) == probability and math.isfinite(z)
+
+
 def test_structure_terms_are_never_shown_as_cues():
     result = check(SCAM)
     assert all(not cue.term.startswith(model_stage.STRUCTURE_MARK) for cue in result.model_cues)
@@ -451,3 +467,11 @@ def test_hole13_an_aside_does_not_talk_the_model_down(scam):
 )
 def test_hole13_genuine_lines_with_asides_stay_low(text):
     assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("starts", [[0, 1, 2, 5, 5, 5, 9, 10, 11, 30], [0, 1, 9, 2, 3, 3, 20, 4, 12, 11], []])
+def test_speed14_the_kept_mask_is_outside_every_span(starts):
+    """model._kept_mask (issue 12): 1 for a character from outside every pasted span, in paste order or not."""
+    for spans in ([], [(0, 1)], [(2, 5)], [(1, 3), (5, 6), (9, 12)], [(3, 3), (3, 10)], [(0, 100)]):
+        expected = bytes(int(not any(a <= at < b for a, b in spans)) for at in starts)
+        assert model_stage._kept_mask(starts, spans) == expected

@@ -2,6 +2,7 @@
 
 import functools
 import io
+import itertools
 import json
 import pathlib
 from array import array
@@ -181,6 +182,46 @@ def test_indexed_units_are_the_units_looked_up_on_every_corpus_message():
         masked = _masked(text)
         toks = segment.tokens(OURS, masked)
         assert [tuple(u) for u in segment.indexed_units(toks, masked, lookup)] == _looked_up(segment.units(toks, masked), lookup)
+
+
+def _kept_unit_by_hand(toks, text, index, kept):
+    """kept_unit() as it first read (issue 12): every term of the kept words and stretches looked up anew."""
+    chosen = [k for k, (s, _) in enumerate(toks.spans) if kept[s]]
+    if not chosen or len(chosen) == len(toks.words):
+        return None
+    names = [toks.words[k] for k in chosen]
+    words = list(map(index, names))
+    pairs = [index(f"{a} {b}") for a, b in itertools.pairwise(names)]
+    grams = []
+    for m in segment._CJK_RUN.finditer(text):
+        stretch = ""
+        for at in range(m.start(), m.end() + 1):
+            if at < m.end() and kept[at]:
+                stretch += text[at]
+                continue
+            grams += [index(segment.CHAR_MARK + stretch[i : i + n]) for n in segment.CHAR_SIZES for i in range(len(stretch) - n + 1)]
+            stretch = ""
+    return (toks.spans[chosen[0]][0], toks.spans[chosen[-1]][1], words, words + pairs + grams)
+
+
+def test_speed14_fast_readings_are_the_readings_looked_up_anew():
+    """kept_unit() and tail_unit() take the whole message's tokens and lookups where they can (issue 12):
+    each equals its reading cut and looked up anew, for every start of a tail and masks of every shape."""
+    lookup = model_stage.load().vocabulary.get
+    texts = [*_corpus_texts()[::40], "您好 请 转账xmoney到xcard", "同学你好，借呗逾期 请加微信", "a b", "。 。"]
+    for n, text in enumerate(texts):
+        masked = _masked(text)[:4000]
+        toks = segment.tokens(OURS, masked)
+        looked = segment.lookups(toks, masked, lookup)
+        for start in range(1, min(len(masked), 24)):
+            alone = segment.tail_unit(OURS, masked, start, lookup)
+            assert segment.tail_unit(OURS, masked, start, lookup, toks, looked) == alone, (n, start)
+        for shape in range(6):
+            kept = bytes(int((i // (shape + 1) + n) % 3 != 0) for i in range(len(masked)))
+            if shape == 5:
+                kept = bytes(int(not 5 <= i < 17) for i in range(len(masked)))
+            fast = segment.kept_unit(toks, masked, lookup, kept, looked)
+            assert (fast if fast is None else tuple(fast)) == _kept_unit_by_hand(toks, masked, lookup, kept), (n, shape)
 
 
 def test_masking_keeps_spans_in_the_paste():

@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import mul
+from operator import mul, truediv
 from typing import Literal, NamedTuple, cast, overload
 
 from . import datafile, segment
@@ -96,6 +96,20 @@ def _institution_kinds() -> dict[str, str]:
 class ModelError(RuntimeError):
     """The shipped model cannot be trusted or read."""
 
+
+# 1 + log(c) for each count c a term occurs in a unit (index 0 unused); replaced by a longer one, never
+# changed, so that threads share it safely.
+_SUBLINEAR: list[float] = [0.0, *(1.0 + math.log(c) for c in range(1, 64))]
+
+
+def _sublinear(top: int) -> list[float]:
+    """_SUBLINEAR, long enough for a count of `top`."""
+    global _SUBLINEAR
+    table = _SUBLINEAR
+    if len(table) <= top:
+        table = [0.0, *(1.0 + math.log(c) for c in range(1, 2 * top))]
+        _SUBLINEAR = table
+    return table
 
 # Fewer distinct known words than this is thin evidence: the model then has no say (verdict.py),
 # and a clause with fewer is not scored on its own.
@@ -308,6 +322,28 @@ class Model:
         z = self.intercept + sum(map(mul, vec.values(), map(self.coef.__getitem__, vec)))
         return _sigmoid(z), vec
 
+    def _z_of_indices(self, indices: list[int | None], structure_products: list[float]) -> float:
+        """The logit probability_of_indices() computes, without the vector: the same numbers summed in
+        the same order (`structure_products`: structure_weight times the coef of each known structure
+        term, in the order of the structure). predict() scores every unit so, and builds the vector of
+        the one that speaks."""
+        found = Counter(indices)
+        found.pop(None, None)
+        counts = cast("Counter[int]", found)
+        keys = list(counts)
+        idf = self.idf
+        if self.sublinear_tf:
+            # (1.0 + log(c)) * idf[i] as vector_of_indices() has it: 1.0 * idf[i] is idf[i] exactly.
+            tf = _sublinear(max(counts.values(), default=1))
+            values = list(map(mul, map(tf.__getitem__, counts.values()), map(idf.__getitem__, keys)))
+        else:
+            values = [c * idf[i] for i, c in counts.items()]
+        norm = math.sqrt(sum(map(mul, values, values)))
+        if not norm:
+            return self.intercept + sum(structure_products)
+        normalised = map(mul, map(truediv, values, itertools.repeat(norm)), map(self.coef.__getitem__, keys))
+        return self.intercept + sum(itertools.chain(normalised, structure_products))
+
     def known(self, words: list[str]) -> int:
         return self.known_of_indices(list(map(self.vocabulary.lookup(), words)))
 
@@ -326,23 +362,37 @@ class Model:
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
         lookup = self.vocabulary.lookup()
-        units = segment.indexed_units(toks, masked.text, lookup)
+        looked = segment.lookups(toks, masked.text, lookup)
+        units = segment.indexed_units(toks, masked.text, lookup, looked)
         # A prefix ended by a space or a line break of the paste: the message read from after it too.
-        units += [segment.tail_unit(self.tokenizer, masked.text, i, lookup) for i in segment.gap_tail_starts(masked)]
-        for spans in _aside_choices([norm.span(s, e) for s, e in asides]):
-            core = segment.kept_unit(toks, masked.text, lookup, _outside(masked, spans))
-            if core is not None:
-                units.append(core)
+        units += [segment.tail_unit(self.tokenizer, masked.text, i, lookup, toks, looked) for i in segment.gap_tail_starts(masked)]
+        choices = _aside_choices([norm.span(s, e) for s, e in asides])
+        if choices:
+            starts = _pasted_starts(masked, len(masked.text[: segment._MAX_MODEL_CHARS]))
+            for spans in choices:
+                core = segment.kept_unit(toks, masked.text, lookup, _kept_mask(starts, spans), looked)
+                if core is not None:
+                    units.append(core)
         known = [self.known_of_indices(unit.words) for unit in units]
         # The structure is the message's: every unit is scored with it.
         structure = structure_terms(reading)
-        # A clause with too few known words never speaks (best_unit): it is not scored.
-        scored = [
-            self.probability_of_indices(unit.terms, structure) if k == 0 or known[k] >= MIN_KNOWN_WORDS else (-1.0, {})
-            for k, unit in enumerate(units)
-        ]
-        best = best_unit([p for p, _ in scored], known)
-        probability, vec = scored[best]
+        # A clause with too few known words never speaks (best_unit): it is not scored. Neither does a
+        # unit with the same words and terms as one before it (a tail or a reading without asides often
+        # is a clause again): its probability is the same, and best_unit takes a later unit only when it
+        # reads strictly more like a scam.
+        weight, coef = self.structure_weight, self.coef
+        structure_products = [mul(weight, coef[i]) for i in dict.fromkeys(self.structure[t] for t in structure if t in self.structure)]
+        seen: set[tuple[tuple[int | None, ...], tuple[int | None, ...]]] = set()
+        scored: list[float] = []
+        for k, unit in enumerate(units):
+            key = (tuple(unit.terms), tuple(unit.words))
+            if (k and known[k] < MIN_KNOWN_WORDS) or key in seen:
+                scored.append(-1.0)
+                continue
+            seen.add(key)
+            scored.append(_sigmoid(self._z_of_indices(unit.terms, structure_products)))
+        best = best_unit(scored, known)
+        probability, vec = self.probability_of_indices(units[best].terms, structure)
         return Prediction(probability, known[0], self, units[best], vec, toks, masked)
 
     def _naming(self, prediction: Prediction) -> Naming:
@@ -446,18 +496,36 @@ def _aside_choices(spans: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     return [list(c) for c in dict.fromkeys(tuple(c) for c in choices)]
 
 
-def _outside(masked: Normalized, spans: list[tuple[int, int]]) -> Callable[[int], bool]:
-    """Whether masked character i comes from outside every one of the pasted `spans` (merged, in order)."""
-    merged = spans
-    starts = [a for a, _ in merged]
+def _pasted_starts(masked: Normalized, count: int) -> list[int]:
+    """masked.offsets.start(i) for each of the first `count` masked characters, read run by run."""
     offsets = masked.offsets
+    at, first, step = offsets._at, offsets._first, offsets._step
+    out: list[int] = []
+    for k in range(len(at)):
+        begin = at[k]
+        if begin >= count:
+            break
+        stop = min(at[k + 1] if k + 1 < len(at) else offsets.length, count)
+        out += range(first[k], first[k] + stop - begin) if step[k] else [first[k]] * (stop - begin)
+    return out
 
-    def outside(i: int) -> bool:
-        at = offsets.start(i)
-        k = bisect_right(starts, at) - 1
-        return k < 0 or at >= merged[k][1]
 
-    return outside
+def _kept_mask(starts: list[int], spans: list[tuple[int, int]]) -> bytes:
+    """For each masked character (`starts`: its pasted start), 1 when it comes from outside every one of
+    the pasted `spans` (merged, in order), 0 inside one."""
+    mask = bytearray(b"\x01") * len(starts)
+    if all(a <= b for a, b in itertools.pairwise(starts)):
+        # In paste order: the characters inside a span are one stretch, found by bisection.
+        for a, b in spans:
+            lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+            mask[lo:hi] = bytes(hi - lo)
+        return bytes(mask)
+    span_starts = [a for a, _ in spans]
+    for i, at in enumerate(starts):
+        k = bisect_right(span_starts, at) - 1
+        if k >= 0 and at < spans[k][1]:
+            mask[i] = 0
+    return bytes(mask)
 
 
 def _find_all(text: str, part: str) -> list[int]:

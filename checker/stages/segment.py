@@ -452,14 +452,42 @@ def gap_tail_starts(masked: Normalized) -> list[int]:
     if m is None:
         return []
     marked = set(tail_starts(text))
-    return [i for i in range(1, min(m.end() + 1, len(text))) if i not in marked and masked.gap_before(i)][:_MAX_TAILS]
+    gaps = masked.gaps()  # gap_before(i), read where one can be
+    return [i for i in range(1, min(m.end() + 1, len(text))) if i not in marked and i in gaps][:_MAX_TAILS]
 
 
-def tail_unit(tokenizer: Segmenter, masked_text: str, start: int, index: Callable[[str], int | None]) -> IndexedUnit:
-    """The message read from `start` on as a message of its own (its words cut again from there)."""
+def tail_unit(
+    tokenizer: Segmenter,
+    masked_text: str,
+    start: int,
+    index: Callable[[str], int | None],
+    toks: Tokens | None = None,
+    looked: Lookups | None = None,
+) -> IndexedUnit:
+    """The message read from `start` on as a message of its own (its words cut again from there).
+
+    `toks`, `looked`: tokens() and lookups() of the whole message, when the caller has them. Then only
+    the block of Chinese and ASCII that `start` cuts in two is cut again (tokens() cuts each block on
+    its own: every later block and every character between blocks is cut as in the whole message), and
+    only the terms that did not occur there are looked up: the words of that block, the pair that joins
+    it to the next word, and the n-grams of the run of Chinese characters that `start` cuts in two."""
     text = masked_text[start:_MAX_MODEL_CHARS]
-    whole = indexed_units(tokens(tokenizer, text), text, index)[0]
-    return IndexedUnit(start, start + whole.end, whole.words, whole.terms)
+    if toks is None or looked is None:
+        alone = lookups(tokens(tokenizer, text), text, index)  # the whole of it only: no clause, no tail
+        return IndexedUnit(start, start + len(text), alone.words, alone.whole())
+    whole = masked_text[:_MAX_MODEL_CHARS]
+    cut = start
+    if 0 < start < len(whole) and _JIEBA_BLOCK.match(whole, start - 1) and (block := _JIEBA_BLOCK.match(whole, start)):
+        cut = block.end()
+    head = tokens(tokenizer, whole[start:cut]).words if cut > start else []
+    k = bisect_left(toks.spans, (cut, cut))  # the first word of the whole message at or after `cut`
+    words = list(map(index, head)) + looked.words[k:]
+    pairs = [index(f"{first} {second}") for first, second in itertools.pairwise(head + toks.words[k : k + 1])]
+    pairs += looked.pairs[k:]
+    run = _CJK_RUN.match(whole, start) if start and _CJK_RUN.match(whole, start - 1) else None
+    grams = [index(g) for g in char_ngrams(run.group())] if run else []
+    grams += [g for at, _, run_grams in looked.runs if at >= start for g in run_grams]
+    return IndexedUnit(start, start + len(text), words, words + pairs + grams)
 
 
 def units(toks: Tokens, masked_text: str) -> list[Unit]:
@@ -497,22 +525,47 @@ class IndexedUnit(NamedTuple):
     terms: list[int | None]
 
 
-def indexed_units(toks: Tokens, masked_text: str, index: Callable[[str], int | None]) -> list[IndexedUnit]:
+class Lookups(NamedTuple):
+    """The vocabulary indices of a whole message's terms, looked up once: its words, its word pairs
+    (pairs[k]: words k and k + 1), and each run of Chinese characters as (start, end, the indices of
+    its character 2-grams, then of its 3-grams). Clauses, tails and kept readings take runs of them."""
+
+    words: list[int | None]
+    pairs: list[int | None]
+    runs: list[tuple[int, int, list[int | None]]]
+
+    def whole(self) -> list[int | None]:
+        """The terms of the whole message, in the order of features()."""
+        return self.words + self.pairs + [g for _, _, grams in self.runs for g in grams]
+
+
+def lookups(toks: Tokens, masked_text: str, index: Callable[[str], int | None]) -> Lookups:
+    text = masked_text[:_MAX_MODEL_CHARS]
+    words = list(map(index, toks.words))
+    pairs = [index(f"{first} {second}") for first, second in itertools.pairwise(toks.words)]
+    runs: list[tuple[int, int, list[int | None]]] = []
+    for m in _CJK_RUN.finditer(text):
+        run = m.group()
+        grams = [index(CHAR_MARK + run[i : i + size]) for size in CHAR_SIZES for i in range(len(run) - size + 1)]
+        runs.append((m.start(), m.end(), grams))
+    return Lookups(words, pairs, runs)
+
+
+def indexed_units(
+    toks: Tokens, masked_text: str, index: Callable[[str], int | None], looked: Lookups | None = None
+) -> list[IndexedUnit]:
     """units(), with each term looked up once for the whole message instead of once per unit.
 
     A clause's words are a run of the message's words, its bigrams a run of the message's bigrams,
     and its character n-grams those of the runs of Chinese characters inside it (a clause ends at
     punctuation, which no run crosses). tests/test_segment.py checks it against units().
+    `looked`: lookups() of the same message, when the caller keeps them (kept_unit reads them too).
     """
     text = masked_text[:_MAX_MODEL_CHARS]
-    words = list(map(index, toks.words))
-    pairs = [index(f"{first} {second}") for first, second in itertools.pairwise(toks.words)]
-    runs: list[tuple[int, list[int | None]]] = []  # (start, the indices of its character n-grams)
-    for m in _CJK_RUN.finditer(text):
-        run = m.group()
-        grams = [index(CHAR_MARK + run[i : i + size]) for size in CHAR_SIZES for i in range(len(run) - size + 1)]
-        runs.append((m.start(), grams))
-    whole = IndexedUnit(0, len(text), words, words + pairs + [g for _, grams in runs for g in grams])
+    if looked is None:
+        looked = lookups(toks, text, index)
+    words, pairs, runs = looked
+    whole = IndexedUnit(0, len(text), words, looked.whole())
     bounds = _clause_bounds(text)
     spans = toks.spans
     if len(bounds) < 2:
@@ -529,7 +582,7 @@ def indexed_units(toks: Tokens, masked_text: str, index: Callable[[str], int | N
             r += 1
         terms = words[first:k] + pairs[first : max(first, k - 1)]
         while r < len(runs) and runs[r][0] < end:
-            terms += runs[r][1]
+            terms += runs[r][2]
             r += 1
         if k > first:
             out.append(IndexedUnit(start, end, words[first:k], terms))
@@ -541,7 +594,7 @@ def _tails(
     spans: list[tuple[int, int]],
     words: list[int | None],
     pairs: list[int | None],
-    runs: list[tuple[int, list[int | None]]],
+    runs: list[tuple[int, int, list[int | None]]],
     index: Callable[[str], int | None],
 ) -> list[IndexedUnit]:
     """The units of units() that read the message from after a prefix (tail_starts)."""
@@ -552,33 +605,39 @@ def _tails(
             # A glued greeting ends inside a run of Chinese characters: the rest of that run counts anew.
             cut = _CJK_RUN.match(text, start) if start and _CJK_RUN.match(text, start - 1) else None
             grams = [index(g) for g in char_ngrams(cut.group())] if cut else []
-            grams += [g for at, run in runs if at >= start for g in run]
+            grams += [g for at, _, run in runs if at >= start for g in run]
             out.append(IndexedUnit(start, len(text), words[k:], words[k:] + pairs[k:] + grams))
     return out
 
 
-def kept_unit(
-    toks: Tokens, masked_text: str, index: Callable[[str], int | None], kept: Callable[[int], bool]
-) -> IndexedUnit | None:
-    """The message as one unit read without the characters `kept` refuses (the masked offsets of its
-    asides, model.py): the words that start at a kept character, the word pairs they form once the
-    others are gone, and the character n-grams of the kept stretches of each run of Chinese
-    characters. None where every character is kept, or none is."""
-    text = masked_text[:_MAX_MODEL_CHARS]
-    chosen = [k for k, (s, _) in enumerate(toks.spans) if kept(s)]
+def kept_unit(toks: Tokens, masked_text: str, index: Callable[[str], int | None], kept: bytes, looked: Lookups) -> IndexedUnit | None:
+    """The message as one unit read without the characters `kept` refuses (kept[i] is 1 for each masked
+    character read, 0 for one of its asides, model.py): the words that start at a kept character, the
+    word pairs they form once the others are gone, and the character n-grams of the kept stretches of
+    each run of Chinese characters. None where every character is kept, or none is.
+
+    `looked`: lookups() of the whole message. A kept word, a pair of neighbouring kept words and an
+    n-gram inside a kept stretch are the whole message's, already looked up; only a pair of words that
+    an aside stood between is looked up anew."""
+    chosen = [k for k, (s, _) in enumerate(toks.spans) if kept[s]]
     if not chosen or len(chosen) == len(toks.words):
         return None
-    names = [toks.words[k] for k in chosen]
-    words = list(map(index, names))
-    pairs = [index(f"{first} {second}") for first, second in itertools.pairwise(names)]
+    names, all_words, all_pairs = toks.words, looked.words, looked.pairs
+    words = [all_words[k] for k in chosen]
+    pairs = [all_pairs[k] if second == k + 1 else index(f"{names[k]} {names[second]}") for k, second in itertools.pairwise(chosen)]
     grams: list[int | None] = []
-    for m in _CJK_RUN.finditer(text):
-        stretch = ""
-        for at in range(m.start(), m.end() + 1):
-            if at < m.end() and kept(at):
-                stretch += text[at]
-                continue
-            grams += [index(CHAR_MARK + stretch[i : i + size]) for size in CHAR_SIZES for i in range(len(stretch) - size + 1)]
-            stretch = ""
+    for run_start, run_end, run_grams in looked.runs:
+        threes = run_end - run_start - 1  # where the run's 3-grams begin among its n-grams
+        at = kept.find(1, run_start, run_end)
+        while at >= 0:  # each kept stretch of the run: its n-grams are a slice of the run's
+            stop = kept.find(0, at, run_end)
+            if stop < 0:
+                stop = run_end
+            a, b = at - run_start, stop - run_start
+            if b - a >= 2:
+                grams += run_grams[a : b - 1]
+            if b - a >= 3:
+                grams += run_grams[threes + a : threes + b - 2]
+            at = kept.find(1, stop, run_end)
     start, end = toks.spans[chosen[0]][0], toks.spans[chosen[-1]][1]
     return IndexedUnit(start, end, words, words + pairs + grams)
