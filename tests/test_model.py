@@ -423,12 +423,7 @@ def test_the_flat_model_round_trips_and_refuses_unsorted_terms():
 # sentences; a genuine warning and genuine notices with such lines stay low.
 ASKING_SCAMS = [
     "会员今晚扣费998元，取消请加微信kf_qx2291办理",
-    # Known hole (merge of prefix12 and hole13): the plain message is also read from after its space
-    # (segment.gap_tail_starts); the reading without asides is not, so an aside can cost it that unit.
-    pytest.param(
-        "您的包裹地址有误无法派送，请点击 kd-xiugai.top/q 修改地址",
-        marks=pytest.mark.xfail(strict=True, reason="known hole: a space tail is not read again without the asides"),
-    ),
+    "您的包裹地址有误无法派送，请点击 kd-xiugai.top/q 修改地址",
     "同学你好，兼职刷单日结三百，加QQ 3358334602 详聊",
     "爸我换号了，先转两千到这张卡6222021234567890123，急用",
 ]

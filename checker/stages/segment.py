@@ -445,15 +445,21 @@ def tail_starts(text: str) -> list[int]:
 
 def gap_tail_starts(masked: Normalized) -> list[int]:
     """Where the message may start after a prefix that a space or a line break of the paste ended
-    (normalisation drops them: "不收任何费用 您的…"), inside the same leading run as tail_starts. Only the
-    check reads them (a training text keeps no spaces to read): its tokens are cut again from there."""
+    (normalisation drops them: "不收任何费用 您的…"), inside the same leading run as tail_starts; then the
+    tails of the message read from after each prefix. Only the check reads them (a training text keeps
+    no spaces to read): its tokens are cut again from there."""
     text = masked.text[:_MAX_MODEL_CHARS]
     m = _PREFIX.match(text)
     if m is None:
         return []
     marked = set(tail_starts(text))
     gaps = masked.gaps()  # gap_before(i), read where one can be
-    return [i for i in range(1, min(m.end() + 1, len(text))) if i not in marked and i in gaps][:_MAX_TAILS]
+    starts = [i for i in range(1, min(m.end() + 1, len(text))) if i not in marked and i in gaps][:_MAX_TAILS]
+    # The message after a prefix (ended by a space or by a mark) is read as the message itself would be:
+    # its own tails too (a greeting glued to its first words, the marks of its own opener), which the
+    # prefix would otherwise hide ("免费，你好我是…"). Check time only, as the spaces are.
+    nested = [i + t for i in sorted(marked) + starts for t in tail_starts(text[i:])]
+    return starts + [j for j in dict.fromkeys(nested) if j not in marked and j not in starts][:_MAX_TAILS]
 
 
 def tail_unit(
