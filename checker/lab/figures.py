@@ -232,6 +232,12 @@ def _measure_suite(root: pathlib.Path, folder: pathlib.Path, output: str, n_jobs
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is absent: the committed models/{output} stays as it is")
     model_stage.reset_cache()
+    # Measured with the model in root/models or not at all. A checker that finds another models/ folder
+    # (an editable install of another checkout) refuses it by its pins and checks with the rules alone:
+    # that is not the figure of the shipped checker (seen once: a retrain in a second worktree).
+    if pathlib.Path(str(model_stage._model_files())).resolve() != (root / "models").resolve():
+        raise RuntimeError(f"the checker loads its model from {model_stage._model_files()}, not {root / 'models'}")
+    model_stage.load()  # ModelError when the model cannot be trusted
     report = evaluate_suite(folder, n_jobs=n_jobs)
     text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     (root / "models" / output).write_text(text, encoding="utf-8")
