@@ -113,15 +113,22 @@ _MAX_FIRSTS = 128
 DIGIT = r"\d"
 
 
-def first_characters(pattern: str) -> frozenset[str] | None:
-    """The characters a match of `pattern` can begin with (each a character, or DIGIT for any digit),
-    when they are few and every match takes at least one character (else None). Assertions before it
-    (a look-behind, ^) take none and are passed."""
+def _case_sensitive_tree(pattern: str):
+    """re's parse tree of `pattern`; None when it does not parse or ignores case (then no character
+    it needs can be listed)."""
     try:
         tree = sre_parser.parse(pattern)
     except re.error:
         return None
-    if tree.state.flags & (re.IGNORECASE | re.LOCALE):
+    return None if tree.state.flags & (re.IGNORECASE | re.LOCALE) else tree
+
+
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The characters a match of `pattern` can begin with (each a character, or DIGIT for any digit),
+    when they are few and every match takes at least one character (else None). Assertions before it
+    (a look-behind, ^) take none and are passed."""
+    tree = _case_sensitive_tree(pattern)
+    if tree is None:
         return None
     firsts, may_be_empty = _sequence_firsts(tree)
     return firsts if firsts and not may_be_empty and len(firsts) <= _MAX_FIRSTS else None
@@ -197,13 +204,8 @@ def required_characters(pattern: str) -> frozenset[str] | None:
     the union of what each branch needs, a sequence what its most selective part needs; repeats
     that may be absent, assertions and broad classes (\\d, [^x], .) need nothing that can be listed.
     """
-    try:
-        tree = sre_parser.parse(pattern)
-    except re.error:
-        return None
-    if tree.state.flags & (re.IGNORECASE | re.LOCALE):
-        return None
-    return _sequence_needs(tree)
+    tree = _case_sensitive_tree(pattern)
+    return None if tree is None else _sequence_needs(tree)
 
 
 def _sequence_needs(items) -> frozenset[str] | None:
