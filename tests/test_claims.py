@@ -955,6 +955,64 @@ def test_payment_asked_first_is_still_a_request(text):
     assert check(text).verdict == "high_risk"
 
 
+# personal14: a payment the writer tells as made (claims.toml negation.paid_by_writer, paid_done) asks
+# nobody to pay; the same verbs asked of the reader, or told of the writer by someone he obeys or quotes,
+# still do (fake_relative, fake_landlord, fake_teacher of fraud_taxonomy.md A.1 rows 29-31).
+PAID_BY_WRITER = [
+    "老师，孩子的资料费我扫了您发在群里的收款码，交了35块",
+    "王姐，物业费我已经扫码付款了，麻烦看一下",
+    "师傅，工钱我转到你那张农行卡上了，6228481234567890123，你查一下",
+    "我把钱打到你卡上了，6217001234567890123，你看到没",
+    "哥，房租我刚转给房东的卡了，你那份回头给我",
+]
+PAID_BY_READER = [
+    "爸，我换号了，急用钱，你把钱转到这张卡上6222021234567890123，户名张伟",
+    "各位家长，春游费每人120，扫我发在群里的收款码交一下，收齐我统一交学校",
+    "房租这个月转我爱人卡上，6222021234567890123，还是老样子",
+    "对方说我转到安全账户就没事了，你也把钱转到安全账户6222021234567890123",
+    "我已经帮你垫了一半，剩下的你转到我朋友卡上6222021234567890123，他急用",
+    "让我转到他的卡上了，你也转一下，卡号6222021234567890123",
+]
+
+
+@pytest.mark.parametrize("text", PAID_BY_WRITER)
+def test_a_payment_the_writer_made_is_no_request(text):
+    assert "pay" not in {r.kind for r in _read(text).requests}
+    assert check(text).verdict != "high_risk"
+
+
+@pytest.mark.parametrize("text", PAID_BY_READER)
+def test_a_payment_asked_of_the_reader_is_still_a_request(text):
+    assert "pay" in {r.kind for r in _read(text).requests}
+    assert check(text).verdict == "high_risk"
+
+
+# personal14: in a story told as a warning, someone who added the writer ("有人加我微信说是我表哥") is a
+# deed told, not a request (claims._reported: the narrator runs into the request's verb); "加我微信" asked
+# of the reader still is, and so is a victim's story that tells no refusal (the reader who pastes it).
+ADDED_THE_WRITER = [
+    "今天差点被骗，有人加我微信说是我表哥，说换号了让我先转钱给他朋友，我直接打了表哥原来的电话，根本没这事",
+    "提个醒，昨天有人加我好友说是我同学，开口就借钱，我打了同学原来的电话，根本没这回事，是骗子",
+]
+ADD_ME_ASKED = [
+    "我是你表哥，有人加你微信别理，你加我微信wxid_abc123，有急事。",
+    "爸 我换号了 加我微信 有急事",
+    "我是一个宝妈，想找兼职。有人加我微信说点赞就能赚钱，后来让我垫付任务，现在要再充钱才能提现",
+]
+
+
+@pytest.mark.parametrize("text", ADDED_THE_WRITER)
+def test_someone_who_added_the_writer_is_no_request(text):
+    assert "chat" not in {r.kind for r in _read(text).requests}
+    assert "chat_app_contact" not in {f.id for f in check(text).red_flags}
+
+
+@pytest.mark.parametrize("text", ADD_ME_ASKED)
+def test_add_me_asked_of_the_reader_is_still_a_request(text):
+    assert "chat" in {r.kind for r in _read(text).requests}
+    assert "chat_app_contact" in {f.id for f in check(text).red_flags}
+
+
 def test_a_fee_paid_after_the_service_is_listed_as_suppressed():
     text = "老板您好 我们是做企业贷款的 前期一分钱不收 放款后按合同付服务费 需要的话可以加我微信luohao2437"
     assert ("debtor_fee_demand", "paid_after_service") in {(s.rule, s.filter) for s in check(text).suppressed}
