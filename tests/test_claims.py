@@ -1013,6 +1013,32 @@ def test_add_me_asked_of_the_reader_is_still_a_request(text):
     assert "chat_app_contact" in {f.id for f in check(text).red_flags}
 
 
+# personal14: an advert's own app, named by its 【…】 signature, is the advert's own terms, not a channel
+# of somebody else's; the same shape with a loan's limit, a frozen account or a prize keeps its app
+# unknown (the fake lender's own app is its bait: fraud_taxonomy.md A.1 row 22).
+OWN_BRAND_APP = [
+    "【如家酒店】会员日住二送一 积分可当钱花 下载如家App预订 客服4001-123-794 退订回T",
+    "【小米之家】周末门店有新品体验活动，现场下载小米商城App注册会员即可领取体验礼一份。回T退订",
+]
+BRAND_APP_BAIT = [
+    "【安心金融】您的额度已提升至5万，请下载安心金融App提现，逾期作废",
+    "【安心金融】您的借款额度已冻结，请下载安心金融App缴纳解冻金",
+    "【优选商城】恭喜您获得双十一返利红包888元，请下载优选商城App领取，今日有效",
+]
+
+
+@pytest.mark.parametrize("text", OWN_BRAND_APP)
+def test_an_adverts_own_app_is_not_a_private_channel(text):
+    assert not any(c.kind == "app" and c.status == "unknown" for c in _read(text).channels)
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", BRAND_APP_BAIT)
+def test_a_brand_app_with_a_loan_or_a_prize_stays_unknown(text):
+    assert any(c.kind == "app" and c.status == "unknown" for c in _read(text).channels)
+    assert check(text).verdict != "low_risk"
+
+
 def test_a_fee_paid_after_the_service_is_listed_as_suppressed():
     text = "老板您好 我们是做企业贷款的 前期一分钱不收 放款后按合同付服务费 需要的话可以加我微信luohao2437"
     assert ("debtor_fee_demand", "paid_after_service") in {(s.rule, s.filter) for s in check(text).suppressed}

@@ -973,6 +973,22 @@ def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institu
 _BRACKETED = precompiled(r"【([^【】]{2,30})】")
 
 
+def _own_brand_app(text: str, app: str, claims: list[Claim], data: _Data) -> bool:
+    """Whether an app the message asks you to get is the sender's own, named by its 【…】 signature
+    ("【如家酒店】…下载如家App预订", "【小米之家】…下载小米商城App"): an advert's own terms, not a channel of
+    somebody else's (personal14, issue 9). The brand is the signature's first two characters. Not where
+    the message claims a specific institution (a bank, a court, a platform of institutions.toml): its
+    apps are judged against its confirmed channels; nor where it speaks of what no advert's own terms
+    hold (channels.firm_not_a_deal: a debt, a frozen account, a loan's limit or payout, a fee first:
+    "【某金融】额度已提升，请下载某金融App提现" is the fake lender's own app, and its bait)."""
+    by_id = _institutions_by_id()
+    if any(c.kind == "institution" and not by_id[c.id].generic for c in claims):
+        return False
+    if data.firm_not_a_deal.search(text) is not None:
+        return False
+    return any(tag[:2] in app for tag in (m.group(1) for m in _BRACKETED.finditer(text)))
+
+
 def _bracketed(text: str, claims: list[Claim]) -> list[Institution]:
     """The specific institutions named inside any 【…】 of the message (a sender's signature, wherever
     it stands), but not a law firm or legal centre, which speaks for others."""
@@ -1118,6 +1134,8 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             channels.append(Channel("chat", request.evidence.text, "unknown", "", True, request.evidence, start))
         if request.kind == "download" and not any(c.kind == "link" for c in channels):
             m = _APP.search(text, max(0, start), min(len(text), end + 12))
+            if m and _own_brand_app(text, m.group(1) or m.group(), claims, data):
+                continue  # the sender's own app, named by its signature: the advert's own terms
             if m:
                 status = "official" if _official_app().search(m.group()) else "unknown"
                 channels.append(Channel("app", m.group(), status, "", False, _span(norm, m.start(), m.end()), m.start()))
