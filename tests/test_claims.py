@@ -1044,6 +1044,30 @@ def test_a_brand_app_with_a_loan_or_a_prize_stays_unknown(text):
     assert check(text).verdict != "low_risk"
 
 
+# personal14: a call received, then what the caller said after a comma ("接到个电话，对方说是我"), is a
+# message passed on (claims.toml negation.received) in a story told as a warning; a victim's story still
+# going on ("钱在我卡上，还没转给他", "我要不要转") keeps the caller's requests as the reader's own.
+CALL_RETOLD = [
+    "我妈今天接到个电话，对方说是我，说手机坏了用同学的，让她往一个卡上打钱交资料费。我妈多了个心眼，挂了直接打我原来的号码，我正在上班呢。",
+]
+CALL_PENDING = [
+    "中午接到个电话，对方说是支付宝的，说我的借呗利率超标要关掉，不然影响征信。他让我把额度借出来，转到他给的账户里清零。我现在借呗已经借出来了，钱在我卡上，还没转给他",
+    "我接到个电话，对方说是我儿子，手机坏了，让我转5000到他同学卡上6222021234567890123，我要不要转",
+]
+
+
+@pytest.mark.parametrize("text", CALL_RETOLD)
+def test_a_call_retold_as_a_warning_asks_nothing(text):
+    assert names_scammer(text)
+    assert "pay" not in {r.kind for r in _read(text).requests}
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", CALL_PENDING)
+def test_a_call_still_going_on_keeps_its_requests(text):
+    assert check(text).verdict == "high_risk"
+
+
 def test_a_fee_paid_after_the_service_is_listed_as_suppressed():
     text = "老板您好 我们是做企业贷款的 前期一分钱不收 放款后按合同付服务费 需要的话可以加我微信luohao2437"
     assert ("debtor_fee_demand", "paid_after_service") in {(s.rule, s.filter) for s in check(text).suppressed}
