@@ -1068,6 +1068,29 @@ def test_a_call_still_going_on_keeps_its_requests(text):
     assert check(text).verdict == "high_risk"
 
 
+# personal14: a call to verify that names nobody to call ("一定要打电话核实") is the reader's own check, no
+# request through a channel of the message; with a number given, the call binds to it as before.
+CALL_TO_VERIFY = [
+    "那个假老板后来就把我删了。大家也注意，这种的一定要打电话核实。",
+    "有人说是你表哥要借钱，你先打电话问问本人，别直接转",
+]
+CALL_A_NUMBER = [
+    ("我是你们王总，这是我新号，有急事，你打电话确认一下 13812345678", "unofficial"),
+    ("您的账户存在异常，请速打电话核实，客服专线13812345678", "unofficial"),
+]
+
+
+@pytest.mark.parametrize("text", CALL_TO_VERIFY)
+def test_a_call_to_verify_with_no_number_is_no_request(text):
+    assert "call" not in {r.kind for r in _read(text).requests}
+
+
+@pytest.mark.parametrize(("text", "through"), CALL_A_NUMBER)
+def test_a_call_to_verify_a_given_number_is_still_bound_to_it(text, through):
+    assert through in {r.through for r in _read(text).requests if r.kind == "call"}
+    assert check(text).verdict != "low_risk"
+
+
 def test_a_fee_paid_after_the_service_is_listed_as_suppressed():
     text = "老板您好 我们是做企业贷款的 前期一分钱不收 放款后按合同付服务费 需要的话可以加我微信luohao2437"
     assert ("debtor_fee_demand", "paid_after_service") in {(s.rule, s.filter) for s in check(text).suppressed}

@@ -1153,6 +1153,14 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     ]
     places = [(start, end, r.kind) for r, start, end in located]
     bound = [_bound(r, start, end, norm, channels, places) for r, start, end in located]
+    # A call to verify that names nobody to call ("这种的一定要打电话核实", "先打电话问问本人"): the reader
+    # calls whom he already knows, the advice every warning gives; not a channel of the message's own
+    # (personal14). A number given near it binds the call as before ("请打电话核实 138…").
+    bound = [
+        (r, near)
+        for (r, near), (_, _, end) in zip(bound, located, strict=True)
+        if not (r.kind == "call" and r.through == "none" and _TO_VERIFY.match(text, end))
+    ]
     requests = [r for r, _ in bound]
     # The numbers the message asks you to call, each with the request that asks it.
     called = [(r, c) for r, near in bound if r.kind == "call" for c in near if c.kind == "phone"]
@@ -1284,6 +1292,8 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
 
 
 _RETELLING_OPENING = 40
+# What a call with no number is for, right after its verb: to check with someone the reader knows.
+_TO_VERIFY = precompiled(r"(?:给|问)?(?:本人|家人|对方本人|他本人|她本人)?(?:核实|确认|问问|问一下|问清楚|求证)")
 
 # How far before an app word its institution's name may stand ("支付宝App", "工商银行 手机银行").
 _APP_OWNER_REACH = 12
