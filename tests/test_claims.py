@@ -1091,6 +1091,30 @@ def test_a_call_to_verify_a_given_number_is_still_bound_to_it(text, through):
     assert check(text).verdict != "low_risk"
 
 
+# personal14: 请 inside 申请 / 邀请 is no fresh imperative (negation.fresh_imperative), so the caller's words
+# a story told as a warning retells stay his ("他说…可以帮我申请“诉前和解”，只要今晚先交…"); a demand
+# after a warning line is still a demand.
+APPLIED_RETOLD = [
+    "昨天接到一个电话，给大家提个醒。然后他说看我态度好，可以帮我申请“诉前和解”，只要今晚先交两千块“和解备案费”到他给的账户。我直接挂了，后来打110问，民警说这就是冒充律师的诈骗。",
+]
+APPLIED_DEMANDED = [
+    "谨防诈骗，申请贷款需先交保证金3000元到账户6222021234567890123",
+    "切勿轻信他人，您申请的贷款已通过，请先交500元解冻费到6222021234567890123",
+]
+
+
+@pytest.mark.parametrize("text", APPLIED_RETOLD)
+def test_shenqing_is_no_fresh_imperative_in_a_retold_story(text):
+    assert "pay" not in {r.kind for r in _read(text).requests}
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", APPLIED_DEMANDED)
+def test_a_demand_after_shenqing_is_still_a_demand(text):
+    assert "pay" in {r.kind for r in _read(text).requests}
+    assert check(text).verdict == "high_risk"
+
+
 def test_a_fee_paid_after_the_service_is_listed_as_suppressed():
     text = "老板您好 我们是做企业贷款的 前期一分钱不收 放款后按合同付服务费 需要的话可以加我微信luohao2437"
     assert ("debtor_fee_demand", "paid_after_service") in {(s.rule, s.filter) for s in check(text).suppressed}
