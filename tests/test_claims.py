@@ -955,6 +955,166 @@ def test_payment_asked_first_is_still_a_request(text):
     assert check(text).verdict == "high_risk"
 
 
+# personal14: a payment the writer tells as made (claims.toml negation.paid_by_writer, paid_done) asks
+# nobody to pay; the same verbs asked of the reader, or told of the writer by someone he obeys or quotes,
+# still do (fake_relative, fake_landlord, fake_teacher of fraud_taxonomy.md A.1 rows 29-31).
+PAID_BY_WRITER = [
+    "老师，孩子的资料费我扫了您发在群里的收款码，交了35块",
+    "王姐，物业费我已经扫码付款了，麻烦看一下",
+    "师傅，工钱我转到你那张农行卡上了，6228481234567890123，你查一下",
+    "我把钱打到你卡上了，6217001234567890123，你看到没",
+    "哥，房租我刚转给房东的卡了，你那份回头给我",
+    # 给你 / 给您 after the verb: the writer calls or pays the reader (claims.toml pay_verb).
+    "妈，我手机没电了，用同学手机给你发的，晚上到家再打给你",
+    "这个月手头紧，房租下周再转给您，不好意思",
+]
+PAID_BY_READER = [
+    "爸，我换号了，急用钱，你把钱转到这张卡上6222021234567890123，户名张伟",
+    "各位家长，春游费每人120，扫我发在群里的收款码交一下，收齐我统一交学校",
+    "房租这个月转我爱人卡上，6222021234567890123，还是老样子",
+    "对方说我转到安全账户就没事了，你也把钱转到安全账户6222021234567890123",
+    "我已经帮你垫了一半，剩下的你转到我朋友卡上6222021234567890123，他急用",
+    "让我转到他的卡上了，你也转一下，卡号6222021234567890123",
+    "妈，我手机没电了，用同学手机给你发的，你先打给我同学5000，他卡号6222021234567890123",
+    "爸 我换号了 急用钱 你先转给我 晚点还你",
+]
+
+
+@pytest.mark.parametrize("text", PAID_BY_WRITER)
+def test_a_payment_the_writer_made_is_no_request(text):
+    assert "pay" not in {r.kind for r in _read(text).requests}
+    assert check(text).verdict != "high_risk"
+
+
+@pytest.mark.parametrize("text", PAID_BY_READER)
+def test_a_payment_asked_of_the_reader_is_still_a_request(text):
+    assert "pay" in {r.kind for r in _read(text).requests}
+    assert check(text).verdict == "high_risk"
+
+
+# personal14: in a story told as a warning, someone who added the writer ("有人加我微信说是我表哥") is a
+# deed told, not a request (claims._reported: the narrator runs into the request's verb); "加我微信" asked
+# of the reader still is, and so is a victim's story that tells no refusal (the reader who pastes it).
+ADDED_THE_WRITER = [
+    "今天差点被骗，有人加我微信说是我表哥，说换号了让我先转钱给他朋友，我直接打了表哥原来的电话，根本没这事",
+    "提个醒，昨天有人加我好友说是我同学，开口就借钱，我打了同学原来的电话，根本没这回事，是骗子",
+]
+ADD_ME_ASKED = [
+    "我是你表哥，有人加你微信别理，你加我微信wxid_abc123，有急事。",
+    "爸 我换号了 加我微信 有急事",
+    "我是一个宝妈，想找兼职。有人加我微信说点赞就能赚钱，后来让我垫付任务，现在要再充钱才能提现",
+]
+
+
+@pytest.mark.parametrize("text", ADDED_THE_WRITER)
+def test_someone_who_added_the_writer_is_no_request(text):
+    assert "chat" not in {r.kind for r in _read(text).requests}
+    assert "chat_app_contact" not in {f.id for f in check(text).red_flags}
+
+
+@pytest.mark.parametrize("text", ADD_ME_ASKED)
+def test_add_me_asked_of_the_reader_is_still_a_request(text):
+    assert "chat" in {r.kind for r in _read(text).requests}
+    assert "chat_app_contact" in {f.id for f in check(text).red_flags}
+
+
+# personal14: an advert's own app, named by its 【…】 signature, is the advert's own terms, not a channel
+# of somebody else's; the same shape with a loan's limit, a frozen account or a prize keeps its app
+# unknown (the fake lender's own app is its bait: fraud_taxonomy.md A.1 row 22).
+OWN_BRAND_APP = [
+    "【如家酒店】会员日住二送一 积分可当钱花 下载如家App预订 客服4001-123-794 退订回T",
+    "【小米之家】周末门店有新品体验活动，现场下载小米商城App注册会员即可领取体验礼一份。回T退订",
+]
+BRAND_APP_BAIT = [
+    "【安心金融】您的额度已提升至5万，请下载安心金融App提现，逾期作废",
+    "【安心金融】您的借款额度已冻结，请下载安心金融App缴纳解冻金",
+    "【优选商城】恭喜您获得双十一返利红包888元，请下载优选商城App领取，今日有效",
+]
+
+
+@pytest.mark.parametrize("text", OWN_BRAND_APP)
+def test_an_adverts_own_app_is_not_a_private_channel(text):
+    assert not any(c.kind == "app" and c.status == "unknown" for c in _read(text).channels)
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", BRAND_APP_BAIT)
+def test_a_brand_app_with_a_loan_or_a_prize_stays_unknown(text):
+    assert any(c.kind == "app" and c.status == "unknown" for c in _read(text).channels)
+    assert check(text).verdict != "low_risk"
+
+
+# personal14: a call received, then what the caller said after a comma ("接到个电话，对方说是我"), is a
+# message passed on (claims.toml negation.received) in a story told as a warning; a victim's story still
+# going on ("钱在我卡上，还没转给他", "我要不要转") keeps the caller's requests as the reader's own.
+CALL_RETOLD = [
+    "我妈今天接到个电话，对方说是我，说手机坏了用同学的，让她往一个卡上打钱交资料费。我妈多了个心眼，挂了直接打我原来的号码，我正在上班呢。",
+]
+CALL_PENDING = [
+    "中午接到个电话，对方说是支付宝的，说我的借呗利率超标要关掉，不然影响征信。他让我把额度借出来，转到他给的账户里清零。我现在借呗已经借出来了，钱在我卡上，还没转给他",
+    "我接到个电话，对方说是我儿子，手机坏了，让我转5000到他同学卡上6222021234567890123，我要不要转",
+]
+
+
+@pytest.mark.parametrize("text", CALL_RETOLD)
+def test_a_call_retold_as_a_warning_asks_nothing(text):
+    assert names_scammer(text)
+    assert "pay" not in {r.kind for r in _read(text).requests}
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", CALL_PENDING)
+def test_a_call_still_going_on_keeps_its_requests(text):
+    assert check(text).verdict == "high_risk"
+
+
+# personal14: a call to verify that names nobody to call ("一定要打电话核实") is the reader's own check, no
+# request through a channel of the message; with a number given, the call binds to it as before.
+CALL_TO_VERIFY = [
+    "那个假老板后来就把我删了。大家也注意，这种的一定要打电话核实。",
+    "有人说是你表哥要借钱，你先打电话问问本人，别直接转",
+]
+CALL_A_NUMBER = [
+    ("我是你们王总，这是我新号，有急事，你打电话确认一下 13812345678", "unofficial"),
+    ("您的账户存在异常，请速打电话核实，客服专线13812345678", "unofficial"),
+]
+
+
+@pytest.mark.parametrize("text", CALL_TO_VERIFY)
+def test_a_call_to_verify_with_no_number_is_no_request(text):
+    assert "call" not in {r.kind for r in _read(text).requests}
+
+
+@pytest.mark.parametrize(("text", "through"), CALL_A_NUMBER)
+def test_a_call_to_verify_a_given_number_is_still_bound_to_it(text, through):
+    assert through in {r.through for r in _read(text).requests if r.kind == "call"}
+    assert check(text).verdict != "low_risk"
+
+
+# personal14: 请 inside 申请 / 邀请 is no fresh imperative (negation.fresh_imperative), so the caller's words
+# a story told as a warning retells stay his ("他说…可以帮我申请“诉前和解”，只要今晚先交…"); a demand
+# after a warning line is still a demand.
+APPLIED_RETOLD = [
+    "昨天接到一个电话，给大家提个醒。然后他说看我态度好，可以帮我申请“诉前和解”，只要今晚先交两千块“和解备案费”到他给的账户。我直接挂了，后来打110问，民警说这就是冒充律师的诈骗。",
+]
+APPLIED_DEMANDED = [
+    "谨防诈骗，申请贷款需先交保证金3000元到账户6222021234567890123",
+    "切勿轻信他人，您申请的贷款已通过，请先交500元解冻费到6222021234567890123",
+]
+
+
+@pytest.mark.parametrize("text", APPLIED_RETOLD)
+def test_shenqing_is_no_fresh_imperative_in_a_retold_story(text):
+    assert "pay" not in {r.kind for r in _read(text).requests}
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", APPLIED_DEMANDED)
+def test_a_demand_after_shenqing_is_still_a_demand(text):
+    assert "pay" in {r.kind for r in _read(text).requests}
+    assert check(text).verdict == "high_risk"
+
+
 def test_a_fee_paid_after_the_service_is_listed_as_suppressed():
     text = "老板您好 我们是做企业贷款的 前期一分钱不收 放款后按合同付服务费 需要的话可以加我微信luohao2437"
     assert ("debtor_fee_demand", "paid_after_service") in {(s.rule, s.filter) for s in check(text).suppressed}

@@ -281,6 +281,8 @@ class _Data(NamedTuple):
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
     paid_after: re.Pattern[str]
+    paid_by_writer: re.Pattern[str]
+    paid_done: re.Pattern[str]
     clause_end: re.Pattern[str]
     statement_opens: re.Pattern[str]
     scammer: re.Pattern[str]
@@ -376,6 +378,8 @@ def parse_data(raw: str | dict) -> _Data:
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         paid_after=_compile(negation["paid_after"], "negation.paid_after"),
+        paid_by_writer=_compile(negation["paid_by_writer"], "negation.paid_by_writer"),
+        paid_done=_compile(negation["paid_done"], "negation.paid_done"),
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
         statement_opens=_compile(negation["statement_opens"], "negation.statement_opens"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
@@ -461,7 +465,8 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
     if quoted and any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
         return True
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
-    sentence = text[ends[-1] if ends else max(0, start - 80) : start]
+    begin = ends[-1] if ends else max(0, start - 80)
+    sentence = text[begin:start]
     # The last mention of the scammer decides: an imperative after it is addressed to the reader.
     cue = None
     for match in data.scammer.finditer(sentence):
@@ -480,6 +485,14 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
             for match in narrator.finditer(sentence):
                 if cue is None or match.start() > cue.start():
                     cue = match
+        if story:
+            # The story's narration may hold the request's own verb ("有人加我微信说是我表哥": someone
+            # added the writer, a deed told, not "加我微信" asked): a narrator that starts before the
+            # request and runs into it (personal14).
+            reach = text[begin : start + _NARRATION_INTO]
+            for match in data.story_narrator.finditer(reach):
+                if match.start() < len(sentence) < match.end() and (cue is None or match.start() > cue.start()):
+                    cue = match
     if cue is None or data.fresh_imperative.search(sentence, cue.end()) is not None:
         return False
     # "以下是骗子常用的话术：…" opens a block with a colon: what follows is the scam itself, read as
@@ -488,6 +501,8 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
 
 
 _BLOCK_OPENS = precompiled("[:：]")
+# How far into a request a story's narrator may run (story_narrator "有人加我" over "加我微信").
+_NARRATION_INTO = 4
 
 
 # The last message's answer, keyed by its hash and length: never the text itself (no message text is
@@ -804,6 +819,8 @@ def _requests(
         for m, later in with_paid_after(pattern, text) if kind == "pay" else ((m, False) for m in pattern.finditer(text)):
             if later:
                 continue  # a seller's terms: paid once the goods or the service have come
+            if kind == "pay" and _paid_by_writer(text, m.start(), m.end(), data):
+                continue  # the writer tells of a payment he made: nobody is asked to pay
             if m.end() == m.start() or _governed(
                 text, m.start(), m.end(), data, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap,
                 pay=kind == "pay",
@@ -817,6 +834,26 @@ def _requests(
             if kept == _MAX_EACH:
                 break
     return found
+
+
+# How far after a payment's match its 了 may stand ("转到你那张农行卡上了"), within its clause and its group
+# of words (a paste with no punctuation: "我马上下单 … 平台确认了再把钱给你" is a promise, not a payment made).
+_DONE_REACH = 6
+_WORD_BREAK = precompiled(r"\s")
+
+
+def _paid_by_writer(text: str, start: int, end: int, data: _Data) -> bool:
+    """Whether the payment matched at text[start:end] is one the writer tells as made (claims.toml
+    negation.paid_by_writer, paid_done: "工钱我转到你卡上了", "我已经扫码付款了"): the writer, not someone
+    he quotes or obeys, is the subject of the verb, and the verb is done (已 before it, 了 or 过 in the
+    match or right after it). Not in a story still going on (negation.pending): a victim's requests stay
+    the reader's."""
+    subject = data.paid_by_writer.search(text, _clause_start(text, start, data), start)
+    if subject is None or _pending(text):
+        return False
+    stop = min(len(text), end + _DONE_REACH)
+    breaks = [m.start() for p in (data.clause_end, _WORD_BREAK) if (m := p.search(text, end, stop)) is not None]
+    return data.paid_done.search(text, subject.start(), min([stop, *breaks])) is not None
 
 
 @lru_cache(maxsize=1)
@@ -934,6 +971,22 @@ def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institu
 
 
 _BRACKETED = precompiled(r"【([^【】]{2,30})】")
+
+
+def _own_brand_app(text: str, app: str, claims: list[Claim], data: _Data) -> bool:
+    """Whether an app the message asks you to get is the sender's own, named by its 【…】 signature
+    ("【如家酒店】…下载如家App预订", "【小米之家】…下载小米商城App"): an advert's own terms, not a channel of
+    somebody else's (personal14, issue 9). The brand is the signature's first two characters. Not where
+    the message claims a specific institution (a bank, a court, a platform of institutions.toml): its
+    apps are judged against its confirmed channels; nor where it speaks of what no advert's own terms
+    hold (channels.firm_not_a_deal: a debt, a frozen account, a loan's limit or payout, a fee first:
+    "【某金融】额度已提升，请下载某金融App提现" is the fake lender's own app, and its bait)."""
+    by_id = _institutions_by_id()
+    if any(c.kind == "institution" and not by_id[c.id].generic for c in claims):
+        return False
+    if data.firm_not_a_deal.search(text) is not None:
+        return False
+    return any(tag[:2] in app for tag in (m.group(1) for m in _BRACKETED.finditer(text)))
 
 
 def _bracketed(text: str, claims: list[Claim]) -> list[Institution]:
@@ -1081,6 +1134,8 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             channels.append(Channel("chat", request.evidence.text, "unknown", "", True, request.evidence, start))
         if request.kind == "download" and not any(c.kind == "link" for c in channels):
             m = _APP.search(text, max(0, start), min(len(text), end + 12))
+            if m and _own_brand_app(text, m.group(1) or m.group(), claims, data):
+                continue  # the sender's own app, named by its signature: the advert's own terms
             if m:
                 status = "official" if _official_app().search(m.group()) else "unknown"
                 channels.append(Channel("app", m.group(), status, "", False, _span(norm, m.start(), m.end()), m.start()))
@@ -1098,6 +1153,14 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     ]
     places = [(start, end, r.kind) for r, start, end in located]
     bound = [_bound(r, start, end, norm, channels, places) for r, start, end in located]
+    # A call to verify that names nobody to call ("这种的一定要打电话核实", "先打电话问问本人"): the reader
+    # calls whom he already knows, the advice every warning gives; not a channel of the message's own
+    # (personal14). A number given near it binds the call as before ("请打电话核实 138…").
+    bound = [
+        (r, near)
+        for (r, near), (_, _, end) in zip(bound, located, strict=True)
+        if not (r.kind == "call" and r.through == "none" and _TO_VERIFY.match(text, end))
+    ]
     requests = [r for r, _ in bound]
     # The numbers the message asks you to call, each with the request that asks it.
     called = [(r, c) for r, near in bound if r.kind == "call" for c in near if c.kind == "phone"]
@@ -1229,6 +1292,8 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
 
 
 _RETELLING_OPENING = 40
+# What a call with no number is for, right after its verb: to check with someone the reader knows.
+_TO_VERIFY = precompiled(r"(?:给|问)?(?:本人|家人|对方本人|他本人|她本人)?(?:核实|确认|问问|问一下|问清楚|求证)")
 
 # How far before an app word its institution's name may stand ("支付宝App", "工商银行 手机银行").
 _APP_OWNER_REACH = 12
