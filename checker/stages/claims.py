@@ -832,7 +832,7 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         for e in entities
         if e.kind == "institution"
         and e.value in by_id
-        and not _means_of_payment(norm.text, e, by_id[e.value], tags, data)
+        and not _means_of_payment(norm, e, by_id[e.value], tags, data)
     ]
     openers: list[int] | None = None  # opener_ends(norm), read only where a person's pattern could match
     for name, pattern in data.persons:
@@ -858,12 +858,13 @@ _READER_REACH = 4
 _MEANS_REACH = 24
 
 
-def _means_of_payment(text: str, mention: Entity, inst: Institution, tags: list[str], data: _Data) -> bool:
+def _means_of_payment(norm: Normalized, mention: Entity, inst: Institution, tags: list[str], data: _Data) -> bool:
     """Whether the institution is named only as a way to pay at the sender's ("本店支持医保卡支付",
     "招商银行信用卡满100减10", "可办理建设银行商业贷款"): no claim to be it (claims.toml [means]). Not
     where a 【…】 signature names it, nor where the reader's own account of it is spoken of."""
     if any(inst.keywords.search(tag) for tag in tags):
         return False
+    text = norm.text
     start, end = mention.norm_start, mention.norm_end
     if data.means_partner.search(text, start, end):
         return True
@@ -871,7 +872,12 @@ def _means_of_payment(text: str, mention: Entity, inst: Institution, tags: list[
         return False
     if data.means_after.search(text[end : end + _MEANS_REACH]):
         return True
-    return bool(data.means_before.search(text, max(0, start - _MEANS_REACH), start) and data.means_thing.search(text[start : end + _MEANS_REACH]))
+    if not data.means_thing.search(text[start : end + _MEANS_REACH]):
+        return False
+    # An opener set apart by a space or a mark is no part of the mention's clause ("感谢您一直以来的支持
+    # 广发银行信用卡：…" names the bank, it does not take its card): its verb pays with nothing.
+    lo = max([0, start - _MEANS_REACH, *(k for k in opener_ends(norm) if k <= start)])
+    return bool(data.means_before.search(text, lo, start))
 
 
 @lru_cache(maxsize=1)

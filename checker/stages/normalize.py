@@ -708,29 +708,44 @@ def normalize_text(text: str) -> str:
 _OPENER_CHARS = 12
 _OPENER_GROUPS = 3
 _OPENER_REACH = 32
-_OPENER = precompiled(r"[\u4e00-\u9fff]{1,12}")  # _OPENER_CHARS
+# Digits may stand among its words ("0元领", "领100元"), not alone: a number is no opener.
+_OPENER = precompiled(r"(?=[0-9]{0,11}[\u4e00-\u9fff])[\u4e00-\u9fff0-9]{1,12}")  # _OPENER_CHARS
+_HAN_CHAR = precompiled(r"[\u4e00-\u9fff]")
 _OPENER_MARKS = precompiled(r"[,，!！。:：~～、]{1,3}")
 # A bracket glued to a verb is the verb's object, not a sender's tag: "请到【营业厅】办理", "关注【某某】公众号".
 _OPENER_VERB = precompiled(r"(?:到|去|往|至|在|用|找|登录|登陆|关注|打开|搜索|下载|进入|前往|咨询|联系|拨打|点击|通过|使用)$")
 
 
 # A greeting glued to the first words with no space or mark ("您好亲爱的，…", "早上好我钱书记 …") is an opener
-# too: the words that greet, not followed by what makes them another word ("你好像…", "您好久没来").
-GREETING = precompiled(r"(?:您好|你好|早上好|早安|上午好|中午好|下午好|晚上好|新年好|新年快乐|打扰了)(?:呀|啊|哈)?(?![像看久多几吗么呢听用坏])")
+# too: the words that greet, not followed by what makes them another word ("你好像…", "您好久没来"); and so
+# is a reassurance that ends a greeting's place ("请放心亲爱的，…", "别担心我钱书记 …"). Either may close a
+# longer word group of the opener ("尊敬的客户您好我钱书记 …", "亲爱的用户请放心…"): the first of them within
+# _OPENER_CHARS characters ends it.
+GREETING = precompiled(
+    r"(?:您好|你好|早上好|早安|上午好|中午好|下午好|晚上好|新年好|新年快乐|打扰了)(?:呀|啊|哈)?(?![像看久多几吗么呢听用坏])"
+    r"|(?:请|您|你)?放心(?:吧|啦)?(?![贷借花])|(?:请|您|你)?(?:别|不用|无需|不要|无须|不必)(?:担心|着急|紧张)"
+)
+_GLUED_OPENER = precompiled(r"[\u4e00-\u9fff]{0,10}?(?:" + GREETING.pattern + ")")
 
 
 def glued_greeting_end(text: str, at: int = 0) -> int:
-    """The end of a greeting glued to Chinese words that follow it, at `at` (0: none)."""
-    m = GREETING.match(text, at)
-    return m.end() if m is not None and _OPENER.match(text, m.end()) is not None else 0
+    """The end of a greeting or reassurance glued to Chinese words that follow it, in the word group
+    that starts at `at` (0: none)."""
+    m = _GLUED_OPENER.match(text, at)
+    return m.end() if m is not None and _HAN_CHAR.match(text, m.end()) is not None else 0
+
+
+def _glued_after(norm: Normalized, at: int) -> int:
+    """The end of a greeting or reassurance glued to what follows, in the word group at `at`, with no
+    space of the paste before it (0: none)."""
+    greeting = glued_greeting_end(norm.text, at)
+    return greeting if greeting and not any(norm.gap_before(k) for k in range(at + 1, greeting + 1)) else 0
 
 
 def _opener_after(norm: Normalized, at: int) -> int:
     """The end of an opener that starts at `at` (0: none): a word group up to the first space of the
-    paste, mark or sender tag; or a greeting glued to what follows."""
+    paste, mark or sender tag."""
     text = norm.text
-    if (greeting := glued_greeting_end(text, at)) and not norm.gap_before(greeting):
-        return greeting
     m = _OPENER.match(text, at)
     if m is None:
         return 0
@@ -746,12 +761,21 @@ def _opener_after(norm: Normalized, at: int) -> int:
 
 
 def opener_ends(norm: Normalized) -> list[int]:
-    """Where the message's first words may start once one, two or more openers are set aside, in order."""
+    """Where the message's first words may start once one, two or more openers are set aside, in order.
+
+    A greeting or reassurance glued inside a word group ("请放心亲爱的，", "尊敬的客户您好我钱书记 ") adds where it
+    ends, and the group still ends where its mark or space does: "请放心办理。喂，爸 …" keeps "喂，" an opener."""
     ends: list[int] = []
-    at = 0
-    while len(ends) < _OPENER_GROUPS and (k := _opener_after(norm, at)) and k <= _OPENER_REACH:
+    at, groups = 0, 0
+    while groups < _OPENER_GROUPS:
+        glued = _glued_after(norm, at)
+        k = _opener_after(norm, at) or glued
+        if not k or k > _OPENER_REACH:
+            break
+        if 0 < glued < k:
+            ends.append(glued)
         ends.append(k)
-        at = k
+        at, groups = k, groups + 1
     return ends
 
 

@@ -637,6 +637,7 @@ def _denies_before(msg: Message, before: str, start: int) -> bool:
 _ASIDE_UNIT = precompiled(r"[^。!?！？\n:：()（）【】\[\]]{0,400}[。!?！？\n:：]{0,8}")
 _CLAUSE_MARK = precompiled(r"[,，;；]")
 _BRACKETED = precompiled(r"[(（【\[][^()（）【】\[\]]{0,40}[)）】\]]")
+_OPENS_CLAUSE = frozenset(",，;；。!?！？\n:：")
 _CONTENT_KINDS = frozenset({"link", "bank_card", "chat_handle", "amount", "id_number"})
 _ASIDE_READINGS = (0, 1)
 
@@ -656,6 +657,22 @@ def _aside_cue(msg: Message, clause: str) -> bool:
     return any(p is not None and p.search(clause) is not None for p in cues)
 
 
+def _heading_case_numbers(msg: Message, bracketed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Case numbers that open a clause, after a mark and the bracketed asides glued to it (a court's
+    heading slipped into a message: "如需取消，【某法院】（2024）京0105民初12345号请致电"): set aside like a
+    bracket, the number alone, so the clauses it parts read together. Not one inside a clause ("本院受理的
+    （2025）…号案件"), and never the rest of its clause: what follows the number is the message's own."""
+    ends = {b: a for a, b in bracketed}
+    spans = []
+    for entity in msg.by_kind.get("case_number", ()):
+        at = entity.norm_start
+        while at in ends:
+            at = ends[at]
+        if at > 0 and msg.norm.text[at - 1] in _OPENS_CLAUSE:
+            spans.append((entity.norm_start, entity.norm_end))
+    return spans
+
+
 def _aside_units(msg: Message) -> tuple[list[tuple[int, int]], list[tuple[list[int], int, int]]]:
     """What both readings (_ASIDE_READINGS) set aside, found once per message: the bracketed asides,
     and each unit with a clause that reassures, warns or pads as (its clauses' starts, the first such
@@ -665,6 +682,7 @@ def _aside_units(msg: Message) -> tuple[list[tuple[int, int]], list[tuple[list[i
         return cache["units"]
     text = msg.norm.text
     bracketed = [(m.start(), m.end()) for m in _BRACKETED.finditer(text) if m.start() > 0 and not _gives_content(msg, m.start(), m.end())]
+    bracketed += _heading_case_numbers(msg, bracketed)
     units = []
     for unit in _ASIDE_UNIT.finditer(text):
         if unit.end() == unit.start():
