@@ -289,6 +289,46 @@ def test_another_institutions_official_channel_keeps_lowering_signs_out(text, lo
     assert result.verdict != "low_risk"
 
 
+# hole14 (issue 8): a lowering sign that vouches for the message's channels (rules.toml `vouches`:
+# "以官方App显示为准", "切勿向陌生账户转账", only official numbers) does not count beside a red flag where the
+# message names no official channel of its own: a fee, a threat or a lure that gives no channel, a law
+# firm's or a person's "official app" of nobody (claims.Reading.own_official_channel).
+NO_OWN_CHANNEL = [
+    ("【法律服务中心】王某女士：您在多家平台存在逾期，已被纳入重点催收对象，可为您出具暂缓催收证明，加急费1500元。", "以官方App显示为准。"),
+    ("你的欠款信息已经做好了曝光视频，你同事亲戚都会刷到，想撤下来就今天还清。", "以官方App显示为准。"),
+    ("您好，我司正在招聘文员，薪资3800起，看了您的简历挺合适，方便留个邮箱吗？", "谨防诈骗，切勿向陌生账户转账。"),
+    ("亲，你的任务单已完成三单，第四单是联单任务，需要一次性垫付155000元，完成后本金加佣金一起返还。", "谨防诈骗，切勿向陌生账户转账。"),
+]
+# Both ways: the same signs where the message names its institution's own way in stay lowering.
+OWN_CHANNEL = [
+    "【花呗】您本期账单已出，应还1280元，请登录支付宝App还款，以App显示为准。",
+    "【工商银行】您尾号1234的信用卡本期账单已出，请通过手机银行还款，切勿向个人账户转账。",
+]
+
+
+@pytest.mark.parametrize(("scam", "line"), NO_OWN_CHANNEL)
+@pytest.mark.parametrize("mode", ["prepend", "append"])
+def test_a_vouching_sign_without_an_own_channel_never_lowers_a_red_flag(scam, line, mode):
+    assert _level(scam) > 0
+    result = check(_insert(scam, line, mode, 0))
+    assert ORDER.index(result.verdict) >= _level(scam)
+    assert "pay_in_official_app" not in {f.id for f in result.lowering_signs}
+    assert "pay_in_official_app" in {s.rule for s in result.suppressed}
+
+
+def test_a_vouching_sign_without_an_own_channel_is_listed_as_suppressed():
+    scam, line = NO_OWN_CHANNEL[0]
+    suppressed = {(s.rule, s.filter) for s in check(scam + line).suppressed}
+    assert ("pay_in_official_app", "lowering_needs_its_own_channel") in suppressed
+
+
+@pytest.mark.parametrize("text", OWN_CHANNEL)
+def test_a_vouching_sign_with_the_institutions_own_channel_still_lowers(text):
+    result = check(text)
+    assert result.verdict == "low_risk"
+    assert "pay_in_official_app" in {f.id for f in result.lowering_signs}
+
+
 # Issue 8: a short offer, greeting or reassurance put in front of a flagged scam of the corpus, after
 # a space or a mark, never lowers it. "无需担心" denies the worry, not the request (claims.toml
 # negation.governing); "免费" denies only the verb right after it (governing_fee), not a new

@@ -207,6 +207,9 @@ class Reading(NamedTuple):
     # in a law firm's letter, "请登录支付宝App核实" in a court notice): official for that institution,
     # proof of nothing for this message (issue 8). See _foreign_official.
     foreign: tuple[Channel, ...] = ()
+    # The reader's own way in named as the creditor's ("可在委托方官方App内申请协商分期"): a firm's letter
+    # sends the reader to the app of the company it collects for, not to one of its own.
+    creditors_app: bool = False
 
     @property
     def floor(self) -> str:
@@ -243,6 +246,17 @@ class Reading(NamedTuple):
         return all(r.through == "official" for r in self.requests)
 
     @property
+    def own_official_channel(self) -> bool:
+        """Whether the message names an official channel of its own: a confirmed number or site, or a
+        public line, that is no other institution's (`foreign`); the reader's own way in named without
+        its owner ("以官方App显示为准", "官方渠道", "营业厅") only where it claims an institution the reader has
+        such a way into (_OWN_WAY_IN_KINDS), or names it as the creditor's (`creditors_app`).
+        A lowering sign that vouches for channels needs one beside a red flag (hole14, issue 8)."""
+        by_id = _institutions_by_id()
+        way_in = self.creditors_app or any(c.kind == "institution" and by_id[c.id].kind in _OWN_WAY_IN_KINDS for c in self.claims)
+        return any(c.official and c not in self.foreign and (c.kind != "app" or way_in) for c in self.channels)
+
+    @property
     def warning_notice(self) -> bool:
         """A warning that asks for no money, data or contact except through official channels: its
         denial counts anywhere in it."""
@@ -268,6 +282,12 @@ class Reading(NamedTuple):
             "channels": [c.to_dict() for c in self.channels],
             "floor": self.floor,
         }
+
+
+# The bodies whose app, counter or site the reader has a way into of their own (institutions.toml
+# `kind`): a bank, a platform, a lender, a carrier, a utility, a government service, a court. Not a law
+# firm, a "legal service", the police or a courier, whose "official app" a message leaves nameless.
+_OWN_WAY_IN_KINDS = frozenset({"bank", "platform", "lender", "carrier", "utility", "government", "court", "regulator"})
 
 
 class _Data(NamedTuple):
@@ -1033,6 +1053,8 @@ def _channels(
 
 # The creditor a firm speaks for, right before an account word: its own account ("委托方对公账户").
 _CREDITORS_OWN = precompiled(r"(?:委托方|委托人|债权人)的?$")
+# ... and right before an app word: its own app ("委托方官方App", "债权人的App").
+_CREDITORS_APP = precompiled(r"(?:委托方|委托人|债权人)的?(?:官方)?$")
 # How far before the account word its owner may stand ("本公司的对公账户", "商品房预售资金监管账户").
 _FIRM_ACCOUNT_REACH = 12
 
@@ -1226,12 +1248,15 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     if offered_through and benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
     foreign = _foreign_official(text, channels)
+    creditors_app = any(c.kind == "app" and _CREDITORS_APP.search(text, max(0, c.at - 8), c.at) for c in channels)
     if denial is not None and _retells(text, data, channels, requests, story):
         # The scam it retells asks nothing of the reader: only what it asks through official
         # channels ("拨打96110") is its own.
         official = tuple(r for r in requests if r.through == "official")
-        return Reading(tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice, foreign=foreign)
-    return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice, foreign=foreign)
+        return Reading(
+            tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice, foreign=foreign, creditors_app=creditors_app
+        )
+    return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice, foreign=foreign, creditors_app=creditors_app)
 
 
 _RETELLING_OPENING = 40

@@ -32,6 +32,9 @@ say which fraud it resembles.
 down, and it opens the high_risk band (pipeline._ceiling). `opener = true` marks, among those, the
 first message of a known person's sequence (a new number or account set up, nothing asked yet): it
 keeps the first property, not the second, so that it says "verify first" until money or a code is asked.
+`vouches = true` marks a lowering sign that rests on the message's channels (its official app, its
+official numbers): beside a red flag it counts only where the message names an official channel of its
+own, not where it names none ("以官方App显示为准", "切勿向陌生账户转账" added to a demand that gives no channel).
 """
 
 from __future__ import annotations
@@ -214,6 +217,10 @@ class Rule(NamedTuple):
     # "无需征信，当天放款" offers no credit check: a denial word inside such a match is the offer itself,
     # so only a cue before or after it makes the match a warning.
     negatable_inside: bool = True
+    # A lowering sign that vouches for the message's channels (an official app, official numbers): where
+    # a red flag stands it counts only if the message names an official channel of its own
+    # (claims.Reading.own_official_channel; filters.toml lowering_needs_its_own_channel).
+    vouches: bool = False
 
 
 class Catalogue(NamedTuple):
@@ -331,6 +338,16 @@ def _red_flag_switch(item: dict, rule_id: str, key: str, what: str) -> bool:
     return value
 
 
+def _lowering_switch(item: dict, rule_id: str, key: str, what: str) -> bool:
+    """A true/false key that only a lowering sign (negative weight) may set (vouches)."""
+    value = item.get(key, False)
+    if not isinstance(value, bool):
+        raise CatalogueError(f"rule {rule_id}: {key} must be true or false, not {value!r}")
+    if value and float(item["weight"]) >= 0:
+        raise CatalogueError(f"rule {rule_id}: only a lowering sign (negative weight) can be {what}")
+    return value
+
+
 def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
     """The catalogue in `raw` (rules.toml's text, or its data), validated; CatalogueError names the rule.
 
@@ -383,6 +400,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 never_genuine=_red_flag_switch(item, rule_id, "never_genuine", "never_genuine"),
                 opener=_red_flag_switch(item, rule_id, "opener", "an opener"),
                 negatable_inside=bool(item.get("negatable_inside", True)),
+                vouches=_lowering_switch(item, rule_id, "vouches", "vouching for channels"),
             )
         )
         if compile_now:
