@@ -95,6 +95,9 @@ _SPELLED_APART = _Chain(rf"[{_CJK}]", rf"[\-_*·•・|~^=#/\\.+{_SYMBOLS}]{{1,8
 # has the length of a phone (10-12 digits with area code) or card number (16-19).
 _DIGIT_GROUPS = precompiled(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
 _JOINED_LENGTHS = frozenset({10, 11, 12, 16, 17, 18, 19})
+# Four groups of three digits apart by dots, each at most 255, are an IPv4 address ("http://133.114.112.215"),
+# not a phone written in groups: kept, so the raw-IP link stays a link (hole14).
+_IPV4 = precompiled(r"(?:(?:25[0-5]|2[0-4]\d|1\d\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d)")
 _INTL_SPLIT = precompiled(r"(?<![\d+])(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}\d{6,12}(?![\d])")
 _NUMERAL_DIGITS = {
     **dict(zip("零〇一二三四五六七八九", "00123456789")),
@@ -547,7 +550,7 @@ def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetM
     def joined_digits(text: str) -> Iterator[Edit]:
         for m in _DIGIT_GROUPS.finditer(text):
             digits = re.sub(r"\D", "", m.group())
-            if len(digits) in _JOINED_LENGTHS:
+            if len(digits) in _JOINED_LENGTHS and _IPV4.fullmatch(m.group()) is None:
                 yield m.start(), m.end(), digits
 
     text, offsets = _rebuild(text, offsets, joined_digits(text))
