@@ -190,6 +190,12 @@ def _never_genuine() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _vouching() -> frozenset[str]:
+    """The lowering signs that vouch for the message's channels (rules.toml, vouches)."""
+    return frozenset(rule.id for rule in catalogue().rules if rule.vouches)
+
+
+@lru_cache(maxsize=1)
 def _never_genuine_asking() -> frozenset[str]:
     """The never_genuine red flags but a known person's opener (rules.toml, opener), which asks
     nothing yet: those that open the high_risk band (_ceiling)."""
@@ -235,6 +241,17 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
         blocked = filters_stage.RED_FLAGS_REACH_HIGH_RISK
     if blocked is None and any(f.id in _never_genuine() for f in flags):
         blocked = filters_stage.NEVER_FROM_GENUINE_SENDERS
+    if blocked is None and any(f.weight > 0 for f in flags) and not reading.own_official_channel:
+        # A sign that vouches for the message's channels, where it names none of its own beside a red
+        # flag: the demand it makes gives no channel, and "以官方App显示为准" can be added to any message.
+        own = filters_stage.LOWERING_NEEDS_ITS_OWN_CHANNEL
+        vouching = _vouching()
+        suppressed += [
+            filters_stage.suppressed(f.id, own, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))
+            for f in flags
+            if f.id in vouching
+        ]
+        flags = tuple(f for f in flags if f.id not in vouching)
     if blocked is not None:
         suppressed += [
             filters_stage.suppressed(f.id, blocked, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))

@@ -687,6 +687,8 @@ MEANS = [
     ("【华美口腔】洗牙季特惠，可刷医保卡个人账户部分，预约023-79796088。", "medical_insurance"),
     ("【宏远置业】现房在售，支持公积金贷款，看房热线400-824-4892。", "housing_fund"),
     ("【畅行租车】车辆已备好，取车时请携带身份证和驾驶证，客服400-843-7541。", "traffic"),
+    # hole14: the verb of paying with still counts inside the message's own clause after an opener.
+    ("感谢您一直以来的支持 本店支持中国银行信用卡分期，详询0311-77405612。", "boc"),
 ]
 STILL_CLAIMED = [
     ("您的医保卡已停用，请致电400-820-1234恢复。", "medical_insurance"),
@@ -694,6 +696,9 @@ STILL_CLAIMED = [
     ("【医保中心】本店支持医保卡支付，请致电400-820-1234。", "medical_insurance"),
     ("【工商银行】您的信用卡年费1200元将于今日扣除，如有疑问请致电4008201234。", "icbc"),
     ("您在支付宝开通的高级会员将于今日自动扣除1240元，如需关闭请联系客服400-676-2188。", "alipay"),
+    # hole14 (issue 8): an opener set apart by a space is no part of the clause after it: its last
+    # word "支持" does not make the bank it is put in front of a way to pay (claims._means_of_payment).
+    ("感谢您一直以来的支持 广发银行信用卡：您的卡可提额，额度100000，限今日，戳ccb-jfdh.cc", "cgb"),
 ]
 
 
@@ -1403,6 +1408,10 @@ def test_reassurance_and_offer_look_alikes_stay_low(text):
         ("不好意思打扰一下 请放心\n", "老公，我手机被偷了，你往这个微信wxid_wezw15ag9gkctk转142块。"),
         ("您好 ", "亲爱的，我家里出了点事急需用钱，你能先借我两万吗？我一定还你。"),
         ("早上好", "亲爱的，我家里出了点事急需用钱，你能先借我两万吗？我一定还你。"),
+        # hole14: a reassurance glued on, a greeting that ends a longer glued group, an opener with a digit.
+        ("请放心", "亲爱的，我家里出了点事急需用钱，你能先借我两万吗？我一定还你。"),
+        ("尊敬的客户您好", "我是孔局，加我QQ2657647064，有文件要你处理。"),
+        ("0元领 ", "【网贷催收】借款人请注意，您的朋友已向我们透露了您的新地址，我们的外访同事本周会上门拜访。"),
         ("您好", "我是孔局，加我QQ2657647064，有文件要你处理。"),
     ],
 )
@@ -1424,6 +1433,12 @@ def test_a_short_opener_does_not_move_the_speaker(prefix, text):
         "您好亲爱的，晚上一起吃饭吧，我订好位子了。",
         "你好像忘了带钥匙，我放在门口鞋柜上了。",
         "您好久没来了，周末来家里吃饭吧。",
+        # hole14: a greeting or reassurance that ends a longer word group glued to what follows, and an
+        # opener with a digit (normalize.opener_ends), before everyday messages.
+        "尊敬的客户您好我是小区物业，本周六上午停水检修，请提前储水。",
+        "请放心亲爱的，我已经到家了，晚上给你打电话。",
+        "别担心我到家了，明天再聊。",
+        "0元领 【某某超市】会员日鸡蛋特价，凭会员码到店领取，回T退订",
     ],
 )
 def test_a_short_opener_before_a_genuine_message_stays_low(text):

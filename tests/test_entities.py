@@ -50,6 +50,8 @@ def test_digits_of_a_case_number_or_an_amount_are_not_a_phone(text):
 LINKS = [
     ("点击 http://t.cn/A6xYz 查看", "short_link"),
     ("登录 http://101.35.22.8:8080/a", "raw_ip"),
+    # hole14: every group of three digits (the split-number joiner once read it as a phone).
+    ("更新地址http://133.114.112.215:8080/wanu", "raw_ip"),
     ("访问 alipay-verify.com", "lookalike"),
     ("打开 https://www.alipay.com", "official"),
     ("文书见 https://zxfw.court.gov.cn/zxfw/#/pagesAjkj", "court_service"),

@@ -162,19 +162,17 @@ def test_a_warning_frame_never_lowers_a_scam(scam, frame, mode):
 # slipped between them that only reassures, warns or pads (rules.py _asides). The red team's reassuring
 # lines, warning frames and padding are slipped in too; to keep CI time, each scam gets a third of them,
 # chosen by its place in the list (deterministic: every line meets a third of the scams).
-# KNOWN_HOLES: (scam, line) pairs still open, kept visible as strict xfails. A case number glued to the
-# next clause without a mark is that clause's subject, not an aside ("…号请致电"): read as one, it would join
-# a name and a fee elsewhere ("付颖，本院受理的（2025）…号案件，诉讼费").
+# A court's heading glued to the next clause ("如需取消，【…法院】（2024）京0105民初12345号请致电…") is set aside
+# up to the end of its case number, the number alone (rules._heading_case_numbers): the clause after it
+# stays the message's own, so a case number inside a clause ("付颖，本院受理的（2025）…号案件，诉讼费")
+# joins nothing.
 _ALL_SCAMS = SCAMS + UNPUNCTUATED
 _RED_TEAM_LINES = [line for line in _REASSURING + _PADDING + [frame for _, frame in _WARNING_FRAMES] if line not in INSERTS + FRAMES]
-KNOWN_HOLES = {
-    ("【某平台】您开通的会员服务即将自动扣除年费1288元，如需取消，请致电客服热线。", "【北京市朝阳区人民法院】（2024）京0105民初12345号"),
-}
 
 
 def _lines_for(scam: str) -> list[str]:
     k = _ALL_SCAMS.index(scam) % 3
-    return [line for line in INSERTS + FRAMES + _RED_TEAM_LINES[k::3] if (scam, line) not in KNOWN_HOLES]
+    return INSERTS + FRAMES + _RED_TEAM_LINES[k::3]
 
 
 def _lowered_by(scam: str, lines: list[str]) -> list[tuple[str, int]]:
@@ -189,10 +187,28 @@ def test_no_line_slipped_between_two_clauses_lowers_a_scam(scam):
     assert not lowered, lowered[:3]
 
 
-@pytest.mark.xfail(strict=True, reason="known hole: a case number glued to the next clause is no aside")
-@pytest.mark.parametrize(("scam", "line"), sorted(KNOWN_HOLES))
-def test_known_holes_are_still_open(scam, line):
-    assert not _lowered_by(scam, [line])
+# hole14, both ways: the heading glued to the clause after it, in every place, keeps the charge's
+# red flag; a genuine court notice whose heading opens a clause stays low.
+COURT_HEADING = "【北京市朝阳区人民法院】（2024）京0105民初12345号"
+
+
+@pytest.mark.parametrize(
+    "scam",
+    ["【某平台】您开通的会员服务即将自动扣除年费1288元，如需取消，请致电客服热线。", "您的百万保障将于今晚自动扣费，如需关闭，请联系客服。"],
+)
+def test_a_court_heading_glued_to_a_clause_never_lowers_a_scam(scam):
+    assert not _lowered_by(scam, [COURT_HEADING])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张三：【北京市朝阳区人民法院】（2024）京0105民初12345号案件文书已送达，请通过人民法院在线服务查看。",
+        "您好，（2024）京0105民初12345号案件将于下周一开庭，如需取消调解，请致电12368。",
+    ],
+)
+def test_a_genuine_court_notice_with_a_heading_in_a_clause_stays_low(text):
+    assert check(text).verdict == "low_risk"
 
 
 def test_every_scam_is_flagged_before_editing():
@@ -273,6 +289,46 @@ def test_another_institutions_official_channel_keeps_lowering_signs_out(text, lo
     assert result.verdict != "low_risk"
 
 
+# hole14 (issue 8): a lowering sign that vouches for the message's channels (rules.toml `vouches`:
+# "以官方App显示为准", "切勿向陌生账户转账", only official numbers) does not count beside a red flag where the
+# message names no official channel of its own: a fee, a threat or a lure that gives no channel, a law
+# firm's or a person's "official app" of nobody (claims.Reading.own_official_channel).
+NO_OWN_CHANNEL = [
+    ("【法律服务中心】王某女士：您在多家平台存在逾期，已被纳入重点催收对象，可为您出具暂缓催收证明，加急费1500元。", "以官方App显示为准。"),
+    ("你的欠款信息已经做好了曝光视频，你同事亲戚都会刷到，想撤下来就今天还清。", "以官方App显示为准。"),
+    ("您好，我司正在招聘文员，薪资3800起，看了您的简历挺合适，方便留个邮箱吗？", "谨防诈骗，切勿向陌生账户转账。"),
+    ("亲，你的任务单已完成三单，第四单是联单任务，需要一次性垫付155000元，完成后本金加佣金一起返还。", "谨防诈骗，切勿向陌生账户转账。"),
+]
+# Both ways: the same signs where the message names its institution's own way in stay lowering.
+OWN_CHANNEL = [
+    "【花呗】您本期账单已出，应还1280元，请登录支付宝App还款，以App显示为准。",
+    "【工商银行】您尾号1234的信用卡本期账单已出，请通过手机银行还款，切勿向个人账户转账。",
+]
+
+
+@pytest.mark.parametrize(("scam", "line"), NO_OWN_CHANNEL)
+@pytest.mark.parametrize("mode", ["prepend", "append"])
+def test_a_vouching_sign_without_an_own_channel_never_lowers_a_red_flag(scam, line, mode):
+    assert _level(scam) > 0
+    result = check(_insert(scam, line, mode, 0))
+    assert ORDER.index(result.verdict) >= _level(scam)
+    assert "pay_in_official_app" not in {f.id for f in result.lowering_signs}
+    assert "pay_in_official_app" in {s.rule for s in result.suppressed}
+
+
+def test_a_vouching_sign_without_an_own_channel_is_listed_as_suppressed():
+    scam, line = NO_OWN_CHANNEL[0]
+    suppressed = {(s.rule, s.filter) for s in check(scam + line).suppressed}
+    assert ("pay_in_official_app", "lowering_needs_its_own_channel") in suppressed
+
+
+@pytest.mark.parametrize("text", OWN_CHANNEL)
+def test_a_vouching_sign_with_the_institutions_own_channel_still_lowers(text):
+    result = check(text)
+    assert result.verdict == "low_risk"
+    assert "pay_in_official_app" in {f.id for f in result.lowering_signs}
+
+
 # Issue 8: a short offer, greeting or reassurance put in front of a flagged scam of the corpus, after
 # a space or a mark, never lowers it. "无需担心" denies the worry, not the request (claims.toml
 # negation.governing); "免费" denies only the verb right after it (governing_fee), not a new
@@ -308,15 +364,13 @@ def test_a_short_prefix_never_lowers_a_flagged_scam(scam, prefix, sep):
 # Deterministic: a fixed sample of corpus scams, each meeting a third of the lines (by its place).
 PREFIX_MARKS = [" ", "，", "\n"]
 _PREFIX_SAMPLE = random.Random(12).sample(CORPUS_SCAMS, 120)
-# Still open, kept visible as strict xfails: an opener with a digit ("0元领": the digit is masked as a
-# number and no opener is read; the line is left out of the sweep), and a prefix whose last word joins
-# the institution's name after a space ("…的支持 广发银行": the bank's name is read as "支持 广发银行",
-# another bank).
-OPEN_PREFIX_LINES = {"0元领"}
-KNOWN_PREFIX_HOLES = {
+# hole14 closed two holes this sweep kept as strict xfails: an opener with a digit ("0元领": the opener
+# reader read Chinese characters alone, normalize._OPENER), and a prefix whose last word joined the
+# institution's name after a space ("…的支持 广发银行": "支持" made the bank a way to pay, claims._means_of_payment).
+CLOSED_PREFIX_HOLES = [
     ("0元领", "【催收通知】你的案件已转外访，外访小组将于8月25日到你户籍地村委会和你父母家中调查，请提前做好准备。"),
     ("感谢您一直以来的支持", "广发银行信用卡：您的卡可提额 额度100000 限今日 戳ccb-jfdh.cc"),
-}
+]
 
 
 def _prefix_lowerings(scam: str, lines: list[str], marks: list[str]) -> list[tuple[str, str]]:
@@ -329,15 +383,14 @@ def test_a_prefix_of_the_red_team_never_lowers_a_corpus_scam(shard):
     lowered = []
     for i, scam in enumerate(_PREFIX_SAMPLE):
         if i % 6 == shard:
-            lines = [line for line in _PREFIXES[i % 3 :: 3] if line not in OPEN_PREFIX_LINES and (line, scam) not in KNOWN_PREFIX_HOLES]
+            lines = _PREFIXES[i % 3 :: 3]
             lowered += [(line, mark, scam[:30]) for line, mark in _prefix_lowerings(scam, lines, PREFIX_MARKS)]
     assert not lowered, lowered[:3]
 
 
-@pytest.mark.xfail(strict=True, reason="known holes: an opener with a digit; a prefix's last word joined to an institution's name")
-@pytest.mark.parametrize(("line", "scam"), sorted(KNOWN_PREFIX_HOLES))
-def test_known_prefix_holes_are_still_open(line, scam):
-    assert not _prefix_lowerings(scam, [line], [" "])
+@pytest.mark.parametrize(("line", "scam"), CLOSED_PREFIX_HOLES)
+def test_closed_prefix_holes_stay_closed(line, scam):
+    assert not _prefix_lowerings(scam, [line], PREFIX_MARKS)
 
 
 # A greeting glued to the scam's first word, no space or mark between ("您好亲爱的，…", "早上好我钱书记 …"), is
@@ -356,15 +409,13 @@ def test_a_glued_greeting_never_lowers_a_scam(scam):
     assert not _prefix_lowerings(scam, GLUED_GREETINGS, [""])
 
 
-# Any other line glued to the scam's first word ("请放心亲爱的，…", "免费我钱书记 …") is read as part of it: the
-# opener reader knows where a greeting ends, not where any word group does. Still open (strict xfail).
-GLUED_HOLES = [
-    ("请放心", "亲爱的，我家里遭遇变故急需用钱，你能借我213000吗？我发誓一定还你。"),
-    ("尊敬的客户您好", "我钱书记 你明天带上材料来找我 先加个QQ 3559800210"),
-]
+# A reassurance glued on ("请放心亲爱的，…", "别担心我钱书记 …") ends an opener as a greeting does, and either
+# ends a longer word group glued on ("尊敬的客户您好我钱书记 …"): normalize.GREETING, glued_greeting_end (hole14).
+# Any other word group glued to the scam's first word ("免费我钱书记 …") is still read as part of it: the opener
+# reader knows where a greeting or a reassurance ends, not where any word group does.
+GLUED_LINES = ["请放心", "放心吧", "别担心", "不用担心", "尊敬的客户您好", "亲爱的用户你好", "感谢您的支持请放心"]
 
 
-@pytest.mark.xfail(strict=True, reason="known hole: a line glued to the scam's first word (not a greeting) is read as part of it")
-@pytest.mark.parametrize(("line", "scam"), GLUED_HOLES)
-def test_a_glued_line_is_a_known_hole(line, scam):
-    assert not _prefix_lowerings(scam, [line], [""])
+@pytest.mark.parametrize("scam", GLUED_SCAMS)
+def test_a_glued_reassurance_or_greeting_ending_a_group_never_lowers_a_scam(scam):
+    assert not _prefix_lowerings(scam, GLUED_LINES, [""])

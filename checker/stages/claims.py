@@ -207,6 +207,9 @@ class Reading(NamedTuple):
     # in a law firm's letter, "请登录支付宝App核实" in a court notice): official for that institution,
     # proof of nothing for this message (issue 8). See _foreign_official.
     foreign: tuple[Channel, ...] = ()
+    # The reader's own way in named as the creditor's ("可在委托方官方App内申请协商分期"): a firm's letter
+    # sends the reader to the app of the company it collects for, not to one of its own.
+    creditors_app: bool = False
 
     @property
     def floor(self) -> str:
@@ -243,6 +246,17 @@ class Reading(NamedTuple):
         return all(r.through == "official" for r in self.requests)
 
     @property
+    def own_official_channel(self) -> bool:
+        """Whether the message names an official channel of its own: a confirmed number or site, or a
+        public line, that is no other institution's (`foreign`); the reader's own way in named without
+        its owner ("以官方App显示为准", "官方渠道", "营业厅") only where it claims an institution the reader has
+        such a way into (_OWN_WAY_IN_KINDS), or names it as the creditor's (`creditors_app`).
+        A lowering sign that vouches for channels needs one beside a red flag (hole14, issue 8)."""
+        by_id = _institutions_by_id()
+        way_in = self.creditors_app or any(c.kind == "institution" and by_id[c.id].kind in _OWN_WAY_IN_KINDS for c in self.claims)
+        return any(c.official and c not in self.foreign and (c.kind != "app" or way_in) for c in self.channels)
+
+    @property
     def warning_notice(self) -> bool:
         """A warning that asks for no money, data or contact except through official channels: its
         denial counts anywhere in it."""
@@ -268,6 +282,12 @@ class Reading(NamedTuple):
             "channels": [c.to_dict() for c in self.channels],
             "floor": self.floor,
         }
+
+
+# The bodies whose app, counter or site the reader has a way into of their own (institutions.toml
+# `kind`): a bank, a platform, a lender, a carrier, a utility, a government service, a court. Not a law
+# firm, a "legal service", the police or a courier, whose "official app" a message leaves nameless.
+_OWN_WAY_IN_KINDS = frozenset({"bank", "platform", "lender", "carrier", "utility", "government", "court", "regulator"})
 
 
 class _Data(NamedTuple):
@@ -869,7 +889,7 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         for e in entities
         if e.kind == "institution"
         and e.value in by_id
-        and not _means_of_payment(norm.text, e, by_id[e.value], tags, data)
+        and not _means_of_payment(norm, e, by_id[e.value], tags, data)
     ]
     openers: list[int] | None = None  # opener_ends(norm), read only where a person's pattern could match
     for name, pattern in data.persons:
@@ -895,12 +915,13 @@ _READER_REACH = 4
 _MEANS_REACH = 24
 
 
-def _means_of_payment(text: str, mention: Entity, inst: Institution, tags: list[str], data: _Data) -> bool:
+def _means_of_payment(norm: Normalized, mention: Entity, inst: Institution, tags: list[str], data: _Data) -> bool:
     """Whether the institution is named only as a way to pay at the sender's ("本店支持医保卡支付",
     "招商银行信用卡满100减10", "可办理建设银行商业贷款"): no claim to be it (claims.toml [means]). Not
     where a 【…】 signature names it, nor where the reader's own account of it is spoken of."""
     if any(inst.keywords.search(tag) for tag in tags):
         return False
+    text = norm.text
     start, end = mention.norm_start, mention.norm_end
     if data.means_partner.search(text, start, end):
         return True
@@ -908,7 +929,12 @@ def _means_of_payment(text: str, mention: Entity, inst: Institution, tags: list[
         return False
     if data.means_after.search(text[end : end + _MEANS_REACH]):
         return True
-    return bool(data.means_before.search(text, max(0, start - _MEANS_REACH), start) and data.means_thing.search(text[start : end + _MEANS_REACH]))
+    if not data.means_thing.search(text[start : end + _MEANS_REACH]):
+        return False
+    # An opener set apart by a space or a mark is no part of the mention's clause ("感谢您一直以来的支持
+    # 广发银行信用卡：…" names the bank, it does not take its card): its verb pays with nothing.
+    lo = max([0, start - _MEANS_REACH, *(k for k in opener_ends(norm) if k <= start)])
+    return bool(data.means_before.search(text, lo, start))
 
 
 @lru_cache(maxsize=1)
@@ -1080,6 +1106,8 @@ def _channels(
 
 # The creditor a firm speaks for, right before an account word: its own account ("委托方对公账户").
 _CREDITORS_OWN = precompiled(r"(?:委托方|委托人|债权人)的?$")
+# ... and right before an app word: its own app ("委托方官方App", "债权人的App").
+_CREDITORS_APP = precompiled(r"(?:委托方|委托人|债权人)的?(?:官方)?$")
 # How far before the account word its owner may stand ("本公司的对公账户", "商品房预售资金监管账户").
 _FIRM_ACCOUNT_REACH = 12
 
@@ -1283,12 +1311,15 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     if offered_through and benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
     foreign = _foreign_official(text, channels)
+    creditors_app = any(c.kind == "app" and _CREDITORS_APP.search(text, max(0, c.at - 8), c.at) for c in channels)
     if denial is not None and _retells(text, data, channels, requests, story):
         # The scam it retells asks nothing of the reader: only what it asks through official
         # channels ("拨打96110") is its own.
         official = tuple(r for r in requests if r.through == "official")
-        return Reading(tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice, foreign=foreign)
-    return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice, foreign=foreign)
+        return Reading(
+            tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice, foreign=foreign, creditors_app=creditors_app
+        )
+    return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice, foreign=foreign, creditors_app=creditors_app)
 
 
 _RETELLING_OPENING = 40

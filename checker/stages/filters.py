@@ -18,6 +18,7 @@ FILTERS_FILE = "data/filters.toml"
 WARNING_CLAUSE = "warning_clause"
 WARNING_NOTICE = "warning_notice"
 LOWERING_NEEDS_OFFICIAL_CHANNELS = "lowering_needs_official_channels"
+LOWERING_NEEDS_ITS_OWN_CHANNEL = "lowering_needs_its_own_channel"
 RED_FLAGS_REACH_HIGH_RISK = "red_flags_reach_high_risk"
 NEVER_FROM_GENUINE_SENDERS = "never_from_genuine_senders"
 WARNING_RETELLING = "warning_retelling"
@@ -28,6 +29,7 @@ _KNOWN = (
     "before_only",
     WARNING_NOTICE,
     LOWERING_NEEDS_OFFICIAL_CHANNELS,
+    LOWERING_NEEDS_ITS_OWN_CHANNEL,
     RED_FLAGS_REACH_HIGH_RISK,
     NEVER_FROM_GENUINE_SENDERS,
     WARNING_RETELLING,

@@ -95,6 +95,9 @@ _SPELLED_APART = _Chain(rf"[{_CJK}]", rf"[\-_*·•・|~^=#/\\.+{_SYMBOLS}]{{1,8
 # has the length of a phone (10-12 digits with area code) or card number (16-19).
 _DIGIT_GROUPS = precompiled(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
 _JOINED_LENGTHS = frozenset({10, 11, 12, 16, 17, 18, 19})
+# Four groups of three digits apart by dots, each at most 255, are an IPv4 address ("http://133.114.112.215"),
+# not a phone written in groups: kept, so the raw-IP link stays a link (hole14).
+_IPV4 = precompiled(r"(?:(?:25[0-5]|2[0-4]\d|1\d\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d)")
 _INTL_SPLIT = precompiled(r"(?<![\d+])(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}\d{6,12}(?![\d])")
 _NUMERAL_DIGITS = {
     **dict(zip("零〇一二三四五六七八九", "00123456789")),
@@ -547,7 +550,7 @@ def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetM
     def joined_digits(text: str) -> Iterator[Edit]:
         for m in _DIGIT_GROUPS.finditer(text):
             digits = re.sub(r"\D", "", m.group())
-            if len(digits) in _JOINED_LENGTHS:
+            if len(digits) in _JOINED_LENGTHS and _IPV4.fullmatch(m.group()) is None:
                 yield m.start(), m.end(), digits
 
     text, offsets = _rebuild(text, offsets, joined_digits(text))
@@ -708,29 +711,44 @@ def normalize_text(text: str) -> str:
 _OPENER_CHARS = 12
 _OPENER_GROUPS = 3
 _OPENER_REACH = 32
-_OPENER = precompiled(r"[\u4e00-\u9fff]{1,12}")  # _OPENER_CHARS
+# Digits may stand among its words ("0元领", "领100元"), not alone: a number is no opener.
+_OPENER = precompiled(r"(?=[0-9]{0,11}[\u4e00-\u9fff])[\u4e00-\u9fff0-9]{1,12}")  # _OPENER_CHARS
+_HAN_CHAR = precompiled(r"[\u4e00-\u9fff]")
 _OPENER_MARKS = precompiled(r"[,，!！。:：~～、]{1,3}")
 # A bracket glued to a verb is the verb's object, not a sender's tag: "请到【营业厅】办理", "关注【某某】公众号".
 _OPENER_VERB = precompiled(r"(?:到|去|往|至|在|用|找|登录|登陆|关注|打开|搜索|下载|进入|前往|咨询|联系|拨打|点击|通过|使用)$")
 
 
 # A greeting glued to the first words with no space or mark ("您好亲爱的，…", "早上好我钱书记 …") is an opener
-# too: the words that greet, not followed by what makes them another word ("你好像…", "您好久没来").
-GREETING = precompiled(r"(?:您好|你好|早上好|早安|上午好|中午好|下午好|晚上好|新年好|新年快乐|打扰了)(?:呀|啊|哈)?(?![像看久多几吗么呢听用坏])")
+# too: the words that greet, not followed by what makes them another word ("你好像…", "您好久没来"); and so
+# is a reassurance that ends a greeting's place ("请放心亲爱的，…", "别担心我钱书记 …"). Either may close a
+# longer word group of the opener ("尊敬的客户您好我钱书记 …", "亲爱的用户请放心…"): the first of them within
+# _OPENER_CHARS characters ends it.
+GREETING = precompiled(
+    r"(?:您好|你好|早上好|早安|上午好|中午好|下午好|晚上好|新年好|新年快乐|打扰了)(?:呀|啊|哈)?(?![像看久多几吗么呢听用坏])"
+    r"|(?:请|您|你)?放心(?:吧|啦)?(?![贷借花])|(?:请|您|你)?(?:别|不用|无需|不要|无须|不必)(?:担心|着急|紧张)"
+)
+_GLUED_OPENER = precompiled(r"[\u4e00-\u9fff]{0,10}?(?:" + GREETING.pattern + ")")
 
 
 def glued_greeting_end(text: str, at: int = 0) -> int:
-    """The end of a greeting glued to Chinese words that follow it, at `at` (0: none)."""
-    m = GREETING.match(text, at)
-    return m.end() if m is not None and _OPENER.match(text, m.end()) is not None else 0
+    """The end of a greeting or reassurance glued to Chinese words that follow it, in the word group
+    that starts at `at` (0: none)."""
+    m = _GLUED_OPENER.match(text, at)
+    return m.end() if m is not None and _HAN_CHAR.match(text, m.end()) is not None else 0
+
+
+def _glued_after(norm: Normalized, at: int) -> int:
+    """The end of a greeting or reassurance glued to what follows, in the word group at `at`, with no
+    space of the paste before it (0: none)."""
+    greeting = glued_greeting_end(norm.text, at)
+    return greeting if greeting and not any(norm.gap_before(k) for k in range(at + 1, greeting + 1)) else 0
 
 
 def _opener_after(norm: Normalized, at: int) -> int:
     """The end of an opener that starts at `at` (0: none): a word group up to the first space of the
-    paste, mark or sender tag; or a greeting glued to what follows."""
+    paste, mark or sender tag."""
     text = norm.text
-    if (greeting := glued_greeting_end(text, at)) and not norm.gap_before(greeting):
-        return greeting
     m = _OPENER.match(text, at)
     if m is None:
         return 0
@@ -746,12 +764,21 @@ def _opener_after(norm: Normalized, at: int) -> int:
 
 
 def opener_ends(norm: Normalized) -> list[int]:
-    """Where the message's first words may start once one, two or more openers are set aside, in order."""
+    """Where the message's first words may start once one, two or more openers are set aside, in order.
+
+    A greeting or reassurance glued inside a word group ("请放心亲爱的，", "尊敬的客户您好我钱书记 ") adds where it
+    ends, and the group still ends where its mark or space does: "请放心办理。喂，爸 …" keeps "喂，" an opener."""
     ends: list[int] = []
-    at = 0
-    while len(ends) < _OPENER_GROUPS and (k := _opener_after(norm, at)) and k <= _OPENER_REACH:
+    at, groups = 0, 0
+    while groups < _OPENER_GROUPS:
+        glued = _glued_after(norm, at)
+        k = _opener_after(norm, at) or glued
+        if not k or k > _OPENER_REACH:
+            break
+        if 0 < glued < k:
+            ends.append(glued)
         ends.append(k)
-        at = k
+        at, groups = k, groups + 1
     return ends
 
 

@@ -32,6 +32,9 @@ say which fraud it resembles.
 down, and it opens the high_risk band (pipeline._ceiling). `opener = true` marks, among those, the
 first message of a known person's sequence (a new number or account set up, nothing asked yet): it
 keeps the first property, not the second, so that it says "verify first" until money or a code is asked.
+`vouches = true` marks a lowering sign that rests on the message's channels (its official app, its
+official numbers): beside a red flag it counts only where the message names an official channel of its
+own, not where it names none ("以官方App显示为准", "切勿向陌生账户转账" added to a demand that gives no channel).
 """
 
 from __future__ import annotations
@@ -214,6 +217,10 @@ class Rule(NamedTuple):
     # "无需征信，当天放款" offers no credit check: a denial word inside such a match is the offer itself,
     # so only a cue before or after it makes the match a warning.
     negatable_inside: bool = True
+    # A lowering sign that vouches for the message's channels (an official app, official numbers): where
+    # a red flag stands it counts only if the message names an official channel of its own
+    # (claims.Reading.own_official_channel; filters.toml lowering_needs_its_own_channel).
+    vouches: bool = False
 
 
 class Catalogue(NamedTuple):
@@ -331,6 +338,16 @@ def _red_flag_switch(item: dict, rule_id: str, key: str, what: str) -> bool:
     return value
 
 
+def _lowering_switch(item: dict, rule_id: str, key: str, what: str) -> bool:
+    """A true/false key that only a lowering sign (negative weight) may set (vouches)."""
+    value = item.get(key, False)
+    if not isinstance(value, bool):
+        raise CatalogueError(f"rule {rule_id}: {key} must be true or false, not {value!r}")
+    if value and float(item["weight"]) >= 0:
+        raise CatalogueError(f"rule {rule_id}: only a lowering sign (negative weight) can be {what}")
+    return value
+
+
 def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
     """The catalogue in `raw` (rules.toml's text, or its data), validated; CatalogueError names the rule.
 
@@ -383,6 +400,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 never_genuine=_red_flag_switch(item, rule_id, "never_genuine", "never_genuine"),
                 opener=_red_flag_switch(item, rule_id, "opener", "an opener"),
                 negatable_inside=bool(item.get("negatable_inside", True)),
+                vouches=_lowering_switch(item, rule_id, "vouches", "vouching for channels"),
             )
         )
         if compile_now:
@@ -637,6 +655,7 @@ def _denies_before(msg: Message, before: str, start: int) -> bool:
 _ASIDE_UNIT = precompiled(r"[^。!?！？\n:：()（）【】\[\]]{0,400}[。!?！？\n:：]{0,8}")
 _CLAUSE_MARK = precompiled(r"[,，;；]")
 _BRACKETED = precompiled(r"[(（【\[][^()（）【】\[\]]{0,40}[)）】\]]")
+_OPENS_CLAUSE = frozenset(",，;；。!?！？\n:：")
 _CONTENT_KINDS = frozenset({"link", "bank_card", "chat_handle", "amount", "id_number"})
 _ASIDE_READINGS = (0, 1)
 
@@ -656,6 +675,22 @@ def _aside_cue(msg: Message, clause: str) -> bool:
     return any(p is not None and p.search(clause) is not None for p in cues)
 
 
+def _heading_case_numbers(msg: Message, bracketed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Case numbers that open a clause, after a mark and the bracketed asides glued to it (a court's
+    heading slipped into a message: "如需取消，【某法院】（2024）京0105民初12345号请致电"): set aside like a
+    bracket, the number alone, so the clauses it parts read together. Not one inside a clause ("本院受理的
+    （2025）…号案件"), and never the rest of its clause: what follows the number is the message's own."""
+    ends = {b: a for a, b in bracketed}
+    spans = []
+    for entity in msg.by_kind.get("case_number", ()):
+        at = entity.norm_start
+        while at in ends:
+            at = ends[at]
+        if at > 0 and msg.norm.text[at - 1] in _OPENS_CLAUSE:
+            spans.append((entity.norm_start, entity.norm_end))
+    return spans
+
+
 def _aside_units(msg: Message) -> tuple[list[tuple[int, int]], list[tuple[list[int], int, int]]]:
     """What both readings (_ASIDE_READINGS) set aside, found once per message: the bracketed asides,
     and each unit with a clause that reassures, warns or pads as (its clauses' starts, the first such
@@ -665,6 +700,7 @@ def _aside_units(msg: Message) -> tuple[list[tuple[int, int]], list[tuple[list[i
         return cache["units"]
     text = msg.norm.text
     bracketed = [(m.start(), m.end()) for m in _BRACKETED.finditer(text) if m.start() > 0 and not _gives_content(msg, m.start(), m.end())]
+    bracketed += _heading_case_numbers(msg, bracketed)
     units = []
     for unit in _ASIDE_UNIT.finditer(text):
         if unit.end() == unit.start():
