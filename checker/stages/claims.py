@@ -277,7 +277,9 @@ class _Data(NamedTuple):
     governing: re.Pattern[str]
     governing_inside: re.Pattern[str]
     governing_fee: re.Pattern[str]
+    governing_label: re.Pattern[str]
     after: re.Pattern[str]
+    topic: re.Pattern[str]
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
     paid_after: re.Pattern[str]
@@ -293,6 +295,8 @@ class _Data(NamedTuple):
     scam_named: re.Pattern[str]
     third_person: re.Pattern[str]
     first_person: re.Pattern[str]
+    sayings: re.Pattern[str]
+    sayings_closed: re.Pattern[str]
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
@@ -372,7 +376,9 @@ def parse_data(raw: str | dict) -> _Data:
         governing=_compile("|".join(negation["governing"]), "negation.governing"),
         governing_inside=_compile("|".join(negation["governing_inside"]), "negation.governing_inside"),
         governing_fee=_compile("|".join(negation["governing_fee"]), "negation.governing_fee"),
+        governing_label=_compile(negation["governing_label"], "negation.governing_label"),
         after=_compile("|".join(negation["after"]), "negation.after"),
+        topic=_compile(negation["topic"], "negation.topic"),
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         paid_after=_compile(negation["paid_after"], "negation.paid_after"),
@@ -390,6 +396,8 @@ def parse_data(raw: str | dict) -> _Data:
         scam_named=_compile(data["retelling"]["scam_named"], "retelling.scam_named"),
         third_person=_compile(data["retelling"]["third_person"], "retelling.third_person"),
         first_person=_compile(data["retelling"]["first_person"], "retelling.first_person"),
+        sayings=_compile(data["retelling"]["sayings"], "retelling.sayings"),
+        sayings_closed=_compile(data["retelling"]["sayings_closed"], "retelling.sayings_closed"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         firm_account=_compile(data["channels"]["firm_account"], "channels.firm_account"),
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
@@ -542,6 +550,8 @@ def _governed(
         return True
     if framed and data.after.match(text, end, statement_end(text, end, min(len(text), end + 40))):
         return True
+    if framed and any(m.start() < start and end <= m.end() for m in data.topic.finditer(text, max(0, start - 24), min(len(text), end + 24))):
+        return True  # the topic of a warning: "关于上门催收的短信" names what such messages say
     clause_start = _clause_start(text, start, data)
     scope = text[clause_start:end]
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), scope)
@@ -558,6 +568,8 @@ def _governed(
         if clause_start + m.end() >= start - _ADJACENT_REACH
         and not (spaced is not None and any(spaced(k) for k in range(clause_start + m.end(), start + 1)))
     ]
+    # A label that names a whole kind as unlawful ("这类非法代理维权"): only the words glued right after it.
+    cues += [m for m in data.governing_label.finditer(masked) if clause_start + m.end() == start]
     if not cues:
         return False
     cues.sort(key=lambda m: m.end())
@@ -700,6 +712,8 @@ def retold(text: str, start: int) -> bool:
     # A story's narration ("，说…") only where the scammer or the scam is named as such, as the rules
     # read what genuine senders never do: a refusal added to a victim's story does not make it a warning.
     story = reads_as_story(text) and names_scammer(text)
+    if _in_sayings(masked, start, data):
+        return True
     if not _reported(masked, start, data, narrated=True, story=story):
         return False
     quoted = any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)))
@@ -715,6 +729,32 @@ def retold(text: str, start: int) -> bool:
     )
     first = max((m.end() for m in data.first_person.finditer(masked, begin, start)), default=-1)
     return third > first
+
+
+def _in_sayings(text: str, start: int, data: _Data) -> bool:
+    """Whether text[start] stands in a list of the scam's sayings that a warning gives (claims.toml
+    retelling.sayings: "常见说法有 先交备案费马上启动调解 不交钱明天就起诉到你户籍地"; retelling.sayings_closed:
+    "…不交钱就通知家人等话术"), in the list's own sentence, after the scammer or the scam is named as
+    such, and with the warning's own words going on after the place (a cue of warning, negation.governing
+    or denial.cue): the words are the scam's, an urging word among them is no fresh order to the reader.
+    A list opened before a scam's own text that runs to its end has no warning after it, and no list is
+    opened by a colon alone ("以下是骗子常用的话术：…")."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
+    begin = ends[-1] if ends else max(0, start - 80)
+    after = _SENTENCE_END.search(text, start)
+    stop = after.start() if after else len(text)
+    opener = None
+    opener = max(data.sayings.finditer(text, begin, start), key=lambda m: m.start(), default=None)
+    closer = data.sayings_closed.search(text, start, min(stop, start + _RETELLING_OPENING))
+    if opener is not None:
+        named_before = opener.start()
+    elif closer is not None and not _SENTENCE_END.search(text, start, closer.start()):
+        named_before = closer.start()
+    else:
+        return False
+    if not any(p.search(text, 0, named_before) is not None for p in (data.scammer, data.scam_named)):
+        return False
+    return data.governing.search(text, start + 1) is not None or data.denial.search(text, start + 1) is not None
 
 
 def scammer_speaks(text: str, start: int) -> bool:
@@ -1327,9 +1367,11 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
     if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None:
         return False
     # The scammer named as such, a message the writer got and passes on, or the caller of a story
-    # told as a warning ("接到一个自称…的电话").
+    # told as a warning ("接到一个自称…的电话"); notice14: or the scam named as one ("【刷单诈骗拆解】第一步，
+    # …", retelling.scam_named), whose steps the warning takes apart.
     return (
         data.scammer.search(text) is not None
+        or data.scam_named.search(text) is not None
         or data.received.search(text) is not None
         or (story and data.story_narrator.search(text) is not None)
     )
