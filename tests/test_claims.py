@@ -1661,3 +1661,51 @@ def test_notice14_labels_topics_named_scams_and_quoted_roles_in_warnings(text, l
 def test_notice14_someone_met_in_scare_quotes_is_a_third_person(text, told):
     norm = normalize(text).text
     assert retold(norm, norm.index("稳赚")) is told
+
+
+# notice14 (new rows): the scammer's habitual words after a mark ("骗子常说：…；…；…"), a colon block that narrates
+# again ("骗子冒充法院的套路：先说…，再说…先交…"), a list closed by 等话术 with an urging word in it, and a list
+# of sayings that holds requests ("惯用的说法有 … 下载会议软件共享屏幕 …") are the scam's, not the reader's;
+# the same words with no scammer named, with no warning after them, or with a channel of the message's own are not.
+@pytest.mark.parametrize(
+    ("text", "at", "told"),
+    [
+        ("【反诈中心】冒充客服的骗子常说：给您双倍赔偿；您的会员马上自动续费；百万保障到期会影响征信。听到这些请挂断。", "自动续费", True),
+        ("【平台提醒】我们常说：给您双倍赔偿；您的会员马上自动续费；百万保障到期会影响征信。听到这些请挂断。", "自动续费", False),
+        ("【温馨提示】骗子冒充法院的套路：先说您有案件马上开庭，再说不想被强制执行就先交一笔保证金。法院从不要求向个人账户交钱，请勿轻信。", "先交", True),
+        ("【温馨提示】骗子冒充法院的套路：您有案件马上开庭，不想被强制执行就先交一笔保证金。法院从不要求向个人账户交钱，请勿轻信。", "先交", False),
+    ],
+)
+def test_notice14_habitual_sayings_and_narrated_colon_blocks_are_retold(text, at, told):
+    norm = normalize(text).text
+    assert retold(norm, norm.index(at)) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "asked"),
+    [
+        ("反诈中心提示 骗子惯用 内幕消息 稳赚不赔 马上涨停 等话术拉人进群 正规投资咨询不会承诺收益", "chat", False),
+        ("内幕消息 稳赚不赔 马上涨停 赶紧进群", "chat", True),
+        ("温馨提示 骗子冒充客服时惯用的说法有 百万保障马上开始扣费 需要下载会议软件共享屏幕帮您关闭 百万保障本身免费 不会自动扣费 任何要您共享屏幕的都是骗子", "screen_share", False),
+        ("温馨提示 骗子冒充客服时惯用的说法有 百万保障马上开始扣费 需要下载会议软件共享屏幕帮您关闭", "screen_share", True),
+        ("【温馨提示】骗子冒充法院的套路：先说您有案件马上开庭，再说不想被强制执行就先交一笔保证金。法院从不要求向个人账户交钱，请勿轻信。", "pay", False),
+        ("【温馨提示】骗子冒充法院的套路：先说您有案件马上开庭，再说不想被强制执行就先交一笔保证金，请转到6222021234567890123。", "pay", True),
+        # 再说 alone is "besides", no narration
+        ("谨防骗子。您的贷款已审批，再说资金被冻结，需先交保证金才能解冻。", "pay", True),
+    ],
+)
+def test_notice14_requests_in_a_list_of_sayings_are_not_the_readers(text, kind, asked):
+    assert (kind in _read(text).request_kinds) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("温馨提示 骗子冒充客服时惯用的说法有 百万保障马上开始扣费 需要下载会议软件共享屏幕帮您关闭 百万保障本身免费 不会自动扣费 任何要您共享屏幕的都是骗子", True),
+        ("反诈宣传员提醒 冒充熟人的骗子常用 我换号了 手机坏了 急用钱马上还你 等话术 家人朋友突然借钱 一定要打原来的号码确认", True),
+        ("【警惕】以下是骗子常用的话术：您有一起案件马上开庭，不想被强制执行就先交一笔保证金，否则明天通知你单位领导。", False),
+        ("反诈宣传员提醒 冒充熟人的骗子常用 我换号了 等话术 爸 我换号了 急用钱 马上转到6222021234567890123", False),
+    ],
+)
+def test_notice14_sayings_lists_stay_low_and_their_look_alikes_do_not(text, low):
+    assert (check(text).verdict == "low_risk") is low

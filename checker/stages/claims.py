@@ -468,6 +468,8 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
     `story` too, the narration of a story told as a warning ("他说要加他的企业微信")."""
     if quoted and any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
         return True
+    if _in_sayings(text, start, data):
+        return True  # a list of the scam's sayings that a warning gives (notice14)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
     sentence = text[ends[-1] if ends else max(0, start - 80) : start]
     # The last mention of the scammer decides: an imperative after it is addressed to the reader.
@@ -488,7 +490,12 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
             for match in narrator.finditer(sentence):
                 if cue is None or match.start() > cue.start():
                     cue = match
-    if cue is None or data.fresh_imperative.search(sentence, cue.end()) is not None:
+    if cue is None:
+        return False
+    # A list of the scam's sayings closed by 等话术 after the cue holds the scam's urging words, not the
+    # reader's ("骗子惯用 内幕消息 马上涨停 等话术拉人进群", notice14): fresh imperatives count after it.
+    fresh_from = max((m.end() for m in data.sayings_closed.finditer(sentence, cue.end())), default=cue.end())
+    if data.fresh_imperative.search(sentence, fresh_from) is not None:
         return False
     # "以下是骗子常用的话术：…" opens a block with a colon: what follows is the scam itself, read as
     # quoted only in quotation marks (above), never by the subject before the colon.
@@ -713,13 +720,18 @@ def retold(text: str, start: int) -> bool:
     # read what genuine senders never do: a refusal added to a victim's story does not make it a warning.
     story = reads_as_story(text) and names_scammer(text)
     if _in_sayings(masked, start, data):
-        return True
+        return True  # the scam's sayings a warning lists, a colon after its opener or not ("我换号了" among them)
     if not _reported(masked, start, data, narrated=True, story=story):
         return False
     quoted = any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)))
-    if not quoted and any(_BLOCK_OPENS.search(masked, m.end(), start) for p in (data.scammer, data.scam_named) for m in p.finditer(masked, 0, start)):
+    if not quoted and any(
+        (colon := _BLOCK_OPENS.search(masked, m.end(), start)) is not None and data.narrator.search(masked, colon.end(), start) is None
+        for p in (data.scammer, data.scam_named)
+        for m in p.finditer(masked, 0, start)
+    ):
         # "这就是骗子的套路：…" opens a block with a colon: what follows is the scam itself, retold only in
-        # quotation marks (as _reported reads it in its own sentence).
+        # quotation marks (as _reported reads it in its own sentence), or where the block narrates again
+        # ("骗子冒充法院的套路：先说…，再说…", notice14).
         return False
     ends = [m.end() for m in _SENTENCE_END.finditer(masked, max(0, start - 80), start)]
     begin = ends[-1] if ends else max(0, start - 80)
@@ -732,29 +744,29 @@ def retold(text: str, start: int) -> bool:
 
 
 def _in_sayings(text: str, start: int, data: _Data) -> bool:
-    """Whether text[start] stands in a list of the scam's sayings that a warning gives (claims.toml
-    retelling.sayings: "常见说法有 先交备案费马上启动调解 不交钱明天就起诉到你户籍地"; retelling.sayings_closed:
-    "…不交钱就通知家人等话术"), in the list's own sentence, after the scammer or the scam is named as
-    such, and with the warning's own words going on after the place (a cue of warning, negation.governing
-    or denial.cue): the words are the scam's, an urging word among them is no fresh order to the reader.
-    A list opened before a scam's own text that runs to its end has no warning after it, and no list is
-    opened by a colon alone ("以下是骗子常用的话术：…")."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
+    """Whether text[start] stands in a list of the scam's sayings that a warning gives after naming the
+    scammer or the scam as such (claims.toml retelling.sayings: "常见说法有 先交备案费马上启动调解 不交钱明天
+    就起诉到你户籍地", "骗子…常说：…"; retelling.sayings_closed: "…不交钱就通知家人等话术"): the words are the
+    scam's, an urging word among them is no fresh order to the reader. A list runs to the end of its
+    sentence (over ；, which parts its items). Closed by 等话术, the list ends there; opened only, the
+    warning's own words must go on after the place (a cue of warning, negation.governing or denial.cue):
+    a list opened before a scam's own text that runs to its end is no list, and no list is opened by a
+    colon alone ("以下是骗子常用的话术：…")."""
+    ends = [m.end() for m in _LIST_END.finditer(text, max(0, start - 80), start)]
     begin = ends[-1] if ends else max(0, start - 80)
-    after = _SENTENCE_END.search(text, start)
+    after = _LIST_END.search(text, start)
     stop = after.start() if after else len(text)
-    opener = None
-    opener = max(data.sayings.finditer(text, begin, start), key=lambda m: m.start(), default=None)
     closer = data.sayings_closed.search(text, start, min(stop, start + _RETELLING_OPENING))
-    if opener is not None:
-        named_before = opener.start()
-    elif closer is not None and not _SENTENCE_END.search(text, start, closer.start()):
-        named_before = closer.start()
-    else:
-        return False
-    if not any(p.search(text, 0, named_before) is not None for p in (data.scammer, data.scam_named)):
+    if closer is not None:
+        return any(p.search(text, 0, closer.start()) is not None for p in (data.scammer, data.scam_named))
+    opener = max(data.sayings.finditer(text, begin, start), key=lambda m: m.start(), default=None)
+    if opener is None or not any(p.search(text, 0, opener.start()) is not None for p in (data.scammer, data.scam_named)):
         return False
     return data.governing.search(text, start + 1) is not None or data.denial.search(text, start + 1) is not None
+
+
+# A list of sayings runs over ；, which parts its items ("常说：…双倍赔偿；…自动续费；…"), to its sentence's end.
+_LIST_END = precompiled(r"[。！？!?\n]")
 
 
 def scammer_speaks(text: str, start: int) -> bool:
