@@ -1709,3 +1709,55 @@ def test_notice14_requests_in_a_list_of_sayings_are_not_the_readers(text, kind, 
 )
 def test_notice14_sayings_lists_stay_low_and_their_look_alikes_do_not(text, low):
     assert (check(text).verdict == "low_risk") is low
+
+
+# notice14: a scam taken apart, named so in a warning's opening, makes a retelling; not where a victim asks what to
+# do, nor "以上为诈骗话术" (said of any text put before it); a colon block after the scammer narrates again only
+# by its steps (先说…，再说…), not by any 让她 in a story told after it.
+@pytest.mark.parametrize(
+    ("text", "retelling"),
+    [
+        ("【刷单诈骗拆解】第一步，广告说“动动手指日结百元”；第二步，小任务真的返了佣金；第三步，拉进任务群，说大任务要先垫付本金。所有刷单都是诈骗。", True),
+        ("【刷单诈骗拆解】第一步，广告说日结；第二步，返了佣金；第三步，拉进任务群，说大任务要先垫付本金，我要不要转？", False),
+        ("我同事问：有人打电话说是税务局的，（以上为诈骗话术，请勿轻信）说可以补退税，让她把个税App的登录密码告诉对方，她问这个要不要转。", False),
+    ],
+)
+def test_notice14_a_scam_taken_apart_in_the_opening_is_a_retelling(text, retelling):
+    assert _read(text).retelling is retelling
+
+
+def test_notice14_a_colon_block_after_the_scammer_is_not_narrated_by_any_verb_in_it():
+    text = "转给大家看看，这就是骗子的套路：我外婆接到电话，说我被学校的人打了，让外婆转钱给医院，让她千万别告诉我妈。外婆已经在排队了。"
+    norm = normalize(text).text
+    assert not retold(norm, norm.index("千万别告诉"))
+
+
+# notice14 (new rows): "马上要降额", "马上会被冻结" tell what will happen soon, no fresh order ("马上转账" still is);
+# "这一定是诈骗" and "不要扫陌生二维码" warn; a role claimed on a call received ("接到自称“市社保局”的电话，说…") and
+# someone handing out leaflets ("有人在小区门口发传单，说…让大家…") are reported; the same words with a channel of
+# the message's own are still asked.
+@pytest.mark.parametrize(
+    ("text", "kind", "asked"),
+    [
+        ("如果有人自称银行工作人员，说您的信用卡马上要降额，需要在他发的页面上填写卡号和验证码，这一定是诈骗。", "credentials", False),
+        ("谨防诈骗。您的信用卡已被风控，马上填写卡号和验证码解除限制。", "credentials", True),
+        ("【温馨提示】接到自称“市社保局”的电话，说您的社保卡马上要停用，需要先转一笔保证金才能恢复，请不要相信。", "pay", False),
+        ("【温馨提示】谨防诈骗。您的社保卡马上要停用，需要先转一笔保证金才能恢复，请转到6222021234567890123。", "pay", True),
+        ("派出所提醒：有人在小区门口发传单，说扫码加群就能免费领米面油，进群后再让大家买理财产品。请大家不要扫陌生二维码。", "chat", False),
+        ("派出所提醒：扫码加群就能免费领米面油，进群后大家一起买理财产品，群号88669900。", "chat", True),
+    ],
+)
+def test_notice14_imminence_leaflets_and_claimed_roles_are_retold(text, kind, asked):
+    assert (kind in _read(text).request_kinds) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("有人让您在陌生页面填写验证码，这一定是诈骗。", True),
+        ("请大家不要扫陌生二维码。", True),
+        ("一定是您记错了，请马上还款。", False),
+    ],
+)
+def test_notice14_certain_fraud_and_strange_codes_warn(text, warns):
+    assert (_read(text).denial is not None) is warns

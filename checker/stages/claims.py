@@ -290,6 +290,8 @@ class _Data(NamedTuple):
     pending: re.Pattern[str]
     narrator: re.Pattern[str]
     story_narrator: re.Pattern[str]
+    steps: re.Pattern[str]
+    taken_apart: re.Pattern[str]
     story_refused: re.Pattern[str]
     story_pending: re.Pattern[str]
     scam_named: re.Pattern[str]
@@ -389,6 +391,8 @@ def parse_data(raw: str | dict) -> _Data:
         pending=_compile(negation["pending"], "negation.pending"),
         narrator=_compile(negation["narrator"], "negation.narrator"),
         story_narrator=_compile(negation["story_narrator"], "negation.story_narrator"),
+        steps=_compile(negation["steps"], "negation.steps"),
+        taken_apart=_compile(data["retelling"]["taken_apart"], "retelling.taken_apart"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
         story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
@@ -486,7 +490,7 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
             if cue is None or match.start() > cue.start():
                 cue = match
     if narrated and not pending:
-        for narrator in (data.narrator, data.story_narrator) if story else (data.narrator,):
+        for narrator in (data.narrator, data.steps, data.story_narrator) if story else (data.narrator, data.steps):
             for match in narrator.finditer(sentence):
                 if cue is None or match.start() > cue.start():
                     cue = match
@@ -725,7 +729,7 @@ def retold(text: str, start: int) -> bool:
         return False
     quoted = any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)))
     if not quoted and any(
-        (colon := _BLOCK_OPENS.search(masked, m.end(), start)) is not None and data.narrator.search(masked, colon.end(), start) is None
+        (colon := _BLOCK_OPENS.search(masked, m.end(), start)) is not None and data.steps.search(masked, colon.end(), start) is None
         for p in (data.scammer, data.scam_named)
         for m in p.finditer(masked, 0, start)
     ):
@@ -1380,10 +1384,10 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
         return False
     # The scammer named as such, a message the writer got and passes on, or the caller of a story
     # told as a warning ("接到一个自称…的电话"); notice14: or the scam named as one ("【刷单诈骗拆解】第一步，
-    # …", retelling.scam_named), whose steps the warning takes apart.
+    # …", retelling.taken_apart), whose steps the warning takes apart, where no victim asks what to do.
     return (
         data.scammer.search(text) is not None
-        or data.scam_named.search(text) is not None
+        or (data.taken_apart.search(text, 0, _RETELLING_OPENING) is not None and data.story_pending.search(text) is None)
         or data.received.search(text) is not None
         or (story and data.story_narrator.search(text) is not None)
     )
