@@ -1728,3 +1728,211 @@ def test_an_official_channel_of_the_sender_or_a_public_line_is_not_foreign(text)
     reading = _read(text)
     assert reading.foreign == ()
     assert reading.lowering_allowed
+
+
+# notice14: a list of the scam's sayings that a warning gives after naming the scammer ("常见说法有 …", "…等话术")
+# is the scam's words, an urging word in it ("马上") included, where the warning goes on after it; a colon
+# alone ("以下是骗子常用的话术：…"), a list that runs to the message's end, or one with no scammer named is not.
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("【区司法局提醒】有不法分子冒充调解中心，以处理网贷逾期为名收钱，常见说法有：先交建档费马上安排调解，不交钱明天就派人去你户籍地。请注意，正规调解从不收取此类费用。", True),
+        ("区司法局提醒 有不法分子冒充调解中心 常见的说法包括 先交建档费马上安排调解 不交钱明天就派人去你户籍地 请注意 正规调解不能收费", True),
+        ("【反诈提醒】骗子常用“逾期”吓人，用不交钱明天就派人去你户籍地等话术逼您转账，请勿理会。", True),
+        ("【警惕】以下是骗子常用的话术：先交建档费马上安排调解，不交钱明天就派人去你户籍地。", False),
+        ("有不法分子冒充调解中心 常见说法有 先交建档费马上安排调解 不交钱明天就派人去你户籍地", False),
+        ("调解中心提醒：常见说法有：先交建档费马上安排调解，不交钱明天就派人去你户籍地。请注意，不要拖。", False),
+        ("【提醒】不交钱明天就派人去你户籍地等话术，我们说到做到，今天必须结清。", False),
+    ],
+)
+def test_notice14_a_list_of_the_scams_sayings_in_a_warning_is_retold(text, told):
+    norm = normalize(text).text
+    assert retold(norm, norm.index("户籍地")) is told
+
+
+# notice14: the warnings stay low; the same words as the sender's own request through a channel of its own,
+# or the list with no warning after it, are still flagged.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("区司法局提醒 有不法分子冒充调解中心 以处理网贷逾期为名收钱 常见说法有 先交建档费马上安排调解 不交钱明天就派人去你户籍地 请注意 正规调解不能收费 律师信息可在中国法律服务网查询", True),
+        ("【警惕】以下是骗子常用的话术：先交建档费马上安排调解，不交钱明天就派人去你户籍地找村委会。", False),
+        ("区司法局提醒 常见说法有 先交建档费马上安排调解 不交钱明天就派人去你户籍地 请将建档费转入6222021234567890123", False),
+    ],
+)
+def test_notice14_a_sayings_list_stays_low_and_its_look_alikes_do_not(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# notice14: other messages or people that claim ("有些短信自称…", "有的人冒充…") are reported, and "请一律当作诈骗"
+# warns; "将视为诈骗处理" threatens and warns of nothing.
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("有些短信自称已经到了您的户籍地，要求当天还款。正规催收只联系借款人本人。", True),
+        ("陌生网友让您投资或借钱，请一律当作诈骗。", True),
+        ("您逾期不还款，将视为恶意诈骗处理，请今日内还款。", False),
+        ("我们有的人自称律师，您可以直接联系。", False),
+    ],
+)
+def test_notice14_claims_of_others_and_treat_as_fraud_warn(text, warns):
+    assert (_read(text).denial is not None) is warns
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("关于“外访小组”的提醒：有些短信自称已经到了您的户籍地，要找村委会，要求当天还款否则“曝光”。正规催收只能联系借款人本人，更不会让您转到个人账户。", True),
+        ("关于“外访小组”的提醒：有些短信自称已经到了您的户籍地，要求当天还款。请当天将欠款转入6222021234567890123，否则曝光。", False),
+    ],
+)
+def test_notice14_what_other_messages_claim_is_reported(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# notice14: a scam's stages in a paste without marks ("刚开始…加大投入后就…还要交…") retell what a victim went
+# through; with an account of the message's own the fee is asked of the reader.
+@pytest.mark.parametrize(
+    ("text", "pays", "high"),
+    [
+        ("网上认识的网友聊了几个月后说有个平台能赚钱刚开始投一点能提现加大投入后就提不出来还要交保证金才能解冻这种情况请一律当作诈骗拨打96110咨询", False, False),
+        ("网上认识的网友聊了几个月后说有个平台能赚钱刚开始投一点能提现加大投入后就提不出来还要交保证金才能解冻保证金请转到6222021234567890123", True, True),
+    ],
+)
+def test_notice14_a_scams_stages_without_marks_in_a_warning_ask_nothing(text, pays, high):
+    assert ("pay" in _read(text).request_kinds) is pays
+    assert (check(text).verdict == "high_risk") is high
+
+
+# notice14: a label that names a whole kind as unlawful ("这类非法代理维权") disowns the words glued to it, not a
+# fee asked further on in its clause; the topic of a warning ("关于 上门催收 的短信") names what such messages
+# say, not what follows it; a scam named as one ("【刷单诈骗拆解】") makes its steps retold; an impostor's role
+# in scare quotes leading the reader on ("“投资导师”带你…") is narrated, and "这是杀猪盘" warns.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("社区反诈宣传员提醒：网上“债务优化”广告很多，说能帮您跟银行谈减免，但要先交服务费。金融监管部门已提示这类非法代理维权风险很大，有困难请直接联系银行官方客服。", True),
+        ("我们专业代理维权，帮您处理这类非法催收，先交服务费到6222021234567890123即可办理。", False),
+        ("关于 上门催收 联系家人单位 的短信 给大家说几句 有些短信自称 外访小组 要找您单位领导 就是诈骗说辞 欠款请在借款平台官方App查看", True),
+        ("关于退款的短信 点击 http://tk-refund.top 领取双倍赔偿", False),
+        ("【刷单诈骗拆解】第一步，广告说“动动手指日结百元”；第二步，小任务真的返了佣金；第三步，拉进任务群，说大任务要先垫付本金。所有刷单都是诈骗。", True),
+        ("【市公安提示】“投资导师”带你炒股，说有内幕消息稳赚不赔，要你下载陌生App入金——这是杀猪盘。正规投资不会承诺收益。", True),
+        ("“投资导师”带你炒股，内幕消息稳赚不赔，加导师微信tz_8866888进群——这是正规平台。", False),
+    ],
+)
+def test_notice14_labels_topics_named_scams_and_quoted_roles_in_warnings(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# notice14: someone met or so-called in scare quotes, and the elided subject after a word of when ("，突然有一天
+# 说…"), are a third person's words in a warning; the sender's own platform is not.
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("【警惕“杀猪盘”】网上认识的“对象”每天嘘寒问暖，聊了一个月，突然有一天说舅舅在平台做高管，带着投资稳赚。网上恋爱谈钱的都是骗子，我没理他。", True),
+        ("【警惕“杀猪盘”】本平台带着投资稳赚，突然有一天说也没用，名额有限。网上恋爱谈钱的都是骗子，我没理他。", False),
+    ],
+)
+def test_notice14_someone_met_in_scare_quotes_is_a_third_person(text, told):
+    norm = normalize(text).text
+    assert retold(norm, norm.index("稳赚")) is told
+
+
+# notice14 (new rows): the scammer's habitual words after a mark ("骗子常说：…；…；…"), a colon block that narrates
+# again ("骗子冒充法院的套路：先说…，再说…先交…"), a list closed by 等话术 with an urging word in it, and a list
+# of sayings that holds requests ("惯用的说法有 … 下载会议软件共享屏幕 …") are the scam's, not the reader's;
+# the same words with no scammer named, with no warning after them, or with a channel of the message's own are not.
+@pytest.mark.parametrize(
+    ("text", "at", "told"),
+    [
+        ("【反诈中心】冒充客服的骗子常说：给您双倍赔偿；您的会员马上自动续费；百万保障到期会影响征信。听到这些请挂断。", "自动续费", True),
+        ("【平台提醒】我们常说：给您双倍赔偿；您的会员马上自动续费；百万保障到期会影响征信。听到这些请挂断。", "自动续费", False),
+        ("【温馨提示】骗子冒充法院的套路：先说您有案件马上开庭，再说不想被强制执行就先交一笔保证金。法院从不要求向个人账户交钱，请勿轻信。", "先交", True),
+        ("【温馨提示】骗子冒充法院的套路：您有案件马上开庭，不想被强制执行就先交一笔保证金。法院从不要求向个人账户交钱，请勿轻信。", "先交", False),
+    ],
+)
+def test_notice14_habitual_sayings_and_narrated_colon_blocks_are_retold(text, at, told):
+    norm = normalize(text).text
+    assert retold(norm, norm.index(at)) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "asked"),
+    [
+        ("反诈中心提示 骗子惯用 内幕消息 稳赚不赔 马上涨停 等话术拉人进群 正规投资咨询不会承诺收益", "chat", False),
+        ("内幕消息 稳赚不赔 马上涨停 赶紧进群", "chat", True),
+        ("温馨提示 骗子冒充客服时惯用的说法有 百万保障马上开始扣费 需要下载会议软件共享屏幕帮您关闭 百万保障本身免费 不会自动扣费 任何要您共享屏幕的都是骗子", "screen_share", False),
+        ("温馨提示 骗子冒充客服时惯用的说法有 百万保障马上开始扣费 需要下载会议软件共享屏幕帮您关闭", "screen_share", True),
+        ("【温馨提示】骗子冒充法院的套路：先说您有案件马上开庭，再说不想被强制执行就先交一笔保证金。法院从不要求向个人账户交钱，请勿轻信。", "pay", False),
+        ("【温馨提示】骗子冒充法院的套路：先说您有案件马上开庭，再说不想被强制执行就先交一笔保证金，请转到6222021234567890123。", "pay", True),
+        # 再说 alone is "besides", no narration
+        ("谨防骗子。您的贷款已审批，再说资金被冻结，需先交保证金才能解冻。", "pay", True),
+    ],
+)
+def test_notice14_requests_in_a_list_of_sayings_are_not_the_readers(text, kind, asked):
+    assert (kind in _read(text).request_kinds) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("温馨提示 骗子冒充客服时惯用的说法有 百万保障马上开始扣费 需要下载会议软件共享屏幕帮您关闭 百万保障本身免费 不会自动扣费 任何要您共享屏幕的都是骗子", True),
+        ("反诈宣传员提醒 冒充熟人的骗子常用 我换号了 手机坏了 急用钱马上还你 等话术 家人朋友突然借钱 一定要打原来的号码确认", True),
+        ("【警惕】以下是骗子常用的话术：您有一起案件马上开庭，不想被强制执行就先交一笔保证金，否则明天通知你单位领导。", False),
+        ("反诈宣传员提醒 冒充熟人的骗子常用 我换号了 等话术 爸 我换号了 急用钱 马上转到6222021234567890123", False),
+    ],
+)
+def test_notice14_sayings_lists_stay_low_and_their_look_alikes_do_not(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# notice14: a scam taken apart, named so in a warning's opening, makes a retelling; not where a victim asks what to
+# do, nor "以上为诈骗话术" (said of any text put before it); a colon block after the scammer narrates again only
+# by its steps (先说…，再说…), not by any 让她 in a story told after it.
+@pytest.mark.parametrize(
+    ("text", "retelling"),
+    [
+        ("【刷单诈骗拆解】第一步，广告说“动动手指日结百元”；第二步，小任务真的返了佣金；第三步，拉进任务群，说大任务要先垫付本金。所有刷单都是诈骗。", True),
+        ("【刷单诈骗拆解】第一步，广告说日结；第二步，返了佣金；第三步，拉进任务群，说大任务要先垫付本金，我要不要转？", False),
+        ("我同事问：有人打电话说是税务局的，（以上为诈骗话术，请勿轻信）说可以补退税，让她把个税App的登录密码告诉对方，她问这个要不要转。", False),
+    ],
+)
+def test_notice14_a_scam_taken_apart_in_the_opening_is_a_retelling(text, retelling):
+    assert _read(text).retelling is retelling
+
+
+def test_notice14_a_colon_block_after_the_scammer_is_not_narrated_by_any_verb_in_it():
+    text = "转给大家看看，这就是骗子的套路：我外婆接到电话，说我被学校的人打了，让外婆转钱给医院，让她千万别告诉我妈。外婆已经在排队了。"
+    norm = normalize(text).text
+    assert not retold(norm, norm.index("千万别告诉"))
+
+
+# notice14 (new rows): "马上要降额", "马上会被冻结" tell what will happen soon, no fresh order ("马上转账" still is);
+# "这一定是诈骗" and "不要扫陌生二维码" warn; a role claimed on a call received ("接到自称“市社保局”的电话，说…") and
+# someone handing out leaflets ("有人在小区门口发传单，说…让大家…") are reported; the same words with a channel of
+# the message's own are still asked.
+@pytest.mark.parametrize(
+    ("text", "kind", "asked"),
+    [
+        ("如果有人自称银行工作人员，说您的信用卡马上要降额，需要在他发的页面上填写卡号和验证码，这一定是诈骗。", "credentials", False),
+        ("谨防诈骗。您的信用卡已被风控，马上填写卡号和验证码解除限制。", "credentials", True),
+        ("【温馨提示】接到自称“市社保局”的电话，说您的社保卡马上要停用，需要先转一笔保证金才能恢复，请不要相信。", "pay", False),
+        ("【温馨提示】谨防诈骗。您的社保卡马上要停用，需要先转一笔保证金才能恢复，请转到6222021234567890123。", "pay", True),
+        ("派出所提醒：有人在小区门口发传单，说扫码加群就能免费领米面油，进群后再让大家买理财产品。请大家不要扫陌生二维码。", "chat", False),
+        ("派出所提醒：扫码加群就能免费领米面油，进群后大家一起买理财产品，群号88669900。", "chat", True),
+    ],
+)
+def test_notice14_imminence_leaflets_and_claimed_roles_are_retold(text, kind, asked):
+    assert (kind in _read(text).request_kinds) is asked
+
+
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("有人让您在陌生页面填写验证码，这一定是诈骗。", True),
+        ("请大家不要扫陌生二维码。", True),
+        ("一定是您记错了，请马上还款。", False),
+    ],
+)
+def test_notice14_certain_fraud_and_strange_codes_warn(text, warns):
+    assert (_read(text).denial is not None) is warns

@@ -297,7 +297,9 @@ class _Data(NamedTuple):
     governing: re.Pattern[str]
     governing_inside: re.Pattern[str]
     governing_fee: re.Pattern[str]
+    governing_label: re.Pattern[str]
     after: re.Pattern[str]
+    topic: re.Pattern[str]
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
     paid_after: re.Pattern[str]
@@ -310,11 +312,15 @@ class _Data(NamedTuple):
     pending: re.Pattern[str]
     narrator: re.Pattern[str]
     story_narrator: re.Pattern[str]
+    steps: re.Pattern[str]
+    taken_apart: re.Pattern[str]
     story_refused: re.Pattern[str]
     story_pending: re.Pattern[str]
     scam_named: re.Pattern[str]
     third_person: re.Pattern[str]
     first_person: re.Pattern[str]
+    sayings: re.Pattern[str]
+    sayings_closed: re.Pattern[str]
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
@@ -394,7 +400,9 @@ def parse_data(raw: str | dict) -> _Data:
         governing=_compile("|".join(negation["governing"]), "negation.governing"),
         governing_inside=_compile("|".join(negation["governing_inside"]), "negation.governing_inside"),
         governing_fee=_compile("|".join(negation["governing_fee"]), "negation.governing_fee"),
+        governing_label=_compile(negation["governing_label"], "negation.governing_label"),
         after=_compile("|".join(negation["after"]), "negation.after"),
+        topic=_compile(negation["topic"], "negation.topic"),
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         paid_after=_compile(negation["paid_after"], "negation.paid_after"),
@@ -407,6 +415,8 @@ def parse_data(raw: str | dict) -> _Data:
         pending=_compile(negation["pending"], "negation.pending"),
         narrator=_compile(negation["narrator"], "negation.narrator"),
         story_narrator=_compile(negation["story_narrator"], "negation.story_narrator"),
+        steps=_compile(negation["steps"], "negation.steps"),
+        taken_apart=_compile(data["retelling"]["taken_apart"], "retelling.taken_apart"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
         story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
@@ -414,6 +424,8 @@ def parse_data(raw: str | dict) -> _Data:
         scam_named=_compile(data["retelling"]["scam_named"], "retelling.scam_named"),
         third_person=_compile(data["retelling"]["third_person"], "retelling.third_person"),
         first_person=_compile(data["retelling"]["first_person"], "retelling.first_person"),
+        sayings=_compile(data["retelling"]["sayings"], "retelling.sayings"),
+        sayings_closed=_compile(data["retelling"]["sayings_closed"], "retelling.sayings_closed"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         firm_account=_compile(data["channels"]["firm_account"], "channels.firm_account"),
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
@@ -484,6 +496,8 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
     `story` too, the narration of a story told as a warning ("他说要加他的企业微信")."""
     if quoted and any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
         return True
+    if _in_sayings(text, start, data):
+        return True  # a list of the scam's sayings that a warning gives (notice14)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
     begin = ends[-1] if ends else max(0, start - 80)
     sentence = text[begin:start]
@@ -501,7 +515,7 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
             if cue is None or match.start() > cue.start():
                 cue = match
     if narrated and not pending:
-        for narrator in (data.narrator, data.story_narrator) if story else (data.narrator,):
+        for narrator in (data.narrator, data.steps, data.story_narrator) if story else (data.narrator, data.steps):
             for match in narrator.finditer(sentence):
                 if cue is None or match.start() > cue.start():
                     cue = match
@@ -513,7 +527,12 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
             for match in data.story_narrator.finditer(reach):
                 if match.start() < len(sentence) < match.end() and (cue is None or match.start() > cue.start()):
                     cue = match
-    if cue is None or data.fresh_imperative.search(sentence, cue.end()) is not None:
+    if cue is None:
+        return False
+    # A list of the scam's sayings closed by 等话术 after the cue holds the scam's urging words, not the
+    # reader's ("骗子惯用 内幕消息 马上涨停 等话术拉人进群", notice14): fresh imperatives count after it.
+    fresh_from = max((m.end() for m in data.sayings_closed.finditer(sentence, cue.end())), default=cue.end())
+    if data.fresh_imperative.search(sentence, fresh_from) is not None:
         return False
     # "以下是骗子常用的话术：…" opens a block with a colon: what follows is the scam itself, read as
     # quoted only in quotation marks (above), never by the subject before the colon.
@@ -577,6 +596,8 @@ def _governed(
         return True
     if framed and data.after.match(text, end, statement_end(text, end, min(len(text), end + 40))):
         return True
+    if framed and any(m.start() < start and end <= m.end() for m in data.topic.finditer(text, max(0, start - 24), min(len(text), end + 24))):
+        return True  # the topic of a warning: "关于上门催收的短信" names what such messages say
     clause_start = _clause_start(text, start, data)
     scope = text[clause_start:end]
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), scope)
@@ -593,6 +614,8 @@ def _governed(
         if clause_start + m.end() >= start - _ADJACENT_REACH
         and not (spaced is not None and any(spaced(k) for k in range(clause_start + m.end(), start + 1)))
     ]
+    # A label that names a whole kind as unlawful ("这类非法代理维权"): only the words glued right after it.
+    cues += [m for m in data.governing_label.finditer(masked) if clause_start + m.end() == start]
     if not cues:
         return False
     cues.sort(key=lambda m: m.end())
@@ -735,12 +758,19 @@ def retold(text: str, start: int) -> bool:
     # A story's narration ("，说…") only where the scammer or the scam is named as such, as the rules
     # read what genuine senders never do: a refusal added to a victim's story does not make it a warning.
     story = reads_as_story(text) and names_scammer(text)
+    if _in_sayings(masked, start, data):
+        return True  # the scam's sayings a warning lists, a colon after its opener or not ("我换号了" among them)
     if not _reported(masked, start, data, narrated=True, story=story):
         return False
     quoted = any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)))
-    if not quoted and any(_BLOCK_OPENS.search(masked, m.end(), start) for p in (data.scammer, data.scam_named) for m in p.finditer(masked, 0, start)):
+    if not quoted and any(
+        (colon := _BLOCK_OPENS.search(masked, m.end(), start)) is not None and data.steps.search(masked, colon.end(), start) is None
+        for p in (data.scammer, data.scam_named)
+        for m in p.finditer(masked, 0, start)
+    ):
         # "这就是骗子的套路：…" opens a block with a colon: what follows is the scam itself, retold only in
-        # quotation marks (as _reported reads it in its own sentence).
+        # quotation marks (as _reported reads it in its own sentence), or where the block narrates again
+        # ("骗子冒充法院的套路：先说…，再说…", notice14).
         return False
     ends = [m.end() for m in _SENTENCE_END.finditer(masked, max(0, start - 80), start)]
     begin = ends[-1] if ends else max(0, start - 80)
@@ -750,6 +780,32 @@ def retold(text: str, start: int) -> bool:
     )
     first = max((m.end() for m in data.first_person.finditer(masked, begin, start)), default=-1)
     return third > first
+
+
+def _in_sayings(text: str, start: int, data: _Data) -> bool:
+    """Whether text[start] stands in a list of the scam's sayings that a warning gives after naming the
+    scammer or the scam as such (claims.toml retelling.sayings: "常见说法有 先交备案费马上启动调解 不交钱明天
+    就起诉到你户籍地", "骗子…常说：…"; retelling.sayings_closed: "…不交钱就通知家人等话术"): the words are the
+    scam's, an urging word among them is no fresh order to the reader. A list runs to the end of its
+    sentence (over ；, which parts its items). Closed by 等话术, the list ends there; opened only, the
+    warning's own words must go on after the place (a cue of warning, negation.governing or denial.cue):
+    a list opened before a scam's own text that runs to its end is no list, and no list is opened by a
+    colon alone ("以下是骗子常用的话术：…")."""
+    ends = [m.end() for m in _LIST_END.finditer(text, max(0, start - 80), start)]
+    begin = ends[-1] if ends else max(0, start - 80)
+    after = _LIST_END.search(text, start)
+    stop = after.start() if after else len(text)
+    closer = data.sayings_closed.search(text, start, min(stop, start + _RETELLING_OPENING))
+    if closer is not None:
+        return any(p.search(text, 0, closer.start()) is not None for p in (data.scammer, data.scam_named))
+    opener = max(data.sayings.finditer(text, begin, start), key=lambda m: m.start(), default=None)
+    if opener is None or not any(p.search(text, 0, opener.start()) is not None for p in (data.scammer, data.scam_named)):
+        return False
+    return data.governing.search(text, start + 1) is not None or data.denial.search(text, start + 1) is not None
+
+
+# A list of sayings runs over ；, which parts its items ("常说：…双倍赔偿；…自动续费；…"), to its sentence's end.
+_LIST_END = precompiled(r"[。！？!?\n]")
 
 
 def scammer_speaks(text: str, start: int) -> bool:
@@ -1423,9 +1479,11 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
     if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None:
         return False
     # The scammer named as such, a message the writer got and passes on, or the caller of a story
-    # told as a warning ("接到一个自称…的电话").
+    # told as a warning ("接到一个自称…的电话"); notice14: or the scam named as one ("【刷单诈骗拆解】第一步，
+    # …", retelling.taken_apart), whose steps the warning takes apart, where no victim asks what to do.
     return (
         data.scammer.search(text) is not None
+        or (data.taken_apart.search(text, 0, _RETELLING_OPENING) is not None and data.story_pending.search(text) is None)
         or data.received.search(text) is not None
         or (story and data.story_narrator.search(text) is not None)
     )
