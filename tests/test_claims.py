@@ -212,6 +212,9 @@ JUDGED = [
     ("客服：放款前要交保证金2000元\n我：要交多少\n客服：转到这个卡6222021234567890123", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
     # A message with no turn of another speaker is read as it is, whatever its first line says.
     ("我：请把保证金2000元转到这个卡6222021234567890123", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    # 律师 as a word: a piano tuner (调律师) puts no law and no money at stake; a lawyer does.
+    ("您好 我是钢琴调律师小程 约的周日下午两点上门 加我微信wu_0810 把地址发我一下", set(), "low_risk"),
+    ("您好 我是张明律师 您的欠款案件已立案 加我微信wu_0810 处理", {"contact_through_private_channel"}, "suspicious"),
 ]
 
 # Each place of claims.toml [channels] on_site, before the scan in its clause.
