@@ -212,6 +212,14 @@ JUDGED = [
     ("客服：放款前要交保证金2000元\n我：要交多少\n客服：转到这个卡6222021234567890123", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
     # A message with no turn of another speaker is read as it is, whatever its first line says.
     ("我：请把保证金2000元转到这个卡6222021234567890123", {"pay_through_unofficial_channel", "fee_demanded"}, "high_risk"),
+    # 律师 as a word: a piano tuner (调律师) puts no law and no money at stake; a lawyer does.
+    ("您好 我是钢琴调律师小程 约的周日下午两点上门 加我微信wu_0810 把地址发我一下", set(), "low_risk"),
+    ("您好 我是张明律师 您的欠款案件已立案 加我微信wu_0810 处理", {"contact_through_private_channel"}, "suspicious"),
+    # A seller's terms of paying after the service put no money at stake; a deposit first, or a debt, still do.
+    ("代写文案 代做PPT 简历制作 当天交付 满意再付款 QQ177856485", set(), "low_risk"),
+    ("装修公司 全包半包 先装修后付款 工地参观请联系钱设计师 15173006143 微信同号", set(), "low_risk"),
+    ("代写文案 满意再付款 先付定金200 QQ177856485", {"contact_through_private_channel"}, "suspicious"),
+    ("网贷逾期 放款后付款 加微信liuyu5688", {"contact_through_private_channel"}, "suspicious"),
 ]
 
 # Each place of claims.toml [channels] on_site, before the scan in its clause.

@@ -200,6 +200,22 @@ def test_institutions_named_in_the_message():
     assert "alipay" in ids and "cmb" in ids
 
 
+# 律师 as a word: 调律师 (a piano tuner, 调律 + 师) names no lawyer; a firm and its lawyer still do.
+@pytest.mark.parametrize(
+    ("text", "lawyer"),
+    [
+        ("您好 我是钢琴调律师小程 约的周日下午两点上门", False),
+        ("钢琴调律师王师傅提醒您：琴房湿度大，请周六前联系我们上门调音", False),
+        ("XX律师事务所 张明律师提醒您，您的欠款案件已立案", True),
+        ("我是张明律师，你的欠款已被起诉", True),
+    ],
+)
+def test_a_piano_tuner_is_no_lawyer(text, lawyer):
+    law = [e for e in entities(text, "institution") if e.value == "law_firm"]
+    assert bool(law) is lawyer
+    assert bool(entities(text, "lawyer_name")) is lawyer
+
+
 # Our checksums against python-stdnum's (the reference; it stays a dependency for ID numbers).
 _DIGIT_CHARS = st.sampled_from(list("0123456789") * 4 + ["٣", "１", "x", "X", "a"])
 

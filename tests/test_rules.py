@@ -90,6 +90,8 @@ BAD_CATALOGUES = [
     ("unknown pattern key", RULE_A + 'patterns=[{name="x", regex="x", weight=2}]\n'),
     ("claimed by an unknown person", RULE_A + 'patterns=[{name="x", regex="x", claimed=["alien"]}]\n'),
     ("claimed by nobody", RULE_A + 'patterns=[{name="x", regex="x", claimed=[]}]\n'),
+    ("not_after without its anchor", RULE_A + 'patterns=[{name="x", regex="x", not_after="y"}]\n'),
+    ("not_after not a string", RULE_A + 'patterns=[{name="x", regex="x", not_after=["y$"]}]\n'),
     ("two unnamed conditions on one kind", RULE_A + 'entities=[{kind="phone"}, {kind="phone"}]\n'),
 ]
 HEADER = '[verdict]\nscale=3.0\nsuspicious=0.4\nhigh_risk=0.7\nmodel_weight=1.5\n[negation]\nbefore=["不要"]\nafter=["骗局"]\n'

@@ -1254,7 +1254,12 @@ def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     speaking = [c for c in persons if c.id not in _PAYEE_ONLY]
     by_id = _institutions_by_id()
     authority = any(c.kind == "institution" and by_id[c.id].kind in _AUTHORITY_KINDS for c in claims)
-    stakes = bool(speaking) or authority or (could_match(data.stakes.pattern, present) and data.stakes.search(text) is not None)
+    # A seller's terms of paying once the goods or the service have come ("满意再付款", "先装修后付款",
+    # paid_after) put no money at stake now: an advert's own terms (market15, issue 9); any other
+    # stake word of the message still counts.
+    stakes = bool(speaking) or authority or (
+        could_match(data.stakes.pattern, present) and any(not later for _, later in with_paid_after(data.stakes, text))
+    )
 
     notice = _notice(norm, data, present)
     findings = []

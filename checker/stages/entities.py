@@ -598,9 +598,10 @@ def _uscc_ok(value: str) -> bool:
     return len(value) == 18 and uscc.is_valid(value)
 
 
-_LAWYER_NAME = Gated(rf"([{_HAN}]{{1,3}})律师(?!事务所|函|费|团|工作室|联盟)", needs=("律师",))
+# 律师 as a word: not the tail of 调律师 (a piano tuner, 调律 + 师; institutions.toml law_firm).
+_LAWYER_NAME = Gated(rf"([{_HAN}]{{1,3}})(?<!调)律师(?!事务所|函|费|团|工作室|联盟)", needs=("律师",))
 # "承办律师：王明", "律师郑建国", "联系律师卢颖": the name right after the title, with or without a colon.
-_LAWYER_LABELLED = Gated(rf"(?:承办律师|经办律师|代理律师|执业律师|律师)[:：\s]?([{_HAN}]{{2,3}})", needs=("律师",))
+_LAWYER_LABELLED = Gated(rf"(?:承办律师|经办律师|代理律师|执业律师|(?<!调)律师)[:：\s]?([{_HAN}]{{2,3}})", needs=("律师",))
 
 
 def _lawyer_names(norm: Normalized) -> list[Entity]:

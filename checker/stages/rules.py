@@ -5,6 +5,8 @@ and matchers. Matcher kinds are code and deliberately few:
 
 - `patterns`: named regular expressions on the normalised text ({name, regex}); every match is evidence;
   a pattern with `claimed` (persons of the claims stage) counts only where the message claims one;
+  a pattern with `not_after` (a regex ending in `$`) counts only where its sentence, up to the match,
+  does not end so: what a cue refers to ("验证码短信你千万别告诉别人": the reader's own code) is read there;
 - `entities`: entity conditions ({kind, and optional name / details / value}); every matching entity is evidence;
 - `check`: the name of a predicate in CHECKS below, for claims that need several entities at once.
 
@@ -206,6 +208,8 @@ class Rule(NamedTuple):
     asks: frozenset[str] = frozenset()
     # Pattern name -> the persons one of whom the message must claim to be for its matches to count.
     claimed: dict[str, frozenset[str]] | None = None
+    # Pattern name -> what the match's own sentence must not end with just before it (`not_after`).
+    not_after: dict[str, LazyPattern] | None = None
     # What the reference says genuine senders never do (threaten your family, promise sure gains, ask
     # for a code ...): once such a flag fires, an official number or "请登录官方App核实" added anywhere
     # cannot lower the message (filters.toml, never_from_genuine_senders).
@@ -244,10 +248,10 @@ _NAME = precompiled(r"[a-z][a-z0-9_]{0,60}")
 
 def _named_patterns(items: list, rule_id: str) -> dict[str, str]:
     """`patterns = [{ name = "...", regex = '...' }, ...]`: names lower_snake and unique in the rule.
-    A pattern may add `claimed = [...]` (see _claimed_patterns)."""
+    A pattern may add `claimed = [...]` (see _claimed_patterns) and `not_after = '...'` (_not_after_patterns)."""
     out: dict[str, str] = {}
     for item in items:
-        if not isinstance(item, dict) or not {"name", "regex"} <= set(item) <= {"name", "regex", "claimed"}:
+        if not isinstance(item, dict) or not {"name", "regex"} <= set(item) <= {"name", "regex", "claimed", "not_after"}:
             raise CatalogueError(f"rule {rule_id}: a pattern must be {{ name = ..., regex = ... }}, not {item!r}")
         name = item["name"]
         if not _NAME.fullmatch(name):
@@ -272,6 +276,28 @@ def _claimed_patterns(items: list, rule_id: str) -> dict[str, frozenset[str]]:
                 raise CatalogueError(f"rule {rule_id}: pattern {item['name']}: claimed must name persons of claims.toml, not {kinds!r}")
             out[item["name"]] = frozenset(kinds)
     return out
+
+
+def _not_after_patterns(items: list, rule_id: str) -> dict[str, LazyPattern]:
+    """Patterns whose matches count only where the sentence before them, up to the match, does not
+    end with `not_after`: the object a cue is about, read where it stands ("密码，先别告诉任何人", "验证码
+    短信你千万别告诉别人": the reader's own credential kept, not a transfer kept from the family)."""
+    out = {}
+    for item in items:
+        if "not_after" in item:
+            tail = item["not_after"]
+            if not isinstance(tail, str) or not tail.endswith("$"):
+                raise CatalogueError(f"rule {rule_id}: pattern {item['name']}: not_after must be a regex ending in $, not {tail!r}")
+            out[item["name"]] = LazyPattern(tail, f"{rule_id}.{item['name']}.not_after")
+    return out
+
+
+def _sentence_ends_so(msg: Message, rule: Rule, name: str | None, start: int) -> bool:
+    """Whether the match of pattern `name` at normalised `start` follows what its `not_after` names."""
+    if not rule.not_after or name not in rule.not_after:
+        return False
+    before = _SENTENCE_END.split(msg.norm.text[max(0, start - _NEGATION_BEFORE) : start])[-1]
+    return rule.not_after[name].search(before) is not None
 
 
 def _either(patterns: list[str], rule_id: str) -> LazyPattern | None:
@@ -397,6 +423,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 types=_types(item, rule_id),
                 asks=_asks(item, rule_id),
                 claimed=_claimed_patterns(item.get("patterns", []), rule_id) or None,
+                not_after=_not_after_patterns(item.get("patterns", []), rule_id) or None,
                 never_genuine=_red_flag_switch(item, rule_id, "never_genuine", "never_genuine"),
                 opener=_red_flag_switch(item, rule_id, "opener", "an opener"),
                 negatable_inside=bool(item.get("negatable_inside", True)),
@@ -431,7 +458,8 @@ def _negation_patterns(cat: Catalogue) -> tuple[LazyPattern, ...]:
 def _rule_patterns(rule: Rule) -> Iterator[LazyPattern]:
     gates = [gate[1] for gate in (rule.requires, rule.absent) if gate is not None]
     values = [cond.value for cond in (*rule.entities, *rule.absent_entities)]
-    yield from (p for p in (rule.patterns, *gates, *values) if p is not None)
+    tails = list(rule.not_after.values()) if rule.not_after else []
+    yield from (p for p in (rule.patterns, *gates, *values, *tails) if p is not None)
 
 
 def compile_all(cat: Catalogue) -> None:
@@ -844,6 +872,8 @@ def _parted_in(
             continue
         if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
             continue
+        if _sentence_ends_so(msg, rule, m.lastgroup, start):
+            continue
         if rule.negatable and (
             _negated(msg, start, end, False, rule.never_genuine)
             or (rule.negatable_inside and msg.catalogue.negation_inside.search(m.group()))
@@ -891,6 +921,8 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
                 _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()), PAID_AFTER_SERVICE)
                 continue
             if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
+                continue
+            if _sentence_ends_so(msg, rule, m.lastgroup, m.start()):
                 continue
             if rule.negatable and _negated(msg, m.start(), m.end(), rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()))
