@@ -202,6 +202,11 @@ class Vocabulary(Mapping[str, int]):
             self.prepare()
         return self._table.get  # type: ignore[union-attr]
 
+    @property
+    def prepared(self) -> bool:
+        """Whether the dictionary is built (prepare())."""
+        return self._table is not None
+
     def prepare(self) -> None:
         if self._table is None:
             if isinstance(self.terms, segment.SortedWords):
@@ -271,17 +276,32 @@ class Model:
     tokenizer: segment.Segmenter  # jieba's segmentation over the shipped dictionary
     # The vocabulary indices of the placeholders, which known() does not count.
     placeholders: frozenset[int] = field(init=False)
+    # (idf, coef) as a check indexes them: the flat file's views at first, Python lists of the same
+    # numbers once the vocabulary's dictionary is built (prepare()). Scoring a unit indexes both for
+    # each of its terms, and a list hands out a float it holds for a third of what a view costs to make one.
+    numbers: tuple[Sequence[float], Sequence[float]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         vocabulary = self.vocabulary
         indices = frozenset(vocabulary[p] for p in segment.PLACEHOLDER_TOKENS if p in vocabulary)
         object.__setattr__(self, "placeholders", indices)
+        object.__setattr__(self, "numbers", (self.idf, self.coef))
 
     def prepare(self) -> None:
         """Build the vocabulary's and the segmentation's dictionaries now (e.g. before forking
         workers, which then share them) instead of after segment.LAZY_MESSAGES messages."""
         self.vocabulary.prepare()
         self.tokenizer.prepare()
+        self._numbers()
+
+    def _numbers(self) -> tuple[Sequence[float], Sequence[float]]:
+        """`numbers`, made lists once the vocabulary is prepared (the same doubles; replaced whole, never
+        changed, so threads share them safely)."""
+        numbers = self.numbers
+        if self.vocabulary.prepared and not isinstance(numbers[0], (list, tuple)):
+            numbers = (_as_list(self.idf), _as_list(self.coef))
+            object.__setattr__(self, "numbers", numbers)
+        return numbers
 
     def vector(self, terms: list[str], structure: Iterable[str] = ()) -> dict[int, float]:
         """The L2-normalised TF-IDF vector, as scikit-learn's TfidfVectorizer computes it, and beside
@@ -298,7 +318,7 @@ class Model:
         found = Counter(indices)
         found.pop(None, None)  # terms outside the vocabulary
         counts = cast("Counter[int]", found)
-        idf = self.idf
+        idf = self.numbers[0]
         if self.sublinear_tf:
             log = math.log
             # (1.0 + log(1)) * x is x exactly: most terms occur once, and skip the logarithm.
@@ -319,7 +339,7 @@ class Model:
 
     def probability_of_indices(self, indices: list[int | None], structure: Iterable[str] = ()) -> tuple[float, dict[int, float]]:
         vec = self.vector_of_indices(indices, structure)
-        z = self.intercept + sum(map(mul, vec.values(), map(self.coef.__getitem__, vec)))
+        z = self.intercept + sum(map(mul, vec.values(), map(self.numbers[1].__getitem__, vec)))
         return _sigmoid(z), vec
 
     def _z_of_indices(self, indices: list[int | None], structure_products: list[float]) -> float:
@@ -331,17 +351,21 @@ class Model:
         found.pop(None, None)
         counts = cast("Counter[int]", found)
         keys = list(counts)
-        idf = self.idf
+        idf, coef = self.numbers
         if self.sublinear_tf:
-            # (1.0 + log(c)) * idf[i] as vector_of_indices() has it: 1.0 * idf[i] is idf[i] exactly.
-            tf = _sublinear(max(counts.values(), default=1))
-            values = list(map(mul, map(tf.__getitem__, counts.values()), map(idf.__getitem__, keys)))
+            # (1.0 + log(c)) * idf[i] as vector_of_indices() has it: 1.0 * idf[i] is idf[i] exactly, so
+            # where every term occurs once (most units) the factors are left out.
+            top = max(counts.values(), default=1)
+            if top == 1:
+                values = list(map(idf.__getitem__, keys))
+            else:
+                values = list(map(mul, map(_sublinear(top).__getitem__, counts.values()), map(idf.__getitem__, keys)))
         else:
             values = [c * idf[i] for i, c in counts.items()]
         norm = math.sqrt(sum(map(mul, values, values)))
         if not norm:
             return self.intercept + sum(structure_products)
-        normalised = map(mul, map(truediv, values, itertools.repeat(norm)), map(self.coef.__getitem__, keys))
+        normalised = map(mul, map(truediv, values, itertools.repeat(norm)), map(coef.__getitem__, keys))
         return self.intercept + sum(itertools.chain(normalised, structure_products))
 
     def known(self, words: list[str]) -> int:
@@ -362,6 +386,7 @@ class Model:
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
         lookup = self.vocabulary.lookup()
+        self._numbers()
         looked = segment.lookups(toks, masked.text, lookup)
         units = segment.indexed_units(toks, masked.text, lookup, looked)
         # A prefix ended by a space or a line break of the paste: the message read from after it too.
@@ -380,7 +405,7 @@ class Model:
         # unit with the same words and terms as one before it (a tail or a reading without asides often
         # is a clause again): its probability is the same, and best_unit takes a later unit only when it
         # reads strictly more like a scam.
-        weight, coef = self.structure_weight, self.coef
+        weight, coef = self.structure_weight, self.numbers[1]
         structure_products = [mul(weight, coef[i]) for i in dict.fromkeys(self.structure[t] for t in structure if t in self.structure)]
         seen: set[tuple[tuple[int | None, ...], tuple[int | None, ...]]] = set()
         scored: list[float] = []
@@ -392,8 +417,10 @@ class Model:
             seen.add(key)
             scored.append(_sigmoid(self._z_of_indices(unit.terms, structure_products)))
         best = best_unit(scored, known)
-        probability, vec = self.probability_of_indices(units[best].terms, structure)
-        return Prediction(probability, known[0], self, units[best], vec, toks, masked)
+        # The unit that speaks was scored (unit 0 always is): its probability is the one
+        # probability_of_indices() would compute again (tests/test_model.py); only its vector is built.
+        vec = self.vector_of_indices(units[best].terms, structure)
+        return Prediction(scored[best], known[0], self, units[best], vec, toks, masked)
 
     def _naming(self, prediction: Prediction) -> Naming:
         vec = prediction.vector
@@ -471,6 +498,11 @@ def named_flag(naming: Naming, text: str, points: float) -> Flag:
 
 # Past this many asides, the model reads the message without all of them only.
 _MAX_ASIDE_CHOICES = 8
+
+
+def _as_list(numbers: Sequence[float]) -> list[float]:
+    tolist = getattr(numbers, "tolist", None)  # a view or an array: made in C
+    return tolist() if tolist is not None else list(numbers)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
