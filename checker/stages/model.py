@@ -153,9 +153,11 @@ class Namer(NamedTuple):
     def probabilities(self, vec: dict[int, float]) -> list[float]:
         """scikit-learn's OneVsRestClassifier.predict_proba: each sigmoid, normalised to sum 1."""
         z = list(self.intercepts)
-        weights_of = self.by_feature.get  # asked for every term of the vector: most have no weight here
-        for i, v in vec.items():
-            for k, w in weights_of(i, ()):
+        by_feature = self.by_feature
+        # Most terms of the vector have no weight here: those that have are picked in C, in the vector's order.
+        for i in filter(by_feature.__contains__, vec):
+            v = vec[i]
+            for k, w in by_feature[i]:
                 z[k] += v * w
         raw = [_sigmoid(x) for x in z]
         total = sum(raw)
@@ -319,15 +321,18 @@ class Model:
         found.pop(None, None)  # terms outside the vocabulary
         counts = cast("Counter[int]", found)
         idf = self.numbers[0]
+        keys = list(counts)
         if self.sublinear_tf:
             log = math.log
             # (1.0 + log(1)) * x is x exactly: most terms occur once, and skip the logarithm.
-            weights = {i: idf[i] if c == 1 else (1.0 + log(c)) * idf[i] for i, c in counts.items()}
+            if max(counts.values(), default=1) == 1:
+                values = list(map(idf.__getitem__, keys))
+            else:
+                values = [idf[i] if c == 1 else (1.0 + log(c)) * idf[i] for i, c in counts.items()]
         else:
-            weights = {i: c * idf[i] for i, c in counts.items()}
-        values = weights.values()
+            values = [c * idf[i] for i, c in counts.items()]
         norm = math.sqrt(sum(map(mul, values, values)))
-        vec = {i: v / norm for i, v in weights.items()} if norm else {}
+        vec = dict(zip(keys, map(truediv, values, itertools.repeat(norm)))) if norm else {}
         for term in structure:
             index = self.structure.get(term)
             if index is not None:
