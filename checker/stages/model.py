@@ -35,10 +35,10 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import mul, truediv
+from operator import itemgetter, mul, truediv
 from typing import Literal, NamedTuple, cast, overload
 
 from . import datafile, segment
@@ -321,18 +321,18 @@ class Model:
         found.pop(None, None)  # terms outside the vocabulary
         counts = cast("Counter[int]", found)
         idf = self.numbers[0]
-        keys = list(counts)
+        values: Sequence[float]
         if self.sublinear_tf:
             log = math.log
             # (1.0 + log(1)) * x is x exactly: most terms occur once, and skip the logarithm.
             if max(counts.values(), default=1) == 1:
-                values = list(map(idf.__getitem__, keys))
+                values = _picker(counts)(idf)
             else:
                 values = [idf[i] if c == 1 else (1.0 + log(c)) * idf[i] for i, c in counts.items()]
         else:
             values = [c * idf[i] for i, c in counts.items()]
         norm = math.sqrt(sum(map(mul, values, values)))
-        vec = dict(zip(keys, map(truediv, values, itertools.repeat(norm)))) if norm else {}
+        vec = dict(zip(counts, map(truediv, values, itertools.repeat(norm)))) if norm else {}
         for term in structure:
             index = self.structure.get(term)
             if index is not None:
@@ -355,22 +355,23 @@ class Model:
         found = Counter(indices)
         found.pop(None, None)
         counts = cast("Counter[int]", found)
-        keys = list(counts)
+        pick = _picker(counts)
         idf, coef = self.numbers
+        values: Sequence[float]
         if self.sublinear_tf:
             # (1.0 + log(c)) * idf[i] as vector_of_indices() has it: 1.0 * idf[i] is idf[i] exactly, so
-            # where every term occurs once (most units) the factors are left out.
+            # where every term occurs once (a quarter of the units) the factors are left out.
             top = max(counts.values(), default=1)
             if top == 1:
-                values = list(map(idf.__getitem__, keys))
+                values = pick(idf)
             else:
-                values = list(map(mul, map(_sublinear(top).__getitem__, counts.values()), map(idf.__getitem__, keys)))
+                values = list(map(mul, map(_sublinear(top).__getitem__, counts.values()), pick(idf)))
         else:
             values = [c * idf[i] for i, c in counts.items()]
         norm = math.sqrt(sum(map(mul, values, values)))
         if not norm:
             return self.intercept + sum(structure_products)
-        normalised = map(mul, map(truediv, values, itertools.repeat(norm)), map(coef.__getitem__, keys))
+        normalised = map(mul, map(truediv, values, itertools.repeat(norm)), pick(coef))
         return self.intercept + sum(itertools.chain(normalised, structure_products))
 
     def known(self, words: list[str]) -> int:
@@ -503,6 +504,14 @@ def named_flag(naming: Naming, text: str, points: float) -> Flag:
 
 # Past this many asides, the model reads the message without all of them only.
 _MAX_ASIDE_CHOICES = 8
+
+
+def _picker(keys: Collection[int]) -> Callable[[Sequence[float]], Sequence[float]]:
+    """table -> table[i] for each of `keys`, in order: one call in C (operator.itemgetter) where a map
+    of table.__getitem__ makes a call per key."""
+    if len(keys) > 1:
+        return itemgetter(*keys)
+    return lambda table: [table[i] for i in keys]  # itemgetter of one key gives the item itself
 
 
 def _as_list(numbers: Sequence[float]) -> list[float]:
