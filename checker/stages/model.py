@@ -281,7 +281,7 @@ class Model:
     # (idf, coef) as a check indexes them: the flat file's views at first, Python lists of the same
     # numbers once the vocabulary's dictionary is built (prepare()). Scoring a unit indexes both for
     # each of its terms, and a list hands out a float it holds where a view makes a new one each time
-    # (2.5 M fewer instructions in 400 checks; the lists hold ~8 MB).
+    # (0.25 M fewer instructions a check than a view read by itemgetter, ir.sh; the two lists of 160,000 hold ~10 MB).
     numbers: tuple[Sequence[float], Sequence[float]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
