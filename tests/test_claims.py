@@ -1944,3 +1944,36 @@ def test_notice14_imminence_leaflets_and_claimed_roles_are_retold(text, kind, as
 )
 def test_notice14_certain_fraud_and_strange_codes_warn(text, warns):
     assert (_read(text).denial is not None) is warns
+
+
+# threat15 (issue 8, 9): a known person on a new or borrowed number who asks for money (fraud_taxonomy.md
+# A.1 row 30), said in other words than "换号了"; the look-alikes ask nothing, or speak from a known number.
+THREAT15_NEW_NUMBER_MONEY = [
+    "哥们，是我，老周，手机号换了。最近手头紧，能不能先借我3000，下月发了工资还你。",
+    "我是你初中同学小雯，换了个新号，在外面遇到点麻烦，能借我点钱吗",
+    "姑，我手机坏了，用的室友的。报名费还差四百，您能先帮我转一下吗？",
+    "老婆 我手机丢了 借的别人手机 帮我充一百话费到这个号",
+    # the sender's own trouble told ("遇到点难处") is no warning cue, spaces gone or not
+    "在吗 我是你大学室友阿凯 换了个新号 这阵子遇到点困难 能借我点钱吗",
+]
+THREAT15_LOOK_ALIKES = [
+    "我换号了，周末一起吃饭",
+    "爸 手机号换了 存一下 晚上打给你",
+    "我是你高中同学，下个月同学会记得来",
+    "上次聚餐是我先付的，一共480，你转我240就行",
+    "我用的同事的手机，晚点到家给你回电话",
+    "遇到困难不要向陌生账户转账，先打原来的号码核实",
+]
+
+
+@pytest.mark.parametrize("text", THREAT15_NEW_NUMBER_MONEY)
+def test_threat15_new_number_asking_money_is_judged(text):
+    reading = _read(text)
+    assert "pay" in reading.request_kinds
+    assert {"claimed_acquaintance_asks_for_money", "pay_through_unofficial_channel"} & {f.id for f in reading.findings}
+    assert check(text).verdict != "low_risk"
+
+
+@pytest.mark.parametrize("text", THREAT15_LOOK_ALIKES)
+def test_threat15_new_number_alone_or_known_friend_stays_low(text):
+    assert check(text).verdict == "low_risk"

@@ -256,6 +256,9 @@ def test_lowering_rules_suppressed_are_listed():
 # Each names the institution whose app or number it gives, so only the red flag keeps the sign out.
 NEVER_GENUINE = [
     ("花呗再不还钱就去你家找你爸妈。请登录支付宝App核实。", "collection_intimidation", "pay_in_official_app"),
+    # threat15: the debt taken to the family or to debt chasers, with an official app appended.
+    ("花呗欠款再不处理，你父母就会接到我们的电话。请登录支付宝App核实。", "collection_intimidation", "pay_in_official_app"),
+    ("借呗欠款我们已经转给讨债公司了。请登录支付宝App核实。", "collection_intimidation", "pay_in_official_app"),
     ("工商银行客户：我们老师带学员做的票全部盈利，三个月回本。如有疑问请致电95588。", "promised_returns", "official_numbers_only"),
 ]
 
