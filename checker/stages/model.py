@@ -397,14 +397,19 @@ class Model:
         looked = segment.lookups(toks, masked.text, lookup)
         units = segment.indexed_units(toks, masked.text, lookup, looked)
         # A prefix ended by a space or a line break of the paste: the message read from after it too.
-        units += [segment.tail_unit(self.tokenizer, masked.text, i, lookup, toks, looked) for i in segment.gap_tail_starts(masked)]
+        gap_tails = segment.gap_tail_starts(masked)
+        units += [segment.tail_unit(self.tokenizer, masked.text, i, lookup, toks, looked) for i in gap_tails]
         choices = _aside_choices([norm.span(s, e) for s, e in asides])
         if choices:
-            starts = _pasted_starts(masked, len(masked.text[: segment._MAX_MODEL_CHARS]))
+            text = masked.text[: segment._MAX_MODEL_CHARS]
+            starts = _pasted_starts(masked, len(text))
+            tails = [*segment.tail_starts(text), *gap_tails]
             for spans in choices:
-                core = segment.kept_unit(toks, masked.text, lookup, _kept_mask(starts, spans), looked)
-                if core is not None:
-                    units.append(core)
+                kept = _kept_mask(starts, spans)
+                for mask in (kept, *_kept_tails(text, kept, tails)):
+                    core = segment.kept_unit(toks, masked.text, lookup, mask, looked)
+                    if core is not None:
+                        units.append(core)
         known = [self.known_of_indices(unit.words) for unit in units]
         # The structure is the message's: every unit is scored with it.
         structure = structure_terms(reading)
@@ -573,6 +578,18 @@ def _kept_mask(starts: list[int], spans: list[tuple[int, int]]) -> bytes:
         if k >= 0 and at < spans[k][1]:
             mask[i] = 0
     return bytes(mask)
+
+
+def _kept_tails(text: str, kept: bytes, tails: list[int]) -> list[bytes]:
+    """The reading without asides (`kept`) read from after a prefix too, as the message itself is
+    (segment.tail_starts, gap_tail_starts): the message's own tails, and the tails of the kept text,
+    which an aside in front hid ("（谨防骗局）您的包裹…，请点击…"). Without them, a prefix put in front of a
+    scam, or an aside in front of one that opens with its own prefix, takes away the unit that speaks
+    for the plain message (issue 8; tests/test_model.py, tests/test_monotone.py)."""
+    positions = [i for i, on in enumerate(kept) if on]
+    kept_text = "".join(text[i] for i in positions)
+    ends = sorted({*tails, *(positions[j] for j in segment.tail_starts(kept_text))})
+    return [bytes(len(kept[:at])) + kept[at:] for at in ends if 0 < at < len(kept) and any(kept[at:])][: segment._MAX_TAILS]
 
 
 def _find_all(text: str, part: str) -> list[int]:
