@@ -589,7 +589,7 @@ def _kept_tails(text: str, kept: bytes, tails: list[int]) -> list[bytes]:
     positions = [i for i, on in enumerate(kept) if on]
     kept_text = "".join(text[i] for i in positions)
     ends = sorted({*tails, *(positions[j] for j in segment.tail_starts(kept_text))})
-    return [bytes(len(kept[:at])) + kept[at:] for at in ends if 0 < at < len(kept) and any(kept[at:])][: segment._MAX_TAILS]
+    return [bytes(at) + kept[at:] for at in ends if 0 < at < len(kept) and any(kept[at:])][: segment._MAX_TAILS]
 
 
 def _find_all(text: str, part: str) -> list[int]:
