@@ -26,7 +26,7 @@ from typing import NamedTuple
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
 from .normalize import Normalized, opener_ends
-from .patterns import could_match, precompiled, triggers
+from .patterns import could_match, precompiled, search_suffix, triggers
 
 CLAIMS_FILE = "data/claims.toml"
 # A huge paste repeats itself: the first few places of a request or a channel are enough to judge it.
@@ -959,7 +959,8 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         # "您好，喂，爸 …").
         openers = opener_ends(norm) if openers is None else openers
         for opener in openers:
-            if m := pattern.search(norm.text[opener:]):
+            # What the whole text did not match, its rest from an opener on can match only at its start.
+            if m := search_suffix(pattern, norm.text[opener:]):
                 claims.append(Claim("person", name, name, _span(norm, opener + m.start(), opener + m.end())))
                 break
     return claims
