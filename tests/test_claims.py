@@ -1057,6 +1057,24 @@ def test_a_brand_app_with_a_loan_or_a_prize_stays_unknown(text):
     assert check(text).verdict != "low_risk"
 
 
+# Review of personal14's `_own_brand_app` (the brand is the signature's first two characters): a fake
+# platform's own app is still its bait where the message makes another scam's hook its offer (returns on
+# an investment, paid clicking work, a frozen account, a top-up rebate: fraud_taxonomy.md A.1), whether or
+# not the app channel itself stays unknown; the hook's own rule speaks.
+BRAND_APP_OTHER_HOOKS = [
+    "【恒信投资】恭喜您获得内部名额，下载恒信App跟单，导师带你日收益30%，名额有限。",
+    "【星光兼职】在家动动手指日赚300，下载星光App接单，当天结算。",
+    "【安心钱包】您的账户存在异常，请下载安心钱包App完成身份核验，否则将冻结。",
+    "【快乐游戏】充值返利活动开启，下载快乐App充值1000返2000。",
+]
+
+
+@pytest.mark.parametrize("text", BRAND_APP_OTHER_HOOKS)
+def test_a_brand_app_that_carries_another_scams_hook_is_flagged(text):
+    assert check(text).red_flags
+    assert check(text).verdict != "low_risk"
+
+
 # personal14: a call received, then what the caller said after a comma ("接到个电话，对方说是我"), is a
 # message passed on (claims.toml negation.received) in a story told as a warning; a victim's story still
 # going on ("钱在我卡上，还没转给他", "我要不要转") keeps the caller's requests as the reader's own.
