@@ -1057,6 +1057,24 @@ def test_a_brand_app_with_a_loan_or_a_prize_stays_unknown(text):
     assert check(text).verdict != "low_risk"
 
 
+# Review of personal14's `_own_brand_app` (the brand is the signature's first two characters): a fake
+# platform's own app is still its bait where the message makes another scam's hook its offer (returns on
+# an investment, paid clicking work, a frozen account, a top-up rebate: fraud_taxonomy.md A.1), whether or
+# not the app channel itself stays unknown; the hook's own rule speaks.
+BRAND_APP_OTHER_HOOKS = [
+    "【恒信投资】恭喜您获得内部名额，下载恒信App跟单，导师带你日收益30%，名额有限。",
+    "【星光兼职】在家动动手指日赚300，下载星光App接单，当天结算。",
+    "【安心钱包】您的账户存在异常，请下载安心钱包App完成身份核验，否则将冻结。",
+    "【快乐游戏】充值返利活动开启，下载快乐App充值1000返2000。",
+]
+
+
+@pytest.mark.parametrize("text", BRAND_APP_OTHER_HOOKS)
+def test_a_brand_app_that_carries_another_scams_hook_is_flagged(text):
+    assert check(text).red_flags
+    assert check(text).verdict != "low_risk"
+
+
 # personal14: a call received, then what the caller said after a comma ("接到个电话，对方说是我"), is a
 # message passed on (claims.toml negation.received) in a story told as a warning; a victim's story still
 # going on ("钱在我卡上，还没转给他", "我要不要转") keeps the caller's requests as the reader's own.
@@ -1977,3 +1995,79 @@ def test_threat15_new_number_asking_money_is_judged(text):
 @pytest.mark.parametrize("text", THREAT15_LOOK_ALIKES)
 def test_threat15_new_number_alone_or_known_friend_stays_low(text):
     assert check(text).verdict == "low_risk"
+
+
+# notice16 (issue 8, fresh rows): a scam's steps retold after a word of sequence or a circled number ("再拉您进群",
+# "然后说您卡单了", "①发短信说…"), and 拉 / 催 as ways the scammer leads the reader on, are the scammer's in a warning
+# that names the scam as such ("刷单诈骗的典型步骤"); with no warning, or a channel of the message's own, the same
+# steps are the sender's requests and are still asked.
+@pytest.mark.parametrize(
+    ("text", "kind", "asked"),
+    [
+        ("【反诈中心】刷单诈骗的典型步骤：先让您点赞返佣金；再拉您进群做大任务；然后说您卡单了，必须继续充值才能提现。所有刷单都是诈骗。", "pay", False),
+        ("【反诈中心】刷单诈骗的典型步骤：先让您点赞返佣金；再拉您进群做大任务；然后说您卡单了，必须继续充值才能提现。所有刷单都是诈骗。", "chat", False),
+        ("先让您点赞返佣金；再拉您进群做大任务；然后说您卡单了，必须继续充值才能提现。", "pay", True),
+        ("先让您点赞返佣金；再拉您进群做大任务；然后说您卡单了，必须继续充值才能提现。", "chat", True),
+        ("【福利】先点赞返佣金；再拉您进群做大任务；然后说您卡单了，必须继续充值才能提现，群号88669900。谨防诈骗。", "pay", True),
+        # 然后 and the reader as the speaker ("然后您说一下验证码") or a step that asks ("然后要您先交") narrate nothing
+        ("谨防骗子。您的贷款已审批，然后告诉我您的验证码，马上放款。", "credentials", True),
+        ("谨防骗子。先让您交保证金，然后说您的卡被冻结，转到6222021234567890123。", "pay", True),
+    ],
+)
+def test_notice16_a_scams_steps_after_a_word_of_sequence_are_retold(text, kind, asked):
+    assert (kind in _read(text).request_kinds) is asked
+
+
+# notice16: the scam named by its steps or its marks ("诈骗的典型步骤", "诈骗流程"), "防诈", "请不要理会", "马上停下来",
+# "请立即停止投资" and 12381's "您可能正在接触…诈骗" warn; the same verbs as pressure or a promise warn of nothing.
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("网贷诈骗流程：先说您有额度，再说卡号填错。", True),
+        ("公安部发布20个防诈关键词，请大家牢记。", True),
+        ("收到这样的短信，请不要理会。", True),
+        ("只要有人让您转账，马上停下来。", True),
+        ("【12381】您可能正在接触“虚假投资理财”诈骗，请立即停止投资。", True),
+        ("您正在接触的是顶级投资团队，名额有限。", False),
+        ("请您不要停，马上转账到指定账户。", False),
+        ("流程很简单：先交资料费，再等放款。", False),
+    ],
+)
+def test_notice16_scam_named_by_its_steps_and_stop_words_warn(text, warns):
+    assert (_read(text).denial is not None) is warns
+
+
+# notice16: the warnings stay low (a conditional "只要让您…，马上停下来", a quoted ad "收到“…”这样的短信，请不要理会",
+# "…一律是杀猪盘", 12381's "对方常称…"); the same words as the sender's own offer or request are still flagged.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("提醒：无论对方说什么，只要让您转账、扫码付款、提供验证码，马上停下来，拨打96110。", True),
+        ("只要您转账、扫码付款、提供验证码，马上就能解冻。", False),
+        ("【12381】您可能正在接触“虚假投资理财”诈骗，对方常称有内幕消息、稳赚不赔，引导您在陌生App入金。请立即停止投资。", True),
+        ("【财富讲堂】内部消息稳赚不赔，您正在接触的是顶级投资团队，加微信abc12345入群。", False),
+        ("温馨提示：收到“我们是证券投资顾问，推荐您一只黑马股，加入VIP群免费领取”这样的短信，请不要理会。", True),
+        ("推荐您一只黑马股，加入VIP群免费领取，群号88669900，请不要理会其他消息。", False),
+        ('公安提醒 网上认识的对象 从没见过面 却带你投资 说"这个平台有漏洞 稳赚不赔" 一律是杀猪盘 请立即停止转账', True),
+        ("本平台稳赚不赔别的平台一律是杀猪盘 加微信abc12345", False),
+    ],
+)
+def test_notice16_warnings_stay_low_and_their_look_alikes_do_not(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# notice16: words a warning names as words to watch for ("防诈关键词：屏幕共享、百万保障…", "…——这三个词出现在同一个电话
+# 里，就是诈骗") are named, not asked; an advert's "搜索关键词：…", a request with "这些词" put after it and no warning,
+# or a scam after the list with a channel of its own, keep their red flags.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("公安部发布20个防诈关键词，请大家牢记：屏幕共享、百万保障、安全账户、修复征信、刷单做任务、内幕消息……听到这些词，多留个心眼，拿不准就打96110。", True),
+        ("反诈预警 “涉嫌洗钱”“资金清查”“安全账户”——这三个词出现在同一个电话里，就是诈骗。挂断，拨96110。", True),
+        ("请下载腾讯会议开启屏幕共享，这些词不懂的话客服教您。", False),
+        ("百度搜索关键词：安心借，无抵押秒到账，下载App立即申请。", False),
+        ("防骗关键词：屏幕共享。客服：请下载腾讯会议，开启屏幕共享，我帮您关闭百万保障，客服QQ 2744037610。", False),
+    ],
+)
+def test_notice16_words_named_as_words_to_watch_for_are_not_asked(text, low):
+    assert (check(text).verdict == "low_risk") is low

@@ -300,6 +300,7 @@ class _Data(NamedTuple):
     governing_label: re.Pattern[str]
     after: re.Pattern[str]
     topic: re.Pattern[str]
+    named_words: re.Pattern[str]
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
     paid_after: re.Pattern[str]
@@ -403,6 +404,7 @@ def parse_data(raw: str | dict) -> _Data:
         governing_label=_compile(negation["governing_label"], "negation.governing_label"),
         after=_compile("|".join(negation["after"]), "negation.after"),
         topic=_compile(negation["topic"], "negation.topic"),
+        named_words=_compile(negation["named_words"], "negation.named_words"),
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         paid_after=_compile(negation["paid_after"], "negation.paid_after"),
@@ -598,6 +600,11 @@ def _governed(
         return True
     if framed and any(m.start() < start and end <= m.end() for m in data.topic.finditer(text, max(0, start - 24), min(len(text), end + 24))):
         return True  # the topic of a warning: "关于上门催收的短信" names what such messages say
+    if framed and any(
+        m.start() <= start and end <= m.end()
+        for m in data.named_words.finditer(text, max(0, start - _NAMED_WORDS_REACH), min(len(text), end + _NAMED_WORDS_REACH))
+    ):
+        return True  # words named as words to watch for: "防诈关键词：屏幕共享、…", "…——这三个词"
     clause_start = _clause_start(text, start, data)
     scope = text[clause_start:end]
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), scope)
@@ -625,6 +632,10 @@ def _governed(
     if gap is not None and not _governs_across(last, start, gap):
         return False
     return data.fresh_imperative.search(masked, cues[-1].end()) is None
+
+
+# How far before and after a match a list of words named as words (negation.named_words) may reach.
+_NAMED_WORDS_REACH = 130
 
 
 # A paste with no punctuation, its words set apart by spaces ("无需征信 黑户也能下卡 额度5万起 包下卡 先付
