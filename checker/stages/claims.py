@@ -600,10 +600,7 @@ def _governed(
         return True
     if framed and any(m.start() < start and end <= m.end() for m in data.topic.finditer(text, max(0, start - 24), min(len(text), end + 24))):
         return True  # the topic of a warning: "关于上门催收的短信" names what such messages say
-    if framed and any(
-        m.start() <= start and end <= m.end()
-        for m in data.named_words.finditer(text, max(0, start - _NAMED_WORDS_REACH), min(len(text), end + _NAMED_WORDS_REACH))
-    ):
+    if framed and _named_as_words(text, start, end, data):
         return True  # words named as words to watch for: "防诈关键词：屏幕共享、…", "…——这三个词"
     clause_start = _clause_start(text, start, data)
     scope = text[clause_start:end]
@@ -636,6 +633,18 @@ def _governed(
 
 # How far before and after a match a list of words named as words (negation.named_words) may reach.
 _NAMED_WORDS_REACH = 130
+
+
+def _named_as_words(text: str, start: int, end: int, data: _Data) -> bool:
+    """Whether text[start:end] stands inside a list of words named as words to watch for
+    (negation.named_words). The expression tries each of the window's characters with a long lazy
+    run: it runs only where the window holds one of the characters every match consumes (triggers),
+    and four windows in five hold none."""
+    lo, hi = max(0, start - _NAMED_WORDS_REACH), min(len(text), end + _NAMED_WORDS_REACH)
+    needed = triggers(data.named_words.pattern)
+    if needed is not None and needed.isdisjoint(text[lo:hi]):
+        return False
+    return any(m.start() <= start and end <= m.end() for m in data.named_words.finditer(text, lo, hi))
 
 
 # A paste with no punctuation, its words set apart by spaces ("无需征信 黑户也能下卡 额度5万起 包下卡 先付
