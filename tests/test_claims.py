@@ -2017,11 +2017,15 @@ BARE_LABELLED = [
     # after an opener too, with a mark or a space (a prefix takes no claim away)
     ("晚上好 房东 这个月房租转到新卡 6222021234567890123", "landlord"),
     ("您好，房东 这个月房租转到新卡 6222021234567890123", "landlord"),
+    # an endearment glued to the subject of the next statement, as if a comma stood between
+    ("亲爱的我家里出事了急需用钱你能先借我8000吗", "intimate"),
 ]
 BARE_NOT_LABELLED = [
     ("王老师您好 孩子今天发烧请假一天", "teacher"),
     ("王老师，孩子今天发烧请假一天。", "teacher"),
     ("王老师孩子今天发烧请假一天", "teacher"),
+    ("亲爱的我们店铺周年庆全场五折", "intimate"),
+    ("亲爱的顾客您好您的快递已到驿站", "intimate"),
 ]
 
 
