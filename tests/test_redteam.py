@@ -22,7 +22,7 @@ CORPUS = pathlib.Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
 # 600 scams (about 520 flagged ones): at 200 one family sat a row or two from its bound, and each
 # corpus change redraws the sample; the full run is the figure, this slice a guard against regressions.
 SLICE = 600
-MET = (*DESIGNED, "padding", "link_forms", "homoglyphs", "warning_frame", "warning_inside", "prefix", "prefix_held_out")
+MET = (*DESIGNED, "padding", "link_forms", "homoglyphs", "warning_frame", "warning_inside", "prefix", "prefix_held_out", "bare")
 
 
 def _no_model():
@@ -41,7 +41,54 @@ def rates():
 
 
 def test_half_of_the_families_are_held_out():
-    assert set(HELD_OUT) | set(DESIGNED) == set(FAMILIES) and len(HELD_OUT) == len(DESIGNED)
+    """Of the families `combined` and `all` draw from; `bare` is held out too, beside them (its own figure)."""
+    drawn = [name for name in HELD_OUT if name in FAMILIES]
+    assert set(drawn) | set(DESIGNED) == set(FAMILIES) and len(drawn) == len(DESIGNED)
+    assert set(HELD_OUT) - set(FAMILIES) == {"bare"} and "bare" in EDITS
+
+
+class _Draws(random.Random):
+    """An rng whose choices are given: `bare` asks it for the joiner, then whether to drop the brackets."""
+
+    def __init__(self, joiner, drop):
+        super().__init__(0)
+        self.joiner, self.drop = joiner, drop
+
+    def choice(self, seq):
+        return self.joiner
+
+    def random(self):
+        return 0.0 if self.drop else 0.99
+
+
+BARE = [
+    # (message, joiner, drop the signature's brackets, expected)
+    ("【支付宝】您的借呗已逾期，请拨打400-810-2345。", "", False, "【支付宝】您的借呗已逾期请拨打400-810-2345"),
+    ("【支付宝】您的借呗已逾期，请拨打400-810-2345。", " ", True, "支付宝 您的借呗已逾期 请拨打400-810-2345"),
+    ("【支付宝】您的借呗已逾期！", "", True, "支付宝您的借呗已逾期"),
+    # amounts, times and links keep their inner marks; a mark after a link or between digits leaves a space
+    ("应还1,000.50元，10:30前处理。", "", False, "应还1,000.50元10:30前处理"),
+    ("访问 http://alipay-zx.com/a?id=1，转账到6222021234567890123，或拨打400-810-2345！", "", False,
+     "访问 http://alipay-zx.com/a?id=1 转账到6222021234567890123或拨打400-810-2345"),
+    ("卡号6222021234567890123，400-810-2345", "", False, "卡号6222021234567890123 400-810-2345"),
+    ("加微信abc123，OK？", "", False, "加微信abc123 OK"),
+    # line breaks, runs of marks and ASCII marks go as one
+    ("A：在吗？\nB：在。。。什么事!!", "", False, "A在吗B在什么事"),
+    ("A：在吗？\nB：在。。。什么事!!", " ", False, "A 在吗 B 在 什么事"),
+    ("您好；请核实、谢谢", " ", False, "您好 请核实 谢谢"),
+]
+
+
+@pytest.mark.parametrize(("text", "joiner", "drop", "expected"), BARE)
+def test_bare_strips_clause_marks_and_keeps_links_and_numbers(text, joiner, drop, expected):
+    assert EDITS["bare"](text, _Draws(joiner, drop)) == expected
+
+
+def test_bare_leaves_no_clause_mark():
+    text = "【中国银行】尊敬的客户：您的账户异常，请点击 boc-vip.top/cx 处理；逾期将冻结！如有疑问，请回复。"
+    for seed in range(20):
+        bare = EDITS["bare"](text, random.Random(seed))
+        assert not set(bare) & set("，。！？；：、,!?;\n") and "boc-vip.top/cx" in bare
 
 
 def test_the_held_out_paraphrases_are_other_wordings():

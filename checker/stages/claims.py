@@ -631,11 +631,29 @@ def _governed(
         return False
     if gap is not None and not _governs_across(last, start, gap):
         return False
+    if not _reaches_unpunctuated(text, last, start):
+        return False
     return data.fresh_imperative.search(masked, cues[-1].end()) is None
 
 
 # How far before and after a match a list of words named as words (negation.named_words) may reach.
 _NAMED_WORDS_REACH = 130
+# A message without a single clause mark (issue 9: fake-base-station SMS, or a scam with its marks
+# stripped: "妈别打电话我在上课老师让交报名费你转到这个卡上就行…") has one clause from end to end, so a
+# cue found up to 40 characters before a request would govern it however many statements stand
+# between. There a new subject takes up the next statement, as at a pause of speech (_pauses): "…我在
+# 上课…", "…你转到…", "…大家扫这个码…", "…我们直接给您…"; not an object ("让您", "要求你", "向您") nor an
+# owner ("您的"). A cue reaches no further than that. (The rules stage's warning clause is read as before:
+# cut there too, it lost a cue that reached a genuine warning's "别开什么共享屏幕" only from further back.)
+# A message with any mark keeps its clauses as before. Reading fewer cues never lowers a request.
+_ANY_MARK = precompiled(r"[，,。！？!?；;：\n]|(?<![0-9a-z]):(?![0-9/])")
+_SUBJECT_OPENS = precompiled(r"(?<![让叫要求请帮替给向跟和对被把将问找使令与同为说诉听])(?:你|您|我|咱|大家)们?(?!的)")
+
+
+def _reaches_unpunctuated(text: str, cue_end: int, start: int) -> bool:
+    """Whether a cue ending at cue_end reaches a request at start, as far as a message without any
+    clause mark tells (always, in a message with one)."""
+    return cue_end >= start or _ANY_MARK.search(text) is not None or _SUBJECT_OPENS.search(text, cue_end, start) is None
 
 
 # A paste with no punctuation, its words set apart by spaces ("无需征信 黑户也能下卡 额度5万起 包下卡 先付
@@ -959,7 +977,12 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         and not _means_of_payment(norm, e, by_id[e.value], tags, data)
     ]
     openers: list[int] | None = None  # opener_ends(norm), read only where a person's pattern could match
+    labels = _bare_labels(norm)
     for name, pattern in data.persons:
+        label = next((span for span in labels if pattern.fullmatch(norm.text[span[0] : span[1]] + "：")), None)
+        if label is not None:
+            claims.append(Claim("person", name, name, _span(norm, *label)))
+            continue
         if not could_match(pattern.pattern, present):
             continue
         m = pattern.search(norm.text)
@@ -974,6 +997,31 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
                 claims.append(Claim("person", name, name, _span(norm, opener + m.start(), opener + m.end())))
                 break
     return claims
+
+
+# A chat log's speaker label without its colon (issue 9): a message without a single mark that opens with
+# a few Chinese characters set apart by a space, a line break or an @ of the group ("杜老师 各位家长 班费…",
+# "吴老师@全体成员 …") shows its speaker as "杜老师：" would. Read as the label it would be with the
+# colon ([persons] patterns that end in one); glued to the next words, it is not told from an address.
+_LABEL_WORD = precompiled(r"[\u4e00-\u9fff]{2,6}")
+
+
+def _bare_labels(norm: Normalized) -> list[tuple[int, int]]:
+    """(start, end) of each word that may be the speaker label opening a message without any mark. Who
+    speaks first speaks first after openers too ("你好 房东 新卡…", "您好，王老师 …"): the message from
+    there has no mark."""
+    text = norm.text
+    if _LABEL_WORD.search(text) is None:
+        return []
+    labels = []
+    for at in dict.fromkeys((0, *opener_ends(norm))):
+        m = _LABEL_WORD.match(text, at)
+        if m is None or _ANY_MARK.search(text, at) is not None:
+            continue
+        ends = [i for i in range(at + 2, m.end() + 1) if i < len(text) and (norm.gap_before(i) or text[i] == "@")]
+        if ends:
+            labels.append((at, ends[0]))
+    return labels
 
 
 # How far before a mention "您的" may stand to make it the reader's own ("您的医保个人账户").
