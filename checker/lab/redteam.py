@@ -12,6 +12,13 @@ construction (as today's robustness figure is):
   separators, number_splitting, pinyin, reassuring.
 `combined` applies three random families in turn, `all` every family.
 
+`quotes` (issue 8, held out: written before the claims stage was read for its misses) puts quotation
+marks around random pieces of the scam's Chinese, as an attacker who knows that quoted words are read as
+reported speech can: each run of Chinese characters is cut into consecutive windows of 2 to 4
+characters, and each window is wrapped with probability one third in “…”, 「…」 or "…" (drawn per
+window); never inside a link, a number or an amount. Where the marks go is drawn, not chosen by what
+the rules read. It stands beside the families, outside `combined` and `all`; HELD_OUT lists it.
+
 `warning_frame` (designed for) puts a warning or a story's opening before or after the scam
 ("【反诈提醒】…", "刚才接到一个电话，我没理。"): a scam framed as a warning must stay flagged, since a
 retelling is read as one only where the message gives no channel of its own and tells a refusal
@@ -46,7 +53,7 @@ import sys
 from collections.abc import Callable
 
 SEED = 8
-HELD_OUT = ("paraphrase", "homoglyphs", "link_forms", "padding")
+HELD_OUT = ("paraphrase", "homoglyphs", "link_forms", "padding", "quotes")
 DESIGNED = ("separators", "number_splitting", "pinyin", "reassuring")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -292,6 +299,37 @@ def _prefix_held_out(text: str, rng: random.Random) -> str:
     return _prefix_with(_PREFIXES_HELD_OUT, text, rng)
 
 
+# Quotes (issue 8): quotation marks around random pieces of the message, as reported speech is marked.
+# Only runs of Chinese characters are cut, and none inside a link, a number or an amount ("5000元",
+# "三千块"): those stay as they are.
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ('"', '"'))
+_QUOTE_KEEP = re.compile(
+    _LINK.pattern
+    + r"|(?:[a-zA-Z0-9\-]+\.)+[\u4e00-\u9fff]{2,4}(?:/[\w\-./?=&#]*)?"  # a link whose top level is Chinese (.网址)
+    + r"|\d[\d,.]*\s*[十百千万亿]*(?:元|块|圆)?|[零一二两三四五六七八九十百千万亿]+(?:元|块)"
+)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _quotes(text: str, rng: random.Random) -> str:
+    kept = [False] * len(text)
+    for m in _QUOTE_KEEP.finditer(text):
+        kept[m.start() : m.end()] = [True] * (m.end() - m.start())
+    out: list[str] = []
+    at = 0
+    for run in _CJK_RUN.finditer(text):
+        i = run.start()
+        while i < run.end():
+            j = min(run.end(), i + rng.randint(2, 4))
+            if not any(kept[i:j]) and rng.random() < 1 / 3:
+                opening, closing = rng.choice(_QUOTE_PAIRS)
+                out.append(text[at:i] + opening + text[i:j] + closing)
+                at = j
+            i = j
+    out.append(text[at:])
+    return "".join(out)
+
+
 def _pinyin(text: str, rng: random.Random) -> str:
     for word, choices in _PINYIN.items():
         if word in text:
@@ -330,6 +368,7 @@ EDITS = {
     "warning_inside": _warning_inside,
     "prefix": _prefix,
     "prefix_held_out": _prefix_held_out,
+    "quotes": _quotes,
     "combined": combined,
     "all": every_family,
 }
