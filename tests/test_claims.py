@@ -2136,3 +2136,52 @@ def test_bare16_a_labelled_notice_through_the_school_stays_low():
     text = "杜老师 各位家长 本学期资料费236元 请通过学校统一缴费平台缴纳 班级不收现金和转账"
     assert "teacher" in {c.id for c in _read(text).claims if c.kind == "person"}
     assert check(text).verdict == "low_risk"
+
+
+
+
+# quote16 (issue 8, red team quotes): quotation marks make words reported speech only in a warning, where a
+# third person says them ("领导加您好友后说“…”", "有人说“…”“…”"), or where they are named as a saying right
+# after their marks ("“…”是诈骗短信", "“…”等说法"); and where the message gives an unofficial channel of its own,
+# only a third person its sentence names. Anyone can put quotation marks around his own request.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # genuine warnings that quote scam requests, with no channel of their own, stay low
+        ("【成都公安】领导加您好友后说“我在开会不方便接电话，帮我给客户转一下款，回头还你”，请一定先打领导原来的号码核实。", True),
+        ("各位家长：学校收费统一通过学校缴费平台，班主任不会在群里发个人收款码。如有“老师”在群里说“交资料费，马上截止，交完接龙”，请先电话联系班主任核实。", True),
+        ("【西安公安】假期出行提示：“ETC认证失效请点击链接”是诈骗短信，ETC无需年检认证。", True),
+        ("【美团】温馨提示：直播间里“加群领福利”“私下转账更便宜”等说法均非平台行为，交易请在平台内完成，不要私下付款。", True),
+        ("骗子会说“您的账户涉嫌洗钱，请把钱转到安全账户”，公检法没有安全账户，切勿转账。", True),
+        # the same requests in quotation marks of the sender's own, with a channel of its own or none, stay flagged
+        ("您好，您的快递“丢失”，我们将“双倍理赔”，请添加“客服QQ”12345678办理。", False),
+        ("我们是“稳赚不赔”的平台，加微信abc12345了解。", False),
+        ("【法院】您的案件已进入审理阶段，请将“账户余额转入”法院指定的“核查账户”，核查完毕原路退回。", False),
+        ("领导，“我在开会”不方便接电话，“帮我给客户转一下款”到6222021234567890123，回头还你。", False),
+        ("您的快递丢失，“请添加”理赔专员微信kf_88990011“领取”双倍赔偿。", False),
+    ],
+)
+def test_quote16_quotation_marks_report_speech_only_in_a_warning_or_a_third_persons_words(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# quote16: a chat id after its network's name, with quotation marks between them, is still the id.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("请添加“客服QQ”12345678办理", "12345678"), ("加微信“abc12345”了解", "abc12345"), ("加QQ 12345678", "12345678")],
+)
+def test_quote16_a_chat_id_in_quotation_marks_is_a_channel(text, value):
+    assert any(c.kind == "chat" and value in c.value for c in _read(text).channels)
+
+
+# quote16: the lead's probes. Quotation marks around the sender's own words take no red flag away.
+@pytest.mark.parametrize(
+    ("plain", "quoted", "flag"),
+    [
+        ("您好，您的快递丢失，我们将双倍理赔，请添加客服QQ 12345678 办理。", "您好，您的快递“丢失”，我们将“双倍理赔”，请添加“客服QQ”12345678办理。", "chat_app_contact"),
+        ("我们是稳赚不赔的平台，加微信abc12345了解。", "我们是“稳赚不赔”的平台，加微信abc12345了解。", "promised_returns"),
+    ],
+)
+def test_quote16_quotation_marks_around_the_senders_own_words_take_nothing_away(plain, quoted, flag):
+    a, b = check(plain), check(quoted)
+    assert flag in {f.id for f in b.red_flags} and ORDER.index(b.verdict) >= ORDER.index(a.verdict)

@@ -17,6 +17,12 @@ mark, as fake-base-station SMS and an attacker who knows that claims are read by
 removed or turned into a space, the brackets of a 【signature】 kept or dropped, links, numbers and amounts
 intact. It stands beside the families, outside `combined` and `all`, whose figures it would otherwise
 redraw; HELD_OUT lists it so that its figure is marked held out.
+`quotes` (issue 8, held out: written before the claims stage was read for its misses) puts quotation
+marks around random pieces of the scam's Chinese, as an attacker who knows that quoted words are read as
+reported speech can: each run of Chinese characters is cut into consecutive windows of 2 to 4
+characters, and each window is wrapped with probability one third in “…”, 「…」 or "…" (drawn per
+window); never inside a link, a number or an amount. Where the marks go is drawn, not chosen by what
+the rules read. It stands beside the families, outside `combined` and `all`; HELD_OUT lists it.
 
 `warning_frame` (designed for) puts a warning or a story's opening before or after the scam
 ("【反诈提醒】…", "刚才接到一个电话，我没理。"): a scam framed as a warning must stay flagged, since a
@@ -52,7 +58,7 @@ import sys
 from collections.abc import Callable
 
 SEED = 8
-HELD_OUT = ("paraphrase", "homoglyphs", "link_forms", "padding", "bare")
+HELD_OUT = ("paraphrase", "homoglyphs", "link_forms", "padding", "bare", "quotes")
 DESIGNED = ("separators", "number_splitting", "pinyin", "reassuring")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -337,6 +343,35 @@ def _bare(text: str, rng: random.Random) -> str:
             out.append(" " if joiner or links[i - 1] or ascii_pair else "")
         i = j
     return "".join(out).strip()
+# Quotes (issue 8): quotation marks around random pieces of the message, as reported speech is marked.
+# Only runs of Chinese characters are cut, and none inside a link, a number or an amount ("5000元",
+# "三千块"): those stay as they are.
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ('"', '"'))
+_QUOTE_KEEP = re.compile(
+    _LINK.pattern
+    + r"|(?:[a-zA-Z0-9\-]+\.)+[\u4e00-\u9fff]{2,4}(?:/[\w\-./?=&#]*)?"  # a link whose top level is Chinese (.网址)
+    + r"|\d[\d,.]*\s*[十百千万亿]*(?:元|块|圆)?|[零一二两三四五六七八九十百千万亿]+(?:元|块)"
+)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _quotes(text: str, rng: random.Random) -> str:
+    kept = [False] * len(text)
+    for m in _QUOTE_KEEP.finditer(text):
+        kept[m.start() : m.end()] = [True] * (m.end() - m.start())
+    out: list[str] = []
+    at = 0
+    for run in _CJK_RUN.finditer(text):
+        i = run.start()
+        while i < run.end():
+            j = min(run.end(), i + rng.randint(2, 4))
+            if not any(kept[i:j]) and rng.random() < 1 / 3:
+                opening, closing = rng.choice(_QUOTE_PAIRS)
+                out.append(text[at:i] + opening + text[i:j] + closing)
+                at = j
+            i = j
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _pinyin(text: str, rng: random.Random) -> str:
@@ -378,6 +413,7 @@ EDITS = {
     "prefix": _prefix,
     "prefix_held_out": _prefix_held_out,
     "bare": _bare,
+    "quotes": _quotes,
     "combined": combined,
     "all": every_family,
 }

@@ -246,6 +246,12 @@ class Reading(NamedTuple):
         return all(r.through == "official" for r in self.requests)
 
     @property
+    def own_way(self) -> bool:
+        """Whether the message gives an unofficial way of its own to reach anyone: a number, link, card or
+        chat id that is not official (a private or unknown one)."""
+        return any(c.kind in _ENTITY_CHANNELS and not c.official for c in self.channels)
+
+    @property
     def own_official_channel(self) -> bool:
         """Whether the message names an official channel of its own: a confirmed number or site, or a
         public line, that is no other institution's (`foreign`); the reader's own way in named without
@@ -491,13 +497,28 @@ def own_turn(norm: Normalized, start: int, end: int) -> bool:
     return any(not _OWN_TURN.match(m.group()) for m in _TURN.finditer(original))
 
 
-def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True, story: bool = False) -> bool:
+def _reported(
+    text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True, story: bool = False, warned: bool | None = None
+) -> bool:
     """Whether the request is reported speech: inside quotation marks ("对方会说“请转账到安全账户”"),
     or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件"); with
     `narrated`, also one whose subject is "对方" or a pronoun that "will" do it ("他会让您…"); with
-    `story` too, the narration of a story told as a warning ("他说要加他的企业微信")."""
-    if quoted and any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
-        return True
+    `story` too, the narration of a story told as a warning ("他说要加他的企业微信").
+    Quotation marks report speech only where the message reads as a warning (`warned`; None: read
+    from the text, _warns) or where a third person the sentence names says the quoted words ("骗子会说
+    “…”", _attributed): anyone can put quotation marks around his own request (issue 8, red team
+    quotes), and a quotation is a lowering like any other. With `warned` None (the message gives no
+    unofficial channel of its own), also where anyone but the writer says them ("领导加您好友后说“…”")
+    or the words are named as a saying after their marks ("“…”是诈骗短信", "“…”等说法", _mentioned);
+    with `warned` False (it gives one), only where a third person the sentence names says them."""
+    if quoted:
+        for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)):
+            if q.start() < start < q.end() and (
+                warned
+                or _attributed(text, q.start(), data)
+                or (warned is None and (_warns(text, data) or _attributed(text, q.start(), data, loose=True) or _mentioned(text, q.end())))
+            ):
+                return True
     if _in_sayings(text, start, data):
         return True  # a list of the scam's sayings that a warning gives (notice14)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
@@ -542,6 +563,71 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
 
 
 _BLOCK_OPENS = precompiled("[:：]")
+# A verb of saying right before a quotation ("骗子会说“…”", "对方称：“…”", "短信里写着「…」").
+_SAYS_BEFORE_QUOTE = precompiled(r"(?:说|称|讲|问|道|声称|表示|写着?|告诉(?:您|你|我|他|她)|喊)[:：，,]?\s*$")
+
+
+# A quotation right after another one ("有人说“私下转账更便宜”“加我微信给你优惠”"): said by the same speaker.
+_QUOTE_BEFORE = precompiled(r"[”」』\"][、，,和或及与]?$")
+# The writer, or the sender's own body, as the subject of a verb of saying ("我说", "本院提示").
+_WRITER = precompiled(r"我|咱|本(?:所|院|局|司|行|中心|公司|平台)")
+# What names quoted words as a saying, after their marks ("“…”是诈骗短信", "“…”之类的短信", "“…”等说法").
+_NAMED_AFTER_QUOTE = precompiled(
+    r"(?:[、，,和或及与]?(?:“[^“”]{1,60}”|「[^「」]{1,60}」|『[^『』]{1,60}』|\"[^\"]{1,60}\"))*"
+    r"(?:(?:等|之类的?|这类|这样的|这种|一类的?)(?:的)?(?:说法|话术|字眼|短信|消息|信息|电话|套路|理由|借口|话)"
+    r"|的?(?:说法|话术|字眼)|(?:都|均|就|皆|全)?(?:是|为|属于?|系)(?:典型的?|常见的?|一种)?(?:诈骗|骗局|骗子|虚假|谣言))"
+)
+
+
+def _attributed(text: str, opening: int, data: _Data, loose: bool = False) -> bool:
+    """Whether the quotation opening at text[opening] holds the words of a third person its own sentence
+    names before it ("骗子会说“…”", "对方称：“…”", "有人给我发短信说「…」"): a verb of saying right
+    before the marks, and the scammer, a third person or a message received named before that; `loose`,
+    anyone but the writer ("领导加您好友后说“…”", "如有“老师”在群里说“…”"). A quotation right after
+    another is said by whoever said that one."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, opening - 80), opening)]
+    begin = ends[-1] if ends else max(0, opening - 80)
+    for _ in range(4):  # a few quotations in a row at most
+        before = text[begin:opening]
+        glued = _QUOTE_BEFORE.search(before)
+        if glued is None:
+            break
+        previous = [q for q in _QUOTED.finditer(text, begin, begin + glued.start() + 1) if q.end() == begin + glued.start() + 1]
+        if not previous:
+            break
+        opening = previous[-1].start()
+    before = text[begin:opening]
+    says = _SAYS_BEFORE_QUOTE.search(before)
+    if says is None:
+        return False
+    if loose:
+        return _WRITER.search(before, 0, says.start()) is None
+    return any(p.search(before, 0, says.start() + 1) is not None for p in (data.scammer, data.third_person, data.received))
+
+
+def _mentioned(text: str, closing: int) -> bool:
+    """Whether the quotation closed at text[closing] (its end) is named as a saying right after its marks
+    ("“ETC认证失效请点击链接”是诈骗短信", "“加群领福利”“私下转账更便宜”等说法均非平台行为")."""
+    return _NAMED_AFTER_QUOTE.match(text, closing) is not None
+
+
+# The last message's answer, keyed by its hash and length (never the text itself, as for _pending).
+_last_warns: tuple[int, int, bool] = (0, -1, False)
+
+
+def _warns(text: str, data: _Data) -> bool:
+    """Whether the message reads as a warning: a warning cue (claims.toml denial) or the scammer or the
+    scam named as such (names_scammer). Read once per message."""
+    global _last_warns
+    key, size, answer = _last_warns
+    if size == len(text) and key == hash(text):
+        return answer
+    masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
+    answer = data.denial.search(masked) is not None or any(
+        p.search(text) is not None for p in (data.scammer, data.scam_named, data.received)
+    )
+    _last_warns = (hash(text), len(text), answer)
+    return answer
 # How far into a request a story's narrator may run (story_narrator "有人加我" over "加我微信").
 _NARRATION_INTO = 4
 
@@ -580,6 +666,7 @@ def _governed(
     gap: Callable[[int], bool] | None = None,
     pay: bool = False,
     word_gap: Callable[[int], bool] | None = None,
+    warned: bool | None = None,
 ) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
@@ -591,10 +678,10 @@ def _governed(
     `pay`: the request is one to pay, which a fee's denial ("免费", "免收", negation.governing_fee) negates
     too, and only where the request's verb follows it; other requests and the money offered are not
     negated by it. `word_gap(k)`: whether the paste had white space before text[k], read for the fee's
-    denial only (it does not reach past one)."""
+    denial only (it does not reach past one). `warned`: whether quotation marks report speech (_reported)."""
     if plain:
         framed = False
-    elif _reported(text, start, data, narrated, story=story):
+    elif _reported(text, start, data, narrated, story=story, warned=warned):
         return True
     if framed and data.after.match(text, end, statement_end(text, end, min(len(text), end + 40))):
         return True
@@ -685,6 +772,7 @@ def governed(
     pauses: frozenset[int] = frozenset(),
     gap: Callable[[int], bool] | None = None,
     word_gap: Callable[[int], bool] | None = None,
+    warned: bool | None = None,
 ) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
@@ -693,11 +781,14 @@ def governed(
     `story` too, in the narration of a story told as a warning (reads_as_story()); with `plain`, only
     the cue in its own clause (the message gives an unofficial channel of its own); with `gap`, not
     past _CUE_GAPS spaces of a paste without punctuation. A fee's denial ("免费", "免收") counts here as
-    everywhere but before a request that is not one to pay (_requests)."""
+    everywhere but before a request that is not one to pay (_requests). `warned`: whether quotation
+    marks report speech: True in a warning, False where something is asked through a channel that is
+    not official (only a third person's quoted words then), None read from the text (_reported)."""
     return _governed(
         text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap,
         pay=True,
         word_gap=word_gap,
+        warned=warned,
     )
 
 
@@ -789,7 +880,7 @@ def retold(text: str, start: int) -> bool:
     story = reads_as_story(text) and names_scammer(text)
     if _in_sayings(masked, start, data):
         return True  # the scam's sayings a warning lists, a colon after its opener or not ("我换号了" among them)
-    if not _reported(masked, start, data, narrated=True, story=story):
+    if not _reported(masked, start, data, narrated=True, story=story, warned=True):
         return False
     quoted = any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)))
     if not quoted and any(
