@@ -210,7 +210,7 @@ def _red_flags_alone(flags: Iterable[Flag]) -> str:
 def _filtered_flags(norm, entities, reading: claims_stage.Reading):
     """The rules' flags and the judgement's findings, after the named filters; and what they suppressed."""
     policy = filters_stage.negation(reading)
-    flags, negated = find_flags(norm, entities, policy, reading.request_kinds, reading.claimed_persons)
+    flags, negated = find_flags(norm, entities, policy, reading.request_kinds, reading.claimed_persons, reading.own_way)
     suppressed = [
         filters_stage.suppressed(rule, filter_id, tuple((e.start, e.end, e.text) for e in evidence[:3]))
         for rule, (filter_id, evidence) in negated.items()

@@ -2071,6 +2071,120 @@ def test_notice16_warnings_stay_low_and_their_look_alikes_do_not(text, low):
 )
 def test_notice16_words_named_as_words_to_watch_for_are_not_asked(text, low):
     assert (check(text).verdict == "low_risk") is low
+# Issue 9 (bare16): a message without a single clause mark. A new subject takes up the next statement, so
+# a cue before it reaches no request after it; a cue whose request follows with no new subject, or whose
+# "您"/"你" is the object of the asking ("要求您", "让你"), still reaches it.
+# (the message with its marks, the same without them): the bare one asks what the marked one asks.
+BARE_ASKED = [
+    ("姐，别打电话，我在上课。报名费还差200，你转到这个卡上6222021234567890123", "姐别打电话我在上课报名费还差200你转到这个卡上6222021234567890123"),
+    ("孙老师：今年不用现金了，大家扫这个码交班费，每人80元", "孙老师 今年不用现金了大家扫这个码交班费每人80元"),
+]
+BARE_STILL_DENIED = [
+    "本行不会以任何理由要求您向个人账户转账",
+    "切勿向陌生账户转账汇款",
+    "千万别信陌生人让你转账到安全账户",
+    "银行工作人员不会让您把钱转到所谓的安全账户",
+]
+
+
+@pytest.mark.parametrize(("marked", "bare"), BARE_ASKED)
+def test_bare16_a_cue_reaches_no_request_after_a_new_subject(marked, bare):
+    assert "pay" in _read(bare).request_kinds
+    assert _read(bare).request_kinds == _read(marked).request_kinds
+    assert check(bare).verdict == check(marked).verdict
+
+
+@pytest.mark.parametrize("text", BARE_STILL_DENIED)
+def test_bare16_a_cue_still_reaches_the_request_of_its_own_statement(text):
+    assert "pay" not in _read(text).request_kinds
+    assert check(text).verdict == "low_risk"
+
+
+# A chat label without its colon, set apart by a space or an @ in a message without marks, is read as the
+# label; glued to the next words, or in a message with marks, it is not read so.
+BARE_LABELLED = [
+    ("王老师 @全体成员 资料费每人80元 直接转我微信", "teacher"),
+    ("孙老师@全体成员 本周班费每人50元 扫我发的码交", "teacher"),
+    ("钱总 在吗 有个急事 你先帮我给客户转两万 账户我一会儿发你", "boss"),
+    # after an opener too, with a mark or a space (a prefix takes no claim away)
+    ("晚上好 房东 这个月房租转到新卡 6222021234567890123", "landlord"),
+    ("您好，房东 这个月房租转到新卡 6222021234567890123", "landlord"),
+    # an endearment glued to the subject of the next statement, as if a comma stood between
+    ("亲爱的我家里出事了急需用钱你能先借我8000吗", "intimate"),
+]
+BARE_NOT_LABELLED = [
+    ("王老师您好 孩子今天发烧请假一天", "teacher"),
+    ("王老师，孩子今天发烧请假一天。", "teacher"),
+    ("王老师孩子今天发烧请假一天", "teacher"),
+    ("亲爱的我们店铺周年庆全场五折", "intimate"),
+    ("亲爱的顾客您好您的快递已到驿站", "intimate"),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), BARE_LABELLED)
+def test_bare16_a_label_without_its_colon_is_read(text, person):
+    assert person in {c.id for c in _read(text).claims if c.kind == "person"}
+    assert check(text).verdict != "low_risk"
+
+
+@pytest.mark.parametrize(("text", "person"), BARE_NOT_LABELLED)
+def test_bare16_an_address_is_no_label(text, person):
+    assert person not in {c.id for c in _read(text).claims if c.kind == "person"}
+
+
+def test_bare16_a_labelled_notice_through_the_school_stays_low():
+    text = "杜老师 各位家长 本学期资料费236元 请通过学校统一缴费平台缴纳 班级不收现金和转账"
+    assert "teacher" in {c.id for c in _read(text).claims if c.kind == "person"}
+    assert check(text).verdict == "low_risk"
+
+
+
+
+# quote16 (issue 8, red team quotes): quotation marks make words reported speech only in a warning, where a
+# third person says them ("领导加您好友后说“…”", "有人说“…”“…”"), or where they are named as a saying right
+# after their marks ("“…”是诈骗短信", "“…”等说法"); and where the message gives an unofficial channel of its own,
+# only a third person its sentence names. Anyone can put quotation marks around his own request.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # genuine warnings that quote scam requests, with no channel of their own, stay low
+        ("【成都公安】领导加您好友后说“我在开会不方便接电话，帮我给客户转一下款，回头还你”，请一定先打领导原来的号码核实。", True),
+        ("各位家长：学校收费统一通过学校缴费平台，班主任不会在群里发个人收款码。如有“老师”在群里说“交资料费，马上截止，交完接龙”，请先电话联系班主任核实。", True),
+        ("【西安公安】假期出行提示：“ETC认证失效请点击链接”是诈骗短信，ETC无需年检认证。", True),
+        ("【美团】温馨提示：直播间里“加群领福利”“私下转账更便宜”等说法均非平台行为，交易请在平台内完成，不要私下付款。", True),
+        ("骗子会说“您的账户涉嫌洗钱，请把钱转到安全账户”，公检法没有安全账户，切勿转账。", True),
+        # the same requests in quotation marks of the sender's own, with a channel of its own or none, stay flagged
+        ("您好，您的快递“丢失”，我们将“双倍理赔”，请添加“客服QQ”12345678办理。", False),
+        ("我们是“稳赚不赔”的平台，加微信abc12345了解。", False),
+        ("【法院】您的案件已进入审理阶段，请将“账户余额转入”法院指定的“核查账户”，核查完毕原路退回。", False),
+        ("领导，“我在开会”不方便接电话，“帮我给客户转一下款”到6222021234567890123，回头还你。", False),
+        ("您的快递丢失，“请添加”理赔专员微信kf_88990011“领取”双倍赔偿。", False),
+    ],
+)
+def test_quote16_quotation_marks_report_speech_only_in_a_warning_or_a_third_persons_words(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# quote16: a chat id after its network's name, with quotation marks between them, is still the id.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("请添加“客服QQ”12345678办理", "12345678"), ("加微信“abc12345”了解", "abc12345"), ("加QQ 12345678", "12345678")],
+)
+def test_quote16_a_chat_id_in_quotation_marks_is_a_channel(text, value):
+    assert any(c.kind == "chat" and value in c.value for c in _read(text).channels)
+
+
+# quote16: the lead's probes. Quotation marks around the sender's own words take no red flag away.
+@pytest.mark.parametrize(
+    ("plain", "quoted", "flag"),
+    [
+        ("您好，您的快递丢失，我们将双倍理赔，请添加客服QQ 12345678 办理。", "您好，您的快递“丢失”，我们将“双倍理赔”，请添加“客服QQ”12345678办理。", "chat_app_contact"),
+        ("我们是稳赚不赔的平台，加微信abc12345了解。", "我们是“稳赚不赔”的平台，加微信abc12345了解。", "promised_returns"),
+    ],
+)
+def test_quote16_quotation_marks_around_the_senders_own_words_take_nothing_away(plain, quoted, flag):
+    a, b = check(plain), check(quoted)
+    assert flag in {f.id for f in b.red_flags} and ORDER.index(b.verdict) >= ORDER.index(a.verdict)
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ CORPUS = pathlib.Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
 # 600 scams (about 520 flagged ones): at 200 one family sat a row or two from its bound, and each
 # corpus change redraws the sample; the full run is the figure, this slice a guard against regressions.
 SLICE = 600
-MET = (*DESIGNED, "padding", "link_forms", "homoglyphs", "warning_frame", "warning_inside", "prefix", "prefix_held_out")
+MET = (*DESIGNED, "padding", "link_forms", "homoglyphs", "warning_frame", "warning_inside", "prefix", "prefix_held_out", "bare")
 
 
 def _no_model():
@@ -41,7 +41,101 @@ def rates():
 
 
 def test_half_of_the_families_are_held_out():
-    assert set(HELD_OUT) | set(DESIGNED) == set(FAMILIES) and len(HELD_OUT) == len(DESIGNED)
+    """Of the families `combined` and `all` draw from; `bare` and `quotes` are held out too, beside them
+    (each its own figure)."""
+    drawn = [name for name in HELD_OUT if name in FAMILIES]
+    assert set(drawn) | set(DESIGNED) == set(FAMILIES) and len(drawn) == len(DESIGNED)
+    assert set(HELD_OUT) - set(FAMILIES) == {"bare", "quotes"} and {"bare", "quotes"} <= set(EDITS)
+
+
+class _Draws(random.Random):
+    """An rng whose choices are given: `bare` asks it for the joiner, then whether to drop the brackets."""
+
+    def __init__(self, joiner, drop):
+        super().__init__(0)
+        self.joiner, self.drop = joiner, drop
+
+    def choice(self, seq):
+        return self.joiner
+
+    def random(self):
+        return 0.0 if self.drop else 0.99
+
+
+BARE = [
+    # (message, joiner, drop the signature's brackets, expected)
+    ("【支付宝】您的借呗已逾期，请拨打400-810-2345。", "", False, "【支付宝】您的借呗已逾期请拨打400-810-2345"),
+    ("【支付宝】您的借呗已逾期，请拨打400-810-2345。", " ", True, "支付宝 您的借呗已逾期 请拨打400-810-2345"),
+    ("【支付宝】您的借呗已逾期！", "", True, "支付宝您的借呗已逾期"),
+    # amounts, times and links keep their inner marks; a mark after a link or between digits leaves a space
+    ("应还1,000.50元，10:30前处理。", "", False, "应还1,000.50元10:30前处理"),
+    ("访问 http://alipay-zx.com/a?id=1，转账到6222021234567890123，或拨打400-810-2345！", "", False,
+     "访问 http://alipay-zx.com/a?id=1 转账到6222021234567890123或拨打400-810-2345"),
+    ("卡号6222021234567890123，400-810-2345", "", False, "卡号6222021234567890123 400-810-2345"),
+    ("加微信abc123，OK？", "", False, "加微信abc123 OK"),
+    # line breaks, runs of marks and ASCII marks go as one
+    ("A：在吗？\nB：在。。。什么事!!", "", False, "A在吗B在什么事"),
+    ("A：在吗？\nB：在。。。什么事!!", " ", False, "A 在吗 B 在 什么事"),
+    ("您好；请核实、谢谢", " ", False, "您好 请核实 谢谢"),
+]
+
+
+@pytest.mark.parametrize(("text", "joiner", "drop", "expected"), BARE)
+def test_bare_strips_clause_marks_and_keeps_links_and_numbers(text, joiner, drop, expected):
+    assert EDITS["bare"](text, _Draws(joiner, drop)) == expected
+
+
+def test_bare_leaves_no_clause_mark():
+    text = "【中国银行】尊敬的客户：您的账户异常，请点击 boc-vip.top/cx 处理；逾期将冻结！如有疑问，请回复。"
+    for seed in range(20):
+        bare = EDITS["bare"](text, random.Random(seed))
+        assert not set(bare) & set("，。！？；：、,!?;\n") and "boc-vip.top/cx" in bare
+
+
+class _Windows(random.Random):
+    """An rng whose draws are given: `quotes` asks it for each window's size, then (for a window it may
+    wrap) whether to wrap it, then which marks."""
+
+    def __init__(self, size, wrap, pair=0):
+        super().__init__(0)
+        self.size, self.wrap, self.pair = size, wrap, pair
+
+    def randint(self, a, b):
+        return self.size
+
+    def random(self):
+        return 0.0 if self.wrap else 0.99
+
+    def choice(self, seq):
+        return seq[self.pair]
+
+
+QUOTES = [
+    # (message, window size, wrap every window, pair of marks, expected)
+    ("您的快递丢失", 2, True, 0, "“您的”“快递”“丢失”"),
+    ("您的快递丢失", 4, True, 1, "「您的快递」「丢失」"),
+    ("您的快递丢失", 3, True, 2, '"您的快""递丢失"'),
+    ("您的快递丢失", 2, False, 0, "您的快递丢失"),
+    # only Chinese runs: Latin letters, marks and spaces stay outside
+    ("请加客服QQ 12345678办理。", 2, True, 0, "“请加”“客服”QQ 12345678“办理”。"),
+    # never inside a link, a number or an amount: a window that touches one stays as it is
+    ("理赔5000元，转账三千块", 2, True, 0, "“理赔”5000元，“转账”三千块"),
+    ("访问 http://kd-lp.网址/a 查询", 2, True, 0, "“访问” http://kd-lp.网址/a “查询”"),
+    ("打到6222021234567890123卡上", 2, True, 0, "“打到”6222021234567890123“卡上”"),
+]
+
+
+@pytest.mark.parametrize(("text", "size", "wrap", "pair", "expected"), QUOTES)
+def test_quotes_wraps_windows_of_chinese_and_never_a_link_number_or_amount(text, size, wrap, pair, expected):
+    assert EDITS["quotes"](text, _Windows(size, wrap, pair)) == expected
+
+
+def test_quotes_keeps_the_text_between_its_marks():
+    text = "【中国银行】尊敬的客户：您的账户异常，请点击 boc-vip.top/cx 处理，转账5000元到6222021234567890123。"
+    for seed in range(20):
+        quoted = EDITS["quotes"](text, random.Random(seed))
+        assert "".join(ch for ch in quoted if ch not in "“”「」\"") == text
+        assert "boc-vip.top/cx" in quoted and "5000元" in quoted and "6222021234567890123" in quoted
 
 
 def test_the_held_out_paraphrases_are_other_wordings():

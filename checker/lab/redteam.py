@@ -12,6 +12,18 @@ construction (as today's robustness figure is):
   separators, number_splitting, pinyin, reassuring.
 `combined` applies three random families in turn, `all` every family.
 
+`bare` (issue 9, held out: written before the claims stage was read for its misses) strips every clause
+mark, as fake-base-station SMS and an attacker who knows that claims are read by clauses do: each mark
+removed or turned into a space, the brackets of a 【signature】 kept or dropped, links, numbers and amounts
+intact. It stands beside the families, outside `combined` and `all`, whose figures it would otherwise
+redraw; HELD_OUT lists it so that its figure is marked held out.
+`quotes` (issue 8, held out: written before the claims stage was read for its misses) puts quotation
+marks around random pieces of the scam's Chinese, as an attacker who knows that quoted words are read as
+reported speech can: each run of Chinese characters is cut into consecutive windows of 2 to 4
+characters, and each window is wrapped with probability one third in “…”, 「…」 or "…" (drawn per
+window); never inside a link, a number or an amount. Where the marks go is drawn, not chosen by what
+the rules read. It stands beside the families, outside `combined` and `all`; HELD_OUT lists it.
+
 `warning_frame` (designed for) puts a warning or a story's opening before or after the scam
 ("【反诈提醒】…", "刚才接到一个电话，我没理。"): a scam framed as a warning must stay flagged, since a
 retelling is read as one only where the message gives no channel of its own and tells a refusal
@@ -46,7 +58,7 @@ import sys
 from collections.abc import Callable
 
 SEED = 8
-HELD_OUT = ("paraphrase", "homoglyphs", "link_forms", "padding")
+HELD_OUT = ("paraphrase", "homoglyphs", "link_forms", "padding", "bare", "quotes")
 DESIGNED = ("separators", "number_splitting", "pinyin", "reassuring")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -292,6 +304,76 @@ def _prefix_held_out(text: str, rng: random.Random) -> str:
     return _prefix_with(_PREFIXES_HELD_OUT, text, rng)
 
 
+# Bare (issue 9): a message sent without punctuation, as fake-base-station SMS often are, or as an
+# attacker who knows that the claims stage reads clauses can write it. Every run of clause marks is
+# removed, or turned into one space (one choice a message); the brackets of a 【signature】 are kept or
+# dropped (one choice a message; dropped ones go as the marks do). A mark inside a link, a number or an
+# amount ("1,000.50", "10:30", "http://a.cn/x?id=1") is no clause mark and stays. Where removing a run
+# would change a link, a number or an ASCII word by gluing it to its neighbour, a space takes its place:
+# always after a link, and between two letters or digits.
+_BARE_MARKS = frozenset("，。！？；：、,.!?;:\r\n")
+_BARE_KEEP = re.compile(_LINK.pattern + r"|\d+(?:[,.:]\d+)+")
+_SIGNATURE = re.compile(r"【[^【】\n]{1,30}】")
+
+
+def _bare(text: str, rng: random.Random) -> str:
+    joiner = rng.choice(["", " "])
+    marks = [ch in _BARE_MARKS for ch in text]
+    links = [False] * len(text)
+    for m in _BARE_KEEP.finditer(text):
+        marks[m.start() : m.end()] = [False] * (m.end() - m.start())
+        if not m.group()[0].isdigit() or _LINK.fullmatch(m.group()):
+            links[m.start() : m.end()] = [True] * (m.end() - m.start())
+    if rng.random() < 0.5:  # drop the brackets of the signatures
+        for m in _SIGNATURE.finditer(text):
+            marks[m.start()] = marks[m.end() - 1] = True
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        if not marks[i]:
+            out.append(text[i])
+            i += 1
+            continue
+        j = i
+        while j < len(text) and marks[j]:
+            j += 1
+        if i > 0 and j < len(text):
+            before, after = text[i - 1], text[j]
+            ascii_pair = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
+            out.append(" " if joiner or links[i - 1] or ascii_pair else "")
+        i = j
+    return "".join(out).strip()
+# Quotes (issue 8): quotation marks around random pieces of the message, as reported speech is marked.
+# Only runs of Chinese characters are cut, and none inside a link, a number or an amount ("5000元",
+# "三千块"): those stay as they are.
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ('"', '"'))
+_QUOTE_KEEP = re.compile(
+    _LINK.pattern
+    + r"|(?:[a-zA-Z0-9\-]+\.)+[\u4e00-\u9fff]{2,4}(?:/[\w\-./?=&#]*)?"  # a link whose top level is Chinese (.网址)
+    + r"|\d[\d,.]*\s*[十百千万亿]*(?:元|块|圆)?|[零一二两三四五六七八九十百千万亿]+(?:元|块)"
+)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _quotes(text: str, rng: random.Random) -> str:
+    kept = [False] * len(text)
+    for m in _QUOTE_KEEP.finditer(text):
+        kept[m.start() : m.end()] = [True] * (m.end() - m.start())
+    out: list[str] = []
+    at = 0
+    for run in _CJK_RUN.finditer(text):
+        i = run.start()
+        while i < run.end():
+            j = min(run.end(), i + rng.randint(2, 4))
+            if not any(kept[i:j]) and rng.random() < 1 / 3:
+                opening, closing = rng.choice(_QUOTE_PAIRS)
+                out.append(text[at:i] + opening + text[i:j] + closing)
+                at = j
+            i = j
+    out.append(text[at:])
+    return "".join(out)
+
+
 def _pinyin(text: str, rng: random.Random) -> str:
     for word, choices in _PINYIN.items():
         if word in text:
@@ -330,6 +412,8 @@ EDITS = {
     "warning_inside": _warning_inside,
     "prefix": _prefix,
     "prefix_held_out": _prefix_held_out,
+    "bare": _bare,
+    "quotes": _quotes,
     "combined": combined,
     "all": every_family,
 }

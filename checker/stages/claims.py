@@ -246,6 +246,12 @@ class Reading(NamedTuple):
         return all(r.through == "official" for r in self.requests)
 
     @property
+    def own_way(self) -> bool:
+        """Whether the message gives an unofficial way of its own to reach anyone: a number, link, card or
+        chat id that is not official (a private or unknown one)."""
+        return any(c.kind in _ENTITY_CHANNELS and not c.official for c in self.channels)
+
+    @property
     def own_official_channel(self) -> bool:
         """Whether the message names an official channel of its own: a confirmed number or site, or a
         public line, that is no other institution's (`foreign`); the reader's own way in named without
@@ -491,13 +497,28 @@ def own_turn(norm: Normalized, start: int, end: int) -> bool:
     return any(not _OWN_TURN.match(m.group()) for m in _TURN.finditer(original))
 
 
-def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True, story: bool = False) -> bool:
+def _reported(
+    text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True, story: bool = False, warned: bool | None = None
+) -> bool:
     """Whether the request is reported speech: inside quotation marks ("对方会说“请转账到安全账户”"),
     or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件"); with
     `narrated`, also one whose subject is "对方" or a pronoun that "will" do it ("他会让您…"); with
-    `story` too, the narration of a story told as a warning ("他说要加他的企业微信")."""
-    if quoted and any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80))):
-        return True
+    `story` too, the narration of a story told as a warning ("他说要加他的企业微信").
+    Quotation marks report speech only where the message reads as a warning (`warned`; None: read
+    from the text, _warns) or where a third person the sentence names says the quoted words ("骗子会说
+    “…”", _attributed): anyone can put quotation marks around his own request (issue 8, red team
+    quotes), and a quotation is a lowering like any other. With `warned` None (the message gives no
+    unofficial channel of its own), also where anyone but the writer says them ("领导加您好友后说“…”")
+    or the words are named as a saying after their marks ("“…”是诈骗短信", "“…”等说法", _mentioned);
+    with `warned` False (it gives one), only where a third person the sentence names says them."""
+    if quoted:
+        for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)):
+            if q.start() < start < q.end() and (
+                warned
+                or _attributed(text, q.start(), data)
+                or (warned is None and (_warns(text, data) or _attributed(text, q.start(), data, loose=True) or _mentioned(text, q.end())))
+            ):
+                return True
     if _in_sayings(text, start, data):
         return True  # a list of the scam's sayings that a warning gives (notice14)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
@@ -542,6 +563,71 @@ def _reported(text: str, start: int, data: _Data, narrated: bool = False, quoted
 
 
 _BLOCK_OPENS = precompiled("[:：]")
+# A verb of saying right before a quotation ("骗子会说“…”", "对方称：“…”", "短信里写着「…」").
+_SAYS_BEFORE_QUOTE = precompiled(r"(?:说|称|讲|问|道|声称|表示|写着?|告诉(?:您|你|我|他|她)|喊)[:：，,]?\s*$")
+
+
+# A quotation right after another one ("有人说“私下转账更便宜”“加我微信给你优惠”"): said by the same speaker.
+_QUOTE_BEFORE = precompiled(r"[”」』\"][、，,和或及与]?$")
+# The writer, or the sender's own body, as the subject of a verb of saying ("我说", "本院提示").
+_WRITER = precompiled(r"我|咱|本(?:所|院|局|司|行|中心|公司|平台)")
+# What names quoted words as a saying, after their marks ("“…”是诈骗短信", "“…”之类的短信", "“…”等说法").
+_NAMED_AFTER_QUOTE = precompiled(
+    r"(?:[、，,和或及与]?(?:“[^“”]{1,60}”|「[^「」]{1,60}」|『[^『』]{1,60}』|\"[^\"]{1,60}\"))*"
+    r"(?:(?:等|之类的?|这类|这样的|这种|一类的?)(?:的)?(?:说法|话术|字眼|短信|消息|信息|电话|套路|理由|借口|话)"
+    r"|的?(?:说法|话术|字眼)|(?:都|均|就|皆|全)?(?:是|为|属于?|系)(?:典型的?|常见的?|一种)?(?:诈骗|骗局|骗子|虚假|谣言))"
+)
+
+
+def _attributed(text: str, opening: int, data: _Data, loose: bool = False) -> bool:
+    """Whether the quotation opening at text[opening] holds the words of a third person its own sentence
+    names before it ("骗子会说“…”", "对方称：“…”", "有人给我发短信说「…」"): a verb of saying right
+    before the marks, and the scammer, a third person or a message received named before that; `loose`,
+    anyone but the writer ("领导加您好友后说“…”", "如有“老师”在群里说“…”"). A quotation right after
+    another is said by whoever said that one."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, opening - 80), opening)]
+    begin = ends[-1] if ends else max(0, opening - 80)
+    for _ in range(4):  # a few quotations in a row at most
+        before = text[begin:opening]
+        glued = _QUOTE_BEFORE.search(before)
+        if glued is None:
+            break
+        previous = [q for q in _QUOTED.finditer(text, begin, begin + glued.start() + 1) if q.end() == begin + glued.start() + 1]
+        if not previous:
+            break
+        opening = previous[-1].start()
+    before = text[begin:opening]
+    says = _SAYS_BEFORE_QUOTE.search(before)
+    if says is None:
+        return False
+    if loose:
+        return _WRITER.search(before, 0, says.start()) is None
+    return any(p.search(before, 0, says.start() + 1) is not None for p in (data.scammer, data.third_person, data.received))
+
+
+def _mentioned(text: str, closing: int) -> bool:
+    """Whether the quotation closed at text[closing] (its end) is named as a saying right after its marks
+    ("“ETC认证失效请点击链接”是诈骗短信", "“加群领福利”“私下转账更便宜”等说法均非平台行为")."""
+    return _NAMED_AFTER_QUOTE.match(text, closing) is not None
+
+
+# The last message's answer, keyed by its hash and length (never the text itself, as for _pending).
+_last_warns: tuple[int, int, bool] = (0, -1, False)
+
+
+def _warns(text: str, data: _Data) -> bool:
+    """Whether the message reads as a warning: a warning cue (claims.toml denial) or the scammer or the
+    scam named as such (names_scammer). Read once per message."""
+    global _last_warns
+    key, size, answer = _last_warns
+    if size == len(text) and key == hash(text):
+        return answer
+    masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
+    answer = data.denial.search(masked) is not None or any(
+        p.search(text) is not None for p in (data.scammer, data.scam_named, data.received)
+    )
+    _last_warns = (hash(text), len(text), answer)
+    return answer
 # How far into a request a story's narrator may run (story_narrator "有人加我" over "加我微信").
 _NARRATION_INTO = 4
 
@@ -580,6 +666,7 @@ def _governed(
     gap: Callable[[int], bool] | None = None,
     pay: bool = False,
     word_gap: Callable[[int], bool] | None = None,
+    warned: bool | None = None,
 ) -> bool:
     """Whether a cue in the request's own clause (before it, or inside it before its end) negates it,
     or the request is reported speech; with `framed`, also a frame closed after it in its own
@@ -591,10 +678,10 @@ def _governed(
     `pay`: the request is one to pay, which a fee's denial ("免费", "免收", negation.governing_fee) negates
     too, and only where the request's verb follows it; other requests and the money offered are not
     negated by it. `word_gap(k)`: whether the paste had white space before text[k], read for the fee's
-    denial only (it does not reach past one)."""
+    denial only (it does not reach past one). `warned`: whether quotation marks report speech (_reported)."""
     if plain:
         framed = False
-    elif _reported(text, start, data, narrated, story=story):
+    elif _reported(text, start, data, narrated, story=story, warned=warned):
         return True
     if framed and data.after.match(text, end, statement_end(text, end, min(len(text), end + 40))):
         return True
@@ -628,11 +715,29 @@ def _governed(
         return False
     if gap is not None and not _governs_across(last, start, gap):
         return False
+    if not _reaches_unpunctuated(text, last, start):
+        return False
     return data.fresh_imperative.search(masked, cues[-1].end()) is None
 
 
 # How far before and after a match a list of words named as words (negation.named_words) may reach.
 _NAMED_WORDS_REACH = 130
+# A message without a single clause mark (issue 9: fake-base-station SMS, or a scam with its marks
+# stripped: "妈别打电话我在上课老师让交报名费你转到这个卡上就行…") has one clause from end to end, so a
+# cue found up to 40 characters before a request would govern it however many statements stand
+# between. There a new subject takes up the next statement, as at a pause of speech (_pauses): "…我在
+# 上课…", "…你转到…", "…大家扫这个码…", "…我们直接给您…"; not an object ("让您", "要求你", "向您") nor an
+# owner ("您的"). A cue reaches no further than that. (The rules stage's warning clause is read as before:
+# cut there too, it lost a cue that reached a genuine warning's "别开什么共享屏幕" only from further back.)
+# A message with any mark keeps its clauses as before. Reading fewer cues never lowers a request.
+_ANY_MARK = precompiled(r"[，,。！？!?；;：\n]|(?<![0-9a-z]):(?![0-9/])")
+_SUBJECT_OPENS = precompiled(r"(?<![让叫要求请帮替给向跟和对被把将问找使令与同为说诉听])(?:你|您|我|咱|大家)们?(?!的)")
+
+
+def _reaches_unpunctuated(text: str, cue_end: int, start: int) -> bool:
+    """Whether a cue ending at cue_end reaches a request at start, as far as a message without any
+    clause mark tells (always, in a message with one)."""
+    return cue_end >= start or _ANY_MARK.search(text) is not None or _SUBJECT_OPENS.search(text, cue_end, start) is None
 
 
 def _named_as_words(text: str, start: int, end: int, data: _Data) -> bool:
@@ -676,6 +781,7 @@ def governed(
     pauses: frozenset[int] = frozenset(),
     gap: Callable[[int], bool] | None = None,
     word_gap: Callable[[int], bool] | None = None,
+    warned: bool | None = None,
 ) -> bool:
     """Whether a warning cue in its own clause, before it, reaches text[start:end] (no fresh imperative
     in between, no pressure phrase such as 请勿拖延); with `framed`, also when it is quoted, reported
@@ -684,11 +790,14 @@ def governed(
     `story` too, in the narration of a story told as a warning (reads_as_story()); with `plain`, only
     the cue in its own clause (the message gives an unofficial channel of its own); with `gap`, not
     past _CUE_GAPS spaces of a paste without punctuation. A fee's denial ("免费", "免收") counts here as
-    everywhere but before a request that is not one to pay (_requests)."""
+    everywhere but before a request that is not one to pay (_requests). `warned`: whether quotation
+    marks report speech: True in a warning, False where something is asked through a channel that is
+    not official (only a third person's quoted words then), None read from the text (_reported)."""
     return _governed(
         text, start, end, _data(), framed=framed, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap,
         pay=True,
         word_gap=word_gap,
+        warned=warned,
     )
 
 
@@ -780,7 +889,7 @@ def retold(text: str, start: int) -> bool:
     story = reads_as_story(text) and names_scammer(text)
     if _in_sayings(masked, start, data):
         return True  # the scam's sayings a warning lists, a colon after its opener or not ("我换号了" among them)
-    if not _reported(masked, start, data, narrated=True, story=story):
+    if not _reported(masked, start, data, narrated=True, story=story, warned=True):
         return False
     quoted = any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)))
     if not quoted and any(
@@ -968,7 +1077,12 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         and not _means_of_payment(norm, e, by_id[e.value], tags, data)
     ]
     openers: list[int] | None = None  # opener_ends(norm), read only where a person's pattern could match
+    labels = _bare_labels(norm)
     for name, pattern in data.persons:
+        label = next((span for span in labels if pattern.fullmatch(norm.text[span[0] : span[1]] + "：")), None)
+        if label is not None:
+            claims.append(Claim("person", name, name, _span(norm, *label)))
+            continue
         if not could_match(pattern.pattern, present):
             continue
         m = pattern.search(norm.text)
@@ -984,6 +1098,31 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
                 claims.append(Claim("person", name, name, _span(norm, opener + m.start(), opener + m.end())))
                 break
     return claims
+
+
+# A chat log's speaker label without its colon (issue 9): a message without a single mark that opens with
+# a few Chinese characters set apart by a space, a line break or an @ of the group ("杜老师 各位家长 班费…",
+# "吴老师@全体成员 …") shows its speaker as "杜老师：" would. Read as the label it would be with the
+# colon ([persons] patterns that end in one); glued to the next words, it is not told from an address.
+_LABEL_WORD = precompiled(r"[\u4e00-\u9fff]{2,6}")
+
+
+def _bare_labels(norm: Normalized) -> list[tuple[int, int]]:
+    """(start, end) of each word that may be the speaker label opening a message without any mark. Who
+    speaks first speaks first after openers too ("你好 房东 新卡…", "您好，王老师 …"): the message from
+    there has no mark."""
+    text = norm.text
+    if _LABEL_WORD.search(text) is None:
+        return []
+    labels = []
+    for at in dict.fromkeys((0, *opener_ends(norm))):
+        m = _LABEL_WORD.match(text, at)
+        if m is None or _ANY_MARK.search(text, at) is not None:
+            continue
+        ends = [i for i in range(at + 2, m.end() + 1) if i < len(text) and (norm.gap_before(i) or text[i] == "@")]
+        if ends:
+            labels.append((at, ends[0]))
+    return labels
 
 
 # How far before a mention "您的" may stand to make it the reader's own ("您的医保个人账户").

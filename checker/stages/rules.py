@@ -534,6 +534,9 @@ class Message(NamedTuple):
     # A story told as a warning (story) that names the scammer in the third person (claims.names_scammer:
     # "骗子", "不法分子", "有人冒充…"): its narration reaches what genuine senders never do too.
     told_of_scammer: bool = False
+    # The message gives an unofficial channel of its own (claims.Reading.own_way): a number, link, card
+    # or chat id that is not official. Quotation marks then report only a third person's words.
+    own_way: bool = False
 
     @classmethod
     def of(
@@ -544,6 +547,7 @@ class Message(NamedTuple):
         negation: str = "warning_clause",
         requests: frozenset[str] = frozenset(),
         claimed: frozenset[str] = frozenset(),
+        own_way: bool = False,
     ) -> Message:
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
@@ -551,7 +555,7 @@ class Message(NamedTuple):
         pauses = spoken_pauses(norm) if negation in ("warning_notice", "before_only") else frozenset()
         story = negation == "warning_notice" and reads_as_story(norm.text)
         told = story and names_scammer(norm.text)
-        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {}, told)
+        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {}, told, own_way)
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -631,15 +635,19 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
             governed(
                 text, start, end if inside else start, framed=True, narrated=True,
                 story=msg.story and (not never_genuine or msg.told_of_scammer),
-                pauses=msg.pauses, word_gap=msg.norm.gap_before,
+                pauses=msg.pauses, word_gap=msg.norm.gap_before, warned=True,
             )
             or cat.negation_after.search(after)
             or (inside and cat.negation_inside.search(text[start:end]))
         )
     if msg.negation == "before_only":
         # A rule whose match may carry its own denial words (negatable_inside = false: "不交不能派送",
-        # "自称客服的…让我加他QQ") is read only up to where the match starts.
-        return governed(msg.norm.text, start, end if inside else start, pauses=msg.pauses, word_gap=msg.norm.gap_before)
+        # "自称客服的…让我加他QQ") is read only up to where the match starts. Where the message gives an
+        # unofficial channel of its own, quotation marks report only a third person's words (issue 8).
+        return governed(
+            msg.norm.text, start, end if inside else start, pauses=msg.pauses, word_gap=msg.norm.gap_before,
+            warned=False if msg.own_way else None,
+        )
     text = msg.norm.text
     # A warning's scope: its own clause before the match, its own sentence after it; and a sentence
     # whose subject is the scammer ("有人冒充…说…"), which before_only reads so too: warning_clause is
@@ -968,13 +976,15 @@ def find_flags(
     negation: str = "warning_clause",
     requests: frozenset[str] = frozenset(),
     claimed: frozenset[str] = frozenset(),
+    own_way: bool = False,
 ) -> tuple[tuple[Flag, ...], dict[str, tuple[str, list[Evidence]]]]:
     """Every rule that fires, most important (highest absolute weight) first; and, for rules a warning
     cue kept from firing, which filter (`negation`) did it and where. `requests`: the kinds of request
     the claims stage read in the message (rules with `asks` need one of theirs); `claimed`: the persons
-    it claims to be (patterns with `claimed` need one of theirs)."""
+    it claims to be (patterns with `claimed` need one of theirs); `own_way`: the message gives an
+    unofficial channel of its own (claims.Reading.own_way)."""
     cat = catalogue()
-    msg = Message.of(norm, entities, cat, negation, requests, claimed)
+    msg = Message.of(norm, entities, cat, negation, requests, claimed, own_way)
     flags = [flag for rule in _candidates(cat, msg) if (flag := evaluate_rule(rule, msg)) is not None]
     fired = {f.id for f in flags}
     negated = {rule: note for rule, note in (msg.negated or {}).items() if rule not in fired}
