@@ -2185,3 +2185,26 @@ def test_quote16_a_chat_id_in_quotation_marks_is_a_channel(text, value):
 def test_quote16_quotation_marks_around_the_senders_own_words_take_nothing_away(plain, quoted, flag):
     a, b = check(plain), check(quoted)
     assert flag in {f.id for f in b.red_flags} and ORDER.index(b.verdict) >= ORDER.index(a.verdict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "防诈关键词：屏幕共享、安全账户、验证码，听到就挂断",
+        "记住公检法、安全账户、屏幕共享这三个词，一听到就是诈骗",
+        "请登录官方App核实，不要向陌生账户转账",  # none of the characters every match needs
+        "关于字词的说明：请转账到以下账户",
+    ],
+)
+def test_named_as_words_is_the_expression_run_over_its_window(text):
+    """claims._named_as_words runs negation.named_words only where the window holds one of its triggers:
+    at every place of the text, the same answer as the expression run over the window."""
+    from checker.stages import claims
+
+    data = claims._data()
+    reach = claims._NAMED_WORDS_REACH
+    for start in range(len(text)):
+        for end in (start + 1, min(len(text), start + 4)):
+            lo, hi = max(0, start - reach), min(len(text), end + reach)
+            plain = any(m.start() <= start and end <= m.end() for m in data.named_words.finditer(text, lo, hi))
+            assert claims._named_as_words(text, start, end, data) == plain, (text, start, end)

@@ -177,3 +177,42 @@ def test_every_match_holds_one_of_its_expressions_triggers():
 @pytest.mark.parametrize(("pattern", "text", "possible"), [("律师|法务", "法院", True), ("律师|法务", "短信", False), (r"\d+", "", True)])
 def test_could_match(pattern, text, possible):
     assert patterns.could_match(pattern, frozenset(text)) is possible
+
+
+@pytest.mark.parametrize(
+    ("pattern", "reach"),
+    [
+        ("律师|法务", 0),
+        ("(?<!要)不要", 1),
+        ("(?<!已经)转|^喂", 3),  # look-behinds and anchors anywhere add up
+        (r"\b号", 1),
+        ("(?<!x(?<=yz))d", 3),  # nested
+        ("(?:(?<!ab)c)+", 2),
+        ("a$", 1),
+    ],
+)
+def test_reach_before(pattern, reach):
+    assert patterns.reach_before(pattern) == reach
+
+
+def test_search_suffix_finds_what_search_finds_on_a_suffix_of_a_text_it_missed():
+    """search_suffix tries only the suffix's first places: on our texts and the claims' expressions of
+    persons (which _claims searches so after openers), and on expressions whose look-behinds, anchors
+    and word boundaries read before the suffix's start, it finds what pattern.search does."""
+    from checker.stages import claims
+
+    expressions = [p for _, p in claims._data().persons] + [
+        re.compile(p) for p in ("(?<![帮给替])换了号", "^爸[,，]", r"(?<![\u4e00-\u9fff])老师[:：]", r"\bok", "(?<!x(?<=yz))d|q$", "a*")
+    ]
+    texts = [*_sample_texts(), "帮换了号", "妈，爸，我换了号", "王老师：交费", "yzd", "ok", "xq"]
+    checked = 0
+    for pattern in expressions:
+        for text in texts:
+            if pattern.search(text) is not None:
+                continue
+            for cut in range(1, min(len(text), 40) + 1):
+                suffix = text[cut:]
+                ours, theirs = patterns.search_suffix(pattern, suffix), pattern.search(suffix)
+                assert (ours and (ours.span(), ours.groups())) == (theirs and (theirs.span(), theirs.groups())), (pattern.pattern[:40], text[:30], cut)
+                checked += theirs is not None
+    assert checked > 0  # some suffixes do match where their whole text did not

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
 from .normalize import Normalized, opener_ends
-from .patterns import could_match, precompiled, triggers
+from .patterns import could_match, precompiled, search_suffix, triggers
 
 CLAIMS_FILE = "data/claims.toml"
 # A huge paste repeats itself: the first few places of a request or a channel are enough to judge it.
@@ -687,10 +687,7 @@ def _governed(
         return True
     if framed and any(m.start() < start and end <= m.end() for m in data.topic.finditer(text, max(0, start - 24), min(len(text), end + 24))):
         return True  # the topic of a warning: "关于上门催收的短信" names what such messages say
-    if framed and any(
-        m.start() <= start and end <= m.end()
-        for m in data.named_words.finditer(text, max(0, start - _NAMED_WORDS_REACH), min(len(text), end + _NAMED_WORDS_REACH))
-    ):
+    if framed and _named_as_words(text, start, end, data):
         return True  # words named as words to watch for: "防诈关键词：屏幕共享、…", "…——这三个词"
     clause_start = _clause_start(text, start, data)
     scope = text[clause_start:end]
@@ -741,6 +738,18 @@ def _reaches_unpunctuated(text: str, cue_end: int, start: int) -> bool:
     """Whether a cue ending at cue_end reaches a request at start, as far as a message without any
     clause mark tells (always, in a message with one)."""
     return cue_end >= start or _ANY_MARK.search(text) is not None or _SUBJECT_OPENS.search(text, cue_end, start) is None
+
+
+def _named_as_words(text: str, start: int, end: int, data: _Data) -> bool:
+    """Whether text[start:end] stands inside a list of words named as words to watch for
+    (negation.named_words). The expression tries each of the window's characters with a long lazy
+    run: it runs only where the window holds one of the characters every match consumes (triggers),
+    and four windows in five hold none."""
+    lo, hi = max(0, start - _NAMED_WORDS_REACH), min(len(text), end + _NAMED_WORDS_REACH)
+    needed = triggers(data.named_words.pattern)
+    if needed is not None and needed.isdisjoint(text[lo:hi]):
+        return False
+    return any(m.start() <= start and end <= m.end() for m in data.named_words.finditer(text, lo, hi))
 
 
 # A paste with no punctuation, its words set apart by spaces ("无需征信 黑户也能下卡 额度5万起 包下卡 先付
@@ -1084,7 +1093,8 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         # "您好，喂，爸 …").
         openers = opener_ends(norm) if openers is None else openers
         for opener in openers:
-            if m := pattern.search(norm.text[opener:]):
+            # What the whole text did not match, its rest from an opener on can match only at its start.
+            if m := search_suffix(pattern, norm.text[opener:]):
                 claims.append(Claim("person", name, name, _span(norm, opener + m.start(), opener + m.end())))
                 break
     return claims

@@ -38,7 +38,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter, mul, truediv
+from operator import itemgetter, le, mul, truediv
 from typing import Literal, NamedTuple, cast, overload
 
 from . import datafile, segment
@@ -356,6 +356,8 @@ class Model:
         found = Counter(indices)
         found.pop(None, None)
         counts = cast("Counter[int]", found)
+        if not counts:
+            return self.intercept + sum(structure_products)  # no term of the vocabulary: a norm of 0
         pick = _picker(counts)
         idf, coef = self.numbers
         values: Sequence[float]
@@ -395,15 +397,16 @@ class Model:
         lookup = self.vocabulary.lookup()
         self._numbers()
         looked = segment.lookups(toks, masked.text, lookup)
-        units = segment.indexed_units(toks, masked.text, lookup, looked)
+        text = masked.text[: segment._MAX_MODEL_CHARS]
+        marks = segment.tail_starts(text)  # read by the units, the gaps' tails and the kept readings
+        units = segment.indexed_units(toks, masked.text, lookup, looked, marks)
         # A prefix ended by a space or a line break of the paste: the message read from after it too.
-        gap_tails = segment.gap_tail_starts(masked)
+        gap_tails = segment.gap_tail_starts(masked, marks)
         units += [segment.tail_unit(self.tokenizer, masked.text, i, lookup, toks, looked) for i in gap_tails]
         choices = _aside_choices([norm.span(s, e) for s, e in asides])
         if choices:
-            text = masked.text[: segment._MAX_MODEL_CHARS]
             starts = _pasted_starts(masked, len(text))
-            tails = [*segment.tail_starts(text), *gap_tails]
+            tails = [*marks, *gap_tails]
             for spans in choices:
                 kept = _kept_mask(starts, spans)
                 for mask in (kept, *_kept_tails(text, kept, tails)):
@@ -421,13 +424,17 @@ class Model:
         structure_products = [mul(weight, coef[i]) for i in dict.fromkeys(self.structure[t] for t in structure if t in self.structure)]
         seen: set[tuple[tuple[int | None, ...], tuple[int | None, ...]]] = set()
         scored: list[float] = []
+        z_of = self._z_of_indices
         for k, unit in enumerate(units):
+            if k and known[k] < MIN_KNOWN_WORDS:
+                scored.append(-1.0)
+                continue
             key = (tuple(unit.terms), tuple(unit.words))
-            if (k and known[k] < MIN_KNOWN_WORDS) or key in seen:
+            if key in seen:
                 scored.append(-1.0)
                 continue
             seen.add(key)
-            scored.append(_sigmoid(self._z_of_indices(unit.terms, structure_products)))
+            scored.append(_sigmoid(z_of(unit.terms, structure_products)))
         best = best_unit(scored, known)
         # The unit that speaks was scored (unit 0 always is): its probability is the one
         # probability_of_indices() would compute again (tests/test_model.py); only its vector is built.
@@ -566,7 +573,7 @@ def _kept_mask(starts: list[int], spans: list[tuple[int, int]]) -> bytes:
     """For each masked character (`starts`: its pasted start), 1 when it comes from outside every one of
     the pasted `spans` (merged, in order), 0 inside one."""
     mask = bytearray(b"\x01") * len(starts)
-    if all(a <= b for a, b in itertools.pairwise(starts)):
+    if all(map(le, starts, itertools.islice(starts, 1, None))):
         # In paste order: the characters inside a span are one stretch, found by bisection.
         for a, b in spans:
             lo, hi = bisect_left(starts, a), bisect_left(starts, b)
@@ -586,8 +593,8 @@ def _kept_tails(text: str, kept: bytes, tails: list[int]) -> list[bytes]:
     which an aside in front hid ("（谨防骗局）您的包裹…，请点击…"). Without them, a prefix put in front of a
     scam, or an aside in front of one that opens with its own prefix, takes away the unit that speaks
     for the plain message (issue 8; tests/test_model.py, tests/test_monotone.py)."""
-    positions = [i for i, on in enumerate(kept) if on]
-    kept_text = "".join(text[i] for i in positions)
+    positions = list(itertools.compress(range(len(kept)), kept))
+    kept_text = "".join(itertools.compress(text, kept))
     ends = sorted({*tails, *(positions[j] for j in segment.tail_starts(kept_text))})
     return [bytes(at) + kept[at:] for at in ends if 0 < at < len(kept) and any(kept[at:])][: segment._MAX_TAILS]
 

@@ -241,3 +241,72 @@ def _item_needs(op, argument) -> frozenset[str] | None:
             union |= needed
         return frozenset(union) if len(union) <= _MAX_TRIGGERS else None
     return None  # assertions (zero width), anchors, any character, back references
+
+
+def reach_before(pattern: str) -> int | None:
+    """How far before the place a match is tried `pattern` may read: the widest of its look-behinds,
+    summed where they nest or follow one another, and one character for an anchor or a word
+    boundary (^, \\b: they read the character before). None when it does not parse or a look-behind
+    has no bound."""
+    try:
+        tree = sre_parser.parse(pattern)
+    except re.error:
+        return None
+    return _reach(tree)
+
+
+def _reach(items) -> int | None:
+    c = sre_constants
+    total = 0
+    for op, argument in items:
+        if op is c.AT:
+            total += 1
+            continue
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            direction, sub = argument
+            if direction < 0:
+                widest = sub.getwidth()[1]
+                if widest >= sre_constants.MAXREPEAT:
+                    return None
+                total += widest
+        for part in _subpatterns(argument):
+            inner = _reach(part)
+            if inner is None:
+                return None
+            total += inner
+    return total
+
+
+def _subpatterns(argument) -> list:
+    """The parse trees held in an item's argument (a group's, a branch's, a repeat's, an assertion's)."""
+    if isinstance(argument, sre_parser.SubPattern):
+        return [argument]
+    if isinstance(argument, (tuple, list)):
+        return [tree for part in argument for tree in _subpatterns(part)]
+    return []
+
+
+def search_suffix(pattern: re.Pattern[str], suffix: str) -> re.Match[str] | None:
+    """pattern.search(suffix), where `suffix` ends a text in which pattern.search found nothing.
+
+    A match tried at place q of the suffix reads what one tried at the same character of the text
+    reads, unless it reads before q (a look-behind, ^, \\b) past the suffix's start: only the first
+    reach_before(pattern) places, and the first, can find what the text did not; only they are tried
+    (pattern.match at each, which is how search tries a place). tests/test_patterns.py compares it
+    with pattern.search."""
+    try:
+        reach = _reaches[pattern.pattern]
+    except KeyError:
+        reach = _reaches[pattern.pattern] = reach_before(pattern.pattern)
+    if reach is None:
+        return pattern.search(suffix)
+    match = pattern.match
+    for at in range(min(reach, len(suffix)) + 1):
+        found = match(suffix, at)
+        if found is not None:
+            return found
+    return None
+
+
+# reach_before() by expression, worked out once (search_suffix).
+_reaches: dict[str, int | None] = {}

@@ -443,16 +443,17 @@ def tail_starts(text: str) -> list[int]:
     return ends[:_MAX_TAILS]
 
 
-def gap_tail_starts(masked: Normalized) -> list[int]:
+def gap_tail_starts(masked: Normalized, marks: list[int] | None = None) -> list[int]:
     """Where the message may start after a prefix that a space or a line break of the paste ended
     (normalisation drops them: "不收任何费用 您的…"), inside the same leading run as tail_starts; then the
     tails of the message read from after each prefix. Only the check reads them (a training text keeps
-    no spaces to read): its tokens are cut again from there."""
+    no spaces to read): its tokens are cut again from there. `marks`: tail_starts() of the same text,
+    when the caller has it."""
     text = masked.text[:_MAX_MODEL_CHARS]
     m = _PREFIX.match(text)
     if m is None:
         return []
-    marked = set(tail_starts(text))
+    marked = set(tail_starts(text) if marks is None else marks)
     gaps = masked.gaps()  # gap_before(i), read where one can be
     starts = [i for i in range(1, min(m.end() + 1, len(text))) if i not in marked and i in gaps][:_MAX_TAILS]
     # The message after a prefix (ended by a space or by a mark) is read as the message itself would be:
@@ -558,24 +559,31 @@ def lookups(toks: Tokens, masked_text: str, index: Callable[[str], int | None]) 
 
 
 def indexed_units(
-    toks: Tokens, masked_text: str, index: Callable[[str], int | None], looked: Lookups | None = None
+    toks: Tokens,
+    masked_text: str,
+    index: Callable[[str], int | None],
+    looked: Lookups | None = None,
+    marks: list[int] | None = None,
 ) -> list[IndexedUnit]:
     """units(), with each term looked up once for the whole message instead of once per unit.
 
     A clause's words are a run of the message's words, its bigrams a run of the message's bigrams,
     and its character n-grams those of the runs of Chinese characters inside it (a clause ends at
     punctuation, which no run crosses). tests/test_segment.py checks it against units().
-    `looked`: lookups() of the same message, when the caller keeps them (kept_unit reads them too).
+    `looked`: lookups() of the same message, when the caller keeps them (kept_unit reads them too);
+    `marks`: tail_starts() of it, when the caller has them (gap_tail_starts reads them too).
     """
     text = masked_text[:_MAX_MODEL_CHARS]
     if looked is None:
         looked = lookups(toks, text, index)
     words, pairs, runs = looked
+    if marks is None:
+        marks = tail_starts(text)
     whole = IndexedUnit(0, len(text), words, looked.whole())
     bounds = _clause_bounds(text)
     spans = toks.spans
     if len(bounds) < 2:
-        return [whole, *_tails(text, spans, words, pairs, runs, index)]
+        return [whole, *_tails(text, spans, words, pairs, runs, index, marks)]
     out = [whole]
     k, n, r = 0, len(words), 0
     for start, end in bounds:
@@ -592,7 +600,7 @@ def indexed_units(
             r += 1
         if k > first:
             out.append(IndexedUnit(start, end, words[first:k], terms))
-    return out + _tails(text, spans, words, pairs, runs, index)
+    return out + _tails(text, spans, words, pairs, runs, index, marks)
 
 
 def _tails(
@@ -602,11 +610,13 @@ def _tails(
     pairs: list[int | None],
     runs: list[tuple[int, int, list[int | None]]],
     index: Callable[[str], int | None],
+    marks: list[int],
 ) -> list[IndexedUnit]:
-    """The units of units() that read the message from after a prefix (tail_starts)."""
+    """The units of units() that read the message from after a prefix (`marks`: tail_starts(text))."""
     out = []
-    for start in tail_starts(text):
-        k = bisect_left([s for s, _ in spans], start)
+    starts = [s for s, _ in spans] if marks else []
+    for start in marks:
+        k = bisect_left(starts, start)
         if k < len(words):
             # A glued greeting ends inside a run of Chinese characters: the rest of that run counts anew.
             cut = _CJK_RUN.match(text, start) if start and _CJK_RUN.match(text, start - 1) else None
