@@ -605,6 +605,21 @@ def _attributed(text: str, opening: int, data: _Data, loose: bool = False) -> bo
     return any(p.search(before, 0, says.start() + 1) is not None for p in (data.scammer, data.third_person, data.received))
 
 
+def quotes_speech(text: str, own_way: bool) -> bool:
+    """Whether a quotation of the normalised `text` is read as reported speech, as _reported reads one
+    (the message gives an unofficial channel of its own: `own_way`): a third person its sentence names
+    says the words; with no channel of its own, also a warning, anyone but the writer saying them, or
+    the words named as a saying after their marks. Where none is, the marks are only marks (issue 8:
+    quotation marks that split words, pipeline.check_with)."""
+    data = _data()
+    for q in _QUOTED.finditer(text):
+        if _attributed(text, q.start(), data):
+            return True
+        if not own_way and (_warns(text, data) or _attributed(text, q.start(), data, loose=True) or _mentioned(text, q.end())):
+            return True
+    return False
+
+
 def _mentioned(text: str, closing: int) -> bool:
     """Whether the quotation closed at text[closing] (its end) is named as a saying right after its marks
     ("“ETC认证失效请点击链接”是诈骗短信", "“加群领福利”“私下转账更便宜”等说法均非平台行为")."""
