@@ -2231,3 +2231,16 @@ def test_quote17_marks_that_split_words_never_lower_a_scam(plain, quoted):
 )
 def test_quote17_warnings_that_quote_a_scams_request_stay_low(text):
     assert check(text).verdict == "low_risk"
+
+
+# quote17: a promise is a saying too: a third person's promise in quotation marks is reported ("对方承诺“…”"),
+# the sender's own is not.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("【12381】提醒：对方承诺“包装流水、内部渠道放款”的，是虚假贷款，请勿支付任何费用。", True),
+        ("我们承诺“包装流水、内部渠道放款”，当天到账，加微信abc12345办理。", False),
+    ],
+)
+def test_quote17_a_third_persons_promise_in_quotation_marks_is_reported(text, low):
+    assert (check(text).verdict == "low_risk") is low

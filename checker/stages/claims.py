@@ -563,8 +563,8 @@ def _reported(
 
 
 _BLOCK_OPENS = precompiled("[:：]")
-# A verb of saying right before a quotation ("骗子会说“…”", "对方称：“…”", "短信里写着「…」").
-_SAYS_BEFORE_QUOTE = precompiled(r"(?:说|称|讲|问|道|声称|表示|写着?|告诉(?:您|你|我|他|她)|喊)[:：，,]?\s*$")
+# A verb of saying right before a quotation ("骗子会说“…”", "对方称：“…”", "短信里写着「…」", "对方承诺“…”").
+_SAYS_BEFORE_QUOTE = precompiled(r"(?:说|称|讲|问|道|声称|表示|写着?|告诉(?:您|你|我|他|她)|喊|承诺|许诺)[:：，,]?\s*$")
 
 
 # A quotation right after another one ("有人说“私下转账更便宜”“加我微信给你优惠”"): said by the same speaker.
