@@ -2208,3 +2208,62 @@ def test_named_as_words_is_the_expression_run_over_its_window(text):
             lo, hi = max(0, start - reach), min(len(text), end + reach)
             plain = any(m.start() <= start and end <= m.end() for m in data.named_words.finditer(text, lo, hi))
             assert claims._named_as_words(text, start, end, data) == plain, (text, start, end)
+
+
+# quote17 (issue 8, red team quotes): quotation marks that split words (调解「中心」, 安「全账户」) hide them from
+# every pattern and the model; a message with marks is read once more without them and the higher
+# verdict stands (pipeline.check_with), so quoting never lowers a verdict below the unquoted text's.
+QUOTE17_SPLIT_SCAMS = [
+    (
+        "您好，这里是调解中心，您的网贷已逾期，需缴纳保证金2000元到指定账户6222021234567890123，今天不处理将上门。",
+        "您好，这里是调解「中心」，您的网贷已逾期，需缴纳保「证金」2000元到指定账户6222021234567890123，今天不处理将上门。",
+    ),
+    (
+        "【支付宝】您的账户存在风险，请将余额转入安全账户，联系客服13800138000办理。",
+        "【支付宝】您的账户存在风险，请将余额转入安「全账户」，联系客服13800138000办理。",
+    ),
+    (
+        "亲，您的快递丢失，我们将双倍理赔，请添加客服微信kf_88990011领取。",
+        "亲，您的快递丢失，我们将双倍理赔，请添“加客”服微信kf_88990011领取。",
+    ),
+    (
+        "支付宝不会通过短信通知退款，但您的订单异常，请点击 http://zfb-tk.cc 填写银行卡信息领取退款。",
+        "支付宝不”会通“过短信通知退款，但您的订单异常，请点击 http://zfb-tk.cc 填写银行卡信息领取退款。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("plain", "quoted"), QUOTE17_SPLIT_SCAMS)
+def test_quote17_marks_that_split_words_never_lower_a_scam(plain, quoted):
+    a, b = check(plain), check(quoted)
+    assert a.verdict != "low_risk"
+    assert ORDER.index(b.verdict) >= ORDER.index(a.verdict)
+
+
+# quote17: a warning notice or a retelling reads its quotations as it did: the scam's request it quotes
+# stays reported speech, and the second reading without marks is not taken.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "警方提醒：骗子会说“请把钱转到安全账户”，凡是要求转账到安全账户的都是诈骗。",
+        "提醒：“公检法”不会让您转账到“安全账户”，如有人要求请拨打110。",
+        "【银行】温馨提示：本行不会以“账户异常”“积分兑换”为由发送链接，请勿点击陌生链接，勿向他人透露验证码。",
+        "骗子会说「您的账户涉嫌洗钱，请把钱转到安全账户」，公检法没有安全账户，切勿转账。",
+        "这家店的“网红”奶茶真好喝，下次一起去。",
+    ],
+)
+def test_quote17_warnings_that_quote_a_scams_request_stay_low(text):
+    assert check(text).verdict == "low_risk"
+
+
+# quote17: a promise is a saying too: a third person's promise in quotation marks is reported ("对方承诺“…”"),
+# the sender's own is not.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("【12381】提醒：对方承诺“包装流水、内部渠道放款”的，是虚假贷款，请勿支付任何费用。", True),
+        ("我们承诺“包装流水、内部渠道放款”，当天到账，加微信abc12345办理。", False),
+    ],
+)
+def test_quote17_a_third_persons_promise_in_quotation_marks_is_reported(text, low):
+    assert (check(text).verdict == "low_risk") is low

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.stages.normalize import _t2s_table, normalize, normalize_text
+from checker.stages.normalize import _t2s_table, normalize, normalize_text, without_quotation_marks
 
 CASES = [
     # (pasted, normalised)
@@ -198,3 +198,24 @@ def test_gaps_are_every_gap_before(text):
 @pytest.mark.parametrize(("text", "gaps"), [("我们 需要 核对", 2), ("我们需要核对", 0), ("转\u200b账 到", 1)])
 def test_gaps_in_a_spoken_paste(text, gaps):
     assert len(normalize(text).gaps()) == gaps
+
+
+# quote17: every quotation mark dropped, each character still mapped to where it was pasted.
+@pytest.mark.parametrize(
+    ("pasted", "bare"),
+    [
+        ("安「全账户」", "安全账户"),
+        ("调解“中心”来电", "调解中心来电"),
+        ("『保证金』与＂押金＂", "保证金与押金"),
+        ("支付宝不”会通“过", "支付宝不会通过"),
+    ],
+)
+def test_quote17_quotation_marks_are_dropped_and_offsets_stay_exact(pasted, bare):
+    norm = without_quotation_marks(normalize(pasted))
+    assert norm is not None and norm.text == bare
+    for i, ch in enumerate(norm.text):
+        assert pasted[norm.offsets.start(i) : norm.offsets.end(i)] == ch
+
+
+def test_quote17_no_quotation_marks_no_second_text():
+    assert without_quotation_marks(normalize("安全账户，请勿转账")) is None

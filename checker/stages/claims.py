@@ -563,8 +563,8 @@ def _reported(
 
 
 _BLOCK_OPENS = precompiled("[:：]")
-# A verb of saying right before a quotation ("骗子会说“…”", "对方称：“…”", "短信里写着「…」").
-_SAYS_BEFORE_QUOTE = precompiled(r"(?:说|称|讲|问|道|声称|表示|写着?|告诉(?:您|你|我|他|她)|喊)[:：，,]?\s*$")
+# A verb of saying right before a quotation ("骗子会说“…”", "对方称：“…”", "短信里写着「…」", "对方承诺“…”").
+_SAYS_BEFORE_QUOTE = precompiled(r"(?:说|称|讲|问|道|声称|表示|写着?|告诉(?:您|你|我|他|她)|喊|承诺|许诺)[:：，,]?\s*$")
 
 
 # A quotation right after another one ("有人说“私下转账更便宜”“加我微信给你优惠”"): said by the same speaker.
@@ -603,6 +603,21 @@ def _attributed(text: str, opening: int, data: _Data, loose: bool = False) -> bo
     if loose:
         return _WRITER.search(before, 0, says.start()) is None
     return any(p.search(before, 0, says.start() + 1) is not None for p in (data.scammer, data.third_person, data.received))
+
+
+def quotes_speech(text: str, own_way: bool) -> bool:
+    """Whether a quotation of the normalised `text` is read as reported speech, as _reported reads one
+    (the message gives an unofficial channel of its own: `own_way`): a third person its sentence names
+    says the words; with no channel of its own, also a warning, anyone but the writer saying them, or
+    the words named as a saying after their marks. Where none is, the marks are only marks (issue 8:
+    quotation marks that split words, pipeline.check_with)."""
+    data = _data()
+    for q in _QUOTED.finditer(text):
+        if _attributed(text, q.start(), data):
+            return True
+        if not own_way and (_warns(text, data) or _attributed(text, q.start(), data, loose=True) or _mentioned(text, q.end())):
+            return True
+    return False
 
 
 def _mentioned(text: str, closing: int) -> bool:

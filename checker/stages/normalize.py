@@ -696,6 +696,20 @@ def replace_spans(norm: Normalized, edits: Iterable[Edit]) -> Normalized:
     return Normalized(text, offsets, norm.original, norm.disguises)
 
 
+# Quotation marks as the normalised text has them (NFKC makes ＂ a ", and ﹁﹂﹃﹄ 「」『』).
+QUOTATION_MARKS = "\u201c\u201d\u300c\u300d\u300e\u300f\""
+_QUOTATION_MARK = precompiled(f"[{QUOTATION_MARKS}]")
+
+
+def without_quotation_marks(norm: Normalized) -> Normalized | None:
+    """The normalised text with every quotation mark dropped, still mapped to the paste (None: it
+    has none). Marks put around pieces of a word (调解「中心」, 安「全账户」) split it for every
+    pattern and the model; read without them, the words are whole again (issue 8, red team quotes)."""
+    if _QUOTATION_MARK.search(norm.text) is None:
+        return None
+    return replace_spans(norm, ((m.start(), m.end(), "") for m in _QUOTATION_MARK.finditer(norm.text)))
+
+
 def normalize_text(text: str) -> str:
     """The normalised string alone."""
     return normalize(text).text
