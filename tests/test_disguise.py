@@ -48,6 +48,7 @@ def _scams():
     return [r["text"] for r in rows if r["label"] == "scam"]
 
 
+@pytest.mark.sweep
 def test_generated_disguises_keep_nearly_every_red_flag():
     """The generator of `python -m checker.lab.robustness`, seeded, over every scam of our corpus."""
     rng = random.Random(3)

@@ -145,6 +145,7 @@ def test_the_held_out_paraphrases_are_other_wordings():
     assert held_out and not dev & held_out
 
 
+@pytest.mark.sweep
 @pytest.mark.parametrize("family", MET)
 def test_each_family_keeps_flagged_scams_flagged(rates, family):
     assert rates[family] <= 0.03, f"{family}: {rates[family]:.1%} of flagged scams brought to low_risk"

@@ -119,6 +119,7 @@ def _texts():
         yield from rule.examples_miss
 
 
+@pytest.mark.sweep
 def test_the_needs_gate_never_changes_a_result():
     """`needs` only skips rules that could not have fired: compare with the gate off."""
     from checker.stages.entities import extract
@@ -134,6 +135,7 @@ def test_the_needs_gate_never_changes_a_result():
                 assert evaluate_rule(rule, msg) == evaluate_rule(rule, msg, gate=False), (rule.id, text)
 
 
+@pytest.mark.sweep
 def test_the_rule_index_never_leaves_out_a_rule_that_fires():
     """find_flags tries only the rules _candidates picks (triggers, entity kinds, `needs` characters):
     every rule that fires when all are tried is among them."""
@@ -237,6 +239,7 @@ def test_no_pattern_alternative_is_dead(normalised_shared_texts):
     assert not dead, "alternatives that match nothing:\n" + "\n".join(dead)
 
 
+@pytest.mark.sweep
 def test_every_rule_fires_on_the_corpus():
     fired = {flag.id for text in _jsonl_texts("data/corpus.jsonl") for flag in check(text).flags}
     assert not [r.id for r in RULES if r.id not in fired]

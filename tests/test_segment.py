@@ -176,6 +176,7 @@ def _looked_up(units, index):
     return [(u.start, u.end, [index(w) for w in u.words], [index(f) for f in u.features]) for u in units]
 
 
+@pytest.mark.sweep
 def test_indexed_units_are_the_units_looked_up_on_every_corpus_message():
     lookup = model_stage.load().vocabulary.get
     for text in _corpus_texts():

@@ -37,6 +37,7 @@ def _hit_rates() -> tuple[dict[str, float], dict[str, float]]:
 KNOWN_WRONG_WAY: dict[str, str] = {}
 
 
+@pytest.mark.sweep
 def test_every_red_flag_fires_more_often_on_scams_than_on_genuine_messages():
     scam, legit = _hit_rates()
     wrong_way = {
