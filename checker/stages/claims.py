@@ -513,11 +513,7 @@ def _reported(
     with `warned` False (it gives one), only where a third person the sentence names says them."""
     if quoted:
         for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)):
-            if q.start() < start < q.end() and (
-                warned
-                or _attributed(text, q.start(), data)
-                or (warned is None and (_warns(text, data) or _attributed(text, q.start(), data, loose=True) or _mentioned(text, q.end())))
-            ):
+            if q.start() < start < q.end() and _reports_speech(text, q, data, warned):
                 return True
     if _in_sayings(text, start, data):
         return True  # a list of the scam's sayings that a warning gives (notice14)
@@ -573,7 +569,7 @@ _QUOTE_BEFORE = precompiled(r"[”」』\"][、，,和或及与]?$")
 _WRITER = precompiled(r"我|咱|本(?:所|院|局|司|行|中心|公司|平台)")
 # What names quoted words as a saying, after their marks ("“…”是诈骗短信", "“…”之类的短信", "“…”等说法").
 _NAMED_AFTER_QUOTE = precompiled(
-    r"(?:[、，,和或及与]?(?:“[^“”]{1,60}”|「[^「」]{1,60}」|『[^『』]{1,60}』|\"[^\"]{1,60}\"))*"
+    rf"(?:[、，,和或及与]?(?:{_QUOTED.pattern}))*"
     r"(?:(?:等|之类的?|这类|这样的|这种|一类的?)(?:的)?(?:说法|话术|字眼|短信|消息|信息|电话|套路|理由|借口|话)"
     r"|的?(?:说法|话术|字眼)|(?:都|均|就|皆|全)?(?:是|为|属于?|系)(?:典型的?|常见的?|一种)?(?:诈骗|骗局|骗子|虚假|谣言))"
 )
@@ -612,12 +608,19 @@ def quotes_speech(text: str, own_way: bool) -> bool:
     the words named as a saying after their marks. Where none is, the marks are only marks (issue 8:
     quotation marks that split words, pipeline.check_with)."""
     data = _data()
-    for q in _QUOTED.finditer(text):
-        if _attributed(text, q.start(), data):
-            return True
-        if not own_way and (_warns(text, data) or _attributed(text, q.start(), data, loose=True) or _mentioned(text, q.end())):
-            return True
-    return False
+    return any(_reports_speech(text, q, data, False if own_way else None) for q in _QUOTED.finditer(text))
+
+
+def _reports_speech(text: str, q: re.Match[str], data: _Data, warned: bool | None) -> bool:
+    """Whether the quotation q holds reported speech, as _reported reads it: always in a warning
+    (`warned`); where a third person its sentence names says the words; with `warned` None (no
+    unofficial channel of the message's own), also a warning read from the text, anyone but the writer
+    saying them, or the words named as a saying after their marks."""
+    return bool(
+        warned
+        or _attributed(text, q.start(), data)
+        or (warned is None and (_warns(text, data) or _attributed(text, q.start(), data, loose=True) or _mentioned(text, q.end())))
+    )
 
 
 def _mentioned(text: str, closing: int) -> bool:
