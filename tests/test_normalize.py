@@ -221,6 +221,12 @@ def test_gaps_in_a_spoken_paste(text, gaps):
         # " between two Chinese characters separates them (律"师"费), as step 5 reads it: it quotes nothing
         ('律"师"费', "律师费", []),
         ('对方说："请转账"。', "对方说:请转账。", ["请转账"]),
+        # " is the same at both ends: it pairs with the one right before it, no other mark between (张"8
+        # and 交"2 do not pair over “去网点”; 以"办 separates two Chinese characters)
+        ('可以"办一张"80000的卡，不用“去网点”，又让我交"2000', "可以办一张80000的卡,不用去网点,又让我交2000", ["去网点"]),
+        ('交"200"，不用“去网点”，再交"300"', "交200,不用去网点,再交300", ["200", "去网点", "300"]),
+        # a quotation stays on its line
+        ("我：“要交解冻费吗\n客服：”不用", "我:要交解冻费吗客服:不用", []),
         # the words a mark split are read whole by every later step: 律「*师」费, V「信」
         ("律「*师」费", "律师费", ["*师"]),
         ("加V「信」", "加微信", ["信"]),

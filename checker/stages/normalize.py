@@ -736,22 +736,31 @@ def quotation_pairs(text: str) -> list[tuple[int, int]]:
     """Where the quotation marks of `text` pair up: (opening, closing) places of each pair, in the order
     they open. Marks pair as they nest (“…“…”…” is a quotation with one inside it, as a warning quotes a
     scam that quotes); a closing mark closes the nearest one of its kind left open (those opened after it
-    stay unclosed); " closes the quotation opened last if it opened with ", else opens one. At most QUOTATION_LENGTH characters besides
-    marks between the two."""
+    stay unclosed). " is the same at both ends: it closes the " right before it, with no mark between,
+    else opens (one between two Chinese characters separates them and quotes nothing). At most
+    QUOTATION_LENGTH characters besides marks between the two, on one line."""
     pairs: list[tuple[int, int]] = []
     open_marks: list[tuple[str, int, int]] = []  # (the mark that closes it, where it opened, its rank)
     for k, m in enumerate(_QUOTATION_MARK.finditer(text)):
         at, mark = m.start(), m.group()
         if mark == '"' and _BETWEEN_CJK.match(text, max(0, at - 1)) is not None:
             continue  # between two Chinese characters, " separates them (step 5: 律"师"费), quoting nothing
-        if mark == '"':  # closes the quotation open last if it is one of its kind, else opens one
-            closer = len(open_marks) - 1 if open_marks and open_marks[-1][0] == mark else None
+        if mark == '"':
+            # Written the same at both ends, " pairs with the one right before it (no other mark between);
+            # one further back is left unclosed, and this one opens.
+            closer = None
+            if open_marks and open_marks[-1][0] == mark:
+                if open_marks[-1][2] == k - 1:
+                    closer = len(open_marks) - 1
+                else:
+                    del open_marks[-1]
         else:
             closer = next((i for i in range(len(open_marks) - 1, -1, -1) if open_marks[i][0] == mark), None)
         if closer is not None:
             _, opening, rank = open_marks[closer]
             del open_marks[closer:]
-            if 0 < at - opening - (k - rank) <= QUOTATION_LENGTH:  # the characters between, less the marks
+            # the characters between, less the marks; on one line
+            if 0 < at - opening - (k - rank) <= QUOTATION_LENGTH and text.find("\n", opening, at) < 0:
                 pairs.append((opening, at))
         elif mark in _QUOTATION_CLOSES:
             open_marks.append((_QUOTATION_CLOSES[mark], at, k))
