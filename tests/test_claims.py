@@ -2324,3 +2324,19 @@ def test_quote18_warnings_quote_scams_with_marks_inside_their_own_quotation(text
 )
 def test_quote18_a_term_named_in_quotation_marks_is_not_said(text, flagged):
     assert ("card_turnover_or_proof_of_funds" in {f.id for f in check(text).red_flags}) is flagged
+
+
+# quote18: what reads the words alone is not hidden by the marks put back ("对方「自称」…" is still 对方自称),
+# and a chat log's own label in quotation marks is still the reader's turn ("“我”：要交解冻费吗").
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("我老公今天接到一个电话，对方「自称」是他们“公司的”老总，「说在开会」让他“帮忙转钱”。我老公没转，当面问了老总，根本没打过电话。", True),
+        ("客服：您的银行卡已注销，请在App里换绑\n“我”：要交解冻费吗\n客服：不用，我们没有解冻费这个说法", True),
+        # the same requests made of the reader stay flagged
+        ("我是你们公司的老总，「在开会」，你先“帮忙转钱”到6222021234567890123，回头还你。", False),
+        ("客服：您的银行卡已注销\n“客服”：要交解冻费，请转账到6222021234567890123", False),
+    ],
+)
+def test_quote18_marks_put_back_hide_nothing(text, low):
+    assert (check(text).verdict == "low_risk") is low

@@ -77,7 +77,7 @@ _ACCOUNT = precompiled(
 _QR = precompiled(r"二维码|扫码|收款码")
 # Chat-log turns: a speaker label at the start of a line ("客服：", "A：", "王总："), the reader's own ("我：").
 _TURN = precompiled(r"(?:^|(?<=\n))[ \t]*[^\n:：，,。！？!?]{1,8}[:：]")
-_OWN_TURN = precompiled(r"[ \t]*我[ \t]*[:：]")
+_OWN_TURN = precompiled(r"[ \t]*[“”「」『』\"＂]*我[“”「」『』\"＂]*[ \t]*[:：]")  # a label in quotation marks too ("“我”：")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
 _AFTER_HOST = precompiled(r"[/?#:]")
 # A meeting app is named by its product name alone as often as not ("下一个小鱼易连", "下载“飞书”").
@@ -180,8 +180,9 @@ class _Place(NamedTuple):
 
 class _MarkReading:
     """A pattern of claims.toml that reads quotation marks ("收到自称“…”的短信说", "“客服”让您…"): on a text
-    whose marks the normaliser dropped, it reads the text with the marks of its recorded quotations put
-    back (“…”), and answers with places on the text itself."""
+    whose marks the normaliser dropped, it reads the text as it is and with the marks of its recorded
+    quotations put back (“…”), and answers with the places of both on the text itself, in order (the
+    marks put back must not hide what reads the words alone: "接到一个电话，对方「自称」…")."""
 
     __slots__ = ("pattern",)
 
@@ -215,8 +216,10 @@ class _MarkReading:
             return
         view, shown, placed = marked
         lo, hi = pos + bisect_left(placed, pos), endpos + bisect_right(placed, endpos)
+        found = {(m.start(), m.end()) for m in self.pattern.finditer(text, pos, endpos)}
         for m in self.pattern.finditer(view, lo, hi):
-            yield _Place(m.start() - bisect_left(shown, m.start()), m.end() - bisect_left(shown, m.end()))
+            found.add((m.start() - bisect_left(shown, m.start()), m.end() - bisect_left(shown, m.end())))
+        yield from (_Place(a, b) for a, b in sorted(found))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | _Place | None:
         return next(self.finditer(text, pos, endpos), None)
