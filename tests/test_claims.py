@@ -2267,3 +2267,39 @@ def test_quote17_warnings_that_quote_a_scams_request_stay_low(text):
 )
 def test_quote17_a_third_persons_promise_in_quotation_marks_is_reported(text, low):
     assert (check(text).verdict == "low_risk") is low
+
+
+# personal17: a call or message received, then what it said after a comma with its subject elided
+# ("刚收到一条短信，说我中奖了要交手续费", claims.toml retelling.received_said), or with no measure word
+# ("刚接到电话，说…", retelling.frame), and a check that found nothing ("去法院官网查了根本没有") or a scam
+# called one ("肯定是骗子", retelling.refused), tell a story as a warning; its twins (still pending, a
+# question, a demand of their own after it, no refusal) keep their requests.
+RECEIVED_SAID_RETOLD = [
+    "哥，我刚才收到一条短信，说我中奖了要交手续费，我没理，你也提醒一下妈",
+    "妈，我刚收到一条短信，说我涉嫌洗钱要把钱转到安全账户，我没理，你要是收到也别信",
+    "今天接到个电话，说是公安局的，说我卡涉嫌洗钱，让我转到安全账户，我直接挂了",
+    "刚接到电话，说我的医保卡被冻结了，要我提供验证码解冻，我挂了，你们小心",
+    "刚才收到短信，说我的贷款审批通过了，要先交保证金才能放款，我根本没贷过款，肯定是骗子",
+    "我接到一个电话，说是法院的，说我有传票要我加微信处理，我去法院官网查了根本没有",
+    "哥，有人加我微信说是你，说换号了急用钱让我转到他朋友卡上，我打你原来的电话你说没这事，已经拉黑了",
+]
+RECEIVED_SAID_PENDING = [
+    "刚收到一条短信，说我中奖了要交手续费，我正在交，还差500，你先转我500",
+    "刚才收到短信，说我的贷款审批通过了，要先交保证金才能放款，我要不要交？",
+    "刚接到电话，说我的医保卡被冻结了，要我提供验证码解冻，我该怎么办",
+    "刚接到电话，说我的医保卡被冻结了，要我提供验证码解冻，肯定是骗子吧？",
+    "接到电话，说是法院的，说我有传票要我加微信处理",
+    "妈，我刚收到一条短信，说我涉嫌洗钱要把钱转到安全账户，我现在在银行排队",
+    "有人加我微信说是你，说换号了急用钱让我转到他朋友卡上，我要不要转？",
+    "收到短信，说你换号了，我没理。我是你领导，明天来我办公室，先给合作方转一笔钱到这张卡6222021234567890123",
+]
+
+
+@pytest.mark.parametrize("text", RECEIVED_SAID_RETOLD)
+def test_personal17_a_message_received_then_retold_after_a_comma_is_a_warning(text):
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", RECEIVED_SAID_PENDING)
+def test_personal17_the_same_report_pending_or_asking_keeps_its_requests(text):
+    assert check(text).verdict != "low_risk"

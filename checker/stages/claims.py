@@ -321,6 +321,7 @@ class _Data(NamedTuple):
     story_narrator: re.Pattern[str]
     steps: re.Pattern[str]
     taken_apart: re.Pattern[str]
+    received_said: re.Pattern[str]
     story_refused: re.Pattern[str]
     story_pending: re.Pattern[str]
     scam_named: re.Pattern[str]
@@ -425,6 +426,7 @@ def parse_data(raw: str | dict) -> _Data:
         story_narrator=_compile(negation["story_narrator"], "negation.story_narrator"),
         steps=_compile(negation["steps"], "negation.steps"),
         taken_apart=_compile(data["retelling"]["taken_apart"], "retelling.taken_apart"),
+        received_said=_compile(data["retelling"]["received_said"], "retelling.received_said"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
         story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
@@ -885,9 +887,10 @@ def governed_fresh(text: str) -> bool:
 def names_scammer(text: str) -> bool:
     """Whether the message names the scammer in the third person (claims.toml negation.scammer:
     "骗子", "不法分子", "有人冒充…"), names the scam it retells as one (retelling.scam_named: "贷款诈骗的
-    套路是这样的") or passes on a message the writer got (negation.received)."""
+    套路是这样的") or passes on a message the writer got (negation.received; retelling.received_said: what
+    it said after a comma, personal17). Read only with reads_as_story()."""
     data = _data()
-    return any(p.search(text) is not None for p in (data.scammer, data.scam_named, data.received))
+    return any(p.search(text) is not None for p in (data.scammer, data.scam_named, data.received, data.received_said))
 
 
 def retold(text: str, start: int) -> bool:
