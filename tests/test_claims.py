@@ -2303,3 +2303,37 @@ def test_personal17_a_message_received_then_retold_after_a_comma_is_a_warning(te
 @pytest.mark.parametrize("text", RECEIVED_SAID_PENDING)
 def test_personal17_the_same_report_pending_or_asking_keeps_its_requests(text):
     assert check(text).verdict != "low_risk"
+
+
+# personal17: a fee the writer tells as paid ("我办护照交了工本费", "我刚转账给你，银行扣了五块手续费") asks
+# nobody to pay: the rules read it as claims reads a payment made (negation.paid_by_writer, with the
+# writer's errand between: "我办护照", "我给孩子"), and list it as suppressed (filter paid_by_writer); a
+# demand after it ("我已为您垫付了部分费用，请先交保证金"), asked of the reader, or the same fee still to pay stays.
+WRITER_PAID_FEES = [
+    "姐，我办护照交了工本费，下周去出入境拿",
+    "老婆，我刚转账给你，银行扣了五块手续费，你看到账没",
+    "妈，我给孩子报名交了押金，开学的时候退",
+]
+FEES_STILL_ASKED = [
+    "您的贷款已审批，我已为您垫付了部分费用，请先交保证金3000元才能放款",
+    "我刚交了手续费，你也要交手续费500元才能提现",
+    "姐，我办护照要交工本费，你先转我五百，急用",
+    "我已经帮你交了一半保证金，剩下的一半你今天转到这张卡6222021234567890123",
+]
+
+
+@pytest.mark.parametrize("text", WRITER_PAID_FEES)
+def test_personal17_a_fee_the_writer_tells_as_paid_asks_nothing(text):
+    result = check(text)
+    assert result.verdict == "low_risk"
+    assert "debtor_fee_demand" not in {f.id for f in result.red_flags}
+
+
+def test_personal17_a_fee_the_writer_paid_is_listed_as_suppressed():
+    result = check("姐，我办护照交了工本费，下周去出入境拿")
+    assert ("debtor_fee_demand", "paid_by_writer") in {(s.rule, s.filter) for s in result.suppressed}
+
+
+@pytest.mark.parametrize("text", FEES_STILL_ASKED)
+def test_personal17_a_fee_still_asked_after_or_beside_the_writers_payment_stays(text):
+    assert check(text).verdict == "high_risk"
