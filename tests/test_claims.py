@@ -2340,3 +2340,73 @@ def test_quote18_a_term_named_in_quotation_marks_is_not_said(text, flagged):
 )
 def test_quote18_marks_put_back_hide_nothing(text, low):
     assert (check(text).verdict == "low_risk") is low
+
+
+# personal17: a call or message received, then what it said after a comma with its subject elided
+# ("刚收到一条短信，说我中奖了要交手续费", claims.toml retelling.received_said), or with no measure word
+# ("刚接到电话，说…", retelling.frame), and a check that found nothing ("去法院官网查了根本没有") or a scam
+# called one ("肯定是骗子", retelling.refused), tell a story as a warning; its twins (still pending, a
+# question, a demand of their own after it, no refusal) keep their requests.
+RECEIVED_SAID_RETOLD = [
+    "哥，我刚才收到一条短信，说我中奖了要交手续费，我没理，你也提醒一下妈",
+    "妈，我刚收到一条短信，说我涉嫌洗钱要把钱转到安全账户，我没理，你要是收到也别信",
+    "今天接到个电话，说是公安局的，说我卡涉嫌洗钱，让我转到安全账户，我直接挂了",
+    "刚接到电话，说我的医保卡被冻结了，要我提供验证码解冻，我挂了，你们小心",
+    "刚才收到短信，说我的贷款审批通过了，要先交保证金才能放款，我根本没贷过款，肯定是骗子",
+    "我接到一个电话，说是法院的，说我有传票要我加微信处理，我去法院官网查了根本没有",
+    "哥，有人加我微信说是你，说换号了急用钱让我转到他朋友卡上，我打你原来的电话你说没这事，已经拉黑了",
+]
+RECEIVED_SAID_PENDING = [
+    "刚收到一条短信，说我中奖了要交手续费，我正在交，还差500，你先转我500",
+    "刚才收到短信，说我的贷款审批通过了，要先交保证金才能放款，我要不要交？",
+    "刚接到电话，说我的医保卡被冻结了，要我提供验证码解冻，我该怎么办",
+    "刚接到电话，说我的医保卡被冻结了，要我提供验证码解冻，肯定是骗子吧？",
+    "接到电话，说是法院的，说我有传票要我加微信处理",
+    "妈，我刚收到一条短信，说我涉嫌洗钱要把钱转到安全账户，我现在在银行排队",
+    "有人加我微信说是你，说换号了急用钱让我转到他朋友卡上，我要不要转？",
+    "收到短信，说你换号了，我没理。我是你领导，明天来我办公室，先给合作方转一笔钱到这张卡6222021234567890123",
+]
+
+
+@pytest.mark.parametrize("text", RECEIVED_SAID_RETOLD)
+def test_personal17_a_message_received_then_retold_after_a_comma_is_a_warning(text):
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", RECEIVED_SAID_PENDING)
+def test_personal17_the_same_report_pending_or_asking_keeps_its_requests(text):
+    assert check(text).verdict != "low_risk"
+
+
+# personal17: a fee the writer tells as paid ("我办护照交了工本费", "我刚转账给你，银行扣了五块手续费") asks
+# nobody to pay: the rules read it as claims reads a payment made (negation.paid_by_writer, with the
+# writer's errand between: "我办护照", "我给孩子"), and list it as suppressed (filter paid_by_writer); a
+# demand after it ("我已为您垫付了部分费用，请先交保证金"), asked of the reader, or the same fee still to pay stays.
+WRITER_PAID_FEES = [
+    "姐，我办护照交了工本费，下周去出入境拿",
+    "老婆，我刚转账给你，银行扣了五块手续费，你看到账没",
+    "妈，我给孩子报名交了押金，开学的时候退",
+]
+FEES_STILL_ASKED = [
+    "您的贷款已审批，我已为您垫付了部分费用，请先交保证金3000元才能放款",
+    "我刚交了手续费，你也要交手续费500元才能提现",
+    "姐，我办护照要交工本费，你先转我五百，急用",
+    "我已经帮你交了一半保证金，剩下的一半你今天转到这张卡6222021234567890123",
+]
+
+
+@pytest.mark.parametrize("text", WRITER_PAID_FEES)
+def test_personal17_a_fee_the_writer_tells_as_paid_asks_nothing(text):
+    result = check(text)
+    assert result.verdict == "low_risk"
+    assert "debtor_fee_demand" not in {f.id for f in result.red_flags}
+
+
+def test_personal17_a_fee_the_writer_paid_is_listed_as_suppressed():
+    result = check("姐，我办护照交了工本费，下周去出入境拿")
+    assert ("debtor_fee_demand", "paid_by_writer") in {(s.rule, s.filter) for s in result.suppressed}
+
+
+@pytest.mark.parametrize("text", FEES_STILL_ASKED)
+def test_personal17_a_fee_still_asked_after_or_beside_the_writers_payment_stays(text):
+    assert check(text).verdict == "high_risk"

@@ -451,6 +451,7 @@ class _Data(NamedTuple):
     story_narrator: re.Pattern[str]
     steps: re.Pattern[str]
     taken_apart: re.Pattern[str]
+    received_said: re.Pattern[str]
     story_refused: re.Pattern[str]
     story_pending: re.Pattern[str]
     scam_named: re.Pattern[str]
@@ -555,6 +556,7 @@ def parse_data(raw: str | dict) -> _Data:
         story_narrator=_compile(negation["story_narrator"], "negation.story_narrator"),
         steps=_compile(negation["steps"], "negation.steps"),
         taken_apart=_compile(data["retelling"]["taken_apart"], "retelling.taken_apart"),
+        received_said=_compile(data["retelling"]["received_said"], "retelling.received_said"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
         story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
@@ -1029,9 +1031,10 @@ def governed_fresh(text: str) -> bool:
 def names_scammer(text: str) -> bool:
     """Whether the message names the scammer in the third person (claims.toml negation.scammer:
     "骗子", "不法分子", "有人冒充…"), names the scam it retells as one (retelling.scam_named: "贷款诈骗的
-    套路是这样的") or passes on a message the writer got (negation.received)."""
+    套路是这样的") or passes on a message the writer got (negation.received; retelling.received_said: what
+    it said after a comma, personal17). Read only with reads_as_story()."""
     data = _data()
-    return any(p.search(text) is not None for p in (data.scammer, data.scam_named, data.received))
+    return any(p.search(text) is not None for p in (data.scammer, data.scam_named, data.received, data.received_said))
 
 
 def retold(text: str, start: int) -> bool:
@@ -1239,6 +1242,50 @@ def _paid_by_writer(text: str, start: int, end: int, data: _Data) -> bool:
     stop = min(len(text), end + _DONE_REACH)
     breaks = [m.start() for p in (data.clause_end, _WORD_BREAK) if (m := p.search(text, end, stop)) is not None]
     return data.paid_done.search(text, subject.start(), min([stop, *breaks])) is not None
+
+
+# Between the writer and the verb of paying, what makes the payment one still to make, or someone's words.
+_STILL_TO_PAY = precompiled(r"[要需得该先让叫请说问]")
+# The verbs of paying a rule's match may open with ("交了工本费", "转账给你，银行扣了…手续费"): claims.writer_paid.
+_PAYING_VERB = precompiled(r"缴纳|交纳|支付|缴|交|付|转|汇|打款|垫付|预付")
+
+
+def with_paid_terms(pattern: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """with_paid_after, and also each match that writer_paid() reads as the writer's own payment: the
+    non-empty matches of `pattern`, each with "after" (paid once the goods or the service have come),
+    "writer" (a fee the writer tells as paid) or "". After either, the search goes on from the match's
+    next character: "我已为您垫付了部分费用，请先交保证金" holds a demand after the writer's payment."""
+    pos = 0
+    while pos < len(text):
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        if m.end() == m.start():
+            pos = m.end() + 1
+            continue
+        told = "after" if paid_after(text, m.start(), m.end()) else "writer" if writer_paid(text, m.start(), m.end()) else ""
+        yield m, told
+        pos = m.start() + 1 if told else m.end()
+
+
+def writer_paid(text: str, start: int, end: int) -> bool:
+    """Whether a rule's match at normalised text[start:end] opens with a verb of paying that the writer
+    tells as done (_paid_by_writer: "我办护照交了工本费", "我刚转账给你，银行扣了五块手续费"): a fee the writer
+    paid, nobody asked to pay (personal17): stricter than _paid_by_writer, as a rule's match may run
+    over a clause: nothing still to pay between the writer and the verb (要, 需, 先 ...), and the verb
+    done after it (了, 过) or 已 before it. Not in a story still going on (negation.pending)."""
+    if _PAYING_VERB.match(text, start) is None:
+        return False
+    data = _data()
+    subject = data.paid_by_writer.search(text, _clause_start(text, start, data), start)
+    if subject is None or _pending(text):
+        return False
+    lead = text[subject.start() : start]
+    if _STILL_TO_PAY.search(lead):
+        return False  # "我在海关被扣了 清关需要交…保证金": a fee still to pay, whatever was done before it
+    stop = min(len(text), end + _DONE_REACH)
+    breaks = [m.start() for p in (data.clause_end, _WORD_BREAK) if (m := p.search(text, end, stop)) is not None]
+    return "已" in lead or data.paid_done.search(text, start, min([stop, *breaks])) is not None
 
 
 @lru_cache(maxsize=1)

@@ -24,6 +24,7 @@ NEVER_FROM_GENUINE_SENDERS = "never_from_genuine_senders"
 WARNING_RETELLING = "warning_retelling"
 SENDER_DISOWNS = "sender_disowns"
 PAID_AFTER_SERVICE = "paid_after_service"
+PAID_BY_WRITER = "paid_by_writer"
 _KNOWN = (
     WARNING_CLAUSE,
     "before_only",
@@ -35,6 +36,7 @@ _KNOWN = (
     WARNING_RETELLING,
     SENDER_DISOWNS,
     PAID_AFTER_SERVICE,
+    PAID_BY_WRITER,
 )
 
 

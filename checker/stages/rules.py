@@ -65,9 +65,10 @@ from .claims import (
     spoken_pauses,
     statement_end,
     with_paid_after,
+    with_paid_terms,
 )
 from .entities import Entity, institutions
-from .filters import PAID_AFTER_SERVICE, SENDER_DISOWNS
+from .filters import PAID_AFTER_SERVICE, PAID_BY_WRITER, SENDER_DISOWNS
 from .normalize import Normalized, opener_ends
 from .patterns import precompiled, triggers
 from .taxonomy import taxonomy
@@ -941,12 +942,13 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         cancelled: list[tuple[int, int]] = []  # matches a warning cancelled, normalised spans
         # "满意再付款", "放款后按合同付服务费": a seller's terms, paid once the goods or the service have
         # come, are no request to pay now, whatever else the message asks (claims.with_paid_after).
-        matches = with_paid_after(patterns.compiled, text) if rule.negatable else ((m, False) for m in patterns.finditer(text))
-        for m, later in islice(matches, MAX_MATCHES_EXAMINED):
+        # "我办护照交了工本费": a fee the writer tells as paid asks nobody to pay (claims.writer_paid).
+        matches = with_paid_terms(patterns.compiled, text) if rule.negatable else ((m, "") for m in patterns.finditer(text))
+        for m, told in islice(matches, MAX_MATCHES_EXAMINED):
             if m.end() == m.start():
                 continue
-            if later:
-                _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()), PAID_AFTER_SERVICE)
+            if told:
+                _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()), PAID_AFTER_SERVICE if told == "after" else PAID_BY_WRITER)
                 continue
             if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
                 continue
