@@ -2410,3 +2410,18 @@ def test_personal17_a_fee_the_writer_paid_is_listed_as_suppressed():
 @pytest.mark.parametrize("text", FEES_STILL_ASKED)
 def test_personal17_a_fee_still_asked_after_or_beside_the_writers_payment_stays(text):
     assert check(text).verdict == "high_risk"
+
+
+# quote18: a verb of saying right before a quotation speaks it, even where the verb stands in a
+# quotation of its own that ends there ("领导加您好友「后说」“…”"); quotations in a row share a speaker only
+# where none stands before the later one.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("【成都公安】「领导加您」好友「后说」“我在开「会不方」便接电话，帮我给客户转一下款，回头还你”，请一定先打领导原来的号码核实。", True),
+        ("有人说“私下转账更便宜”“加我微信给你优惠”，这类说法都不可信，请在平台内交易。", True),
+        ("「后说」“我在开会不方便接电话，帮我给客户转一下款到6222021234567890123，回头还你”", False),
+    ],
+)
+def test_quote18_the_verb_of_saying_right_before_a_quotation_speaks_it(text, low):
+    assert (check(text).verdict == "low_risk") is low

@@ -723,6 +723,8 @@ def _attributed(text: str, opening: int, data: _Data, loose: bool = False) -> bo
     begin = ends[-1] if ends else max(0, opening - 80)
     quotes = _quotes(text, begin, opening)
     for _ in range(4):  # a few quotations in a row at most
+        if _SAYS_BEFORE_QUOTE.search(text[begin:opening]) is not None:
+            break  # "…「后说」“…”": the verb of saying right before this one, whatever quotation it is in
         previous = _quote_before(text, quotes, opening)
         if previous is None:
             break
