@@ -2420,6 +2420,8 @@ def test_personal17_a_fee_still_asked_after_or_beside_the_writers_payment_stays(
     [
         ("【成都公安】「领导加您」好友「后说」“我在开「会不方」便接电话，帮我给客户转一下款，回头还你”，请一定先打领导原来的号码核实。", True),
         ("有人说“私下转账更便宜”“加我微信给你优惠”，这类说法都不可信，请在平台内交易。", True),
+        # the words that name a saying, in a quotation of their own right after it
+        ("【美团】温馨提示：直播间里““加群”领福利”“私下转账更便宜”“等说法均”非平台行为，交易请在平台内完成。", True),
         ("「后说」“我在开会不方便接电话，帮我给客户转一下款到6222021234567890123，回头还你”", False),
     ],
 )

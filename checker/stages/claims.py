@@ -768,6 +768,8 @@ def _mentioned(text: str, q: Quote) -> bool:
     closing = q.closing
     following = _quotes(text, closing, min(len(text), closing + 4 * 62))
     for _ in range(4):  # a few quotations in a row at most
+        if _NAMED_AFTER_QUOTE.match(text, closing) is not None:
+            return True  # named right here, whatever quotation the naming words stand in ("“等说法均”")
         after = next(
             (n for n in following if n.opening == closing or (n.opening == closing + 1 and text[closing] in _BETWEEN_QUOTES)), None
         )
