@@ -307,6 +307,7 @@ class _Data(NamedTuple):
     after: re.Pattern[str]
     topic: re.Pattern[str]
     named_words: re.Pattern[str]
+    named_words_core: re.Pattern[str]  # what every match of named_words holds
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
     paid_after: re.Pattern[str]
@@ -411,6 +412,7 @@ def parse_data(raw: str | dict) -> _Data:
         after=_compile("|".join(negation["after"]), "negation.after"),
         topic=_compile(negation["topic"], "negation.topic"),
         named_words=_compile(negation["named_words"], "negation.named_words"),
+        named_words_core=_compile(negation["named_words_core"], "negation.named_words_core"),
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         paid_after=_compile(negation["paid_after"], "negation.paid_after"),
@@ -767,6 +769,8 @@ def _named_as_words(text: str, start: int, end: int, data: _Data) -> bool:
     needed = triggers(data.named_words.pattern)
     if needed is not None and needed.isdisjoint(text[lo:hi]):
         return False
+    if data.named_words_core.search(text, lo, hi) is None:
+        return False  # every match holds one (negation.named_words_core): most windows with a trigger hold none
     return any(m.start() <= start and end <= m.end() for m in data.named_words.finditer(text, lo, hi))
 
 
@@ -1094,7 +1098,7 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         and e.value in by_id
         and not _means_of_payment(norm, e, by_id[e.value], tags, data)
     ]
-    openers: list[int] | None = None  # opener_ends(norm), read only where a person's pattern could match
+    openers: tuple[int, ...] | None = None  # opener_ends(norm), read only where a person's pattern could match
     labels = _bare_labels(norm)
     for name, pattern in data.persons:
         label = next((span for span in labels if pattern.fullmatch(norm.text[span[0] : span[1]] + "：")), None)
