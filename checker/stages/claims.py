@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
-from .normalize import Normalized, opener_ends
+from .normalize import _OPENER_REACH, Normalized, opener_ends
 from .patterns import could_match, precompiled, search_suffix, triggers
 
 CLAIMS_FILE = "data/claims.toml"
@@ -1135,6 +1135,10 @@ def _bare_labels(norm: Normalized) -> list[tuple[int, int]]:
     there has no mark."""
     text = norm.text
     if _LABEL_WORD.search(text) is None:
+        return []
+    if _ANY_MARK.search(text, _OPENER_REACH) is not None:
+        # Every opener ends within _OPENER_REACH characters: each place a label could start has a mark
+        # after it, and the openers need not be read.
         return []
     labels = []
     for at in dict.fromkeys((0, *opener_ends(norm))):

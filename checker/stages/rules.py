@@ -785,7 +785,10 @@ def model_asides(norm: Normalized, entities: tuple[Entity, ...], held: Sequence[
             continue
         starts = [unit.start(), *(m.end() for m in _CLAUSE_MARK.finditer(text, unit.start(), unit.end()))]
         for a, b in zip(starts, [*starts[1:], unit.end()]):
-            found = sorted(a + m.start() for p in cues for m in p.finditer(text[a:b]))
+            clause = text[a:b]
+            if not any(p.search(clause) is not None for p in cues):
+                continue  # most clauses hold no cue: searched for, not listed place by place
+            found = sorted(a + m.start() for p in cues for m in p.finditer(clause))
             at = next((c for c in [a, *found] if found and free(c, b)), None)
             if at is not None:
                 spans.append((at, b))
