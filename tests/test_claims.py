@@ -2278,3 +2278,25 @@ def test_quote17_warnings_that_quote_a_scams_request_stay_low(text):
 )
 def test_quote17_a_third_persons_promise_in_quotation_marks_is_reported(text, low):
     assert (check(text).verdict == "low_risk") is low
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "杜老师 各位家长 班费请在周五前交到班长那里",
+        "您好 王老师 这学期的资料费收一下，交到学校财务处，谢谢大家配合，有问题随时问我",
+        "你好 房东 新卡号发你了 这个月房租转这张卡上 明天前转过来 谢谢了啊 麻烦你了 有事打电话。",
+        "吴老师@全体成员 明天上午九点在学校门口集合，带好身份证和准考证，不要迟到，收到请回复",
+        "张经理 您好 我是小李 上次说的合同我已经发到您邮箱了 您看一下有没有问题 没问题的话我们就签了，谢谢",
+    ],
+)
+def test_bare_labels_skips_the_openers_only_where_no_label_can_start(text, monkeypatch):
+    """claims._bare_labels reads no openers where a mark stands at or after normalize._OPENER_REACH
+    (speed17): every place a label could start has a mark after it. The same labels as read with
+    every opener."""
+    from checker.stages import claims
+
+    norm = normalize(text)
+    quick = claims._bare_labels(norm)
+    monkeypatch.setattr(claims, "_OPENER_REACH", 10**9)  # no mark stands that far: every opener is read
+    assert claims._bare_labels(norm) == quick
