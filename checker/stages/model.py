@@ -39,13 +39,18 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter, le, mul, truediv
-from typing import Literal, NamedTuple, cast, overload
+from typing import TYPE_CHECKING, Literal, cast, overload
 
 from . import datafile, segment
 from .claims import Reading
 from .entities import Entity, institutions
 from .normalize import Normalized
 from .rules import Evidence, Flag
+
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # typing's, without evaluating the annotations (records.py)
+    from .records import NamedTuple
 
 MODEL_FLAG_PREFIX = "model_"  # the id of the model's named flag: model_<type id>, or model_family_<family>
 FAMILY_PREFIX = "family_"  # a namer class standing for a family whose types are too rare to learn alone
@@ -264,6 +269,9 @@ class Terms(Sequence[str]):
 
 @dataclass(frozen=True, slots=True)
 class Model:
+    """The shipped classifier, as parse_flat reads it (a docstring also spares dataclass building one
+    from inspect.signature at import)."""
+
     vocabulary: Vocabulary
     terms: Sequence[str]  # index -> term
     idf: Sequence[float]
@@ -810,6 +818,49 @@ def parse_flat(data: bytes) -> Model:
 
 _lock = threading.Lock()
 _cached: Model | ModelError | None = None
+# The model file being read and checked against its pin on another thread (prefetch): the thread, and
+# what it found (the bytes, or the exception reading them raised) once it is done.
+_reading: threading.Thread | None = None
+_read: list[bytes | BaseException] = []
+
+
+def _verified_bytes() -> bytes:
+    return _read_verified(FLAT_FILE, _pins().get("derived", {}))
+
+
+def prefetch() -> None:
+    """Start reading the model file and checking its SHA-256 on another thread, for load() to take.
+
+    A cold check (one message, then the process ends) calls this before it reads the message: the
+    file's read and its hash (~4 ms; hashlib lets go of the interpreter over a large buffer) run
+    beside the normaliser, the entities, the claims and the rules, on a second core when there is one.
+    Nothing is trusted any sooner: load() parses the bytes only once their checksum matched."""
+    global _reading
+    with _lock:
+        if _cached is not None or _reading is not None:
+            return
+
+        def read() -> None:
+            try:
+                _read.append(_verified_bytes())
+            except BaseException as exc:  # handed to load(), which raises it as a read in place would
+                _read.append(exc)
+
+        _reading = threading.Thread(target=read, name="checker-model-read", daemon=True)
+        _reading.start()
+
+
+def _take_read() -> bytes:
+    """The model file's verified bytes: from prefetch()'s thread when one was started, read here otherwise."""
+    global _reading
+    if _reading is None:
+        return _verified_bytes()
+    _reading.join()
+    _reading = None
+    found = _read.pop()
+    if isinstance(found, BaseException):
+        raise found
+    return found
 
 
 def load() -> Model:
@@ -819,7 +870,7 @@ def load() -> Model:
         with _lock:
             if _cached is None:
                 try:
-                    _cached = parse_flat(_read_verified(FLAT_FILE, _pins().get("derived", {})))
+                    _cached = parse_flat(_take_read())
                 except ModelError as exc:
                     _cached = exc
     if isinstance(_cached, ModelError):
@@ -828,7 +879,11 @@ def load() -> Model:
 
 
 def reset_cache() -> None:
-    """Forget the loaded model (tests swap model files)."""
-    global _cached
+    """Forget the loaded model (tests swap model files), and any read of it prefetch() started."""
+    global _cached, _reading
     with _lock:
+        if _reading is not None:
+            _reading.join()
+            _reading = None
+            _read.clear()
         _cached = None
