@@ -78,10 +78,8 @@ def _quick_check(text: str) -> int | None:
     # passes over them were ~12 ms of a ~180 ms cold check. The process ends after one message.
     gc.disable()
     from .pipeline import check
-    from .stages import model
     from .stages.render import to_text
 
-    model.prefetch()  # the model file is read and verified beside the rules (model.prefetch)
     try:
         result = check(text)
         report = to_text(text, result, "zh", ansi_style if _colour(sys.stdout) else (lambda s, **_: s))

@@ -248,7 +248,6 @@ def check_command(message, file, fmt, lang, detail, report, sender, fail_on, enc
     `ps` and shell history; stdin and --file do not, so prefer them for real messages.
     """
     from ..pipeline import InputError, check
-    from ..stages.model import prefetch
     from ..stages.render import to_json, to_report, to_text
     from ..stages.verdict import at_least
 
@@ -264,7 +263,6 @@ def check_command(message, file, fmt, lang, detail, report, sender, fail_on, enc
         click.echo(f"把下面这条短信发送到 12321（{how}）/ send this SMS to 12321:", err=True)
         click.echo(to_report(text, sender, lang))
         return
-    prefetch()  # the model file is read and verified beside the rules
     try:
         result = check(text)
     except InputError as exc:
