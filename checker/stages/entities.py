@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, islice
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from . import datafile
 from .normalize import Normalized, opener_ends
@@ -27,6 +27,9 @@ from .patterns import precompiled, triggers
 
 if TYPE_CHECKING:
     from datetime import date
+    from typing import NamedTuple
+else:  # typing's, without evaluating the annotations (records.py)
+    from .records import NamedTuple
 
 _HAN = r"\u4e00-\u9fff"
 # A real message has a handful of each kind; a paste with thousands is a repeated block, and the

@@ -37,10 +37,15 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from . import datafile
 from .patterns import precompiled, triggers
+
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # typing's, without evaluating the annotations (records.py)
+    from .records import NamedTuple
 
 NORMALIZER_VERSION = "6"
 

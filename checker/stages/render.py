@@ -12,7 +12,7 @@ import json
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from . import datafile
 from .advice import explanation, public_sources
@@ -22,6 +22,11 @@ from .model import MODEL_FLAG_PREFIX
 from .patterns import precompiled
 from .result import CheckResult
 from .rules import catalogue
+
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # typing's, without evaluating the annotations (records.py)
+    from .records import NamedTuple
 
 LANGS = ("zh", "zh-Hant", "en")
 # Evidence quotes longer than this are cut with "…": the reason line must stay one line.

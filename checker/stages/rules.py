@@ -47,7 +47,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby, islice
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
 from . import datafile
 from .claims import (
@@ -69,6 +69,11 @@ from .filters import PAID_AFTER_SERVICE, PAID_BY_WRITER, SENDER_DISOWNS
 from .normalize import Normalized, opener_ends
 from .patterns import precompiled, triggers
 from .taxonomy import taxonomy
+
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # typing's, without evaluating the annotations (records.py)
+    from .records import NamedTuple
 
 WEIGHTS_FILE = "data/weights.toml"
 RULES_FILE = "data/rules.toml"
