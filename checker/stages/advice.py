@@ -12,18 +12,13 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from . import datafile
 from .entities import Entity, Institution, institutions
 from .patterns import precompiled
+from .records import NamedTuple  # typing's, without evaluating the annotations
 from .rules import Flag, catalogue
 from .taxonomy import taxonomy
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # typing's, without evaluating the annotations (records.py)
-    from .records import NamedTuple
 
 STEPS_FILE = "data/steps.toml"
 

@@ -21,17 +21,12 @@ import re
 from array import array
 from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
 from .normalize import _OPENER_REACH, Normalized, opener_ends
 from .patterns import could_match, precompiled, search_suffix, triggers
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # typing's, without evaluating the annotations (records.py)
-    from .records import NamedTuple
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 CLAIMS_FILE = "data/claims.toml"
 # A huge paste repeats itself: the first few places of a request or a channel are enough to judge it.

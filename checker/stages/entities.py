@@ -24,12 +24,10 @@ from typing import TYPE_CHECKING
 from . import datafile
 from .normalize import Normalized, opener_ends
 from .patterns import precompiled, triggers
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 if TYPE_CHECKING:
     from datetime import date
-    from typing import NamedTuple
-else:  # typing's, without evaluating the annotations (records.py)
-    from .records import NamedTuple
 
 _HAN = r"\u4e00-\u9fff"
 # A real message has a handful of each kind; a paste with thousands is a repeated block, and the

@@ -9,15 +9,10 @@ so reassuring text can never take a message below the floor its requests and cha
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from . import datafile
 from .claims import Reading
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # typing's, without evaluating the annotations (records.py)
-    from .records import NamedTuple
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 FILTERS_FILE = "data/filters.toml"
 WARNING_CLAUSE = "warning_clause"

@@ -39,18 +39,14 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter, le, mul, truediv
-from typing import TYPE_CHECKING, Literal, cast, overload
+from typing import Literal, cast, overload
 
 from . import datafile, segment
 from .claims import Reading
 from .entities import Entity, institutions
 from .normalize import Normalized
+from .records import NamedTuple  # typing's, without evaluating the annotations
 from .rules import Evidence, Flag
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # typing's, without evaluating the annotations (records.py)
-    from .records import NamedTuple
 
 MODEL_FLAG_PREFIX = "model_"  # the id of the model's named flag: model_<type id>, or model_family_<family>
 FAMILY_PREFIX = "family_"  # a namer class standing for a family whose types are too rare to learn alone

@@ -37,15 +37,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
-from typing import TYPE_CHECKING
 
 from . import datafile
 from .patterns import precompiled, triggers
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # typing's, without evaluating the annotations (records.py)
-    from .records import NamedTuple
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 NORMALIZER_VERSION = "6"
 

@@ -5,20 +5,14 @@ annotations` each is a string, which typing turns into a ForwardRef by compiling
 for the ~30 record classes of the stages, 5 to 10 ms of a cold check whose classes are all made at
 import. NamedTuple here makes the same class (collections.namedtuple with the class body's
 defaults, methods and docstring, as typing.NamedTupleMeta does) and keeps the annotations as the
-strings they are; typing.get_type_hints still resolves them. The stages import it as
-
-    if TYPE_CHECKING:
-        from typing import NamedTuple
-    else:
-        from .records import NamedTuple
-
-so that type checkers read typing's. tests/test_records.py compares the two.
+strings they are; typing.get_type_hints still resolves them. The stages import it from here; type
+checkers read typing's (the TYPE_CHECKING branch at the end). tests/test_records.py compares the two.
 """
 
 from __future__ import annotations
 
 import collections
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # As typing.NamedTupleMeta: what a class body may not set, and what it sets that is not copied.
 _PROHIBITED = frozenset(
@@ -53,5 +47,8 @@ class _RecordMeta(type):
         return record
 
 
-# The base a record class names; _RecordMeta makes each such class a namedtuple (a tuple subclass).
-NamedTuple = type.__new__(_RecordMeta, "NamedTuple", (), {})
+if TYPE_CHECKING:
+    from typing import NamedTuple as NamedTuple
+else:
+    # The base a record class names; _RecordMeta makes each such class a namedtuple (a tuple subclass).
+    NamedTuple = type.__new__(_RecordMeta, "NamedTuple", (), {})

@@ -12,7 +12,6 @@ import json
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from . import datafile
 from .advice import explanation, public_sources
@@ -20,13 +19,9 @@ from .claims import judgements
 from .entities import Entity
 from .model import MODEL_FLAG_PREFIX
 from .patterns import precompiled
+from .records import NamedTuple  # typing's, without evaluating the annotations
 from .result import CheckResult
 from .rules import catalogue
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # typing's, without evaluating the annotations (records.py)
-    from .records import NamedTuple
 
 LANGS = ("zh", "zh-Hant", "en")
 # Evidence quotes longer than this are cut with "…": the reason line must stay one line.

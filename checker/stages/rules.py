@@ -47,7 +47,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby, islice
-from typing import TYPE_CHECKING
 
 from . import datafile
 from .claims import (
@@ -68,12 +67,8 @@ from .entities import Entity, institutions
 from .filters import PAID_AFTER_SERVICE, PAID_BY_WRITER, SENDER_DISOWNS
 from .normalize import Normalized, opener_ends
 from .patterns import precompiled, triggers
+from .records import NamedTuple  # typing's, without evaluating the annotations
 from .taxonomy import taxonomy
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # typing's, without evaluating the annotations (records.py)
-    from .records import NamedTuple
 
 WEIGHTS_FILE = "data/weights.toml"
 RULES_FILE = "data/rules.toml"

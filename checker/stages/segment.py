@@ -24,16 +24,12 @@ import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, overload
+from typing import Any, overload
 
 from .entities import Entity
 from .normalize import Normalized, glued_greeting_end, replace_spans
 from .patterns import precompiled
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # typing's, without evaluating the annotations (records.py)
-    from .records import NamedTuple
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 # Placeholders survive jieba as single ASCII tokens (reliability.md).
 PLACEHOLDERS = {

@@ -29,12 +29,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # typing's, without evaluating the annotations (records.py)
-    from .records import NamedTuple
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 LOW, SUSPICIOUS, HIGH = "low_risk", "suspicious", "high_risk"
 ORDER = (LOW, SUSPICIOUS, HIGH)
