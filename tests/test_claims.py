@@ -2197,6 +2197,14 @@ def test_quote16_quotation_marks_around_the_senders_own_words_take_nothing_away(
         "记住公检法、安全账户、屏幕共享这三个词，一听到就是诈骗",
         "请登录官方App核实，不要向陌生账户转账",  # none of the characters every match needs
         "关于字词的说明：请转账到以下账户",
+        # speed17: the window holds a trigger (词, 字, 关) but nothing negation.named_words_core reads
+        "请在备注里写上名字和数字，签字后转账到对公账户，关注公众号领取",
+        # and the core in each of its forms
+        "反诈关键字:冒充客服、刷单返利，请牢记",
+        "“安全账户”“涉嫌洗钱”，上面的两个词，一旦听到请挂断",
+        "以上关键词出现在同一通电话里就是骗局",
+        "“共享屏幕”——这些字眼要当心",
+        "“验证码”“刷单”那12个词要警惕",
     ],
 )
 def test_named_as_words_is_the_expression_run_over_its_window(text):
@@ -2211,6 +2219,9 @@ def test_named_as_words_is_the_expression_run_over_its_window(text):
             lo, hi = max(0, start - reach), min(len(text), end + reach)
             plain = any(m.start() <= start and end <= m.end() for m in data.named_words.finditer(text, lo, hi))
             assert claims._named_as_words(text, start, end, data) == plain, (text, start, end)
+    # Every match holds a match of negation.named_words_core, which _named_as_words looks for first.
+    for m in data.named_words.finditer(text):
+        assert data.named_words_core.search(text, m.start(), m.end()), (text, m.span())
 
 
 # quote17 (issue 8, red team quotes): quotation marks that split words (调解「中心」, 安「全账户」) hid them from
@@ -2427,3 +2438,25 @@ def test_personal17_a_fee_still_asked_after_or_beside_the_writers_payment_stays(
 )
 def test_quote18_the_verb_of_saying_right_before_a_quotation_speaks_it(text, low):
     assert (check(text).verdict == "low_risk") is low
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "杜老师 各位家长 班费请在周五前交到班长那里",
+        "您好 王老师 这学期的资料费收一下，交到学校财务处，谢谢大家配合，有问题随时问我",
+        "你好 房东 新卡号发你了 这个月房租转这张卡上 明天前转过来 谢谢了啊 麻烦你了 有事打电话。",
+        "吴老师@全体成员 明天上午九点在学校门口集合，带好身份证和准考证，不要迟到，收到请回复",
+        "张经理 您好 我是小李 上次说的合同我已经发到您邮箱了 您看一下有没有问题 没问题的话我们就签了，谢谢",
+    ],
+)
+def test_bare_labels_skips_the_openers_only_where_no_label_can_start(text, monkeypatch):
+    """claims._bare_labels reads no openers where a mark stands at or after normalize._OPENER_REACH
+    (speed17): every place a label could start has a mark after it. The same labels as read with
+    every opener."""
+    from checker.stages import claims
+
+    norm = normalize(text)
+    quick = claims._bare_labels(norm)
+    monkeypatch.setattr(claims, "_OPENER_REACH", 10**9)  # no mark stands that far: every opener is read
+    assert claims._bare_labels(norm) == quick

@@ -22,7 +22,7 @@ SCAM = "【法务中心】您的借呗已逾期，请今日内将律师费转入
 @pytest.fixture
 def model_dir(tmp_path, monkeypatch):
     """A copy of the shipped model file (the flat one a check reads) that a test may damage."""
-    (tmp_path / FLAT_FILE).write_bytes(model_stage._model_files().joinpath(FLAT_FILE).read_bytes())
+    (tmp_path / FLAT_FILE).write_bytes(pathlib.Path(model_stage._model_files(), FLAT_FILE).read_bytes())
     monkeypatch.setattr(model_stage, "_model_files", lambda: tmp_path)
     model_stage.reset_cache()
     yield tmp_path
@@ -111,6 +111,9 @@ MALFORMED = [
     ),
     ("more structure terms than terms", lambda d: _edit_the_head(d, b'"structure_terms":', b'"structure_terms":9')),
     ("dictionary total of zero", lambda d: d.replace(b',"total":', b',"total":0,"_":', 1)),
+    # The frequencies end the file (little-endian int64): the high bit of its last byte makes the last one negative.
+    ("a negative word frequency", lambda d: d[:-1] + bytes([d[-1] | 0x80])),
+    ("a word frequency of -1", lambda d: d[:-8] + b"\xff" * 8),
 ]
 
 

@@ -276,3 +276,16 @@ def test_quote18_pairing_stays_linear_on_a_paste_of_marks():
     # A closing mark looks back only over the last few left open.
     assert quotation_pairs("“" * 200_000 + "」" * 200_000) == []
     assert quotation_pairs("“a”" * 1000) == [(3 * k, 3 * k + 2) for k in range(1000)]
+
+
+def test_opener_ends_kept_for_the_last_message_only_answer_as_read_afresh():
+    """normalize.opener_ends keeps the last message's answer (speed17), keyed by hashes and lengths: for
+    messages in turn, the same text with and without a space of the paste, and a text that only its
+    spaces tell apart, each answer is the one read afresh."""
+    from checker.stages import normalize as n
+
+    texts = ["您好 亲爱的，我是你领导", "您好亲爱的，我是你领导", "请放心办理。喂，爸 新号", "您好，喂，爸 …", "无开场白的消息", "您好，喂，爸 …"]
+    for text in texts * 2:
+        norm = normalize(text)
+        assert n.opener_ends(norm) == n._opener_ends(norm), text
+        assert n.opener_ends(norm) == n._opener_ends(norm), text  # from the kept answer

@@ -225,7 +225,7 @@ def memory() -> dict:
 def model_size() -> dict:
     from ..stages.model import FLAT_FILE, _model_files
 
-    size = len(_model_files().joinpath(FLAT_FILE).read_bytes())  # the one model file a check reads and the wheel ships
+    size = len(pathlib.Path(_model_files(), FLAT_FILE).read_bytes())  # the one model file a check reads and the wheel ships
     return {"bytes": size, "mb": size / (1024 * 1024)}
 
 

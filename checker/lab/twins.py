@@ -21,7 +21,7 @@ from re import _compiler as sre_compiler  # type: ignore[attr-defined]
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 
 from ..stages.datafile import twin_name, twin_of
-from ..stages.patterns import DIGIT, TABLE_FILE, first_characters, made_for, required_characters
+from ..stages.patterns import DIGIT, TABLE_FILE, first_characters, made_for, recorded, required_characters
 
 # The files a check parses whose parse costs more than a millisecond or two.
 TWINNED = (
@@ -151,7 +151,7 @@ def pattern_table(asked: list[str]) -> dict:
     """The precompiled table of `asked`, as this Python compiles them, with their triggers."""
     return {
         "made_for": made_for(),
-        "patterns": {pattern: _sre_arguments(pattern) for pattern in sorted(asked)},
+        "patterns": {pattern: recorded(_sre_arguments(pattern)) for pattern in sorted(asked)},
         # Each as its characters in one string, "" for None (patterns._listed).
         "triggers": {pattern: "".join(sorted(required_characters(pattern) or ())) for pattern in sorted(asked)},
     }

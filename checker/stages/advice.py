@@ -12,11 +12,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 from . import datafile
 from .entities import Entity, Institution, institutions
 from .patterns import precompiled
+from .records import NamedTuple  # typing's, without evaluating the annotations
 from .rules import Flag, catalogue
 from .taxonomy import taxonomy
 
@@ -228,8 +228,9 @@ def fraud_types(flags: Iterable[Flag], named: Iterable[Institution] = ()) -> lis
                 total[1] += flag.weight / len(flag.types)
 
     def rank(t: str) -> tuple:
-        claims = by_id[t].claims if t in by_id else ()
-        return -round(support[t][0], 6), -len(claimed.intersection(claims)), -round(support[t][1], 6)
+        # Most messages name no institution: nothing is claimed, and no type's claims are read.
+        shared = len(claimed.intersection(by_id[t].claims if t in by_id else ())) if claimed else 0
+        return -round(support[t][0], 6), -shared, -round(support[t][1], 6)
 
     return sorted(((t, rank(t)) for t in support), key=lambda item: item[1])
 

@@ -24,12 +24,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextvars import ContextVar
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
-from .normalize import Normalized, opener_ends, quotation_pairs
+from .normalize import _OPENER_REACH, Normalized, opener_ends, quotation_pairs
 from .patterns import could_match, precompiled, search_suffix, triggers
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 CLAIMS_FILE = "data/claims.toml"
 # A huge paste repeats itself: the first few places of a request or a channel are enough to judge it.
@@ -437,6 +437,7 @@ class _Data(NamedTuple):
     after: re.Pattern[str]
     topic: re.Pattern[str]
     named_words: re.Pattern[str]
+    named_words_core: re.Pattern[str]  # what every match of named_words holds
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
     paid_after: re.Pattern[str]
@@ -542,6 +543,7 @@ def parse_data(raw: str | dict) -> _Data:
         after=_compile("|".join(negation["after"]), "negation.after"),
         topic=_compile(negation["topic"], "negation.topic"),
         named_words=_compile(negation["named_words"], "negation.named_words"),
+        named_words_core=_compile(negation["named_words_core"], "negation.named_words_core"),
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         paid_after=_compile(negation["paid_after"], "negation.paid_after"),
@@ -917,6 +919,8 @@ def _named_as_words(text: str, start: int, end: int, data: _Data) -> bool:
     needed = triggers(data.named_words.pattern)
     if needed is not None and needed.isdisjoint(text[lo:hi]):
         return False
+    if data.named_words_core.search(text, lo, hi) is None:
+        return False  # every match holds one (negation.named_words_core): most windows with a trigger hold none
     return any(m.start() <= start and end <= m.end() for m in data.named_words.finditer(text, lo, hi))
 
 
@@ -1307,7 +1311,7 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         and e.value in by_id
         and not _means_of_payment(norm, e, by_id[e.value], tags, data)
     ]
-    openers: list[int] | None = None  # opener_ends(norm), read only where a person's pattern could match
+    openers: tuple[int, ...] | None = None  # opener_ends(norm), read only where a person's pattern could match
     labels = _bare_labels(norm)
     for name, pattern in data.persons:
         label = next((span for span in labels if pattern.fullmatch(norm.text[span[0] : span[1]] + "：")), None)
@@ -1346,6 +1350,10 @@ def _bare_labels(norm: Normalized) -> list[tuple[int, int]]:
     there has no mark."""
     text = norm.text
     if _LABEL_WORD.search(text) is None:
+        return []
+    if _ANY_MARK.search(text, _OPENER_REACH) is not None:
+        # Every opener ends within _OPENER_REACH characters: each place a label could start has a mark
+        # after it, and the openers need not be read.
         return []
     labels = []
     for at in dict.fromkeys((0, *opener_ends(norm))):

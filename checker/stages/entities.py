@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, islice
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from . import datafile
 from .normalize import Normalized, opener_ends
 from .patterns import precompiled, triggers
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 if TYPE_CHECKING:
     from datetime import date

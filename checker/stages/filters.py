@@ -9,10 +9,10 @@ so reassuring text can never take a message below the floor its requests and cha
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
 
 from . import datafile
 from .claims import Reading
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 FILTERS_FILE = "data/filters.toml"
 WARNING_CLAUSE = "warning_clause"

@@ -42,10 +42,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
-from typing import NamedTuple
 
 from . import datafile
 from .patterns import precompiled, triggers
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 NORMALIZER_VERSION = "7"
 
@@ -836,11 +836,28 @@ def _opener_after(norm: Normalized, at: int) -> int:
     return 0
 
 
-def opener_ends(norm: Normalized) -> list[int]:
+# The last message's openers, keyed by the hashes and lengths of its text and its paste: never the text
+# itself (no message text is kept in a cache, tests/test_privacy.py). Entities, claims and rules read
+# them several times a message.
+_last_openers: tuple[int, int, int, int, tuple[int, ...]] = (0, -1, 0, -1, ())
+
+
+def opener_ends(norm: Normalized) -> tuple[int, ...]:
     """Where the message's first words may start once one, two or more openers are set aside, in order.
 
     A greeting or reassurance glued inside a word group ("请放心亲爱的，", "尊敬的客户您好我钱书记 ") adds where it
     ends, and the group still ends where its mark or space does: "请放心办理。喂，爸 …" keeps "喂，" an opener."""
+    global _last_openers
+    text, original = norm.text, norm.original
+    key, size, pasted, pasted_size, answer = _last_openers
+    if size == len(text) and pasted_size == len(original) and key == hash(text) and pasted == hash(original):
+        return answer
+    answer = _opener_ends(norm)
+    _last_openers = (hash(text), len(text), hash(original), len(original), answer)
+    return answer
+
+
+def _opener_ends(norm: Normalized) -> tuple[int, ...]:
     ends: list[int] = []
     at, groups = 0, 0
     while groups < _OPENER_GROUPS:
@@ -852,7 +869,7 @@ def opener_ends(norm: Normalized) -> list[int]:
             ends.append(glued)
         ends.append(k)
         at, groups = k, groups + 1
-    return ends
+    return tuple(ends)
 
 
 def opener_end(norm: Normalized) -> int:

@@ -5,7 +5,9 @@ into a Pattern. For the ~190 expressions a cold check needs, the parsing and com
 80 ms, a third of a cold `checker check`; _sre.compile alone takes half a millisecond for all.
 `python -m checker.lab.twins` records, for every expression the package compiles, the arguments
 re gives _sre.compile, in data/twins/patterns.marshal, with the exact Python version that made
-them. Under that version, precompiled() builds the Pattern from them; under any other, or for an
+them; each expression's code (a list of ~500 integers) as the bytes of an array of code words,
+which marshal loads as one object where it made every integer (a list of them took 2.5 ms to load
+for ~350 expressions; the bytes 0.4 ms, and only the expressions a check uses become lists). Under that version, precompiled() builds the Pattern from them; under any other, or for an
 expression the table lacks (one edited since), it calls re.compile as before: a stale table costs
 time, never correctness. tests/test_patterns.py checks that every recorded Pattern equals
 re.compile's (CPython compares the compiled code) and that the table holds every expression.
@@ -32,6 +34,7 @@ import _sre
 import marshal
 import re
 import sys
+from array import array
 from collections.abc import Set
 
 # re's own parser, whose parse tree required_characters reads (re imports it: it costs nothing).
@@ -41,8 +44,11 @@ from re import _parser as sre_parser  # type: ignore[attr-defined]
 from . import datafile
 
 TABLE_FILE = "data/twins/patterns.marshal"
+# The array type of a code word in the table: unsigned, 4 bytes (_sre.CODESIZE), this machine's order.
+CODE_WORD = "I"
 
-# (flags, code, groups, group index, index group) by expression: what re passes to _sre.compile.
+# (flags, code, groups, group index, index group) by expression: what re passes to _sre.compile,
+# the code as the bytes of an array of CODE_WORD (recorded(), arguments()).
 _table: dict[str, tuple] | None = None
 # required_characters() by expression as the table lists them: the characters as one string, ""
 # for None (strings load several times faster than sets, and most are never asked for).
@@ -56,16 +62,34 @@ _MAX_TRIGGERS = 64
 
 def made_for() -> dict[str, object]:
     """What a table is valid for: this Python's exact version, and its regular-expression engine."""
-    return {"implementation": sys.implementation.name, "version": list(sys.version_info[:3]), "sre_magic": _sre.MAGIC}
+    return {
+        "implementation": sys.implementation.name,
+        "version": list(sys.version_info[:3]),
+        "sre_magic": _sre.MAGIC,
+        "code_words": [sys.byteorder, array(CODE_WORD).itemsize],
+    }
+
+
+def recorded(arguments: tuple) -> tuple:
+    """The table's entry for `arguments` of _sre.compile (flags, code, ...): the code as bytes."""
+    flags, code, *rest = arguments
+    return (flags, array(CODE_WORD, code).tobytes(), *rest)
+
+
+def arguments(entry: tuple) -> tuple:
+    """The arguments of _sre.compile (after the expression) that the table's `entry` records."""
+    flags, code, *rest = entry
+    return (flags, array(CODE_WORD, code).tolist(), *rest)
 
 
 def precompiled(pattern: str) -> re.Pattern[str]:
     """re.compile(pattern): from the table when it was made for this Python and holds `pattern` (its
     code may list the characters a match begins with: see the module's docstring)."""
     table = _table if _table is not None else _load()
-    arguments = table.get(pattern)
-    if arguments is not None:
-        return _sre.compile(pattern, *arguments)
+    entry = table.get(pattern)
+    if entry is not None:
+        flags, code, groups, groupindex, indexgroup = entry
+        return _sre.compile(pattern, flags, array(CODE_WORD, code).tolist(), groups, groupindex, indexgroup)
     return re.compile(pattern)
 
 

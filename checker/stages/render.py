@@ -12,7 +12,6 @@ import json
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
 
 from . import datafile
 from .advice import explanation, public_sources
@@ -20,6 +19,7 @@ from .claims import judgements
 from .entities import Entity
 from .model import MODEL_FLAG_PREFIX
 from .patterns import precompiled
+from .records import NamedTuple  # typing's, without evaluating the annotations
 from .result import CheckResult
 from .rules import catalogue
 

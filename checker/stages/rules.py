@@ -50,7 +50,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby, islice
-from typing import NamedTuple
 
 from . import datafile
 from .claims import (
@@ -71,6 +70,7 @@ from .entities import Entity, institutions
 from .filters import PAID_AFTER_SERVICE, PAID_BY_WRITER, SENDER_DISOWNS
 from .normalize import Normalized, opener_ends
 from .patterns import precompiled, triggers
+from .records import NamedTuple  # typing's, without evaluating the annotations
 from .taxonomy import taxonomy
 
 WEIGHTS_FILE = "data/weights.toml"
@@ -806,7 +806,10 @@ def model_asides(norm: Normalized, entities: tuple[Entity, ...], held: Sequence[
             continue
         starts = [unit.start(), *(m.end() for m in _CLAUSE_MARK.finditer(text, unit.start(), unit.end()))]
         for a, b in zip(starts, [*starts[1:], unit.end()]):
-            found = sorted(a + m.start() for p in cues for m in p.finditer(text[a:b]))
+            clause = text[a:b]
+            if not any(p.search(clause) is not None for p in cues):
+                continue  # most clauses hold no cue: searched for, not listed place by place
+            found = sorted(a + m.start() for p in cues for m in p.finditer(clause))
             at = next((c for c in [a, *found] if found and free(c, b)), None)
             if at is not None:
                 spans.append((at, b))
@@ -1072,7 +1075,7 @@ def _candidates(cat: Catalogue, msg: Message) -> list[Rule]:
         _index = (cat, _RuleIndex.of(cat.rules))
     index = _index[1]
     chosen = set(index.always)
-    for ch in msg.present.intersection(index.by_char):
+    for ch in index.by_char.keys() & msg.present:  # iterates the smaller of the two, in C
         chosen.update(index.by_char[ch])
     for kind in msg.by_kind:
         chosen.update(index.by_kind.get(kind, ()))

@@ -24,11 +24,12 @@ import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NamedTuple, overload
+from typing import Any, overload
 
 from .entities import Entity
 from .normalize import Normalized, glued_greeting_end, replace_spans
 from .patterns import precompiled
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 # Placeholders survive jieba as single ASCII tokens (reliability.md).
 PLACEHOLDERS = {
@@ -549,7 +550,8 @@ class Lookups(NamedTuple):
 def lookups(toks: Tokens, masked_text: str, index: Callable[[str], int | None]) -> Lookups:
     text = masked_text[:_MAX_MODEL_CHARS]
     words = list(map(index, toks.words))
-    pairs = [index(f"{first} {second}") for first, second in itertools.pairwise(toks.words)]
+    # Each pair joined by a space, as ngrams() joins it, and looked up: one pass in C.
+    pairs = list(map(index, map(" ".join, itertools.pairwise(toks.words))))
     runs: list[tuple[int, int, list[int | None]]] = []
     for m in _CJK_RUN.finditer(text):
         run = m.group()

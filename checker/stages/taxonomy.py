@@ -8,10 +8,10 @@ entry and the key: ``taxonomy.toml: type points_cash: missing advice``.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import NamedTuple
 
 from . import datafile
 from .patterns import precompiled
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 TAXONOMY_FILE = "data/taxonomy.toml"
 _FILE_NAME = "taxonomy.toml"

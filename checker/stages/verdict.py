@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import NamedTuple
+
+from .records import NamedTuple  # typing's, without evaluating the annotations
 
 LOW, SUSPICIOUS, HIGH = "low_risk", "suspicious", "high_risk"
 ORDER = (LOW, SUSPICIOUS, HIGH)
