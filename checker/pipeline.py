@@ -21,7 +21,7 @@ from .stages import claims as claims_stage
 from .stages import filters as filters_stage
 from .stages import model as model_stage
 from .stages.entities import extract
-from .stages.normalize import Normalized, normalize, without_quotation_marks
+from .stages.normalize import Normalized, normalize
 from .stages.patterns import precompiled
 from .stages.result import CheckResult, ModelCue, Verdict
 from .stages.rules import MAX_EVIDENCE, Evidence, Flag, catalogue, compile_all, find_flags, model_asides
@@ -75,24 +75,11 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
     if len(text) > MAX_CHARS:
         raise InputError(f"the message is longer than {MAX_CHARS:,} characters")
     norm = normalize(text)
-    result, reading = _check_normalized(text, norm, load_model)
-    # Quotation marks can split words (调解「中心」, 安「全账户」) so that no pattern and not the model
-    # knows them, and they make words reported speech: a message with them is read once more without
-    # them, and the higher verdict stands, so that a quotation never lowers a verdict (issue 8, red team
-    # quotes). Not where a quotation reports speech as the claims read it (a third person's words, or with
-    # no unofficial channel of its own a warning's, claims.quotes_speech), nor in a warning notice or a
-    # retelling of a scam (no unofficial channel of their own either): they quote a scam's request to
-    # warn of it ("骗子会说“请转到安全账户”"), which read without its marks would be their own.
-    bare = without_quotation_marks(norm)
-    if (
-        bare is not None
-        and result.verdict != ORDER[-1]
-        and not (reading.warning_notice or reading.retelling)
-        and not claims_stage.quotes_speech(norm.text, reading.own_way)
-    ):
-        other, _ = _check_normalized(text, bare, load_model)
-        if ORDER.index(other.verdict) > ORDER.index(result.verdict):
-            return other
+    # Quotation marks are not in the normalised text (a mark that splits a word splits nothing, for no
+    # pattern and not for the model: issue 8, red team quotes); the claims read reported speech from the
+    # quotations the normaliser recorded.
+    with claims_stage.quoting(norm):
+        result, _ = _check_normalized(text, norm, load_model)
     return result
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from checker import check
-from checker.stages.claims import judgements, names_scammer, read, retold
+from checker.stages.claims import judgements, names_scammer, quoting, read, retold
 from checker.stages.entities import extract
 from checker.stages.normalize import normalize
 from checker.stages.taxonomy import taxonomy
@@ -1860,8 +1860,11 @@ def test_notice14_labels_topics_named_scams_and_quoted_roles_in_warnings(text, l
     ],
 )
 def test_notice14_someone_met_in_scare_quotes_is_a_third_person(text, told):
-    norm = normalize(text).text
-    assert retold(norm, norm.index("稳赚")) is told
+    norm = normalize(text)
+    with quoting(norm):  # quote18: the quotations the normaliser recorded, as a check reads them
+        assert retold(norm.text, norm.text.index("稳赚")) is told
+    # a text read on its own reads its own marks
+    assert retold(text, text.index("稳赚")) is told
 
 
 # notice14 (new rows): the scammer's habitual words after a mark ("骗子常说：…；…；…"), a colon block that narrates
@@ -2221,9 +2224,10 @@ def test_named_as_words_is_the_expression_run_over_its_window(text):
         assert data.named_words_core.search(text, m.start(), m.end()), (text, m.span())
 
 
-# quote17 (issue 8, red team quotes): quotation marks that split words (调解「中心」, 安「全账户」) hide them from
-# every pattern and the model; a message with marks is read once more without them and the higher
-# verdict stands (pipeline.check_with), so quoting never lowers a verdict below the unquoted text's.
+# quote17 (issue 8, red team quotes): quotation marks that split words (调解「中心」, 安「全账户」) hid them from
+# every pattern and the model; since quote18 the normaliser drops the marks (the words are whole for
+# every pattern and the model) and records the quotations, so quoting never lowers a verdict below the
+# unquoted text's.
 QUOTE17_SPLIT_SCAMS = [
     (
         "您好，这里是调解中心，您的网贷已逾期，需缴纳保证金2000元到指定账户6222021234567890123，今天不处理将上门。",
@@ -2252,7 +2256,7 @@ def test_quote17_marks_that_split_words_never_lower_a_scam(plain, quoted):
 
 
 # quote17: a warning notice or a retelling reads its quotations as it did: the scam's request it quotes
-# stays reported speech, and the second reading without marks is not taken.
+# stays reported speech (quote18: read from the quotations the normaliser recorded).
 @pytest.mark.parametrize(
     "text",
     [
@@ -2277,6 +2281,75 @@ def test_quote17_warnings_that_quote_a_scams_request_stay_low(text):
     ],
 )
 def test_quote17_a_third_persons_promise_in_quotation_marks_is_reported(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# quote18 (issues 8 and 12): the normaliser drops quotation marks and records the quotations; the claims
+# read reported speech from the recorded quotations, and nothing reads the message twice. A scam with a
+# word split by any kind of mark stays flagged, a warning's own word or none before it; a genuine warning
+# that quotes a scam's request stays low, with marks inside its own quotation too.
+QUOTE18_SPLIT = "您的账户涉嫌一起洗钱案件，请立即将资金转入安{}全账户{}接受审查，切勿告知他人。"
+QUOTE18_MARKS = [("「", "」"), ("“", "”"), ("『", "』"), ("＂", "＂"), ('"', '"'), ("﹁", "﹂")]
+
+
+@pytest.mark.parametrize(("opening", "closing"), QUOTE18_MARKS)
+@pytest.mark.parametrize("before", ["", "【反诈提醒】", "反诈中心提醒您："])
+def test_quote18_a_word_split_by_any_mark_stays_flagged(opening, closing, before):
+    pasted = before + QUOTE18_SPLIT.format(opening, closing)
+    result = check(pasted)
+    assert result.verdict == "high_risk"
+    flag = next(f for f in result.red_flags if f.id == "pay_to_personal_account")
+    # the evidence quotes the paste, the mark that split the word with it
+    assert all(pasted[e.start : e.end] == e.text for e in flag.evidence)
+    assert any(opening in e.text for e in flag.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # a warning quotes a scam that quotes: marks inside its own quotation
+        ("【反诈提醒】骗子会说“请把钱转到“安全账户”里”，公检法没有安全账户，请勿转账。", True),
+        ("【成都公安】领导加您好友后说“我在开会不方便接电话，帮我给「客户转」一下款，回头还你”，请一定先打领导原来的号码核实。", True),
+        ("【南宁反诈】“我是南宁公安局的，您涉嫌洗钱，现在马“上到一个”没人的房间配合调查”——这就是骗子的开场白。请立即挂断，拨打110。", True),
+        ("【美团】温馨提示：直播间里“加群领福利”“私下转账更“便宜””等说法均非平台行为，交易请在平台内完成，不要私下付款。", True),
+        ("济南派出所温馨提示：辖区一位阿姨接到“医保局”电话，说她的医保卡在外地被盗刷，又让她把钱存到“安全账户”。公检法不会电话办案，更没有安全账户。", True),
+        ("【温馨提示】接到自称“苏州市社保局”的电话，说您的社保卡马上要停用，需要先转一笔保证金才能恢复，请不要相信。", True),
+        # the same requests as the sender's own, marks inside them or not, stay flagged
+        ("领导，我在开会不方便接电话，帮我给「客户转」一下款到6222021234567890123，回头还你。", False),
+        ("您涉嫌洗钱，现在马“上到一个”没人的房间，把钱转到“安全账户”6222021234567890123配合调查。", False),
+        ("直播间福利：“加群领福利”，“私下转账更“便宜””，加微信abc12345。", False),
+    ],
+)
+def test_quote18_warnings_quote_scams_with_marks_inside_their_own_quotation(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+# quote18: a term named in quotation marks, as a warning names it, is not said (rules.toml `quoted = false`).
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("【12381】您好！对方承诺“包装流水、内部渠道放款”，这是虚假贷款诈骗，请勿支付任何费用。", False),
+        ("你征信有点花，额度下不来，我们帮你包装一下流水，贷款马上批，交个包装费就行。", True),
+        ("你征信有点花，额度下不来，我们帮你包「装一下流」水，贷款马上批，交个包装费就行。", True),
+    ],
+)
+def test_quote18_a_term_named_in_quotation_marks_is_not_said(text, flagged):
+    assert ("card_turnover_or_proof_of_funds" in {f.id for f in check(text).red_flags}) is flagged
+
+
+# quote18: what reads the words alone is not hidden by the marks put back ("对方「自称」…" is still 对方自称),
+# and a chat log's own label in quotation marks is still the reader's turn ("“我”：要交解冻费吗").
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("我老公今天接到一个电话，对方「自称」是他们“公司的”老总，「说在开会」让他“帮忙转钱”。我老公没转，当面问了老总，根本没打过电话。", True),
+        ("客服：您的银行卡已注销，请在App里换绑\n“我”：要交解冻费吗\n客服：不用，我们没有解冻费这个说法", True),
+        # the same requests made of the reader stay flagged
+        ("我是你们公司的老总，「在开会」，你先“帮忙转钱”到6222021234567890123，回头还你。", False),
+        ("客服：您的银行卡已注销\n“客服”：要交解冻费，请转账到6222021234567890123", False),
+    ],
+)
+def test_quote18_marks_put_back_hide_nothing(text, low):
     assert (check(text).verdict == "low_risk") is low
 
 
@@ -2348,6 +2421,23 @@ def test_personal17_a_fee_the_writer_paid_is_listed_as_suppressed():
 @pytest.mark.parametrize("text", FEES_STILL_ASKED)
 def test_personal17_a_fee_still_asked_after_or_beside_the_writers_payment_stays(text):
     assert check(text).verdict == "high_risk"
+
+
+# quote18: a verb of saying right before a quotation speaks it, even where the verb stands in a
+# quotation of its own that ends there ("领导加您好友「后说」“…”"); quotations in a row share a speaker only
+# where none stands before the later one.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        ("【成都公安】「领导加您」好友「后说」“我在开「会不方」便接电话，帮我给客户转一下款，回头还你”，请一定先打领导原来的号码核实。", True),
+        ("有人说“私下转账更便宜”“加我微信给你优惠”，这类说法都不可信，请在平台内交易。", True),
+        # the words that name a saying, in a quotation of their own right after it
+        ("【美团】温馨提示：直播间里““加群”领福利”“私下转账更便宜”“等说法均”非平台行为，交易请在平台内完成。", True),
+        ("「后说」“我在开会不方便接电话，帮我给客户转一下款到6222021234567890123，回头还你”", False),
+    ],
+)
+def test_quote18_the_verb_of_saying_right_before_a_quotation_speaks_it(text, low):
+    assert (check(text).verdict == "low_risk") is low
 
 
 @pytest.mark.parametrize(

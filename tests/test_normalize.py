@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.stages.normalize import _t2s_table, normalize, normalize_text, without_quotation_marks
+from checker.stages.normalize import _t2s_table, normalize, normalize_text, quotation_pairs
 
 CASES = [
     # (pasted, normalised)
@@ -200,25 +200,82 @@ def test_gaps_in_a_spoken_paste(text, gaps):
     assert len(normalize(text).gaps()) == gaps
 
 
-# quote17: every quotation mark dropped, each character still mapped to where it was pasted.
+# quote18: the normaliser drops every quotation mark, each character still mapped to where it was
+# pasted, and records the quotations the marks make (their words, on the paste): a mark that splits a
+# word splits nothing; the claims read reported speech from the recorded quotations.
 @pytest.mark.parametrize(
-    ("pasted", "bare"),
+    ("pasted", "text", "quoted"),
     [
-        ("安「全账户」", "安全账户"),
-        ("调解“中心”来电", "调解中心来电"),
-        ("『保证金』与＂押金＂", "保证金与押金"),
-        ("支付宝不”会通“过", "支付宝不会通过"),
+        ("安「全账户」", "安全账户", ["全账户"]),
+        ("调解“中心”来电", "调解中心来电", ["中心"]),
+        # ＂ is " once NFKC has read it: between two Chinese characters it quotes nothing (below)
+        ("『保证金』与＂押金＂", "保证金与押金", ["保证金"]),
+        ("『保证金』与＂押金＂。", "保证金与押金。", ["保证金"]),
+        ("『保证金』，＂押金＂。", "保证金,押金。", ["保证金", "押金"]),
+        ("﹁保证金﹂", "保证金", ["保证金"]),
+        # marks that pair with nothing are dropped all the same
+        ("支付宝不”会通“过", "支付宝不会通过", []),
+        # a quotation inside a quotation: a warning quotes a scam that quotes ("…“安全账户”…")
+        ("骗子会说“请转到“安全账户”里”", "骗子会说请转到安全账户里", ["请转到“安全账户”里", "安全账户"]),
+        ("有人说“加群领福利”“私下转账更「便宜」”", "有人说加群领福利私下转账更便宜", ["加群领福利", "私下转账更「便宜」", "便宜"]),
+        # " between two Chinese characters separates them (律"师"费), as step 5 reads it: it quotes nothing
+        ('律"师"费', "律师费", []),
+        ('对方说："请转账"。', "对方说:请转账。", ["请转账"]),
+        # " is the same at both ends: it pairs with the one right before it, no other mark between (张"8
+        # and 交"2 do not pair over “去网点”; 以"办 separates two Chinese characters)
+        ('可以"办一张"80000的卡，不用“去网点”，又让我交"2000', "可以办一张80000的卡,不用去网点,又让我交2000", ["去网点"]),
+        ('交"200"，不用“去网点”，再交"300"', "交200,不用去网点,再交300", ["200", "去网点", "300"]),
+        # a quotation stays on its line
+        ("我：“要交解冻费吗\n客服：”不用", "我:要交解冻费吗客服:不用", []),
+        # the words a mark split are read whole by every later step: 律「*师」费, V「信」
+        ("律「*师」费", "律师费", ["*师"]),
+        ("加V「信」", "加微信", ["信"]),
     ],
 )
-def test_quote17_quotation_marks_are_dropped_and_offsets_stay_exact(pasted, bare):
-    norm = without_quotation_marks(normalize(pasted))
-    assert norm is not None and norm.text == bare
+def test_quote18_marks_dropped_quotations_recorded_on_the_paste(pasted, text, quoted):
+    norm = normalize(pasted)
+    assert norm.text == text
+    assert sorted(pasted[a:b] for a, b in norm.quotations) == sorted(quoted)
+    for i in range(len(norm.text)):
+        assert norm.offsets.start(i) < norm.offsets.end(i) <= len(pasted)
+
+
+@pytest.mark.parametrize(
+    ("pasted", "placed"),
+    [
+        ("安「全账户」", ["全账户"]),
+        ("骗子会说“请转到“安全账户”里”", ["请转到安全账户里", "安全账户"]),
+        ("『保证金』，＂押金＂。", ["保证金", "押金"]),
+    ],
+)
+def test_quote18_quotations_placed_on_the_normalised_text(pasted, placed):
+    norm = normalize(pasted)
+    assert [norm.text[s:e] for s, e in norm.quotation_spans()] == placed
+    # and back onto the paste: the quoted words as pasted, inner marks and all
+    assert [pasted[slice(*norm.span(s, e))] for s, e in norm.quotation_spans()] == [pasted[a:b] for a, b in norm.quotations]
+
+
+@pytest.mark.parametrize("pasted", ["安「全账户」", "调解“中心”来电", "『保证金』与＂押金＂", "骗子会说“请转到“安全账户”里”"])
+def test_quote18_offsets_stay_exact(pasted):
+    norm = normalize(pasted)
     for i, ch in enumerate(norm.text):
         assert pasted[norm.offsets.start(i) : norm.offsets.end(i)] == ch
 
 
-def test_quote17_no_quotation_marks_no_second_text():
-    assert without_quotation_marks(normalize("安全账户，请勿转账")) is None
+def test_quote18_no_quotation_marks_nothing_recorded():
+    norm = normalize("安全账户，请勿转账")
+    assert norm.quotations == () and norm.quotation_spans() == []
+
+
+def test_quote18_quotations_hold_at_most_sixty_characters():
+    assert normalize("“" + "长" * 61 + "”").quotations == ()
+    assert len(normalize("“" + "长" * 60 + "”").quotations) == 1
+
+
+def test_quote18_pairing_stays_linear_on_a_paste_of_marks():
+    # A closing mark looks back only over the last few left open.
+    assert quotation_pairs("“" * 200_000 + "」" * 200_000) == []
+    assert quotation_pairs("“a”" * 1000) == [(3 * k, 3 * k + 2) for k in range(1000)]
 
 
 def test_opener_ends_kept_for_the_last_message_only_answer_as_read_afresh():

@@ -17,14 +17,17 @@ reasons say "verify here".
 
 from __future__ import annotations
 
+import contextlib
 import re
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Sequence
-from functools import lru_cache
+from contextvars import ContextVar
+from functools import cache, lru_cache
 
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
-from .normalize import _OPENER_REACH, Normalized, opener_ends
+from .normalize import _OPENER_REACH, Normalized, opener_ends, quotation_pairs
 from .patterns import could_match, precompiled, search_suffix, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
 
@@ -74,7 +77,7 @@ _ACCOUNT = precompiled(
 _QR = precompiled(r"二维码|扫码|收款码")
 # Chat-log turns: a speaker label at the start of a line ("客服：", "A：", "王总："), the reader's own ("我：").
 _TURN = precompiled(r"(?:^|(?<=\n))[ \t]*[^\n:：，,。！？!?]{1,8}[:：]")
-_OWN_TURN = precompiled(r"[ \t]*我[ \t]*[:：]")
+_OWN_TURN = precompiled(r"[ \t]*[“”「」『』\"＂]*我[“”「」『』\"＂]*[ \t]*[:：]")  # a label in quotation marks too ("“我”：")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
 _AFTER_HOST = precompiled(r"[/?#:]")
 # A meeting app is named by its product name alone as often as not ("下一个小鱼易连", "下载“飞书”").
@@ -92,7 +95,134 @@ _OWN_CHANNEL_PASSED = precompiled(r"(?:不走|别走|不用|不通过|绕过|不
 _ENTITY_CHANNELS = frozenset({"phone", "link", "bank_card", "chat"})
 _SENTENCE_END = precompiled(r"[。！？!?；;\n]")
 _CLAUSE_BREAK = precompiled(r"[，,。！？!?；;\n]")
-_QUOTED = precompiled(r"“[^“”]{1,60}”|「[^「」]{1,60}」|『[^『』]{1,60}』|\"[^\"]{1,60}\"")
+
+
+class Quote(NamedTuple):
+    """A quotation on a text the claims read: its words are text[start:end]; `opening` and `closing`
+    are where its marks began and ended (the same places where the normaliser dropped the marks)."""
+
+    opening: int
+    start: int
+    end: int
+    closing: int
+
+
+# The quotations of the texts being read (the normalised text of the message checked, and the texts
+# the claims derive from it), set while a message is checked (quoting()); never kept after it.
+_QUOTATIONS: ContextVar[tuple[tuple[str, tuple[Quote, ...]], ...]] = ContextVar("quotations", default=())
+
+
+@contextlib.contextmanager
+def _reading_quotes(text: str, quotes: Sequence[Quote]) -> Iterator[None]:
+    token = _QUOTATIONS.set((*_QUOTATIONS.get(), (text, tuple(quotes))))
+    try:
+        yield
+    finally:
+        _QUOTATIONS.reset(token)
+
+
+def quoting(norm: Normalized):
+    """While the message `norm` is read: its quotations as the normaliser recorded them (it drops the
+    marks: issue 8, a mark that splits a word splits nothing), for every reading of reported speech."""
+    return _reading_quotes(norm.text, [Quote(s, s, e, e) for s, e in norm.quotation_spans()])
+
+
+def _recorded(text: str) -> tuple[Quote, ...] | None:
+    """The quotations recorded for `text` while a message is read (None: none recorded for it)."""
+    for known, quotes in reversed(_QUOTATIONS.get()):
+        if known is text or (len(known) == len(text) and known == text):
+            return quotes
+    return None
+
+
+def _quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
+    """The quotations that lie within text[lo:hi]: those recorded for `text` while a message is read
+    (quoting()), else those its quotation marks make (a text read on its own, with its marks)."""
+    hi = len(text) if hi is None else hi
+    quotes = _recorded(text)
+    if quotes is not None:
+        return [q for q in quotes if lo <= q.opening and q.closing <= hi]
+    return [Quote(a, a + 1, b, b + 1) for a, b in quotation_pairs(text) if lo <= a and b < hi]
+
+
+def _reading_part(text: str, begin: int, stop: int):
+    """While text[begin:stop] is read as a text of its own: the recorded quotations of `text` that open
+    in it, placed there (one that runs on past `stop` has its closing beyond the part's end)."""
+    quotes = _recorded(text)
+    if not quotes:
+        return contextlib.nullcontext()
+    part = []
+    for q in quotes:
+        if begin <= q.start < stop and q.opening == q.start:
+            closing = q.closing - begin if q.closing <= stop else stop - begin + 1
+            part.append(Quote(q.start - begin, q.start - begin, min(q.end, stop) - begin, closing))
+    return _reading_quotes(text[begin:stop], part)
+
+
+@cache
+def _reads_marks(pattern: re.Pattern[str]) -> bool:
+    """Whether a pattern of claims.toml reads quotation marks (_MarkReading)."""
+    return any(mark in pattern.pattern for mark in "“”「」『』")
+
+
+class _Place(NamedTuple):
+    """A match of a _MarkReading, on the text it was asked about."""
+
+    begin: int
+    stop: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+
+class _MarkReading:
+    """A pattern of claims.toml that reads quotation marks ("收到自称“…”的短信说", "“客服”让您…"): on a text
+    whose marks the normaliser dropped, it reads the text as it is and with the marks of its recorded
+    quotations put back (“…”), and answers with the places of both on the text itself, in order (the
+    marks put back must not hide what reads the words alone: "接到一个电话，对方「自称」…")."""
+
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    @staticmethod
+    def _marked(text: str) -> tuple[str, list[int], list[int]] | None:
+        """The text with its marks put back, where each mark stands in it, and in `text`."""
+        quotes = _recorded(text)
+        if not quotes:
+            return None
+        marks = sorted(
+            [(q.start, 1, "“") for q in quotes if q.opening == q.start]
+            + [(q.end, 0, "”") for q in quotes if q.closing == q.end]
+        )
+        pieces, at, shown, placed = [], 0, [], []
+        for k, (place, _, mark) in enumerate(marks):
+            pieces += [text[at:place], mark]
+            at = place
+            shown.append(place + k)
+            placed.append(place)
+        pieces.append(text[at:])
+        return "".join(pieces), shown, placed
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str] | _Place]:
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        marked = self._marked(text)
+        if marked is None:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
+        view, shown, placed = marked
+        lo, hi = pos + bisect_left(placed, pos), endpos + bisect_right(placed, endpos)
+        found = {(m.start(), m.end()) for m in self.pattern.finditer(text, pos, endpos)}
+        for m in self.pattern.finditer(view, lo, hi):
+            found.add((m.start() - bisect_left(shown, m.start()), m.end() - bisect_left(shown, m.end())))
+        yield from (_Place(a, b) for a, b in sorted(found))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | _Place | None:
+        return next(self.finditer(text, pos, endpos), None)
 # What each request can go through.
 _BINDS = {
     "pay": ("bank_card", "account", "qr", "link", "chat", "app"),
@@ -316,9 +446,9 @@ class _Data(NamedTuple):
     clause_end: re.Pattern[str]
     statement_opens: re.Pattern[str]
     scammer: re.Pattern[str]
-    received: re.Pattern[str]
+    received: _MarkReading
     pending: re.Pattern[str]
-    narrator: re.Pattern[str]
+    narrator: _MarkReading
     story_narrator: re.Pattern[str]
     steps: re.Pattern[str]
     taken_apart: re.Pattern[str]
@@ -326,7 +456,7 @@ class _Data(NamedTuple):
     story_refused: re.Pattern[str]
     story_pending: re.Pattern[str]
     scam_named: re.Pattern[str]
-    third_person: re.Pattern[str]
+    third_person: _MarkReading
     first_person: re.Pattern[str]
     sayings: re.Pattern[str]
     sayings_closed: re.Pattern[str]
@@ -422,9 +552,9 @@ def parse_data(raw: str | dict) -> _Data:
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
         statement_opens=_compile(negation["statement_opens"], "negation.statement_opens"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
-        received=_compile(negation["received"], "negation.received"),
+        received=_MarkReading(_compile(negation["received"], "negation.received")),
         pending=_compile(negation["pending"], "negation.pending"),
-        narrator=_compile(negation["narrator"], "negation.narrator"),
+        narrator=_MarkReading(_compile(negation["narrator"], "negation.narrator")),
         story_narrator=_compile(negation["story_narrator"], "negation.story_narrator"),
         steps=_compile(negation["steps"], "negation.steps"),
         taken_apart=_compile(data["retelling"]["taken_apart"], "retelling.taken_apart"),
@@ -434,7 +564,7 @@ def parse_data(raw: str | dict) -> _Data:
         story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
         story_pending=_compile(data["retelling"]["pending"], "retelling.pending"),
         scam_named=_compile(data["retelling"]["scam_named"], "retelling.scam_named"),
-        third_person=_compile(data["retelling"]["third_person"], "retelling.third_person"),
+        third_person=_MarkReading(_compile(data["retelling"]["third_person"], "retelling.third_person")),
         first_person=_compile(data["retelling"]["first_person"], "retelling.first_person"),
         sayings=_compile(data["retelling"]["sayings"], "retelling.sayings"),
         sayings_closed=_compile(data["retelling"]["sayings_closed"], "retelling.sayings_closed"),
@@ -516,16 +646,22 @@ def _reported(
     or the words are named as a saying after their marks ("“…”是诈骗短信", "“…”等说法", _mentioned);
     with `warned` False (it gives one), only where a third person the sentence names says them."""
     if quoted:
-        for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)):
-            if q.start() < start < q.end() and _reports_speech(text, q, data, warned):
+        for q in _quotes(text, max(0, start - 80), min(len(text), start + 80)):
+            if q.start <= start < q.end and _reports_speech(text, q, data, warned):
                 return True
     if _in_sayings(text, start, data):
         return True  # a list of the scam's sayings that a warning gives (notice14)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
     begin = ends[-1] if ends else max(0, start - 80)
+    with _reading_part(text, begin, start):
+        return _reported_in(text, begin, start, data, narrated, story)
+
+
+def _reported_in(text: str, begin: int, start: int, data: _Data, narrated: bool, story: bool) -> bool:
+    """_reported() in the sentence text[begin:start], before the request, read as a text of its own."""
     sentence = text[begin:start]
     # The last mention of the scammer decides: an imperative after it is addressed to the reader.
-    cue = None
+    cue: re.Match[str] | _Place | None = None
     for match in data.scammer.finditer(sentence):
         cue = match
     # A message the writer got and passes on, or a caller retold ("对方让她…"), unless the writer is
@@ -534,14 +670,14 @@ def _reported(
     # do): what the writer had done by then ("我都下载好了，突然想起来…他马上挂了") is no longer pending.
     pending = _pending(text) and not story
     if not pending and data.received.search(sentence):
-        for match in data.received.finditer(sentence):
-            if cue is None or match.start() > cue.start():
-                cue = match
+        for got in data.received.finditer(sentence):
+            if cue is None or got.start() > cue.start():
+                cue = got
     if narrated and not pending:
         for narrator in (data.narrator, data.steps, data.story_narrator) if story else (data.narrator, data.steps):
-            for match in narrator.finditer(sentence):
-                if cue is None or match.start() > cue.start():
-                    cue = match
+            for told in narrator.finditer(sentence):
+                if cue is None or told.start() > cue.start():
+                    cue = told
         if story:
             # The story's narration may hold the request's own verb ("有人加我微信说是我表哥": someone
             # added the writer, a deed told, not "加我微信" asked): a narrator that starts before the
@@ -567,13 +703,13 @@ _BLOCK_OPENS = precompiled("[:：]")
 _SAYS_BEFORE_QUOTE = precompiled(r"(?:说|称|讲|问|道|声称|表示|写着?|告诉(?:您|你|我|他|她)|喊|承诺|许诺)[:：，,]?\s*$")
 
 
-# A quotation right after another one ("有人说“私下转账更便宜”“加我微信给你优惠”"): said by the same speaker.
-_QUOTE_BEFORE = precompiled(r"[”」』\"][、，,和或及与]?$")
+# Between two quotations in a row ("有人说“私下转账更便宜”“加我微信给你优惠”", "“…”、“…”等说法"): said by
+# the same speaker, named as sayings together.
+_BETWEEN_QUOTES = "、，,和或及与"
 # The writer, or the sender's own body, as the subject of a verb of saying ("我说", "本院提示").
 _WRITER = precompiled(r"我|咱|本(?:所|院|局|司|行|中心|公司|平台)")
 # What names quoted words as a saying, after their marks ("“…”是诈骗短信", "“…”之类的短信", "“…”等说法").
 _NAMED_AFTER_QUOTE = precompiled(
-    rf"(?:[、，,和或及与]?(?:{_QUOTED.pattern}))*"
     r"(?:(?:等|之类的?|这类|这样的|这种|一类的?)(?:的)?(?:说法|话术|字眼|短信|消息|信息|电话|套路|理由|借口|话)"
     r"|的?(?:说法|话术|字眼)|(?:都|均|就|皆|全)?(?:是|为|属于?|系)(?:典型的?|常见的?|一种)?(?:诈骗|骗局|骗子|虚假|谣言))"
 )
@@ -587,49 +723,61 @@ def _attributed(text: str, opening: int, data: _Data, loose: bool = False) -> bo
     another is said by whoever said that one."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, opening - 80), opening)]
     begin = ends[-1] if ends else max(0, opening - 80)
+    quotes = _quotes(text, begin, opening)
     for _ in range(4):  # a few quotations in a row at most
-        before = text[begin:opening]
-        glued = _QUOTE_BEFORE.search(before)
-        if glued is None:
+        if _SAYS_BEFORE_QUOTE.search(text[begin:opening]) is not None:
+            break  # "…「后说」“…”": the verb of saying right before this one, whatever quotation it is in
+        previous = _quote_before(text, quotes, opening)
+        if previous is None:
             break
-        previous = [q for q in _QUOTED.finditer(text, begin, begin + glued.start() + 1) if q.end() == begin + glued.start() + 1]
-        if not previous:
-            break
-        opening = previous[-1].start()
+        opening = previous.opening
     before = text[begin:opening]
     says = _SAYS_BEFORE_QUOTE.search(before)
     if says is None:
         return False
     if loose:
         return _WRITER.search(before, 0, says.start()) is None
-    return any(p.search(before, 0, says.start() + 1) is not None for p in (data.scammer, data.third_person, data.received))
+    if data.scammer.search(before, 0, says.start() + 1) is not None:
+        return True
+    with _reading_part(text, begin, opening):
+        return any(p.search(before, 0, says.start() + 1) is not None for p in (data.third_person, data.received))
 
 
-def quotes_speech(text: str, own_way: bool) -> bool:
-    """Whether a quotation of the normalised `text` is read as reported speech, as _reported reads one
-    (the message gives an unofficial channel of its own: `own_way`): a third person its sentence names
-    says the words; with no channel of its own, also a warning, anyone but the writer saying them, or
-    the words named as a saying after their marks. Where none is, the marks are only marks (issue 8:
-    quotation marks that split words, pipeline.check_with)."""
-    data = _data()
-    return any(_reports_speech(text, q, data, False if own_way else None) for q in _QUOTED.finditer(text))
+def _quote_before(text: str, quotes: Sequence[Quote], opening: int) -> Quote | None:
+    """The quotation that closes right before `opening`, or one character before it that stands
+    between two quotations (、 ， 和 …)."""
+    for q in quotes:
+        if q.closing == opening or (q.closing == opening - 1 and text[q.closing] in _BETWEEN_QUOTES):
+            return q
+    return None
 
 
-def _reports_speech(text: str, q: re.Match[str], data: _Data, warned: bool | None) -> bool:
+def _reports_speech(text: str, q: Quote, data: _Data, warned: bool | None) -> bool:
     """Whether the quotation q holds reported speech, as _reported reads it: always in a warning
     (`warned`); where a third person its sentence names says the words; with `warned` None (no
     unofficial channel of the message's own), also a warning read from the text, anyone but the writer
     saying them, or the words named as a saying after their marks."""
     return bool(
         warned
-        or _attributed(text, q.start(), data)
-        or (warned is None and (_warns(text, data) or _attributed(text, q.start(), data, loose=True) or _mentioned(text, q.end())))
+        or _attributed(text, q.opening, data)
+        or (warned is None and (_warns(text, data) or _attributed(text, q.opening, data, loose=True) or _mentioned(text, q)))
     )
 
 
-def _mentioned(text: str, closing: int) -> bool:
-    """Whether the quotation closed at text[closing] (its end) is named as a saying right after its marks
-    ("“ETC认证失效请点击链接”是诈骗短信", "“加群领福利”“私下转账更便宜”等说法均非平台行为")."""
+def _mentioned(text: str, q: Quote) -> bool:
+    """Whether the quotation q is named as a saying right after it, or after the quotations that follow
+    it in a row ("“ETC认证失效请点击链接”是诈骗短信", "“加群领福利”“私下转账更便宜”等说法均非平台行为")."""
+    closing = q.closing
+    following = _quotes(text, closing, min(len(text), closing + 4 * 62))
+    for _ in range(4):  # a few quotations in a row at most
+        if _NAMED_AFTER_QUOTE.match(text, closing) is not None:
+            return True  # named right here, whatever quotation the naming words stand in ("“等说法均”")
+        after = next(
+            (n for n in following if n.opening == closing or (n.opening == closing + 1 and text[closing] in _BETWEEN_QUOTES)), None
+        )
+        if after is None:
+            break
+        closing = after.closing
     return _NAMED_AFTER_QUOTE.match(text, closing) is not None
 
 
@@ -908,15 +1056,28 @@ def retold(text: str, start: int) -> bool:
     data = _data()
     if data.story_pending.search(text) is not None:
         return False  # a victim who asks what to do retells nothing: the requests are the reader's (read)
-    masked = _QUOTED.sub(lambda m: m.group()[0] + "〇" * (len(m.group()) - 2) + m.group()[-1], text)
+    quotes = _quotes(text)
+    masked = text
+    if quotes:
+        pieces, at = [], 0
+        for q in quotes:
+            pieces += [text[at : q.start], "〇" * (q.end - q.start)]
+            at = q.end
+        masked = "".join([*pieces, text[at:]])
     # A story's narration ("，说…") only where the scammer or the scam is named as such, as the rules
     # read what genuine senders never do: a refusal added to a victim's story does not make it a warning.
     story = reads_as_story(text) and names_scammer(text)
+    with _reading_quotes(masked, quotes):
+        return _retold_in(masked, start, quotes, data, story)
+
+
+def _retold_in(masked: str, start: int, quotes: Sequence[Quote], data: _Data, story: bool) -> bool:
+    """retold() on the text with its quotations' words masked (〇), their quotations recorded for it."""
     if _in_sayings(masked, start, data):
         return True  # the scam's sayings a warning lists, a colon after its opener or not ("我换号了" among them)
     if not _reported(masked, start, data, narrated=True, story=story, warned=True):
         return False
-    quoted = any(q.start() < start < q.end() for q in _QUOTED.finditer(text, max(0, start - 80), min(len(text), start + 80)))
+    quoted = any(q.start <= start < q.end for q in quotes)
     if not quoted and any(
         (colon := _BLOCK_OPENS.search(masked, m.end(), start)) is not None and data.steps.search(masked, colon.end(), start) is None
         for p in (data.scammer, data.scam_named)
@@ -1041,28 +1202,33 @@ def _requests(
     def gap(k: int) -> bool:
         return norm.gap_before(k if where is None else where[k])
 
-    found = []
-    for kind, name, pattern, needed in data.requests:
-        if needed is not None and needed.isdisjoint(present):
-            continue
-        kept = 0
-        for m, later in with_paid_after(pattern, text) if kind == "pay" else ((m, False) for m in pattern.finditer(text)):
-            if later:
-                continue  # a seller's terms: paid once the goods or the service have come
-            if kind == "pay" and _paid_by_writer(text, m.start(), m.end(), data):
-                continue  # the writer tells of a payment he made: nobody is asked to pay
-            if m.end() == m.start() or _governed(
-                text, m.start(), m.end(), data, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap,
-                pay=kind == "pay",
-            ):
+    quotes = _quotes(norm.text)
+    if where is not None and quotes:
+        # The same quotations, placed in the text without fillers.
+        quotes = [Quote(*(bisect_left(where, k) for k in q)) for q in quotes]
+    with _reading_quotes(text, quotes):
+        found = []
+        for kind, name, pattern, needed in data.requests:
+            if needed is not None and needed.isdisjoint(present):
                 continue
-            start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
-            if own_turn(norm, start, end):
-                continue  # the reader's own line of a chat log asks nothing of the reader
-            found.append((Request(kind, name, _span(norm, start, end)), start, end))
-            kept += 1
-            if kept == _MAX_EACH:
-                break
+            kept = 0
+            for m, later in with_paid_after(pattern, text) if kind == "pay" else ((m, False) for m in pattern.finditer(text)):
+                if later:
+                    continue  # a seller's terms: paid once the goods or the service have come
+                if kind == "pay" and _paid_by_writer(text, m.start(), m.end(), data):
+                    continue  # the writer tells of a payment he made: nobody is asked to pay
+                if m.end() == m.start() or _governed(
+                    text, m.start(), m.end(), data, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap,
+                    pay=kind == "pay",
+                ):
+                    continue
+                start, end = (m.start(), m.end()) if where is None else (where[m.start()], where[m.end() - 1] + 1)
+                if own_turn(norm, start, end):
+                    continue  # the reader's own line of a chat log asks nothing of the reader
+                found.append((Request(kind, name, _span(norm, start, end)), start, end))
+                kept += 1
+                if kept == _MAX_EACH:
+                    break
     return found
 
 
@@ -1154,7 +1320,9 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
             continue
         if not could_match(pattern.pattern, present):
             continue
-        m = pattern.search(norm.text)
+        m: re.Match[str] | _Place | None = pattern.search(norm.text)
+        if m is None and _reads_marks(pattern):
+            m = _MarkReading(pattern).search(norm.text)  # "接了一个“我老公”的电话": the marks the normaliser dropped
         if m:
             claims.append(Claim("person", name, name, _span(norm, m.start(), m.end())))
             continue
@@ -1423,6 +1591,11 @@ def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Chan
 
 def read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     """Claims, requests and channels of the message, and the judgement on them."""
+    with quoting(norm):  # the quotations the normaliser recorded (pipeline.check_with sets them too)
+        return _read(norm, entities)
+
+
+def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     data = _data()
     text = norm.text
     present = frozenset(text)  # an expression none of whose triggers is here is not run

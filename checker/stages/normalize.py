@@ -20,6 +20,11 @@ classifier was trained on text that went through exactly these steps:
 8. a small lexicon of abbreviations and homophones (V信, 薇信, vx -> 微信; zfb -> 支付宝 ...), after
    the digits are digits, since some spellings are told by the number after them (v1380000…).
 
+9. quotation marks (“” 「」 『』 ") are dropped, right after step 4: marks put around pieces of a word
+   (调解「中心」, 安「全账户」) split it for every pattern and the model. Where a pair of them quotes
+   words, the quotation is recorded on the paste (Normalized.quotations); the claims read reported
+   speech there (issue 8, red team quotes). The later steps read the words they split whole.
+
 Steps 2, 5, 6, 7 and 8 also record where a disguise was undone (Normalized.disguises), which the rule
 `disguised_text` quotes as evidence.
 
@@ -33,7 +38,7 @@ import json
 import re
 import unicodedata
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
@@ -42,7 +47,7 @@ from . import datafile
 from .patterns import precompiled, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
 
-NORMALIZER_VERSION = "6"
+NORMALIZER_VERSION = "7"
 
 
 class _Chain:
@@ -282,6 +287,9 @@ class Normalized(NamedTuple):
     offsets: OffsetMap
     original: str
     disguises: Disguises
+    # Quotations as pasted: (start, end) of the words between a pair of quotation marks, on the paste.
+    # The marks themselves are not in `text` (quotation_spans() places the words there).
+    quotations: tuple[tuple[int, int], ...] = ()
 
     @property
     def starts(self) -> _Column:
@@ -331,7 +339,18 @@ class Normalized(NamedTuple):
         """The first `length` normalised characters, still mapped to the whole paste."""
         offsets = OffsetMap()
         _Reader(self.offsets).copy(offsets, 0, min(length, len(self.text)))
-        return Normalized(self.text[:length], offsets, self.original, self.disguises)
+        return Normalized(self.text[:length], offsets, self.original, self.disguises, self.quotations)
+
+    def quotation_spans(self) -> list[tuple[int, int]]:
+        """Each quotation as a [start, end) slice of `text`: the quoted words, whose marks the
+        normaliser dropped (a quotation whose words all went, none)."""
+        starts = self.starts
+        spans = []
+        for pasted_start, pasted_end in self.quotations:
+            start, end = bisect_left(starts, pasted_start), bisect_left(starts, pasted_end)
+            if start < end:
+                spans.append((start, end))
+        return spans
 
 
 class _Pieces:
@@ -676,7 +695,14 @@ def _regional_phrases(original: str, text: str, offsets: OffsetMap) -> tuple[str
 def normalize(text: str) -> Normalized:
     """Normalise pasted text for matching; see the module docstring for the steps."""
     found = _Found(len(text))
-    mapped = _compact(*_char_pass(text, found), found)
+    passed, offsets = _char_pass(text, found)
+    quotations: tuple[tuple[int, int], ...] = ()
+    if _QUOTATION_MARK.search(passed) is not None:
+        # Step 9, done here so that every later step reads the words the marks split whole (律「*师」费,
+        # V「信」): the quotations as the marks pair up, on the paste, then no mark at all.
+        quotations = tuple((offsets.start(a + 1), offsets.end(b - 1)) for a, b in quotation_pairs(passed))
+        passed, offsets = _rebuild(passed, offsets, ((m.start(), m.end(), "") for m in _QUOTATION_MARK.finditer(passed)))
+    mapped = _compact(passed, offsets, found)
     mapped = _regional_phrases(text, *mapped)
     # Numerals before the lexicon: its spellings look at the digits after them ("V0000一00" is
     # "v0000100", which spells 微信 and a number), and one pass must see what a second would.
@@ -687,27 +713,60 @@ def normalize(text: str) -> Normalized:
         # Compact again: a replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信),
         # and numerals turned digits can make a digit group of a split number ("000000一_000").
         out, offsets = _compact(out, offsets, found)
-    return Normalized(out, offsets, text, found.disguises())
+    return Normalized(out, offsets, text, found.disguises(), quotations)
 
 
 def replace_spans(norm: Normalized, edits: Iterable[Edit]) -> Normalized:
     """Replace sorted, disjoint [start, end) slices of the normalised text, keeping the map."""
     text, offsets = _rebuild(norm.text, norm.offsets, edits)
-    return Normalized(text, offsets, norm.original, norm.disguises)
+    return Normalized(text, offsets, norm.original, norm.disguises, norm.quotations)
 
 
-# Quotation marks as the normalised text has them (NFKC makes ＂ a ", and ﹁﹂﹃﹄ 「」『』).
+# Quotation marks as NFKC leaves them (＂ becomes ", and ﹁﹂﹃﹄ 「」『』); step 9 drops them all.
 QUOTATION_MARKS = "\u201c\u201d\u300c\u300d\u300e\u300f\""
 _QUOTATION_MARK = precompiled(f"[{QUOTATION_MARKS}]")
+_QUOTATION_CLOSES = {"“": "”", "「": "」", "『": "』", '"': '"'}
+# A quotation holds at most this many characters besides marks: marks further apart quote nothing.
+QUOTATION_LENGTH = 60
+_OPEN_QUOTATIONS = 16
+_BETWEEN_CJK = precompiled(rf"[{_CJK}]\"[{_CJK}]")
 
 
-def without_quotation_marks(norm: Normalized) -> Normalized | None:
-    """The normalised text with every quotation mark dropped, still mapped to the paste (None: it
-    has none). Marks put around pieces of a word (调解「中心」, 安「全账户」) split it for every
-    pattern and the model; read without them, the words are whole again (issue 8, red team quotes)."""
-    if _QUOTATION_MARK.search(norm.text) is None:
-        return None
-    return replace_spans(norm, ((m.start(), m.end(), "") for m in _QUOTATION_MARK.finditer(norm.text)))
+def quotation_pairs(text: str) -> list[tuple[int, int]]:
+    """Where the quotation marks of `text` pair up: (opening, closing) places of each pair, in the order
+    they open. Marks pair as they nest (“…“…”…” is a quotation with one inside it, as a warning quotes a
+    scam that quotes); a closing mark closes the nearest one of its kind left open (those opened after it
+    stay unclosed). " is the same at both ends: it closes the " right before it, with no mark between,
+    else opens (one between two Chinese characters separates them and quotes nothing). At most
+    QUOTATION_LENGTH characters besides marks between the two, on one line."""
+    pairs: list[tuple[int, int]] = []
+    open_marks: list[tuple[str, int, int]] = []  # (the mark that closes it, where it opened, its rank)
+    for k, m in enumerate(_QUOTATION_MARK.finditer(text)):
+        at, mark = m.start(), m.group()
+        if mark == '"' and _BETWEEN_CJK.match(text, max(0, at - 1)) is not None:
+            continue  # between two Chinese characters, " separates them (step 5: 律"师"费), quoting nothing
+        if mark == '"':
+            # Written the same at both ends, " pairs with the one right before it (no other mark between);
+            # one further back is left unclosed, and this one opens.
+            closer = None
+            if open_marks and open_marks[-1][0] == mark:
+                if open_marks[-1][2] == k - 1:
+                    closer = len(open_marks) - 1
+                else:
+                    del open_marks[-1]
+        else:
+            closer = next((i for i in range(len(open_marks) - 1, -1, -1) if open_marks[i][0] == mark), None)
+        if closer is not None:
+            _, opening, rank = open_marks[closer]
+            del open_marks[closer:]
+            # the characters between, less the marks; on one line
+            if 0 < at - opening - (k - rank) <= QUOTATION_LENGTH and text.find("\n", opening, at) < 0:
+                pairs.append((opening, at))
+        elif mark in _QUOTATION_CLOSES:
+            open_marks.append((_QUOTATION_CLOSES[mark], at, k))
+            if len(open_marks) > _OPEN_QUOTATIONS:
+                del open_marks[0]  # a long run of marks that never close: only the last few can
+    return sorted(pairs)
 
 
 def normalize_text(text: str) -> str:

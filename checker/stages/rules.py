@@ -7,6 +7,9 @@ and matchers. Matcher kinds are code and deliberately few:
   a pattern with `claimed` (persons of the claims stage) counts only where the message claims one;
   a pattern with `not_after` (a regex ending in `$`) counts only where its sentence, up to the match,
   does not end so: what a cue refers to ("验证码短信你千万别告诉别人": the reader's own code) is read there;
+  a pattern with `quoted = false` counts only where its match does not open a quotation (the
+  normaliser's Normalized.quotations: the marks are not in the text): a term named in quotation marks,
+  as a warning names it ("对方承诺“包装流水”，这是诈骗"), is not said;
 - `entities`: entity conditions ({kind, and optional name / details / value}); every matching entity is evidence;
 - `check`: the name of a predicate in CHECKS below, for claims that need several entities at once.
 
@@ -211,6 +214,8 @@ class Rule(NamedTuple):
     claimed: dict[str, frozenset[str]] | None = None
     # Pattern name -> what the match's own sentence must not end with just before it (`not_after`).
     not_after: dict[str, LazyPattern] | None = None
+    # Pattern names whose matches do not count where they open a quotation (`quoted = false`).
+    unquoted: frozenset[str] = frozenset()
     # What the reference says genuine senders never do (threaten your family, promise sure gains, ask
     # for a code ...): once such a flag fires, an official number or "请登录官方App核实" added anywhere
     # cannot lower the message (filters.toml, never_from_genuine_senders).
@@ -249,10 +254,11 @@ _NAME = precompiled(r"[a-z][a-z0-9_]{0,60}")
 
 def _named_patterns(items: list, rule_id: str) -> dict[str, str]:
     """`patterns = [{ name = "...", regex = '...' }, ...]`: names lower_snake and unique in the rule.
-    A pattern may add `claimed = [...]` (see _claimed_patterns) and `not_after = '...'` (_not_after_patterns)."""
+    A pattern may add `claimed = [...]` (see _claimed_patterns), `not_after = '...'` (_not_after_patterns)
+    and `quoted = false` (_unquoted_patterns)."""
     out: dict[str, str] = {}
     for item in items:
-        if not isinstance(item, dict) or not {"name", "regex"} <= set(item) <= {"name", "regex", "claimed", "not_after"}:
+        if not isinstance(item, dict) or not {"name", "regex"} <= set(item) <= {"name", "regex", "claimed", "not_after", "quoted"}:
             raise CatalogueError(f"rule {rule_id}: a pattern must be {{ name = ..., regex = ... }}, not {item!r}")
         name = item["name"]
         if not _NAME.fullmatch(name):
@@ -291,6 +297,19 @@ def _not_after_patterns(items: list, rule_id: str) -> dict[str, LazyPattern]:
                 raise CatalogueError(f"rule {rule_id}: pattern {item['name']}: not_after must be a regex ending in $, not {tail!r}")
             out[item["name"]] = LazyPattern(tail, f"{rule_id}.{item['name']}.not_after")
     return out
+
+
+def _unquoted_patterns(items: list, rule_id: str) -> frozenset[str]:
+    """Patterns whose matches do not count where they open a quotation (`quoted = false`)."""
+    for item in items:
+        if item.get("quoted", False) is not False:
+            raise CatalogueError(f"rule {rule_id}: pattern {item['name']}: quoted may only be false")
+    return frozenset(item["name"] for item in items if "quoted" in item)
+
+
+def _opens_quotation(msg: Message, start: int) -> bool:
+    """Whether a quotation the normaliser recorded opens at normalised `start`."""
+    return any(s == start for s, _ in msg.norm.quotation_spans())
 
 
 def _sentence_ends_so(msg: Message, rule: Rule, name: str | None, start: int) -> bool:
@@ -425,6 +444,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 asks=_asks(item, rule_id),
                 claimed=_claimed_patterns(item.get("patterns", []), rule_id) or None,
                 not_after=_not_after_patterns(item.get("patterns", []), rule_id) or None,
+                unquoted=_unquoted_patterns(item.get("patterns", []), rule_id),
                 never_genuine=_red_flag_switch(item, rule_id, "never_genuine", "never_genuine"),
                 opener=_red_flag_switch(item, rule_id, "opener", "an opener"),
                 negatable_inside=bool(item.get("negatable_inside", True)),
@@ -936,6 +956,8 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
             if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
                 continue
             if _sentence_ends_so(msg, rule, m.lastgroup, m.start()):
+                continue
+            if m.lastgroup in rule.unquoted and _opens_quotation(msg, m.start()):
                 continue
             if rule.negatable and _negated(msg, m.start(), m.end(), rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()))
