@@ -64,7 +64,6 @@ def test_everyday_message_has_no_reminder():
 # --- steps: what to do next, as data ------------------------------------------------------------
 
 
-
 def _all_step_texts():
     data = steps()
     texts = [v for k, v in data.default.items()] + list(data.complain)

@@ -230,6 +230,7 @@ ON_SITE = ["离场", "出场", "出口", "现场", "收费处", "收银台", "�
 def test_a_code_scanned_on_the_spot_is_no_channel_of_the_message(place):
     assert not [c for c in _read(f"您本次消费86元，请在{place}扫码支付。").channels if c.kind == "qr"]
 
+
 # Genuine notices that quote scam words to warn about them: nothing to flag (issue 8 targets).
 WARNINGS = [
     "【某银行】温馨提示：近期不法分子冒充客服发送积分兑换短信，诱导您点击链接填写卡号和密码，本行短信不含网址，请勿上当。",
@@ -1350,6 +1351,7 @@ PEOPLE11_GENUINE = [
 def test_people11_genuine_look_alikes_stay_low(text):
     assert check(text).verdict == "low_risk"
 
+
 # The genuine twins of the one-line frauds above (brief fbs11): a shop's draw that asks nothing, a
 # points reminder pointing to the official App, a prize line with a shop's number only as a label, a
 # parcel notice naming its courier, a free service that denies a fee: none is a finding.
@@ -1377,6 +1379,7 @@ def test_one_line_genuine_notices_have_no_finding(text):
 def test_a_fee_denial_still_denies_a_payment():
     # "免费" governs a request to pay in its own clause, as before: only other requests are freed.
     assert "pay" not in _read("免费办理 无需转账").request_kinds
+
 
 # A word of reassurance put before a request ("无需担心", "别担心") denies the worry, not the request; an
 # offer word ("免费", claims.toml negation.governing_fee) denies only the verb right after it.
@@ -2074,6 +2077,8 @@ def test_notice16_warnings_stay_low_and_their_look_alikes_do_not(text, low):
 )
 def test_notice16_words_named_as_words_to_watch_for_are_not_asked(text, low):
     assert (check(text).verdict == "low_risk") is low
+
+
 # Issue 9 (bare16): a message without a single clause mark. A new subject takes up the next statement, so
 # a cue before it reaches no request after it; a cue whose request follows with no new subject, or whose
 # "您"/"你" is the object of the asking ("要求您", "让你"), still reaches it.
@@ -2139,8 +2144,6 @@ def test_bare16_a_labelled_notice_through_the_school_stays_low():
     text = "杜老师 各位家长 本学期资料费236元 请通过学校统一缴费平台缴纳 班级不收现金和转账"
     assert "teacher" in {c.id for c in _read(text).claims if c.kind == "person"}
     assert check(text).verdict == "low_risk"
-
-
 
 
 # quote16 (issue 8, red team quotes): quotation marks make words reported speech only in a warning, where a

@@ -134,6 +134,7 @@ def test_the_translated_pass_agrees_with_the_per_character_reference(part):
     assert [(offsets.start(i), offsets.end(i)) for i in range(len(out))] == spans
     assert sorted(found.disguises()) == expected_found
 
+
 _CHAIN_PIECES = ["律", "师", "费", "丨", "、", "，", ":", "*", "😀", "-", "a", "1", " ", "·"]
 
 

@@ -12,6 +12,7 @@ AGREE, LIFT = 0.6, 0.8  # model thresholds for these tables
 def opinion(probability, enough=True):
     return None if probability is None else ModelOpinion(probability, AGREE, LIFT, enough)
 
+
 CASES = [
     # (weights, model probability, expected verdict)
     ([], None, "low_risk"),

@@ -21,6 +21,7 @@ def too_large(limit: int = MAX_BYTES) -> str:
     mb = limit // (1024 * 1024)
     return f"输入超过 {mb} MB，请只粘贴短信本身 / input larger than {mb} MB"
 
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),

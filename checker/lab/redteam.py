@@ -343,6 +343,8 @@ def _bare(text: str, rng: random.Random) -> str:
             out.append(" " if joiner or links[i - 1] or ascii_pair else "")
         i = j
     return "".join(out).strip()
+
+
 # Quotes (issue 8): quotation marks around random pieces of the message, as reported speech is marked.
 # Only runs of Chinese characters are cut, and none inside a link, a number or an amount ("5000元",
 # "三千块"): those stay as they are.

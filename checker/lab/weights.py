@@ -98,6 +98,7 @@ def fit(hits, labels, prior, lam: float, scale: float) -> list[float]:
     sample_weight = _balanced(labels)
     # Normalised per message so that lam means the same whatever the corpus size.
     n = len(labels)
+
     def objective(w):
         loss, grad = _loss_and_gradient(w, hits, labels, sample_weight, prior, lam * n, scale)
         return loss / n, [g / n for g in grad]

@@ -223,6 +223,8 @@ class _MarkReading:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | _Place | None:
         return next(self.finditer(text, pos, endpos), None)
+
+
 # What each request can go through.
 _BINDS = {
     "pay": ("bank_card", "account", "qr", "link", "chat", "app"),
@@ -292,7 +294,6 @@ class Channel(NamedTuple):
         a lender's 400 number): unknown, which proves nothing either way, unlike a private number,
         a card, a chat account or a link of nobody the message claims."""
         return self.official or (self.kind == "phone" and not self.private and self.status == "unknown")
-
 
     def to_dict(self) -> dict:
         return {
@@ -798,6 +799,8 @@ def _warns(text: str, data: _Data) -> bool:
     )
     _last_warns = (hash(text), len(text), answer)
     return answer
+
+
 # How far into a request a story's narrator may run (story_narrator "有人加我" over "加我微信").
 _NARRATION_INTO = 4
 

@@ -112,6 +112,7 @@ def _sublinear(top: int) -> list[float]:
         _SUBLINEAR = table
     return table
 
+
 # Fewer distinct known words than this is thin evidence: the model then has no say (verdict.py),
 # and a clause with fewer is not scored on its own.
 MIN_KNOWN_WORDS = 4

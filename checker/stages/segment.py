@@ -55,6 +55,7 @@ _OTHER_NUMBER = precompiled(r"\d+(?:\.\d+)?")
 _KEEP_TOKEN = precompiled(r"\w")
 _MAX_MODEL_CHARS = 4000  # SMS are short; a long paste is judged on its beginning.
 
+
 class Tokens(NamedTuple):
     """The words of a masked text and, in parallel, their (start, end) offsets in it."""
 
