@@ -7,7 +7,8 @@ into a Pattern. For the ~190 expressions a cold check needs, the parsing and com
 re gives _sre.compile, in data/twins/patterns.marshal, with the exact Python version that made
 them; each expression's code (a list of ~500 integers) as the bytes of an array of code words,
 which marshal loads as one object where it made every integer (a list of them took 2.5 ms to load
-for ~350 expressions; the bytes 0.4 ms, and only the expressions a check uses become lists). Under that version, precompiled() builds the Pattern from them; under any other, or for an
+for ~350 expressions; the bytes 0.4 ms, and only the expressions a check uses become lists).
+Under that version, precompiled() builds the Pattern from them; under any other, or for an
 expression the table lacks (one edited since), it calls re.compile as before: a stale table costs
 time, never correctness. tests/test_patterns.py checks that every recorded Pattern equals
 re.compile's (CPython compares the compiled code) and that the table holds every expression.
