@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextvars import ContextVar
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
@@ -1005,10 +1006,13 @@ def reads_as_story(text: str) -> bool:
 _PAID_AFTER_REACH = 16
 
 
-def with_paid_after(pattern: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], bool]]:
-    """The non-empty matches of `pattern` in `text`, each with whether it pays only after the goods or
-    the service have come (paid_after). After such a match the search goes on from its next character,
-    not its end: "下卡后再付尾款 先付480元资料费" holds a demand to pay first inside the first match."""
+_Told = TypeVar("_Told")  # what a reading of a match tells of it (_told_matches)
+
+
+def _told_matches(pattern: re.Pattern[str], text: str, told: Callable[[str, int, int], _Told]) -> Iterator[tuple[re.Match[str], _Told]]:
+    """The non-empty matches of `pattern` in `text`, each with what `told` reads of it. After a match it
+    reads as told (truthy), the search goes on from the match's next character, not its end: the
+    match may hold a demand of its own ("下卡后再付尾款 先付480元资料费")."""
     pos = 0
     while pos < len(text):
         m = pattern.search(text, pos)
@@ -1017,12 +1021,16 @@ def with_paid_after(pattern: re.Pattern[str], text: str) -> Iterator[tuple[re.Ma
         if m.end() == m.start():
             pos = m.end() + 1
             continue
-        if paid_after(text, m.start(), m.end()):
-            yield m, True
-            pos = m.start() + 1
-            continue
-        yield m, False
-        pos = m.end()
+        said = told(text, m.start(), m.end())
+        yield m, said
+        pos = m.start() + 1 if said else m.end()
+
+
+def with_paid_after(pattern: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """The non-empty matches of `pattern` in `text`, each with whether it pays only after the goods or
+    the service have come (paid_after). After such a match the search goes on from its next character,
+    not its end: "下卡后再付尾款 先付480元资料费" holds a demand to pay first inside the first match."""
+    return _told_matches(pattern, text, paid_after)
 
 
 def paid_after(text: str, start: int, end: int) -> bool:
@@ -1266,17 +1274,12 @@ def with_paid_terms(pattern: re.Pattern[str], text: str) -> Iterator[tuple[re.Ma
     non-empty matches of `pattern`, each with "after" (paid once the goods or the service have come),
     "writer" (a fee the writer tells as paid) or "". After either, the search goes on from the match's
     next character: "我已为您垫付了部分费用，请先交保证金" holds a demand after the writer's payment."""
-    pos = 0
-    while pos < len(text):
-        m = pattern.search(text, pos)
-        if m is None:
-            return
-        if m.end() == m.start():
-            pos = m.end() + 1
-            continue
-        told = "after" if paid_after(text, m.start(), m.end()) else "writer" if writer_paid(text, m.start(), m.end()) else ""
-        yield m, told
-        pos = m.start() + 1 if told else m.end()
+    return _told_matches(pattern, text, _paid_term)
+
+
+def _paid_term(text: str, start: int, end: int) -> str:
+    """What with_paid_terms tells of the match text[start:end]: "after", "writer" or ""."""
+    return "after" if paid_after(text, start, end) else "writer" if writer_paid(text, start, end) else ""
 
 
 def writer_paid(text: str, start: int, end: int) -> bool:
