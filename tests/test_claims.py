@@ -2334,6 +2334,10 @@ def test_quote18_warnings_quote_scams_with_marks_inside_their_own_quotation(text
         ("【12381】您好！对方承诺“包装流水、内部渠道放款”，这是虚假贷款诈骗，请勿支付任何费用。", False),
         ("你征信有点花，额度下不来，我们帮你包装一下流水，贷款马上批，交个包装费就行。", True),
         ("你征信有点花，额度下不来，我们帮你包「装一下流」水，贷款马上批，交个包装费就行。", True),
+        # an aside inside the term parts the match; the term still opens the quotation (rules._parted_in)
+        ("【12381】您好！对方承诺“包装（一下）流水、内部渠道放款”，这是虚假贷款诈骗，请勿支付任何费用。", False),
+        ("【12381】您好！对方承诺“包装(附图)流水”，这是虚假贷款诈骗，请勿支付任何费用。", False),
+        ("你征信有点花，我们帮你包装（放心）流水，贷款马上批，交个包装费就行。", True),
     ],
 )
 def test_quote18_a_term_named_in_quotation_marks_is_not_said(text, flagged):

@@ -906,6 +906,8 @@ def _parted_in(
             continue
         if _sentence_ends_so(msg, rule, m.lastgroup, start):
             continue
+        if m.lastgroup in rule.unquoted and _opens_quotation(msg, start):
+            continue
         if rule.negatable and (
             _negated(msg, start, end, False, rule.never_genuine)
             or (rule.negatable_inside and msg.catalogue.negation_inside.search(m.group()))
