@@ -2467,3 +2467,74 @@ def test_bare_labels_skips_the_openers_only_where_no_label_can_start(text, monke
     quick = claims._bare_labels(norm)
     monkeypatch.setattr(claims, "_OPENER_REACH", 10**9)  # no mark stands that far: every opener is read
     assert claims._bare_labels(norm) == quick
+
+
+# notice19: a genuine warning retells a scam by its grammar, not by one saying: the steps it enumerates under a
+# heading that names the scam, a scenario it puts as a condition or a question and then advises on, a number or a
+# link the scam's message left that it tells the reader not to use, an SMS shown as from an official number (a fake
+# base station's), a lure put as a question and answered "一律是诈骗". Each stays low; the same words with the
+# sender's own channel (a card, a chat id, a link, a mobile), or with no advice after them, are still flagged.
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # steps under a heading naming the scam (①②, 然后 / 最后), the warning going on after them
+        ("冒充公检法诈骗套路：①来电称您涉嫌洗钱；②要求下载会议软件开启屏幕共享；③让您把资金转入“清查账户”。以上任何一步出现，立即挂断拨打110。", True),
+        ("冒充公检法诈骗套路：①来电称您涉嫌洗钱；②要求下载会议软件开启屏幕共享；③让您把资金转入“清查账户”6222021234567890123。以上任何一步出现，立即挂断拨打110。", False),
+        ("【警惕】骗子的套路：下载会议软件开启屏幕共享，把资金转入清查账户", False),
+        ("刷单诈骗流程：先做几单小任务给佣金，然后让您垫付大额订单，最后拉黑。所有刷单都是诈骗！", True),
+        ("刷单诈骗流程：先做几单小任务给佣金，然后让您垫付大额订单，最后拉黑。所有刷单都是诈骗！想做正规兼职请加微信abc12345。", False),
+        # a scenario put as a condition, then advice
+        ("如果有人打电话说您家电费欠费要停电，并让您扫码缴纳滞纳金，请先在网上国网App查询账户。供电公司不会通过私人收款码收费。", True),
+        ("如果有人打电话说您家电费欠费要停电，并让您扫码缴纳滞纳金，请先在网上国网App查询账户。缴费请扫码 http://a9x.top/p 办理。", False),
+        ("如果有人问起，您家电费欠费要停电，请扫码缴纳滞纳金到6222021234567890123", False),
+        # a scenario put as a question, then advice
+        ("遇到自称法官的人打电话说您有一起官司马上开庭，让您先交诉讼保证金撤诉，怎么办？挂断。法院不会电话收钱。", True),
+        ("遇到自称法官的人打电话说您有一起官司马上开庭，让您先交诉讼保证金撤诉，怎么办？请转账到6222021234567890123，户名张伟。", False),
+        # a number the scam's message left, which the warning says not to call
+        ("近期有诈骗短信称您已获得2万元备用金，短信里留了一个4009897823的号码让您回电办理。请不要回拨！正规贷款不会放款前收费。", True),
+        ("近期有诈骗短信称您已获得2万元备用金，短信里留了一个4009897823的号码让您回电办理，额度当天到账。", False),
+        ("骗子的短信里常留一个400号码让您回电，请不要回拨。您的涉案资金需要立即核查，请直接拨打公安局经侦支队电话13912345678，由专人为您办理。", False),
+        # an SMS shown as from a bank's number, retold
+        ("有市民收到显示为95588的短信，说他的网银即将失效，让他登录短信里的网址重新认证，结果卡里的钱被转走。这类短信多由伪基站发出。【工商银行】提醒：我行不会通过短信链接要求认证，请拨95588核实。", True),
+        ("您收到显示为95588的短信了吗？您的网银即将失效，请登录 icbc-renz.top 重新认证。", False),
+        # a lure put as a question, answered in the next sentence
+        ("兼职日结、动动手指就能赚钱？一律是诈骗。【南京反诈中心】", True),
+        ("兼职日结、动动手指就能赚钱？加微信abc12345了解详情。", False),
+    ],
+)
+def test_notice19_retelling_by_grammar_stays_low_and_its_look_alikes_do_not(text, low):
+    assert (check(text).verdict == "low_risk") is low
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("近期有诈骗短信称您已获得2万元备用金，短信里留了一个4009897823的号码让您回电办理。请不要回拨！", False),
+        ("骗子的短信里写着“售后专线4001356786”，接通后对方说要帮您退款……这个400号码不是任何平台的客服。", False),
+        # no warning not to use it after: the number is offered
+        ("短信里留了一个4009897823的号码，请拨打该号码办理退款。", True),
+        # no scam's message named as what left it
+        ("请拨打4009897823办理，不要拨打其他号码。", True),
+        # the frame's clause ends, or an order to the reader stands, before the number; "其他号码" sends the reader to it
+        ("诈骗短信里留的号码不要回，请拨打我们的客服4009897823，不要拨打其他号码。", True),
+        ("诈骗短信里留了号码，我们的客服是4009897823，千万不要打错。", True),
+        ("短信里留了一个号码请拨打4009897823，不要拨打其他号码。", True),
+    ],
+)
+def test_notice19_a_number_the_scams_message_left_is_no_channel_of_the_sender(text, kept):
+    assert any(c.value == "4009897823" for c in _read(text).channels) is kept
+
+
+# notice19: the same mechanisms do not lower a scam that a warning's words were put inside (red team warning_inside):
+# a heading inside a sentence, "以下是…的话术：" announcing a text, a question answered by the speaker going on.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "叔，是我，小强，【警惕】以下是骗子常用的话术：在外地上学，最近报了驾照培训，交费还差9590，您能先帮我转一下吗？这是我新号。",
+        "叔，是我，小强，冒充熟人诈骗套路：在外地上学，然后交费还差9590，不好意思跟爸妈开口，您能先帮我转一下吗？这是我新号。",
+        "【警惕】以下是骗子常用的话术：您的账户涉嫌洗钱；然后把钱转入安全账户。请您保密配合。",
+        "妈，我换新号了，如果有人问起就说是借的，您先转5000给我同学应急吗？请尽快，别告诉爸。",
+    ],
+)
+def test_notice19_warning_words_put_inside_a_scam_lower_nothing(text):
+    assert check(text).verdict != "low_risk"

@@ -462,6 +462,13 @@ class _Data(NamedTuple):
     first_person: re.Pattern[str]
     sayings: re.Pattern[str]
     sayings_closed: re.Pattern[str]
+    steps_heading: re.Pattern[str]
+    steps_marker: re.Pattern[str]
+    scenario_opens: re.Pattern[str]
+    scenario_asker: re.Pattern[str]
+    scenario_advice: re.Pattern[str]
+    retold_channel_frame: re.Pattern[str]
+    retold_channel_denied: re.Pattern[str]
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
@@ -570,6 +577,13 @@ def parse_data(raw: str | dict) -> _Data:
         first_person=_compile(data["retelling"]["first_person"], "retelling.first_person"),
         sayings=_compile(data["retelling"]["sayings"], "retelling.sayings"),
         sayings_closed=_compile(data["retelling"]["sayings_closed"], "retelling.sayings_closed"),
+        steps_heading=_compile(data["retelling"]["steps_heading"], "retelling.steps_heading"),
+        steps_marker=_compile(data["retelling"]["steps_marker"], "retelling.steps_marker"),
+        scenario_opens=_compile(data["retelling"]["scenario_opens"], "retelling.scenario_opens"),
+        scenario_asker=_compile(data["retelling"]["scenario_asker"], "retelling.scenario_asker"),
+        scenario_advice=_compile(data["retelling"]["scenario_advice"], "retelling.scenario_advice"),
+        retold_channel_frame=_compile(data["retelling"]["retold_channel_frame"], "retelling.retold_channel_frame"),
+        retold_channel_denied=_compile(data["retelling"]["retold_channel_denied"], "retelling.retold_channel_denied"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         firm_account=_compile(data["channels"]["firm_account"], "channels.firm_account"),
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
@@ -653,6 +667,8 @@ def _reported(
                 return True
     if _in_sayings(text, start, data):
         return True  # a list of the scam's sayings that a warning gives (notice14)
+    if narrated and (_in_steps(text, start, data) or _in_scenario(text, start, data)):
+        return True  # the steps a warning enumerates, or the scenario it advises on (notice19)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
     begin = ends[-1] if ends else max(0, start - 80)
     with _reading_part(text, begin, start):
@@ -1086,6 +1102,8 @@ def _retold_in(masked: str, start: int, quotes: Sequence[Quote], data: _Data, st
     """retold() on the text with its quotations' words masked (〇), their quotations recorded for it."""
     if _in_sayings(masked, start, data):
         return True  # the scam's sayings a warning lists, a colon after its opener or not ("我换号了" among them)
+    if _in_steps(masked, start, data) or _in_scenario(masked, start, data):
+        return True  # the steps a warning enumerates ("…诈骗套路：①…②…"), or the scenario it advises on
     if not _reported(masked, start, data, narrated=True, story=story, warned=True):
         return False
     quoted = any(q.start <= start < q.end for q in quotes)
@@ -1128,6 +1146,70 @@ def _in_sayings(text: str, start: int, data: _Data) -> bool:
     if opener is None or not any(p.search(text, 0, opener.start()) is not None for p in (data.scammer, data.scam_named)):
         return False
     return data.governing.search(text, start + 1) is not None or data.denial.search(text, start + 1) is not None
+
+
+# How far a heading naming a scam may run on from a place in its own words ("刷单诈骗流程：").
+_HEADING_REACH = 24
+# What may stand before such a heading in its sentence: a sender's tag at most ("【某某公安】冒充公检法诈骗套路：").
+_HEADING_LEAD = precompiled(r"\s*(?:【[^【】]{0,30}】\s*)?")
+
+
+def _in_steps(text: str, start: int, data: _Data) -> bool:
+    """Whether text[start] stands in the steps of a scam that a warning enumerates under a heading naming
+    the scam as its topic (claims.toml retelling.steps_heading: "冒充公检法诈骗套路：①…②…", "刷单诈骗流程：先…→
+    然后…"), or in that heading's own words: an enumerator (retelling.steps_marker) after the heading's colon,
+    before the place, in the same list (to 。！？ or a line's end; over ；, which parts its items), and the
+    warning's own words going on after the list in a sentence of their own: a heading put before a scam's
+    own text that runs to the message's end is no list. Read only where the message gives no unofficial
+    channel of its own (_reported, narrated)."""
+    ends = [m.end() for m in _LIST_END.finditer(text, max(0, start - 120), start)]
+    begin = ends[-1] if ends else max(0, start - 120)
+    headings = data.steps_heading.finditer(text, begin, min(len(text), start + _HEADING_REACH))
+    heading = max((m for m in headings if m.start() <= start), key=lambda m: m.start(), default=None)
+    if heading is None or _HEADING_LEAD.fullmatch(text, begin, heading.start()) is None:
+        return False  # no heading, or one put inside a sentence (issue 8, red team warning_inside)
+    after = _LIST_END.search(text, max(start, heading.end()))
+    stop = after.start() if after else len(text)
+    # The steps are enumerated: before the place, or anywhere in the list where the place is the heading's.
+    marker = data.steps_marker.search(text, heading.end(), start + 1 if start >= heading.end() else stop)
+    return marker is not None and after is not None and _WARNING_GOES_ON.search(text, after.end()) is not None
+
+
+# What a warning says after the steps it lists: a sentence of its own, not a signature alone ("——某某公安").
+_WARNING_GOES_ON = precompiled(r"[\u4e00-\u9fff]{2}[^。！？!?\n]*[。！？!?]")
+
+
+_SCENARIO_CLAUSE = precompiled(r"[，,；;]")
+
+
+def _in_scenario(text: str, start: int, data: _Data) -> bool:
+    """Whether text[start] stands in a scenario a warning puts as a condition or a question and then
+    advises on (claims.toml retelling.scenario_opens / scenario_asker / scenario_advice): "如果有人…，
+    并让您扫码缴纳滞纳金，请先在App查询", "房东突然说换了号码，让您把房租打到另一个账户？先用原来的号码
+    确认". The scenario runs from its opener (a condition and who acts in it) over the clauses after it
+    up to the first clause that opens with advice; put as a question, it is the whole question, whose
+    sentence names who asks before the place, and the next sentence opens with advice. No advice after
+    it, no scenario: a condition that runs to the message's end advises nothing. Read only where the
+    message gives no unofficial channel of its own (_reported, narrated)."""
+    ends = [m.end() for m in _LIST_END.finditer(text, max(0, start - 120), start)]
+    begin = ends[-1] if ends else max(0, start - 120)
+    stop_mark = _LIST_END.search(text, start)
+    stop = stop_mark.start() if stop_mark else len(text)
+
+    def advises(k: int) -> bool:
+        while k < len(text) and text[k] in " \t\"“”「」":
+            k += 1
+        return data.scenario_advice.match(text, k) is not None
+
+    opener = max(data.scenario_opens.finditer(text, begin, start), key=lambda m: m.start(), default=None)
+    if opener is not None:
+        if any(advises(m.end()) for m in _SCENARIO_CLAUSE.finditer(text, opener.end(), start)):
+            return False  # the place stands in the advice, not in the scenario
+        if any(advises(m.end()) for m in _SCENARIO_CLAUSE.finditer(text, start, stop)):
+            return True
+    elif data.scenario_asker.search(text, begin, start) is None:
+        return False
+    return stop < len(text) and text[stop] in "？?" and advises(stop + 1)
 
 
 # A list of sayings runs over ；, which parts its items ("常说：…双倍赔偿；…自动续费；…"), to its sentence's end.
@@ -1607,6 +1689,9 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     present = frozenset(text)  # an expression none of whose triggers is here is not run
     claims = _claims(norm, entities, data, present)
     channels = _channels(norm, entities, claims, data, present)
+    # A number or link the warning says the scam's message left, and tells the reader not to use, is the
+    # scam's: not a channel the sender offers (notice19).
+    channels = [c for c in channels if not _retold_channel(text, c, data)]
     # A retelling ("对方会让您…") is read as one only in a warning (a victim's story of what happened
     # is a scam to name, not a warning), and only where the message gives no way of its own to reach
     # anyone but official ones: no private or unknown number, link, card or chat id.
@@ -1796,6 +1881,35 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
 
 
 _RETELLING_OPENING = 40
+# How far after a retold number or link the warning not to use it may stand (the next sentence, "请不要回拨！").
+_RETOLD_CHANNEL_REACH = 60
+_RETOLD_CHANNEL_KINDS = frozenset({"phone", "link"})
+
+
+def _retold_channel(text: str, channel: Channel, data: _Data) -> bool:
+    """Whether a number or link stands in a warning's retelling of the scam's message: its own sentence names
+    the scam's message or the scammer as what left it before it (claims.toml retelling.retold_channel_frame:
+    "短信里留了一个…的号码", "骗子的短信里写着“…”"), and after it, within the next sentence, the warning tells
+    the reader not to use it or disowns it (retelling.retold_channel_denied: "请不要回拨", "这个400号码不是任何
+    平台的客服"). Both, in the frame's own clause with no order to the reader between, or it is the sender's
+    own (issue 8: a warning frame never hides a channel offered)."""
+    at = channel.at
+    if channel.kind not in _RETOLD_CHANNEL_KINDS or at < 0:
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 80), at)]
+    begin = ends[-1] if ends else max(0, at - 80)
+    # The frame governs the channel in its own clause, with no order to the reader between ("短信里留了一个
+    # 400…的号码"; not "短信里留的号码不要回，请拨打我们的400…").
+    frame = max(data.retold_channel_frame.finditer(text, begin, at), key=lambda m: m.start(), default=None)
+    if frame is None or _CLAUSE_BREAK.search(text, frame.end(), at) or data.fresh_imperative.search(text, frame.end(), at):
+        return False
+    end = at + len(channel.value)
+    first = _SENTENCE_END.search(text, end)
+    second = _SENTENCE_END.search(text, first.end()) if first else None
+    stop = min(second.end() if second else len(text), end + _RETOLD_CHANNEL_REACH)
+    return data.retold_channel_denied.search(text, end, stop) is not None
+
+
 # What a call with no number is for, right after its verb: to check with someone the reader knows.
 _TO_VERIFY = precompiled(r"(?:给|问)?(?:本人|家人|对方本人|他本人|她本人)?(?:核实|确认|问问|问一下|问清楚|求证)")
 
