@@ -223,7 +223,7 @@ JUDGED = [
 ]
 
 # Each place of claims.toml [channels] on_site, before the scan in its clause.
-ON_SITE = ["离场", "出场", "出口", "现场", "收费处", "收银台", "前台", "柜台", "窗口", "店内", "桌上"]
+ON_SITE = ["离场", "出场", "出口", "现场", "收费处", "收银台", "前台", "柜台", "窗口", "店内", "店里", "门店", "到店", "营业厅", "展厅", "售楼处", "桌上"]
 
 
 @pytest.mark.parametrize("place", ON_SITE)
@@ -1004,6 +1004,90 @@ def test_a_payment_the_writer_made_is_no_request(text):
 def test_a_payment_asked_of_the_reader_is_still_a_request(text):
     assert "pay" in {r.kind for r in _read(text).requests}
     assert check(text).verdict == "high_risk"
+
+
+# fp19 (issue 9): a deposit its clause says a hospital, a school or a stay holds (claims.toml
+# negation.held_deposit) is that body's own charge, no fee the sender demands: a relative asking to share
+# a hospital deposit, a hospital's or a hotel's own notice stay below high_risk. Where the money is to go
+# is still judged: the same deposit into a card, the sender's new WeChat or pocket, or with a 保证金, or
+# a deposit no such body holds, before a payout, stays high_risk (fraud_taxonomy.md A.1 rows 29-31).
+HELD_DEPOSIT = [
+    "姐，爸明天做手术，医院让先交2万押金，你那边能转我1万吗",
+    "老公，儿子住院要交3000押金，我卡里不够，你转我一下",
+    "朋友们，老张住院了，医院要交押金，大家有心意的可以转给他老婆",
+    "老婆，幼儿园让交1000押金，我已经交了",
+    "儿子，学校要交住宿押金500，你自己去宿管那交，钱我转你微信了",
+    "【某医院】您的住院预交金余额不足500元，请及时到住院处缴纳押金。",
+    "【某酒店】您预订的房间已确认，入住时请到前台交押金500元，离店时退还。",
+    "【某租车】取车时需交押金3000元，可刷信用卡预授权，还车后解冻。",
+    "【某幼儿园】新生入园须交纳800元押金，请到园务办公室现场交纳，退园时凭收据退还。",
+]
+DEPOSIT_STILL_HIGH = [
+    "妈，我换号了，这是我新号。爸住院要交2万押金，急用，你转到这张卡6222021234567890123",
+    "我是你表哥，换微信了，医院让先交押金，你先转我1万",
+    "家长您好，我是孩子的班主任，学校让交住宿押金800元，加我微信wxid_abc123转给我",
+    "您孩子在学校受伤住院，马上交手术押金3万，转账到指定账户",
+    "医院让先交保证金2万，账户我一会儿发你",
+    "您的贷款已审批，需先交3000元押金才能放款",
+]
+
+
+@pytest.mark.parametrize("text", HELD_DEPOSIT)
+def test_a_deposit_a_hospital_or_a_stay_holds_is_no_fee_demanded(text):
+    reading = _read(text)
+    assert not [r for r in reading.requests if r.pattern in ("fee", "fee_kind")]
+    assert "fee_demanded" not in {f.id for f in reading.findings}
+    result = check(text)
+    assert "debtor_fee_demand" not in {f.id for f in result.flags}
+    assert result.verdict != "high_risk"
+
+
+@pytest.mark.parametrize("text", DEPOSIT_STILL_HIGH)
+def test_a_deposit_paid_through_an_unknown_channel_stays_high(text):
+    assert check(text).verdict == "high_risk"
+
+
+# fp19: the payee's account promised for later, in private ("账户我一会儿发你", "我把账号发您"), is a way
+# to pay only the sender can name (claims.toml account_to_follow), whoever he claims to be; an account
+# already sent, or named by the contract, asks for nothing new.
+ACCOUNT_PROMISED = [
+    "喂 我是你儿子的同学 他在医院 医生说要先交押金 你先转给医院 医院的账户我一会儿发你",
+    "请您尽快把剩下的钱转到主治医生的账户，我把账号发您。",
+    "我在开会，你帮我给合作方转38000过去，账号我发你，转完截图给我",
+]
+ACCOUNT_NOT_PROMISED = [
+    "我把账户发你了，你核对一下",
+    "收款账户以合同为准，合同我稍后发你",
+]
+
+
+@pytest.mark.parametrize("text", ACCOUNT_PROMISED)
+def test_an_account_promised_in_private_is_an_unofficial_way_to_pay(text):
+    assert "pay_through_unofficial_channel" in {f.id for f in _read(text).findings}
+    assert check(text).verdict == "high_risk"
+
+
+@pytest.mark.parametrize("text", ACCOUNT_NOT_PROMISED)
+def test_an_account_sent_or_named_by_contract_is_no_promise(text):
+    assert "pay_through_unofficial_channel" not in {f.id for f in _read(text).findings}
+    assert check(text).verdict == "low_risk"
+
+
+# fp19: a sum the sender wants now into his own pocket ("先转我1万") is money asked through the sender.
+SUM_TO_THE_SENDER = ["我换号了，急用钱，先转我两千。", "宝宝，我在你们城市出差，钱包丢了，能先转我500元吃饭吗"]
+SUM_FROM_THE_WRITER = ["我先转我妈2000，剩下的明天给你", "生活费我先转你2000，省着点花"]
+
+
+@pytest.mark.parametrize("text", SUM_TO_THE_SENDER)
+def test_a_sum_into_the_senders_pocket_is_asked(text):
+    assert "to_the_sender" in {r.pattern for r in _read(text).requests}
+    assert check(text).verdict == "high_risk"
+
+
+@pytest.mark.parametrize("text", SUM_FROM_THE_WRITER)
+def test_a_sum_the_writer_pays_is_not_asked_of_the_reader(text):
+    assert "to_the_sender" not in {r.pattern for r in _read(text).requests}
+    assert check(text).verdict == "low_risk"
 
 
 # personal14: in a story told as a warning, someone who added the writer ("有人加我微信说是我表哥") is a

@@ -445,6 +445,7 @@ class _Data(NamedTuple):
     paid_after: re.Pattern[str]
     paid_by_writer: re.Pattern[str]
     paid_done: re.Pattern[str]
+    held_deposit: re.Pattern[str]
     clause_end: re.Pattern[str]
     statement_opens: re.Pattern[str]
     scammer: re.Pattern[str]
@@ -558,6 +559,7 @@ def parse_data(raw: str | dict) -> _Data:
         paid_after=_compile(negation["paid_after"], "negation.paid_after"),
         paid_by_writer=_compile(negation["paid_by_writer"], "negation.paid_by_writer"),
         paid_done=_compile(negation["paid_done"], "negation.paid_done"),
+        held_deposit=_compile(negation["held_deposit"], "negation.held_deposit"),
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
         statement_opens=_compile(negation["statement_opens"], "negation.statement_opens"),
         scammer=_compile(negation["scammer"], "negation.scammer"),
@@ -1310,6 +1312,8 @@ def _requests(
                     continue  # a seller's terms: paid once the goods or the service have come
                 if kind == "pay" and _paid_by_writer(text, m.start(), m.end(), data):
                     continue  # the writer tells of a payment he made: nobody is asked to pay
+                if name in _FEE_PATTERNS and held_deposit(text, m.start(), m.end()):
+                    continue  # a hospital's or a school's own deposit: where it goes is the channel's to judge
                 if m.end() == m.start() or _governed(
                     text, m.start(), m.end(), data, narrated=narrated, story=story, plain=plain, pauses=pauses, gap=gap,
                     pay=kind == "pay",
@@ -1352,16 +1356,31 @@ _PAYING_VERB = precompiled(r"缴纳|交纳|支付|缴|交|付|转|汇|打款|垫
 
 
 def with_paid_terms(pattern: re.Pattern[str], text: str) -> Iterator[tuple[re.Match[str], str]]:
-    """with_paid_after, and also each match that writer_paid() reads as the writer's own payment: the
-    non-empty matches of `pattern`, each with "after" (paid once the goods or the service have come),
-    "writer" (a fee the writer tells as paid) or "". After either, the search goes on from the match's
-    next character: "我已为您垫付了部分费用，请先交保证金" holds a demand after the writer's payment."""
+    """with_paid_after, and also each match that writer_paid() reads as the writer's own payment or
+    held_deposit() as a hospital's or a school's own deposit: the non-empty matches of `pattern`, each
+    with "after" (paid once the goods or the service have come), "writer" (a fee the writer tells as
+    paid), "held" (a deposit a hospital, a school or a stay holds) or "". After any of them, the search
+    goes on from the match's next character: "我已为您垫付了部分费用，请先交保证金" holds a demand after
+    the writer's payment."""
     return _told_matches(pattern, text, _paid_term)
 
 
 def _paid_term(text: str, start: int, end: int) -> str:
-    """What with_paid_terms tells of the match text[start:end]: "after", "writer" or ""."""
-    return "after" if paid_after(text, start, end) else "writer" if writer_paid(text, start, end) else ""
+    """What with_paid_terms tells of the match text[start:end]: "after", "writer", "held" or ""."""
+    if paid_after(text, start, end):
+        return "after"
+    if writer_paid(text, start, end):
+        return "writer"
+    return "held" if held_deposit(text, start, end) else ""
+
+
+def held_deposit(text: str, start: int, end: int) -> bool:
+    """Whether the fee matched at normalised text[start:end] is a deposit its clause says a hospital, a
+    school or a stay holds (claims.toml negation.held_deposit: "医院让先交2万押金", "入住时请到前台交押金"):
+    that body's own charge, returned at the end, no fee the sender demands (fp19, issue 9). Only the
+    fee's reading: where the money is to go is judged by the channel, as for any payment."""
+    data = _data()
+    return data.held_deposit.search(text, _clause_start(text, start, data), end) is not None
 
 
 def writer_paid(text: str, start: int, end: int) -> bool:
@@ -1783,6 +1802,12 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             # every payment asked goes through the reader's own way in (the school's payment system);
             # a teacher, only where the money goes to her own code or pocket.
             pay_channels.append(Channel("sender", "", "unknown", "", True, first["pay"].evidence))
+        promised = [r for r in requests if r.kind == "pay" and r.pattern == "account_to_follow" and r.through != "official"]
+        if promised and not pay_channels:
+            # fp19: the payee's account promised for later, in private ("医院的账户我一会儿发你", "我把账号
+            # 发您"), whoever claims to write: the money goes where the sender alone will say, an account
+            # nobody can check beforehand (fraud_taxonomy.md A.1 rows 29-31).
+            pay_channels.append(Channel("sender", "", "unknown", "", True, promised[0].evidence))
         if any(r.kind == "pay" for r in requests) and pay_channels:
             findings.append(_finding(data, "pay_through_unofficial_channel", claims, first["pay"], pay_channels))
             judged += pay_channels

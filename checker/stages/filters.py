@@ -25,6 +25,7 @@ WARNING_RETELLING = "warning_retelling"
 SENDER_DISOWNS = "sender_disowns"
 PAID_AFTER_SERVICE = "paid_after_service"
 PAID_BY_WRITER = "paid_by_writer"
+DEPOSIT_HELD = "deposit_held"
 _KNOWN = (
     WARNING_CLAUSE,
     "before_only",
@@ -37,6 +38,7 @@ _KNOWN = (
     SENDER_DISOWNS,
     PAID_AFTER_SERVICE,
     PAID_BY_WRITER,
+    DEPOSIT_HELD,
 )
 
 

@@ -67,7 +67,7 @@ from .claims import (
     with_paid_terms,
 )
 from .entities import Entity, institutions
-from .filters import PAID_AFTER_SERVICE, PAID_BY_WRITER, SENDER_DISOWNS
+from .filters import DEPOSIT_HELD, PAID_AFTER_SERVICE, PAID_BY_WRITER, SENDER_DISOWNS
 from .normalize import Normalized, opener_ends
 from .patterns import precompiled, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
@@ -953,7 +953,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
             if m.end() == m.start():
                 continue
             if told:
-                _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()), PAID_AFTER_SERVICE if told == "after" else PAID_BY_WRITER)
+                _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()), _TOLD_FILTERS[told])
                 continue
             if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
                 continue
@@ -991,6 +991,10 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     return Flag(
         rule.id, rule.title, rule.title_en, rule.why, rule.why_en, rule.weight, tuple(unique), rule.source, rule.types
     )
+
+
+# What with_paid_terms tells of a match, and the filter that names it in the result.
+_TOLD_FILTERS = {"after": PAID_AFTER_SERVICE, "writer": PAID_BY_WRITER, "held": DEPOSIT_HELD}
 
 
 def _note_negated(msg: Message, rule: Rule, evidence: Evidence, filter_id: str = "") -> None:
