@@ -34,7 +34,7 @@ import sys
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import _count_elements  # type: ignore[attr-defined]  # Counter's counting, in C
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -323,21 +323,10 @@ class Model:
         first occurrence, then (1 + log(count)) * idf, then the L2 norm. The structure terms stand
         beside the normalised part, each at structure_weight, as train.Fitted.matrix puts them.
         """
-        found = Counter(indices)
-        found.pop(None, None)  # terms outside the vocabulary
-        counts = cast("Counter[int]", found)
-        idf = self.numbers[0]
-        values: Sequence[float]
-        if self.sublinear_tf:
-            log = math.log
-            # (1.0 + log(1)) * x is x exactly: most terms occur once, and skip the logarithm.
-            if max(counts.values(), default=1) == 1:
-                values = _picker(counts)(idf)
-            else:
-                values = [idf[i] if c == 1 else (1.0 + log(c)) * idf[i] for i, c in counts.items()]
-        else:
-            values = [c * idf[i] for i, c in counts.items()]
-        norm = math.sqrt(sum(map(mul, values, values)))
+        return self._vector_of_weighted(self._weighted(indices), structure)
+
+    def _vector_of_weighted(self, weighted: _Weighted, structure: Iterable[str] = ()) -> dict[int, float]:
+        counts, values, norm, _ = weighted
         vec = dict(zip(counts, map(truediv, values, itertools.repeat(norm)))) if norm else {}
         for term in structure:
             index = self.structure.get(term)
@@ -358,17 +347,20 @@ class Model:
         the same order (`structure_products`: structure_weight times the coef of each known structure
         term, in the order of the structure). predict() scores every unit so, and builds the vector of
         the one that speaks."""
-        found = Counter(indices)
-        found.pop(None, None)
-        counts = cast("Counter[int]", found)
+        return self._z_of_weighted(self._weighted(indices), structure_products)
+
+    def _weighted(self, indices: list[int | None]) -> _Weighted:
+        """The terms of `indices` in order of first occurrence with their counts, their TF-IDF weights
+        before the norm, in the same order, and the norm; and what picks a table's entries for them."""
+        counts = _counted(indices)
         if not counts:
-            return self.intercept + sum(structure_products)  # no term of the vocabulary: a norm of 0
+            return counts, (), 0.0, None  # no term of the vocabulary: a norm of 0
         pick = _picker(counts)
-        idf, coef = self.numbers
+        idf = self.numbers[0]
         values: Sequence[float]
         if self.sublinear_tf:
-            # (1.0 + log(c)) * idf[i] as vector_of_indices() has it: 1.0 * idf[i] is idf[i] exactly, so
-            # where every term occurs once (a quarter of the units) the factors are left out.
+            # (1.0 + log(c)) * idf[i], as scikit-learn has it: 1.0 * idf[i] is idf[i] exactly, so where
+            # every term occurs once (a quarter of the units) the factors are left out.
             top = max(counts.values(), default=1)
             if top == 1:
                 values = pick(idf)
@@ -376,10 +368,13 @@ class Model:
                 values = list(map(mul, map(_sublinear(top).__getitem__, counts.values()), pick(idf)))
         else:
             values = [c * idf[i] for i, c in counts.items()]
-        norm = math.sqrt(sum(map(mul, values, values)))
-        if not norm:
+        return counts, values, math.sqrt(sum(map(mul, values, values))), pick
+
+    def _z_of_weighted(self, weighted: _Weighted, structure_products: list[float]) -> float:
+        _, values, norm, pick = weighted
+        if not norm or pick is None:
             return self.intercept + sum(structure_products)
-        normalised = map(mul, map(truediv, values, itertools.repeat(norm)), pick(coef))
+        normalised = map(mul, map(truediv, values, itertools.repeat(norm)), pick(self.numbers[1]))
         return self.intercept + sum(itertools.chain(normalised, structure_products))
 
     def known(self, words: list[str]) -> int:
@@ -429,7 +424,8 @@ class Model:
         structure_products = [mul(weight, coef[i]) for i in dict.fromkeys(self.structure[t] for t in structure if t in self.structure)]
         seen: set[tuple[tuple[int | None, ...], tuple[int | None, ...]]] = set()
         scored: list[float] = []
-        z_of = self._z_of_indices
+        weighted: dict[int, _Weighted] = {}
+        weigh, z_of = self._weighted, self._z_of_weighted
         for k, unit in enumerate(units):
             if k and known[k] < MIN_KNOWN_WORDS:
                 scored.append(-1.0)
@@ -439,11 +435,13 @@ class Model:
                 scored.append(-1.0)
                 continue
             seen.add(key)
-            scored.append(_sigmoid(z_of(unit.terms, structure_products)))
+            weighted[k] = weigh(unit.terms)
+            scored.append(_sigmoid(z_of(weighted[k], structure_products)))
         best = best_unit(scored, known)
         # The unit that speaks was scored (unit 0 always is): its probability is the one
-        # probability_of_indices() would compute again (tests/test_model.py); only its vector is built.
-        vec = self.vector_of_indices(units[best].terms, structure)
+        # probability_of_indices() would compute again (tests/test_model.py); its vector is built from
+        # the weights it was scored with, as vector_of_indices() builds it.
+        vec = self._vector_of_weighted(weighted[best], structure)
         return Prediction(scored[best], known[0], self, units[best], vec, toks, masked)
 
     def _naming(self, prediction: Prediction) -> Naming:
@@ -530,6 +528,20 @@ def _picker(keys: Collection[int]) -> Callable[[Sequence[float]], Sequence[float
     if len(keys) > 1:
         return itemgetter(*keys)
     return lambda table: [table[i] for i in keys]  # itemgetter of one key gives the item itself
+
+
+# _Weighted: counts, TF-IDF weights before the norm, the norm, the picker of the counted terms (Model._weighted).
+_Weighted = tuple[dict[int, int], Sequence[float], float, "Callable[[Sequence[float]], Sequence[float]] | None"]
+
+
+def _counted(indices: list[int | None]) -> dict[int, int]:
+    """Counter(indices) without None (the terms outside the vocabulary), as a plain dictionary: the same
+    counts in the same order (of first occurrence), counted by collections' own helper in C without
+    Counter's __init__ and update, two Python calls a unit."""
+    counts: dict[int | None, int] = {}
+    _count_elements(counts, indices)
+    counts.pop(None, None)
+    return cast("dict[int, int]", counts)
 
 
 def _as_list(numbers: Sequence[float]) -> list[float]:

@@ -24,6 +24,7 @@ import itertools
 import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from operator import add
 from typing import Any, overload
 
 from .entities import Entity
@@ -234,7 +235,7 @@ class Segmenter:
     file's bytes (SortedWords); later ones, and `words`, use the dictionary built then.
     """
 
-    __slots__ = ("_frequencies", "_log_total", "_messages", "_table", "_words", "unknown")
+    __slots__ = ("_ends", "_frequencies", "_log_total", "_messages", "_table", "_words", "unknown")
 
     def __init__(self, words: Sequence[str], frequencies: Sequence[int], total: int) -> None:
         if total <= 0:
@@ -246,6 +247,7 @@ class Segmenter:
         self.unknown = math.log(1) - self._log_total
         self._table: dict[str, float | None] | None = None
         self._messages = 0
+        self._ends: dict[str, list[int]] = {}  # ends() of short blocks already cut: placeholders, 您好, 月
         if not isinstance(words, SortedWords):
             self.prepare()
 
@@ -285,7 +287,12 @@ class Segmenter:
 
         jieba: among the words that start at k, the one whose log-probability plus that of the best
         route after it is highest, the longest on a tie; a character that starts no word stands alone.
+        The answer for a short block is kept (a fifth of the characters cut are blocks cut before, most
+        of them placeholders): the caller reads it and never changes it.
         """
+        cached = self._ends.get(block)
+        if cached is not None:
+            return cached
         unknown, absent = self.unknown, _ABSENT
         n = len(block)
         score = [0.0] * (n + 1)
@@ -308,10 +315,18 @@ class Segmenter:
                 best, best_end = unknown + score[k + 1], k + 1
             score[k] = best
             ends[k] = best_end
+        if n <= _KEPT_BLOCK_CHARS:
+            kept = self._ends
+            if len(kept) >= _KEPT_BLOCKS:
+                kept.clear()  # replaced whole now and then: a long run of new blocks cannot grow it
+            kept[block] = ends
         return ends
 
 
 _ABSENT: Any = object()  # a lookup's answer for text that begins no word
+# Segmenter.ends keeps its answer for a block of at most this many characters, for this many blocks.
+_KEPT_BLOCK_CHARS = 12
+_KEPT_BLOCKS = 4096
 
 
 def load_tokenizer(dictionary: bytes) -> Segmenter:
@@ -556,8 +571,11 @@ def lookups(toks: Tokens, masked_text: str, index: Callable[[str], int | None]) 
     runs: list[tuple[int, int, list[int | None]]] = []
     for m in _CJK_RUN.finditer(text):
         run = m.group()
-        grams = [index(CHAR_MARK + run[i : i + size]) for size in CHAR_SIZES for i in range(len(run) - size + 1)]
-        runs.append((m.start(), m.end(), grams))
+        # char_ngrams() of the run: its 2-grams, then its 3-grams, each a 2-gram and the character after it
+        # (joined in C: a slice and a join fewer per 3-gram).
+        grams = [CHAR_MARK + run[i : i + 2] for i in range(len(run) - 1)]
+        grams += map(add, grams, run[2:])
+        runs.append((m.start(), m.end(), list(map(index, grams))))
     return Lookups(words, pairs, runs)
 
 
