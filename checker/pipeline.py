@@ -50,10 +50,20 @@ def _model_opinion(norm, entities, reading, load_model):
     # one that retells a scam: set aside, its warning would leave the scam it quotes.
     held = [(r.evidence.start, r.evidence.end) for r in reading.requests if r.through != "official"]
     asides = () if reading.warning_notice or reading.retelling else model_asides(norm, entities, held)
-    prediction = model.predict(norm, entities, reading, asides)
+    prediction = model.predict(norm, entities, reading, asides, _retold_spans(norm, reading))
     enough = prediction.known_words >= model_stage.MIN_KNOWN_WORDS
     opinion = ModelOpinion(prediction.probability, model.agree_threshold, model.lift_threshold, enough)
     return prediction, opinion, "ok" if enough else "ok: too few known words to weigh"
+
+
+def _retold_spans(norm: Normalized, reading: claims_stage.Reading) -> list[tuple[int, int]]:
+    """The pasted spans of the clauses a warning retells as the scammer's words (claims.retold_clauses),
+    where the message reads as a warning and its sender offers no unofficial channel: the model does not
+    let such a clause speak for the message (issue 8, notice19b). A warning frame around a scam that gives
+    its own number, link, card or chat id keeps every clause (tests/test_monotone.py)."""
+    if not (reading.warning_notice or reading.retelling) or reading.own_way:
+        return []
+    return [norm.span(s, e) for s, e in claims_stage.retold_clauses(norm.text)]
 
 
 def check(text: str) -> CheckResult:

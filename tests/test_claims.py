@@ -2622,3 +2622,20 @@ def test_notice19_a_number_the_scams_message_left_is_no_channel_of_the_sender(te
 )
 def test_notice19_warning_words_put_inside_a_scam_lower_nothing(text):
     assert check(text).verdict != "low_risk"
+
+
+# notice19b: 支付密码 is a credential to keep, not a payment asked (claims.toml pay_verb: 支付(?!宝|密码)); a
+# payment asked with 支付 stays one, a password beside it or not.
+@pytest.mark.parametrize(
+    ("text", "pays"),
+    [
+        ("请家长保管好手机支付密码。", False),
+        ("请您务必保管好支付密码。", False),
+        ("暑假到了，请各位家长保管好手机支付密码，不要让孩子知道。", False),
+        ("请马上支付5000元保证金。", True),
+        ("麻烦今天支付一下尾款，支付密码别输错。", True),
+        ("先支付手续费，密码稍后发你。", True),
+    ],
+)
+def test_notice19b_a_payment_password_to_keep_is_no_payment_asked(text, pays):
+    assert ("pay" in {r.kind for r in _read(text).requests}) is pays

@@ -473,3 +473,42 @@ def test_speed14_the_kept_mask_is_outside_every_span(starts):
     for spans in ([], [(0, 1)], [(2, 5)], [(1, 3), (5, 6), (9, 12)], [(3, 3), (3, 10)], [(0, 100)]):
         expected = bytes(int(not any(a <= at < b for a, b in spans)) for at in starts)
         assert model_stage._kept_mask(starts, spans) == expected
+
+
+# notice19b: a warning's steps, each the scammer's words; and the same steps with the sender's own number.
+RETOLD_STEPS = "贷款诈骗流程提醒：①发短信说您有5万元额度，秒到账；②让您下载一个陌生App；③说您的卡号填错、资金被冻结；④要您先交解冻金。正规贷款放款前不收任何费用。"
+OWN_NUMBER_STEPS = RETOLD_STEPS.replace("先交解冻金。", "先交解冻金，详询13912345678。")
+
+
+def _predictions(text):
+    from checker import pipeline
+    from checker.stages import claims
+    from checker.stages.entities import extract
+    from checker.stages.normalize import normalize
+
+    model = model_stage.load()
+    norm = normalize(text)
+    entities = extract(norm)
+    with claims.quoting(norm):
+        reading = claims.read(norm, entities)
+        retold = pipeline._retold_spans(norm, reading)
+        return retold, model.predict(norm, entities, reading), model.predict(norm, entities, reading, (), retold)
+
+
+def test_a_clause_a_warning_retells_never_speaks_for_the_model():
+    """The model reads each clause as a unit; in a warning whose sender offers no unofficial channel, a
+    clause that is the scammer's words retold ("③说您的卡号填错、资金被冻结") is not the sender's, and never
+    speaks for the message (issue 8); the whole message still does."""
+    retold, plain, read = _predictions(RETOLD_STEPS)
+    assert retold
+    spoke, speaks = (p.masked.span(p.unit.start, p.unit.end) for p in (plain, read))
+    assert any(a <= spoke[0] and spoke[1] <= b for a, b in retold)  # without them: the step speaks
+    assert read.probability < plain.probability
+    assert not any(a <= speaks[0] and speaks[1] <= b for a, b in retold)
+
+
+def test_a_warning_frame_that_gives_its_own_number_keeps_every_clause_for_the_model():
+    """The same steps with the sender's own mobile number: no clause is set apart (tests/test_monotone.py)."""
+    retold, plain, read = _predictions(OWN_NUMBER_STEPS)
+    assert retold == []
+    assert read.probability == plain.probability

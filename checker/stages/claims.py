@@ -1100,6 +1100,40 @@ def retold(text: str, start: int) -> bool:
         return _retold_in(masked, start, quotes, data, story)
 
 
+# How many clauses retold_clauses() reads at most: past them, a clause is read as the sender's (the model
+# may speak on it), the safe side.
+_RETOLD_CLAUSES = 64
+
+
+def retold_clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of the normalised text that stand wholly in a third person's words a warning retells
+    (retold(), at the clause's first and last character): for the model, which reads each clause as a unit
+    of its own (model.py), in a warning whose sender offers no unofficial channel (pipeline.py)."""
+    data = _data()
+    if data.story_pending.search(text) is not None:
+        return []
+    quotes = _quotes(text)
+    masked = text
+    if quotes:
+        pieces, at = [], 0
+        for q in quotes:
+            pieces += [text[at : q.start], "〇" * (q.end - q.start)]
+            at = q.end
+        masked = "".join([*pieces, text[at:]])
+    story = reads_as_story(text) and names_scammer(text)
+    starts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))][:_RETOLD_CLAUSES]
+    spans = []
+    with _reading_quotes(masked, quotes):
+        for a in starts:
+            b = _CLAUSE_BREAK.search(text, a)
+            end = b.start() if b is not None else len(text)
+            while a < end and text[a].isspace():
+                a += 1
+            if a < end and _retold_in(masked, a, quotes, data, story) and _retold_in(masked, end - 1, quotes, data, story):
+                spans.append((a, b.end() if b is not None else end))  # with its mark, as a unit ends
+    return spans
+
+
 def _retold_in(masked: str, start: int, quotes: Sequence[Quote], data: _Data, story: bool) -> bool:
     """retold() on the text with its quotations' words masked (〇), their quotations recorded for it."""
     if _in_sayings(masked, start, data):

@@ -387,11 +387,18 @@ class Model:
         return len(found - self.placeholders)
 
     def predict(
-        self, norm: Normalized, entities: tuple[Entity, ...], reading: Reading, asides: Sequence[tuple[int, int]] = ()
+        self,
+        norm: Normalized,
+        entities: tuple[Entity, ...],
+        reading: Reading,
+        asides: Sequence[tuple[int, int]] = (),
+        retold: Sequence[tuple[int, int]] = (),
     ) -> Prediction:
         """`asides`: normalised spans of lines that only reassure, warn or pad (rules.model_asides), given
         where the message asks through an unofficial channel: the message read without them is one
-        more unit, so that such a line added to a scam cannot dilute the model's opinion (issue 8)."""
+        more unit, so that such a line added to a scam cannot dilute the model's opinion (issue 8).
+        `retold`: pasted spans of the clauses a warning retells as the scammer's words (pipeline.py): a
+        unit that lies inside one never speaks for the message (the whole message still does)."""
         masked = segment.mask(norm, entities)
         toks = segment.tokens(self.tokenizer, masked.text)
         lookup = self.vocabulary.lookup()
@@ -414,6 +421,8 @@ class Model:
                     if core is not None:
                         units.append(core)
         known = [self.known_of_indices(unit.words) for unit in units]
+        if retold:
+            known[1:] = [0 if _inside(masked.span(u.start, u.end), retold) else n for u, n in zip(units[1:], known[1:])]
         # The structure is the message's: every unit is scored with it.
         structure = structure_terms(reading)
         # A clause with too few known words never speaks (best_unit): it is not scored. Neither does a
@@ -614,6 +623,11 @@ def _kept_tails(text: str, kept: bytes, tails: list[int]) -> list[bytes]:
     kept_text = "".join(itertools.compress(text, kept))
     ends = sorted({*tails, *(positions[j] for j in segment.tail_starts(kept_text))})
     return [bytes(at) + kept[at:] for at in ends if 0 < at < len(kept) and any(kept[at:])][: segment._MAX_TAILS]
+
+
+def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether `span` lies within one of `spans`."""
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
 def _find_all(text: str, part: str) -> list[int]:
