@@ -291,23 +291,3 @@ def test_character_ngrams_of_chinese_runs(text, grams):
 
 def test_a_word_character_covers_every_chinese_character_it_replaces():
     assert all(segment._KEEP_TOKEN.match(chr(c)) for c in range(0x4E00, 0xA000))
-
-
-
-def test_speed19_kept_block_ends_are_those_cut_anew_and_bounded():
-    """Segmenter.ends keeps its answer for short blocks (issue 12): the same as cut anew, and never more
-    than _KEPT_BLOCKS of them."""
-    tokenizer = model_stage.load().tokenizer
-    get = tokenizer.lookup()
-    blocks = ["xnum", "您好", "您尾号", "回t退订", "借呗逾期请联系客服处理", "一" * 40]
-    blocks += [m.group() for text in _corpus_texts()[::50] for m in segment._JIEBA_BLOCK.finditer(text)]
-    kept = [tokenizer.ends(block, get) for block in blocks]
-    again = [tokenizer.ends(block, get) for block in blocks]
-    anew = []
-    for block in blocks:
-        tokenizer._ends.clear()
-        anew.append(tokenizer.ends(block, get))
-    assert kept == again == anew
-    for k in range(segment._KEPT_BLOCKS + 10):
-        tokenizer.ends(f"x{k}", get)
-    assert 0 < len(tokenizer._ends) <= segment._KEPT_BLOCKS

@@ -235,7 +235,7 @@ class Segmenter:
     file's bytes (SortedWords); later ones, and `words`, use the dictionary built then.
     """
 
-    __slots__ = ("_ends", "_frequencies", "_log_total", "_messages", "_table", "_words", "unknown")
+    __slots__ = ("_frequencies", "_log_total", "_messages", "_table", "_words", "unknown")
 
     def __init__(self, words: Sequence[str], frequencies: Sequence[int], total: int) -> None:
         if total <= 0:
@@ -247,7 +247,6 @@ class Segmenter:
         self.unknown = math.log(1) - self._log_total
         self._table: dict[str, float | None] | None = None
         self._messages = 0
-        self._ends: dict[str, list[int]] = {}  # ends() of short blocks already cut: placeholders, 您好, 月
         if not isinstance(words, SortedWords):
             self.prepare()
 
@@ -287,12 +286,7 @@ class Segmenter:
 
         jieba: among the words that start at k, the one whose log-probability plus that of the best
         route after it is highest, the longest on a tie; a character that starts no word stands alone.
-        The answer for a short block is kept (a fifth of the characters cut are blocks cut before, most
-        of them placeholders): the caller reads it and never changes it.
         """
-        cached = self._ends.get(block)
-        if cached is not None:
-            return cached
         unknown, absent = self.unknown, _ABSENT
         n = len(block)
         score = [0.0] * (n + 1)
@@ -315,18 +309,10 @@ class Segmenter:
                 best, best_end = unknown + score[k + 1], k + 1
             score[k] = best
             ends[k] = best_end
-        if n <= _KEPT_BLOCK_CHARS:
-            kept = self._ends
-            if len(kept) >= _KEPT_BLOCKS:
-                kept.clear()  # replaced whole now and then: a long run of new blocks cannot grow it
-            kept[block] = ends
         return ends
 
 
 _ABSENT: Any = object()  # a lookup's answer for text that begins no word
-# Segmenter.ends keeps its answer for a block of at most this many characters, for this many blocks.
-_KEPT_BLOCK_CHARS = 12
-_KEPT_BLOCKS = 4096
 
 
 def load_tokenizer(dictionary: bytes) -> Segmenter:
