@@ -671,8 +671,7 @@ def _reported(
         return True  # a list of the scam's sayings that a warning gives (notice14)
     if narrated and (_in_steps(text, start, data) or _in_scenario(text, start, data)):
         return True  # the steps a warning enumerates, or the scenario it advises on (notice19)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 80), start)]
-    begin = ends[-1] if ends else max(0, start - 80)
+    begin = _stretch_start(_SENTENCE_END, text, start, 80)
     with _reading_part(text, begin, start):
         return _reported_in(text, begin, start, data, narrated, story)
 
@@ -741,8 +740,7 @@ def _attributed(text: str, opening: int, data: _Data, loose: bool = False) -> bo
     before the marks, and the scammer, a third person or a message received named before that; `loose`,
     anyone but the writer ("领导加您好友后说“…”", "如有“老师”在群里说“…”"). A quotation right after
     another is said by whoever said that one."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, opening - 80), opening)]
-    begin = ends[-1] if ends else max(0, opening - 80)
+    begin = _stretch_start(_SENTENCE_END, text, opening, 80)
     quotes = _quotes(text, begin, opening)
     for _ in range(4):  # a few quotations in a row at most
         if _SAYS_BEFORE_QUOTE.search(text[begin:opening]) is not None:
@@ -1082,9 +1080,20 @@ def retold(text: str, start: int) -> bool:
     the sender's own demand, however a warning frames it). What the retold scammer says inside quotation
     marks ("称“…请点击下方链接…”") is the scam's own imperative, not a fresh one to the reader. For the
     red flags genuine senders never raise, in a message read as a retelling (pipeline.py)."""
-    data = _data()
-    if data.story_pending.search(text) is not None:
-        return False  # a victim who asks what to do retells nothing: the requests are the reader's (read)
+    view = _retelling_view(text)
+    if view is None:
+        return False
+    masked, quotes, story = view
+    with _reading_quotes(masked, quotes):
+        return _retold_in(masked, start, quotes, _data(), story)
+
+
+def _retelling_view(text: str) -> tuple[str, list[Quote], bool] | None:
+    """What retold() and retold_clauses() read a normalised text as: the text with its quotations' words
+    masked (〇), its quotations, and whether a story's narration counts; None where the text retells
+    nothing (a victim who asks what to do: the requests are the reader's, read)."""
+    if _data().story_pending.search(text) is not None:
+        return None
     quotes = _quotes(text)
     masked = text
     if quotes:
@@ -1095,9 +1104,7 @@ def retold(text: str, start: int) -> bool:
         masked = "".join([*pieces, text[at:]])
     # A story's narration ("，说…") only where the scammer or the scam is named as such, as the rules
     # read what genuine senders never do: a refusal added to a victim's story does not make it a warning.
-    story = reads_as_story(text) and names_scammer(text)
-    with _reading_quotes(masked, quotes):
-        return _retold_in(masked, start, quotes, data, story)
+    return masked, quotes, reads_as_story(text) and names_scammer(text)
 
 
 # How many clauses retold_clauses() reads at most: past them, a clause is read as the sender's (the model
@@ -1109,18 +1116,11 @@ def retold_clauses(text: str) -> list[tuple[int, int]]:
     """The clauses of the normalised text that stand wholly in a third person's words a warning retells
     (retold(), at the clause's first and last character): for the model, which reads each clause as a unit
     of its own (model.py), in a warning whose sender offers no unofficial channel (pipeline.py)."""
-    data = _data()
-    if data.story_pending.search(text) is not None:
+    view = _retelling_view(text)
+    if view is None:
         return []
-    quotes = _quotes(text)
-    masked = text
-    if quotes:
-        pieces, at = [], 0
-        for q in quotes:
-            pieces += [text[at : q.start], "〇" * (q.end - q.start)]
-            at = q.end
-        masked = "".join([*pieces, text[at:]])
-    story = reads_as_story(text) and names_scammer(text)
+    masked, quotes, story = view
+    data = _data()
     starts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text))][:_RETOLD_CLAUSES]
     spans = []
     with _reading_quotes(masked, quotes):
@@ -1152,8 +1152,7 @@ def _retold_in(masked: str, start: int, quotes: Sequence[Quote], data: _Data, st
         # quotation marks (as _reported reads it in its own sentence), or where the block narrates again
         # ("骗子冒充法院的套路：先说…，再说…", notice14).
         return False
-    ends = [m.end() for m in _SENTENCE_END.finditer(masked, max(0, start - 80), start)]
-    begin = ends[-1] if ends else max(0, start - 80)
+    begin = _stretch_start(_SENTENCE_END, masked, start, 80)
     third = max(
         (m.end() for p in (data.third_person, data.scammer, data.received) for m in p.finditer(masked, begin, start)),
         default=-1,
@@ -1171,8 +1170,7 @@ def _in_sayings(text: str, start: int, data: _Data) -> bool:
     warning's own words must go on after the place (a cue of warning, negation.governing or denial.cue):
     a list opened before a scam's own text that runs to its end is no list, and no list is opened by a
     colon alone ("以下是骗子常用的话术：…")."""
-    ends = [m.end() for m in _LIST_END.finditer(text, max(0, start - 80), start)]
-    begin = ends[-1] if ends else max(0, start - 80)
+    begin = _stretch_start(_LIST_END, text, start, 80)
     after = _LIST_END.search(text, start)
     stop = after.start() if after else len(text)
     closer = data.sayings_closed.search(text, start, min(stop, start + _RETELLING_OPENING))
@@ -1198,8 +1196,7 @@ def _in_steps(text: str, start: int, data: _Data) -> bool:
     warning's own words going on after the list in a sentence of their own: a heading put before a scam's
     own text that runs to the message's end is no list. Read only where the message gives no unofficial
     channel of its own (_reported, narrated)."""
-    ends = [m.end() for m in _LIST_END.finditer(text, max(0, start - 120), start)]
-    begin = ends[-1] if ends else max(0, start - 120)
+    begin = _stretch_start(_LIST_END, text, start, 120)
     headings = data.steps_heading.finditer(text, begin, min(len(text), start + _HEADING_REACH))
     heading = max((m for m in headings if m.start() <= start), key=lambda m: m.start(), default=None)
     if heading is None or _HEADING_LEAD.fullmatch(text, begin, heading.start()) is None:
@@ -1227,8 +1224,7 @@ def _in_scenario(text: str, start: int, data: _Data) -> bool:
     sentence names who asks before the place, and the next sentence opens with advice. No advice after
     it, no scenario: a condition that runs to the message's end advises nothing. Read only where the
     message gives no unofficial channel of its own (_reported, narrated)."""
-    ends = [m.end() for m in _LIST_END.finditer(text, max(0, start - 120), start)]
-    begin = ends[-1] if ends else max(0, start - 120)
+    begin = _stretch_start(_LIST_END, text, start, 120)
     stop_mark = _LIST_END.search(text, start)
     stop = stop_mark.start() if stop_mark else len(text)
 
@@ -1250,6 +1246,15 @@ def _in_scenario(text: str, start: int, data: _Data) -> bool:
 
 # A list of sayings runs over ；, which parts its items ("常说：…双倍赔偿；…自动续费；…"), to its sentence's end.
 _LIST_END = precompiled(r"[。！？!?\n]")
+
+
+def _stretch_start(end_mark: re.Pattern[str], text: str, at: int, reach: int) -> int:
+    """Where the stretch of `text` that holds `at` begins: right after the last `end_mark` (a sentence's or a
+    list's end) within `reach` characters before `at`, else `reach` characters before it."""
+    begin = max(0, at - reach)
+    for m in end_mark.finditer(text, begin, at):
+        begin = m.end()
+    return begin
 
 
 def scammer_speaks(text: str, start: int) -> bool:
@@ -1955,8 +1960,7 @@ def _retold_channel(text: str, channel: Channel, data: _Data) -> bool:
     at = channel.at
     if channel.kind not in _RETOLD_CHANNEL_KINDS or at < 0:
         return False
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 80), at)]
-    begin = ends[-1] if ends else max(0, at - 80)
+    begin = _stretch_start(_SENTENCE_END, text, at, 80)
     # The frame governs the channel in its own clause, with no order to the reader between ("短信里留了一个
     # 400…的号码"; not "短信里留的号码不要回，请拨打我们的400…").
     frame = max(data.retold_channel_frame.finditer(text, begin, at), key=lambda m: m.start(), default=None)
