@@ -1021,6 +1021,10 @@ HELD_DEPOSIT = [
     "【某酒店】您预订的房间已确认，入住时请到前台交押金500元，离店时退还。",
     "【某租车】取车时需交押金3000元，可刷信用卡预授权，还车后解冻。",
     "【某幼儿园】新生入园须交纳800元押金，请到园务办公室现场交纳，退园时凭收据退还。",
+    # fp20: paid in person at the venue's own counter (到店, 门店, 前台): a class's or a gym's own deposit.
+    "少儿游泳暑期班 每期12节980元 含储物柜押金 到店扫码支付 结课押金退还 地址体育中心东门",
+    "【悦动健身】私教课买十送二 手环押金50元前台收取 退卡时返还 预约电话0371-65432109 退订回T",
+    "共享电动车到店租 押金200元门店现场交 还车即退",
 ]
 DEPOSIT_STILL_HIGH = [
     "妈，我换号了，这是我新号。爸住院要交2万押金，急用，你转到这张卡6222021234567890123",
@@ -1029,6 +1033,10 @@ DEPOSIT_STILL_HIGH = [
     "您孩子在学校受伤住院，马上交手术押金3万，转账到指定账户",
     "医院让先交保证金2万，账户我一会儿发你",
     "您的贷款已审批，需先交3000元押金才能放款",
+    # fp20: money before one comes to the venue, or the venue's deposit into a private WeChat or card.
+    "游泳班招生 到店前请先交押金300元 课程结束退还",
+    "游泳班招生 每期980元 请先把储物柜押金300元转到教练个人微信wxid_swim2024 结课退还",
+    "健身卡特惠 押金到店交 也可以先转到我个人卡6222021234567890123 开卡后退还",
 ]
 
 
@@ -1044,6 +1052,35 @@ def test_a_deposit_a_hospital_or_a_stay_holds_is_no_fee_demanded(text):
 
 @pytest.mark.parametrize("text", DEPOSIT_STILL_HIGH)
 def test_a_deposit_paid_through_an_unknown_channel_stays_high(text):
+    assert check(text).verdict == "high_risk"
+
+
+# fp20 (issue 9): a price term an advert offers (claims.toml stakes.offered_term: a deposit refundable or
+# growing, a top-up with a bonus) puts none of the reader's money at stake, so the shop's WeChat or its
+# agent's mobile given for booking is how ordinary shops advertise. The same offer that asks for the deposit or a fee first into a private WeChat or card, or for a card number and a code
+# through a link, or a refund through a chat account, stays high_risk (fraud_taxonomy.md A.1 rows 9, 39).
+OFFERED_TERMS = [
+    "婚纱摄影 旅拍三亚 套餐5980元起 定金可退 加微信wp-studio88看样片 退订回T",
+    "【速通宽带】年底优惠 续费一年送三个月 充值送话费 到期用户请联系小区代理13912345678 退订回T",
+    "双十一预售开始 定金膨胀 前500名下单送赠品 m.tb.cn/h.5X2kq 【某品牌旗舰店】退订回T",
+]
+OFFERED_TERMS_STILL_HIGH = [
+    "婚纱摄影 套餐5980元起 定金可退 先付定金1000元到微信wp-studio88锁定档期",
+    "急招骑手 押金可退 入职前需先交500元服装费和保证金 加微信rider_tj2024",
+    "充值送话费 您的话费积分即将清零 点击 x9kq.top 输入银行卡号和验证码兑换",
+    "定金膨胀 大额信用卡 包下卡 先交800元开卡费 加微信card_vip88",
+    "定金可退 您的订单异常 请加客服微信kf20888办理退款",
+]
+
+
+@pytest.mark.parametrize("text", OFFERED_TERMS)
+def test_an_adverts_offered_terms_put_no_money_at_stake(text):
+    assert "contact_through_private_channel" not in {f.id for f in _read(text).findings}
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", OFFERED_TERMS_STILL_HIGH)
+def test_an_offer_that_asks_money_or_a_code_first_stays_high(text):
     assert check(text).verdict == "high_risk"
 
 

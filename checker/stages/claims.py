@@ -480,6 +480,7 @@ class _Data(NamedTuple):
     firm_terms: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
+    offered_term: re.Pattern[str]
     notice: re.Pattern[str]
     benefits: re.Pattern[str]
     prize: re.Pattern[str]
@@ -594,6 +595,7 @@ def parse_data(raw: str | dict) -> _Data:
         firm_terms=_compile(data["channels"]["firm_terms"], "channels.firm_terms"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
+        offered_term=_compile(data["stakes"]["offered_term"], "stakes.offered_term"),
         notice=_compile(data["stakes"]["notice"], "stakes.notice"),
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
         prize=_compile(data["benefits"]["prize"], "benefits.prize"),
@@ -1055,6 +1057,18 @@ def paid_after(text: str, start: int, end: int) -> bool:
     paying inside the match."""
     found = _data().paid_after.finditer(text, max(0, start - _PAID_AFTER_REACH), end)
     return any(start <= m.end() < end for m in found)
+
+
+# How far before a stakes word an advert's offered term may open ("免定金": 免 right before it).
+_OFFER_REACH = 4
+
+
+def offered_term(text: str, start: int, end: int) -> bool:
+    """Whether the stakes word at text[start:end] lies inside a price term an advert offers (claims.toml
+    stakes.offered_term: "无押金", "定金可退", "充值送话费", "免年费"): the shop states its terms, the reader's
+    money is not at stake (fp20, issue 9). Requests for money are judged apart, by their channel."""
+    found = _data().offered_term.finditer(text, max(0, start - _OFFER_REACH), min(len(text), end + _OFFER_REACH + 4))
+    return any(m.start() <= start and end <= m.end() for m in found)
 
 
 def governed_fresh(text: str) -> bool:
@@ -1813,7 +1827,8 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # paid_after) put no money at stake now: an advert's own terms (market15, issue 9); any other
     # stake word of the message still counts.
     stakes = bool(speaking) or authority or (
-        could_match(data.stakes.pattern, present) and any(not later for _, later in with_paid_after(data.stakes, text))
+        could_match(data.stakes.pattern, present)
+        and any(not later and not offered_term(text, m.start(), m.end()) for m, later in with_paid_after(data.stakes, text))
     )
 
     notice = _notice(norm, data, present)
