@@ -740,12 +740,20 @@ NOTICE = [
     # a debt or a freeze by meaning, not only by its official word (逾期, 冻结)
     "您的分期账户已拖欠多日，请于今日致电4009231166处理。",
     "您名下的会员户头即将锁定，如需解除请对接4006207788。",
+    # fp20: the signer's own app named beside it does not cover a line the reader is told to call about the charge.
+    "【安达财险】您的百万医疗保障即将自动扣费每月600元，如需取消请致电4008-765-432，详情见安达财险App。",
+    "【云享视频】您的会员将于明日自动续费298元，如需取消请联系客服400-876-5432，详情见云享视频App。",
+    "【云享视频】您的会员将于明日自动续费298元，取消请咨询400-876-5432，详情见云享视频App。",
 ]
 AD = [
     "【安居汽车】新款SUV限时优惠，首付低至3万元，金融贷款最高可贷20万元，详询4008201234。退订回T",
     "【平顺财险】电动自行车第三者责任险每年40元起，线上投保即时出单，理赔请拨打本公司服务热线4006186320。退订回T",
     "【宽带之家】千兆宽带每月99元，新装免安装费，可用信用卡分期，办理请致电4008201234。",
     "【宏达汽车金融】新车贷款首付两成起，贷款资金直接支付给经销商，不经过个人账户。咨询4008360806。退订回T",
+    # fp20 (issue 9): a notice that sends the reader to act in the signer's own app, its service line a label
+    # opening its own clause beside it (claims._LABEL_CALLS, _opens_clause).
+    "【安达财险】您的车险保费将于9月3日从尾号6021的银行卡自动扣缴，如需更换扣款卡请在安达财险App办理，客服热线4008-765-432。",
+    "【恒信汽车金融】尊敬的客户，您的车贷第3期将于5月10日自动扣款，请确保还款卡余额充足，详情见恒信汽车金融App，客服4006543210。",
 ]
 
 

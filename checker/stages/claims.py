@@ -44,6 +44,17 @@ _PAY_CHANNELS = ("bank_card", "account", "qr", "link", "chat")
 _OFFERED = ("link", "chat", "bank_card")
 # How far after a verb of calling its number may stand ("请致电 400-810-2345").
 _RIGHT_AFTER = 12
+def _opens_clause(pasted: str, at: int) -> bool:
+    """Whether pasted[at:] opens a clause: nothing but spaces between it and a clause mark, a 】 or the
+    start ("，客服400…", "。咨询400…"; not "取消请咨询400…", an order to call)."""
+    before = pasted[:at].rstrip()
+    return not before or before[-1] in _CLAUSE_MARKS
+
+
+_CLAUSE_MARKS = frozenset("，,。.；;！!？?】\n")
+# Calls whose verb stands right before the number as its label ("咨询400…", "客服热线400…"): claims.toml
+# requests.call call_number, reach_number.
+_LABEL_CALLS = ("call_number", "reach_number")
 _SERVICE_LINE = precompiled(r"(?:400|800)\d{7}$|9[56]\d{3,4}$")
 # The patterns of claims.toml [requests.pay] that read a fee asked up front, by name or by kind.
 _FEE_PATTERNS = frozenset({"fee", "fee_kind"})
@@ -1911,10 +1922,20 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # service whoever sent the SMS, and a landline is a firm's own line: neither counts; nor does a
     # bank's five-digit 955xx line (reference.toml bank_service_lines).
     bank_lines = _bank_service_lines()
+    # fp20 (issue 9): a notice that sends the reader to act in the signer's own app ("【瑞丰人寿】…如需变更
+    # 扣款账户请在瑞丰人寿App办理，咨询400…") gives its service line as a label beside it, a number to ask
+    # about, not the way to act (call_number, reach_number: 咨询, 客服, 热线 right before it). A line the
+    # reader is told to dial or contact (拨打, 致电, 请联系: "如需取消请致电400…", the fake_fee_debit script)
+    # counts as before.
+    own_app = any(_own_brand_app(text, m.group(1) or m.group(), claims, data) for m in _APP.finditer(text))
     unconfirmed = [
         (r, c)
         for r, c in called
-        if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value) and c.value not in bank_lines
+        if c.status == "unknown"
+        and not c.private
+        and _SERVICE_LINE.match(c.value)
+        and c.value not in bank_lines
+        and not (own_app and r.pattern in _LABEL_CALLS and _opens_clause(norm.original, r.evidence.start))
     ]
     if mismatched:
         findings.append(_mismatch(data, claims, by_id, contact_request, mismatched, kinds))
