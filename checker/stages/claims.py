@@ -1066,19 +1066,44 @@ def paid_after(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] pays only after the goods or the service have come (claims.toml
     negation.paid_after: "满意再付款", "放款后按合同付服务费"): the terms run straight into a verb of
     paying inside the match."""
-    found = _data().paid_after.finditer(text, max(0, start - _PAID_AFTER_REACH), end)
-    return any(start <= m.end() < end for m in found)
+    data = _data()
+    found = data.paid_after.finditer(text, max(0, start - _PAID_AFTER_REACH), end)
+    if any(start <= m.end() < end for m in found):
+        return True
+    # fp20: a service charge whose own terms follow it straight ("检测站窗口交 服务费办完再付": the spaces
+    # gone, 交 meets the next clause's 服务费): the charge is paid once the service is done. Not where the
+    # match pays it first (先交, 预付, 提前) nor for any other fee (a 保证金 or 押金 "下款后再付尾款" stays).
+    # Nor where what is paid after is only the rest ("交服务费 办完再付尾款": a part first).
+    if _SERVICE_CHARGE_END.search(text, start, end) is None or _FIRST.search(text, start, end) is not None:
+        return False
+    terms = data.paid_after.match(text, end)
+    return terms is not None and _BALANCE.match(text, terms.end()) is None
 
 
-# How far before a stakes word an advert's offered term may open ("免定金": 免 right before it).
+# fp20: how far before a code to scan the place where the reader stands may be named ("请到营业厅扫码",
+# "学费可在门店刷卡或扫码支付"): a clause without punctuation runs the whole message ("现场 亲 您买的保温杯…
+# 您扫一下这个二维码", the spaces gone), and a place far before the code is no till the code stands at.
+_ON_SITE_REACH = 10
+
+
+# A service charge at a fee match's end (paid_after), a payment first inside the match, and the rest
+# of a sum paid after ("再付尾款").
+_SERVICE_CHARGE_END = precompiled(r"(?:服务费|代理费|中介费|代办费)$")
+_FIRST = precompiled(r"先|预付|预交|提前")
+_BALANCE = precompiled(r"[^。,，!?！？；;]{0,4}?(?:尾款|余款|剩下|剩余|另一半|其余)")
+
+
+# How far before a stakes word an advert's offered term may open ("前台付款": 前台 right before it), and
+# how far after it the term may run ("定金签合同时在酒店财务室交": the place and the verb after the deposit).
 _OFFER_REACH = 4
+_OFFER_RUN = 24
 
 
 def offered_term(text: str, start: int, end: int) -> bool:
     """Whether the stakes word at text[start:end] lies inside a price term an advert offers (claims.toml
-    stakes.offered_term: "无押金", "定金可退", "充值送话费", "免年费"): the shop states its terms, the reader's
-    money is not at stake (fp20, issue 9). Requests for money are judged apart, by their channel."""
-    found = _data().offered_term.finditer(text, max(0, start - _OFFER_REACH), min(len(text), end + _OFFER_REACH + 4))
+    stakes.offered_term: "定金可退", "充值送话费", "到店现场付款", "取蛋糕时付款"): the shop states its terms, the
+    reader's money is not at stake (fp20, issue 9). Requests for money are judged apart, by their channel."""
+    found = _data().offered_term.finditer(text, max(0, start - _OFFER_REACH), min(len(text), end + _OFFER_RUN))
     return any(m.start() <= start and end <= m.end() for m in found)
 
 
@@ -1696,7 +1721,7 @@ def _channels(
         for m in pattern.finditer(text):
             if _governed(text, m.start(), m.end(), data, gap=norm.gap_before, pay=True):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
-            if kind == "qr" and data.on_site.search(text, _clause_start(text, m.start(), data), m.start()):
+            if kind == "qr" and data.on_site.search(text, max(_clause_start(text, m.start(), data), m.start() - _ON_SITE_REACH), m.start()):
                 continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
             if kind == "account" and _CREDITORS_OWN.search(text, max(0, m.start() - 6), m.start()):
                 # "汇入合同约定的委托方对公账户": the creditor's own account, which the reader has from the
