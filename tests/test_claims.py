@@ -740,12 +740,20 @@ NOTICE = [
     # a debt or a freeze by meaning, not only by its official word (逾期, 冻结)
     "您的分期账户已拖欠多日，请于今日致电4009231166处理。",
     "您名下的会员户头即将锁定，如需解除请对接4006207788。",
+    # fp20: the signer's own app named beside it does not cover a line the reader is told to call about the charge.
+    "【安达财险】您的百万医疗保障即将自动扣费每月600元，如需取消请致电4008-765-432，详情见安达财险App。",
+    "【云享视频】您的会员将于明日自动续费298元，如需取消请联系客服400-876-5432，详情见云享视频App。",
+    "【云享视频】您的会员将于明日自动续费298元，取消请咨询400-876-5432，详情见云享视频App。",
 ]
 AD = [
     "【安居汽车】新款SUV限时优惠，首付低至3万元，金融贷款最高可贷20万元，详询4008201234。退订回T",
     "【平顺财险】电动自行车第三者责任险每年40元起，线上投保即时出单，理赔请拨打本公司服务热线4006186320。退订回T",
     "【宽带之家】千兆宽带每月99元，新装免安装费，可用信用卡分期，办理请致电4008201234。",
     "【宏达汽车金融】新车贷款首付两成起，贷款资金直接支付给经销商，不经过个人账户。咨询4008360806。退订回T",
+    # fp20 (issue 9): a notice that sends the reader to act in the signer's own app, its service line a label
+    # opening its own clause beside it (claims._LABEL_CALLS, _opens_clause).
+    "【安达财险】您的车险保费将于9月3日从尾号6021的银行卡自动扣缴，如需更换扣款卡请在安达财险App办理，客服热线4008-765-432。",
+    "【恒信汽车金融】尊敬的客户，您的车贷第3期将于5月10日自动扣款，请确保还款卡余额充足，详情见恒信汽车金融App，客服4006543210。",
 ]
 
 
@@ -947,11 +955,19 @@ PAID_AFTER = [
     "装修 刷墙 防水补漏 老房翻新 免费上门报价 完工验收后再付款 王师傅13812345678",
     "老板您好 我们是做企业贷款的 前期一分钱不收 放款后按合同付服务费 需要的话可以加我微信luohao2437",
     "全包装修 先装修后付款 可分期 工地参观请联系钱设计师13912345678",
+    # fp20: a service charge with its own terms straight after it, the spaces between clauses gone
+    # ("窗口交 服务费办完再付" reads "交服务费办完再付").
+    "车辆年审代办 我们只管接送车 检测费在检测站窗口交 服务费办完再付 电话13145329403",
+    "驾照换证代办 体检费在医院窗口交 代办费办好后再付 联系王师傅13912345678",
 ]
 PAID_FIRST = [
     "满意再付款 定金先转到我个人卡6222021234567890123",
     "【安信普惠】正规持牌放款，审核通过后需先交500元保证金至财务张三个人账户6222021234567890123，放款时一并退还。",
     "包下卡 下卡后再付尾款 先付480元资料费 加Vmayz1990",
+    # fp20: the charge paid first, or only the rest paid after, or a deposit before the payout.
+    "车辆年审代办 先交服务费 办完再付尾款 加微信nianshen88",
+    "车辆年审代办 交服务费 办完再付尾款 加微信nianshen88",
+    "贷款代办 交保证金 下款后再付尾款 联系13812345678",
 ]
 
 
@@ -1021,6 +1037,10 @@ HELD_DEPOSIT = [
     "【某酒店】您预订的房间已确认，入住时请到前台交押金500元，离店时退还。",
     "【某租车】取车时需交押金3000元，可刷信用卡预授权，还车后解冻。",
     "【某幼儿园】新生入园须交纳800元押金，请到园务办公室现场交纳，退园时凭收据退还。",
+    # fp20: paid in person at the venue's own counter (到店, 门店, 前台): a class's or a gym's own deposit.
+    "少儿游泳暑期班 每期12节980元 含储物柜押金 到店扫码支付 结课押金退还 地址体育中心东门",
+    "【悦动健身】私教课买十送二 手环押金50元前台收取 退卡时返还 预约电话0371-65432109 退订回T",
+    "共享电动车到店租 押金200元门店现场交 还车即退",
 ]
 DEPOSIT_STILL_HIGH = [
     "妈，我换号了，这是我新号。爸住院要交2万押金，急用，你转到这张卡6222021234567890123",
@@ -1029,6 +1049,10 @@ DEPOSIT_STILL_HIGH = [
     "您孩子在学校受伤住院，马上交手术押金3万，转账到指定账户",
     "医院让先交保证金2万，账户我一会儿发你",
     "您的贷款已审批，需先交3000元押金才能放款",
+    # fp20: money before one comes to the venue, or the venue's deposit into a private WeChat or card.
+    "游泳班招生 到店前请先交押金300元 课程结束退还",
+    "游泳班招生 每期980元 请先把储物柜押金300元转到教练个人微信wxid_swim2024 结课退还",
+    "健身卡特惠 押金到店交 也可以先转到我个人卡6222021234567890123 开卡后退还",
 ]
 
 
@@ -1044,6 +1068,42 @@ def test_a_deposit_a_hospital_or_a_stay_holds_is_no_fee_demanded(text):
 
 @pytest.mark.parametrize("text", DEPOSIT_STILL_HIGH)
 def test_a_deposit_paid_through_an_unknown_channel_stays_high(text):
+    assert check(text).verdict == "high_risk"
+
+
+# fp20 (issue 9): a price term an advert offers (claims.toml stakes.offered_term: a deposit refundable or
+# growing, a top-up with a bonus) puts none of the reader's money at stake, so the shop's WeChat or its
+# agent's mobile given for booking is how ordinary shops advertise. The same offer that asks for the deposit or a fee first into a private WeChat or card, or for a card number and a code
+# through a link, or a refund through a chat account, stays high_risk (fraud_taxonomy.md A.1 rows 9, 39).
+OFFERED_TERMS = [
+    "婚纱摄影 旅拍三亚 套餐5980元起 定金可退 加微信wp-studio88看样片 退订回T",
+    "【速通宽带】年底优惠 续费一年送三个月 充值送话费 到期用户请联系小区代理13912345678 退订回T",
+    "双十一预售开始 定金膨胀 前500名下单送赠品 m.tb.cn/h.5X2kq 【某品牌旗舰店】退订回T",
+    # Paid in person at the shop's own till or office, or on collecting the goods.
+    "【悦享烘焙】生日蛋糕需提前一天预订，也可加店长微信bake_yx2024看款式，取蛋糕时付款。拒收请回复R",
+    "婚宴场地看厅 本月签约送婚车一辆 定金签合同时在酒店财务室交 或者加婚礼顾问微信wed_gw2024",
+    "插花体验课 材料含在课费里 报名加微信flower_cl88 到店现场付款",
+]
+OFFERED_TERMS_STILL_HIGH = [
+    "婚纱摄影 套餐5980元起 定金可退 先付定金1000元到微信wp-studio88锁定档期",
+    "急招骑手 押金可退 入职前需先交500元服装费和保证金 加微信rider_tj2024",
+    "充值送话费 您的话费积分即将清零 点击 x9kq.top 输入银行卡号和验证码兑换",
+    "定金膨胀 大额信用卡 包下卡 先交800元开卡费 加微信card_vip88",
+    "定金可退 您的订单异常 请加客服微信kf20888办理退款",
+    "插花体验课 每人300元 名额紧张 到店前请先把定金100元转到我个人卡6222021234567890123 占名额",
+    "周末亲子烘焙课 现场付款 报名需先交200元定金到老师个人微信wxid_bake2024",
+    "【悦享烘焙】生日蛋糕预订 取蛋糕时付款 预订需先付定金100元到店长个人支付宝13812345678",
+]
+
+
+@pytest.mark.parametrize("text", OFFERED_TERMS)
+def test_an_adverts_offered_terms_put_no_money_at_stake(text):
+    assert "contact_through_private_channel" not in {f.id for f in _read(text).findings}
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", OFFERED_TERMS_STILL_HIGH)
+def test_an_offer_that_asks_money_or_a_code_first_stays_high(text):
     assert check(text).verdict == "high_risk"
 
 

@@ -130,7 +130,9 @@ def test_reassuring_text_never_lowers_an_unpunctuated_scam(scam, insert, mode):
 # ads10: a seller's terms and a denied fee (claims.toml negation.paid_after, governing "不收"), which a
 # scam can write around its own demand, in every place: never lower it. Kept apart from INSERTS so that
 # the sampled examples of the property test below stay those it was written with.
-TERMS = ["满意再付款，", "满意再付款 ", "不收押金 ", "不收押金，", "放款后按合同付服务费。"]
+# fp20: an advert's offered terms (claims.toml stakes.offered_term) and a deposit paid at the venue
+# (negation.held_deposit).
+TERMS = ["满意再付款，", "满意再付款 ", "不收押金 ", "不收押金，", "放款后按合同付服务费。", "定金可退 ", "充值送话费 ", "押金到店交，", "押金到店交 ", "到店现场付款 ", "取货时付款，", "服务费办完再付 "]
 
 
 @pytest.mark.parametrize("scam", SCAMS + UNPUNCTUATED)

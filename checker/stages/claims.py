@@ -44,6 +44,17 @@ _PAY_CHANNELS = ("bank_card", "account", "qr", "link", "chat")
 _OFFERED = ("link", "chat", "bank_card")
 # How far after a verb of calling its number may stand ("请致电 400-810-2345").
 _RIGHT_AFTER = 12
+def _opens_clause(pasted: str, at: int) -> bool:
+    """Whether pasted[at:] opens a clause: nothing but spaces between it and a clause mark, a 】 or the
+    start ("，客服400…", "。咨询400…"; not "取消请咨询400…", an order to call)."""
+    before = pasted[:at].rstrip()
+    return not before or before[-1] in _CLAUSE_MARKS
+
+
+_CLAUSE_MARKS = frozenset("，,。.；;！!？?】\n")
+# Calls whose verb stands right before the number as its label ("咨询400…", "客服热线400…"): claims.toml
+# requests.call call_number, reach_number.
+_LABEL_CALLS = ("call_number", "reach_number")
 _SERVICE_LINE = precompiled(r"(?:400|800)\d{7}$|9[56]\d{3,4}$")
 # The patterns of claims.toml [requests.pay] that read a fee asked up front, by name or by kind.
 _FEE_PATTERNS = frozenset({"fee", "fee_kind"})
@@ -480,6 +491,7 @@ class _Data(NamedTuple):
     firm_terms: re.Pattern[str]
     persons: tuple[tuple[str, re.Pattern[str]], ...]
     stakes: re.Pattern[str]
+    offered_term: re.Pattern[str]
     notice: re.Pattern[str]
     benefits: re.Pattern[str]
     prize: re.Pattern[str]
@@ -594,6 +606,7 @@ def parse_data(raw: str | dict) -> _Data:
         firm_terms=_compile(data["channels"]["firm_terms"], "channels.firm_terms"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
+        offered_term=_compile(data["stakes"]["offered_term"], "stakes.offered_term"),
         notice=_compile(data["stakes"]["notice"], "stakes.notice"),
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
         prize=_compile(data["benefits"]["prize"], "benefits.prize"),
@@ -1053,8 +1066,45 @@ def paid_after(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] pays only after the goods or the service have come (claims.toml
     negation.paid_after: "满意再付款", "放款后按合同付服务费"): the terms run straight into a verb of
     paying inside the match."""
-    found = _data().paid_after.finditer(text, max(0, start - _PAID_AFTER_REACH), end)
-    return any(start <= m.end() < end for m in found)
+    data = _data()
+    found = data.paid_after.finditer(text, max(0, start - _PAID_AFTER_REACH), end)
+    if any(start <= m.end() < end for m in found):
+        return True
+    # fp20: a service charge whose own terms follow it straight ("检测站窗口交 服务费办完再付": the spaces
+    # gone, 交 meets the next clause's 服务费): the charge is paid once the service is done. Not where the
+    # match pays it first (先交, 预付, 提前) nor for any other fee (a 保证金 or 押金 "下款后再付尾款" stays).
+    # Nor where what is paid after is only the rest ("交服务费 办完再付尾款": a part first).
+    if _SERVICE_CHARGE_END.search(text, start, end) is None or _FIRST.search(text, start, end) is not None:
+        return False
+    terms = data.paid_after.match(text, end)
+    return terms is not None and _BALANCE.match(text, terms.end()) is None
+
+
+# fp20: how far before a code to scan the place where the reader stands may be named ("请到营业厅扫码",
+# "学费可在门店刷卡或扫码支付"): a clause without punctuation runs the whole message ("现场 亲 您买的保温杯…
+# 您扫一下这个二维码", the spaces gone), and a place far before the code is no till the code stands at.
+_ON_SITE_REACH = 10
+
+
+# A service charge at a fee match's end (paid_after), a payment first inside the match, and the rest
+# of a sum paid after ("再付尾款").
+_SERVICE_CHARGE_END = precompiled(r"(?:服务费|代理费|中介费|代办费)$")
+_FIRST = precompiled(r"先|预付|预交|提前")
+_BALANCE = precompiled(r"[^。,，!?！？；;]{0,4}?(?:尾款|余款|剩下|剩余|另一半|其余)")
+
+
+# How far before a stakes word an advert's offered term may open ("前台付款": 前台 right before it), and
+# how far after it the term may run ("定金签合同时在酒店财务室交": the place and the verb after the deposit).
+_OFFER_REACH = 4
+_OFFER_RUN = 24
+
+
+def offered_term(text: str, start: int, end: int) -> bool:
+    """Whether the stakes word at text[start:end] lies inside a price term an advert offers (claims.toml
+    stakes.offered_term: "定金可退", "充值送话费", "到店现场付款", "取蛋糕时付款"): the shop states its terms, the
+    reader's money is not at stake (fp20, issue 9). Requests for money are judged apart, by their channel."""
+    found = _data().offered_term.finditer(text, max(0, start - _OFFER_REACH), min(len(text), end + _OFFER_RUN))
+    return any(m.start() <= start and end <= m.end() for m in found)
 
 
 def governed_fresh(text: str) -> bool:
@@ -1671,7 +1721,7 @@ def _channels(
         for m in pattern.finditer(text):
             if _governed(text, m.start(), m.end(), data, gap=norm.gap_before, pay=True):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
-            if kind == "qr" and data.on_site.search(text, _clause_start(text, m.start(), data), m.start()):
+            if kind == "qr" and data.on_site.search(text, max(_clause_start(text, m.start(), data), m.start() - _ON_SITE_REACH), m.start()):
                 continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
             if kind == "account" and _CREDITORS_OWN.search(text, max(0, m.start() - 6), m.start()):
                 # "汇入合同约定的委托方对公账户": the creditor's own account, which the reader has from the
@@ -1813,7 +1863,8 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # paid_after) put no money at stake now: an advert's own terms (market15, issue 9); any other
     # stake word of the message still counts.
     stakes = bool(speaking) or authority or (
-        could_match(data.stakes.pattern, present) and any(not later for _, later in with_paid_after(data.stakes, text))
+        could_match(data.stakes.pattern, present)
+        and any(not later and not offered_term(text, m.start(), m.end()) for m, later in with_paid_after(data.stakes, text))
     )
 
     notice = _notice(norm, data, present)
@@ -1896,10 +1947,20 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # service whoever sent the SMS, and a landline is a firm's own line: neither counts; nor does a
     # bank's five-digit 955xx line (reference.toml bank_service_lines).
     bank_lines = _bank_service_lines()
+    # fp20 (issue 9): a notice that sends the reader to act in the signer's own app ("【瑞丰人寿】…如需变更
+    # 扣款账户请在瑞丰人寿App办理，咨询400…") gives its service line as a label beside it, a number to ask
+    # about, not the way to act (call_number, reach_number: 咨询, 客服, 热线 right before it). A line the
+    # reader is told to dial or contact (拨打, 致电, 请联系: "如需取消请致电400…", the fake_fee_debit script)
+    # counts as before.
+    own_app = any(_own_brand_app(text, m.group(1) or m.group(), claims, data) for m in _APP.finditer(text))
     unconfirmed = [
         (r, c)
         for r, c in called
-        if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value) and c.value not in bank_lines
+        if c.status == "unknown"
+        and not c.private
+        and _SERVICE_LINE.match(c.value)
+        and c.value not in bank_lines
+        and not (own_app and r.pattern in _LABEL_CALLS and _opens_clause(norm.original, r.evidence.start))
     ]
     if mismatched:
         findings.append(_mismatch(data, claims, by_id, contact_request, mismatched, kinds))
