@@ -2677,6 +2677,7 @@ ACQ20_ASKED = [
     ("群里有个备注是班主任的人发了个收款码，说要交资料费", "scan_code_pay"),
     ("梁董：账户发你私聊了，转完回单发群里", "pay_then_receipt"),
     ("老妈你给我买几张充值卡 拍照发我", "buy_card"),
+    ("他在开会出不来，让我先给一个装修公司付39000元工程款", "pay_for_me"),
 ]
 ACQ20_NOT_ASKED = [
     "妈，你手上有没有零钱，帮我带两个一块的硬币",
@@ -2708,6 +2709,7 @@ def test_acq20_look_alikes_ask_no_payment(text):
         ("各位家长 班费不够了 每人补交300元 今天之内交齐 收款码发群里了", {"high_risk"}),
         ("孙总：合同签了，预付款80000元今天要到对方账上\n孙总：账户发你私聊了，转完回单发群里", {"high_risk"}),
         ("老妈你给我买几张充值卡 拍照发我 我这边手机快停了", {"high_risk"}),
+        ("我是你们王总，在开会不方便接电话，你先给一个装修公司付39000元工程款。", {"high_risk"}),
         # The genuine look-alikes: the same people from the number the reader has, the school's own channel.
         ("妈，你手上有没有零钱，帮我带两个一块的硬币", {"low_risk"}),
         ("我的网银锁住了，明天去柜台解锁。", {"low_risk"}),
@@ -2715,6 +2717,7 @@ def test_acq20_look_alikes_ask_no_payment(text):
         ("张姐，房租转完回单发我一下，我好记账", {"low_risk"}),
         ("王总：货款我已经转完了，回单发群里了", {"low_risk"}),
         ("我们主任说周五聚餐，你加一下我微信，我拉你进群。", {"low_risk"}),
+        ("小王，先给楼下保洁阿姨付300元，辛苦费", {"low_risk"}),
     ],
 )
 def test_acq20_verdicts_both_ways(text, verdicts):
