@@ -2699,3 +2699,86 @@ def test_notice19_warning_words_put_inside_a_scam_lower_nothing(text):
 )
 def test_notice19b_a_payment_password_to_keep_is_no_payment_asked(text, pays):
     assert ("pay" in {r.kind for r in _read(text).requests}) is pays
+
+
+# acq20 (issues 8 and 9): the impersonated acquaintance. The claim ("我是你们程董", the teacher of the
+# reader's child as retold), the request (the loan asked as "你手上有没有…钱", the payee's code handed
+# over, the code posted in the group, the receipt wanted of a transfer, cards photographed and sent) and
+# the sender's own banking said locked. Each with the genuine look-alike that claims or asks nothing.
+ACQ20_CLAIMED = [
+    ("嗯 汤涛啊 我是你们程董 对 新换的号 你听我说", "boss"),
+    ("我是你们王总，明天上午来一趟", "boss"),
+    ("我孙女班上的老师今天打电话给我，说要交校服费", "teacher"),
+    ("老妈你给我买几张充值卡 拍照发我 我这边手机快停了", "relative"),
+]
+ACQ20_NOT_CLAIMED = [
+    ("我是你们领导的司机，明天早上八点接您", "boss"),
+    ("我是你们老板说的那个师傅，下午过来装空调", "boss"),
+    ("我是你们班主任，明天下午开家长会", "boss"),
+    ("老妈你记得明天去体检，别忘了带医保卡", "relative"),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), ACQ20_CLAIMED)
+def test_acq20_who_speaks_is_read(text, person):
+    assert person in {c.id for c in _read(text).claims if c.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "person"), ACQ20_NOT_CLAIMED)
+def test_acq20_look_alikes_claim_no_one(text, person):
+    assert person not in {c.id for c in _read(text).claims if c.kind == "person"}
+
+
+ACQ20_ASKED = [
+    ("我是你们王总，你手上有没有五万块闲钱？急用两天", "borrow"),
+    ("刚换的号，我龙总。你手头有没有钱，先拿出来", "borrow"),
+    ("您直接转给对方家长吧，我把他的收款码发您。", "account_to_follow"),
+    ("各位家长 班费不够了 每人补交300元 收款码发群里了", "scan_code_pay"),
+    ("群里有个备注是班主任的人发了个收款码，说要交资料费", "scan_code_pay"),
+    ("梁董：账户发你私聊了，转完回单发群里", "pay_then_receipt"),
+    ("老妈你给我买几张充值卡 拍照发我", "buy_card"),
+    ("他在开会出不来，让我先给一个装修公司付39000元工程款", "pay_for_me"),
+]
+ACQ20_NOT_ASKED = [
+    "妈，你手上有没有零钱，帮我带两个一块的硬币",
+    "有没有人让你转账？遇到一定要警惕",
+    "王总：货款我已经转完了，回单发群里了",
+    "各位家长，班主任不会在群里发收款码，请大家注意。",
+    "妈，我给你买了两张超市购物卡，拍照发你了，卡在抽屉里",
+]
+ACQ20_PAY = {"borrow", "account_to_follow", "scan_code_pay", "pay_then_receipt", "buy_card"}
+
+
+@pytest.mark.parametrize(("text", "pattern"), ACQ20_ASKED)
+def test_acq20_requests_are_read(text, pattern):
+    assert ("pay", pattern) in {(r.kind, r.pattern) for r in _read(text).requests}
+
+
+@pytest.mark.parametrize("text", ACQ20_NOT_ASKED)
+def test_acq20_look_alikes_ask_no_payment(text):
+    assert not {r.pattern for r in _read(text).requests if r.kind == "pay"} & ACQ20_PAY
+
+
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        # The scam shapes: a claimed acquaintance on a new channel (or a teacher whose code is the payee) asks money.
+        ("刚换的号，我龙总，原号码停用。你手上有没有五万块闲钱？急用两天，周五前还你。", {"suspicious", "high_risk"}),
+        ("媽 我LINE被盜了 換這支0939268715 我今天要繳學費 可是網銀鎖住了 你先幫我轉過去好不好", {"high_risk"}),
+        ("胡老师：对方家长同意赔偿2000元就不追究了。\n胡老师：您直接转给对方家长吧，我把他的收款码发您。", {"high_risk"}),
+        ("各位家长 班费不够了 每人补交300元 今天之内交齐 收款码发群里了", {"high_risk"}),
+        ("孙总：合同签了，预付款80000元今天要到对方账上\n孙总：账户发你私聊了，转完回单发群里", {"high_risk"}),
+        ("老妈你给我买几张充值卡 拍照发我 我这边手机快停了", {"high_risk"}),
+        ("我是你们王总，在开会不方便接电话，你先给一个装修公司付39000元工程款。", {"high_risk"}),
+        # The genuine look-alikes: the same people from the number the reader has, the school's own channel.
+        ("妈，你手上有没有零钱，帮我带两个一块的硬币", {"low_risk"}),
+        ("我的网银锁住了，明天去柜台解锁。", {"low_risk"}),
+        ("各位家长：本学期资料费120元，请通过学校统一缴费平台缴纳，截止周五，班级群里不会发收款码。", {"low_risk"}),
+        ("张姐，房租转完回单发我一下，我好记账", {"low_risk"}),
+        ("王总：货款我已经转完了，回单发群里了", {"low_risk"}),
+        ("我们主任说周五聚餐，你加一下我微信，我拉你进群。", {"low_risk"}),
+        ("小王，先给楼下保洁阿姨付300元，辛苦费", {"low_risk"}),
+    ],
+)
+def test_acq20_verdicts_both_ways(text, verdicts):
+    assert check(text).verdict in verdicts

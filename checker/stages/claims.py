@@ -102,7 +102,12 @@ _OWN_CHANNEL = precompiled(
 )
 # The reader's own way in said to be out of use or passed by ("学校那个缴费系统坏了 你先转给我", "这次不走
 # 学校平台了", "平台在维护", "我这边网银盾没带"): no way in at all, so the payment asked goes elsewhere (people10).
-_OWN_CHANNEL_DOWN = precompiled(r"[^。,!?]{0,6}?(?:坏了|坏掉了|在维护|维护中|关了|关闭了|停了|停用了|用不了|不能用|登不上|这次不收|不收了|在升级|没带|不在身边)")
+# Locked or frozen too ("网银锁住了 你先帮我转过去", acq20): the sender's own banking out of use, the reader to
+# pay for him (fraud_taxonomy.md A.1 row 30).
+_OWN_CHANNEL_DOWN = precompiled(
+    r"[^。,!?]{0,6}?(?:坏了|坏掉了|在维护|维护中|关了|关闭了|停了|停用了|用不了|不能用|登不上|这次不收|不收了|在升级|没带|不在身边"
+    r"|锁住了|锁了|被锁|冻结了|被冻结)"
+)
 _OWN_CHANNEL_PASSED = precompiled(r"(?:不走|别走|不用|不通过|绕过|不在)[^。,!?]{0,4}$")
 _ENTITY_CHANNELS = frozenset({"phone", "link", "bank_card", "chat"})
 _SENTENCE_END = precompiled(r"[。！？!?；;\n]")
