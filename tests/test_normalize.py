@@ -31,6 +31,10 @@ CASES = [
     ("加我微信wxid_2ueua3z79", "加我微信wxid_2ueua3z79"),  # WeChat's own id prefix, no disguise
     ("加 薇信 聊", "加微信聊"),
     ("zfb转账", "支付宝转账"),
+    ("hb逾期了，jb也到期", "花呗逾期了,借呗也到期"),
+    # Letters joined by - or _ to the rest of a chat id are the id, not an abbreviation (fp20's fix half).
+    ("报名加微信hb-mfp1441", "报名加微信hb-mfp1441"),
+    ("加我QQ：jb_k2231", "加我qq:jb_k2231"),
     ("ＡＢＣ１２３", "abc123"),
     ("①②③", "123"),
     ("电话一三八一二三四五六七八", "电话13812345678"),
