@@ -44,6 +44,12 @@ _PAY_CHANNELS = ("bank_card", "account", "qr", "link", "chat")
 _OFFERED = ("link", "chat", "bank_card")
 # How far after a verb of calling its number may stand ("请致电 400-810-2345").
 _RIGHT_AFTER = 12
+_CLAUSE_MARKS = frozenset("，,。.；;！!？?】\n")
+# Calls whose verb stands right before the number as its label ("咨询400…", "客服热线400…"): claims.toml
+# requests.call call_number, reach_number.
+_LABEL_CALLS = ("call_number", "reach_number")
+
+
 def _opens_clause(pasted: str, at: int) -> bool:
     """Whether pasted[at:] opens a clause: nothing but spaces between it and a clause mark, a 】 or the
     start ("，客服400…", "。咨询400…"; not "取消请咨询400…", an order to call)."""
@@ -51,10 +57,6 @@ def _opens_clause(pasted: str, at: int) -> bool:
     return not before or before[-1] in _CLAUSE_MARKS
 
 
-_CLAUSE_MARKS = frozenset("，,。.；;！!？?】\n")
-# Calls whose verb stands right before the number as its label ("咨询400…", "客服热线400…"): claims.toml
-# requests.call call_number, reach_number.
-_LABEL_CALLS = ("call_number", "reach_number")
 _SERVICE_LINE = precompiled(r"(?:400|800)\d{7}$|9[56]\d{3,4}$")
 # The patterns of claims.toml [requests.pay] that read a fee asked up front, by name or by kind.
 _FEE_PATTERNS = frozenset({"fee", "fee_kind"})
