@@ -57,9 +57,6 @@ FLAT_FILE = "model.flat"  # what a check reads: MODEL_FILE and DICT_FILE in one 
 FORMAT_VERSION = 3
 FLAT_MAGIC = b"checker flat model 3\n"
 STRUCTURE_MARK = "§"  # a structure term (structure_terms), never a pasted word or n-gram
-# The unofficial requests are counted as 0, 1, 2 and "3 or more": a message that asks nothing through
-# an unofficial channel is a kind of its own, and so is one that asks for several things at once.
-_MOST_COUNTED_ASKS = 3
 _CUES = 5
 _SPANS_PER_CUE = 3
 _MIN_CUE_CHARS = 2  # a cue is a word or character n-gram of at least two characters, never 你 / 我 / 被
@@ -68,29 +65,22 @@ _MIN_CUE_CHARS = 2  # a cue is a word or character n-gram of at least two charac
 def structure_terms(reading: Reading) -> list[str]:
     """The message's structure as terms: the kind of institution or person it claims to be, each
     request that does not go through official channels and through what it goes, each channel that
-    is not official, with its kind and standing; how many kinds of thing it asks through unofficial
-    channels, and whether a message that claims to be someone also asks through one (the core red
-    flag of issue 8, as one term). Words a scammer can change; these describe what the message
-    does, whatever its wording.
+    is not official, with its kind and standing. Words a scammer can change; these describe what the
+    message does, whatever its wording.
 
     Official channels and requests through them give no term: "请登录支付宝App核实" or "95588" can be
     added to any scam, and a term for them would let a line of reassurance pull every unit's score
     down (issue 8: reassuring text never lowers a verdict). A genuine notice is told apart by having
-    no risky structure (its term is asks:0), and by its words."""
+    no risky structure, and by its words."""
     kinds = _institution_kinds()
     terms = set()
-    asks = set()
     for claim in reading.claims:
         terms.add(f"{STRUCTURE_MARK}claim:{kinds.get(claim.id, 'other') if claim.kind == 'institution' else claim.id}")
     for request in reading.requests:
         if request.through == "official" or request.kind == "visit":
             continue
-        asks.add(request.kind)
         terms.add(f"{STRUCTURE_MARK}ask:{request.kind}")
         terms.add(f"{STRUCTURE_MARK}ask:{request.kind}:{request.through}")
-    terms.add(f"{STRUCTURE_MARK}asks:{min(len(asks), _MOST_COUNTED_ASKS)}")
-    if asks and reading.claims:
-        terms.add(f"{STRUCTURE_MARK}claim+ask")
     for channel in reading.channels:
         if channel.official:
             continue
