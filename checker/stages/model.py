@@ -1,7 +1,7 @@
 """Stage 4: the jieba + TF-IDF + logistic-regression classifier, read from plain data.
 
-Two regressions share one vector: TF-IDF of the words (word unigrams and bigrams, character 2- and
-3-grams), and beside it, with a fixed weight, the message's structure as the claims stage reads it
+Two regressions share one vector: TF-IDF of the words (word unigrams and bigrams, character
+2-grams), and beside it, with a fixed weight, the message's structure as the claims stage reads it
 (what it claims to be, what it asks, through which kind of channel: structure_terms). Wording fits
 the scams we wrote; structure carries over to kinds of scam our corpus does not have (measured with
 scam types held out of training, models/MODEL_CARD.md). One regression says how much the message
