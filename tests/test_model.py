@@ -514,3 +514,33 @@ def test_a_warning_frame_that_gives_its_own_number_keeps_every_clause_for_the_mo
     retold, plain, read = _predictions(OWN_NUMBER_STEPS)
     assert retold == []
     assert read.probability == plain.probability
+
+
+# The ablation tool (checker.lab.ablation): each variant changes one family of terms and nothing else.
+ABLATION_CASES = [
+    ("shipped", {"积分", "积分 兑换", "#积分"}, set()),
+    ("no-words", {"积分 兑换", "#积分"}, {"积分", "兑换"}),
+    ("no-pairs", {"积分", "兑换", "#积分"}, {"积分 兑换"}),
+    ("no-chars", {"积分", "积分 兑换"}, {"#积分", "#兑换"}),
+    ("with-char3", {"积分", "#积分", "#积分兑", "#分兑换"}, set()),
+]
+
+
+@pytest.mark.parametrize("variant, present, absent", ABLATION_CASES)
+def test_an_ablation_variant_changes_one_family_of_terms(variant, present, absent):
+    from checker.lab import ablation
+
+    masked = "积分兑换"
+    unit = segment.Unit(0, len(masked), ["积分", "兑换"], segment.features(["积分", "兑换"], masked))
+    transform, _ = ablation.VARIANTS[variant]
+    terms = set(transform(unit, masked))
+    assert present <= terms and not absent & terms, terms
+    assert not any(len(t) == 4 and t.startswith(segment.CHAR_MARK) for t in unit.features)  # no 3-grams shipped
+
+
+def test_the_ablation_tool_refuses_an_unknown_variant_in_one_line(capsys):
+    from checker.lab import ablation
+
+    assert ablation.main(["no-trigrams"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "unknown variant" in err

@@ -1,0 +1,129 @@
+"""`python -m checker.lab.ablation`: what each family of the model's terms is worth, on our corpus alone.
+
+The detector's terms come in families: words, word pairs, character 2-grams (segment.features) and
+the structure terms (model.structure_terms). A family earns its place only if the model is worse
+without it where it matters. For each variant of the terms this measures, with the shipped C,
+min_df and beta (models/metadata.json):
+
+- folds grouped by message (train.search): average precision and ROC AUC, as the grid search sees
+  them;
+- folds grouped by taxonomy type (train.type_out_of_fold: every type scored by a model that never
+  saw it): ROC AUC and the recall of scams at the probability that at most 2 % (agree) and 0.5 %
+  (lift) of our legitimate messages reach;
+- the same recall on the scams whose claims set no floor (claims.Reading.floor is low_risk): the
+  ones that only the model can flag, where a family's worth shows in the verdict.
+
+A variant adds or removes one family: `no-words`, `no-pairs`, `no-chars`, `no-structure`, and `with-char3`
+(character 3-grams, which the shipped features no longer have). Nothing here reads ../shared/eval.
+It takes about a minute a variant on two cores. Needs the [train] extra.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import sys
+from collections.abc import Callable, Sequence
+
+from ..stages import claims as claims_stage
+from ..stages import segment
+from ..stages.entities import extract
+from ..stages.normalize import normalize
+from . import train
+
+Transform = Callable[[segment.Unit, str], list[str]]
+
+
+def _char3(unit: segment.Unit, masked: str) -> list[str]:
+    runs = segment._CJK_RUN.findall(masked[unit.start : unit.end])
+    return [segment.CHAR_MARK + run[i : i + 3] for run in runs for i in range(len(run) - 2)]
+
+
+def _is_char(term: str) -> bool:
+    return term.startswith(segment.CHAR_MARK)
+
+
+def _is_pair(term: str) -> bool:
+    return " " in term and not _is_char(term)
+
+
+# Each variant: how a unit's terms change, and whether the structure terms stay.
+VARIANTS: dict[str, tuple[Transform, bool]] = {
+    "shipped": (lambda u, m: u.features, True),
+    "no-words": (lambda u, m: [t for t in u.features if _is_char(t) or _is_pair(t)], True),
+    "no-pairs": (lambda u, m: [t for t in u.features if not _is_pair(t)], True),
+    "no-chars": (lambda u, m: [t for t in u.features if not _is_char(t)], True),
+    "no-structure": (lambda u, m: u.features, False),
+    "with-char3": (lambda u, m: u.features + _char3(u, m), True),
+}
+
+
+def _recall(probabilities: Sequence[float], labels: Sequence[int], among: Sequence[bool], false_alarm: float) -> float:
+    threshold = train.choose_threshold(probabilities, labels, false_alarm)
+    scams = [p for p, y, keep in zip(probabilities, labels, among) if y == 1 and keep]
+    return round(sum(p >= threshold for p in scams) / len(scams), 4) if scams else 0.0
+
+
+def measure(root: pathlib.Path, variants: Sequence[str], log=print) -> list[dict]:
+    from sklearn.metrics import roc_auc_score
+
+    corpus = train.read_corpus(root / "data" / "corpus.jsonl")
+    labels = corpus.labels
+    masked, structures = train.read_messages(corpus.texts)
+    floors = []
+    for text in corpus.texts:
+        norm = normalize(text)
+        floors.append(claims_stage.read(norm, extract(norm)).floor)
+    dictionary = train.build_dictionary(masked, root / "checker" / "data" / "userdict.txt")
+    units = train.units_of_all(masked, dictionary)
+    shipped = json.loads((root / "models" / "metadata.json").read_text(encoding="utf-8"))["hyperparameters"]
+    c, min_df, beta = float(shipped["C"]), int(shipped["min_df"]), float(shipped["beta"])
+    best = {"C": c, "min_df": min_df, "beta": beta}
+    everyone = [True] * len(labels)
+    unfloored = [floor == "low_risk" for floor in floors]
+    types = train.by_type(corpus)
+    rows = []
+    for name in variants:
+        transform, keep_structure = VARIANTS[name]
+        varied = [[u._replace(features=transform(u, text)) for u in message] for message, text in zip(units, masked)]
+        varied_structures = structures if keep_structure else [[] for _ in structures]
+        _, searched = train.search(varied, varied_structures, labels, corpus.groups, [(c, min_df, beta)])
+        held_out = train.type_out_of_fold(varied, varied_structures, labels, types, best)
+        row = {
+            "variant": name,
+            "by_message": {
+                "average_precision": round(searched[0]["average_precision"], 5),
+                "roc_auc": round(searched[0]["roc_auc"], 5),
+            },
+            "by_type": {
+                "roc_auc": round(float(roc_auc_score(labels, held_out)), 4),
+                "recall_agree": _recall(held_out, labels, everyone, train.AGREE_FALSE_ALARM),
+                "recall_lift": _recall(held_out, labels, everyone, train.LIFT_FALSE_ALARM),
+                "unfloored_recall_agree": _recall(held_out, labels, unfloored, train.AGREE_FALSE_ALARM),
+                "unfloored_recall_lift": _recall(held_out, labels, unfloored, train.LIFT_FALSE_ALARM),
+            },
+            "unfloored_scams": sum(1 for y, keep in zip(labels, unfloored) if y == 1 and keep),
+        }
+        log(json.dumps(row))
+        rows.append(row)
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m checker.lab.ablation", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--root", type=pathlib.Path, default=pathlib.Path("."), help="the project root (data/, models/)"
+    )
+    parser.add_argument("variants", nargs="*", default=list(VARIANTS), help=f"any of {', '.join(VARIANTS)}")
+    args = parser.parse_args(argv)
+    unknown = [v for v in args.variants if v not in VARIANTS]
+    if unknown:
+        print(f"unknown variant: {', '.join(unknown)} (choose from {', '.join(VARIANTS)})", file=sys.stderr)
+        return 2
+    measure(args.root, args.variants)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
