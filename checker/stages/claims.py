@@ -53,8 +53,10 @@ _LABEL_CALLS = ("call_number", "reach_number")
 def _opens_clause(pasted: str, at: int) -> bool:
     """Whether pasted[at:] opens a clause: nothing but spaces between it and a clause mark, a 】 or the
     start ("，客服400…", "。咨询400…"; not "取消请咨询400…", an order to call)."""
-    before = pasted[:at].rstrip()
-    return not before or before[-1] in _CLAUSE_MARKS
+    k = at
+    while k and pasted[k - 1].isspace():
+        k -= 1
+    return not k or pasted[k - 1] in _CLAUSE_MARKS
 
 
 _SERVICE_LINE = precompiled(r"(?:400|800)\d{7}$|9[56]\d{3,4}$")
@@ -1959,16 +1961,14 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # about, not the way to act (call_number, reach_number: 咨询, 客服, 热线 right before it). A line the
     # reader is told to dial or contact (拨打, 致电, 请联系: "如需取消请致电400…", the fake_fee_debit script)
     # counts as before.
-    own_app = any(_own_brand_app(text, m.group(1) or m.group(), claims, data) for m in _APP.finditer(text))
     unconfirmed = [
         (r, c)
         for r, c in called
-        if c.status == "unknown"
-        and not c.private
-        and _SERVICE_LINE.match(c.value)
-        and c.value not in bank_lines
-        and not (own_app and r.pattern in _LABEL_CALLS and _opens_clause(norm.original, r.evidence.start))
+        if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value) and c.value not in bank_lines
     ]
+    labels = [(r, c) for r, c in unconfirmed if r.pattern in _LABEL_CALLS and _opens_clause(norm.original, r.evidence.start)]
+    if labels and any(_own_brand_app(text, m.group(1) or m.group(), claims, data) for m in _APP.finditer(text)):
+        unconfirmed = [pair for pair in unconfirmed if pair not in labels]
     if mismatched:
         findings.append(_mismatch(data, claims, by_id, contact_request, mismatched, kinds))
     elif private:
