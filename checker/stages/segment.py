@@ -2,10 +2,11 @@
 
 normalised text -> entities masked by ASCII placeholders -> jieba's segmentation (HMM off) over
 the shipped dictionary -> word unigrams and bigrams, and character 2-grams of each run of Chinese
-characters (robust where the segmentation splits differently, e.g. text without punctuation;
-no 3-grams: on our corpus they added nothing, with folds grouped by message or by taxonomy type,
-and were a third of the terms a check looks up, issue 12) -> scored over the whole message and over each clause (units), so that padding around
-a scam sentence cannot dilute it.
+characters (robust where the segmentation splits differently, e.g. text without punctuation; no
+3-grams: on our corpus they added nothing, with folds grouped by message or by taxonomy type, and
+were a third of the terms a check looks up, issue 12; python -m checker.lab.ablation) -> scored over
+the whole message and over each clause (units), so that padding around a scam sentence cannot
+dilute it.
 
 Why our own Segmenter rather than jieba itself: importing jieba and building its prefix dictionary
 from the shipped word list took about a third of a cold check, and its shared tokenizer loads a
