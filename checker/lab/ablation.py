@@ -15,7 +15,7 @@ min_df and beta (models/metadata.json):
 
 A variant adds or removes one family: `no-words`, `no-pairs`, `no-chars`, `no-structure`, and `with-char3`
 (character 3-grams, which the shipped features no longer have). Nothing here reads ../shared/eval.
-It takes about a minute a variant on two cores. Needs the [train] extra.
+It takes one to two minutes a variant on two cores. Needs the [train] extra.
 """
 
 from __future__ import annotations
