@@ -26,10 +26,8 @@ import pathlib
 import sys
 from collections.abc import Callable, Sequence
 
-from ..stages import claims as claims_stage
 from ..stages import segment
-from ..stages.entities import extract
-from ..stages.normalize import normalize
+from ..stages.model import structure_terms
 from . import train
 
 Transform = Callable[[segment.Unit, str], list[str]]
@@ -70,18 +68,16 @@ def measure(root: pathlib.Path, variants: Sequence[str], log=print) -> list[dict
 
     corpus = train.read_corpus(root / "data" / "corpus.jsonl")
     labels = corpus.labels
-    masked, structures = train.read_messages(corpus.texts)
-    floors = []
-    for text in corpus.texts:
-        norm = normalize(text)
-        floors.append(claims_stage.read(norm, extract(norm)).floor)
+    read = [train.read_reading(text) for text in corpus.texts]
+    masked = [text for text, _ in read]
+    structures = [structure_terms(reading) for _, reading in read]
+    unfloored = [reading.floor == "low_risk" for _, reading in read]
     dictionary = train.build_dictionary(masked, root / "checker" / "data" / "userdict.txt")
     units = train.units_of_all(masked, dictionary)
     shipped = json.loads((root / "models" / "metadata.json").read_text(encoding="utf-8"))["hyperparameters"]
     c, min_df, beta = float(shipped["C"]), int(shipped["min_df"]), float(shipped["beta"])
     best = {"C": c, "min_df": min_df, "beta": beta}
     everyone = [True] * len(labels)
-    unfloored = [floor == "low_risk" for floor in floors]
     types = train.by_type(corpus)
     rows = []
     for name in variants:

@@ -115,12 +115,18 @@ def read_corpus(path: pathlib.Path) -> Corpus:
     return Corpus(ids, texts, labels, groups, types)
 
 
-def read_message(text: str) -> tuple[str, list[str]]:
-    """What the model reads of a message, as the checker computes it (pipeline.check_with): the
-    masked text and the structure terms."""
+def read_reading(text: str) -> tuple[str, claims_stage.Reading]:
+    """The masked text of a message and the claims stage's reading of it, as the checker computes
+    them (pipeline.check_with)."""
     norm = normalize(text)
     entities = extract(norm)
-    return segment.mask(norm, entities).text, structure_terms(claims_stage.read(norm, entities))
+    return segment.mask(norm, entities).text, claims_stage.read(norm, entities)
+
+
+def read_message(text: str) -> tuple[str, list[str]]:
+    """What the model reads of a message: the masked text and the structure terms."""
+    masked, reading = read_reading(text)
+    return masked, structure_terms(reading)
 
 
 def read_messages(texts: Sequence[str]) -> tuple[list[str], list[list[str]]]:
