@@ -414,12 +414,18 @@ class Model:
         if choices:
             starts = _pasted_starts(masked, len(text))
             tails = [*marks, *gap_tails]
-            for spans in choices:
-                kept = _kept_mask(starts, spans)
-                for mask in (kept, *_kept_tails(text, kept, tails)):
-                    core = segment.kept_unit(toks, mask, looked)
-                    if core is not None:
-                        units.append(core)
+            # Readings often coincide (a tail of one choice is another's): each mask is read once, as
+            # the first of equal units is the one that could speak.
+            masks = dict.fromkeys(
+                mask
+                for spans in choices
+                for kept in (_kept_mask(starts, spans),)
+                for mask in (kept, *_kept_tails(text, kept, tails))
+            )
+            for mask in masks:
+                core = segment.kept_unit(toks, mask, looked)
+                if core is not None:
+                    units.append(core)
         known = [self.known_of_indices(unit.words) for unit in units]
         if retold:
             known[1:] = [0 if _inside(masked.span(u.start, u.end), retold) else n for u, n in zip(units[1:], known[1:])]
