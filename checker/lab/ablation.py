@@ -1,7 +1,7 @@
 """`python -m checker.lab.ablation`: what each family of the model's terms is worth, on our corpus alone.
 
-The detector's terms come in families: words, word pairs, character 2-grams (segment.features) and
-the structure terms (model.structure_terms). A family earns its place only if the model is worse
+The detector's terms come in families: words, character 2-grams (segment.features) and the
+structure terms (model.structure_terms). A family earns its place only if the model is worse
 without it where it matters. For each variant of the terms this measures, with the shipped C,
 min_df and beta (models/metadata.json):
 
@@ -13,14 +13,15 @@ min_df and beta (models/metadata.json):
 - the same recall on the scams whose claims set no floor (claims.Reading.floor is low_risk): the
   ones that only the model can flag, where a family's worth shows in the verdict.
 
-A variant adds or removes one family: `no-words`, `no-pairs`, `no-chars`, `no-structure`, and `with-char3`
-(character 3-grams, which the shipped features no longer have). Nothing here reads ../shared/eval.
+A variant adds or removes one family: `no-words`, `no-chars`, `no-structure`, and `with-pairs` (word
+pairs) and `with-char3` (character 3-grams), which the shipped features no longer have. Nothing here reads ../shared/eval.
 It takes one to two minutes a variant on two cores. Needs the [train] extra.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import pathlib
 import sys
@@ -42,17 +43,17 @@ def _is_char(term: str) -> bool:
     return term.startswith(segment.CHAR_MARK)
 
 
-def _is_pair(term: str) -> bool:
-    return " " in term and not _is_char(term)
+def _pairs(unit: segment.Unit, masked: str) -> list[str]:
+    return [f"{first} {second}" for first, second in itertools.pairwise(unit.words)]
 
 
 # Each variant: how a unit's terms change, and whether the structure terms stay.
 VARIANTS: dict[str, tuple[Transform, bool]] = {
     "shipped": (lambda u, m: u.features, True),
-    "no-words": (lambda u, m: [t for t in u.features if _is_char(t) or _is_pair(t)], True),
-    "no-pairs": (lambda u, m: [t for t in u.features if not _is_pair(t)], True),
+    "no-words": (lambda u, m: [t for t in u.features if _is_char(t)], True),
     "no-chars": (lambda u, m: [t for t in u.features if not _is_char(t)], True),
     "no-structure": (lambda u, m: u.features, False),
+    "with-pairs": (lambda u, m: u.features + _pairs(u, m), True),
     "with-char3": (lambda u, m: u.features + _char3(u, m), True),
 }
 

@@ -155,7 +155,7 @@ def _model_lines(metadata: dict) -> list[str]:
     return [
         (
             f"- Features: normalised text (normalizer v{versions['normalizer']}), entities masked, private jieba "
-            "tokenizer (HMM off, compact dictionary models/jieba_dict.txt); word unigrams and bigrams and character "
+            "tokenizer (HMM off, compact dictionary models/jieba_dict.txt); words and character "
             "2-grams, scored over the whole message and over each clause (the clause that reads most like a "
             "scam speaks, so padding cannot dilute it); beside them, the message's structure as the claims stage "
             "reads it (the kind of institution or person it claims to be, each request and through what, each "

@@ -4,8 +4,8 @@ Imported only by the train command: this is the one place that needs scikit-lear
 
 1. The compact jieba dictionary: jieba's own entries that occur in the (normalised, masked) corpus,
    its most frequent words, and our user dictionary, with jieba's total kept (segment.py says why).
-2. Features through segment.py, the same functions the checker uses: word unigrams and bigrams and
-   character 2-grams, over the whole message and over each clause (segment.units); and the
+2. Features through segment.py, the same functions the checker uses: words and character 2-grams,
+   over the whole message and over each clause (segment.units); and the
    message's structure (model.structure_terms: what it claims, asks and through which kind of
    channel), each present term at the weight beta beside the normalised TF-IDF vector.
 3. The detector: binary logistic regression (scam or not), trained on whole messages; a message's
@@ -521,7 +521,7 @@ def export(fitted: Fitted, namer, names: dict[str, tuple[str, str]], agree: floa
     payload = {
         "format_version": FORMAT_VERSION,
         "kind": "tfidf-logistic-regression detector + one-vs-rest namer",
-        "features": "word unigrams and bigrams, character 2-grams (segment.features); structure terms (model.structure_terms)",
+        "features": "words, character 2-grams (segment.features); structure terms (model.structure_terms)",
         "sublinear_tf": True,
         "vocabulary": {term: int(i) for term, i in sorted(vectorizer.vocabulary_.items())},  # type: ignore[attr-defined]
         "idf": [float(x) for x in vectorizer.idf_],  # type: ignore[attr-defined]

@@ -1,7 +1,7 @@
 """Stage 4: the jieba + TF-IDF + logistic-regression classifier, read from plain data.
 
-Two regressions share one vector: TF-IDF of the words (word unigrams and bigrams, character
-2-grams), and beside it, with a fixed weight, the message's structure as the claims stage reads it
+Two regressions share one vector: TF-IDF of the words and character 2-grams, and beside it, with
+a fixed weight, the message's structure as the claims stage reads it
 (what it claims to be, what it asks, through which kind of channel: structure_terms). Wording fits
 the scams we wrote; structure carries over to kinds of scam our corpus does not have (measured with
 scam types held out of training, models/MODEL_CARD.md). One regression says how much the message
@@ -414,12 +414,18 @@ class Model:
         if choices:
             starts = _pasted_starts(masked, len(text))
             tails = [*marks, *gap_tails]
-            for spans in choices:
-                kept = _kept_mask(starts, spans)
-                for mask in (kept, *_kept_tails(text, kept, tails)):
-                    core = segment.kept_unit(toks, masked.text, lookup, mask, looked)
-                    if core is not None:
-                        units.append(core)
+            # Readings often coincide (a tail of one choice is another's): each mask is read once, as
+            # the first of equal units is the one that could speak.
+            masks = dict.fromkeys(
+                mask
+                for spans in choices
+                for kept in (_kept_mask(starts, spans),)
+                for mask in (kept, *_kept_tails(text, kept, tails))
+            )
+            for mask in masks:
+                core = segment.kept_unit(toks, mask, looked)
+                if core is not None:
+                    units.append(core)
         known = [self.known_of_indices(unit.words) for unit in units]
         if retold:
             known[1:] = [0 if _inside(masked.span(u.start, u.end), retold) else n for u, n in zip(units[1:], known[1:])]

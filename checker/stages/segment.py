@@ -1,12 +1,15 @@
 """The one function that turns a message into model features, shared by training and checking.
 
 normalised text -> entities masked by ASCII placeholders -> jieba's segmentation (HMM off) over
-the shipped dictionary -> word unigrams and bigrams, and character 2-grams of each run of Chinese
-characters (robust where the segmentation splits differently, e.g. text without punctuation; no
-3-grams: on our corpus they added nothing, with folds grouped by message or by taxonomy type, and
-were a third of the terms a check looks up, issue 12; python -m checker.lab.ablation) -> scored over
+the shipped dictionary -> words, and character 2-grams of each run of Chinese characters (robust
+where the segmentation splits differently, e.g. text without punctuation) -> scored over
 the whole message and over each clause (units), so that padding around a scam sentence cannot
 dilute it.
+
+No word pairs and no character 3-grams: on our corpus neither added anything, with folds grouped by
+message or by taxonomy type (without pairs, the scams of types a model never saw were recalled a
+little more often), and each was about a third of the terms a check looks up (issue 12; python -m
+checker.lab.ablation with-pairs, with-char3).
 
 Why our own Segmenter rather than jieba itself: importing jieba and building its prefix dictionary
 from the shipped word list took about a third of a cold check, and its shared tokenizer loads a
@@ -376,11 +379,6 @@ def tokens(segmenter: Segmenter, masked_text: str) -> Tokens:
     return Tokens(words, spans)
 
 
-def ngrams(words: list[str]) -> list[str]:
-    """Word unigrams and bigrams, joined by a space as scikit-learn's word n-grams are."""
-    return words + [f"{first} {second}" for first, second in itertools.pairwise(words)]
-
-
 CHAR_MARK = "#"  # char n-gram features start with it; words never do (jieba keeps no lone "#" word run)
 _CJK_RUN = precompiled("[\u4e00-\u9fff]+")
 # A clause ends at sentence punctuation or a line break; the whole message is always a unit too.
@@ -394,7 +392,7 @@ def char_ngrams(text: str) -> list[str]:
 
 def features(words: list[str], text: str) -> list[str]:
     """The model's terms for a text whose words are `words`."""
-    return ngrams(words) + char_ngrams(text)
+    return words + char_ngrams(text)
 
 
 class Unit(NamedTuple):
@@ -476,8 +474,8 @@ def tail_unit(
     `toks`, `looked`: tokens() and lookups() of the whole message, when the caller has them. Then only
     the block of Chinese and ASCII that `start` cuts in two is cut again (tokens() cuts each block on
     its own: every later block and every character between blocks is cut as in the whole message), and
-    only the terms that did not occur there are looked up: the words of that block, the pair that joins
-    it to the next word, and the n-grams of the run of Chinese characters that `start` cuts in two."""
+    only the terms that did not occur there are looked up: the words of that block and the n-grams of
+    the run of Chinese characters that `start` cuts in two."""
     text = masked_text[start:_MAX_MODEL_CHARS]
     if toks is None or looked is None:
         alone = lookups(tokens(tokenizer, text), text, index)  # the whole of it only: no clause, no tail
@@ -489,12 +487,10 @@ def tail_unit(
     head = tokens(tokenizer, whole[start:cut]).words if cut > start else []
     k = bisect_left(toks.spans, (cut, cut))  # the first word of the whole message at or after `cut`
     words = list(map(index, head)) + looked.words[k:]
-    pairs = [index(f"{first} {second}") for first, second in itertools.pairwise(head + toks.words[k : k + 1])]
-    pairs += looked.pairs[k:]
     run = _CJK_RUN.match(whole, start) if start and _CJK_RUN.match(whole, start - 1) else None
     grams = [index(g) for g in char_ngrams(run.group())] if run else []
     grams += [g for at, _, run_grams in looked.runs if at >= start for g in run_grams]
-    return IndexedUnit(start, start + len(text), words, words + pairs + grams)
+    return IndexedUnit(start, start + len(text), words, words + grams)
 
 
 def units(toks: Tokens, masked_text: str) -> list[Unit]:
@@ -533,31 +529,28 @@ class IndexedUnit(NamedTuple):
 
 
 class Lookups(NamedTuple):
-    """The vocabulary indices of a whole message's terms, looked up once: its words, its word pairs
-    (pairs[k]: words k and k + 1), and each run of Chinese characters as (start, end, the indices of
-    its character 2-grams). Clauses, tails and kept readings take runs of them."""
+    """The vocabulary indices of a whole message's terms, looked up once: its words, and each run of
+    Chinese characters as (start, end, the indices of its character 2-grams). Clauses, tails and kept
+    readings take runs of them."""
 
     words: list[int | None]
-    pairs: list[int | None]
     runs: list[tuple[int, int, list[int | None]]]
 
     def whole(self) -> list[int | None]:
         """The terms of the whole message, in the order of features()."""
-        return self.words + self.pairs + [g for _, _, grams in self.runs for g in grams]
+        return self.words + [g for _, _, grams in self.runs for g in grams]
 
 
 def lookups(toks: Tokens, masked_text: str, index: Callable[[str], int | None]) -> Lookups:
     text = masked_text[:_MAX_MODEL_CHARS]
     words = list(map(index, toks.words))
-    # Each pair joined by a space, as ngrams() joins it, and looked up: one pass in C.
-    pairs = list(map(index, map(" ".join, itertools.pairwise(toks.words))))
     runs: list[tuple[int, int, list[int | None]]] = []
     for m in _CJK_RUN.finditer(text):
         run = m.group()
         # char_ngrams() of the run.
         grams = [CHAR_MARK + run[i : i + 2] for i in range(len(run) - 1)]
         runs.append((m.start(), m.end(), list(map(index, grams))))
-    return Lookups(words, pairs, runs)
+    return Lookups(words, runs)
 
 
 def indexed_units(
@@ -569,23 +562,22 @@ def indexed_units(
 ) -> list[IndexedUnit]:
     """units(), with each term looked up once for the whole message instead of once per unit.
 
-    A clause's words are a run of the message's words, its bigrams a run of the message's bigrams,
-    and its character n-grams those of the runs of Chinese characters inside it (a clause ends at
-    punctuation, which no run crosses). tests/test_segment.py checks it against units().
+    A clause's words are a run of the message's words, and its character n-grams those of the runs of
+    Chinese characters inside it (a clause ends at punctuation, which no run crosses). tests/test_segment.py checks it against units().
     `looked`: lookups() of the same message, when the caller keeps them (kept_unit reads them too);
     `marks`: tail_starts() of it, when the caller has them (gap_tail_starts reads them too).
     """
     text = masked_text[:_MAX_MODEL_CHARS]
     if looked is None:
         looked = lookups(toks, text, index)
-    words, pairs, runs = looked
+    words, runs = looked
     if marks is None:
         marks = tail_starts(text)
     whole = IndexedUnit(0, len(text), words, looked.whole())
     bounds = _clause_bounds(text)
     spans = toks.spans
     if len(bounds) < 2:
-        return [whole, *_tails(text, spans, words, pairs, runs, index, marks)]
+        return [whole, *_tails(text, spans, words, runs, index, marks)]
     out = [whole]
     k, n, r = 0, len(words), 0
     for start, end in bounds:
@@ -596,20 +588,19 @@ def indexed_units(
             k += 1
         while r < len(runs) and runs[r][0] < start:
             r += 1
-        terms = words[first:k] + pairs[first : max(first, k - 1)]
+        terms = words[first:k]
         while r < len(runs) and runs[r][0] < end:
             terms += runs[r][2]
             r += 1
         if k > first:
             out.append(IndexedUnit(start, end, words[first:k], terms))
-    return out + _tails(text, spans, words, pairs, runs, index, marks)
+    return out + _tails(text, spans, words, runs, index, marks)
 
 
 def _tails(
     text: str,
     spans: list[tuple[int, int]],
     words: list[int | None],
-    pairs: list[int | None],
     runs: list[tuple[int, int, list[int | None]]],
     index: Callable[[str], int | None],
     marks: list[int],
@@ -624,25 +615,23 @@ def _tails(
             cut = _CJK_RUN.match(text, start) if start and _CJK_RUN.match(text, start - 1) else None
             grams = [index(g) for g in char_ngrams(cut.group())] if cut else []
             grams += [g for at, _, run in runs if at >= start for g in run]
-            out.append(IndexedUnit(start, len(text), words[k:], words[k:] + pairs[k:] + grams))
+            out.append(IndexedUnit(start, len(text), words[k:], words[k:] + grams))
     return out
 
 
-def kept_unit(toks: Tokens, masked_text: str, index: Callable[[str], int | None], kept: bytes, looked: Lookups) -> IndexedUnit | None:
+def kept_unit(toks: Tokens, kept: bytes, looked: Lookups) -> IndexedUnit | None:
     """The message as one unit read without the characters `kept` refuses (kept[i] is 1 for each masked
-    character read, 0 for one of its asides, model.py): the words that start at a kept character, the
-    word pairs they form once the others are gone, and the character n-grams of the kept stretches of
-    each run of Chinese characters. None where every character is kept, or none is.
+    character read, 0 for one of its asides, model.py): the words that start at a kept character and
+    the character n-grams of the kept stretches of each run of Chinese characters. None where every
+    character is kept, or none is.
 
-    `looked`: lookups() of the whole message. A kept word, a pair of neighbouring kept words and an
-    n-gram inside a kept stretch are the whole message's, already looked up; only a pair of words that
-    an aside stood between is looked up anew."""
+    `looked`: lookups() of the whole message: a kept word and an n-gram inside a kept stretch are the
+    whole message's, already looked up."""
     chosen = [k for k, (s, _) in enumerate(toks.spans) if kept[s]]
     if not chosen or len(chosen) == len(toks.words):
         return None
-    names, all_words, all_pairs = toks.words, looked.words, looked.pairs
+    all_words = looked.words
     words = [all_words[k] for k in chosen]
-    pairs = [all_pairs[k] if second == k + 1 else index(f"{names[k]} {names[second]}") for k, second in itertools.pairwise(chosen)]
     grams: list[int | None] = []
     for run_start, run_end, run_grams in looked.runs:
         at = kept.find(1, run_start, run_end)
@@ -655,4 +644,4 @@ def kept_unit(toks: Tokens, masked_text: str, index: Callable[[str], int | None]
                 grams += run_grams[a : b - 1]
             at = kept.find(1, stop, run_end)
     start, end = toks.spans[chosen[0]][0], toks.spans[chosen[-1]][1]
-    return IndexedUnit(start, end, words, words + pairs + grams)
+    return IndexedUnit(start, end, words, words + grams)
