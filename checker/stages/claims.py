@@ -1404,6 +1404,8 @@ def _requests(
         for kind, name, pattern, needed in data.requests:
             if needed is not None and needed.isdisjoint(present):
                 continue
+            if pattern.search(text) is None:
+                continue  # most requests are not made: one search says so, before the matches are read one by one
             kept = 0
             for m, later in with_paid_after(pattern, text) if kind == "pay" else ((m, False) for m in pattern.finditer(text)):
                 if later:
