@@ -1990,7 +1990,8 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # channel is money asked for in disguise: the "claim" takes card numbers and codes. (A service
     # line nobody confirms stays "verify first": it proves nothing either way.)
     offered_through = mismatched or private
-    benefits = data.benefits.finditer(text) if could_match(data.benefits.pattern, present) else ()
+    # Read only where money could be offered through such a channel: most messages give none.
+    benefits = data.benefits.finditer(text) if offered_through and could_match(data.benefits.pattern, present) else ()
     # A benefit reported as paid already ("理赔款已到账") is none left to claim through a channel.
     benefit = next(
         (
@@ -2000,7 +2001,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         ),
         None,
     )
-    if offered_through and benefit is not None:
+    if benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
     foreign = _foreign_official(text, channels)
     creditors_app = any(c.kind == "app" and _CREDITORS_APP.search(text, max(0, c.at - 8), c.at) for c in channels)
