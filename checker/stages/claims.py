@@ -1567,9 +1567,9 @@ def _bare_labels(norm: Normalized) -> list[tuple[int, int]]:
         m = _LABEL_WORD.match(text, at)
         if m is None or _ANY_MARK.search(text, at) is not None:
             continue
-        ends = [i for i in range(at + 2, m.end() + 1) if i < len(text) and (norm.gap_before(i) or text[i] == "@")]
-        if ends:
-            labels.append((at, ends[0]))
+        end = next((i for i in range(at + 2, m.end() + 1) if i < len(text) and (norm.gap_before(i) or text[i] == "@")), None)
+        if end is not None:
+            labels.append((at, end))
     return labels
 
 
