@@ -961,7 +961,7 @@ def _named_as_words(text: str, start: int, end: int, data: _Data) -> bool:
     needed = triggers(data.named_words.pattern)
     # A scan of the window for each of the few triggers, in C, not a set lookup for each of its characters.
     window = text[lo:hi]
-    if needed is not None and not any(ch in window for ch in needed):
+    if needed is not None and not any(map(window.__contains__, needed)):
         return False
     if data.named_words_core.search(text, lo, hi) is None:
         return False  # every match holds one (negation.named_words_core): most windows with a trigger hold none
