@@ -900,8 +900,6 @@ def _parted_in(
     rule: Rule, patterns: LazyPattern, msg: Message, reading: _Reading, negated: list[tuple[int, int]], starts: list[int]
 ) -> Iterator[Evidence]:
     text = reading.text
-    if patterns.compiled.search(text) is None:
-        return  # most readings without asides hold no match either: one search says so
     matches = with_paid_after(patterns.compiled, text) if rule.negatable else ((m, False) for m in patterns.finditer(text))
     for m, later in islice(matches, MAX_MATCHES_EXAMINED):
         if later or m.end() == m.start():
@@ -960,13 +958,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         # "我办护照交了工本费": a fee the writer tells as paid asks nobody to pay (claims.writer_paid).
         # Most rules tried find nothing: one search says so, before the matches are read one by one
         # through their generators.
-        matches: Iterator[tuple[re.Match[str], str]]
-        if patterns.compiled.search(text) is None:
-            matches = iter(())
-        elif rule.negatable:
-            matches = with_paid_terms(patterns.compiled, text)
-        else:
-            matches = ((m, "") for m in patterns.finditer(text))
+        matches = with_paid_terms(patterns.compiled, text) if rule.negatable else ((m, "") for m in patterns.finditer(text))
         for m, told in islice(matches, MAX_MATCHES_EXAMINED):
             if m.end() == m.start():
                 continue
