@@ -1523,7 +1523,8 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
     openers: tuple[int, ...] | None = None  # opener_ends(norm), read only where a person's pattern could match
     labels = _bare_labels(norm)
     for name, pattern in data.persons:
-        label = next((span for span in labels if pattern.fullmatch(norm.text[span[0] : span[1]] + "：")), None)
+        # Most messages open with no bare label: no generator to ask for it.
+        label = next((span for span in labels if pattern.fullmatch(norm.text[span[0] : span[1]] + "：")), None) if labels else None
         if label is not None:
             claims.append(Claim("person", name, name, _span(norm, *label)))
             continue
