@@ -2159,8 +2159,10 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
 
 def _denial(norm: Normalized, data: _Data, present: frozenset[str]) -> Span | None:
     """The first warning cue of the message ("谨防", "骗局", "都是诈骗" ...), if any."""
-    # Pressure phrases are blanked with 。 before the denial is looked for: it may need that too.
-    if not could_match(data.denial.pattern, present | {"。"}):
+    # Pressure phrases are blanked with 。 before the denial is looked for: it may need that too (asked
+    # of the triggers, not of a copy of the message's characters with 。 added).
+    needed = triggers(data.denial.pattern)
+    if needed is not None and "。" not in needed and needed.isdisjoint(present):
         return None
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), norm.text)
     m = data.denial.search(masked)
