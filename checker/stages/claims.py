@@ -1812,8 +1812,10 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     claims = _claims(norm, entities, data, present)
     channels = _channels(norm, entities, claims, data, present)
     # A number or link the warning says the scam's message left, and tells the reader not to use, is the
-    # scam's: not a channel the sender offers (notice19).
-    channels = [c for c in channels if not _retold_channel(text, c, data)]
+    # scam's: not a channel the sender offers (notice19). Only where the frame that retells one could
+    # stand: most messages hold none of the characters it needs.
+    if could_match(data.retold_channel_frame.pattern, present):
+        channels = [c for c in channels if not _retold_channel(text, c, data)]
     # A retelling ("对方会让您…") is read as one only in a warning (a victim's story of what happened
     # is a scam to name, not a warning), and only where the message gives no way of its own to reach
     # anyone but official ones: no private or unknown number, link, card or chat id.
