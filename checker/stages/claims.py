@@ -959,7 +959,9 @@ def _named_as_words(text: str, start: int, end: int, data: _Data) -> bool:
     and four windows in five hold none."""
     lo, hi = max(0, start - _NAMED_WORDS_REACH), min(len(text), end + _NAMED_WORDS_REACH)
     needed = triggers(data.named_words.pattern)
-    if needed is not None and needed.isdisjoint(text[lo:hi]):
+    # A scan of the window for each of the few triggers, in C, not a set lookup for each of its characters.
+    window = text[lo:hi]
+    if needed is not None and not any(map(window.__contains__, needed)):
         return False
     if data.named_words_core.search(text, lo, hi) is None:
         return False  # every match holds one (negation.named_words_core): most windows with a trigger hold none
@@ -1404,6 +1406,8 @@ def _requests(
         for kind, name, pattern, needed in data.requests:
             if needed is not None and needed.isdisjoint(present):
                 continue
+            if pattern.search(text) is None:
+                continue  # most requests are not made: one search says so, before the matches are read one by one
             kept = 0
             for m, later in with_paid_after(pattern, text) if kind == "pay" else ((m, False) for m in pattern.finditer(text)):
                 if later:
@@ -1519,7 +1523,8 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
     openers: tuple[int, ...] | None = None  # opener_ends(norm), read only where a person's pattern could match
     labels = _bare_labels(norm)
     for name, pattern in data.persons:
-        label = next((span for span in labels if pattern.fullmatch(norm.text[span[0] : span[1]] + "：")), None)
+        # Most messages open with no bare label: no generator to ask for it.
+        label = next((span for span in labels if pattern.fullmatch(norm.text[span[0] : span[1]] + "：")), None) if labels else None
         if label is not None:
             claims.append(Claim("person", name, name, _span(norm, *label)))
             continue
@@ -1565,9 +1570,9 @@ def _bare_labels(norm: Normalized) -> list[tuple[int, int]]:
         m = _LABEL_WORD.match(text, at)
         if m is None or _ANY_MARK.search(text, at) is not None:
             continue
-        ends = [i for i in range(at + 2, m.end() + 1) if i < len(text) and (norm.gap_before(i) or text[i] == "@")]
-        if ends:
-            labels.append((at, ends[0]))
+        end = next((i for i in range(at + 2, m.end() + 1) if i < len(text) and (norm.gap_before(i) or text[i] == "@")), None)
+        if end is not None:
+            labels.append((at, end))
     return labels
 
 
@@ -1807,8 +1812,10 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     claims = _claims(norm, entities, data, present)
     channels = _channels(norm, entities, claims, data, present)
     # A number or link the warning says the scam's message left, and tells the reader not to use, is the
-    # scam's: not a channel the sender offers (notice19).
-    channels = [c for c in channels if not _retold_channel(text, c, data)]
+    # scam's: not a channel the sender offers (notice19). Only where the frame that retells one could
+    # stand: most messages hold none of the characters it needs.
+    if could_match(data.retold_channel_frame.pattern, present):
+        channels = [c for c in channels if not _retold_channel(text, c, data)]
     # A retelling ("对方会让您…") is read as one only in a warning (a victim's story of what happened
     # is a scam to name, not a warning), and only where the message gives no way of its own to reach
     # anyone but official ones: no private or unknown number, link, card or chat id.
@@ -1988,7 +1995,8 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # channel is money asked for in disguise: the "claim" takes card numbers and codes. (A service
     # line nobody confirms stays "verify first": it proves nothing either way.)
     offered_through = mismatched or private
-    benefits = data.benefits.finditer(text) if could_match(data.benefits.pattern, present) else ()
+    # Read only where money could be offered through such a channel: most messages give none.
+    benefits = data.benefits.finditer(text) if offered_through and could_match(data.benefits.pattern, present) else ()
     # A benefit reported as paid already ("理赔款已到账") is none left to claim through a channel.
     benefit = next(
         (
@@ -1998,7 +2006,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         ),
         None,
     )
-    if offered_through and benefit is not None:
+    if benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
     foreign = _foreign_official(text, channels)
     creditors_app = any(c.kind == "app" and _CREDITORS_APP.search(text, max(0, c.at - 8), c.at) for c in channels)
@@ -2153,8 +2161,10 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
 
 def _denial(norm: Normalized, data: _Data, present: frozenset[str]) -> Span | None:
     """The first warning cue of the message ("谨防", "骗局", "都是诈骗" ...), if any."""
-    # Pressure phrases are blanked with 。 before the denial is looked for: it may need that too.
-    if not could_match(data.denial.pattern, present | {"。"}):
+    # Pressure phrases are blanked with 。 before the denial is looked for: it may need that too (asked
+    # of the triggers, not of a copy of the message's characters with 。 added).
+    needed = triggers(data.denial.pattern)
+    if needed is not None and "。" not in needed and needed.isdisjoint(present):
         return None
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), norm.text)
     m = data.denial.search(masked)

@@ -331,6 +331,13 @@ def _as_latin(text: str) -> str:
     return text.translate(_latin_look_alikes())
 
 
+@lru_cache(maxsize=1)
+def _owned_domains() -> tuple[tuple[str, Institution, str], ...]:
+    """(domain, its institution, the domain's first label) for every domain an institution owns: built
+    once, not for each message with a link."""
+    return tuple((domain, inst, domain.split(".")[0]) for inst in institutions() for domain in inst.domains)
+
+
 def _links(norm: Normalized, seen: str) -> list[Entity]:
     # Links are read as a reader sees them (`seen`, _as_latin): "httрs://sd-соurt.сn" (Cyrillic р,
     # о, с) is a link, and one written in look-alike letters is an imitation whatever its host.
@@ -340,7 +347,7 @@ def _links(norm: Normalized, seen: str) -> list[Entity]:
     short_hosts = set(ref["links"]["short_link_hosts"])
     court_hosts = ref["links"]["court_hosts"]
     brands = ref["links"]["brand_tokens"]
-    owned = [(domain, inst) for inst in institutions() for domain in inst.domains]
+    owned = _owned_domains()
     found = []
     for m in _matches(_LINK, seen):
         hosted = _host_of(m)
@@ -361,7 +368,7 @@ def _links(norm: Normalized, seen: str) -> list[Entity]:
             continue
         domain = registered_domain(host)
         details: dict = {"host": host, "domain": domain, "scheme": bool(m.group("scheme"))}
-        owner = next((inst for d, inst in owned if host == d or host.endswith("." + d)), None)
+        owner = next((inst for d, inst, _ in owned if host == d or host.endswith("." + d)), None)
         if norm.text[m.start() : m.start() + len(url)] != url:
             # Written with letters that only look Latin: an imitation, whoever's host it spells.
             details["category"] = "lookalike"
@@ -388,7 +395,7 @@ def _links(norm: Normalized, seen: str) -> list[Entity]:
             labels = host.split(".")[:-1]
             lookalike = any(token in host and not domain.endswith(official) for token, official in brands.items())
             near = any(
-                len(label) >= 4 and _edit_distance_at_most_one(label, d.split(".")[0]) for label in labels for d, _ in owned
+                len(label) >= 4 and _edit_distance_at_most_one(label, first) for label in labels for _, _, first in owned
             )
             spelled = _spells_service_number(labels, domain)
             if spelled:

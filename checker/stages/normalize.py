@@ -307,7 +307,14 @@ class Normalized(NamedTuple):
         if not 0 < i < len(self.text):
             return False
         # Most characters follow the one before them in the paste: nothing between, nothing to read.
-        after, before = self.offsets.end(i - 1), self.offsets.start(i)
+        # Inside a run of the offset map that is so at every character (start(i) - end(i - 1) is the
+        # same all along a run: OffsetMap, gaps()), one binary search tells, where end(i - 1) and
+        # start(i) take one each.
+        offsets = self.offsets
+        k = bisect_right(offsets._at, i) - 1
+        if offsets._at[k] < i and offsets._first[k] - offsets._last[k] + offsets._step[k] <= 0:
+            return False
+        after, before = offsets.end(i - 1), offsets.start(i)
         return after < before and any(map(str.isspace, self.original[after:before]))
 
     def gaps(self) -> frozenset[int]:

@@ -726,10 +726,18 @@ def _gives_content(msg: Message, start: int, end: int) -> bool:
     )
 
 
-def _aside_cue(msg: Message, clause: str) -> bool:
+def _aside_cues(msg: Message) -> list[re.Pattern[str]]:
+    """The expressions of what makes a clause an aside (reassurance, padding, the warning cues) that could
+    match somewhere in the message: one none of whose triggers it holds matches none of its clauses, and
+    is not tried on each of them."""
     cat = msg.catalogue
     cues = (cat.negation_aside, cat.negation_before, cat.negation_after, cat.negation_disowning)
-    return any(p is not None and p.search(clause) is not None for p in cues)
+    return [p.compiled for p in cues if p is not None and p.could_match(msg.present)]
+
+
+def _aside_cue(cues: list[re.Pattern[str]], clause: str) -> bool:
+    """Whether the clause holds one of the aside cues (_aside_cues)."""
+    return any(p.search(clause) is not None for p in cues)
 
 
 def _heading_case_numbers(msg: Message, bracketed: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -758,13 +766,14 @@ def _aside_units(msg: Message) -> tuple[list[tuple[int, int]], list[tuple[list[i
     text = msg.norm.text
     bracketed = [(m.start(), m.end()) for m in _BRACKETED.finditer(text) if m.start() > 0 and not _gives_content(msg, m.start(), m.end())]
     bracketed += _heading_case_numbers(msg, bracketed)
+    cues = _aside_cues(msg)
     units = []
     for unit in _ASIDE_UNIT.finditer(text):
         if unit.end() == unit.start():
             continue
         starts = [unit.start(), *(m.end() for m in _CLAUSE_MARK.finditer(text, unit.start(), unit.end()))]
         ends = [*starts[1:], unit.end()]
-        first = next((k for k, (a, b) in enumerate(zip(starts, ends)) if _aside_cue(msg, text[a:b])), None)
+        first = next((k for k, (a, b) in enumerate(zip(starts, ends)) if _aside_cue(cues, text[a:b])), None)
         if first is not None:
             units.append((starts, first, unit.end()))
     if cache is not None:
@@ -790,8 +799,7 @@ def model_asides(norm: Normalized, entities: tuple[Entity, ...], held: Sequence[
     requests not through official channels). Clause by clause, not to the end of the sentence as a
     rule's aside: a greeting before the request ("您好，收到您的简历，请回复邮箱") sets aside the greeting only."""
     msg = Message.of(norm, entities, catalogue())
-    cat = msg.catalogue
-    cues = [p for p in (cat.negation_aside, cat.negation_before, cat.negation_after, cat.negation_disowning) if p is not None]
+    cues = _aside_cues(msg)
     text = norm.text
 
     def free(start: int, end: int) -> bool:
@@ -800,14 +808,14 @@ def model_asides(norm: Normalized, entities: tuple[Entity, ...], held: Sequence[
         a, b = norm.span(start, end)
         return not any(a < e and s < b for s, e in held)
 
-    spans = [(m.start(), m.end()) for m in _BRACKETED.finditer(text) if _aside_cue(msg, m.group()) and free(m.start(), m.end())]
+    spans = [(m.start(), m.end()) for m in _BRACKETED.finditer(text) if _aside_cue(cues, m.group()) and free(m.start(), m.end())]
     for unit in _ASIDE_UNIT.finditer(text):
         if unit.end() == unit.start():
             continue
         starts = [unit.start(), *(m.end() for m in _CLAUSE_MARK.finditer(text, unit.start(), unit.end()))]
         for a, b in zip(starts, [*starts[1:], unit.end()]):
             clause = text[a:b]
-            if not any(p.search(clause) is not None for p in cues):
+            if not _aside_cue(cues, clause):
                 continue  # most clauses hold no cue: searched for, not listed place by place
             found = sorted(a + m.start() for p in cues for m in p.finditer(clause))
             at = next((c for c in [a, *found] if found and free(c, b)), None)
@@ -948,6 +956,8 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         # "满意再付款", "放款后按合同付服务费": a seller's terms, paid once the goods or the service have
         # come, are no request to pay now, whatever else the message asks (claims.with_paid_after).
         # "我办护照交了工本费": a fee the writer tells as paid asks nobody to pay (claims.writer_paid).
+        # Most rules tried find nothing: one search says so, before the matches are read one by one
+        # through their generators.
         matches = with_paid_terms(patterns.compiled, text) if rule.negatable else ((m, "") for m in patterns.finditer(text))
         for m, told in islice(matches, MAX_MATCHES_EXAMINED):
             if m.end() == m.start():
