@@ -5,9 +5,9 @@ Imported only by the train command: this is the one place that needs scikit-lear
 1. The compact jieba dictionary: jieba's own entries that occur in the (normalised, masked) corpus,
    its most frequent words, and our user dictionary, with jieba's total kept (segment.py says why).
 2. Features through segment.py, the same functions the checker uses: words and character 2-grams,
-   over the whole message and over each clause (segment.units); and the
-   message's structure (model.structure_terms: what it claims, asks and through which kind of
-   channel), each present term at the weight beta beside the normalised TF-IDF vector.
+   over the whole message and over each clause (segment.units); and the message's structure
+   (model.structure_terms: what it claims, asks and through which kind of channel), each present
+   term at the weight beta beside the normalised TF-IDF vector.
 3. The detector: binary logistic regression (scam or not), trained on whole messages; a message's
    probability is that of the unit that reads most like a scam (model.best_unit), out of fold as
    at check time. C and beta by grouped cross-validation (all variants of a message in one fold)

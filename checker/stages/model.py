@@ -1,14 +1,14 @@
 """Stage 4: the jieba + TF-IDF + logistic-regression classifier, read from plain data.
 
 Two regressions share one vector: TF-IDF of the words and character 2-grams, and beside it, with
-a fixed weight, the message's structure as the claims stage reads it
-(what it claims to be, what it asks, through which kind of channel: structure_terms). Wording fits
-the scams we wrote; structure carries over to kinds of scam our corpus does not have (measured with
-scam types held out of training, models/MODEL_CARD.md). One regression says how much the message
-reads like a scam, scored over the whole message, each clause and the message from after a prefix
-(segment.units; the unit that reads most like a scam speaks, with the message's structure: a greeting
-or a reassurance put in front cannot change the score of what follows it, issue 8); the other, over the fraud types of
-the taxonomy, names the scam it reads like, with the words of the paste that made it think so.
+a fixed weight, the message's structure as the claims stage reads it (what it claims to be, what it
+asks, through which kind of channel: structure_terms). Wording fits the scams we wrote; structure
+carries over to kinds of scam our corpus does not have (measured with scam types held out of
+training, models/MODEL_CARD.md). One regression says how much the message reads like a scam, scored
+over the whole message, each clause and the message from after a prefix (segment.units; the unit
+that reads most like a scam speaks, with the message's structure: a greeting or a reassurance put in
+front cannot change the score of what follows it, issue 8); the other, over the fraud types of the
+taxonomy, names the scam it reads like, with the words of the paste that made it think so.
 
 The shipped model (models/model.json, models/jieba_dict.txt) is exported by `checker train` as
 plain numbers: vocabulary, idf, weights, and the word list of the segmentation. A check reads the

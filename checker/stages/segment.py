@@ -563,7 +563,8 @@ def indexed_units(
     """units(), with each term looked up once for the whole message instead of once per unit.
 
     A clause's words are a run of the message's words, and its character n-grams those of the runs of
-    Chinese characters inside it (a clause ends at punctuation, which no run crosses). tests/test_segment.py checks it against units().
+    Chinese characters inside it (a clause ends at punctuation, which no run crosses).
+    tests/test_segment.py checks it against units().
     `looked`: lookups() of the same message, when the caller keeps them (kept_unit reads them too);
     `marks`: tail_starts() of it, when the caller has them (gap_tail_starts reads them too).
     """
