@@ -1,7 +1,9 @@
 """checker batch and check_many: every input format, order, error records, parallel jobs."""
 
 import json
+import os
 import pathlib
+import stat
 import subprocess
 import sys
 
@@ -182,6 +184,24 @@ def test_the_output_is_written_beside_and_renamed_and_left_alone_on_failure(tmp_
     assert run(["batch", str(bad), "-o", str(out), "--encoding", "utf-8"]).exit_code == 2
     assert out.read_text(encoding="utf-8") == before  # not truncated, not half-written
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt", "good.txt", "out.jsonl"]  # no temporary left
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_an_output_that_is_a_pipe_is_written_in_place_and_stays_a_pipe(tmp_path):
+    """/dev/null, a pipe or a terminal is no file to rename over: renamed over, a pipe became a file,
+    and /dev/null, for a root user (CI runs the bench's batch with -o /dev/null), a file too."""
+    path, pipe = tmp_path / "in.txt", tmp_path / "out.pipe"
+    path.write_text(SCAM + "\n" + PLAIN + "\n", encoding="utf-8")
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there: the writer's open does not wait
+    try:
+        assert run(["batch", str(path), "-o", str(pipe)]).exit_code == 0
+        written = os.read(reader, 1 << 16).decode("utf-8")
+    finally:
+        os.close(reader)
+    assert [r["verdict"] for r in records(written)] == [check(SCAM).verdict, check(PLAIN).verdict]
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt", "out.pipe"]  # no temporary left
 
 
 def test_an_output_path_that_cannot_be_created_exits_2(tmp_path):

@@ -307,7 +307,10 @@ def _open_input(path: pathlib.Path):
 
 
 def _open_output(output: pathlib.Path, input_path: pathlib.Path):
-    """A temporary file beside `output`, renamed over it at the end: the input is never truncated."""
+    """(handle, renamed): a temporary file beside `output`, renamed over it at the end, so that the input
+    is never truncated and a failed run leaves the old output; or, where `output` is there and is no
+    regular file (/dev/null, a pipe, a terminal), `output` itself, written as it goes: a file renamed
+    over a device or a pipe would replace it (as root, /dev/null itself)."""
     if str(input_path) != "-" and output.exists():
         try:
             same = output.samefile(input_path)
@@ -316,12 +319,14 @@ def _open_output(output: pathlib.Path, input_path: pathlib.Path):
         if same:
             raise BatchInputError(f"输出文件就是输入文件 / the output is the input file: {output}")
     try:
+        if output.exists() and not output.is_file():
+            return output.open("w", encoding="utf-8"), False
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed and renamed in batch_command
             "w", encoding="utf-8", dir=output.parent, prefix=f".{output.name}.", suffix=".tmp", delete=False
         )
     except OSError as exc:
         raise BatchInputError(f"无法创建输出文件 / cannot create {output}: {exc.strerror}") from None
-    return handle
+    return handle, True
 
 
 @click.command("batch")
@@ -348,7 +353,8 @@ def batch_command(input_path, output, input_format, column, jobs, encoding, full
     record with `error`. The output's keys line, error, verdict, score, flags and model_probability
     (and, with --full, the result's keys) are the checker's: an input field of the same name is
     written as input_<name>. With -o, the output is written beside the target and renamed at the
-    end; an output that is the input is refused. A summary of verdicts goes to stderr.
+    end (a device or a pipe, such as /dev/null, is written in place); an output that is the input
+    is refused. A summary of verdicts goes to stderr.
     """
     from functools import partial
 
@@ -357,7 +363,7 @@ def batch_command(input_path, output, input_format, column, jobs, encoding, full
     name = "-" if str(input_path) == "-" else input_path.name
     fmt = _format_of(input_path, input_format)
     raw = _open_input(input_path)
-    out = _open_output(output, input_path) if output else sys.stdout
+    out, renamed = _open_output(output, input_path) if output else (sys.stdout, False)
     finished = False
     try:
         stream = open_text(raw, name, encoding)
@@ -381,9 +387,9 @@ def batch_command(input_path, output, input_format, column, jobs, encoding, full
             raw.close()
         if output:
             out.close()
-            if finished:
+            if renamed and finished:
                 os.replace(out.name, output)
-            else:
+            elif renamed:
                 os.unlink(out.name)
     parts = ", ".join(f"{k} {counts[k]}" for k in ("low_risk", "suspicious", "high_risk", "error"))
     click.echo(f"共 {sum(counts.values())} 条 / {sum(counts.values())} messages: {parts}", err=True)
