@@ -311,7 +311,8 @@ def _open_output(output: pathlib.Path, input_path: pathlib.Path):
     is never truncated and a failed run leaves the old output; or, where `output` is there and is no
     regular file (/dev/null, a pipe, a terminal), `output` itself, written as it goes: a file renamed
     over a device or a pipe would replace it (as root, /dev/null itself)."""
-    if str(input_path) != "-" and output.exists():
+    exists = output.exists()
+    if str(input_path) != "-" and exists:
         try:
             same = output.samefile(input_path)
         except OSError:
@@ -319,7 +320,7 @@ def _open_output(output: pathlib.Path, input_path: pathlib.Path):
         if same:
             raise BatchInputError(f"输出文件就是输入文件 / the output is the input file: {output}")
     try:
-        if output.exists() and not output.is_file():
+        if exists and not output.is_file():
             return output.open("w", encoding="utf-8"), False
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed and renamed in batch_command
             "w", encoding="utf-8", dir=output.parent, prefix=f".{output.name}.", suffix=".tmp", delete=False

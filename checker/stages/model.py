@@ -416,12 +416,10 @@ class Model:
             tails = [*marks, *gap_tails]
             # Readings often coincide (a tail of one choice is another's): each mask is read once, as
             # the first of equal units is the one that could speak.
-            masks = dict.fromkeys(
-                mask
-                for spans in choices
-                for kept in (_kept_mask(starts, spans),)
-                for mask in (kept, *_kept_tails(text, kept, tails))
-            )
+            masks: dict[bytes, None] = {}
+            for spans in choices:
+                kept = _kept_mask(starts, spans)
+                masks.update(dict.fromkeys((kept, *_kept_tails(text, kept, tails))))
             for mask in masks:
                 core = segment.kept_unit(toks, mask, looked)
                 if core is not None:

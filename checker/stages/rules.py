@@ -956,8 +956,6 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         # "满意再付款", "放款后按合同付服务费": a seller's terms, paid once the goods or the service have
         # come, are no request to pay now, whatever else the message asks (claims.with_paid_after).
         # "我办护照交了工本费": a fee the writer tells as paid asks nobody to pay (claims.writer_paid).
-        # Most rules tried find nothing: one search says so, before the matches are read one by one
-        # through their generators.
         matches = with_paid_terms(patterns.compiled, text) if rule.negatable else ((m, "") for m in patterns.finditer(text))
         for m, told in islice(matches, MAX_MATCHES_EXAMINED):
             if m.end() == m.start():
