@@ -50,13 +50,16 @@ TARGETS = [
     ("rag_shield_bench.jsonl", "scam", "flagged", ">=", 0.97),
     ("rag_shield_bench.jsonl", "legit", "flagged", "<=", 0.0),
 ]
-# The held-out genuine register (data/holdout): genuine look-alikes, at most 2 % flagged and none
-# high_risk (issue 8). Judged on both halves; only the heldout half was never read for misses.
+# The held-out registers (data/holdout): genuine look-alikes, at most 2 % flagged and none high_risk
+# (issue 8); scams in wording the corpus never had, the recall bar issue 9 sets on real scams.
+# Judged on both halves; only the heldout half was never read for misses.
 HOLDOUT = pathlib.Path("data") / "holdout"
 HOLDOUT_TARGETS = [
-    (half, "legit", measure, "<=", bound)
+    (half, label, measure, comparison, bound)
     for half in ("dev.jsonl", "heldout.jsonl")
-    for measure, bound in (("flagged", 0.02), ("high_risk", 0.0))
+    for label, measure, comparison, bound in (
+        ("legit", "flagged", "<=", 0.02), ("legit", "high_risk", "<=", 0.0), ("scam", "flagged", ">=", 0.97)
+    )
 ]
 NAMED_TARGET = 0.95  # every set: share of alarms with a named red flag
 COMPARE = {">=": lambda share, bound: share >= bound, "<=": lambda share, bound: share <= bound}
@@ -144,12 +147,15 @@ def readme_block(root: pathlib.Path) -> str:
         lines += ["Per category: `models/evaluation.json`, or the text form of the same command.", ""]
     holdout = _read_json(root / "models" / "holdout.json")
     if holdout:
+        genuine, scams = (sum(e["by_label"].get(label, {}).get("n", 0) for e in holdout["files"]) for label in ("legit", "scam"))
         lines += [
-            "**Our own held-out genuine register** (`data/holdout`): 401 genuine messages we wrote by hand",
-            "from the documented real formats (bank 动账, card bills, 花呗 / 月付, OTPs, court e-delivery, 12381",
-            "and anti-fraud warnings, marketing, service notices, personal messages), never trained on; split",
-            "by a hash of the text before the checker first ran on them. The dev half's false alarms were read",
-            "and their causes fixed; the heldout half's never were. By",
+            f"**Our own held-out registers** (`data/holdout`): {genuine:,} genuine messages we wrote by hand from",
+            "the documented real formats (bank 动账, card bills, 花呗 / 月付, OTPs, court e-delivery, 12381 and",
+            "anti-fraud warnings, marketing, service notices, personal messages)"
+            + (f", and {scams:,} scams written blind from the documented hooks of every fraud type, in wording and"
+               " channels the corpus may lack (landlines, no signature, chatty, padded)" if scams else "")
+            + "; never trained on; split by a hash of the text before the checker first ran on them. The dev",
+            "half's errors may be read and their causes fixed; the heldout half's never are. By",
             "`checker evaluate --suite data/holdout --format json > models/holdout.json`.",
             "",
             *suite_table(holdout, HOLDOUT_TARGETS),

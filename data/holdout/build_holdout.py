@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Write the held-out genuine register (register.txt) as dev.jsonl and heldout.jsonl.
+"""Write the held-out registers as dev.jsonl and heldout.jsonl: the genuine messages of register.txt
+(label legit) and the scams of scam_register.txt (label scam), both written blind from the documented
+formats and hooks, never trained on.
 
 Each message goes to one half by a hash of its text, so the split never depends on the order of
 the register or on what the checker answers: dev.jsonl is the half whose false alarms may be read
@@ -18,7 +20,8 @@ import tomllib
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REGISTER = HERE / "register.txt"
+# Each register, the label of its rows and the taxonomy kind their @type must be.
+REGISTERS = (("register.txt", "legit", "genuine"), ("scam_register.txt", "scam", "fraud"))
 TAXONOMY = HERE.parent.parent / "checker" / "data" / "taxonomy.toml"
 HALVES = ("dev.jsonl", "heldout.jsonl")
 
@@ -27,7 +30,7 @@ def half_of(text: str) -> str:
     return HALVES[hashlib.sha256(text.encode("utf-8")).digest()[0] % 2]
 
 
-def read_register(path: Path) -> list[dict]:
+def read_register(path: Path, label: str) -> list[dict]:
     fields: dict[str, str] = {}
     rows: list[dict] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -41,18 +44,20 @@ def read_register(path: Path) -> list[dict]:
         missing = {"category", "type", "prov"} - fields.keys()
         if missing:
             sys.exit(f"{path.name}:{number}: no @{', @'.join(sorted(missing))} above this line")
-        rows.append({"text": line, "label": "legit", "category": fields["category"],
+        rows.append({"text": line, "label": label, "category": fields["category"],
                      "type": fields["type"], "provenance": fields["prov"]})
     return rows
 
 
 def main() -> None:
-    rows = read_register(REGISTER)
-    genuine_ids = {entry["id"] for entry in tomllib.loads(TAXONOMY.read_text(encoding="utf-8"))["type"]
-                   if entry.get("kind") == "genuine"}
-    unknown = sorted({row["type"] for row in rows} - genuine_ids)
-    if unknown:
-        sys.exit(f"not a genuine type of taxonomy.toml: {', '.join(unknown)}")
+    types = tomllib.loads(TAXONOMY.read_text(encoding="utf-8"))["type"]
+    rows: list[dict] = []
+    for name, label, kind in REGISTERS:
+        written = read_register(HERE / name, label)
+        unknown = sorted({row["type"] for row in written} - {entry["id"] for entry in types if entry.get("kind") == kind})
+        if unknown:
+            sys.exit(f"{name}: not a {kind} type of taxonomy.toml: {', '.join(unknown)}")
+        rows += written
     texts = [row["text"] for row in rows]
     repeated = sorted({text for text in texts if texts.count(text) > 1})
     if repeated:
