@@ -42,7 +42,14 @@ def test_phone_numbers_are_typed(text, value, kind, official):
     assert (phone.value, phone.details["type"], "official" in phone.details) == (value, kind, official)
 
 
-@pytest.mark.parametrize("text", ["（2024）京0105民初12345号", "本期应还12378.75元", "余额95588.20元"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（2024）京0105民初12345号", "本期应还12378.75元", "余额95588.20元", "需再充值95000元完成解冻", "赔你12000块", "借了40000万",
+        # a licence plate in a traffic notice
+        "您的小型汽车浙A·12345于11月28日违反禁令标志", "粤B 12368在文一路违停", "车牌沪C-95588",
+    ],
+)
 def test_digits_of_a_case_number_or_an_amount_are_not_a_phone(text):
     assert entities(text, "phone") == []
 

@@ -208,16 +208,21 @@ def official_numbers() -> dict[str, str]:
 
 # --- phone numbers -------------------------------------------------------------------------------
 
+# A licence plate's province and letter, with the mark between them and its five digits ("浙A·12345"
+# in a traffic notice): the digits are the plate's, not a number to call (a letter glued on is
+# already no phone's).
+_PLATE_HEAD = "[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][a-z][·•\\s\\-]"
 _PHONE = precompiled(
-    r"(?<![\d.a-z])(?:"
+    rf"(?<![\d.a-z])(?<!{_PLATE_HEAD})(?:"
     r"(?P<overseas>(?:\+|00)(?!86)[1-9]\d{7,14})"
     # Taiwan's mobiles, 09 and eight digits: ten digits starting 09 are no mainland landline (an 09xx
     # area code takes seven digits more).
     r"|(?P<mobile>(?:\+?86|0086)?1[3-9]\d{9}|09\d{8}(?!\d))"
     r"|(?P<service>95\d{3,4}|96\d{3}|400\d{7}|800\d{7}|12\d{3}|100\d{2}|1069\d{4,16}|106\d{5,17})"
     r"|(?P<landline>0[1-9]\d{1,2}\d{7,8})"
-    # Not the whole part of an amount ("应还12378.75元" is no call to 12378).
-    r")(?![\d])(?!\.\d)"
+    # Not the whole part of an amount ("应还12378.75元" is no call to 12378), nor an amount itself
+    # ("需再充值95000元": its unit follows, as _AMOUNT reads it).
+    r")(?![\d])(?!\.\d)(?![万元块])"
 )
 
 
