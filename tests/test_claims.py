@@ -597,6 +597,11 @@ BY_MEANING = [
     # ("免费", "免收") denies only a payment.
     ("股票被套 专业老师帮你解套 免费诊股 加v lawxnd7295", "chat", "add_handle"),
     ("免费咨询 加微信 kf_abc123", "chat", "add_handle"),
+    # the link between the verb of opening and the verb of paying, however long, or named as where to pay
+    ("您家电费已欠费386元，今日18点将停电，请立即点击 sgcc-jf.top 缴费。", "pay", "link_then_pay"),
+    ("您的包裹在分拣中出现异常，需要支付645.75元重新派送，支付链接http://q-link.top/3QbfJ", "pay", "link_then_pay"),
+    ("违章罚款200元，缴纳地址 http://wzcl-jj.top/j8x2", "pay", "link_then_pay"),
+    ("请登录 https://etc-hmd.cn.com/a/b/c/d/e 进行补缴", "pay", "link_then_pay"),
 ]
 
 
@@ -677,6 +682,8 @@ NOT_ASKED = [
     ("您的验证码为482913，5分钟内有效，请在页面输入，切勿告诉他人。", "credentials"),
     ("请勿将短信里的数字告诉任何人，包括自称客服的人。", "credentials"),
     ("客服电话找不到的话，请在App内联系在线客服。", "call"),
+    ("点击 x-bill.top 查看转账记录", "pay"),
+    ("请于12月15日前通过网上国网App缴纳电费。", "pay"),
 ]
 
 
@@ -765,6 +772,60 @@ def test_an_unconfirmed_line_in_a_notice_about_the_readers_money_is_flagged(text
 @pytest.mark.parametrize("text", AD)
 def test_an_unconfirmed_line_in_an_ad_about_a_product_is_not(text):
     assert "call_unconfirmed_service_line" not in _read(text).finding_ids
+
+
+# A 953, 955 or 956 line reaches the enterprise the ministry allots it to, whoever wrote the SMS
+# (reference.toml allotted_service_lines): an airline's, a courier's or an insurer's own line in its
+# notice is no unconfirmed line; 950, 951, 952, 954 and 957 numbers are anyone's to rent, like 400.
+ALLOTTED = [
+    "【中国国航】您购买的CA1501航班因航空管制取消，可在国航App或原购票渠道免费退改，如需帮助请致电95583。",
+    "【南方航空】您的CZ3101航班起飞时间调整为15:30，如需改签退票，请通过南航App办理或拨打95539。",
+    "【顺丰速运】您的快件因破损已登记理赔，理赔款将在3个工作日内原路退回，如有疑问请致电95338。",
+    "【某银行】您的信用卡将于今日扣除年费680元，如有疑问请致电955123。",
+]
+RENTED = [
+    "【某银行】您的信用卡将于今日扣除年费680元，如需取消请致电95012。",
+    "您的会员将于明日自动续费298元，如需取消请拨打95712。",
+    "航班取消 改签请拨打95123",
+]
+
+
+@pytest.mark.parametrize("text", ALLOTTED)
+def test_an_allotted_95_line_is_no_unconfirmed_line(text):
+    assert "call_unconfirmed_service_line" not in _read(text).finding_ids
+
+
+@pytest.mark.parametrize("text", RENTED)
+def test_a_rented_95_line_in_a_notice_about_the_readers_money_is_flagged(text):
+    assert "call_unconfirmed_service_line" in _read(text).finding_ids
+
+
+# A call back asked about money at stake, in a message that gives no number: the sender's own
+# number is the channel ("会员…自动扣费，取消请回电").
+CALL_BACK = [
+    "张伟，您的会员今晚到期将自动扣费5000元，取消请回电",
+    "您好，您的银行卡开通了境外消费服务，年费2000元今晚从卡内划扣，不需要的话请尽快回电。",
+    "您的信用卡即将被冻结，请您回电处理。",
+]
+NO_CALL_BACK = [
+    # a noun, an option among others, no money at stake, or a number given (judged as a number)
+    "【拼多多】您好，您申请的客服回电：关于您反馈的退款问题，请在App“消息”中查看客服回复。",
+    "【中国人寿】代理人孙先生提醒您：您家孩子的学平险下月到期，续保可到营业厅或回电，不续不扣费。",
+    "妈，我到家了，有空回电",
+    "周末聚会改到周六了，收到请回电",
+]
+
+
+@pytest.mark.parametrize("text", CALL_BACK)
+def test_a_call_back_about_money_with_no_number_is_the_senders_channel(text):
+    reading = _read(text)
+    assert "contact_through_private_channel" in reading.finding_ids
+    assert check(text).verdict != "low_risk"
+
+
+@pytest.mark.parametrize("text", NO_CALL_BACK)
+def test_a_call_back_that_is_no_request_about_money_is_not(text):
+    assert "contact_through_private_channel" not in _read(text).finding_ids
 
 
 def test_a_firms_own_account_is_not_blocked_by_a_code_it_denies_using():

@@ -1605,8 +1605,8 @@ def _means_of_payment(norm: Normalized, mention: Entity, inst: Institution, tags
 
 
 @lru_cache(maxsize=1)
-def _bank_service_lines() -> frozenset[str]:
-    return frozenset(_reference()["bank_service_lines"]["numbers"])
+def _allotted_service_line() -> re.Pattern[str]:
+    return precompiled(_reference()["allotted_service_lines"]["pattern"])
 
 
 @lru_cache(maxsize=1)
@@ -1957,12 +1957,23 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             or (stakes and c.kind in _OFFERED and (c.private or c.kind == "link") and c not in judged)
         )
     ]
+    # A call back, about money the notice says is at stake, in a message that gives no number at all
+    # ("会员今晚到期将自动扣费5000元，取消请回电"): the number it came from is the one to call, a channel
+    # nobody can check, where a service that takes money sends you to its app or the number on your card
+    # (fraud_taxonomy.md A.1 rows 6-7, fake_fee_debit and membership_autodebit: call the number in the SMS).
+    if notice and not mismatched and not private and not any(c.kind == "phone" for c in channels):
+        asked = _CALL_BACK.search(text)
+        call_back = next((r for r in requests if r.kind == "call" and asked is not None and r.evidence.text in asked.group()), None)
+        if call_back is not None:
+            private = [Channel("sender", "", "unknown", "", True, call_back.evidence)]
     # A service line (400, 95…) that no claimed institution confirms, called about money, an account
     # or a benefit: the bank's, platform's or airline's own number is on its app or card, never only
     # in the SMS (fraud_taxonomy.md A.1 rows 6-7). A short code (12xxx, 100xx) reaches the real
     # service whoever sent the SMS, and a landline is a firm's own line: neither counts; nor does a
-    # bank's five-digit 955xx line (reference.toml bank_service_lines).
-    bank_lines = _bank_service_lines()
+    # 953, 955 or 956 line, which the ministry allots to a large enterprise (a bank's "如非本人操作请致电
+    # 95511", an airline's "如需改签请致电955xx") and which reaches it, not the SMS's sender
+    # (reference.toml allotted_service_lines).
+    allotted = _allotted_service_line()
     # fp20 (issue 9): a notice that sends the reader to act in the signer's own app ("【瑞丰人寿】…如需变更
     # 扣款账户请在瑞丰人寿App办理，咨询400…") gives its service line as a label beside it, a number to ask
     # about, not the way to act (call_number, reach_number: 咨询, 客服, 热线 right before it). A line the
@@ -1971,7 +1982,10 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     unconfirmed = [
         (r, c)
         for r, c in called
-        if c.status == "unknown" and not c.private and _SERVICE_LINE.match(c.value) and c.value not in bank_lines
+        if c.status == "unknown"
+        and not c.private
+        and _SERVICE_LINE.match(c.value)
+        and not allotted.match(c.value)
     ]
     labels = [(r, c) for r, c in unconfirmed if r.pattern in _LABEL_CALLS and _opens_clause(norm.original, r.evidence.start)]
     if labels and any(_own_brand_app(text, m.group(1) or m.group(), claims, data) for m in _APP.finditer(text)):
@@ -2050,6 +2064,9 @@ def _retold_channel(text: str, channel: Channel, data: _Data) -> bool:
 
 
 # What a call with no number is for, right after its verb: to check with someone the reader knows.
+# Asked of the reader ("取消请回电", "不需要的话请尽快回电"), not a noun ("您申请的客服回电：…") nor an
+# option among others ("可到营业厅或回电").
+_CALL_BACK = precompiled(r"(?:(?<![申邀])请|须|务必|立即|马上|尽快|(?<![快迅急])速|赶紧|及时)(?:您|你)?(?:立即|马上|尽快|速|赶紧|及时)?(?:回电|回拨|回个电话|打回来)")
 _TO_VERIFY = precompiled(r"(?:给|问)?(?:本人|家人|对方本人|他本人|她本人)?(?:核实|确认|问问|问一下|问清楚|求证)")
 
 # How far before an app word its institution's name may stand ("支付宝App", "工商银行 手机银行").
