@@ -21,7 +21,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 # Each register, the label of its rows and the taxonomy kind their @type must be.
-REGISTERS = (("register.txt", "legit", "genuine"), ("scam_register.txt", "scam", "fraud"))
+REGISTERS = (
+    ("register.txt", "legit", "genuine"),
+    ("scam_register.txt", "scam", "fraud"),
+    ("genuine_register_2.txt", "legit", "genuine"),
+)
 TAXONOMY = HERE.parent.parent / "checker" / "data" / "taxonomy.toml"
 HALVES = ("dev.jsonl", "heldout.jsonl")
 
