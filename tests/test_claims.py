@@ -683,6 +683,9 @@ NOT_ASKED = [
     ("请勿将短信里的数字告诉任何人，包括自称客服的人。", "credentials"),
     ("客服电话找不到的话，请在App内联系在线客服。", "call"),
     ("点击 x-bill.top 查看转账记录", "pay"),
+    # a group the victim was pulled into, told of in a warning's case
+    ("一名宝妈做点赞兼职，前几单收到返利，随后被拉进群做大额任务，连续垫付3万元。", "chat"),
+    ("他被带进群里，看别人晒收益，就信了。", "chat"),
     ("请于12月15日前通过网上国网App缴纳电费。", "pay"),
 ]
 
