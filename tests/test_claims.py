@@ -602,6 +602,9 @@ BY_MEANING = [
     ("您的包裹在分拣中出现异常，需要支付645.75元重新派送，支付链接http://q-link.top/3QbfJ", "pay", "link_then_pay"),
     ("违章罚款200元，缴纳地址 http://wzcl-jj.top/j8x2", "pay", "link_then_pay"),
     ("请登录 https://etc-hmd.cn.com/a/b/c/d/e 进行补缴", "pay", "link_then_pay"),
+    # the number pointed at, then given
+    ("系统要统一清理了，您打这个电话027-56912896让工作人员帮您弄。", "call", "this_number"),
+    ("请拨打以下号码：0755-26783345", "call", "this_number"),
 ]
 
 
@@ -686,6 +689,7 @@ NOT_ASKED = [
     # a group the victim was pulled into, told of in a warning's case
     ("一名宝妈做点赞兼职，前几单收到返利，随后被拉进群做大额任务，连续垫付3万元。", "chat"),
     ("他被带进群里，看别人晒收益，就信了。", "chat"),
+    ("承办律师：周文静，联系电话021-62781234。", "call"),
     ("请于12月15日前通过网上国网App缴纳电费。", "pay"),
 ]
 
