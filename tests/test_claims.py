@@ -241,6 +241,8 @@ WARNINGS = [
     # A message someone got, passed on to family.
     "刚才接到一个电话说你换了号要借钱，是你本人吗？",
     "你收到那条说医保卡要冻结、点链接认证的短信别点，那是骗子。",
+    # What a message someone got said, quoted right after the verb, in a case a community retells.
+    "【某社区居委会】小区刘阿姨收到“医保卡已停用”的短信，按链接输入了身份证号和银行卡密码，第二天卡里的钱被转走。医保部门不会发短信通知医保卡停用，可以拨打96110咨询。",
     # Warnings that retell a scam step by step, the scammer as "对方", "他会", or the reader as the object
     # of the scammer's verb ("随后要求您…"), with no channel of their own but official ones.
     "【某区反诈中心提醒】有骗子冒充网店客服打电话，说您买的东西有质量问题要双倍赔付。对方会让您下载会议软件、"
