@@ -815,6 +815,8 @@ CALL_BACK = [
     "张伟，您的会员今晚到期将自动扣费5000元，取消请回电",
     "您好，您的银行卡开通了境外消费服务，年费2000元今晚从卡内划扣，不需要的话请尽快回电。",
     "您的信用卡即将被冻结，请您回电处理。",
+    # traditional characters: the request is found where the normalised text has it
+    "您的會員今晚到期將自動扣費5000元，取消請回電",
 ]
 NO_CALL_BACK = [
     # a noun, an option among others, no money at stake, or a number given (judged as a number)

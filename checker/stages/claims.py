@@ -1962,8 +1962,11 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # nobody can check, where a service that takes money sends you to its app or the number on your card
     # (fraud_taxonomy.md A.1 rows 6-7, fake_fee_debit and membership_autodebit: call the number in the SMS).
     if notice and not mismatched and not private and not any(c.kind == "phone" for c in channels):
-        asked = _CALL_BACK.search(text)
-        call_back = next((r for r in requests if r.kind == "call" and asked is not None and r.evidence.text in asked.group()), None)
+        asked = [norm.span(m.start(), m.end()) for m in _CALL_BACK.finditer(text)]
+        call_back = next(
+            (r for r in requests if r.kind == "call" and any(a <= r.evidence.start and r.evidence.end <= b for a, b in asked)),
+            None,
+        )
         if call_back is not None:
             private = [Channel("sender", "", "unknown", "", True, call_back.evidence)]
     # A service line (400, 95…) that no claimed institution confirms, called about money, an account
@@ -2063,10 +2066,10 @@ def _retold_channel(text: str, channel: Channel, data: _Data) -> bool:
     return data.retold_channel_denied.search(text, end, stop) is not None
 
 
-# What a call with no number is for, right after its verb: to check with someone the reader knows.
-# Asked of the reader ("取消请回电", "不需要的话请尽快回电"), not a noun ("您申请的客服回电：…") nor an
-# option among others ("可到营业厅或回电").
+# A call back asked of the reader ("取消请回电", "不需要的话请尽快回电"), not a noun ("您申请的客服回电：…")
+# nor an option among others ("可到营业厅或回电").
 _CALL_BACK = precompiled(r"(?:(?<![申邀])请|须|务必|立即|马上|尽快|(?<![快迅急])速|赶紧|及时)(?:您|你)?(?:立即|马上|尽快|速|赶紧|及时)?(?:回电|回拨|回个电话|打回来)")
+# What a call with no number is for, right after its verb: to check with someone the reader knows.
 _TO_VERIFY = precompiled(r"(?:给|问)?(?:本人|家人|对方本人|他本人|她本人)?(?:核实|确认|问问|问一下|问清楚|求证)")
 
 # How far before an app word its institution's name may stand ("支付宝App", "工商银行 手机银行").

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Write the held-out registers as dev.jsonl and heldout.jsonl: the genuine messages of register.txt
-(label legit) and the scams of scam_register.txt (label scam), both written blind from the documented
-formats and hooks, never trained on.
+and genuine_register_2.txt (label legit) and the scams of scam_register.txt (label scam), each written
+blind from the documented formats and hooks, never trained on.
 
 Each message goes to one half by a hash of its text, so the split never depends on the order of
-the register or on what the checker answers: dev.jsonl is the half whose false alarms may be read
+the register or on what the checker answers: dev.jsonl is the half whose errors may be read
 and fixed; heldout.jsonl is read only as an aggregate figure (`checker evaluate --suite
 data/holdout`), so it keeps measuring what the fixes did to messages nobody tuned on.
 Same row format as the measured real sets: text, label, category, type, provenance.
