@@ -143,6 +143,20 @@ def test_the_flags_types_choose_the_steps(text, types, wanted, unwanted):
         assert step not in ids, (step, ids)
 
 
+# Where the red flags point to no one kind of scam, the institution the message names still gets its
+# step: a government service, carrier, courier or utility as much as a bank (steps.toml [institution]).
+NAMED_ONLY = [
+    ("【国家电网】您家电费已欠费386元，今日18点将停电，请立即点击 sgcc-jf.top 缴费。", "verify_state_grid"),
+    ("【中国移动】您的话费已欠费，今日停机，请立即点击 cmcc-jf.top 缴费。", "verify_china_mobile"),
+    ("【顺丰速运】您的包裹异常已冻结，请立即点击 sf-kd.top 缴费解冻。", "verify_courier"),
+]
+
+
+@pytest.mark.parametrize(("text", "step"), NAMED_ONLY)
+def test_the_institution_named_gets_its_step_when_the_kind_of_scam_is_unclear(text, step):
+    assert step in _ids(text)
+
+
 def test_a_genuine_message_gets_at_most_one_calm_step():
     assert _ids("【花呗】您本期账单已逾期，请登录支付宝App还款，以免影响信用。") == ["calm"]
     assert _ids("周末一起去爬山吗？") == []
