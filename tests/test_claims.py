@@ -819,7 +819,7 @@ CALL_BACK = [
     "您的會員今晚到期將自動扣費5000元，取消請回電",
 ]
 NO_CALL_BACK = [
-    # a noun, an option among others, no money at stake, or a number given (judged as a number)
+    # a noun, an option among others, no money at stake
     "【拼多多】您好，您申请的客服回电：关于您反馈的退款问题，请在App“消息”中查看客服回复。",
     "【中国人寿】代理人孙先生提醒您：您家孩子的学平险下月到期，续保可到营业厅或回电，不续不扣费。",
     "妈，我到家了，有空回电",
