@@ -61,6 +61,10 @@ JUDGED = [
     # (a 400 line is already an unconfirmed service line in a notice about the reader's money)
     ("恭喜您中奖 奖金8万元 领奖请致电400-123-4567", {"call_unconfirmed_service_line"}, "suspicious"),
     ("恭喜您中奖 奖金8万元 领奖请致电021-61234567", {"prize_claimed_by_call"}, "suspicious"),
+    # A flight cancelled, rebooked or compensated through a landline in the SMS (A.1 row 35); the
+    # airline's own allotted 95 line is no such channel.
+    ("【东方航空】尊敬的旅客，您预订的MU5137航班因机械故障已取消，请致电021-52876431办理退改签，可获赔偿300元。", {"flight_refund_by_call"}, "suspicious"),
+    ("【东方航空】您预订的MU5137航班因天气原因取消，可免费改签或全额退票，详询95530。", set(), "low_risk"),
     # Compensation said as 获赔 is money offered to the reader like 赔付.
     ("邮政EMS客服通知 您的件被污损 可获赔821.02元 请联系4001199556", {"call_unconfirmed_service_line"}, "suspicious"),
     # The hooks of power, traffic and parcel notices, which their senders send without links (A.1 rows 11, 18, 38).

@@ -504,6 +504,7 @@ class _Data(NamedTuple):
     notice: re.Pattern[str]
     benefits: re.Pattern[str]
     prize: re.Pattern[str]
+    flight: re.Pattern[str]
     means_after: re.Pattern[str]
     means_before: re.Pattern[str]
     means_thing: re.Pattern[str]
@@ -619,6 +620,7 @@ def parse_data(raw: str | dict) -> _Data:
         notice=_compile(data["stakes"]["notice"], "stakes.notice"),
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
         prize=_compile(data["benefits"]["prize"], "benefits.prize"),
+        flight=_compile(data["benefits"]["flight"], "benefits.flight"),
         means_after=_compile(data["means"]["after"], "means.after"),
         means_before=_compile(data["means"]["before"], "means.before"),
         means_thing=_compile(data["means"]["thing"], "means.thing"),
@@ -2008,6 +2010,14 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         lines = [(r, c) for r, c in called if c.status == "unknown" and not c.private]
         if prize is not None and lines:
             findings.append(_finding(data, "prize_claimed_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, prize.start(), prize.end())))
+        elif lines:
+            # A flight cancelled, to be rebooked or compensated by calling a line nobody confirms, a
+            # landline too (A.1 row 35, flight_change); the airline's own allotted 95 line is its.
+            flights = data.flight.finditer(text) if could_match(data.flight.pattern, present) else ()
+            flight = next((m for m in flights if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+            lines = [(r, c) for r, c in lines if not allotted.match(c.value)]
+            if flight is not None and lines:
+                findings.append(_finding(data, "flight_refund_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, flight.start(), flight.end())))
     # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
     # channel is money asked for in disguise: the "claim" takes card numbers and codes. (A service
     # line nobody confirms stays "verify first": it proves nothing either way.)
