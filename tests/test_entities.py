@@ -48,6 +48,8 @@ def test_phone_numbers_are_typed(text, value, kind, official):
         "（2024）京0105民初12345号", "本期应还12378.75元", "余额95588.20元", "需再充值95000元完成解冻", "赔你12000块", "借了40000万",
         # a licence plate in a traffic notice
         "您的小型汽车浙A·12345于11月28日违反禁令标志", "粤B 12368在文一路违停", "车牌沪C-95588",
+        # an account, order or case identifier labelled as such ("户号0148263371" in a power notice)
+        "您户号0148263371自上次结算以来用电214度", "运单号：4008123456已签收", "合同编号13812345678",
     ],
 )
 def test_digits_of_a_case_number_or_an_amount_are_not_a_phone(text):
@@ -265,6 +267,19 @@ def test_a_real_format_resident_id_still_reaches_stdnum():
 def test_a_place_code_stdnum_fails_on_is_no_id_and_no_crash():
     assert not entity_stage._is_resident_id("110001000101100003")
     assert check("请核对身份证号110001000101100003后转账").verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quoted"),
+    [
+        ("請點 c n - w l . top/x 處理", "cn-wl.top/x", "c n - w l . top/x"),
+        ("请点下方 g j j . z h - x f . cc 处理", "gjj.zh-xf.cc", "g j j . z h - x f . cc"),
+        ("访问 www.abc.com 查询", "www.abc.com", "www.abc.com"),  # the paste's spaces around it still end it
+    ],
+)
+def test_a_link_spelled_apart_is_one_link_quoting_the_paste(text, value, quoted):
+    (link,) = entities(text, "link")
+    assert (link.value, link.text) == (value, quoted)
 
 
 def test_a_link_in_look_alike_letters_quotes_the_paste():

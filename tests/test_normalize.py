@@ -53,6 +53,15 @@ CASES = [
     ("律，丨，师", "律师"),  # one separator removed can leave the other kind between two characters
     ("000000一_000", "0000001000"),  # numerals turned digits make a split number's group (hypothesis found it)
     ("薴麻", "苎麻"),  # OpenCC maps 薴 to 苧 and 苧 to 苎: the table is followed to its end
+    # Letters and digits spelled apart one at a time with spaces are the link, number or word they spell.
+    ("請點 c n - w l . top/x 處理", "请点cn-wl.top/x处理"),
+    ("卡號6 2 2 8-4 8 1 0-2 9 3 7-7 7 1 6", "卡号6228481029377716"),
+    ("請撥4 0 0 - 6 1 8 - 2 7 3 9", "请拨4006182739"),
+    ("卡号6 2 2 2‧0 2 1 8‧7 7 4 3‧1 0 5 9", "卡号6222021877431059"),
+    ("先給客戶z h u a n 2萬", "先给客户转2万"),
+    ("校园dai未注销", "校园贷未注销"),
+    ("请回电00852-2731-6480", "请回电0085227316480"),  # a country code, then the number in groups
+    ("I am a boy", "i am a boy"),  # single letters that spell nothing stay words apart
 ]
 
 

@@ -227,6 +227,10 @@ _PHONE = precompiled(
 
 
 _CALL_CONTEXT = precompiled(r"电话|热线|拨打|致电|回电|联系|客服|短信|号码|回复")
+# A number labelled as an account, order or case identifier ("户号0148263371" in a power notice, "运单号
+# 7700…", "合同编号…"): the identifier itself, not a number to call. Not 账号 (an Alipay account is often
+# a mobile number, a channel) and not 卡号 (a card, read as one).
+_ID_LABEL = precompiled(r"(?:户号|客户编号|用户编号|订单号|运单号|快递单号|单号|合同号|流水号|编号|学号|工号|案号)[:：\s]{0,2}$")
 
 
 def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
@@ -234,6 +238,8 @@ def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
     for m in _matches(_PHONE, norm.text):
         kind = m.lastgroup
         value = m.group()
+        if _ID_LABEL.search(norm.text, max(0, m.start() - 7), m.start()):
+            continue
         details = {"type": kind}
         if kind == "mobile":
             value = value[-11:]
@@ -364,8 +370,11 @@ def _links(norm: Normalized, seen: str) -> list[Entity]:
         # for character by character only where the pasted link has some).
         pasted_start, pasted_end = norm.span(m.start(), end)
         if any(map(str.isspace, norm.original[pasted_start:pasted_end])):
+            # Not the white space of a link spelled apart a letter at a time ("c n - w l . top"),
+            # which the normaliser closed as a disguise.
+            apart = [(s, e) for kind, s, e in norm.disguises if kind == "separated_characters"]
             for i in range(m.start() + 1, end):
-                if norm.gap_before(i):
+                if norm.gap_before(i) and not any(s < norm.offsets.start(i) <= e for s, e in apart):
                     end = i
                     break
         url = seen[m.start() : end].rstrip(".")

@@ -47,7 +47,7 @@ from . import datafile
 from .patterns import precompiled, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
 
-NORMALIZER_VERSION = "7"
+NORMALIZER_VERSION = "8"
 
 
 class _Chain:
@@ -98,12 +98,25 @@ _SPELLED_APART = _Chain(rf"[{_CJK}]", rf"[\-_*·•・|~^=#/\\.+{_SYMBOLS}]{{1,8
 # Phone and card numbers are written in groups: 138 1234 5678, 6222-0212-3456-7890.
 # Groups of three or more digits, so that dates (2024-12-01) stay apart; joined only when the result
 # has the length of a phone (10-12 digits with area code) or card number (16-19).
-_DIGIT_GROUPS = precompiled(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
+_DIGIT_GROUPS = precompiled(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·\u2027{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
 _JOINED_LENGTHS = frozenset({10, 11, 12, 16, 17, 18, 19})
 # Four groups of three digits apart by dots, each at most 255, are an IPv4 address ("http://133.114.112.215"),
 # not a phone written in groups: kept, so the raw-IP link stays a link (hole14).
 _IPV4 = precompiled(r"(?:(?:25[0-5]|2[0-4]\d|1\d\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d)")
-_INTL_SPLIT = precompiled(r"(?<![\d+])(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}\d{6,12}(?![\d])")
+# Its subscriber part may come in groups too ("00852-2731-6480"): joined when it has 6-12 digits.
+_INTL_SPLIT = precompiled(r"(?<![\d+])(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}\d{2,12}(?:[ \-\u3000.]\d{2,8}){0,3}(?![\d])")
+_INTL_SUBSCRIBER = precompiled(r"^(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}")
+# Letters or digits spelled apart one at a time with white space, three or more in a row: a link
+# ("c n - w l . top"), a card ("6 2 2 8 - 4 8 1 0 ..."), a number ("4 0 0 - 6 1 8 ..."), pinyin
+# ("z h u a n"). Each is one character on its own; a separator between two of them may carry white
+# space either side (- . _ · ‧). The white space goes: what is left is read as the word, link or
+# number it spells (issue 8: numbers split by spaces are one number).
+_APART_SEPARATOR = r"(?:[ \u3000]{1,2}|[ \u3000]?[\-._·\u2027][ \u3000]?)"
+_LETTERS_APART = _Chain(r"(?<![a-z0-9])[a-z](?![a-z0-9])", rf"{_APART_SEPARATOR}[a-z](?![a-z0-9])")
+_DIGITS_APART = _Chain(r"(?<![a-z0-9])[0-9](?![a-z0-9])", rf"{_APART_SEPARATOR}[0-9](?![a-z0-9])")
+_WHITE = precompiled(r"[ \u3000]+")
+# What follows such a run up to the next word of the link ("c n - w l . top": " . " before "top").
+_APART_TRAIL = precompiled(r"[ \u3000]*[\-._·\u2027][ \u3000]*(?=[a-z0-9])")
 _NUMERAL_DIGITS = {
     **dict(zip("零〇一二三四五六七八九", "00123456789")),
     **dict(zip("壹贰叁肆伍陆柒捌玖", "123456789")),
@@ -573,6 +586,21 @@ def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetM
         if text == before:
             break
 
+    def spelled_apart(text: str) -> Iterator[Edit]:
+        runs = sorted(chain(_LETTERS_APART.spans(text), _DIGITS_APART.spans(text)))
+        for start, end in runs:
+            if text[start].isalpha() and (trail := _APART_TRAIL.match(text, end)) is not None:
+                end = trail.end()
+            blanks = list(_WHITE.finditer(text, start, end))
+            if not blanks:
+                continue
+            if text[start].isalpha():
+                # Letters one at a time are a disguise; digits in groups are how numbers are written.
+                found.add("separated_characters", offsets.start(start), offsets.end(end - 1))
+            yield from ((m.start(), m.end(), "") for m in blanks)
+
+    text, offsets = _rebuild(text, offsets, spelled_apart(text))
+
     def joined_digits(text: str) -> Iterator[Edit]:
         for m in _DIGIT_GROUPS.finditer(text):
             digits = re.sub(r"\D", "", m.group())
@@ -581,7 +609,15 @@ def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetM
 
     text, offsets = _rebuild(text, offsets, joined_digits(text))
     # An international number with its country code set apart ("+60 519677403", "00852-61234567").
-    text, offsets = _rebuild(text, offsets, ((m.start(), m.end(), re.sub(r"[^\d+]", "", m.group())) for m in _INTL_SPLIT.finditer(text)))
+    text, offsets = _rebuild(
+        text,
+        offsets,
+        (
+            (m.start(), m.end(), re.sub(r"[^\d+]", "", m.group()))
+            for m in _INTL_SPLIT.finditer(text)
+            if 6 <= sum(ch.isdigit() for ch in m.group()[_INTL_SUBSCRIBER.match(m.group()).end():]) <= 12  # type: ignore[union-attr]
+        ),
+    )
 
     def spaces(text: str) -> Iterator[Edit]:
         for m in _SPACE.finditer(text):
