@@ -237,6 +237,12 @@ def test_a_code_scanned_on_the_spot_is_no_channel_of_the_message(place):
 
 # Genuine notices that quote scam words to warn about them: nothing to flag (issue 8 targets).
 WARNINGS = [
+    # The scam's words the warning names as a fraud anywhere in it ("这就是刷单诈骗").
+    "【某区公安分局】反诈提醒：网上刷单“先垫付、后返利”，第一单给你返点，投入大了就说“任务未完成要继续充值才能提现”，这就是刷单诈骗！",
+    # A number inside the scam's quoted message, disowned after it ("这个号码是骗子的").
+    "【反诈中心】提醒：有人发短信称“您的航班已取消，请致电4008162753办理改签”，这个号码是骗子的！改签请以航空公司官方App为准。",
+    # Someone who "claims to be" (声称) what he is not is the scammer the sentence is about.
+    "税务部门提醒：还有人声称是专业退税人员，能帮您多退税，先收服务费。退税只在个人所得税App里办理。",
     "【某银行】温馨提示：近期不法分子冒充客服发送积分兑换短信，诱导您点击链接填写卡号和密码，本行短信不含网址，请勿上当。",
     "【12381】您近期接触的号码涉嫌诈骗，请勿向对方转账，勿透露验证码。",
     # "都是假的", "100%是诈骗": the same verdict on what it quotes.
@@ -325,6 +331,8 @@ WARNINGS = [
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
 NOT_WARNINGS = [
+    # A line of warning that names none of the lure's words does not reach it (tests/test_monotone.py).
+    "谨防诈骗，切勿向陌生账户转账。您好，我司正在招聘文员，看了您的简历挺合适的，方便留个邮箱吗？",
     "【反诈提醒】骗子冒充客服，对方会让您转账。您的账户已被冻结，解冻请转账至6222021234567890123。",
     "【反诈中心提醒】骗子盯上了您的账户，对方会让您把钱转走。请您回电我中心，把资金转到安全账户由我们保管。",
     "温馨提示：谨防骗子冒充催收。再不还钱就去你家找你爸妈，让你全村都知道。",

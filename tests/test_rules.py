@@ -3,6 +3,7 @@
 import json
 import pathlib
 import re
+import tomllib
 
 import pytest
 
@@ -385,3 +386,13 @@ def test_hole13_the_model_reads_a_message_without_its_asides(text, aside, kept):
     spans = [norm.text[a:b] for a, b in model_asides(norm, entities, held)]
     assert any(normalize(aside).text in s for s in spans), spans
     assert all(normalize(kept).text not in s for s in spans), spans
+
+
+_REFERENCE = pathlib.Path(__file__).parent.parent / "checker" / "data" / "reference.toml"
+
+
+@pytest.mark.parametrize("app", tomllib.loads(_REFERENCE.read_text(encoding="utf-8"))["official_apps"]["names"])
+def test_download_app_money_never_fires_on_an_official_app(app):
+    """download_app_money leaves out the official apps of reference.toml by name: the two lists stay alike."""
+    flags = {f.id for f in check(f"您的借款已逾期，请下载{app}App核实。").red_flags}
+    assert "download_app_money" not in flags

@@ -490,6 +490,7 @@ class _Data(NamedTuple):
     scenario_advice: re.Pattern[str]
     retold_channel_frame: re.Pattern[str]
     retold_channel_denied: re.Pattern[str]
+    retold_quote_frame: re.Pattern[str]
     denial: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
@@ -608,6 +609,7 @@ def parse_data(raw: str | dict) -> _Data:
         scenario_advice=_compile(data["retelling"]["scenario_advice"], "retelling.scenario_advice"),
         retold_channel_frame=_compile(data["retelling"]["retold_channel_frame"], "retelling.retold_channel_frame"),
         retold_channel_denied=_compile(data["retelling"]["retold_channel_denied"], "retelling.retold_channel_denied"),
+        retold_quote_frame=_compile(data["retelling"]["retold_quote_frame"], "retelling.retold_quote_frame"),
         on_site=_compile(data["channels"]["on_site"], "channels.on_site"),
         firm_account=_compile(data["channels"]["firm_account"], "channels.firm_account"),
         firm_deal=_compile(data["channels"]["firm_deal"], "channels.firm_deal"),
@@ -1816,7 +1818,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # A number or link the warning says the scam's message left, and tells the reader not to use, is the
     # scam's: not a channel the sender offers (notice19). Only where the frame that retells one could
     # stand: most messages hold none of the characters it needs.
-    if could_match(data.retold_channel_frame.pattern, present):
+    if _may_retell_channels(text, data, present):
         channels = [c for c in channels if not _retold_channel(text, c, data)]
     # A retelling ("对方会让您…") is read as one only in a warning (a victim's story of what happened
     # is a scam to name, not a warning), and only where the message gives no way of its own to reach
@@ -2053,6 +2055,22 @@ _RETOLD_CHANNEL_REACH = 60
 _RETOLD_CHANNEL_KINDS = frozenset({"phone", "link"})
 
 
+def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> bool:
+    """Whether a frame that retells the scam's number or link could stand in the text (most hold none)."""
+    return could_match(data.retold_channel_frame.pattern, present) or (
+        bool(_quotes(text)) and could_match(data.retold_quote_frame.pattern, present)
+    )
+
+
+def retold_entity(text: str, entity: Entity) -> bool:
+    """Whether a number or link found at entity.norm_start..norm_end of the normalised text stands in a
+    warning's retelling of the scam's message (_retold_channel): the rules read it as the claims do."""
+    data = _data()
+    if entity.kind not in _RETOLD_CHANNEL_KINDS or not _may_retell_channels(text, data, frozenset(text)):
+        return False
+    return _retold_at(text, entity.norm_start, entity.norm_end, data)
+
+
 def _retold_channel(text: str, channel: Channel, data: _Data) -> bool:
     """Whether a number or link stands in a warning's retelling of the scam's message: its own sentence names
     the scam's message or the scammer as what left it before it (claims.toml retelling.retold_channel_frame:
@@ -2063,13 +2081,27 @@ def _retold_channel(text: str, channel: Channel, data: _Data) -> bool:
     at = channel.at
     if channel.kind not in _RETOLD_CHANNEL_KINDS or at < 0:
         return False
+    return _retold_at(text, at, at + len(channel.value), data)
+
+
+def _retold_at(text: str, at: int, end: int, data: _Data) -> bool:
+    """_retold_channel() of the channel at text[at:end]."""
+    quote = next((q for q in _quotes(text) if q.start <= at < q.end), None)
+    if quote is not None and data.retold_quote_frame.search(text, max(0, quote.opening - 20), quote.opening):
+        # Quoted words a frame introduces: the scam's message; denied after the quotation closes.
+        return _denied_after(text, quote.closing, data)
     begin = _stretch_start(_SENTENCE_END, text, at, 80)
     # The frame governs the channel in its own clause, with no order to the reader between ("短信里留了一个
     # 400…的号码"; not "短信里留的号码不要回，请拨打我们的400…").
     frame = max(data.retold_channel_frame.finditer(text, begin, at), key=lambda m: m.start(), default=None)
     if frame is None or _CLAUSE_BREAK.search(text, frame.end(), at) or data.fresh_imperative.search(text, frame.end(), at):
         return False
-    end = at + len(channel.value)
+    return _denied_after(text, end, data)
+
+
+def _denied_after(text: str, end: int, data: _Data) -> bool:
+    """Whether the warning tells the reader not to use a retold channel, or disowns it, from `end` to the
+    end of the next sentence (at most _RETOLD_CHANNEL_REACH characters)."""
     first = _SENTENCE_END.search(text, end)
     second = _SENTENCE_END.search(text, first.end()) if first else None
     stop = min(second.end() if second else len(text), end + _RETOLD_CHANNEL_REACH)

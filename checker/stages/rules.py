@@ -60,6 +60,7 @@ from .claims import (
     own_turn,
     person_kinds,
     reads_as_story,
+    retold_entity,
     scammer_speaks,
     spoken_pauses,
     statement_end,
@@ -631,7 +632,7 @@ def _disowned(msg: Message, start: int) -> bool:
     return bool(cues) and not governed_fresh(before[cues[-1].end() :])
 
 
-def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genuine: bool = False) -> bool:
+def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genuine: bool | None = None) -> bool:
     if msg.negation == "off":
         # A request the judgement flagged: no wording cancels a red flag. A match the sender disowns
         # in its own clause is no request at all, whatever else the message asks.
@@ -646,6 +647,11 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
         # A cue after the match counts in its own clause: "去你家找你爸妈，凡要求转账的都是诈骗" is
         # a threat with a line of warning added, not a warning.
         text = msg.norm.text
+        if never_genuine is False and _named_as_fraud(text, start, end):
+            # A red flag genuine senders raise too, whose own words the warning names as a fraud anywhere
+            # in it ("网上刷单先垫付…第一单给你返点…这就是刷单诈骗"): the scam it describes. Not a line of
+            # warning that names none of them ("谨防诈骗" before a job lure): that never lowers a scam.
+            return True
         after = _CLAUSE_END.split(text[end : statement_end(text, end, end + _NEGATION_AFTER)])[0]
         cat = msg.catalogue
         return bool(
@@ -683,6 +689,27 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
         or (inside and cat.negation_inside.search(text[start:end]))
         or scammer_speaks(text, start)  # last: it reads the whole sentence, the others a few characters
     )
+
+
+# "X诈骗", "X骗局", "凡是X都是诈骗": a warning naming X as a fraud. Not words that name no scam of their own.
+_FRAUD_WORD = precompiled(r"诈骗|骗局")
+_ALL_ARE_FRAUD = precompiled(r"凡是?([\u4e00-\u9fff]{2,8}?)的?(?:都|均|一律)(?:是|为|属于)(?:诈骗|骗局)")
+_NO_SCAM_OF_ITS_OWN = frozenset(
+    {"电信", "网络", "新型", "各类", "各种", "常见", "谨防", "警惕", "防范", "反诈", "这是", "就是", "都是", "属于", "典型",
+     "一种", "此类", "这类", "涉嫌", "冒充", "遭遇", "防止", "远离", "识别", "是", "的", "类"}
+)
+
+
+def _named_as_fraud(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a word the text names as a fraud ("刷单诈骗", "凡是刷单都是诈骗")."""
+    matched = text[start:end]
+    for m in _FRAUD_WORD.finditer(text):
+        p = m.start()
+        for width in (2, 3, 4):
+            word = text[max(0, p - width) : p]
+            if len(word) == width and word not in _NO_SCAM_OF_ITS_OWN and word in matched:
+                return True
+    return any(m.group(1) not in _NO_SCAM_OF_ITS_OWN and m.group(1) in matched for m in _ALL_ARE_FRAUD.finditer(text))
 
 
 def _denies_before(msg: Message, before: str, start: int) -> bool:
@@ -1225,10 +1252,12 @@ def _fake_antifraud(msg: Message) -> list[Evidence]:
     claim = lexicons()["antifraud_claim"].search(msg.norm.text)
     if not claim:
         return []
+    # Not a number or link the warning retells as the scam's and tells the reader not to use (claims).
     contacts = [
         e
         for e in msg.entities
-        if e.kind in ("link", "chat_handle") or (e.kind == "phone" and "official" not in e.details)
+        if (e.kind in ("link", "chat_handle") or (e.kind == "phone" and "official" not in e.details))
+        and not retold_entity(msg.norm.text, e)
     ]
     if not contacts:
         return []
