@@ -153,7 +153,7 @@ def readme_block(root: pathlib.Path) -> str:
             "the documented real formats (bank 动账, card bills, 花呗 / 月付, OTPs, court e-delivery, 12381 and",
             "anti-fraud warnings, marketing, service notices, personal messages)"
             + (f", and {scams:,} scams written blind from the documented hooks of every fraud type, in wording and"
-               " channels the corpus may lack (landlines, no signature, chatty, padded)" if scams else "")
+               " channels the corpus may lack (landlines, no signature, chatty, padded, terse, first messages that ask only for a reply, disguised)" if scams else "")
             + "; never trained on; split by a hash of the text before the checker first ran on them. The dev",
             "half's errors may be read and their causes fixed; the heldout half's never are. By",
             "`checker evaluate --suite data/holdout --format json > models/holdout.json`.",

@@ -32,6 +32,11 @@ it would otherwise redraw. `warning_inside` (written after the claims stage, not
 before its first figure) puts the same lines between two clauses of the scam instead: a warning
 slipped into the middle of a message must not make a warning of what it interrupts either.
 
+`spelled_apart` (designed for: the normaliser joins what it spells since round 19) writes every link and
+number of the scam one character at a time with a space between ("c n - w l . t o p", "1 3 8 1 2 3 …"),
+as an attacker who knows that links and numbers are read whole can; a space either side of the link's
+dots and dashes or none, drawn per scam. It stands beside the families, outside `combined` and `all`.
+
 `prefix` (issue 8) puts a greeting, an offer word, a reassurance or a polite opener in front of the scam,
 glued to it or after a mark, a space or a line break, one line or two: a prefix adds no request and takes
 none away. Its lines have two halves as the paraphrase table has: `prefix` (dev: its lowerings were read
@@ -59,7 +64,7 @@ from collections.abc import Callable
 
 SEED = 8
 HELD_OUT = ("paraphrase", "homoglyphs", "link_forms", "padding", "bare", "quotes")
-DESIGNED = ("separators", "number_splitting", "pinyin", "reassuring")
+DESIGNED = ("separators", "number_splitting", "pinyin", "reassuring", "spelled_apart")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LINK = re.compile(r"(?:https?://)?(?:[a-zA-Z0-9\-]+\.)+[a-zA-Z]{2,6}(?:/[\w\-./?=&#]*)?")
@@ -239,6 +244,18 @@ def _number_splitting(text: str, rng: random.Random) -> str:
     return _NUMBER.sub(split, text)
 
 
+def _spelled_apart(text: str, rng: random.Random) -> str:
+    padded = rng.random() < 0.5  # " . " and " - " in a link, or "." and "-" with no space of their own
+
+    def apart(m: re.Match[str]) -> str:
+        word = m.group()
+        if not padded:
+            return re.sub(r"(?<=[0-9A-Za-z])(?=[0-9A-Za-z])", " ", word)
+        return " ".join(word)
+
+    return _NUMBER.sub(apart, _LINK.sub(apart, text))
+
+
 _WARNING_FRAMES = [
     ("prepend", "【反诈中心】提醒：近期冒充客服诈骗高发，请提高警惕。"),
     ("prepend", "温馨提示：谨防电信诈骗。"),
@@ -416,6 +433,7 @@ EDITS = {
     "prefix_held_out": _prefix_held_out,
     "bare": _bare,
     "quotes": _quotes,
+    "spelled_apart": _spelled_apart,
     "combined": combined,
     "all": every_family,
 }

@@ -108,15 +108,15 @@ _INTL_SPLIT = precompiled(r"(?<![\d+])(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}\d{2,12}(
 _INTL_SUBSCRIBER = precompiled(r"^(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}")
 # Letters or digits spelled apart one at a time with white space, three or more in a row: a link
 # ("c n - w l . top"), a card ("6 2 2 8 - 4 8 1 0 ..."), a number ("4 0 0 - 6 1 8 ..."), pinyin
-# ("z h u a n"). Each is one character on its own; a separator between two of them may carry white
-# space either side (- . _ · ‧). The white space goes: what is left is read as the word, link or
-# number it spells (issue 8: numbers split by spaces are one number).
-_APART_SEPARATOR = r"(?:[ \u3000]{1,2}|[ \u3000]?[\-._·\u2027][ \u3000]?)"
+# ("z h u a n"). Each is one character on its own; up to three separators between two of them may
+# carry white space either side (- . _ · ‧ : /, as in "h t t p : / / …"). The white space goes: what is
+# left is read as the word, link or number it spells (issue 8: numbers split by spaces are one number).
+_APART_SEPARATOR = r"(?:[ \u3000]{1,2}|[ \u3000]?(?:[\-._·\u2027:/][ \u3000]?){1,3})"
 _LETTERS_APART = _Chain(r"(?<![a-z0-9])[a-z](?![a-z0-9])", rf"{_APART_SEPARATOR}[a-z](?![a-z0-9])")
 _DIGITS_APART = _Chain(r"(?<![a-z0-9])[0-9](?![a-z0-9])", rf"{_APART_SEPARATOR}[0-9](?![a-z0-9])")
 _WHITE = precompiled(r"[ \u3000]+")
 # What follows such a run up to the next word of the link ("c n - w l . top": " . " before "top").
-_APART_TRAIL = precompiled(r"[ \u3000]*[\-._·\u2027][ \u3000]*(?=[a-z0-9])")
+_APART_TRAIL = precompiled(r"[ \u3000]*(?:[\-._·\u2027:/][ \u3000]*){1,3}(?=[a-z0-9])")
 _NUMERAL_DIGITS = {
     **dict(zip("零〇一二三四五六七八九", "00123456789")),
     **dict(zip("壹贰叁肆伍陆柒捌玖", "123456789")),
