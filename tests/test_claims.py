@@ -237,6 +237,12 @@ def test_a_code_scanned_on_the_spot_is_no_channel_of_the_message(place):
 
 # Genuine notices that quote scam words to warn about them: nothing to flag (issue 8 targets).
 WARNINGS = [
+    # A scam SMS quoted with its link ("…发送“…请登录 x.top 升级”的短信"), the link then called a phishing site.
+    "【某银行】风险提示：近期有不法分子冒充客服发送“您的电子密码器将于今日失效，请登录 mm-sj.top 升级”的短信，该网址为钓鱼网站。",
+    # The advice to verify and then pay is no payment asked ("确认再付款").
+    "【某社区】提醒：有骗子冒充房东群发短信：“我是房东，换号了，房租打到我爱人卡上”。请务必先打房东原号码确认再付款。",
+    # "交了服务费后…": a fee told as what happens if paid, in a warning that calls the offers frauds.
+    "【某公安分局】提示：“征信修复”“停息挂账”都是骗局！交了“服务费”后对方就会失联。",
     # The scam's words the warning names as a fraud anywhere in it ("这就是刷单诈骗").
     "【某区公安分局】反诈提醒：网上刷单“先垫付、后返利”，第一单给你返点，投入大了就说“任务未完成要继续充值才能提现”，这就是刷单诈骗！",
     # A number inside the scam's quoted message, disowned after it ("这个号码是骗子的").
@@ -404,6 +410,21 @@ def test_a_threat_genuine_senders_never_make_counts_inside_a_story():
 @pytest.mark.parametrize("text", NOT_WARNINGS)
 def test_a_warning_frame_around_a_scam_of_its_own_is_still_flagged(text):
     assert check(text).verdict != "low_risk"
+
+
+# Genuine notices that look like the scams they are not (issue 8's look-alikes).
+GENUINE_LOOKALIKES = [
+    # A law firm's letter that sends the reader to the creditor's official line and signs with its
+    # lawyer's office landline: a label, not a way to act (claims.py `contact`).
+    "【江南明德律师事务所】张伟：受中国工商银行股份有限公司某分行委托，你所欠信用卡本息已逾期，委托人已准备起诉材料。请通过工商银行App或拨打95588协商还款。本所不收取你任何费用。经办律师 李明 025-84510000",
+    # A court fee paid by the written notice to the court's own account; "已于今日立案" is a date, not a deadline.
+    "【12368】王五：您起诉的（2026）沪0115民初1234号案件已于今日立案，案件受理费请按《交纳诉讼费用通知书》载明的本院账户缴纳。",
+]
+
+
+@pytest.mark.parametrize("text", GENUINE_LOOKALIKES)
+def test_genuine_lookalikes_are_low_risk(text):
+    assert check(text).verdict == "low_risk"
 
 
 # An app the reference names as official is an official channel; another name is not.
@@ -2649,7 +2670,8 @@ def test_personal17_a_fee_the_writer_tells_as_paid_asks_nothing(text):
 
 
 def test_personal17_a_fee_the_writer_paid_is_listed_as_suppressed():
-    result = check("姐，我办护照交了工本费，下周去出入境拿")
+    # (缴了: "交了" is read as no demand at all, rules.toml pay_then_fee)
+    result = check("姐，我办护照缴了工本费，下周去出入境拿")
     assert ("debtor_fee_demand", "paid_by_writer") in {(s.rule, s.filter) for s in result.suppressed}
 
 

@@ -327,3 +327,8 @@ def test_the_trigger_gate_never_hides_a_match():
         for text in texts:
             expected = [m.span() for m in islice(pattern.finditer(text), stage.MAX_PER_KIND)]
             assert [m.span() for m in stage._matches(pattern, text)] == expected, (pattern.pattern, text)
+
+
+@pytest.mark.parametrize(("text", "deadlines"), [("案件已于今日立案", []), ("请于今日内处理", ["今日内"]), ("将于今日扣款", ["今日"])])
+def test_a_day_something_already_happened_on_is_no_deadline(text, deadlines):
+    assert [e.text for e in entities(text, "deadline")] == deadlines

@@ -1933,7 +1933,10 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             judged += unofficial_links
     if "screen_share" in kinds:
         findings.append(_finding(data, "screen_share_requested", claims, first["screen_share"], []))
-    contact = [k for k in _CONTACT if k in kinds]
+    # A contact asked only through official channels ("请拨打95588协商") makes no other number of the
+    # message one to use: a law firm's letter that sends the reader to the bank's line and signs with its
+    # lawyer's office landline ("经办律师 钱卫东 025-…") offers that landline as a label, not a way to act.
+    contact = [k for k in _CONTACT if any(r.kind == k and r.through != "official" for r in requests)]
     wanted = {"call": ("phone",), "chat": ("chat",), "click": ("link", "qr"), "download": ("link", "app")}
     usable = {kind for k in contact for kind in wanted[k]} if stakes else set()
     contact_request = first[contact[0]] if contact else None
