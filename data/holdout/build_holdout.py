@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write the held-out registers as dev.jsonl and heldout.jsonl: the genuine messages of register.txt
-genuine_register_2.txt, genuine_register_3.txt and genuine_register_4.txt (label legit) and the scams of scam_register.txt, scam_register_2.txt and scam_register_3.txt (label scam), each written
+genuine_register_2.txt to genuine_register_5.txt (label legit) and the scams of scam_register.txt, scam_register_2.txt and scam_register_3.txt (label scam), each written
 blind from the documented formats and hooks, never trained on.
 
 Each message goes to one half by a hash of its text, so the split never depends on the order of
@@ -27,6 +27,7 @@ REGISTERS = (
     ("genuine_register_2.txt", "legit", "genuine"),
     ("genuine_register_3.txt", "legit", "genuine"),
     ("genuine_register_4.txt", "legit", "genuine"),
+    ("genuine_register_5.txt", "legit", "genuine"),
     ("scam_register_2.txt", "scam", "fraud"),
     ("scam_register_3.txt", "scam", "fraud"),
 )
