@@ -237,6 +237,12 @@ def test_a_code_scanned_on_the_spot_is_no_channel_of_the_message(place):
 
 # Genuine notices that quote scam words to warn about them: nothing to flag (issue 8 targets).
 WARNINGS = [
+    # A quoted scam SMS named as fake right after it ("这是假的"): its link is the scam's.
+    "ETC诈骗短信长这样：“【ETC服务】您的ETC认证已失效，请登录 etc-xx.top 重新认证。”这是假的！ETC业务请到发卡机构官方App办理。",
+    # "如收到“…”请直接删除": the quoted message is one the reader may get, to be deleted.
+    "【某邮政】温馨提示：如收到“您的包裹地址不详，请登录 kd-dz.top 更新”请直接删除。",
+    # A chat id in the scam's quoted message, disowned after it ("不会通过私人微信收费"), for the rules too.
+    "【某小区物业】提醒：近期有骗子冒充物业发送短信“您家物业费已欠缴，请添加微信wy_k12345补缴”。本物业不会通过私人微信收费。",
     # A scam SMS quoted with its link ("…发送“…请登录 x.top 升级”的短信"), the link then called a phishing site.
     "【某银行】风险提示：近期有不法分子冒充客服发送“您的电子密码器将于今日失效，请登录 mm-sj.top 升级”的短信，该网址为钓鱼网站。",
     # The advice to verify and then pay is no payment asked ("确认再付款").

@@ -64,7 +64,7 @@ from collections.abc import Callable
 
 SEED = 8
 HELD_OUT = ("paraphrase", "homoglyphs", "link_forms", "padding", "bare", "quotes")
-DESIGNED = ("separators", "number_splitting", "pinyin", "reassuring", "spelled_apart")
+DESIGNED = ("separators", "number_splitting", "pinyin", "reassuring")
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LINK = re.compile(r"(?:https?://)?(?:[a-zA-Z0-9\-]+\.)+[a-zA-Z]{2,6}(?:/[\w\-./?=&#]*)?")

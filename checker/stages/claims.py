@@ -753,10 +753,13 @@ _SAYS_BEFORE_QUOTE = precompiled(r"(?:说|称|讲|问|道|声称|表示|写着?|
 _BETWEEN_QUOTES = "、，,和或及与"
 # The writer, or the sender's own body, as the subject of a verb of saying ("我说", "本院提示").
 _WRITER = precompiled(r"我|咱|本(?:所|院|局|司|行|中心|公司|平台)")
-# What names quoted words as a saying, after their marks ("“…”是诈骗短信", "“…”之类的短信", "“…”等说法").
+# What names quoted words as a saying, after their marks ("“…”是诈骗短信", "“…”之类的短信", "“…”等说法",
+# "“…”是假冒税务短信", "“…”都是套路", "“…”。这是假的！").
 _NAMED_AFTER_QUOTE = precompiled(
     r"(?:(?:等|之类的?|这类|这样的|这种|一类的?)(?:的)?(?:说法|话术|字眼|短信|消息|信息|电话|套路|理由|借口|话)"
-    r"|的?(?:说法|话术|字眼)|(?:都|均|就|皆|全)?(?:是|为|属于?|系)(?:典型的?|常见的?|一种)?(?:诈骗|骗局|骗子|虚假|谣言))"
+    r"|的?(?:说法|话术|字眼)"
+    r"|[,，。!！—\-－\s]{0,3}(?:这|这条|此|该|以上|上述)?(?:短信|信息|消息|链接|网址)?(?:都|均|就|皆|全)?(?:是|为|属于?|系)"
+    r"(?:典型的?|常见的?|一种)?(?:[\u4e00-\u9fff]{0,4}?(?:诈骗|骗局)|骗子|虚假|谣言|假的|假冒|钓鱼|套路|陷阱))"
 )
 
 
@@ -2055,7 +2058,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
 _RETELLING_OPENING = 40
 # How far after a retold number or link the warning not to use it may stand (the next sentence, "请不要回拨！").
 _RETOLD_CHANNEL_REACH = 60
-_RETOLD_CHANNEL_KINDS = frozenset({"phone", "link"})
+_RETOLD_CHANNEL_KINDS = frozenset({"phone", "link", "chat"})
 
 
 def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> bool:
@@ -2069,7 +2072,8 @@ def retold_entity(text: str, entity: Entity) -> bool:
     """Whether a number or link found at entity.norm_start..norm_end of the normalised text stands in a
     warning's retelling of the scam's message (_retold_channel): the rules read it as the claims do."""
     data = _data()
-    if entity.kind not in _RETOLD_CHANNEL_KINDS or not _may_retell_channels(text, data, frozenset(text)):
+    kind = "chat" if entity.kind == "chat_handle" else entity.kind
+    if kind not in _RETOLD_CHANNEL_KINDS or not _may_retell_channels(text, data, frozenset(text)):
         return False
     return _retold_at(text, entity.norm_start, entity.norm_end, data)
 
@@ -2090,6 +2094,10 @@ def _retold_channel(text: str, channel: Channel, data: _Data) -> bool:
 def _retold_at(text: str, at: int, end: int, data: _Data) -> bool:
     """_retold_channel() of the channel at text[at:end]."""
     quote = next((q for q in _quotes(text) if q.start <= at < q.end), None)
+    if quote is not None and _mentioned(text, quote):
+        # Quoted words named right after as a fraud ("“…请登录 x.top 认证”这是假的", "“…”是假冒税务短信"):
+        # the scam's message, its link or number the scam's too.
+        return True
     if quote is not None and data.retold_quote_frame.search(text, max(0, quote.opening - 20), quote.opening):
         # Quoted words a frame introduces: the scam's message; denied after the quotation closes.
         return _denied_after(text, quote.closing, data)

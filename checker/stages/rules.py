@@ -1009,7 +1009,8 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     for cond in rule.entities:
         kept = 0
         for entity in msg.by_kind.get(cond.kind, ()):
-            if not cond.matches(entity):
+            # Not a number, link or chat id a warning retells as the scam's (claims: retold_entity).
+            if not cond.matches(entity) or retold_entity(msg.norm.text, entity):
                 continue
             if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end, rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, _entity_evidence(entity, f"entity:{cond.name}"))
