@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.stages.normalize import _t2s_table, normalize, normalize_text, quotation_pairs
+from checker.stages.normalize import QUOTATION_LENGTH, _t2s_table, normalize, normalize_text, quotation_pairs
 
 CASES = [
     # (pasted, normalised)
@@ -281,9 +281,11 @@ def test_quote18_no_quotation_marks_nothing_recorded():
     assert norm.quotations == () and norm.quotation_spans() == []
 
 
-def test_quote18_quotations_hold_at_most_sixty_characters():
-    assert normalize("“" + "长" * 61 + "”").quotations == ()
-    assert len(normalize("“" + "长" * 60 + "”").quotations) == 1
+def test_quote18_quotations_hold_at_most_quotation_length_characters():
+    # Long enough for a whole scam SMS a warning quotes ("如收到“…”请直接删除"); marks further apart quote nothing.
+    assert QUOTATION_LENGTH == 150
+    assert normalize("“" + "长" * (QUOTATION_LENGTH + 1) + "”").quotations == ()
+    assert len(normalize("“" + "长" * QUOTATION_LENGTH + "”").quotations) == 1
 
 
 def test_quote18_pairing_stays_linear_on_a_paste_of_marks():

@@ -770,7 +770,7 @@ QUOTATION_MARKS = "\u201c\u201d\u300c\u300d\u300e\u300f\""
 _QUOTATION_MARK = precompiled(f"[{QUOTATION_MARKS}]")
 _QUOTATION_CLOSES = {"“": "”", "「": "」", "『": "』", '"': '"'}
 # A quotation holds at most this many characters besides marks: marks further apart quote nothing.
-QUOTATION_LENGTH = 60
+QUOTATION_LENGTH = 150
 _OPEN_QUOTATIONS = 16
 _BETWEEN_CJK = precompiled(rf"[{_CJK}]\"[{_CJK}]")
 
