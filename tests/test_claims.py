@@ -237,6 +237,8 @@ def test_a_code_scanned_on_the_spot_is_no_channel_of_the_message(place):
 
 # Genuine notices that quote scam words to warn about them: nothing to flag (issue 8 targets).
 WARNINGS = [
+    # A card the scammer had a victim pay into, in a case the warning tells, then called a fraud.
+    "【某派出所】提醒：近日有市民接到陌生来电，对方让其转入“安全账户”6222 0212 3456 7890，共被骗3万元。所谓安全账户都是诈骗！",
     # A quoted scam SMS named as fake right after it ("这是假的"): its link is the scam's.
     "ETC诈骗短信长这样：“【ETC服务】您的ETC认证已失效，请登录 etc-xx.top 重新认证。”这是假的！ETC业务请到发卡机构官方App办理。",
     # "如收到“…”请直接删除": the quoted message is one the reader may get, to be deleted.

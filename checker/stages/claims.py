@@ -1817,6 +1817,11 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     text = norm.text
     present = frozenset(text)  # an expression none of whose triggers is here is not run
     claims = _claims(norm, entities, data, present)
+    if _may_retell_channels(text, data, present):
+        # Who the scam's quoted message claims to be ("骗子冒充物业发送短信“您家水电费已欠缴…”") is the scam's
+        # claim, not the sender's: the warning's own channels are not measured against it.
+        quoted = [norm.span(q.start, q.end) for q in _quotes(text) if _scam_quote(text, q, data)]
+        claims = [c for c in claims if not any(a <= c.evidence.start and c.evidence.end <= b for a, b in quoted)]
     channels = _channels(norm, entities, claims, data, present)
     # A number or link the warning says the scam's message left, and tells the reader not to use, is the
     # scam's: not a channel the sender offers (notice19). Only where the frame that retells one could
@@ -2058,7 +2063,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
 _RETELLING_OPENING = 40
 # How far after a retold number or link the warning not to use it may stand (the next sentence, "请不要回拨！").
 _RETOLD_CHANNEL_REACH = 60
-_RETOLD_CHANNEL_KINDS = frozenset({"phone", "link", "chat"})
+_RETOLD_CHANNEL_KINDS = frozenset({"phone", "link", "chat", "bank_card"})
 
 
 def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> bool:
@@ -2091,16 +2096,20 @@ def _retold_channel(text: str, channel: Channel, data: _Data) -> bool:
     return _retold_at(text, at, at + len(channel.value), data)
 
 
+def _scam_quote(text: str, q: Quote, data: _Data) -> bool:
+    """Whether quoted words are the scam's message a warning retells: named right after as a fraud ("“…请
+    登录 x.top 认证”这是假的", "“…”是假冒税务短信"), or introduced by a frame ("骗子发短信称“…”", "如收到“…”")
+    and disowned after (retelling.retold_channel_denied)."""
+    if _mentioned(text, q):
+        return True
+    return data.retold_quote_frame.search(text, max(0, q.opening - 20), q.opening) is not None and _denied_after(text, q.closing, data)
+
+
 def _retold_at(text: str, at: int, end: int, data: _Data) -> bool:
     """_retold_channel() of the channel at text[at:end]."""
     quote = next((q for q in _quotes(text) if q.start <= at < q.end), None)
-    if quote is not None and _mentioned(text, quote):
-        # Quoted words named right after as a fraud ("“…请登录 x.top 认证”这是假的", "“…”是假冒税务短信"):
-        # the scam's message, its link or number the scam's too.
+    if quote is not None and _scam_quote(text, quote, data):
         return True
-    if quote is not None and data.retold_quote_frame.search(text, max(0, quote.opening - 20), quote.opening):
-        # Quoted words a frame introduces: the scam's message; denied after the quotation closes.
-        return _denied_after(text, quote.closing, data)
     begin = _stretch_start(_SENTENCE_END, text, at, 80)
     # The frame governs the channel in its own clause, with no order to the reader between ("短信里留了一个
     # 400…的号码"; not "短信里留的号码不要回，请拨打我们的400…").
