@@ -2073,12 +2073,13 @@ def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> boo
     )
 
 
-def retold_entity(text: str, entity: Entity) -> bool:
+def retold_entity(text: str, entity: Entity, present: frozenset[str] | None = None) -> bool:
     """Whether a number or link found at entity.norm_start..norm_end of the normalised text stands in a
     warning's retelling of the scam's message (_retold_channel): the rules read it as the claims do."""
     data = _data()
     kind = "chat" if entity.kind == "chat_handle" else entity.kind
-    if kind not in _RETOLD_CHANNEL_KINDS or not _may_retell_channels(text, data, frozenset(text)):
+    # `present`: the text's characters, where the caller has them already (rules.Message.present).
+    if kind not in _RETOLD_CHANNEL_KINDS or not _may_retell_channels(text, data, present or frozenset(text)):
         return False
     return _retold_at(text, entity.norm_start, entity.norm_end, data)
 

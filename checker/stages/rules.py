@@ -1010,7 +1010,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         kept = 0
         for entity in msg.by_kind.get(cond.kind, ()):
             # Not a number, link or chat id a warning retells as the scam's (claims: retold_entity).
-            if not cond.matches(entity) or retold_entity(msg.norm.text, entity):
+            if not cond.matches(entity) or retold_entity(msg.norm.text, entity, msg.present):
                 continue
             if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end, rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, _entity_evidence(entity, f"entity:{cond.name}"))
@@ -1258,7 +1258,7 @@ def _fake_antifraud(msg: Message) -> list[Evidence]:
         e
         for e in msg.entities
         if (e.kind in ("link", "chat_handle") or (e.kind == "phone" and "official" not in e.details))
-        and not retold_entity(msg.norm.text, e)
+        and not retold_entity(msg.norm.text, e, msg.present)
     ]
     if not contacts:
         return []
