@@ -2896,3 +2896,83 @@ def test_acq20_look_alikes_ask_no_payment(text):
 )
 def test_acq20_verdicts_both_ways(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# case21 (issue 8): warnings that tell a case or name the scammer's own channel in narration. A victim's loss
+# told with its sum ("共被骗2.6万元"), a request told in the passive ("被要求打开…"), a victim named by role
+# ("市民李女士", "王某"), a channel the scammer gave ("转入其提供的账户…", "诱导客户点击链接…") then disowned,
+# a call to someone the reader knows ("先给孩子父母打电话"): the scam's, retold. The same words around the
+# sender's own order, or a channel the sender offers again, stay flagged.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【平安南湖】案例警示：市民李女士接到“某航空公司”短信，称其航班取消可拨打“改签专线”办理补偿。李女士回拨后，被要求打开支付宝“备用金”并进行“验证转账”，共被骗2.6万元。警方提醒：请通过航空公司官方渠道核实。", {"low_risk"}),
+        ("【东湖派出所】一位老人差点被骗：对方冒充他的孙子，电话里说“爷爷，我被扣了，要交3万元保证金，别告诉我爸妈”。民警及时劝阻。提醒：接到此类电话，先给孩子父母打电话。", {"low_risk"}),
+        ("警惕！不法分子冒充“网贷客服”来电，称您开通了“学生贷”需注销，随后诱导您在多个平台贷款并转入其提供的账户6217001234567788。民警提醒：注销校园贷是诈骗！", {"low_risk"}),
+        ("【某银行】温馨提示：近期有不法分子冒充我行工作人员，以“账户异常需验证”为由，诱导客户点击链接 yh-yz.top 填写卡号和验证码。我行不会通过短信链接要求提供验证码。", {"low_risk"}),
+        ("案例：王某接到自称“公安局”的电话，称其涉嫌洗钱，要求其将存款转入“安全账户”6222 0200 1122 3344以自证清白，王某照做后被骗15万元。警方提醒：公检法没有安全账户。", {"low_risk"}),
+        ("【某大学保卫处】提醒同学们：刷单返利都是诈骗！骗子会让你加QQ 2789345512领任务，先返小额佣金，再让你垫付大额资金。切勿相信，如遇可疑情况拨打110。", {"low_risk"}),
+        ("【反诈中心】近日有市民收到“【某快递】您的快递丢失，请联系理赔客服18866231457办理赔付”的短信，经查系诈骗。快递理赔请在快递公司官方App办理。", {"low_risk"}),
+        ("【平安某地】一名女子被“男友”诱导在投资平台 www.hkgj-invest.com 充值，先后被骗48万元。民警提醒：网恋对象推荐投资的都是诈骗。", {"low_risk"}),
+        # The sender's own order before the framed account, or the same channel offered again: flagged as before.
+        ("【法务中心】您的借呗已逾期，请立即将欠款转入其提供的账户6222021234567890123，避免被骗3万元。", {"high_risk"}),
+        ("【建设银行】您的账户异常，不法分子让您登录 ccb-yz.top 认证，请立即登录 ccb-yz.top 认证，否则冻结，谨防被骗5万元。", {"high_risk"}),
+        ("“您的信用卡积分即将清零，请登录jf-yh.cc兑换现金”的短信，经查系诈骗。请登录jf-yh2.cc兑换现金。", {"high_risk"}),
+        ("市民您好，您的社保卡已冻结，请点击 sb-gx.cc 解冻，已有人被骗2万元。", {"high_risk"}),
+        ("【公安局】您涉嫌洗钱，要求其将存款转入安全账户6222 0200 1122 3344，否则被骗15万元后果自负。", {"high_risk"}),
+    ],
+)
+def test_case21_a_case_told_with_the_scammers_channel_is_retold_both_ways(text, verdicts):
+    assert check(text).verdict in verdicts
+
+
+# case21 (issue 8, genuine_register_7 dev half): look-alikes read as what they are, and the same words around a
+# scam's own request kept. A branch's or a staff member's landline printed as a label in a notice that is not
+# about the reader's money; a warning's list whose items name who the scam claims to be; the lender's own app
+# to repay in; a screen share to be closed; a sender disowning a request through a channel; the police's own
+# visit; a message received, quoted and called fake; personal details asked back by reply.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【工商银行】尊敬的客户，您账户的职业信息不完整，请本人持身份证到就近网点补充完善。客户经理：陶某，网点座机0571-87159026。", {"low_risk"}),
+        ("【区社保中心】您的社保卡已制卡完成，请本人携带身份证到街道便民服务中心领取，不收取任何费用。经办人电话0571-86305512，咨询可拨12333。", {"low_risk"}),
+        ("【农业银行】今晚将扣除您年费1200元，客户经理0571-86001234。", {"suspicious", "high_risk"}),
+        ("【工商银行】您的账户存在异常将被冻结，客户经理陶某，网点座机0571-87159026。", {"suspicious", "high_risk"}),
+        ("【某社区居委会】防骗清单：一、自称“公检法”说您涉嫌洗钱、要把钱转到安全账户的，是骗子；二、说您医保卡停用要点链接认证的，是骗子。拿不准的打社区电话0591-87520318或拨110。", {"low_risk"}),
+        ("【医保局】说您医保卡停用的，是骗子；您的医保卡确已停用，请致电0591-87520318办理恢复。", {"suspicious", "high_risk"}),
+        ("【社区】一、说您涉嫌洗钱的，是骗子；二、您的社保卡已冻结，请立即转账至6222021234567890123解冻。", {"high_risk"}),
+        ("【支付宝】您的借呗借款已逾期5天，应还金额2,317.46元。请打开支付宝App在借呗页面还款，有疑问请拨打95188。", {"low_risk"}),
+        ("【某派出所】周先生：您正在操作的“共享屏幕”是骗子远程查看您银行卡的手段，请立即关闭屏幕共享、挂断电话，再打96110咨询。", {"low_risk"}),
+        ("【某派出所】王先生：您正在接触的可能是冒充公检法诈骗，真正的警察不会让您把存款转到“安全账户”。请立即挂断，民警稍后将上门了解情况。", {"low_risk"}),
+        ("转发给你们看一下，刚收到的：“尊敬的会员，您的VIP将于今晚自动扣费3800元，如需取消请致电0085 3912 7746”。我根本没开过会员，肯定是骗子，你们收到类似的别回电。", {"low_risk"}),
+        ("妈，早上收到的这个“您的医保卡已冻结，请点击 yb-jd.cc 解冻”是假的，你别点，医保的事去社区问。", {"low_risk"}),
+        ("请先共享屏幕，我们远程帮您关闭会员扣费。", {"suspicious", "high_risk"}),
+        ("您好，您之前报名的舞蹈班已停课，现统一退费，请回复姓名和报名时间登记。", {"suspicious"}),
+        ("【ETC服务】您的ETC设备信息需要更新，请回复车主姓名和车牌号，工作人员会联系您办理。", {"suspicious", "high_risk"}),
+        ("您明天的航班有变动，请尽快回复您的姓名确认改签。", {"suspicious", "high_risk"}),
+        ("班主任：请各位家长回复孩子姓名确认春游报名，谢谢。", {"low_risk"}),
+        ("您好，请回复您的姓名，方便我存一下号码。", {"low_risk"}),
+        ("您的会员今晚起每月扣费198元，取消请致电021-61234567。", {"suspicious", "high_risk"}),
+        ("您订购的流量包每月扣费10元，退订请拨打10086。", {"low_risk"}),
+        ("您的航班已取消，办理改签及赔偿请致电四零零—六二八—七零五三。", {"suspicious", "high_risk"}),
+        ("爸，我换号了，手机快停机，买两张100元充值卡把卡密发这个号", {"high_risk"}),
+        ("【某公司HR】提醒：1.公司不会通过短信发年终奖链接；2.财务不会通过微信要求你转账。", {"low_risk"}),
+    ],
+)
+def test_case21_lookalikes_and_their_scam_twins(text, verdicts):
+    assert check(text).verdict in verdicts
+
+
+def test_case21_an_items_number_before_chinese_words_is_no_link():
+    from checker.stages.entities import extract
+    from checker.stages.normalize import normalize
+
+    assert not [e for e in extract(normalize("提醒：1.公司不会通过短信发链接；2.网络贷款需谨慎")) if e.kind == "link"]
+    assert [e.text for e in extract(normalize("打开 12.网址/ab 领取")) if e.kind == "link"] == ["12.网址/ab"]
+
+
+def test_case21_numerals_in_groups_are_one_number():
+    from checker.stages.normalize import normalize
+
+    assert "4006287053" in normalize("请致电四零零—六二八—七零五三").text
+    assert "2023—2024" in normalize("2023—2024年").text

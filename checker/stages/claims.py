@@ -506,6 +506,8 @@ class _Data(NamedTuple):
     benefits: re.Pattern[str]
     prize: re.Pattern[str]
     flight: re.Pattern[str]
+    details_by_reply: re.Pattern[str]
+    details_topic: re.Pattern[str]
     means_after: re.Pattern[str]
     means_before: re.Pattern[str]
     means_thing: re.Pattern[str]
@@ -623,6 +625,8 @@ def parse_data(raw: str | dict) -> _Data:
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
         prize=_compile(data["benefits"]["prize"], "benefits.prize"),
         flight=_compile(data["benefits"]["flight"], "benefits.flight"),
+        details_by_reply=_compile(data["benefits"]["details_by_reply"], "benefits.details_by_reply"),
+        details_topic=_compile(data["benefits"]["details_topic"], "benefits.details_topic"),
         means_after=_compile(data["means"]["after"], "means.after"),
         means_before=_compile(data["means"]["before"], "means.before"),
         means_thing=_compile(data["means"]["thing"], "means.thing"),
@@ -758,7 +762,8 @@ _WRITER = precompiled(r"我|咱|本(?:所|院|局|司|行|中心|公司|平台)"
 _NAMED_AFTER_QUOTE = precompiled(
     r"(?:(?:等|之类的?|这类|这样的|这种|一类的?)(?:的)?(?:说法|话术|字眼|短信|消息|信息|电话|套路|理由|借口|话)"
     r"|的?(?:说法|话术|字眼)"
-    r"|[,，。!！—\-－\s]{0,3}(?:这|这条|此|该|以上|上述)?(?:短信|信息|消息|链接|网址)?(?:都|均|就|皆|全)?(?:是|为|属于?|系)"
+    r"|(?:的(?:短信|信息|消息|电话|来电))?[,，。!！—\-－\s]{0,3}(?:这|这条|此|该|以上|上述)?(?:短信|信息|消息|链接|网址)?"
+    r"(?:经查|经核实|经核查|实为|实际上?|其实)?(?:都|均|就|皆|全)?(?:是|为|属于?|系)"
     r"(?:典型的?|常见的?|一种)?(?:[\u4e00-\u9fff]{0,4}?(?:诈骗|骗局)|骗子|虚假|谣言|假的|假冒|钓鱼|套路|陷阱))"
 )
 
@@ -1822,6 +1827,11 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         # claim, not the sender's: the warning's own channels are not measured against it.
         quoted = [norm.span(q.start, q.end) for q in _quotes(text) if _scam_quote(text, q, data)]
         claims = [c for c in claims if not any(a <= c.evidence.start and c.evidence.end <= b for a, b in quoted)]
+    if could_match(_DISOWNED_ITEM.pattern, present):
+        # Who an item of a warning's list says the scam claims to be ("一、说您医保卡停用、要点链接认证的，是骗子；")
+        # is the scam's claim too: the warning's own number is not measured against it (case21).
+        listed = [norm.span(m.start(1), m.end(1)) for m in _DISOWNED_ITEM.finditer(text)]
+        claims = [c for c in claims if not any(a <= c.evidence.start and c.evidence.end <= b for a, b in listed)]
     channels = _channels(norm, entities, claims, data, present)
     # A number or link the warning says the scam's message left, and tells the reader not to use, is the
     # scam's: not a channel the sender offers (notice19). Only where the frame that retells one could
@@ -1875,8 +1885,8 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # (personal14). A number given near it binds the call as before ("请打电话核实 138…").
     bound = [
         (r, near)
-        for (r, near), (_, _, end) in zip(bound, located, strict=True)
-        if not (r.kind == "call" and r.through == "none" and _TO_VERIFY.match(text, end))
+        for (r, near), (_, start, end) in zip(bound, located, strict=True)
+        if not (r.kind == "call" and r.through == "none" and (_TO_VERIFY.match(text, end) or _TO_KNOWN.search(text, max(0, start - _TO_KNOWN_REACH), start)))
     ]
     requests = [r for r, _ in bound]
     # The numbers the message asks you to call, each with the request that asks it.
@@ -1956,11 +1966,17 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # - a private channel (a mobile, a chat account, a card, a link of nobody claimed) counts in a
     #   message about money, an account, a case or a benefit (stakes).
     # A channel a money or credentials finding already names is not named twice.
+    # A landline printed as a named staff member's or a branch's own ("经办人：王某，窗口电话0771-…", "客户经理：陶某，
+    # 网点座机0571-…") is no hotline the message passes off as the institution's: in a message or a
+    # notice that is not about the reader's money or account (claims.toml stakes.notice: a charge, a freeze, a
+    # loan, a prize) it counts only as a private number does, where a contact through it is asked (case21,
+    # issue 8). In such a notice ("今晚将扣除您年费1200元，客户经理0571-…") it counts as before.
+    staff_lines = [] if notice else [c for c in channels if c.kind == "phone" and not c.private and _staff_line(text, c)]
     mismatched = [
         c
         for c in channels
         if c.status == "mismatch"
-        and (c.kind in usable or ((c.kind == "link" or (c.kind == "phone" and not c.private)) and c not in judged))
+        and (c.kind in usable or ((c.kind == "link" or (c.kind == "phone" and not c.private)) and c not in judged and c not in staff_lines))
     ]
     private = [
         c
@@ -2031,6 +2047,18 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             lines = [(r, c) for r, c in lines if not allotted.match(c.value)]
             if flight is not None and lines:
                 findings.append(_finding(data, "flight_refund_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, flight.start(), flight.end())))
+    # Personal details asked back by reply, in a message that claims an institution, is a notice about the
+    # reader's money, offers money back or names a trip of the reader's (claims.toml benefits.details_by_reply,
+    # details_topic): the sender behind the reply is nobody anyone confirms.
+    institution_claimed = any(c.kind == "institution" for c in claims)
+    if (
+        could_match(data.details_by_reply.pattern, present)
+        and (institution_claimed or notice or data.details_topic.search(text) is not None or data.benefits.search(text) is not None)
+        and not any(f.id in _REPLY_COVERED for f in findings)
+    ):
+        reply = next((m for m in data.details_by_reply.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+        if reply is not None:
+            findings.append(_finding(data, "details_by_reply", claims, None, [], _span(norm, reply.start(), reply.end())))
     # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
     # channel is money asked for in disguise: the "claim" takes card numbers and codes. (A service
     # line nobody confirms stays "verify first": it proves nothing either way.)
@@ -2107,7 +2135,15 @@ def _scam_quote(text: str, q: Quote, data: _Data) -> bool:
 
 
 def _retold_at(text: str, at: int, end: int, data: _Data) -> bool:
-    """_retold_channel() of the channel at text[at:end]."""
+    """_retold_channel() of the channel at text[at:end]: where the same number or link stands more than once,
+    every place must retell it ("骗子会让你加QQ 27…，现在加我QQ 27…" offers it the second time)."""
+    value = text[at:end]
+    places = [m.start() for m in re.finditer(re.escape(value), text)] if value else [at]
+    return all(_retold_once(text, place, place + len(value), data) for place in places or [at])
+
+
+def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
+    """_retold_at() of one place of the channel."""
     quote = next((q for q in _quotes(text) if q.start <= at < q.end), None)
     if quote is not None and _scam_quote(text, quote, data):
         return True
@@ -2115,7 +2151,12 @@ def _retold_at(text: str, at: int, end: int, data: _Data) -> bool:
     # The frame governs the channel in its own clause, with no order to the reader between ("短信里留了一个
     # 400…的号码"; not "短信里留的号码不要回，请拨打我们的400…").
     frame = max(data.retold_channel_frame.finditer(text, begin, at), key=lambda m: m.start(), default=None)
-    if frame is None or _CLAUSE_BREAK.search(text, frame.end(), at) or data.fresh_imperative.search(text, frame.end(), at):
+    if frame is None or _CLAUSE_BREAK.search(text, frame.end(), at):
+        return False
+    # No order to the reader in the frame's clause before the channel ("请立即将欠款转入其提供的账户6222…": the
+    # sender asks for it, whatever words frame the account).
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, frame.start())), default=begin)
+    if data.fresh_imperative.search(text, clause, at):
         return False
     return _denied_after(text, end, data)
 
@@ -2133,6 +2174,40 @@ def _denied_after(text: str, end: int, data: _Data) -> bool:
 # nor an option among others ("可到营业厅或回电").
 _CALL_BACK = precompiled(r"(?:(?<![申邀])请|须|务必|立即|马上|尽快|(?<![快迅急])速|赶紧|及时)(?:您|你)?(?:立即|马上|尽快|速|赶紧|及时)?(?:回电|回拨|回个电话|打回来)")
 # What a call with no number is for, right after its verb: to check with someone the reader knows.
+# Or one to a person the reader knows, named before the verb ("先给孩子父母打电话", "给家人打个电话"): the
+# warning's advice to check with family, no channel of the message's own.
+# An item of a warning's list, from a mark that opens it to "的，是骗子" / "的都是诈骗" that closes it ("一、自称“公检法”
+# 说您涉嫌洗钱、要把钱转到安全账户的，是骗子；"): what it says is the scam's. Not the message's first words (a
+# sender's 【tag】 before such an item is the sender's own).
+_DISOWNED_ITEM = precompiled(
+    r"(?<=[：:；;。！？!?\n、])([^。！？!?；;：:\n]{2,60}?)的[,，]?(?:这些|此类)?(?:都|均|一律|全)?(?:是|为|属于?)(?:诈骗|骗局|骗子|陷阱|假的)"
+)
+
+
+# Findings that already name what a reply with one's details would be part of.
+_REPLY_COVERED = frozenset({"credentials_requested", "pay_through_unofficial_channel"})
+
+
+# A staff member's or a branch's line, labelled so right before a landline ("经办人：王某，窗口电话", "客户经理陶某
+# 座机", "网点座机：", "理财经理方某"), in the number's own clause.
+_STAFF_LABEL = precompiled(
+    r"(?:经办人|客户经理|理财经理|专管员|网格员|联系人|窗口|网点|营业部|支行|柜台|办公室|科室)[^。，,！!？?；;]{0,8}?(?:电话|座机|固话)?[:：\s]{0,2}$"
+)
+_STAFF_REACH = 16
+_LANDLINE = precompiled(r"0[1-9]\d{1,2}-?\d{7,8}$")
+
+
+def _staff_line(text: str, channel: Channel) -> bool:
+    """Whether a landline is labelled as a staff member's or a branch's own right before it (_STAFF_LABEL)."""
+    return (
+        channel.at > 0
+        and _LANDLINE.match(channel.value) is not None
+        and _STAFF_LABEL.search(text, max(0, channel.at - _STAFF_REACH), channel.at) is not None
+    )
+
+
+_TO_KNOWN = precompiled(r"给(?:孩子|子女|儿子|女儿|儿女|家人|家里人|父母|爸妈|亲人|亲属|本人|孙子|孙女|老伴|学校|老师|班主任|辅导员)(?:的)?(?:父母|家人|本人|爸妈)?(?:先|再)?$")
+_TO_KNOWN_REACH = 14
 _TO_VERIFY = precompiled(r"(?:给|问)?(?:本人|家人|对方本人|他本人|她本人)?(?:核实|确认|问问|问一下|问清楚|求证)")
 
 # How far before an app word its institution's name may stand ("支付宝App", "工商银行 手机银行").

@@ -308,6 +308,8 @@ def _host_of(m: re.Match[str]) -> tuple[str, int] | None:
             return host, m.end("host")
         return None
     head, _, last = host.rpartition(".")
+    if head.isdigit() and len(head) <= 2 and not last.isascii() and not m.group("scheme") and not m.group("path"):
+        return None  # an item's number before Chinese words ("1.公司不会…", "2.网络贷款…"), no host
     for cut in range(len(last), 0, -1):
         candidate = f"{head}.{last[:cut]}"
         if _registrable(candidate):

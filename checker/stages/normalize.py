@@ -98,7 +98,7 @@ _SPELLED_APART = _Chain(rf"[{_CJK}]", rf"[\-_*·•・|~^=#/\\.+{_SYMBOLS}]{{1,8
 # Phone and card numbers are written in groups: 138 1234 5678, 6222-0212-3456-7890.
 # Groups of three or more digits, so that dates (2024-12-01) stay apart; joined only when the result
 # has the length of a phone (10-12 digits with area code) or card number (16-19).
-_DIGIT_GROUPS = precompiled(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·\u2027{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
+_DIGIT_GROUPS = precompiled(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·\u2027\u2010-\u2015\uff0d{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
 _JOINED_LENGTHS = frozenset({10, 11, 12, 16, 17, 18, 19})
 # Four groups of three digits apart by dots, each at most 255, are an IPv4 address ("http://133.114.112.215"),
 # not a phone written in groups: kept, so the raw-IP link stays a link (hole14).
@@ -123,8 +123,12 @@ _NUMERAL_DIGITS = {
     "幺": "1",
 }
 _NUMERAL_TABLE = str.maketrans(_NUMERAL_DIGITS)
-# Seven or more numerals in a row only occur in a number written out to dodge filters.
-_NUMERAL_RUN = precompiled("[0-9" + "".join(_NUMERAL_DIGITS) + "]{7,}")
+# Seven or more numerals in a row only occur in a number written out to dodge filters; so do groups of
+# three or more apart by a dash or a space ("四零零—六二八—七零五三"), seven or more in all (the groups are
+# joined with the digit groups after: _compact).
+_NUMERALS = "[0-9" + "".join(_NUMERAL_DIGITS) + "]"
+_NUMERAL_RUN = precompiled(rf"{_NUMERALS}{{7,}}|{_NUMERALS}{{3,}}(?:[ \u3000\-\u2010-\u2015\uff0d]{{1,2}}{_NUMERALS}{{3,}}){{1,4}}")
+_NUMERAL_COUNT = 7
 
 
 class OffsetMap:
@@ -704,7 +708,7 @@ def _numerals_to_digits(text: str, offsets: OffsetMap, found: _Found) -> tuple[s
     out, cursor = _Pieces(), 0
     for m in _NUMERAL_RUN.finditer(text):
         run = m.group()
-        if any(ch in _NUMERAL_DIGITS for ch in run):
+        if any(ch in _NUMERAL_DIGITS for ch in run) and sum(ch.isdigit() or ch in _NUMERAL_DIGITS for ch in run) >= _NUMERAL_COUNT:
             found.add("spelled_out_number", offsets.start(m.start()), offsets.end(m.end() - 1))
             # One character for one, so every digit keeps its pasted span and the map stays as it is.
             out.add(text[cursor : m.start()])
