@@ -62,6 +62,10 @@ CASES = [
     ("校园dai未注销", "校园贷未注销"),
     ("请回电00852-2731-6480", "请回电0085227316480"),  # a country code, then the number in groups
     ("I am a boy", "i am a boy"),  # single letters that spell nothing stay words apart
+    ("请点击 d w z 7 . c c / G J Z 8 登录", "请点击dwz7.cc/gjz8登录"),  # letters and digits mixed, one run
+    ("iPhone 1 5 Pro", "iphone 1 5 pro"),  # two characters apart are no run
+    # Numerals in groups apart by a dash are one number, as digits in groups are.
+    ("请致电四零零—六二八—七零五三", "请致电4006287053"),
 ]
 
 

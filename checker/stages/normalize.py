@@ -112,8 +112,8 @@ _INTL_SUBSCRIBER = precompiled(r"^(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}")
 # carry white space either side (- . _ · ‧ : /, as in "h t t p : / / …"). The white space goes: what is
 # left is read as the word, link or number it spells (issue 8: numbers split by spaces are one number).
 _APART_SEPARATOR = r"(?:[ \u3000]{1,2}|[ \u3000]?(?:[\-._·\u2027:/][ \u3000]?){1,3})"
-_LETTERS_APART = _Chain(r"(?<![a-z0-9])[a-z](?![a-z0-9])", rf"{_APART_SEPARATOR}[a-z](?![a-z0-9])")
-_DIGITS_APART = _Chain(r"(?<![a-z0-9])[0-9](?![a-z0-9])", rf"{_APART_SEPARATOR}[0-9](?![a-z0-9])")
+# Letters and digits mixed are one run too ("d w z 7 . c c / G J Z 8" is dwz7.cc/gjz8).
+_ALNUM_APART = _Chain(r"(?<![a-z0-9])[a-z0-9](?![a-z0-9])", rf"{_APART_SEPARATOR}[a-z0-9](?![a-z0-9])")
 _WHITE = precompiled(r"[ \u3000]+")
 # What follows such a run up to the next word of the link ("c n - w l . top": " . " before "top").
 _APART_TRAIL = precompiled(r"[ \u3000]*(?:[\-._·\u2027:/][ \u3000]*){1,3}(?=[a-z0-9])")
@@ -591,14 +591,14 @@ def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetM
             break
 
     def spelled_apart(text: str) -> Iterator[Edit]:
-        runs = sorted(chain(_LETTERS_APART.spans(text), _DIGITS_APART.spans(text)))
-        for start, end in runs:
-            if text[start].isalpha() and (trail := _APART_TRAIL.match(text, end)) is not None:
+        for start, end in _ALNUM_APART.spans(text):
+            lettered = any(ch.isalpha() for ch in text[start:end])
+            if lettered and (trail := _APART_TRAIL.match(text, end)) is not None:
                 end = trail.end()
             blanks = list(_WHITE.finditer(text, start, end))
             if not blanks:
                 continue
-            if text[start].isalpha():
+            if lettered:
                 # Letters one at a time are a disguise; digits in groups are how numbers are written.
                 found.add("separated_characters", offsets.start(start), offsets.end(end - 1))
             yield from ((m.start(), m.end(), "") for m in blanks)
