@@ -508,6 +508,8 @@ class _Data(NamedTuple):
     flight: re.Pattern[str]
     details_by_reply: re.Pattern[str]
     details_topic: re.Pattern[str]
+    reply_for_contact: re.Pattern[str]
+    reply_threat: re.Pattern[str]
     means_after: re.Pattern[str]
     means_before: re.Pattern[str]
     means_thing: re.Pattern[str]
@@ -627,6 +629,8 @@ def parse_data(raw: str | dict) -> _Data:
         flight=_compile(data["benefits"]["flight"], "benefits.flight"),
         details_by_reply=_compile(data["benefits"]["details_by_reply"], "benefits.details_by_reply"),
         details_topic=_compile(data["benefits"]["details_topic"], "benefits.details_topic"),
+        reply_for_contact=_compile(data["benefits"]["reply_for_contact"], "benefits.reply_for_contact"),
+        reply_threat=_compile(data["benefits"]["reply_threat"], "benefits.reply_threat"),
         means_after=_compile(data["means"]["after"], "means.after"),
         means_before=_compile(data["means"]["before"], "means.before"),
         means_thing=_compile(data["means"]["thing"], "means.thing"),
@@ -2057,6 +2061,15 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and not any(f.id in _REPLY_COVERED for f in findings)
     ):
         reply = next((m for m in data.details_by_reply.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+        if reply is not None:
+            findings.append(_finding(data, "details_by_reply", claims, None, [], _span(norm, reply.start(), reply.end())))
+    if (
+        notice
+        and "details_by_reply" not in {f.id for f in findings}
+        and could_match(data.reply_for_contact.pattern, present)
+        and data.reply_threat.search(text) is not None
+    ):
+        reply = next((m for m in data.reply_for_contact.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
         if reply is not None:
             findings.append(_finding(data, "details_by_reply", claims, None, [], _span(norm, reply.start(), reply.end())))
     # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
