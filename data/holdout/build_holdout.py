@@ -30,6 +30,8 @@ REGISTERS = (
     ("genuine_register_5.txt", "legit", "genuine"),
     ("genuine_register_6.txt", "legit", "genuine"),
     ("genuine_register_7.txt", "legit", "genuine"),
+    ("genuine_register_8.txt", "legit", "genuine"),
+    ("genuine_register_9.txt", "legit", "genuine"),
     ("scam_register_2.txt", "scam", "fraud"),
     ("scam_register_3.txt", "scam", "fraud"),
     ("scam_register_4.txt", "scam", "fraud"),
