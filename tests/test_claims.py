@@ -2981,3 +2981,35 @@ def test_case21_numerals_in_groups_are_one_number():
 
     assert "4006287053" in normalize("请致电四零零—六二八—七零五三").text
     assert "2023—2024" in normalize("2023—2024年").text
+
+
+# case21b (issue 8, genuine_register_8 dev half): a warning names the scam's own channel in a case it tells (the loss
+# after the channel), in narration that speaks to no reader and disowns the channel after, in a list its heading
+# disowns ("本院不会做以下事情：…"), in a quoted message disowned by the body it names, in a scenario ("如您收到…，请勿
+# 回拨"), or in a relative's refusal told. The same channels given as an order, in the sender's own item, or offered
+# again stay flagged, whatever warning frames them.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【城西警情】案例：退休教师张某收到“积分清零”短信，点开 jf-dh.top 填写了银行卡号，卡内3.2万元被转走。民警提醒：积分兑换不会要求填卡号。", {"low_risk"}),
+        ("【反诈小课堂】真实案件：一名大学生添加“客服”QQ 3381245670 办理退款，先后转出共计1.6万元。", {"low_risk"}),
+        ("【某银行提醒】近期有用户收到冒充我行的短信，点开仿冒链接 yh-jf.icu 后填写了验证码。该短信并非我行发送，请勿点击。", {"low_risk"}),
+        ("【某区法院】本院不会做以下事情：用私人手机号13912345678通知开庭；短信让您交诉讼费；让您加微信处理案件。如有疑问请拨打12368。", {"low_risk"}),
+        ("以下都不是支付宝的做法——让您拨打400-123-4567注销账户；让您下载会议App共享屏幕。", {"low_risk"}),
+        ("【某银行】“您的信用卡额度已提升，请登录 ed-ts.cc 激活”并非我行短信，请勿点击。", {"low_risk"}),
+        ("【社区提醒】如您收到“医保卡即将停用，请致电0755-23456789”的短信，请勿回拨，可到社区核实。", {"low_risk"}),
+        ("妈说今天有人发短信说我换号了，让她给新号13698765432转钱，她没听，给我老号码打了电话。", {"low_risk"}),
+        # Attacks: a bare order beside a warning line, a loss "to avoid", a scenario that gives the sender's number, an item
+        # with an order of its own, a reader's account spoken to, the retold chat id offered again.
+        ("房东换卡了，这个月房租打到6222021234567890123。警方提醒：公检法机关不会通过电话办案。", {"high_risk"}),
+        ("【案例】房东换卡了，这个月房租打到6222021234567890123，避免损失5000元。", {"high_risk"}),
+        ("【法务部】如果您收到逾期短信，拨打18605132978处理，切勿拖延。", {"high_risk"}),
+        ("【提醒】房东换卡了，这个月房租打到6222021234567890123。公检法不会通过电话办案。", {"high_risk"}),
+        ("【某区法院】本院不会做以下事情：短信让您交诉讼费；您的案件已立案，请立即转账至6222021234567890123。", {"high_risk"}),
+        ("【某银行提醒】您的账户已冻结，点开 yh-jf.icu 填写验证码解冻。该短信并非我行发送，请勿点击。", {"suspicious", "high_risk"}),
+        ("【反诈小课堂】真实案件：一名大学生添加“客服”QQ 3381245670 办理退款，被骗1.6万元。您也可添加QQ 3381245670 咨询退款。", {"suspicious", "high_risk"}),
+        ("【案例】一名学生添加QQ 3381245670后被骗2万元。追回损失请添加“客服”微信办理。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_case21b_a_warning_that_names_the_scams_channel_both_ways(text, verdicts):
+    assert check(text).verdict in verdicts

@@ -484,6 +484,7 @@ class _Data(NamedTuple):
     sayings: re.Pattern[str]
     sayings_closed: re.Pattern[str]
     steps_heading: re.Pattern[str]
+    disowned_heading: re.Pattern[str]
     steps_marker: re.Pattern[str]
     scenario_opens: re.Pattern[str]
     scenario_asker: re.Pattern[str]
@@ -607,6 +608,7 @@ def parse_data(raw: str | dict) -> _Data:
         sayings=_compile(data["retelling"]["sayings"], "retelling.sayings"),
         sayings_closed=_compile(data["retelling"]["sayings_closed"], "retelling.sayings_closed"),
         steps_heading=_compile(data["retelling"]["steps_heading"], "retelling.steps_heading"),
+        disowned_heading=_compile(data["retelling"]["disowned_heading"], "retelling.disowned_heading"),
         steps_marker=_compile(data["retelling"]["steps_marker"], "retelling.steps_marker"),
         scenario_opens=_compile(data["retelling"]["scenario_opens"], "retelling.scenario_opens"),
         scenario_asker=_compile(data["retelling"]["scenario_asker"], "retelling.scenario_asker"),
@@ -701,7 +703,7 @@ def _reported(
         for q in _quotes(text, max(0, start - 80), min(len(text), start + 80)):
             if q.start <= start < q.end and _reports_speech(text, q, data, warned):
                 return True
-    if _in_sayings(text, start, data):
+    if _in_sayings(text, start, data) or _in_disowned_list(text, start, data):
         return True  # a list of the scam's sayings that a warning gives (notice14)
     if narrated and (_in_steps(text, start, data) or _in_scenario(text, start, data)):
         return True  # the steps a warning enumerates, or the scenario it advises on (notice19)
@@ -769,6 +771,10 @@ _NAMED_AFTER_QUOTE = precompiled(
     r"|(?:的(?:短信|信息|消息|电话|来电))?[,，。!！—\-－\s]{0,3}(?:这|这条|此|该|以上|上述)?(?:短信|信息|消息|链接|网址)?"
     r"(?:经查|经核实|经核查|实为|实际上?|其实)?(?:都|均|就|皆|全)?(?:是|为|属于?|系)"
     r"(?:典型的?|常见的?|一种)?(?:[\u4e00-\u9fff]{0,4}?(?:诈骗|骗局)|骗子|虚假|谣言|假的|假冒|钓鱼|套路|陷阱))"
+    # Disowned by the body it names ("”并非我行短信", "”不是我们发的", "”，这不是业主通知"), or the reader told not
+    # to act on it ("”——不要回拨！").
+    r"|[,，。!！—\-－\s]{0,3}(?:这|这条|此|该)?(?:短信|信息|消息)?(?:并非|不是)(?:我行|我们|本行|我公司|本公司|我中心|本中心|官方|业主|我局|本局|本院|我院)"
+    r"|[,，。!！—\-－\s]{0,3}(?:不要|切勿|请勿|千万别|千万不要|别)(?:回拨|回电|点击|点开|理会|相信|回复|扫码)"
 )
 
 
@@ -1213,7 +1219,7 @@ def retold_clauses(text: str) -> list[tuple[int, int]]:
 
 def _retold_in(masked: str, start: int, quotes: Sequence[Quote], data: _Data, story: bool) -> bool:
     """retold() on the text with its quotations' words masked (〇), their quotations recorded for it."""
-    if _in_sayings(masked, start, data):
+    if _in_sayings(masked, start, data) or _in_disowned_list(masked, start, data):
         return True  # the scam's sayings a warning lists, a colon after its opener or not ("我换号了" among them)
     if _in_steps(masked, start, data) or _in_scenario(masked, start, data):
         return True  # the steps a warning enumerates ("…诈骗套路：①…②…"), or the scenario it advises on
@@ -1257,6 +1263,26 @@ def _in_sayings(text: str, start: int, data: _Data) -> bool:
     if opener is None or not any(p.search(text, 0, opener.start()) is not None for p in (data.scammer, data.scam_named)):
         return False
     return data.governing.search(text, start + 1) is not None or data.denial.search(text, start + 1) is not None
+
+
+def _in_disowned_list(text: str, start: int, data: _Data) -> bool:
+    """Whether text[start] stands in a list that a heading of the sender disowns (claims.toml
+    retelling.disowned_heading: "本院不会做以下事情：…；…", "以下都不是支付宝的做法——…"), to the list's end (。！？ or a
+    line's end), in an item (parted by ；) that holds no order of its own before the place."""
+    if not could_match(data.disowned_heading.pattern, frozenset(text[max(0, start - _DISOWNED_REACH) : start])):
+        return False
+    begin = _stretch_start(_LIST_END, text, start, _DISOWNED_REACH)
+    heading = max(data.disowned_heading.finditer(text, begin, start), key=lambda m: m.start(), default=None)
+    if heading is None:
+        return False
+    item = max((m.end() for m in _ITEM_BREAK.finditer(text, heading.end(), start)), default=heading.end())
+    # An order inside quotation marks is the quoted scam's ("常见骗法——“…请点链接 x.cc”"), not the item's own.
+    quoted = [(q.start, q.end) for q in _quotes(text, item) if q.start <= start]
+    return all(any(a <= m.start() < b for a, b in quoted) for m in data.fresh_imperative.finditer(text, item, start))
+
+
+_DISOWNED_REACH = 200
+_ITEM_BREAK = precompiled(r"[；;]")
 
 
 # How far a heading naming a scam may run on from a place in its own words ("刷单诈骗流程：").
@@ -1840,8 +1866,11 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # A number or link the warning says the scam's message left, and tells the reader not to use, is the
     # scam's: not a channel the sender offers (notice19). Only where the frame that retells one could
     # stand: most messages hold none of the characters it needs.
+    retold_chats: list[tuple[int, int]] = []  # where a retold chat id stands
     if _may_retell_channels(text, data, present):
-        channels = [c for c in channels if not _retold_channel(text, c, data)]
+        retold = [c for c in channels if _retold_channel(text, c, data)]
+        retold_chats = [(c.at, c.at + len(c.value)) for c in retold if c.kind == "chat"]
+        channels = [c for c in channels if c not in retold]
     # A retelling ("对方会让您…") is read as one only in a warning (a victim's story of what happened
     # is a scam to name, not a warning), and only where the message gives no way of its own to reach
     # anyone but official ones: no private or unknown number, link, card or chat id.
@@ -1861,7 +1890,9 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     located = _requests(norm, data, present, narrated=narrated, story=story, plain=own_way)
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
-        if request.kind == "chat" and not any(c.kind == "chat" for c in channels):
+        # Not where the request names a chat id that is the scam's, retold (case21: "一名学生添加“客服”QQ 33…后被骗").
+        named_retold = any(a <= end + 2 and start <= b for a, b in retold_chats)
+        if request.kind == "chat" and not named_retold and not any(c.kind == "chat" for c in channels):
             channels.append(Channel("chat", request.evidence.text, "unknown", "", True, request.evidence, start))
         if request.kind == "download" and not any(c.kind == "link" for c in channels):
             m = _APP.search(text, max(0, start), min(len(text), end + 12))
@@ -2109,8 +2140,12 @@ _RETOLD_CHANNEL_KINDS = frozenset({"phone", "link", "chat", "bank_card"})
 
 def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> bool:
     """Whether a frame that retells the scam's number or link could stand in the text (most hold none)."""
-    return could_match(data.retold_channel_frame.pattern, present) or (
-        bool(_quotes(text)) and could_match(data.retold_quote_frame.pattern, present)
+    return (
+        could_match(data.retold_channel_frame.pattern, present)
+        or (bool(_quotes(text)) and could_match(data.retold_quote_frame.pattern, present))
+        # A case told, or a list disowned, names no frame in the channel's sentence (_case_told, _in_disowned_list).
+        or could_match(_CASE_OPENS.pattern, present)
+        or could_match(data.disowned_heading.pattern, present)
     )
 
 
@@ -2161,6 +2196,14 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
     if quote is not None and _scam_quote(text, quote, data):
         return True
     begin = _stretch_start(_SENTENCE_END, text, at, 80)
+    if _case_told(text, at, end, begin, data) or _narrated_in_warning(text, at, end, begin, data) or _in_disowned_list(text, at, data):
+        return True
+    # A scenario a warning advises on ("如果短信说…要您拨打 400…“改签专线”，请别打"), with no order of the
+    # sender's own in the channel's clause and the channel disowned after it ("如果您收到本短信，请拨打025…处理，
+    # 切勿拖延" gives its number).
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, at)), default=begin)
+    if data.fresh_imperative.search(text, clause, at) is None and _in_scenario(text, at, data) and _denied_after(text, end, data):
+        return True
     # The frame governs the channel in its own clause, with no order to the reader between ("短信里留了一个
     # 400…的号码"; not "短信里留的号码不要回，请拨打我们的400…").
     frame = max(data.retold_channel_frame.finditer(text, begin, at), key=lambda m: m.start(), default=None)
@@ -2172,6 +2215,58 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
     if data.fresh_imperative.search(text, clause, at):
         return False
     return _denied_after(text, end, data)
+
+
+def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
+    """Whether a channel stands in the narration of a case a warning reports (case21): the message opens as a
+    case ("案例：", "警情通报", _CASE_OPENS in its first _CASE_OPENING characters), the victim's loss is told after
+    the channel (_LOSS: "被骗1.5万元", "损失5000元", "卡里1.1万元被刷走", "老郑汇了9500元"), and no order to the reader
+    stands in the channel's clause before it ("案例：…损失5000元。请立即登录 x.top" offers the link)."""
+    if _CASE_OPENS.search(text, 0, _CASE_OPENING) is None or _LOSS.search(text, end, end + _CASE_REACH) is None:
+        return False
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, at)), default=begin)
+    return (
+        data.fresh_imperative.search(text, clause, at) is None
+        and _LOSS.search(text, 0, at) is None
+        and _narrated_subject(text, begin, at, data)
+    )
+
+
+def _narrated_subject(text: str, begin: int, at: int, data: _Data) -> bool:
+    """Whether the sentence text[begin:at] before a channel tells of someone else, no one spoken to: a victim
+    or a third person named in it (_VICTIM, retelling.third_person: "有用户收到…", "一名老人点开后…", "马某填了…"),
+    and no 您 / 你. A bare order ("这个月房租打到6222…") names nobody and tells nothing."""
+    if _SECOND_PERSON.search(text, begin, at) is not None:
+        return False
+    return _VICTIM.search(text, begin, at) is not None or data.third_person.search(text, begin, at) is not None
+
+
+def _narrated_in_warning(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
+    """Whether a channel stands in a warning's narration (case21): the message opens as a warning (claims.toml
+    retelling.frame, in its first characters), the channel's sentence up to it speaks to no reader (no 您 / 你,
+    no order: "近期有用户收到…短信，点开仿冒链接 x.top 后…"), and the warning disowns it after (_denied_after). A
+    sentence that speaks to the reader ("【提醒】您的账户异常，登录 x.top 认证…") gives it as its own."""
+    return (
+        data.retelling_frame.search(text, 0, _RETELLING_OPENING) is not None
+        and data.fresh_imperative.search(text, begin, at) is None
+        and _narrated_subject(text, begin, at, data)
+        and _denied_after(text, end, data)
+    )
+
+
+_SECOND_PERSON = precompiled(r"您|你")
+# Who a warning's narration tells of: the victim by role, or someone "某".
+_VICTIM = precompiled(
+    r"用户|客户|居民|市民|老人|老年人|学生|职工|员工|[\u4e00-\u9fff]某|事主|受害人|车主|旅客|网友|群众|女士|先生|大爷|阿姨|村民|家长|会计|出纳|一名|一位"
+)
+_CASE_OPENS = precompiled(r"案例|警情|通报|以案说法|案情|真实案件|反诈小课堂")
+_CASE_OPENING = 24
+_CASE_REACH = 150
+# A victim's loss told, with its sum or its way out of the account.
+_LOSS = precompiled(
+    r"被骗(?:走)?了?[^。，,!?]{0,6}?\d|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|被(?:转|刷|划|骗|盗)走|(?:汇|转|付|交)了[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
+    r"|发现(?:自己)?(?:被骗|上当)|(?:共计|累计|总计|合计|先后|共)[^。，,!?]{0,6}?\d[\d.,]*[万千百]?元"
+)
 
 
 def _denied_after(text: str, end: int, data: _Data) -> bool:
