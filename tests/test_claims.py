@@ -3013,3 +3013,25 @@ def test_case21_numerals_in_groups_are_one_number():
 )
 def test_case21b_a_warning_that_names_the_scams_channel_both_ways(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# case21c (issue 8): a kind of message named after a quotation ("”，这类短信…") makes it an example only where the rest
+# of the sentence disowns it; a scam "冒充…的诈骗" named after its quotation; a request in the narration of a case a
+# warning reports, the victim's loss told after it. The same quotation followed by an order, and a case whose
+# request is spoken to the reader, stay flagged.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【工商银行】“您的账户已冻结，请点击 icbc-jd.cc 解冻”这类短信请及时处理。", {"high_risk"}),
+        ("“您的账户已冻结，请转账至6222021234567890123解冻”之类的短信请您尽快办理。", {"high_risk"}),
+        ("【工商银行】“您的账户已冻结，请点击 icbc-jd.cc 解冻”这类短信是诈骗，请勿点击。", {"low_risk"}),
+        ("【某中心】提醒：“您的快递丢失，请联系理赔客服 0755-23456789 办理”，这类短信经查都是假的，请勿回拨。", {"low_risk"}),
+        ("【区法律援助中心】提醒：有人收到“【宏信法务】您的借款已逾期，请于今日18点前联系王律师 186 0513 2978 缴纳律师费撤诉”，这是冒充律所的诈骗。可拨12348咨询。", {"low_risk"}),
+        ("【宏信法务】您的借款已逾期，请于今日18点前联系王律师 186 0513 2978 缴纳律师费撤诉，不是冒充律所的诈骗。", {"high_risk"}),
+        ("【城东派出所】案例：一名村民被告知中奖，对方要求先交5000元保证金，随后被骗走3万元。中奖先交钱的都是诈骗。", {"low_risk"}),
+        ("【案例】村民老郑中奖18万元，需交保证金3000元到6222021234567890123，老郑汇了9500元。", {"high_risk"}),
+        ("【案例通报】请您立即缴纳保证金3000元，否则起诉，已有村民损失9500元，谨防诈骗。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_case21c_kinds_named_after_quotes_and_cases_told_both_ways(text, verdicts):
+    assert check(text).verdict in verdicts

@@ -708,6 +708,8 @@ def _reported(
     if narrated and (_in_steps(text, start, data) or _in_scenario(text, start, data)):
         return True  # the steps a warning enumerates, or the scenario it advises on (notice19)
     begin = _stretch_start(_SENTENCE_END, text, start, 80)
+    if narrated and _case_told(text, start, start, begin, data):
+        return True  # the narration of a case a warning reports, the victim's loss told after (case21)
     with _reading_part(text, begin, start):
         return _reported_in(text, begin, start, data, narrated, story)
 
@@ -766,7 +768,7 @@ _WRITER = precompiled(r"我|咱|本(?:所|院|局|司|行|中心|公司|平台)"
 # What names quoted words as a saying, after their marks ("“…”是诈骗短信", "“…”之类的短信", "“…”等说法",
 # "“…”是假冒税务短信", "“…”都是套路", "“…”。这是假的！").
 _NAMED_AFTER_QUOTE = precompiled(
-    r"(?:(?:等|之类的?|这类|这样的|这种|一类的?)(?:的)?(?:说法|话术|字眼|短信|消息|信息|电话|套路|理由|借口|话)"
+    r"(?:(?:等|之类的?|这类|这样的|这种|一类的?)(?:的)?(?:说法|话术|字眼|套路|理由|借口)"
     r"|的?(?:说法|话术|字眼)"
     r"|(?:的(?:短信|信息|消息|电话|来电))?[,，。!！—\-－\s]{0,3}(?:这|这条|此|该|以上|上述)?(?:短信|信息|消息|链接|网址)?"
     r"(?:经查|经核实|经核查|实为|实际上?|其实)?(?:都|均|就|皆|全)?(?:是|为|属于?|系)"
@@ -828,11 +830,12 @@ def _reports_speech(text: str, q: Quote, data: _Data, warned: bool | None) -> bo
 
 def _mentioned(text: str, q: Quote) -> bool:
     """Whether the quotation q is named as a saying right after it, or after the quotations that follow
-    it in a row ("“ETC认证失效请点击链接”是诈骗短信", "“加群领福利”“私下转账更便宜”等说法均非平台行为")."""
+    it in a row ("“ETC认证失效请点击链接”是诈骗短信", "“加群领福利”“私下转账更便宜”等说法均非平台行为"), or as
+    a kind of message the rest of its sentence disowns ("“…请回复您的邮箱”，这类短信多由私人手机号群发…请勿回复")."""
     closing = q.closing
     following = _quotes(text, closing, min(len(text), closing + 4 * 62))
     for _ in range(4):  # a few quotations in a row at most
-        if _NAMED_AFTER_QUOTE.match(text, closing) is not None:
+        if _NAMED_AFTER_QUOTE.match(text, closing) is not None or _kind_disowned(text, closing):
             return True  # named right here, whatever quotation the naming words stand in ("“等说法均”")
         after = next(
             (n for n in following if n.opening == closing or (n.opening == closing + 1 and text[closing] in _BETWEEN_QUOTES)), None
@@ -840,7 +843,22 @@ def _mentioned(text: str, q: Quote) -> bool:
         if after is None:
             break
         closing = after.closing
-    return _NAMED_AFTER_QUOTE.match(text, closing) is not None
+    return _NAMED_AFTER_QUOTE.match(text, closing) is not None or _kind_disowned(text, closing)
+
+
+# A kind of message named right after a quotation ("”这类短信", "”，此类电话", "”之类的消息"): an example of the kind
+# only where the rest of the sentence disowns it; "“…请点击 x.cc 解冻”这类短信请及时处理" is the sender's own.
+_KIND_AFTER_QUOTE = precompiled(r"[,，]?\s?(?:等|之类的?|这类|此类|这样的|这种|一类的?)(?:的)?(?:短信|消息|信息|电话|来电|话)")
+
+
+def _kind_disowned(text: str, closing: int) -> bool:
+    kind = _KIND_AFTER_QUOTE.match(text, closing)
+    if kind is None:
+        return False
+    data = _data()
+    stop = _SENTENCE_END.search(text, kind.end())
+    end = stop.start() if stop else len(text)
+    return data.retold_channel_denied.search(text, kind.end(), end) is not None or data.denial.search(text, kind.end(), end) is not None
 
 
 # The last message's answer, keyed by its hash and length (never the text itself, as for _pending).
