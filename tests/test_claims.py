@@ -3031,6 +3031,9 @@ def test_case21b_a_warning_that_names_the_scams_channel_both_ways(text, verdicts
         ("【城东派出所】案例：一名村民被告知中奖，对方要求先交5000元保证金，随后被骗走3万元。中奖先交钱的都是诈骗。", {"low_risk"}),
         ("【案例】村民老郑中奖18万元，需交保证金3000元到6222021234567890123，老郑汇了9500元。", {"high_risk"}),
         ("【案例通报】请您立即缴纳保证金3000元，否则起诉，已有村民损失9500元，谨防诈骗。", {"suspicious", "high_risk"}),
+        # A case's frame around a bare account and a sum that is no loss, no warning cue anywhere: the sender's own.
+        ("【案例】一名用户借呗逾期，欠款转入6222021234567890123即可结清，共计3000元。", {"high_risk"}),
+        ("【案例】客户借呗逾期，还款账户6222021234567890123，户名张某，共计3000元，今日处理。", {"suspicious", "high_risk"}),
     ],
 )
 def test_case21c_kinds_named_after_quotes_and_cases_told_both_ways(text, verdicts):

@@ -2238,10 +2238,13 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
 def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
     """Whether a channel stands in the narration of a case a warning reports (case21): the message opens as a
     case ("案例：", "警情通报", _CASE_OPENS in its first _CASE_OPENING characters), the victim's loss is told after
-    the channel (_LOSS: "被骗1.5万元", "损失5000元", "卡里1.1万元被刷走", "老郑汇了9500元"), and no order to the reader
-    stands in the channel's clause before it ("案例：…损失5000元。请立即登录 x.top" offers the link)."""
+    the channel (_LOSS: "被骗1.5万元", "损失5000元", "卡里1.1万元被刷走", "老郑汇了9500元"), a warning cue stands in
+    the message, and no order to the reader stands in the channel's clause before it ("案例：…损失5000元。请立即登录
+    x.top" offers the link)."""
     if _CASE_OPENS.search(text, 0, _CASE_OPENING) is None or _LOSS.search(text, end, end + _CASE_REACH) is None:
         return False
+    if data.denial.search(text) is None:
+        return False  # a case is told to warn: a sum told after an account ("共计3000元") warns of nothing
     clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, at)), default=begin)
     return (
         data.fresh_imperative.search(text, clause, at) is None
@@ -2283,7 +2286,7 @@ _CASE_REACH = 150
 # A victim's loss told, with its sum or its way out of the account.
 _LOSS = precompiled(
     r"被骗(?:走)?了?[^。，,!?]{0,6}?\d|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|被(?:转|刷|划|骗|盗)走|(?:汇|转|付|交)了[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
-    r"|发现(?:自己)?(?:被骗|上当)|(?:共计|累计|总计|合计|先后|共)[^。，,!?]{0,6}?\d[\d.,]*[万千百]?元"
+    r"|发现(?:自己)?(?:被骗|上当)|(?:转出|汇出|转走|骗走)了?(?:共计|累计|总计|合计|共)?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
 )
 
 
