@@ -3034,6 +3034,13 @@ def test_case21b_a_warning_that_names_the_scams_channel_both_ways(text, verdicts
         # A case's frame around a bare account and a sum that is no loss, no warning cue anywhere: the sender's own.
         ("【案例】一名用户借呗逾期，欠款转入6222021234567890123即可结清，共计3000元。", {"high_risk"}),
         ("【案例】客户借呗逾期，还款账户6222021234567890123，户名张某，共计3000元，今日处理。", {"suspicious", "high_risk"}),
+        ("【案例】一名用户借呗逾期，欠款转入6222021234567890123后结清，避免被骗3000元。谨防诈骗。", {"high_risk"}),
+        # A warning's opener and narration around an account disowned by no name ("请勿轻信谣言"), or a scenario
+        # that goes on with its own order after the denial: the sender's own.
+        ("【反诈提醒】有客户借呗逾期，还款账户6222021234567890123，请勿轻信谣言。", {"suspicious", "high_risk"}),
+        ("【提醒】有客户借呗逾期，还款账户6222021234567890123，请勿相信网上说法，按时还款。", {"suspicious", "high_risk"}),
+        ("【反诈提醒】有用户的借呗已逾期，还款链接 jb-hk.top ，不要点击陌生链接。", {"suspicious", "high_risk"}),
+        ("【提醒】若您收到逾期短信，还款账户为6222021234567890123，切勿轻信谣言，今日内还款。", {"suspicious", "high_risk"}),
     ],
 )
 def test_case21c_kinds_named_after_quotes_and_cases_told_both_ways(text, verdicts):

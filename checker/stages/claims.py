@@ -2220,7 +2220,7 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
     # sender's own in the channel's clause and the channel disowned after it ("如果您收到本短信，请拨打025…处理，
     # 切勿拖延" gives its number).
     clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, at)), default=begin)
-    if data.fresh_imperative.search(text, clause, at) is None and _in_scenario(text, at, data) and _denied_after(text, end, data):
+    if data.fresh_imperative.search(text, clause, at) is None and _in_scenario(text, at, data) and _disowned_by_name(text, end):
         return True
     # The frame governs the channel in its own clause, with no order to the reader between ("短信里留了一个
     # 400…的号码"; not "短信里留的号码不要回，请拨打我们的400…").
@@ -2267,12 +2267,35 @@ def _narrated_in_warning(text: str, at: int, end: int, begin: int, data: _Data) 
     retelling.frame, in its first characters), the channel's sentence up to it speaks to no reader (no 您 / 你,
     no order: "近期有用户收到…短信，点开仿冒链接 x.top 后…"), and the warning disowns it after (_denied_after). A
     sentence that speaks to the reader ("【提醒】您的账户异常，登录 x.top 认证…") gives it as its own."""
-    return (
-        data.retelling_frame.search(text, 0, _RETELLING_OPENING) is not None
-        and data.fresh_imperative.search(text, begin, at) is None
-        and _narrated_subject(text, begin, at, data)
-        and _denied_after(text, end, data)
-    )
+    if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None or data.fresh_imperative.search(text, begin, at) is not None:
+        return False
+    if not _narrated_subject(text, begin, at, data) or _SCAM_CONTACT.search(text, begin, at) is None:
+        return False
+    return _disowned_by_name(text, end)
+
+
+def _disowned_by_name(text: str, end: int) -> bool:
+    """Whether a channel a warning's narration or scenario names is disowned after it, to the end of the next
+    sentence: the message or the channel named as such, the body that did not send it, the loss it brought, or
+    the reader told not to use it ("请勿回拨"); not any "请勿轻信…" ("还款账户6222…，切勿轻信谣言，今日内还款")."""
+    first = _SENTENCE_END.search(text, end)
+    second = _SENTENCE_END.search(text, first.end()) if first else None
+    stop = min(second.end() if second else len(text), end + _RETOLD_CHANNEL_REACH)
+    return _NARRATION_DISOWNS.search(text, end, stop) is not None
+
+
+# How the scam reached the one a warning's narration tells of ("收到冒充我行的短信，点开仿冒链接…"): without it the
+# sentence tells no scam ("有客户借呗逾期，还款账户…").
+_SCAM_CONTACT = precompiled(r"收到|接到|冒充|仿冒|假冒|自称|谎称|点开|(?:点击|拨打|添加|加|登录|下载|扫|回拨|转)了|(?:点击|拨打|添加|登录|下载|回拨)(?:后|之后)")
+# What disowns the channel a warning's narration named: the message or the channel named as such, the body
+# that did not send it, or the loss it brought.
+_NARRATION_DISOWNS = precompiled(
+    r"(?:该|这个|此|这条|这类|此类|上述|以上)(?:短信|信息|消息|链接|网址|网站|号码|电话|账户|账号|二维码|app)"
+    r"|(?:并非|不是)(?:我行|本行|我们|官方|本公司|我公司|本中心|我中心|我局|本局|本院|我院)"
+    r"|(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|损失了?\d|被(?:转|刷|划|骗|盗)走"
+    r"|(?:不要|切勿|请勿|勿|别|千万别|千万不要)(?:回拨|拨打|回电|点击|点开|打开|访问|添加|扫码|回复|转账|汇款|付款|填写|登录|打(?=[,，。!！\s]|$))(?![^。！？!?，,]{0,4}?(?:其他|其它|别的))"
+    r"|被收取|(?:我行|本行|我们|本公司|我公司|本中心|官方)(?:从不|从未|不会|绝不|从来不)(?:发送|通过|使用|用|要求|收取|留)"
+)
 
 
 _SECOND_PERSON = precompiled(r"您|你")
@@ -2285,7 +2308,7 @@ _CASE_OPENING = 24
 _CASE_REACH = 150
 # A victim's loss told, with its sum or its way out of the account.
 _LOSS = precompiled(
-    r"被骗(?:走)?了?[^。，,!?]{0,6}?\d|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|被(?:转|刷|划|骗|盗)走|(?:汇|转|付|交)了[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
+    r"(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|被(?:转|刷|划|骗|盗)走|(?:汇|转|付|交)了[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
     r"|发现(?:自己)?(?:被骗|上当)|(?:转出|汇出|转走|骗走)了?(?:共计|累计|总计|合计|共)?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
 )
 
