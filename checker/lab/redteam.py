@@ -32,6 +32,13 @@ it would otherwise redraw. `warning_inside` (written after the claims stage, not
 before its first figure) puts the same lines between two clauses of the scam instead: a warning
 slipped into the middle of a message must not make a warning of what it interrupts either.
 
+`narrated` (designed for: written after the claims stage learned to read a case told, a warning's
+narration and a scenario, from the holes this session's own attacks found in that work) tells the scam
+as a warning's narration would: the reader made a third person ("您的" to "其"), a case's or a warning's
+opener before ("【案例】一名用户", "【反诈提醒】有客户"), a closing that disowns nothing by name after
+("请勿轻信谣言", "避免损失"). The channel and the request stay, so it must stay flagged. It stands beside the
+families, outside `combined` and `all`.
+
 `spelled_apart` (designed for: the normaliser joins what it spells since round 19) writes every link and
 number of the scam one character at a time with a space between ("c n - w l . t o p", "1 3 8 1 2 3 …"),
 as an attacker who knows that links and numbers are read whole can; a space either side of the link's
@@ -283,6 +290,23 @@ def _warning_inside(text: str, rng: random.Random) -> str:
     return text[:at] + frame + text[at:]
 
 
+# A scam told as a warning's narration (case21, designed for: written after the claims stage learned to
+# read a case told, a warning's narration and a scenario, from the attacks that work found): the reader
+# turned into a third person ("您的" -> "其", "您" dropped), a case's or a warning's opener in front, and a
+# closing that warns of nothing by name ("请勿轻信谣言"). The scam's channel and request stay.
+_NARRATION_OPENERS = ["【反诈提醒】有客户", "【案例】一名用户", "【警情通报】市民王某", "【提醒】近期有用户", "【反诈小课堂】真实案件：一名大学生", "如果收到通知，"]
+_NARRATION_CLOSINGS = ["请勿轻信谣言。", "谨防诈骗。", "避免损失。", "请提高警惕。", "切勿拖延。", "以免被骗。", "谨防被骗3000元。"]
+_SIGNATURE = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]")
+_SECOND_PERSON = re.compile(r"(?:尊敬的)?[^，,。！!？?]{0,6}?(?:您好|你好)[，,！!。]?|您的|你的|您|你")
+
+
+def _narrated(text: str, rng: random.Random) -> str:
+    body = _SIGNATURE.sub("", text)
+    body = _SECOND_PERSON.sub(lambda m: "其" if m.group() in ("您的", "你的") else "", body).strip("。！! ，,")
+    body = body.removeprefix("其")  # "一名用户其借呗已逾期" reads "一名用户借呗已逾期"
+    return rng.choice(_NARRATION_OPENERS) + body + "，" + rng.choice(_NARRATION_CLOSINGS)
+
+
 # Prefixes (issue 8): a greeting, an offer word, a reassurance or a polite opener put in front of the
 # scam, glued to it or after a mark, one or two of them. A prefix adds no request and takes none away,
 # so it must never lower the scam. Two halves as for paraphrase: `prefix` (dev: its misses were read
@@ -429,6 +453,7 @@ EDITS = {
     "paraphrase_held_out": _paraphrase_held_out,
     "warning_frame": _warning_frame,
     "warning_inside": _warning_inside,
+    "narrated": _narrated,
     "prefix": _prefix,
     "prefix_held_out": _prefix_held_out,
     "bare": _bare,
