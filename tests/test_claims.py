@@ -3045,3 +3045,20 @@ def test_case21b_a_warning_that_names_the_scams_channel_both_ways(text, verdicts
 )
 def test_case21c_kinds_named_after_quotes_and_cases_told_both_ways(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# case21d (issue 9, genuine_register_9 dev half): a fee whose payer the message names as another ("律师费由委托人支付")
+# and a transfer reported as stopped ("有一笔…转账被我行风控拦截") ask no payment of the reader; a fee asked beside
+# them, or a transfer asked after a stopped one, still is.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某律师事务所】受某消费金融公司委托，本所就您的逾期欠款发送律师函，请在支付宝App中核实并还款。律师费由委托人支付，您无需向任何人付费。", {"low_risk", "suspicious"}),
+        ("您尾号1234的储蓄卡今日有一笔向陌生个人账户的转账被我行风控拦截，如为本人操作请到网点核实。[建设银行]", {"low_risk"}),
+        ("【明达律所】律师费由委托人支付，另需您先缴纳保证金3000元至6222021234567890123。", {"high_risk"}),
+        ("【法务】您有一笔向安全账户的转账被系统拦截，请立即转账至6222021234567890123重新办理。", {"high_risk"}),
+        ("【法务】律师费由您本人支付，请转至6222021234567890123。", {"high_risk"}),
+    ],
+)
+def test_case21d_a_payment_by_another_or_stopped_is_asked_of_nobody(text, verdicts):
+    assert check(text).verdict in verdicts

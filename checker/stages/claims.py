@@ -1474,6 +1474,8 @@ def _requests(
                     continue  # a seller's terms: paid once the goods or the service have come
                 if kind == "pay" and _paid_by_writer(text, m.start(), m.end(), data):
                     continue  # the writer tells of a payment he made: nobody is asked to pay
+                if kind == "pay" and _paid_by_another(text, m.start(), m.end()):
+                    continue  # "律师费由委托人支付", "一笔…转账被我行拦截": no payment asked of the reader
                 if name in _FEE_PATTERNS and held_deposit(text, m.start(), m.end()):
                     continue  # a hospital's or a school's own deposit: where it goes is the channel's to judge
                 if m.end() == m.start() or _governed(
@@ -1489,6 +1491,24 @@ def _requests(
                 if kept == _MAX_EACH:
                     break
     return found
+
+
+def _paid_by_another(text: str, start: int, end: int) -> bool:
+    """Whether the payment matched at text[start:end] is one whose payer the message names as another
+    ("律师费由委托人支付", "费用由我方承担": issue 9, genuine_register_9), or one reported as stopped ("有一笔向陌生
+    账户的转账被我行风控拦截并止付"): neither asks the reader to pay."""
+    if _PAYER_NAMED.search(text, start, min(len(text), end + _PAYER_REACH)) is not None:
+        return True
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - _PAYER_REACH), start)), default=max(0, start - _PAYER_REACH))
+    return "有一笔" in text[clause:end] and _STOPPED.match(text, end) is not None
+
+
+_PAYER_REACH = 12
+_PAYER_NAMED = precompiled(
+    r"由(?:委托人|委托方|债权人|本所|我所|我方|我司|本公司|公司|平台|银行|我行|本行|学校|单位|保险公司)(?:全额|全部)?(?:支付|承担|负担|垫付)"
+)
+# A transfer reported as stopped, right after its words ("…的大额转账被我行风控拦截并止付").
+_STOPPED = precompiled(r"[^。，,!?]{0,12}?被[^。，,!?]{0,8}?(?:拦截|止付|冻结|退回|退还|拒绝)")
 
 
 # How far after a payment's match its 了 may stand ("转到你那张农行卡上了"), within its clause and its group
