@@ -3041,6 +3041,8 @@ def test_case21b_a_warning_that_names_the_scams_channel_both_ways(text, verdicts
         ("【提醒】有客户借呗逾期，还款账户6222021234567890123，请勿相信网上说法，按时还款。", {"suspicious", "high_risk"}),
         ("【反诈提醒】有用户的借呗已逾期，还款链接 jb-hk.top ，不要点击陌生链接。", {"suspicious", "high_risk"}),
         ("【提醒】若您收到逾期短信，还款账户为6222021234567890123，切勿轻信谣言，今日内还款。", {"suspicious", "high_risk"}),
+        # A loss to avoid ("谨防被骗3000元") tells no case and names no scammer (red team, narrated).
+        ("【反诈提醒】有客户兼职 点赞 日结 一单46元 加3464914946，谨防被骗3000元。", {"suspicious", "high_risk"}),
     ],
 )
 def test_case21c_kinds_named_after_quotes_and_cases_told_both_ways(text, verdicts):
