@@ -2285,8 +2285,9 @@ def _narrated_subject(text: str, begin: int, at: int, data: _Data) -> bool:
 def _narrated_in_warning(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
     """Whether a channel stands in a warning's narration (case21): the message opens as a warning (claims.toml
     retelling.frame, in its first characters), the channel's sentence up to it speaks to no reader (no 您 / 你,
-    no order: "近期有用户收到…短信，点开仿冒链接 x.top 后…"), and the warning disowns it after (_denied_after). A
-    sentence that speaks to the reader ("【提醒】您的账户异常，登录 x.top 认证…") gives it as its own."""
+    no order) and tells how the scam reached someone (_SCAM_CONTACT: "近期有用户收到…短信，点开仿冒链接 x.top 后…"),
+    and the warning disowns it by name after (_disowned_by_name). A sentence that speaks to the reader ("【提醒】
+    您的账户异常，登录 x.top 认证…") gives it as its own."""
     if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None or data.fresh_imperative.search(text, begin, at) is not None:
         return False
     if not _narrated_subject(text, begin, at, data) or _SCAM_CONTACT.search(text, begin, at) is None:
