@@ -3064,3 +3064,24 @@ def test_case21c_kinds_named_after_quotes_and_cases_told_both_ways(text, verdict
 )
 def test_case21d_a_payment_by_another_or_stopped_is_asked_of_nobody(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# case21e (issue 8, genuine_register_8 dev half): a run of the scam's keywords parted by 、 and named together as the
+# scam's ("…、…、…——都是防诈关键词") lists words, it asks nothing. A naming that denies or gives a purpose, a run that opens
+# with an order, a channel inside the run, or an order after it stay flagged.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某市反诈中心】屏幕共享、安全账户、刷单返利、注销校园贷、积分清零——都是警方公布的防诈关键词，听到就挂断。", {"low_risk"}),
+        ("【派出所】屏幕共享、安全账户、刷单返利，都是诈骗常用套路。", {"low_risk"}),
+        ("【反诈】冻结账户、安全账户、通缉令都是诈骗关键词，如有疑问请拨打96110。", {"low_risk"}),
+        ("屏幕共享、安全账户、百万保障都是防诈关键词。您的账户异常，请下载会议App共享屏幕。", {"high_risk"}),
+        ("【反诈】屏幕共享、安全账户、刷单都是骗局。请将资金转入安全账户6222021234567890123。", {"high_risk"}),
+        ("请立即转账、加微信、共享屏幕，都是为了您的账户安全不是诈骗。", {"high_risk"}),
+        ("请立即转账、加微信、共享屏幕，这些都是防诈骗的必要步骤。", {"high_risk"}),
+        ("转账到安全账户、加客服微信、下载会议App，都是正规流程不是骗局。", {"high_risk"}),
+        ("加客服微信kf8899、转账到6222021234567890123、下载会议App，都是防诈关键词。", {"high_risk"}),
+    ],
+)
+def test_case21e_the_scams_keywords_listed_as_such_ask_nothing(text, verdicts):
+    assert check(text).verdict in verdicts

@@ -485,6 +485,7 @@ class _Data(NamedTuple):
     sayings_closed: re.Pattern[str]
     steps_heading: re.Pattern[str]
     disowned_heading: re.Pattern[str]
+    keyword_list: re.Pattern[str]
     steps_marker: re.Pattern[str]
     scenario_opens: re.Pattern[str]
     scenario_asker: re.Pattern[str]
@@ -609,6 +610,7 @@ def parse_data(raw: str | dict) -> _Data:
         sayings_closed=_compile(data["retelling"]["sayings_closed"], "retelling.sayings_closed"),
         steps_heading=_compile(data["retelling"]["steps_heading"], "retelling.steps_heading"),
         disowned_heading=_compile(data["retelling"]["disowned_heading"], "retelling.disowned_heading"),
+        keyword_list=_compile(data["retelling"]["keyword_list"], "retelling.keyword_list"),
         steps_marker=_compile(data["retelling"]["steps_marker"], "retelling.steps_marker"),
         scenario_opens=_compile(data["retelling"]["scenario_opens"], "retelling.scenario_opens"),
         scenario_asker=_compile(data["retelling"]["scenario_asker"], "retelling.scenario_asker"),
@@ -703,7 +705,7 @@ def _reported(
         for q in _quotes(text, max(0, start - 80), min(len(text), start + 80)):
             if q.start <= start < q.end and _reports_speech(text, q, data, warned):
                 return True
-    if _in_sayings(text, start, data) or _in_disowned_list(text, start, data):
+    if _in_sayings(text, start, data) or _in_disowned_list(text, start, data) or _in_keyword_list(text, start, data):
         return True  # a list of the scam's sayings that a warning gives (notice14)
     if narrated and (_in_steps(text, start, data) or _in_scenario(text, start, data)):
         return True  # the steps a warning enumerates, or the scenario it advises on (notice19)
@@ -1237,7 +1239,7 @@ def retold_clauses(text: str) -> list[tuple[int, int]]:
 
 def _retold_in(masked: str, start: int, quotes: Sequence[Quote], data: _Data, story: bool) -> bool:
     """retold() on the text with its quotations' words masked (〇), their quotations recorded for it."""
-    if _in_sayings(masked, start, data) or _in_disowned_list(masked, start, data):
+    if _in_sayings(masked, start, data) or _in_disowned_list(masked, start, data) or _in_keyword_list(masked, start, data):
         return True  # the scam's sayings a warning lists, a colon after its opener or not ("我换号了" among them)
     if _in_steps(masked, start, data) or _in_scenario(masked, start, data):
         return True  # the steps a warning enumerates ("…诈骗套路：①…②…"), or the scenario it advises on
@@ -1300,6 +1302,17 @@ def _in_disowned_list(text: str, start: int, data: _Data) -> bool:
 
 
 _DISOWNED_REACH = 200
+
+
+def _in_keyword_list(text: str, start: int, data: _Data) -> bool:
+    """Whether text[start] stands in a run of the scam's keywords that the warning names together as the scam's
+    (claims.toml retelling.keyword_list: "屏幕共享、百万保障、安全账户——都是防诈关键词")."""
+    if "、" not in text:
+        return False
+    return any(
+        m.start() <= start < m.end() and data.fresh_imperative.search(text, m.start(), m.end()) is None
+        for m in data.keyword_list.finditer(text, max(0, start - _DISOWNED_REACH))
+    )
 _ITEM_BREAK = precompiled(r"[；;]")
 
 
@@ -2487,6 +2500,8 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
         or (data.taken_apart.search(text, 0, _RETELLING_OPENING) is not None and data.story_pending.search(text) is None)
         or data.received.search(text) is not None
         or (story and data.story_narrator.search(text) is not None)
+        # The scam's keywords listed as such, no order among them.
+        or ("、" in text and any(data.fresh_imperative.search(text, m.start(), m.end()) is None for m in data.keyword_list.finditer(text)))
     )
 
 
