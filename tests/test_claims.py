@@ -3085,3 +3085,19 @@ def test_case21d_a_payment_by_another_or_stopped_is_asked_of_nobody(text, verdic
 )
 def test_case21e_the_scams_keywords_listed_as_such_ask_nothing(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# case21f (issue 8, genuine_register_8 dev half): "以下短信为诈骗：“…”" names what it quotes before the quotation, and a
+# heading that tells the reader what to do with a kind of message ("这几类短信请直接删除：…；…") disowns its list. A scam
+# after either, not quoted or in an item of its own, is read as it is (and never lowered by it).
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某市公安局】以下短信为诈骗：“您名下身份证涉嫌洗钱，请立即联系王警官 191 2345 6789，或登录 ga-tj.top 查看通缉令。”警方不会通过短信发通缉令，请拨110核实。", {"low_risk"}),
+        ("【某运营商】这几类短信请直接删除：说积分明日清零可换现金的；链接不在官网上的“掌上营业厅”；要您填银行卡密码的。积分查询请拨10086。", {"low_risk"}),
+        ("以下短信为诈骗：您涉嫌洗钱，请立即联系刘警官 19137250846。", {"suspicious", "high_risk"}),
+        ("【移动】这几类短信请直接删除：积分清零的；您的积分即将清零，请登录 yd-jf.top 兑换。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_case21f_a_heading_that_names_what_follows_both_ways(text, verdicts):
+    assert check(text).verdict in verdicts
