@@ -1307,12 +1307,17 @@ _DISOWNED_REACH = 200
 def _in_keyword_list(text: str, start: int, data: _Data) -> bool:
     """Whether text[start] stands in a run of the scam's keywords that the warning names together as the scam's
     (claims.toml retelling.keyword_list: "屏幕共享、百万保障、安全账户——都是防诈关键词")."""
+    return any(m.start() <= start < m.end() for m in _keyword_lists(text, data, max(0, start - _DISOWNED_REACH)))
+
+
+def _keyword_lists(text: str, data: _Data, begin: int = 0) -> Iterator[re.Match[str]]:
+    """The runs of keywords named as the scam's (retelling.keyword_list) from `begin`, each with no order among
+    its items ("请立即转账、加微信、共享屏幕，这些都是…" opens with one)."""
     if "、" not in text:
-        return False
-    return any(
-        m.start() <= start < m.end() and data.fresh_imperative.search(text, m.start(), m.end()) is None
-        for m in data.keyword_list.finditer(text, max(0, start - _DISOWNED_REACH))
-    )
+        return
+    for m in data.keyword_list.finditer(text, begin):
+        if data.fresh_imperative.search(text, m.start(), m.end()) is None:
+            yield m
 _ITEM_BREAK = precompiled(r"[；;]")
 
 
@@ -2312,10 +2317,7 @@ def _disowned_by_name(text: str, end: int) -> bool:
     """Whether a channel a warning's narration or scenario names is disowned after it, to the end of the next
     sentence: the message or the channel named as such, the body that did not send it, the loss it brought, or
     the reader told not to use it ("请勿回拨"); not any "请勿轻信…" ("还款账户6222…，切勿轻信谣言，今日内还款")."""
-    first = _SENTENCE_END.search(text, end)
-    second = _SENTENCE_END.search(text, first.end()) if first else None
-    stop = min(second.end() if second else len(text), end + _RETOLD_CHANNEL_REACH)
-    return _NARRATION_DISOWNS.search(text, end, stop) is not None
+    return _NARRATION_DISOWNS.search(text, end, _next_sentence_end(text, end)) is not None
 
 
 # How the scam reached the one a warning's narration tells of ("收到冒充我行的短信，点开仿冒链接…"): without it the
@@ -2350,10 +2352,15 @@ _LOSS = precompiled(
 def _denied_after(text: str, end: int, data: _Data) -> bool:
     """Whether the warning tells the reader not to use a retold channel, or disowns it, from `end` to the
     end of the next sentence (at most _RETOLD_CHANNEL_REACH characters)."""
+    return data.retold_channel_denied.search(text, end, _next_sentence_end(text, end)) is not None
+
+
+def _next_sentence_end(text: str, end: int) -> int:
+    """Where the sentence after the one holding `end` ends, at most _RETOLD_CHANNEL_REACH characters on: how far
+    a warning's disowning of a channel may stand after it."""
     first = _SENTENCE_END.search(text, end)
     second = _SENTENCE_END.search(text, first.end()) if first else None
-    stop = min(second.end() if second else len(text), end + _RETOLD_CHANNEL_REACH)
-    return data.retold_channel_denied.search(text, end, stop) is not None
+    return min(second.end() if second else len(text), end + _RETOLD_CHANNEL_REACH)
 
 
 # A call back asked of the reader ("取消请回电", "不需要的话请尽快回电"), not a noun ("您申请的客服回电：…")
@@ -2501,7 +2508,7 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
         or data.received.search(text) is not None
         or (story and data.story_narrator.search(text) is not None)
         # The scam's keywords listed as such, no order among them.
-        or ("、" in text and any(data.fresh_imperative.search(text, m.start(), m.end()) is None for m in data.keyword_list.finditer(text)))
+        or next(_keyword_lists(text, data), None) is not None
     )
 
 
