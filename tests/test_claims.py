@@ -65,6 +65,18 @@ JUDGED = [
     # airline's own allotted 95 line is no such channel.
     ("【东方航空】尊敬的旅客，您预订的MU5137航班因机械故障已取消，请致电021-52876431办理退改签，可获赔偿300元。", {"flight_refund_by_call"}, "suspicious"),
     ("【东方航空】您预订的MU5137航班因天气原因取消，可免费改签或全额退票，详询95530。", set(), "low_risk"),
+    # A threat to the reader (a crime suspected, the case handed to the police, the number cut off or
+    # blacklisted) to be lifted by calling a number nobody confirms, a landline too, with or without a
+    # sender tag (fraud_taxonomy.md A.1: fake_police, sim_realname, pseudo_legal_center).
+    ("你已涉嫌帮助信息网络犯罪活动，请马上联系0571-86881644说明情况。", {"threat_lifted_by_call"}, "suspicious"),
+    ("案件编号HX1234：王某涉嫌恶意逃废债，将移送经侦。如有异议，请在24小时内回电0571-69531234。", {"threat_lifted_by_call"}, "suspicious"),
+    ("您的号码已被列入停机名单，如为本人使用请于今日联系021-75901234进行实名核验。", {"threat_lifted_by_call"}, "suspicious"),
+    ("您的手机号码被标记为涉诈号码，将在24小时内停机，如需解除请拨打0371-78711234。", {"threat_lifted_by_call"}, "suspicious"),
+    # ... not a court's case filed, with its judge's landline; not a suspect's crime a police notice reports
+    # to the victim; not a carrier's own cut-off notice with its own number; not a threat denied.
+    ("【某某法院】您与张三借款合同纠纷一案已立案，请于12月10日前联系承办法官，电话0571-87001234。", set(), "low_risk"),
+    ("【杭州市公安局】您报警的案件已受理，犯罪嫌疑人涉嫌诈骗，承办民警王某，联系电话0571-87005678。", set(), "low_risk"),
+    ("【中国移动】您的号码已欠费，将于明日停机，请及时缴费，详询10086。", set(), "low_risk"),
     # Compensation said as 获赔 is money offered to the reader like 赔付.
     ("邮政EMS客服通知 您的件被污损 可获赔821.02元 请联系4001199556", {"call_unconfirmed_service_line"}, "suspicious"),
     # The hooks of power, traffic and parcel notices, which their senders send without links (A.1 rows 11, 18, 38).

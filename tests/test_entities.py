@@ -81,6 +81,9 @@ LINKS = [
     ("详见 www.abc123456.com", "other"),
     ("查询 12123.cn", "other"),
     ("登录 10086.cn 查询", "official"),
+    # A host that only ends like a brand's domain is not on it ("122-gov.cn" is no gov.cn host).
+    ("查看 https://122-gov.cn/7sd", "lookalike"),
+    ("登录 myalipay.com 认证", "lookalike"),
 ]
 
 

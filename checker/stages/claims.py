@@ -505,6 +505,7 @@ class _Data(NamedTuple):
     stakes: re.Pattern[str]
     offered_term: re.Pattern[str]
     notice: re.Pattern[str]
+    threat: re.Pattern[str]
     benefits: re.Pattern[str]
     prize: re.Pattern[str]
     flight: re.Pattern[str]
@@ -628,6 +629,7 @@ def parse_data(raw: str | dict) -> _Data:
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
         offered_term=_compile(data["stakes"]["offered_term"], "stakes.offered_term"),
         notice=_compile(data["stakes"]["notice"], "stakes.notice"),
+        threat=_compile(data["stakes"]["threat"], "stakes.threat"),
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
         prize=_compile(data["benefits"]["prize"], "benefits.prize"),
         flight=_compile(data["benefits"]["flight"], "benefits.flight"),
@@ -2138,6 +2140,16 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             lines = [(r, c) for r, c in lines if not allotted.match(c.value)]
             if flight is not None and lines:
                 findings.append(_finding(data, "flight_refund_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, flight.start(), flight.end())))
+            elif lines:
+                # A threat to the reader (a crime they are suspected of, a case handed to the police, their
+                # number cut off or blacklisted: stakes.threat), to be lifted by calling a number nobody
+                # confirms, a landline too (A.1: fake_police, sim_realname, pseudo_legal_center): the police
+                # handle no case by SMS and a carrier cuts no number by one. Whoever the message says it is,
+                # or if it says nobody: the threat and the call are the script.
+                threats = data.threat.finditer(text) if could_match(data.threat.pattern, present) else ()
+                threat = next((m for m in threats if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+                if threat is not None:
+                    findings.append(_finding(data, "threat_lifted_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, threat.start(), threat.end())))
     # Personal details asked back by reply, in a message that claims an institution, is a notice about the
     # reader's money, offers money back or names a trip of the reader's (claims.toml benefits.details_by_reply,
     # details_topic): the sender behind the reply is nobody anyone confirms.

@@ -409,7 +409,8 @@ def _links(norm: Normalized, seen: str) -> list[Entity]:
             details["category"] = "government"
         else:
             labels = host.split(".")[:-1]
-            lookalike = any(token in host and not domain.endswith(official) for token, official in brands.items())
+            # On the owner's domain or under it, not merely ending like it ("122-gov.cn" is no gov.cn host).
+            lookalike = any(token in host and not (domain == official or domain.endswith("." + official)) for token, official in brands.items())
             near = any(
                 len(label) >= 4 and _edit_distance_at_most_one(label, first) for label in labels for _, _, first in owned
             )
