@@ -77,6 +77,13 @@ JUDGED = [
     ("【某某法院】您与张三借款合同纠纷一案已立案，请于12月10日前联系承办法官，电话0571-87001234。", set(), "low_risk"),
     ("【杭州市公安局】您报警的案件已受理，犯罪嫌疑人涉嫌诈骗，承办民警王某，联系电话0571-87005678。", set(), "low_risk"),
     ("【中国移动】您的号码已欠费，将于明日停机，请及时缴费，详询10086。", set(), "low_risk"),
+    # A refund of a sum, or a benefit's sum waiting to be claimed, is the reader's own money at stake even
+    # where the message never says 您 (the impersonal fake_refund and fake_subsidy scripts, A.1 rows 9-10, 16);
+    # an ad's subsidy or cover up to a sum is no one's money yet.
+    ("订单731245908632已申请极速退款847.22元，由于退款金额较大，需先验证收款账户流水，请按客服400 948 2628指引操作", {"call_unconfirmed_service_line"}, "suspicious"),
+    ("高龄津贴149.87元待领取，领取请联系400 979 0149", {"call_unconfirmed_service_line"}, "suspicious"),
+    ("【苏宁易购】家电以旧换新，政府补贴最高2000元，到店咨询400-836-5365，退订回T", set(), "low_risk"),
+    ("【某保险】百万医疗险，最高理赔600万元，咨询400-800-1234", set(), "low_risk"),
     # Compensation said as 获赔 is money offered to the reader like 赔付.
     ("邮政EMS客服通知 您的件被污损 可获赔821.02元 请联系4001199556", {"call_unconfirmed_service_line"}, "suspicious"),
     # The hooks of power, traffic and parcel notices, which their senders send without links (A.1 rows 11, 18, 38).
