@@ -84,6 +84,9 @@ JUDGED = [
     ("高龄津贴149.87元待领取，领取请联系400 979 0149", {"call_unconfirmed_service_line"}, "suspicious"),
     ("【苏宁易购】家电以旧换新，政府补贴最高2000元，到店咨询400-836-5365，退订回T", set(), "low_risk"),
     ("【某保险】百万医疗险，最高理赔600万元，咨询400-800-1234", set(), "low_risk"),
+    # fp: a shop's trade-in subsidy with its own link asks nothing; the subsidy is the shop's offer, not yet
+    # the reader's (stakes.offered_term).
+    ("【某电器】家电以旧换新，最高补贴2000元，详情 www.example-shop.com 退订回T", set(), "low_risk"),
     # Compensation said as 获赔 is money offered to the reader like 赔付.
     ("邮政EMS客服通知 您的件被污损 可获赔821.02元 请联系4001199556", {"call_unconfirmed_service_line"}, "suspicious"),
     # The hooks of power, traffic and parcel notices, which their senders send without links (A.1 rows 11, 18, 38).

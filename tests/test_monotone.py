@@ -132,7 +132,21 @@ def test_reassuring_text_never_lowers_an_unpunctuated_scam(scam, insert, mode):
 # the sampled examples of the property test below stay those it was written with.
 # fp20: an advert's offered terms (claims.toml stakes.offered_term) and a deposit paid at the venue
 # (negation.held_deposit).
-TERMS = ["满意再付款，", "满意再付款 ", "不收押金 ", "不收押金，", "放款后按合同付服务费。", "定金可退 ", "充值送话费 ", "押金到店交，", "押金到店交 ", "到店现场付款 ", "取货时付款，", "服务费办完再付 "]
+# An advert's subsidy on a purchase (以旧换新补贴, 最高补贴…) is no one's money yet, unless it is to be claimed.
+TERMS = ["满意再付款，", "满意再付款 ", "不收押金 ", "不收押金，", "放款后按合同付服务费。", "定金可退 ", "充值送话费 ", "押金到店交，", "押金到店交 ", "到店现场付款 ", "取货时付款，", "服务费办完再付 ", "以旧换新补贴 ", "最高补贴2000元，"]
+
+
+# A subsidy scam dressed as a trade-in offer keeps its claim page: the subsidy is still to be claimed.
+@pytest.mark.parametrize(
+    "scam",
+    [
+        "您有一笔个人劳动补贴待领取，请登录 mohrss-bt.cn 申领",
+        "【人社部】您的以旧换新补贴500元待领取，请登录 gjbt-lq.cn 申领",
+        "国家以旧换新补贴最高2000元，请登录 gjbt-lq.cn 领取",
+    ],
+)
+def test_a_trade_in_subsidy_to_be_claimed_through_a_link_stays_high(scam):
+    assert check(scam).verdict == "high_risk"
 
 
 @pytest.mark.parametrize("scam", SCAMS + UNPUNCTUATED)
