@@ -65,6 +65,15 @@ JUDGED = [
     # airline's own allotted 95 line is no such channel.
     ("【东方航空】尊敬的旅客，您预订的MU5137航班因机械故障已取消，请致电021-52876431办理退改签，可获赔偿300元。", {"flight_refund_by_call"}, "suspicious"),
     ("【东方航空】您预订的MU5137航班因天气原因取消，可免费改签或全额退票，详询95530。", set(), "low_risk"),
+    # case22: a channel disowned where it stands, the object of a verb the reader is told not to do or named
+    # fake by its own noun, is the scam's, not the sender's; a prohibition of another channel, or of all
+    # but this one, offers it.
+    ("【某某市反诈中心】预警：请勿添加微信号 lc_touzi888，该账号以“内部股票推荐”为名诱导投资，已有多人被骗。", set(), "low_risk"),
+    ("【某某银行】温馨提示：近期出现仿冒我行网站 yh-zxfw.com，请客户认准官方App和95588，切勿在陌生网站输入账号密码。", set(), "low_risk"),
+    ("提醒：诈骗电话 0571-86001234 冒充医保局，接到请直接挂断。", set(), "low_risk"),
+    ("您的收益已到账，请勿添加其他微信，添加微信号 lc_touzi888 领取收益", {"contact_through_private_channel"}, "suspicious"),
+    ("您的收益已到账，请勿添加微信号 lc_touzi888 以外的账号，以免被骗", {"contact_through_private_channel"}, "suspicious"),
+    ("积分今晚清零，不要点击陌生链接，官方链接 x-jf.top 兑换积分", {"contact_through_private_channel"}, "suspicious"),
     # A threat to the reader (a crime suspected, the case handed to the police, the number cut off or
     # blacklisted) to be lifted by calling a number nobody confirms, a landline too, with or without a
     # sender tag (fraud_taxonomy.md A.1: fake_police, sim_realname, pseudo_legal_center).

@@ -2214,6 +2214,7 @@ def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> boo
         # A case told, or a list disowned, names no frame in the channel's sentence (_case_told, _in_disowned_list).
         or could_match(_CASE_OPENS.pattern, present)
         or could_match(data.disowned_heading.pattern, present)
+        or could_match(_DISOWNED_IN_PLACE.pattern, present)
     )
 
 
@@ -2260,6 +2261,8 @@ def _retold_at(text: str, at: int, end: int, data: _Data) -> bool:
 
 def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
     """_retold_at() of one place of the channel."""
+    if _disowned_in_place(text, at, end):
+        return True
     quote = next((q for q in _quotes(text) if q.start <= at < q.end), None)
     if quote is not None and _scam_quote(text, quote, data):
         return True
@@ -2283,6 +2286,30 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
     if data.fresh_imperative.search(text, clause, at):
         return False
     return _denied_after(text, end, data)
+
+
+# A channel disowned where it stands (case22): the object of a verb the reader is told not to do ("请勿添加微信号
+# lc_…", "不要回拨0571-…", "切勿点击 x.top"), or named fake by its own noun ("仿冒我行网站 yh-….com", "诈骗电话
+# 0571-…"). Right before the channel, nothing but the channel's noun and a colon between: "不要点击陌生链接，官方链接
+# x.top" prohibits another link, "请勿添加其他微信，加微信号 …" another account.
+_CHANNEL_NOUN = r"(?:微信号?|qq号?|号码|电话|手机号?|座机|专线|热线|链接|网址|网站|域名|账户|账号|银行卡号?|卡号|二维码|app)"
+_DISOWNED_IN_PLACE = precompiled(
+    r"(?:(?:不要|切勿|请勿|勿|别|千万别|千万不要|严禁)(?:再|去|随意|轻易)?"
+    r"(?:回拨|拨打|回电|接听|点击|点开|打开|访问|登录|添加|加|扫描|扫|下载|联系|相信|理会|转账到|汇款到|转入|汇入|转到|汇到)"
+    rf"(?:这个|此|该)?的?{_CHANNEL_NOUN}?"
+    rf"|(?:仿冒|假冒|钓鱼|虚假|诈骗|山寨|冒牌)的?[\u4e00-\u9fff]{{0,4}}?{_CHANNEL_NOUN})"
+    r"(?:为|是)?[:：\s]{0,2}$"
+)
+_IN_PLACE_REACH = 24
+# What turns a disowned channel into the one to use: "请勿添加微信号 …以外的账号", "除…之外".
+_EXCEPT_AFTER = precompiled(r"\s?(?:以外|之外|外的|除外)")
+
+
+def _disowned_in_place(text: str, at: int, end: int) -> bool:
+    """Whether the channel at text[at:end] is disowned where it stands (_DISOWNED_IN_PLACE)."""
+    if _DISOWNED_IN_PLACE.search(text, max(0, at - _IN_PLACE_REACH), at) is None:
+        return False
+    return _EXCEPT_AFTER.match(text, end) is None
 
 
 def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
