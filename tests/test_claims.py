@@ -71,6 +71,9 @@ JUDGED = [
     ("【某某市反诈中心】预警：请勿添加微信号 lc_touzi888，该账号以“内部股票推荐”为名诱导投资，已有多人被骗。", set(), "low_risk"),
     ("【某某银行】温馨提示：近期出现仿冒我行网站 yh-zxfw.com，请客户认准官方App和95588，切勿在陌生网站输入账号密码。", set(), "low_risk"),
     ("提醒：诈骗电话 0571-86001234 冒充医保局，接到请直接挂断。", set(), "low_risk"),
+    # A case a police notice reports, told not to answer or call back such numbers: the victim's screen shared is
+    # the narration, not a request.
+    ("【某某派出所】警情通报：辖区居民李某接到自称“客服”的电话4008123456，称其会员将自动扣费，李某按对方要求开启屏幕共享，被骗2.3万元。请大家不要接听、回拨此类号码。", set(), "low_risk"),
     ("您的收益已到账，请勿添加其他微信，添加微信号 lc_touzi888 领取收益", {"contact_through_private_channel"}, "suspicious"),
     ("您的收益已到账，请勿添加微信号 lc_touzi888 以外的账号，以免被骗", {"contact_through_private_channel"}, "suspicious"),
     ("积分今晚清零，不要点击陌生链接，官方链接 x-jf.top 兑换积分", {"contact_through_private_channel"}, "suspicious"),
