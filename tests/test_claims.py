@@ -74,6 +74,13 @@ JUDGED = [
     # A case a police notice reports, told not to answer or call back such numbers: the victim's screen shared is
     # the narration, not a request.
     ("【某某派出所】警情通报：辖区居民李某接到自称“客服”的电话4008123456，称其会员将自动扣费，李某按对方要求开启屏幕共享，被骗2.3万元。请大家不要接听、回拨此类号码。", set(), "low_risk"),
+    # A link sent "in" the scam's message and disowned after it; a quoted scam text named a phishing site and
+    # told not to log in; numbers listed after the one named a fraud's.
+    ("【某某银行】尊敬的客户：近日有人冒充我行工作人员，以“信用卡提额”为由发送含链接 ed-ts.cn 的短信，诱导客户填写卡号和验证码。该链接并非我行网址，请勿点击。", set(), "low_risk"),
+    ("【某某银行】风险提示：近期有不法分子通过短信发送“您的账户存在风险，请登录 yh-aq.cc 验证”等内容，此为钓鱼网站，请勿登录。我行客服热线95588。", set(), "low_risk"),
+    ("【某某市反诈中心】警示：以下号码已被确认为诈骗号码：18812345678、0571-87776666，请勿接听或回拨。如有疑问请拨打96110。", set(), "low_risk"),
+    # ... a list that does not start with a disowned one offers every number in it.
+    ("退款请联系专员：18812345678、0571-87776666，请勿拖延。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     ("您的收益已到账，请勿添加其他微信，添加微信号 lc_touzi888 领取收益", {"contact_through_private_channel"}, "suspicious"),
     ("您的收益已到账，请勿添加微信号 lc_touzi888 以外的账号，以免被骗", {"contact_through_private_channel"}, "suspicious"),
     ("积分今晚清零，不要点击陌生链接，官方链接 x-jf.top 兑换积分", {"contact_through_private_channel"}, "suspicious"),

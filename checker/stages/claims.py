@@ -2305,10 +2305,18 @@ _IN_PLACE_REACH = 24
 _EXCEPT_AFTER = precompiled(r"\s?(?:以外|之外|外的|除外)")
 
 
-def _disowned_in_place(text: str, at: int, end: int) -> bool:
-    """Whether the channel at text[at:end] is disowned where it stands (_DISOWNED_IN_PLACE)."""
+# A channel listed right after another one ("诈骗号码：188…、0571-…"): the list's item before it, and its mark.
+_LISTED_AFTER = precompiled(r"([0-9A-Za-z][0-9A-Za-z\-./:_@]{2,})\s?[、，,；;和及或]\s?$")
+_MAX_LISTED = 8
+
+
+def _disowned_in_place(text: str, at: int, end: int, listed: int = 0) -> bool:
+    """Whether the channel at text[at:end] is disowned where it stands (_DISOWNED_IN_PLACE), or is listed right
+    after one that is ("以下号码已被确认为诈骗号码：188…、0571-…，请勿接听")."""
     if _DISOWNED_IN_PLACE.search(text, max(0, at - _IN_PLACE_REACH), at) is None:
-        return False
+        before = _LISTED_AFTER.search(text, max(0, at - 40), at) if listed < _MAX_LISTED else None
+        if before is None or not _disowned_in_place(text, before.start(1), before.end(1), listed + 1):
+            return False
     return _EXCEPT_AFTER.match(text, end) is None
 
 
