@@ -79,6 +79,10 @@ JUDGED = [
     ("【某某银行】尊敬的客户：近日有人冒充我行工作人员，以“信用卡提额”为由发送含链接 ed-ts.cn 的短信，诱导客户填写卡号和验证码。该链接并非我行网址，请勿点击。", set(), "low_risk"),
     ("【某某银行】风险提示：近期有不法分子通过短信发送“您的账户存在风险，请登录 yh-aq.cc 验证”等内容，此为钓鱼网站，请勿登录。我行客服热线95588。", set(), "low_risk"),
     ("【某某市反诈中心】警示：以下号码已被确认为诈骗号码：18812345678、0571-87776666，请勿接听或回拨。如有疑问请拨打96110。", set(), "low_risk"),
+    # The number a call came from, in a warning that then tells the reader not to believe it; the same words in
+    # a message that sends the reader back to it offer it.
+    ("【某某社区】温馨提示：有居民反映接到0571-86112233来电，对方自称社保局，称社保卡需重新激活，要求报出验证码。社保局不会电话索要验证码，请勿相信。", set(), "low_risk"),
+    ("您好，您接到0571-86112233来电是社保局正式通知，请及时回拨激活社保卡。", {"channel_mismatch"}, "suspicious"),
     # ... a list that does not start with a disowned one offers every number in it.
     ("退款请联系专员：18812345678、0571-87776666，请勿拖延。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     ("您的收益已到账，请勿添加其他微信，添加微信号 lc_touzi888 领取收益", {"contact_through_private_channel"}, "suspicious"),
