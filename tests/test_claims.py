@@ -83,6 +83,11 @@ JUDGED = [
     # a message that sends the reader back to it offer it.
     ("【某某社区】温馨提示：有居民反映接到0571-86112233来电，对方自称社保局，称社保卡需重新激活，要求报出验证码。社保局不会电话索要验证码，请勿相信。", set(), "low_risk"),
     ("您好，您接到0571-86112233来电是社保局正式通知，请及时回拨激活社保卡。", {"channel_mismatch"}, "suspicious"),
+    # ... nor where the caller's number is told to the reader, or is disowned only by "请勿轻信谣言" (what a scam
+    # says of others); a frame's channel is not disowned by it either.
+    ("您好，您接到0571-86112233来电是社保局正式通知，请及时回拨激活社保卡，请勿轻信谣言。", {"channel_mismatch"}, "suspicious"),
+    ("有居民接到0571-86112233来电是社保局通知，请勿轻信谣言，及时回拨激活社保卡。", {"channel_mismatch"}, "suspicious"),
+    ("骗子的短信里留了一个0571-86112233，社保卡请回拨激活，请勿轻信谣言。", {"channel_mismatch"}, "suspicious"),
     # ... a list that does not start with a disowned one offers every number in it.
     ("退款请联系专员：18812345678、0571-87776666，请勿拖延。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
     ("您的收益已到账，请勿添加其他微信，添加微信号 lc_touzi888 领取收益", {"contact_through_private_channel"}, "suspicious"),

@@ -2215,6 +2215,7 @@ def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> boo
         or could_match(_CASE_OPENS.pattern, present)
         or could_match(data.disowned_heading.pattern, present)
         or could_match(_DISOWNED_IN_PLACE.pattern, present)
+        or could_match(_CALLER_FRAME.pattern, present)
     )
 
 
@@ -2269,6 +2270,8 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
     begin = _stretch_start(_SENTENCE_END, text, at, 80)
     if _case_told(text, at, end, begin, data) or _narrated_in_warning(text, at, end, begin, data) or _in_disowned_list(text, at, data):
         return True
+    if _caller_told(text, at, end, begin):
+        return True
     # A scenario a warning advises on ("如果短信说…要您拨打 400…“改签专线”，请别打"), with no order of the
     # sender's own in the channel's clause and the channel disowned after it ("如果您收到本短信，请拨打025…处理，
     # 切勿拖延" gives its number).
@@ -2318,6 +2321,22 @@ def _disowned_in_place(text: str, at: int, end: int, listed: int = 0) -> bool:
         if before is None or not _disowned_in_place(text, before.start(1), before.end(1), listed + 1):
             return False
     return _EXCEPT_AFTER.match(text, end) is None
+
+
+# The number a call or a message came from, right before it ("有居民反映接到0571-…来电").
+_CALLER_FRAME = precompiled(r"(?:接到|接了|收到)了?(?:号码|电话|手机号?|座机)?(?:为)?[\s:：]?$")
+# Told not to believe it, with nothing after the verb: "请勿相信。" (not "请勿轻信谣言", which a scam says of others).
+_BARE_DISBELIEF = precompiled(r"(?:不要|切勿|请勿|勿|别|千万别|千万不要)(?:相信|轻信|理会)(?=[，,。！!；;]|$)")
+
+
+def _caller_told(text: str, at: int, end: int, begin: int) -> bool:
+    """Whether a number stands as the one a call or message someone else received came from (case22: "有居民反映接到
+    0571-…来电，对方自称社保局…。社保局不会电话索要验证码，请勿相信。"): the sentence before it speaks to no reader
+    (no 您 / 你: "您接到0571-…来电是我局通知，请回拨" gives it), and the warning disowns it by name or tells the reader
+    not to believe it, with nothing after the verb, by the end of the next sentence."""
+    if _CALLER_FRAME.search(text, max(0, at - 12), at) is None or _SECOND_PERSON.search(text, begin, at) is not None:
+        return False
+    return _disowned_by_name(text, end) or _BARE_DISBELIEF.search(text, end, _next_sentence_end(text, end)) is not None
 
 
 def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
