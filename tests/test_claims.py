@@ -90,6 +90,8 @@ JUDGED = [
     ("骗子的短信里留了一个0571-86112233，社保卡请回拨激活，请勿轻信谣言。", {"channel_mismatch"}, "suspicious"),
     # ... a list that does not start with a disowned one offers every number in it.
     ("退款请联系专员：18812345678、0571-87776666，请勿拖延。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
+    # An anti-fraud line a scam gives as its own is not disowned by the word 诈骗 in its name.
+    ("【反诈中心】防诈骗官方电话：0571-86001234，您的账户涉嫌洗钱，请速回电核实。", {"contact_through_private_channel"}, "suspicious"),
     ("您的收益已到账，请勿添加其他微信，添加微信号 lc_touzi888 领取收益", {"contact_through_private_channel"}, "suspicious"),
     ("您的收益已到账，请勿添加微信号 lc_touzi888 以外的账号，以免被骗", {"contact_through_private_channel"}, "suspicious"),
     ("积分今晚清零，不要点击陌生链接，官方链接 x-jf.top 兑换积分", {"contact_through_private_channel"}, "suspicious"),

@@ -2294,13 +2294,14 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
 # A channel disowned where it stands (case22): the object of a verb the reader is told not to do ("请勿添加微信号
 # lc_…", "不要回拨0571-…", "切勿点击 x.top"), or named fake by its own noun ("仿冒我行网站 yh-….com", "诈骗电话
 # 0571-…"). Right before the channel, nothing but the channel's noun and a colon between: "不要点击陌生链接，官方链接
-# x.top" prohibits another link, "请勿添加其他微信，加微信号 …" another account.
+# x.top" prohibits another link, "请勿添加其他微信，加微信号 …" another account. Not an anti-fraud or reporting line
+# ("防诈骗官方电话：…", "反诈骗热线…", "举报诈骗电话：…"), which a scam can give as its own.
 _CHANNEL_NOUN = r"(?:微信号?|qq号?|号码|电话|手机号?|座机|专线|热线|链接|网址|网站|域名|账户|账号|银行卡号?|卡号|二维码|app)"
 _DISOWNED_IN_PLACE = precompiled(
     r"(?:(?:不要|切勿|请勿|勿|别|千万别|千万不要|严禁)(?:再|去|随意|轻易)?"
     r"(?:回拨|拨打|回电|接听|点击|点开|打开|访问|登录|添加|加|扫描|扫|下载|联系|相信|理会|转账到|汇款到|转入|汇入|转到|汇到)"
     rf"(?:这个|此|该)?的?{_CHANNEL_NOUN}?"
-    rf"|(?:仿冒|假冒|钓鱼|虚假|诈骗|山寨|冒牌)的?[\u4e00-\u9fff]{{0,4}}?{_CHANNEL_NOUN})"
+    rf"|(?<![防反报击范治])(?:仿冒|假冒|钓鱼|虚假|诈骗|山寨|冒牌)的?(?:(?!官方|唯一|认证|正规|真实|举报|热线|专线)[\u4e00-\u9fff]){{0,4}}?{_CHANNEL_NOUN})"
     r"(?:为|是)?[:：\s]{0,2}$"
 )
 _IN_PLACE_REACH = 24
