@@ -90,6 +90,15 @@ JUDGED = [
     ("骗子的短信里留了一个0571-86112233，社保卡请回拨激活，请勿轻信谣言。", {"channel_mismatch"}, "suspicious"),
     # ... a list that does not start with a disowned one offers every number in it.
     ("退款请联系专员：18812345678、0571-87776666，请勿拖延。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
+    # reg10 dev: a channel told not to send money to (别往…转钱), listed under a heading that names the scammers'
+    # channels, or named a scam's right after it or by "this" in the next words, kind for kind; not a channel the
+    # sender calls its own ("这个账户是公司对公账户，不是骗子的"), nor one under a heading of its own (谨防冒充，本中心微信：…).
+    ("【某某银行】提醒：别往“核查账户”6230582200001111转钱，这是骗子的卡。", set(), "low_risk"),
+    ("【某某派出所】已确认的诈骗收款卡，请勿向其转账：6217003700001111、6228480100002222。", set(), "low_risk"),
+    ("【某某银行】仿冒我行的短信常见网址：abc-95599.cc、nh-jf.top，请勿点击。", set(), "low_risk"),
+    ("刚才给您打电话的号码02762180000是诈骗号码，请不要转账。", set(), "low_risk"),
+    ("谨防冒充，本中心微信：lc_bt2026，请添加领取补贴。", {"contact_through_private_channel", "benefit_through_unofficial_channel"}, "high_risk"),
+    ("您的借呗已逾期，请将欠款转入 6222021234567890123，这个账户是公司对公账户，不是骗子的。", {"pay_through_unofficial_channel"}, "high_risk"),
     # An anti-fraud line a scam gives as its own is not disowned by the word 诈骗 in its name.
     ("【反诈中心】防诈骗官方电话：0571-86001234，您的账户涉嫌洗钱，请速回电核实。", {"contact_through_private_channel"}, "suspicious"),
     ("您的收益已到账，请勿添加其他微信，添加微信号 lc_touzi888 领取收益", {"contact_through_private_channel"}, "suspicious"),

@@ -2215,6 +2215,9 @@ def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> boo
         or could_match(_CASE_OPENS.pattern, present)
         or could_match(data.disowned_heading.pattern, present)
         or could_match(_DISOWNED_IN_PLACE.pattern, present)
+        or could_match(_DISOWNING_HEADING.pattern, present)
+        or could_match(_PROHIBITED_TOWARDS.pattern, present)
+        or bool(present & _SCAM_NAMING_CHARACTERS)
         or could_match(_CALLER_FRAME.pattern, present)
     )
 
@@ -2314,14 +2317,73 @@ _LISTED_AFTER = precompiled(r"([0-9A-Za-z][0-9A-Za-z\-./:_@]{2,})\s?[、，,；;
 _MAX_LISTED = 8
 
 
+# A heading that names what follows its colon as the scammers' channels ("已确认的诈骗收款卡，请勿向其转账：6217…",
+# "仿冒我行的短信常见网址：abc-….cc"): nothing between that names a channel of the sender's own (官方, 客服, 热线 …)
+# or asks the reader to use one ("请拨打", "联系", "添加").
+_DISOWNING_HEADING = precompiled(
+    r"(?<![防反报击范治])(?:诈骗|仿冒|假冒|钓鱼|冒用|冒充)"
+    rf"(?:(?!官方|唯一|认证|正规|真实|客服|热线|专线|联系|拨打|添加|请)[^。！？!?\n，,；;:：]){{0,12}}?(?:{_CHANNEL_NOUN}|卡)"
+    r"(?:[，,](?:请勿|不要|切勿|勿)[^。！？!?\n，,；;:：]{0,8})?[:：]\s?$"
+)
+# Told not to send money to it, the verb after it ("别往“核查账户”6230…转钱", "请勿向6217…转账").
+_PROHIBITED_TOWARDS = precompiled(r"(?:不要|切勿|请勿|勿|别|千万别|千万不要)(?:再)?(?:往|向|给)(?:[“「][^”」]{1,10}[”」])?\s?$")
+_MONEY_VERB_AFTER = precompiled(r"\s?(?:转钱|转账|转款|汇款|汇钱|打款|打钱|付款|转|汇)")
+# What a warning calls a channel of each kind when it names it a scam's ("这个号码", "骗子的卡", "钓鱼网站").
+# A channel can be named a scam's only in a text with one of these characters (诈骗, 骗子, 钓鱼, 假冒, 仿冒, 虚假, 山寨).
+_SCAM_NAMING_CHARACTERS = frozenset("骗钓冒假")
+_KIND_NOUNS = {
+    "phone": r"(?:号码|电话|手机号?|座机|专线|热线|号)",
+    "bank_card": r"(?:银行卡|卡号|卡|账户|账号)",
+    "link": r"(?:链接|网址|网站|域名|网页)",
+    "chat": r"(?:微信号?|qq号?|账号|号)",
+}
+_NOT_ANTIFRAUD = r"(?![^。！？!?，,；;\n]{0,6}?(?:举报|预警|咨询|热线|专线|防范|宣传|提醒|怕|克星|官方))"
+
+
+@cache
+def _named_scam_patterns(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For a channel of `kind`: (named a scam's right after it, in its own words: "号码0276…是诈骗号码", "6230…
+    这个卡是骗子的"; named so by "this" in the rest of its sentence or the next: "这是骗子的卡", "该链接为钓鱼网站",
+    "均非我行号码和网址"). Not "不是诈骗", nor an anti-fraud line ("是诈骗举报电话", "是骗子最怕的专线")."""
+    noun = _KIND_NOUNS[kind]
+    scam = r"(?<![不非])(?:是|为|系)(?:一个|一条|一张)?(?:诈骗|骗子|钓鱼|假冒|仿冒|虚假|山寨)"
+    right_after = rf"\s?(?:那个|这个|此)?{noun}?(?:也|都|均|就)?{scam}{_NOT_ANTIFRAUD}"
+    this = (
+        rf"(?:这|该|此|上述|以上|这些|这个)(?:个|条|张|些)?(?:{noun}(?:都|均|全)?{scam}{_NOT_ANTIFRAUD}"
+        rf"|(?:都|均|全)?{scam}(?:分子|团伙)?的?{noun})"
+        rf"|(?:均|都|全|皆)(?:非|不是)(?:我行|本行|我司|本公司|官方|我局|本局|我院|本院|我们)的?(?:[^。！？!?，,]{{0,4}}?){noun}"
+    )
+    return precompiled(right_after), precompiled(this)
+
+
+def _channel_kind(value: str) -> str:
+    """The kind of channel text[at:end] holds, read from its characters (the claims' kinds)."""
+    digits = sum(ch.isdigit() for ch in value)
+    if "." in value or "/" in value:
+        return "link"
+    if digits >= 15 and digits >= len(value) - 4:
+        return "bank_card"
+    if digits >= 5 and digits >= len(value) - 4:
+        return "phone"
+    return "chat"
+
+
 def _disowned_in_place(text: str, at: int, end: int, listed: int = 0) -> bool:
-    """Whether the channel at text[at:end] is disowned where it stands (_DISOWNED_IN_PLACE), or is listed right
-    after one that is ("以下号码已被确认为诈骗号码：188…、0571-…，请勿接听")."""
-    if _DISOWNED_IN_PLACE.search(text, max(0, at - _IN_PLACE_REACH), at) is None:
-        before = _LISTED_AFTER.search(text, max(0, at - 40), at) if listed < _MAX_LISTED else None
-        if before is None or not _disowned_in_place(text, before.start(1), before.end(1), listed + 1):
-            return False
-    return _EXCEPT_AFTER.match(text, end) is None
+    """Whether the channel at text[at:end] is disowned where it stands (_DISOWNED_IN_PLACE, _DISOWNING_HEADING,
+    _PROHIBITED_TOWARDS), is listed right after one that is ("以下号码已被确认为诈骗号码：188…、0571-…，请勿接听"), or is
+    named a scam's right after it or by "this" (_named_scam_patterns)."""
+    if _EXCEPT_AFTER.match(text, end) is not None:
+        return False
+    window = max(0, at - _IN_PLACE_REACH)
+    if _DISOWNED_IN_PLACE.search(text, window, at) or _DISOWNING_HEADING.search(text, max(0, at - 40), at):
+        return True
+    if _PROHIBITED_TOWARDS.search(text, window, at) and _MONEY_VERB_AFTER.match(text, end):
+        return True
+    right_after, this = _named_scam_patterns(_channel_kind(text[at:end]))
+    if right_after.match(text, end) or this.search(text, end, _next_sentence_end(text, end)):
+        return True
+    before = _LISTED_AFTER.search(text, max(0, at - 40), at) if listed < _MAX_LISTED else None
+    return before is not None and _disowned_in_place(text, before.start(1), before.end(1), listed + 1)
 
 
 # The number a call or a message came from, right before it ("有居民反映接到0571-…来电").
