@@ -2328,9 +2328,9 @@ _DISOWNING_HEADING = precompiled(
 # Told not to send money to it, the verb after it ("别往“核查账户”6230…转钱", "请勿向6217…转账").
 _PROHIBITED_TOWARDS = precompiled(r"(?:不要|切勿|请勿|勿|别|千万别|千万不要)(?:再)?(?:往|向|给)(?:[“「][^”」]{1,10}[”」])?\s?$")
 _MONEY_VERB_AFTER = precompiled(r"\s?(?:转钱|转账|转款|汇款|汇钱|打款|打钱|付款|转|汇)")
-# What a warning calls a channel of each kind when it names it a scam's ("这个号码", "骗子的卡", "钓鱼网站").
 # A channel can be named a scam's only in a text with one of these characters (诈骗, 骗子, 钓鱼, 假冒, 仿冒, 虚假, 山寨).
 _SCAM_NAMING_CHARACTERS = frozenset("骗钓冒假")
+# What a warning calls a channel of each kind when it names it a scam's ("这个号码", "骗子的卡", "钓鱼网站").
 _KIND_NOUNS = {
     "phone": r"(?:号码|电话|手机号?|座机|专线|热线|号)",
     "bank_card": r"(?:银行卡|卡号|卡|账户|账号)",
@@ -2357,7 +2357,8 @@ def _named_scam_patterns(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _channel_kind(value: str) -> str:
-    """The kind of channel text[at:end] holds, read from its characters (the claims' kinds)."""
+    """The kind of the channel written `value`, read from its characters: a link has a dot or a slash, a card 15
+    digits or more, a phone 5 or more; anything else is a chat id."""
     digits = sum(ch.isdigit() for ch in value)
     if "." in value or "/" in value:
         return "link"
