@@ -136,6 +136,26 @@ def test_reassuring_text_never_lowers_an_unpunctuated_scam(scam, insert, mode):
 TERMS = ["满意再付款，", "满意再付款 ", "不收押金 ", "不收押金，", "放款后按合同付服务费。", "定金可退 ", "充值送话费 ", "押金到店交，", "押金到店交 ", "到店现场付款 ", "取货时付款，", "服务费办完再付 ", "以旧换新补贴 ", "最高补贴2000元，"]
 
 
+@pytest.mark.parametrize("scam", SCAMS + UNPUNCTUATED)
+@pytest.mark.parametrize("insert", TERMS)
+@pytest.mark.parametrize("mode", ["prepend", "append"])
+def test_a_sellers_terms_never_lower_a_scam(scam, insert, mode):
+    assert _level(_insert(scam, insert, mode, 0)) >= _level(scam)
+
+
+# A subsidy scam dressed as a trade-in offer keeps its claim page: the subsidy is still to be claimed.
+@pytest.mark.parametrize(
+    "scam",
+    [
+        "您有一笔个人劳动补贴待领取，请登录 mohrss-bt.cn 申领",
+        "【人社部】您的以旧换新补贴500元待领取，请登录 gjbt-lq.cn 申领",
+        "国家以旧换新补贴最高2000元，请登录 gjbt-lq.cn 领取",
+    ],
+)
+def test_a_trade_in_subsidy_to_be_claimed_through_a_link_stays_high(scam):
+    assert check(scam).verdict == "high_risk"
+
+
 # case22: words that disown a channel where it stands, or name the one a call came from, added by a scam about
 # other channels or about none: never lower it (claims.py _disowned_in_place, _caller_told).
 DISOWNING_LINES = [
@@ -163,7 +183,7 @@ def test_a_line_that_disowns_other_channels_never_lowers_a_scam(scam, line, mode
 # too): a known hole of a keyword rule, not of the claims (rules.toml cancel_charge_by_calling reads "如需取消…
 # 请致电" only with at most 8 characters and no full stop between). Kept as a strict expected failure, so that
 # the day it is closed the suite says so; every other scam is held to the property.
-_CANCEL_BY_CALLING = "【某平台】您开通的会员服务即将自动扣除年费1288元，如需取消，请致电客服热线。"
+_CANCEL_BY_CALLING = next(s for s in SCAMS if "如需取消，请致电" in s)
 
 
 @pytest.mark.parametrize("scam", [s for s in SCAMS + UNPUNCTUATED if s != _CANCEL_BY_CALLING])
@@ -175,26 +195,6 @@ def test_a_line_slipped_between_clauses_that_disowns_other_channels_never_lowers
 @pytest.mark.xfail(strict=True, reason="cancel_charge_by_calling reads its phrase only with <= 8 characters between")
 def test_a_long_line_slipped_inside_the_cancel_by_calling_phrase_does_not_lower_it():
     assert _level(_insert(_CANCEL_BY_CALLING, "防诈骗官方电话：", "inside", 1)) >= _level(_CANCEL_BY_CALLING)
-
-
-# A subsidy scam dressed as a trade-in offer keeps its claim page: the subsidy is still to be claimed.
-@pytest.mark.parametrize(
-    "scam",
-    [
-        "您有一笔个人劳动补贴待领取，请登录 mohrss-bt.cn 申领",
-        "【人社部】您的以旧换新补贴500元待领取，请登录 gjbt-lq.cn 申领",
-        "国家以旧换新补贴最高2000元，请登录 gjbt-lq.cn 领取",
-    ],
-)
-def test_a_trade_in_subsidy_to_be_claimed_through_a_link_stays_high(scam):
-    assert check(scam).verdict == "high_risk"
-
-
-@pytest.mark.parametrize("scam", SCAMS + UNPUNCTUATED)
-@pytest.mark.parametrize("insert", TERMS)
-@pytest.mark.parametrize("mode", ["prepend", "append"])
-def test_a_sellers_terms_never_lower_a_scam(scam, insert, mode):
-    assert _level(_insert(scam, insert, mode, 0)) >= _level(scam)
 
 
 # Warning frames a scammer could put before a scam: a retelling needs more than a frame (claims.toml

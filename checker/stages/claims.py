@@ -2299,15 +2299,19 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
 # 0571-…"). Right before the channel, nothing but the channel's noun and a colon between: "不要点击陌生链接，官方链接
 # x.top" prohibits another link, "请勿添加其他微信，加微信号 …" another account. Not an anti-fraud or reporting line
 # ("防诈骗官方电话：…", "反诈骗热线…", "举报诈骗电话：…"), which a scam can give as its own.
+# A prohibition to the reader ("请勿…", "千万别…"): what the readers of a disowned channel share.
+_PROHIBITION = r"(?:不要|切勿|请勿|勿|别|千万别|千万不要)"
 _CHANNEL_NOUN = r"(?:微信号?|qq号?|号码|电话|手机号?|座机|专线|热线|链接|网址|网站|域名|账户|账号|银行卡号?|卡号|二维码|app)"
 _DISOWNED_IN_PLACE = precompiled(
-    r"(?:(?:不要|切勿|请勿|勿|别|千万别|千万不要|严禁)(?:再|去|随意|轻易)?"
+    rf"(?:(?:{_PROHIBITION}|严禁)(?:再|去|随意|轻易)?"
     r"(?:回拨|拨打|回电|接听|点击|点开|打开|访问|登录|添加|加|扫描|扫|下载|联系|相信|理会|转账到|汇款到|转入|汇入|转到|汇到)"
     rf"(?:这个|此|该)?的?{_CHANNEL_NOUN}?"
     rf"|(?<![防反报击范治])(?:仿冒|假冒|钓鱼|虚假|诈骗|山寨|冒牌)的?(?:(?!官方|唯一|认证|正规|真实|举报|热线|专线)[\u4e00-\u9fff]){{0,4}}?{_CHANNEL_NOUN})"
     r"(?:为|是)?[:：\s]{0,2}$"
 )
 _IN_PLACE_REACH = 24
+# How far before a channel the heading it stands under, or the list item before it, may start.
+_LIST_REACH = 40
 # What turns a disowned channel into the one to use: "请勿添加微信号 …以外的账号", "除…之外".
 _EXCEPT_AFTER = precompiled(r"\s?(?:以外|之外|外的|除外)")
 
@@ -2326,7 +2330,7 @@ _DISOWNING_HEADING = precompiled(
     r"(?:[，,](?:请勿|不要|切勿|勿)[^。！？!?\n，,；;:：]{0,8})?[:：]\s?$"
 )
 # Told not to send money to it, the verb after it ("别往“核查账户”6230…转钱", "请勿向6217…转账").
-_PROHIBITED_TOWARDS = precompiled(r"(?:不要|切勿|请勿|勿|别|千万别|千万不要)(?:再)?(?:往|向|给)(?:[“「][^”」]{1,10}[”」])?\s?$")
+_PROHIBITED_TOWARDS = precompiled(rf"{_PROHIBITION}(?:再)?(?:往|向|给)(?:[“「][^”」]{{1,10}}[”」])?\s?$")
 _MONEY_VERB_AFTER = precompiled(r"\s?(?:转钱|转账|转款|汇款|汇钱|打款|打钱|付款|转|汇)")
 # A channel can be named a scam's only in a text with one of these characters (诈骗, 骗子, 钓鱼, 假冒, 仿冒, 虚假, 山寨).
 _SCAM_NAMING_CHARACTERS = frozenset("骗钓冒假")
@@ -2376,21 +2380,21 @@ def _disowned_in_place(text: str, at: int, end: int, listed: int = 0) -> bool:
     if _EXCEPT_AFTER.match(text, end) is not None:
         return False
     window = max(0, at - _IN_PLACE_REACH)
-    if _DISOWNED_IN_PLACE.search(text, window, at) or _DISOWNING_HEADING.search(text, max(0, at - 40), at):
+    if _DISOWNED_IN_PLACE.search(text, window, at) or _DISOWNING_HEADING.search(text, max(0, at - _LIST_REACH), at):
         return True
     if _PROHIBITED_TOWARDS.search(text, window, at) and _MONEY_VERB_AFTER.match(text, end):
         return True
     right_after, this = _named_scam_patterns(_channel_kind(text[at:end]))
     if right_after.match(text, end) or this.search(text, end, _next_sentence_end(text, end)):
         return True
-    before = _LISTED_AFTER.search(text, max(0, at - 40), at) if listed < _MAX_LISTED else None
+    before = _LISTED_AFTER.search(text, max(0, at - _LIST_REACH), at) if listed < _MAX_LISTED else None
     return before is not None and _disowned_in_place(text, before.start(1), before.end(1), listed + 1)
 
 
 # The number a call or a message came from, right before it ("有居民反映接到0571-…来电").
 _CALLER_FRAME = precompiled(r"(?:接到|接了|收到)了?(?:号码|电话|手机号?|座机)?(?:为)?[\s:：]?$")
 # Told not to believe it, with nothing after the verb: "请勿相信。" (not "请勿轻信谣言", which a scam says of others).
-_BARE_DISBELIEF = precompiled(r"(?:不要|切勿|请勿|勿|别|千万别|千万不要)(?:相信|轻信|理会)(?=[，,。！!；;]|$)")
+_BARE_DISBELIEF = precompiled(rf"{_PROHIBITION}(?:相信|轻信|理会)(?=[，,。！!；;]|$)")
 
 
 def _caller_told(text: str, at: int, end: int, begin: int) -> bool:
@@ -2459,7 +2463,7 @@ _NARRATION_DISOWNS = precompiled(
     r"(?:该|这个|此|这条|这类|此类|上述|以上)(?:短信|信息|消息|链接|网址|网站|号码|电话|账户|账号|二维码|app)"
     r"|(?:并非|不是)(?:我行|本行|我们|官方|本公司|我公司|本中心|我中心|我局|本局|本院|我院)"
     r"|(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|损失了?\d|被(?:转|刷|划|骗|盗)走"
-    r"|(?:不要|切勿|请勿|勿|别|千万别|千万不要)(?:回拨|拨打|回电|点击|点开|打开|访问|添加|扫码|回复|转账|汇款|付款|填写|登录|打(?=[,，。!！\s]|$))(?![^。！？!?，,]{0,4}?(?:其他|其它|别的))"
+    rf"|{_PROHIBITION}(?:回拨|拨打|回电|点击|点开|打开|访问|添加|扫码|回复|转账|汇款|付款|填写|登录|打(?=[,，。!！\s]|$))(?![^。！？!?，,]{{0,4}}?(?:其他|其它|别的))"
     r"|被收取|(?:我行|本行|我们|本公司|我公司|本中心|官方)(?:从不|从未|不会|绝不|从来不)(?:发送|通过|使用|用|要求|收取|留)"
 )
 
