@@ -479,3 +479,26 @@ GLUED_LINES = ["请放心", "放心吧", "别担心", "不用担心", "尊敬的
 @pytest.mark.parametrize("scam", GLUED_SCAMS)
 def test_a_glued_reassurance_or_greeting_ending_a_group_never_lowers_a_scam(scam):
     assert not _prefix_lowerings(scam, GLUED_LINES, [""])
+
+
+# A sender tag put in front of a scam that had none, with a line of the red team's prefixes after it or not
+# ("【温馨提示】老妈你给我买几张充值卡…", "【提醒】你好 宝宝，…先转我500元"): the tag is a claim of its own, and who
+# speaks first after it still speaks first (normalize.tagged_opener_ends, read by claims.py for persons). Before,
+# 16 of these 1,116 edits lowered a corpus scam: a relative's or an endearment's address was read only at the
+# message's start or after openers, and a tag stood before both. Deterministic: a fixed sample, tags by place.
+ADDED_TAGS = ["【提醒】", "【通知】", "【温馨提示】", "【客服中心】"]
+_UNSIGNED_SAMPLE = random.Random(7).sample([s for s in CORPUS_SCAMS if not s.startswith("【")], 300)
+
+
+@pytest.mark.parametrize("shard", range(4))
+def test_a_sender_tag_added_in_front_never_lowers_a_scam(shard):
+    lowered = []
+    for i, scam in enumerate(_UNSIGNED_SAMPLE):
+        if i % 4 != shard or not (level := _level(scam)):
+            continue
+        tag = ADDED_TAGS[i % len(ADDED_TAGS)]
+        for line in ["", *_PREFIXES[i % 3 :: 3][:3]]:
+            edited = tag + line + (" " if line else "") + scam
+            if _level(edited) < level:
+                lowered.append(edited[:40])
+    assert not lowered, lowered[:3]

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
-from .normalize import _OPENER_REACH, Normalized, opener_ends, quotation_pairs
+from .normalize import _OPENER_REACH, Normalized, opener_ends, quotation_pairs, tagged_opener_ends
 from .patterns import could_match, precompiled, search_suffix, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
 
@@ -1620,7 +1620,7 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         and e.value in by_id
         and not _means_of_payment(norm, e, by_id[e.value], tags, data)
     ]
-    openers: tuple[int, ...] | None = None  # opener_ends(norm), read only where a person's pattern could match
+    openers: tuple[int, ...] | None = None  # tagged_opener_ends(norm), read only where a person's pattern could match
     labels = _bare_labels(norm)
     for name, pattern in data.persons:
         # Most messages open with no bare label: no generator to ask for it.
@@ -1637,8 +1637,8 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
             claims.append(Claim("person", name, name, _span(norm, m.start(), m.end())))
             continue
         # Who speaks first speaks first after openers too ("您好，老公，我手机被偷了", "别担心 我钱书记…",
-        # "您好，喂，爸 …").
-        openers = opener_ends(norm) if openers is None else openers
+        # "您好，喂，爸 …"), and after a sender tag that opens the message ("【提醒】宝宝，…").
+        openers = tagged_opener_ends(norm) if openers is None else openers
         for opener in openers:
             # What the whole text did not match, its rest from an opener on can match only at its start.
             if m := search_suffix(pattern, norm.text[opener:]):

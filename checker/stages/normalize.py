@@ -834,6 +834,7 @@ _OPENER_REACH = 32
 # Digits may stand among its words ("0元领", "领100元"), not alone: a number is no opener.
 _OPENER = precompiled(r"(?=[0-9]{0,11}[\u4e00-\u9fff])[\u4e00-\u9fff0-9]{1,12}")  # _OPENER_CHARS
 _HAN_CHAR = precompiled(r"[\u4e00-\u9fff]")
+_LEADING_TAG = precompiled(r"【[^【】\n]{1,16}】")  # a sender tag that opens the message
 _OPENER_MARKS = precompiled(r"[,，!！。:：~～、]{1,3}")
 # A bracket glued to a verb is the verb's object, not a sender's tag: "请到【营业厅】办理", "关注【某某】公众号".
 _OPENER_VERB = precompiled(r"(?:到|去|往|至|在|用|找|登录|登陆|关注|打开|搜索|下载|进入|前往|咨询|联系|拨打|点击|通过|使用)$")
@@ -904,13 +905,24 @@ def opener_ends(norm: Normalized) -> tuple[int, ...]:
     return answer
 
 
-def _opener_ends(norm: Normalized) -> tuple[int, ...]:
+def tagged_opener_ends(norm: Normalized) -> tuple[int, ...]:
+    """opener_ends(), and where a sender tag opens the message ("【温馨提示】老妈你…", "【提醒】你好 宝宝，…"), the
+    end of the tag and the openers after it: who speaks first after a tag an attacker adds is who speaks first
+    (claims.py reads persons there; tests/test_monotone.py: a sender tag never lowers a scam)."""
+    ends = opener_ends(norm)
+    tag = _LEADING_TAG.match(norm.text)
+    if tag is None or tag.end() >= len(norm.text):
+        return ends
+    return (*ends, tag.end(), *_opener_ends(norm, tag.end()))
+
+
+def _opener_ends(norm: Normalized, at: int = 0) -> tuple[int, ...]:
     ends: list[int] = []
-    at, groups = 0, 0
+    groups, reach = 0, at + _OPENER_REACH
     while groups < _OPENER_GROUPS:
         glued = _glued_after(norm, at)
         k = _opener_after(norm, at) or glued
-        if not k or k > _OPENER_REACH:
+        if not k or k > reach:
             break
         if 0 < glued < k:
             ends.append(glued)
