@@ -14,7 +14,16 @@ import random
 
 import pytest
 
-from checker.lab.redteam import _PARAPHRASES, _PARAPHRASES_HELD_OUT, DESIGNED, EDITS, FAMILIES, HELD_OUT, evasion
+from checker.lab.redteam import (
+    _PARAPHRASES,
+    _PARAPHRASES_HELD_OUT,
+    _PREFIXES_HELD_OUT,
+    DESIGNED,
+    EDITS,
+    FAMILIES,
+    HELD_OUT,
+    evasion,
+)
 from checker.pipeline import check_with
 from checker.stages.model import ModelError
 
@@ -136,6 +145,17 @@ def test_quotes_keeps_the_text_between_its_marks():
         quoted = EDITS["quotes"](text, random.Random(seed))
         assert "".join(ch for ch in quoted if ch not in "“”「」\"") == text
         assert "boc-vip.top/cx" in quoted and "5000元" in quoted and "6222021234567890123" in quoted
+
+
+def test_tagged_puts_a_tag_and_at_most_a_prefix_line_in_front_of_the_scam():
+    text = "妈 新号 旧手机丢了 先存一下 晚点跟你说个事"
+    lines = set(_PREFIXES_HELD_OUT)
+    for seed in range(30):
+        tagged = EDITS["tagged"](text, random.Random(seed))
+        tag, _, rest = tagged.partition("】")
+        assert tag.startswith("【") and rest.endswith(text)
+        added = rest[: len(rest) - len(text)].rstrip(" ，")
+        assert added == "" or added in lines
 
 
 def test_the_held_out_paraphrases_are_other_wordings():

@@ -84,6 +84,7 @@ REDTEAM_LABELS = {
     "warning_frame": "warning_frame (a warning or a story's opening added)",
     "warning_inside": "warning_inside (the same lines put between two clauses)",
     "narrated": "narrated (told as a warning's narration: third person, a case's opener, a closing that disowns nothing)",
+    "tagged": "tagged (a sender tag put in front, a prefix line after it or not)",
     "prefix": "prefix, dev half (a greeting, offer or reassurance put in front; misses read)",
     "prefix_held_out": "prefix, held-out half (never read)",
 }

@@ -44,6 +44,11 @@ number of the scam one character at a time with a space between ("c n - w l . t 
 as an attacker who knows that links and numbers are read whole can; a space either side of the link's
 dots and dashes or none, drawn per scam. It stands beside the families, outside `combined` and `all`.
 
+`tagged` (designed for: written with the persons reader's fix for it) puts a sender tag in front of the scam
+("【温馨提示】", "【客服中心】"; before its own tag if it has one), half of the time with a held-out prefix line
+after it: a tag adds a claim and asks nothing, so it must never lower the scam. It stands beside the families,
+outside `combined` and `all`.
+
 `prefix` (issue 8) puts a greeting, an offer word, a reassurance or a polite opener in front of the scam,
 glued to it or after a mark, a space or a line break, one line or two: a prefix adds no request and takes
 none away. Its lines have two halves as the paraphrase table has: `prefix` (dev: its lowerings were read
@@ -345,6 +350,19 @@ def _prefix_held_out(text: str, rng: random.Random) -> str:
     return _prefix_with(_PREFIXES_HELD_OUT, text, rng)
 
 
+# Tagged (designed for: written with the persons reader's fix for a tag in front, normalize.tagged_opener_ends):
+# a sender tag put in front of the scam, as an attacker who knows that a 【tag】 is read as a claim can add one
+# ("【温馨提示】老妈你…"), in front of the scam's own tag if it has one; half of the time a line of the held-out
+# prefixes after the tag, after a space, a comma or glued. A tag adds a claim and asks nothing: it must never
+# lower the scam.
+_TAGS = ["【提醒】", "【通知】", "【温馨提示】", "【客服中心】", "【服务提醒】", "【重要通知】"]
+
+
+def _tagged(text: str, rng: random.Random) -> str:
+    line = rng.choice(_PREFIXES_HELD_OUT) + rng.choice([" ", "，", ""]) if rng.random() < 0.5 else ""
+    return rng.choice(_TAGS) + line + text
+
+
 # Bare (issue 9): a message sent without punctuation, as fake-base-station SMS often are, or as an
 # attacker who knows that the claims stage reads clauses can write it. Every run of clause marks is
 # removed, or turned into one space (one choice a message); the brackets of a 【signature】 are kept or
@@ -459,6 +477,7 @@ EDITS = {
     "bare": _bare,
     "quotes": _quotes,
     "spelled_apart": _spelled_apart,
+    "tagged": _tagged,
     "combined": combined,
     "all": every_family,
 }
