@@ -111,6 +111,10 @@ JUDGED = [
     ("案件编号HX1234：王某涉嫌恶意逃废债，将移送经侦。如有异议，请在24小时内回电0571-69531234。", {"threat_lifted_by_call"}, "suspicious"),
     ("您的号码已被列入停机名单，如为本人使用请于今日联系021-75901234进行实名核验。", {"threat_lifted_by_call"}, "suspicious"),
     ("您的手机号码被标记为涉诈号码，将在24小时内停机，如需解除请拨打0371-78711234。", {"threat_lifted_by_call"}, "suspicious"),
+    # The number after a team asked to be reached ("联系专案组0871…", requests.call reach_number): a request, judged
+    # as any other; a community's team to call about a vaccination puts nothing at stake.
+    ("【网警】您的手机号码涉嫌发送诈骗信息，将在2小时内停机，如有异议请联系专案组0871-55131234。", {"contact_through_private_channel"}, "suspicious"),
+    ("【某某社区】本周六上午在社区卫生站接种流感疫苗，有疑问请联系工作组0571-86001234。", set(), "low_risk"),
     # ... not a court's case filed, with its judge's landline; not a suspect's crime a police notice reports
     # to the victim; not a carrier's own cut-off notice with its own number; not a threat denied.
     ("【某某法院】您与张三借款合同纠纷一案已立案，请于12月10日前联系承办法官，电话0571-87001234。", set(), "low_risk"),
