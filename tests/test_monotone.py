@@ -490,6 +490,36 @@ ADDED_TAGS = ["【提醒】", "【通知】", "【温馨提示】", "【客服�
 _UNSIGNED_SAMPLE = random.Random(7).sample([s for s in CORPUS_SCAMS if not s.startswith("【")], 300)
 
 
+# What a phone shows above a message, carried into a paste or a screenshot's text: the sender's number, a date,
+# a time, "短信" ("95588 【催收通知】…", "短信 10:21\n妈，…", "106575170001：…"). The message starts after it, for the
+# openers, the sender tag and who speaks first (normalize._paste_header_end) and for the model's units
+# (segment.gap_tail_starts). Before, 18 of 2,292 such edits of corpus scams lowered them.
+PASTE_HEADERS = ["95588 ", "106575170001：", "+8613800138000：", "短信 10:21\n", "[2026-11-30 10:21] ", "12月1日 09:15 "]
+_HEADER_SAMPLE = random.Random(9).sample(CORPUS_SCAMS, 240)
+# A hole the sweep found that is not the header's: a rule that reads who speaks first by the mark before him
+# ("(?<=[\s,，。…])我戴主任", leader_asks_to_add_contact) finds none after a space or a line break, which the normalised
+# text does not keep; "您好 我戴主任 加我扣扣 …" is low_risk on 5cd34f9 too. Kept as a strict xfail.
+HEADER_HOLES = ["我戴主任 加我扣扣 3092420471"]
+
+
+@pytest.mark.parametrize("shard", range(4))
+def test_a_paste_header_never_lowers_a_scam(shard):
+    lowered = []
+    for i, scam in enumerate(_HEADER_SAMPLE):
+        if i % 4 != shard or scam in HEADER_HOLES or not (level := _level(scam)):
+            continue
+        for header in PASTE_HEADERS[i % 2 :: 2]:
+            if _level(header + scam) < level:
+                lowered.append((header + scam)[:40])
+    assert not lowered, lowered[:3]
+
+
+@pytest.mark.xfail(strict=True, reason="leader_asks_to_add_contact reads the speaker's start by a mark the normalised text drops with the space")
+@pytest.mark.parametrize("scam", HEADER_HOLES)
+def test_a_line_break_before_the_speaker_does_not_lower_him(scam):
+    assert _level("短信 10:21\n" + scam) >= _level(scam)
+
+
 @pytest.mark.parametrize("shard", range(4))
 def test_a_sender_tag_added_in_front_never_lowers_a_scam(shard):
     lowered = []

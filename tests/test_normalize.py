@@ -309,3 +309,30 @@ def test_opener_ends_kept_for_the_last_message_only_answer_as_read_afresh():
         norm = normalize(text)
         assert n.opener_ends(norm) == n._opener_ends(norm), text
         assert n.opener_ends(norm) == n._opener_ends(norm), text  # from the kept answer
+
+
+# What a phone shows above a message (normalize._paste_header_end): the message starts after it, as after an
+# opener; a word that only begins like a header ("信息提醒", "短信验证码") or a sum ("3000元") is no header.
+PASTE_HEADER_CASES = [
+    ("95588 【催收通知】您的信用卡已逾期", "【催收通知】您的信用卡已逾期"),
+    ("106575170001：妈，手机坏了", "妈，手机坏了"),
+    ("短信 10:21\n妈，手机坏了", "妈，手机坏了"),
+    ("[2026-11-30 10:21] 妈，手机坏了", "妈，手机坏了"),
+    ("12月1日 09:15 您好 宝贝", "您好宝贝"),
+    ("信息提醒：您的快递已到", None),
+    ("短信验证码：123456", None),
+    ("3000元已到账", None),
+    ("95588", None),
+]
+
+
+@pytest.mark.parametrize(("text", "rest"), PASTE_HEADER_CASES)
+def test_a_paste_header_is_set_aside_as_an_opener(text, rest):
+    from checker.stages import normalize as n
+
+    norm = normalize(text)
+    end = n._paste_header_end(norm)
+    if rest is None:
+        assert end == 0
+    else:
+        assert norm.text[end:] == normalize(rest).text and end in n.opener_ends(norm)

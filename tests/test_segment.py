@@ -290,3 +290,25 @@ def test_character_ngrams_of_chinese_runs(text, grams):
 
 def test_a_word_character_covers_every_chinese_character_it_replaces():
     assert all(segment._KEEP_TOKEN.match(chr(c)) for c in range(0x4E00, 0xA000))
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("短信 10:21 您好 宝贝 急用钱 先转我83000 明天还", "您好宝贝急用钱先转我"),
+        ("95588 【催收通知】您的信用卡已逾期", "【催收通知】您的信用卡已逾期"),
+        ("106575170001：妈，手机坏了", "妈,手机坏了"),
+    ],
+)
+def test_the_model_reads_the_message_from_after_a_paste_header_too(text, rest):
+    """Issue 8: a sender's number, a date or a time carried into the paste (normalize._paste_header_end) cannot
+    change the score of the message it stands above: the message from after it is a unit."""
+    norm = normalize(text)
+    masked = segment.mask(norm, extract(norm))
+    assert any(masked.text[i:].startswith(rest) for i in segment.gap_tail_starts(masked))
+
+
+def test_no_paste_header_in_a_word_that_only_begins_like_one():
+    for text in ["信息提醒：您的快递已到", "短信验证码：123456", "【工商银行】您的账户"]:
+        norm = normalize(text)
+        assert segment.gap_tail_starts(segment.mask(norm, extract(norm))) == [], text

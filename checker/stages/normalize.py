@@ -835,6 +835,10 @@ _OPENER_REACH = 32
 _OPENER = precompiled(r"(?=[0-9]{0,11}[\u4e00-\u9fff])[\u4e00-\u9fff0-9]{1,12}")  # _OPENER_CHARS
 _HAN_CHAR = precompiled(r"[\u4e00-\u9fff]")
 _LEADING_TAG = precompiled(r"【[^【】\n]{1,16}】")  # a sender tag that opens the message
+# A paste's header, one to three pieces: a number (a sender's, with + and dashes), a date or a time, "短信".
+_PASTE_HEADER = precompiled(
+    r"(?:[\[(（]?(?:\+?\d[\d\-/.: ]{2,20}\d|\d{1,2}月\d{1,2}日|\d{1,2}:\d{2}|短信|信息|sms)[\])）]?){1,3}"
+)
 _OPENER_MARKS = precompiled(r"[,，!！。:：~～、]{1,3}")
 # A bracket glued to a verb is the verb's object, not a sender's tag: "请到【营业厅】办理", "关注【某某】公众号".
 _OPENER_VERB = precompiled(r"(?:到|去|往|至|在|用|找|登录|登陆|关注|打开|搜索|下载|进入|前往|咨询|联系|拨打|点击|通过|使用)$")
@@ -918,6 +922,9 @@ def tagged_opener_ends(norm: Normalized) -> tuple[int, ...]:
 
 def _opener_ends(norm: Normalized, at: int = 0) -> tuple[int, ...]:
     ends: list[int] = []
+    if at == 0 and (header := _paste_header_end(norm)):
+        ends.append(header)
+        at = header
     groups, reach = 0, at + _OPENER_REACH
     while groups < _OPENER_GROUPS:
         glued = _glued_after(norm, at)
@@ -929,6 +936,21 @@ def _opener_ends(norm: Normalized, at: int = 0) -> tuple[int, ...]:
         ends.append(k)
         at, groups = k, groups + 1
     return tuple(ends)
+
+
+def _paste_header_end(norm: Normalized) -> int:
+    """The end of what a phone shows above a message and a paste or a screenshot's text may carry with it:
+    the sender's number, a date or a time, "短信" ("95588 【…】", "短信 10:21 妈，…", "106575170001：…"), ended
+    by a space or a line break of the paste, a colon or a sender tag (0: none). The message starts after
+    it as after an opener: a header must not hide its tag or who speaks first (tests/test_monotone.py)."""
+    text = norm.text
+    m = _PASTE_HEADER.match(text)
+    if m is None or m.end() >= len(text):
+        return 0
+    end = m.end()
+    if text[end] in ":：":
+        return end + 1 if end + 1 < len(text) else 0
+    return end if norm.gap_before(end) or text[end] == "【" else 0
 
 
 def opener_end(norm: Normalized) -> int:

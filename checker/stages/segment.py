@@ -425,6 +425,12 @@ _PREFIX_CHARS = 32
 _MAX_TAILS = 4
 _PREFIX = precompiled("[\u4e00-\u9fff，,！!。：:~～、？?；;…\n]{1,32}")  # _PREFIX_CHARS
 _PREFIX_END = precompiled("[，,！!。：:~～、？?；;…\n]+")
+# A paste's header as the masked text shows it: a number's placeholder first ("短信" before it or not), then numbers, marks, 月
+# and 日, ended by a colon or where the message's words or its 【tag】 start.
+_MASKED_HEADER = precompiled(
+    r"\s*[\[(（]?\s*(?:(?:短信|信息)\s*)?(?:xnum|xmobile|xlandline|xservice|xoverseas)"
+    r"(?:\s*(?:xnum|xmobile|xlandline|xservice|xoverseas|[\-/.:：+\[\]()（）]|月|日))*\s*[:：]?\s*(?=[\u4e00-\u9fff【])"
+)
 
 
 def tail_starts(text: str) -> list[int]:
@@ -448,12 +454,18 @@ def gap_tail_starts(masked: Normalized, marks: list[int] | None = None) -> list[
     no spaces to read): its tokens are cut again from there. `marks`: tail_starts() of the same text,
     when the caller has it."""
     text = masked.text[:_MAX_MODEL_CHARS]
-    m = _PREFIX.match(text)
+    # A paste's header (the sender's number, a date, a time, "短信": normalize._paste_header_end) is no part of
+    # the message: the message is read from after it too, and its prefix there as at the start.
+    header = _MASKED_HEADER.match(text)
+    at = header.end() if header is not None and header.end() < len(text) else 0
+    m = _PREFIX.match(text, at)
     if m is None:
-        return []
+        return [at] if at else []
     marked = set(tail_starts(text) if marks is None else marks)
     gaps = masked.gaps()  # gap_before(i), read where one can be
-    starts = [i for i in range(1, min(m.end() + 1, len(text))) if i not in marked and i in gaps][:_MAX_TAILS]
+    starts = [i for i in range(at + 1, min(m.end() + 1, len(text))) if i not in marked and i in gaps][:_MAX_TAILS]
+    if at:
+        starts.insert(0, at)
     # The message after a prefix (ended by a space or by a mark) is read as the message itself would be:
     # its own tails too (a greeting glued to its first words, the marks of its own opener), which the
     # prefix would otherwise hide ("免费，你好我是…"). Check time only, as the spaces are.
