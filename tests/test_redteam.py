@@ -158,6 +158,11 @@ def test_tagged_puts_a_tag_and_at_most_a_prefix_line_in_front_of_the_scam():
         assert added == "" or added in lines
 
 
+@pytest.mark.parametrize(("text", "expected"), [("你的借呗已逾期，请你今天还款", "您的借呗已逾期，请您今天还款"), ("您的包裹丢了", "你的包裹丢了")])
+def test_polite_swaps_the_pronoun(text, expected):
+    assert EDITS["polite"](text, random.Random(1)) == expected
+
+
 def test_the_held_out_paraphrases_are_other_wordings():
     """The held-out half measures generalisation only if none of its wordings is a dev one."""
     dev = {w for words in _PARAPHRASES.values() for w in words}

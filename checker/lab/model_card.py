@@ -85,6 +85,7 @@ REDTEAM_LABELS = {
     "warning_inside": "warning_inside (the same lines put between two clauses)",
     "narrated": "narrated (told as a warning's narration: third person, a case's opener, a closing that disowns nothing)",
     "tagged": "tagged (a sender tag put in front, a prefix line after it or not)",
+    "polite": "polite (您 for 你, or 你 for 您)",
     "prefix": "prefix, dev half (a greeting, offer or reassurance put in front; misses read)",
     "prefix_held_out": "prefix, held-out half (never read)",
 }

@@ -49,6 +49,9 @@ dots and dashes or none, drawn per scam. It stands beside the families, outside 
 after it: a tag adds a claim and asks nothing, so it must never lower the scam. It stands beside the families,
 outside `combined` and `all`.
 
+`polite` (round 22, not designed for: nothing undoes it) swaps the pronoun, 你 to 您 or 您 to 你, as one script is
+written formally or plainly. It stands beside the families, outside `combined` and `all`.
+
 `prefix` (issue 8) puts a greeting, an offer word, a reassurance or a polite opener in front of the scam,
 glued to it or after a mark, a space or a line break, one line or two: a prefix adds no request and takes
 none away. Its lines have two halves as the paraphrase table has: `prefix` (dev: its lowerings were read
@@ -363,6 +366,13 @@ def _tagged(text: str, rng: random.Random) -> str:
     return rng.choice(_TAGS) + line + text
 
 
+# Polite (round 22; nothing in the normaliser undoes it): the pronoun swapped, 你 to 您 where the scam has 你 and
+# 您 to 你 otherwise, as a scammer who writes the same script formally or plainly does. Many patterns read one
+# form of the pronoun only; a fold of 您 into 你 closed the probe's lowerings but raised false alarms, and did not land.
+def _polite(text: str, rng: random.Random) -> str:
+    return text.replace("你", "您") if "你" in text else text.replace("您", "你")
+
+
 # Bare (issue 9): a message sent without punctuation, as fake-base-station SMS often are, or as an
 # attacker who knows that the claims stage reads clauses can write it. Every run of clause marks is
 # removed, or turned into one space (one choice a message); the brackets of a 【signature】 are kept or
@@ -478,6 +488,7 @@ EDITS = {
     "quotes": _quotes,
     "spelled_apart": _spelled_apart,
     "tagged": _tagged,
+    "polite": _polite,
     "combined": combined,
     "all": every_family,
 }
