@@ -463,9 +463,8 @@ def gap_tail_starts(masked: Normalized, marks: list[int] | None = None) -> list[
         return [at] if at else []
     marked = set(tail_starts(text) if marks is None else marks)
     gaps = masked.gaps()  # gap_before(i), read where one can be
-    starts = [i for i in range(at + 1, min(m.end() + 1, len(text))) if i not in marked and i in gaps][:_MAX_TAILS]
-    if at:
-        starts.insert(0, at)
+    gapped = [i for i in range(at + 1, min(m.end() + 1, len(text))) if i not in marked and i in gaps]
+    starts = ([at] if at else []) + gapped[: _MAX_TAILS - (1 if at else 0)]
     # The message after a prefix (ended by a space or by a mark) is read as the message itself would be:
     # its own tails too (a greeting glued to its first words, the marks of its own opener), which the
     # prefix would otherwise hide ("免费，你好我是…"). Check time only, as the spaces are.
