@@ -113,6 +113,16 @@ def test_the_benchmark_runs_and_reports_every_figure(tmp_path):
     assert report["install"] == {"skipped": "not asked for (--no-install)"}
 
 
+def test_the_timed_programs_keep_their_bytecode_as_installed_programs_do(monkeypatch):
+    """A shell with PYTHONDONTWRITEBYTECODE had the checker compile its sources on every timed run,
+    against a numpy whose bytecode pip wrote at install: the cold row read 1.7x where a user sees 0.8x."""
+    from checker.lab import bench
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    # The child fails (and _wall raises) if it was told not to write bytecode.
+    bench._wall([sys.executable, "-c", "import sys; sys.exit(sys.dont_write_bytecode)"])
+
+
 def test_the_install_row_measures_a_fresh_light_install():
     """`pip install .` into an empty venv: the light install (no scikit-learn, jieba or numpy), checked by a run."""
     from checker.lab import bench

@@ -105,9 +105,18 @@ def _checker_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "checker"]
 
 
+# The programs we time may write their bytecode, as every installed program does: pip compiles it at
+# install time (numpy, dask), and an editable install writes it on its first run. A shell that sets
+# PYTHONDONTWRITEBYTECODE would otherwise have the checker compile its sources on every run and be
+# timed against a numpy that never compiles.
+def _timed_env() -> dict[str, str]:
+    return {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _wall(command: list[str], stdin: bytes = b"") -> float:
     start = time.perf_counter()
-    subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True,
+                   env=_timed_env())
     return time.perf_counter() - start
 
 
