@@ -147,6 +147,15 @@ def test_quotes_keeps_the_text_between_its_marks():
         assert "boc-vip.top/cx" in quoted and "5000元" in quoted and "6222021234567890123" in quoted
 
 
+def test_narrated_replaces_only_the_leading_tag_and_keeps_the_rest():
+    """The opener takes the sender's tag's place; a tag inside or at the end is part of the scam and stays."""
+    text = "【法务中心】您的借呗已逾期，请将律师费转入6222021234567890123。【律师事务所】"
+    for seed in range(20):
+        narrated = EDITS["narrated"](text, random.Random(seed))
+        assert "【法务中心】" not in narrated and "【律师事务所】" in narrated
+        assert "借呗已逾期" in narrated and "6222021234567890123" in narrated
+
+
 def test_tagged_puts_a_tag_and_at_most_a_prefix_line_in_front_of_the_scam():
     text = "妈 新号 旧手机丢了 先存一下 晚点跟你说个事"
     lines = set(_PREFIXES_HELD_OUT)

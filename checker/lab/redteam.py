@@ -304,12 +304,14 @@ def _warning_inside(text: str, rng: random.Random) -> str:
 # closing that warns of nothing by name ("请勿轻信谣言"). The scam's channel and request stay.
 _NARRATION_OPENERS = ["【反诈提醒】有客户", "【案例】一名用户", "【警情通报】市民王某", "【提醒】近期有用户", "【反诈小课堂】真实案件：一名大学生", "如果收到通知，"]
 _NARRATION_CLOSINGS = ["请勿轻信谣言。", "谨防诈骗。", "避免损失。", "请提高警惕。", "切勿拖延。", "以免被骗。", "谨防被骗3000元。"]
-_SIGNATURE = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]")
+# Only the sender's tag at the start gives way to the opener. (Until round 23 this name was defined twice,
+# and the later one, every 【tag】 anywhere, is what ran: tags inside or at the end went too.)
+_LEADING_SIGNATURE = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]")
 _SECOND_PERSON = re.compile(r"(?:尊敬的)?[^，,。！!？?]{0,6}?(?:您好|你好)[，,！!。]?|您的|你的|您|你")
 
 
 def _narrated(text: str, rng: random.Random) -> str:
-    body = _SIGNATURE.sub("", text)
+    body = _LEADING_SIGNATURE.sub("", text)
     body = _SECOND_PERSON.sub(lambda m: "其" if m.group() in ("您的", "你的") else "", body).strip("。！! ，,")
     body = body.removeprefix("其")  # "一名用户其借呗已逾期" reads "一名用户借呗已逾期"
     return rng.choice(_NARRATION_OPENERS) + body + "，" + rng.choice(_NARRATION_CLOSINGS)
@@ -382,7 +384,7 @@ def _polite(text: str, rng: random.Random) -> str:
 # always after a link, and between two letters or digits.
 _BARE_MARKS = frozenset("，。！？；：、,.!?;:\r\n")
 _BARE_KEEP = re.compile(_LINK.pattern + r"|\d+(?:[,.:]\d+)+")
-_SIGNATURE = re.compile(r"【[^【】\n]{1,30}】")
+_SIGNATURES = re.compile(r"【[^【】\n]{1,30}】")
 
 
 def _bare(text: str, rng: random.Random) -> str:
@@ -394,7 +396,7 @@ def _bare(text: str, rng: random.Random) -> str:
         if not m.group()[0].isdigit() or _LINK.fullmatch(m.group()):
             links[m.start() : m.end()] = [True] * (m.end() - m.start())
     if rng.random() < 0.5:  # drop the brackets of the signatures
-        for m in _SIGNATURE.finditer(text):
+        for m in _SIGNATURES.finditer(text):
             marks[m.start()] = marks[m.end() - 1] = True
     out: list[str] = []
     i = 0
