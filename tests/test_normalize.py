@@ -66,6 +66,13 @@ CASES = [
     ("iPhone 1 5 Pro", "iphone 1 5 pro"),  # two characters apart are no run
     # Numerals in groups apart by a dash are one number, as digits in groups are.
     ("请致电四零零—六二八—七零五三", "请致电4006287053"),
+    # A link spoken: 点 for its dots, 杠 for a hyphen, 斜杠 for a slash, where the public-suffix list accepts the host.
+    ("登记地址 fz-app 点 cc 逾期", "登记地址fz-app.cc逾期"),
+    ("请输入 etc 杠 renzheng 点 cc", "请输入etc-renzheng.cc"),
+    ("打开 court-gov 点 top 斜杠 7425", "打开court-gov.top/7425"),
+    ("官网 www 點 icbc 點 com 點 cn", "官网www.icbc.com.cn"),
+    ("下午3点半，ok点ok", "下午3点半,ok点ok"),  # no host: "ok" is no top-level domain
+    ("六点cc开会", "六点cc开会"),  # no ASCII label before 点
 ]
 
 

@@ -156,6 +156,22 @@ def test_narrated_replaces_only_the_leading_tag_and_keeps_the_rest():
         assert "借呗已逾期" in narrated and "6222021234567890123" in narrated
 
 
+@pytest.mark.parametrize("seed", range(12))
+def test_spoken_link_speaks_every_link_and_the_normaliser_writes_it_back(seed):
+    from checker.stages.normalize import normalize
+
+    text = "【ETC】您的认证已失效，请登录 https://etc-rz.top/a/b 处理，或 gx-bt.cc 办理。"
+    spoken = EDITS["spoken_link"](text, random.Random(seed))
+    assert "etc-rz.top" not in spoken and "点" in spoken and "斜杠" in spoken
+    written = normalize(spoken).text
+    assert "etc-rz.top/a/b" in written and "gx-bt.cc" in written
+
+
+def test_spoken_link_leaves_a_scam_without_a_link_as_it_is():
+    text = "妈 新号 旧手机丢了 先转我500"
+    assert EDITS["spoken_link"](text, random.Random(1)) == text
+
+
 def test_tagged_puts_a_tag_and_at_most_a_prefix_line_in_front_of_the_scam():
     text = "妈 新号 旧手机丢了 先存一下 晚点跟你说个事"
     lines = set(_PREFIXES_HELD_OUT)

@@ -86,6 +86,7 @@ REDTEAM_LABELS = {
     "narrated": "narrated (told as a warning's narration: third person, a case's opener, a closing that disowns nothing)",
     "tagged": "tagged (a sender tag put in front, a prefix line after it or not)",
     "polite": "polite (您 for 你, or 你 for 您)",
+    "spoken_link": "spoken_link (every link spoken: 点 for a dot, 杠 for a hyphen, 斜杠 for a slash)",
     "prefix": "prefix, dev half (a greeting, offer or reassurance put in front; misses read)",
     "prefix_held_out": "prefix, held-out half (never read)",
 }

@@ -52,6 +52,11 @@ outside `combined` and `all`.
 `polite` (round 22, not designed for: nothing undoes it) swaps the pronoun, 你 to 您 or 您 to 你, as one script is
 written formally or plainly. It stands beside the families, outside `combined` and `all`.
 
+`spoken_link` (round 23, designed for: written with the normaliser's step that reads it) speaks every link of
+the scam: 点 for its dots, 杠 for a hyphen, 斜杠 for a slash, the scheme dropped ("fz-app 点 cc 斜杠 x"), as an
+attacker who knows that links are read whole can. A scam with no link is left as it is. It stands beside the
+families, outside `combined` and `all`.
+
 `prefix` (issue 8) puts a greeting, an offer word, a reassurance or a polite opener in front of the scam,
 glued to it or after a mark, a space or a line break, one line or two: a prefix adds no request and takes
 none away. Its lines have two halves as the paraphrase table has: `prefix` (dev: its lowerings were read
@@ -257,6 +262,23 @@ def _number_splitting(text: str, rng: random.Random) -> str:
         return joiner.join(g for g in groups if g)
 
     return _NUMBER.sub(split, text)
+
+
+# A link spoken (round 23, designed for: written with the normaliser's step 5b): the scheme dropped, 点 for
+# each dot, 杠 for a hyphen or the hyphen kept, 斜杠 for each slash, with a space either side or none, drawn
+# per link ("fz-app 点 cc 斜杠 x"), as an attacker who knows that a link is read whole can. A scam with no
+# link is left as it is, so this family's rate counts every flagged scam and can lower only those with one.
+def _spoken_link(text: str, rng: random.Random) -> str:
+    def speak(m: re.Match[str]) -> str:
+        gap = rng.choice(["", " "])
+        hyphen = rng.choice(["-", f"{gap}杠{gap}"])
+        host, _, path = re.sub(r"^https?://", "", m.group()).partition("/")
+        spoken = host.replace("-", hyphen).replace(".", f"{gap}点{gap}")
+        if path:
+            spoken += f"{gap}斜杠{gap}" + path.replace("/", f"{gap}斜杠{gap}")
+        return f" {spoken} "
+
+    return _LINK.sub(speak, text)
 
 
 def _spelled_apart(text: str, rng: random.Random) -> str:
@@ -491,6 +513,7 @@ EDITS = {
     "spelled_apart": _spelled_apart,
     "tagged": _tagged,
     "polite": _polite,
+    "spoken_link": _spoken_link,
     "combined": combined,
     "all": every_family,
 }

@@ -293,6 +293,12 @@ def _registrable(host: str) -> str | None:
     return _public_suffixes().privatesuffix(lookup)
 
 
+def is_host(host: str) -> bool:
+    """Whether the public-suffix list accepts `host` (ASCII labels) as a host: normalize reads a link
+    spoken with 点 only where it does."""
+    return _registrable(host) is not None
+
+
 def registered_domain(host: str) -> str:
     if _IP_HOST.match(host):
         return host
