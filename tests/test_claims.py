@@ -61,6 +61,18 @@ JUDGED = [
     # (a 400 line is already an unconfirmed service line in a notice about the reader's money)
     ("恭喜您中奖 奖金8万元 领奖请致电400-123-4567", {"call_unconfirmed_service_line"}, "suspicious"),
     ("恭喜您中奖 奖金8万元 领奖请致电021-61234567", {"prize_claimed_by_call"}, "suspicious"),
+    # Round 23: money offered, to be collected by calling a landline nobody confirms (A.1 rows 9-10, 37); none
+    # once it is paid back. A debt never taken, or the number partly cut off, to be sorted by a call (domain.md 1c
+    # row 16, sim_realname); a threat puts a case at stake, so the link it gives is the way to act.
+    ("【圆通】您的快件已确认遗失，理赔金额356.22元，请联系理赔专员010-84665874领取。", {"benefit_claimed_by_call"}, "suspicious"),
+    ("【退费通知】您当年报名的早教课程已被查处，可申请退还学费10598元，请联系退费专员0571-82626979", {"benefit_claimed_by_call"}, "suspicious"),
+    ("【顺丰速运】您的快件理赔款356元已原路退回，如有疑问请联系客服0755-12345678。", set(), "low_risk"),
+    ("【某教育】退费通知：您申请的退费5,415.06元已按原支付方式退回，无需联系任何人。咨询0371-89880463", set(), "low_risk"),
+    ("【某旅行社】八日游团费每人2750元，出发前七天以上取消可全额退款，咨询请拨打门店电话029-82665391。", set(), "low_risk"),
+    ("您有陌生欠款22551.24元待处理 非本人请速联系021-64497164注销", {"threat_lifted_by_call"}, "suspicious"),
+    ("您的手机卡存在异地复制风险，已暂停部分功能，请联系020-87609637核实身份信息。", {"threat_lifted_by_call"}, "suspicious"),
+    ("【中国移动】您的手机卡存在异地复制风险，已暂停部分功能，请联系18975113384核实身份信息。", {"channel_mismatch"}, "suspicious"),
+    ("你被列入网上追逃名单了 自己看 https://dwz7.cc/w84", {"contact_through_private_channel"}, "suspicious"),
     # A flight cancelled, rebooked or compensated through a landline in the SMS (A.1 row 35); the
     # airline's own allotted 95 line is no such channel.
     ("【东方航空】尊敬的旅客，您预订的MU5137航班因机械故障已取消，请致电021-52876431办理退改签，可获赔偿300元。", {"flight_refund_by_call"}, "suspicious"),

@@ -1389,6 +1389,20 @@ def _in_scenario(text: str, start: int, data: _Data) -> bool:
 _LIST_END = precompiled(r"[。！？!?\n]")
 
 
+def _paid_in_sentence(text: str, start: int, end: int, data: _Data) -> bool:
+    """Whether the sentence holding text[start:end] reports a benefit paid already (benefits.received after any
+    benefit word of it)."""
+    first = _SENTENCE_END.search(text, end)
+    stop = first.start() if first else len(text)
+    return any(data.benefit_received.match(text, m.end()) for m in data.benefits.finditer(text, _stretch_start(_SENTENCE_END, text, start, 200), stop))
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holding text[start:end] speaks to the reader (您, 你)."""
+    first = _SENTENCE_END.search(text, end)
+    return _SECOND_PERSON.search(text, _stretch_start(_SENTENCE_END, text, start, 200), first.start() if first else len(text)) is not None
+
+
 def _stretch_start(end_mark: re.Pattern[str], text: str, at: int, reach: int) -> int:
     """Where the stretch of `text` that holds `at` begins: right after the last `end_mark` (a sentence's or a
     list's end) within `reach` characters before `at`, else `reach` characters before it."""
@@ -1993,7 +2007,15 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # A seller's terms of paying once the goods or the service have come ("满意再付款", "先装修后付款",
     # paid_after) put no money at stake now: an advert's own terms (market15, issue 9); any other
     # stake word of the message still counts.
-    stakes = bool(speaking) or authority or (
+    # A threat to the reader (stakes.threat: a crime suspected, a wanted list, the number cut off, a debt never
+    # taken) puts a case at stake as a debt does, whoever the message names or if it names nobody ("你被列入网上
+    # 追逃名单了 自己看 dwz7.cc/…": the link given is the way to act, as under a claimed police).
+    threat = (
+        next((m for m in data.threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+        if could_match(data.threat.pattern, present)
+        else None
+    )
+    stakes = bool(speaking) or authority or threat is not None or (
         could_match(data.stakes.pattern, present)
         and any(not later and not offered_term(text, m.start(), m.end()) for m, later in with_paid_after(data.stakes, text))
     )
@@ -2146,10 +2168,29 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                 # confirms, a landline too (A.1: fake_police, sim_realname, pseudo_legal_center): the police
                 # handle no case by SMS and a carrier cuts no number by one. Whoever the message says it is,
                 # or if it says nobody: the threat and the call are the script.
-                threats = data.threat.finditer(text) if could_match(data.threat.pattern, present) else ()
-                threat = next((m for m in threats if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
                 if threat is not None:
                     findings.append(_finding(data, "threat_lifted_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, threat.start(), threat.end())))
+                else:
+                    # Money offered to the reader (a refund, a claim, a subsidy: benefits.words), to be collected
+                    # by calling a number nobody confirms, a landline too ("您的快件已确认遗失，理赔金额356元，请联系理赔
+                    # 专员010-…领取"): refunds go back the way one paid, a parcel's claim is the sender's, made in
+                    # the platform, and subsidies are claimed in the official app (fraud_taxonomy.md A.1 rows 9-10,
+                    # 13-17, 37); the call is where the card numbers and the fees begin. Only the reader's, told to
+                    # him in its sentence (您, 你: not a tour's "取消可全额退款", its terms), and not one its sentence says was paid
+                    # already ("退费通知：您申请的退费…已按原支付方式退回": the heading's 退费 too).
+                    offered = data.benefits.finditer(text) if could_match(data.benefits.pattern, present) else ()
+                    benefit = next(
+                        (
+                            m
+                            for m in offered
+                            if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)
+                            and not _paid_in_sentence(text, m.start(), m.end(), data)
+                            and _addressed(text, m.start(), m.end())
+                        ),
+                        None,
+                    )
+                    if benefit is not None:
+                        findings.append(_finding(data, "benefit_claimed_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, benefit.start(), benefit.end())))
     # Personal details asked back by reply, in a message that claims an institution, is a notice about the
     # reader's money, offers money back or names a trip of the reader's (claims.toml benefits.details_by_reply,
     # details_topic): the sender behind the reply is nobody anyone confirms.
