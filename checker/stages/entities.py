@@ -22,6 +22,7 @@ from itertools import accumulate, islice
 from typing import TYPE_CHECKING
 
 from . import datafile
+from .hosts import registrable as _registrable
 from .normalize import Normalized, opener_ends
 from .patterns import precompiled, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
@@ -271,32 +272,6 @@ _LINK = Gated(
 )
 _HOST_HINT = Gated(r"[a-z0-9]\.(?:[a-z]|xn--|[\u4e00-\u9fff])|\d\.\d{1,3}\.\d", needs=(".",))
 _IP_HOST = precompiled(r"^\d{1,3}(?:\.\d{1,3}){3}$")
-
-
-@lru_cache(maxsize=1)
-def _public_suffixes():
-    """The public-suffix list bundled with `publicsuffixlist` (offline; loaded only when a message has
-    something that looks like a host, ~0.1 s). Unknown top-level domains are not hosts."""
-    from publicsuffixlist import PublicSuffixList
-
-    return PublicSuffixList(accept_unknown=False, accept_encoded_idn=False)
-
-
-def _registrable(host: str) -> str | None:
-    """The registered domain of a host (abc.com.cn, x.github.io), or None when it is not a host."""
-    lookup = host
-    if "xn--" in host:
-        try:
-            lookup = host.encode("ascii").decode("idna")
-        except UnicodeError:
-            return None
-    return _public_suffixes().privatesuffix(lookup)
-
-
-def is_host(host: str) -> bool:
-    """Whether the public-suffix list accepts `host` (ASCII labels) as a host: normalize reads a link
-    spoken with 点 only where it does."""
-    return _registrable(host) is not None
 
 
 def registered_domain(host: str) -> str:

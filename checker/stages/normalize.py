@@ -46,6 +46,7 @@ from functools import lru_cache
 from itertools import chain
 
 from . import datafile
+from .hosts import registrable  # the public-suffix list, loaded only for a spoken host
 from .patterns import precompiled, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
 
@@ -757,12 +758,10 @@ def _spoken_links(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
     """Step 5b: a link spoken (点 for its dots, 杠 for a hyphen, 斜杠 for a slash) written as a link."""
     if "点" not in text:
         return text, offsets
-    from .entities import is_host  # the public-suffix list, loaded only for a spoken host
-
     def written(text: str) -> Iterator[Edit]:
         for m in _SPOKEN_LINK.finditer(text):
             host = m.group("host").replace("杠", "-").replace("点", ".")
-            if is_host(host):
+            if registrable(host) is not None:
                 yield m.start(), m.end(), host + m.group("path").replace("斜杠", "/")
 
     return _rebuild(text, offsets, written(text))
