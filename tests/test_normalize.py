@@ -70,6 +70,7 @@ CASES = [
     ("登记地址 fz-app 点 cc 逾期", "登记地址fz-app.cc逾期"),
     ("请输入 etc 杠 renzheng 点 cc", "请输入etc-renzheng.cc"),
     ("打开 court-gov 点 top 斜杠 7425", "打开court-gov.top/7425"),
+    ("请点 etc-rz 点 top 斜杠 a", "请点etc-rz.top/a"),  # 点 the verb before it, 点 the dot inside it
     ("官网 www 點 icbc 點 com 點 cn", "官网www.icbc.com.cn"),
     ("下午3点半，ok点ok", "下午3点半,ok点ok"),  # no host: "ok" is no top-level domain
     ("六点cc开会", "六点cc开会"),  # no ASCII label before 点

@@ -46,6 +46,9 @@ FAMILIES: dict[str, str] = {
     "cards": "卡号6222021234567890123 ",
     "court_names": "北京市朝阳区人民法院",
     "sender_tags": "【工商银行】",
+    # A link spoken (normalize step 5b): labels that never reach a top-level domain, a verb of opening before each.
+    "spoken_link_labels": "a点",
+    "spoken_link_after_a_verb": "请点a点",
     "ordinary_scam": "【法务中心】您的借呗已逾期，请今日内将律师费转入指定账户6222021234567890123，否则通知您的家人。",
 }
 

@@ -747,10 +747,13 @@ def _regional_phrases(original: str, text: str, offsets: OffsetMap) -> tuple[str
 # fake-court, ETC and refund scams, written from the documented habit of dodging link filters). Read
 # after step 5 has taken the white space out, and only where the public-suffix list, which decides what
 # is a host for the link reader too, accepts what it spells: "3点cc" or "ok点ok" spell no host.
-_SPOKEN_LABEL = r"[a-z0-9]+(?:(?:-|杠)[a-z0-9]+)*"
+# Bounded as hosts are (a label of at most 63 characters, a few labels), and tried only where a run of
+# labels begins (not after a 点 or 杠 that follows a label; "请点x点top" still begins at x): "a点a点a点…", which
+# spells no host, is read once, not from every label on (hostile input, tests/test_hostile.py).
+_SPOKEN_LABEL = r"[a-z0-9]{1,63}(?:(?:-|杠)[a-z0-9]{1,63}){0,8}"
 _SPOKEN_LINK = precompiled(
-    rf"(?<![a-z0-9\-.])(?P<host>{_SPOKEN_LABEL}(?:(?:\.|点){_SPOKEN_LABEL})*点[a-z]{{2,24}})(?![a-z0-9])"
-    r"(?P<path>(?:(?:斜杠|/)[a-z0-9_\-]+)*)"
+    rf"(?<![a-z0-9\-.])(?<![a-z0-9][点杠])(?P<host>{_SPOKEN_LABEL}(?:(?:\.|点){_SPOKEN_LABEL}){{0,8}}点[a-z]{{2,24}})(?![a-z0-9])"
+    r"(?P<path>(?:(?:斜杠|/)[a-z0-9_\-]{1,64}){0,16})"
 )
 
 
