@@ -1389,20 +1389,6 @@ def _in_scenario(text: str, start: int, data: _Data) -> bool:
 _LIST_END = precompiled(r"[。！？!?\n]")
 
 
-def _paid_in_sentence(text: str, start: int, end: int, data: _Data) -> bool:
-    """Whether the sentence holding text[start:end] reports a benefit paid already (benefits.received after any
-    benefit word of it)."""
-    first = _SENTENCE_END.search(text, end)
-    stop = first.start() if first else len(text)
-    return any(data.benefit_received.match(text, m.end()) for m in data.benefits.finditer(text, _stretch_start(_SENTENCE_END, text, start, 200), stop))
-
-
-def _addressed(text: str, start: int, end: int) -> bool:
-    """Whether the sentence holding text[start:end] speaks to the reader (您, 你)."""
-    first = _SENTENCE_END.search(text, end)
-    return _SECOND_PERSON.search(text, _stretch_start(_SENTENCE_END, text, start, 200), first.start() if first else len(text)) is not None
-
-
 def _stretch_start(end_mark: re.Pattern[str], text: str, at: int, reach: int) -> int:
     """Where the stretch of `text` that holds `at` begins: right after the last `end_mark` (a sentence's or a
     list's end) within `reach` characters before `at`, else `reach` characters before it."""
@@ -2184,8 +2170,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                             m
                             for m in offered
                             if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)
-                            and not _paid_in_sentence(text, m.start(), m.end(), data)
-                            and _addressed(text, m.start(), m.end())
+                            and _offered_to_reader(text, m.start(), data)
                         ),
                         None,
                     )
@@ -2704,6 +2689,15 @@ def _sentence(text: str, start: int) -> tuple[int, int]:
     begin = ends[-1] if ends else 0
     after = _SENTENCE_END.search(text, start)
     return begin, after.start() if after else len(text)
+
+
+def _offered_to_reader(text: str, start: int, data: _Data) -> bool:
+    """Whether the benefit word at text[start:] is money offered to the reader: its sentence speaks to him (您,
+    你) and reports no benefit paid already (benefits.received after any benefit word of it)."""
+    begin, stop = _sentence(text, start)
+    return _SECOND_PERSON.search(text, begin, stop) is not None and not any(
+        data.benefit_received.match(text, b.end()) for b in data.benefits.finditer(text, begin, stop)
+    )
 
 
 # The creditor a law firm or collector speaks for, as the one to deal with ("与委托方协商还款",
