@@ -418,10 +418,29 @@ WARNINGS = [
     # A fee deducted from the proceeds, a fee denied: platform and bank notices.
     "【网易藏宝阁】您的角色已挂单成功，买家付款后系统自动完成交割，交易款扣除手续费后进入您的藏宝阁余额。请勿与他人私下交易。",
     "【中国银行】温馨提示：本行信用卡申请只通过官方App和网点办理，不收手续费、不需验资。",
+    # round 24: a case a warning reports: the scam's quoted "您" is the scam's reader, a card stolen from
+    # ("被盗刷") or money taken with its sum from a victim named by a measure word ("一名家属被转走…") tells the
+    # loss, a loss averted by checking ("核实后避免了损失") warns too, and a warning's opening opens a case.
+    "【某银行】提醒：近期有客户收到冒充我行的短信“您的积分可兑换现金，请点击 jf-yh.top 领取”，一位客户填写卡号和验证码后被盗刷3200元。我行短信不含链接。",
+    "【某保险】客户提醒：一位客户接到自称“理赔员”的电话，对方让其添加微信号lp_abc88并转2000元“加急费”，客户来电我司核实后避免了损失。我司不收取任何加急费。",
+    "【某医院】提醒：近期有患者家属接到自称医保办的电话，让其添加微信号yb_bx88并提供银行卡号和验证码，一名家属被转走3600元。我院不会电话通知报销。",
+    # round 24: a scenario's channel disowned by "请勿支付" or "请直接挂断", as by "请勿点击".
+    "【城东供水】如有人自称抄表员，说您家水表需更换，要求缴纳换表费200元到个人微信sb_wang01，请勿支付，水费只在官方App缴纳。",
+    "如果有人冒充快递客服打电话，说包裹丢失要理赔，让您打开 kd-pei.top 填写银行卡，请直接挂断。理赔只在下单平台办理。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
 NOT_WARNINGS = [
+    # round 24: a case opened as a warning with a sum told, but the channel offered with "请"; a prohibition
+    # before a demand of the sender's own; a victim's own story still asking what to do; the theft threatened.
+    "【提醒】近期有客户反映积分到期，请点击 jf-yh.top 领取，一位客户已领取3200元。",
+    "【城东供水】如有人自称抄表员上门，请勿支付现金。您家水表需更换，请将换表费200元转入6222021234567890123。",
+    "我爸今天接到电话说是医保局的，让他打开网页填了银行卡和验证码，十分钟后卡里的钱被转走了5000元，现在怎么办",
+    "【提醒】您的银行卡存在被盗刷风险，请立即回复卡号和验证码进行保护。",
+    # round 24 (red team narrated_loss): a scam told in the third person with a loss added after it tells no case:
+    # its sentence does not say how the scam reached anyone.
+    "【提醒】近期有用户个税退税860元待领取，登录 ts-lq.top 办理，已有市民被盗刷。",
+    "【案例】一名用户借呗逾期将上征信，律师费转入6222021234567890123可撤案，一名用户因此被骗5000元。",
     # A line of warning that names none of the lure's words does not reach it (tests/test_monotone.py).
     "谨防诈骗，切勿向陌生账户转账。您好，我司正在招聘文员，看了您的简历挺合适的，方便留个邮箱吗？",
     "【反诈提醒】骗子冒充客服，对方会让您转账。您的账户已被冻结，解冻请转账至6222021234567890123。",
@@ -3069,7 +3088,7 @@ def test_case21_numerals_in_groups_are_one_number():
     ("text", "verdicts"),
     [
         ("【城西警情】案例：退休教师张某收到“积分清零”短信，点开 jf-dh.top 填写了银行卡号，卡内3.2万元被转走。民警提醒：积分兑换不会要求填卡号。", {"low_risk"}),
-        ("【反诈小课堂】真实案件：一名大学生添加“客服”QQ 3381245670 办理退款，先后转出共计1.6万元。", {"low_risk"}),
+        ("【反诈小课堂】真实案件：一名大学生接到“客服”来电后添加QQ 3381245670 办理退款，先后转出共计1.6万元。", {"low_risk"}),
         ("【某银行提醒】近期有用户收到冒充我行的短信，点开仿冒链接 yh-jf.icu 后填写了验证码。该短信并非我行发送，请勿点击。", {"low_risk"}),
         ("【某区法院】本院不会做以下事情：用私人手机号13912345678通知开庭；短信让您交诉讼费；让您加微信处理案件。如有疑问请拨打12368。", {"low_risk"}),
         ("以下都不是支付宝的做法——让您拨打400-123-4567注销账户；让您下载会议App共享屏幕。", {"low_risk"}),
@@ -3086,6 +3105,10 @@ def test_case21_numerals_in_groups_are_one_number():
         ("【某银行提醒】您的账户已冻结，点开 yh-jf.icu 填写验证码解冻。该短信并非我行发送，请勿点击。", {"suspicious", "high_risk"}),
         ("【反诈小课堂】真实案件：一名大学生添加“客服”QQ 3381245670 办理退款，被骗1.6万元。您也可添加QQ 3381245670 咨询退款。", {"suspicious", "high_risk"}),
         ("【案例】一名学生添加QQ 3381245670后被骗2万元。追回损失请添加“客服”微信办理。", {"suspicious", "high_risk"}),
+        # Round 24 (red team narrated_loss): a case that does not tell how the scam reached the victim is what a scam
+        # told in the third person with a loss added reads as ("【案例】一名用户加QQ 33…办理退款，一名用户因此被骗5000元"):
+        # its channel stays the message's. Until round 24 this row was read as a case (low_risk).
+        ("【反诈小课堂】真实案件：一名大学生添加“客服”QQ 3381245670 办理退款，先后转出共计1.6万元。", {"suspicious", "high_risk"}),
     ],
 )
 def test_case21b_a_warning_that_names_the_scams_channel_both_ways(text, verdicts):

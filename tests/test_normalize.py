@@ -35,6 +35,10 @@ CASES = [
     # Letters joined by - or _ to the rest of a chat id are the id, not an abbreviation (fp20's fix half).
     ("报名加微信hb-mfp1441", "报名加微信hb-mfp1441"),
     ("加我QQ：jb_k2231", "加我qq:jb_k2231"),
+    # ... and so are letters after - or _ (round 24: "lipei_kf2021" became "lipei_客服2021", an id cut in two).
+    ("添加微信号lipei_kf2021", "添加微信号lipei_kf2021"),
+    ("加我yh-zfb88", "加我yh-zfb88"),
+    ("加kf7319", "加客服7319"),
     ("ＡＢＣ１２３", "abc123"),
     ("①②③", "123"),
     ("电话一三八一二三四五六七八", "电话13812345678"),

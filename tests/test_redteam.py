@@ -156,6 +156,16 @@ def test_narrated_replaces_only_the_leading_tag_and_keeps_the_rest():
         assert "借呗已逾期" in narrated and "6222021234567890123" in narrated
 
 
+def test_narrated_loss_is_the_narrated_scam_with_a_loss_told_after_it():
+    """The scam's channel and request stay; what is added is the loss, at the end."""
+    text = "【法务中心】您的借呗已逾期，请将律师费转入6222021234567890123。"
+    for seed in range(20):
+        told = EDITS["narrated_loss"](text, random.Random(seed))
+        narrated = EDITS["narrated"](text, random.Random(seed))
+        assert told.startswith(narrated.rstrip("。") + "，") and told.endswith("。")
+        assert "6222021234567890123" in told and "转入" in told
+
+
 @pytest.mark.parametrize("seed", range(12))
 def test_spoken_link_speaks_every_link_and_the_normaliser_writes_it_back(seed):
     from checker.stages.normalize import normalize

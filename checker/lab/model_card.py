@@ -84,6 +84,7 @@ REDTEAM_LABELS = {
     "warning_frame": "warning_frame (a warning or a story's opening added)",
     "warning_inside": "warning_inside (the same lines put between two clauses)",
     "narrated": "narrated (told as a warning's narration: third person, a case's opener, a closing that disowns nothing)",
+    "narrated_loss": "narrated_loss (narrated, and a victim's loss told after it)",
     "tagged": "tagged (a sender tag put in front, a prefix line after it or not)",
     "polite": "polite (您 for 你, or 你 for 您)",
     "spoken_link": "spoken_link (every link spoken: 点 for a dot, 杠 for a hyphen, 斜杠 for a slash)",

@@ -57,6 +57,12 @@ the scam: 点 for its dots, 杠 for a hyphen, 斜杠 for a slash, the scheme dro
 attacker who knows that links are read whole can. A scam with no link is left as it is. It stands beside the
 families, outside `combined` and `all`.
 
+`narrated_loss` (round 24, designed for: written after the claims stage learned to read a case a warning opens
+with "提醒" or "近期" and whose victim's loss is told) tells the scam as `narrated` does and adds a victim's loss
+after it ("一名用户因此被骗5000元", "已有市民被盗刷", "客户核实后避免了损失"), as an attacker who knows that a loss
+told makes a case report can. The channel and the request stay, so it must stay flagged. It stands beside the
+families, outside `combined` and `all`.
+
 `prefix` (issue 8) puts a greeting, an offer word, a reassurance or a polite opener in front of the scam,
 glued to it or after a mark, a space or a line break, one line or two: a prefix adds no request and takes
 none away. Its lines have two halves as the paraphrase table has: `prefix` (dev: its lowerings were read
@@ -339,6 +345,14 @@ def _narrated(text: str, rng: random.Random) -> str:
     return rng.choice(_NARRATION_OPENERS) + body + "，" + rng.choice(_NARRATION_CLOSINGS)
 
 
+# A case's loss told after the narrated scam (round 24, designed for: _case_told reads a case opened as a warning).
+_CASE_LOSSES = ["一名用户因此被骗5000元。", "已有市民被盗刷。", "一位客户被转走3200元。", "客户核实后避免了损失。", "一名老人转了8000元后才发现被骗。"]
+
+
+def _narrated_loss(text: str, rng: random.Random) -> str:
+    return _narrated(text, rng).rstrip("。") + "，" + rng.choice(_CASE_LOSSES)
+
+
 # Prefixes (issue 8): a greeting, an offer word, a reassurance or a polite opener put in front of the
 # scam, glued to it or after a mark, one or two of them. A prefix adds no request and takes none away,
 # so it must never lower the scam. Two halves as for paraphrase: `prefix` (dev: its misses were read
@@ -506,6 +520,7 @@ EDITS = {
     "warning_frame": _warning_frame,
     "warning_inside": _warning_inside,
     "narrated": _narrated,
+    "narrated_loss": _narrated_loss,
     "prefix": _prefix,
     "prefix_held_out": _prefix_held_out,
     "bare": _bare,

@@ -2285,8 +2285,17 @@ def _retold_at(text: str, at: int, end: int, data: _Data) -> bool:
     """_retold_channel() of the channel at text[at:end]: where the same number or link stands more than once,
     every place must retell it ("骗子会让你加QQ 27…，现在加我QQ 27…" offers it the second time)."""
     value = text[at:end]
-    places = [m.start() for m in re.finditer(re.escape(value), text)] if value else [at]
+    places = list(_occurrences(text, value)) if value else [at]
     return all(_retold_once(text, place, place + len(value), data) for place in places or [at])
+
+
+def _occurrences(text: str, value: str) -> Iterator[int]:
+    """Where `value` stands in `text`, left to right and not overlapping (as re.finditer finds it, without
+    compiling a pattern for every channel: re's cache does not hold them, and the compiling cost 2 % of a check)."""
+    k = text.find(value)
+    while k >= 0:
+        yield k
+        k = text.find(value, k + len(value))
 
 
 def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
@@ -2305,7 +2314,7 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
     # sender's own in the channel's clause and the channel disowned after it ("如果您收到本短信，请拨打025…处理，
     # 切勿拖延" gives its number).
     clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, at)), default=begin)
-    if data.fresh_imperative.search(text, clause, at) is None and _in_scenario(text, at, data) and _disowned_by_name(text, end):
+    if data.fresh_imperative.search(text, clause, at) is None and _in_scenario(text, at, data) and (_disowned_by_name(text, end) or _denied_after(text, end, data)):
         return True
     # The frame governs the channel in its own clause, with no order to the reader between ("短信里留了一个
     # 400…的号码"; not "短信里留的号码不要回，请拨打我们的400…").
@@ -2435,11 +2444,18 @@ def _caller_told(text: str, at: int, end: int, begin: int) -> bool:
 
 def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
     """Whether a channel stands in the narration of a case a warning reports (case21): the message opens as a
-    case ("案例：", "警情通报", _CASE_OPENS in its first _CASE_OPENING characters), the victim's loss is told after
+    case ("案例：", "警情通报", _CASE_OPENS in its first _CASE_OPENING characters), or as a warning or a report of
+    late (retelling.frame, _CASE_TIME: "【税务局】提醒纳税人：…", "近期有客户…", round 24), the victim's loss is told after
     the channel (_LOSS: "被骗1.5万元", "损失5000元", "卡里1.1万元被刷走", "老郑汇了9500元"), a warning cue stands in
     the message, and no order to the reader stands in the channel's clause before it ("案例：…损失5000元。请立即登录
-    x.top" offers the link)."""
-    if _CASE_OPENS.search(text, 0, _CASE_OPENING) is None or _LOSS.search(text, end, end + _CASE_REACH) is None:
+    x.top" offers the link). The channel's sentence also tells how the scam reached the victim (_SCAM_CONTACT:
+    "收到", "接到", "来电", "自称", "点开" ...): a scam told in the third person under a case's or a warning's opening,
+    with a loss added after it, tells no case (round 24, red team narrated_loss: "【提醒】近期有用户退税待领 x.top，已有
+    市民被盗刷。" and "【案例】一名用户加QQ 33…办理退款，一名用户因此被骗5000元。" offer their channels)."""
+    opens = (_CASE_OPENS, _CASE_TIME)
+    if not (any(p.search(text, 0, _CASE_OPENING) for p in opens) or data.retelling_frame.search(text, 0, _RETELLING_OPENING)):
+        return False
+    if _LOSS.search(text, end, end + _CASE_REACH) is None:
         return False
     if data.denial.search(text) is None:
         return False  # a case is told to warn: a sum told after an account ("共计3000元") warns of nothing
@@ -2448,14 +2464,18 @@ def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
         data.fresh_imperative.search(text, clause, at) is None
         and _LOSS.search(text, 0, at) is None
         and _narrated_subject(text, begin, at, data)
+        and _SCAM_CONTACT.search(text, begin, at) is not None
     )
 
 
 def _narrated_subject(text: str, begin: int, at: int, data: _Data) -> bool:
     """Whether the sentence text[begin:at] before a channel tells of someone else, no one spoken to: a victim
     or a third person named in it (_VICTIM, retelling.third_person: "有用户收到…", "一名老人点开后…", "马某填了…"),
-    and no 您 / 你. A bare order ("这个月房租打到6222…") names nobody and tells nothing."""
-    if _SECOND_PERSON.search(text, begin, at) is not None:
+    and no 您 / 你. A bare order ("这个月房租打到6222…") names nobody and tells nothing. A 您 in the scam's
+    message the warning quotes is the scam's reader ("收到冒充我行的短信“您的额度可提升…”，一位客户填写卡号后被盗刷…").
+    """
+    scam_quotes = [q for q in _quotes(text, begin, at) if _scam_quote(text, q, data)]
+    if any(not any(q.start <= m.start() < q.end for q in scam_quotes) for m in _SECOND_PERSON.finditer(text, begin, at)):
         return False
     return _VICTIM.search(text, begin, at) is not None or data.third_person.search(text, begin, at) is not None
 
@@ -2480,32 +2500,39 @@ def _disowned_by_name(text: str, end: int) -> bool:
     return _NARRATION_DISOWNS.search(text, end, _next_sentence_end(text, end)) is not None
 
 
-# How the scam reached the one a warning's narration tells of ("收到冒充我行的短信，点开仿冒链接…"): without it the
+# How the scam reached the one a warning's narration tells of (round 24: a call that came, "来电", "打来") ("收到冒充我行的短信，点开仿冒链接…"): without it the
 # sentence tells no scam ("有客户借呗逾期，还款账户…").
-_SCAM_CONTACT = precompiled(r"收到|接到|冒充|仿冒|假冒|自称|谎称|点开|(?:点击|拨打|添加|加|登录|下载|扫|回拨|转)了|(?:点击|拨打|添加|登录|下载|回拨)(?:后|之后)")
+_SCAM_CONTACT = precompiled(r"收到|接到|来电|打来|冒充|仿冒|假冒|自称|谎称|点开|(?:点击|拨打|添加|加|登录|下载|扫|回拨|转)了|(?:点击|拨打|添加|登录|下载|回拨)(?:后|之后)")
 # What disowns the channel a warning's narration named: the message or the channel named as such, the body
 # that did not send it, or the loss it brought.
 _NARRATION_DISOWNS = precompiled(
     r"(?:该|这个|此|这条|这类|此类|上述|以上)(?:短信|信息|消息|链接|网址|网站|号码|电话|账户|账号|二维码|app)"
     r"|(?:并非|不是)(?:我行|本行|我们|官方|本公司|我公司|本中心|我中心|我局|本局|本院|我院)"
-    r"|(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|损失了?\d|被(?:转|刷|划|骗|盗)走"
+    r"|(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|损失了?\d|被(?:转|刷|划|骗|盗)走|被盗刷"
     rf"|{_PROHIBITION}(?:回拨|拨打|回电|点击|点开|打开|访问|添加|扫码|回复|转账|汇款|付款|填写|登录|打(?=[,，。!！\s]|$))(?![^。！？!?，,]{{0,4}}?(?:其他|其它|别的))"
     r"|被收取|(?:我行|本行|我们|本公司|我公司|本中心|官方)(?:从不|从未|不会|绝不|从来不)(?:发送|通过|使用|用|要求|收取|留)"
 )
 
 
 _SECOND_PERSON = precompiled(r"您|你")
-# Who a warning's narration tells of: the victim by role, or someone "某".
+# Who a warning's narration tells of: the victim by role, or someone "某" (round 24: also a patient's family, a
+# customer, a tenant, a taxpayer ... as warnings of hospitals, couriers, landlords and tax offices name them).
 _VICTIM = precompiled(
     r"用户|客户|居民|市民|老人|老年人|学生|职工|员工|[\u4e00-\u9fff]某|事主|受害人|车主|旅客|网友|群众|女士|先生|大爷|阿姨|村民|家长|会计|出纳|一名|一位"
+    r"|家属|患者|顾客|乘客|店主|租户|业主|纳税人|同学|研究生"
 )
+# How a case report names itself at its opening.
 _CASE_OPENS = precompiled(r"案例|警情|通报|以案说法|案情|真实案件|反诈小课堂")
+# How a report of late opens (round 24): "发生多起…", or when it happened ("近期", "近日", "上月" ...).
+_CASE_TIME = precompiled(r"发生了?(?:多|一|几|两|数)起|近期|近日|日前|最近|上月|本月|上周")
 _CASE_OPENING = 24
 _CASE_REACH = 150
-# A victim's loss told, with its sum or its way out of the account.
+# A victim's loss told, with its sum or its way out of the account (round 24: a card stolen from, "被盗刷"; or the
+# scam seen through only after, "才识破", "转了2800元后才发现"; or a loss averted by checking, "核实后避免了损失").
 _LOSS = precompiled(
-    r"(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|被(?:转|刷|划|骗|盗)走|(?:汇|转|付|交)了[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
+    r"(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|被(?:转|刷|划|骗|盗)走|被盗刷|(?:汇|转|付|交)了[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
     r"|发现(?:自己)?(?:被骗|上当)|(?:转出|汇出|转走|骗走)了?(?:共计|累计|总计|合计|共)?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
+    r"|盗刷了?[^。，,!?]{0,4}?\d|才(?:识破|发现)|核实后(?:才)?(?:避免了?|挽回了?)(?:损失|被骗)"
 )
 
 

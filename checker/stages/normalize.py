@@ -50,7 +50,7 @@ from .hosts import registrable  # the public-suffix list, loaded only for a spok
 from .patterns import precompiled, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
 
-NORMALIZER_VERSION = "9"
+NORMALIZER_VERSION = "10"
 
 
 class _Chain:
