@@ -2500,8 +2500,8 @@ def _disowned_by_name(text: str, end: int) -> bool:
     return _NARRATION_DISOWNS.search(text, end, _next_sentence_end(text, end)) is not None
 
 
-# How the scam reached the one a warning's narration tells of (round 24: a call that came, "来电", "打来") ("收到冒充我行的短信，点开仿冒链接…"): without it the
-# sentence tells no scam ("有客户借呗逾期，还款账户…").
+# How the scam reached the one a warning's narration tells of ("收到冒充我行的短信，点开仿冒链接…"; round 24: a call
+# that came, "来电", "打来"): without it the sentence tells no scam ("有客户借呗逾期，还款账户…").
 _SCAM_CONTACT = precompiled(r"收到|接到|来电|打来|冒充|仿冒|假冒|自称|谎称|点开|(?:点击|拨打|添加|加|登录|下载|扫|回拨|转)了|(?:点击|拨打|添加|登录|下载|回拨)(?:后|之后)")
 # What disowns the channel a warning's narration named: the message or the channel named as such, the body
 # that did not send it, or the loss it brought.
