@@ -2444,16 +2444,15 @@ def _caller_told(text: str, at: int, end: int, begin: int) -> bool:
 
 def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
     """Whether a channel stands in the narration of a case a warning reports (case21): the message opens as a
-    case ("案例：", "警情通报", _CASE_OPENS in its first _CASE_OPENING characters), or as a warning or a report of
-    late (retelling.frame, _CASE_TIME: "【税务局】提醒纳税人：…", "近期有客户…", round 24), the victim's loss is told after
+    case or a report of late ("案例：", "警情通报", "近期有客户…", _CASE_OPENS in its first _CASE_OPENING characters) or
+    as a warning (retelling.frame: "【税务局】提醒纳税人：…", round 24), the victim's loss is told after
     the channel (_LOSS: "被骗1.5万元", "损失5000元", "卡里1.1万元被刷走", "老郑汇了9500元"), a warning cue stands in
     the message, and no order to the reader stands in the channel's clause before it ("案例：…损失5000元。请立即登录
     x.top" offers the link). The channel's sentence also tells how the scam reached the victim (_SCAM_CONTACT:
     "收到", "接到", "来电", "自称", "点开" ...): a scam told in the third person under a case's or a warning's opening,
     with a loss added after it, tells no case (round 24, red team narrated_loss: "【提醒】近期有用户退税待领 x.top，已有
     市民被盗刷。" and "【案例】一名用户加QQ 33…办理退款，一名用户因此被骗5000元。" offer their channels)."""
-    opens = (_CASE_OPENS, _CASE_TIME)
-    if not (any(p.search(text, 0, _CASE_OPENING) for p in opens) or data.retelling_frame.search(text, 0, _RETELLING_OPENING)):
+    if _CASE_OPENS.search(text, 0, _CASE_OPENING) is None and data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None:
         return False
     if _LOSS.search(text, end, end + _CASE_REACH) is None:
         return False
@@ -2474,9 +2473,11 @@ def _narrated_subject(text: str, begin: int, at: int, data: _Data) -> bool:
     and no 您 / 你. A bare order ("这个月房租打到6222…") names nobody and tells nothing. A 您 in the scam's
     message the warning quotes is the scam's reader ("收到冒充我行的短信“您的额度可提升…”，一位客户填写卡号后被盗刷…").
     """
-    scam_quotes = [q for q in _quotes(text, begin, at) if _scam_quote(text, q, data)]
-    if any(not any(q.start <= m.start() < q.end for q in scam_quotes) for m in _SECOND_PERSON.finditer(text, begin, at)):
-        return False
+    spoken_to = [m.start() for m in _SECOND_PERSON.finditer(text, begin, at)]
+    if spoken_to:
+        scam_quotes = [q for q in _quotes(text, begin, at) if _scam_quote(text, q, data)]
+        if any(not any(q.start <= k < q.end for q in scam_quotes) for k in spoken_to):
+            return False
     return _VICTIM.search(text, begin, at) is not None or data.third_person.search(text, begin, at) is not None
 
 
@@ -2521,10 +2522,9 @@ _VICTIM = precompiled(
     r"用户|客户|居民|市民|老人|老年人|学生|职工|员工|[\u4e00-\u9fff]某|事主|受害人|车主|旅客|网友|群众|女士|先生|大爷|阿姨|村民|家长|会计|出纳|一名|一位"
     r"|家属|患者|顾客|乘客|店主|租户|业主|纳税人|同学|研究生"
 )
-# How a case report names itself at its opening.
-_CASE_OPENS = precompiled(r"案例|警情|通报|以案说法|案情|真实案件|反诈小课堂")
-# How a report of late opens (round 24): "发生多起…", or when it happened ("近期", "近日", "上月" ...).
-_CASE_TIME = precompiled(r"发生了?(?:多|一|几|两|数)起|近期|近日|日前|最近|上月|本月|上周")
+# How a case report opens: named so, or (round 24) as a report of late, "发生多起…", or when it happened ("近期",
+# "近日", "上月" ...).
+_CASE_OPENS = precompiled(r"案例|警情|通报|以案说法|案情|真实案件|反诈小课堂|发生了?(?:多|一|几|两|数)起|近期|近日|日前|最近|上月|本月|上周")
 _CASE_OPENING = 24
 _CASE_REACH = 150
 # A victim's loss told, with its sum or its way out of the account (round 24: a card stolen from, "被盗刷"; or the
