@@ -3202,3 +3202,81 @@ def test_case21e_the_scams_keywords_listed_as_such_ask_nothing(text, verdicts):
 )
 def test_case21f_a_heading_that_names_what_follows_both_ways(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 25 (issue 9): requests the claims stage did not read, each a documented hook, found among corpus scams that
+# stay `low_risk` even in sample (fraud_taxonomy.md A.1 rows 5, 15, 22, 26, 29-30, 38). Written for this table.
+@pytest.mark.parametrize(
+    ("text", "finding", "verdicts"),
+    [
+        # Money for a third person only the writer names, whoever he says he is (rows 29-30).
+        ("在开会，不方便接电话，你帮我给供应商转36000过去，回头报销。", "pay_through_unofficial_channel", {"high_risk"}),
+        # A relative on a card said new asks for a sum straight to himself (row 30).
+        ("姑姑，我是小伟，我新办了张卡，给我转1200块交房租，下周还你。", "pay_through_unofficial_channel", {"high_risk"}),
+        # A fee before the loan: moved to the writer, named as 信誉, or up front (row 22; credit_repair).
+        ("您的贷款已批下来了，先把500的担保费转我，下款时一起退。", "fee_demanded", {"suspicious", "high_risk"}),
+        ("您申请的借款审核已通过，需缴纳验证信誉金2000元后放款。", "fee_demanded", {"suspicious", "high_risk"}),
+        ("专业处理网贷逾期，停催协商，前期费用800元，详询13712345678。", "fee_demanded", {"suspicious", "high_risk"}),
+        # A fee to withdraw the reader's own money (rows 26, 38).
+        ("您在平台的收益89000元已到账，提现需升级VIP会员，升级费1999元。", "fee_demanded", {"suspicious", "high_risk"}),
+        # The ID number or the cards' photos asked for (rows 5, 15; A.2).
+        ("你好我是社区的，高龄补贴你还没领，你把身份证号和银行卡号发过来我帮你登记。", "credentials_requested", {"high_risk"}),
+        ("您的网贷逾期可帮您协商，请把身份证正反面照片发到ab_cd1234。", "credentials_requested", {"high_risk"}),
+        ("这边是营业厅，你的号要停机了，需要你的身份证号帮你重新登记。", "credentials_requested", {"high_risk"}),
+        # A teacher's own WeChat, its id right after "转我" (fake_teacher); a superior by a chat log's "总监：" label (row 29).
+        ("家长好，我是语文老师，练习册费每人88元，请直接微信转我li_laoshi66，不用走学校系统。", "pay_through_unofficial_channel", {"high_risk"}),
+        ("周总监：在吗\n周总监：供应商的尾款我在外面不方便操作，你先帮我垫上，48000，转到对方账户", "pay_through_unofficial_channel", {"high_risk"}),
+    ],
+)
+def test_round25_requests_read_by_meaning_are_judged(text, finding, verdicts):
+    assert finding in {f.id for f in _read(text).findings}
+    assert check(text).verdict in verdicts
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("你的包裹地址有误，你点这个链接改一下 sf-xg.cc/a1", "click"),
+        ("复制 tq8.cn/Ab 到浏览器打开，领取提额资格", "click"),
+    ],
+)
+def test_round25_a_link_opened_by_a_short_verb_is_a_request(text, kind):
+    assert kind in {r.kind for r in _read(text).requests}
+
+
+# Their look-alikes: a payment told as done (过去 with 了 after it), a sum the reader sent, the writer sending the
+# reader's data, a firm's own fee paid to its own account, a withdrawal that needs a check, a 前期 fee of nothing.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("钱我已经转过去了，你查一下。", "pay"),
+        ("我刚帮你给同学转过去了，你不用管了。", "pay"),
+        ("你给我转的880块收到了，谢谢。", "pay"),
+        ("上次你给我转了500，这次我还你。", "pay"),
+        ("我把你的身份证号发给辅导员了，她说明天办好。", "credentials"),
+        ("明天我把你的身份证照片发到你邮箱，你自己打印。", "credentials"),
+        ("提现需先完成实名认证，认证后即可到账。", "pay"),
+        ("本公司担保费开具发票并转入公司对公账户，业务员不会让您转个人账户。", "pay"),
+        ("前期费用为0元，放款后按合同收取服务费。", "pay"),
+    ],
+)
+def test_round25_look_alikes_ask_nothing(text, kind):
+    assert kind not in {r.kind for r in _read(text).requests if r.through != "official"}
+
+
+# Round 25 (issue 8, genuine_register_7 dev half): a collection firm that writes "受某银行委托", sends the reader to the
+# bank's own app or counter, gives the bank's confirmed number to check the commission, and prints its own landline as a
+# label: the landline is the firm's, not the bank's passed off. A line the message asks the reader to call, or a
+# commission nobody can check with the bank's number, is judged against the bank's as before.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("受招商银行信用卡中心委托，提醒您尾号4410的信用卡已逾期，请通过掌上生活App或招商银行网点还款，委托事项可拨95555核实。我司座机0571-86012345。", {"low_risk"}),
+        ("【某某商务咨询有限公司】受交通银行太平洋信用卡中心委托：您的欠款3,120元已逾期，请在买单吧App还款，勿向个人转账。如对委托有疑问请致电95559。公司电话021-61234567", {"low_risk"}),
+        ("受招商银行信用卡中心委托，您的信用卡已逾期，请联系0571-86012345处理，委托事项可拨95555核实。", {"suspicious", "high_risk"}),
+        ("受招商银行委托，您的信用卡已逾期，我司座机0571-86012345。", {"suspicious", "high_risk"}),
+        ("受招商银行委托，您的信用卡已逾期，请转账至6222021234567890123，委托事项可拨95555核实，我司座机0571-86012345。", {"high_risk"}),
+    ],
+)
+def test_round25_a_commissioned_firms_own_landline_beside_the_creditors_number(text, verdicts):
+    assert check(text).verdict in verdicts

@@ -2031,6 +2031,11 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             # every payment asked goes through the reader's own way in (the school's payment system);
             # a teacher, only where the money goes to her own code or pocket.
             pay_channels.append(Channel("sender", "", "unknown", "", True, first["pay"].evidence))
+        elif not pay_channels and (for_me := next((r for r in requests if r.pattern == "pay_someone_for_me" and r.through != "official"), None)):
+            # Round 25: money for a third person only the writer names ("在开会 帮我给合作方转181500过去"), whoever
+            # the writer says he is or if he says nothing: the payee is the writer's word alone, the documented
+            # fake boss's and fake relative's request (fraud_taxonomy.md A.1 rows 29-30).
+            pay_channels.append(Channel("sender", "", "unknown", "", True, for_me.evidence))
         promised = [r for r in requests if r.kind == "pay" and r.pattern == "account_to_follow" and r.through != "official"]
         if promised and not pay_channels:
             # fp19: the payee's account promised for later, in private ("医院的账户我一会儿发你", "我把账号
@@ -2073,6 +2078,11 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # loan, a prize) it counts only as a private number does, where a contact through it is asked (case21,
     # issue 8). In such a notice ("今晚将扣除您年费1200元，客户经理0571-…") it counts as before.
     staff_lines = [] if notice else [c for c in channels if c.kind == "phone" and not c.private and _staff_line(text, c)]
+    # A collection firm's own landline, printed beside the creditor it writes for and that creditor's confirmed
+    # number to check it ("受华夏银行信用卡中心委托…可致电95577提出异议。某某商务咨询有限公司 025-…", round 25): the
+    # firm's line, not the bank's passed off, as a law firm's is (_SPEAKS_FOR_OTHERS). Only as a label: a line the
+    # reader is asked to call ("请联系021-…处理") is judged against the bank's as before.
+    staff_lines += _commissioned_lines(text, claims, channels, {c for _, c in called})
     mismatched = [
         c
         for c in channels
@@ -2575,6 +2585,32 @@ _STAFF_LABEL = precompiled(
 )
 _STAFF_REACH = 16
 _LANDLINE = precompiled(r"0[1-9]\d{1,2}-?\d{7,8}$")
+
+
+# The creditor a firm says it writes for ("受华夏银行信用卡中心委托，提醒您…", "本所受交通银行…委托").
+_COMMISSIONED_BY = precompiled(r"受([^，。,！!？?；;]{2,24}?)(?:的)?委托")
+
+
+def _commissioned_lines(text: str, claims: list[Claim], channels: list[Channel], called: set[Channel]) -> list[Channel]:
+    """The landlines and service lines the message gives only as labels (none asked to be called) where it
+    says it writes on a claimed institution's commission and gives that institution's confirmed number too,
+    outside the words of the commission ("委托事项可拨95559核实"): the firm's own lines."""
+    if "委托" not in text:
+        return []
+    commissions = list(_COMMISSIONED_BY.finditer(text))
+    if not commissions:
+        return []
+    by_id = _institutions_by_id()
+    principals = [
+        c.id for c in claims if c.kind == "institution" and any(by_id[c.id].keywords.search(m.group(1)) for m in commissions)
+    ]
+    checkable = any(
+        c.kind == "phone" and c.status == "official" and c.owner in principals and not any(m.start() <= c.at < m.end() for m in commissions)
+        for c in channels
+    )
+    if not checkable:
+        return []
+    return [c for c in channels if c.kind == "phone" and not c.private and c.status == "mismatch" and c not in called]
 
 
 def _staff_line(text: str, channel: Channel) -> bool:
