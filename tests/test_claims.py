@@ -428,6 +428,11 @@ WARNINGS = [
     # round 24: a scenario's channel disowned by "请勿支付" or "请直接挂断", as by "请勿点击".
     "【城东供水】如有人自称抄表员，说您家水表需更换，要求缴纳换表费200元到个人微信sb_wang01，请勿支付，水费只在官方App缴纳。",
     "如果有人冒充快递客服打电话，说包裹丢失要理赔，让您打开 kd-pei.top 填写银行卡，请直接挂断。理赔只在下单平台办理。",
+    # round 25: a channel said reported ("我们已经上报"), left alone ("你们也别理"), or its message named a scam's
+    # ("那个…的短信是骗子"). All three are flagged on the code before.
+    "姐 jf-dh.top那个积分兑换的短信是假的 我没点 删了",
+    "兄弟们 今天有人QQ找我说是我表弟 让我帮他充游戏点卡把卡密发过去 我打电话问了表弟 他说号被盗了 那个QQ 1122334455你们也别理",
+    "【某派出所】王大爷，刚才给您打电话说孙子出事要交钱的号码17012345678我们已经上报，您孙子在学校好好的。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -499,6 +504,9 @@ NOT_WARNINGS = [
     # victim's question of what to do, keeps its requests.
     "我差点被骗了！上周有个人打电话说是快递客服，说我的包裹丢了要赔我，他让我下载一个会议软件共享屏幕，我都下载好了，还没开共享。",
     "我跟你说我差点被骗了！有个人打电话说是快递客服，说包裹丢了要赔我，他让我下载一个会议软件共享屏幕，我都下载好了，他马上挂了又打来，我要不要开？",
+    # round 25: what a scam says of the SMS it sends, after its own channel, disowns nothing ("请勿回复", "请勿回拨").
+    "您的积分即将清零，请添加客服微信jf_kf88 请勿回复",
+    "您的信用卡额度可提升至5万元，请致电4001234567 请勿回拨",
 ]
 
 

@@ -2396,7 +2396,16 @@ def _named_scam_patterns(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     "均非我行号码和网址"). Not "不是诈骗", nor an anti-fraud line ("是诈骗举报电话", "是骗子最怕的专线")."""
     noun = _KIND_NOUNS[kind]
     scam = r"(?<![不非])(?:是|为|系)(?:一个|一条|一张)?(?:诈骗|骗子|钓鱼|假冒|仿冒|虚假|山寨)"
-    right_after = rf"\s?(?:那个|这个|此)?{noun}?(?:也|都|均|就)?{scam}{_NOT_ANTIFRAUD}"
+    right_after = (
+        rf"\s?(?:那个|这个|此)?{noun}?(?:也|都|均|就)?{scam}{_NOT_ANTIFRAUD}"
+        # Round 25 (issue 8, genuine_register_10 dev half): said reported or blocked ("号码171…我们已经上报"), the
+        # readers told to leave it alone with nothing after the verb ("那个QQ 1684…你们也别理"), or the message
+        # it came in named a scam's ("dx-jifen.top那个积分换现金的短信是骗子"): what no sender says of his own. Not
+        # "请勿回复" nor "请勿回拨", which a scam says of the SMS it sends ("请致电400… 请勿回拨").
+        r"|\s?(?:我们|警方|民警)?(?:已经|已)(?:上报|举报|封停|拉黑|被封)"
+        r"|\s?(?:你们|大家|您|你)?(?:也)?(?:千万)?(?:别|不要|切勿|请勿)(?:理会|理|相信|信)了?(?=[，,。！!？?\s]|$)"
+        r"|\s?那个[^。！？!?，,]{0,10}?(?:短信|信息|电话|消息)(?:也|都)?(?:是|为)(?:骗子|诈骗|假的)"
+    )
     this = (
         rf"(?:这|该|此|上述|以上|这些|这个)(?:个|条|张|些)?(?:{noun}(?:都|均|全)?{scam}{_NOT_ANTIFRAUD}"
         rf"|(?:都|均|全)?{scam}(?:分子|团伙)?的?{noun})"
