@@ -259,6 +259,13 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
             for f in retold
         ]
         flags = tuple(f for f in flags if f not in retold)
+    # An institution's own tariff, stated in a message whose every channel is its official one (claims.Reading.
+    # service_fee): the fee rules do not count it (round 25: "【招商银行】信用卡取现需支付1%手续费…" was high_risk).
+    if reading.service_fee:
+        fees = tuple((r.evidence.start, r.evidence.end, r.evidence.text) for r in reading.requests if r.kind == "pay")[:3]
+        suppressed += [filters_stage.suppressed(f.id, filters_stage.SERVICE_FEE_TERMS, tuple((e.start, e.end, e.text) for e in f.evidence[:3])) for f in flags if f.id in _SERVICE_FEE_RULES]
+        suppressed.append(filters_stage.suppressed("fee_demanded", filters_stage.SERVICE_FEE_TERMS, fees))  # the claims stage did not make it
+        flags = tuple(f for f in flags if f.id not in _SERVICE_FEE_RULES)
     blocked = None if reading.lowering_allowed else filters_stage.LOWERING_NEEDS_OFFICIAL_CHANNELS
     if blocked is None and _red_flags_alone(flags) == ORDER[-1]:
         blocked = filters_stage.RED_FLAGS_REACH_HIGH_RISK
@@ -298,6 +305,11 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
     )
     ordered = tuple(sorted(findings + flags, key=lambda f: (-f.weight, f.id)))
     return ordered, tuple(suppressed)
+
+
+# The fee rule an institution's own tariff is kept from (claims.Reading.service_fee; the claims stage makes no
+# fee_demanded finding for it).
+_SERVICE_FEE_RULES = frozenset({"debtor_fee_demand"})
 
 
 def _all_retold(norm, flag: Flag) -> bool:

@@ -3288,3 +3288,30 @@ def test_round25_look_alikes_ask_nothing(text, kind):
 )
 def test_round25_a_commissioned_firms_own_landline_beside_the_creditors_number(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 25: an institution's own tariff, stated under its tag for a service of its own, every channel official
+# (claims.toml [fee_kinds], filters.toml service_fee_terms). All four genuine rows were high_risk on the code before.
+# The same fee with a channel of nobody's, a payout, a police-named scam fee, no tag or no channel at all stays flagged.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【招商银行】信用卡取现需支付1%手续费，最低10元，详询95555。", {"low_risk"}),
+        ("【工商银行】境外取现需支付手续费12元/笔，详情请登录手机银行查看。", {"low_risk"}),
+        ("【中国移动】您的套餐变更需支付工本费10元，可在营业厅办理。", {"low_risk"}),
+        ("【建设银行】您申请的分期需支付手续费120元，分12期收取，详询95533。", {"low_risk"}),
+        ("【招商银行】信用卡取现需支付1%手续费，请转账至6222021234567890123。", {"suspicious", "high_risk"}),
+        ("【招商银行】信用卡取现需支付1%手续费，请联系专员13812345678办理。", {"suspicious", "high_risk"}),
+        ("【建设银行】您的贷款已审批，分期放款前需支付手续费1200元，详询95533。", {"suspicious", "high_risk"}),
+        ("【建设银行】您的分期需先交保证金2000元，详询95533。", {"suspicious", "high_risk"}),
+        ("您申请的分期需支付手续费120元，分12期收取，详询95533。", {"suspicious", "high_risk"}),
+        ("【建设银行】您申请的分期需支付手续费120元，分12期收取。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round25_an_institutions_own_tariff_in_its_own_channels(text, verdicts):
+    assert check(text).verdict in verdicts
+
+
+def test_round25_a_tariff_kept_from_the_fee_rules_is_listed_as_suppressed():
+    result = check("【招商银行】信用卡取现需支付1%手续费，最低10元，详询95555。")
+    assert {(s.rule, s.filter) for s in result.suppressed} >= {("debtor_fee_demand", "service_fee_terms"), ("fee_demanded", "service_fee_terms")}

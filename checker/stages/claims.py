@@ -362,6 +362,9 @@ class Reading(NamedTuple):
     # The reader's own way in named as the creditor's ("可在委托方官方App内申请协商分期"): a firm's letter
     # sends the reader to the app of the company it collects for, not to one of its own.
     creditors_app: bool = False
+    # Every payment asked is a service fee the signing institution states for a service of its own, and every
+    # channel is official (claims.toml [fee_kinds], round 25): its tariff, not a fee asked before a payout.
+    service_fee: bool = False
 
     @property
     def floor(self) -> str:
@@ -518,6 +521,9 @@ class _Data(NamedTuple):
     means_thing: re.Pattern[str]
     means_reader: re.Pattern[str]
     means_partner: re.Pattern[str]
+    fee_service: re.Pattern[str]
+    fee_for_service: re.Pattern[str]
+    fee_before_payout: re.Pattern[str]
     benefit_received: re.Pattern[str]
     judgements: dict[str, dict]
 
@@ -554,7 +560,7 @@ def judgements() -> dict[str, dict]:
 def parse_data(raw: str | dict) -> _Data:
     """claims.toml's text, or its data, validated."""
     data = raw if isinstance(raw, dict) else datafile.loads(raw)
-    for key in ("requests", "spoken", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "means", "judgement"):
+    for key in ("requests", "spoken", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "means", "fee_kinds", "judgement"):
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
     classes = data.get("classes", {})
@@ -641,6 +647,9 @@ def parse_data(raw: str | dict) -> _Data:
         means_before=_compile(data["means"]["before"], "means.before"),
         means_thing=_compile(data["means"]["thing"], "means.thing"),
         means_reader=_compile(data["means"]["reader"], "means.reader"),
+        fee_service=_compile(data["fee_kinds"]["service"], "fee_kinds.service"),
+        fee_for_service=_compile(data["fee_kinds"]["for_service"], "fee_kinds.for_service"),
+        fee_before_payout=_compile(data["fee_kinds"]["before_payout"], "fee_kinds.before_payout"),
         means_partner=_compile(data["means"]["partner"], "means.partner"),
         benefit_received=_compile(data["benefits"]["received"], "benefits.received"),
         judgements=judgements,
@@ -2233,7 +2242,38 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         return Reading(
             tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice, foreign=foreign, creditors_app=creditors_app
         )
-    return Reading(tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice, foreign=foreign, creditors_app=creditors_app)
+    service_fee = _own_service_fee(text, entities, claims, requests, channels, data)
+    if service_fee:
+        findings = [f for f in findings if f.id not in _TARIFF_FINDINGS]  # listed as suppressed by the pipeline
+    return Reading(
+        tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice, foreign=foreign, creditors_app=creditors_app,
+        service_fee=service_fee,
+    )
+
+
+# The findings an institution's own tariff does not make (Reading.service_fee).
+_TARIFF_FINDINGS = frozenset({"fee_demanded"})
+
+
+def _own_service_fee(text: str, entities: tuple[Entity, ...], claims: list[Claim], requests: list[Request], channels: list[Channel], data: _Data) -> bool:
+    """Reading.service_fee: every payment asked is a fee (requests.pay fee, fee_kind; pay_verb beside one) of an ordinary kind
+    (fee_kinds.service) for a service named in the message (fee_kinds.for_service), nothing is asked through an
+    unofficial channel, every channel given is official (one at least: where to pay or ask), the 【…】 tag names a
+    claimed institution, and the message names no payout, release, benefit, debt or check (fee_kinds.before_payout)."""
+    pays = [r for r in requests if r.kind == "pay"]
+    fees = [r for r in pays if r.pattern in _FEE_PATTERNS]
+    # The plain verb of paying beside the fee ("分期需支付手续费": pay_verb and fee) is the same payment.
+    if not fees or not all(r.pattern in _FEE_PATTERNS or r.pattern == "pay_verb" for r in pays):
+        return False
+    if any(r.through != "official" for r in requests if r.kind != "pay"):
+        return False
+    if not channels or not all(c.official for c in channels):
+        return False
+    if data.fee_before_payout.search(text) or not data.fee_service.search(text) or not data.fee_for_service.search(text):
+        return False
+    tags = [e.value for e in entities if e.kind == "sender_tag"]
+    by_id = _institutions_by_id()
+    return any(c.kind == "institution" and not by_id[c.id].generic and any(by_id[c.id].keywords.search(t) for t in tags) for c in claims)
 
 
 _RETELLING_OPENING = 40

@@ -26,6 +26,7 @@ SENDER_DISOWNS = "sender_disowns"
 PAID_AFTER_SERVICE = "paid_after_service"
 PAID_BY_WRITER = "paid_by_writer"
 DEPOSIT_HELD = "deposit_held"
+SERVICE_FEE_TERMS = "service_fee_terms"
 _KNOWN = (
     WARNING_CLAUSE,
     "before_only",
@@ -39,6 +40,7 @@ _KNOWN = (
     PAID_AFTER_SERVICE,
     PAID_BY_WRITER,
     DEPOSIT_HELD,
+    SERVICE_FEE_TERMS,
 )
 
 
