@@ -3231,6 +3231,13 @@ def test_case21f_a_heading_that_names_what_follows_both_ways(text, verdicts):
         ("你好我是社区的，高龄补贴你还没领，你把身份证号和银行卡号发过来我帮你登记。", "credentials_requested", {"high_risk"}),
         ("您的网贷逾期可帮您协商，请把身份证正反面照片发到ab_cd1234。", "credentials_requested", {"high_risk"}),
         ("这边是营业厅，你的号要停机了，需要你的身份证号帮你重新登记。", "credentials_requested", {"high_risk"}),
+        # A card broker's and a car lender's fees, named by what they are "for" (rows 5, 22).
+        ("急用钱？办张大额卡，内部名额，额度50000，无视黑白户，资料费300，Vabc-1234", "fee_demanded", {"suspicious", "high_risk"}),
+        ("您的信用卡申请已批准，额度8万元，领卡需缴纳680元邮寄费。", "fee_demanded", {"suspicious", "high_risk"}),
+        ("您名下车辆可办理押证不押车贷款，当天到账，需先交GPS安装费。", "fee_demanded", {"suspicious", "high_risk"}),
+        # A parcel's claim doubled, money "退" to the reader, through a private chat id (rows 9, 38).
+        ("快递丢了 双倍赔 加Q1234567890", "contact_through_private_channel", {"suspicious", "high_risk"}),
+        ("你之前报的培训可以退钱了 机构倒闭统一退 加我wx_abc123我拉你进群", "contact_through_private_channel", {"suspicious", "high_risk"}),
         # A teacher's own WeChat, its id right after "转我" (fake_teacher); a superior by a chat log's "总监：" label (row 29).
         ("家长好，我是语文老师，练习册费每人88元，请直接微信转我li_laoshi66，不用走学校系统。", "pay_through_unofficial_channel", {"high_risk"}),
         ("周总监：在吗\n周总监：供应商的尾款我在外面不方便操作，你先帮我垫上，48000，转到对方账户", "pay_through_unofficial_channel", {"high_risk"}),
@@ -3306,6 +3313,8 @@ def test_round25_a_commissioned_firms_own_landline_beside_the_creditors_number(t
         ("【建设银行】您的分期需先交保证金2000元，详询95533。", {"suspicious", "high_risk"}),
         ("您申请的分期需支付手续费120元，分12期收取，详询95533。", {"suspicious", "high_risk"}),
         ("【建设银行】您申请的分期需支付手续费120元，分12期收取。", {"suspicious", "high_risk"}),
+        # A class's own fee paid in the school's own system (genuine_personal_message): no card broker's 资料费.
+        ("本学期教辅资料费620元，请通过学校统一缴费平台缴纳，班级不收现金和转账。", {"low_risk"}),
     ],
 )
 def test_round25_an_institutions_own_tariff_in_its_own_channels(text, verdicts):

@@ -377,7 +377,9 @@ def test_a_vouching_sign_without_an_own_channel_never_lowers_a_red_flag(scam, li
 
 
 def test_a_vouching_sign_without_an_own_channel_is_listed_as_suppressed():
-    scam, line = NO_OWN_CHANNEL[0]
+    # A scam whose red flags are the rules' alone: where the claims stage also judges a request (round 25: the
+    # first row's 加急费 is a fee asked), lowering is blocked earlier, by lowering_needs_official_channels.
+    scam, line = NO_OWN_CHANNEL[3]
     suppressed = {(s.rule, s.filter) for s in check(scam + line).suppressed}
     assert ("pay_in_official_app", "lowering_needs_its_own_channel") in suppressed
 
