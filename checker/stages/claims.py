@@ -2091,7 +2091,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # number to check it ("受华夏银行信用卡中心委托…可致电95577提出异议。某某商务咨询有限公司 025-…", round 25): the
     # firm's line, not the bank's passed off, as a law firm's is (_SPEAKS_FOR_OTHERS). Only as a label: a line the
     # reader is asked to call ("请联系021-…处理") is judged against the bank's as before.
-    staff_lines += _commissioned_lines(text, claims, channels, {c for _, c in called})
+    staff_lines += _commissioned_lines(text, claims, channels, called)
     mismatched = [
         c
         for c in channels
@@ -2640,10 +2640,11 @@ _LANDLINE = precompiled(r"0[1-9]\d{1,2}-?\d{7,8}$")
 _COMMISSIONED_BY = precompiled(r"受([^，。,！!？?；;]{2,24}?)(?:的)?委托")
 
 
-def _commissioned_lines(text: str, claims: list[Claim], channels: list[Channel], called: set[Channel]) -> list[Channel]:
+def _commissioned_lines(text: str, claims: list[Claim], channels: list[Channel], called: list[tuple[Request, Channel]]) -> list[Channel]:
     """The landlines and service lines the message gives only as labels (none asked to be called) where it
     says it writes on a claimed institution's commission and gives that institution's confirmed number too,
-    outside the words of the commission ("委托事项可拨95559核实"): the firm's own lines."""
+    outside the words of the commission ("委托事项可拨95559核实"): the firm's own lines. `called`: the numbers the
+    message asks to be called, each with its request."""
     if "委托" not in text:
         return []
     commissions = list(_COMMISSIONED_BY.finditer(text))
@@ -2659,7 +2660,8 @@ def _commissioned_lines(text: str, claims: list[Claim], channels: list[Channel],
     )
     if not checkable:
         return []
-    return [c for c in channels if c.kind == "phone" and not c.private and c.status == "mismatch" and c not in called]
+    asked = {c for _, c in called}
+    return [c for c in channels if c.kind == "phone" and not c.private and c.status == "mismatch" and c not in asked]
 
 
 def _staff_line(text: str, channel: Channel) -> bool:
