@@ -433,6 +433,15 @@ WARNINGS = [
     "姐 jf-dh.top那个积分兑换的短信是假的 我没点 删了",
     "兄弟们 今天有人QQ找我说是我表弟 让我帮他充游戏点卡把卡密发过去 我打电话问了表弟 他说号被盗了 那个QQ 1122334455你们也别理",
     "【某派出所】王大爷，刚才给您打电话说孙子出事要交钱的号码17012345678我们已经上报，您孙子在学校好好的。",
+    # round 26: a story told to family, whose caller said who they were ("有个人说是…", "有个电话说是…") and asked for a
+    # fee the writer did not pay ("我没交"); or whose caller's channel stands in what the caller said to do with it
+    # ("说…让我打…", "说…让把押金转到…") and is refused after it. All three are high_risk on the code before.
+    "老婆，下午有个人说是幼儿园的老师，让我交300块的活动费扫他的码，我问了园长，根本没这回事，我没交。",
+    "儿子，昨天有人冒充你舅舅打电话，说住院了让把押金转到6217001234567890123，我给你舅舅原来的号码打了，根本没这回事，我没转。",
+    "跟大家说一声，早上我接到一个自称社保局的电话，说我的社保卡被冒用要停，让我打0591-61234567转公安，我没打，直接挂了。",
+    # Until round 26 a NOT_WARNINGS row: the number stands in what the message received said to do with it, and the
+    # writer says he did not call it. What it retells is listed as the scam's sayings; nothing is asked of the reader.
+    "前几天收到一条短信，说是某某法务调解中心的，说我网贷逾期了已经立案，让我今天之内联系13812345678协商，不然就通知家人和单位。我没打那个号。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -469,7 +478,6 @@ NOT_WARNINGS = [
     "您的账户涉嫌洗钱，请勿挂断，请提供身份证号和银行卡号配合核查。",
     # The same stories with a channel of their own, or still pending, or not opening as a report.
     "昨天晚上接到一个电话，对方说是某网购平台的客服，说我买的面霜有质量问题，要给我三倍赔偿。他说要加他的企业微信，再下载一个会议软件。软件我已经下好了，他还在电话里催我开共享，我要不要开？",
-    "前几天收到一条短信，说是某某法务调解中心的，说我网贷逾期了已经立案，让我今天之内联系13812345678协商，不然就通知家人和单位。我没打那个号。",
     "上午接到一个电话，说是某银行信用卡中心的，说我有一笔境外消费要核实，让我报一下卡号和验证码。我还没报，他说十分钟内不报卡就冻结，我该怎么办？",
     "我妹急用钱下了个借款App，客服说她银行卡号填错了钱被冻住，要先交百分之十的解冻费。她交了五千，又说要交认证金，前后转了一万多，后来警察说放款前要交钱的都是骗子。",
     "接到一个电话说我的快递丢了要理赔，我没理。您好，这里是理赔中心，请加微信lp_kf2024办理三倍赔偿。",
@@ -507,6 +515,11 @@ NOT_WARNINGS = [
     # round 25: what a scam says of the SMS it sends, after its own channel, disowns nothing ("请勿回复", "请勿回拨").
     "您的积分即将清零，请添加客服微信jf_kf88 请勿回复",
     "您的信用卡额度可提升至5万元，请致电4001234567 请勿回拨",
+    # round 26: the same story's frame and refusal before a scam's own channel, or a channel the writer still asks about,
+    # or one with an order to the reader in its clause, is no story told.
+    "刚才接到一个电话，我没理。房东说换号了，这个月房租转到6217001234567890123，户名王芳。",
+    "今天有人说是你们班主任，让交资料费转到6217001234567890123，我没转，你看要不要转？",
+    "今天接到一个自称社保局的电话，说社保卡被冒用，让我打0591-61234567，我没打。您的社保卡即将停用，请立即拨打0591-61234567。",
 ]
 
 

@@ -2358,7 +2358,7 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
     begin = _stretch_start(_SENTENCE_END, text, at, 80)
     if _case_told(text, at, end, begin, data) or _narrated_in_warning(text, at, end, begin, data) or _in_disowned_list(text, at, data):
         return True
-    if _caller_told(text, at, end, begin):
+    if _caller_told(text, at, end, begin) or _story_told(text, at, end, begin, data):
         return True
     # A scenario a warning advises on ("如果短信说…要您拨打 400…“改签专线”，请别打"), with no order of the
     # sender's own in the channel's clause and the channel disowned after it ("如果您收到本短信，请拨打025…处理，
@@ -2499,6 +2499,30 @@ def _caller_told(text: str, at: int, end: int, begin: int) -> bool:
     if _CALLER_FRAME.search(text, max(0, at - 12), at) is None or _SECOND_PERSON.search(text, begin, at) is not None:
         return False
     return _disowned_by_name(text, end) or _BARE_DISBELIEF.search(text, end, _next_sentence_end(text, end)) is not None
+
+
+# What the caller of a story told said to do, in the channel's sentence before it ("…说换号了让把房租打到…",
+# "…说我医保卡被人冒用要冻结，让我打…"): said, then asked of the writer or of someone the writer tells of.
+_SAID_ASKED = precompiled(r"(?:说|称)[^。！？!?]{0,24}?(?:让|要|叫)(?:我|把|她|他)")
+
+
+def _story_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
+    """Whether a channel stands in what a story told to warn says the caller asked (round 26: "爸妈，今天有人冒充我们
+    房东发短信，说换号了让把房租打到6228…，我打电话问了房东，根本没这回事，我没转。"): the message reads as such a story
+    (reads_as_story: it opens as the report of a call or a message received, tells a refusal and asks nobody what to
+    do), the channel's sentence before it tells what the caller said to do with it, with no order and no 您 / 你 in the
+    channel's clause ("昨天有人冒充你舅舅打电话，说住院了让把押金转到…": 你舅舅 is whom the caller passed for), and the writer
+    refuses after it, by the end of the next sentence ("我没转", "我没打，直接挂了"). A scam with a story's opening put
+    before it ("刚才接到一个电话，我没理。房东新卡6214…") tells no caller's words in the channel's sentence, and refuses
+    nothing after its channel."""
+    if _SAID_ASKED.search(text, begin, at) is None:
+        return False
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, at)), default=begin)
+    if _SECOND_PERSON.search(text, clause, at) is not None or data.fresh_imperative.search(text, clause, at) is not None:
+        return False
+    if not reads_as_story(text):
+        return False
+    return data.story_refused.search(text, end, _next_sentence_end(text, end)) is not None
 
 
 def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
