@@ -3,7 +3,7 @@
 import pytest
 
 from checker import check
-from checker.stages.claims import judgements, names_scammer, quoting, read, retold
+from checker.stages.claims import governed_fresh, judgements, names_scammer, quoting, read, retold
 from checker.stages.entities import extract
 from checker.stages.normalize import normalize
 from checker.stages.taxonomy import taxonomy
@@ -1514,6 +1514,23 @@ APPLIED_DEMANDED = [
 def test_shenqing_is_no_fresh_imperative_in_a_retold_story(text):
     assert "pay" not in {r.kind for r in _read(text).requests}
     assert check(text).verdict == "low_risk"
+
+
+# Round 26: 速 orders only as a verb's adverb ("速回电"), not inside a word or a name ("顺和速运", "高速", "快速"):
+# the sender's name in its tag was read as an order before the channel of a case it reports.
+@pytest.mark.parametrize(
+    ("text", "fresh"),
+    [
+        ("逾期未还，速回电", True),
+        ("欠款逾期，速到柜台办理", True),
+        ("【顺和速运】防骗提示", False),
+        ("【高速ETC】提醒", False),
+        ("快速到账", False),
+        ("速度很快", False),
+    ],
+)
+def test_su_orders_only_before_a_verb(text, fresh):
+    assert governed_fresh(text) is fresh
 
 
 @pytest.mark.parametrize("text", APPLIED_DEMANDED)
