@@ -439,6 +439,8 @@ WARNINGS = [
     "老婆，下午有个人说是幼儿园的老师，让我交300块的活动费扫他的码，我问了园长，根本没这回事，我没交。",
     "儿子，昨天有人冒充你舅舅打电话，说住院了让把押金转到6217001234567890123，我给你舅舅原来的号码打了，根本没这回事，我没转。",
     "跟大家说一声，早上我接到一个自称社保局的电话，说我的社保卡被冒用要停，让我打0591-61234567转公安，我没打，直接挂了。",
+    # 让 leaves whom it asks unsaid ("说…，让登录…"): the caller's words all the same.
+    "妈，刚收到条短信说有一笔医保返还，让登录 yb-fh.top 填卡号领取，我没点，在医保App里查了根本没有。",
     # Until round 26 a NOT_WARNINGS row: the number stands in what the message received said to do with it, and the
     # writer says he did not call it. What it retells is listed as the scam's sayings; nothing is asked of the reader.
     "前几天收到一条短信，说是某某法务调解中心的，说我网贷逾期了已经立案，让我今天之内联系13812345678协商，不然就通知家人和单位。我没打那个号。",

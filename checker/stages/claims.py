@@ -2502,8 +2502,9 @@ def _caller_told(text: str, at: int, end: int, begin: int) -> bool:
 
 
 # What the caller of a story told said to do, in the channel's sentence before it ("…说换号了让把房租打到…",
-# "…说我医保卡被人冒用要冻结，让我打…"): said, then asked of the writer or of someone the writer tells of.
-_SAID_ASKED = precompiled(r"(?:说|称)[^。！？!?]{0,24}?(?:让|要|叫)(?:我|把|她|他)")
+# "…说我医保卡被人冒用要冻结，让我打…", "…说有退税，让登录…"): said, then asked of the writer or of someone the writer
+# tells of; 让 and 叫 may leave whom they ask unsaid, 要 not ("说…要注销" asks nobody).
+_SAID_ASKED = precompiled(r"(?:说|称)[^。！？!?]{0,24}?(?:(?:让|叫)(?:我|把|她|他)?|要(?:我|把|她|他))")
 
 
 def _story_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
