@@ -1868,6 +1868,27 @@ def test_a_short_opener_before_a_genuine_message_stays_low(text):
     assert check(text).verdict == "low_risk"
 
 
+# Round 26 (red team narrated): the victim a case's opening names, glued to a scam's first words (normalize.CASE_SUBJECT),
+# is set aside as a greeting is: who speaks first after it is read (on the code before, the first row read no relative
+# and was low_risk). A case that goes on with what happened to the victim opens nothing, and its warning stays low.
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("【案例】一名用户舅 我小燕 换微信了 加我新的 yan_1016，避免损失。", "relative"),
+        ("【警情通报】市民李某我是张总，在外面开会，微信zz_boss88加我，有事交代，谨防诈骗。", "boss"),
+    ],
+)
+def test_round26_who_speaks_first_after_a_case_subject_glued_on(text, person):
+    assert person in {c.id for c in _read(text).claims}
+    assert check(text).verdict != "low_risk"
+
+
+def test_round26_a_case_told_after_its_subject_opens_nothing():
+    text = "【反诈中心】案例：一名用户收到自称“舅舅”的短信说换了微信，加上后被要求转账，被骗8000元。换号借钱请先打原号码核实。"
+    assert not {c.id for c in _read(text).claims if c.kind == "person"}
+    assert check(text).verdict == "low_risk"
+
+
 # notice12: in a warning that retells a scam, what genuine senders never do (rules.toml never_genuine)
 # counts unless every place of it is a third person's words retold (claims.retold): the caller's, the
 # impostor's in quotation marks. The sender's own demand in the first person, after the same frame, counts.
