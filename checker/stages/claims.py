@@ -699,7 +699,14 @@ def own_turn(norm: Normalized, start: int, end: int) -> bool:
 
 
 def _reported(
-    text: str, start: int, data: _Data, narrated: bool = False, quoted: bool = True, story: bool = False, warned: bool | None = None
+    text: str,
+    start: int,
+    data: _Data,
+    narrated: bool = False,
+    quoted: bool = True,
+    story: bool = False,
+    warned: bool | None = None,
+    end: int | None = None,
 ) -> bool:
     """Whether the request is reported speech: inside quotation marks ("对方会说“请转账到安全账户”"),
     or in a sentence whose subject is the scammer ("骗子常以…为由，要求您下载会议软件"); with
@@ -711,7 +718,8 @@ def _reported(
     quotes), and a quotation is a lowering like any other. With `warned` None (the message gives no
     unofficial channel of its own), also where anyone but the writer says them ("领导加您好友后说“…”")
     or the words are named as a saying after their marks ("“…”是诈骗短信", "“…”等说法", _mentioned);
-    with `warned` False (it gives one), only where a third person the sentence names says them."""
+    with `warned` False (it gives one), only where a third person the sentence names says them. `end`: where the
+    request ends, when the caller has it: a request to the writer himself ("验证码报给我", "先转我") is no case's narration."""
     if quoted:
         for q in _quotes(text, max(0, start - 80), min(len(text), start + 80)):
             if q.start <= start < q.end and _reports_speech(text, q, data, warned):
@@ -721,10 +729,17 @@ def _reported(
     if narrated and (_in_steps(text, start, data) or _in_scenario(text, start, data)):
         return True  # the steps a warning enumerates, or the scenario it advises on (notice19)
     begin = _stretch_start(_SENTENCE_END, text, start, 80)
-    if narrated and _case_told(text, start, start, begin, data):
-        return True  # the narration of a case a warning reports, the victim's loss told after (case21)
+    if narrated and _case_told(text, start, start, begin, data) and not (end is not None and _TO_WRITER.search(text, start, end + 1)):
+        # The narration of a case a warning reports, the victim's loss told after (case21). Not a request made to the
+        # writer outside quotation marks (round 26, red team narrated_loss: "【案例】一名用户…会收到一条验证码 报给我…"):
+        # a case tells what the scammer asked of the victim, in the third person ("让其报出验证码").
+        return True
     with _reading_part(text, begin, start):
         return _reported_in(text, begin, start, data, narrated, story)
+
+
+# A request made to the writer himself: given, sent, told or transferred to 我 ("报给我", "转我", "加我", "发我").
+_TO_WRITER = precompiled(r"(?:给|转|加|发|报|告诉|联系|找)我(?![们的行司局院所])")
 
 
 def _reported_in(text: str, begin: int, start: int, data: _Data, narrated: bool, story: bool) -> bool:
@@ -946,7 +961,7 @@ def _governed(
     denial only (it does not reach past one). `warned`: whether quotation marks report speech (_reported)."""
     if plain:
         framed = False
-    elif _reported(text, start, data, narrated, story=story, warned=warned):
+    elif _reported(text, start, data, narrated, story=story, warned=warned, end=end):
         return True
     if framed and data.after.match(text, end, statement_end(text, end, min(len(text), end + 40))):
         return True
