@@ -3382,3 +3382,19 @@ def test_round25_an_institutions_own_tariff_in_its_own_channels(text, verdicts):
 def test_round25_a_tariff_kept_from_the_fee_rules_is_listed_as_suppressed():
     result = check("【招商银行】信用卡取现需支付1%手续费，最低10元，详询95555。")
     assert {(s.rule, s.filter) for s in result.suppressed} >= {("debtor_fee_demand", "service_fee_terms"), ("fee_demanded", "service_fee_terms")}
+
+
+# Round 26: the writer speaks as an institution (its name opens the message, or follows "我这边是") and wants the money
+# in his own pocket: the writer is the payment's channel, as a claimed person is. The first row was low_risk on the code
+# before, the second suspicious. An institution named further on as a means of payment claims nothing.
+@pytest.mark.parametrize(
+    ("text", "finding", "verdicts"),
+    [
+        ("快递员 你有个到付件58元 我先垫了 你转我微信就行", True, {"high_risk"}),
+        ("喂 我这边是中通的 你有个到付件 运费86块 你先把钱转给我 我给你放驿站", True, {"high_risk"}),
+        ("今天聚餐一共600，我先用花呗付了，每人60，直接微信转我就行", False, {"low_risk"}),
+    ],
+)
+def test_round26_an_institution_paid_into_the_writers_pocket(text, finding, verdicts):
+    assert ("pay_through_unofficial_channel" in {f.id for f in _read(text).findings}) is finding
+    assert check(text).verdict in verdicts

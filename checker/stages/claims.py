@@ -738,6 +738,23 @@ def _reported(
         return _reported_in(text, begin, start, data, narrated, story)
 
 
+# Where the writer speaks as an institution: its name opens the message, or follows "我是" / "这边是" ("我这边是德邦的").
+_SPEAKER_REACH = 12
+_SPEAKS_AS = precompiled(r"(?:我是|我们是|这边是|这里是|我这边是|我这里是)$")
+
+
+def _speaks_as_institution(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim]) -> bool:
+    """Whether the writer speaks as an institution the message claims (round 26): a mention of it stands within the
+    paste's first _SPEAKER_REACH characters, or right after "我是" / "这边是" ("我这边是德邦的")."""
+    claimed = {c.id for c in claims if c.kind == "institution"}
+    for e in entities:
+        if e.kind == "institution" and e.value in claimed:
+            at = _entity_span(e).start
+            if 0 <= at < _SPEAKER_REACH or (at > 0 and _SPEAKS_AS.search(norm.original, max(0, at - 6), at) is not None):
+                return True
+    return False
+
+
 # A request made to the writer himself: given, sent, told or transferred to 我 ("报给我", "转我", "加我", "发我").
 _TO_WRITER = precompiled(r"(?:给|转|加|发|报|告诉|联系|找)我(?![们的行司局院所])")
 
@@ -2055,6 +2072,14 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             # every payment asked goes through the reader's own way in (the school's payment system);
             # a teacher, only where the money goes to her own code or pocket.
             pay_channels.append(Channel("sender", "", "unknown", "", True, first["pay"].evidence))
+        elif not pay_channels and not persons and _speaks_as_institution(norm, entities, claims) and (
+            into := next((r for r in requests if r.kind == "pay" and r.pattern in _INTO_THE_SENDER and r.through != "official"), None)
+        ):
+            # Round 26: the writer speaks as an institution and wants the money in his own pocket ("供电所通知 …先把电费转
+            # 我微信 我帮你交", "我这边是德邦的 …先把钱转给我"): no institution is paid into a person's chat or card, so the
+            # writer is the payment's channel, as a claimed person is. Not an institution named as a means or a place
+            # further on ("我先用花呗付了…直接微信转我就行": a meal split among colleagues).
+            pay_channels.append(Channel("sender", "", "unknown", "", True, into.evidence))
         elif not pay_channels and (for_me := next((r for r in requests if r.pattern == "pay_someone_for_me" and r.through != "official"), None)):
             # Round 25: money for a third person only the writer names ("在开会 帮我给合作方转181500过去"), whoever
             # the writer says he is or if he says nothing: the payee is the writer's word alone, the documented
