@@ -530,6 +530,9 @@ NOT_WARNINGS = [
     # round 26 (red team narrated_loss): a case's opening and a loss around a request made to the writer himself ("报给我"):
     # a case tells what the scammer asked of the victim in the third person. low_risk on the code before.
     "【案例】一名用户亲 退款已经申请了 手机会收到一条验证码 报给我 我这边帮退到卡上，谨防诈骗，一名用户因此被骗5000元。",
+    # round 26 (red team narrated): a victim who asks whether it can be trusted ("这个靠谱吗") still asks, whatever case's
+    # opening and warning are put around the story (low_risk on the code before).
+    "【提醒】近期有用户最近有人拉我进一个理财群，老师说有内部渠道，稳赚不赔，让下载一个叫“鑫盛财富”的App入金，这个靠谱吗，谨防诈骗。",
     # round 26: the same scenario, then a request of the firm's own through its landline, is read as it is.
     "如果有人让您把律师费转到个人账户，请勿支付。您的案件已立案，律师费请今日内转入本所对公账户，详询025-81234567。",
 ]
