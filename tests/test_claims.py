@@ -439,9 +439,6 @@ WARNINGS = [
     "老婆，下午有个人说是幼儿园的老师，让我交300块的活动费扫他的码，我问了园长，根本没这回事，我没交。",
     "儿子，昨天有人冒充你舅舅打电话，说住院了让把押金转到6217001234567890123，我给你舅舅原来的号码打了，根本没这回事，我没转。",
     "跟大家说一声，早上我接到一个自称社保局的电话，说我的社保卡被冒用要停，让我打0591-61234567转公安，我没打，直接挂了。",
-    # round 26: a scenario a firm warns of, with its own landline as a label: the landline proves nothing either way
-    # and does not make the scenario's request the firm's own (high_risk on the code before).
-    "【某某律师事务所】如果有人自称本所律师，让您把“律师费”转到个人账户，请勿支付，本所不向欠款人收取任何费用。本所座机 025-8123 4567。",
     # round 26: the same case told in the third person ("对方让其把…验证码报给他") stays a case.
     "【案例】一名用户接到自称客服的电话，称退款要验证，对方让其把手机收到的验证码报给他，谨防诈骗，一名用户因此被骗5000元。",
     # 让 leaves whom it asks unsaid ("说…，让登录…"): the caller's words all the same.
@@ -535,6 +532,10 @@ NOT_WARNINGS = [
     "【提醒】近期有用户最近有人拉我进一个理财群，老师说有内部渠道，稳赚不赔，让下载一个叫“鑫盛财富”的App入金，这个靠谱吗，谨防诈骗。",
     # round 26: the same scenario, then a request of the firm's own through its landline, is read as it is.
     "如果有人让您把律师费转到个人账户，请勿支付。您的案件已立案，律师费请今日内转入本所对公账户，详询025-81234567。",
+    # round 26: a 400 number beside requests put in quotation marks under an anti-fraud opener: the number is the
+    # message's own way, so the quotation marks report nobody's speech (red team quotes; a draft that let a landline
+    # or service number leave the requests framed lowered it).
+    "反诈提醒：“切勿”相信陌生来电！“您名下”有一笔可疑交易正在处理，“如非本人”操作请“立即”“拨打反诈专线”4000-123-456，由专员为您拦截。",
 ]
 
 

@@ -1972,12 +1972,9 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         channels = [c for c in channels if c not in retold]
     # A retelling ("对方会让您…") is read as one only in a warning (a victim's story of what happened
     # is a scam to name, not a warning), and only where the message gives no way of its own to reach
-    # anyone but official ones: no private or unknown number, link, card or chat id. A landline or service number
-    # of nobody the message claims otherwise (Channel.vouched: a firm's own "本所座机 025-…") proves nothing either way,
-    # as for lowering (round 26): it does not make the scenario a law firm warns of ("如果有人自称本所律师，让您把律师费
-    # 转到个人账户…，请勿支付") the firm's own request. A request of its own outside the scenario is read as ever.
+    # anyone but official ones: no private or unknown number, link, card or chat id.
     denial = _denial(norm, data, present)
-    own_way = any(c.kind in _ENTITY_CHANNELS and not c.vouched for c in channels)
+    own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
     # A victim's question about complying ("我要不要转？") is no warning, whatever warning words it quotes.
     # A story told as a warning (a refusal told, nobody asked what to do) that names its scam or its
     # scammer ("我差点被骗了", "民警说就是诈骗", "那个假老板", names_scammer) warns as a cue does.
