@@ -1882,7 +1882,7 @@ def test_a_short_opener_before_a_genuine_message_stays_low(text):
     assert check(text).verdict == "low_risk"
 
 
-# Round 26 (red team narrated): the victim a case's opening names, glued to a scam's first words (normalize.CASE_SUBJECT),
+# Round 26 (red team narrated): the victim a case's opening names, glued to a scam's first words (normalize._CASE_SUBJECT),
 # is set aside as a greeting is: who speaks first after it is read (on the code before, the first row read no relative
 # and was low_risk). A case that goes on with what happened to the victim opens nothing, and its warning stays low.
 @pytest.mark.parametrize(

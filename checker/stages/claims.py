@@ -738,23 +738,6 @@ def _reported(
         return _reported_in(text, begin, start, data, narrated, story)
 
 
-# Where the writer speaks as an institution: its name opens the message, or follows "我是" / "这边是" ("我这边是德邦的").
-_SPEAKER_REACH = 12
-_SPEAKS_AS = precompiled(r"(?:我是|我们是|这边是|这里是|我这边是|我这里是)$")
-
-
-def _speaks_as_institution(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim]) -> bool:
-    """Whether the writer speaks as an institution the message claims (round 26): a mention of it stands within the
-    paste's first _SPEAKER_REACH characters, or right after "我是" / "这边是" ("我这边是德邦的")."""
-    claimed = {c.id for c in claims if c.kind == "institution"}
-    for e in entities:
-        if e.kind == "institution" and e.value in claimed:
-            at = _entity_span(e).start
-            if 0 <= at < _SPEAKER_REACH or (at > 0 and _SPEAKS_AS.search(norm.original, max(0, at - 6), at) is not None):
-                return True
-    return False
-
-
 # A request made to the writer himself: given, sent, told or transferred to 我 ("报给我", "转我", "加我", "发我").
 _TO_WRITER = precompiled(r"(?:给|转|加|发|报|告诉|联系|找)我(?![们的行司局院所])")
 
@@ -1789,6 +1772,23 @@ def _status(kind: str, owner: str, claimed: list[Institution], public: set[str])
 # A law firm or a "legal centre" speaks for a creditor: the channels it gives are its own, not the
 # creditor's, so a creditor's confirmed numbers do not make them mismatched.
 _SPEAKS_FOR_OTHERS = frozenset({"law_firm", "legal_service"})
+
+
+# Where the writer speaks as an institution: its name opens the message, or follows "我是" / "这边是" ("我这边是德邦的").
+_SPEAKER_REACH = 12
+_SPEAKS_AS = precompiled(r"(?:我是|我们是|这边是|这里是|我这边是|我这里是)$")
+
+
+def _speaks_as_institution(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim]) -> bool:
+    """Whether the writer speaks as an institution the message claims (round 26): a mention of it stands within the
+    paste's first _SPEAKER_REACH characters, or right after "我是" / "这边是" ("我这边是德邦的")."""
+    claimed = {c.id for c in claims if c.kind == "institution"}
+    for e in entities:
+        if e.kind == "institution" and e.value in claimed:
+            at = _entity_span(e).start
+            if 0 <= at < _SPEAKER_REACH or (at > 0 and _SPEAKS_AS.search(norm.original, max(0, at - 6), at) is not None):
+                return True
+    return False
 
 
 def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institution]:

@@ -888,11 +888,11 @@ GREETING = precompiled(
 # Round 26 (red team narrated): so is the victim a case's opening names ("【案例】一名用户…", "近期有客户…", "市民王某…"),
 # glued to what follows: where that is a scam's first words ("一名用户舅 我海燕 换微信了…"), who speaks first is who
 # speaks first after it. A case told goes on with what happened to the victim ("一名用户收到…"), which opens nothing.
-CASE_SUBJECT = precompiled(
+_CASE_SUBJECT = precompiled(
     r"(?:(?:近期|近日|最近|日前)?有(?:位|个|名)?|一名|一位|多名)(?:用户|客户|市民|居民|大学生|学生|老人|网友|群众|旅客|家长|车主)"
     r"|(?:市民|村民|居民|事主)[\u4e00-\u9fff]某"
 )
-_GLUED_OPENER = precompiled(r"[\u4e00-\u9fff]{0,10}?(?:" + GREETING.pattern + "|" + CASE_SUBJECT.pattern + ")")
+_GLUED_OPENER = precompiled(r"[\u4e00-\u9fff]{0,10}?(?:" + GREETING.pattern + "|" + _CASE_SUBJECT.pattern + ")")
 
 
 def glued_greeting_end(text: str, at: int = 0) -> int:
