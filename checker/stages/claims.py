@@ -729,7 +729,7 @@ def _reported(
     if narrated and (_in_steps(text, start, data) or _in_scenario(text, start, data)):
         return True  # the steps a warning enumerates, or the scenario it advises on (notice19)
     begin = _stretch_start(_SENTENCE_END, text, start, 80)
-    if narrated and _case_told(text, start, start, begin, data) and not (end is not None and _TO_WRITER.search(text, start, end + 1)):
+    if narrated and not (end is not None and _TO_WRITER.search(text, start, end + 1)) and _case_told(text, start, start, begin, data):
         # The narration of a case a warning reports, the victim's loss told after (case21). Not a request made to the
         # writer outside quotation marks (round 26, red team narrated_loss: "【案例】一名用户…会收到一条验证码 报给我…"):
         # a case tells what the scammer asked of the victim, in the third person ("让其报出验证码").
