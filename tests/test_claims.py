@@ -446,6 +446,11 @@ WARNINGS = [
     # Until round 26 a NOT_WARNINGS row: the number stands in what the message received said to do with it, and the
     # writer says he did not call it. What it retells is listed as the scam's sayings; nothing is asked of the reader.
     "前几天收到一条短信，说是某某法务调解中心的，说我网贷逾期了已经立案，让我今天之内联系13812345678协商，不然就通知家人和单位。我没打那个号。",
+    # round 27: told to call the old number first, or to confirm on it ("先打原号码", "打旧号码核实"): the one check that
+    # defeats a changed-number opener. All three suspicious on the code before (known_person_opener).
+    "【某小区物业】业主请注意：最近有人群发“我是你们房东，换新号了，这个月房租转新卡”，这不是物业通知，交租前请打原号码核实。",
+    "【某社区】“房东”说换了新号，让把房租转到新卡？先打原号码确认。",
+    "【某社区】“班主任”换了新号，让你加新微信？先打旧号码问一下。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -536,6 +541,10 @@ NOT_WARNINGS = [
     # message's own way, so the quotation marks report nobody's speech (red team quotes; a draft that let a landline
     # or service number leave the requests framed lowered it).
     "反诈提醒：“切勿”相信陌生来电！“您名下”有一笔可疑交易正在处理，“如非本人”操作请“立即”“拨打反诈专线”4000-123-456，由专员为您拦截。",
+    # round 27: the advice to confirm on the old number, added to the opener itself or to a request with its own card, is
+    # no warning: the opener is not in what it warns of, and the card is the message's own way.
+    "我是你们房东，换新号了，存一下，打原号码确认也行。",
+    "我是房东，换新号了，这个月房租转到6217001234567890123，先打原号码确认也行。",
 ]
 
 
