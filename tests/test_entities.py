@@ -332,6 +332,20 @@ def test_the_trigger_gate_never_hides_a_match():
             assert [m.span() for m in stage._matches(pattern, text)] == expected, (pattern.pattern, text)
 
 
-@pytest.mark.parametrize(("text", "deadlines"), [("案件已于今日立案", []), ("请于今日内处理", ["今日内"]), ("将于今日扣款", ["今日"])])
+DAYS = [
+    ("案件已于今日立案", []),
+    ("请于今日内处理", ["今日内"]),
+    ("将于今日扣款", ["今日"]),
+    # round 27: a day told with what it brought or who brings it is a date ("今日收到…通知", "今日由投递员送达").
+    ("您的储蓄卡今日收到冻结通知，详情请到网点查询", []),
+    ("邮件今日由投递员送达", []),
+    ("今日已扣款", []),
+    # the same day with time left to act in stays one, in the same message too.
+    ("今日收到通知，请今日内处理", ["今日内"]),
+    ("否则今日冻结", ["今日"]),
+]
+
+
+@pytest.mark.parametrize(("text", "deadlines"), DAYS)
 def test_a_day_something_already_happened_on_is_no_deadline(text, deadlines):
     assert [e.text for e in entities(text, "deadline")] == deadlines

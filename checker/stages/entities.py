@@ -683,10 +683,11 @@ _AMOUNT = precompiled(
 )
 _CN_NUM = "一二两三四五六七八九十半"
 # A day with no 前 / 内 after it that something already happened on ("已于今日立案", "已于当天送达") is a date,
-# not a deadline; one it will happen on still is ("将于今日扣款").
+# not a deadline; one it will happen on still is ("将于今日扣款"). So is a day told with what it brought or
+# who brings it ("今日收到…冻结通知", "今日已扣款", "今日由投递员送达"): a date, no time left to act in.
 _DEADLINE = precompiled(
     rf"(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?:之?前|内)"
-    rf"|(?<!已于)(?<!已经于)(?<!已在)(?<!已)(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?"
+    rf"|(?<!已于)(?<!已经于)(?<!已在)(?<!已)(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?!收到|已|由)"
     rf"|(?:(?<!\d)\d{{1,3}}|(?<![{_CN_NUM}])[{_CN_NUM}]{{1,3}})个?(?:小时|钟头)(?:之?内|后)"
     rf"|(?<!\d)\d{{1,2}}月\d{{1,2}}[日号](?:\d{{1,2}}[点时:]\d{{0,2}})?(?:之?前|截止)"
     rf"|最后(?:期限|通知|一次通知|警告|机会)|限期|截止(?:日期)?"
