@@ -451,6 +451,9 @@ WARNINGS = [
     "【某小区物业】业主请注意：最近有人群发“我是你们房东，换新号了，这个月房租转新卡”，这不是物业通知，交租前请打原号码核实。",
     "【某社区】“房东”说换了新号，让把房租转到新卡？先打原号码确认。",
     "【某社区】“班主任”换了新号，让你加新微信？先打旧号码问一下。",
+    # round 27: the police tell the reader that whoever called him is a scammer ("刚才给您打电话说…的是骗子"); the call was
+    # read as one asked of the reader, so the warning was none. Suspicious on the code before (arrest_threat).
+    "【某派出所】李阿姨，刚才给您打电话说您儿子被拘留、要交保释金的人是骗子，您儿子在单位上班，千万不要转钱。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -877,6 +880,8 @@ NOT_ASKED = [
     ("他被带进群里，看别人晒收益，就信了。", "chat"),
     ("承办律师：周文静，联系电话021-62781234。", "call"),
     ("请于12月15日前通过网上国网App缴纳电费。", "pay"),
+    # round 27: someone called the reader, who dials nothing
+    ("刚才给您打电话说您儿子出事的人是骗子。", "call"),
 ]
 
 
