@@ -454,6 +454,9 @@ WARNINGS = [
     # round 27: the police tell the reader that whoever called him is a scammer ("刚才给您打电话说…的是骗子"); the call was
     # read as one asked of the reader, so the warning was none. Suspicious on the code before (arrest_threat).
     "【某派出所】李阿姨，刚才给您打电话说您儿子被拘留、要交保释金的人是骗子，您儿子在单位上班，千万不要转钱。",
+    # round 27: a case whose loss is told as the card spent by someone else ("卡被绑到陌生钱包消费6200元"). high_risk on the
+    # code before.
+    "【某市反诈中心】通报：一名车主收到短信称其ETC认证失效，需点击 etc-x.top 重新认证，车主填写卡号和验证码后，卡被绑到陌生钱包消费6200元。ETC无需二次认证。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -548,6 +551,9 @@ NOT_WARNINGS = [
     # no warning: the opener is not in what it warns of, and the card is the message's own way.
     "我是你们房东，换新号了，存一下，打原号码确认也行。",
     "我是房东，换新号了，这个月房租转到6217001234567890123，先打原号码确认也行。",
+    # round 27: a spending threatened, not told ("以免卡被消费", "将被消费"), makes no case of a scam's own link.
+    "【通报】您的ETC认证已失效，需点击 etc-x.top 重新认证，以免卡被消费5000元，谨防诈骗。",
+    "【案例】一名车主ETC认证失效，需点击 etc-x.top 重新认证，否则卡将被消费5000元，谨防诈骗。",
 ]
 
 

@@ -2652,11 +2652,14 @@ _CASE_OPENS = precompiled(r"案例|警情|通报|以案说法|案情|真实案�
 _CASE_OPENING = 24
 _CASE_REACH = 150
 # A victim's loss told, with its sum or its way out of the account (round 24: a card stolen from, "被盗刷"; or the
-# scam seen through only after, "才识破", "转了2800元后才发现"; or a loss averted by checking, "核实后避免了损失").
+# scam seen through only after, "才识破", "转了2800元后才发现"; or a loss averted by checking, "核实后避免了损失";
+# round 27: spent by someone else, "被…消费8900元").
 _LOSS = precompiled(
     r"(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|被(?:转|刷|划|骗|盗)走|被盗刷|(?:汇|转|付|交)了[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
     r"|发现(?:自己)?(?:被骗|上当)|(?:转出|汇出|转走|骗走)了?(?:共计|累计|总计|合计|共)?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
     r"|盗刷了?[^。，,!?]{0,4}?\d|才(?:识破|发现)|核实后(?:才)?(?:避免了?|挽回了?)(?:损失|被骗)"
+    # Round 27: the account spent by someone else ("卡被绑到陌生钱包消费8900元"); not one that will or may be ("将被消费").
+    r"|(?<![将会能要])被[^。，,!?将会]{0,12}?消费了?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
 )
 
 
