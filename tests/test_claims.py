@@ -123,6 +123,11 @@ JUDGED = [
     ("案件编号HX1234：王某涉嫌恶意逃废债，将移送经侦。如有异议，请在24小时内回电0571-69531234。", {"threat_lifted_by_call"}, "suspicious"),
     ("您的号码已被列入停机名单，如为本人使用请于今日联系021-75901234进行实名核验。", {"threat_lifted_by_call"}, "suspicious"),
     ("您的手机号码被标记为涉诈号码，将在24小时内停机，如需解除请拨打0371-78711234。", {"threat_lifted_by_call"}, "suspicious"),
+    # round 27: the number cut off in other words ("即将被停用", "将被注销"), as 停机 (red team narrated: low_risk on the
+    # code before, with and without a case's opening). A carrier's own notice with its own number is not one.
+    ("尊敬的客户，您的手机号即将被停用，请联系021-89081234核实。", {"threat_lifted_by_call"}, "suspicious"),
+    ("您的号码将被注销，如需保留请于今日回电0755-23451234。", {"threat_lifted_by_call"}, "suspicious"),
+    ("【中国联通】您的手机号码因欠费即将停用，请及时缴费，详询10010。", set(), "low_risk"),
     # The number after a team asked to be reached ("联系专案组0871…", requests.call reach_number): a request, judged
     # as any other; a community's team to call about a vaccination puts nothing at stake.
     ("【网警】您的手机号码涉嫌发送诈骗信息，将在2小时内停机，如有异议请联系专案组0871-55131234。", {"contact_through_private_channel"}, "suspicious"),
