@@ -127,6 +127,7 @@ JUDGED = [
     # code before, with and without a case's opening). A carrier's own notice with its own number is not one.
     ("尊敬的客户，您的手机号即将被停用，请联系021-89081234核实。", {"threat_lifted_by_call"}, "suspicious"),
     ("您的号码将被注销，如需保留请于今日回电0755-23451234。", {"threat_lifted_by_call"}, "suspicious"),
+    ("您的欠款即将移交司法，请联系021-73791234协商。", {"threat_lifted_by_call"}, "suspicious"),
     ("【中国联通】您的手机号码因欠费即将停用，请及时缴费，详询10010。", set(), "low_risk"),
     # The number after a team asked to be reached ("联系专案组0871…", requests.call reach_number): a request, judged
     # as any other; a community's team to call about a vaccination puts nothing at stake.
