@@ -182,6 +182,15 @@ def test_spoken_link_leaves_a_scam_without_a_link_as_it_is():
     assert EDITS["spoken_link"](text, random.Random(1)) == text
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_pronoun_dropped_leaves_the_reader_unnamed_and_the_rest_as_it_was(seed):
+    text = "【法务中心】你欠的钱再不还，明天就去你单位，你的通讯录也一样，转到6222021234567890123。"
+    dropped = EDITS["pronoun_dropped"](text, random.Random(seed))
+    assert "你" not in dropped and "您" not in dropped
+    assert dropped.replace("其", "") == "【法务中心】欠的钱再不还，明天就去单位，通讯录也一样，转到6222021234567890123。"
+    assert EDITS["pronoun_dropped"]("妈 新号 旧手机丢了 先转我500", random.Random(seed)) == "妈 新号 旧手机丢了 先转我500"
+
+
 def test_tagged_puts_a_tag_and_at_most_a_prefix_line_in_front_of_the_scam():
     text = "妈 新号 旧手机丢了 先存一下 晚点跟你说个事"
     lines = set(_PREFIXES_HELD_OUT)

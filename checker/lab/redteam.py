@@ -52,6 +52,11 @@ outside `combined` and `all`.
 `polite` (round 22, not designed for: nothing undoes it) swaps the pronoun, 你 to 您 or 您 to 你, as one script is
 written formally or plainly. It stands beside the families, outside `combined` and `all`.
 
+`pronoun_dropped` (round 27, designed for: written with the collection threats and the cut-off number read without
+a pronoun, from the in-sample probe that found them) leaves the reader unnamed, as terse Chinese does: "您的" / "你的"
+to nothing or to 其, every other 您 / 你 dropped ("不还明天去单位"). It stands beside the families, outside `combined`
+and `all`.
+
 `spoken_link` (round 23, designed for: written with the normaliser's step that reads it) speaks every link of
 the scam: 点 for its dots, 杠 for a hyphen, 斜杠 for a slash, the scheme dropped ("fz-app 点 cc 斜杠 x"), as an
 attacker who knows that links are read whole can. A scam with no link is left as it is. It stands beside the
@@ -411,6 +416,15 @@ def _polite(text: str, rng: random.Random) -> str:
     return text.replace("你", "您") if "你" in text else text.replace("您", "你")
 
 
+# Pronoun dropped (round 27, designed for: written with the collection threats and the cut-off number read without a
+# pronoun, from the in-sample probe that found them): the reader left unnamed, as terse Chinese leaves him ("不还明天去
+# 单位", "欠的钱再不还"): "您的" / "你的" to nothing or to 其 (one choice a scam), every other 您 / 你 dropped. A scam
+# without a pronoun is left as it is.
+def _pronoun_dropped(text: str, rng: random.Random) -> str:
+    own = rng.choice(("", "其"))
+    return _SECOND_PERSON.sub(lambda m: own if m.group() in ("您的", "你的") else "", text)
+
+
 # Bare (issue 9): a message sent without punctuation, as fake-base-station SMS often are, or as an
 # attacker who knows that the claims stage reads clauses can write it. Every run of clause marks is
 # removed, or turned into one space (one choice a message); the brackets of a 【signature】 are kept or
@@ -528,6 +542,7 @@ EDITS = {
     "spelled_apart": _spelled_apart,
     "tagged": _tagged,
     "polite": _polite,
+    "pronoun_dropped": _pronoun_dropped,
     "spoken_link": _spoken_link,
     "combined": combined,
     "all": every_family,
