@@ -191,6 +191,15 @@ def test_pronoun_dropped_leaves_the_reader_unnamed_and_the_rest_as_it_was(seed):
     assert EDITS["pronoun_dropped"]("妈 新号 旧手机丢了 先转我500", random.Random(seed)) == "妈 新号 旧手机丢了 先转我500"
 
 
+@pytest.mark.parametrize("family", ["pronoun_dropped", "narrated"])
+def test_the_plural_you_goes_as_one_word(family):
+    """"你们公司" loses its 你们, never its 你 alone ("们公司" is no one's text)."""
+    text = "你们公司人事部已经知道了，明天把材料传真到你们单位，您们的领导也会知道。"
+    for seed in range(8):
+        dropped = EDITS[family](text, random.Random(seed))
+        assert "们" not in dropped and "公司人事部" in dropped and "传真到单位" in dropped
+
+
 def test_tagged_puts_a_tag_and_at_most_a_prefix_line_in_front_of_the_scam():
     text = "妈 新号 旧手机丢了 先存一下 晚点跟你说个事"
     lines = set(_PREFIXES_HELD_OUT)

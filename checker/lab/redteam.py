@@ -340,12 +340,14 @@ _NARRATION_CLOSINGS = ["请勿轻信谣言。", "谨防诈骗。", "避免损失
 # Only the sender's tag at the start gives way to the opener. (Until round 23 this name was defined twice,
 # and the later one, every 【tag】 anywhere, is what ran: tags inside or at the end went too.)
 _LEADING_SIGNATURE = re.compile(r"^\s*[【\[][^】\]]{1,16}[】\]]")
-_SECOND_PERSON = re.compile(r"(?:尊敬的)?[^，,。！!？?]{0,6}?(?:您好|你好)[，,！!。]?|您的|你的|您|你")
+# The plural as one word (round 28): dropping 你 alone from "你们公司" left "们公司", which no writer sends.
+_SECOND_PERSON = re.compile(r"(?:尊敬的)?[^，,。！!？?]{0,6}?(?:您好|你好)[，,！!。]?|(?:您|你)们的|您的|你的|(?:您|你)们|您|你")
+_YOURS = ("您的", "你的", "您们的", "你们的")
 
 
 def _narrated(text: str, rng: random.Random) -> str:
     body = _LEADING_SIGNATURE.sub("", text)
-    body = _SECOND_PERSON.sub(lambda m: "其" if m.group() in ("您的", "你的") else "", body).strip("。！! ，,")
+    body = _SECOND_PERSON.sub(lambda m: "其" if m.group() in _YOURS else "", body).strip("。！! ，,")
     body = body.removeprefix("其")  # "一名用户其借呗已逾期" reads "一名用户借呗已逾期"
     return rng.choice(_NARRATION_OPENERS) + body + "，" + rng.choice(_NARRATION_CLOSINGS)
 
@@ -422,7 +424,7 @@ def _polite(text: str, rng: random.Random) -> str:
 # without a pronoun is left as it is.
 def _pronoun_dropped(text: str, rng: random.Random) -> str:
     own = rng.choice(("", "其"))
-    return _SECOND_PERSON.sub(lambda m: own if m.group() in ("您的", "你的") else "", text)
+    return _SECOND_PERSON.sub(lambda m: own if m.group() in _YOURS else "", text)
 
 
 # Bare (issue 9): a message sent without punctuation, as fake-base-station SMS often are, or as an
