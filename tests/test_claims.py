@@ -806,6 +806,15 @@ BY_MEANING = [
     # the number pointed at, then given
     ("系统要统一清理了，您打这个电话027-56912896让工作人员帮您弄。", "call", "this_number"),
     ("请拨打以下号码：0755-26783345", "call", "this_number"),
+    # round 28: the reader left unnamed, as terse Chinese leaves him (red team pronoun_dropped, in-sample probe:
+    # each of these read no request on the code before)
+    ("孩子住院急着交费 先帮我给他转 卡号我发短信", "pay", "account_to_follow"),
+    ("研学费用199元，账户我等下短信发，交一下。", "pay", "account_to_follow"),
+    ("对方家长说先赔医药费，我把他的收款码发，直接转过去。", "pay", "account_to_follow"),
+    ("交费还差9590，不好意思跟爸妈开口，能先帮我转一下吗？", "pay", "advance_for_me"),
+    ("我卡被冻了，先帮我转一下，别打电话。", "pay", "advance_for_me"),
+    ("我龙总。手上有没有五万块闲钱？急用两天。", "pay", "borrow"),
+    ("已收到投递的简历，请回复常用邮箱，我们将把入职资料发过来。", "call", "reply_contact"),
 ]
 
 
@@ -894,6 +903,12 @@ NOT_ASKED = [
     ("请于12月15日前通过网上国网App缴纳电费。", "pay"),
     # round 27: someone called the reader, who dials nothing
     ("刚才给您打电话说您儿子出事的人是骗子。", "call"),
+    # round 28: the pronoun-free forms leave these alone: an account sent already, a message passed on, change asked for
+    ("卡号我发你了，你看下对不对。", "pay"),
+    ("账户我已经发了，查收一下。", "pay"),
+    ("能帮我转一下这条消息吗？", "pay"),
+    ("手上有没有零钱？", "pay"),
+    ("我手上有点闲钱，想存定期。", "pay"),
 ]
 
 
