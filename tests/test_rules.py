@@ -372,6 +372,10 @@ def test_a_line_with_a_channel_of_its_own_is_no_aside():
         ("（谨防骗局）快递丢了，双倍赔，加QQ 1314160818", "谨防骗局", "1314160818"),
         ("温馨提示：加微信abc12345办理。", "温馨提示", "abc12345"),
         ("您好，收到您的简历，请回复邮箱。", "您好", "请回复邮箱"),
+        # round 28: a case's or a warning's heading as a tag, before a scam that gives its own channel (red team narrated)
+        ("【警情通报】市民王某低价蓝牙耳机 加help_yzj2628，谨防被骗3000元。", "【警情通报】", "help_yzj2628"),
+        ("【案例】一名用户提额至80000 点k3s.vip/9x9 详情请以页面为准。", "【案例】", "k3s.vip/9x9"),
+        ("【反诈小课堂】兼职刷单 日结 加微信kf_wx8890", "【反诈小课堂】", "kf_wx8890"),
     ],
 )
 def test_hole13_the_model_reads_a_message_without_its_asides(text, aside, kept):
