@@ -293,6 +293,9 @@ JUDGED = [
     ("你用学生证注册过一个分期App 嗯 那个账户现在属于违规账户 你先借出来 然后转到我们给你的账户",
      {"pay_through_unofficial_channel"}, "high_risk"),
     ("您先往自己账户里存一笔钱再转到我们的验证账户，验证完马上退回。", {"pay_through_unofficial_channel"}, "high_risk"),
+    # round 28: the reader made a third person or left unnamed (red team pronoun_dropped; low_risk on the code before)
+    ("我是信用卡部的莫经理，资质评分不够，保费480元，转到我发给其账户后马上给寄卡。", {"pay_through_unofficial_channel"}, "high_risk"),
+    ("首期利息要提前收取 就是173.14元 通过支付宝转到我们给的那个账户 转好截图给我", {"pay_through_unofficial_channel"}, "high_risk"),
     ("请在支付宝App内还款，勿转入任何个人账户。", set(), "low_risk"),
     # The reader's own question in a chat log asks nothing; the other speaker's demand still does.
     ("客服：您的借款已审批\n我：要交保证金吗\n客服：不用，我们没有任何前期费用", set(), "low_risk"),

@@ -75,8 +75,10 @@ _ACCOUNT = precompiled(
     r"(?<!法院)(?<!本院)(?<!医保)(?<!社保)(?<!公积金)(?:个人|私人|指定|安全|备用|保护|隔离|专员|专用|专属|监管|核查|清查|审查|清算|备付|过渡|临时|以下|下方|如下|对公|我方|本所)(?:的)?(?:银行)?(?:还款)?"
     # Where money sits, by any of its names (账户, 户头, 收款户, 专户 ...); "美团还款专户" needs no prefix.
     r"(?:账户|帐户|账号|帐号|户头|收款户|收款卡|卡号|银行卡|储蓄卡)|(?<!对方)(?:收款人|户名|开户行|收款账户|收款账号)[:：]|专户"
-    # The account the sender hands over ("转到我们给你的账户", "我刚才发您的那个卡号"): not the reader's own.
-    r"|(?:我们|我|他|她|对方|财务)(?:刚才|刚刚|一会儿?|等下)?(?:给|发|发给|提供给?)(?:你|您)的(?:这个|那个)?(?:账户|帐户|账号|帐号|户头|收款户|专户|卡号|银行卡|卡)"
+    # The account the sender hands over ("转到我们给你的账户", "我刚才发您的那个卡号"): not the reader's own. The
+    # reader made a third person or left unnamed too (round 28, red team pronoun_dropped: "转到我发给其账户",
+    # "我们给的那个账户").
+    r"|(?:我们|我|他|她|对方|财务)(?:刚才|刚刚|一会儿?|等下)?(?:给|发|发给|提供给?)(?:(?:你|您)的|其|的)(?:这个|那个)?(?:账户|帐户|账号|帐号|户头|收款户|专户|卡号|银行卡|卡)"
     # An account named for what the money "verifies" or "unfreezes" ("转到我们的验证账户", "评估账户"):
     # no lender, bank or card centre keeps one for its customers' money.
     r"|(?:验证|评估|解冻|冲正|验资)(?:的)?(?:账户|帐户|账号|卡)(?!余额|信息|资料|安全|身份|密码|明细)"
