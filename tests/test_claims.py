@@ -466,6 +466,8 @@ WARNINGS = [
     # round 27: a case whose loss is told as the card spent by someone else ("卡被绑到陌生钱包消费6200元"). high_risk on the
     # code before.
     "【某市反诈中心】通报：一名车主收到短信称其ETC认证失效，需点击 etc-x.top 重新认证，车主填写卡号和验证码后，卡被绑到陌生钱包消费6200元。ETC无需二次认证。",
+    # round 28: the writer's claim and his card inside the quotation of what the victim received stay the scam's words.
+    "【某派出所】近期发生多起冒充房东诈骗，一名租户收到“我是房东，换号了，这个月房租打到我爱人卡上6228480122663915，户名刘某”的短信，转了2800元后才发现房东根本没换号。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
@@ -563,6 +565,11 @@ NOT_WARNINGS = [
     # round 27: a spending threatened, not told ("以免卡被消费", "将被消费"), makes no case of a scam's own link.
     "【通报】您的ETC认证已失效，需点击 etc-x.top 重新认证，以免卡被消费5000元，谨防诈骗。",
     "【案例】一名车主ETC认证失效，需点击 etc-x.top 重新认证，否则卡将被消费5000元，谨防诈骗。",
+    # round 28 (red team narrated_loss): a case's opening glued before a writer who introduces himself as someone the
+    # reader knows, or who asks a loan or a payment into his own family's card; a case tells these in the third person.
+    # Both low_risk on the code before.
+    "【警情通报】市民王某我是胡总，刚给转了91000，收到后转给徐红梅，卡号6259707758501766，急，避免损失，客户核实后避免了损失。",
+    "如果收到通知，老同学还记得我吗我是苏静最近手头紧借我211000元周转一下下月还打到我老婆卡上6217642594332723看到回我，谨防被骗3000元，客户核实后避免了损失。",
 ]
 
 

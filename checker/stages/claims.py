@@ -731,7 +731,7 @@ def _reported(
     if narrated and (_in_steps(text, start, data) or _in_scenario(text, start, data)):
         return True  # the steps a warning enumerates, or the scenario it advises on (notice19)
     begin = _stretch_start(_SENTENCE_END, text, start, 80)
-    if narrated and not (end is not None and _TO_WRITER.search(text, start, end + 1)) and _case_told(text, start, start, begin, data):
+    if narrated and not (end is not None and _to_writer(text, start, end)) and _case_told(text, start, start, begin, data):
         # The narration of a case a warning reports, the victim's loss told after (case21). Not a request made to the
         # writer outside quotation marks (round 26, red team narrated_loss: "【案例】一名用户…会收到一条验证码 报给我…"):
         # a case tells what the scammer asked of the victim, in the third person ("让其报出验证码").
@@ -740,8 +740,16 @@ def _reported(
         return _reported_in(text, begin, start, data, narrated, story)
 
 
-# A request made to the writer himself: given, sent, told or transferred to 我 ("报给我", "转我", "加我", "发我").
-_TO_WRITER = precompiled(r"(?:给|转|加|发|报|告诉|联系|找)我(?![们的行司局院所])")
+# A request made to the writer himself: given, sent, told or transferred to 我 ("报给我", "转我", "加我", "发我"); lent to
+# him or paid into his family's card (round 28, red team narrated_loss: "借我211000元", "打到我老婆卡上").
+_TO_WRITER = precompiled(r"(?:给|转|加|发|报|告诉|联系|找|借|(?:打|转|汇|存)到)我(?![们的行司局院所])")
+
+
+def _to_writer(text: str, start: int, end: int) -> bool:
+    """Whether the request text[start:end + 1] is made to the writer himself outside quotation marks (a quoted "打到我爱人卡上"
+    is the scammer's, in a case the warning tells)."""
+    quotes = _quotes(text, max(0, start - 80), min(len(text), end + 80))
+    return any(not any(q.start <= m.start() < q.end for q in quotes) for m in _TO_WRITER.finditer(text, start, end + 1))
 
 
 def _reported_in(text: str, begin: int, start: int, data: _Data, narrated: bool, story: bool) -> bool:
@@ -2600,11 +2608,26 @@ def _narrated_subject(text: str, begin: int, at: int, data: _Data) -> bool:
     message the warning quotes is the scam's reader ("收到冒充我行的短信“您的额度可提升…”，一位客户填写卡号后被盗刷…").
     """
     spoken_to = [m.start() for m in _SECOND_PERSON.finditer(text, begin, at)]
+    # Round 28 (red team narrated_loss: "【警情通报】市民王某我是胡总，刚给转了91000，收到后转给徐红梅，卡号…"): nor a writer
+    # who introduces himself as someone the reader knows, outside quotation marks; a case tells that claim in the
+    # third person ("收到自称胡总的短信").
     if spoken_to:
         scam_quotes = [q for q in _quotes(text, begin, at) if _scam_quote(text, q, data)]
         if any(not any(q.start <= k < q.end for q in scam_quotes) for k in spoken_to):
             return False
+    claimed = [m.start() for m in _SELF_CLAIM.finditer(text, begin, at)]
+    if claimed:
+        quotes = _quotes(text)  # the quotation may run on past the channel ("收到“我是房东…卡上6228…”的短信")
+        if any(not any(q.start <= k < q.end for q in quotes) for k in claimed):
+            return False
     return _VICTIM.search(text, begin, at) is not None or data.third_person.search(text, begin, at) is not None
+
+
+# The writer introducing himself as someone the reader knows ("我是胡总", "是我，你表弟"; not "说是我表弟", retold).
+_SELF_CLAIM = precompiled(
+    r"(?<![说称叫])(?:我是|是我[,，]?)(?:你的?|您的?|你们|您们)?[^，,。!?\s]{0,4}?"
+    r"(?:总|董|主任|局长|书记|处长|科长|校长|老师|班主任|老板|房东|老同学|同学|老乡|同事|儿子|女儿|表哥|表姐|表弟|表妹|舅舅|侄子|侄女|外甥|孙子|孙女)"
+)
 
 
 def _narrated_in_warning(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
