@@ -821,6 +821,7 @@ BY_MEANING = [
     ("孩子住院急着交费 先帮我给他转 卡号我发短信", "pay", "account_to_follow"),
     ("研学费用199元，账户我等下短信发，交一下。", "pay", "account_to_follow"),
     ("对方家长说先赔医药费，我把他的收款码发，直接转过去。", "pay", "account_to_follow"),
+    ("医药费先出了 20962.91 直接转给对方家长 账号我这边发 不然他们说要报警", "pay", "account_to_follow"),
     ("交费还差9590，不好意思跟爸妈开口，能先帮我转一下吗？", "pay", "advance_for_me"),
     ("我卡被冻了，先帮我转一下，别打电话。", "pay", "advance_for_me"),
     ("我龙总。手上有没有五万块闲钱？急用两天。", "pay", "borrow"),
@@ -916,6 +917,7 @@ NOT_ASKED = [
     # round 28: the pronoun-free forms leave these alone: an account sent already, a message passed on, change asked for
     ("卡号我发你了，你看下对不对。", "pay"),
     ("账户我已经发了，查收一下。", "pay"),
+    ("卡号我发给财务了，你问她。", "pay"),
     ("能帮我转一下这条消息吗？", "pay"),
     ("手上有没有零钱？", "pay"),
     ("我手上有点闲钱，想存定期。", "pay"),
