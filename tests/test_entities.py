@@ -185,6 +185,7 @@ NAMED = [
     ("核验请加群，群号：2103062079", "chat_handle", "2103062079"),
     ("請加LINE ID: kd_service88 補填資料", "chat_handle", "LINE ID: kd_service88"),
     ("加telegram: task_9981 联系", "chat_handle", "telegram: task_9981"),
+    ("电费打8折 代交 找我 微信kf-gkd3137", "chat_handle", "微信kf-gkd3137"),  # round 28: kf read as 客服 cut it
     # A LINE ID in an official account's form (@…) or with a dot between its characters
     ("面試請加人資LINE：@job_0567 預約", "chat_handle", "LINE：@job_0567"),
     ("代儲點數 私下匯款 加LINE@tw.1427", "chat_handle", "LINE@tw.1427"),

@@ -39,6 +39,9 @@ CASES = [
     ("添加微信号lipei_kf2021", "添加微信号lipei_kf2021"),
     ("加我yh-zfb88", "加我yh-zfb88"),
     ("加kf7319", "加客服7319"),
+    # round 28: nor the head of an id after 微信 ("kf_qx2291" became "客服_qx2291", and no chat id was read).
+    ("加微信kf_qx2291办理", "加微信kf_qx2291办理"),
+    ("找我 微信kf-gkd3137", "找我微信kf-gkd3137"),
     ("ＡＢＣ１２３", "abc123"),
     ("①②③", "123"),
     ("电话一三八一二三四五六七八", "电话13812345678"),
