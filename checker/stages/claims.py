@@ -2604,7 +2604,7 @@ def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
 def _narrated_subject(text: str, begin: int, at: int, data: _Data) -> bool:
     """Whether the sentence text[begin:at] before a channel tells of someone else, no one spoken to: a victim
     or a third person named in it (_VICTIM, retelling.third_person: "有用户收到…", "一名老人点开后…", "马某填了…"),
-    and no 您 / 你. A bare order ("这个月房租打到6222…") names nobody and tells nothing. A 您 in the scam's
+    no 您 / 你, and no writer introducing himself as someone the reader knows outside quotation marks (_SELF_CLAIM). A bare order ("这个月房租打到6222…") names nobody and tells nothing. A 您 in the scam's
     message the warning quotes is the scam's reader ("收到冒充我行的短信“您的额度可提升…”，一位客户填写卡号后被盗刷…").
     """
     spoken_to = [m.start() for m in _SECOND_PERSON.finditer(text, begin, at)]
