@@ -817,7 +817,7 @@ BY_MEANING = [
     ("系统要统一清理了，您打这个电话027-56912896让工作人员帮您弄。", "call", "this_number"),
     ("请拨打以下号码：0755-26783345", "call", "this_number"),
     # round 28: the reader left unnamed, as terse Chinese leaves him (red team pronoun_dropped, in-sample probe:
-    # none of these was read by the pattern named on the code before; three by another one)
+    # none of these was read by the pattern named on the code before; two by another one)
     ("孩子住院急着交费 先帮我给他转 卡号我发短信", "pay", "account_to_follow"),
     ("研学费用199元，账户我等下短信发，交一下。", "pay", "account_to_follow"),
     ("对方家长说先赔医药费，我把他的收款码发，直接转过去。", "pay", "account_to_follow"),
