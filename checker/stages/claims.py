@@ -21,7 +21,7 @@ import contextlib
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from functools import cache, lru_cache
 from typing import TypeVar
@@ -749,7 +749,12 @@ def _to_writer(text: str, start: int, end: int) -> bool:
     """Whether the request text[start:end + 1] is made to the writer himself outside quotation marks (a quoted "打到我爱人卡上"
     is the scammer's, in a case the warning tells)."""
     quotes = _quotes(text, max(0, start - 80), min(len(text), end + 80))
-    return any(not any(q.start <= m.start() < q.end for q in quotes) for m in _TO_WRITER.finditer(text, start, end + 1))
+    return _unquoted((m.start() for m in _TO_WRITER.finditer(text, start, end + 1)), quotes)
+
+
+def _unquoted(places: Iterable[int], quotes: Sequence[Quote]) -> bool:
+    """Whether any of the places stands outside every one of the quotations."""
+    return any(not any(q.start <= k < q.end for q in quotes) for k in places)
 
 
 def _reported_in(text: str, begin: int, start: int, data: _Data, narrated: bool, story: bool) -> bool:
@@ -2604,22 +2609,19 @@ def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
 def _narrated_subject(text: str, begin: int, at: int, data: _Data) -> bool:
     """Whether the sentence text[begin:at] before a channel tells of someone else, no one spoken to: a victim
     or a third person named in it (_VICTIM, retelling.third_person: "有用户收到…", "一名老人点开后…", "马某填了…"),
-    no 您 / 你, and no writer introducing himself as someone the reader knows outside quotation marks (_SELF_CLAIM). A bare order ("这个月房租打到6222…") names nobody and tells nothing. A 您 in the scam's
-    message the warning quotes is the scam's reader ("收到冒充我行的短信“您的额度可提升…”，一位客户填写卡号后被盗刷…").
+    no 您 / 你, and no writer introducing himself as someone the reader knows outside quotation marks (_SELF_CLAIM).
+    A bare order ("这个月房租打到6222…") names nobody and tells nothing. A 您 in the scam's message the warning quotes
+    is the scam's reader ("收到冒充我行的短信“您的额度可提升…”，一位客户填写卡号后被盗刷…").
     """
     spoken_to = [m.start() for m in _SECOND_PERSON.finditer(text, begin, at)]
+    if spoken_to and _unquoted(spoken_to, [q for q in _quotes(text, begin, at) if _scam_quote(text, q, data)]):
+        return False
     # Round 28 (red team narrated_loss: "【警情通报】市民王某我是胡总，刚给转了91000，收到后转给徐红梅，卡号…"): nor a writer
     # who introduces himself as someone the reader knows, outside quotation marks; a case tells that claim in the
-    # third person ("收到自称胡总的短信").
-    if spoken_to:
-        scam_quotes = [q for q in _quotes(text, begin, at) if _scam_quote(text, q, data)]
-        if any(not any(q.start <= k < q.end for q in scam_quotes) for k in spoken_to):
-            return False
+    # third person ("收到自称胡总的短信"). The quotation may run on past the channel ("收到“我是房东…卡上6228…”的短信").
     claimed = [m.start() for m in _SELF_CLAIM.finditer(text, begin, at)]
-    if claimed:
-        quotes = _quotes(text)  # the quotation may run on past the channel ("收到“我是房东…卡上6228…”的短信")
-        if any(not any(q.start <= k < q.end for q in quotes) for k in claimed):
-            return False
+    if claimed and _unquoted(claimed, _quotes(text)):
+        return False
     return _VICTIM.search(text, begin, at) is not None or data.third_person.search(text, begin, at) is not None
 
 
