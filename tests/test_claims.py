@@ -3460,3 +3460,25 @@ def test_round25_a_tariff_kept_from_the_fee_rules_is_listed_as_suppressed():
 def test_round26_an_institution_paid_into_the_writers_pocket(text, finding, verdicts):
     assert ("pay_through_unofficial_channel" in {f.id for f in _read(text).findings}) is finding
     assert check(text).verdict in verdicts
+
+
+# Round 29: where a warning names the scam's channel as an example ("比如 …", "（如 400…）", "… 这种"), by the police's
+# "涉诈" before its noun, or as the one a victim added before the loss the case reports ("添加QQ …后", "累计转出…元",
+# "最终无法提现"), the channel is the scam's, not the sender's; an order to the reader before it, or no warning at all,
+# still offers it. On the code before (7415e53), each of the first five rows kept its channel.
+@pytest.mark.parametrize(
+    ("text", "channel", "offered"),
+    [
+        ("【某区反诈中心】冒充电商客服的短信，网址多是仿冒的，比如 tb-tk.top，这类网址都是诈骗。", "tb-tk.top", False),
+        ("【某银行】提示：冒充我行的短信常带陌生号码（如4001234567）或链接，均为诈骗，请以官方客服为准。", "4001234567", False),
+        ("【某区反诈中心】冒充快递理赔的电话会给一个400号码例如4001234567，一律是骗局。", "4001234567", False),
+        ("【某反诈中心】您好，监测到您正在与涉诈QQ 987654321联系，请立即停止转账，如需核实请拨96110。", "987654321", False),
+        ("【某学院】案例通报：一名学生添加QQ 123456789后做刷单任务，先后转出共计2.3万元，最终无法提现。刷单就是诈骗。", "123456789", False),
+        ("请拨打客服热线（如4001234567）办理退款，谨防诈骗。", "4001234567", True),
+        ("涉诈账户已冻结，请加QQ 123456789 办理解冻。", "123456789", True),
+        ("客服热线如下：4001234567，谨防诈骗。", "4001234567", True),
+        ("【案例】一名用户添加QQ 123456789后领取了补贴2000元，名额有限。", "123456789", True),
+    ],
+)
+def test_round29_a_channel_named_as_the_scams_example_or_the_victims_is_not_offered(text, channel, offered):
+    assert any(channel in c.value.replace(" ", "") for c in _read(text).channels) is offered

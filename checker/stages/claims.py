@@ -2350,6 +2350,8 @@ def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> boo
         or could_match(_PROHIBITED_TOWARDS.pattern, present)
         or bool(present & _SCAM_NAMING_CHARACTERS)
         or could_match(_CALLER_FRAME.pattern, present)
+        or could_match(_EXAMPLE_BEFORE.pattern, present)
+        or could_match(_EXAMPLE_AFTER.pattern, present)
     )
 
 
@@ -2413,7 +2415,7 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
     begin = _stretch_start(_SENTENCE_END, text, at, 80)
     if _case_told(text, at, end, begin, data) or _narrated_in_warning(text, at, end, begin, data) or _in_disowned_list(text, at, data):
         return True
-    if _caller_told(text, at, end, begin) or _story_told(text, at, end, begin, data):
+    if _caller_told(text, at, end, begin) or _story_told(text, at, end, begin, data) or _exemplified(text, at, end, begin, data):
         return True
     # A scenario a warning advises on ("如果短信说…要您拨打 400…“改签专线”，请别打"), with no order of the
     # sender's own in the channel's clause and the channel disowned after it ("如果您收到本短信，请拨打025…处理，
@@ -2434,6 +2436,22 @@ def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
     return _denied_after(text, end, data)
 
 
+def _exemplified(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
+    """Whether a channel is given as an example of the scam's ("网址多为仿冒，比如 x.com", "“专线”是400号码（如400…）",
+    "链接是 x.cc 这种"): an example marker right before or after it (_EXAMPLE_BEFORE, _EXAMPLE_AFTER), in a message
+    with a warning cue, and no order to the reader in its clause before it ("请拨打客服热线（如400…）" gives it)."""
+    if _EXAMPLE_BEFORE.search(text, max(0, at - 4), at) is None and _EXAMPLE_AFTER.match(text, end) is None:
+        return False
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, at)), default=begin)
+    return data.fresh_imperative.search(text, clause, at) is None and data.denial.search(text) is not None
+
+
+# An example's marker (round 29): "比如 / 例如 / 譬如 / 诸如", or a bare 如 opening a parenthesis or a clause
+# (not 如下 / 如需 / 如有 / 假如, which give a channel or a condition); "这种 / 这类 / 之类 / 等" after it.
+_EXAMPLE_BEFORE = precompiled(r"(?:比如|例如|譬如|诸如|(?<=[（(，,、：:\s])如)[:：\s]{0,2}$")
+_EXAMPLE_AFTER = precompiled(r"\s?(?:这种|这类|这样的|之类|一类)")
+
+
 # A channel disowned where it stands (case22): the object of a verb the reader is told not to do ("请勿添加微信号
 # lc_…", "不要回拨0571-…", "切勿点击 x.top"), or named fake by its own noun ("仿冒我行网站 yh-….com", "诈骗电话
 # 0571-…"). Right before the channel, nothing but the channel's noun and a colon between: "不要点击陌生链接，官方链接
@@ -2446,10 +2464,12 @@ _DISOWNED_IN_PLACE = precompiled(
     rf"(?:(?:{_PROHIBITION}|严禁)(?:再|去|随意|轻易)?"
     r"(?:回拨|拨打|回电|接听|点击|点开|打开|访问|登录|添加|加|扫描|扫|下载|联系|相信|理会|转账到|汇款到|转入|汇入|转到|汇到)"
     rf"(?:这个|此|该)?的?{_CHANNEL_NOUN}?"
-    rf"|(?<![防反报击范治])(?:仿冒|假冒|钓鱼|虚假|诈骗|山寨|冒牌)的?(?:(?!官方|唯一|认证|正规|真实|举报|热线|专线)[\u4e00-\u9fff]){{0,4}}?{_CHANNEL_NOUN})"
+    rf"|(?<![防反报击范治])(?:仿冒|假冒|钓鱼|虚假|诈骗|山寨|冒牌|涉诈|涉骗)的?(?:(?!官方|唯一|认证|正规|真实|举报|热线|专线)[\u4e00-\u9fff]){{0,4}}?{_CHANNEL_NOUN})"
     r"(?:为|是)?[:：\s]{0,2}$"
 )
 _IN_PLACE_REACH = 24
+# The noun a chat id is found with, at its start ("qq 20…", "微信号wx_…").
+_LEADING_NOUN = precompiled(r"(?:微信号?|qq号?)")
 # How far before a channel the heading it stands under, or the list item before it, may start.
 _LIST_REACH = 40
 # What turns a disowned channel into the one to use: "请勿添加微信号 …以外的账号", "除…之外".
@@ -2531,6 +2551,10 @@ def _disowned_in_place(text: str, at: int, end: int, listed: int = 0) -> bool:
     window = max(0, at - _IN_PLACE_REACH)
     if _DISOWNED_IN_PLACE.search(text, window, at) or _DISOWNING_HEADING.search(text, max(0, at - _LIST_REACH), at):
         return True
+    # Round 29: a chat id found with its own noun ("涉诈QQ 20…", "诈骗微信号 wx_…") is named where the noun ends.
+    noun = _LEADING_NOUN.match(text, at, end)
+    if noun is not None and _DISOWNED_IN_PLACE.search(text, window, noun.end()):
+        return True
     if _PROHIBITED_TOWARDS.search(text, window, at) and _MONEY_VERB_AFTER.match(text, end):
         return True
     right_after, this = _named_scam_patterns(_channel_kind(text[at:end]))
@@ -2602,7 +2626,7 @@ def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
         data.fresh_imperative.search(text, clause, at) is None
         and _LOSS.search(text, 0, at) is None
         and _narrated_subject(text, begin, at, data)
-        and _SCAM_CONTACT.search(text, begin, at) is not None
+        and _scam_contact(text, begin, at, end)
     )
 
 
@@ -2640,7 +2664,7 @@ def _narrated_in_warning(text: str, at: int, end: int, begin: int, data: _Data) 
     您的账户异常，登录 x.top 认证…") gives it as its own."""
     if data.retelling_frame.search(text, 0, _RETELLING_OPENING) is None or data.fresh_imperative.search(text, begin, at) is not None:
         return False
-    if not _narrated_subject(text, begin, at, data) or _SCAM_CONTACT.search(text, begin, at) is None:
+    if not _narrated_subject(text, begin, at, data) or not _scam_contact(text, begin, at, end):
         return False
     return _disowned_by_name(text, end)
 
@@ -2654,6 +2678,17 @@ def _disowned_by_name(text: str, end: int) -> bool:
 
 # How the scam reached the one a warning's narration tells of ("收到冒充我行的短信，点开仿冒链接…"; round 24: a call
 # that came, "来电", "打来"): without it the sentence tells no scam ("有客户借呗逾期，还款账户…").
+def _scam_contact(text: str, begin: int, at: int, end: int) -> bool:
+    """Whether the sentence text[begin:at] before a channel tells how the scam reached someone (_SCAM_CONTACT), or
+    the channel is the object of a contact told as done (round 29: "添加QQ 31…后", "拨打400…之后")."""
+    if _SCAM_CONTACT.search(text, begin, at) is not None:
+        return True
+    return _DONE_AFTER.match(text, end) is not None and _CONTACT_BEFORE.search(text, max(begin, at - 4), at) is not None
+
+
+# A contact verb right before a channel, and the perfective "…后" right after it (_scam_contact).
+_CONTACT_BEFORE = precompiled(r"(?:点击|点开|拨打|添加|加了?|登录|下载|扫描|扫|回拨|联系)[:：\s]?$")
+_DONE_AFTER = precompiled(r"\s?(?:后|之后|以后)")
 _SCAM_CONTACT = precompiled(r"收到|接到|来电|打来|冒充|仿冒|假冒|自称|谎称|点开|(?:点击|拨打|添加|加|登录|下载|扫|回拨|转)了|(?:点击|拨打|添加|登录|下载|回拨)(?:后|之后)")
 # What disowns the channel a warning's narration named: the message or the channel named as such, the body
 # that did not send it, or the loss it brought.
@@ -2684,6 +2719,10 @@ _CASE_REACH = 150
 _LOSS = precompiled(
     r"(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|被(?:转|刷|划|骗|盗)走|被盗刷|(?:汇|转|付|交)了[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
     r"|发现(?:自己)?(?:被骗|上当)|(?:转出|汇出|转走|骗走)了?(?:共计|累计|总计|合计|共)?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
+    # Round 29: the sum told before its verb ("累计转出1.96万元", "先后投入共36万元"), or the money that can no
+    # longer be drawn (the end of every investment and task case: "最终无法提现").
+    r"|(?:共计|累计|总计|合计|先后)(?:转出|汇出|转账|汇款|投入|充值)了?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元|(?:追加|累计|先后)?投入(?:共计|累计|共)?\d[\d.,]*[万千百]?元"
+    r"|(?:最终|最后|结果|却|均|都|再也)无法(?:提现|取出|出金)"
     r"|盗刷了?[^。，,!?]{0,4}?\d|才(?:识破|发现)|核实后(?:才)?(?:避免了?|挽回了?)(?:损失|被骗)"
     # Round 27: the account spent by someone else ("卡被绑到陌生钱包消费8900元"); not one that will or may be ("将被消费").
     r"|(?<![将会能要])被[^。，,!?将会]{0,12}?消费了?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
