@@ -448,6 +448,9 @@ WARNINGS = [
     "老婆，下午有个人说是幼儿园的老师，让我交300块的活动费扫他的码，我问了园长，根本没这回事，我没交。",
     "儿子，昨天有人冒充你舅舅打电话，说住院了让把押金转到6217001234567890123，我给你舅舅原来的号码打了，根本没这回事，我没转。",
     "跟大家说一声，早上我接到一个自称社保局的电话，说我的社保卡被冒用要停，让我打0591-61234567转公安，我没打，直接挂了。",
+    # round 29: a caller by sex ("有个男的打我电话") opens a story as "有人" does, and the writer's refusal may come after
+    # all the caller asked ("…让我加他QQ…，让我把钱转到…。我越听越不对，没理他"). high_risk on the code before (7415e53).
+    "妹，跟你说个事，上午有个男的打我电话，说他是社保局的，说我社保卡被人冒用了，让我加他QQ 3344556677登记，还让我把卡里的钱转到6217001234567890123“保护起来”，说弄完就还我。我越听越不对劲，没理他，挂了问了12333，说根本没这回事。你也注意点。",
     # round 26: the same case told in the third person ("对方让其把…验证码报给他") stays a case.
     "【案例】一名用户接到自称客服的电话，称退款要验证，对方让其把手机收到的验证码报给他，谨防诈骗，一名用户因此被骗5000元。",
     # 让 leaves whom it asks unsaid ("说…，让登录…"): the caller's words all the same.
@@ -546,6 +549,8 @@ NOT_WARNINGS = [
     "刚才接到一个电话，我没理。房东说换号了，这个月房租转到6217001234567890123，户名王芳。",
     "今天有人说是你们班主任，让交资料费转到6217001234567890123，我没转，你看要不要转？",
     "今天接到一个自称社保局的电话，说社保卡被冒用，让我打0591-61234567，我没打。您的社保卡即将停用，请立即拨打0591-61234567。",
+    # round 29: a stranger's call as the opening and a refusal told before the channel: the channel offered after it.
+    "刚才有个男的打我电话，我没理他。你的社保卡被冒用了，让你加QQ 3344556677登记。",
     # round 26 (red team narrated_loss): a case's opening and a loss around a request made to the writer himself ("报给我"):
     # a case tells what the scammer asked of the victim in the third person. low_risk on the code before.
     "【案例】一名用户亲 退款已经申请了 手机会收到一条验证码 报给我 我这边帮退到卡上，谨防诈骗，一名用户因此被骗5000元。",

@@ -2592,7 +2592,7 @@ def _story_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
     (reads_as_story: it opens as the report of a call or a message received, tells a refusal and asks nobody what to
     do), the channel's sentence before it tells what the caller said to do with it, with no order and no 您 / 你 in the
     channel's clause ("昨天有人冒充你舅舅打电话，说住院了让把押金转到…": 你舅舅 is whom the caller passed for), and the writer
-    refuses after it, by the end of the next sentence ("我没转", "我没打，直接挂了"). A scam with a story's opening put
+    refuses after it ("我没转", "我没打，直接挂了"). A scam with a story's opening put
     before it ("刚才接到一个电话，我没理。房东新卡6214…") tells no caller's words in the channel's sentence, and refuses
     nothing after its channel."""
     if _SAID_ASKED.search(text, begin, at) is None:
@@ -2602,7 +2602,9 @@ def _story_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
         return False
     if not reads_as_story(text):
         return False
-    return data.story_refused.search(text, end, _next_sentence_end(text, end)) is not None
+    # Round 29: the refusal anywhere after the channel; a story tells all the caller asked first, then that the writer
+    # would not ("…让我加他QQ 26…，还发了个链接…，让我把钱转到…。我越听越不对，没理他").
+    return data.story_refused.search(text, end) is not None
 
 
 def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
