@@ -3487,3 +3487,37 @@ def test_round26_an_institution_paid_into_the_writers_pocket(text, finding, verd
 )
 def test_round29_a_channel_named_as_the_scams_example_or_the_victims_is_not_offered(text, channel, offered):
     assert any(channel in c.value.replace(" ", "") for c in _read(text).channels) is offered
+
+
+# Round 29: a warning's own line for questions and reports (claims._help_line) is no way it offers to act on the scam it
+# warns of: after the warning's cue, named by the sender's office or staff (or a landline by a consult cue), asking for
+# nothing else, in a message that names none of the reader's own money. A collector's 专员, a line before the warning,
+# the reader's own debt named, or money asked in the line's sentence keep it the sender's way. On the code before
+# (7415e53) the first three rows kept their line as a channel.
+@pytest.mark.parametrize(
+    ("text", "line", "offered"),
+    [
+        ("【某社区】提醒：冒充子女换号借钱的短信又出现了，都是诈骗，千万别转账。拿不准的请打社区网格员小王13800001111。", "13800001111", False),
+        ("【某学院保卫处】通报：近期有学生被冒充客服的电话骗走5000元，谨防诈骗，遇到可疑情况请联系保卫处0571-86970000。", "057186970000", False),
+        ("【某律师事务所】提醒：有人冒充本所律师向当事人收取“保证金”，都是诈骗，本所从不向个人收费。本所座机025-84760000。", "02584760000", False),
+        ("谨防诈骗。如有疑问请联系专员13800001111。", "13800001111", True),
+        ("谨防诈骗。您的借款已逾期，如有疑问请致电保卫处0571-86970000。", "057186970000", True),
+        ("如有疑问请联系社区网格员小王13800001111。谨防诈骗。", "13800001111", True),
+        ("谨防诈骗。遇到可疑情况请转账到保卫处0571-86970000核实。", "057186970000", True),
+    ],
+)
+def test_round29_a_warnings_own_line_for_questions_is_not_offered(text, line, offered):
+    assert any(c.kind == "phone" and c.value == line for c in _read(text).channels) is offered
+
+
+# The rules read such a line as the claims do; a fake anti-fraud centre that gives a mobile is still flagged, whatever
+# office it names (rules.toml fake_antifraud_notice: real 12381 warnings carry no number to call).
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某社区】提醒：冒充子女换号借钱的短信又出现了，都是诈骗，千万别转账。拿不准的请打社区网格员小王13800001111。", {"low_risk"}),
+        ("【国家反诈中心】您的手机号涉嫌诈骗，谨防诈骗，如有疑问请联系民警小王13800001111。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round29_a_warnings_own_line_in_the_rules(text, verdicts):
+    assert check(text).verdict in verdicts

@@ -1989,6 +1989,9 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # is a scam to name, not a warning), and only where the message gives no way of its own to reach
     # anyone but official ones: no private or unknown number, link, card or chat id.
     denial = _denial(norm, data, present)
+    # A warning's own line for questions and reports is no way it offers to act on a scam (round 29).
+    help_lines = [c for c in channels if _help_line(text, c.kind, c.at, data)] if denial is not None else []
+    channels = [c for c in channels if c not in help_lines]
     own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
     # A victim's question about complying ("我要不要转？") is no warning, whatever warning words it quotes.
     # A story told as a warning (a refusal told, nobody asked what to do) that names its scam or its
@@ -2002,6 +2005,9 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     narrated = denial is not None and not own_way and data.story_pending.search(text) is None
     story = narrated and told
     located = _requests(norm, data, present, narrated=narrated, story=story, plain=own_way)
+    if help_lines:
+        # The call to a warning's own line is asked of nobody at risk: it goes with the line.
+        located = [(r, start, end) for r, start, end in located if r.kind != "call" or not any(_asks_for_line(text, start, c.at) for c in help_lines)]
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
         # Not where the request names a chat id that is the scam's, retold (case21: "一名学生添加“客服”QQ 33…后被骗").
@@ -2353,6 +2359,75 @@ def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> boo
         or could_match(_EXAMPLE_BEFORE.pattern, present)
         or could_match(_EXAMPLE_AFTER.pattern, present)
     )
+
+
+def help_line(norm: Normalized, entity: Entity) -> bool:
+    """Whether a phone number found at entity.norm_start..norm_end is a warning's own line for questions and
+    reports (_help_line): the rules read it as the claims do."""
+    if entity.kind != "phone" or "official" in entity.details:
+        return False
+    return _help_line_at(norm.text, entity.norm_start)
+
+
+@lru_cache(maxsize=256)
+def _help_line_at(text: str, at: int) -> bool:
+    """help_line() of the number at text[at:], once per message and place: every rule with a phone asks it."""
+    if _HELP_OFFICE.search(text) is None and _HELP_CUE.search(text) is None:
+        return False
+    data = _data()
+    return _help_line(text, "phone", at, data) if data.denial.search(data.pressure.sub(lambda m: "。" * len(m.group()), text)) else False
+
+
+def _help_line(text: str, kind: str, at: int, data: _Data) -> bool:
+    """Whether a number is a warning's own line for questions and reports (round 29: "如有疑问，请拨打社区网格员
+    小刘电话139…", "遇到可疑情况请联系保卫处0571-…", "本所座机 025-…"): a phone number whose clause, before it, names the
+    sender's own office or staff by role (_HELP_OFFICE: 网格员, 居委会, 保卫处, 辅导员, 本所 ...), or for a landline whose
+    sentence holds a consult cue (_HELP_CUE: 可疑, 拿不准, 如需核实 ...); asks for nothing else there (_HELP_NOT_ASKED: no
+    money, code, link or contact); stands once; and follows the message's warning cue, before its clause, in a message
+    that names none of the reader's own money, debts or accounts outside quotation marks (_READERS_STAKE: "您的借款",
+    "你名下的银行卡"; stakes.notice reads the case a warning tells as a notice). A collector's "如有疑问请联系专员138…"
+    after "谨防诈骗" names no office, and a lender's "您的借款已逾期，遇到疑问请致电0571-…" names the reader's debt: both
+    keep their line as the sender's way. Asked only of a message with a warning cue."""
+    if kind != "phone" or at < 0:
+        return False
+    number = _NUMBER_AT.match(text, at)
+    begin = _stretch_start(_SENTENCE_END, text, at, 60)
+    if number is None or _HELP_NOT_ASKED.search(text, begin, at) is not None or text.count(number.group()) > 1:
+        return False
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, at)), default=begin)
+    office = _HELP_OFFICE.search(text, clause, at) is not None
+    landline = _AREA_LANDLINE.match(text, at) is not None
+    if not (office or (landline and _HELP_CUE.search(text, begin, at) is not None)):
+        return False
+    if data.denial.search(text, 0, clause) is None:
+        return False
+    quoted = _quotes(text)
+    return not any(not any(q.start <= m.start() < q.end for q in quoted) for m in _READERS_STAKE.finditer(text))
+
+
+def _asks_for_line(text: str, start: int, line: int) -> bool:
+    """Whether a call asked at `start` goes to the line at `line`: before it, in its sentence."""
+    return start <= line and _SENTENCE_END.search(text, start, line) is None
+
+
+# Who answers a warning's own line (_help_line): the sender's office or staff by role, never a collector's 专员, 客服,
+# 律师 or 法务, whom a scam names.
+_HELP_OFFICE = precompiled(
+    r"网格员|居委会?|村委会?|社区(?:民警|工作人员|办公室|电话)?|物业(?:服务)?中心|保卫(?:处|科)|派出所|民警|警官|辅导员|班主任|老师"
+    r"|学生处|学工处|值班室|办公室|本所|我所|本校|我校|财务部|人事部|座机|办公电话|值班电话"
+)
+# What a consult on a warning's landline is for (_help_line).
+_HELP_CUE = precompiled(r"可疑|拿不准|吃不准|如需核实|需要核实|如有疑问|如有疑虑|有疑问|举报|求助|咨询")
+# What a help line's sentence never asks (_help_line).
+_HELP_NOT_ASKED = precompiled(r"转账|转入|汇款|付款|缴费|缴纳|支付|打款|验证码|密码|点击|登录|下载|微信|qq|添加|扫码|回复|办理|处理|解冻|退款")
+# The reader's own money, debt or account, named to him (_help_line).
+_READERS_STAKE = precompiled(
+    r"(?:您|你)(?:的|名下|家|本人)?[^。，,！？!?]{0,6}?(?:账户|账号|借款|贷款|网贷|信用卡|银行卡|欠款|逾期|额度|余额|资金|社保|医保|公积金|征信|订单|快递|包裹)"
+)
+# A number as it stands in the text, its separators in it.
+_NUMBER_AT = precompiled(r"\+?\d[\d\s-]*\d")
+# A landline with its area code ("0571-86972105", "025 8476 3309" as normalised).
+_AREA_LANDLINE = precompiled(r"0[1-9]\d{1,2}[-\s]?\d{3,4}[-\s]?\d{4}(?!\d)")
 
 
 def retold_entity(text: str, entity: Entity, present: frozenset[str] | None = None) -> bool:

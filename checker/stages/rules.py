@@ -56,6 +56,7 @@ from .claims import (
     REQUEST_KINDS,
     governed,
     governed_fresh,
+    help_line,
     names_scammer,
     own_turn,
     person_kinds,
@@ -1010,7 +1011,8 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         kept = 0
         for entity in msg.by_kind.get(cond.kind, ()):
             # Not a number, link or chat id a warning retells as the scam's (claims: retold_entity).
-            if not cond.matches(entity) or retold_entity(msg.norm.text, entity, msg.present):
+            # Nor a warning's own line for questions and reports (claims: help_line).
+            if not cond.matches(entity) or retold_entity(msg.norm.text, entity, msg.present) or help_line(msg.norm, entity):
                 continue
             if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end, rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, _entity_evidence(entity, f"entity:{cond.name}"))
