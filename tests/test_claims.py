@@ -3470,7 +3470,7 @@ def test_round26_an_institution_paid_into_the_writers_pocket(text, finding, verd
 # Round 29: where a warning names the scam's channel as an example ("比如 …", "（如 400…）", "… 这种"), by the police's
 # "涉诈" before its noun, or as the one a victim added before the loss the case reports ("添加QQ …后", "累计转出…元",
 # "最终无法提现"), the channel is the scam's, not the sender's; an order to the reader before it, or no warning at all,
-# still offers it. On the code before (7415e53), each of the first five rows kept its channel.
+# still offers it. On the code before (7415e53), each of the first five rows and the last kept its channel.
 @pytest.mark.parametrize(
     ("text", "channel", "offered"),
     [
@@ -3483,6 +3483,9 @@ def test_round26_an_institution_paid_into_the_writers_pocket(text, finding, verd
         ("涉诈账户已冻结，请加QQ 123456789 办理解冻。", "123456789", True),
         ("客服热线如下：4001234567，谨防诈骗。", "4001234567", True),
         ("【案例】一名用户添加QQ 123456789后领取了补贴2000元，名额有限。", "123456789", True),
+        # A total told after its verb ("转账共计…元") is the loss of a case as "共计转出" is; told not to call "the message's
+        # number" is a warning cue, as "不要回拨" is (not "不要拨打110", which a scam says).
+        ("【某分局】案例：市民李某收到短信称其快递丢失，要其拨打“理赔专线”4001234567办理理赔，对方以“理赔需要验证银行流水”为由，让其向所谓的企业对公账户转账共计8000元。快递公司在包裹丢失时会主动联系寄件人并按规定赔付，理赔信息请通过快递公司官方App或官方客服核实，不要拨打短信里的号码。", "4001234567", False),
     ],
 )
 def test_round29_a_channel_named_as_the_scams_example_or_the_victims_is_not_offered(text, channel, offered):

@@ -2010,8 +2010,10 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         located = [(r, start, end) for r, start, end in located if r.kind != "call" or not any(_asks_for_line(text, start, c.at) for c in help_lines)]
     # Chat contacts and apps asked for without an id are channels too: the chat account, the app.
     for request, start, end in located:
-        # Not where the request names a chat id that is the scam's, retold (case21: "一名学生添加“客服”QQ 33…后被骗").
-        named_retold = any(a <= end + 2 and start <= b for a, b in retold_chats)
+        # Not where the request names a chat id that is the scam's, retold (case21: "一名学生添加“客服”QQ 33…后被骗"),
+        # nor where one stands in its sentence (round 29: "在QQ群看到…兼职，添加QQ 31…后…").
+        sentence = _sentence(text, start)
+        named_retold = any((a <= end + 2 and start <= b) or sentence[0] <= a < sentence[1] for a, b in retold_chats)
         if request.kind == "chat" and not named_retold and not any(c.kind == "chat" for c in channels):
             channels.append(Channel("chat", request.evidence.text, "unknown", "", True, request.evidence, start))
         if request.kind == "download" and not any(c.kind == "link" for c in channels):
@@ -2796,9 +2798,10 @@ _CASE_REACH = 150
 _LOSS = precompiled(
     r"(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|被(?:转|刷|划|骗|盗)走|被盗刷|(?:汇|转|付|交)了[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
     r"|发现(?:自己)?(?:被骗|上当)|(?:转出|汇出|转走|骗走)了?(?:共计|累计|总计|合计|共)?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
-    # Round 29: the sum told before its verb ("累计转出1.96万元", "先后投入共36万元"), or the money that can no
-    # longer be drawn (the end of every investment and task case: "最终无法提现").
+    # Round 29: the sum told before its verb ("累计转出1.96万元", "先后投入共36万元") or after it with its total ("转账共计
+    # 1.56万元"), or the money that can no longer be drawn (the end of every investment and task case: "最终无法提现").
     r"|(?:共计|累计|总计|合计|先后)(?:转出|汇出|转账|汇款|投入|充值)了?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元|(?:追加|累计|先后)?投入(?:共计|累计|共)?\d[\d.,]*[万千百]?元"
+    r"|(?:转账|汇款|转出|汇出)(?:共计|累计|总计|合计|共)\d[\d.,]*[万千百]?元"
     r"|(?:最终|最后|结果|却|均|都|再也)无法(?:提现|取出|出金)"
     r"|盗刷了?[^。，,!?]{0,4}?\d|才(?:识破|发现)|核实后(?:才)?(?:避免了?|挽回了?)(?:损失|被骗)"
     # Round 27: the account spent by someone else ("卡被绑到陌生钱包消费8900元"); not one that will or may be ("将被消费").
