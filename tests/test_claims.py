@@ -549,6 +549,9 @@ NOT_WARNINGS = [
     "刚才接到一个电话，我没理。房东说换号了，这个月房租转到6217001234567890123，户名王芳。",
     "今天有人说是你们班主任，让交资料费转到6217001234567890123，我没转，你看要不要转？",
     "今天接到一个自称社保局的电话，说社保卡被冒用，让我打0591-61234567，我没打。您的社保卡即将停用，请立即拨打0591-61234567。",
+    # round 29 (red team narrated_loss, found on this round's own code): a place something was seen, by the writer
+    # ("我们在招聘网站上看到了…简历"), tells no case; the reply he asks for is still asked.
+    "【案例】一名用户我是某文化公司的人事专员我们在招聘网站上看到了投递的简历条件很符合线上运营岗位底薪加提成月入过万麻烦回复一下邮箱地址我把入职须知发给谢谢，以免被骗，客户核实后避免了损失。",
     # round 29: a stranger's call as the opening and a refusal told before the channel: the channel offered after it.
     "刚才有个男的打我电话，我没理他。你的社保卡被冒用了，让你加QQ 3344556677登记。",
     # round 26 (red team narrated_loss): a case's opening and a loss around a request made to the writer himself ("报给我"):
@@ -3524,3 +3527,18 @@ def test_round29_a_warnings_own_line_for_questions_is_not_offered(text, line, of
 )
 def test_round29_a_warnings_own_line_in_the_rules(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 29: in a case a warning reports, the victim's own steps are the case's, not requests of the sender: where he saw
+# the ad ("在QQ群看到…") and the contact he made ("添加QQ 33…后"), before the loss is told. The same steps offered to the
+# reader, or with no loss told, stay requests. On the code before (7415e53) the first row asked for a chat.
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("【某大学保卫处】反诈通报：一名学生在抖音视频里刷到“打字日结”兼职，添加QQ 33445566后做了几单任务，随后累计转出2.1万元无法提现。刷单就是诈骗。", False),
+        ("【某大学保卫处】在抖音视频里刷到“打字日结”兼职的同学，请添加QQ 33445566报名，日结200元。", True),
+        ("【通报】一名学生在抖音视频里刷到“打字日结”兼职，添加QQ 33445566后做了几单任务。刷单就是诈骗。", True),
+    ],
+)
+def test_round29_a_victims_steps_in_a_case_are_no_requests(text, asks):
+    assert any(r.kind == "chat" for r in _read(text).requests) is asks

@@ -731,7 +731,7 @@ def _reported(
     if narrated and (_in_steps(text, start, data) or _in_scenario(text, start, data)):
         return True  # the steps a warning enumerates, or the scenario it advises on (notice19)
     begin = _stretch_start(_SENTENCE_END, text, start, 80)
-    if narrated and not (end is not None and _to_writer(text, start, end)) and _case_told(text, start, start, begin, data):
+    if narrated and not (end is not None and _to_writer(text, start, end)) and _case_told(text, start, start if end is None else end, begin, data):
         # The narration of a case a warning reports, the victim's loss told after (case21). Not a request made to the
         # writer outside quotation marks (round 26, red team narrated_loss: "【案例】一名用户…会收到一条验证码 报给我…"):
         # a case tells what the scammer asked of the victim, in the third person ("让其报出验证码").
@@ -2755,19 +2755,32 @@ def _disowned_by_name(text: str, end: int) -> bool:
     return _NARRATION_DISOWNS.search(text, end, _next_sentence_end(text, end)) is not None
 
 
-# How the scam reached the one a warning's narration tells of ("收到冒充我行的短信，点开仿冒链接…"; round 24: a call
-# that came, "来电", "打来"): without it the sentence tells no scam ("有客户借呗逾期，还款账户…").
 def _scam_contact(text: str, begin: int, at: int, end: int) -> bool:
     """Whether the sentence text[begin:at] before a channel tells how the scam reached someone (_SCAM_CONTACT), or
-    the channel is the object of a contact told as done (round 29: "添加QQ 31…后", "拨打400…之后")."""
+    the channel is the object of a contact told as done, or stands where the victim saw the scam's ad (round 29:
+    "添加QQ 31…后", "拨打400…之后", "在QQ群看到…")."""
     if _SCAM_CONTACT.search(text, begin, at) is not None:
         return True
+    # The place the victim saw the scam's ad, which may hold the channel or the request itself ("在QQ群看到…"); not
+    # where the writer saw something (red team narrated_loss: "…我们在招聘网站上看到了投递的简历…").
+    seen = _SEEN_IN.search(text, begin, min(len(text), end + 4))
+    if seen is not None and seen.start() <= at:
+        clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, seen.start())), default=begin)
+        if _FIRST_PERSON.search(text, clause, seen.start()) is None:
+            return True
     return _DONE_AFTER.match(text, end) is not None and _CONTACT_BEFORE.search(text, max(begin, at - 4), at) is not None
 
 
-# A contact verb right before a channel, and the perfective "…后" right after it (_scam_contact).
+# A contact verb right before a channel, and the perfective "…后" right after it, or after the id that a request's verb
+# names (_scam_contact: "添加QQ 31…后").
 _CONTACT_BEFORE = precompiled(r"(?:点击|点开|拨打|添加|加了?|登录|下载|扫描|扫|回拨|联系)[:：\s]?$")
-_DONE_AFTER = precompiled(r"\s?(?:后|之后|以后)")
+_DONE_AFTER = precompiled(r"[\sa-z0-9_-]{0,24}?(?:后|之后|以后)")
+# The writer, in the clause before where an ad was seen (_scam_contact); not the sender's institution ("我校", "我市").
+_FIRST_PERSON = precompiled(r"我(?![校院司行局所市区县省镇村厂部处])")
+# Where the victim saw the scam's ad: a group, a site, an app, a feed or a video (_scam_contact).
+_SEEN_IN = precompiled(r"在[^。，,!?]{0,10}?(?:群|网站|平台|app|朋友圈|直播间|视频)(?:里|上|中|内)?(?:看到|刷到)")
+# How the scam reached the one a warning's narration tells of ("收到冒充我行的短信，点开仿冒链接…"; round 24: a call
+# that came, "来电", "打来"): without it the sentence tells no scam ("有客户借呗逾期，还款账户…").
 _SCAM_CONTACT = precompiled(r"收到|接到|来电|打来|冒充|仿冒|假冒|自称|谎称|点开|(?:点击|拨打|添加|加|登录|下载|扫|回拨|转)了|(?:点击|拨打|添加|登录|下载|回拨)(?:后|之后)")
 # What disowns the channel a warning's narration named: the message or the channel named as such, the body
 # that did not send it, or the loss it brought.
