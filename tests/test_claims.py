@@ -554,6 +554,11 @@ NOT_WARNINGS = [
     "【案例】一名用户我是某文化公司的人事专员我们在招聘网站上看到了投递的简历条件很符合线上运营岗位底薪加提成月入过万麻烦回复一下邮箱地址我把入职须知发给谢谢，以免被骗，客户核实后避免了损失。",
     # round 29: a stranger's call as the opening and a refusal told before the channel: the channel offered after it.
     "刚才有个男的打我电话，我没理他。你的社保卡被冒用了，让你加QQ 3344556677登记。",
+    # round 29 (red team narrated_loss): the writer telling his own family's story (我老公…) under a case's opening is
+    # no case told in the third person (low_risk on 6c1c7da); nor is an ad the writer says he saw, clauses after his
+    # "我是…" (suspicious there too: a guard, not a fix).
+    "【提醒】近期有用户我老公接到电话说是他表哥，让我老公先帮他垫付12000元打到6217001234567890123，明天还，谨防诈骗，一名用户因此被骗3000元。",
+    "【案例】一名用户我是李姐，在婚恋网站看到你的资料，觉得很合适，加我微信 lijie_8866 聊聊吧，谨防诈骗，客户核实后避免了损失。",
     # round 26 (red team narrated_loss): a case's opening and a loss around a request made to the writer himself ("报给我"):
     # a case tells what the scammer asked of the victim in the third person. low_risk on the code before.
     "【案例】一名用户亲 退款已经申请了 手机会收到一条验证码 报给我 我这边帮退到卡上，谨防诈骗，一名用户因此被骗5000元。",

@@ -2725,6 +2725,11 @@ def _narrated_subject(text: str, begin: int, at: int, data: _Data) -> bool:
     claimed = [m.start() for m in _SELF_CLAIM.finditer(text, begin, at)]
     if claimed and _unquoted(claimed, _quotes(text)):
         return False
+    # Round 29 (red team narrated_loss: "【提醒】近期有用户我老公今天接到个电话，…让我老公先帮他给对方转…"): nor the writer
+    # telling his own story, 我 outside quotation marks; a case's sender speaks as its office ("我校", "我局", "我们").
+    writer = [m.start() for m in _FIRST_PERSON.finditer(text, begin, at)]
+    if writer and _unquoted(writer, _quotes(text)):
+        return False
     return _VICTIM.search(text, begin, at) is not None or data.third_person.search(text, begin, at) is not None
 
 
@@ -2764,10 +2769,8 @@ def _scam_contact(text: str, begin: int, at: int, end: int) -> bool:
     # The place the victim saw the scam's ad, which may hold the channel or the request itself ("在QQ群看到…"); not
     # where the writer saw something (red team narrated_loss: "…我们在招聘网站上看到了投递的简历…").
     seen = _SEEN_IN.search(text, begin, min(len(text), end + 4))
-    if seen is not None and seen.start() <= at:
-        clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, seen.start())), default=begin)
-        if _FIRST_PERSON.search(text, clause, seen.start()) is None:
-            return True
+    if seen is not None and seen.start() <= at and _FIRST_PERSON.search(text, begin, seen.start()) is None:
+        return True
     return _DONE_AFTER.match(text, end) is not None and _CONTACT_BEFORE.search(text, max(begin, at - 4), at) is not None
 
 
@@ -2775,8 +2778,8 @@ def _scam_contact(text: str, begin: int, at: int, end: int) -> bool:
 # names (_scam_contact: "添加QQ 31…后").
 _CONTACT_BEFORE = precompiled(r"(?:点击|点开|拨打|添加|加了?|登录|下载|扫描|扫|回拨|联系)[:：\s]?$")
 _DONE_AFTER = precompiled(r"[\sa-z0-9_-]{0,24}?(?:后|之后|以后)")
-# The writer, in the clause before where an ad was seen (_scam_contact); not the sender's institution ("我校", "我市").
-_FIRST_PERSON = precompiled(r"我(?![校院司行局所市区县省镇村厂部处])")
+# The writer himself (_narrated_subject, _scam_contact); not the sender's office ("我校", "我市", "我们").
+_FIRST_PERSON = precompiled(r"我(?![们校院司行局所市区县省镇村厂部处])")
 # Where the victim saw the scam's ad: a group, a site, an app, a feed or a video (_scam_contact).
 _SEEN_IN = precompiled(r"在[^。，,!?]{0,10}?(?:群|网站|平台|app|朋友圈|直播间|视频)(?:里|上|中|内)?(?:看到|刷到)")
 # How the scam reached the one a warning's narration tells of ("收到冒充我行的短信，点开仿冒链接…"; round 24: a call
