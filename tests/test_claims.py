@@ -3547,3 +3547,22 @@ def test_round29_a_warnings_own_line_in_the_rules(text, verdicts):
 )
 def test_round29_a_victims_steps_in_a_case_are_no_requests(text, asks):
     assert any(r.kind == "chat" for r in _read(text).requests) is asks
+
+
+# Round 29 (dev notice): a quoted message the warning describes as the claimed sender's (自称 / 号称 / 仿冒), as sent in its
+# name ("以…名义发送的短信") or as a stranger's ("陌生短信"), then denied, is the scam's message retold, as "冒充…的短信“…”" is.
+# The first three rows were suspicious on 6c1c7da. Without the denial, or with the link outside the quotation, or offered
+# again after the denial, the link stays the message's own.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某银行】如您收到自称我行的短信“您的账户信息已过期，请点击 abc-gx.top 更新”，请不要点击，我行短信不带链接。", {"low_risk"}),
+        ("【某银行】如您收到陌生短信“您的账户信息已过期，请点击 abc-gx.top 更新”，请不要点击。", {"low_risk"}),
+        ("【某银行】如您收到以我行名义发送的短信“您的账户信息已过期，请点击 abc-gx.top 更新”，请不要点击。", {"low_risk"}),
+        ("【某银行】如您收到自称我行的短信“您的账户信息已过期，请点击 abc-gx.top 更新”，请尽快点击处理。", {"suspicious", "high_risk"}),
+        ("【某银行】您收到自称我行的短信“您的账户信息已过期”，请点击 abc-gx.top 更新。", {"suspicious", "high_risk"}),
+        ("如您收到以我行名义发送的短信“您的账户信息已过期，请点击 abc-gx.top 更新”，请不要点击。如需更新请点击 abc-gx.top 办理。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round29_a_quoted_message_described_as_the_senders_then_denied_is_retold(text, verdicts):
+    assert check(text).verdict in verdicts
