@@ -3551,7 +3551,7 @@ def test_round29_a_victims_steps_in_a_case_are_no_requests(text, asks):
 
 # Round 29 (dev notice): a quoted message the warning describes as the claimed sender's (自称 / 号称 / 仿冒), as sent in its
 # name ("以…名义发送的短信") or as a stranger's ("陌生短信"), then denied, is the scam's message retold, as "冒充…的短信“…”" is.
-# The first three rows were suspicious on 6c1c7da. Without the denial, or with the link outside the quotation, or offered
+# The first three rows were suspicious on 79b9ea7. Without the denial, or with the link outside the quotation, or offered
 # again after the denial, the link stays the message's own.
 @pytest.mark.parametrize(
     ("text", "verdicts"),
