@@ -2365,19 +2365,17 @@ def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> boo
 
 def help_line(norm: Normalized, entity: Entity) -> bool:
     """Whether a phone number found at entity.norm_start..norm_end is a warning's own line for questions and
-    reports (_help_line): the rules read it as the claims do."""
+    reports (_help_line): the rules read it as the claims do, once per message (rules.Message.help_lines: no
+    cache keyed by the message's text, which would keep it in memory past its check)."""
     if entity.kind != "phone" or "official" in entity.details:
         return False
-    return _help_line_at(norm.text, entity.norm_start)
-
-
-@lru_cache(maxsize=256)
-def _help_line_at(text: str, at: int) -> bool:
-    """help_line() of the number at text[at:], once per message and place: every rule with a phone asks it."""
+    text = norm.text
     if _HELP_OFFICE.search(text) is None and _HELP_CUE.search(text) is None:
         return False
     data = _data()
-    return _help_line(text, "phone", at, data) if data.denial.search(data.pressure.sub(lambda m: "。" * len(m.group()), text)) else False
+    if data.denial.search(data.pressure.sub(lambda m: "。" * len(m.group()), text)) is None:
+        return False
+    return _help_line(text, "phone", entity.norm_start, data)
 
 
 def _help_line(text: str, kind: str, at: int, data: _Data) -> bool:

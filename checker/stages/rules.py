@@ -560,6 +560,9 @@ class Message(NamedTuple):
     # The message gives an unofficial channel of its own (claims.Reading.own_way): a number, link, card
     # or chat id that is not official. Quotation marks then report only a third person's words.
     own_way: bool = False
+    # Where a phone number stands that is a warning's own line for questions and reports (claims.help_line),
+    # read once: every rule with a phone condition asks.
+    help_lines: frozenset[int] = frozenset()
 
     @classmethod
     def of(
@@ -578,7 +581,10 @@ class Message(NamedTuple):
         pauses = spoken_pauses(norm) if negation in ("warning_notice", "before_only") else frozenset()
         story = negation == "warning_notice" and reads_as_story(norm.text)
         told = story and names_scammer(norm.text)
-        return cls(norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {}, told, own_way)
+        help_lines = frozenset(e.norm_start for e in by_kind.get("phone", ()) if help_line(norm, e))
+        return cls(
+            norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {}, told, own_way, help_lines
+        )
 
     def of_kind(self, *kinds: str) -> list[Entity]:
         if len(kinds) == 1:
@@ -1012,7 +1018,9 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         for entity in msg.by_kind.get(cond.kind, ()):
             # Not a number, link or chat id a warning retells as the scam's (claims: retold_entity).
             # Nor a warning's own line for questions and reports (claims: help_line).
-            if not cond.matches(entity) or retold_entity(msg.norm.text, entity, msg.present) or help_line(msg.norm, entity):
+            if not cond.matches(entity) or retold_entity(msg.norm.text, entity, msg.present):
+                continue
+            if entity.kind == "phone" and entity.norm_start in msg.help_lines:
                 continue
             if rule.negatable and _negated(msg, entity.norm_start, entity.norm_end, rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, _entity_evidence(entity, f"entity:{cond.name}"))
