@@ -2363,19 +2363,19 @@ def _may_retell_channels(text: str, data: _Data, present: frozenset[str]) -> boo
     )
 
 
-def help_line(norm: Normalized, entity: Entity) -> bool:
-    """Whether a phone number found at entity.norm_start..norm_end is a warning's own line for questions and
-    reports (_help_line): the rules read it as the claims do, once per message (rules.Message.help_lines: no
-    cache keyed by the message's text, which would keep it in memory past its check)."""
-    if entity.kind != "phone" or "official" in entity.details:
-        return False
+def help_lines(norm: Normalized, phones: Iterable[Entity]) -> frozenset[int]:
+    """Where the phone numbers found in the normalised text (their norm_start) are a warning's own line for questions
+    and reports (_help_line): the rules read them as the claims do, once per message (rules.Message.help_lines; no
+    cache keyed by the message's text, which would keep it in memory past its check). The message-wide tests, a
+    help word and a warning cue, are made once, not once a number."""
     text = norm.text
-    if _HELP_OFFICE.search(text) is None and _HELP_CUE.search(text) is None:
-        return False
+    candidates = [e.norm_start for e in phones if e.kind == "phone" and "official" not in e.details]
+    if not candidates or (_HELP_OFFICE.search(text) is None and _HELP_CUE.search(text) is None):
+        return frozenset()
     data = _data()
     if data.denial.search(data.pressure.sub(lambda m: "。" * len(m.group()), text)) is None:
-        return False
-    return _help_line(text, "phone", entity.norm_start, data)
+        return frozenset()
+    return frozenset(at for at in candidates if _help_line(text, "phone", at, data))
 
 
 def _help_line(text: str, kind: str, at: int, data: _Data) -> bool:

@@ -56,7 +56,7 @@ from .claims import (
     REQUEST_KINDS,
     governed,
     governed_fresh,
-    help_line,
+    help_lines,
     names_scammer,
     own_turn,
     person_kinds,
@@ -560,7 +560,7 @@ class Message(NamedTuple):
     # The message gives an unofficial channel of its own (claims.Reading.own_way): a number, link, card
     # or chat id that is not official. Quotation marks then report only a third person's words.
     own_way: bool = False
-    # Where a phone number stands that is a warning's own line for questions and reports (claims.help_line),
+    # Where a phone number stands that is a warning's own line for questions and reports (claims.help_lines),
     # read once: every rule with a phone condition asks.
     help_lines: frozenset[int] = frozenset()
 
@@ -581,9 +581,9 @@ class Message(NamedTuple):
         pauses = spoken_pauses(norm) if negation in ("warning_notice", "before_only") else frozenset()
         story = negation == "warning_notice" and reads_as_story(norm.text)
         told = story and names_scammer(norm.text)
-        help_lines = frozenset(e.norm_start for e in by_kind.get("phone", ()) if help_line(norm, e))
+        lines = help_lines(norm, by_kind.get("phone", ()))
         return cls(
-            norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {}, told, own_way, help_lines
+            norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {}, told, own_way, lines
         )
 
     def of_kind(self, *kinds: str) -> list[Entity]:
@@ -1017,7 +1017,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         kept = 0
         for entity in msg.by_kind.get(cond.kind, ()):
             # Not a number, link or chat id a warning retells as the scam's (claims: retold_entity).
-            # Nor a warning's own line for questions and reports (claims: help_line).
+            # Nor a warning's own line for questions and reports (claims: help_lines).
             if not cond.matches(entity) or retold_entity(msg.norm.text, entity, msg.present):
                 continue
             if entity.kind == "phone" and entity.norm_start in msg.help_lines:
