@@ -3566,3 +3566,24 @@ def test_round29_a_victims_steps_in_a_case_are_no_requests(text, asks):
 )
 def test_round29_a_quoted_message_described_as_the_senders_then_denied_is_retold(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 30 (dev notices): a warning that lists a scam's features under a heading (…诈骗的几个特征：…；…), that closes each
+# item tersely with what to do or what it is (…的，挂；…的，假；), that puts a longer item before "的，挂断", or that says
+# "这类短信…请勿回复" after quoting one, retells the scam and asks nothing of the reader. The first four rows were flagged on
+# caaeccf. A features heading before the sender's own mobile, a one-character item that is a scam's threat (…的，停), and a
+# "请勿回复" that only closes a system notice stay as they were.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某区反诈中心】退票诈骗的三个特征：来电号码是400开头（如4001234567）；要求用支付宝“企业账户”转账；要求交保证金；要求共享屏幕。有一条就是诈骗。", {"low_risk"}),
+        ("【某派出所】防骗提醒：1.自称客服说保障要收费的，挂；2.短信说积分换现金的，删；3.“警官”加你QQ发通缉令的，假；4.叫你转“安全账户”的，骗。拿不准打96110。", {"low_risk"}),
+        ("【某反诈中心】说白条利率超标要关闭、让您开视频会议共享屏幕的，挂断。", {"low_risk"}),
+        ("【某人才市场】提醒：“收到您的简历，请回复您的邮箱以便发送面试通知”，这类短信多由私人号码群发，请勿回复。", {"low_risk"}),
+        ("退票诈骗的三个特征：要求用支付宝转账；要求交保证金。退票请联系专员13912345678办理，先交保证金。", {"suspicious", "high_risk"}),
+        ("【法务中心】您的借呗已逾期，拒不处理的，停；将以诈骗罪移交公安，对您实施拘留。", {"suspicious", "high_risk"}),
+        ("收到您的简历，请回复您的邮箱以便发送面试通知。本短信由系统发送，请勿回复。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round30_a_warnings_list_of_features_retells_the_scam(text, verdicts):
+    assert check(text).verdict in verdicts
