@@ -3587,3 +3587,21 @@ def test_round29_a_quoted_message_described_as_the_senders_then_denied_is_retold
 )
 def test_round30_a_warnings_list_of_features_retells_the_scam(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 30 (dev personal message): a paste that parts its clauses with spaces, not commas ("…这种 你别信 移动积分…"),
+# ends a warning cue's clause at the space as at a comma, though normalising removes the space: the example link is the
+# scam's, as it is with commas. Flagged high_risk on caaeccf. A scam typed with spaces, which says 别信 of others and
+# gives its own link or account, stays flagged.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("妈 电视上说有人冒充10086发短信 说积分能换现金 链接是 yd-jfdh.cc 这种 你别信 积分不能换钱的", {"low_risk"}),
+        ("妈，电视上说有人冒充10086发短信，说积分能换现金，链接是 yd-jfdh.cc 这种，你别信，积分不能换钱的。", {"low_risk"}),
+        ("【中国移动】您的积分即将清零 可兑换288元现金 请登录 yd-jfdh.cc 领取 别信 其他渠道", {"suspicious", "high_risk"}),
+        ("积分兑换现金的链接是 yd-jfdh.cc 这种 别信 别人说的 赶紧登录领取", {"suspicious", "high_risk"}),
+        ("【法务中心】您的借呗已逾期 请今日内转账到6222021234567890123 别信 网上谣言", {"high_risk"}),
+    ],
+)
+def test_round30_a_space_typed_for_a_comma_ends_a_warning_cue(text, verdicts):
+    assert check(text).verdict in verdicts

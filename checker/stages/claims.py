@@ -144,10 +144,70 @@ def _reading_quotes(text: str, quotes: Sequence[Quote]) -> Iterator[None]:
         _QUOTATIONS.reset(token)
 
 
-def quoting(norm: Normalized):
+@contextlib.contextmanager
+def quoting(norm: Normalized) -> Iterator[None]:
     """While the message `norm` is read: its quotations as the normaliser recorded them (it drops the
-    marks: issue 8, a mark that splits a word splits nothing), for every reading of reported speech."""
-    return _reading_quotes(norm.text, [Quote(s, s, e, e) for s, e in norm.quotation_spans()])
+    marks: issue 8, a mark that splits a word splits nothing), for every reading of reported speech; and
+    the white space the paste put between its words (_cue_search)."""
+    token = _SPACING.set((norm, {}))
+    try:
+        with _reading_quotes(norm.text, [Quote(s, s, e, e) for s, e in norm.quotation_spans()]):
+            yield
+    finally:
+        _SPACING.reset(token)
+
+
+# The message being read and, once asked for, where the paste had white space between two of its words
+# (_cue_search); set while a message is checked (quoting()), never kept after it.
+_SPACING: ContextVar[tuple[Normalized, dict[str, tuple[list[int], list[int]] | None]] | None] = ContextVar("spacing", default=None)
+_ANY_WHITE = precompiled(r"\s")
+
+
+def _cue_search(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    """The span of `pattern`'s first match in `text` (the message's normalised text, or a copy of it of the
+    same length); where there is none, its first match where the paste parted two words with white space,
+    read as a space. Normalising removes such space (a word split by it is one word), yet people type it
+    for a comma: in "你别信 移动积分不能换钱" the cue "别信", which must end its clause, ends it there."""
+    m = pattern.search(text)
+    if m is not None:
+        return m.start(), m.end()
+    spacing = _SPACING.get()
+    if spacing is None or len(spacing[0].text) != len(text):
+        return None
+    norm, memo = spacing
+    if "gaps" not in memo:
+        memo["gaps"] = _gap_map(norm)
+    found = memo["gaps"]
+    if found is None:
+        return None
+    gaps, before = found
+    parts: list[str] = []
+    last = 0
+    for g in gaps:
+        parts += (text[last:g], " ")
+        last = g
+    parts.append(text[last:])
+    m = pattern.search("".join(parts))
+    return None if m is None else (before[m.start()], before[m.end()])
+
+
+def _gap_map(norm: Normalized) -> tuple[list[int], list[int]] | None:
+    """Where the paste had white space between two characters of the normalised text (the places of the
+    second), and, for each place of the text with a space put at each (and its end), how many normalised
+    characters stand before it; None: no such place."""
+    if _ANY_WHITE.search(norm.original) is None:
+        return None
+    gaps = sorted(norm.gaps())
+    if not gaps:
+        return None
+    before: list[int] = []
+    at = set(gaps)
+    for i in range(len(norm.text)):
+        if i in at:
+            before.append(i)
+        before.append(i)
+    before.append(len(norm.text))
+    return gaps, before
 
 
 def _recorded(text: str) -> tuple[Quote, ...] | None:
@@ -2518,7 +2578,7 @@ def _exemplified(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
     if _EXAMPLE_BEFORE.search(text, max(0, at - 4), at) is None and _EXAMPLE_AFTER.match(text, end) is None:
         return False
     clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, at)), default=begin)
-    return data.fresh_imperative.search(text, clause, at) is None and data.denial.search(text) is not None
+    return data.fresh_imperative.search(text, clause, at) is None and _cue_search(data.denial, text) is not None
 
 
 # An example's marker (round 29): "比如 / 例如 / 譬如 / 诸如", or a bare 如 opening a parenthesis or a clause
@@ -2696,7 +2756,7 @@ def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
         return False
     if _LOSS.search(text, end, end + _CASE_REACH) is None:
         return False
-    if data.denial.search(text) is None:
+    if _cue_search(data.denial, text) is None:
         return False  # a case is told to warn: a sum told after an account ("共计3000元") warns of nothing
     clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, at)), default=begin)
     return (
@@ -3022,8 +3082,8 @@ def _denial(norm: Normalized, data: _Data, present: frozenset[str]) -> Span | No
     if needed is not None and "。" not in needed and needed.isdisjoint(present):
         return None
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), norm.text)
-    m = data.denial.search(masked)
-    return _span(norm, m.start(), m.end()) if m else None
+    found = _cue_search(data.denial, masked)
+    return _span(norm, *found) if found else None
 
 
 def _sentence(text: str, start: int) -> tuple[int, int]:

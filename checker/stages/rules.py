@@ -659,7 +659,11 @@ def _negated(msg: Message, start: int, end: int, inside: bool = True, never_genu
             # in it ("网上刷单先垫付…第一单给你返点…这就是刷单诈骗"): the scam it describes. Not a line of
             # warning that names none of them ("谨防诈骗" before a job lure): that never lowers a scam.
             return True
-        after = _CLAUSE_END.split(text[end : statement_end(text, end, end + _NEGATION_AFTER)])[0]
+        stop = statement_end(text, end, end + _NEGATION_AFTER)
+        # White space the paste put between two words ends the clause too, as it ends a warning cue's
+        # (claims._cue_search): "…积分兑换现金的链接是 x.cc 这种 别信 …" reads "别信" apart from the match.
+        stop = next((k for k in range(end + 1, stop) if msg.norm.gap_before(k)), stop)
+        after = _CLAUSE_END.split(text[end:stop])[0]
         cat = msg.catalogue
         return bool(
             # No unofficial channel here: the narration of a story told as a warning is the story's;
