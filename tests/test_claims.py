@@ -3605,3 +3605,32 @@ def test_round30_a_warnings_list_of_features_retells_the_scam(text, verdicts):
 )
 def test_round30_a_space_typed_for_a_comma_ends_a_warning_cue(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 30 (dev notice): a later item of a list a heading names as the scammers' accounts ("冒充我司财务的诈骗账号：钉钉
+# 昵称“…”、QQ 28…、邮箱…") is disowned like the first, where the item before it is a nickname, not a number for the list
+# to follow. The first row was suspicious on caaeccf. An item after a request or the sender's own line is offered.
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("【某公司财务部】近期冒充我司财务的诈骗账号：钉钉昵称“财务-王总监”（不在通讯录内）、QQ 3851726490、邮箱cw-fake@163.com。付款以OA审批为准。", False),
+        ("【某公司财务部】近期冒充我司财务的诈骗账号：钉钉昵称“财务-王总监”、请添加财务QQ 3851726490核对。", True),
+        ("【某公司财务部】冒充我司财务的诈骗账号已处理，财务专员QQ 3851726490。", True),
+    ],
+)
+def test_round30_a_later_item_of_a_list_of_scam_accounts_is_not_offered(text, offered):
+    assert any(c.kind == "chat" for c in _read(text).channels) is offered
+
+
+# Round 30 (dev notice): lures listed, then named 套路 as a whole ("“…”“…”都是套路！"), warn as "都是诈骗" does, so the
+# warning's own line for questions after it is no way it offers to act. Suspicious on caaeccf. A lender that calls the
+# others' offers 套路 and gives its own mobile for a loan stays flagged.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某社区】提醒老年朋友：“免费领大米”“听讲座送保健品”“养老项目保本高息”都是套路！如有疑问，请拨打社区网格员小陈电话13905811234。", {"low_risk"}),
+        ("别家网贷都是套路！本平台保本高息，日息万三，加专员微信 dk_8899 放款，先交保证金500元。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round30_lures_named_a_trick_as_a_whole_warn(text, verdicts):
+    assert check(text).verdict in verdicts

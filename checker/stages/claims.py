@@ -2619,11 +2619,19 @@ _MAX_LISTED = 8
 # A heading that names what follows its colon as the scammers' channels ("已确认的诈骗收款卡，请勿向其转账：6217…",
 # "仿冒我行的短信常见网址：abc-….cc"): nothing between that names a channel of the sender's own (官方, 客服, 热线 …)
 # or asks the reader to use one ("请拨打", "联系", "添加").
-_DISOWNING_HEADING = precompiled(
+_HEADING_NAMING_SCAMS = (
     r"(?<![防反报击范治])(?:诈骗|仿冒|假冒|钓鱼|冒用|冒充)"
     rf"(?:(?!官方|唯一|认证|正规|真实|客服|热线|专线|联系|拨打|添加|请)[^。！？!?\n，,；;:：]){{0,12}}?(?:{_CHANNEL_NOUN}|卡)"
-    r"(?:[，,](?:请勿|不要|切勿|勿)[^。！？!?\n，,；;:：]{0,8})?[:：]\s?$"
+    r"(?:[，,](?:请勿|不要|切勿|勿)[^。！？!?\n，,；;:：]{0,8})?[:：]"
 )
+_DISOWNING_HEADING = precompiled(_HEADING_NAMING_SCAMS + r"\s?$")
+# Round 30 (dev notice): a later item of the list such a heading opens, the items before it parted by 、 and none of
+# them a request or a channel of the sender's own ("冒充我司财务的诈骗账号：钉钉昵称“财务-陈总监”、QQ 28…、邮箱…"), where
+# the item before it is no number, link or id for _LISTED_AFTER to follow.
+_DISOWNING_HEADING_ITEM = precompiled(
+    _HEADING_NAMING_SCAMS + r"(?:(?!官方|客服|热线|专线|联系|拨打|添加|加|请)[^。！？!?\n:：；;，,]){1,40}?、\s?$"
+)
+_HEADING_ITEM_REACH = 64
 # Told not to send money to it, the verb after it ("别往“核查账户”6230…转钱", "请勿向6217…转账").
 _PROHIBITED_TOWARDS = precompiled(rf"{_PROHIBITION}(?:再)?(?:往|向|给)(?:[“「][^”」]{{1,10}}[”」])?\s?$")
 _MONEY_VERB_AFTER = precompiled(r"\s?(?:转钱|转账|转款|汇款|汇钱|打款|打钱|付款|转|汇)")
@@ -2685,6 +2693,8 @@ def _disowned_in_place(text: str, at: int, end: int, listed: int = 0) -> bool:
         return False
     window = max(0, at - _IN_PLACE_REACH)
     if _DISOWNED_IN_PLACE.search(text, window, at) or _DISOWNING_HEADING.search(text, max(0, at - _LIST_REACH), at):
+        return True
+    if _DISOWNING_HEADING_ITEM.search(text, max(0, at - _HEADING_ITEM_REACH), at):
         return True
     # Round 29: a chat id found with its own noun ("涉诈QQ 20…", "诈骗微信号 wx_…") is named where the noun ends.
     noun = _LEADING_NOUN.match(text, at, end)
