@@ -3634,3 +3634,70 @@ def test_round30_a_later_item_of_a_list_of_scam_accounts_is_not_offered(text, of
 )
 def test_round30_lures_named_a_trick_as_a_whole_warn(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 30 (dev notice): the app the reader downloaded, named by 的 ("您刚下载的“…”App是诈骗平台"), is a download done,
+# not one asked. Asked on caaeccf. "请下载…App", "下载…App后登录" still ask it.
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("【某派出所】王女士，您刚下载的“鑫盛理财”App是诈骗平台，请立即卸载，不要再充值。", False),
+        ("【鑫盛理财】王女士，请下载“鑫盛理财”App领取收益。", True),
+        ("王女士，下载鑫盛理财App后登录领取收益。", True),
+    ],
+)
+def test_round30_an_app_the_reader_downloaded_is_no_download_asked(text, asks):
+    assert any(r.kind == "download" for r in _read(text).requests) is asks
+
+
+# Round 30 (dev notice): scams listed as items, then named as kinds of message ("房东换号让把房租打到新卡、熟人换号说要借钱，
+# 这两种短信每个月都有"), retell each item: the payment in it is no request. Suspicious on caaeccf. A demand that goes on
+# with "这种情况" asks it.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某居委会】提醒大家：房东换号让把房租打到新卡、亲戚换号说手机要停机了想借钱，这两种短信最近很多，一定要打对方原来的号码问清楚。", {"low_risk"}),
+        ("我是房东，换号了，这个月房租打到新卡6222021234567890123，这种情况以后都按新卡来。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round30_items_named_as_kinds_of_message_are_retold(text, verdicts):
+    assert check(text).verdict in verdicts
+
+
+# Round 30 (dev notice): a scam named as a topic, then the check that defeats it in the next clause ("领导换号要钱，务必打
+# 原号码或当面核实"), warns of it. Suspicious on caaeccf. An opener that tells the reader to call the new number stays.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某县公安局】通报：有单位会计收到“领导”新号码的短信，打电话给领导本人才识破。领导换号要钱，务必打原号码或当面核实。", {"low_risk"}),
+        ("我是王局长，换新号了，存一下，以后务必打这个新号码找我。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round30_a_topic_then_the_check_on_the_old_number_warns(text, verdicts):
+    assert check(text).verdict in verdicts
+
+
+# Round 30 (dev notice): each item of a rhyme named a scam in its next clause ("…点链接，那是骗子；…要激活，那是骗子；"). Suspicious
+# on caaeccf. A fake officer's "这是诈骗案件" after his demand names a case, not the demand, and keeps it.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某居委会】防骗顺口溜：社保认证点链接，那是骗子；医保卡停用要激活，那是骗子；儿子换号要钱，先打旧号码。居委会电话 6243 1188。", {"low_risk"}),
+        ("【公安局】您的银行卡涉嫌洗钱，请将资金转入安全账户6222021234567890123配合调查，这是诈骗案件，不得告诉他人。", {"high_risk"}),
+    ],
+)
+def test_round30_an_item_named_a_scam_in_its_next_clause(text, verdicts):
+    assert check(text).verdict in verdicts
+
+
+# Round 30 (dev notice): a heading that names the scammers' 说法, its items numbered ①② (read as digits once normalised),
+# retells them. Suspicious on caaeccf. The same items after a heading with no warning going on after the list stay.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("骗子常用的医保短信说法：①医保卡即将停用②电子医保卡逾期失效③医保未认证将注销。凡是带网址的都是假的，请拨12393核实。——某区医保局", {"low_risk"}),
+        ("骗子常用的医保短信说法：①医保卡即将停用，请点击 yb-rz.cc 认证②逾期将注销", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round30_a_heading_of_the_scammers_sayings_numbered_by_circled_digits(text, verdicts):
+    assert check(text).verdict in verdicts
