@@ -3701,3 +3701,58 @@ def test_round30_an_item_named_a_scam_in_its_next_clause(text, verdicts):
 )
 def test_round30_a_heading_of_the_scammers_sayings_numbered_by_circled_digits(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 30 (dev notice): the first step opened by 先 right after the heading's colon ("…骗局的步骤：先打电话说…；再…") is a
+# step like the others. Suspicious on caaeccf. The same steps with the warning's own words nowhere after them stay.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某派出所】冒充公检法骗局的步骤：先打电话说你名下快递有违禁品；再转给“警官”，加QQ做笔录；然后发“通缉令”链接；最后让你下载“安全防护”App，把钱转到“核查账户”。记住：公安不会这样办案。", {"low_risk"}),
+        ("冒充公检法骗局的步骤：先打电话给专员13912345678；再加QQ 3851726490做笔录；最后下载“安全防护”App", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round30_a_first_step_opened_by_xian_after_the_heading(text, verdicts):
+    assert check(text).verdict in verdicts
+
+
+# Round 30 (dev notice): a court e-delivery SMS that gives a code to open its documents ("文书详见 <the court's delivery
+# host> 验证码：6620") has the court's format; the code given is no code asked. Suspicious on caaeccf (a freeze ruling
+# served). The same notice with a link outside the courts' hosts stays flagged.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【广西法院短信平台】桂林市七星区人民法院就（2026）桂0305执123号案件向张某送达冻结存款裁定书，文书详见http://171.106.48.55:28083/sfsdw//r/Ab3Cd4Ef 验证码：1234", {"low_risk"}),
+        ("【广西法院短信平台】桂林市七星区人民法院就（2026）桂0305执123号案件向张某送达冻结存款裁定书，文书详见http://gx-fy.top/r/Ab3Cd4Ef 验证码：1234", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round30_a_court_notice_that_gives_a_code_has_the_courts_format(text, verdicts):
+    assert check(text).verdict in verdicts
+
+
+# Round 30 (dev notice): a regulator's risk notice (风险提示：…) that names paid services, then what they cost the reader
+# ("“停息挂账”“债务优化”等收费服务可能泄露个人信息"), offers none of them. Suspicious on caaeccf. A 风险提示 that offers the
+# same service through its own chat id, or says it will cut the reader's interest, stays flagged.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某金融监管局】风险提示：“停息挂账”“债务优化”等收费服务可能泄露个人信息、加重负担，请通过银行官方渠道协商还款，遇不当催收可拨12378。", {"low_risk"}),
+        ("【某金融】风险提示：您的征信有逾期记录，我司可办理停息挂账、债务优化，加专员微信 tx_8899 咨询。", {"suspicious", "high_risk"}),
+        ("风险提示：停息挂账等服务会帮您减免全部利息，回复1办理。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round30_a_risk_notice_naming_paid_services_offers_none(text, verdicts):
+    assert check(text).verdict in verdicts
+
+
+# Round 30 (dev notice): a complaint's outcome that names the collector's contact with the family as a matter ("核实其委托的
+# 催收机构联系您家人的情况") threatens nothing. Suspicious on caaeccf. The threat itself stays.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【12378】您的投诉（编号JR20261118000001）已办结：被投诉银行已核实其委托的催收机构联系您家人的情况，并已暂停该机构催收。", {"low_risk"}),
+        ("【催收中心】您的欠款已逾期，今天不还我们就联系您家人和单位。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round30_a_contact_with_the_family_named_as_a_matter_threatens_nothing(text, verdicts):
+    assert check(text).verdict in verdicts
