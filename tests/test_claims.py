@@ -3756,3 +3756,17 @@ def test_round30_a_risk_notice_naming_paid_services_offers_none(text, verdicts):
 )
 def test_round30_a_contact_with_the_family_named_as_a_matter_threatens_nothing(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 30 (probe of our own): a warning whose scenario names the message itself ("你要是收到说医保卡停用、点链接激活的短信，千万
+# 别点，那都是骗人的") advises on the words inside it, as on those after it. Suspicious on caaeccf. A scenario the sender
+# then answers with an order of its own ("…的短信，请点击 x.cc 认证") stays flagged.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("妈，你手机上要是收到说医保卡停用、点链接激活的短信，千万别点，那都是骗人的，有问题去社区问。", {"low_risk"}),
+        ("您要是收到说社保卡停用、需要重新认证的短信，请点击 sb-rz.cc 认证。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round30_a_scenario_that_names_the_message_advises_on_its_words(text, verdicts):
+    assert check(text).verdict in verdicts

@@ -1473,7 +1473,9 @@ def _in_scenario(text: str, start: int, data: _Data) -> bool:
             k += 1
         return data.scenario_advice.match(text, k) is not None
 
-    opener = max(data.scenario_opens.finditer(text, begin, start), key=lambda m: m.start(), default=None)
+    # Round 30: the place may stand inside the opener itself, in the message it names ("要是收到说医保卡停用…的短信，千万别点").
+    openers = (m for m in data.scenario_opens.finditer(text, begin, stop) if m.start() <= start)
+    opener = max(openers, key=lambda m: m.start(), default=None)
     if opener is not None:
         if any(advises(m.end()) for m in _SCENARIO_CLAUSE.finditer(text, opener.end(), start)):
             return False  # the place stands in the advice, not in the scenario
