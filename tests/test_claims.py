@@ -3770,3 +3770,20 @@ def test_round30_a_contact_with_the_family_named_as_a_matter_threatens_nothing(t
 )
 def test_round30_a_scenario_that_names_the_message_advises_on_its_words(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 30 (probe of our own personal messages): the writer's check told with its verdict ("我看了是假的 你别点啊", spaces for
+# commas), "你说的那个…的，肯定是骗局", and "直接挂，" told to the reader warn. Flagged on caaeccf. The same words around the
+# sender's own demand and account stay flagged.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("妈 刚才有个短信说你的社保卡要冻结 让点链接 我查了是假的 你别点啊", {"low_risk"}),
+        ("叔，你说的那个网贷先交保证金才放款的，肯定是骗局，正规贷款放款前不收钱。", {"low_risk"}),
+        ("爸，你要是接到电话说是检察院的，让你下载什么App配合调查，直接挂，检察院不会这样办案。", {"low_risk"}),
+        ("【检察院】您涉嫌洗钱，请下载“安全防护”App配合调查，直接挂断将视为拒不配合，冻结您名下账户。", {"suspicious", "high_risk"}),
+        ("放款前先交保证金3000元到6222021234567890123，别人说的那些肯定是骗局的，我们是正规平台。", {"high_risk"}),
+    ],
+)
+def test_round30_a_personal_warning_told_with_its_verdict(text, verdicts):
+    assert check(text).verdict in verdicts
