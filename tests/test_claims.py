@@ -3787,3 +3787,37 @@ def test_round30_a_scenario_that_names_the_message_advises_on_its_words(text, ve
 )
 def test_round30_a_personal_warning_told_with_its_verdict(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 30 (probe of our own warnings that quote a scam with its channel): a quoted message received, denied by the old
+# number of someone named ("大家一定先打房东原来的电话核实") or by a check told with whom it was made ("我问了10086说是假的");
+# a channel "this" passes itself off or was found a scam's ("该号冒充公安…已被确认为诈骗账号"); the number a caller used,
+# told first ("有个号码139…打电话说是我老师…那是骗子"); the ETC lure's words read inside the quotation, not from the heading.
+# Flagged on caaeccf. The same frames around a channel the sender offers stay flagged.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某社区】提醒：最近有人收到“我是房东，换了新卡，房租打到6228481234567891”的短信，大家一定先打房东原来的电话核实。", {"low_risk"}),
+        ("哥，我收到一条“【中国移动】您的积分即将清零，请登录 ydjf-dh.cc 兑换现金”，我问了10086说是假的，你也注意点。", {"low_risk"}),
+        ("【某派出所】请大家注意QQ号3852223335，该号冒充公安发送“通缉令”，已被确认为诈骗账号，请勿添加。", {"low_risk"}),
+        ("【某反诈中心】近期出现冒充ETC的诈骗短信：“您的ETC已失效，请登录 etc-rz.cc 认证”，这是钓鱼网站，ETC认证请到发卡银行办理。", {"low_risk"}),
+        ("【房东】我是房东，换了新卡，房租打到6228481234567891，大家一定先打房东原来的电话核实也行。", {"suspicious", "high_risk"}),
+        ("【中国移动】您的积分即将清零，请登录 ydjf-dh.cc 兑换现金，问了10086说是假的那是谣言。", {"suspicious", "high_risk"}),
+        ("您好，我是班主任，资料费请转到我卡上6228481234567891，有个号码13912345679冒充我，那是骗子。", {"suspicious", "high_risk"}),
+    ],
+)
+def test_round30_a_warning_quoting_a_scam_with_its_channel(text, verdicts):
+    assert check(text).verdict in verdicts
+
+
+# Round 30 (probe of our own): the number a caller used, told first ("有个号码139…打电话说是我班主任…那是骗子"), is the
+# caller's, not offered; told without the verdict, it stays. Offered on caaeccf.
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("爸，有个号码13912345679打电话说是我班主任，说要补课，让你转到他卡上，那是骗子，我们老师不会这样。", False),
+        ("爸，有个号码13912345679，是我班主任的新号，你存一下。", True),
+    ],
+)
+def test_round30_the_number_a_caller_used_told_first_is_not_offered(text, offered):
+    assert any(c.kind == "phone" for c in _read(text).channels) is offered

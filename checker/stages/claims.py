@@ -2670,6 +2670,10 @@ def _named_scam_patterns(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:这|该|此|上述|以上|这些|这个)(?:个|条|张|些)?(?:{noun}(?:都|均|全)?{scam}{_NOT_ANTIFRAUD}"
         rf"|(?:都|均|全)?{scam}(?:分子|团伙)?的?{noun})"
         rf"|(?:均|都|全|皆)(?:非|不是)(?:我行|本行|我司|本公司|官方|我局|本局|我院|本院|我们)的?(?:[^。！？!?，,]{{0,4}}?){noun}"
+        # Round 30 (probe of our own): "this" said to pass itself off ("该号冒充公安…"), or found a scam's by a check
+        # ("已被确认为诈骗账号"): what no sender says of his own.
+        rf"|(?:这|该|此)(?:个)?{noun}(?:是|在|一直)?(?:冒充|假冒|仿冒|冒用)"
+        rf"|(?:已经?|已)?被?(?:确认|认定|核实|证实|查实)(?:是|为)(?:诈骗|骗子|钓鱼|假冒|仿冒|虚假)的?{noun}"
     )
     return precompiled(right_after), precompiled(this)
 
@@ -2712,7 +2716,8 @@ def _disowned_in_place(text: str, at: int, end: int, listed: int = 0) -> bool:
 
 
 # The number a call or a message came from, right before it ("有居民反映接到0571-…来电").
-_CALLER_FRAME = precompiled(r"(?:接到|接了|收到)了?(?:号码|电话|手机号?|座机)?(?:为)?[\s:：]?$")
+# Round 30: or the number someone called from, told first ("有个号码139…打电话说是我老师").
+_CALLER_FRAME = precompiled(r"(?:(?:接到|接了|收到)了?(?:号码|电话|手机号?|座机)?(?:为)?|(?:有个|有一个|一个)(?:陌生)?(?:号码|手机号|电话))[\s:：]?$")
 # Told not to believe it, with nothing after the verb: "请勿相信。" (not "请勿轻信谣言", which a scam says of others).
 _BARE_DISBELIEF = precompiled(rf"{_PROHIBITION}(?:相信|轻信|理会)(?=[，,。！!；;]|$)")
 
@@ -2863,6 +2868,8 @@ _NARRATION_DISOWNS = precompiled(
     r"|(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|损失了?\d|被(?:转|刷|划|骗|盗)走|被盗刷"
     rf"|{_PROHIBITION}(?:回拨|拨打|回电|点击|点开|打开|访问|添加|扫码|回复|转账|汇款|付款|填写|登录|打(?=[,，。!！\s]|$))(?![^。！？!?，,]{{0,4}}?(?:其他|其它|别的))"
     r"|被收取|(?:我行|本行|我们|本公司|我公司|本中心|官方)(?:从不|从未|不会|绝不|从来不)(?:发送|通过|使用|用|要求|收取|留)"
+    # Round 30: the caller named a scammer ("…让你转到他卡上，那是骗子").
+    r"|(?:那|这|他|她|对方)(?:个人)?(?:就|肯定|一定|绝对)?是骗子"
 )
 
 
