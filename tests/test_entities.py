@@ -191,12 +191,16 @@ NAMED = [
     ("代儲點數 私下匯款 加LINE@tw.1427", "chat_handle", "LINE@tw.1427"),
     # WeChat by the nicknames of "加v…" (a space or none before the id).
     ("免费诊股 加v lawxnd7295", "chat_handle", "v lawxnd7295"),
+    # Round 30: QQ by its nicknames, "加Q…", "加扣扣…", "加企鹅…" (none was a chat id on caaeccf).
+    ("兼职日结 加Q3020792457", "chat_handle", "Q3020792457"),
+    ("详情加扣扣 302079245", "chat_handle", "扣扣 302079245"),
+    ("加企鹅302079245领取", "chat_handle", "企鹅302079245"),
 ]
 
 
 # "line" is a chat app only as a word of its own.
 @pytest.mark.parametrize(
-    "text", ["本店支持online预约 abc12345", "客服hotline 4008001234", "deadline:20251130", "会员价 vip123456 可用", "v2024升级版"]
+    "text", ["本店支持online预约 abc12345", "客服hotline 4008001234", "deadline:20251130", "会员价 vip123456 可用", "v2024升级版", "q2024季度报告"]
 )
 def test_line_inside_a_word_is_no_chat_app(text):
     assert entities(text, "chat_handle") == []

@@ -703,11 +703,15 @@ _SENDER_TAG = precompiled(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30}
 # official account's form) and hold dots ("@tw.1427"); a dot only between two of its characters.
 # Quotation marks between the network and the id part neither ("加“客服QQ”12345678", issue 8).
 _HANDLE = precompiled(
-    r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp|(?:(?<=加)|(?<=\+))(?:vx|v信|v|薇信|薇|威信|徽信))"
+    r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp|(?:(?<=加)|(?<=\+))(?:vx|v信|v|薇信|薇|威信|徽信|q|扣扣|企鹅))"
     r"(?:号|群号?|\s?id)?[”」』\"]?[:：]?\s?[“「『\"]?@?((?:[a-z0-9_\-]|\.(?=[a-z0-9_\-])){5,24})"
     r"|()(wxid_[a-z0-9]{6,20}|(?:(?<=群)|(?<=群号)|(?<=群号:))\d{6,11}(?!\d))"
 )
-_NETWORKS = {"qq": "qq", "微信": "wechat", "line": "line", "telegram": "telegram", "whatsapp": "whatsapp"}
+# "加Q…", "加扣扣…", "加企鹅…" (round 30): QQ by the nicknames senders use, as "加v…" is WeChat.
+_NETWORKS = {
+    "qq": "qq", "q": "qq", "扣扣": "qq", "企鹅": "qq",
+    "微信": "wechat", "line": "line", "telegram": "telegram", "whatsapp": "whatsapp",
+}
 
 
 def _simple(norm: Normalized, pattern: re.Pattern[str], kind: str, group: int = 0) -> list[Entity]:
