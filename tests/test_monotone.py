@@ -504,8 +504,9 @@ _HEADER_SAMPLE = random.Random(9).sample(CORPUS_SCAMS, 240)
 HEADER_HOLES = ["我戴主任 加我扣扣 3092420471"]
 # Round 28: a victim's story that only the model flags; a header's official number becomes the channel of the call it
 # narrates ("对方天天打电话到他公司前台"), which then gives the model no ask:call term, and since round 28's retrain the
-# probability falls from 0.9966 to 0.9858, under the lift threshold 0.9861. Kept as a strict xfail: the header is
-# not yet kept out of what the claims stage binds requests to.
+# probability falls from 0.9966 to 0.9858, under the lift threshold 0.9861. Round 30's retrain keeps it flagged (0.9871
+# against a lift of 0.9867), so the test runs as a plain one again; the header is still not kept out of what the claims
+# stage binds requests to, so a later retrain may reopen the hole (this test will say so).
 HEADER_MODEL_HOLES = ["我表弟借了网贷还不上，对方天天打电话到他公司前台，说他诈骗"]
 
 
@@ -524,7 +525,6 @@ def test_a_line_break_before_the_speaker_does_not_lower_him(scam):
     assert _level("短信 10:21\n" + scam) >= _level(scam)
 
 
-@pytest.mark.xfail(strict=True, reason="a header's official number is bound to the call the story narrates, and the model loses its ask:call term")
 @pytest.mark.parametrize("start", HEADER_MODEL_HOLES)
 def test_a_header_number_does_not_become_the_channel_of_a_narrated_call(start):
     scam = next(s for s in CORPUS_SCAMS if s.startswith(start))
