@@ -351,3 +351,23 @@ def test_a_paste_header_is_set_aside_as_an_opener(text, rest):
         assert end == 0
     else:
         assert norm.text[end:] == normalize(rest).text and end in n.opener_ends(norm)
+
+
+# Texts whose maps have every kind of run: copied, replaced (full width, numerals spelled out),
+# dropped (spaces, invisible characters, separators inside words, quotation marks).
+MAPPED = [
+    "【法务中心】您的借呗已逾期，请转账到6222021234567890123",
+    "a b c  d\u200b e 四零零—六二八—七零五三 “x” 「引」 ‘y’",
+    "ｆｕｌｌ　ｗｉｄｔｈ “quote” 转 账 给 我 V❤ 加 微 信",
+    "“我”被骗了，" * 20,
+    "",
+]
+
+
+@pytest.mark.parametrize("text", MAPPED)
+def test_the_first_character_at_a_pasted_offset_is_the_bisection_of_the_starts(text):
+    from bisect import bisect_left
+
+    norm = normalize(text)
+    for pasted in range(len(text) + 2):
+        assert norm.offsets.first_at_or_after(pasted) == bisect_left(norm.starts, pasted), pasted

@@ -173,6 +173,18 @@ class OffsetMap:
         k = self._run(i)
         return self._last[k] + self._step[k] * (i - self._at[k])
 
+    def first_at_or_after(self, pasted: int) -> int:
+        """The first normalised character whose pasted start is `pasted` or later (len(self) if none):
+        bisect_left over the starts, by the runs (pasted starts never go back)."""
+        k = bisect_left(self._first, pasted)
+        if k:
+            j = k - 1  # the run before begins earlier; a run copied one for one may reach `pasted`
+            stop = self._at[k] if k < len(self._at) else self.length
+            i = self._at[j] + (pasted - self._first[j])
+            if self._step[j] and i < stop:
+                return i
+        return self._at[k] if k < len(self._at) else self.length
+
     def append(self, start: int, end: int, step: int, count: int) -> None:
         """Append `count` characters: the first from paste[start:end], then each one further on
         (step 1) or all from the same slice (step 0). Continues the last run where it can."""
@@ -371,10 +383,10 @@ class Normalized(NamedTuple):
     def quotation_spans(self) -> list[tuple[int, int]]:
         """Each quotation as a [start, end) slice of `text`: the quoted words, whose marks the
         normaliser dropped (a quotation whose words all went, none)."""
-        starts = self.starts
+        index = self.offsets.first_at_or_after
         spans = []
         for pasted_start, pasted_end in self.quotations:
-            start, end = bisect_left(starts, pasted_start), bisect_left(starts, pasted_end)
+            start, end = index(pasted_start), index(pasted_end)
             if start < end:
                 spans.append((start, end))
         return spans
