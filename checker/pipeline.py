@@ -148,7 +148,9 @@ def _check_normalized(
         notes=notes,
         claims=reading.to_dict(),
         suppressed=suppressed,
-        steps=advice_stage.next_steps(entities, flags, verdict.verdict, red_reading=red_reading),
+        steps=advice_stage.next_steps(
+            entities, flags, verdict.verdict, red_reading=red_reading, loss=advice_stage.loss_told(norm)
+        ),
         # The judgement's channel_mismatch already names these: say it once.
         not_official=_not_named_already(advice_stage.not_official(entities), reading.mismatched_values),
         # Machine integers: a paste of a million emoji would otherwise hold a million int objects.

@@ -71,7 +71,7 @@ def _all_step_texts():
     texts += [t for pair in data.channels.values() for t in pair]
     for plan in data.plans.values():
         texts += [t for pair in plan.facts for t in pair] + list(plan.stop or ())
-    return texts
+    return texts + list(data.loss.step) + list(data.loss.headline)
 
 
 def test_steps_print_only_confirmed_numbers():
@@ -99,6 +99,7 @@ def test_every_chinese_step_fits_one_line_at_80_columns():
     zh = [v for k, v in data.default.items() if not k.endswith("_en")] + [data.complain[0]]
     zh += [pair[0] for pair in data.verify.values()] + [pair[0] for pair in data.channels.values()]
     zh += [f[0] for plan in data.plans.values() for f in plan.facts] + [p.stop[0] for p in data.plans.values() if p.stop]
+    zh += [data.loss.step[0], data.loss.headline[0]]
     for words in zh:
         columns = 4 + sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in words)
         assert columns <= 80, words
@@ -189,3 +190,71 @@ def test_steps_data_is_validated_with_the_key_named(monkeypatch):
 def test_a_named_credit_bureau_does_not_make_a_platform_scam_a_government_one():
     ids = _ids("【支付宝】您的借呗额度异常，请拨打400-810-2345注销，或访问 http://alipay-zx.com/a 否则影响征信")
     assert "verify_alipay" in ids and not any(i.startswith(("fact_etc", "channel_etc")) for i in ids), ids
+
+
+# The reader's own story of a loss leads with 110 ([loss] of data/steps.toml); a loss avoided, someone
+# else's, a warning's case, a scam's pretext or an everyday payment does not. (text, a loss told?)
+LOSS_STORIES = [
+    ("我刚被骗了，有人冒充京东客服说我的金条要注销，让我转了两万到他们的账户，现在怎么办？", True),
+    ("我妈被骗了三万块，对方说是公安局的，现在还能追回来吗", True),
+    ("昨天按短信上说的交了两千保证金，现在客服拉黑我了", True),
+    ("我不小心转了5000给骗子，怎么办", True),
+    ("他让我下载了一个会议软件，我把验证码告诉他了，后来发现是骗子", True),
+    ("我爸照着短信点了链接，输了卡号和密码，卡里的钱都被转走了", True),
+    # avoided, feared or asked about
+    ("我差点被骗了，幸好没转钱", False),
+    ("朋友发来一个链接说是投票，我点进去要我输入手机号和验证码，我没输，这是不是骗子？", False),
+    ("如果我转了钱被骗了怎么办？", False),
+    ("被骗了怎么办？请立即拨打110", False),
+    # someone else's: a warning's case, a colleague, the reader a scam addresses, a quoted message
+    ("【某市公安局】警方提示：一名用户因此被骗5000元，请勿轻信。", False),
+    ("我同事被骗了两万，说是什么客服退款让开屏幕共享，你们都注意点", False),
+    ("您的账户已被盗刷，请立即致电4001234567冻结", False),
+    ("【反诈中心】一名租户收到“我是房东，换号了，房租打到我爱人卡上”的短信，转了2800元后才发现被骗。", False),
+    # a scam's pretext: the teller asks for money
+    ("舅，我在西安被骗了，身份证被扣着，你先转给我朋友4000块，他在旁边陪我", False),
+    ("我已经把退款转到您的账户，多转了3000，请退回", False),
+    # everyday payments, a scam refused, a fine paid in the real app
+    ("老婆，房东刚才打电话说下个月房租涨200，我先转给他了，卡号还是原来那个", False),
+    ("妈，我这个月工资发了，给你转了2000，你查收一下", False),
+    ("今天接到电话说要注销校园贷，我没理他，后来打了96110，民警说就是诈骗。", False),
+    ("我老公接到电话说车有违章要加微信消分，我们在交管12123一查只有一条，已经在App里交了，那个人就是骗子。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "told"), LOSS_STORIES)
+def test_the_readers_own_loss_is_read_and_no_one_elses(text, told):
+    from checker.stages.normalize import normalize
+
+    assert advice_stage.loss_told(normalize(text)) is told
+    ids = [s.id for s in check(text).steps]
+    assert (ids[:1] == ["loss"]) is told and ids.count("loss") == (1 if told else 0)
+
+
+@pytest.mark.parametrize("text", [text for text, told in LOSS_STORIES if told])
+def test_a_loss_told_changes_the_steps_alone(text, monkeypatch):
+    # Advice only: the verdict, the score and the flags are what they would be without it.
+    told = check(text)
+    monkeypatch.setattr(advice_stage, "loss_told", lambda norm: False)
+    plain = check(text)
+    assert (told.verdict, told.score, told.red_flags, told.lowering_signs) == (
+        plain.verdict, plain.score, plain.red_flags, plain.lowering_signs
+    )
+    assert told.steps[1:] == plain.steps
+
+
+# A calm verdict beside a number or link that is not a confirmed one of the institution named: the step
+# says where that institution is really reached, not only "use the official app". (text, steps)
+CALM_WITH_AN_UNCONFIRMED_CHANNEL = [
+    ("这个号码4008123456是京东的客服吗？", ["verify_jd"]),
+    ("京东客服的电话是4006065500吗", ["verify_jd"]),
+    ("95188是支付宝的电话吗", ["calm"]),
+    ("【花呗】你本月花呗账单1,268.30元，还款日为12月10日，可在支付宝App还款。", ["calm"]),
+    ("明天一起吃饭吧，我请客", []),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), CALM_WITH_AN_UNCONFIRMED_CHANNEL)
+def test_a_calm_verdict_beside_an_unconfirmed_number_says_where_the_institution_is(text, wanted):
+    result = check(text)
+    assert result.verdict == "low_risk" and [s.id for s in result.steps] == wanted

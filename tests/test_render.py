@@ -248,3 +248,13 @@ def test_json_lists_only_public_sources():
             assert url.split("/")[2].endswith((".gov.cn", "people.com.cn", "hnr.cn", "ichangzhi.com.cn"))
         assert "source" in flag  # everything that was there stays
     assert payload["steps"] and payload["steps"][0]["id"] == "stop"
+
+
+def test_the_readers_own_loss_is_answered_with_110_first():
+    # "结论：未见明显异常 / 没有发现常见的诈骗迹象" would read as "nothing happened" to someone just cheated.
+    text = "我刚被骗了，有人冒充京东客服说我的金条要注销，让我转了两万到他们的账户，现在怎么办？"
+    out = to_text(text, check(text))
+    lines = out.splitlines()
+    assert lines[0] == "这段话讲的是已经发生的被骗或转账：请马上报警"
+    assert "没有发现常见的诈骗迹象" not in out and "未见明显异常" not in out
+    assert lines[1] == "接下来：" and "110" in lines[2]

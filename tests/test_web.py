@@ -176,6 +176,14 @@ def test_an_empty_post_says_so_in_one_line(base_url):
     assert status == 200 and "请先粘贴短信内容" in body
 
 
+def test_the_readers_own_loss_is_answered_with_110_in_the_warning_colour(base_url):
+    story = "我妈被骗了三万块，对方说是公安局的，现在还能追回来吗"
+    status, _, body = _post(base_url, urllib.parse.urlencode({"text": story, "lang": "zh"}).encode())
+    assert status == 200
+    assert '<div class="verdict loss" id="verdict">这段话讲的是已经发生的被骗或转账：请马上报警</div>' in body
+    assert "110" in body and "未见明显异常" not in body
+
+
 def test_nothing_is_logged(base_url, capfd):
     _post(base_url, urllib.parse.urlencode({"text": SCAM}).encode())
     captured = capfd.readouterr()

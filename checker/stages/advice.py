@@ -8,13 +8,16 @@ to say that they are NOT the named institution's confirmed ones.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from . import datafile
 from .entities import Entity, Institution, institutions
+from .normalize import Normalized
 from .patterns import precompiled
 from .records import NamedTuple  # typing's, without evaluating the annotations
 from .rules import Flag, catalogue
@@ -93,6 +96,32 @@ class Steps(NamedTuple):
     plans: dict[str, Plan]  # by fraud type id
     claims: dict[str, frozenset[str]]  # institution id or creditor kind -> taxonomy claims
     channels: dict[str, tuple[str, str]]
+    loss: Loss
+
+
+class Loss(NamedTuple):
+    """[loss] of data/steps.toml: how the reader's own story of a loss reads, and what it is told."""
+
+    step: tuple[str, str]
+    headline: tuple[str, str]
+    suffered: re.Pattern[str]
+    done: re.Pattern[str]
+    gone_wrong: re.Pattern[str]
+    cut_off: re.Pattern[str]
+    plea: re.Pattern[str]
+    first_person: re.Pattern[str]
+    other_person: re.Pattern[str]
+    not_suffered: re.Pattern[str]
+
+
+def _loss(raw: dict) -> Loss:
+    # gone_wrong holds cut_off as {cut_off}: one list of words, read in both.
+    patterns = {
+        key: precompiled(str(raw[key]).replace("{cut_off}", str(raw["cut_off"])))
+        for key in Loss._fields
+        if key not in ("step", "headline")
+    }
+    return Loss(step=_pair(raw["step"], "[loss].step"), headline=_pair(raw["headline"], "[loss].headline"), **patterns)
 
 
 def _pair(value, key: str) -> tuple[str, str]:
@@ -164,9 +193,60 @@ def steps() -> Steps:
             plans=plans,
             claims={key: frozenset(value) for key, value in raw["claims"].items()},
             channels=channels,
+            loss=_loss(raw["loss"]),
         )
     except KeyError as exc:
         raise StepsError(f"{STEPS_FILE}: missing key {exc}") from None
+
+
+_CLAUSE_END = precompiled(r"[。，,！!？?；;\n]")
+_SENTENCE_END = precompiled(r"[。！!？?\n]")
+# How far back from the act its loser is looked for, within its sentence: a story names who lost
+# close to the loss, and a paste that is one endless sentence is still read in linear time.
+_LOSER_WINDOW = 80
+
+
+def loss_told(norm: Normalized) -> bool:
+    """Whether the paste is the reader's own story of a loss ([loss] of data/steps.toml): a loss
+    suffered, or money sent or a secret told in a text that says it went wrong; in a clause that does
+    not say the loss was avoided, whose loser is the writer or the writer's family, not a case a
+    warning tells, a colleague, nor the reader a scam addresses; and not a plea for money."""
+    loss = steps().loss
+    text = _without_quotations(norm)
+    if loss.plea.search(text):
+        return False
+    wrong = bool(loss.gone_wrong.search(text))
+    cut_off = bool(loss.cut_off.search(text))
+    in_first_person = bool(loss.first_person.search(text))
+    sentences = [m.end() for m in _SENTENCE_END.finditer(text)]
+    start = 0
+    for end in [*(m.start() for m in _CLAUSE_END.finditer(text)), len(text)]:
+        clause, at = text[start:end], start
+        start = end + 1
+        suffered = loss.suffered.search(clause)
+        act = suffered or (loss.done.search(clause) if wrong else None)
+        if act is None or loss.not_suffered.search(clause, 0, act.start()):
+            continue
+        act_at = at + act.start()
+        sentence = sentences[bisect_right(sentences, act_at) - 1] if sentences and sentences[0] <= act_at else 0
+        window = (max(sentence, act_at - _LOSER_WINDOW), act_at)
+        mine = [m.start() for m in loss.first_person.finditer(text, *window)]
+        theirs = [m.start() for m in loss.other_person.finditer(text, *window)]
+        if (mine or theirs) and max(mine, default=-1) > max(theirs, default=-1):
+            return True
+        if not (mine or theirs) and in_first_person and (suffered or cut_off):
+            return True
+    return False
+
+
+def _without_quotations(norm: Normalized) -> str:
+    """The normalised text with each quotation's words blanked (a mark that ends no clause)."""
+    text, pieces, cursor = norm.text, [], 0
+    for start, end in norm.quotation_spans():
+        start = max(start, cursor)  # a quotation inside one already blanked
+        pieces += [text[cursor:start], "、" * max(0, end - start)]
+        cursor = max(cursor, end)
+    return "".join([*pieces, text[cursor:]])
 
 
 def speaks_of_money_or_law(normalized_text: str) -> bool:
@@ -281,20 +361,45 @@ def next_steps(
     verdict: str,
     types: Iterable[str] = (),
     red_reading: RedFlagReading | None = None,
+    loss: bool = False,
 ) -> tuple[Step, ...]:
-    """Numbered steps: stop, what is true, where to check, 96110 / 110, complain, report.
+    """Numbered steps: stop, what is true, where to check, 96110 / 110, complain, report; led by 110
+    when the paste is the reader's own story of a loss (`loss`: loss_told()).
 
     `types`: fraud types known otherwise (the model's class), strongest first; without them the
     red flags' types decide. `red_reading`: read_red_flags() of these flags' red ones, when the
     caller has it (its ranking is reused where the institutions are the same).
     """
     data = steps()
+    lost = (Step("loss", *data.loss.step),) if loss else ()
+    return lost + _steps(data, entities, flags, verdict, types, red_reading)
+
+
+def _steps(
+    data: Steps,
+    entities: tuple[Entity, ...],
+    flags: tuple[Flag, ...],
+    verdict: str,
+    types: Iterable[str],
+    red_reading: RedFlagReading | None,
+) -> tuple[Step, ...]:
     default = data.default
     red = [f.id for f in flags if f.weight > 0]
     all_flags = [f.id for f in flags]
     named = _named_institutions(entities, all_flags)
     if verdict == "low_risk" and not red:
-        return (Step("calm", default["calm"], default["calm_en"]),) if named else ()
+        if not named:
+            return ()
+        # A number or a link that is not a confirmed one beside the institution named ("京东客服电话
+        # 400…", or the reader asking "这个号码是京东的吗"): where that institution is really reached.
+        unconfirmed = any(
+            (e.kind == "phone" and "official" not in e.details) or (e.kind == "link" and e.details.get("category") != "official")
+            for e in entities
+        )
+        first = named[0]
+        if unconfirmed and first.id in data.verify:
+            return (Step(f"verify_{first.id}", *data.verify[first.id]),)
+        return (Step("calm", default["calm"], default["calm_en"]),)
     known = [data.plans[t] for t in types if t in data.plans]
     # fraud_types counts the flags that add points, in order: the red ones alone rank them the same.
     ranked = red_reading.ranked if red_reading is not None and red_reading.named == named else None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from . import datafile
-from .advice import explanation, public_sources
+from .advice import explanation, public_sources, steps
 from .claims import judgements
 from .entities import Entity
 from .model import MODEL_FLAG_PREFIX
@@ -292,6 +292,7 @@ class Answer(NamedTuple):
     marked_title: str
     segments: tuple[tuple[str, bool], ...]
     more: str  # "… (N more characters)" when the message is cut
+    lost: bool = False  # the reader's own story of a loss, with no red flag: the headline sends them to 110
 
 
 # The filters that say the message warns about a scam it quotes or retells (data/filters.toml).
@@ -335,6 +336,8 @@ def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
         seen = tuple(_quote(c.evidence[0].text) for c in cues[:3])
         reasons.insert(0, Reason(w(S["model_only"]), seen))
     calm: list[str] = []
+    # The reader's own story of a loss, with nothing else to say of it: its headline sends them to 110.
+    lost = any(step.id == "loss" for step in result.steps) and not red and result.verdict == "low_risk"
     warned = [s for s in result.suppressed if s.filter in _WARNING_FILTERS]
     if not reasons and warned:
         # A warning or a story of a scam refused: "no sign of scams" would read as "that call was
@@ -343,6 +346,8 @@ def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
         told = list(dict.fromkeys(t for t in (_rule_title(s.rule, zh) for s in warned) if t))[:3]
         if told:
             calm.append(w(S["told"]) + ("" if zh else " ") + ("；" if zh else "; ").join(map(w, told)))
+    elif not reasons and lost:
+        pass  # the headline says what it is; "no sign of the usual scams" would read as "nothing happened"
     elif not reasons:
         calm.append(w(S["calm"]))
         green = [f for f in result.flags if f.weight < 0]
@@ -352,10 +357,14 @@ def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
     if not result.model_status.startswith("ok"):
         calm.append(w(S["model_off"]))
     headline = S["low_but"] if result.verdict == "low_risk" and red else S["verdict"]
+    if lost:
+        shown = pick(*steps().loss.headline)
+    else:
+        shown = w(headline.format(v=result.verdict_text)) if zh else headline.format(v=result.verdict_text_en)
     rest = len(text) - MESSAGE_CHARS
     return Answer(
         verdict=result.verdict,
-        headline=w(headline.format(v=result.verdict_text)) if zh else headline.format(v=result.verdict_text_en),
+        headline=shown,
         reasons_title=w(S["watch"] if result.verdict == "low_risk" else S["reasons"]),
         reasons=tuple(reasons),
         calm=tuple(calm),
@@ -364,13 +373,14 @@ def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
         marked_title=w(S["marked"]),
         segments=tuple(_segments(text, result, MESSAGE_CHARS)) if red else (),
         more=w(S["cut"]).format(n=rest) if red and rest > 0 else "",
+        lost=lost,
     )
 
 
 def _short(text: str, result: CheckResult, lang: str, style) -> str:
     a = answer(text, result, lang)
     zh = lang != "en"
-    colour = {"low_risk": "green", "suspicious": "yellow", "high_risk": "red"}[result.verdict]
+    colour = "yellow" if a.lost else {"low_risk": "green", "suspicious": "yellow", "high_risk": "red"}[result.verdict]
     lines = [style(a.headline, fg=colour, bold=True)]
     if a.reasons:
         # Under a warning the bullets need no title; under a calm verdict they say "worth a look".

@@ -121,7 +121,8 @@ def answer_html(text: str, lang: str, heading: str = "") -> str:
     parts = [f'<section class="answer" data-verdict="{a.verdict}">']
     if heading:
         parts.append(f"<h2>{_e(heading)}</h2>")
-    parts.append(f'<div class="verdict {a.verdict}" id="verdict">{_e(a.headline)}</div>')
+    # A story of a loss is not "low risk" to look at: it calls for the police, in the warning colour.
+    parts.append(f'<div class="verdict {"loss" if a.lost else a.verdict}" id="verdict">{_e(a.headline)}</div>')
     if a.reasons:
         parts.append(f"<h2>{_e(a.reasons_title.rstrip('：:'))}</h2><ul class=\"reasons\">")
         for reason in a.reasons:
