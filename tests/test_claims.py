@@ -3821,3 +3821,71 @@ def test_round30_a_warning_quoting_a_scam_with_its_channel(text, verdicts):
 )
 def test_round30_the_number_a_caller_used_told_first_is_not_offered(text, offered):
     assert any(c.kind == "phone" for c in _read(text).channels) is offered
+
+
+# Round 31 (probes written by a helper who never saw the rules): a lawful letter's formulae. A suit the creditor keeps
+# open ("保留依法起诉的权利", "可能依法提起诉讼") is no claim that a case exists, and "不具强制执行效力" denies enforcement;
+# with every channel the creditor's own, the letter is not high_risk. Each of the first three raised its flag on
+# 162d5fc, and the first was high_risk there. A case claimed as filed, or a freeze threatened, still counts.
+@pytest.mark.parametrize(
+    ("text", "flag", "present"),
+    [
+        ("【浙江明理律师事务所】孙先生：本所受委托，您的花呗已逾期112天，欠款4,832.60元。请登录支付宝App还款，如有疑问可拨打95188核实。若仍未处理，委托方保留依法起诉的权利。", "court_claim_without_case_number", False),
+        ("【上海恒信律师事务所】赵女士：您的信用卡欠款23,416.55元已逾期95天，请通过招商银行App还款或致电95555协商。如持续未还款，委托人可能依法提起诉讼。", "court_claim_without_case_number", False),
+        ("【广东德衡律师事务所】李先生：您的信用卡逾期128天，请通过平安口袋银行App还款。本函为律师函，不具强制执行效力。", "freeze_enforcement_threat", False),
+        ("【某律师事务所】您的借款纠纷已依法立案，请联系专员处理。", "court_claim_without_case_number", True),
+        ("您的账户将被冻结并强制执行，请立即处理。", "freeze_enforcement_threat", True),
+    ],
+)
+def test_round31_a_lawful_letters_formulae_claim_no_case_and_threaten_nothing(text, flag, present):
+    result = check(text)
+    assert (flag in {f.id for f in result.red_flags}) is present
+    if not present:
+        assert result.verdict != "high_risk"
+
+
+# Round 31 (helper's probes): the ask put as a question and answered no ("要交手续费吗？不用"), a notice's FAQ, asks
+# nothing (fee_demanded on 162d5fc). "不用担心" after it is reassurance, and the demand stays.
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("要交手续费吗？不用，公司发钱不收任何费用。", False),
+        ("有人问要不要交什么手续费的，一律不用，公司发钱不收任何费用。", False),
+        ("放款前要先交手续费吗？不用担心，交完马上放款。", True),
+    ],
+)
+def test_round31_an_ask_put_as_a_question_and_answered_no_asks_nothing(text, asks):
+    assert ("fee_demanded" in {f.id for f in check(text).red_flags}) is asks
+
+
+# Round 31 (helper's scam probes; none raised its flag on 162d5fc, the first was suspicious by the model alone and
+# the others low_risk): numbers split apart are one number after a QQ word
+# ("扣扣 4852 01639"); the caller adding the reader on 企业微信; a 令牌 said to have run past its term; an account
+# a customer-service agent will provide; a station named one character off 菜鸟驿站.
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("【湖南卫视】您的中奖资格即将逾期，若放弃领奖将被起诉，请尽快联系律师处理：扣扣 4852 01639。", "chat_app_contact"),
+        ("亲，这边支付宝官方客服，您的花呗需要降额关闭，我加你企业微信，方便的话通过一下好友。", "contact_through_private_channel"),
+        ("【邮储银行】您的网银令牌已超过使用期限，如需继续使用请致电 020-8621-7745 办理延期。", "issuer_says_never"),
+        ("您好，我们财务核账发现您的订单多退了880元，麻烦您按原路退回，转到客服提供的账户就可以。", "pay_to_personal_account"),
+        ("【菜茑驿站】您的包裹存在异常无法派送，请回复1联系派件员。", "lookalike_station_name"),
+    ],
+)
+def test_round31_paraphrased_scams_keep_a_named_red_flag(text, flag):
+    result = check(text)
+    assert flag in {f.id for f in result.red_flags} and result.verdict != "low_risk"
+
+
+# Round 31 (helper's probes): a story that opens with someone named by a role who called ("有个贷款专员打电话说…"), or
+# with a message someone sent in quotation marks, and tells the request refused ("我让她别发"), retells the scam (the
+# first row was high_risk on 162d5fc); the story of a call still pending asks.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("阿姨刚问我，说有人发消息“你好，我是社区网格员，需要给你办理养老金认证，把身份证号和银行卡号发我一下”。我让她别发，带她去社区服务中心当面问了。", {"low_risk"}),
+        ("有个贷款专员打电话说我征信良好可以贷20万，先交5000保证金验证还款能力。我要不要交？", {"high_risk"}),
+    ],
+)
+def test_round31_a_story_of_a_call_from_a_role_told_as_refused_retells_it(text, verdicts):
+    assert check(text).verdict in verdicts

@@ -701,10 +701,11 @@ _SENDER_TAG = precompiled(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30}
 # the chat apps a scam moves its victim to: WeChat and QQ, LINE (Taiwan, Hong Kong), Telegram and
 # WhatsApp; "line" only as a word of its own (not "online", "hotline"). A LINE ID may start with @ (an
 # official account's form) and hold dots ("@tw.1427"); a dot only between two of its characters.
-# Quotation marks between the network and the id part neither ("加“客服QQ”12345678", issue 8).
+# Quotation marks between the network and the id part neither ("加“客服QQ”12345678", issue 8); nor a
+# space typed between groups of its digits ("扣扣 4852 01639": numbers split apart are one number).
 _HANDLE = precompiled(
     r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp|(?:(?<=加)|(?<=\+))(?:vx|v信|v|薇信|薇|威信|徽信|q|扣扣|企鹅))"
-    r"(?:号|群号?|\s?id)?[”」』\"]?[:：]?\s?[“「『\"]?@?((?:[a-z0-9_\-]|\.(?=[a-z0-9_\-])){5,24})"
+    r"(?:号|群号?|\s?id)?[”」』\"]?[:：]?\s?[“「『\"]?@?((?:[a-z0-9_\-]|\.(?=[a-z0-9_\-])|(?<=\d)\s(?=\d)){5,24})"
     r"|()(wxid_[a-z0-9]{6,20}|(?:(?<=群)|(?<=群号)|(?<=群号:))\d{6,11}(?!\d))"
 )
 # "加Q…", "加扣扣…", "加企鹅…" (round 30): QQ by the nicknames senders use, as "加v…" is WeChat.
