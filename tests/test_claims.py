@@ -3866,6 +3866,7 @@ def test_round31_an_ask_put_as_a_question_and_answered_no_asks_nothing(text, ask
     ("text", "flag"),
     [
         ("【湖南卫视】您的中奖资格即将逾期，若放弃领奖将被起诉，请尽快联系律师处理：扣扣 4852 01639。", "chat_app_contact"),
+        ("【支付宝】您开通的百万级账户保障体验已结束，将自动转为付费版，每月680元。如需退出请联系专员企鹅 3 3 1 9 0 8 7 6 5。", "chat_app_contact"),
         ("亲，这边支付宝官方客服，您的花呗需要降额关闭，我加你企业微信，方便的话通过一下好友。", "contact_through_private_channel"),
         ("【邮储银行】您的网银令牌已超过使用期限，如需继续使用请致电 020-8621-7745 办理延期。", "issuer_says_never"),
         ("您好，我们财务核账发现您的订单多退了880元，麻烦您按原路退回，转到客服提供的账户就可以。", "pay_to_personal_account"),

@@ -704,11 +704,12 @@ _SENDER_TAG = precompiled(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30}
 # Quotation marks between the network and the id part neither ("加“客服QQ”12345678", issue 8); nor a
 # space typed between groups of its digits ("扣扣 4852 01639": numbers split apart are one number).
 _HANDLE = precompiled(
-    r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp|(?:(?<=加)|(?<=\+))(?:vx|v信|v|薇信|薇|威信|徽信|q|扣扣|企鹅))"
+    r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp|(?:(?<=加)|(?<=\+))(?:vx|v信|v|薇信|薇|威信|徽信|q|扣扣|企鹅)|企鹅(?=[:：]?\s?\d{5}))"
     r"(?:号|群号?|\s?id)?[”」』\"]?[:：]?\s?[“「『\"]?@?((?:[a-z0-9_\-]|\.(?=[a-z0-9_\-])|(?<=\d)\s(?=\d)){5,24})"
     r"|()(wxid_[a-z0-9]{6,20}|(?:(?<=群)|(?<=群号)|(?<=群号:))\d{6,11}(?!\d))"
 )
-# "加Q…", "加扣扣…", "加企鹅…" (round 30): QQ by the nicknames senders use, as "加v…" is WeChat.
+# "加Q…", "加扣扣…", "加企鹅…" (round 30): QQ by the nicknames senders use, as "加v…" is WeChat; 企鹅 right
+# before a number of five digits or more is one whatever comes before it ("联系专员企鹅 3319…", round 31).
 _NETWORKS = {
     "qq": "qq", "q": "qq", "扣扣": "qq", "企鹅": "qq",
     "微信": "wechat", "line": "line", "telegram": "telegram", "whatsapp": "whatsapp",

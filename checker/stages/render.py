@@ -346,9 +346,8 @@ def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
         told = list(dict.fromkeys(t for t in (_rule_title(s.rule, zh) for s in warned) if t))[:3]
         if told:
             calm.append(w(S["told"]) + ("" if zh else " ") + ("；" if zh else "; ").join(map(w, told)))
-    elif not reasons and lost:
-        pass  # the headline says what it is; "no sign of the usual scams" would read as "nothing happened"
-    elif not reasons:
+    elif not reasons and not lost:
+        # (A story of a loss has its own headline: "no sign of the usual scams" would read as "nothing happened".)
         calm.append(w(S["calm"]))
         green = [f for f in result.flags if f.weight < 0]
         if green:
