@@ -1232,8 +1232,8 @@ def _verifiable_firm(msg: Message) -> bool:
 _READERS_OWN_FILING = precompiled(r"(?:您|你)(?:所)?(?:报案|报警|举报|投诉|申请|提出|提交)的")
 
 
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence of text[at] begins."""
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence of text[at] begins (at most 200 characters back)."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 200), at)]
     return ends[-1] if ends else max(0, at - 200)
 
@@ -1243,7 +1243,7 @@ def _court_claim_without_case(msg: Message) -> list[Evidence]:
     text = msg.norm.text
     claims = [
         m for m in lexicons()["court_claim"].finditer(text)
-        if not _negated(msg, m.start(), m.end()) and not _READERS_OWN_FILING.search(text, _sentence_start(text, m.start()), m.start())
+        if not _negated(msg, m.start(), m.end()) and not _READERS_OWN_FILING.search(text, sentence_start(text, m.start()), m.start())
     ]
     if not claims:
         return []
