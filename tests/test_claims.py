@@ -3890,3 +3890,37 @@ def test_round31_paraphrased_scams_keep_a_named_red_flag(text, flag):
 )
 def test_round31_a_story_of_a_call_from_a_role_told_as_refused_retells_it(text, verdicts):
     assert check(text).verdict in verdicts
+
+
+# Round 32 (blind helper batch, written from ../shared/reference only): a warning's rules of thumb name each request
+# and refuse it right after it, the clause closed there ("屏幕共享不开启"; high_risk on 7eab517). A refusal that
+# goes on into what follows from it is a scam's condition, and a refusal of one thing does not reach the next.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("陌生链接不要点，验证码不告诉人，屏幕共享不开启，安全账户是骗局。有事先问家里人，拿不准就打96110。【东湖派出所】", False),
+        ("【XX会议】退款需开启屏幕共享，屏幕共享不开启，就无法退款。下载会议App", True),
+        ("请下载会议软件开启屏幕共享，验证码不告诉别人就行", True),
+    ],
+)
+def test_round32_a_request_named_and_refused_right_after_it_asks_nothing(text, flagged):
+    result = check(text)
+    assert ("screen_share_meeting" in {f.id for f in result.red_flags}) is flagged
+    assert (result.verdict == "high_risk") is flagged
+
+
+# Round 32 (blind helper batch): a court's fee paid where the court itself takes it, against its written notice, at
+# its 立案大厅 or in 人民法院在线服务 (domain.md: fees are paid "at the 立案大厅 or to the court's designated account
+# against a written 缴费通知书", 常德中院 [官方]), is no debtor's fee demand (high_risk on 7eab517): still "verify
+# first", never high_risk. The same fee beside an account or a link of the message's own stays high_risk.
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("【上海市闵行区人民法院】您于2025年5月8日网上提交的立案申请已审核通过，案号（2025）沪0112民初20415号，请按电子缴费通知书在人民法院在线服务或本院立案大厅缴纳诉讼费。", "suspicious"),
+        ("【历下区人民法院】您申请的（2025）鲁0102民初5521号案件网上立案已审核通过，请于7日内通过“人民法院在线服务”缴纳诉讼费。", "suspicious"),
+        ("【XX法院】您的案件已立案，请在立案大厅缴纳诉讼费，或转账至6222021234567890123。", "high_risk"),
+        ("【XX法院】您涉及一起诉讼，请于今日在人民法院在线服务缴纳诉讼费，详情 fy-jf.top", "high_risk"),
+    ],
+)
+def test_round32_a_fee_paid_where_the_court_takes_it_is_no_debtors_fee_demand(text, verdict):
+    assert check(text).verdict == verdict

@@ -42,6 +42,23 @@ def test_phone_numbers_are_typed(text, value, kind, official):
     assert (phone.value, phone.details["type"], "official" in phone.details) == (value, kind, official)
 
 
+# Round 32: a mobile given right after a courier's role is the courier's own (a court's EMS brings one); any other
+# mobile, or one a courier's role only stands far before, holds no holder.
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("今日由投递员送达，投递员电话15850623197。", "courier"),
+        ("您的EMS邮件正在派送，派送员孙师傅17735216604。", "courier"),
+        ("快递员：13912345678，放门卫了", "courier"),
+        ("请联系张专员13812345678处理欠款。", None),
+        ("我是投递员老赵，有您一封信，下午送到。有事请回电18706652913", None),
+    ],
+)
+def test_a_mobile_right_after_a_couriers_role_is_the_couriers(text, holder):
+    phone = next(e for e in check(text).entities if e.kind == "phone")
+    assert phone.details.get("holder") == holder
+
+
 @pytest.mark.parametrize(
     "text",
     [

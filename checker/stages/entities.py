@@ -234,6 +234,13 @@ _CALL_CONTEXT = precompiled(r"电话|热线|拨打|致电|回电|联系|客服|�
 _ID_LABEL = precompiled(r"(?:户号|客户编号|用户编号|订单号|运单号|快递单号|单号|合同号|流水号|编号|学号|工号|案号)[:：\s]{0,2}$")
 
 
+# A mobile given as the courier's, right after the role ("派送员孙师傅17735216604", "投递员电话158…"): a court's EMS
+# or a parcel is brought by a courier who gives his own mobile, which is no legal body's private line (round 32).
+_COURIER_LABEL = precompiled(
+    r"(?:投递员|派送员|快递员|配送员|派件员|快递小哥|外卖员|骑手|送货员|快递师傅|送货师傅)[\u4e00-\u9fff]{0,3}?(?:的)?(?:电话|手机|手机号|联系电话)?[:：\s]{0,2}$"
+)
+
+
 def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
     found = []
     for m in _matches(_PHONE, norm.text):
@@ -246,6 +253,8 @@ def _phones(norm: Normalized, official: dict[str, str]) -> list[Entity]:
             value = value[-11:]
         if value in official:
             details["official"] = official[value]
+        elif kind == "mobile" and _COURIER_LABEL.search(norm.text, max(0, m.start() - 16), m.start()):
+            details["holder"] = "courier"
         elif (
             kind == "service"
             and len(value) == 5

@@ -10,7 +10,7 @@ and matchers. Matcher kinds are code and deliberately few:
   a pattern with `quoted = false` counts only where its match does not open a quotation (the
   normaliser's Normalized.quotations: the marks are not in the text): a term named in quotation marks,
   as a warning names it ("对方承诺“包装流水”，这是诈骗"), is not said;
-- `entities`: entity conditions ({kind, and optional name / details / value}); every matching entity is evidence;
+- `entities`: entity conditions ({kind, and optional name / details / details_not / value}); every matching entity is evidence;
 - `check`: the name of a predicate in CHECKS below, for claims that need several entities at once.
 
 Every piece of evidence names what produced it, permanently: a pattern's own name
@@ -180,11 +180,14 @@ class EntityCondition(NamedTuple):
     kind: str
     details: tuple[tuple[str, tuple], ...]
     value: LazyPattern | None
+    details_not: tuple[tuple[str, tuple], ...] = ()  # details the entity must not have
 
     def matches(self, entity: Entity) -> bool:
         if entity.kind != self.kind:
             return False
         if self.value is not None and not self.value.search(entity.value):
+            return False
+        if any(entity.details.get(key) in refused for key, refused in self.details_not):
             return False
         return all(entity.details.get(key) in allowed for key, allowed in self.details)
 
@@ -348,8 +351,9 @@ def _conditions(items: list[dict], rule_id: str) -> tuple[EntityCondition, ...]:
         if any(c.name == name for c in out):
             raise CatalogueError(f"rule {rule_id}: two entity conditions named {name}: give each a `name`")
         details = tuple((k, tuple(v if isinstance(v, list) else [v])) for k, v in item.get("details", {}).items())
+        details_not = tuple((k, tuple(v if isinstance(v, list) else [v])) for k, v in item.get("details_not", {}).items())
         value = LazyPattern(item["value"], rule_id) if "value" in item else None
-        out.append(EntityCondition(name, item["kind"], details, value))
+        out.append(EntityCondition(name, item["kind"], details, value, details_not))
     return tuple(out)
 
 
