@@ -3924,3 +3924,24 @@ def test_round32_a_request_named_and_refused_right_after_it_asks_nothing(text, f
 )
 def test_round32_a_fee_paid_where_the_court_takes_it_is_no_debtors_fee_demand(text, verdict):
     assert check(text).verdict == verdict
+
+
+# Round 32 (blind helper batch): money offered to the reader, to be claimed by replying to the SMS itself, is "verify
+# first" (low_risk on 7eab517); a refund reported paid already, a contract's refund terms and a reply in another
+# sentence offer nothing to claim by the reply. "回个电话" asks a call back as 回电 does, the writer's own call does not.
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("【温馨提示】您有一笔惠民补贴待确认，回复1确认领取，回复0放弃。", "benefit_by_reply"),
+        ("【京东售后】您的商品已纳入质量问题赔付名单，回复Y办理。", "benefit_by_reply"),
+        ("您好 我们这边是您网购衣服的店家 衣服有点问题要给您退款 请回个电话18670329514 谢谢", "benefit_through_unofficial_channel"),
+        ("费用在前台刷卡缴纳并签订培训合同，合同写明退费规则。回复1预约公开课。退订回T", None),
+        ("【中国移动】您的积分可兑换话费，您有一笔退款已原路退回，回复1查询", None),
+        ("我一会给你回个电话", None),
+    ],
+)
+def test_round32_money_offered_for_a_reply_is_verify_first(text, finding):
+    result = check(text)
+    found = {f.id for f in result.red_flags} & {"benefit_by_reply", "benefit_through_unofficial_channel"}
+    assert found == ({finding} if finding else set())
+    assert (result.verdict != "low_risk") is (finding is not None)

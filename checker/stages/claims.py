@@ -2358,6 +2358,27 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     )
     if benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
+    # Round 32: money offered to the reader, to be claimed by replying to the SMS itself ("您有一笔惠民补贴待确认，回复1确认
+    # 领取"): refunds go back the way one paid, claims and subsidies are made in the platform's or the authority's own
+    # app (fraud_taxonomy.md A.1 rows 9-10, 13-17, 36; Part F point 5), and the reply reaches a sender nobody confirms.
+    # "Verify first", not high_risk: the reply is the first step; the card number and the code come on the call after.
+    # The benefit is the reader's (its sentence speaks to him) and stands in the reply's own sentence: a course's
+    # "合同写明退费规则" and a later "回复1预约公开课" offer nothing to claim by the reply.
+    replies = [r for r in requests if r.pattern == "reply" and r.through != "official"]
+    if replies and not any(f.id in _BENEFIT_COVERED for f in findings) and could_match(data.benefits.pattern, present):
+        reply_sentences = {_sentence(text, start) for r, start, _ in located if r.pattern == "reply"}
+        by_reply = next(
+            (
+                m
+                for m in data.benefits.finditer(text)
+                if _sentence(text, m.start()) in reply_sentences
+                and _offered_to_reader(text, m.start(), data)
+                and not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)
+            ),
+            None,
+        )
+        if by_reply is not None:
+            findings.append(_finding(data, "benefit_by_reply", claims, replies[0], [], _span(norm, by_reply.start(), by_reply.end())))
     foreign = _foreign_official(text, channels)
     creditors_app = any(c.kind == "app" and _CREDITORS_APP.search(text, max(0, c.at - 8), c.at) for c in channels)
     if denial is not None and _retells(text, data, channels, requests, story):
@@ -2932,6 +2953,8 @@ _DISOWNED_ITEM = precompiled(
 
 # Findings that already name what a reply with one's details would be part of.
 _REPLY_COVERED = frozenset({"credentials_requested", "pay_through_unofficial_channel"})
+# The findings that already judge money offered to the reader: benefit_by_reply adds nothing beside them.
+_BENEFIT_COVERED = frozenset({"benefit_through_unofficial_channel", "benefit_claimed_by_call", "prize_claimed_by_call", "flight_refund_by_call", "details_by_reply"})
 
 
 # A staff member's or a branch's line, labelled so right before a landline ("经办人：王某，窗口电话", "客户经理陶某
