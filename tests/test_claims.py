@@ -3945,3 +3945,23 @@ def test_round32_money_offered_for_a_reply_is_verify_first(text, finding):
     found = {f.id for f in result.red_flags} & {"benefit_by_reply", "benefit_through_unofficial_channel"}
     assert found == ({finding} if finding else set())
     assert (result.verdict != "low_risk") is (finding is not None)
+
+
+# Round 32 (blind helper batch): a threat to the reader, or his card, account or number stopped, frozen or put under
+# 风控, to be lifted by replying to the SMS or calling its sender back, is "verify first" (low_risk on 7eab517). Not
+# "拨打卡片背面的客服电话" (a number the reader has), nor a renewal offered by reply.
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("您的号码已被限制呼出，恢复请回复1。", True),
+        ("卡被风控了 回电解除", True),
+        ("您的号码已被停机，恢复请回复1。", True),
+        ("您的貸款本月應繳新台幣12,900元，將於02日自您的存款帳戶扣款，如有疑問請撥打卡片背面的客服電話。", False),
+        ("【中国移动】您的套餐即将到期，续订请回复1", False),
+        ("【XX银行】您的账户已触发风控，请登录手机银行App查看。", False),
+    ],
+)
+def test_round32_a_threat_lifted_by_a_reply_or_a_call_back_is_verify_first(text, fires):
+    result = check(text)
+    assert ("threat_lifted_by_reply" in {f.id for f in result.red_flags}) is fires
+    assert (result.verdict != "low_risk") is fires

@@ -2358,6 +2358,23 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     )
     if benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
+    # Round 32: a threat to the reader (stakes.threat: a crime suspected, the number cut off, a blacklist), or his account
+    # or service stopped, frozen or voided (benefits.reply_threat), to be lifted by replying to the SMS or calling its
+    # sender back, no number given ("您的号码因实名信息过期已被限制呼出，恢复请回复1", "卡被冻结 回电解除"): the sender
+    # behind the reply or the call back is nobody anyone confirms, as a number in the message would be
+    # (threat_lifted_by_call). Police handle no case by SMS; banks and carriers send you to their app, counter or
+    # official line. In the threat's own sentence, and never where the message gives a number of its own to call.
+    # Only a reply or a call back (回电, 回个电话): "拨打卡片背面的客服电话" sends the reader to a number he already has.
+    backs = [(r, start) for r, start, _ in located if r.kind == "call" and (r.pattern == "reply" or (r.pattern == "dial" and text.startswith("回", start)))]
+    if backs and not called and not any(f.id in _THREAT_COVERED for f in findings) and (
+        threat is not None or could_match(data.reply_threat.pattern, present)
+    ):
+        back_sentences = {_sentence(text, start): r for r, start in backs}
+        said = [threat] if threat is not None else []
+        said += [m for m in data.reply_threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)]
+        lifted = next(((m, back_sentences[_sentence(text, m.start())]) for m in said if _sentence(text, m.start()) in back_sentences), None)
+        if lifted is not None and all(q.through != "official" for q in requests if q.kind == "call"):
+            findings.append(_finding(data, "threat_lifted_by_reply", claims, lifted[1], [], _span(norm, lifted[0].start(), lifted[0].end())))
     # Round 32: money offered to the reader, to be claimed by replying to the SMS itself ("您有一笔惠民补贴待确认，回复1确认
     # 领取"): refunds go back the way one paid, claims and subsidies are made in the platform's or the authority's own
     # app (fraud_taxonomy.md A.1 rows 9-10, 13-17, 36; Part F point 5), and the reply reaches a sender nobody confirms.
@@ -2953,6 +2970,8 @@ _DISOWNED_ITEM = precompiled(
 
 # Findings that already name what a reply with one's details would be part of.
 _REPLY_COVERED = frozenset({"credentials_requested", "pay_through_unofficial_channel"})
+# The findings that already judge a threat or a notice lifted through a contact: threat_lifted_by_reply adds nothing.
+_THREAT_COVERED = frozenset({"threat_lifted_by_call", "details_by_reply", "contact_through_private_channel", "channel_mismatch"})
 # The findings that already judge money offered to the reader: benefit_by_reply adds nothing beside them.
 _BENEFIT_COVERED = frozenset({"benefit_through_unofficial_channel", "benefit_claimed_by_call", "prize_claimed_by_call", "flight_refund_by_call", "details_by_reply"})
 
