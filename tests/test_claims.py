@@ -3965,3 +3965,25 @@ def test_round32_a_threat_lifted_by_a_reply_or_a_call_back_is_verify_first(text,
     result = check(text)
     assert ("threat_lifted_by_reply" in {f.id for f in result.red_flags}) is fires
     assert (result.verdict != "low_risk") is fires
+
+
+# Round 32: a link to be sent once the reader replies; a reply asked by a letter code or a word ("回复DH", "回复领奖");
+# joint liability laid on the reader for another's debt, to be sorted out on a call. A carrier's or a bank's own reply
+# codes that query or order something ("回复YE查询余额", "回复FQ办理") lift nothing and offer no link.
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("【工商银行】您有未使用的积分可抵扣现金，今晚24点过期作废，回复“DH”获取兑换链接。", "link_by_reply"),
+        ("信用卡提额通知: 你的卡已进入白名单,可提额至6W,回复\"TE\"获取专属链接,退订回T", "link_by_reply"),
+        ("您好，您的手机号码在本台周年庆活动中被抽为二等奖，请回复\"领奖\"获取详情", "benefit_by_reply"),
+        ("您好，您的好友赵某在我平台借款逾期，您作为其紧急联系人需承担连带责任，请回电 0512-6328 0417 说明情况。", "threat_lifted_by_call"),
+        ("【中国移动】尊敬的客户，您的积分将于12月31日清零，回复JF查询积分，兑换请登录中国移动App。", None),
+        ("【中国电信】您的话费余额不足10元，为免停机请及时充值，回复YE查询余额。", None),
+        ("【广发银行】尊敬的客户，您尾号6670广发卡当前可申请账单分期，12期手续费率低至5折，回复FQ办理，退订回TD", None),
+    ],
+)
+def test_round32_a_reply_that_fetches_a_link_or_lifts_a_threat_is_verify_first(text, finding):
+    result = check(text)
+    judged = {"link_by_reply", "benefit_by_reply", "threat_lifted_by_call", "threat_lifted_by_reply"}
+    assert (finding in {f.id for f in result.red_flags}) if finding else not ({f.id for f in result.red_flags} & judged)
+    assert (result.verdict != "low_risk") is (finding is not None)

@@ -575,6 +575,7 @@ class _Data(NamedTuple):
     prize: re.Pattern[str]
     flight: re.Pattern[str]
     details_by_reply: re.Pattern[str]
+    link_by_reply: re.Pattern[str]
     details_topic: re.Pattern[str]
     reply_for_contact: re.Pattern[str]
     reply_threat: re.Pattern[str]
@@ -702,6 +703,7 @@ def parse_data(raw: str | dict) -> _Data:
         prize=_compile(data["benefits"]["prize"], "benefits.prize"),
         flight=_compile(data["benefits"]["flight"], "benefits.flight"),
         details_by_reply=_compile(data["benefits"]["details_by_reply"], "benefits.details_by_reply"),
+        link_by_reply=_compile(data["benefits"]["link_by_reply"], "benefits.link_by_reply"),
         details_topic=_compile(data["benefits"]["details_topic"], "benefits.details_topic"),
         reply_for_contact=_compile(data["benefits"]["reply_for_contact"], "benefits.reply_for_contact"),
         reply_threat=_compile(data["benefits"]["reply_threat"], "benefits.reply_threat"),
@@ -2358,6 +2360,15 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     )
     if benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
+    # Round 32: a link to be sent once the reader replies (benefits.link_by_reply), in the reply's own sentence.
+    reply_starts = [(r, start) for r, start, _ in located if r.pattern == "reply" and r.through != "official"]
+    if reply_starts and could_match(data.link_by_reply.pattern, present):
+        for r, start in reply_starts:
+            begin, stop = _sentence(text, start)
+            link = next((m for m in data.link_by_reply.finditer(text, begin, stop) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+            if link is not None:
+                findings.append(_finding(data, "link_by_reply", claims, r, [], _span(norm, link.start(), link.end())))
+                break
     # Round 32: a threat to the reader (stakes.threat: a crime suspected, the number cut off, a blacklist), or his account
     # or service stopped, frozen or voided (benefits.reply_threat), to be lifted by replying to the SMS or calling its
     # sender back, no number given ("您的号码因实名信息过期已被限制呼出，恢复请回复1", "卡被冻结 回电解除"): the sender
@@ -2372,7 +2383,16 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         back_sentences = {_sentence(text, start): r for r, start in backs}
         said = [threat] if threat is not None else []
         said += [m for m in data.reply_threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)]
-        lifted = next(((m, back_sentences[_sentence(text, m.start())]) for m in said if _sentence(text, m.start()) in back_sentences), None)
+        # The reply or the call is to lift it: a verb of lifting in their sentence ("恢复请回复1", "回电解除"), not a carrier's
+        # "为免停机请及时充值，回复YE查询余额", which asks nothing to be lifted by the reply.
+        lifted = next(
+            (
+                (m, back_sentences[sentence])
+                for m in said
+                if (sentence := _sentence(text, m.start())) in back_sentences and _LIFTING.search(text, *sentence) is not None
+            ),
+            None,
+        )
         if lifted is not None and all(q.through != "official" for q in requests if q.kind == "call"):
             findings.append(_finding(data, "threat_lifted_by_reply", claims, lifted[1], [], _span(norm, lifted[0].start(), lifted[0].end())))
     # Round 32: money offered to the reader, to be claimed by replying to the SMS itself ("您有一笔惠民补贴待确认，回复1确认
@@ -2970,6 +2990,8 @@ _DISOWNED_ITEM = precompiled(
 
 # Findings that already name what a reply with one's details would be part of.
 _REPLY_COVERED = frozenset({"credentials_requested", "pay_through_unofficial_channel"})
+# What a reply or a call back is asked for when it lifts a threat: to restore, unfreeze, unlock, explain or sort it out.
+_LIFTING = precompiled(r"恢复|解除|解冻|解封|解锁|激活|处理|说明情况|核实|核对")
 # The findings that already judge a threat or a notice lifted through a contact: threat_lifted_by_reply adds nothing.
 _THREAT_COVERED = frozenset({"threat_lifted_by_call", "details_by_reply", "contact_through_private_channel", "channel_mismatch"})
 # The findings that already judge money offered to the reader: benefit_by_reply adds nothing beside them.
