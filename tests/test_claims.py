@@ -3987,3 +3987,12 @@ def test_round32_a_reply_that_fetches_a_link_or_lifts_a_threat_is_verify_first(t
     judged = {"link_by_reply", "benefit_by_reply", "threat_lifted_by_call", "threat_lifted_by_reply"}
     assert (finding in {f.id for f in result.red_flags}) if finding else not ({f.id for f in result.red_flags} & judged)
     assert (result.verdict != "low_risk") is (finding is not None)
+
+
+# Round 32: a caller named by 的 ("有个男的打电话给我") is someone else's call, told; "给客服打电话" still asks one.
+@pytest.mark.parametrize(("text", "asks"), [("有个男的打电话给我", False), ("有个女的打电话说我中奖了", False), ("请给客服打电话", True)])
+def test_round32_a_caller_named_by_de_makes_no_call_request(text, asks):
+    norm = normalize(text)
+    with quoting(norm):
+        reading = read(norm, extract(norm))
+    assert ("call" in reading.request_kinds) is asks
