@@ -167,3 +167,31 @@ def test_the_figures_check_fails_when_text_and_outputs_disagree(project_copy, da
     if "measured" not in problem:
         figures.write(project_copy)
         assert figures.outdated(project_copy) == []
+
+
+def test_rows_that_name_their_type_are_counted_by_type_and_the_lookalike_table_sums_them(tmp_path):
+    from checker.lab.figures import lookalike_table
+
+    _write(
+        tmp_path,
+        "heldout.jsonl",
+        [
+            {"text": SCAM, "label": "legit", "category": "x", "type": "genuine_antifraud_notice"},
+            {"text": LEGIT, "label": "legit", "category": "x", "type": "genuine_antifraud_notice"},
+            {"text": LEGIT, "label": "legit", "category": "y", "type": "genuine_court_edelivery"},
+            {"text": LEGIT, "label": "legit", "category": "z", "type": "genuine_personal_message"},
+        ],
+    )
+    _write(tmp_path, "plain.jsonl", [{"text": LEGIT, "label": "legit"}])
+    report = evaluate_suite(tmp_path)
+    typed, plain = report["files"]
+    assert "by_type" not in plain
+    assert [(r["type"], r["n"], r["flagged"]["k"]) for r in typed["by_type"]] == [
+        ("genuine_antifraud_notice", 2, 1),
+        ("genuine_court_edelivery", 1, 0),
+        ("genuine_personal_message", 1, 0),
+    ]
+    table = lookalike_table(report)
+    # The personal message is no look-alike: "all of them" sums the antifraud notices and the court SMS only.
+    assert any(line.startswith("| all of them | 33.3 %") and "(1 / 3)" in line for line in table)
+    assert table[-1] == "Target (issue 8): at most 2 % flagged and none `high_risk`: `heldout.jsonl` **not met**."

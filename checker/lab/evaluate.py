@@ -175,7 +175,7 @@ def wilson(k: int, n: int, z: float = Z_95) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def _proportion(k: int, n: int) -> dict:
+def proportion(k: int, n: int) -> dict:
     low, high = wilson(k, n)
     return {"k": k, "n": n, "share": round(k / n, 4) if n else None, "wilson95": [round(low, 4), round(high, 4)]}
 
@@ -203,10 +203,10 @@ class _Tally:
     def to_dict(self) -> dict:
         return {
             "n": self.n,
-            "flagged": _proportion(self.flagged, self.n),
-            "high_risk": _proportion(self.high, self.n),
-            "alarms_with_named_red_flag": _proportion(self.named, self.flagged),
-            "alarms_with_named_rule": _proportion(self.by_rule, self.flagged),
+            "flagged": proportion(self.flagged, self.n),
+            "high_risk": proportion(self.high, self.n),
+            "alarms_with_named_red_flag": proportion(self.named, self.flagged),
+            "alarms_with_named_rule": proportion(self.by_rule, self.flagged),
         }
 
 
@@ -233,6 +233,8 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
             kept.append(item)
     by_label = {label: _Tally() for label in LABELS}
     by_category: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    # Our own registers (data/holdout) name each row's taxonomy type: issue 8's look-alikes are a set of types.
+    by_type: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     unreadable = 0
     results = check_many((item["text"] for item in kept), n_jobs=n_jobs)
     for item, result in zip(kept, results):
@@ -243,6 +245,9 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
         category = str(item.get("category") or item.get("kind") or "-")
         by_label[label].add(result)
         by_category[(label, category)].add(result)
+        if isinstance(item.get("type"), str):
+            by_type[(label, item["type"])].add(result)
+    typed = {"by_type": [{"label": label, "type": kind, **tally.to_dict()} for (label, kind), tally in sorted(by_type.items())]} if by_type else {}
     return {
         "file": path.name,
         "rows": len(kept) + unlabelled + near_telecom,
@@ -254,6 +259,7 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
             {"label": label, "category": category, **tally.to_dict()}
             for (label, category), tally in sorted(by_category.items())
         ],
+        **typed,
     }
 
 

@@ -22,6 +22,7 @@ import pathlib
 import sys
 
 from . import model_card
+from .evaluate import proportion
 
 BEGIN, END = "<!-- figures -->", "<!-- /figures -->"
 HEADLINE_BEGIN, HEADLINE_END = "<!-- headline -->", "<!-- /headline -->"
@@ -61,6 +62,12 @@ HOLDOUT_TARGETS = [
         ("legit", "flagged", "<=", 0.02), ("legit", "high_risk", "<=", 0.0), ("scam", "flagged", ">=", 0.97)
     )
 ]
+# Issue 8's genuine look-alikes, by taxonomy type: court e-delivery and 12368 SMS, bank bills and the banks' own short
+# links, anti-fraud warnings that quote scam phrases, 12381 warnings. Target: at most 2 % flagged, none high_risk.
+LOOKALIKE_TYPES = (
+    "genuine_court_edelivery", "genuine_court_delivery_code", "genuine_12368_sms", "genuine_card_bill",
+    "genuine_bank_short_link", "genuine_antifraud_notice", "genuine_12381_warning",
+)
 NAMED_TARGET = 0.95  # every set: share of alarms with a named red flag
 COMPARE = {">=": lambda share, bound: share >= bound, "<=": lambda share, bound: share <= bound}
 
@@ -104,6 +111,39 @@ def suite_table(evaluation: dict, targets: list = TARGETS) -> list[str]:
                 f"{_target_cells(entry, label, row, targets)} |"
             )
     return lines
+
+
+def lookalike_table(holdout: dict) -> list[str]:
+    """Issue 8's genuine look-alikes in each half of our registers, per type and in all (the `by_type` of evaluate)."""
+    halves = [entry for entry in holdout["files"] if entry.get("by_type")]
+    if not halves:
+        return []
+    counts = {
+        entry["file"]: {row["type"]: row for row in entry["by_type"] if row["label"] == "legit" and row["type"] in LOOKALIKE_TYPES}
+        for entry in halves
+    }
+    head = " | ".join(f"`{entry['file']}` flagged | `{entry['file']}` `high_risk`" for entry in halves)
+    lines = [f"| type | {head} |", "|---|" + "---:|---:|" * len(halves)]
+
+    def cells(rows: list[dict]) -> str:
+        n = sum(row["n"] for row in rows)
+        flagged = sum(row["flagged"]["k"] for row in rows)
+        high = sum(row["high_risk"]["k"] for row in rows)
+        return f"{percent(proportion(flagged, n))} | {percent(proportion(high, n))}"
+
+    for kind in LOOKALIKE_TYPES:
+        if any(kind in found for found in counts.values()):
+            lines.append(f"| `{kind}` | " + " | ".join(cells([counts[e["file"]][kind]] if kind in counts[e["file"]] else []) for e in halves) + " |")
+    lines.append("| all of them | " + " | ".join(cells(list(counts[e["file"]].values())) for e in halves) + " |")
+    verdicts = []
+    for entry in halves:
+        rows = list(counts[entry["file"]].values())
+        n = sum(row["n"] for row in rows)
+        flagged = sum(row["flagged"]["k"] for row in rows)
+        high = sum(row["high_risk"]["k"] for row in rows)
+        met = n and flagged / n <= 0.02 and high == 0
+        verdicts.append(f"`{entry['file']}` {'met' if met else '**not met**'}")
+    return [*lines, "", "Target (issue 8): at most 2 % flagged and none `high_risk`: " + "; ".join(verdicts) + "."]
 
 
 def _left_out(evaluation: dict) -> str:
@@ -161,6 +201,9 @@ def readme_block(root: pathlib.Path) -> str:
             *suite_table(holdout, HOLDOUT_TARGETS),
             "",
         ]
+        lookalikes = lookalike_table(holdout)
+        if lookalikes:
+            lines += ["Of them, issue 8's genuine look-alikes, by taxonomy type (the same run):", "", *lookalikes, ""]
     if metadata:
         lines += [*model_card.corpus_figures(metadata), ""]
     if redteam:
