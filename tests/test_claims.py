@@ -3996,3 +3996,18 @@ def test_round32_a_caller_named_by_de_makes_no_call_request(text, asks):
     with quoting(norm):
         reading = read(norm, extract(norm))
     assert ("call" in reading.request_kinds) is asks
+
+
+# Round 32 (blind anti-fraud pool written from ../shared/reference only): a message opened as a case report warns as a
+# risk notice's opening does, and a case names its victim by role or as 老 / 小 with a surname ("货车司机老杨"): the
+# victim's steps, told with the loss after them, ask the reader nothing (high_risk on 7eab517). The same opener before
+# a scam that gives its own link stays flagged.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("警情通报：10月14日，货车司机老杨收到一条“您的车辆在环城路违章变道，请点击查看抓拍图像并缴纳罚款”的短信，点开链接下载了一个App，按提示输入身份证号和银行卡信息后，被转走3100元。交警部门提醒：真实的违章提醒短信不含下载链接，违章请在“交管12123”App查询处理。", False),
+        ("警情通报：您的车辆有违章未处理，请点击 jg-12123.top 输入身份证号和银行卡信息缴纳罚款，逾期将扣分。", True),
+    ],
+)
+def test_round32_a_case_report_opened_as_one_narrates_its_victims_steps(text, flagged):
+    assert (check(text).verdict != "low_risk") is flagged
