@@ -3989,15 +3989,6 @@ def test_round32_a_reply_that_fetches_a_link_or_lifts_a_threat_is_verify_first(t
     assert (result.verdict != "low_risk") is (finding is not None)
 
 
-# Round 32: a caller named by 的 ("有个男的打电话给我") is someone else's call, told; "给客服打电话" still asks one.
-@pytest.mark.parametrize(("text", "asks"), [("有个男的打电话给我", False), ("有个女的打电话说我中奖了", False), ("请给客服打电话", True)])
-def test_round32_a_caller_named_by_de_makes_no_call_request(text, asks):
-    norm = normalize(text)
-    with quoting(norm):
-        reading = read(norm, extract(norm))
-    assert ("call" in reading.request_kinds) is asks
-
-
 # Round 32 (blind anti-fraud pool written from ../shared/reference only): a message opened as a case report warns as a
 # risk notice's opening does, and a case names its victim by role or as 老 / 小 with a surname ("货车司机老杨"): the
 # victim's steps, told with the loss after them, ask the reader nothing (high_risk on 7eab517). The same opener before
@@ -4011,3 +4002,16 @@ def test_round32_a_caller_named_by_de_makes_no_call_request(text, asks):
 )
 def test_round32_a_case_report_opened_as_one_narrates_its_victims_steps(text, flagged):
     assert (check(text).verdict != "low_risk") is flagged
+
+
+# Round 32 (same-edit red-team comparison): a victim still asking, with a word between ("我现在要不要把动态码输进去？"),
+# is no story told as a warning, whatever frame or case opener is put before it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "刚才接到一个电话，我没理。今天上午有个男的打电话给我，说他是光大银行的，说我的网银身份信息过期，要我在网上更新，不然账户会被冻结。他让我打开一个网址，输入网银账号、密码，还有U盾的动态码。我现在要不要把动态码输进去？",
+        "【反诈小课堂】真实案件：一名大学生今天上午有个男的打电话给我，说他是光大银行的，说我的网银身份信息过期，要我在网上更新，不然账户会被冻结。他让我打开一个网址，输入网银账号、密码，还有U盾的动态码。我现在要不要把动态码输进去？，谨防诈骗，已有市民被盗刷。",
+    ],
+)
+def test_round32_a_victim_still_asking_with_a_word_between_is_no_story(text):
+    assert check(text).verdict != "low_risk"
