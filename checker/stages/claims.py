@@ -2360,15 +2360,22 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     )
     if benefit is not None:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
-    # Round 32: a link to be sent once the reader replies (benefits.link_by_reply), in the reply's own sentence.
-    reply_starts = [(r, start) for r, start, _ in located if r.pattern == "reply" and r.through != "official"]
-    if reply_starts and could_match(data.link_by_reply.pattern, present):
-        for r, start in reply_starts:
-            begin, stop = _sentence(text, start)
-            link = next((m for m in data.link_by_reply.finditer(text, begin, stop) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
-            if link is not None:
-                findings.append(_finding(data, "link_by_reply", claims, r, [], _span(norm, link.start(), link.end())))
-                break
+    # Round 32: the replies asked through no official channel (bound above), and the sentences they stand in.
+    replies = [r for r in requests if r.pattern == "reply" and r.through != "official"]
+    reply_sentences = [_sentence(text, start) for r, start, _ in located if r.pattern == "reply"] if replies else []
+    # A link to be sent once the reader replies (benefits.link_by_reply), in a reply's own sentence.
+    if replies and could_match(data.link_by_reply.pattern, present):
+        link = next(
+            (
+                m
+                for begin, stop in reply_sentences
+                for m in data.link_by_reply.finditer(text, begin, stop)
+                if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)
+            ),
+            None,
+        )
+        if link is not None:
+            findings.append(_finding(data, "link_by_reply", claims, replies[0], [], _span(norm, link.start(), link.end())))
     # Round 32: a threat to the reader (stakes.threat: a crime suspected, the number cut off, a blacklist), or his account
     # or service stopped, frozen or voided (benefits.reply_threat), to be lifted by replying to the SMS or calling its
     # sender back, no number given ("您的号码因实名信息过期已被限制呼出，恢复请回复1", "卡被冻结 回电解除"): the sender
@@ -2401,9 +2408,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # "Verify first", not high_risk: the reply is the first step; the card number and the code come on the call after.
     # The benefit is the reader's (its sentence speaks to him) and stands in the reply's own sentence: a course's
     # "合同写明退费规则" and a later "回复1预约公开课" offer nothing to claim by the reply.
-    replies = [r for r in requests if r.pattern == "reply" and r.through != "official"]
     if replies and not any(f.id in _BENEFIT_COVERED for f in findings) and could_match(data.benefits.pattern, present):
-        reply_sentences = {_sentence(text, start) for r, start, _ in located if r.pattern == "reply"}
         by_reply = next(
             (
                 m
