@@ -126,9 +126,7 @@ def lookalike_table(holdout: dict) -> list[str]:
     lines = [f"| type | {head} |", "|---|" + "---:|---:|" * len(halves)]
 
     def cells(rows: list[dict]) -> str:
-        n = sum(row["n"] for row in rows)
-        flagged = sum(row["flagged"]["k"] for row in rows)
-        high = sum(row["high_risk"]["k"] for row in rows)
+        n, flagged, high = _summed(rows)
         return f"{percent(proportion(flagged, n))} | {percent(proportion(high, n))}"
 
     for kind in LOOKALIKE_TYPES:
@@ -137,13 +135,15 @@ def lookalike_table(holdout: dict) -> list[str]:
     lines.append("| all of them | " + " | ".join(cells(list(counts[e["file"]].values())) for e in halves) + " |")
     verdicts = []
     for entry in halves:
-        rows = list(counts[entry["file"]].values())
-        n = sum(row["n"] for row in rows)
-        flagged = sum(row["flagged"]["k"] for row in rows)
-        high = sum(row["high_risk"]["k"] for row in rows)
+        n, flagged, high = _summed(list(counts[entry["file"]].values()))
         met = n and flagged / n <= 0.02 and high == 0
         verdicts.append(f"`{entry['file']}` {'met' if met else '**not met**'}")
     return [*lines, "", "Target (issue 8): at most 2 % flagged and none `high_risk`: " + "; ".join(verdicts) + "."]
+
+
+def _summed(rows: list[dict]) -> tuple[int, int, int]:
+    """(messages, flagged, high_risk) over rows of evaluate's tallies."""
+    return sum(row["n"] for row in rows), sum(row["flagged"]["k"] for row in rows), sum(row["high_risk"]["k"] for row in rows)
 
 
 def _left_out(evaluation: dict) -> str:

@@ -350,11 +350,14 @@ def _conditions(items: list[dict], rule_id: str) -> tuple[EntityCondition, ...]:
             raise CatalogueError(f"rule {rule_id}: entity condition name {name!r} is not lower_snake")
         if any(c.name == name for c in out):
             raise CatalogueError(f"rule {rule_id}: two entity conditions named {name}: give each a `name`")
-        details = tuple((k, tuple(v if isinstance(v, list) else [v])) for k, v in item.get("details", {}).items())
-        details_not = tuple((k, tuple(v if isinstance(v, list) else [v])) for k, v in item.get("details_not", {}).items())
         value = LazyPattern(item["value"], rule_id) if "value" in item else None
-        out.append(EntityCondition(name, item["kind"], details, value, details_not))
+        out.append(EntityCondition(name, item["kind"], _details(item, "details"), value, _details(item, "details_not")))
     return tuple(out)
+
+
+def _details(item: dict, key: str) -> tuple[tuple[str, tuple], ...]:
+    """An entity condition's details table as (detail, allowed values) pairs; a single value stands for a list of one."""
+    return tuple((k, tuple(v if isinstance(v, list) else [v])) for k, v in item.get(key, {}).items())
 
 
 def _types(item: dict, rule_id: str) -> tuple[str, ...]:
