@@ -3998,6 +3998,9 @@ def test_round32_a_reply_that_fetches_a_link_or_lifts_a_threat_is_verify_first(t
     [
         ("警情通报：10月14日，货车司机老杨收到一条“您的车辆在环城路违章变道，请点击查看抓拍图像并缴纳罚款”的短信，点开链接下载了一个App，按提示输入身份证号和银行卡信息后，被转走3100元。交警部门提醒：真实的违章提醒短信不含下载链接，违章请在“交管12123”App查询处理。", False),
         ("警情通报：您的车辆有违章未处理，请点击 jg-12123.top 输入身份证号和银行卡信息缴纳罚款，逾期将扣分。", True),
+        # Round 33: the heading's mark is one the normaliser drops between two Chinese characters (high_risk on a36e8d9).
+        ("警情通报｜市民冯某在二手平台卖闲置相机，“买家”说“我已经付款了，但你店铺没有认证，钱被冻结，要交保证金开通”，并发来一个“客服链接”。冯某按照所谓“客服”的要求转了3000元，结果相机没卖出去，钱也没了。平台交易请在App内完成，不要点别人发的链接。", False),
+        ("警情通报｜您的车辆有违章未处理，请点击 jg-12123.top 输入身份证号和银行卡信息缴纳罚款，逾期将扣分。", True),
     ],
 )
 def test_round32_a_case_report_opened_as_one_narrates_its_victims_steps(text, flagged):
