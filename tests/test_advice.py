@@ -201,6 +201,8 @@ LOSS_STORIES = [
     ("我不小心转了5000给骗子，怎么办", True),
     ("他让我下载了一个会议软件，我把验证码告诉他了，后来发现是骗子", True),
     ("我爸照着短信点了链接，输了卡号和密码，卡里的钱都被转走了", True),
+    # Round 33: a top-up card's secret read out to a fake grandson (fraud_taxonomy.md A.1 row 30).
+    ("我爷爷被一个电话叫去买了三张充值卡，说是我侄子要买学习卡，然后把卡密念给对方了。这个钱还能追回来吗", True),
     # avoided, feared or asked about
     ("我差点被骗了，幸好没转钱", False),
     ("朋友发来一个链接说是投票，我点进去要我输入手机号和验证码，我没输，这是不是骗子？", False),

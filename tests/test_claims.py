@@ -4018,3 +4018,37 @@ def test_round32_a_case_report_opened_as_one_narrates_its_victims_steps(text, fl
 )
 def test_round32_a_victim_still_asking_with_a_word_between_is_no_story(text):
     assert check(text).verdict != "low_risk"
+
+
+# Round 33 (blind acquaintance pool, dev half): a demand for secrecy put before a payment is the scammer's own order, no
+# denial of the payment after it (low_risk on a36e8d9); a warning's "别转" still denies what it names.
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("妈 别告诉爸 先转三千到这个卡上 6222021234567890123", "high_risk"),
+        ("爸 我在派出所 别打电话 先转五千到这个卡上", "high_risk"),
+        ("我儿子在外地读大学，今天有人用陌生号码发短信给我：“爸 我在派出所 别打电话 先转五千到这个卡上”。我打他手机关机了，很着急，怎么办？", "high_risk"),
+        ("接到自称儿子的电话说在派出所要交钱，千万别转，先打儿子原来的号码核实。", "low_risk"),
+    ],
+)
+def test_round33_a_secrecy_demand_denies_no_payment_after_it(text, verdict):
+    assert check(text).verdict == verdict
+
+
+# Round 33: a claimed person asking for money the way the reader always pays them ("还是转我这个微信") is no unknown
+# channel (a landlord's rent was high_risk on a36e8d9); a new number, card or account, or someone else's, still is.
+@pytest.mark.parametrize(
+    ("text", "high"),
+    [
+        ("房东：月底了记得交房租哈 还是转我这个微信就行 2600", False),
+        ("喂 是我 房东 我这几天在外地 你房租不急 还是照老样子转我微信 我回来给你开收据", False),
+        ("我是房东，换了新微信，这个月房租还是转我这个微信 2600", True),
+        ("房东：等一下，别转原来的卡，那张卡被银行锁了，转到这个支付宝账号，是我弟弟的，13184410912", True),
+        ("我是房东，这个月房租转我微信 2600", True),
+        ("爸，我手机丢了，这是同学的号，还是转我微信2000", True),
+    ],
+)
+def test_round33_the_usual_way_of_paying_a_claimed_person_is_no_unknown_channel(text, high):
+    result = check(text)
+    assert ("pay_through_unofficial_channel" in {f.id for f in result.red_flags}) is high
+    assert (result.verdict == "high_risk") is high

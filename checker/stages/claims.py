@@ -784,7 +784,9 @@ def _reported(
     or the words are named as a saying after their marks ("“…”是诈骗短信", "“…”等说法", _mentioned);
     with `warned` False (it gives one), only where a third person the sentence names says them. `end`: where the
     request ends, when the caller has it: a request to the writer himself ("验证码报给我", "先转我") is no case's narration."""
-    if quoted:
+    # Round 33: not the words a victim still asking what to do quotes ("发短信给我：“爸…先转五千到这个卡上”。…怎么办？"):
+    # they are asked of the one who pastes them, as a request retold in his story is (negation.pending).
+    if quoted and not _asking_victim(text):
         for q in _quotes(text, max(0, start - 80), min(len(text), start + 80)):
             if q.start <= start < q.end and _reports_speech(text, q, data, warned):
                 return True
@@ -830,7 +832,7 @@ def _reported_in(text: str, begin: int, start: int, data: _Data, narrated: bool,
     # still acting on it (a victim's pending story: the request is the reader's own, whatever warning
     # is put before it). A story told as a warning tells how it ended (a refusal, no question of what to
     # do): what the writer had done by then ("我都下载好了，突然想起来…他马上挂了") is no longer pending.
-    pending = _pending(text) and not story
+    pending = (_pending(text) or _asking_victim(text)) and not story
     if not pending and data.received.search(sentence):
         for got in data.received.finditer(sentence):
             if cue is None or got.start() > cue.start():
@@ -992,6 +994,27 @@ _NARRATION_INTO = 4
 # The last message's answer, keyed by its hash and length: never the text itself (no message text is
 # kept in a cache, tests/test_privacy.py).
 _last_pending: tuple[int, int, bool] = (0, -1, False)
+
+
+def _asking_victim(text: str) -> bool:
+    """Whether the writer still asks what to do or whether it is real (claims.toml retelling.pending: "怎么办", "要不要转",
+    "是真的吗", "这正常吗"), told no warning (no cue of claims.toml denial): a victim's own story, pending. Read once per
+    message, as _pending() is: every request of a long paste asks."""
+    global _last_asking
+    key, size, answer = _last_asking
+    if size == len(text) and key == hash(text):
+        return answer
+    data = _data()
+    asks = data.story_pending.search(text) is not None or _ENDS_ASKING.search(text, max(0, len(text) - _ENDS_ASKING_REACH)) is not None
+    answer = asks and _cue_search(data.denial, text) is None
+    _last_asking = (hash(text), len(text), answer)
+    return answer
+
+
+_last_asking: tuple[int, int, bool] = (0, -1, False)
+# A message that ends by asking what to do ("…很着急，怎么办？"): a warning's "遇到这种情况怎么办？" answers itself after.
+_ENDS_ASKING = precompiled(r"(?:怎么办|咋办|怎么弄|咋整)[?？!！。\s]{0,4}$")
+_ENDS_ASKING_REACH = 8
 
 
 def _pending(text: str) -> bool:
@@ -1999,6 +2022,29 @@ _CREDITORS_APP = precompiled(r"(?:委托方|委托人|债权人)的?(?:官方)?$
 _FIRM_ACCOUNT_REACH = 12
 
 
+def _as_usual(text: str, paste_start: int, norm: Normalized) -> bool:
+    """Whether a payment a claimed person asks into his own account goes the way the reader always pays him, said so in its sentence
+    ("房租还是转我这个微信就行", "照老样子转我微信", "就打我那张卡，老卡，没换"), in a message that announces no new
+    number, card or account and names no one else's (round 33, blind acquaintance pool: a landlord's rent to his own
+    WeChat was high_risk). The documented scam changes the way (换号, 新卡号, 打到我爱人卡上: fraud_taxonomy.md A.1
+    rows 29-31); a continuity the sender merely asserts still leaves the rules and the model to weigh the message."""
+    at = min(bisect_left(norm.starts, paste_start), len(text) - 1) if text else 0
+    begin, stop = _sentence(text, at)
+    return _AS_USUAL.search(text, begin, stop) is not None and _WAY_CHANGED.search(text) is None
+
+
+# _as_usual: the reader's usual way of paying, said as such; and a change of number, card or account, or someone else's.
+_AS_USUAL = precompiled(r"还是(?:照旧|照老样子|老样子|按老规矩|跟以前一样)?(?:转|打|付|交)|照旧|照老样子|老样子|老规矩|跟(?:以前|上个月|之前|往常)一样|老卡|原来(?:那|的)(?:个|张)?(?:卡|账户|账号|微信)|没换")
+_WAY_CHANGED = precompiled(
+    r"换(?:了)?(?:个)?(?:新)?(?:手机)?号|换(?:了)?(?:卡|账户|账号|微信)|新(?:的)?(?:手机)?(?:号|卡|账户|账号|微信|qq)|改(?:成|为|到|交|转|打)|"
+    r"(?:爱人|老婆|老公|媳妇|儿子|女儿|儿媳妇?|亲戚|朋友|同学|表哥|表姐|弟弟|妹妹|哥哥|姐姐|会计|财务)的?(?:卡|账户|账号|微信|支付宝)|"
+    # the usual way refused ("别转原来的卡", "原来那张卡被锁了"), someone else's named after the account ("…账号，是我弟弟的")
+    r"(?:别|不要|不用|不能)(?:再)?(?:转|打|汇|付)?(?:到)?原来|原来[^。,，]{0,6}?(?:被锁|冻结|不能用|用不了|停用)|是我(?:爱人|老婆|老公|媳妇|儿子|女儿|儿媳妇?|亲戚|朋友|同学|表哥|表姐|弟弟|妹妹|哥哥|姐姐)的|"
+    # or a phone lost, broken or borrowed: the sender writes from a way the reader does not know (A.1 row 30)
+    r"手机(?:丢|坏|掉|被偷|被抢|没电|摔)|(?:同学|朋友|别人|室友|同事)的(?:手机|电话|号)"
+)
+
+
 def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Channel], data: _Data) -> bool:
     """Whether the account word ending at `end` is the selling firm's own, paid against a contract, an
     invoice or at its counter (claims.toml channels.firm_account): no institution or person claimed, no
@@ -2151,7 +2197,9 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             # verify through their old number or in person before anything else.
             findings.append(_finding(data, "claimed_acquaintance_asks_for_money", claims, borrowing[0], []))
         elif persons and any(
-            r.through != "official" and (speaking or r.pattern in _INTO_THE_SENDER)
+            r.through != "official"
+            and (speaking or r.pattern in _INTO_THE_SENDER)
+            and not (r.pattern in _INTO_THE_SENDER and _as_usual(text, r.evidence.start, norm))
             for r in requests
             if r.kind == "pay"
         ):
