@@ -4052,3 +4052,18 @@ def test_round33_the_usual_way_of_paying_a_claimed_person_is_no_unknown_channel(
     result = check(text)
     assert ("pay_through_unofficial_channel" in {f.id for f in result.red_flags}) is high
     assert (result.verdict == "high_risk") is high
+
+
+# Round 33 (blind court and collection pool, dev half): a hotline's reply labelled as such asks for nothing (high_risk on
+# a36e8d9: "12348热线回复：…需携带身份证" read as "reply with your ID"); a request to reply with one still does.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("12348热线回复：申请法律援助需携带身份证、经济困难状况说明及案件材料，到受理地法律援助机构办理。", False),
+        ("您的借款已逾期，请回复身份证号和银行卡号以便核实还款信息。", True),
+    ],
+)
+def test_round33_a_reply_label_asks_for_no_credentials(text, asked):
+    result = check(text)
+    assert ("credentials_requested" in {f.id for f in result.red_flags}) is asked
+    assert (result.verdict == "high_risk") is asked
