@@ -4067,3 +4067,18 @@ def test_round33_a_reply_label_asks_for_no_credentials(text, asked):
     result = check(text)
     assert ("credentials_requested" in {f.id for f in result.red_flags}) is asked
     assert (result.verdict == "high_risk") is asked
+
+
+# Round 33: a link labelled as one with no colon ("验证链接zb-jy.vip"), and a scan to log in or verify with the link given
+# after it, ask the reader to open that link (no request was read on a36e8d9); a link named with no
+# link given asks nothing.
+@pytest.mark.parametrize(
+    ("text", "clicks"),
+    [
+        ("免费领蛋仔派对限定皮肤,扫码登录即可,链接http://k3s.vip/2bkv,祝您顺利!", True),
+        ("【梦幻西游福利】您的孩子在游戏中获得506.60元奖励，领取需家长扫码验证，验证链接zb-jy.vip，请在2小时内完成。", True),
+        ("活动链接已经失效了，下次早点来。", False),
+    ],
+)
+def test_round33_a_labelled_link_is_a_request_to_open_it(text, clicks):
+    assert ("click" in {r["kind"] for r in check(text).claims["requests"]}) is clicks
