@@ -4084,14 +4084,20 @@ def test_round33_a_labelled_link_is_a_request_to_open_it(text, clicks):
     assert ("click" in {r["kind"] for r in check(text).claims["requests"]}) is clicks
 
 
-# Round 33 (corpus scams the rules missed, flagged by the model alone): an in-law claimed, an account named by what it is
-# bound to, and money to be handed to the writer are read (low_risk or model-only on a36e8d9's rules).
+# Round 33 (corpus scams the rules missed, flagged by the model alone): an in-law or an intimate claimed, an account named
+# by what it is bound to, and money to be handed to the writer are read (low_risk or model-only on a36e8d9's rules).
 @pytest.mark.parametrize(
     "text",
     [
         "在吗？我是你嫂子，你哥手机没电了，让我跟你说一声，他急需1990元，你转到我这个新号绑定的支付宝上吧。",
         "杨老师 家长你好 建国在学校把电脑弄坏了 学校要赔1308.52 你先把钱给我转过来 我统一交给学校 我的账户就是这个手机号对应的支付宝",
+        # the address opening the message, its space gone in normalising
+        "宝贝 急用钱 先转我57000 明天还",
     ],
 )
 def test_round33_money_into_the_claimed_writers_own_account_is_judged(text):
     assert "pay_through_unofficial_channel" in {f.id for f in check(text).red_flags}
+
+
+def test_round33_a_shops_goods_called_baobei_claim_no_intimate():
+    assert check("宝贝已发货，请注意查收，运费已付。").verdict == "low_risk"
