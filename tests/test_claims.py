@@ -4035,38 +4035,28 @@ def test_round33_a_secrecy_demand_denies_no_payment_after_it(text, verdict):
     assert check(text).verdict == verdict
 
 
-# Round 33: a claimed person asking for money the way the reader always pays them ("还是转我这个微信") is no unknown
-# channel (a landlord's rent was high_risk on a36e8d9); a new number, card or account, or someone else's, still is.
+# Round 33: genuine look-alikes that were high_risk on a36e8d9, beside the scams they resemble; the finding and high_risk
+# go together. A claimed person asking for money the way the reader always pays them ("还是转我这个微信") is no unknown
+# channel; a new number, card or account, or someone else's, still is (blind acquaintance pool). A hotline's reply
+# labelled as such ("12348热线回复：…需携带身份证") asks for no credentials; a request to reply with them still does
+# (blind court and collection pool). (text, the finding, made?)
 @pytest.mark.parametrize(
-    ("text", "high"),
+    ("text", "finding", "made"),
     [
-        ("房东：月底了记得交房租哈 还是转我这个微信就行 2600", False),
-        ("喂 是我 房东 我这几天在外地 你房租不急 还是照老样子转我微信 我回来给你开收据", False),
-        ("我是房东，换了新微信，这个月房租还是转我这个微信 2600", True),
-        ("房东：等一下，别转原来的卡，那张卡被银行锁了，转到这个支付宝账号，是我弟弟的，13184410912", True),
-        ("我是房东，这个月房租转我微信 2600", True),
-        ("爸，我手机丢了，这是同学的号，还是转我微信2000", True),
+        ("房东：月底了记得交房租哈 还是转我这个微信就行 2600", "pay_through_unofficial_channel", False),
+        ("喂 是我 房东 我这几天在外地 你房租不急 还是照老样子转我微信 我回来给你开收据", "pay_through_unofficial_channel", False),
+        ("我是房东，换了新微信，这个月房租还是转我这个微信 2600", "pay_through_unofficial_channel", True),
+        ("房东：等一下，别转原来的卡，那张卡被银行锁了，转到这个支付宝账号，是我弟弟的，13184410912", "pay_through_unofficial_channel", True),
+        ("我是房东，这个月房租转我微信 2600", "pay_through_unofficial_channel", True),
+        ("爸，我手机丢了，这是同学的号，还是转我微信2000", "pay_through_unofficial_channel", True),
+        ("12348热线回复：申请法律援助需携带身份证、经济困难状况说明及案件材料，到受理地法律援助机构办理。", "credentials_requested", False),
+        ("您的借款已逾期，请回复身份证号和银行卡号以便核实还款信息。", "credentials_requested", True),
     ],
 )
-def test_round33_the_usual_way_of_paying_a_claimed_person_is_no_unknown_channel(text, high):
+def test_round33_a_look_alike_makes_no_finding_its_scam_makes(text, finding, made):
     result = check(text)
-    assert ("pay_through_unofficial_channel" in {f.id for f in result.red_flags}) is high
-    assert (result.verdict == "high_risk") is high
-
-
-# Round 33 (blind court and collection pool, dev half): a hotline's reply labelled as such asks for nothing (high_risk on
-# a36e8d9: "12348热线回复：…需携带身份证" read as "reply with your ID"); a request to reply with one still does.
-@pytest.mark.parametrize(
-    ("text", "asked"),
-    [
-        ("12348热线回复：申请法律援助需携带身份证、经济困难状况说明及案件材料，到受理地法律援助机构办理。", False),
-        ("您的借款已逾期，请回复身份证号和银行卡号以便核实还款信息。", True),
-    ],
-)
-def test_round33_a_reply_label_asks_for_no_credentials(text, asked):
-    result = check(text)
-    assert ("credentials_requested" in {f.id for f in result.red_flags}) is asked
-    assert (result.verdict == "high_risk") is asked
+    assert (finding in {f.id for f in result.red_flags}) is made
+    assert (result.verdict == "high_risk") is made
 
 
 # Round 33: a link labelled as one with no colon ("验证链接zb-jy.vip"), and a scan to log in or verify with the link given

@@ -23,7 +23,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextvars import ContextVar
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
 from typing import TypeVar
 
 from . import datafile
@@ -931,7 +931,7 @@ def _reports_speech(text: str, q: Quote, data: _Data, warned: bool | None) -> bo
     return bool(
         warned
         or _attributed(text, q.opening, data)
-        or (warned is None and (_warns(text, data) or _attributed(text, q.opening, data, loose=True) or _mentioned(text, q)))
+        or (warned is None and (_warns(text) or _attributed(text, q.opening, data, loose=True) or _mentioned(text, q)))
     )
 
 
@@ -968,65 +968,58 @@ def _kind_disowned(text: str, closing: int) -> bool:
     return data.retold_channel_denied.search(text, kind.end(), end) is not None or data.denial.search(text, kind.end(), end) is not None
 
 
-# The last message's answer, keyed by its hash and length (never the text itself, as for _pending).
-_last_warns: tuple[int, int, bool] = (0, -1, False)
+def _per_message(read: Callable[[str], bool]) -> Callable[[str], bool]:
+    """read(text), answered once per message: every request of a long paste asks it again. The last message's answer
+    is kept, keyed by its hash and length: never the text itself (no message text is kept in a cache,
+    tests/test_privacy.py). One tuple swapped whole, so threads never see half of it."""
+    last: tuple[int, int, bool] = (0, -1, False)
+
+    @wraps(read)
+    def answer(text: str) -> bool:
+        nonlocal last
+        key, size, said = last
+        if size == len(text) and key == hash(text):
+            return said
+        said = read(text)
+        last = (hash(text), len(text), said)
+        return said
+
+    return answer
 
 
-def _warns(text: str, data: _Data) -> bool:
+@_per_message
+def _warns(text: str) -> bool:
     """Whether the message reads as a warning: a warning cue (claims.toml denial) or the scammer or the
-    scam named as such (names_scammer). Read once per message."""
-    global _last_warns
-    key, size, answer = _last_warns
-    if size == len(text) and key == hash(text):
-        return answer
+    scam named as such (names_scammer)."""
+    data = _data()
     masked = data.pressure.sub(lambda m: "。" * len(m.group()), text)
-    answer = data.denial.search(masked) is not None or any(
+    return data.denial.search(masked) is not None or any(
         p.search(text) is not None for p in (data.scammer, data.scam_named, data.received)
     )
-    _last_warns = (hash(text), len(text), answer)
-    return answer
 
 
 # How far into a request a story's narrator may run (story_narrator "有人加我" over "加我微信").
 _NARRATION_INTO = 4
 
 
-# The last message's answer, keyed by its hash and length: never the text itself (no message text is
-# kept in a cache, tests/test_privacy.py).
-_last_pending: tuple[int, int, bool] = (0, -1, False)
-
-
+@_per_message
 def _asking_victim(text: str) -> bool:
     """Whether the writer still asks what to do or whether it is real (claims.toml retelling.pending: "怎么办", "要不要转",
-    "是真的吗", "这正常吗"), told no warning (no cue of claims.toml denial): a victim's own story, pending. Read once per
-    message, as _pending() is: every request of a long paste asks."""
-    global _last_asking
-    key, size, answer = _last_asking
-    if size == len(text) and key == hash(text):
-        return answer
+    "是真的吗", "这正常吗"), told no warning (no cue of claims.toml denial): a victim's own story, pending."""
     data = _data()
     asks = data.story_pending.search(text) is not None or _ENDS_ASKING.search(text, max(0, len(text) - _ENDS_ASKING_REACH)) is not None
-    answer = asks and _cue_search(data.denial, text) is None
-    _last_asking = (hash(text), len(text), answer)
-    return answer
+    return asks and _cue_search(data.denial, text) is None
 
 
-_last_asking: tuple[int, int, bool] = (0, -1, False)
 # A message that ends by asking what to do ("…很着急，怎么办？"): a warning's "遇到这种情况怎么办？" answers itself after.
 _ENDS_ASKING = precompiled(r"(?:怎么办|咋办|怎么弄|咋整)[?？!！。\s]{0,4}$")
 _ENDS_ASKING_REACH = 8
 
 
+@_per_message
 def _pending(text: str) -> bool:
-    """Whether the writer is still acting on what was asked (claims.toml negation.pending): read once
-    per message, not once per request (a long paste has many)."""
-    global _last_pending
-    key, size, answer = _last_pending
-    if size == len(text) and key == hash(text):
-        return answer
-    answer = _data().pending.search(text) is not None
-    _last_pending = (hash(text), len(text), answer)
-    return answer
+    """Whether the writer is still acting on what was asked (claims.toml negation.pending)."""
+    return _data().pending.search(text) is not None
 
 
 # How far after a fee's denial (negation.governing_fee: "免费") the request it denies may start: "免费为您办理".
@@ -2028,7 +2021,7 @@ def _as_usual(text: str, paste_start: int, norm: Normalized) -> bool:
     number, card or account and names no one else's (round 33, blind acquaintance pool: a landlord's rent to his own
     WeChat was high_risk). The documented scam changes the way (换号, 新卡号, 打到我爱人卡上: fraud_taxonomy.md A.1
     rows 29-31); a continuity the sender merely asserts still leaves the rules and the model to weigh the message."""
-    at = min(bisect_left(norm.starts, paste_start), len(text) - 1) if text else 0
+    at = min(norm.offsets.first_at_or_after(paste_start), len(text) - 1) if text else 0
     begin, stop = _sentence(text, at)
     return _AS_USUAL.search(text, begin, stop) is not None and _WAY_CHANGED.search(text) is None
 
