@@ -3,6 +3,7 @@
 import pytest
 
 from checker import check
+from checker.stages import claims
 from checker.stages.claims import governed_fresh, judgements, names_scammer, quoting, read, retold
 from checker.stages.entities import extract
 from checker.stages.normalize import normalize
@@ -3155,7 +3156,9 @@ def test_acq20_verdicts_both_ways(text, verdicts):
         # The sender's own order before the framed account, or the same channel offered again: flagged as before.
         ("【法务中心】您的借呗已逾期，请立即将欠款转入其提供的账户6222021234567890123，避免被骗3万元。", {"high_risk"}),
         ("【建设银行】您的账户异常，不法分子让您登录 ccb-yz.top 认证，请立即登录 ccb-yz.top 认证，否则冻结，谨防被骗5万元。", {"high_risk"}),
-        ("“您的信用卡积分即将清零，请登录jf-yh.cc兑换现金”的短信，经查系诈骗。请登录jf-yh2.cc兑换现金。", {"high_risk"}),
+        # Round 34: the quotation named a scam is read as masked, its claim too; the link offered outside it still flags.
+        ("“您的信用卡积分即将清零，请登录jf-yh.cc兑换现金”的短信，经查系诈骗。请登录jf-yh2.cc兑换现金。", {"suspicious", "high_risk"}),
+        ("“您的信用卡积分即将清零，请登录jf-yh.cc兑换现金”的短信，经查系诈骗。您的信用卡积分即将清零，请登录jf-yh2.cc兑换现金。", {"high_risk"}),
         ("市民您好，您的社保卡已冻结，请点击 sb-gx.cc 解冻，已有人被骗2万元。", {"high_risk"}),
         ("【公安局】您涉嫌洗钱，要求其将存款转入安全账户6222 0200 1122 3344，否则被骗15万元后果自负。", {"high_risk"}),
     ],
@@ -4091,3 +4094,84 @@ def test_round33_money_into_the_claimed_writers_own_account_is_judged(text):
 
 def test_round33_a_shops_goods_called_baobei_claim_no_intimate():
     assert check("宝贝已发货，请注意查收，运费已付。").verdict == "low_risk"
+
+
+# Round 34 (issue 8, blind anti-fraud pool, dev half): a scam's SMS that a warning quotes and names as one, right after it
+# or by what the writer did with it, is read masked: its link, its claim and its requests are the scam's, not the sender's
+# (flagged on 274055a). What the message asks outside the quotation is read as ever; a naming that is asked, or a writer
+# who still asks what to do, masks nothing.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("妈，你收到的那条“【建设银行】您的积分即将清零，可兑换现金，登录 ccb-jf.cc 领取”是假的，别理它。", False),
+        ("爸，你手机上那条“您的车辆违章未处理，点击 wz-cx.top 查看”的短信别点，交管12123 App里查就行。", False),
+        ("我今天收到一条短信：“您的社保卡已冻结，请点击 sb-jd.cc 解冻”。人社局不会发这种短信，我直接删了。", False),
+        ("“您的积分即将清零，请登录 jf-a.cc 兑换”是假的，真正的兑换入口：jf-b.cc，请尽快登录兑换现金。", True),
+        ("收到一条“您的医保卡已停用，请点击 yb-x.cc 认证”，这是假的吗？", True),
+        ("我收到“您的快递丢失，加微信 kf1234 理赔”，已经加了，下一步要不要转？", True),
+    ],
+)
+def test_round34_a_quoted_scam_the_message_disowns_is_read_masked(text, flagged):
+    assert (check(text).verdict != "low_risk") is flagged
+
+
+def test_round34_masking_keeps_every_offset_and_the_words_outside():
+    norm = normalize("妈，那条“您的积分即将清零，登录 ccb-jf.cc 领取”是假的。")
+    with claims.quoting(norm):
+        masked = claims.without_disowned_quotations(norm)
+    assert len(masked.text) == len(norm.text) and "ccb-jf.cc" not in masked.text
+    assert masked.text.startswith("妈") and masked.text.endswith("是假的。")
+
+
+# Round 34: a question answered after it ("问：…是真的吗？答：假的！") is no victim's pending question; without the answer it
+# is (the request the question retells stays live). A call told as made ("客服打电话说…") asks the reader to call nobody.
+@pytest.mark.parametrize(
+    ("text", "pending"),
+    [
+        ("问：客服打电话说我的百万保障要关闭，让我下载会议软件共享屏幕，是真的吗？答：假的！这是诈骗，直接挂断。", False),
+        ("客服打电话说我的百万保障要关闭，让我下载会议软件共享屏幕，是真的吗？", True),
+        # "A：" is a speaker in a transcript, no answer's label
+        ("A：客服说要我下载会议软件，是真的吗？B：我也不知道。A：那我先下载了。", True),
+    ],
+)
+def test_round34_an_answered_question_is_not_pending(text, pending):
+    assert claims._story_pending(normalize(text).text) is pending
+
+
+@pytest.mark.parametrize(
+    ("text", "calls"),
+    [
+        ("客服打电话说我的快递丢了要赔偿。", False),
+        ("昨天银行打电话来说卡被冻结。", False),
+        ("如有疑问请打电话给客服核实。", True),
+        ("请打电话说明情况。", True),
+    ],
+)
+def test_round34_a_call_told_as_made_is_no_request_to_call(text, calls):
+    assert ("call" in {r["kind"] for r in check(text).claims["requests"]}) is calls
+
+
+# Round 34: "先后" (one after another) tells a case's payments; 先 alone still asks to pay first.
+@pytest.mark.parametrize(
+    ("text", "pays"),
+    [
+        ("市民李某先后转账3笔，共计2万元。", False),
+        ("请先转账2000元保证金。", True),
+    ],
+)
+def test_round34_xianhou_tells_payments_made(text, pays):
+    assert ("pay" in {r["kind"] for r in check(text).claims["requests"]}) is pays
+
+
+# Round 34: the writer's own stance on a scam ("也报了警", "千万不要卖", "这是帮信犯罪") warns as a cue does, where nobody
+# asks what to do; a scammer's "千万别报警" is no stance, and a warning still counts only where nothing is asked through an
+# unofficial channel.
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("工友们：有人收手机卡，一张给200元，这是帮信犯罪，千万不要卖。", "low_risk"),
+        ("嫂子，我哥被人扣下了，先打5万到对方账户6222021234567890123，千万别报警，报警了更麻烦。", "high_risk"),
+    ],
+)
+def test_round34_the_writers_stance_warns(text, verdict):
+    assert check(text).verdict == verdict

@@ -157,6 +157,66 @@ def quoting(norm: Normalized) -> Iterator[None]:
         _SPACING.reset(token)
 
 
+def without_disowned_quotations(norm: Normalized) -> Normalized:
+    """The message with the words of every quotation it names as a scam right after them masked (_MASK): "你收到的
+    “…登录 icbc-jf.cc 领取”是假的", "“…请点击链接”这类短信别点" (_mentioned, _scam_quote). Such words are the scam the
+    message warns of, quoted as evidence; the message does not ask them of the reader, so no rule, no claim and not the
+    model reads them (round 34, issue 8: genuine warnings that quote a scam's SMS, its link and its number). What the
+    message says outside them is read as ever, so a scam cannot hide there: whatever it asks, through whatever channel,
+    stands outside the quotation it disowns. Not where the naming is asked ("“…”是假的吗？") or the writer still asks
+    what to do (_asking_victim). The same length as `norm.text`: every offset holds. Read while quoting(norm)."""
+    text = norm.text
+    quotes = _quotes(text)
+    if not quotes or _asking_victim(text):
+        return norm
+    data = _data()
+    masked = [(q.start, q.end) for q in quotes if q.end - q.start >= _MASKED_LEAST and _disowned_quote(text, q, data)]
+    if not masked:
+        return norm
+    chars = list(text)
+    for start, end in masked:
+        chars[start:end] = _MASK * (end - start)
+    return norm._replace(text="".join(chars))
+
+
+# What a disowned quotation's words become (without_disowned_quotations): no pattern's character, and no word's.
+_MASK = "〇"
+# The shortest quotation masked: a name in marks ("“客服”是骗子") is read as one.
+_MASKED_LEAST = 6
+# A question in the clause after a quotation ("“…”是假的吗", "“…”是诈骗吧？"): the naming is asked, not said.
+_ASKED_AFTER = precompiled(r"[,，\s]{0,2}[^。！!，,；;]{0,16}?(?:吗|吧|么|呢|？|\?)")
+
+
+def _disowned_quote(text: str, q: Quote, data: _Data) -> bool:
+    """Whether the message names the quotation q as the scam's, right after it, and does not ask it; or q is a message
+    the writer got ("我妈今天收到一条短信：“…”"), and the writer disposes of that message after it, in words that say
+    so of it or of what was done with it ("医保局不会发这种短信", "这个链接是假的", "就删了", "发12321举报了")."""
+    if _ASKED_AFTER.match(text, q.closing) is not None:
+        return False
+    if _mentioned(text, q) or _scam_quote(text, q, data):
+        return True
+    if _GOT_BEFORE_QUOTE.search(text, max(0, q.opening - _GOT_REACH), q.opening) is None:
+        return False
+    return _DISPOSED.search(text, q.closing) is not None or _LOSS.search(text, q.closing) is not None
+
+
+# A message got, right before its quoted words ("收到一条短信：", "发来短信说", "收到一条显示为95533的短信："), and how far
+# before them.
+_GOT_REACH = 24
+_GOT_BEFORE_QUOTE = precompiled(
+    r"(?:收到|接到|发来|转来|转给我|转发给我|发给我|发了)了?[^。！!？?]{0,16}?(?:短信|信息|消息|通知|微信|链接)?(?:说|称|写着|内容是|是这样的)?[:：]?$"
+)
+# What disposes of a message got (_disowned_quote): that message said to be fake or not sent by the body it names; the
+# writer who did not act on it, or deleted, blocked or reported it; or the loss it brought, told (_LOSS).
+_DISPOSED = precompiled(
+    r"(?:这|那|此|该)(?:种|条|类|个|些|样的?)?(?:短信|信息|消息|链接|网址|号码|电话|通知)[^。！!？?]{0,10}?"
+    r"(?:是假的|是诈骗|是骗人|是骗子|是钓鱼|别点|不要点|千万别|别信|不要信|不会发|从不发|从来不发|不发|不是)"
+    r"|(?:不会|从不|从来不|从未|没有|不)(?:发|发送)(?:过)?(?:这种|这类|这样的|此类|这条)"
+    r"|(?:就|直接|已经?|顺手|随手|立马|马上)(?:删了|删除了|删掉了|拉黑了|举报了|拉黑|举报)|已删|已举报|(?:发|打)(?:了)?12321举报"
+    r"|(?<![还要])没有?(?:打|点|回|理|加|转|填|扫|信)(?:那个|这个|那|这)?(?:号|电话|链接|码)?(?=[,，。.!！\s]|$)"
+)
+
+
 # The message being read and, once asked for, where the paste had white space between two of its words
 # (_cue_search); set while a message is checked (quoting()), never kept after it.
 _SPACING: ContextVar[tuple[Normalized, dict[str, tuple[list[int], list[int]] | None]] | None] = ContextVar("spacing", default=None)
@@ -559,6 +619,7 @@ class _Data(NamedTuple):
     retold_channel_denied: re.Pattern[str]
     retold_quote_frame: re.Pattern[str]
     denial: re.Pattern[str]
+    stance: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
     firm_account: re.Pattern[str]
@@ -670,6 +731,7 @@ def parse_data(raw: str | dict) -> _Data:
         taken_apart=_compile(data["retelling"]["taken_apart"], "retelling.taken_apart"),
         received_said=_compile(data["retelling"]["received_said"], "retelling.received_said"),
         denial=_compile(data["denial"]["cue"], "denial.cue"),
+        stance=_compile(data["denial"]["stance"], "denial.stance"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
         story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
         story_pending=_compile(data["retelling"]["pending"], "retelling.pending"),
@@ -884,6 +946,8 @@ _NAMED_AFTER_QUOTE = precompiled(
     # to act on it ("”——不要回拨！").
     r"|[,，。!！—\-－\s]{0,3}(?:这|这条|此|该)?(?:短信|信息|消息)?(?:并非|不是)(?:我行|我们|本行|我公司|本公司|我中心|本中心|官方|业主|我局|本局|本院|我院)"
     r"|[,，。!！—\-－\s]{0,3}(?:不要|切勿|请勿|千万别|千万不要|别)(?:回拨|回电|点击|点开|理会|相信|回复|扫码)"
+    # Round 34: the kind of message named, then the reader told not to open it ("”的短信别点", "”这条别点啊").
+    r"|(?:的|这条|那条)?(?:短信|信息|消息|链接)?[,，]?(?:不要|千万别|千万不要|别)点(?=[,，。.!！啊哦呀\s]|$)"
 )
 
 
@@ -1007,8 +1071,19 @@ def _asking_victim(text: str) -> bool:
     """Whether the writer still asks what to do or whether it is real (claims.toml retelling.pending: "怎么办", "要不要转",
     "是真的吗", "这正常吗"), told no warning (no cue of claims.toml denial): a victim's own story, pending."""
     data = _data()
-    asks = data.story_pending.search(text) is not None or _ENDS_ASKING.search(text, max(0, len(text) - _ENDS_ASKING_REACH)) is not None
+    asks = _story_pending(text) or _ENDS_ASKING.search(text, max(0, len(text) - _ENDS_ASKING_REACH)) is not None
     return asks and _cue_search(data.denial, text) is None
+
+
+@_per_message
+def _story_pending(text: str) -> bool:
+    """Whether the writer asks what to do or whether it is real (claims.toml retelling.pending), with no answer given
+    after the question: a warning's question-and-answer ("问：客服说…，是真的吗？答：假的！…") asks nobody."""
+    return any(_ANSWER.search(text, m.end()) is None for m in _data().story_pending.finditer(text))
+
+
+# An answer's label after a question (_story_pending): "答：", "回答：", "答案：" (not "A：", a call's speaker in a transcript).
+_ANSWER = precompiled(r"(?<![\u4e00-\u9fff])(?:答|回答|答案|解答)[:：]")
 
 
 # A message that ends by asking what to do ("…很着急，怎么办？"): a warning's "遇到这种情况怎么办？" answers itself after.
@@ -1199,7 +1274,7 @@ def reads_as_story(text: str) -> bool:
     return (
         data.retelling_frame.search(text, 0, _RETELLING_OPENING) is not None
         and data.story_refused.search(text) is not None
-        and data.story_pending.search(text) is None
+        and not _story_pending(text)
     )
 
 
@@ -1314,7 +1389,7 @@ def _retelling_view(text: str) -> tuple[str, list[Quote], bool] | None:
     """What retold() and retold_clauses() read a normalised text as: the text with its quotations' words
     masked (〇), its quotations, and whether a story's narration counts; None where the text retells
     nothing (a victim who asks what to do: the requests are the reader's, read)."""
-    if _data().story_pending.search(text) is not None:
+    if _story_pending(text):
         return None
     quotes = _quotes(text)
     masked = text
@@ -2092,6 +2167,13 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # is a scam to name, not a warning), and only where the message gives no way of its own to reach
     # anyone but official ones: no private or unknown number, link, card or chat id.
     denial = _denial(norm, data, present)
+    if denial is None and not _asking_victim(text):
+        # Round 34 (issue 8): the writer's own stance on a scam warns as a cue does (claims.toml denial.stance: "报了警",
+        # "别像我一样", "千万不要答应"), unless he still asks what to do. A loss told alone is no stance: a victim who pastes
+        # his own story ("…我转了10万，后来再打就打不通了") needs it read as the scam it was.
+        stance = data.stance.search(text)
+        if stance is not None:
+            denial = _span(norm, stance.start(), stance.end())
     # A warning's own line for questions and reports is no way it offers to act on a scam (round 29).
     help_lines = [c for c in channels if _help_line(text, c.kind, c.at, data)] if denial is not None else []
     channels = [c for c in channels if c not in help_lines]
@@ -2105,7 +2187,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         first_named = min(named, key=lambda m: m.start(), default=None)
         if first_named is not None:
             denial = _span(norm, first_named.start(), first_named.end())
-    narrated = denial is not None and not own_way and data.story_pending.search(text) is None
+    narrated = denial is not None and not own_way and not _story_pending(text)
     story = narrated and told
     located = _requests(norm, data, present, narrated=narrated, story=story, plain=own_way)
     if help_lines:
@@ -3198,7 +3280,7 @@ def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Req
     # …", retelling.taken_apart), whose steps the warning takes apart, where no victim asks what to do.
     return (
         data.scammer.search(text) is not None
-        or (data.taken_apart.search(text, 0, _RETELLING_OPENING) is not None and data.story_pending.search(text) is None)
+        or (data.taken_apart.search(text, 0, _RETELLING_OPENING) is not None and not _story_pending(text))
         or data.received.search(text) is not None
         or (story and data.story_narrator.search(text) is not None)
         # The scam's keywords listed as such, no order among them.
