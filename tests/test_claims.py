@@ -472,6 +472,9 @@ WARNINGS = [
     "【某市反诈中心】通报：一名车主收到短信称其ETC认证失效，需点击 etc-x.top 重新认证，车主填写卡号和验证码后，卡被绑到陌生钱包消费6200元。ETC无需二次认证。",
     # round 28: the writer's claim and his card inside the quotation of what the victim received stay the scam's words.
     "【某派出所】近期发生多起冒充房东诈骗，一名租户收到“我是房东，换号了，这个月房租打到我爱人卡上6228480122663915，户名刘某”的短信，转了2800元后才发现房东根本没换号。",
+    # round 34: a case whose loss is told as the sum found gone ("卡里少了1.2万元") or stolen ("账户中6400元被盗").
+    "【某派出所】案例：一名老人收到短信称其养老金认证过期，需点击 yl-rz.top 重新认证，老人填了卡号和验证码，第二天卡里少了1.2万元。养老金认证请用国家社会保险公共服务平台，谨防受骗。",
+    "【某分局】通报：市民刘某收到短信称其医保卡需升级，附链接 yb-sj.top，刘某点开后填了网银密码，账户中6400元被盗。医保卡无需升级，谨防诈骗。",
 ]
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.

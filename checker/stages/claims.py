@@ -181,8 +181,8 @@ def without_disowned_quotations(norm: Normalized) -> Normalized:
 
 # What a disowned quotation's words become (without_disowned_quotations): no pattern's character, and no word's.
 _MASK = "〇"
-# The shortest quotation masked: a name in marks ("“客服”是骗子") is read as one.
-_MASKED_LEAST = 6
+# The shortest quotation masked: a two-character name in marks ("“客服”是骗子") is read as one; a number ("显示为“95533”的短信") is masked.
+_MASKED_LEAST = 3
 # A question in the clause after a quotation ("“…”是假的吗", "“…”是诈骗吧？"): the naming is asked, not said.
 _ASKED_AFTER = precompiled(r"[,，\s]{0,2}[^。！!，,；;]{0,16}?(?:吗|吧|么|呢|？|\?)")
 
@@ -3088,6 +3088,8 @@ _LOSS = precompiled(
     r"|盗刷了?[^。，,!?]{0,4}?\d|才(?:识破|发现)|核实后(?:才)?(?:避免了?|挽回了?)(?:损失|被骗)"
     # Round 27: the account spent by someone else ("卡被绑到陌生钱包消费8900元"); not one that will or may be ("将被消费").
     r"|(?<![将会能要])被[^。，,!?将会]{0,12}?消费了?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
+    # Round 34: the sum gone from the account, found after ("第二天发现卡里少了1.5万元"), or stolen ("账户中7800元被盗").
+    r"|(?:卡里|卡上|账户里|账户中|账上|余额)[^。，,!?]{0,4}?少了[^。，,!?]{0,4}?\d|\d[\d.,]*[万千百]?元被盗"
 )
 
 
