@@ -4178,3 +4178,23 @@ def test_round34_xianhou_tells_payments_made(text, pays):
 )
 def test_round34_the_writers_stance_warns(text, verdict):
     assert check(text).verdict == verdict
+
+
+# Round 34 (issue 8, blind pool of scams dressed as warnings, dev half): a warning's words around a request the sender
+# makes himself never hide it (low_risk on 274055a): his ID and card details to someone's phone, money into a "protective
+# card" or a risk team's "hedging account", the card's security code with its place named between; and the writer who
+# speaks again after naming the scammer ("…我一步步教您…") asks it himself. The warnings that name the same deeds as the
+# scammer's ask nothing.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("【提醒】近期有骗子冒充社保局打电话。社区统一办理防骗登记，请把身份证号和银行卡号发到网格员的手机15912345678。", True),
+        ("王叔叔，有骗子盗刷您的卡，您别挂电话，去ATM机，我一步步教您把钱转到保护卡里。", True),
+        ("【某银行】您的信用卡有一笔境外交易待确认，如非本人操作请回复N并提供卡片背面三位安全码。", True),
+        ("检测到诈骗分子冒用您的身份在借呗借款，请您先借出同样金额，再转入风控对冲账户。", True),
+        ("【某银行】温馨提示：我行工作人员不会让您提供卡片背面的安全码，请勿告诉任何人。", False),
+        ("骗子会先说您的卡被盗刷，再教您把钱转到所谓的保护卡里，这是诈骗。", False),
+    ],
+)
+def test_round34_a_warnings_words_hide_no_request_the_sender_makes(text, flagged):
+    assert (check(text).verdict != "low_risk") is flagged

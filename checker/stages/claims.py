@@ -919,11 +919,21 @@ def _reported_in(text: str, begin: int, start: int, data: _Data, narrated: bool,
     fresh_from = max((m.end() for m in data.sayings_closed.finditer(sentence, cue.end())), default=cue.end())
     if data.fresh_imperative.search(sentence, fresh_from) is not None:
         return False
+    # Round 34: nor once the writer speaks again as the subject, outside quotation marks ("有骗子盗刷您的卡，您别挂电话，我
+    # 一步步教您把钱转到保护卡里"): what he asks after is his own. Not 我 as what the scammer did to him ("让我", "说我").
+    if _unquoted((fresh_from + m.start() for m in _WRITER_RESUMES.finditer(sentence[fresh_from:])), _quotes(sentence)):
+        return False
     # "以下是骗子常用的话术：…" opens a block with a colon: what follows is the scam itself, read as
     # quoted only in quotation marks (above), never by the subject before the colon.
     return not _BLOCK_OPENS.search(sentence, cue.end())
 
 
+# The writer as the subject of what follows (_reported_in): 我, not as the object or the possessive of a scammer's deed or
+# words ("让我", "说我", "骗我", "给我打电话"), nor the sender's office ("我行", "我们"); and doing something ("我一步步教您",
+# "我来帮您", "我这边给您").
+_WRITER_RESUMES = precompiled(
+    r"(?<![让叫要骗给找问诉跟对和向被把说称喊拉加催逼求])我(?![们行司院局所市区县省校的])(?:来|会|先|再|这边|马上|现在|可以|一步步|一步一步|帮|给|教|带)"
+)
 _BLOCK_OPENS = precompiled("[:：]")
 # A verb of saying right before a quotation ("骗子会说“…”", "对方称：“…”", "短信里写着「…」", "对方承诺“…”").
 _SAYS_BEFORE_QUOTE = precompiled(r"(?:说|称|讲|问|道|声称|表示|写着?|告诉(?:您|你|我|他|她)|喊|承诺|许诺)[:：，,]?\s*$")
