@@ -88,13 +88,8 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
     # Quotation marks are not in the normalised text (a mark that splits a word splits nothing, for no
     # pattern and not for the model: issue 8, red team quotes); the claims read reported speech from the
     # quotations the normaliser recorded.
-    with claims_stage.quoting(norm):
-        # A scam's SMS the message quotes and names as one is read as masked (issue 8).
-        read_as = claims_stage.without_disowned_quotations(norm)
-    if read_as is not norm:
-        with claims_stage.quoting(read_as):
-            result, _ = _check_normalized(text, read_as, load_model)
-        return result
+    # A scam's SMS the message quotes and names as one is read masked (issue 8).
+    norm = claims_stage.read_as(norm)
     with claims_stage.quoting(norm):
         result, _ = _check_normalized(text, norm, load_model)
     return result

@@ -118,7 +118,7 @@ def read_corpus(path: pathlib.Path) -> Corpus:
 def read_reading(text: str) -> tuple[str, claims_stage.Reading]:
     """The masked text of a message and the claims stage's reading of it, as the checker computes
     them (pipeline.check_with)."""
-    norm = normalize(text)
+    norm = claims_stage.read_as(normalize(text))
     entities = extract(norm)
     return segment.mask(norm, entities).text, claims_stage.read(norm, entities)
 

@@ -41,7 +41,7 @@ def _corpus(root: pathlib.Path) -> Iterator[dict]:
 
 def indicators(root: pathlib.Path):
     """(rule ids, hand weights, hits per message as rule indices, labels, groups) of data/corpus.jsonl."""
-    from ..stages.claims import read
+    from ..stages.claims import read, read_as
     from ..stages.entities import extract
     from ..stages.normalize import normalize
     from ..stages.rules import find_flags, hand_weights
@@ -51,7 +51,7 @@ def indicators(root: pathlib.Path):
     index = {rule_id: k for k, rule_id in enumerate(ids)}
     hits, labels, groups = [], [], []
     for item in _corpus(root):
-        norm = normalize(item["text"])
+        norm = read_as(normalize(item["text"]))  # as the checker reads it (pipeline.check_with)
         entities = extract(norm)
         asked = read(norm, entities).request_kinds
         hits.append(sorted({index[f.id] for f in find_flags(norm, entities, requests=asked)[0]}))

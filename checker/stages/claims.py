@@ -157,6 +157,13 @@ def quoting(norm: Normalized) -> Iterator[None]:
         _SPACING.reset(token)
 
 
+def read_as(norm: Normalized) -> Normalized:
+    """The message as every stage reads it (pipeline.check_with, and the model's training): `norm` with a scam it quotes
+    and disowns masked (without_disowned_quotations)."""
+    with quoting(norm):
+        return without_disowned_quotations(norm)
+
+
 def without_disowned_quotations(norm: Normalized) -> Normalized:
     """The message with the words of every quotation it names as a scam right after them masked (_MASK): "你收到的
     “…登录 icbc-jf.cc 领取”是假的", "“…请点击链接”这类短信别点" (_mentioned, _scam_quote). Such words are the scam the
