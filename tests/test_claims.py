@@ -474,6 +474,9 @@ WARNINGS = [
     "【某派出所】近期发生多起冒充房东诈骗，一名租户收到“我是房东，换号了，这个月房租打到我爱人卡上6228480122663915，户名刘某”的短信，转了2800元后才发现房东根本没换号。",
     # round 34: a case whose loss is told as the sum found gone ("卡里少了1.2万元") or stolen ("账户中6400元被盗").
     "【某派出所】案例：一名老人收到短信称其养老金认证过期，需点击 yl-rz.top 重新认证，老人填了卡号和验证码，第二天卡里少了1.2万元。养老金认证请用国家社会保险公共服务平台，谨防受骗。",
+    # round 34: the scammer's call after a comma ("冒充“医保中心”，打电话称…"): what it said is the scammer's (the call read as
+    # no request since "打电话称" tells a call made).
+    "提示：近期有境外号码冒充“医保中心”，打电话称“医保卡即将停用”。医保部门不会用境外号码联系参保人，这类来电一律挂断。",
     "【某分局】通报：市民刘某收到短信称其医保卡需升级，附链接 yb-sj.top，刘某点开后填了网银密码，账户中6400元被盗。医保卡无需升级，谨防诈骗。",
 ]
 
@@ -4198,3 +4201,18 @@ def test_round34_the_writers_stance_warns(text, verdict):
 )
 def test_round34_a_warnings_words_hide_no_request_the_sender_makes(text, flagged):
     assert (check(text).verdict != "low_risk") is flagged
+
+
+# Round 34: a landlord's rent the usual way, with the scam's "换号" quoted as what a scammer says, is no unknown channel
+# (high_risk on 274055a); a number said newly got, the usual card refused in dialect ("莫往原来那个卡上打") and a daughter's
+# card named by a dialect's word still change the way; a card number given is judged as ever.
+@pytest.mark.parametrize(
+    ("text", "made"),
+    [
+        ("各位租户，我是房东老王，我的号没换，房租还是照旧转到原来的账户。有人发短信说“房东换号了”，那是骗子。", False),
+        ("俺是你房东老李 俺这个号是新办的 这个月房租你莫往原来那个卡上打咧 打到俺闺女的卡上", True),
+        ("我是房东，房租还是照旧转到原来的账户6222021234567890123。", True),
+    ],
+)
+def test_round34_rent_the_usual_way_makes_no_finding(text, made):
+    assert ("pay_through_unofficial_channel" in {f.id for f in check(text).red_flags}) is made

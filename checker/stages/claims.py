@@ -2115,16 +2115,22 @@ def _as_usual(text: str, paste_start: int, norm: Normalized) -> bool:
     rows 29-31); a continuity the sender merely asserts still leaves the rules and the model to weigh the message."""
     at = min(norm.offsets.first_at_or_after(paste_start), len(text) - 1) if text else 0
     begin, stop = _sentence(text, at)
-    return _AS_USUAL.search(text, begin, stop) is not None and _WAY_CHANGED.search(text) is None
+    if _AS_USUAL.search(text, begin, stop) is None:
+        return False
+    # Round 34: a change quoted as what a scammer says is none ("如果有人发短信说“房东换号了”“房租打到新卡”，那是骗子").
+    return not _unquoted((m.start() for m in _WAY_CHANGED.finditer(text)), _quotes(text))
 
 
 # _as_usual: the reader's usual way of paying, said as such; and a change of number, card or account, or someone else's.
 _AS_USUAL = precompiled(r"还是(?:照旧|照老样子|老样子|按老规矩|跟以前一样)?(?:转|打|付|交)|照旧|照老样子|老样子|老规矩|跟(?:以前|上个月|之前|往常)一样|老卡|原来(?:那|的)(?:个|张)?(?:卡|账户|账号|微信)|没换")
 _WAY_CHANGED = precompiled(
     r"换(?:了)?(?:个)?(?:新)?(?:手机)?号|换(?:了)?(?:卡|账户|账号|微信)|新(?:的)?(?:手机)?(?:号|卡|账户|账号|微信|qq)|改(?:成|为|到|交|转|打)|"
-    r"(?:爱人|老婆|老公|媳妇|儿子|女儿|儿媳妇?|亲戚|朋友|同学|表哥|表姐|弟弟|妹妹|哥哥|姐姐|会计|财务)的?(?:卡|账户|账号|微信|支付宝)|"
-    # the usual way refused ("别转原来的卡", "原来那张卡被锁了"), someone else's named after the account ("…账号，是我弟弟的")
-    r"(?:别|不要|不用|不能)(?:再)?(?:转|打|汇|付)?(?:到)?原来|原来[^。,，]{0,6}?(?:被锁|冻结|不能用|用不了|停用)|是我(?:爱人|老婆|老公|媳妇|儿子|女儿|儿媳妇?|亲戚|朋友|同学|表哥|表姐|弟弟|妹妹|哥哥|姐姐)的|"
+    # Round 34: a number or card said newly got ("俺这个号是新办的"), someone else's by a dialect's kin word ("俺闺女的卡").
+    r"新(?:办|换|买|申请)的|"
+    r"(?:爱人|老婆|老公|媳妇|儿子|女儿|闺女|儿媳妇?|孙子|孙女|外甥|侄子|亲戚|朋友|同学|表哥|表姐|弟弟|妹妹|哥哥|姐姐|会计|财务)的?(?:卡|账户|账号|微信|支付宝)|"
+    # the usual way refused ("别转原来的卡", "原来那张卡被锁了", a dialect's "莫往原来那个卡上打"), someone else's named after the
+    # account ("…账号，是我弟弟的")
+    r"(?:别|不要|不用|不能|莫|甭)(?:再)?(?:往|转|打|汇|付)?(?:到)?原来|原来[^。,，]{0,6}?(?:被锁|冻结|不能用|用不了|停用)|是我(?:爱人|老婆|老公|媳妇|儿子|女儿|儿媳妇?|亲戚|朋友|同学|表哥|表姐|弟弟|妹妹|哥哥|姐姐)的|"
     # or a phone lost, broken or borrowed: the sender writes from a way the reader does not know (A.1 row 30)
     r"手机(?:丢|坏|掉|被偷|被抢|没电|摔)|(?:同学|朋友|别人|室友|同事)的(?:手机|电话|号)"
 )
@@ -2291,7 +2297,8 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         elif persons and any(
             r.through != "official"
             and (speaking or r.pattern in _INTO_THE_SENDER)
-            and not (r.pattern in _INTO_THE_SENDER and _as_usual(text, r.evidence.start, norm))
+            # Round 34: any payment the usual way where the message gives no account of its own ("房租还是照旧转到原来的账户").
+            and not ((r.pattern in _INTO_THE_SENDER or not pay_channels) and _as_usual(text, r.evidence.start, norm))
             for r in requests
             if r.kind == "pay"
         ):
