@@ -85,11 +85,11 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
     if len(text) > MAX_CHARS:
         raise InputError(f"the message is longer than {MAX_CHARS:,} characters")
     norm = normalize(text)
+    # A scam's SMS the message quotes and names as one is read masked (issue 8).
+    norm = claims_stage.read_as(norm)
     # Quotation marks are not in the normalised text (a mark that splits a word splits nothing, for no
     # pattern and not for the model: issue 8, red team quotes); the claims read reported speech from the
     # quotations the normaliser recorded.
-    # A scam's SMS the message quotes and names as one is read masked (issue 8).
-    norm = claims_stage.read_as(norm)
     with claims_stage.quoting(norm):
         result, _ = _check_normalized(text, norm, load_model)
     return result

@@ -180,13 +180,19 @@ def without_disowned_quotations(norm: Normalized) -> Normalized:
     masked = [(q.start, q.end) for q in quotes if q.end - q.start >= _MASKED_LEAST and _disowned_quote(text, q, data)]
     if not masked:
         return norm
+    return norm._replace(text=_masked(text, masked))
+
+
+def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with the characters of each [start, end) span masked (_MASK): the same length, every offset holds."""
     chars = list(text)
-    for start, end in masked:
+    for start, end in spans:
         chars[start:end] = _MASK * (end - start)
-    return norm._replace(text="".join(chars))
+    return "".join(chars)
 
 
-# What a disowned quotation's words become (without_disowned_quotations): no pattern's character, and no word's.
+# What masked words become (_masked: a disowned quotation's, a retelling's quotations): no pattern's character, and no
+# word's.
 _MASK = "〇"
 # The shortest quotation masked: a two-character name in marks ("“客服”是骗子") is read as one; a number ("显示为“95533”的短信") is masked.
 _MASKED_LEAST = 3
@@ -1409,13 +1415,7 @@ def _retelling_view(text: str) -> tuple[str, list[Quote], bool] | None:
     if _story_pending(text):
         return None
     quotes = _quotes(text)
-    masked = text
-    if quotes:
-        pieces, at = [], 0
-        for q in quotes:
-            pieces += [text[at : q.start], "〇" * (q.end - q.start)]
-            at = q.end
-        masked = "".join([*pieces, text[at:]])
+    masked = _masked(text, ((q.start, q.end) for q in quotes)) if quotes else text
     # A story's narration ("，说…") only where the scammer or the scam is named as such, as the rules
     # read what genuine senders never do: a refusal added to a victim's story does not make it a warning.
     return masked, quotes, reads_as_story(text) and names_scammer(text)
