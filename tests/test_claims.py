@@ -741,6 +741,9 @@ BY_MEANING = [
     ("等会儿你手机会收到几位数，把手机里收到的数字发给我。", "credentials", "tell_digits"),
     ("请回复收到的6位数完成核验。", "credentials", "tell_digits"),
     ("为了退款，请填写您的借记卡号。", "credentials", "identity_data"),
+    ("理赔请在小程序里填写姓名、身份证号和银行卡号。", "credentials", "identity_data"),  # a list (round 35)
+    ("我同学在信贷部有名额，需要的联系他13912340000。", "call", "reach_number"),  # someone named by a pronoun
+    ("升级请先下载我行的“信用卡升级助手”应用。", "download", "install"),  # an app in quotation marks
     # the card's own data asked aloud: the data first, then the verb, or the verb first
     ("您把卡号和有效期，还有卡背面的三位数字念一下给我。", "credentials", "card_details"),
     # screen share and a meeting app said as callers say them (cs10)
@@ -815,6 +818,8 @@ BY_MEANING = [
     # ... the one-time code by what it is, told, read out or typed in, either way round
     ("手机上收到的那串数字您念一下。", "credentials", "code_then_tell"),
     ("稍后会有一条确认码发到您手机上，麻烦您告诉我。", "credentials", "code_then_tell"),
+    # ... or the digits said to come, then read out (round 35)
+    ("您手机马上会收到几个数字，您念给我听就行。", "credentials", "code_then_tell"),
     ("把短信码告诉我，我帮您取消扣费。", "credentials", "code_to_me"),
     ("页面会提示六位数字，你填进去就行。", "credentials", "enter_code"),
     ("请把储蓄卡号和背面三位数念给我。", "credentials", "card_details"),
@@ -865,6 +870,7 @@ NOT_ASKED = [
     ("请回复您的手机号码，我们将安排回访。", "credentials"),
     ("编辑短信发送6位数字到10658000完成报名。", "credentials"),
     ("报名成功，您收到的确认码请妥善保存。", "credentials"),
+    ("客服：您好，请提供一下卡号后四位，我帮您查账单。", "credentials"),  # round 35: last four digits open nothing
     ("小孩的户口转到外婆家的户口下了。", "pay"),
     ("妈我换号了，旧号还能用到月底，微信没变。", "pay"),
     ("明天我先给你转500块房租，剩下的月底给。", "pay"),

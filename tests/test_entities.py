@@ -203,6 +203,7 @@ NAMED = [
     ("請加LINE ID: kd_service88 補填資料", "chat_handle", "LINE ID: kd_service88"),
     ("加telegram: task_9981 联系", "chat_handle", "telegram: task_9981"),
     ("电费打8折 代交 找我 微信kf-gkd3137", "chat_handle", "微信kf-gkd3137"),  # round 28: kf read as 客服 cut it
+    ("借呗协商请加客服微信 zfb-hs2207", "chat_handle", "微信 zfb-hs2207"),  # round 35: zfb read as 支付宝 cut it
     # A LINE ID in an official account's form (@…) or with a dot between its characters
     ("面試請加人資LINE：@job_0567 預約", "chat_handle", "LINE：@job_0567"),
     ("代儲點數 私下匯款 加LINE@tw.1427", "chat_handle", "LINE@tw.1427"),

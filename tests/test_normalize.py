@@ -42,6 +42,11 @@ CASES = [
     # round 28: nor the head of an id after 微信 ("kf_qx2291" became "客服_qx2291", and no chat id was read).
     ("加微信kf_qx2291办理", "加微信kf_qx2291办理"),
     ("找我 微信kf-gkd3137", "找我微信kf-gkd3137"),
+    # round 35: nor zfb ("zfb-tk09" became "支付宝-tk09", and no chat id was read).
+    ("专属客服微信 zfb-tk09", "专属客服微信zfb-tk09"),
+    ("zfb的借呗", "支付宝的借呗"),
+    ("银行卡已被冻洁", "银行卡已被冻结"),
+    ("请联系 0085-2-9618-3740 处理", "请联系0085296183740处理"),
     ("ＡＢＣ１２３", "abc123"),
     ("①②③", "123"),
     ("电话一三八一二三四五六七八", "电话13812345678"),

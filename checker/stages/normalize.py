@@ -106,8 +106,9 @@ _JOINED_LENGTHS = frozenset({10, 11, 12, 16, 17, 18, 19})
 # Four groups of three digits apart by dots, each at most 255, are an IPv4 address ("http://133.114.112.215"),
 # not a phone written in groups: kept, so the raw-IP link stays a link (hole14).
 _IPV4 = precompiled(r"(?:(?:25[0-5]|2[0-4]\d|1\d\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d)")
-# Its subscriber part may come in groups too ("00852-2731-6480"): joined when it has 6-12 digits.
-_INTL_SPLIT = precompiled(r"(?<![\d+])(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}\d{2,12}(?:[ \-\u3000.]\d{2,8}){0,3}(?![\d])")
+# Its subscriber part may come in groups too ("00852-2731-6480"), its first group a single digit split off
+# the country code ("0085-2-9618-3740"): joined when it has 6-12 digits.
+_INTL_SPLIT = precompiled(r"(?<![\d+])(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}(?:\d{2,12}|\d(?=[ \-\u3000.]\d))(?:[ \-\u3000.]\d{2,8}){0,3}(?![\d])")
 _INTL_SUBSCRIBER = precompiled(r"^(?:\+|00)\d{1,3}[ \-\u3000.]{1,2}")
 # Letters or digits spelled apart one at a time with white space, three or more in a row: a link
 # ("c n - w l . top"), a card ("6 2 2 8 - 4 8 1 0 ..."), a number ("4 0 0 - 6 1 8 ..."), pinyin
