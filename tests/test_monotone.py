@@ -540,3 +540,22 @@ def test_a_sender_tag_added_in_front_never_lowers_a_scam(shard):
             fronts = [tag, *(tag + line + " " for line in _PREFIXES[i % 3 :: 3][:3])]
             lowered += [(front + scam)[:40] for front, _ in _prefix_lowerings(scam, fronts, [""])]
     assert not lowered, lowered[:3]
+
+
+# Round 35: a reassuring clause put in place of the request's 请 ("…请登录支付宝App核实后，联系承办人0571…"):
+# the request keeps its verb without the 请 it was read by, and must still be read (it took a fake court notice
+# to low_risk). The same scams with the lead rewritten never fall below their level as written.
+VERIFY_LEADS = ["请登录支付宝App核实后，", "核实后，", "请先拨打12368核实后，", "如有疑问，"]
+# Not the cancel-by-calling phrase, read only with <= 8 characters between (the xfail above). Whoever handles the
+# case named after 联系 (承办人, 经办人, 对接人) is how such notices put it.
+_LED_BY_PLEASE = [s for s in SCAMS if "请" in s and s != _CANCEL_BY_CALLING] + [
+    "【上海市浦东新区人民法院】你拖欠花呗一案已签发拘传令，案号（2025）沪0115刑初3341号，请联系经办人 021-58896621 办理撤诉。",
+    "您的网贷逾期已移交法务部，请联系对接人 0755-26613388 协商，否则上门。",
+]
+
+
+@pytest.mark.parametrize("scam", _LED_BY_PLEASE)
+@pytest.mark.parametrize("lead", VERIFY_LEADS)
+def test_a_verification_clause_in_place_of_please_never_lowers_a_scam(scam, lead):
+    at = scam.index("请")
+    assert _level(scam[:at] + lead + scam[at + 1 :]) >= _level(scam)
