@@ -744,6 +744,13 @@ BY_MEANING = [
     ("理赔请在小程序里填写姓名、身份证号和银行卡号。", "credentials", "identity_data"),  # a list (round 35)
     ("我同学在信贷部有名额，需要的联系他13912340000。", "call", "reach_number"),  # someone named by a pronoun
     ("升级请先下载我行的“信用卡升级助手”应用。", "download", "install"),  # an app in quotation marks
+    # round 35: a code scanned and an amount typed in; a wallet's balance in a screenshot; a T reply that claims;
+    # a card named by what it receives
+    ("这是补偿码，您用支付宝扫一下，金额填您的机票金额就行。", "pay", "scan_then_amount"),
+    ("他让我扫他发的码，扫完输入金额和密码。", "pay", "scan_then_amount"),
+    ("你把微信零钱截图发我看一下，够的话马上给你赔。", "credentials", "balance_to_me"),
+    ("航班已取消，回复T全额退款并领取补偿。", "call", "reply"),
+    ("补偿款需要您提供一下收款银行卡号。", "credentials", "identity_data"),
     # the card's own data asked aloud: the data first, then the verb, or the verb first
     ("您把卡号和有效期，还有卡背面的三位数字念一下给我。", "credentials", "card_details"),
     # screen share and a meeting app said as callers say them (cs10)
@@ -871,6 +878,8 @@ NOT_ASKED = [
     ("编辑短信发送6位数字到10658000完成报名。", "credentials"),
     ("报名成功，您收到的确认码请妥善保存。", "credentials"),
     ("客服：您好，请提供一下卡号后四位，我帮您查账单。", "credentials"),  # round 35: last four digits open nothing
+    ("【某银行】本月账单已出，回复T退订。", "call"),
+    ("退订回复T 取消推送回复TD", "call"),
     ("小孩的户口转到外婆家的户口下了。", "pay"),
     ("妈我换号了，旧号还能用到月底，微信没变。", "pay"),
     ("明天我先给你转500块房租，剩下的月底给。", "pay"),
@@ -3953,6 +3962,9 @@ def test_round32_a_fee_paid_where_the_court_takes_it_is_no_debtors_fee_demand(te
         ("费用在前台刷卡缴纳并签订培训合同，合同写明退费规则。回复1预约公开课。退订回T", None),
         ("【中国移动】您的积分可兑换话费，您有一笔退款已原路退回，回复1查询", None),
         ("我一会给你回个电话", None),
+        # Round 35: the money right after the reply's code, with no 您 in its sentence; a reply that only looks it up.
+        ("【某航空】航班因天气取消。回复T全额退款并领取补偿。", "benefit_by_reply"),
+        ("【某商城】回复1查询退款进度", None),
     ],
 )
 def test_round32_money_offered_for_a_reply_is_verify_first(text, finding):

@@ -67,7 +67,9 @@ _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat",
 _PAYEE_ONLY = frozenset({"teacher"})
 # The pay patterns (claims.toml [requests.pay]) whose payee is the sender himself, a code he posts, an
 # account he will send later ("账户我一会儿发你") or a sum advanced for him ("你先帮我垫上").
-_INTO_THE_SENDER = frozenset({"to_the_sender", "into_my_account", "scan_code_pay", "scan_to_pay", "account_to_follow", "advance_for_me"})
+_INTO_THE_SENDER = frozenset(
+    {"to_the_sender", "into_my_account", "scan_code_pay", "scan_to_pay", "scan_then_amount", "account_to_follow", "advance_for_me"}
+)
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = precompiled(
     # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
@@ -2510,6 +2512,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # Round 32: the replies asked through no official channel (bound above), and the sentences they stand in.
     replies = [r for r in requests if r.pattern == "reply" and r.through != "official"]
     reply_sentences = [_sentence(text, start) for r, start, _ in located if r.pattern == "reply"] if replies else []
+    reply_ends = [end for r, _, end in located if r.pattern == "reply"]
     # A link to be sent once the reader replies (benefits.link_by_reply), in a reply's own sentence.
     if replies and could_match(data.link_by_reply.pattern, present):
         link = next(
@@ -2561,7 +2564,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                 m
                 for m in data.benefits.finditer(text)
                 if _sentence(text, m.start()) in reply_sentences
-                and _offered_to_reader(text, m.start(), data)
+                and (_offered_to_reader(text, m.start(), data) or _got_by_reply(text, m.start(), reply_ends))
                 and not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)
             ),
             None,
@@ -3331,6 +3334,23 @@ def _sentence(text: str, start: int) -> tuple[int, int]:
     begin = ends[-1] if ends else 0
     after = _SENTENCE_END.search(text, start)
     return begin, after.start() if after else len(text)
+
+
+# How far after a reply's code the money it gets may start, in the reply's own clause ("回复T全额退款并领取补偿").
+_GOT_BY_REPLY_REACH = 8
+
+
+def _got_by_reply(text: str, start: int, reply_ends: list[int]) -> bool:
+    """Whether the benefit word at text[start:] is what a reply asked right before it gets, in the reply's own clause
+    ("回复T全额退款并领取误机补偿"): the imperative speaks to the reader without a 您 (round 35)."""
+    return any(
+        0 <= start - end <= _GOT_BY_REPLY_REACH and _CLAUSE_BREAK.search(text, end, start) is None and _LOOKED_UP.search(text, end, start) is None
+        for end in reply_ends
+    )
+
+
+# A reply that only looks the money up ("回复1查询退款进度"): nothing is got by it.
+_LOOKED_UP = precompiled(r"查|看|进度|了解")
 
 
 def _offered_to_reader(text: str, start: int, data: _Data) -> bool:
