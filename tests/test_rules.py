@@ -271,7 +271,7 @@ def test_every_pattern_of_the_shipped_catalogue_compiles():
 
 GOOD_LEXICONS = "".join(
     f'[{name}]\npatterns = ["x"]\n'
-    for name in ("legal_claim", "legal_word", "court_claim", "debt", "counterparty", "antifraud_claim", "court_money")
+    for name in ("legal_claim", "legal_word", "legal_own_client", "legal_threat", "court_claim", "debt", "counterparty", "antifraud_claim", "court_money")
 )
 BAD_LEXICONS = [
     ("missing list", GOOD_LEXICONS.replace('[debt]\npatterns = ["x"]\n', ""), r"\[debt\] is missing"),

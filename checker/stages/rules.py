@@ -1165,7 +1165,9 @@ class Lexicon(NamedTuple):
 
 
 LEXICONS_FILE = "data/lexicons.toml"
-_LEXICON_NAMES = ("legal_claim", "legal_word", "court_claim", "debt", "counterparty", "antifraud_claim", "court_money")
+_LEXICON_NAMES = (
+    "legal_claim", "legal_word", "legal_own_client", "legal_threat", "court_claim", "debt", "counterparty", "antifraud_claim", "court_money"
+)
 
 
 def parse_lexicons(raw: str | dict, where: str = LEXICONS_FILE) -> dict[str, Lexicon]:
@@ -1219,6 +1221,8 @@ def _claims_legal_sender(msg: Message) -> list[Evidence]:
         return []
     if _verifiable_firm(msg):
         return []
+    if lexicons()["legal_own_client"].search(text) and not lexicons()["legal_threat"].search(text):
+        return []  # the firm's own client about his own booking: nothing claimed against him (round 35)
     return [msg.evidence_at(m.start(), m.end()) for m in islice(lexicons()["legal_word"].finditer(text), 3)]
 
 
