@@ -2512,7 +2512,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # Round 32: the replies asked through no official channel (bound above), and the sentences they stand in.
     replies = [r for r in requests if r.pattern == "reply" and r.through != "official"]
     reply_sentences = [_sentence(text, start) for r, start, _ in located if r.pattern == "reply"] if replies else []
-    reply_ends = [end for r, _, end in located if r.pattern == "reply"]
+    reply_ends = [end for r, _, end in located if r.pattern == "reply"] if replies else []
     # A link to be sent once the reader replies (benefits.link_by_reply), in a reply's own sentence.
     if replies and could_match(data.link_by_reply.pattern, present):
         link = next(
@@ -3338,6 +3338,8 @@ def _sentence(text: str, start: int) -> tuple[int, int]:
 
 # How far after a reply's code the money it gets may start, in the reply's own clause ("回复T全额退款并领取补偿").
 _GOT_BY_REPLY_REACH = 8
+# A reply that only looks the money up ("回复1查询退款进度"): nothing is got by it.
+_LOOKED_UP = precompiled(r"查|看|进度|了解")
 
 
 def _got_by_reply(text: str, start: int, reply_ends: list[int]) -> bool:
@@ -3347,10 +3349,6 @@ def _got_by_reply(text: str, start: int, reply_ends: list[int]) -> bool:
         0 <= start - end <= _GOT_BY_REPLY_REACH and _CLAUSE_BREAK.search(text, end, start) is None and _LOOKED_UP.search(text, end, start) is None
         for end in reply_ends
     )
-
-
-# A reply that only looks the money up ("回复1查询退款进度"): nothing is got by it.
-_LOOKED_UP = precompiled(r"查|看|进度|了解")
 
 
 def _offered_to_reader(text: str, start: int, data: _Data) -> bool:
