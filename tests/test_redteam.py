@@ -251,3 +251,12 @@ def test_the_readme_table_judges_each_family_against_its_target():
         report = {"flagged": 100, "held_out_families": ["padding"], "evasion_rate": {family: rate}, "lowered": {family: round(rate * 100)}}
         row = [line for line in redteam_figures(report) if line.startswith(f"| {family}")]
         assert len(row) == 1 and row[0].endswith(f": {mark} |"), (family, rate, row)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_verified_first_replaces_the_asking_please_and_keeps_the_request(seed):
+    text = "【法务中心】请勿拖延。您的借呗已逾期，请联系经办人021-58896621，请今日内处理。"
+    edited = EDITS["verified_first"](text, random.Random(seed))
+    assert "请勿拖延" in edited and "联系经办人021-58896621" in edited
+    assert not edited.startswith("【法务中心】请勿拖延。您的借呗已逾期，请联系")  # the first asking 请 always goes
+    assert EDITS["verified_first"]("妈 新号 旧手机丢了 先转我500", random.Random(seed)) == "妈 新号 旧手机丢了 先转我500"

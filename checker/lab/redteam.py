@@ -79,6 +79,12 @@ The paraphrase table has two halves: `paraphrase` (dev: its misses were read to 
 stage) and `paraphrase_held_out` (written from the meaning before that work, never read for misses),
 so the held-out rate says whether the fix generalises rather than learned the dev wordings.
 
+`verified_first` (round 35, designed for: written with the contact request read without its 请, after a fake court
+notice whose "请登录支付宝App核实后，联系承办人…" took it to low_risk) puts a verification clause in place of the scam's
+请 ("请登录支付宝App核实后，", "核实无误后，", "如有疑问，"): each 请 that asks (not 请勿, 请问) with probability one half,
+the first always. The request keeps its verb, so it must stay flagged. A scam without such a 请 is left as it is. It
+stands beside the families, outside `combined` and `all`.
+
 Deterministic: a fixed seed. `--limit N` checks the first N held-out scams of each fold (a fast slice).
 `python -m checker.lab.redteam --json > models/redteam.json` writes the figures the README shows.
 """
@@ -427,6 +433,20 @@ def _pronoun_dropped(text: str, rng: random.Random) -> str:
     return _SECOND_PERSON.sub(lambda m: own if m.group() in _YOURS else "", text)
 
 
+# Verified first (round 35, designed for): a verification clause in place of the request's 请, so that the verb asks
+# without it ("…请登录支付宝App核实后，联系承办人0571…办理撤案"). Not 请勿 (a denial) nor 请问 (a question).
+_VERIFY_LEADS = ["请登录支付宝App核实后，", "核实无误后，", "如有疑问，", "请先拨打95188确认后，", "确认是本人后，", "请在官方App核对后，"]
+_PLEASE = re.compile(r"请(?!勿|问)")
+
+
+def _verified_first(text: str, rng: random.Random) -> str:
+    spots = [m.start() for m in _PLEASE.finditer(text)]
+    chosen = [at for at in spots[1:] if rng.random() < 0.5]
+    for at in reversed(spots[:1] + chosen):
+        text = text[:at] + rng.choice(_VERIFY_LEADS) + text[at + 1 :]
+    return text
+
+
 # Bare (issue 9): a message sent without punctuation, as fake-base-station SMS often are, or as an
 # attacker who knows that the claims stage reads clauses can write it. Every run of clause marks is
 # removed, or turned into one space (one choice a message); the brackets of a 【signature】 are kept or
@@ -546,6 +566,7 @@ EDITS = {
     "polite": _polite,
     "pronoun_dropped": _pronoun_dropped,
     "spoken_link": _spoken_link,
+    "verified_first": _verified_first,
     "combined": combined,
     "all": every_family,
 }
