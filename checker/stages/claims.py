@@ -2511,8 +2511,9 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         findings.append(_finding(data, "benefit_through_unofficial_channel", claims, contact_request, offered_through, _span(norm, benefit.start(), benefit.end())))
     # Round 32: the replies asked through no official channel (bound above), and the sentences they stand in.
     replies = [r for r in requests if r.pattern == "reply" and r.through != "official"]
-    reply_sentences = [_sentence(text, start) for r, start, _ in located if r.pattern == "reply"] if replies else []
-    reply_ends = [end for r, _, end in located if r.pattern == "reply"] if replies else []
+    reply_spans = [(start, end) for r, start, end in located if r.pattern == "reply"] if replies else []
+    reply_sentences = [_sentence(text, start) for start, _ in reply_spans]
+    reply_ends = [end for _, end in reply_spans]
     # A link to be sent once the reader replies (benefits.link_by_reply), in a reply's own sentence.
     if replies and could_match(data.link_by_reply.pattern, present):
         link = next(
