@@ -1,4 +1,4 @@
-"""check(text): the whole flow, text -> normalise -> entities -> claims -> rules -> model -> verdict -> advice.
+"""check(text): the whole flow, text -> normalise -> entities -> claims -> rules -> told -> model -> verdict -> advice.
 
 Pure: prints nothing, never exits, opens no connection, writes no file, keeps no message text.
 """
@@ -20,6 +20,7 @@ from .stages import advice as advice_stage
 from .stages import claims as claims_stage
 from .stages import filters as filters_stage
 from .stages import model as model_stage
+from .stages import told as told_stage
 from .stages.entities import extract
 from .stages.normalize import Normalized, normalize
 from .stages.patterns import precompiled
@@ -76,8 +77,11 @@ def check(text: str) -> CheckResult:
     return check_with(text, model_stage.load)
 
 
-def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckResult:
-    """check() with the model that `load_model()` returns (evaluation of fold models uses this)."""
+def check_with(
+    text: str, load_model: Callable[[], model_stage.Model], load_teller: Callable[[], told_stage.Teller] = told_stage.load
+) -> CheckResult:
+    """check() with the model that `load_model()` returns and the told reader `load_teller()` returns
+    (evaluation of fold models uses this)."""
     if not isinstance(text, str):
         raise TypeError(f"the message must be text (str), not {type(text).__name__}")
     if not text.strip():
@@ -91,17 +95,26 @@ def check_with(text: str, load_model: Callable[[], model_stage.Model]) -> CheckR
     # pattern and not for the model: issue 8, red team quotes); the claims read reported speech from the
     # quotations the normaliser recorded.
     with claims_stage.quoting(norm):
-        result, _ = _check_normalized(text, norm, load_model)
+        result, _ = _check_normalized(text, norm, load_model, load_teller)
     return result
 
 
 def _check_normalized(
-    text: str, norm: Normalized, load_model: Callable[[], model_stage.Model]
+    text: str,
+    norm: Normalized,
+    load_model: Callable[[], model_stage.Model],
+    load_teller: Callable[[], told_stage.Teller] = told_stage.load,
 ) -> tuple[CheckResult, claims_stage.Reading]:
     """check_with() on the paste `text` read as `norm`; and the claims' reading."""
     entities = extract(norm)
     reading = claims_stage.read(norm, entities)
     flags, suppressed = _filtered_flags(norm, entities, reading)
+    told = _told_story(norm, reading, flags, load_teller)
+    if told is not None:
+        # Every sentence that holds a red flag or a request reads as a story told, not a request made
+        # (told.py): the message is read as a warning that retells a scam.
+        reading = told
+        flags, suppressed = _filtered_flags(norm, entities, reading, told=True)
     prediction, opinion, model_status = _model_opinion(norm, entities, reading, load_model)
     if reading.retelling and opinion is not None and not any(f.weight > 0 for f in flags):
         # A warning that retells a scam reads like the scam to the model, word for word; what it asks
@@ -234,8 +247,91 @@ def _red_flags_alone(flags: Iterable[Flag]) -> str:
     return decide([f.weight for f in flags if f.weight > 0], None, catalogue().verdict).verdict
 
 
-def _filtered_flags(norm, entities, reading: claims_stage.Reading):
-    """The rules' flags and the judgement's findings, after the named filters; and what they suppressed."""
+# A sentence that speaks to the reader ("您的号码涉嫌…", "您已被立案", "你一充值…") or for the sender's own body
+# ("我所将于三日内起诉", "本行") is the message's own, however the rest reads: not where the reader is whom a
+# third person asks ("对方让您…", "如果你…", "骗子会叫你…").
+_ADDRESSED = precompiled(r"(?<![让叫令骗诱导若果凡])(?<!要求)(?<![让叫令][^\W您你])[您你](?!们)|我(?:所|司|行|院|局|中心|平台|公司|们)|本(?:所|司|行|院|局|中心|平台|公司|人)")
+# An id the entity stage did not take for a chat id or a number: letters and digits ("加fwjcx6576"), or seven
+# digits and more that are no sum ("客服QQ是3145026788"): a way to reach someone all the same, for the told
+# reader (a word has no digits, a sum its unit, a hotline fewer digits).
+_BARE_ID = precompiled(r"(?<![a-z0-9_])(?=[a-z0-9_]*[a-z])(?=[a-z0-9_]*\d)[a-z0-9_]{6,}|(?<![\d.])\d{7,}(?![\d.]|元|块|万)")
+
+
+def _someone_before(text: str, at: int) -> bool:
+    """Whether someone is named before text[at] in its sentence (claims' third person: 对方, 他, 她, 有人, X某 …)."""
+    return claims_stage.third_person_before(text, claims_stage.sentence_start(text, at), at)
+
+
+def _in_tag(text: str, at: int) -> bool:
+    """Whether text[at] stands inside a 【…】 tag: the name a message signs with is its own claim."""
+    opened = text.rfind("【", 0, at + 1)
+    return opened != -1 and text.find("】", opened) >= at and text.rfind("】", 0, at) < opened
+
+
+def _told_views(norm: Normalized, reading: claims_stage.Reading, flags: tuple[Flag, ...]) -> list[tuple[int, int]] | None:
+    """What the told reader is to score (told.views) for the red flags' evidence and the requests through
+    unofficial channels, in the normalised text; None where the reader is not asked, because the message
+    cannot be a warning that retells a scam whatever it reads like:
+    - it is read as a retelling already, or names an unofficial number, link, card or chat id anywhere (its
+      own or one it sets aside as the scam's: a chat asked for without an id is the retold scammer's as much
+      as anyone's), or an id of letters and digits;
+    - someone in it still asks what to do (a victim's question is read as the scam he got);
+    - a red flag that genuine senders never raise stands outside the patterns' retold words (it would count
+      in a retelling all the same), or a red flag kept fewer places than it has;
+    - a sentence up to a place orders the reader (claims' fresh imperative: 请, 立即, 务必 …), speaks to him
+      or for the sender's own body (_ADDRESSED), or the place is in the 【…】 the message signs with;
+    - the message has no word of warning (claims' denial) and nobody is named before a place in its sentence
+      (claims' third person: 对方, 他, 她, 有人, X某 …): a request or a hook of nobody's is the message's own
+      ("扫我发在群里的收款码交一下", "在家动动手指日赚300")."""
+    text = norm.text
+    if reading.retelling or reading.names_a_way or not text or _BARE_ID.search(text) is not None:
+        return None
+    if claims_stage.asks_what_to_do(text):
+        return None
+    red = [f for f in flags if f.weight > 0]
+    if any(not 0 < len(f.evidence) < MAX_EVIDENCE for f in red):
+        return None  # a red flag with places it did not keep (or none): not every place can be read
+    if any(f.id in _never_genuine() and not _all_retold(norm, f) for f in red):
+        return None  # what genuine senders never do counts in a retelling too (_filtered_flags keeps it)
+    starts = norm.starts
+    last = len(text)
+
+    def normalised(a: int, b: int) -> tuple[int, int]:
+        return min(bisect_left(starts, a), last), min(bisect_left(starts, b), last)
+
+    asked = [normalised(r.evidence.start, r.evidence.end) for r in reading.requests if r.through != "official"]
+    places = asked + [normalised(e.start, e.end) for f in red for e in f.evidence]
+    for start, end in places:
+        prefix = text[claims_stage.sentence_start(text, start) : end]
+        if claims_stage.governed_fresh(prefix) or _ADDRESSED.search(prefix) is not None or _in_tag(text, start):
+            return None
+    if reading.denial is None and not all(_someone_before(text, a) for a, _ in places):
+        return None  # a hook nobody is named with, in a message with no word of warning: the message's own
+    return told_stage.views(text, places) or None
+
+
+def _told_story(
+    norm: Normalized, reading: claims_stage.Reading, flags: tuple[Flag, ...], load_teller: Callable[[], told_stage.Teller]
+) -> claims_stage.Reading | None:
+    """The reading as a retelling where the told reader says every sentence with a red flag or an
+    unofficial request tells of a scam (told.py); None where it does not, or is not asked (_told_views).
+    Whatever the message asks through official channels ("拨打96110") stays."""
+    views = _told_views(norm, reading, flags)
+    if views is None:
+        return None
+    try:
+        teller = load_teller()
+    except told_stage.TellerError:
+        return None  # the patterns' reading stands
+    if not told_stage.all_told(teller, norm.text, views):
+        return None
+    official = tuple(r for r in reading.requests if r.through == "official")
+    return reading._replace(requests=official, findings=(), retelling=True)
+
+
+def _filtered_flags(norm, entities, reading: claims_stage.Reading, told: bool = False):
+    """The rules' flags and the judgement's findings, after the named filters; and what they suppressed.
+    `told`: the reading is a retelling because every sentence of its flags reads as told (_told_story)."""
     policy = filters_stage.negation(reading)
     flags, negated = find_flags(norm, entities, policy, reading.request_kinds, reading.claimed_persons, reading.own_way)
     suppressed = [
@@ -258,8 +354,9 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading):
             for f in flags
             if f.weight > 0 and (f.id not in _never_genuine() or _all_retold(norm, f))
         ]
+        why = filters_stage.TOLD_STORY if told else filters_stage.WARNING_RETELLING
         suppressed += [
-            filters_stage.suppressed(f.id, filters_stage.WARNING_RETELLING, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))
+            filters_stage.suppressed(f.id, why, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))
             for f in retold
         ]
         flags = tuple(f for f in flags if f not in retold)

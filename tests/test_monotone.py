@@ -87,6 +87,8 @@ INSERTS = [
     "以上述理由要求加群的都是骗局。",
     # A retelling frame (claims.toml [retelling]): an opening warning word, a third-person scammer.
     "【反诈提醒】谨防骗子冒充客服，对方会让您转账。",
+    # A story told of someone else (checker/stages/told.py): it reads as told, the scam's own request does not.
+    "我邻居上周被骗了，对方让他开屏幕共享，结果卡里少了2万，大家千万别信。",
 ]
 _CLAUSE = re.compile(r"[，。！？]")
 

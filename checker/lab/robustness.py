@@ -89,10 +89,13 @@ def _not_low(texts: list[str], checker) -> float:
 
 def fold_checkers(root: pathlib.Path):
     """For each of the grouped folds: (check, held-out indices, corpus), where `check` runs the whole
-    checker with a model trained on the other folds only (same hyperparameters as the shipped model),
-    so the held-out scams were never seen by it."""
+    checker with a model and a told reader (checker.lab.told) trained on the other folds only (same
+    hyperparameters and threshold rules as the shipped ones), so the held-out scams were never seen by either."""
     from ..pipeline import check_with
     from ..stages.model import parse
+    from ..stages.told import parse as parse_teller
+    from .told import fit as fit_teller
+    from .told import read_rows as teller_rows
     from .train import (
         INNER_FOLDS,
         _folds,
@@ -116,6 +119,7 @@ def fold_checkers(root: pathlib.Path):
     classes, names = namer_classes(corpus)
     masked, structures = read_messages(corpus.texts)
     types = by_type(corpus)
+    told_rows = teller_rows(root)  # the told reader's messages (checker.lab.told), each with its group
     for train_idx, test_idx in _folds(labels, corpus.groups):
         dictionary = build_dictionary([masked[i] for i in train_idx], root / "checker" / "data" / "userdict.txt")
         units = units_of_all([masked[i] for i in train_idx], dictionary)
@@ -127,9 +131,12 @@ def fold_checkers(root: pathlib.Path):
         # The thresholds the shipped way, on this fold's training part alone.
         agree, lift = type_thresholds(units, train_structures, train_labels, [types[i] for i in train_idx], chosen, INNER_FOLDS)
         model = parse(export(fitted, namer, names, agree, lift), dictionary)
+        # The told reader too, fitted without this fold's messages (its own stories and scams stay in).
+        kept = {f"corpus:{corpus.groups[i]}" for i in train_idx}
+        teller = parse_teller(fit_teller([r for r in told_rows if r.group in kept or not r.group.startswith("corpus:")], log=lambda _: None))
 
-        def fold_check(text, model=model):
-            return check_with(text, lambda: model)
+        def fold_check(text, model=model, teller=teller):
+            return check_with(text, lambda: model, lambda: teller)
 
         yield fold_check, list(test_idx), corpus
 

@@ -55,6 +55,7 @@ from ..stages.model import (
 )
 from ..stages.normalize import NORMALIZER_VERSION, normalize
 from . import flatten
+from . import told as told_lab
 
 SEED = 20261121
 FOLDS = 5
@@ -656,10 +657,16 @@ def train(root: pathlib.Path, log=print, grid: Sequence[tuple[float, int, float]
     if out_of_fold:
         lines = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in out_of_fold)
         _write_atomic(models / OUT_OF_FOLD, lines.encode("utf-8"))
+    pins_path = root / "checker" / "data" / "model_pins.json"
+    told = json.loads(pins_path.read_text(encoding="utf-8")).get("told") if pins_path.exists() else None
     pins = {"sha256": {MODEL_FILE: _sha256(model_bytes), DICT_FILE: _sha256(dictionary)}}
-    _write_atomic(root / "checker" / "data" / "model_pins.json", (json.dumps(pins, indent=2) + "\n").encode())
+    if told is not None:
+        pins["told"] = told  # the told reader's pin (checker.lab.told), trained on its own
+    _write_atomic(pins_path, (json.dumps(pins, indent=2) + "\n").encode())
     flatten.write(root)  # models/model.flat, what a check reads, from the two files above; pinned too
     log(f"wrote {models / MODEL_FILE} ({len(model_bytes):,} bytes), {models / DICT_FILE}, model.flat, metadata.json, pins")
+    if (root / told_lab.TOLD_DATA).exists():
+        told_lab.train(root, log=log)  # the told reader (checker/stages/told.py), from the same corpus
     return metadata
 
 

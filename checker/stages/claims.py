@@ -441,6 +441,9 @@ class Channel(NamedTuple):
     private: bool  # a mobile or overseas number, a chat account, a card: no institution's own
     evidence: Span
     at: int = -1  # where it stands in the normalised text (to bind it to the requests of its sentence)
+    # Named by a value of its own (a number, a link, a card, a chat id), not only by the request that
+    # asks for it ("加好友", "进群": the chat channel of a request that gives no id).
+    named: bool = True
 
     @property
     def official(self) -> bool:
@@ -502,6 +505,9 @@ class Reading(NamedTuple):
     # Every payment asked is a service fee the signing institution states for a service of its own, and every
     # channel is official (claims.toml [fee_kinds], round 25): its tariff, not a fee asked before a payout.
     service_fee: bool = False
+    # A number, link, card or chat id that is not official, set aside as the scam's a warning retells or as a
+    # warning's own line for questions (not among `channels`): a way to reach someone all the same (told.py).
+    set_aside_way: bool = False
 
     @property
     def floor(self) -> str:
@@ -542,6 +548,13 @@ class Reading(NamedTuple):
         """Whether the message gives an unofficial way of its own to reach anyone: a number, link, card or
         chat id that is not official (a private or unknown one)."""
         return any(c.kind in _ENTITY_CHANNELS and not c.official for c in self.channels)
+
+    @property
+    def names_a_way(self) -> bool:
+        """Whether the message names an unofficial number, link, card or chat id anywhere, its own or one it
+        sets aside as a retold scam's (not a chat asked for without an id, "加好友"): then the told reader
+        is never asked (pipeline.py)."""
+        return self.set_aside_way or any(c.kind in _ENTITY_CHANNELS and not c.official and c.named for c in self.channels)
 
     @property
     def own_official_channel(self) -> bool:
@@ -1098,6 +1111,23 @@ def _asking_victim(text: str) -> bool:
     data = _data()
     asks = _story_pending(text) or _ENDS_ASKING.search(text, max(0, len(text) - _ENDS_ASKING_REACH)) is not None
     return asks and _cue_search(data.denial, text) is None
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding text[at] begins (after the last of 。！？；, their ASCII forms or a line break)."""
+    return _sentence(text, at)[0]
+
+
+def third_person_before(text: str, start: int, end: int) -> bool:
+    """Whether normalised text[start:end] names a third person who asks or is asked (retelling.third_person:
+    对方, 他, 她, 有人, X某, 市民 …): a request told of someone else, not made of the reader."""
+    return _data().third_person.search(text, start, end) is not None
+
+
+def asks_what_to_do(text: str) -> bool:
+    """Whether the writer of the normalised text still asks what to do or whether it is real (retelling.pending,
+    unanswered): a victim who asks is read as the scam he got, never as a warning (pipeline.py, told)."""
+    return _story_pending(text)
 
 
 @_per_message
@@ -2184,6 +2214,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # scam's: not a channel the sender offers (notice19). Only where the frame that retells one could
     # stand: most messages hold none of the characters it needs.
     retold_chats: list[tuple[int, int]] = []  # where a retold chat id stands
+    retold: list[Channel] = []
     if _may_retell_channels(text, data, present):
         retold = [c for c in channels if _retold_channel(text, c, data)]
         retold_chats = [(c.at, c.at + len(c.value)) for c in retold if c.kind == "chat"]
@@ -2202,6 +2233,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # A warning's own line for questions and reports is no way it offers to act on a scam (round 29).
     help_lines = [c for c in channels if _help_line(text, c.kind, c.at, data)] if denial is not None else []
     channels = [c for c in channels if c not in help_lines]
+    set_aside_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in (*retold, *help_lines))
     own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
     # A victim's question about complying ("我要不要转？") is no warning, whatever warning words it quotes.
     # A story told as a warning (a refusal told, nobody asked what to do) that names its scam or its
@@ -2225,7 +2257,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         sentence = _sentence(text, start)
         named_retold = any((a <= end + 2 and start <= b) or sentence[0] <= a < sentence[1] for a, b in retold_chats)
         if request.kind == "chat" and not named_retold and not any(c.kind == "chat" for c in channels):
-            channels.append(Channel("chat", request.evidence.text, "unknown", "", True, request.evidence, start))
+            channels.append(Channel("chat", request.evidence.text, "unknown", "", True, request.evidence, start, named=False))
         if request.kind == "download" and not any(c.kind == "link" for c in channels):
             m = _APP.search(text, max(0, start), min(len(text), end + 12))
             if m and _own_brand_app(text, m.group(1) or m.group(), claims, data):
@@ -2579,14 +2611,15 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         # channels ("拨打96110") is its own.
         official = tuple(r for r in requests if r.through == "official")
         return Reading(
-            tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice, foreign=foreign, creditors_app=creditors_app
+            tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice, foreign=foreign, creditors_app=creditors_app,
+            set_aside_way=set_aside_way,
         )
     service_fee = _own_service_fee(text, entities, claims, requests, channels, data)
     if service_fee:
         findings = [f for f in findings if f.id not in _TARIFF_FINDINGS]  # listed as suppressed by the pipeline
     return Reading(
         tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice, foreign=foreign, creditors_app=creditors_app,
-        service_fee=service_fee,
+        service_fee=service_fee, set_aside_way=set_aside_way,
     )
 
 

@@ -22,6 +22,7 @@ LOWERING_NEEDS_ITS_OWN_CHANNEL = "lowering_needs_its_own_channel"
 RED_FLAGS_REACH_HIGH_RISK = "red_flags_reach_high_risk"
 NEVER_FROM_GENUINE_SENDERS = "never_from_genuine_senders"
 WARNING_RETELLING = "warning_retelling"
+TOLD_STORY = "told_story"
 SENDER_DISOWNS = "sender_disowns"
 PAID_AFTER_SERVICE = "paid_after_service"
 PAID_BY_WRITER = "paid_by_writer"
@@ -36,6 +37,7 @@ _KNOWN = (
     RED_FLAGS_REACH_HIGH_RISK,
     NEVER_FROM_GENUINE_SENDERS,
     WARNING_RETELLING,
+    TOLD_STORY,
     SENDER_DISOWNS,
     PAID_AFTER_SERVICE,
     PAID_BY_WRITER,
