@@ -121,7 +121,7 @@ def project_copy(tmp_path):
                  "checker/data/model_pins.json"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("models/bench.json", "models/robustness.json", "models/redteam.json", "models/holdout.json"):
+    for name in ("models/bench.json", "models/robustness.json", "models/redteam.json", "models/holdout.json", "models/told.json"):
         if (ROOT / name).exists():
             shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path

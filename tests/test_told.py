@@ -63,6 +63,8 @@ def test_what_still_asks_the_reader_is_never_read_as_told(text):
         ("对方让他开屏幕共享", [(4, 9), (4, 9)], [(0, 9)]),
         # leading white space is not read
         ("好的。  对方让他转账", [(7, 11)], [(5, 11)]),
+        # nor more than MAX_VIEW characters back from the place's end, however long the sentence
+        ("啊" * 400 + "对方让他转账", [(404, 406)], [(406 - told.MAX_VIEW, 406)]),
     ],
 )
 def test_views_end_at_the_place_and_begin_after_the_last_mark(text, places, expected):

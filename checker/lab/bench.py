@@ -236,8 +236,10 @@ def memory() -> dict:
 
 def model_size() -> dict:
     from ..stages.model import FLAT_FILE, _model_files
+    from ..stages.told import TOLD_FILE
 
-    size = len(pathlib.Path(_model_files(), FLAT_FILE).read_bytes())  # the one model file a check reads and the wheel ships
+    # The model files a check reads and the wheel ships: the model, and the told reader.
+    size = sum(len(pathlib.Path(_model_files(), name).read_bytes()) for name in (FLAT_FILE, TOLD_FILE))
     return {"bytes": size, "mb": size / (1024 * 1024)}
 
 

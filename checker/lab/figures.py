@@ -206,6 +206,9 @@ def readme_block(root: pathlib.Path) -> str:
             lines += ["Of them, issue 8's genuine look-alikes, by taxonomy type (the same run):", "", *lookalikes, ""]
     if metadata:
         lines += [*model_card.corpus_figures(metadata), ""]
+    told = _read_json(root / "models" / "told.json")
+    if told:
+        lines += [*model_card.told_figures(told), ""]
     if redteam:
         lines += [*model_card.redteam_figures(redteam), ""]
     if robustness:

@@ -95,6 +95,19 @@ REDTEAM_LABELS = {
 }
 
 
+def told_figures(told: dict) -> list[str]:
+    """The told reader's out-of-fold figures (models/told.json, by python -m checker.lab.told)."""
+    f = told["figures"]
+    return [
+        "**The told reader** (`models/told.json`, by `python -m checker.lab.told`; `checker/stages/told.py`): out of",
+        f"fold on our own texts, of our {f['scams']:,} scams (corpus and `data/told.jsonl`) it is asked about",
+        f"{f['scams_the_reader_is_asked_about']:,} and reads {f['of_them_read_as_told_out_of_fold']:,} as told"
+        f" ({f['of_them_read_as_told_out_of_fold'] / f['scams'] * 100:.2f} % of all, the rule: {told['threshold_rule']});"
+        f" of the anti-fraud warnings and stories it is asked about ({f['warnings_the_reader_is_asked_about']:,}),"
+        f" it reads {f['of_those_read_as_told_out_of_fold']:,} as told. Threshold {told['threshold']:.4f}.",
+    ]
+
+
 def redteam_figures(report: dict) -> list[str]:
     held_out = set(report.get("held_out_families", []))
     lines = [

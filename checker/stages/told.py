@@ -39,6 +39,7 @@ FORMAT_VERSION = 1
 # Where a view begins: a sentence's end (。！？；, their ASCII forms, a line break), or a heading's mark
 # ("警方提醒：", "（…）", "【…】"), so that a label put before a scam's own words is not read with them.
 VIEW_START = precompiled(r"[。！？!?；;\n:：()（）【】]")
+MAX_VIEW = 300  # characters a view reads at most, back from its place's end: no paste makes a check slow
 _WHITE_SPACES = precompiled(r"\s\s+")  # scikit-learn's char analyzer folds runs of white space so
 
 
@@ -78,11 +79,12 @@ def views(text: str, places: Iterable[tuple[int, int]]) -> list[tuple[int, int]]
     """What the reader scores for each place (start, end) of `text`: from the last VIEW_START mark before it
     (or the text's start) to the end of the place, without leading white space; each once, in order.
     Nothing after the place is read, so a line added after it cannot change the score, nor a line or a
-    label added before its sentence."""
+    label added before its sentence; nor more than MAX_VIEW characters."""
     found: dict[tuple[int, int], None] = {}
     ends = [m.end() for m in VIEW_START.finditer(text)]
     for start, end in places:
         begin = ends[bisect_right(ends, start) - 1] if ends and ends[0] <= start else 0
+        begin = max(begin, end - MAX_VIEW)
         while begin < end and text[begin].isspace():
             begin += 1
         if begin < end:
