@@ -19,7 +19,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 # alone rated each high_risk (the requests of the scammer read as the message's).
 TOLD = [
     "我同事上周被骗了：有人打电话说她的包裹丢了要理赔，拉她进了一个群，群里让她下个会议软件开屏幕共享，说帮她退款，结果卡里少了9000。快递丢了是商家和快递公司的事。",
-    "我邻居被骗了：有人打电话说他的医保卡被冒用，让他下载一个会议软件开屏幕共享配合调查，后来银行卡里的4万块没了。医保局不会这样打电话。",
+    "我表姐上个月被骗了：有人说她的快递丢了能双倍赔，拉她进了个理赔群，群里让她下个会议App开共享屏幕，后来信用卡被刷了6000多。",
+    "我大学同学被骗了：网上有人说能帮她退课程费，把她拉进一个群，群里让她下载会议软件开屏幕共享，最后卡里的钱被转走了。",
 ]
 
 # The same stories where something still asks the reader, or the story is not over: never read as told.

@@ -64,6 +64,7 @@ def _reading(text: str) -> tuple[str, list[tuple[int, int]] | None]:
 
 
 def read_rows(root: pathlib.Path) -> list[Row]:
+    """The scams and the anti-fraud warnings of the corpus, then data/told.jsonl, each read as a check reads it."""
     rows = []
     for line in (root / "data" / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
@@ -76,16 +77,18 @@ def read_rows(root: pathlib.Path) -> list[Row]:
     return rows
 
 
-def all_sentences(text: str) -> list[str]:
+def pieces_of(text: str) -> list[str]:
+    """The pieces of a normalised text the reader is trained on (told.sentences)."""
     return [text[a:b] for a, b in told_stage.sentences(text)]
 
 
 def _fit(sentences: list[str], labels: list[int]):
+    """TF-IDF of character n-grams and a balanced logistic regression (1: told)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     vectorizer = TfidfVectorizer(analyzer="char", ngram_range=NGRAM, min_df=MIN_DF, max_features=MAX_TERMS, sublinear_tf=True)
-    matrix = vectorizer.fit_transform([s for s in sentences])
+    matrix = vectorizer.fit_transform(sentences)
     regression = LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(matrix, labels)
     return vectorizer, regression
 
@@ -113,7 +116,7 @@ def fit(rows: list[Row], log=print) -> bytes:
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
-    per_row = [all_sentences(r.norm_text) for r in rows]
+    per_row = [pieces_of(r.norm_text) for r in rows]
     log(f"told reader: {len(rows)} messages ({sum(r.asked for r in rows)} asked), {sum(map(len, per_row))} pieces")
     scores_by_row: dict[int, float] = {}
     for train_idx, test_idx in GroupKFold(FOLDS).split(rows, groups=[r.group for r in rows]):
