@@ -257,11 +257,6 @@ _ADDRESSED = precompiled(r"(?<![让叫令骗诱导若果凡])(?<!要求)(?<![让
 _BARE_ID = precompiled(r"(?<![a-z0-9_])(?=[a-z0-9_]*[a-z])(?=[a-z0-9_]*\d)[a-z0-9_]{6,}|(?<![\d.])\d{7,}(?![\d.]|元|块|万)")
 
 
-def _someone_before(text: str, at: int) -> bool:
-    """Whether someone is named before text[at] in its sentence (claims' third person: 对方, 他, 她, 有人, X某 …)."""
-    return claims_stage.third_person_before(text, claims_stage.sentence_start(text, at), at)
-
-
 def _in_tag(text: str, at: int) -> bool:
     """Whether text[at] stands inside a 【…】 tag: the name a message signs with is its own claim."""
     opened = text.rfind("【", 0, at + 1)
@@ -284,11 +279,12 @@ def _told_views(norm: Normalized, reading: claims_stage.Reading, flags: tuple[Fl
       (claims' third person: 对方, 他, 她, 有人, X某 …): a request or a hook of nobody's is the message's own
       ("扫我发在群里的收款码交一下", "在家动动手指日赚300")."""
     text = norm.text
-    if reading.retelling or reading.names_a_way or not text or _BARE_ID.search(text) is not None:
-        return None
+    red = [f for f in flags if f.weight > 0]
+    asked = [r for r in reading.requests if r.through != "official"]
+    if not (red or asked) or reading.retelling or reading.names_a_way or _BARE_ID.search(text) is not None:
+        return None  # nothing to lower (most messages: asked first), or a way to reach someone
     if claims_stage.asks_what_to_do(text):
         return None
-    red = [f for f in flags if f.weight > 0]
     if any(not 0 < len(f.evidence) < MAX_EVIDENCE for f in red):
         return None  # a red flag with places it did not keep (or none): not every place can be read
     if any(f.id in _never_genuine() and not _all_retold(norm, f) for f in red):
@@ -299,14 +295,16 @@ def _told_views(norm: Normalized, reading: claims_stage.Reading, flags: tuple[Fl
     def normalised(a: int, b: int) -> tuple[int, int]:
         return min(bisect_left(starts, a), last), min(bisect_left(starts, b), last)
 
-    asked = [normalised(r.evidence.start, r.evidence.end) for r in reading.requests if r.through != "official"]
-    places = asked + [normalised(e.start, e.end) for f in red for e in f.evidence]
+    places = [normalised(r.evidence.start, r.evidence.end) for r in asked]
+    places += [normalised(e.start, e.end) for f in red for e in f.evidence]
+    warned = reading.denial is not None
     for start, end in places:
-        prefix = text[claims_stage.sentence_start(text, start) : end]
+        sentence = claims_stage.sentence_start(text, start)
+        prefix = text[sentence:end]
         if claims_stage.governed_fresh(prefix) or _ADDRESSED.search(prefix) is not None or _in_tag(text, start):
             return None
-    if reading.denial is None and not all(_someone_before(text, a) for a, _ in places):
-        return None  # a hook nobody is named with, in a message with no word of warning: the message's own
+        if not warned and not claims_stage.third_person_before(text, sentence, start):
+            return None  # a hook nobody is named with, in a message with no word of warning: the message's own
     return told_stage.views(text, places) or None
 
 

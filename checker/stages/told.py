@@ -23,15 +23,12 @@ checker/data/model_pins.json ("told"), read only when a message reaches the ques
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-import os
 import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from . import datafile
 from .patterns import precompiled
 
 TOLD_FILE = "told.json"
@@ -155,16 +152,10 @@ def reset_cache() -> None:
 
 
 def _read_verified() -> bytes:
-    from .model import _model_files
+    """models/told.json, checked against its pin ("told") as the model's files are (model._read_verified)."""
+    from . import model
 
     try:
-        with open(os.path.join(_model_files(), TOLD_FILE), "rb") as handle:
-            data = handle.read()
-    except (OSError, ModuleNotFoundError) as exc:
-        raise TellerError(f"{TOLD_FILE} is missing ({type(exc).__name__})") from None
-    pinned = json.loads(datafile.read("data/model_pins.json")).get("told", {}).get(TOLD_FILE)
-    if pinned is None:
-        raise TellerError(f"{TOLD_FILE} has no pinned checksum")
-    if hashlib.sha256(data).hexdigest() != pinned:
-        raise TellerError(f"{TOLD_FILE} does not match its pinned SHA-256 (damaged or replaced)")
-    return data
+        return model._read_verified(TOLD_FILE, model._pins().get("told", {}))
+    except model.ModelError as exc:
+        raise TellerError(str(exc)) from None
