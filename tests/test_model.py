@@ -348,6 +348,11 @@ STRUCTURE_CASES = [
     ("周末一起吃饭吧，地方你来定，我请客。", set(), {"§ask:pay", "§ask:click", "§ask:call"}),
     # Asking only through the platform's own app and hotline is no unofficial request.
     ("【支付宝】您的花呗本期账单已出，请登录支付宝App还款，或致电95188。", {"§claim:platform"}, {"§ask:pay", "§ask:call"}),
+    # The reader's own money or account at stake (stakes.notice), with no request at all; and the same
+    # words behind a denial still say it (a denial slipped in cannot take the term away, issue 8).
+    ("您的账户存在异常，将于今日冻结。", {"§stakes:notice"}, {"§ask:pay"}),
+    ("谨防骗局：您的账户存在异常，将于今日冻结。", {"§stakes:notice"}, set()),
+    ("周末一起吃饭吧，我请客。", set(), {"§stakes:notice"}),
 ]
 
 
@@ -523,6 +528,7 @@ ABLATION_CASES = [
     ("no-chars", {"积分", "兑换"}, {"#积分", "#兑换"}),
     ("with-pairs", {"积分", "积分 兑换", "#积分"}, set()),
     ("with-char3", {"积分", "#积分", "#积分兑", "#分兑换"}, {"积分 兑换"}),
+    ("no-stakes", {"积分", "兑换", "#积分"}, {"积分 兑换"}),
 ]
 
 
@@ -539,9 +545,33 @@ def test_an_ablation_variant_changes_one_family_of_terms(variant, present, absen
     assert not any((len(t) == 4 and t.startswith(segment.CHAR_MARK)) or " " in t for t in unit.features)
 
 
+@pytest.mark.parametrize(
+    "variant, kept",
+    [("shipped", {"§ask:pay", "§stakes:notice"}), ("no-structure", set()), ("no-stakes", {"§ask:pay"})],
+)
+def test_an_ablation_variant_keeps_only_its_structure_terms(variant, kept):
+    from checker.lab import ablation
+
+    _, structure = ablation.VARIANTS[variant]
+    assert set(structure(["§ask:pay", model_stage.STAKES_TERM])) == kept
+
+
 def test_the_ablation_tool_refuses_an_unknown_variant_in_one_line(capsys):
     from checker.lab import ablation
 
     assert ablation.main(["no-trigrams"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "unknown variant" in err
+
+
+def test_the_reading_without_asides_keeps_its_own_tails_behind_a_prefix_with_many_marks():
+    """A prefix's marks come first in the message; they must not crowd out the tails of the text the
+    model reads without its asides (round 37: a prefix then took away the unit that spoke for a scam,
+    tests/test_monotone.py). Our own text: the first two clauses are set aside."""
+    text = "甲甲，乙乙，丙丙，丁丁，戊戊，己己，庚庚庚"
+    kept = bytes([0] * 6 + [1] * (len(text) - 6))
+    message_tails = segment.tail_starts(text)
+    assert message_tails == [3, 6, 9, 12]  # the message's own, capped at segment._MAX_TAILS
+    readings = model_stage._kept_tails(text, kept, message_tails)
+    for at in (15, 18):  # the kept text's fourth and fifth clauses: past the message's cap
+        assert bytes(at) + kept[at:] in readings

@@ -13,8 +13,10 @@ min_df and beta (models/metadata.json):
 - the same recall on the scams whose claims set no floor (claims.Reading.floor is low_risk): the
   ones that only the model can flag, where a family's worth shows in the verdict.
 
-A variant adds or removes one family: `no-words`, `no-chars`, `no-structure`, and `with-pairs` (word
-pairs) and `with-char3` (character 3-grams), which the shipped features no longer have. Read
+A variant adds or removes one family: `no-words`, `no-chars`, `no-structure`, `no-stakes` (the
+structure without its term for the reader's money or account at stake, model.STAKES_TERM), and
+`with-pairs` (word pairs) and `with-char3` (character 3-grams), which the shipped features no longer
+have. Read
 `no-words` with care: a clause speaks only with enough known words (model.best_unit), so without
 words no clause ever does, and the variant also scores whole messages only; it is not the model with
 words taken out of the same units. Nothing here reads ../shared/eval. It takes one to two minutes a
@@ -31,10 +33,11 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..stages import segment
-from ..stages.model import structure_terms
+from ..stages.model import STAKES_TERM, structure_terms
 from . import train
 
 Transform = Callable[[segment.Unit, str], list[str]]
+Structure = Callable[[list[str]], list[str]]
 
 
 def _char3(unit: segment.Unit, masked: str) -> list[str]:
@@ -50,14 +53,19 @@ def _pairs(unit: segment.Unit, masked: str) -> list[str]:
     return [f"{first} {second}" for first, second in itertools.pairwise(unit.words)]
 
 
-# Each variant: how a unit's terms change, and whether the structure terms stay.
-VARIANTS: dict[str, tuple[Transform, bool]] = {
-    "shipped": (lambda u, m: u.features, True),
-    "no-words": (lambda u, m: [t for t in u.features if _is_char(t)], True),
-    "no-chars": (lambda u, m: [t for t in u.features if not _is_char(t)], True),
-    "no-structure": (lambda u, m: u.features, False),
-    "with-pairs": (lambda u, m: u.features + _pairs(u, m), True),
-    "with-char3": (lambda u, m: u.features + _char3(u, m), True),
+def _same(terms: list[str]) -> list[str]:
+    return terms
+
+
+# Each variant: how a unit's terms change, and which of the message's structure terms stay.
+VARIANTS: dict[str, tuple[Transform, Structure]] = {
+    "shipped": (lambda u, m: u.features, _same),
+    "no-words": (lambda u, m: [t for t in u.features if _is_char(t)], _same),
+    "no-chars": (lambda u, m: [t for t in u.features if not _is_char(t)], _same),
+    "no-structure": (lambda u, m: u.features, lambda terms: []),
+    "no-stakes": (lambda u, m: u.features, lambda terms: [t for t in terms if t != STAKES_TERM]),
+    "with-pairs": (lambda u, m: u.features + _pairs(u, m), _same),
+    "with-char3": (lambda u, m: u.features + _char3(u, m), _same),
 }
 
 
@@ -85,9 +93,9 @@ def measure(root: pathlib.Path, variants: Sequence[str], log=print) -> list[dict
     types = train.by_type(corpus)
     rows = []
     for name in variants:
-        transform, keep_structure = VARIANTS[name]
+        transform, structure = VARIANTS[name]
         varied = [[u._replace(features=transform(u, text)) for u in message] for message, text in zip(units, masked)]
-        varied_structures = structures if keep_structure else [[] for _ in structures]
+        varied_structures = [structure(terms) for terms in structures]
         _, searched = train.search(varied, varied_structures, labels, corpus.groups, [(c, min_df, beta)])
         held_out = train.type_out_of_fold(varied, varied_structures, labels, types, best)
         row = {

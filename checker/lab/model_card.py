@@ -184,7 +184,8 @@ def _model_lines(metadata: dict) -> list[str]:
             "2-grams, scored over the whole message and over each clause (the clause that reads most like a "
             "scam speaks, so padding cannot dilute it); beside them, the message's structure as the claims stage "
             "reads it (the kind of institution or person it claims to be, each request and through what, each "
-            f"channel's kind and standing), each present term at weight {hyper.get('beta', 0)} on every unit."
+            "channel's kind and standing, and whether the reader's own money or account is at stake, denied or "
+            f"not), each present term at weight {hyper.get('beta', 0)} on every unit."
         ),
         (
             f"- Detector: TF-IDF (sublinear tf) + logistic regression, C={hyper['C']}, min_df={hyper['min_df']}, "

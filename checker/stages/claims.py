@@ -508,6 +508,10 @@ class Reading(NamedTuple):
     # A number, link, card or chat id that is not official, set aside as the scam's a warning retells or as a
     # warning's own line for questions (not among `channels`): a way to reach someone all the same (told.py).
     set_aside_way: bool = False
+    # A word of the reader's own money or account at stake (claims.toml stakes.notice) anywhere in the message,
+    # denied or not: a structure term of the model (model.structure_terms). Unlike `notice` it is read in the
+    # clauses a denial governs too, so a denial slipped into a scam cannot take it away (issue 8).
+    stakes_named: bool = False
 
     @property
     def floor(self) -> str:
@@ -2313,6 +2317,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     )
 
     notice = _notice(norm, data, present)
+    stakes_named = notice or (could_match(data.notice.pattern, present) and data.notice.search(text) is not None)
     findings = []
     judged: list[Channel] = []  # channels a money or credentials finding already names
     kinds = {r.kind for r in requests}
@@ -2612,14 +2617,14 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         official = tuple(r for r in requests if r.through == "official")
         return Reading(
             tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice, foreign=foreign, creditors_app=creditors_app,
-            set_aside_way=set_aside_way,
+            set_aside_way=set_aside_way, stakes_named=stakes_named,
         )
     service_fee = _own_service_fee(text, entities, claims, requests, channels, data)
     if service_fee:
         findings = [f for f in findings if f.id not in _TARIFF_FINDINGS]  # listed as suppressed by the pipeline
     return Reading(
         tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice, foreign=foreign, creditors_app=creditors_app,
-        service_fee=service_fee, set_aside_way=set_aside_way,
+        service_fee=service_fee, set_aside_way=set_aside_way, stakes_named=stakes_named,
     )
 
 

@@ -62,10 +62,14 @@ _SPANS_PER_CUE = 3
 _MIN_CUE_CHARS = 2  # a cue is a word or character n-gram of at least two characters, never 你 / 我 / 被
 
 
+STAKES_TERM = f"{STRUCTURE_MARK}stakes:notice"
+
+
 def structure_terms(reading: Reading) -> list[str]:
     """The message's structure as terms: the kind of institution or person it claims to be, each
     request that does not go through official channels and through what it goes, each channel that
-    is not official, with its kind and standing. Words a scammer can change; these describe what the
+    is not official, with its kind and standing, and whether the reader's own money or account is at
+    stake (Reading.stakes_named, denied or not). Words a scammer can change; these describe what the
     message does, whatever its wording.
 
     Official channels and requests through them give no term: "请登录支付宝App核实" or "95588" can be
@@ -86,6 +90,10 @@ def structure_terms(reading: Reading) -> list[str]:
             continue
         terms.add(f"{STRUCTURE_MARK}channel:{channel.kind}:{channel.status}")
         terms.add(f"{STRUCTURE_MARK}channel:{channel.kind}:{'private' if channel.private else 'organisation'}")
+    if reading.stakes_named:
+        # It earns its place where the model alone decides, on kinds of message it never saw: the
+        # `no-stakes` variant of python -m checker.lab.ablation.
+        terms.add(STAKES_TERM)
     return sorted(terms)
 
 
@@ -625,8 +633,10 @@ def _kept_tails(text: str, kept: bytes, tails: list[int]) -> list[bytes]:
     for the plain message (issue 8; tests/test_model.py, tests/test_monotone.py)."""
     positions = list(itertools.compress(range(len(kept)), kept))
     kept_text = "".join(itertools.compress(text, kept))
+    # Each kind is capped where it is found (segment._MAX_TAILS), the union is not: a prefix's own tails,
+    # first in the message, would otherwise crowd out those of the kept text after it (round 37).
     ends = sorted({*tails, *(positions[j] for j in segment.tail_starts(kept_text))})
-    return [bytes(at) + kept[at:] for at in ends if 0 < at < len(kept) and any(kept[at:])][: segment._MAX_TAILS]
+    return [bytes(at) + kept[at:] for at in ends if 0 < at < len(kept) and any(kept[at:])]
 
 
 def _inside(span: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
