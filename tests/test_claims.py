@@ -761,6 +761,8 @@ BY_MEANING = [
     ("稍后您手机上有个六位的数字，您报一下就行。", "credentials", "digits_then_tell"),
     # the code named first, then read out; a password handed over with the card or the account
     ("您手机上会收到一个验证码 您念一下", "credentials", "code_then_tell"),
+    ("短信里的校验码收到了吗？报一下，我这边帮您处理。", "credentials", "code_then_tell"),
+    ("验证码发过来了没有？发我，马上给您办好。", "credentials", "code_then_tell"),
     ("身份证、银行卡、密码都发我，我帮你操作。", "credentials", "code_to_me"),
     ("把卡和密码寄给他做流水，做完两个月额度就下来了。", "credentials", "hand_over_password"),
     ("支付密码告诉我，我这边帮您核对。", "credentials", "hand_over_password"),
