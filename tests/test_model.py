@@ -351,7 +351,7 @@ STRUCTURE_CASES = [
     # The reader's own money or account at stake (stakes.notice), with no request at all; and the same
     # words behind a denial still say it (a denial slipped in cannot take the term away, issue 8).
     ("您的账户存在异常，将于今日冻结。", {"§stakes:notice"}, {"§ask:pay"}),
-    ("谨防骗局：您的账户存在异常，将于今日冻结。", {"§stakes:notice"}, set()),
+    ("您的账户不会被冻结，请放心。", {"§stakes:notice"}, set()),
     ("周末一起吃饭吧，我请客。", set(), {"§stakes:notice"}),
 ]
 
@@ -575,3 +575,16 @@ def test_the_reading_without_asides_keeps_its_own_tails_behind_a_prefix_with_man
     readings = model_stage._kept_tails(text, kept, message_tails)
     for at in (15, 18):  # the kept text's fourth and fifth clauses: past the message's cap
         assert bytes(at) + kept[at:] in readings
+
+
+def test_the_stakes_term_is_read_where_a_denial_governs_the_words_too():
+    """Reading.notice leaves out a clause that denies it; the model's term does not, so that a denial
+    added to a scam cannot take the term away (issue 8). Our own text."""
+    from checker.stages.claims import read
+    from checker.stages.entities import extract
+    from checker.stages.normalize import normalize
+
+    norm = normalize("您的账户不会被冻结，请放心。")
+    reading = read(norm, extract(norm))
+    assert not reading.notice and reading.stakes_named
+    assert model_stage.STAKES_TERM in model_stage.structure_terms(reading)

@@ -16,8 +16,7 @@ min_df and beta (models/metadata.json):
 A variant adds or removes one family: `no-words`, `no-chars`, `no-structure`, `no-stakes` (the
 structure without its term for the reader's money or account at stake, model.STAKES_TERM), and
 `with-pairs` (word pairs) and `with-char3` (character 3-grams), which the shipped features no longer
-have. Read
-`no-words` with care: a clause speaks only with enough known words (model.best_unit), so without
+have. Read `no-words` with care: a clause speaks only with enough known words (model.best_unit), so without
 words no clause ever does, and the variant also scores whole messages only; it is not the model with
 words taken out of the same units. Nothing here reads ../shared/eval. It takes one to two minutes a
 variant on two cores. Needs the [train] extra.
