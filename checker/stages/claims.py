@@ -2316,8 +2316,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and any(not later and not offered_term(text, m.start(), m.end()) for m, later in with_paid_after(data.stakes, text))
     )
 
-    notice = _notice(norm, data, present)
-    stakes_named = notice or (could_match(data.notice.pattern, present) and data.notice.search(text) is not None)
+    notice, stakes_named = _notice(norm, data, present)
     findings = []
     judged: list[Channel] = []  # channels a money or credentials finding already names
     kinds = {r.kind for r in requests}
@@ -3322,13 +3321,19 @@ def _foreign_official(text: str, channels: Sequence[Channel]) -> tuple[Channel, 
     return tuple(out)
 
 
-def _notice(norm: Normalized, data: _Data, present: frozenset[str]) -> bool:
-    """Whether the message is a notice about the reader's own money or account (claims.toml stakes.notice),
-    outside the clauses that deny it: what makes an unconfirmed service line worth checking."""
+def _notice(norm: Normalized, data: _Data, present: frozenset[str]) -> tuple[bool, bool]:
+    """(notice, named): whether the message is a notice about the reader's own money or account (claims.toml
+    stakes.notice) outside the clauses that deny it, what makes an unconfirmed service line worth checking; and
+    whether those words stand anywhere, denied or not (Reading.stakes_named). One pass over the matches."""
     if not could_match(data.notice.pattern, present):
-        return False
+        return False, False
     text = norm.text
-    return any(not _governed(text, m.start(), m.end(), data, gap=norm.gap_before) for m in data.notice.finditer(text))
+    named = False
+    for m in data.notice.finditer(text):
+        named = True
+        if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before):
+            return True, True
+    return False, named
 
 
 def _retells(text: str, data: _Data, channels: list[Channel], requests: list[Request], story: bool) -> bool:

@@ -39,7 +39,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter, le, mul, truediv
-from typing import Literal, cast, overload
+from typing import Generic, Literal, TypeVar, cast, overload
 
 from . import datafile, segment
 from .claims import Reading
@@ -862,27 +862,45 @@ def parse_flat(data: bytes) -> Model:
         raise ModelError(f"model file cannot be read ({type(exc).__name__})") from None
 
 
-_lock = threading.Lock()
-_cached: Model | ModelError | None = None
+_Loaded = TypeVar("_Loaded")
+
+
+class LoadedOnce(Generic[_Loaded]):
+    """A shipped file verified and parsed on first use, once per process: threads share the result,
+    built under a lock. A failure of the type `failure` is kept too and raised again on every later
+    call, so a damaged file is read once. The model and the told reader (told.py) load so."""
+
+    def __init__(self, build: Callable[[], _Loaded], failure: type[Exception]) -> None:
+        self._build, self._failure = build, failure
+        self._lock = threading.Lock()
+        self._result: _Loaded | Exception | None = None
+
+    def get(self) -> _Loaded:
+        if self._result is None:
+            with self._lock:
+                if self._result is None:
+                    try:
+                        self._result = self._build()
+                    except self._failure as exc:
+                        self._result = exc
+        if isinstance(self._result, self._failure):
+            raise self._result
+        return cast("_Loaded", self._result)
+
+    def reset(self) -> None:
+        """Forget what was loaded (tests swap files)."""
+        with self._lock:
+            self._result = None
+
+
+_shipped = LoadedOnce(lambda: parse_flat(_read_verified(FLAT_FILE, _pins().get("derived", {}))), ModelError)
 
 
 def load() -> Model:
     """The shipped model, verified and parsed once per process; raises ModelError."""
-    global _cached
-    if _cached is None:
-        with _lock:
-            if _cached is None:
-                try:
-                    _cached = parse_flat(_read_verified(FLAT_FILE, _pins().get("derived", {})))
-                except ModelError as exc:
-                    _cached = exc
-    if isinstance(_cached, ModelError):
-        raise _cached
-    return _cached
+    return _shipped.get()
 
 
 def reset_cache() -> None:
     """Forget the loaded model (tests swap model files)."""
-    global _cached
-    with _lock:
-        _cached = None
+    _shipped.reset()

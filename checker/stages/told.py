@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
+from . import model
 from .patterns import precompiled
 
 TOLD_FILE = "told.json"
@@ -125,37 +125,22 @@ def parse(data: bytes) -> Teller:
         raise TellerError(f"{TOLD_FILE} is unreadable ({type(exc).__name__})") from None
 
 
-_lock = threading.Lock()
-_cached: Teller | TellerError | None = None
-
-
 def load() -> Teller:
     """The shipped told reader, verified and parsed once per process; raises TellerError."""
-    global _cached
-    if _cached is None:
-        with _lock:
-            if _cached is None:
-                try:
-                    _cached = parse(_read_verified())
-                except TellerError as exc:
-                    _cached = exc
-    if isinstance(_cached, TellerError):
-        raise _cached
-    return _cached
+    return _shipped.get()
 
 
 def reset_cache() -> None:
     """Forget the loaded reader (tests swap files)."""
-    global _cached
-    with _lock:
-        _cached = None
+    _shipped.reset()
 
 
 def _read_verified() -> bytes:
     """models/told.json, checked against its pin ("told") as the model's files are (model._read_verified)."""
-    from . import model
-
     try:
         return model._read_verified(TOLD_FILE, model._pins().get("told", {}))
     except model.ModelError as exc:
         raise TellerError(str(exc)) from None
+
+
+_shipped = model.LoadedOnce(lambda: parse(_read_verified()), TellerError)
