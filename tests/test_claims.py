@@ -860,6 +860,16 @@ BY_MEANING = [
     ("我卡被冻了，先帮我转一下，别打电话。", "pay", "advance_for_me"),
     ("我龙总。手上有没有五万块闲钱？急用两天。", "pay", "borrow"),
     ("已收到投递的简历，请回复常用邮箱，我们将把入职资料发过来。", "call", "reply_contact"),
+    # round 38: a link pointed at for its task, with no verb of opening (link_for_task)
+    ("您的保单理赔款待领取，请在 bx-lp.top/k2 填写收款银行卡。", "click", "link_for_task"),
+    ("医保卡年度核验入口 yb-hy.icu/m7 逾期将停用", "click", "link_for_task"),
+    ("换卡的办理链接发你 sbk-hk.cc/a1 今天弄完", "click", "link_for_task"),
+    ("为保障资金安全，请通过下方链接解冻账户：jd-jd.top/u", "click", "link_for_task"),
+    ("内部交流群名额有限，注册 gp-vip.top/r 领取课程", "click", "link_for_task"),
+    # round 38: the handler's number in brackets after the name, a police officer by 警 (reach_number)
+    ("如有异议，请于今日内联系承办人周警官（13912340000）说明情况。", "call", "reach_number"),
+    ("调解手续请联系调解员林晓（18611112222）办理。", "call", "reach_number"),
+    ("此事保密，立即联系办案民警 13711113333。", "call", "reach_number"),
 ]
 
 
@@ -958,6 +968,15 @@ NOT_ASKED = [
     ("能帮我转一下这条消息吗？", "pay"),
     ("手上有没有零钱？", "pay"),
     ("我手上有点闲钱，想存定期。", "pay"),
+    # round 38: a link beside no task of a form, a fee or an account (link_for_task), and one warned against
+    ("本店新址已开放预约，线上商城 hl-shop.cn 查询库存。", "click"),
+    ("活动规则见 mk-hd.cn 了解更多。", "click"),
+    ("来源：xw-news.cn 编辑：王明", "click"),
+    ("请勿在 sbk-hk.cc 等非官方网站办理社保卡业务。", "click"),
+    # round 38: a number in brackets that is a label or a report, not a person to call
+    ("紧急联系人：王芳（13800000000）", "call"),
+    ("您的案件已由调解员李敏（13600000000）跟进，无需回复。", "call"),
+    ("昨天有人打给我13912345678说中奖了，是骗子吧？", "call"),
 ]
 
 
