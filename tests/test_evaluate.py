@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from checker import SCHEMA_VERSION, check
 from checker.cli import cli
-from checker.lab import figures
+from checker.lab import figures, model_card
 from checker.lab.evaluate import evaluate_suite, names_a_red_flag, suite_to_text, wilson
 
 SCAM = "【法务中心】您的借呗已逾期，已进入立案程序。请今日内将欠款及律师费转入指定账户6222021234567890123，否则通知您的家人和单位。"
@@ -108,6 +108,27 @@ def test_cli_suite_without_files_is_a_usage_error(tmp_path):
 
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+
+# The model's own figures carry their Wilson 95 % interval (round 38), from the confusion counts the training
+# wrote: reference values of the score interval (7 of 10: 0.397-0.892; 0 of 10: 0-0.278; 50 of 100: 40.4-59.6 %).
+WITH_INTERVAL = [
+    (7, 10, False, "0.700 [0.397–0.892]"),
+    (0, 10, False, "0.000 [0.000–0.278]"),
+    (50, 100, True, "50.00 % [40.38–59.62]"),
+]
+
+
+@pytest.mark.parametrize(("k", "n", "percent", "shown"), WITH_INTERVAL)
+def test_model_figures_show_their_interval(k, n, percent, shown):
+    assert model_card._with_interval(k, n, percent) == shown
+
+
+def test_held_out_type_figures_show_recall_and_false_alarms_with_intervals():
+    figures = {"confusion": {"tp": 7, "fn": 3, "fp": 50, "tn": 50}, "recall": 0.7, "false_alarm_rate": 0.5}
+    text = "".join(model_card.held_out_type_figures({"held_out_types": {
+        "roc_auc": 0.9, "at_agree_threshold": figures, "at_lift_threshold": figures}}))
+    assert "recall 0.700 [0.397–0.892] with 50.00 % [40.38–59.62]" in text
 
 
 def test_the_readme_and_the_model_card_agree_with_the_committed_outputs():

@@ -8,6 +8,26 @@ and checks the files. Figures on ../shared/eval are used for no choice at all: t
 from __future__ import annotations
 
 from ..stages.model import MIN_KNOWN_WORDS
+from .evaluate import wilson
+
+
+def _with_interval(k: int, n: int, percent: bool = False) -> str:
+    """k / n with its Wilson 95 % interval: "0.725 [0.714-0.736]", or in per cent "1.76 % [1.46-2.12]"."""
+    low, high = wilson(k, n)
+    share = k / n if n else 0.0
+    if percent:
+        return f"{share * 100:.2f} % [{low * 100:.2f}–{high * 100:.2f}]"
+    return f"{share:.3f} [{low:.3f}–{high:.3f}]"
+
+
+def _recall(figures: dict) -> str:
+    c = figures["confusion"]
+    return _with_interval(c["tp"], c["tp"] + c["fn"])
+
+
+def _false_alarms(figures: dict) -> str:
+    c = figures["confusion"]
+    return _with_interval(c["fp"], c["fp"] + c["tn"], percent=True)
 
 
 def corpus_figures(metadata: dict) -> list[str]:
@@ -23,9 +43,9 @@ def corpus_figures(metadata: dict) -> list[str]:
             f"({corpus['messages']:,} messages: {corpus['scam']:,} scam, {corpus['legit']:,} legit); in each outer "
             "fold the dictionary, C and both thresholds were chosen on the other folds only. "
             f"ROC-AUC {cv['roc_auc']:.3f}, average precision {cv['average_precision']:.3f}; at the agree threshold "
-            f"precision {agree['precision']:.3f}, recall {agree['recall']:.3f}, {agree['false_alarm_rate'] * 100:.2f} % "
+            f"precision {agree['precision']:.3f}, recall {_recall(agree)}, {_false_alarms(agree)} "
             f"of legitimate messages reached; at the lift threshold precision {lift['precision']:.3f}, recall "
-            f"{lift['recall']:.3f}, {lift['false_alarm_rate'] * 100:.2f} % of legitimate messages lifted. The namer "
+            f"{_recall(lift)}, {_false_alarms(lift)} of legitimate messages lifted (brackets: Wilson 95 %). The namer "
             f"names the right one of {len(corpus['namer_classes'])} classes for {cv['namer_accuracy'] * 100:.1f} % of "
             f"{cv['namer_scams']:,} held-out scams. Written by us, so these figures say how well the model fits our "
             "own wording, not how it does on real traffic (the table above does)."
@@ -46,9 +66,10 @@ def held_out_type_figures(metadata: dict) -> list[str]:
             "taxonomy type, so each scam type and each genuine format is scored by a model trained without any "
             "of its rows, at thresholds chosen the shipped way (type-grouped folds) on the other types alone. "
             f"ROC-AUC {held['roc_auc']:.3f}; at the agree threshold "
-            f"recall {agree['recall']:.3f} with {agree['false_alarm_rate'] * 100:.2f} % of legitimate messages "
-            f"reached; at the lift threshold recall {lift['recall']:.3f} with {lift['false_alarm_rate'] * 100:.2f} % "
-            "lifted. This is the figure closest to a scam nobody on the team has written."
+            f"recall {_recall(agree)} with {_false_alarms(agree)} of legitimate messages "
+            f"reached; at the lift threshold recall {_recall(lift)} with {_false_alarms(lift)} "
+            "lifted (brackets: Wilson 95 %, over messages; which types share a fold moves these figures too). This is "
+            "the figure closest to a scam nobody on the team has written."
         ),
     ]
 
