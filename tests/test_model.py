@@ -556,6 +556,24 @@ def test_an_ablation_variant_keeps_only_its_structure_terms(variant, kept):
     assert set(structure(["§ask:pay", model_stage.STAKES_TERM])) == kept
 
 
+def test_the_ablation_tool_scores_the_shipped_fold_seed_first_and_reports_the_spread():
+    from checker.lab import ablation, train
+
+    assert ablation.fold_seeds(1) == [train.SEED + 2]  # type_out_of_fold's own default
+    assert len(set(ablation.fold_seeds(4))) == 4
+    assert ablation._over_seeds([{"recall_agree": 0.70}, {"recall_agree": 0.74}]) == {
+        "recall_agree": 0.72, "recall_agree_spread": [0.70, 0.74]
+    }
+    assert ablation._over_seeds([{"recall_agree": 0.70}]) == {"recall_agree": 0.70}
+
+
+def test_the_ablation_tool_refuses_no_seed_in_one_line(capsys):
+    from checker.lab import ablation
+
+    assert ablation.main(["--seeds", "0", "shipped"]) == 2
+    assert capsys.readouterr().err.strip() == "--seeds must be at least 1"
+
+
 def test_the_ablation_tool_refuses_an_unknown_variant_in_one_line(capsys):
     from checker.lab import ablation
 
