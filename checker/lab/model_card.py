@@ -12,7 +12,7 @@ from .evaluate import wilson
 
 
 def _with_interval(k: int, n: int, percent: bool = False) -> str:
-    """k / n with its Wilson 95 % interval: "0.725 [0.714-0.736]", or in per cent "1.76 % [1.46-2.12]"."""
+    """k / n with its Wilson 95 % interval: 7 of 10 is "0.700 [0.397–0.892]", in per cent "70.00 % [39.68–89.22]"."""
     low, high = wilson(k, n)
     share = k / n if n else 0.0
     if percent:
