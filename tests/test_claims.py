@@ -871,6 +871,9 @@ BY_MEANING = [
     ("调解手续请联系调解员林晓（18611112222）办理。", "call", "reach_number"),
     ("此事保密，立即联系办案民警 13711113333。", "call", "reach_number"),
     ("有什么想法今天打给我 15912340000，过了今天不再受理。", "call", "reach_number"),
+    # round 39: the reader's own account, when it is a "safe" or new one, is still where the scam is paid
+    ("为配合核查，请把余额转入您名下的安全账户6222001234567890。", "pay", "transfer_to"),
+    ("请将资金转到你本人新开的银行卡，由专员监管。", "pay", "transfer_to"),
 ]
 
 
@@ -981,6 +984,10 @@ NOT_ASKED = [
     ("刚才打给我13912345678的是谁？", "call"),
     # 打给 before a number is dialling, not paying
     ("王老师您好，家长会改到周五，有事今天打给我13812345678。", "pay"),
+    # round 39: money paid to the reader's own card, and a one-time code that describes the reader's own transfer
+    ("您的退款268.00元将于3个工作日内转到您绑定的银行卡，请注意查收。", "pay"),
+    ("理赔款已审核通过，将转入您本人名下账户，无需任何操作。", "pay"),
+    ("验证码402913，您正在向尾号6621的账户转账1,500.00元，请勿泄露。", "pay"),
 ]
 
 
