@@ -83,7 +83,7 @@ _ACCOUNT = precompiled(
     r"|(?:我们|我|他|她|对方|财务)(?:刚才|刚刚|一会儿?|等下)?(?:给|发|发给|提供给?)(?:(?:你|您)的|其|的)(?:这个|那个)?(?:账户|帐户|账号|帐号|户头|收款户|专户|卡号|银行卡|卡)"
     # An account named for what the money "verifies" or "unfreezes" ("转到我们的验证账户", "评估账户"):
     # no lender, bank or card centre keeps one for its customers' money.
-    r"|(?:验证|评估|解冻|冲正|验资)(?:的)?(?:账户|帐户|账号|卡)(?!余额|信息|资料|安全|身份|密码|明细)"
+    r"|(?:验证|评估|解冻|冲正|(?<![体检查测考])验资(?![格质历]))(?:的)?(?:账户|帐户|账号|卡)(?!余额|信息|资料|安全|身份|密码|明细)"
     # The caller's own firm's account, named by its desk, as where money goes ("转一笔测试款到我们财务账户",
     # "转入财务部的账户"): a payee of the caller's, not the reader's; not where a payout comes from
     # ("补偿从我们财务账户转到您的卡上"). And an account the caller is about to hand over ("我这边给您
