@@ -257,12 +257,6 @@ _ADDRESSED = precompiled(r"(?<![让叫令骗诱导若果凡])(?<!要求)(?<![让
 _BARE_ID = precompiled(r"(?<![a-z0-9_])(?=[a-z0-9_]*[a-z])(?=[a-z0-9_]*\d)[a-z0-9_]{6,}|(?<![\d.])\d{7,}(?![\d.]|元|块|万)")
 
 
-def _in_tag(text: str, at: int) -> bool:
-    """Whether text[at] stands inside a 【…】 tag: the name a message signs with is its own claim."""
-    opened = text.rfind("【", 0, at + 1)
-    return opened != -1 and text.find("】", opened) >= at and text.rfind("】", 0, at) < opened
-
-
 def _told_views(norm: Normalized, reading: claims_stage.Reading, flags: tuple[Flag, ...]) -> list[tuple[int, int]] | None:
     """What the told reader is to score (told.views) for the red flags' evidence and the requests through
     unofficial channels, in the normalised text; None where the reader is not asked, because the message
@@ -301,7 +295,7 @@ def _told_views(norm: Normalized, reading: claims_stage.Reading, flags: tuple[Fl
     for start, end in places:
         sentence = claims_stage.sentence_start(text, start)
         prefix = text[sentence:end]
-        if claims_stage.governed_fresh(prefix) or _ADDRESSED.search(prefix) is not None or _in_tag(text, start):
+        if claims_stage.governed_fresh(prefix) or _ADDRESSED.search(prefix) is not None or claims_stage.in_tag(text, start):
             return None
         if not warned and not claims_stage.third_person_before(text, sentence, start):
             return None  # a hook nobody is named with, in a message with no word of warning: the message's own

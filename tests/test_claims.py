@@ -201,6 +201,7 @@ JUDGED = [
     # Requests by meaning: to borrow (an A-not-A question asks, it does not deny), into an account of
     # any name, the code sent over.
     ("猜猜我是谁？我是你老同学，能不能先借我3000，周末还你。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
+    ("老战友，我是二排的老周啊，钱包丢了，能不能先借我两千周转，回去就还你。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
     ("你好，我是你在交友软件上认识的小雨，出差钱包被偷了，能不能先借我600元买票，到家就还。", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
     ("亲爱的，我家里出了点事急需用钱，你能先借我两万吗？", {"claimed_acquaintance_asks_for_money"}, "suspicious"),
     ("亲爱的顾客，本店周年庆全场八折，能借此机会回馈您我们很开心。", set(), "low_risk"),
@@ -988,12 +989,26 @@ NOT_ASKED = [
     ("您的退款268.00元将于3个工作日内转到您绑定的银行卡，请注意查收。", "pay"),
     ("理赔款已审核通过，将转入您本人名下账户，无需任何操作。", "pay"),
     ("验证码402913，您正在向尾号6621的账户转账1,500.00元，请勿泄露。", "pay"),
+    # round 39: tax withheld by the employer, reported (扣缴)
+    ("单位已为你扣缴个税102.00元，如有疑问请与单位核实。", "pay"),
 ]
 
 
 @pytest.mark.parametrize(("text", "kind"), NOT_ASKED)
 def test_look_alikes_are_not_requests(text, kind):
     assert kind not in {r.kind for r in _read(text).requests if r.through != "official"}
+
+
+# Round 39: a reply goes back to whoever sent the SMS, whom a number in its tag only claims to be.
+REPLIES = [
+    ("【12333】您的社保信息未完成年度核验，请回复1获取核验链接。", "none"),
+    ("【95588】您的积分即将清零，回复1领取兑换链接。", "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "through"), REPLIES)
+def test_a_reply_goes_to_the_sender_not_to_the_tag(text, through):
+    assert {r.through for r in _read(text).requests if r.pattern == "reply"} == {through}
 
 
 # An institution named as a way to pay at the sender's is no claim to be it (claims.toml [means], brief
@@ -1230,6 +1245,9 @@ PEOPLE10_CLAIMED = [
     ("喂 小王啊 我房东啊 嗯 换号了", "landlord"),
     ("房东（新号）：这个季度的房租该交了", "landlord"),
     ("今天有个人打电话，说是我房东的老婆。", "landlord"),
+    # round 39: the reader hailed by the bond, then the writer named
+    ("老战友，我是三连的小何啊，这么多年没见了。", "friend"),
+    ("战友：老班长，我是当年炊事班的大刘！", "friend"),
 ]
 PEOPLE10_NOT_CLAIMED = [
     ("跟我王总说一声，明天的会改到下午。", "boss"),
@@ -1238,6 +1256,8 @@ PEOPLE10_NOT_CLAIMED = [
     ("我出局了，哈哈，下把再来。", "boss"),
     ("原来的卡号没变，房租照旧。", "friend"),
     ("姐 我加你微信了 通过一下 以前的号登不上了", "friend"),
+    ("我战友说他是我们县的，下周一起吃饭。", "friend"),
+    ("班长，我是今天值日吗？", "friend"),
 ]
 
 

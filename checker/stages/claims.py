@@ -3442,6 +3442,10 @@ def _bound(
         own = _OWN_CHANNEL.search(text, start, end)
         if own is not None and any(c.kind == "app" and c.official and c.value == own.group() for c in channels):
             near.append(Channel("app", own.group(), "official", "", False, _span(norm, own.start(), own.end()), own.start()))
+    if request.pattern.startswith("reply"):
+        # A reply goes back to whoever sent the SMS, whom a number in the tag ("【12333】…请回复1获取链接")
+        # only claims to be: it is not the reply's channel.
+        near = [c for c in near if not in_tag(text, c.at)]
     if request.kind == "call":
         right_after = [c for c in near if c.kind == "phone" and end <= c.at < end + _RIGHT_AFTER]
         near = right_after or near
@@ -3451,6 +3455,12 @@ def _bound(
         return Request(request.kind, request.pattern, request.evidence, "official"), []
     through = "none" if not near else "official" if all(c.official for c in near) else "unofficial"
     return Request(request.kind, request.pattern, request.evidence, through), near
+
+
+def in_tag(text: str, at: int) -> bool:
+    """Whether text[at] stands inside a 【…】 tag: the name a message signs with is its own claim."""
+    opened = text.rfind("【", 0, at + 1)
+    return opened != -1 and text.find("】", opened) >= at and text.rfind("】", 0, at) < opened
 
 
 def _asked_between(text: str, channel: Channel, start: int, end: int, places: Sequence[tuple[int, int, str]]) -> bool:
