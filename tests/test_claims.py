@@ -875,6 +875,12 @@ BY_MEANING = [
     # round 39: the reader's own account, when it is a "safe" or new one, is still where the scam is paid
     ("为配合核查，请把余额转入您名下的安全账户6222001234567890。", "pay", "transfer_to"),
     ("请将资金转到你本人新开的银行卡，由专员监管。", "pay", "transfer_to"),
+    # round 39: money into the writer's own pocket, the reader the subject, or a fee the writer collects
+    ("幼儿园老师：服装每人160元，请家长把钱转到我个人支付宝。", "pay", "into_my_account"),
+    ("考级费一共1680 你转我 我统一去报", "pay", "to_the_sender"),
+    ("评估费980，您转给我，我帮您预约。", "pay", "to_the_sender"),
+    ("资料费交给我就行，明天发书。", "pay", "to_the_sender"),
+    ("下周活动我要统一收取一下班费每人200。", "pay", "to_the_sender"),
 ]
 
 
@@ -989,6 +995,10 @@ NOT_ASKED = [
     ("您的退款268.00元将于3个工作日内转到您绑定的银行卡，请注意查收。", "pay"),
     ("理赔款已审核通过，将转入您本人名下账户，无需任何操作。", "pay"),
     ("验证码402913，您正在向尾号6621的账户转账1,500.00元，请勿泄露。", "pay"),
+    # round 39: the writer's things handed to him, or money he was sent, not money asked
+    ("这件事交给我就行，你放心。", "pay"),
+    ("你转给我的那份表格我看过了。", "pay"),
+    ("上次你转我的钱收到了，谢谢。", "pay"),
     # round 39: tax withheld by the employer, reported (扣缴)
     ("单位已为你扣缴个税102.00元，如有疑问请与单位核实。", "pay"),
 ]
@@ -1248,6 +1258,8 @@ PEOPLE10_CLAIMED = [
     # round 39: the reader hailed by the bond, then the writer named
     ("老战友，我是三连的小何啊，这么多年没见了。", "friend"),
     ("战友：老班长，我是当年炊事班的大刘！", "friend"),
+    ("各位家长好，我是校篮球队教练，下周集训。", "teacher"),
+    ("张教练：明天训练改到下午三点。", "teacher"),
 ]
 PEOPLE10_NOT_CLAIMED = [
     ("跟我王总说一声，明天的会改到下午。", "boss"),
