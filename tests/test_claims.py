@@ -881,6 +881,9 @@ BY_MEANING = [
     ("评估费980，您转给我，我帮您预约。", "pay", "to_the_sender"),
     ("资料费交给我就行，明天发书。", "pay", "to_the_sender"),
     ("下周活动我要统一收取一下班费每人200。", "pay", "to_the_sender"),
+    ("你打开支付宝把备用金借出来，转我一下，马上原路返还。", "pay", "to_the_sender"),
+    ("学习卡每人98元，扫码购买，明天统一发放。", "pay", "scan_to_pay"),
+    ("平台先行赔付，请扫描下方二维码添加理赔专员。", "click", "scan_given_code"),
 ]
 
 
@@ -997,6 +1000,7 @@ NOT_ASKED = [
     ("验证码402913，您正在向尾号6621的账户转账1,500.00元，请勿泄露。", "pay"),
     # round 39: the writer's things handed to him, or money he was sent, not money asked
     ("这件事交给我就行，你放心。", "pay"),
+    ("把那个文件转我一下，我打印。", "pay"),
     ("你转给我的那份表格我看过了。", "pay"),
     ("上次你转我的钱收到了，谢谢。", "pay"),
     # round 39: tax withheld by the employer, reported (扣缴)
@@ -1260,6 +1264,7 @@ PEOPLE10_CLAIMED = [
     ("战友：老班长，我是当年炊事班的大刘！", "friend"),
     ("各位家长好，我是校篮球队教练，下周集训。", "teacher"),
     ("张教练：明天训练改到下午三点。", "teacher"),
+    ("我是这个房子的二房东，房东出国了。", "landlord"),
 ]
 PEOPLE10_NOT_CLAIMED = [
     ("跟我王总说一声，明天的会改到下午。", "boss"),
