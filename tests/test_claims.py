@@ -884,6 +884,7 @@ BY_MEANING = [
     ("你打开支付宝把备用金借出来，转我一下，马上原路返还。", "pay", "to_the_sender"),
     ("学习卡每人98元，扫码购买，明天统一发放。", "pay", "scan_to_pay"),
     ("平台先行赔付，请扫描下方二维码添加理赔专员。", "click", "scan_given_code"),
+    ("请立即开启屏幕共享，诈骗分子已盗用您的账户。", "screen_share", "share"),
 ]
 
 
@@ -1001,6 +1002,9 @@ NOT_ASKED = [
     # round 39: the writer's things handed to him, or money he was sent, not money asked
     ("这件事交给我就行，你放心。", "pay"),
     ("把那个文件转我一下，我打印。", "pay"),
+    # round 39: the request named as a kind of fraud right after it
+    ("近期屏幕共享类诈骗高发，请提高警惕。", "screen_share"),
+    ("小众会议软件多次出现在屏幕共享诈骗中。", "screen_share"),
     ("你转给我的那份表格我看过了。", "pay"),
     ("上次你转我的钱收到了，谢谢。", "pay"),
     # round 39: tax withheld by the employer, reported (扣缴)
@@ -3328,6 +3332,11 @@ def test_case21_numerals_in_groups_are_one_number():
         ("【某区法院】本院不会做以下事情：用私人手机号13912345678通知开庭；短信让您交诉讼费；让您加微信处理案件。如有疑问请拨打12368。", {"low_risk"}),
         ("以下都不是支付宝的做法——让您拨打400-123-4567注销账户；让您下载会议App共享屏幕。", {"low_risk"}),
         ("【某银行】“您的信用卡额度已提升，请登录 ed-ts.cc 激活”并非我行短信，请勿点击。", {"low_risk"}),
+        # round 39: a list of maxims, each a negated verb with its object ("三不要：不点…；不扫…；"), and a quoted line
+        # named as an impersonation ("”——这是冒充银行的诈骗电话")
+        ("交电费“三不要”：不点短信里的缴费链接；不扫个人收款码；不信“电费打折代缴”。官方渠道是网上国网App，咨询电话95598。", {"low_risk"}),
+        ("支付宝客服热线是95188，“客服”打电话让你关闭服务、注销账户、开共享屏幕的都要当心。", {"low_risk"}),
+        ("短信中“如有疑问请致电4008612345”——这是冒充银行的诈骗电话，不是银行客服。农行客服电话为95599。", {"low_risk"}),
         ("【社区提醒】如您收到“医保卡即将停用，请致电0755-23456789”的短信，请勿回拨，可到社区核实。", {"low_risk"}),
         ("妈说今天有人发短信说我换号了，让她给新号13698765432转钱，她没听，给我老号码打了电话。", {"low_risk"}),
         # Attacks: a bare order beside a warning line, a loss "to avoid", a scenario that gives the sender's number, an item
@@ -3338,6 +3347,10 @@ def test_case21_numerals_in_groups_are_one_number():
         ("【提醒】房东换卡了，这个月房租打到6222021234567890123。公检法不会通过电话办案。", {"high_risk"}),
         ("【某区法院】本院不会做以下事情：短信让您交诉讼费；您的案件已立案，请立即转账至6222021234567890123。", {"high_risk"}),
         ("【某银行提醒】您的账户已冻结，点开 yh-jf.icu 填写验证码解冻。该短信并非我行发送，请勿点击。", {"suspicious", "high_risk"}),
+        ("【农业银行】额度可提升，如有疑问请致电4008612345，这是冒充银行的说法不可信，请放心办理。", {"suspicious", "high_risk"}),
+        ("【国家电网】您家电费已欠费：不扫码缴费将于今晚停电；请扫下方个人收款码付款。", {"high_risk"}),
+        ("电费欠费：不扫码付款就停电；个人收款码见下图。", {"suspicious", "high_risk"}),
+        ("请立即开启屏幕共享，不开的要当心账户被冻结。", {"high_risk"}),
         ("【反诈小课堂】真实案件：一名大学生添加“客服”QQ 3381245670 办理退款，被骗1.6万元。您也可添加QQ 3381245670 咨询退款。", {"suspicious", "high_risk"}),
         ("【案例】一名学生添加QQ 3381245670后被骗2万元。追回损失请添加“客服”微信办理。", {"suspicious", "high_risk"}),
         # Round 24 (red team narrated_loss): a case that does not tell how the scam reached the victim is what a scam
