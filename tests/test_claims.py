@@ -1029,6 +1029,10 @@ def test_a_reply_goes_to_the_sender_not_to_the_tag(text, through):
     assert {r.through for r in _read(text).requests if r.pattern == "reply"} == {through}
 
 
+def test_the_reply_patterns_named_in_code_are_request_patterns_of_claims_toml():
+    assert claims._REPLIES.issubset({name for _, name, _, _ in claims._data().requests})
+
+
 # An institution named as a way to pay at the sender's is no claim to be it (claims.toml [means], brief
 # ads9): the shop's own number mismatches nothing. The same institution spoken of as the reader's own,
 # or signing the message, is still claimed.

@@ -70,6 +70,9 @@ _PAYEE_ONLY = frozenset({"teacher"})
 _INTO_THE_SENDER = frozenset(
     {"to_the_sender", "into_my_account", "scan_code_pay", "scan_to_pay", "scan_then_amount", "account_to_follow", "advance_for_me"}
 )
+# The request patterns answered by replying to the SMS itself (claims.toml reply, reply_with, reply_contact): they go
+# back to whoever sent it, whatever number its tag shows.
+_REPLIES = frozenset({"reply", "reply_with", "reply_contact"})
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = precompiled(
     # Not "法院指定账户": the court's own account, named in its formal notice, not one the message gives.
@@ -3442,7 +3445,7 @@ def _bound(
         own = _OWN_CHANNEL.search(text, start, end)
         if own is not None and any(c.kind == "app" and c.official and c.value == own.group() for c in channels):
             near.append(Channel("app", own.group(), "official", "", False, _span(norm, own.start(), own.end()), own.start()))
-    if request.pattern.startswith("reply"):
+    if request.pattern in _REPLIES:
         # A reply goes back to whoever sent the SMS, whom a number in the tag ("【12333】…请回复1获取链接")
         # only claims to be: it is not the reply's channel.
         near = [c for c in near if not in_tag(text, c.at)]
