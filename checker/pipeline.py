@@ -325,7 +325,9 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading, told: bool = 
     """The rules' flags and the judgement's findings, after the named filters; and what they suppressed.
     `told`: the reading is a retelling because every sentence of its flags reads as told (_told_story)."""
     policy = filters_stage.negation(reading)
-    flags, negated = find_flags(norm, entities, policy, reading.request_kinds, reading.claimed_persons, reading.own_way)
+    flags, negated = find_flags(
+        norm, entities, policy, reading.request_kinds, reading.claimed_persons, reading.own_way, reading.request_kinds_outside
+    )
     suppressed = [
         filters_stage.suppressed(rule, filter_id, tuple((e.start, e.end, e.text) for e in evidence[:3]))
         for rule, (filter_id, evidence) in negated.items()

@@ -531,6 +531,12 @@ class Reading(NamedTuple):
         return frozenset(r.kind for r in self.requests)
 
     @property
+    def request_kinds_outside(self) -> frozenset[str]:
+        """The kinds of request the message makes through a channel that is not official, or none named
+        (the sender's own, whoever that is): rules with `asks_outside`."""
+        return frozenset(r.kind for r in self.requests if r.through != "official")
+
+    @property
     def finding_ids(self) -> frozenset[str]:
         return frozenset(f.id for f in self.findings)
 
@@ -1273,6 +1279,29 @@ def _named_as_words(text: str, start: int, end: int, data: _Data) -> bool:
 _CUE_GAPS = 2
 
 
+# Speech-to-text sets every word apart ("喂 您好 嗯 我 这里 是 中国银行 嗯 也 不需要 您 提供 验证码"): there a
+# space parts two words, not two groups of words as in an advert, and a cue reaches as far as it does in the
+# same words unspaced (_pauses still end it). A paste of at least this many pieces, half of them this short
+# or shorter, is spaced so. Reading it as unspaced adds no way around a request: the spaces could be left out.
+_WORD_SPACED_PIECES = 8
+_WORD_SPACED_MEDIAN = 2
+
+
+def word_spaced(norm: Normalized) -> bool:
+    """Whether the paste sets its words apart with spaces, word by word, as speech-to-text does."""
+    original = norm.original
+    if original.count(" ") + original.count("\u3000") < _WORD_SPACED_PIECES - 1:
+        return False
+    pieces = sorted(len(p) for line in original.splitlines() if len(words := line.split()) > 1 for p in words)
+    return len(pieces) >= _WORD_SPACED_PIECES and pieces[(len(pieces) - 1) // 2] <= _WORD_SPACED_MEDIAN
+
+
+def cue_gap(norm: Normalized) -> Callable[[int], bool] | None:
+    """The `gap` that _governed reads for the paste: norm.gap_before, or None where the paste is
+    word_spaced (a space there ends no cue's reach)."""
+    return None if word_spaced(norm) else norm.gap_before
+
+
 def _governs_across(cue_end: int, start: int, gap: Callable[[int], bool]) -> bool:
     """Whether fewer than _CUE_GAPS spaces of the paste stand between a cue's end and a request's start."""
     seen = 0
@@ -1724,8 +1753,10 @@ def _requests(
     text, where = _without_fillers(norm, data)
     pauses = _pauses(norm, text, where)
 
-    def gap(k: int) -> bool:
+    def spaced(k: int) -> bool:
         return norm.gap_before(k if where is None else where[k])
+
+    gap = None if word_spaced(norm) else spaced
 
     quotes = _quotes(norm.text)
     if where is not None and quotes:
@@ -2100,7 +2131,7 @@ def _channels(
         if not could_match(pattern.pattern, present):
             continue
         for m in pattern.finditer(text):
-            if _governed(text, m.start(), m.end(), data, gap=norm.gap_before, pay=True):
+            if _governed(text, m.start(), m.end(), data, gap=cue_gap(norm), pay=True):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             if kind == "qr" and data.on_site.search(text, max(_clause_start(text, m.start(), data), m.start() - _ON_SITE_REACH), m.start()):
                 continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
@@ -2310,7 +2341,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # taken) puts a case at stake as a debt does, whoever the message names or if it names nobody ("你被列入网上
     # 追逃名单了 自己看 dwz7.cc/…": the link given is the way to act, as under a claimed police).
     threat = (
-        next((m for m in data.threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+        next((m for m in data.threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))), None)
         if could_match(data.threat.pattern, present)
         else None
     )
@@ -2470,7 +2501,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         # firm's landline included ("领奖请联系节目组律师0755…"): real prizes ask nothing, and the call
         # is where the fees start (fraud_taxonomy.md A.1 row 36, tv_prize).
         prizes = data.prize.finditer(text) if could_match(data.prize.pattern, present) else ()
-        prize = next((m for m in prizes if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+        prize = next((m for m in prizes if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))), None)
         lines = [(r, c) for r, c in called if c.status == "unknown" and not c.private]
         if prize is not None and lines:
             findings.append(_finding(data, "prize_claimed_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, prize.start(), prize.end())))
@@ -2478,7 +2509,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             # A flight cancelled, to be rebooked or compensated by calling a line nobody confirms, a
             # landline too (A.1 row 35, flight_change); the airline's own allotted 95 line is its.
             flights = data.flight.finditer(text) if could_match(data.flight.pattern, present) else ()
-            flight = next((m for m in flights if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+            flight = next((m for m in flights if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))), None)
             lines = [(r, c) for r, c in lines if not allotted.match(c.value)]
             if flight is not None and lines:
                 findings.append(_finding(data, "flight_refund_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, flight.start(), flight.end())))
@@ -2503,7 +2534,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                         (
                             m
                             for m in offered
-                            if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)
+                            if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))
                             and _offered_to_reader(text, m.start(), data)
                         ),
                         None,
@@ -2519,7 +2550,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and (institution_claimed or notice or data.details_topic.search(text) is not None or data.benefits.search(text) is not None)
         and not any(f.id in _REPLY_COVERED for f in findings)
     ):
-        reply = next((m for m in data.details_by_reply.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+        reply = next((m for m in data.details_by_reply.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))), None)
         if reply is not None:
             findings.append(_finding(data, "details_by_reply", claims, None, [], _span(norm, reply.start(), reply.end())))
     if (
@@ -2528,7 +2559,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and could_match(data.reply_for_contact.pattern, present)
         and data.reply_threat.search(text) is not None
     ):
-        reply = next((m for m in data.reply_for_contact.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)), None)
+        reply = next((m for m in data.reply_for_contact.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))), None)
         if reply is not None:
             findings.append(_finding(data, "details_by_reply", claims, None, [], _span(norm, reply.start(), reply.end())))
     # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
@@ -2542,7 +2573,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         (
             m
             for m in benefits
-            if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before) and data.benefit_received.match(text, m.end()) is None
+            if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm)) and data.benefit_received.match(text, m.end()) is None
         ),
         None,
     )
@@ -2560,7 +2591,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                 m
                 for begin, stop in reply_sentences
                 for m in data.link_by_reply.finditer(text, begin, stop)
-                if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)
+                if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))
             ),
             None,
         )
@@ -2579,7 +2610,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     ):
         back_sentences = {_sentence(text, start): r for r, start in backs}
         said = [threat] if threat is not None else []
-        said += [m for m in data.reply_threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)]
+        said += [m for m in data.reply_threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))]
         # The reply or the call is to lift it: a verb of lifting in their sentence ("恢复请回复1", "回电解除"), not a carrier's
         # "为免停机请及时充值，回复YE查询余额", which asks nothing to be lifted by the reply.
         lifted = next(
@@ -2605,7 +2636,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                 for m in data.benefits.finditer(text)
                 if _sentence(text, m.start()) in reply_sentences
                 and (_offered_to_reader(text, m.start(), data) or _got_by_reply(text, m.start(), reply_ends))
-                and not _governed(text, m.start(), m.end(), data, gap=norm.gap_before)
+                and not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))
             ),
             None,
         )
@@ -3334,7 +3365,7 @@ def _notice(norm: Normalized, data: _Data, present: frozenset[str]) -> tuple[boo
     named = False
     for m in data.notice.finditer(text):
         named = True
-        if not _governed(text, m.start(), m.end(), data, gap=norm.gap_before):
+        if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm)):
             return True, True
     return False, named
 

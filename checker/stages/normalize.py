@@ -93,6 +93,9 @@ _CJK_SEPARATED = precompiled(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+{_SYMB
 # between words (红包、礼品) it is punctuation and stays.
 _PUNCT_SPELLED = _Chain(rf"(?<![{_CJK}])[{_CJK}]", rf"[、，,;；:：][{_CJK}]")
 _PUNCT = precompiled(r"[、，,;；:：]")
+# A line of a dialogue headed by its speaker ("陈：…", "客服：…"): in a paste with two or more such lines, a
+# one-character name and its colon spell nothing apart.
+_SPEAKER_LINE = precompiled(rf"(?m)^[{_CJK}]{{1,4}}[:：]")
 # White space counts as a word boundary only between two ASCII letters or digits (English text).
 _SPACE = precompiled(r"\s+")
 # Disguise spells a word apart, one character at a time (律*师*费); honest text puts a symbol between
@@ -591,7 +594,13 @@ def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetM
     """Step 5: separators between Chinese characters, split digit groups, then white space."""
 
     def spelled_punctuation(text: str, offsets: OffsetMap) -> Iterator[Edit]:
+        dialogue: bool | None = None
         for start, end in _PUNCT_SPELLED.spans(text):
+            if text[start + 1] in ":：" and (start == 0 or text[start - 1] == "\n"):
+                if dialogue is None:
+                    dialogue = len(_SPEAKER_LINE.findall(text)) >= 2
+                if dialogue:
+                    continue  # a speaker's name heading a line of a dialogue ("陈：好，谢谢"), not a word spelled apart
             found.add("separated_characters", offsets.start(start), offsets.end(end - 1))
             yield from ((p.start(), p.end(), "") for p in _PUNCT.finditer(text, start, end))
 
@@ -736,6 +745,29 @@ def _numerals_to_digits(text: str, offsets: OffsetMap, found: _Found) -> tuple[s
     return out.text(), offsets
 
 
+# A confirmed short number said aloud, as a transcript of a call writes it ("拨打九六一一零", "打幺二三六八核实"):
+# the hotline a genuine caller sends the listener to, read as the number it is (no disguise: a short
+# number is spoken so). Every such number begins with 1 or 9 (entities.official_numbers).
+_SPOKEN_NUMBER = precompiled("(?<![零〇一二三四五六七八九幺0-9])[一九幺][零〇一二三四五六七八九幺]{2,4}(?![零〇一二三四五六七八九幺0-9])")
+
+
+def _spoken_hotlines(text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
+    """Step 7b: confirmed short numbers spoken in numerals, as digits (one character for one)."""
+    if "一" not in text and "九" not in text and "幺" not in text:
+        return text, offsets
+    from .entities import official_numbers  # here: the entity stage reads the normalised text, and is loaded by now
+
+    known = official_numbers()
+    edits = [(m.start(), m.group().translate(_NUMERAL_TABLE)) for m in _SPOKEN_NUMBER.finditer(text)]
+    edits = [(at, digits) for at, digits in edits if digits in known]
+    if not edits:
+        return text, offsets
+    chars = list(text)
+    for at, digits in edits:
+        chars[at : at + len(digits)] = digits
+    return "".join(chars), offsets
+
+
 @lru_cache(maxsize=1)
 def _regional() -> tuple[re.Pattern[str], dict[str, str]]:
     """Taiwan phrases (as step 4 leaves them) -> mainland ones, and one pattern finding them, longest
@@ -800,6 +832,7 @@ def normalize(text: str) -> Normalized:
     # "v0000100", which spells 微信 and a number), and one pass must see what a second would.
     compacted = mapped[0]
     mapped = _numerals_to_digits(*mapped, found)
+    mapped = _spoken_hotlines(*mapped)
     out, offsets = _apply_lexicon(*mapped, found)
     if out != compacted:
         # Compact again: a replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信),

@@ -19,7 +19,8 @@ A rule's patterns run as one alternation of named groups, so naming them costs n
 
 Optional gates: `needs` (plain substrings, one of which must be there before anything is tried: a
 speed gate only), `asks` (request kinds of the claims stage, one of which the message must make:
-"pay", "credentials" …), `requires` (one of these must occur somewhere), `absent` (none may occur,
+"pay", "credentials" …; with `asks_outside = true`, made through a channel that is not official),
+`requires` (one of these must occur somewhere), `absent` (none may occur,
 `absent_entities` likewise), and `negatable` (default true: a match in a clause that begins
 "不要 / 切勿 / 凡是 …", in a sentence that calls it "诈骗 / 骗局", or that denies itself, is a warning
 about the pattern, not the pattern itself; the cue lists are [negation] in rules.toml;
@@ -215,6 +216,9 @@ class Rule(NamedTuple):
     # Request kinds of the claims stage (pay, credentials, call ...), one of which the message must
     # make: a rule about a payee account is about a payment asked for, not one reported as done.
     asks: frozenset[str] = frozenset()
+    # `asks` counts only requests made through a channel that is not official, or none named: "请拨打12368
+    # 核实" is the court's own line, "请立即拨打0571-…配合调查" is not.
+    asks_outside: bool = False
     # Pattern name -> the persons one of whom the message must claim to be for its matches to count.
     claimed: dict[str, frozenset[str]] | None = None
     # Pattern name -> what the match's own sentence must not end with just before it (`not_after`).
@@ -383,6 +387,15 @@ def _asks(item: dict, rule_id: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def _asks_outside(item: dict, rule_id: str) -> bool:
+    value = item.get("asks_outside", False)
+    if not isinstance(value, bool):
+        raise CatalogueError(f"rule {rule_id}: asks_outside must be true or false, not {value!r}")
+    if value and not item.get("asks"):
+        raise CatalogueError(f"rule {rule_id}: asks_outside needs asks (the request kinds it counts)")
+    return value
+
+
 def _red_flag_switch(item: dict, rule_id: str, key: str, what: str) -> bool:
     """A true/false key that only a red flag may set (never_genuine, opener); `what` names it in the error."""
     value = item.get(key, False)
@@ -451,6 +464,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 examples_miss=tuple(item.get("examples_miss", [])),
                 types=_types(item, rule_id),
                 asks=_asks(item, rule_id),
+                asks_outside=_asks_outside(item, rule_id),
                 claimed=_claimed_patterns(item.get("patterns", []), rule_id) or None,
                 not_after=_not_after_patterns(item.get("patterns", []), rule_id) or None,
                 unquoted=_unquoted_patterns(item.get("patterns", []), rule_id),
@@ -570,6 +584,9 @@ class Message(NamedTuple):
     # Where a phone number stands that is a warning's own line for questions and reports (claims.help_lines),
     # read once: every rule with a phone condition asks.
     help_lines: frozenset[int] = frozenset()
+    # The kinds of request the message makes through a channel that is not official (rules with
+    # `asks_outside`).
+    requests_outside: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -581,6 +598,7 @@ class Message(NamedTuple):
         requests: frozenset[str] = frozenset(),
         claimed: frozenset[str] = frozenset(),
         own_way: bool = False,
+        requests_outside: frozenset[str] = frozenset(),
     ) -> Message:
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
@@ -590,7 +608,8 @@ class Message(NamedTuple):
         told = story and names_scammer(norm.text)
         lines = help_lines(norm, by_kind.get("phone", ()))
         return cls(
-            norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {}, told, own_way, lines
+            norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {}, told, own_way, lines,
+            requests_outside,
         )
 
     def of_kind(self, *kinds: str) -> list[Entity]:
@@ -979,7 +998,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         and not (rule.entities and msg.matching(rule.entities))
     ):
         return None
-    if rule.asks and not rule.asks & msg.requests:
+    if rule.asks and not rule.asks & (msg.requests_outside if rule.asks_outside else msg.requests):
         return None
     # Without a match of its patterns, an entity it names or a check, a rule has no evidence: its
     # gates need not be tried.
@@ -1067,14 +1086,16 @@ def find_flags(
     requests: frozenset[str] = frozenset(),
     claimed: frozenset[str] = frozenset(),
     own_way: bool = False,
+    requests_outside: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Flag, ...], dict[str, tuple[str, list[Evidence]]]]:
     """Every rule that fires, most important (highest absolute weight) first; and, for rules a warning
     cue kept from firing, which filter (`negation`) did it and where. `requests`: the kinds of request
     the claims stage read in the message (rules with `asks` need one of theirs); `claimed`: the persons
     it claims to be (patterns with `claimed` need one of theirs); `own_way`: the message gives an
-    unofficial channel of its own (claims.Reading.own_way)."""
+    unofficial channel of its own (claims.Reading.own_way); `requests_outside`: the kinds of `requests` made
+    through a channel that is not official (rules with `asks_outside`)."""
     cat = catalogue()
-    msg = Message.of(norm, entities, cat, negation, requests, claimed, own_way)
+    msg = Message.of(norm, entities, cat, negation, requests, claimed, own_way, requests_outside)
     flags = [flag for rule in _candidates(cat, msg) if (flag := evaluate_rule(rule, msg)) is not None]
     fired = {f.id for f in flags}
     negated = {rule: note for rule, note in (msg.negated or {}).items() if rule not in fired}
@@ -1226,14 +1247,22 @@ def _claims_legal_sender(msg: Message) -> list[Evidence]:
     return [msg.evidence_at(m.start(), m.end()) for m in islice(lexicons()["legal_word"].finditer(text), 3)]
 
 
+# Where anyone can look a firm and its lawyers up (domain.md 1b: 中国法律服务网; the lawyers' association; 12348, the
+# justice bureaus' legal-aid line): a firm that sends the reader there to check it gives the way to verify it.
+_FIRM_REGISTER = precompiled(r"中国法律服务网|律师协会|律协(?:网站|官网)|12348")
+
+
 def _verifiable_firm(msg: Message) -> bool:
-    """A named law firm plus two of: the lawyer (name or licence), a landline, the firm's credit code."""
+    """A named law firm plus two of: the lawyer (name or licence), a landline, the firm's credit code, a
+    pointer to the public register where the firm can be checked (round 40: a firm's call says "您可以在中国法律
+    服务网查询我们所")."""
     if not any(e.details.get("named") for e in msg.of_kind("law_firm")):
         return False
     details = [
         bool(msg.of_kind("lawyer_name", "lawyer_licence")),
         any(e.details.get("type") in ("landline", "service") and "official" not in e.details for e in msg.of_kind("phone")),
         any(e.details.get("issuer") == "law_firm" and e.details.get("checksum") == "valid" for e in msg.of_kind("credit_code")),
+        _FIRM_REGISTER.search(msg.norm.text) is not None,
     ]
     return sum(details) >= 2
 
