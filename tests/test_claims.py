@@ -885,6 +885,11 @@ BY_MEANING = [
     ("学习卡每人98元，扫码购买，明天统一发放。", "pay", "scan_to_pay"),
     ("平台先行赔付，请扫描下方二维码添加理赔专员。", "click", "scan_given_code"),
     ("请立即开启屏幕共享，诈骗分子已盗用您的账户。", "screen_share", "share"),
+    # round 40 (call transcripts): a safe account however long its owner's name, a fund check asked, the caller's own
+    # phone and its number spoken
+    ("我们可以帮你把卡里的钱先转移到反诈中心的专用保护账户，等案子结了再转回去。", "pay", "into_safe_account"),
+    ("你要证明自己清白，就必须配合做一个资金核验。", "pay", "fund_check"),
+    ("找好了 再给我打回来 嗯 打我这个手机 一三六 幺七 二八 九零 四五", "call", "this_number"),
 ]
 
 
@@ -987,6 +992,11 @@ NOT_ASKED = [
     ("本店新址已开放预约，线上商城 hl-shop.cn 查询库存。", "click"),
     ("活动规则见 mk-hd.cn 了解更多。", "click"),
     ("来源：xw-news.cn 编辑：王明", "click"),
+    # round 40: a fee paid already; a denial in speech-to-text that sets every word apart (claims.word_spaced); a
+    # genuine escrow account, however long its name
+    ("办证的时候已经交过工本费了，领取不收费。", "pay"),
+    ("喂 您好 嗯 我 这里 是 中国银行 嗯 额度 调整 已经 完成了 嗯 这个 不需要 您 做 任何 操作 也 不需要 您 提供 验证码 好的 再见", "credentials"),
+    ("购房款请一律缴入商品房预售资金监管账户，请勿转给任何个人。", "pay"),
     ("请勿在 sbk-hk.cc 等非官方网站办理社保卡业务。", "click"),
     # round 38: a number in brackets that is a label or a report, not a person to call
     ("紧急联系人：王芳（13800000000）", "call"),

@@ -50,6 +50,10 @@ CASES = [
     ("ＡＢＣ１２３", "abc123"),
     ("①②③", "123"),
     ("电话一三八一二三四五六七八", "电话13812345678"),
+    # round 40: a confirmed short number said aloud is that number; other numerals stay
+    ("可以自己拨打一二三六八核实", "可以自己拨打12368核实"),
+    ("再打九六幺幺零问问", "再打96110问问"),
+    ("一九九八年第一二三九五名", "一九九八年第一二三九五名"),
     ("壹叁捌壹贰叁肆伍陆柒捌", "13812345678"),
     ("138-1234-5678", "13812345678"),
     ("6222 0212 3456 7890 123", "6222021234567890123"),
@@ -115,6 +119,23 @@ def test_a_keyword_span_quotes_the_disguised_original():
     i = norm.text.index("律师费")
     start, end = norm.span(i, i + 3)
     assert pasted[start:end] == "律 師 費"
+
+
+# Round 40 (call transcripts): a dialogue's one-character speaker names ("陈：好，谢谢") spell no word apart; the
+# same marks between single characters at the head of a paste that is no dialogue still do.
+SPEAKERS = [
+    ("客服：您好，这里是信用卡中心。\n陈：好，谢谢。\n林：是，怎么了？", [], "陈:好,谢谢"),
+    ("九六一一零反诈专线提醒您", [], "96110反诈专线"),
+    ("律：师，费请今天交", ["separated_characters"], "律师费"),
+    ("陈：好，谢谢", ["separated_characters"], "陈好谢谢"),
+]
+
+
+@pytest.mark.parametrize(("pasted", "kinds", "kept"), SPEAKERS)
+def test_speaker_names_and_spoken_hotlines_are_no_disguise(pasted, kinds, kept):
+    norm = normalize(pasted)
+    assert [kind for kind, _, _ in norm.disguises] == kinds
+    assert kept in norm.text
 
 
 def test_every_simplified_character_stays_as_it_is():
