@@ -1806,7 +1806,7 @@ def _paid_by_another(text: str, start: int, end: int) -> bool:
 
 _PAYER_REACH = 12
 _PAYER_NAMED = precompiled(
-    r"由(?:委托人|委托方|债权人|本所|我所|我方|我司|本公司|公司|平台|银行|我行|本行|学校|单位|保险公司)(?:全额|全部)?(?:支付|承担|负担|垫付)"
+    r"由(?:委托人|委托方|债权人|本所|我所|我方|我司|本公司|公司|平台|银行|我行|本行|学校|单位|保险公司)(?:全额|全部|依约|按约|按合同|依合同)?(?:支付|承担|负担|垫付)"
 )
 # A transfer reported as stopped, right after its words ("…的大额转账被我行风控拦截并止付").
 _STOPPED = precompiled(r"[^。，,!?]{0,12}?被[^。，,!?]{0,8}?(?:拦截|止付|冻结|退回|退还|拒绝)")

@@ -1247,8 +1247,8 @@ def _claims_legal_sender(msg: Message) -> list[Evidence]:
     return [msg.evidence_at(m.start(), m.end()) for m in islice(lexicons()["legal_word"].finditer(text), 3)]
 
 
-# Where anyone can look a firm and its lawyers up (domain.md 1b: 中国法律服务网; the lawyers' association; 12348, the
-# justice bureaus' legal-aid line): a firm that sends the reader there to check it gives the way to verify it.
+# Where anyone can look a firm and its lawyers up (domain.md: 中国法律服务网 and 12348, the justice bureaus' public
+# legal-service line; or the bar association's site): a firm that sends the reader there gives the way to verify it.
 _FIRM_REGISTER = precompiled(r"中国法律服务网|律师协会|律协(?:网站|官网)|12348")
 
 
