@@ -997,6 +997,10 @@ NOT_ASKED = [
     ("办证的时候已经交过工本费了，领取不收费。", "pay"),
     ("喂 您好 嗯 我 这里 是 中国银行 嗯 额度 调整 已经 完成了 嗯 这个 不需要 您 做 任何 操作 也 不需要 您 提供 验证码 好的 再见", "credentials"),
     ("购房款请一律缴入商品房预售资金监管账户，请勿转给任何个人。", "pay"),
+    # ... and a caller told of, not a call or a payment asked ("打电话给您的人", "打电话让您", "他要是再打过来")
+    ("那个打电话给您的人是骗子，您先别转。", "call"),
+    ("真正的警察不会打电话让您配合调查。", "call"),
+    ("他要是再打过来您就直接挂掉。", "pay"),
     ("请勿在 sbk-hk.cc 等非官方网站办理社保卡业务。", "click"),
     # round 38: a number in brackets that is a label or a report, not a person to call
     ("紧急联系人：王芳（13800000000）", "call"),

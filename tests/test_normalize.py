@@ -127,6 +127,8 @@ SPEAKERS = [
     ("客服：您好，这里是信用卡中心。\n陈：好，谢谢。\n林：是，怎么了？", [], "陈:好,谢谢"),
     ("九六一一零反诈专线提醒您", [], "96110反诈专线"),
     ("律：师，费请今天交", ["separated_characters"], "律师费"),
+    # a spoken hotline turned digits makes normalisation compact again, the lines joined: the names stay names
+    ("客服：这里是中国银行，请问是林先生吗？\n林：是，怎么了？\n客服：有疑问请拨打九五五六六。", [], "林:是,怎么了"),
     ("陈：好，谢谢", ["separated_characters"], "陈好谢谢"),
 ]
 

@@ -590,17 +590,22 @@ def _char_pass(text: str, found: _Found) -> tuple[str, OffsetMap]:
     return out.text(), offsets
 
 
-def _compact(text: str, offsets: OffsetMap, found: _Found) -> tuple[str, OffsetMap]:
-    """Step 5: separators between Chinese characters, split digit groups, then white space."""
+def _speakers(text: str) -> frozenset[str]:
+    """The one-character names that head lines of a dialogue (_SPEAKER_LINE), in a paste with two or more such lines."""
+    if "\n" not in text:
+        return frozenset()
+    heads = _SPEAKER_LINE.findall(text)
+    return frozenset(head[0] for head in heads if len(head) == 2) if len(heads) >= 2 else frozenset()
+
+
+def _compact(text: str, offsets: OffsetMap, found: _Found, speakers: frozenset[str] = frozenset()) -> tuple[str, OffsetMap]:
+    """Step 5: separators between Chinese characters, split digit groups, then white space. `speakers`: the
+    dialogue's one-character names (_speakers), whose colon spells nothing apart, on any pass."""
 
     def spelled_punctuation(text: str, offsets: OffsetMap) -> Iterator[Edit]:
-        dialogue: bool | None = None
         for start, end in _PUNCT_SPELLED.spans(text):
-            if text[start + 1] in ":：" and (start == 0 or text[start - 1] == "\n"):
-                if dialogue is None:
-                    dialogue = len(_SPEAKER_LINE.findall(text)) >= 2
-                if dialogue:
-                    continue  # a speaker's name heading a line of a dialogue ("陈：好，谢谢"), not a word spelled apart
+            if text[start] in speakers and text[start + 1] in ":：":
+                continue  # a speaker's name heading a line of a dialogue ("陈：好，谢谢"), not a word spelled apart
             found.add("separated_characters", offsets.start(start), offsets.end(end - 1))
             yield from ((p.start(), p.end(), "") for p in _PUNCT.finditer(text, start, end))
 
@@ -825,7 +830,8 @@ def normalize(text: str) -> Normalized:
         # V「信」): the quotations as the marks pair up, on the paste, then no mark at all.
         quotations = tuple((offsets.start(a + 1), offsets.end(b - 1)) for a, b in quotation_pairs(passed))
         passed, offsets = _rebuild(passed, offsets, ((m.start(), m.end(), "") for m in _QUOTATION_MARK.finditer(passed)))
-    mapped = _compact(passed, offsets, found)
+    speakers = _speakers(passed)
+    mapped = _compact(passed, offsets, found, speakers)
     mapped = _spoken_links(*mapped)
     mapped = _regional_phrases(text, *mapped)
     # Numerals before the lexicon: its spellings look at the digits after them ("V0000一00" is
@@ -837,7 +843,7 @@ def normalize(text: str) -> Normalized:
     if out != compacted:
         # Compact again: a replacement can put Chinese on both sides of a separator (一=V信 -> 一=微信),
         # and numerals turned digits can make a digit group of a split number ("000000一_000").
-        out, offsets = _compact(out, offsets, found)
+        out, offsets = _compact(out, offsets, found, speakers)
     return Normalized(out, offsets, text, found.disguises(), quotations)
 
 
