@@ -890,6 +890,10 @@ BY_MEANING = [
     ("我们可以帮你把卡里的钱先转移到反诈中心的专用保护账户，等案子结了再转回去。", "pay", "into_safe_account"),
     ("你要证明自己清白，就必须配合做一个资金核验。", "pay", "fund_check"),
     ("找好了 再给我打回来 嗯 打我这个手机 一三六 幺七 二八 九零 四五", "call", "this_number"),
+    # ... and the fake teacher's fee (fraud_taxonomy.md A.1): a deadline, the payment code pointed at, his own chat
+    ("资料费每人三百二，今天之内要交齐。", "pay", "pay_deadline"),
+    ("收款码我发群里了，您看到了扫一下就行。", "pay", "scan_to_pay"),
+    ("您加一下我这个号的微信，我们私聊。", "chat", "add_contact"),
 ]
 
 
