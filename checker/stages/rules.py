@@ -1269,7 +1269,14 @@ def _verifiable_firm(msg: Message) -> bool:
 
 # Round 30 (probe of our own): a case the reader himself reported, filed or applied for ("您报案的…案件已立案侦查"),
 # told in its own sentence: no claim against him. A fee or a channel asked with it is flagged by its own rules.
-_READERS_OWN_FILING = precompiled(r"(?:您|你)(?:所)?(?:报案|报警|举报|投诉|申请|提出|提交)的")
+_READERS_OWN_FILING = precompiled(r"(?:您|你)(?:所)?(?:报案|报警|举报|投诉|申请|提出|提交)(?:执行|立案|仲裁|调解)?的")
+# Round 40 (call transcripts): an officer's call about the case the listener came to report ("上周三您来所里报案…您这个
+# 案子已经立案了", "你上礼拜来报的那个案子"), or a clerk's about the enforcement the listener applied for ("您申请执行的
+# 那个借款案"): said anywhere in the message, the case is the listener's own. A fee asked for it is the fee rules'.
+_READER_REPORTED = precompiled(
+    r"(?:您|你)(?:上周.?|上礼拜|前几天|前天|昨天|之前|刚才)?(?:来|到)?(?:所里|派出所|我们所|局里|我们这里)?(?:报案|报警|报的案|来报的|报的那个)"
+    r"|(?:您|你)(?:作为)?申请(?:执行|执行人)"
+)
 
 
 def sentence_start(text: str, at: int) -> int:
@@ -1283,7 +1290,9 @@ def _court_claim_without_case(msg: Message) -> list[Evidence]:
     text = msg.norm.text
     claims = [
         m for m in lexicons()["court_claim"].finditer(text)
-        if not _negated(msg, m.start(), m.end()) and not _READERS_OWN_FILING.search(text, sentence_start(text, m.start()), m.start())
+        if not _negated(msg, m.start(), m.end())
+        and not _READERS_OWN_FILING.search(text, sentence_start(text, m.start()), m.start())
+        and not _READER_REPORTED.search(text)
     ]
     if not claims:
         return []
