@@ -1005,6 +1005,9 @@ NOT_ASKED = [
     ("那个打电话给您的人是骗子，您先别转。", "call"),
     ("真正的警察不会打电话让您配合调查。", "call"),
     ("他要是再打过来您就直接挂掉。", "pay"),
+    ("今天打电话主要是跟您说一下案子的进展。", "call"),
+    # the reader's own line in a chat log whose other speaker's label is long ("城西派出所-刘警官：")
+    ("城西派出所-刘警官：您的案件已经立案。\n我：刚才有个人加我微信，说他是追款律师。\n城西派出所-刘警官：那是骗子。", "chat"),
     ("请勿在 sbk-hk.cc 等非官方网站办理社保卡业务。", "click"),
     # round 38: a number in brackets that is a label or a report, not a person to call
     ("紧急联系人：王芳（13800000000）", "call"),

@@ -98,8 +98,9 @@ _ACCOUNT = precompiled(
     r"|(?:经理|老板|店主|店长|财务|出纳|专员|业务员|人事|客服|会计|主管|师傅)(?:[\u4e00-\u9fff]{2,3}?)?(?:的)?(?:个人)?(?:支付宝|微信|银行卡|卡)(?![号片]?(?:余额|信息|资料|密码))"
 )
 _QR = precompiled(r"二维码|扫码|收款码")
-# Chat-log turns: a speaker label at the start of a line ("客服：", "A：", "王总："), the reader's own ("我：").
-_TURN = precompiled(r"(?:^|(?<=\n))[ \t]*[^\n:：，,。！？!?]{1,8}[:：]")
+# Chat-log turns: a speaker label at the start of a line ("客服：", "A：", "王总：", round 40: "城西派出所-刘警官："), the
+# reader's own ("我：").
+_TURN = precompiled(r"(?:^|(?<=\n))[ \t]*[^\n:：，,。！？!?]{1,12}[:：]")
 _OWN_TURN = precompiled(r"[ \t]*[“”「」『』\"＂]*我[“”「」『』\"＂]*[ \t]*[:：]")  # a label in quotation marks too ("“我”：")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
 _AFTER_HOST = precompiled(r"[/?#:]")
