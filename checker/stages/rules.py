@@ -219,6 +219,9 @@ class Rule(NamedTuple):
     # `asks` counts only requests made through a channel that is not official, or none named: "请拨打12368
     # 核实" is the court's own line, "请立即拨打0571-…配合调查" is not.
     asks_outside: bool = False
+    # With `asks_outside`, the gate passes too where one of these occurs (an accusation of the reader: "涉嫌",
+    # "通缉" …) in a message not read as a warning notice: the opener of the fake police asks nothing yet.
+    accuses: tuple[tuple[str, ...], LazyPattern | None] | None = None
     # Pattern name -> the persons one of whom the message must claim to be for its matches to count.
     claimed: dict[str, frozenset[str]] | None = None
     # Pattern name -> what the match's own sentence must not end with just before it (`not_after`).
@@ -387,12 +390,19 @@ def _asks(item: dict, rule_id: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
+def _accuses(rule: Rule, msg: Message) -> bool:
+    """Whether a rule with `accuses` finds one of them in a message not read as a warning notice."""
+    return rule.accuses is not None and msg.negation != "warning_notice" and msg.passes(rule.accuses)
+
+
 def _asks_outside(item: dict, rule_id: str) -> bool:
     value = item.get("asks_outside", False)
     if not isinstance(value, bool):
         raise CatalogueError(f"rule {rule_id}: asks_outside must be true or false, not {value!r}")
     if value and not item.get("asks"):
         raise CatalogueError(f"rule {rule_id}: asks_outside needs asks (the request kinds it counts)")
+    if item.get("accuses") and not value:
+        raise CatalogueError(f"rule {rule_id}: accuses is read only with asks_outside")
     return value
 
 
@@ -465,6 +475,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 types=_types(item, rule_id),
                 asks=_asks(item, rule_id),
                 asks_outside=_asks_outside(item, rule_id),
+                accuses=_gate(item.get("accuses", []), shared, rule_id),
                 claimed=_claimed_patterns(item.get("patterns", []), rule_id) or None,
                 not_after=_not_after_patterns(item.get("patterns", []), rule_id) or None,
                 unquoted=_unquoted_patterns(item.get("patterns", []), rule_id),
@@ -998,7 +1009,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
         and not (rule.entities and msg.matching(rule.entities))
     ):
         return None
-    if rule.asks and not rule.asks & (msg.requests_outside if rule.asks_outside else msg.requests):
+    if rule.asks and not rule.asks & (msg.requests_outside if rule.asks_outside else msg.requests) and not _accuses(rule, msg):
         return None
     # Without a match of its patterns, an entity it names or a check, a rule has no evidence: its
     # gates need not be tried.
