@@ -11,14 +11,16 @@ classifier was trained on text that went through exactly these steps:
    by character (tables generated from OpenCC: data/build_t2s.py, data/build_j2s.py), so lengths
    do not change;
 5. remove separators slipped between Chinese characters (律 师 费, 律*师*费, 律❤师🔥费, 律丨师), and
-   punctuation that spells a word apart one character at a time (律、师、费); white space that is not
+   punctuation that spells a word apart one character at a time (律、师、费; not a dialogue's one-character
+   speaker names heading its lines, "陈：好，谢谢"); white space that is not
    between two ASCII words; and join digit groups split by spaces, dashes, dots or emoji
    (138-1234-5678, 138.1234.5678, 138🔸1234🔸5678); then a link spoken rather than written, 点 for
    its dots, 杠 for a hyphen, 斜杠 for a slash ("fz-app 点 cc" -> fz-app.cc), where the public-suffix
    list accepts the host it spells;
 6. in a paste written in traditional characters, Taiwan vocabulary -> mainland vocabulary (簡訊 ->
    短信, 連結 -> 链接, 登入 -> 登录; OpenCC's phrase table, data/build_tw_phrases.py);
-7. runs of Chinese numerals inside long numbers (一三八…, 壹贰叁…) -> digits;
+7. runs of Chinese numerals inside long numbers (一三八…, 壹贰叁…) -> digits, and a confirmed short number
+   said aloud (九六一一零, 幺二三六八) -> its digits;
 8. a small lexicon of abbreviations and homophones (V信, 薇信, vx -> 微信; zfb -> 支付宝 ...), after
    the digits are digits, since some spellings are told by the number after them (v1380000…).
 
@@ -50,7 +52,7 @@ from .hosts import registrable  # the public-suffix list, loaded only for a spok
 from .patterns import precompiled, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
 
-NORMALIZER_VERSION = "10"
+NORMALIZER_VERSION = "11"
 
 
 class _Chain:
