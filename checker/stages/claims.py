@@ -1745,7 +1745,13 @@ def spoken_pauses(norm: Normalized) -> frozenset[int]:
 
 
 def _requests(
-    norm: Normalized, data: _Data, present: frozenset[str], narrated: bool = False, story: bool = False, plain: bool = False
+    norm: Normalized,
+    data: _Data,
+    present: frozenset[str],
+    narrated: bool = False,
+    story: bool = False,
+    plain: bool = False,
+    cue_gaps: bool = True,
 ) -> list[tuple[Request, int, int]]:
     """The requests the message makes; with `narrated`, those retold of "对方" or "他会" are not its own,
     and with `story` too, those of a story told as a warning (negation.story_narrator); with `plain`
@@ -1757,7 +1763,7 @@ def _requests(
     def spaced(k: int) -> bool:
         return norm.gap_before(k if where is None else where[k])
 
-    gap = None if word_spaced(norm) else spaced
+    gap = spaced if cue_gaps else None  # cue_gap(): not where the paste is word_spaced
 
     quotes = _quotes(norm.text)
     if where is not None and quotes:
@@ -2093,7 +2099,12 @@ def _bracketed(text: str, claims: list[Claim]) -> list[Institution]:
 
 
 def _channels(
-    norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim], data: _Data, present: frozenset[str]
+    norm: Normalized,
+    entities: tuple[Entity, ...],
+    claims: list[Claim],
+    data: _Data,
+    present: frozenset[str],
+    gap: Callable[[int], bool] | None,
 ) -> list[Channel]:
     public = set(_reference()["channels"])
     claimed = _speakers(entities, claims)
@@ -2132,7 +2143,7 @@ def _channels(
         if not could_match(pattern.pattern, present):
             continue
         for m in pattern.finditer(text):
-            if _governed(text, m.start(), m.end(), data, gap=cue_gap(norm), pay=True):
+            if _governed(text, m.start(), m.end(), data, gap=gap, pay=True):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             if kind == "qr" and data.on_site.search(text, max(_clause_start(text, m.start(), data), m.start() - _ON_SITE_REACH), m.start()):
                 continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
@@ -2237,6 +2248,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     data = _data()
     text = norm.text
     present = frozenset(text)  # an expression none of whose triggers is here is not run
+    gap = cue_gap(norm)  # read once: every cue the reading weighs reaches as far
     claims = _claims(norm, entities, data, present)
     if _may_retell_channels(text, data, present):
         # Who the scam's quoted message claims to be ("骗子冒充物业发送短信“您家水电费已欠缴…”") is the scam's
@@ -2248,7 +2260,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         # is the scam's claim too: the warning's own number is not measured against it (case21).
         listed = [norm.span(m.start(1), m.end(1)) for m in _DISOWNED_ITEM.finditer(text)]
         claims = [c for c in claims if not any(a <= c.evidence.start and c.evidence.end <= b for a, b in listed)]
-    channels = _channels(norm, entities, claims, data, present)
+    channels = _channels(norm, entities, claims, data, present, gap)
     # A number or link the warning says the scam's message left, and tells the reader not to use, is the
     # scam's: not a channel the sender offers (notice19). Only where the frame that retells one could
     # stand: most messages hold none of the characters it needs.
@@ -2285,7 +2297,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             denial = _span(norm, first_named.start(), first_named.end())
     narrated = denial is not None and not own_way and not _story_pending(text)
     story = narrated and told
-    located = _requests(norm, data, present, narrated=narrated, story=story, plain=own_way)
+    located = _requests(norm, data, present, narrated=narrated, story=story, plain=own_way, cue_gaps=gap is not None)
     if help_lines:
         # The call to a warning's own line is asked of nobody at risk: it goes with the line.
         located = [(r, start, end) for r, start, end in located if r.kind != "call" or not any(_asks_for_line(text, start, c.at) for c in help_lines)]
@@ -2342,7 +2354,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # taken) puts a case at stake as a debt does, whoever the message names or if it names nobody ("你被列入网上
     # 追逃名单了 自己看 dwz7.cc/…": the link given is the way to act, as under a claimed police).
     threat = (
-        next((m for m in data.threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))), None)
+        next((m for m in data.threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         if could_match(data.threat.pattern, present)
         else None
     )
@@ -2351,7 +2363,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and any(not later and not offered_term(text, m.start(), m.end()) for m, later in with_paid_after(data.stakes, text))
     )
 
-    notice, stakes_named = _notice(norm, data, present)
+    notice, stakes_named = _notice(norm, data, present, gap)
     findings = []
     judged: list[Channel] = []  # channels a money or credentials finding already names
     kinds = {r.kind for r in requests}
@@ -2502,7 +2514,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         # firm's landline included ("领奖请联系节目组律师0755…"): real prizes ask nothing, and the call
         # is where the fees start (fraud_taxonomy.md A.1 row 36, tv_prize).
         prizes = data.prize.finditer(text) if could_match(data.prize.pattern, present) else ()
-        prize = next((m for m in prizes if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))), None)
+        prize = next((m for m in prizes if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         lines = [(r, c) for r, c in called if c.status == "unknown" and not c.private]
         if prize is not None and lines:
             findings.append(_finding(data, "prize_claimed_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, prize.start(), prize.end())))
@@ -2510,7 +2522,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             # A flight cancelled, to be rebooked or compensated by calling a line nobody confirms, a
             # landline too (A.1 row 35, flight_change); the airline's own allotted 95 line is its.
             flights = data.flight.finditer(text) if could_match(data.flight.pattern, present) else ()
-            flight = next((m for m in flights if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))), None)
+            flight = next((m for m in flights if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
             lines = [(r, c) for r, c in lines if not allotted.match(c.value)]
             if flight is not None and lines:
                 findings.append(_finding(data, "flight_refund_by_call", claims, lines[0][0], [c for _, c in lines], _span(norm, flight.start(), flight.end())))
@@ -2535,7 +2547,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                         (
                             m
                             for m in offered
-                            if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))
+                            if not _governed(text, m.start(), m.end(), data, gap=gap)
                             and _offered_to_reader(text, m.start(), data)
                         ),
                         None,
@@ -2551,7 +2563,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and (institution_claimed or notice or data.details_topic.search(text) is not None or data.benefits.search(text) is not None)
         and not any(f.id in _REPLY_COVERED for f in findings)
     ):
-        reply = next((m for m in data.details_by_reply.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))), None)
+        reply = next((m for m in data.details_by_reply.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         if reply is not None:
             findings.append(_finding(data, "details_by_reply", claims, None, [], _span(norm, reply.start(), reply.end())))
     if (
@@ -2560,7 +2572,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and could_match(data.reply_for_contact.pattern, present)
         and data.reply_threat.search(text) is not None
     ):
-        reply = next((m for m in data.reply_for_contact.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))), None)
+        reply = next((m for m in data.reply_for_contact.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         if reply is not None:
             findings.append(_finding(data, "details_by_reply", claims, None, [], _span(norm, reply.start(), reply.end())))
     # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
@@ -2574,7 +2586,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         (
             m
             for m in benefits
-            if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm)) and data.benefit_received.match(text, m.end()) is None
+            if not _governed(text, m.start(), m.end(), data, gap=gap) and data.benefit_received.match(text, m.end()) is None
         ),
         None,
     )
@@ -2592,7 +2604,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                 m
                 for begin, stop in reply_sentences
                 for m in data.link_by_reply.finditer(text, begin, stop)
-                if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))
+                if not _governed(text, m.start(), m.end(), data, gap=gap)
             ),
             None,
         )
@@ -2611,7 +2623,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     ):
         back_sentences = {_sentence(text, start): r for r, start in backs}
         said = [threat] if threat is not None else []
-        said += [m for m in data.reply_threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))]
+        said += [m for m in data.reply_threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=gap)]
         # The reply or the call is to lift it: a verb of lifting in their sentence ("恢复请回复1", "回电解除"), not a carrier's
         # "为免停机请及时充值，回复YE查询余额", which asks nothing to be lifted by the reply.
         lifted = next(
@@ -2637,7 +2649,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                 for m in data.benefits.finditer(text)
                 if _sentence(text, m.start()) in reply_sentences
                 and (_offered_to_reader(text, m.start(), data) or _got_by_reply(text, m.start(), reply_ends))
-                and not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm))
+                and not _governed(text, m.start(), m.end(), data, gap=gap)
             ),
             None,
         )
@@ -3356,7 +3368,7 @@ def _foreign_official(text: str, channels: Sequence[Channel]) -> tuple[Channel, 
     return tuple(out)
 
 
-def _notice(norm: Normalized, data: _Data, present: frozenset[str]) -> tuple[bool, bool]:
+def _notice(norm: Normalized, data: _Data, present: frozenset[str], gap: Callable[[int], bool] | None) -> tuple[bool, bool]:
     """(notice, named): whether the message is a notice about the reader's own money or account (claims.toml
     stakes.notice) outside the clauses that deny it, what makes an unconfirmed service line worth checking; and
     whether those words stand anywhere, denied or not (Reading.stakes_named). One pass over the matches."""
@@ -3366,7 +3378,7 @@ def _notice(norm: Normalized, data: _Data, present: frozenset[str]) -> tuple[boo
     named = False
     for m in data.notice.finditer(text):
         named = True
-        if not _governed(text, m.start(), m.end(), data, gap=cue_gap(norm)):
+        if not _governed(text, m.start(), m.end(), data, gap=gap):
             return True, True
     return False, named
 

@@ -1299,11 +1299,12 @@ def sentence_start(text: str, at: int) -> int:
 def _court_claim_without_case(msg: Message) -> list[Evidence]:
     """立案 / 传票 / 开庭 claimed without a court name and a well-formed case number."""
     text = msg.norm.text
+    reported = _READER_REPORTED.search(text) is not None  # anywhere in the message: read once
     claims = [
         m for m in lexicons()["court_claim"].finditer(text)
         if not _negated(msg, m.start(), m.end())
         and not _READERS_OWN_FILING.search(text, sentence_start(text, m.start()), m.start())
-        and not _READER_REPORTED.search(text)
+        and not reported
     ]
     if not claims:
         return []
