@@ -129,11 +129,16 @@ def _check_normalized(
     # The reminder goes with any talk of money or law, and with any red flag, whatever the verdict.
     money_or_legal = bool(red_flags) or advice_stage.speaks_of_money_or_law(norm.text)
     reminder_zh, reminder_en = advice_stage.reminder(money_or_legal)
-    red_reading = advice_stage.read_red_flags(entities, red_flags)
+    # What the namer reads the message as leads the fraud types (advice.fraud_types says why); it
+    # is worked out only for a message with red flags or a model opinion the verdict shows.
+    naming = prediction.naming() if prediction is not None and (red_flags or verdict.model_counted) else None
+    read_as = None
+    if naming is not None and not naming.kind.id.startswith(model_stage.FAMILY_PREFIX):
+        read_as = advice_stage.read_as(naming.kind.id, naming.share)
+    red_reading = advice_stage.read_red_flags(entities, red_flags, read_as, naming.order if naming is not None else ())
     cues: tuple[ModelCue, ...] = ()
     model_flag: tuple[Flag, ...] = ()
-    if prediction is not None and verdict.model_counted:
-        naming = prediction.naming()
+    if naming is not None and verdict.model_counted:
         cues = tuple(
             ModelCue(term, weight, tuple(Evidence(s, e, text[s:e]) for s, e in spans))
             for term, weight, spans in naming.cues
@@ -164,7 +169,12 @@ def _check_normalized(
         claims=reading.to_dict(),
         suppressed=suppressed,
         steps=advice_stage.next_steps(
-            entities, flags, verdict.verdict, red_reading=red_reading, loss=advice_stage.loss_told(norm)
+            entities,
+            flags,
+            verdict.verdict,
+            types=(read_as,) if read_as is not None else (),
+            red_reading=red_reading,
+            loss=advice_stage.loss_told(norm),
         ),
         # The judgement's channel_mismatch already names these: say it once.
         not_official=_not_named_already(advice_stage.not_official(entities), reading.mismatched_values),

@@ -216,3 +216,24 @@ def test_rows_that_name_their_type_are_counted_by_type_and_the_lookalike_table_s
     # The personal message is no look-alike: "all of them" sums the antifraud notices and the court SMS only.
     assert any(line.startswith("| all of them | 33.3 %") and "(1 / 3)" in line for line in table)
     assert table[-1] == "Target (issue 8): at most 2 % flagged and none `high_risk`: `heldout.jsonl` **not met**."
+
+
+def test_typed_scams_say_whether_the_answer_names_their_type(tmp_path):
+    # A fake teacher's fee (written for this test): its fraud_type is fake_teacher. Labelled as a fake
+    # boss it is the right family only; as a points scam, neither; a row left unflagged is not counted.
+    teacher = "家长您好，我是三年级二班班主任，本学期资料费每人180元，请扫群里的收款码缴纳，今天下午统一上交学校。"
+    _write(
+        tmp_path,
+        "heldout.jsonl",
+        [
+            {"text": teacher, "label": "scam", "category": "x", "type": "fake_teacher"},
+            {"text": teacher + "谢谢", "label": "scam", "category": "x", "type": "fake_boss"},
+            {"text": teacher + "。", "label": "scam", "category": "x", "type": "points_cash"},
+            {"text": LEGIT, "label": "scam", "category": "x", "type": "fake_boss"},
+        ],
+    )
+    (entry,) = evaluate_suite(tmp_path)["files"]
+    named = entry["flagged_scams_fraud_type"]
+    assert (named["written_type"]["k"], named["written_type"]["n"]) == (1, 3)
+    assert (named["written_family"]["k"], named["written_family"]["n"]) == (2, 3)
+    assert "fraud_type is the written type:  33.3%" in suite_to_text(evaluate_suite(tmp_path))

@@ -221,11 +221,29 @@ def test_a_hidden_character_inside_a_word_still_is():
 
 
 def test_no_type_specific_advice_on_a_guess():
-    # A chat contact with a debt fits a dozen kinds of scam: no lawyer's-letter or shopping fact for it.
-    text = "欠款的事加我微信abc123"
+    # A chat contact about "款项" fits a dozen kinds of scam and the namer gives none of them half its
+    # probability: no lawyer's-letter or shopping fact for it.
+    text = "款项的事加我微信abc123，逾期后果自负"
     steps = [s.id for s in check(text).steps]
     assert check(text).verdict != "low_risk"
     assert not [s for s in steps if s.startswith(("fact_", "channel_", "verify_"))], steps
+
+
+# Scams whose rules name a dozen types alike (pay_through_unofficial_channel): the namer tells them
+# apart, and its type brings its own steps. Written for this test from the taxonomy's hooks.
+NAMED_BY_THE_NAMER = [
+    ("fake_boss", "王总您好，我是财务部小陈的领导赵总，我这边在外地开会，有一笔货款要马上付给供应商，你先从公司账户转过去，对方账户我发你QQ上"),
+    ("fake_relative", "妈，我手机掉水里了，这是同学的手机，学校要交培训费三千八，你直接转到老师这个卡上，6217000012345678，收款人周丽。"),
+    ("fake_teacher", "家长您好，我是三年级二班班主任，本学期资料费每人180元，请扫群里的收款码缴纳，今天下午统一上交学校。"),
+    ("fake_landlord", "我是房东，换号了，这个月房租直接转到我爱人的卡上 6222 0210 0112 3456 78，户名陈秀英。"),
+]
+
+
+@pytest.mark.parametrize(("fraud_type", "text"), NAMED_BY_THE_NAMER, ids=[t for t, _ in NAMED_BY_THE_NAMER])
+def test_the_namer_names_the_type_and_its_steps(fraud_type, text):
+    result = check(text)
+    assert result.fraud_type == fraud_type, result.fraud_types[:3]
+    assert f"fact_{fraud_type}" in [s.id for s in result.steps]
 
 
 def test_a_new_account_gets_the_acquaintance_advice():

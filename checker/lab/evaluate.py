@@ -22,6 +22,7 @@ from ..pipeline import CheckResult, InputError, check_many
 from ..stages.model import MODEL_FLAG_PREFIX
 from ..stages.result import SCHEMA_VERSION
 from ..stages.rules import catalogue
+from ..stages.taxonomy import taxonomy
 from ..stages.verdict import ORDER
 
 
@@ -235,6 +236,9 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
     by_category: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     # Our own registers (data/holdout) name each row's taxonomy type: issue 8's look-alikes are a set of types.
     by_type: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
+    # Their scams also say whether the answer's fraud_type (and so its steps) is the written one.
+    families = {entry.id: entry.family for entry in taxonomy().types if entry.kind == "fraud"}
+    named_type = {"typed": 0, "exact": 0, "family": 0}
     unreadable = 0
     results = check_many((item["text"] for item in kept), n_jobs=n_jobs)
     for item, result in zip(kept, results):
@@ -247,7 +251,18 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
         by_category[(label, category)].add(result)
         if isinstance(item.get("type"), str):
             by_type[(label, item["type"])].add(result)
-    typed = {"by_type": [{"label": label, "type": kind, **tally.to_dict()} for (label, kind), tally in sorted(by_type.items())]} if by_type else {}
+            if label == "scam" and item["type"] in families and result.verdict != "low_risk":
+                named_type["typed"] += 1
+                named_type["exact"] += result.fraud_type == item["type"]
+                named_type["family"] += families.get(result.fraud_type or "") == families[item["type"]]
+    typed: dict[str, object] = {}
+    if by_type:
+        typed["by_type"] = [{"label": label, "type": kind, **tally.to_dict()} for (label, kind), tally in sorted(by_type.items())]
+    if named_type["typed"]:
+        typed["flagged_scams_fraud_type"] = {
+            "written_type": proportion(named_type["exact"], named_type["typed"]),
+            "written_family": proportion(named_type["family"], named_type["typed"]),
+        }
     return {
         "file": path.name,
         "rows": len(kept) + unlabelled + near_telecom,
@@ -320,5 +335,11 @@ def suite_to_text(report: dict) -> str:
             lines.append(
                 f"  {name:42} {row['n']:>6}  {_cell(row['flagged']):34} {_cell(row['high_risk']):34} "
                 f"{_cell(row['alarms_with_named_red_flag'])}"
+            )
+        if "flagged_scams_fraud_type" in entry:
+            named = entry["flagged_scams_fraud_type"]
+            lines.append(
+                f"  flagged scams whose fraud_type is the written type: {_cell(named['written_type'])}; "
+                f"of its family: {_cell(named['written_family'])}"
             )
     return "\n".join(lines) + "\n"

@@ -201,6 +201,16 @@ def readme_block(root: pathlib.Path) -> str:
             *suite_table(holdout, HOLDOUT_TARGETS),
             "",
         ]
+        named = [(e["file"], e["flagged_scams_fraud_type"]) for e in holdout["files"] if "flagged_scams_fraud_type" in e]
+        if named:
+            lines += [
+                "The answer's `fraud_type` (which chooses its steps) on the flagged scams, against the type each was written as:",
+                "",
+                "| half | the written type | its family |",
+                "|---|---:|---:|",
+                *(f"| `{name}` | {percent(p['written_type'])} | {percent(p['written_family'])} |" for name, p in named),
+                "",
+            ]
         lookalikes = lookalike_table(holdout)
         if lookalikes:
             lines += ["Of them, issue 8's genuine look-alikes, by taxonomy type (the same run):", "", *lookalikes, ""]

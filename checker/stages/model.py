@@ -150,6 +150,7 @@ class Naming(NamedTuple):
     kind: NamedClass
     share: float  # the namer's probability for this class among the fraud classes
     cues: tuple[tuple[str, float, tuple[tuple[int, int], ...]], ...]  # term, push, pasted spans
+    order: tuple[str, ...] = ()  # every class id, the most likely first
 
 
 class Namer(NamedTuple):
@@ -470,7 +471,9 @@ class Model:
         shares = self.namer.probabilities(vec)
         top = max(range(len(shares)), key=shares.__getitem__)
         cues = self._cues(prediction, self.namer.weights[top]) or self._cues(prediction, {i: self.coef[i] for i in vec})
-        return Naming(self.namer.classes[top], shares[top], cues)
+        classes = self.namer.classes
+        order = tuple(classes[k].id for k in sorted(range(len(shares)), key=shares.__getitem__, reverse=True))
+        return Naming(classes[top], shares[top], cues, order)
 
     def _cues(self, prediction: Prediction, weights: dict[int, float]):
         """The words of the unit that pushed hardest towards the class; character n-grams (which can
