@@ -897,6 +897,11 @@ BY_MEANING = [
     ("你需要加一下我们理赔专员的微信，他会拉你进理赔群。", "chat", "add_contact"),
     ("我想 跟您 单独聊聊 您加一下 我这个 微信", "chat", "add_contact"),
     ("把提现的钱转到我们的银联风险清算账户，系统检测到资金流动就关闭会员。", "pay", "into_safe_account"),
+    # round 41: a payment urged aloud, and a fee's code to scan
+    ("人家还在等，你赶紧转吧。", "pay", "pay_urged"),
+    ("他说没收到，你再转一遍。", "pay", "pay_urged"),
+    ("能不能帮个忙，你再转八千给他？", "pay", "pay_urged"),
+    ("练习册费用一共九十五元，您扫一下我发的那个二维码就行。", "pay", "fee_code_scan"),
 ]
 
 
@@ -1033,6 +1038,12 @@ NOT_ASKED = [
     ("上次你转我的钱收到了，谢谢。", "pay"),
     # round 39: tax withheld by the employer, reported (扣缴)
     ("单位已为你扣缴个税102.00元，如有疑问请与单位核实。", "pay"),
+    # round 41: the writer's own payment still to come; a loan the writer owes; a scan a warning retells; a transfer refused
+    ("货款我明天打到你公司账户上，你查收一下。", "pay"),
+    ("上回借你的三千块我下个月还。", "pay"),
+    ("骗子会说报名费已交齐，让您扫码进群领取退款。", "pay"),
+    ("钱已经收到了，你不用再转了。", "pay"),
+    ("我知道了，你别再转了。", "pay"),
 ]
 
 
@@ -1297,6 +1308,12 @@ PEOPLE10_CLAIMED = [
     ("各位家长好，我是校篮球队教练，下周集训。", "teacher"),
     ("张教练：明天训练改到下午三点。", "teacher"),
     ("我是这个房子的二房东，房东出国了。", "landlord"),
+    # round 41: a call opened by a name with no 是, a teacher said the same way, a factory's 厂长
+    ("喂，赵哥，我孙丽。有个事想麻烦你。", "friend"),
+    ("老刘，我战友老郑，还记得吧？", "friend"),
+    ("喂，是丁一然妈妈吗？我许老师啊。", "teacher"),
+    ("您好，我是他们二年级一班的语文老师，姓马。", "teacher"),
+    ("喂，小吴，是我，你们石厂长。", "boss"),
 ]
 PEOPLE10_NOT_CLAIMED = [
     ("跟我王总说一声，明天的会改到下午。", "boss"),

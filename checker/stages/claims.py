@@ -631,6 +631,7 @@ class _Data(NamedTuple):
     fresh_imperative: re.Pattern[str]
     paid_after: re.Pattern[str]
     paid_by_writer: re.Pattern[str]
+    pays_later: re.Pattern[str]
     paid_done: re.Pattern[str]
     held_deposit: re.Pattern[str]
     clause_end: re.Pattern[str]
@@ -760,6 +761,7 @@ def parse_data(raw: str | dict) -> _Data:
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
         paid_after=_compile(negation["paid_after"], "negation.paid_after"),
         paid_by_writer=_compile(negation["paid_by_writer"], "negation.paid_by_writer"),
+        pays_later=_compile(negation["pays_later"], "negation.pays_later"),
         paid_done=_compile(negation["paid_done"], "negation.paid_done"),
         held_deposit=_compile(negation["held_deposit"], "negation.held_deposit"),
         clause_end=_compile(negation["clause_end"], "negation.clause_end"),
@@ -1782,6 +1784,8 @@ def _requests(
                     continue  # a seller's terms: paid once the goods or the service have come
                 if kind == "pay" and _paid_by_writer(text, m.start(), m.end(), data):
                     continue  # the writer tells of a payment he made: nobody is asked to pay
+                if kind == "pay" and data.pays_later.search(text, _clause_start(text, m.start(), data), m.start()):
+                    continue  # "我一会儿打到你爸那张卡上": the writer will pay; nobody is asked to
                 if kind == "pay" and _paid_by_another(text, m.start(), m.end()):
                     continue  # "律师费由委托人支付", "一笔…转账被我行拦截": no payment asked of the reader
                 if name in _FEE_PATTERNS and held_deposit(text, m.start(), m.end()):
