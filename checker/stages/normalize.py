@@ -12,7 +12,7 @@ classifier was trained on text that went through exactly these steps:
    do not change;
 5. remove separators slipped between Chinese characters (律 师 费, 律*师*费, 律❤师🔥费, 律丨师), and
    punctuation that spells a word apart one character at a time (律、师、费; not a dialogue's one-character
-   speaker names heading its lines, "陈：好，谢谢"); white space that is not
+   speaker names heading its turns, "陈：好，谢谢", on lines of their own or after a turn's full stop); white space that is not
    between two ASCII words; and join digit groups split by spaces, dashes, dots or emoji
    (138-1234-5678, 138.1234.5678, 138🔸1234🔸5678); then a link spoken rather than written, 点 for
    its dots, 杠 for a hyphen, 斜杠 for a slash ("fz-app 点 cc" -> fz-app.cc), where the public-suffix
@@ -52,7 +52,7 @@ from .hosts import registrable  # the public-suffix list, loaded only for a spok
 from .patterns import precompiled, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
 
-NORMALIZER_VERSION = "11"
+NORMALIZER_VERSION = "12"
 
 
 class _Chain:
@@ -96,8 +96,10 @@ _CJK_SEPARATED = precompiled(rf"(?<=[{_CJK}])[\s\-_*·•・|~^=#/\\.'`\"+{_SYMB
 _PUNCT_SPELLED = _Chain(rf"(?<![{_CJK}])[{_CJK}]", rf"[、，,;；:：][{_CJK}]")
 _PUNCT = precompiled(r"[、，,;；:：]")
 # A line of a dialogue headed by its speaker ("陈：…", "客服：…"): in a paste with two or more such lines, a
-# one-character name and its colon spell nothing apart.
-_SPEAKER_LINE = precompiled(rf"(?m)^[{_CJK}]{{1,4}}[:：]")
+# one-character name and its colon spell nothing apart. Round 41: a turn pasted on the same line heads after
+# the last turn's full stop or a space ("甲：喂，老马。 乙：是我。", "爸：…五百。妈：收到了"), as a call's
+# transcript or a chat copied without its line breaks has it.
+_SPEAKER_LINE = precompiled(rf"(?m)(?:^|(?<=[。！？!?…\s]))[{_CJK}]{{1,4}}[:：]")
 # White space counts as a word boundary only between two ASCII letters or digits (English text).
 _SPACE = precompiled(r"\s+")
 # Disguise spells a word apart, one character at a time (律*师*费); honest text puts a symbol between
@@ -593,9 +595,7 @@ def _char_pass(text: str, found: _Found) -> tuple[str, OffsetMap]:
 
 
 def _speakers(text: str) -> frozenset[str]:
-    """The one-character names that head lines of a dialogue (_SPEAKER_LINE), in a paste with two or more such lines."""
-    if "\n" not in text:
-        return frozenset()
+    """The one-character names that head turns of a dialogue (_SPEAKER_LINE), in a paste with two or more such turns."""
     heads = _SPEAKER_LINE.findall(text)
     return frozenset(head[0] for head in heads if len(head) == 2) if len(heads) >= 2 else frozenset()
 
