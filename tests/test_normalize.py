@@ -130,6 +130,11 @@ SPEAKERS = [
     # a spoken hotline turned digits makes normalisation compact again, the lines joined: the names stay names
     ("客服：这里是中国银行，请问是林先生吗？\n林：是，怎么了？\n客服：有疑问请拨打九五五六六。", [], "林:是,怎么了"),
     ("陈：好，谢谢", ["separated_characters"], "陈好谢谢"),
+    # round 41: the turns pasted on one line, each after the last one's full stop or a space
+    ("甲：喂，是老周吗？ 乙：是我，你哪位？ 甲：我是你表弟。", [], "乙:是我,你哪位"),
+    ("妈：钱收到了吗？爸：收到了，五百。", [], "爸:收到了,五百"),
+    # one turn's head alone is no dialogue: a mark between single characters still spells a word apart
+    ("加：微，信。abc123", ["separated_characters"], "加微信"),
 ]
 
 
