@@ -237,3 +237,21 @@ def test_typed_scams_say_whether_the_answer_names_their_type(tmp_path):
     assert (named["written_type"]["k"], named["written_type"]["n"]) == (1, 3)
     assert (named["written_family"]["k"], named["written_family"]["n"]) == (2, 3)
     assert "fraud_type is the written type:  33.3%" in suite_to_text(evaluate_suite(tmp_path))
+
+
+def test_external_scam_categories_say_whether_the_answer_names_their_family(tmp_path):
+    # A fake leader's request (written for this test) filed under the external sets' acquaintance category: its
+    # fraud_type is of impersonation_person. Filed as a loan scam it is not of loan_credit's family.
+    boss = "王总您好，我是财务部小陈的领导赵总，我这边在外地开会，有一笔货款要马上付给供应商，你先从公司账户转过去，对方账户我发你QQ上"
+    _write(
+        tmp_path,
+        "external.jsonl",
+        [
+            {"text": boss, "label": "scam", "category": "impersonating_acquaintance"},
+            {"text": boss + "。", "label": "scam", "category": "loan_credit"},
+            {"text": boss + "，快点。", "label": "scam", "category": "impersonating_customer_service"},
+        ],
+    )
+    (entry,) = evaluate_suite(tmp_path)["files"]
+    rows = {row["category"]: (row["family"], row["of_the_family"]["k"], row["of_the_family"]["n"]) for row in entry["flagged_scams_family_by_category"]}
+    assert rows == {"impersonating_acquaintance": ("impersonation_person", 1, 1), "loan_credit": ("loan_credit", 0, 1)}

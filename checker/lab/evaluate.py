@@ -164,6 +164,19 @@ NAMED_MEANS = (
     "named flag (the scam type it reads like, with its cue spans)"
 )
 Z_95 = 1.959963984540054
+# The scam categories of the external sets (../shared/eval/README.md) that one taxonomy family covers, so
+# that the answer's fraud_type can be checked on messages nobody on the project wrote: a fake police,
+# court or procuratorate is debt_legal's (fake_police, fake_court …; a fake 12381 is government_service's and
+# counts as a miss here); a loan scam loan_credit's; a fake acquaintance or leader impersonation_person's.
+# Customer-service impersonation spans many families and is left out.
+CATEGORY_FAMILIES = {
+    "impersonating_authorities": "debt_legal",
+    "loan_credit": "loan_credit",
+    "impersonating_acquaintance": "impersonation_person",
+    "冒充公检法": "debt_legal",
+    "贷款诈骗": "loan_credit",
+    "冒充领导或熟人诈骗": "impersonation_person",
+}
 
 
 def wilson(k: int, n: int, z: float = Z_95) -> tuple[float, float]:
@@ -239,6 +252,7 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
     # Their scams also say whether the answer's fraud_type (and so its steps) is the written one.
     families = {entry.id: entry.family for entry in taxonomy().types if entry.kind == "fraud"}
     named_type = {"typed": 0, "exact": 0, "family": 0}
+    family_of_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # category -> [flagged, of its family]
     unreadable = 0
     results = check_many((item["text"] for item in kept), n_jobs=n_jobs)
     for item, result in zip(kept, results):
@@ -249,6 +263,10 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
         category = str(item.get("category") or item.get("kind") or "-")
         by_label[label].add(result)
         by_category[(label, category)].add(result)
+        if label == "scam" and category in CATEGORY_FAMILIES and result.verdict != "low_risk":
+            tally = family_of_category[category]
+            tally[0] += 1
+            tally[1] += families.get(result.fraud_type or "") == CATEGORY_FAMILIES[category]
         if isinstance(item.get("type"), str):
             by_type[(label, item["type"])].add(result)
             if label == "scam" and item["type"] in families and result.verdict != "low_risk":
@@ -258,6 +276,11 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
     typed: dict[str, object] = {}
     if by_type:
         typed["by_type"] = [{"label": label, "type": kind, **tally.to_dict()} for (label, kind), tally in sorted(by_type.items())]
+    if family_of_category:
+        typed["flagged_scams_family_by_category"] = [
+            {"category": category, "family": CATEGORY_FAMILIES[category], "of_the_family": proportion(k, n)}
+            for category, (n, k) in sorted(family_of_category.items())
+        ]
     if named_type["typed"]:
         typed["flagged_scams_fraud_type"] = {
             "written_type": proportion(named_type["exact"], named_type["typed"]),
@@ -336,6 +359,8 @@ def suite_to_text(report: dict) -> str:
                 f"  {name:42} {row['n']:>6}  {_cell(row['flagged']):34} {_cell(row['high_risk']):34} "
                 f"{_cell(row['alarms_with_named_red_flag'])}"
             )
+        for row in entry.get("flagged_scams_family_by_category", []):
+            lines.append(f"  flagged {row['category']} whose fraud_type is of {row['family']}: {_cell(row['of_the_family'])}")
         if "flagged_scams_fraud_type" in entry:
             named = entry["flagged_scams_fraud_type"]
             lines.append(

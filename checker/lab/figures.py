@@ -184,6 +184,16 @@ def readme_block(root: pathlib.Path) -> str:
         left_out = _left_out(evaluation)
         if left_out:
             lines += [left_out, ""]
+        families = [(e["file"], row) for e in evaluation["files"] for row in e.get("flagged_scams_family_by_category", [])]
+        if families:
+            lines += [
+                "The answer's `fraud_type` on the flagged scams of the categories one taxonomy family covers (the same run):",
+                "",
+                "| set | category | `fraud_type` of the family |",
+                "|---|---|---:|",
+                *(f"| `{name}` | {row['category']} → `{row['family']}` | {percent(row['of_the_family'])} |" for name, row in families),
+                "",
+            ]
         lines += ["Per category: `models/evaluation.json`, or the text form of the same command.", ""]
     holdout = _read_json(root / "models" / "holdout.json")
     if holdout:
