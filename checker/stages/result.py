@@ -89,7 +89,9 @@ class CheckResult:
     steps: tuple[Step, ...] = ()
     # Numbers and links in the message that are not the named institution's confirmed ones: (zh, en).
     not_official: tuple[tuple[str, str], ...] = ()
-    # The fraud types (taxonomy ids) the red flags point to, most supported first.
+    # The fraud types (taxonomy ids) of a message with red flags: the type the model's namer reads it as first,
+    # when the namer is sure enough (steps.toml [limits].namer_share); then those the red flags point to, most
+    # supported first. The first one chooses the steps.
     fraud_types: tuple[str, ...] = ()
     # Code-point offsets of the paste's characters outside the BMP (each is two UTF-16 units): enough
     # to convert offsets without keeping the text.
@@ -102,7 +104,8 @@ class CheckResult:
 
     @property
     def fraud_type(self) -> str | None:
-        """The fraud type (taxonomy id) the red flags support most, or None."""
+        """The fraud type (taxonomy id) of a message with red flags: the namer's when it is sure enough,
+        else the one the red flags support most; None without red flags."""
         return self.fraud_types[0] if self.fraud_types else None
 
     @property
