@@ -4367,3 +4367,26 @@ def test_round34_a_warnings_words_hide_no_request_the_sender_makes(text, flagged
 )
 def test_round34_rent_the_usual_way_makes_no_finding(text, made):
     assert ("pay_through_unofficial_channel" in {f.id for f in check(text).red_flags}) is made
+
+
+# Round 41: a payment to the account the reader has always paid ("照老样子", "跟之前一样", "原来那张卡") goes through
+# the channel the reader already has, where the message gives no account, card, code or link to pay to; a scam that
+# says so beside its own card still pays the scammer.
+AS_BEFORE = [
+    ("我们还是照老样子转到他那张农行卡就行。", "official"),
+    ("麻烦你先把房租打到我原来的卡上。", "official"),
+    ("房租跟之前一样转，新卡号6222021234567890123。", "unofficial"),
+    ("房租照老样子转，收款码我发你微信了，扫这个。", "unofficial"),
+    # turned round: not as before
+    ("这个月房租你别往原来那个卡上打了，你打到我闺女的卡上。", "unofficial"),
+]
+
+
+@pytest.mark.parametrize(("text", "through"), AS_BEFORE)
+def test_a_payment_as_before_goes_where_the_reader_always_paid(text, through):
+    pays = [r.through for r in _read(text).requests if r.kind == "pay"]
+    assert pays and (all(t == through for t in pays) if through == "official" else through in pays or "none" in pays), pays
+
+
+def test_as_before_beside_the_scammers_own_card_stays_high():
+    assert check("我是房东，换号了，房租跟之前一样转，新卡号6222021234567890123。").verdict == "high_risk"

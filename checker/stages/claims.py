@@ -3458,6 +3458,25 @@ def _offered_to_reader(text: str, start: int, data: _Data) -> bool:
 # The creditor a law firm or collector speaks for, as the one to deal with ("与委托方协商还款",
 # "请联系委托方", "向债权人核实").
 _WITH_THE_CREDITOR = precompiled(r"(?:与|向|跟|和|联系|找|咨询)(?:您的)?(?:委托方|委托人|债权人)")
+# Round 41: a payment to the account the reader has always paid, said so ("还是照老样子转到他那张农行卡", "跟之前一样",
+# "打到原来那张卡上"): the channel the taxonomy says to trust for people (the number and account the reader already
+# had, taxonomy.toml fake_landlord, genuine_personal_message). Only where the message gives no account, card, code or
+# link to pay to anywhere: a scam that adds "跟之前一样" beside its own card still pays the scammer.
+_AS_BEFORE = precompiled(
+    r"照老样子|照旧|(?:跟|和|同)(?:之前|以前|原来|往常|上个月|上次|平时)一样|(?:还是|照样)?(?:原来|以前|之前|平时|一直)(?:的|用的|那张|那个)(?:卡|账户|账号|银行卡)"
+)
+# How far from the payment its "as before" may stand ("还是照老样子转到…", "打到我那张农行卡上跟之前一样"); and the
+# words that turn it round ("你莫往原来那个卡上打咧…你打到俺闺女的卡上": not as before).
+_AS_BEFORE_REACH = 8
+_NOT_AS_BEFORE = precompiled(r"[莫别不没甭]|不要|不能|不用")
+
+
+def _as_before(text: str, start: int, end: int) -> bool:
+    """Whether the payment at text[start:end] is said to go where it always went (_AS_BEFORE), next to it and not denied."""
+    for m in _AS_BEFORE.finditer(text, max(0, start - _AS_BEFORE_REACH), min(len(text), end + _AS_BEFORE_REACH)):
+        if _NOT_AS_BEFORE.search(text, max(0, m.start() - 3), m.start()) is None:
+            return True
+    return False
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -3503,6 +3522,13 @@ def _bound(
     if not near and _WITH_THE_CREDITOR.search(text, *_clause(text, start, end)):
         # "如有异议请联系委托方", "请与委托方协商还款": done with the creditor a firm speaks for, whose
         # own channels the reader already has; not with the sender, and through no channel it gives.
+        return Request(request.kind, request.pattern, request.evidence, "official"), []
+    if (
+        not near
+        and request.kind == "pay"
+        and _as_before(text, start, end)
+        and not any(c.kind in _BINDS["pay"] for c in channels)
+    ):
         return Request(request.kind, request.pattern, request.evidence, "official"), []
     through = "none" if not near else "official" if all(c.official for c in near) else "unofficial"
     return Request(request.kind, request.pattern, request.evidence, through), near
