@@ -4379,6 +4379,9 @@ AS_BEFORE = [
     ("房租照老样子转，收款码我发你微信了，扫这个。", "unofficial"),
     # turned round: not as before
     ("这个月房租你别往原来那个卡上打了，你打到我闺女的卡上。", "unofficial"),
+    ("房租以后打我老公的卡，之前那张卡不用了。", "unofficial"),
+    # the change denied is as before still ("我没换卡")
+    ("房租还是一千八打到我那张农行卡上跟之前一样我没换卡没换号。", "official"),
 ]
 
 

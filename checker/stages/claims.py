@@ -3466,15 +3466,17 @@ _AS_BEFORE = precompiled(
     r"照老样子|照旧|(?:跟|和|同)(?:之前|以前|原来|往常|上个月|上次|平时)一样|(?:还是|照样)?(?:原来|以前|之前|平时|一直)(?:的|用的|那张|那个)(?:卡|账户|账号|银行卡)"
 )
 # How far from the payment its "as before" may stand ("还是照老样子转到…", "打到我那张农行卡上跟之前一样"); and the
-# words that turn it round ("你莫往原来那个卡上打咧…你打到俺闺女的卡上": not as before).
+# words that turn it round, before it ("你莫往原来那个卡上打咧…你打到俺闺女的卡上") or after it ("打我老公的卡，之前那张卡
+# 不用了", the fake landlord's hook): not as before.
 _AS_BEFORE_REACH = 8
 _NOT_AS_BEFORE = precompiled(r"[莫别不没甭]|不要|不能|不用")
+_OLD_ONE_GONE = precompiled(r"[^。!?]{0,3}?(?<![没不未])(?:不用|不能用|用不了|停|挂失|作废|锁|冻|注销|坏|丢|换|取不出)")
 
 
 def _as_before(text: str, start: int, end: int) -> bool:
     """Whether the payment at text[start:end] is said to go where it always went (_AS_BEFORE), next to it and not denied."""
     for m in _AS_BEFORE.finditer(text, max(0, start - _AS_BEFORE_REACH), min(len(text), end + _AS_BEFORE_REACH)):
-        if _NOT_AS_BEFORE.search(text, max(0, m.start() - 3), m.start()) is None:
+        if _NOT_AS_BEFORE.search(text, max(0, m.start() - 3), m.start()) is None and _OLD_ONE_GONE.match(text, m.end()) is None:
             return True
     return False
 
