@@ -130,8 +130,11 @@ def _check_normalized(
     money_or_legal = bool(red_flags) or advice_stage.speaks_of_money_or_law(norm.text)
     reminder_zh, reminder_en = advice_stage.reminder(money_or_legal)
     # What the namer reads the message as leads the fraud types (advice.fraud_types says why); it
-    # is worked out only for a message with red flags or a model opinion the verdict shows.
-    naming = prediction.naming() if prediction is not None and (red_flags or verdict.model_counted) else None
+    # is worked out only for a message with red flags or a model opinion the verdict shows, and its
+    # cue spans only for the opinion shown.
+    naming = None
+    if prediction is not None and (red_flags or verdict.model_counted):
+        naming = prediction.naming(cues=verdict.model_counted)
     read_as = None
     if naming is not None and not naming.kind.id.startswith(model_stage.FAMILY_PREFIX):
         read_as = advice_stage.read_as(naming.kind.id, naming.share)

@@ -184,9 +184,10 @@ class Prediction(NamedTuple):
     tokens: segment.Tokens
     masked: Normalized
 
-    def naming(self) -> Naming:
-        """Computed only when the verdict shows it."""
-        return self.model._naming(self)
+    def naming(self, cues: bool = True) -> Naming:
+        """Computed only for a message with red flags or a model opinion the verdict shows; `cues`
+        (the spans of the words that made it think so) only where the verdict shows the opinion."""
+        return self.model._naming(self, cues)
 
 
 class Vocabulary(Mapping[str, int]):
@@ -466,11 +467,13 @@ class Model:
         vec = self._vector_of_weighted(weighted[best], structure)
         return Prediction(scored[best], known[0], self, units[best], vec, toks, masked)
 
-    def _naming(self, prediction: Prediction) -> Naming:
+    def _naming(self, prediction: Prediction, with_cues: bool = True) -> Naming:
         vec = prediction.vector
         shares = self.namer.probabilities(vec)
         top = max(range(len(shares)), key=shares.__getitem__)
-        cues = self._cues(prediction, self.namer.weights[top]) or self._cues(prediction, {i: self.coef[i] for i in vec})
+        cues = ()
+        if with_cues:
+            cues = self._cues(prediction, self.namer.weights[top]) or self._cues(prediction, {i: self.coef[i] for i in vec})
         classes = self.namer.classes
         order = tuple(classes[k].id for k in sorted(range(len(shares)), key=shares.__getitem__, reverse=True))
         return Naming(classes[top], shares[top], cues, order)
