@@ -4393,3 +4393,34 @@ def test_a_payment_as_before_goes_where_the_reader_always_paid(text, through):
 
 def test_as_before_beside_the_scammers_own_card_stays_high():
     assert check("我是房东，换号了，房租跟之前一样转，新卡号6222021234567890123。").verdict == "high_risk"
+
+
+# Round 42 (blind warning register 12): a way the message itself calls the scam's is set aside, however the warning
+# words it: beware of it ("警惕 …"), it passes itself off ("…冒充…", "…自称…"), it is called fake in a word ("…假的"), a
+# heading names the list ("涉诈号码通报："), the list is closed by what was done to it ("以上号码已被封停", "均为诈骗电话"), a
+# received message asked it and the writer found it fake, or a case tells the victim robbed after it. No scam says any
+# of this of its own way in; a way offered beside such words keeps the message flagged.
+DISOWNED_WAYS = [
+    ("谨防 zsyh-jf.top 仿冒积分兑换网站，招行积分只在掌上生活App使用。", True),
+    ("当心 ybk-rz.xyz，医保电子凭证不用认证，请勿点击。", True),
+    ("0571-2690 3318 冒充税务局，请勿回拨，个税问题请拨12366。", True),
+    ("微信号 zx_xf2088 自称能“修复征信”，请勿添加。", True),
+    ("别点 tuishui-gs.top 假的 退税用个人所得税App", True),
+    ("【某区反诈中心】近期涉诈号码通报：17092836451、0898-66213407。以上号码已被封停，接到请挂断并拨打96110。", True),
+    ("【某社区】居民反映的可疑来电：0532-86612093（冒充医保局）、010-59872361（冒充银保监会），均为诈骗电话，请勿回拨。", True),
+    ("我妈昨天收到短信让点 sbk-xf.cc 激活社保卡，我帮她打了12333，确认是假的。大家提醒一下家里老人。", True),
+    ("【某派出所】辖区居民李某接到电话，对方让其添加QQ 2918374650办理退款，李某按要求操作后卡里被转走8600元。退款只在购物平台内办理。", True),
+    # offered beside the words that disown another: still flagged
+    ("警惕仿冒网站！官方唯一核验入口：zsyh-safe.cc，请立即登录验证。", False),
+    ("以上号码已被封停，恢复请联系客服微信kf_zx2088。", False),
+    ("这几个号码已被封停：17092836451。新客服电话17163359012，请立即联系办理退款。", False),
+    ("谨防诈骗！您的医保卡已停用，请登录 ybk-rz.xyz 重新认证。", False),
+    ("10月9日，市民王某添加客服微信kf_bt2024后成功领取补贴3000元，名额有限，速加。", False),
+    ("辖区居民李某添加QQ 2918374650后成功办理退款8600元，有需要请添加。", False),
+    ("【某派出所】辖区居民李某添加QQ 2918374650办理退款，随后被对方拉黑。退款请添加QQ 2918374650。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "low"), DISOWNED_WAYS)
+def test_round42_a_way_the_message_calls_the_scams_is_set_aside(text, low):
+    assert (check(text).verdict == "low_risk") is low

@@ -2898,12 +2898,15 @@ _EXAMPLE_AFTER = precompiled(r"\s?(?:这种|这类|这样的|之类|一类)")
 # ("防诈骗官方电话：…", "反诈骗热线…", "举报诈骗电话：…"), which a scam can give as its own.
 # A prohibition to the reader ("请勿…", "千万别…"): what the readers of a disowned channel share.
 _PROHIBITION = r"(?:不要|切勿|请勿|勿|别|千万别|千万不要)"
-_CHANNEL_NOUN = r"(?:微信号?|qq号?|号码|电话|手机号?|座机|专线|热线|链接|网址|网站|域名|账户|账号|银行卡号?|卡号|二维码|app)"
+_CHANNEL_NOUN = r"(?:微信号?|qq号?|号码|电话|来电|手机号?|座机|专线|热线|链接|网址|网站|域名|下载地址|地址|账户|账号|银行卡号?|卡号|二维码|app)"
 _DISOWNED_IN_PLACE = precompiled(
     rf"(?:(?:{_PROHIBITION}|严禁)(?:再|去|随意|轻易)?"
-    r"(?:回拨|拨打|回电|接听|点击|点开|打开|访问|登录|添加|加|扫描|扫|下载|联系|相信|理会|转账到|汇款到|转入|汇入|转到|汇到)"
+    r"(?:回拨|拨打|回电|接听|点击|点开|点|打开|访问|登录|添加|加|扫描|扫|下载|联系|相信|理会|转账到|汇款到|转入|汇入|转到|汇到)"
     rf"(?:这个|此|该)?的?{_CHANNEL_NOUN}?"
-    rf"|(?<![防反报击范治])(?:仿冒|假冒|钓鱼|虚假|诈骗|山寨|冒牌|涉诈|涉骗)的?(?:(?!官方|唯一|认证|正规|真实|举报|热线|专线)[\u4e00-\u9fff]){{0,4}}?{_CHANNEL_NOUN})"
+    rf"|(?<![防反报击范治])(?:仿冒|假冒|钓鱼|虚假|诈骗|山寨|冒牌|涉诈|涉骗)的?(?:(?!官方|唯一|认证|正规|真实|举报|热线|专线)[\u4e00-\u9fff]){{0,4}}?{_CHANNEL_NOUN}"
+    # Round 42: the channel is what the reader is told to beware of ("警惕 yb-x.xyz，…", "谨防 dxm-x.xyz 仿冒贷款App"): no
+    # sender warns against its own way in.
+    rf"|(?:警惕|谨防|当心|提防|小心)(?:这个|此|该)?的?{_CHANNEL_NOUN}?)"
     r"(?:为|是)?[:：\s]{0,2}$"
 )
 _IN_PLACE_REACH = 24
@@ -2924,8 +2927,10 @@ _MAX_LISTED = 8
 # "仿冒我行的短信常见网址：abc-….cc"): nothing between that names a channel of the sender's own (官方, 客服, 热线 …)
 # or asks the reader to use one ("请拨打", "联系", "添加").
 _HEADING_NAMING_SCAMS = (
-    r"(?<![防反报击范治])(?:诈骗|仿冒|假冒|钓鱼|冒用|冒充)"
+    r"(?<![防反报击范治])(?:诈骗|仿冒|假冒|钓鱼|冒用|冒充|涉诈|涉骗|可疑)"
     rf"(?:(?!官方|唯一|认证|正规|真实|客服|热线|专线|联系|拨打|添加|请)[^。！？!?\n，,；;:：]){{0,12}}?(?:{_CHANNEL_NOUN}|卡)"
+    # Round 42: the list named as what it is before its colon ("涉诈号码通报：", "诈骗网址曝光：", "可疑来电如下：").
+    r"(?:通报|名单|清单|黑名单|提醒|预警|曝光|汇总|列表|如下|有|包括)?"
     r"(?:[，,](?:请勿|不要|切勿|勿)[^。！？!?\n，,；;:：]{0,8})?[:：]"
 )
 _DISOWNING_HEADING = precompiled(_HEADING_NAMING_SCAMS + r"\s?$")
@@ -2964,9 +2969,14 @@ def _named_scam_patterns(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         # readers told to leave it alone with nothing after the verb ("那个QQ 1684…你们也别理"), or the message
         # it came in named a scam's ("dx-jifen.top那个积分换现金的短信是骗子"): what no sender says of his own. Not
         # "请勿回复" nor "请勿回拨", which a scam says of the SMS it sends ("请致电400… 请勿回拨").
-        r"|\s?(?:我们|警方|民警)?(?:已经|已)(?:上报|举报|封停|拉黑|被封)"
+        r"|\s?(?:我们|警方|民警)?(?:已经|已)(?:被)?(?:上报|举报|封停|拉黑|被封|封号|停机|标记)"
         r"|\s?(?:你们|大家|您|你)?(?:也)?(?:千万)?(?:别|不要|切勿|请勿)(?:理会|理|相信|信)了?(?=[，,。！!？?\s]|$)"
         r"|\s?那个[^。！？!?，,]{0,10}?(?:短信|信息|电话|消息)(?:也|都)?(?:是|为)(?:骗子|诈骗|假的)"
+        # Round 42 (blind warning register 12, dev half): the channel as the one who passes itself off ("0755-…冒充社保局",
+        # "微信号 zx_… 自称“征信修复”") or called fake in a word ("geshui-x.top 假的"): the "this" reading below, said right after
+        # the channel. No sender says of its own number that it impersonates anyone, or that it is fake.
+        r"|\s?[(（]?(?:也|都|均|就)?(?:冒充|假冒|仿冒|冒用|自称)"
+        r"|\s?(?:是|为|就是)?假的(?![吗吧么呢?？])"
     )
     this = (
         rf"(?:这|该|此|上述|以上|这些|这个)(?:个|条|张|些)?(?:{noun}(?:都|均|全)?{scam}{_NOT_ANTIFRAUD}"
@@ -2976,6 +2986,10 @@ def _named_scam_patterns(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         # ("已被确认为诈骗账号"): what no sender says of his own.
         rf"|(?:这|该|此)(?:个)?{noun}(?:是|在|一直)?(?:冒充|假冒|仿冒|冒用)"
         rf"|(?:已经?|已)?被?(?:确认|认定|核实|证实|查实)(?:是|为)(?:诈骗|骗子|钓鱼|假冒|仿冒|虚假)的?{noun}"
+        # Round 42: the list closed by what was done to it or what it all is ("以上号码已被封停", "以上均已被标记为诈骗",
+        # "…（冒充医保局），均为诈骗电话"): what no sender says of its own way in.
+        r"|(?:以上|上述|这些|这几个)(?:[^。！？!?，,；;]{0,6}?)(?:均|都|全)?(?:已经?|已)(?:被)?(?:封停|停机|停用|关停|拉黑|封号|查封|冻结|标记)"
+        r"|(?<![^，,；;\s)）])(?:均|都|全|皆)(?:为|是|系)(?:诈骗|骗子|钓鱼|假冒|仿冒|虚假|山寨)"
     )
     return precompiled(right_after), precompiled(this)
 
@@ -3037,7 +3051,13 @@ def _caller_told(text: str, at: int, end: int, begin: int) -> bool:
 # What the caller of a story told said to do, in the channel's sentence before it ("…说换号了让把房租打到…",
 # "…说我医保卡被人冒用要冻结，让我打…", "…说有退税，让登录…"): said, then asked of the writer or of someone the writer
 # tells of; 让 and 叫 may leave whom they ask unsaid, 要 not ("说…要注销" asks nobody).
-_SAID_ASKED = precompiled(r"(?:说|称)[^。！？!?]{0,24}?(?:(?:让|叫)(?:我|把|她|他)?|要(?:我|把|她|他))")
+# Round 42: or a message or call received, then what it asked ("我家老人昨天收到短信让点 x.cc…", "接到电话叫我加…"), and what
+# someone else sent ("那个人发的链接 x.cc", "对方发来的网址"): the writer tells of it, as of the caller's words.
+_SAID_ASKED = precompiled(
+    r"(?:说|称)[^。！？!?]{0,24}?(?:(?:让|叫)(?:我|把|她|他)?|要(?:我|把|她|他))"
+    r"|(?:收到|接到)[^。！？!?，,]{0,12}?(?:短信|信息|消息|电话|来电)[^。！？!?]{0,6}?(?:让|叫|要(?:我|把|她|他))"
+    r"|(?:那个人|那人|对方|骗子|有人)(?:发|给|留)(?:来|过来)?的(?:链接|网址|号码|电话|微信号?|qq号?|卡号)"
+)
 
 
 def _story_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
@@ -3075,8 +3095,10 @@ def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
         return False
     if _LOSS.search(text, end, end + _CASE_REACH) is None:
         return False
-    if _cue_search(data.denial, text) is None:
-        return False  # a case is told to warn: a sum told after an account ("共计3000元") warns of nothing
+    if _cue_search(data.denial, text) is None and _VICTIMISED.search(text, end, end + _CASE_REACH) is None:
+        # A case is told to warn: a sum told after an account ("共计3000元") warns of nothing; someone defrauded, robbed or
+        # blocked after it does (round 42: "…被转走2.3万元", "…随后将他拉黑"), as no scam says of its own channel.
+        return False
     clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, begin, at)), default=begin)
     return (
         data.fresh_imperative.search(text, clause, at) is None
@@ -3187,9 +3209,20 @@ _VICTIM = precompiled(
 )
 # How a case report opens: named so, or (round 24) as a report of late, "发生多起…", or when it happened ("近期",
 # "近日", "上月" ...).
-_CASE_OPENS = precompiled(r"案例|警情|通报|以案说法|案情|真实案件|反诈小课堂|发生了?(?:多|一|几|两|数)起|近期|近日|日前|最近|上月|本月|上周")
+# Round 42: or by the day it happened ("10月9日，…居民吴某收到…"), or the victim's place as police reports name it
+# ("辖区一名宝妈…", "村民小马…", "市民冯某…").
+_CASE_OPENS = precompiled(
+    r"案例|警情|通报|以案说法|案情|真实案件|反诈小课堂|发生了?(?:多|一|几|两|数)起|近期|近日|日前|最近|上月|本月|上周"
+    r"|^\s?\d{1,2}月\d{1,2}日|辖区|居民|市民|村民"
+)
 _CASE_OPENING = 24
 _CASE_REACH = 150
+# The victim's loss said as a loss, not as a sum paid alone (_case_told: a case that warns with no other word of warning).
+_VICTIMISED = precompiled(
+    r"(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|被(?:转|刷|划|骗|盗)走|被盗刷|发现(?:自己)?(?:被骗|上当)"
+    r"|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|(?:最终|最后|结果|却|均|都|再也)无法(?:提现|取出|出金)|提不出来"
+    r"|(?:将|把)(?:他|她|其)拉黑|被(?:对方)?拉黑|(?:卡里|卡上|账户里|账户中|账上|余额)[^。，,!?]{0,4}?少了[^。，,!?]{0,4}?\d"
+)
 # A victim's loss told, with its sum or its way out of the account (round 24: a card stolen from, "被盗刷"; or the
 # scam seen through only after, "才识破", "转了2800元后才发现"; or a loss averted by checking, "核实后避免了损失";
 # round 27: spent by someone else, "被…消费8900元").
