@@ -255,3 +255,24 @@ def test_external_scam_categories_say_whether_the_answer_names_their_family(tmp_
     (entry,) = evaluate_suite(tmp_path)["files"]
     rows = {row["category"]: (row["family"], row["of_the_family"]["k"], row["of_the_family"]["n"]) for row in entry["flagged_scams_family_by_category"]}
     assert rows == {"impersonating_acquaintance": ("impersonation_person", 1, 1), "loan_credit": ("loan_credit", 0, 1)}
+
+
+def test_typed_rows_say_how_many_of_their_ways_are_set_aside_as_the_scams(tmp_path):
+    # Written for this test: a warning that names two ways, one it calls the scam's ("…冒充税务局") and its own
+    # line for questions (not the scam's); a scam that gives its own link; a personal message is neither.
+    warning = "【某区公安分局】0571-2690 3318 冒充税务局，请勿回拨。有疑问请联系社区民警13905817726。"
+    scam = "【个税】您有一笔退税待领取，请登录 tuishui-gs.top 办理。"
+    _write(
+        tmp_path,
+        "heldout.jsonl",
+        [
+            {"text": warning, "label": "legit", "category": "x", "type": "genuine_antifraud_notice"},
+            {"text": scam, "label": "scam", "category": "x", "type": "tax_refund"},
+            {"text": "妈，我到了，钱转你卡上了，尾号6621。", "label": "legit", "category": "x", "type": "genuine_personal_message"},
+        ],
+    )
+    (entry,) = evaluate_suite(tmp_path)["files"]
+    aside = entry["ways_set_aside"]
+    assert (aside["warnings"]["k"], aside["warnings"]["n"]) == (1, 2)
+    assert (aside["scams"]["k"], aside["scams"]["n"]) == (0, 1)
+    assert "unofficial ways set aside as the scam's: in genuine warnings  50.0% [9.4, 90.5] (1/2)" in suite_to_text(evaluate_suite(tmp_path))

@@ -19,6 +19,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ..pipeline import CheckResult, InputError, check_many
+from ..stages import claims as claims_stage
+from ..stages.entities import extract
+from ..stages.normalize import normalize
 from ..stages.model import MODEL_FLAG_PREFIX
 from ..stages.result import SCHEMA_VERSION
 from ..stages.rules import catalogue
@@ -224,6 +227,21 @@ class _Tally:
         }
 
 
+# Issue 8: the genuine warnings of our registers, whose numbers, links, cards and chat ids are the scam's (what a
+# warning names to be avoided), and the kinds of entity that are such a way.
+WARNING_TYPES = frozenset({"genuine_antifraud_notice", "genuine_12381_warning"})
+_WAY_KINDS = frozenset({"phone", "link", "bank_card", "chat_handle"})
+
+
+def ways_set_aside(text: str) -> tuple[int, int]:
+    """(unofficial ways, of them set aside as the scam's) of a message: its numbers (but confirmed official ones),
+    links, cards and chat ids, and those the claims stage reads as a scam's the message warns of (claims.retold_entity).
+    A finer measure than the verdict: a warning with three such ways turns low_risk only when all three are read."""
+    norm = claims_stage.read_as(normalize(text))
+    ways = [e for e in extract(norm) if e.kind in _WAY_KINDS and not (e.kind == "phone" and "official" in e.details)]
+    return len(ways), sum(claims_stage.retold_entity(norm.text, e) for e in ways)
+
+
 def suite_files(folder: pathlib.Path) -> list[pathlib.Path]:
     return sorted(p for p in folder.glob("*.jsonl") if p.is_file())
 
@@ -252,6 +270,7 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
     # Their scams also say whether the answer's fraud_type (and so its steps) is the written one.
     families = {entry.id: entry.family for entry in taxonomy().types if entry.kind == "fraud"}
     named_type = {"typed": 0, "exact": 0, "family": 0}
+    ways = {"warnings": [0, 0], "scams": [0, 0]}  # [ways, set aside]: the typed rows' ways (ways_set_aside)
     family_of_category: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # category -> [flagged, of its family]
     unreadable = 0
     results = check_many((item["text"] for item in kept), n_jobs=n_jobs)
@@ -269,6 +288,11 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
             tally[1] += families.get(result.fraud_type or "") == CATEGORY_FAMILIES[category]
         if isinstance(item.get("type"), str):
             by_type[(label, item["type"])].add(result)
+            group = "scams" if label == "scam" else "warnings" if item["type"] in WARNING_TYPES else None
+            if group is not None:
+                n, k = ways_set_aside(item["text"])
+                ways[group][0] += n
+                ways[group][1] += k
             if label == "scam" and item["type"] in families and result.verdict != "low_risk":
                 named_type["typed"] += 1
                 named_type["exact"] += result.fraud_type == item["type"]
@@ -286,6 +310,8 @@ def evaluate_file_for_suite(path: pathlib.Path, n_jobs: int = 1) -> dict:
             "written_type": proportion(named_type["exact"], named_type["typed"]),
             "written_family": proportion(named_type["family"], named_type["typed"]),
         }
+    if any(n for n, _ in ways.values()):
+        typed["ways_set_aside"] = {group: proportion(k, n) for group, (n, k) in ways.items()}
     return {
         "file": path.name,
         "rows": len(kept) + unlabelled + near_telecom,
@@ -366,5 +392,11 @@ def suite_to_text(report: dict) -> str:
             lines.append(
                 f"  flagged scams whose fraud_type is the written type: {_cell(named['written_type'])}; "
                 f"of its family: {_cell(named['written_family'])}"
+            )
+        if "ways_set_aside" in entry:
+            aside = entry["ways_set_aside"]
+            lines.append(
+                f"  unofficial ways set aside as the scam's: in genuine warnings {_cell(aside['warnings'])}; "
+                f"in scams {_cell(aside['scams'])}"
             )
     return "\n".join(lines) + "\n"

@@ -224,6 +224,18 @@ def readme_block(root: pathlib.Path) -> str:
         lookalikes = lookalike_table(holdout)
         if lookalikes:
             lines += ["Of them, issue 8's genuine look-alikes, by taxonomy type (the same run):", "", *lookalikes, ""]
+        aside = [(e["file"], e["ways_set_aside"]) for e in holdout["files"] if "ways_set_aside" in e]
+        if aside:
+            lines += [
+                "A warning turns low_risk only when every number, link, card and chat id it names is read as the scam's, so",
+                "the share of such ways read so measures the warning readers more finely than the verdict (`ways_set_aside`);",
+                "in scams it must stay at 0:",
+                "",
+                "| half | ways in genuine warnings set aside | ways in scams set aside |",
+                "|---|---:|---:|",
+                *(f"| `{name}` | {percent(p['warnings'])} | {percent(p['scams'])} |" for name, p in aside),
+                "",
+            ]
     if metadata:
         lines += [*model_card.corpus_figures(metadata), ""]
     told = _read_json(root / "models" / "told.json")
