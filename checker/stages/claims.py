@@ -2904,9 +2904,12 @@ _DISOWNED_IN_PLACE = precompiled(
     r"(?:回拨|拨打|回电|接听|点击|点开|点|打开|访问|登录|添加|加|扫描|扫|下载|联系|相信|理会|转账到|汇款到|转入|汇入|转到|汇到)"
     rf"(?:这个|此|该)?的?{_CHANNEL_NOUN}?"
     rf"|(?<![防反报击范治])(?:仿冒|假冒|钓鱼|虚假|诈骗|山寨|冒牌|涉诈|涉骗)的?(?:(?!官方|唯一|认证|正规|真实|举报|热线|专线)[\u4e00-\u9fff]){{0,4}}?{_CHANNEL_NOUN}"
-    # Round 42: the channel is what the reader is told to beware of ("警惕 yb-x.xyz，…", "谨防 dxm-x.xyz 仿冒贷款App"): no
-    # sender warns against its own way in.
-    rf"|(?:警惕|谨防|当心|提防|小心)(?:这个|此|该)?的?{_CHANNEL_NOUN}?)"
+    # Round 42: the channel is what the reader is told to beware of ("警惕 yb-x.xyz，…", "谨防 dxm-x.xyz 仿冒贷款App"), the
+    # scammer's own ("骗子的微信号是 …", "骗子留的号码："), or named as passing itself off ("冒充10086的号码 l0086", "冒充公检法的
+    # 电话：…"): no sender says any of this of its own way in.
+    rf"|(?:警惕|谨防|当心|提防|小心)(?:这个|此|该)?的?{_CHANNEL_NOUN}?"
+    rf"|骗子(?:们)?(?:的|留的|发的|给的|用的)(?:这个|那个)?{_CHANNEL_NOUN}(?:是|为)?"
+    rf"|冒充[^。！？!?，,；;:：\s]{{1,12}}?的{_CHANNEL_NOUN})"
     r"(?:为|是)?[:：\s]{0,2}$"
 )
 _IN_PLACE_REACH = 24
