@@ -4412,6 +4412,8 @@ DISOWNED_WAYS = [
     ("【某派出所】辖区居民李某接到电话，对方让其添加QQ 2918374650办理退款，李某按要求操作后卡里被转走8600元。退款只在购物平台内办理。", True),
     ("骗子的微信号是 pz_kf2031，大家别加。", True),
     ("冒充公检法的电话：02163318820，接到请挂断。", True),
+    # the verb before the way is the quoted scam's, not the warning's
+    ("【某区反诈中心】“您的账户存在风险已被冻结，请登录 zfb-jd.vip 解冻”——这个链接是钓鱼网站，不要登录。拿不准可以打95188问。", True),
     # offered beside the words that disown another: still flagged
     ("警惕仿冒网站！官方唯一核验入口：zsyh-safe.cc，请立即登录验证。", False),
     ("以上号码已被封停，恢复请联系客服微信kf_zx2088。", False),
@@ -4420,6 +4422,9 @@ DISOWNED_WAYS = [
     ("10月9日，市民王某添加客服微信kf_bt2024后成功领取补贴3000元，名额有限，速加。", False),
     ("辖区居民李某添加QQ 2918374650后成功办理退款8600元，有需要请添加。", False),
     ("【反诈】骗子的号码是17000001111，官方核验请加微信gov_check01。", False),
+    # red team disowned_decoy: a warning line after the way the scam asks the reader to use speaks of its own ways
+    ("【某会员】您的会员将于今晚自动扣费3800元，如需取消请致电400 638 8386。冒充公检法的电话：02163318820，接到请挂断。", False),
+    ("你的航班取消了，改签加一下我们客服的微信 hk_gq3064 那边给你弄。近期涉诈号码通报：17092836451。以上号码已被封停。", False),
     ("【某派出所】辖区居民李某添加QQ 2918374650办理退款，随后被对方拉黑。退款请添加QQ 2918374650。", False),
 ]
 

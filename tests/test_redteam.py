@@ -260,3 +260,14 @@ def test_verified_first_replaces_the_asking_please_and_keeps_the_request(seed):
     assert "请勿拖延" in edited and "联系经办人021-58896621" in edited
     assert not edited.startswith("【法务中心】请勿拖延。您的借呗已逾期，请联系")  # the first asking 请 always goes
     assert EDITS["verified_first"]("妈 新号 旧手机丢了 先转我500", random.Random(seed)) == "妈 新号 旧手机丢了 先转我500"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_disowned_decoy_adds_warning_lines_and_keeps_the_scam(seed):
+    text = "【某银行】您的账户存在风险，请立即登录 yh-safe.top 验证，否则冻结。"
+    edited = EDITS["disowned_decoy"](text, random.Random(seed))
+    assert edited != text
+    # Every character of the scam stays, in order: the lines only go in between its sentences.
+    rest = iter(edited)
+    assert all(ch in rest for ch in text)
+    assert "yh-safe.top" in edited

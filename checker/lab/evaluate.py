@@ -238,8 +238,9 @@ def ways_set_aside(text: str) -> tuple[int, int]:
     links, cards and chat ids, and those the claims stage reads as a scam's the message warns of (claims.retold_entity).
     A finer measure than the verdict: a warning with three such ways turns low_risk only when all three are read."""
     norm = claims_stage.read_as(normalize(text))
-    ways = [e for e in extract(norm) if e.kind in _WAY_KINDS and not (e.kind == "phone" and "official" in e.details)]
-    return len(ways), sum(claims_stage.retold_entity(norm.text, e) for e in ways)
+    with claims_stage.quoting(norm):  # read as the check reads it (pipeline.check_with)
+        ways = [e for e in extract(norm) if e.kind in _WAY_KINDS and not (e.kind == "phone" and "official" in e.details)]
+        return len(ways), sum(claims_stage.retold_entity(norm.text, e) for e in ways)
 
 
 def suite_files(folder: pathlib.Path) -> list[pathlib.Path]:

@@ -111,6 +111,7 @@ REDTEAM_LABELS = {
     "pronoun_dropped": "pronoun_dropped (您 / 你 dropped, 您的 / 你的 to nothing or 其)",
     "spoken_link": "spoken_link (every link spoken: 点 for a dot, 杠 for a hyphen, 斜杠 for a slash)",
     "verified_first": "verified_first (a verification clause in place of the request's 请)",
+    "disowned_decoy": "disowned_decoy (warning lines that disown an invented way of their own)",
     "prefix": "prefix, dev half (a greeting, offer or reassurance put in front; misses read)",
     "prefix_held_out": "prefix, held-out half (never read)",
 }

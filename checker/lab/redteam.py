@@ -85,6 +85,12 @@ notice whose "请登录支付宝App核实后，联系承办人…" took it to lo
 the first always. The request keeps its verb, so it must stay flagged. A scam without such a 请 is left as it is. It
 stands beside the families, outside `combined` and `all`.
 
+`disowned_decoy` (round 42, designed for: written with the claims stage's readings of a way a warning calls the
+scam's, "警惕 …", "…冒充…", "涉诈号码通报：…", "以上号码已被封停") puts one or two warning lines in the scam that disown a
+way of their own, invented for the line, at the scam's start, end or a sentence's end ("警惕 gov-check.top 仿冒网站。",
+"0571-2690 3318 冒充客服，请勿回拨。"), as an attacker who knows those readings can. The scam's own channel and request
+stay, so it must stay flagged. It stands beside the families, outside `combined` and `all`.
+
 Deterministic: a fixed seed. `--limit N` checks the first N held-out scams of each fold (a fast slice).
 `python -m checker.lab.redteam --json > models/redteam.json` writes the figures the README shows.
 """
@@ -526,6 +532,30 @@ def _pinyin(text: str, rng: random.Random) -> str:
     return text
 
 
+# Disowned decoys (round 42, designed for): warning lines that disown a way of their own, invented for the line, never
+# the scam's, put where a sentence ends.
+_DECOYS = [
+    "警惕 gov-check.top 仿冒网站。",
+    "谨防 kf-tuikuan.cc 钓鱼链接，请勿点击。",
+    "0571-2690 3318 冒充客服，请勿回拨。",
+    "骗子的微信号是 pz_kf2031，请勿添加。",
+    "近期涉诈号码通报：17092836451、0898-66213407。以上号码已被封停。",
+    "冒充公检法的电话：02163318820，接到请挂断。",
+    "微信号 zx_xf2088 自称客服，是假的。",
+]
+
+
+def _disowned_decoy(text: str, rng: random.Random) -> str:
+    for line in rng.sample(_DECOYS, rng.choice([1, 2])):
+        cuts = [0, len(text)] + [m.end() for m in re.finditer(r"[。！？!?]", text)]
+        at = rng.choice(cuts)
+        # Where the scam runs on without a mark, the line is set apart as a sentence of its own: glued to the scam's
+        # own number it would corrupt the number the scam needs its reader to use.
+        apart = "。" if at and text[at - 1] not in "。！？!?\n" else ""
+        text = text[:at] + apart + line + text[at:]
+    return text
+
+
 FAMILIES: dict[str, Callable[[str, random.Random], str]] = {
     "paraphrase": _paraphrase,
     "padding": _padding,
@@ -567,6 +597,7 @@ EDITS = {
     "pronoun_dropped": _pronoun_dropped,
     "spoken_link": _spoken_link,
     "verified_first": _verified_first,
+    "disowned_decoy": _disowned_decoy,
     "combined": combined,
     "all": every_family,
 }

@@ -2913,6 +2913,14 @@ _DISOWNED_IN_PLACE = precompiled(
     r"(?:为|是)?[:：\s]{0,2}$"
 )
 _IN_PLACE_REACH = 24
+# A way the message asks the reader to use, its verb right before it (_disowned_in_place): not one someone was asked to
+# use (让/叫/要求 before the verb), nor one the reader is told not to use (a prohibition before the verb).
+_ASKED_RIGHT_BEFORE = precompiled(
+    r"(?<![让叫令勿别])(?<!要求)(?<!不要)(?<!严禁)(?<![让叫令][他她其我你您])(?<![勿别]再)(?<!不要再)"
+    r"(?:致电|拨打|拨|回电|(?<![来致回])电(?![话子费视])|联系(?![方人])|咨询|添加|(?<![增参追附叠更外])加(?![入油强大])|点击|点开|点|登录|访问|打开|下载|扫描|扫|转账到|转到|转入|汇到|汇入|回复)"
+    r"(?:一下|下)?[^。！？!?，,；;:：]{0,8}?[:：\s]{0,2}$"
+)
+_ASKED_REACH = 20
 # The noun a chat id is found with, at its start ("qq 20…", "微信号wx_…").
 _LEADING_NOUN = precompiled(r"(?:微信号?|qq号?)")
 # How far before a channel the heading it stands under, or the list item before it, may start.
@@ -3028,6 +3036,11 @@ def _disowned_in_place(text: str, at: int, end: int, listed: int = 0) -> bool:
     if _PROHIBITED_TOWARDS.search(text, window, at) and _MONEY_VERB_AFTER.match(text, end):
         return True
     right_after, this = _named_scam_patterns(_channel_kind(text[at:end]))
+    # Round 42 (red team disowned_decoy): what follows a way the message asks the reader to use ("请致电400…", "加QQ 38…")
+    # names no way of the message's: a warning line glued after it ("…400 638 8386冒充公检法的电话：…", "…以上号码已被封停")
+    # speaks of its own ways. A way someone else was asked to use ("让其添加QQ…", "让点 x.cc") is no such way.
+    if _ASKED_RIGHT_BEFORE.search(text, max(0, at - _ASKED_REACH), at) is not None and not any(q.start <= at < q.end for q in _quotes(text)):
+        return False  # (in quotation marks, the verb is the quoted scam's: "“…请登录 x.vip 解冻”这个链接是钓鱼网站")
     if right_after.match(text, end) or this.search(text, end, _next_sentence_end(text, end)):
         return True
     before = _LISTED_AFTER.search(text, max(0, at - _LIST_REACH), at) if listed < _MAX_LISTED else None
