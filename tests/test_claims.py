@@ -4412,6 +4412,7 @@ DISOWNED_WAYS = [
     ("【某派出所】辖区居民李某接到电话，对方让其添加QQ 2918374650办理退款，李某按要求操作后卡里被转走8600元。退款只在购物平台内办理。", True),
     ("骗子的微信号是 pz_kf2031，大家别加。", True),
     ("冒充公检法的电话：02163318820，接到请挂断。", True),
+    ("4008273316不是任何银行的客服电话，请勿回拨。", True),
     # the verb before the way is the quoted scam's, not the warning's
     ("【某区反诈中心】“您的账户存在风险已被冻结，请登录 zfb-jd.vip 解冻”——这个链接是钓鱼网站，不要登录。拿不准可以打95188问。", True),
     # offered beside the words that disown another: still flagged
@@ -4432,3 +4433,17 @@ DISOWNED_WAYS = [
 @pytest.mark.parametrize(("text", "low"), DISOWNED_WAYS)
 def test_round42_a_way_the_message_calls_the_scams_is_set_aside(text, low):
     assert (check(text).verdict == "low_risk") is low
+
+
+# The way alone, where the rest of the message still reads as the scam it tells (a case with no word of warning keeps
+# the scam's flags): set aside, so it is no channel of the message's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【某市公安局】案例：一名中学生在游戏里看到有人低价卖装备，对方发来交易网站 zb-jiaoyi.top，付款后被告知“账户冻结需交解冻费”，前后转了5次共6200元，发现被骗后报警。",
+        "4008273316不是任何银行的客服电话，请勿回拨。",
+    ],
+)
+def test_round42_the_scams_way_is_no_channel_of_the_message(text):
+    reading = _read(text)
+    assert reading.set_aside_way and not [c for c in reading.channels if not c.official]

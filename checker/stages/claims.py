@@ -2987,6 +2987,8 @@ def _named_scam_patterns(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         # "微信号 zx_… 自称“征信修复”") or called fake in a word ("geshui-x.top 假的"): the "this" reading below, said right after
         # the channel. No sender says of its own number that it impersonates anyone, or that it is fake.
         r"|\s?[(（]?(?:也|都|均|就)?(?:冒充|假冒|仿冒|冒用|自称)"
+        # or said to be nobody's line ("400…不是任何银行的客服电话"; not "不是诈骗").
+        rf"|\s?(?:并?不是|并非)(?:任何|我行|本行|我司|官方|正规|银行|平台)[^。！？!?，,]{{0,8}}?的?{noun}"
         r"|\s?(?:是|为|就是)?假的(?![吗吧么呢?？])"
     )
     this = (
@@ -3196,10 +3198,14 @@ _DONE_AFTER = precompiled(r"[\sa-z0-9_-]{0,24}?(?:后|之后|以后)")
 # The writer himself (_narrated_subject, _scam_contact); not the sender's office ("我校", "我市", "我们").
 _FIRST_PERSON = precompiled(r"我(?![们校院司行局所市区县省镇村厂部处])")
 # Where the victim saw the scam's ad: a group, a site, an app, a feed or a video (_scam_contact).
-_SEEN_IN = precompiled(r"在[^。，,!?]{0,10}?(?:群|网站|平台|app|朋友圈|直播间|视频)(?:里|上|中|内)?(?:看到|刷到)")
+_SEEN_IN = precompiled(r"在[^。，,!?]{0,10}?(?:群|网站|平台|app|朋友圈|直播间|视频|游戏|论坛|贴吧)(?:里|上|中|内)?(?:看到|刷到)")
 # How the scam reached the one a warning's narration tells of ("收到冒充我行的短信，点开仿冒链接…"; round 24: a call
 # that came, "来电", "打来"): without it the sentence tells no scam ("有客户借呗逾期，还款账户…").
-_SCAM_CONTACT = precompiled(r"收到|接到|来电|打来|冒充|仿冒|假冒|自称|谎称|点开|(?:点击|拨打|添加|加|登录|下载|扫|回拨|转)了|(?:点击|拨打|添加|登录|下载|回拨)(?:后|之后)")
+# Round 42: or sent by the other party ("对方发来交易网站…", "群主发链接…"), told in the third person.
+_SCAM_CONTACT = precompiled(
+    r"收到|接到|来电|打来|冒充|仿冒|假冒|自称|谎称|点开|(?:点击|拨打|添加|加|登录|下载|扫|回拨|转)了|(?:点击|拨打|添加|登录|下载|回拨)(?:后|之后)"
+    r"|(?:对方|骗子|群主|网友|卖家|买家)(?:又|还|就)?(?:发来|发了|发过来|甩来|推送)"
+)
 # What disowns the channel a warning's narration named: the message or the channel named as such, the body
 # that did not send it, or the loss it brought.
 _NARRATION_DISOWNS = precompiled(
