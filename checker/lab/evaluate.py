@@ -21,8 +21,8 @@ from collections.abc import Iterator
 from ..pipeline import CheckResult, InputError, check_many
 from ..stages import claims as claims_stage
 from ..stages.entities import extract
-from ..stages.normalize import normalize
 from ..stages.model import MODEL_FLAG_PREFIX
+from ..stages.normalize import normalize
 from ..stages.result import SCHEMA_VERSION
 from ..stages.rules import catalogue
 from ..stages.taxonomy import taxonomy
