@@ -156,6 +156,11 @@ def _left_out(evaluation: dict) -> str:
     return ("Left out: " + "; ".join(parts) + ".") if parts else ""
 
 
+def _table(lead: list[str], head: str, rule: str, rows: list[str]) -> list[str]:
+    """A README table with the lines that lead into it, a blank line before the table and after it."""
+    return [*lead, "", head, rule, *rows, ""]
+
+
 def readme_block(root: pathlib.Path) -> str:
     evaluation = _read_json(root / "models" / "evaluation.json")
     metadata = _read_json(root / "models" / "metadata.json")
@@ -186,14 +191,12 @@ def readme_block(root: pathlib.Path) -> str:
             lines += [left_out, ""]
         families = [(e["file"], row) for e in evaluation["files"] for row in e.get("flagged_scams_family_by_category", [])]
         if families:
-            lines += [
-                "The answer's `fraud_type` on the flagged scams of the categories one taxonomy family covers (the same run):",
-                "",
+            lines += _table(
+                ["The answer's `fraud_type` on the flagged scams of the categories one taxonomy family covers (the same run):"],
                 "| set | category | `fraud_type` of the family |",
                 "|---|---|---:|",
-                *(f"| `{name}` | {row['category']} → `{row['family']}` | {percent(row['of_the_family'])} |" for name, row in families),
-                "",
-            ]
+                [f"| `{name}` | {row['category']} → `{row['family']}` | {percent(row['of_the_family'])} |" for name, row in families],
+            )
         lines += ["Per category: `models/evaluation.json`, or the text form of the same command.", ""]
     holdout = _read_json(root / "models" / "holdout.json")
     if holdout:
@@ -213,29 +216,27 @@ def readme_block(root: pathlib.Path) -> str:
         ]
         named = [(e["file"], e["flagged_scams_fraud_type"]) for e in holdout["files"] if "flagged_scams_fraud_type" in e]
         if named:
-            lines += [
-                "The answer's `fraud_type` (which chooses its steps) on the flagged scams, against the type each was written as:",
-                "",
+            lines += _table(
+                ["The answer's `fraud_type` (which chooses its steps) on the flagged scams, against the type each was written as:"],
                 "| half | the written type | its family |",
                 "|---|---:|---:|",
-                *(f"| `{name}` | {percent(p['written_type'])} | {percent(p['written_family'])} |" for name, p in named),
-                "",
-            ]
+                [f"| `{name}` | {percent(p['written_type'])} | {percent(p['written_family'])} |" for name, p in named],
+            )
         lookalikes = lookalike_table(holdout)
         if lookalikes:
             lines += ["Of them, issue 8's genuine look-alikes, by taxonomy type (the same run):", "", *lookalikes, ""]
         aside = [(e["file"], e["ways_set_aside"]) for e in holdout["files"] if "ways_set_aside" in e]
         if aside:
-            lines += [
-                "A warning turns low_risk only when every number, link, card and chat id it names is read as the scam's, so",
-                "the share of such ways read so measures the warning readers more finely than the verdict (`ways_set_aside`);",
-                "in scams it must stay at 0:",
-                "",
+            lines += _table(
+                [
+                    "A warning turns low_risk only when every number, link, card and chat id it names is read as the scam's, so",
+                    "the share of such ways read so measures the warning readers more finely than the verdict (`ways_set_aside`);",
+                    "in scams it must stay at 0:",
+                ],
                 "| half | ways in genuine warnings set aside | ways in scams set aside |",
                 "|---|---:|---:|",
-                *(f"| `{name}` | {percent(p['warnings'])} | {percent(p['scams'])} |" for name, p in aside),
-                "",
-            ]
+                [f"| `{name}` | {percent(p['warnings'])} | {percent(p['scams'])} |" for name, p in aside],
+            )
     if metadata:
         lines += [*model_card.corpus_figures(metadata), ""]
     told = _read_json(root / "models" / "told.json")

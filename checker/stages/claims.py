@@ -3239,28 +3239,31 @@ _CASE_OPENS = precompiled(
 )
 _CASE_OPENING = 24
 _CASE_REACH = 150
-# The victim's loss said as a loss, not as a sum paid alone (_case_told: a case that warns with no other word of warning).
-_VICTIMISED = precompiled(
+# A loss said as a loss (_LOSS and _VICTIMISED share it): defrauded of a sum, robbed, found defrauded, a sum lost, the
+# money that can no longer be drawn (the end of every investment and task case: "最终无法提现"), the account found short.
+_LOSS_SAID = (
     r"(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|被(?:转|刷|划|骗|盗)走|被盗刷|发现(?:自己)?(?:被骗|上当)"
-    r"|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|(?:最终|最后|结果|却|均|都|再也)无法(?:提现|取出|出金)|提不出来"
-    r"|(?:将|把)(?:他|她|其)拉黑|被(?:对方)?拉黑|(?:卡里|卡上|账户里|账户中|账上|余额)[^。，,!?]{0,4}?少了[^。，,!?]{0,4}?\d"
+    r"|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|(?:最终|最后|结果|却|均|都|再也)无法(?:提现|取出|出金)"
+    r"|(?:卡里|卡上|账户里|账户中|账上|余额)[^。，,!?]{0,4}?少了[^。，,!?]{0,4}?\d"
 )
+# The victim's loss said as a loss, not as a sum paid alone (_case_told: a case that warns with no other word of warning).
+_VICTIMISED = precompiled(_LOSS_SAID + r"|提不出来|(?:将|把)(?:他|她|其)拉黑|被(?:对方)?拉黑")
 # A victim's loss told, with its sum or its way out of the account (round 24: a card stolen from, "被盗刷"; or the
 # scam seen through only after, "才识破", "转了2800元后才发现"; or a loss averted by checking, "核实后避免了损失";
 # round 27: spent by someone else, "被…消费8900元").
 _LOSS = precompiled(
-    r"(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|被(?:转|刷|划|骗|盗)走|被盗刷|(?:汇|转|付|交)了[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
-    r"|发现(?:自己)?(?:被骗|上当)|(?:转出|汇出|转走|骗走)了?(?:共计|累计|总计|合计|共)?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
+    _LOSS_SAID
+    + r"|(?:汇|转|付|交)了[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
+    r"|(?:转出|汇出|转走|骗走)了?(?:共计|累计|总计|合计|共)?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
     # Round 29: the sum told before its verb ("累计转出1.96万元", "先后投入共36万元") or after it with its total ("转账共计
-    # 1.56万元"), or the money that can no longer be drawn (the end of every investment and task case: "最终无法提现").
+    # 1.56万元").
     r"|(?:共计|累计|总计|合计|先后)(?:转出|汇出|转账|汇款|投入|充值)了?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元|(?:追加|累计|先后)?投入(?:共计|累计|共)?\d[\d.,]*[万千百]?元"
     r"|(?:转账|汇款|转出|汇出)(?:共计|累计|总计|合计|共)\d[\d.,]*[万千百]?元"
-    r"|(?:最终|最后|结果|却|均|都|再也)无法(?:提现|取出|出金)"
     r"|盗刷了?[^。，,!?]{0,4}?\d|才(?:识破|发现)|核实后(?:才)?(?:避免了?|挽回了?)(?:损失|被骗)"
     # Round 27: the account spent by someone else ("卡被绑到陌生钱包消费8900元"); not one that will or may be ("将被消费").
     r"|(?<![将会能要])被[^。，,!?将会]{0,12}?消费了?[^。，,!?]{0,4}?\d[\d.,]*[万千百]?元"
     # Round 34: the sum gone from the account, found after ("第二天发现卡里少了1.5万元"), or stolen ("账户中7800元被盗").
-    r"|(?:卡里|卡上|账户里|账户中|账上|余额)[^。，,!?]{0,4}?少了[^。，,!?]{0,4}?\d|\d[\d.,]*[万千百]?元被盗"
+    r"|\d[\d.,]*[万千百]?元被盗"
 )
 
 

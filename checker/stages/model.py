@@ -470,13 +470,14 @@ class Model:
     def _naming(self, prediction: Prediction, with_cues: bool = True) -> Naming:
         vec = prediction.vector
         shares = self.namer.probabilities(vec)
-        top = max(range(len(shares)), key=shares.__getitem__)
+        # The classes, most likely first; a stable sort, so a tie keeps the first class, as max() would.
+        ranked = sorted(range(len(shares)), key=shares.__getitem__, reverse=True)
+        top = ranked[0]
         cues = ()
         if with_cues:
             cues = self._cues(prediction, self.namer.weights[top]) or self._cues(prediction, {i: self.coef[i] for i in vec})
         classes = self.namer.classes
-        order = tuple(classes[k].id for k in sorted(range(len(shares)), key=shares.__getitem__, reverse=True))
-        return Naming(classes[top], shares[top], cues, order)
+        return Naming(classes[top], shares[top], cues, tuple(classes[k].id for k in ranked))
 
     def _cues(self, prediction: Prediction, weights: dict[int, float]):
         """The words of the unit that pushed hardest towards the class; character n-grams (which can
