@@ -4447,3 +4447,81 @@ def test_round42_a_way_the_message_calls_the_scams_is_set_aside(text, low):
 def test_round42_the_scams_way_is_no_channel_of_the_message(text):
     reading = _read(text)
     assert reading.set_aside_way and not [c for c in reading.channels if not c.official]
+
+
+# Round 43 (blind acquaintance register 6, dev half): the money asked in spoken Chinese by someone claiming to be known
+# to the reader, with no account of its own: urged bare, asked for him with its sum, asked again or topped up, pressed,
+# into a third person's chat, paid and shown; the claim insisted on ("我真的是…"), the new number said of this one, the
+# old one refused for a check. Each beside a person claimed is a request through the sender; said by the writer of his
+# own payment, thanked for, or refused, it asks nothing.
+SPOKEN_PAY = [
+    ("我是你舅舅，换了个号。你先帮我转个五千给医院，回头还你", True),
+    ("我是你舅舅，换了个号。赶紧转，医院在催", True),
+    ("我是你舅舅，换了个号。快点付，人家等着", True),
+    ("我是你舅舅，换了个号。转完截个图发我", True),
+    ("我是你舅舅，换了个号。你再补六百过来", True),
+    ("我是你舅舅，换了个号。微信转他就行", True),
+    ("我是你舅舅，换了个号。你用花呗先帮我付了", True),
+    ("我真的是你舅舅，不信你问你妈，赶紧转", True),
+    ("我就是马局，你还不信我啊？快点付，人家在等", True),
+    ("我这号是新的，你存一下。赶紧转，别耽误事", True),
+    ("喂 表哥 我小伟 你先借我六千 转我这个新号的微信就行", True),
+    ("爸 你怎么还没转 我在医院等着呢 截图发我 别给我原来的号打电话 打不通", True),
+    # the writer pays, thanks, or calls it off
+    ("我换号了，以后打这个。钱我马上转，你等一下", False),
+    ("我换号了，以后打这个。好的，马上转", False),
+    ("我换号了，以后打这个。我赶紧转了，你查一下", False),
+    ("我换号了，以后打这个。谢谢你帮我付了车费", False),
+    ("我换号了，以后打这个。上次多亏你帮我付了", False),
+    ("我换号了，以后打这个。我再转你三千，上次的一起还", False),
+    ("我换号了，以后打这个。别再转了，钱够了", False),
+    ("我换号了，以后打这个。我转完了，截个图发你看", False),
+    ("我换号了，以后打这个。快转发给你妈看看这个视频", False),
+    ("我换号了，以后打这个。你帮我付了吗？没付我自己付", False),
+    # no claim of a person: the same words from the number the reader knows ask through no channel
+    ("妈，这个月生活费不够了，赶紧转我五百吧", False),
+]
+
+
+@pytest.mark.parametrize(("text", "asked"), SPOKEN_PAY)
+def test_round43_money_asked_aloud_by_a_claimed_person_is_a_request_through_the_sender(text, asked):
+    flags = {f.id for f in check(text).red_flags}
+    assert ("pay_through_unofficial_channel" in flags) is asked, flags
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        ("我真的是你舅舅，不信你问你妈", "relative"),
+        ("我就是马局，你还不信我啊", "boss"),
+        ("我这号是新的，你存一下", "friend"),
+        ("我这个号你先存一下，明天再说", "friend"),
+        ("别给我原来的号打电话，打不通", "friend"),
+        ("我是你们客户那边的邱总，合同的事你加我一个微信", "boss"),
+        ("我是你们客户那边的采购，想问下这批货什么时候到", None),
+    ],
+)
+def test_round43_a_claim_insisted_on_or_said_of_this_number_is_read(text, claimed):
+    ids = {c.id for c in _read(text).claims if c.kind == "person"}
+    assert (claimed in ids) if claimed else not ids, ids
+
+
+# Round 43 (blind acquaintance register 8, dev half): a payee pointed at and never named ("给这个人转", "往这个账户打")
+# or a fee paid for the writer ("帮我给医院交个费") is the writer's word alone, whoever he says he is; a call or a video
+# refused is a claim of a person on a channel that cannot be checked, weighed only with money asked beside it.
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("你帮我跑一下 给这个人转一万五 合同款 明天我让会计还你 赶紧的 人家在等", "high_risk"),
+        ("你赶紧给这个账号转一万，不要问为什么，出来我跟你解释", "high_risk"),
+        ("你先帮我给医院交个费 五千三 我出来就转你", "high_risk"),
+        ("视频不方便我在外地看病 房租转我女儿卡上 急着交医药费", "high_risk"),
+        ("你给这个人打个电话问问", "low_risk"),
+        ("我已经给这个账户转了，你查一下", "low_risk"),
+        ("你给这个人转了吗", "low_risk"),
+        ("别打电话过来，我在开会，晚点回你", "low_risk"),
+        ("视频不行 我这边摄像头坏了 晚上再聊", "low_risk"),
+    ],
+)
+def test_round43_a_payee_only_the_writer_points_at(text, verdict):
+    assert check(text).verdict == verdict
