@@ -4521,6 +4521,12 @@ def test_round43_a_claim_insisted_on_or_said_of_this_number_is_read(text, claime
         ("你给这个人转了吗", "low_risk"),
         ("别打电话过来，我在开会，晚点回你", "low_risk"),
         ("视频不行 我这边摄像头坏了 晚上再聊", "low_risk"),
+        # a third person's account named by his relation, "this" payee after the sum, and "你先转"
+        ("这个月房租打到我侄子的卡上，我人在医院，钱要给医院用，你快点。", "high_risk"),
+        ("先帮我凑七万给这个供应商 我这会走不开", "high_risk"),
+        ("语音不方便，在省里参加培训。你先转，回来再说。", "high_risk"),
+        ("生活费我转到你妈卡上了", "low_risk"),
+        ("我已经转到我老婆卡上了", "low_risk"),
     ],
 )
 def test_round43_a_payee_only_the_writer_points_at(text, verdict):

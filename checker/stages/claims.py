@@ -72,6 +72,9 @@ _INTO_THE_SENDER = frozenset(
 )
 # The request patterns answered by replying to the SMS itself (claims.toml reply, reply_with, reply_contact): they go
 # back to whoever sent it, whatever number its tag shows.
+# The pay patterns whose payee is a third person only the writer names (a friend, "this" account, his relative's card):
+# whoever the writer says he is, or if he says nothing, the payee is his word alone.
+_FOR_SOMEONE_ELSE = frozenset({"pay_someone_for_me", "into_third_persons_account"})
 _REPLIES = frozenset({"reply", "reply_with", "reply_contact"})
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = precompiled(
@@ -2403,7 +2406,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             # writer is the payment's channel, as a claimed person is. Not an institution named as a means or a place
             # further on ("我先用花呗付了…直接微信转我就行": a meal split among colleagues).
             pay_channels.append(Channel("sender", "", "unknown", "", True, into.evidence))
-        elif not pay_channels and (for_me := next((r for r in requests if r.pattern == "pay_someone_for_me" and r.through != "official"), None)):
+        elif not pay_channels and (for_me := next((r for r in requests if r.pattern in _FOR_SOMEONE_ELSE and r.through != "official"), None)):
             # Round 25: money for a third person only the writer names ("在开会 帮我给合作方转181500过去"), whoever
             # the writer says he is or if he says nothing: the payee is the writer's word alone, the documented
             # fake boss's and fake relative's request (fraud_taxonomy.md A.1 rows 29-30).
