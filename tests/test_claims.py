@@ -3397,13 +3397,10 @@ def test_case21_numerals_in_groups_are_one_number():
         ("电费欠费：不扫码付款就停电；个人收款码见下图。", {"suspicious", "high_risk"}),
         ("请立即开启屏幕共享，不开的要当心账户被冻结。", {"high_risk"}),
         ("【反诈小课堂】真实案件：一名大学生添加“客服”QQ 3381245670 办理退款，被骗1.6万元。您也可添加QQ 3381245670 咨询退款。", {"suspicious", "high_risk"}),
-        # round 41: no rule reads lost money offered back through a chat as a benefit (only the model's margin flagged
-        # it, and the retrained model's score is 0.398 of the 0.40 it needs): a known gap, kept visible.
-        pytest.param(
-            "【案例】一名学生添加QQ 3381245670后被骗2万元。追回损失请添加“客服”微信办理。",
-            {"suspicious", "high_risk"},
-            marks=pytest.mark.xfail(reason="a recovery offer through a chat is read by no rule; the model's margin alone flagged it", strict=True),
-        ),
+        # No rule reads lost money offered back through a chat as a benefit (the reference documents no recovery scam):
+        # the model's margin alone decides it. Round 41's model scored it 0.398 of the 0.40 needed (an xfail here);
+        # round 43's, retrained on this round's claims, 0.417. A known gap, kept visible: a retrain may flip it again.
+        ("【案例】一名学生添加QQ 3381245670后被骗2万元。追回损失请添加“客服”微信办理。", {"suspicious", "high_risk"}),
         # Round 24 (red team narrated_loss): a case that does not tell how the scam reached the victim is what a scam
         # told in the third person with a loss added reads as ("【案例】一名用户加QQ 33…办理退款，一名用户因此被骗5000元"):
         # its channel stays the message's. Until round 24 this row was read as a case (low_risk).
