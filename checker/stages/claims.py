@@ -29,7 +29,7 @@ from typing import TypeVar
 from . import datafile
 from .entities import Entity, Institution, _reference, institutions
 from .normalize import _OPENER_REACH, Normalized, opener_ends, quotation_pairs, tagged_opener_ends
-from .patterns import OpeningApart, could_match, precompiled, search_suffix, triggers
+from .patterns import could_match, precompiled, search_suffix, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
 
 CLAIMS_FILE = "data/claims.toml"
@@ -242,7 +242,7 @@ _SPACING: ContextVar[tuple[Normalized, dict[str, tuple[list[int], list[int]] | N
 _ANY_WHITE = precompiled(r"\s")
 
 
-def _cue_search(pattern: re.Pattern[str] | OpeningApart, text: str) -> tuple[int, int] | None:
+def _cue_search(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
     """The span of `pattern`'s first match in `text` (the message's normalised text, or a copy of it of the
     same length); where there is none, its first match where the paste parted two words with white space,
     read as a space. Normalising removes such space (a word split by it is one word), yet people type it
@@ -661,7 +661,7 @@ class _Data(NamedTuple):
     retold_channel_frame: re.Pattern[str]
     retold_channel_denied: re.Pattern[str]
     retold_quote_frame: re.Pattern[str]
-    denial: re.Pattern[str] | OpeningApart  # its "^" branches searched apart (OpeningApart)
+    denial: re.Pattern[str]
     stance: re.Pattern[str]
     retelling_frame: re.Pattern[str]
     on_site: re.Pattern[str]
@@ -698,14 +698,6 @@ class _Data(NamedTuple):
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:
         return precompiled(pattern)
-    except re.error as exc:
-        raise ClaimsDataError(f"{CLAIMS_FILE}: {where}: bad pattern: {exc}") from None
-
-
-def _compile_apart(pattern: str, where: str) -> re.Pattern[str] | OpeningApart:
-    """_compile(), with the branches anchored at the text's start searched apart (patterns.OpeningApart)."""
-    try:
-        return OpeningApart.of(pattern)
     except re.error as exc:
         raise ClaimsDataError(f"{CLAIMS_FILE}: {where}: bad pattern: {exc}") from None
 
@@ -782,7 +774,7 @@ def parse_data(raw: str | dict) -> _Data:
         steps=_compile(negation["steps"], "negation.steps"),
         taken_apart=_compile(data["retelling"]["taken_apart"], "retelling.taken_apart"),
         received_said=_compile(data["retelling"]["received_said"], "retelling.received_said"),
-        denial=_compile_apart(data["denial"]["cue"], "denial.cue"),
+        denial=_compile(data["denial"]["cue"], "denial.cue"),
         stance=_compile(data["denial"]["stance"], "denial.stance"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
         story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),

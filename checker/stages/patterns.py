@@ -32,6 +32,7 @@ the same (tests/test_patterns.py compares them on our texts); the code is re's w
 from __future__ import annotations
 
 import _sre
+import functools
 import marshal
 import re
 import sys
@@ -149,8 +150,8 @@ def _case_sensitive_tree(pattern: str):
 
 
 def first_characters(pattern: str) -> frozenset[str] | None:
-    """The characters a match of `pattern` can begin with (each a character, or DIGIT for any digit),
-    when they are few and every match takes at least one character (else None). Assertions before it
+    """The characters a match of `pattern` can begin with (each a character, or DIGIT for any digit;
+    "\\s" as the characters it matches), when they are few and every match takes at least one character (else None). Assertions before it
     (a look-behind, ^) take none and are passed."""
     tree = _case_sensitive_tree(pattern)
     if tree is None:
@@ -204,9 +205,16 @@ def _item_firsts(op, argument) -> tuple[frozenset[str] | None, bool]:
     return None, True  # any character, a back reference ...
 
 
+@functools.cache
+def white_space() -> frozenset[str]:
+    """Every character "\\s" matches in a str expression (worked out by re itself, when a table is made)."""
+    return frozenset(re.findall(r"\s", "".join(map(chr, range(sys.maxunicode + 1)))))
+
+
 def _class_characters(argument, widest: int, digit: bool = False) -> set[str] | None:
     """The characters of a class ("[…]"): its literals and its ranges narrower than `widest`, and with
-    `digit` any digit as DIGIT; None for a negated class, another category or a wider range."""
+    `digit` any digit as DIGIT and any white space as the characters of white_space() (a match may begin
+    with a space: "\\s?不"); None for a negated class, another category or a wider range."""
     c = sre_constants
     chars: set[str] = set()
     for kind, value in argument:
@@ -216,6 +224,8 @@ def _class_characters(argument, widest: int, digit: bool = False) -> set[str] | 
             chars.update(map(chr, range(value[0], value[1] + 1)))
         elif digit and kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
             chars.add(DIGIT)
+        elif digit and kind is c.CATEGORY and value is c.CATEGORY_SPACE:
+            chars.update(white_space())  # "\s": some thirty characters, listed one by one
         else:
             return None
     return chars
@@ -335,71 +345,3 @@ def search_suffix(pattern: re.Pattern[str], suffix: str) -> re.Match[str] | None
 
 # reach_before() by expression, worked out once (search_suffix).
 _reaches: dict[str, int | None] = {}
-
-
-def top_level_branches(pattern: str) -> list[str]:
-    """The branches of `pattern`'s outermost alternation, as written ("a|(?:b|c)|d" -> "a", "(?:b|c)", "d"):
-    split at each "|" outside any group and any character class."""
-    branches, start, depth, k, in_class = [], 0, 0, 0, False
-    while k < len(pattern):
-        ch = pattern[k]
-        if ch == "\\":
-            k += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            if pattern.startswith("]", k + 1) or pattern.startswith("^]", k + 1):
-                k += 2 if pattern[k + 1] == "]" else 3  # a "]" first in a class is one of its characters
-                continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            branches.append(pattern[start:k])
-            start = k + 1
-        k += 1
-    branches.append(pattern[start:])
-    return branches
-
-
-class OpeningApart:
-    """An alternation whose last branches are anchored at the text's start ("…|^(?:【…】)?风险提示[:：]"), searched
-    as its other branches alone and, at the start only, the anchored ones: the same matches, found faster.
-
-    re tries an expression at each character of the text unless it knows the characters a match begins
-    with (the table's start filter: see the module's docstring), and it knows none for an expression with
-    a "^" branch, though that branch can only match at the start. claims.toml's denial cue, 70 branches,
-    was so tried branch by branch at every character: 40 µs a message, 4 % of a check. Without its
-    anchored branches its matches begin with one of 80 characters, and the search takes a seventh as long.
-
-    At the text's start the alternation tries the other branches first (they come first), then the anchored
-    ones; anywhere else ("^" matches at the real start only, whatever `pos`), the other branches alone.
-    Only an expression without groups is split (a split would number them anew)."""
-
-    __slots__ = ("opening", "pattern", "rest")
-
-    def __init__(self, pattern: str, rest: re.Pattern[str], opening: re.Pattern[str]) -> None:
-        self.pattern, self.rest, self.opening = pattern, rest, opening
-
-    @classmethod
-    def of(cls, pattern: str) -> OpeningApart | re.Pattern[str]:
-        """The expression, split so where it can be; else precompiled(pattern)."""
-        branches = top_level_branches(pattern)
-        anchored = [k for k, branch in enumerate(branches) if branch.startswith("^")]
-        if not anchored or anchored[0] == 0 or anchored != list(range(anchored[0], len(branches))):
-            return precompiled(pattern)
-        whole = precompiled(pattern)
-        if whole.groups or whole.flags & re.MULTILINE or "|".join(branches) != pattern:
-            return whole
-        cut = anchored[0]
-        return cls(pattern, precompiled("|".join(branches[:cut])), precompiled("|".join(branches[cut:])))
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if pos == 0:
-            found = self.rest.match(text, 0, endpos) or self.opening.match(text, 0, endpos)
-            if found is not None:
-                return found
-        return self.rest.search(text, pos, endpos)
