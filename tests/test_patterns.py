@@ -62,6 +62,8 @@ def test_a_start_filter_finds_what_re_finds():
         ("(?:请)?(?:速)?", None),  # can match empty text
         (r"\d+元", {patterns.DIGIT}),  # any digit, as re's class of digits
         (r"(?<!\d)\d{3}|号", {patterns.DIGIT, "号"}),
+        (r"\s?不|切勿", {*patterns.white_space(), "不", "切"}),  # white space, as the characters "\s" matches
+        (r"[,，\s]?(?:等|这类)", {*patterns.white_space(), ",", "，", "等", "这"}),
         (r"\w+元", None),  # a broad class other than digits
         ("(?i)abc", None),  # ignores case
         ("(?i:a)b", None),

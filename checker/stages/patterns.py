@@ -32,6 +32,7 @@ the same (tests/test_patterns.py compares them on our texts); the code is re's w
 from __future__ import annotations
 
 import _sre
+import functools
 import marshal
 import re
 import sys
@@ -149,8 +150,8 @@ def _case_sensitive_tree(pattern: str):
 
 
 def first_characters(pattern: str) -> frozenset[str] | None:
-    """The characters a match of `pattern` can begin with (each a character, or DIGIT for any digit),
-    when they are few and every match takes at least one character (else None). Assertions before it
+    """The characters a match of `pattern` can begin with (each a character, or DIGIT for any digit;
+    "\\s" as the characters it matches), when they are few and every match takes at least one character (else None). Assertions before it
     (a look-behind, ^) take none and are passed."""
     tree = _case_sensitive_tree(pattern)
     if tree is None:
@@ -204,9 +205,16 @@ def _item_firsts(op, argument) -> tuple[frozenset[str] | None, bool]:
     return None, True  # any character, a back reference ...
 
 
+@functools.cache
+def white_space() -> frozenset[str]:
+    """Every character "\\s" matches in a str expression (worked out by re itself, when a table is made)."""
+    return frozenset(re.findall(r"\s", "".join(map(chr, range(sys.maxunicode + 1)))))
+
+
 def _class_characters(argument, widest: int, digit: bool = False) -> set[str] | None:
     """The characters of a class ("[…]"): its literals and its ranges narrower than `widest`, and with
-    `digit` any digit as DIGIT; None for a negated class, another category or a wider range."""
+    `digit` any digit as DIGIT and any white space as the characters of white_space() (a match may begin
+    with a space: "\\s?不"); None for a negated class, another category or a wider range."""
     c = sre_constants
     chars: set[str] = set()
     for kind, value in argument:
@@ -216,6 +224,8 @@ def _class_characters(argument, widest: int, digit: bool = False) -> set[str] | 
             chars.update(map(chr, range(value[0], value[1] + 1)))
         elif digit and kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
             chars.add(DIGIT)
+        elif digit and kind is c.CATEGORY and value is c.CATEGORY_SPACE:
+            chars.update(white_space())  # "\s": some thirty characters, listed one by one
         else:
             return None
     return chars
