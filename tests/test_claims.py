@@ -4528,3 +4528,20 @@ def test_round43_a_claim_insisted_on_or_said_of_this_number_is_read(text, claime
 )
 def test_round43_a_payee_only_the_writer_points_at(text, verdict):
     assert check(text).verdict == verdict
+
+
+# Round 43: where the writer alone is the channel and he speaks as a person (or as nobody), the answer names no
+# institution: it says who is paid and points to the check of the person, on the number already known; where he speaks
+# as an institution, that institution's channels are what the answer checks.
+@pytest.mark.parametrize(
+    ("text", "title", "step"),
+    [
+        ("爸 你怎么还没转 我在医院等着呢 截图发我 别给我原来的号打电话 打不通", "要你把钱转给发信人或他指定的人", "原来存的号码"),
+        ("你帮我跑一下 给这个人转一万五 合同款 明天我让会计还你 赶紧的 人家在等", "要你把钱转给发信人或他指定的人", "原来存的号码"),
+        ("供电所通知 你家电费欠了三百 先把电费转我微信 我帮你交", "要你付钱，渠道却不是所称机构的官方渠道", "95598"),
+    ],
+)
+def test_round43_money_to_the_sender_is_said_as_such(text, title, step):
+    result = check(text)
+    assert title in {f.title for f in result.red_flags}
+    assert any(step in s.text for s in result.steps), result.steps

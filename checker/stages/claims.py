@@ -748,6 +748,10 @@ def parse_data(raw: str | dict) -> _Data:
                 raise ClaimsDataError(f"{CLAIMS_FILE}: judgement {item.get('id', '?')}: missing {key}")
         if item["floor"] not in LEVELS:
             raise ClaimsDataError(f"{CLAIMS_FILE}: judgement {item['id']}: floor must be one of {LEVELS}")
+        if "title_sender" in item:
+            for key in ("title_sender_en", "why_sender", "why_sender_en", "source_sender", "types_sender"):
+                if key not in item:
+                    raise ClaimsDataError(f"{CLAIMS_FILE}: judgement {item['id']}: title_sender without {key}")
         judgements[item["id"]] = item
     return _Data(
         requests=requests,
@@ -3625,20 +3629,25 @@ def _finding(
     """The judgement's rule with evidence on the claim, the request (None: the channel is the offer),
     the channels, and what the message offers (hook)."""
     rule = data.judgements[rule_id]
+    # A judgement may say itself otherwise where the writer alone is the channel (claims.toml title_sender) and he
+    # speaks as a person, or as nobody: no institution is there to name. Not where he speaks as one ("供电所通知 …电费
+    # 转我微信"): that claim is what the answer checks.
+    person = any(c.kind == "person" for c in claims) or not any(c.kind == "institution" for c in claims)
+    said = "_sender" if channels and all(c.kind == "sender" for c in channels) and person and "title_sender" in rule else ""
     asked = [request.evidence] if request is not None else []
     asked += [hook] if hook is not None else []
     evidence = [c.evidence for c in claims[:1]] + asked + [c.evidence for c in channels[:3]]
     return Finding(
         rule_id,
-        rule["title"],
-        rule["title_en"],
-        rule["why"],
-        rule["why_en"],
+        rule[f"title{said}"],
+        rule[f"title{said}_en"],
+        rule[f"why{said}"],
+        rule[f"why{said}_en"],
         float(rule["weight"]),
-        rule["source"],
+        rule[f"source{said}"],
         rule["floor"],
         tuple(sorted(set(evidence), key=lambda s: (s.start, s.end))),
-        tuple(rule.get("types", ())),
+        tuple(rule.get(f"types{said}", rule.get("types", ()))),
     )
 
 
