@@ -4545,3 +4545,17 @@ def test_round43_money_to_the_sender_is_said_as_such(text, title, step):
     result = check(text)
     assert title in {f.title for f in result.red_flags}
     assert any(step in s.text for s in result.steps), result.steps
+
+
+# Round 43: credentials to be told face to face ask through no channel of the message; offered another way beside it,
+# or a code (which nobody may be told, credential_request), they still weigh.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("转赠要实名，你把身份证号当面告诉我或者我们见面的时候再弄。", False),
+        ("你把身份证号当面或者发微信告诉我", True),
+        ("你把身份证号发给我", True),
+    ],
+)
+def test_round43_credentials_told_face_to_face(text, asked):
+    assert any(r.kind == "credentials" for r in _read(text).requests) is asked

@@ -1795,6 +1795,8 @@ def _requests(
                     continue  # "我一会儿打到你爸那张卡上": the writer will pay; nobody is asked to
                 if kind == "pay" and _paid_by_another(text, m.start(), m.end()):
                     continue  # "律师费由委托人支付", "一笔…转账被我行拦截": no payment asked of the reader
+                if kind == "credentials" and _in_person(text, m.start(), m.end()):
+                    continue  # "把身份证号当面告诉我": told face to face, through no channel of the message
                 if name in _FEE_PATTERNS and held_deposit(text, m.start(), m.end()):
                     continue  # a hospital's or a school's own deposit: where it goes is the channel's to judge
                 if m.end() == m.start() or _governed(
@@ -1810,6 +1812,18 @@ def _requests(
                 if kept == _MAX_EACH:
                     break
     return found
+
+
+def _in_person(text: str, start: int, end: int) -> bool:
+    """Whether the credentials asked at text[start:end] are to be told face to face ("你把身份证号当面告诉我", "见面的时候
+    再给我"), and through nothing else: no other way offered beside it ("当面或者发微信告诉我")."""
+    asked = text[max(0, start - _IN_PERSON_REACH) : end]
+    return _IN_PERSON.search(asked) is not None and _OTHER_WAY.search(asked) is None
+
+
+_IN_PERSON_REACH = 4
+_IN_PERSON = precompiled(r"当面|见面(?:的时候|时)")
+_OTHER_WAY = precompiled(r"或|要么|发|回复|短信|微信|qq|电话|链接|填")
 
 
 def _paid_by_another(text: str, start: int, end: int) -> bool:
