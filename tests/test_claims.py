@@ -4494,6 +4494,8 @@ def test_round43_money_asked_aloud_by_a_claimed_person_is_a_request_through_the_
         ("我这号是新的，你存一下", "friend"),
         ("我这个号你先存一下，明天再说", "friend"),
         ("别给我原来的号打电话，打不通", "friend"),
+        ("老同学，我在外地出差钱包丢了，能先借我两千吗？", "friend"),
+        ("同学，我在图书馆，你到了吗？", None),
         ("我是你们客户那边的邱总，合同的事你加我一个微信", "boss"),
         ("我是你们客户那边的采购，想问下这批货什么时候到", None),
     ],
