@@ -36,6 +36,7 @@ REGISTERS = (
     ("genuine_register_11.txt", "legit", "genuine"),
     ("genuine_register_12.txt", "legit", "genuine"),
     ("genuine_register_13.txt", "legit", "genuine"),
+    ("genuine_register_14.txt", "legit", "genuine"),
     ("scam_register_2.txt", "scam", "fraud"),
     ("scam_register_3.txt", "scam", "fraud"),
     ("scam_register_4.txt", "scam", "fraud"),
@@ -43,6 +44,7 @@ REGISTERS = (
     ("scam_register_6.txt", "scam", "fraud"),
     ("scam_register_7.txt", "scam", "fraud"),
     ("scam_register_8.txt", "scam", "fraud"),
+    ("scam_register_9.txt", "scam", "fraud"),
 )
 TAXONOMY = HERE.parent.parent / "checker" / "data" / "taxonomy.toml"
 HALVES = ("dev.jsonl", "heldout.jsonl")
