@@ -4561,3 +4561,21 @@ def test_round43_money_to_the_sender_is_said_as_such(text, title, step):
 )
 def test_round43_credentials_told_face_to_face(text, asked):
     assert any(r.kind == "credentials" for r in _read(text).requests) is asked
+
+
+# Round 43 (blind register 14, dev half): a court's account named by what it holds ("本院执行款专户") is its own, given in
+# its formal notice, as "法院指定账户" is; one it keeps no such account for ("本院安全专户"), a card given for it, or a
+# person to ask for it stays a channel of the message's. And "案号及密码拨打12368" holds no case number: the court's own
+# line is read as the line the reader is asked to call.
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("12368温馨提示：您为被执行人的（2026）冀0112执2204号案件，执行标的为人民币38,600元，请于2026年12月20日前交至本院执行款专户（以本院执行通知书载明的账户为准）或到本院执行局履行。【石家庄市滹沱区人民法院】", "low_risk"),
+        ("【某某人民法院】您的案件执行款请于今日内交至本院执行款专户，账户信息请联系书记员13812345678获取。", "high_risk"),
+        ("【某某人民法院】请于今日内将执行款转入本院专户6222021234567890123，逾期将强制执行。", "high_risk"),
+        ("【某某人民法院】请于今日内将执行款转入本院安全专户，否则冻结名下账户。", "high_risk"),
+        ("本案可凭案号及密码拨打12368查询。发送人：书记员朱婷 021-57320914", "low_risk"),
+    ],
+)
+def test_round43_a_courts_own_account_and_line(text, verdict):
+    assert check(text).verdict == verdict

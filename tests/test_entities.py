@@ -372,3 +372,18 @@ DAYS = [
 @pytest.mark.parametrize(("text", "deadlines"), DAYS)
 def test_a_day_something_already_happened_on_is_no_deadline(text, deadlines):
     assert [e.text for e in entities(text, "deadline")] == deadlines
+
+
+# Round 43: an informal case number after its label starts as a number unless a colon sets it apart; the words that run
+# on after 案号 ("案号及密码拨打12368查询") are no case number, and the number in them stays a phone number.
+@pytest.mark.parametrize(
+    ("text", "case_number"),
+    [
+        ("案号：沪民初字第123号", "沪民初字第123号"),
+        ("案号FW2024001，请查收", "FW2024001"),
+        ("可凭案号及密码拨打12368查询", None),
+    ],
+)
+def test_round43_an_informal_case_number_starts_as_one(text, case_number):
+    found = [e.text for e in check(text).entities if e.kind == "case_number"]
+    assert found == ([case_number] if case_number else [])

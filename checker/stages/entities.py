@@ -644,7 +644,12 @@ _COURT = Gated(r"(?:人民法院|法院)(?!送达平台|短信平台)", needs=("
 _CASE_NUMBER = Gated(
     rf"(?:\((\d{{4}})\)|(?<![\d.])(\d{{4}}))([{_HAN}]{{1,2}})(\d{{0,6}})([{_HAN}]{{1,6}}?)(\d{{1,8}})号", needs=("号",)
 )
-_CASE_LIKE = Gated(rf"(?:案号|案件编号|案件号|立案号|卷宗号)[:：]?([0-9a-z()\-{_HAN}]{{3,30}})", needs=("案", "卷宗号"))
+# An informal one after its label: any characters after a colon ("案号：沪民初字第123号"); without a colon, only what
+# starts as a number does ("案号FW2024001"), not the words that run on ("可凭案号及密码拨打12368查询": round 43, a
+# court's own 12368 was swallowed into a "case number" and its call read as through no channel).
+_CASE_LIKE = Gated(
+    rf"(?:案号|案件编号|案件号|立案号|卷宗号)(?:[:：]([0-9a-z()\-{_HAN}]{{3,30}})|([0-9a-z(][0-9a-z()\-{_HAN}]{{2,29}}))", needs=("案", "卷宗号")
+)
 
 
 def _courts(norm: Normalized) -> list[Entity]:
@@ -677,10 +682,11 @@ def _case_numbers(norm: Normalized) -> list[Entity]:
         spans.append((m.start(), m.end()))
     formal = _Containment(spans)
     for m in _matches(_CASE_LIKE, norm.text):
-        if formal.covers(m.start(1), m.start(1) + 1):
+        group = 1 if m.group(1) is not None else 2
+        if formal.covers(m.start(group), m.start(group) + 1):
             continue
         details = {"format": "unusual", "problems": ["pattern"]}
-        found.append(_entity(norm, "case_number", m.start(1), m.end(1), m.group(1), details))
+        found.append(_entity(norm, "case_number", m.start(group), m.end(group), m.group(group), details))
     return found
 
 
