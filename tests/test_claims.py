@@ -4410,6 +4410,9 @@ DISOWNED_WAYS = [
     ("骗子的微信号是 pz_kf2031，大家别加。", True),
     ("冒充公检法的电话：02163318820，接到请挂断。", True),
     ("4008273316不是任何银行的客服电话，请勿回拨。", True),
+    # Round 43: the list closed by whom it is not ("均非中国移动"); not "均非诈骗"
+    ("【中国移动】提醒：近期出现冒充10086的网址 10086-jf.icu、l0086-jfsc.top，均非中国移动，请勿点击，查询请拨10086。", True),
+    ("【中国移动】积分兑换请登录 10086-jf.icu，均非诈骗，请放心。", False),
     # the verb before the way is the quoted scam's, not the warning's
     ("【某区反诈中心】“您的账户存在风险已被冻结，请登录 zfb-jd.vip 解冻”——这个链接是钓鱼网站，不要登录。拿不准可以打95188问。", True),
     # offered beside the words that disown another: still flagged

@@ -3034,6 +3034,10 @@ def _named_scam_patterns(kind: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         # "…（冒充医保局），均为诈骗电话"): what no sender says of its own way in.
         r"|(?:以上|上述|这些|这几个)(?:[^。！？!?，,；;]{0,6}?)(?:均|都|全)?(?:已经?|已)(?:被)?(?:封停|停机|停用|关停|拉黑|封号|查封|冻结|标记)"
         r"|(?<![^，,；;\s)）])(?:均|都|全|皆)(?:为|是|系)(?:诈骗|骗子|钓鱼|假冒|仿冒|虚假|山寨)"
+        # Round 43: or what it all is not, by the name of whom it passes for ("…l0086-jfsc.top，均非中国移动，请勿点击");
+        # not "均非诈骗".
+        r"|(?<![^，,；;\s)）])(?:均|都|全|皆)(?:非|不是)(?!诈骗|骗|钓鱼|虚假|假|仿冒|冒充|山寨)[\u4e00-\u9fff]{2,8}?(?:的)?(?:官方)?"
+        r"(?:号码|网址|网站|链接|短信|(?=[，,。！!；;]|$))"
     )
     return precompiled(right_after), precompiled(this)
 
