@@ -4413,6 +4413,8 @@ DISOWNED_WAYS = [
     # Round 43: the list closed by whom it is not ("均非中国移动"); not "均非诈骗"
     ("【中国移动】提醒：近期出现冒充10086的网址 10086-jf.icu、l0086-jfsc.top，均非中国移动，请勿点击，查询请拨10086。", True),
     ("【中国移动】积分兑换请登录 10086-jf.icu，均非诈骗，请放心。", False),
+    ("【招商银行】提醒：“招行：您的积分即将过期，请登录 cmb-jfdh.cc 兑换现金”非我行短信，请勿点击仿冒链接。", True),
+    ("【招商银行】“积分即将过期”非我行短信用语，请登录 cmb-jfdh.cc 兑换现金", False),
     # the verb before the way is the quoted scam's, not the warning's
     ("【某区反诈中心】“您的账户存在风险已被冻结，请登录 zfb-jd.vip 解冻”——这个链接是钓鱼网站，不要登录。拿不准可以打95188问。", True),
     # offered beside the words that disown another: still flagged
