@@ -70,11 +70,11 @@ _PAYEE_ONLY = frozenset({"teacher"})
 _INTO_THE_SENDER = frozenset(
     {"to_the_sender", "into_my_account", "scan_code_pay", "scan_to_pay", "scan_then_amount", "account_to_follow", "advance_for_me"}
 )
-# The request patterns answered by replying to the SMS itself (claims.toml reply, reply_with, reply_contact): they go
-# back to whoever sent it, whatever number its tag shows.
 # The pay patterns whose payee is a third person only the writer names (a friend, "this" account, his relative's card):
 # whoever the writer says he is, or if he says nothing, the payee is his word alone.
 _FOR_SOMEONE_ELSE = frozenset({"pay_someone_for_me", "into_third_persons_account"})
+# The request patterns answered by replying to the SMS itself (claims.toml reply, reply_with, reply_contact): they go
+# back to whoever sent it, whatever number its tag shows.
 _REPLIES = frozenset({"reply", "reply_with", "reply_contact"})
 _AUTHORITY_KINDS = frozenset({"court", "police", "procuratorate", "legal_service", "government", "antifraud", "regulator"})
 _ACCOUNT = precompiled(
