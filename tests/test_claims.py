@@ -4510,30 +4510,42 @@ def test_round43_a_claim_insisted_on_or_said_of_this_number_is_read(text, claime
     assert (claimed in ids) if claimed else not ids, ids
 
 
-# Round 43 (blind acquaintance register 8, dev half): a payee pointed at and never named ("给这个人转", "往这个账户打")
+# Round 43 (blind registers 8 and 14, dev halves). Register 8: a payee pointed at and never named ("给这个人转", "往这个账户打")
 # or a fee paid for the writer ("帮我给医院交个费") is the writer's word alone, whoever he says he is; a call or a video
 # refused is a claim of a person on a channel that cannot be checked, weighed only with money asked beside it.
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
-        ("你帮我跑一下 给这个人转一万五 合同款 明天我让会计还你 赶紧的 人家在等", "high_risk"),
-        ("你赶紧给这个账号转一万，不要问为什么，出来我跟你解释", "high_risk"),
-        ("你先帮我给医院交个费 五千三 我出来就转你", "high_risk"),
-        ("视频不方便我在外地看病 房租转我女儿卡上 急着交医药费", "high_risk"),
-        ("你给这个人打个电话问问", "low_risk"),
-        ("我已经给这个账户转了，你查一下", "low_risk"),
-        ("你给这个人转了吗", "low_risk"),
-        ("别打电话过来，我在开会，晚点回你", "low_risk"),
-        ("视频不行 我这边摄像头坏了 晚上再聊", "low_risk"),
-        # a third person's account named by his relation, "this" payee after the sum, and "你先转"
-        ("这个月房租打到我侄子的卡上，我人在医院，钱要给医院用，你快点。", "high_risk"),
-        ("先帮我凑七万给这个供应商 我这会走不开", "high_risk"),
-        ("语音不方便，在省里参加培训。你先转，回来再说。", "high_risk"),
-        ("生活费我转到你妈卡上了", "low_risk"),
-        ("我已经转到我老婆卡上了", "low_risk"),
-    ],
-)
-def test_round43_a_payee_only_the_writer_points_at(text, verdict):
+# Register 14: a court's account named by what it holds ("本院执行款专户") is its own, given in
+# its formal notice, as "法院指定账户" is; one it keeps no such account for ("本院安全专户"), a card given for it, or a
+# person to ask for it stays a channel of the message's. And "案号及密码拨打12368" holds no case number: the court's own
+# line is read as the line the reader is asked to call.
+ROUND43_VERDICTS = [
+    ("你帮我跑一下 给这个人转一万五 合同款 明天我让会计还你 赶紧的 人家在等", "high_risk"),
+    ("你赶紧给这个账号转一万，不要问为什么，出来我跟你解释", "high_risk"),
+    ("你先帮我给医院交个费 五千三 我出来就转你", "high_risk"),
+    ("视频不方便我在外地看病 房租转我女儿卡上 急着交医药费", "high_risk"),
+    ("你给这个人打个电话问问", "low_risk"),
+    ("我已经给这个账户转了，你查一下", "low_risk"),
+    ("你给这个人转了吗", "low_risk"),
+    ("别打电话过来，我在开会，晚点回你", "low_risk"),
+    ("视频不行 我这边摄像头坏了 晚上再聊", "low_risk"),
+    # a third person's account named by his relation, "this" payee after the sum, and "你先转"
+    ("这个月房租打到我侄子的卡上，我人在医院，钱要给医院用，你快点。", "high_risk"),
+    ("先帮我凑七万给这个供应商 我这会走不开", "high_risk"),
+    ("语音不方便，在省里参加培训。你先转，回来再说。", "high_risk"),
+    ("生活费我转到你妈卡上了", "low_risk"),
+    ("我已经转到我老婆卡上了", "low_risk"),
+    # register 14: a court's own account and line
+    ("12368温馨提示：您为被执行人的（2026）冀0112执2204号案件，执行标的为人民币38,600元，请于2026年12月20日前交至本院执行款专户（以本院执行通知书载明的账户为准）或到本院执行局履行。【石家庄市滹沱区人民法院】", "low_risk"),
+    ("【某某人民法院】您的案件执行款请于今日内交至本院执行款专户，账户信息请联系书记员13812345678获取。", "high_risk"),
+    ("【某某人民法院】请于今日内将执行款转入本院专户6222021234567890123，逾期将强制执行。", "high_risk"),
+    ("【某某人民法院】请于今日内将执行款转入本院安全专户，否则冻结名下账户。", "high_risk"),
+    ("本案可凭案号及密码拨打12368查询。发送人：书记员朱婷 021-57320914", "low_risk"),
+    ("请于7日内预交案件受理费1,275元，可通过人民法院在线服务或到本院诉讼服务中心窗口缴纳，也可转入缴费通知书载明的本院诉讼费专户。【某某人民法院】", "low_risk"),
+    ("【某某法院】请于今日将诉讼费转入本院诉讼费专户，账号联系书记员13812345678。", "high_risk"),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict"), ROUND43_VERDICTS)
+def test_round43_verdicts(text, verdict):
     assert check(text).verdict == verdict
 
 
@@ -4566,23 +4578,3 @@ def test_round43_money_to_the_sender_is_said_as_such(text, title, step):
 )
 def test_round43_credentials_told_face_to_face(text, asked):
     assert any(r.kind == "credentials" for r in _read(text).requests) is asked
-
-
-# Round 43 (blind register 14, dev half): a court's account named by what it holds ("本院执行款专户") is its own, given in
-# its formal notice, as "法院指定账户" is; one it keeps no such account for ("本院安全专户"), a card given for it, or a
-# person to ask for it stays a channel of the message's. And "案号及密码拨打12368" holds no case number: the court's own
-# line is read as the line the reader is asked to call.
-@pytest.mark.parametrize(
-    ("text", "verdict"),
-    [
-        ("12368温馨提示：您为被执行人的（2026）冀0112执2204号案件，执行标的为人民币38,600元，请于2026年12月20日前交至本院执行款专户（以本院执行通知书载明的账户为准）或到本院执行局履行。【石家庄市滹沱区人民法院】", "low_risk"),
-        ("【某某人民法院】您的案件执行款请于今日内交至本院执行款专户，账户信息请联系书记员13812345678获取。", "high_risk"),
-        ("【某某人民法院】请于今日内将执行款转入本院专户6222021234567890123，逾期将强制执行。", "high_risk"),
-        ("【某某人民法院】请于今日内将执行款转入本院安全专户，否则冻结名下账户。", "high_risk"),
-        ("本案可凭案号及密码拨打12368查询。发送人：书记员朱婷 021-57320914", "low_risk"),
-        ("请于7日内预交案件受理费1,275元，可通过人民法院在线服务或到本院诉讼服务中心窗口缴纳，也可转入缴费通知书载明的本院诉讼费专户。【某某人民法院】", "low_risk"),
-        ("【某某法院】请于今日将诉讼费转入本院诉讼费专户，账号联系书记员13812345678。", "high_risk"),
-    ],
-)
-def test_round43_a_courts_own_account_and_line(text, verdict):
-    assert check(text).verdict == verdict
