@@ -271,3 +271,16 @@ def test_disowned_decoy_adds_warning_lines_and_keeps_the_scam(seed):
     rest = iter(edited)
     assert all(ch in rest for ch in text)
     assert "yh-safe.top" in edited
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_link_unseen_takes_every_link_out_and_keeps_the_rest(seed):
+    text = "【ETC】您的认证已失效，请登录 https://etc-rz.top/a/b 处理，或 gx-bt.cc 办理。"
+    edited = EDITS["link_unseen"](text, random.Random(seed))
+    assert "etc-rz" not in edited and "gx-bt" not in edited
+    assert edited.startswith("【ETC】您的认证已失效，请登录 ") and edited.endswith("办理。")
+
+
+def test_link_unseen_leaves_a_scam_without_a_link_as_it_is():
+    text = "妈 新号 旧手机丢了 先转我500"
+    assert EDITS["link_unseen"](text, random.Random(1)) == text

@@ -112,6 +112,7 @@ REDTEAM_LABELS = {
     "spoken_link": "spoken_link (every link spoken: 点 for a dot, 杠 for a hyphen, 斜杠 for a slash)",
     "verified_first": "verified_first (a verification clause in place of the request's 请)",
     "disowned_decoy": "disowned_decoy (warning lines that disown an invented way of their own)",
+    "link_unseen": "link_unseen (every link taken out: nothing, 链接 or a note that it follows in its place)",
     "prefix": "prefix, dev half (a greeting, offer or reassurance put in front; misses read)",
     "prefix_held_out": "prefix, held-out half (never read)",
 }

@@ -91,6 +91,12 @@ way of their own, invented for the line, at the scam's start, end or a sentence'
 "0571-2690 3318 冒充客服，请勿回拨。"), as an attacker who knows those readings can. The scam's own channel and request
 stay, so it must stay flagged. It stands beside the families, outside `combined` and `all`.
 
+`link_unseen` (round 44, designed for: written before the claims stage learned to read it, then used to build that reading)
+takes every link out of the scam, as a screenshot's lost link, a link sent in a second SMS or one in a picture do: each
+link replaced by nothing, "链接", "下方链接" or "（链接见下条短信）", drawn per link. The claim and the task asked through
+the link stay ("【国家电网】…请速点击链接缴费"), so it must stay flagged. A scam with no link is left as it is. It stands
+beside the families, outside `combined` and `all`.
+
 Deterministic: a fixed seed. `--limit N` checks the first N held-out scams of each fold (a fast slice).
 `python -m checker.lab.redteam --json > models/redteam.json` writes the figures the README shows.
 """
@@ -556,6 +562,14 @@ def _disowned_decoy(text: str, rng: random.Random) -> str:
     return text
 
 
+# A link taken out (round 44): what a screenshot, a second SMS or a picture leaves of it in the paste.
+_UNSEEN = ["", "链接", "下方链接", "（链接见下条短信）"]
+
+
+def _link_unseen(text: str, rng: random.Random) -> str:
+    return _LINK.sub(lambda m: rng.choice(_UNSEEN), text)
+
+
 FAMILIES: dict[str, Callable[[str, random.Random], str]] = {
     "paraphrase": _paraphrase,
     "padding": _padding,
@@ -598,6 +612,7 @@ EDITS = {
     "spoken_link": _spoken_link,
     "verified_first": _verified_first,
     "disowned_decoy": _disowned_decoy,
+    "link_unseen": _link_unseen,
     "combined": combined,
     "all": every_family,
 }
