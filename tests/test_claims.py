@@ -4578,3 +4578,35 @@ def test_round43_money_to_the_sender_is_said_as_such(text, title, step):
 )
 def test_round43_credentials_told_face_to_face(text, asked):
     assert any(r.kind == "credentials" for r in _read(text).requests) is asked
+
+
+# Round 44 (red team link_unseen): a task of money or credentials asked through a link the paste does not show, in a
+# message that claims an institution, is read as asked through no official channel (task_through_unseen_link); a link
+# shown is judged as ever, and neither an app's own "点击领取", a branch (网点), an official app, an advert's 办理, a
+# warning's retelling nor a task disowned makes the finding.
+ROUND44_UNSEEN = [
+    ("【国家电网】您家电费已欠费184.45元，今晚将停电，请速点击链接缴费。", True),
+    ("【交通银行】您的信用卡已获提额资格，请于24小时内访问下方链接激活，逾期视为自动放弃。", True),
+    ("【中国银行】您的手机银行因系统升级需重新激活，未激活将于次日停用，激活地址：", True),
+    ("【12333】您的社保卡金融功能已失效，请于今日登录链接重新激活。", True),
+    ("【人社】您的养老金资格认证已过期，请登录下方网址完成认证，逾期停发。", True),
+    ("【交管12123】您有一条违章未处理，请登录 jgcx-wzcl 在线缴纳罚款。", True),
+    ("【国家电网】您家电费已欠费184.45元，请通过网上国网App缴费。", False),
+    ("【支付宝】您的花呗本月账单452.52元，请及时打开支付宝App还款，如已还款请忽略。", False),
+    ("【交通银行】您的信用卡已逾期。还款渠道：买单吧App、本行网点、自动还款。", False),
+    ("【美团】您有一张5元红包即将过期，点击领取。", False),
+    ("【中国移动】您的5G升级权益已到账，点击链接办理。", False),
+    ("【税务局】个税汇算请登录官方网站缴纳，或使用个人所得税App。", False),
+    ("【温馨提示】对方称是顺丰客服，说您的包裹异常，需要点链接补填地址并支付运费。快递公司不会这样收费。", False),
+    ("驿站老板说现在有好多假的快递短信喊你点链接理赔的莫要点", False),
+    ("【国家电网】您家电费已欠费184.45元，请速点击 wsgw-df.cc 缴费。", False),  # shown: judged by its link
+]
+
+
+@pytest.mark.parametrize(("text", "found"), ROUND44_UNSEEN)
+def test_round44_a_task_through_a_link_not_shown(text, found):
+    result = check(text)
+    ids = {f.id for f in result.red_flags}
+    assert ("task_through_unseen_link" in ids) == found
+    if found:
+        assert result.verdict != "low_risk"

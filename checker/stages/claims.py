@@ -695,6 +695,8 @@ class _Data(NamedTuple):
     fee_for_service: re.Pattern[str]
     fee_before_payout: re.Pattern[str]
     benefit_received: re.Pattern[str]
+    unseen_task: re.Pattern[str]
+    unseen_disowned: re.Pattern[str]
     judgements: dict[str, dict]
 
 
@@ -807,6 +809,8 @@ def parse_data(raw: str | dict) -> _Data:
         firm_not_a_deal=_compile(data["channels"]["firm_not_a_deal"], "channels.firm_not_a_deal"),
         firm_fee_denied=_compile(data["channels"]["firm_fee_denied"], "channels.firm_fee_denied"),
         firm_terms=_compile(data["channels"]["firm_terms"], "channels.firm_terms"),
+        unseen_task=_compile(_expand(data["channels"]["unseen_task"], data["channels"], "channels.unseen_task"), "channels.unseen_task"),
+        unseen_disowned=_compile(data["channels"]["unseen_disowned"], "channels.unseen_disowned"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
         offered_term=_compile(data["stakes"]["offered_term"], "stakes.offered_term"),
@@ -2646,6 +2650,29 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         )
         if link is not None:
             findings.append(_finding(data, "link_by_reply", claims, replies[0], [], _span(norm, link.start(), link.end())))
+    # Round 44: a task of money or credentials asked through a link the paste does not show (channels.unseen_task),
+    # in a message that shows no link at all and claims an institution or tells of the reader's money or a threat: the link
+    # is no official channel anyone can check, whatever a screenshot or a second SMS took away (red team link_unseen). Not
+    # where a cue governs it or a warning or a story retells it (read as narrated: "对方称…需要点链接补填地址"), which a
+    # scam gains nothing by: its link, once shown, is judged as ever.
+    if (
+        (institution_claimed or notice or threat is not None)
+        and not any(e.kind == "link" for e in entities)  # a link retold or set aside is one shown all the same
+        and not any(f.id in _UNSEEN_COVERED for f in findings)
+        and could_match(data.unseen_task.pattern, present)
+    ):
+        unseen = next(
+            (
+                m
+                for m in data.unseen_task.finditer(text)
+                if not _governed(text, m.start(), m.end(), data, narrated=True, story=story, gap=gap)
+                and not _reported(text, m.start(), data, narrated=True, story=story, end=m.end())
+                and data.unseen_disowned.match(text, m.end()) is None
+            ),
+            None,
+        )
+        if unseen is not None:
+            findings.append(_finding(data, "task_through_unseen_link", claims, None, [], _span(norm, unseen.start(), unseen.end())))
     # Round 32: a threat to the reader (stakes.threat: a crime suspected, the number cut off, a blacklist), or his account
     # or service stopped, frozen or voided (benefits.reply_threat), to be lifted by replying to the SMS or calling its
     # sender back, no number given ("您的号码因实名信息过期已被限制呼出，恢复请回复1", "卡被冻结 回电解除"): the sender
@@ -3337,6 +3364,8 @@ _REPLY_COVERED = frozenset({"credentials_requested", "pay_through_unofficial_cha
 _LIFTING = precompiled(r"恢复|解除|解冻|解封|解锁|激活|处理|说明情况|核实|核对")
 # The findings that already judge a threat or a notice lifted through a contact: threat_lifted_by_reply adds nothing.
 _THREAT_COVERED = frozenset({"threat_lifted_by_call", "details_by_reply", "contact_through_private_channel", "channel_mismatch"})
+# The findings that already name the way a task is asked through: task_through_unseen_link adds nothing beside them.
+_UNSEEN_COVERED = frozenset({"pay_through_unofficial_channel", "credentials_requested", "channel_mismatch", "contact_through_private_channel", "link_by_reply", "benefit_through_unofficial_channel"})
 # The findings that already judge money offered to the reader: benefit_by_reply adds nothing beside them.
 _BENEFIT_COVERED = frozenset({"benefit_through_unofficial_channel", "benefit_claimed_by_call", "prize_claimed_by_call", "flight_refund_by_call", "details_by_reply"})
 
