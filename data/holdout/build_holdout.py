@@ -37,6 +37,7 @@ REGISTERS = (
     ("genuine_register_12.txt", "legit", "genuine"),
     ("genuine_register_13.txt", "legit", "genuine"),
     ("genuine_register_14.txt", "legit", "genuine"),
+    ("genuine_register_15.txt", "legit", "genuine"),
     ("scam_register_2.txt", "scam", "fraud"),
     ("scam_register_3.txt", "scam", "fraud"),
     ("scam_register_4.txt", "scam", "fraud"),
@@ -45,6 +46,7 @@ REGISTERS = (
     ("scam_register_7.txt", "scam", "fraud"),
     ("scam_register_8.txt", "scam", "fraud"),
     ("scam_register_9.txt", "scam", "fraud"),
+    ("scam_register_10.txt", "scam", "fraud"),
 )
 TAXONOMY = HERE.parent.parent / "checker" / "data" / "taxonomy.toml"
 HALVES = ("dev.jsonl", "heldout.jsonl")
