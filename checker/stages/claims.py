@@ -2661,12 +2661,15 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and not any(f.id in _UNSEEN_COVERED for f in findings)
         and could_match(data.unseen_task.pattern, present)
     ):
+        # Read as narrated, unless a victim still asks whether it is real ("短信里说…叫我点链接解除…是骗子吧"): the scam he
+        # got is then what he needs read.
+        retold = not _asking_victim(text)
         unseen = next(
             (
                 m
                 for m in data.unseen_task.finditer(text)
-                if not _governed(text, m.start(), m.end(), data, narrated=True, story=story, gap=gap)
-                and not _reported(text, m.start(), data, narrated=True, story=story, end=m.end())
+                if not _governed(text, m.start(), m.end(), data, narrated=retold, story=story, gap=gap)
+                and not _reported(text, m.start(), data, narrated=retold, story=story, end=m.end())
                 and data.unseen_disowned.match(text, m.end()) is None
             ),
             None,
