@@ -97,7 +97,7 @@ link replaced by nothing, "链接", "下方链接" or "（链接见下条短信�
 the link stay ("【国家电网】…请速点击链接缴费"), so it must stay flagged. A scam with no link is left as it is. It stands
 beside the families, outside `combined` and `all`.
 
-Deterministic: a fixed seed. `--limit N` checks the first N held-out scams of each fold (a fast slice).
+Deterministic: a fixed seed, and each scam's edit drawn from its own (the seed, the family and the scam's text). `--limit N` checks the first N held-out scams of each fold (a fast slice).
 `python -m checker.lab.redteam --json > models/redteam.json` writes the figures the README shows.
 """
 
@@ -623,8 +623,9 @@ def evasion(scams: list[str], check: Callable, seed: int = SEED) -> dict[str, tu
     flagged = [t for t in scams if check(t).verdict != "low_risk"]
     out = {}
     for name, edit in EDITS.items():
-        rng = random.Random(f"{seed}:{name}")
-        lowered = sum(check(edit(t, rng)).verdict == "low_risk" for t in flagged)
+        # Each scam's edit is drawn from its own seed: one scam more or less in the flagged set (a change elsewhere)
+        # redraws no other scam's edit, so two runs differ only where the checker's answers do.
+        lowered = sum(check(edit(t, random.Random(f"{seed}:{name}:{t}"))).verdict == "low_risk" for t in flagged)
         out[name] = (lowered, len(flagged))
     return out
 
