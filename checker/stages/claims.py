@@ -2663,13 +2663,13 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     ):
         # Read as narrated, unless a victim still asks whether it is real ("短信里说…叫我点链接解除…是骗子吧"): the scam he
         # got is then what he needs read.
-        retold = not _asking_victim(text)
+        as_told = not _asking_victim(text)
         unseen = next(
             (
                 m
                 for m in data.unseen_task.finditer(text)
-                if not _governed(text, m.start(), m.end(), data, narrated=retold, story=story, gap=gap)
-                and not _reported(text, m.start(), data, narrated=retold, story=story, end=m.end())
+                if not _governed(text, m.start(), m.end(), data, narrated=as_told, story=story, gap=gap)
+                and not _reported(text, m.start(), data, narrated=as_told, story=story, end=m.end())
                 and data.unseen_disowned.match(text, m.end()) is None
             ),
             None,
