@@ -284,3 +284,25 @@ def test_link_unseen_takes_every_link_out_and_keeps_the_rest(seed):
 def test_link_unseen_leaves_a_scam_without_a_link_as_it_is():
     text = "妈 新号 旧手机丢了 先转我500"
     assert EDITS["link_unseen"](text, random.Random(1)) == text
+
+
+def test_each_scams_edit_is_drawn_from_its_own_seed():
+    """One scam more in the flagged set redraws no other scam's edit: a checker that records what it is asked sees the
+    same edits of the other scams either way (round 44: with one stream shared by the family, one more flagged scam had
+    moved a family's figure by eleven edits that no answer explained)."""
+    scams = ["【ETC】您的认证已失效，请登录 etc-rz.top 处理。", "【交管】您有违章未处理，请点 jg-cx.cc 缴纳罚款。", "妈 新号 先转我500"]
+    extra = "【社保】您的社保卡将停用，请登录 sb-jh.top 激活。"
+
+    def asked(texts):
+        seen = []
+
+        def check(text):
+            seen.append(text)
+            return _rules_only(text)
+
+        evasion(texts, check)
+        return seen
+
+    without = asked(scams)
+    with_extra = asked([extra, *scams])
+    assert set(without) <= set(with_extra)
