@@ -809,7 +809,7 @@ def parse_data(raw: str | dict) -> _Data:
         firm_not_a_deal=_compile(data["channels"]["firm_not_a_deal"], "channels.firm_not_a_deal"),
         firm_fee_denied=_compile(data["channels"]["firm_fee_denied"], "channels.firm_fee_denied"),
         firm_terms=_compile(data["channels"]["firm_terms"], "channels.firm_terms"),
-        unseen_task=_compile(_expand(data["channels"]["unseen_task"], data["channels"], "channels.unseen_task"), "channels.unseen_task"),
+        unseen_task=_compile(_expand(data["channels"]["unseen_task"], classes, "channels.unseen_task"), "channels.unseen_task"),
         unseen_disowned=_compile(data["channels"]["unseen_disowned"], "channels.unseen_disowned"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
