@@ -4617,3 +4617,24 @@ def test_round44_a_task_through_a_link_not_shown(text, found):
     assert ("task_through_unseen_link" in ids) == found
     if found:
         assert result.verdict != "low_risk"
+
+
+# Round 45: a scenario a warning closes by naming it ("…，一定是诈骗"), opened by 凡是 as by 如果 ("凡是…短信让你拨打…的"),
+# and read over the spaces a paste put for commas; a scam's own channel after such a scenario stays its own.
+ROUND45_SCENARIO = [
+    ("如果有人说能帮你“修复征信”，收费2800元，还让你加微信 zxxf_8899，一定是诈骗，征信谁都改不了。", "low_risk"),
+    ("【禾川市反诈中心】凡是会员“自动扣费”短信让你拨打0571-2836 4190取消、再让你共享屏幕的，一定是诈骗。会员问题请在官方App内处理。", "low_risk"),
+    ("如果有人说能帮你修复征信 收费2800元 还让你加微信 zxxf_8899 一定是诈骗 征信谁都改不了", "low_risk"),
+    ("如果有人说能帮你修复征信，一定是诈骗。我们是正规机构，加微信 zxxf_8899 免费咨询，先付2800元服务费。", "flagged"),
+    ("凡是短信让你转账的都是诈骗。您的账户涉嫌违规即将冻结，请立即拨打0571-2836 4190处理。", "flagged"),
+    ("如果有人说能帮你修复征信 一定是诈骗 我们是正规机构 加微信 zxxf_8899 免费咨询 先付2800元服务费", "flagged"),
+    # A channel listed after one the warning gives as an example is an example too; after one of its own, its own.
+    ("【汀兰区反诈中心】近期我区居民接到的诈骗电话多以+63、+855开头，如 +63 917 538 2064、+855 96 318 4720。请开启境外来电拦截。", "low_risk"),
+    ("【反诈中心】您的账户涉嫌洗钱已被管控，请今日内联系专案组：0571-2836 4190、0571-2836 4191。", "flagged"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND45_SCENARIO)
+def test_round45_a_scenario_named_as_a_scam(text, expected):
+    verdict = check(text).verdict
+    assert (verdict == "low_risk") == (expected == "low_risk"), verdict

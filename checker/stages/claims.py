@@ -273,6 +273,19 @@ def _cue_search(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
     return None if m is None else (before[m.start()], before[m.end()])
 
 
+def _paste_gaps(text: str) -> list[int]:
+    """Where the paste had white space between two characters of `text` (the message's normalised text, or a copy
+    of it of the same length), while a message is read (quoting()); else none."""
+    spacing = _SPACING.get()
+    if spacing is None or len(spacing[0].text) != len(text):
+        return []
+    norm, memo = spacing
+    if "gaps" not in memo:
+        memo["gaps"] = _gap_map(norm)
+    found = memo["gaps"]
+    return found[0] if found is not None else []
+
+
 def _gap_map(norm: Normalized) -> tuple[list[int], list[int]] | None:
     """Where the paste had white space between two characters of the normalised text (the places of the
     second), and, for each place of the text with a space put at each (and its end), how many normalised
@@ -1666,13 +1679,19 @@ def _in_scenario(text: str, start: int, data: _Data) -> bool:
             k += 1
         return data.scenario_advice.match(text, k) is not None
 
+    def clauses(lo: int, hi: int) -> list[int]:
+        # Where a clause opens: after a comma or a semicolon, or where the paste put white space between two
+        # words (speech-to-text and hurried typing put a space for a comma: "如果有人打电话说孩子出事了 要打钱到6217…
+        # 先别慌 先给孩子打电话"; _paste_gaps).
+        return sorted({m.end() for m in _SCENARIO_CLAUSE.finditer(text, lo, hi)} | {g for g in _paste_gaps(text) if lo < g < hi})
+
     # Round 30: the place may stand inside the opener itself, in the message it names ("要是收到说医保卡停用…的短信，千万别点").
     openers = (m for m in data.scenario_opens.finditer(text, begin, stop) if m.start() <= start)
     opener = max(openers, key=lambda m: m.start(), default=None)
     if opener is not None:
-        if any(advises(m.end()) for m in _SCENARIO_CLAUSE.finditer(text, opener.end(), start)):
+        if any(advises(k) for k in clauses(opener.end(), start)):
             return False  # the place stands in the advice, not in the scenario
-        if any(advises(m.end()) for m in _SCENARIO_CLAUSE.finditer(text, start, stop)):
+        if any(advises(k) for k in clauses(start, stop)):
             return True
     elif data.scenario_asker.search(text, begin, start) is None:
         return False
@@ -2906,9 +2925,19 @@ def _occurrences(text: str, value: str) -> Iterator[int]:
         k = text.find(value, k + len(value))
 
 
-def _retold_once(text: str, at: int, end: int, data: _Data) -> bool:
-    """_retold_at() of one place of the channel."""
+# A channel that follows another in a list ("如 +63 917…、+855 96…", "ccb-jf.top、icbc-x.cc"): the item before it, a
+# run of a number's or a link's characters right before the list's mark.
+_ITEM_BEFORE = precompiled(r"(\+?[0-9a-z][0-9a-z+\-./_:]{4,60})、$")
+
+
+def _retold_once(text: str, at: int, end: int, data: _Data, listed: bool = True) -> bool:
+    """_retold_at() of one place of the channel. `listed`: a channel listed right after another is read as the
+    one before it is (round 45: "诈骗电话多以+63开头，如 +63 917…、+855 96…" gives neither; the example marker
+    stands before the first item only)."""
     if _disowned_in_place(text, at, end):
+        return True
+    before = _ITEM_BEFORE.search(text, max(0, at - 62), at) if listed else None
+    if before is not None and _retold_once(text, before.start(1), before.end(1), data, listed=False):
         return True
     quote = next((q for q in _quotes(text) if q.start <= at < q.end), None)
     if quote is not None and _scam_quote(text, quote, data):
