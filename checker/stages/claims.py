@@ -253,13 +253,7 @@ def _cue_search(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
     m = pattern.search(text)
     if m is not None:
         return m.start(), m.end()
-    spacing = _SPACING.get()
-    if spacing is None or len(spacing[0].text) != len(text):
-        return None
-    norm, memo = spacing
-    if "gaps" not in memo:
-        memo["gaps"] = _gap_map(norm)
-    found = memo["gaps"]
+    found = _spacing_of(text)
     if found is None:
         return None
     gaps, before = found
@@ -273,16 +267,21 @@ def _cue_search(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
     return None if m is None else (before[m.start()], before[m.end()])
 
 
-def _paste_gaps(text: str) -> list[int]:
-    """Where the paste had white space between two characters of `text` (the message's normalised text, or a copy
-    of it of the same length), while a message is read (quoting()); else none."""
+def _spacing_of(text: str) -> tuple[list[int], list[int]] | None:
+    """_gap_map() of the message being read (quoting()), once per message, where `text` is its normalised text or
+    a copy of it of the same length; else None."""
     spacing = _SPACING.get()
     if spacing is None or len(spacing[0].text) != len(text):
-        return []
+        return None
     norm, memo = spacing
     if "gaps" not in memo:
         memo["gaps"] = _gap_map(norm)
-    found = memo["gaps"]
+    return memo["gaps"]
+
+
+def _paste_gaps(text: str) -> list[int]:
+    """Where the paste had white space between two characters of `text` (_spacing_of); else none."""
+    found = _spacing_of(text)
     return found[0] if found is not None else []
 
 
