@@ -2925,7 +2925,9 @@ def _occurrences(text: str, value: str) -> Iterator[int]:
 
 
 # A channel that follows another in a list ("如 +63 917…、+855 96…", "ccb-jf.top、icbc-x.cc"): the item before it, a
-# run of a number's or a link's characters right before the list's mark.
+# run of a number's or a link's characters right before the list's mark. _disowned_in_place follows a list of channels
+# disowned in place by its own _LISTED_AFTER (any list mark); this follows a list, by 、 only, for every other reading
+# of _retold_once (an example, a case, a scenario), one item back.
 _ITEM_BEFORE = precompiled(r"(\+?[0-9a-z][0-9a-z+\-./_:]{4,60})、$")
 
 
