@@ -4619,6 +4619,38 @@ def test_round44_a_task_through_a_link_not_shown(text, found):
         assert result.verdict != "low_risk"
 
 
+# Round 46 (red team link_unseen): the link taken away with no task word beside the verb. Under the same gate, the link
+# named, an order to open or an empty label at the end of its clause; where the reader's money, account or a threat is
+# told, the link named or pointed at whatever task follows. Not a login told of, a branch (网点), an order refused (勿), a
+# link only to look (查看), nor a warning's retelling.
+ROUND46_UNSEEN = [
+    ("【邮储银行】您的银行卡存在异常交易，已暂停使用，如需恢复请点击链接", True),
+    ("【招商银行】您的信用卡可提额至60000元，请于今日内访问下方链接，逾期作废。", True),
+    ("【人社局】您的养老金资格认证未完成，本月暂停发放，补认证请点", True),
+    ("【供电公司】您家电费已欠费，今晚停电，请在2小时内登录，完成缴费后恢复供电。", True),
+    ("【平安银行】您的积分今晚清零，可兑换现金286元，兑换地址：链接", True),
+    ("【国家税务总局】您的退税因银行卡信息有误被退回，请点击下方链接修复", True),
+    ("电费欠费 今晚停电 下方链接", True),
+    ("【医保局】您的医保卡即将停用，续用请访问  按提示操作", True),
+    ("【微信】你的账号于3月2日在新设备登录，如非本人操作，请在“我-设置-账号与安全”中冻结账号。", False),
+    ("【平安银行】您的信用卡已逾期，欠款3,210.55元。还款请通过本行App或网点。", False),
+    ("【京东】您的订单已发货，点击链接查看物流。", False),
+    ("【中国移动】您本月话费账单已出，点击下方链接查看。", False),
+    ("【12306】您的车票已改签成功，请点击链接查看详情。", False),
+    ("【工商银行】您的账户如有异常，请勿点击链接，请通过工商银行App处理。", False),
+    ("【反诈中心】骗子发短信说您的ETC已失效，让您点击下方链接认证，这是诈骗，请勿相信。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), ROUND46_UNSEEN)
+def test_round46_a_link_taken_away_with_no_task_beside_it(text, found):
+    result = check(text)
+    ids = {f.id for f in result.red_flags}
+    assert ("task_through_unseen_link" in ids) == found, ids
+    if found:
+        assert result.verdict != "low_risk"
+
+
 # Round 45: a scenario a warning closes by naming it ("…，一定是诈骗"), opened by 凡是 as by 如果 ("凡是…短信让你拨打…的"),
 # and read over the spaces a paste put for commas; a scam's own channel after such a scenario stays its own.
 ROUND45_SCENARIO = [

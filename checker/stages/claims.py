@@ -708,6 +708,8 @@ class _Data(NamedTuple):
     fee_before_payout: re.Pattern[str]
     benefit_received: re.Pattern[str]
     unseen_task: re.Pattern[str]
+    unseen_ended: re.Pattern[str]
+    unseen_pointed: re.Pattern[str]
     unseen_disowned: re.Pattern[str]
     judgements: dict[str, dict]
 
@@ -822,6 +824,8 @@ def parse_data(raw: str | dict) -> _Data:
         firm_fee_denied=_compile(data["channels"]["firm_fee_denied"], "channels.firm_fee_denied"),
         firm_terms=_compile(data["channels"]["firm_terms"], "channels.firm_terms"),
         unseen_task=_compile(_expand(data["channels"]["unseen_task"], classes, "channels.unseen_task"), "channels.unseen_task"),
+        unseen_ended=_compile(_expand(data["channels"]["unseen_ended"], classes, "channels.unseen_ended"), "channels.unseen_ended"),
+        unseen_pointed=_compile(_expand(data["channels"]["unseen_pointed"], classes, "channels.unseen_pointed"), "channels.unseen_pointed"),
         unseen_disowned=_compile(data["channels"]["unseen_disowned"], "channels.unseen_disowned"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
@@ -2677,7 +2681,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         (institution_claimed or notice or threat is not None)
         and not any(e.kind == "link" for e in entities)  # a link retold or set aside is one shown all the same
         and not any(f.id in _UNSEEN_COVERED for f in findings)
-        and could_match(data.unseen_task.pattern, present)
+        and any(could_match(p.pattern, present) for p in (data.unseen_task, data.unseen_ended, data.unseen_pointed))
     ):
         # Read as narrated, unless a victim still asks whether it is real ("短信里说…叫我点链接解除…是骗子吧"): the scam he
         # got is then what he needs read.
@@ -2685,7 +2689,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         unseen = next(
             (
                 m
-                for m in data.unseen_task.finditer(text)
+                for m in _unseen_links(text, data, staked=notice or threat is not None)
                 if not _governed(text, m.start(), m.end(), data, narrated=as_told, story=story, gap=gap)
                 and not _reported(text, m.start(), data, narrated=as_told, story=story, end=m.end())
                 and data.unseen_disowned.match(text, m.end()) is None
@@ -3397,6 +3401,29 @@ _REPLY_COVERED = frozenset({"credentials_requested", "pay_through_unofficial_cha
 _LIFTING = precompiled(r"恢复|解除|解冻|解封|解锁|激活|处理|说明情况|核实|核对")
 # The findings that already judge a threat or a notice lifted through a contact: threat_lifted_by_reply adds nothing.
 _THREAT_COVERED = frozenset({"threat_lifted_by_call", "details_by_reply", "contact_through_private_channel", "channel_mismatch"})
+def _unseen_links(text: str, data: _Data, staked: bool) -> Iterator[re.Match[str]]:
+    """The places a task is asked through a link the paste does not show (channels.unseen_task), then the link named, an
+    order to open or a label with nothing after it in its clause (channels.unseen_ended); where the message tells of the
+    reader's money, account or service or threatens him (`staked`), also the link named or pointed at whatever follows
+    (channels.unseen_pointed): the stake is the task (round 46)."""
+    yield from data.unseen_task.finditer(text)
+    gaps = _paste_gaps(text)
+    # Searched again from each match's next character, not finditer: an order that ends before the link's name
+    # ("需恢复请点击" of "…请点击链接") must not hide the named link that starts inside it.
+    at = 0
+    while (m := data.unseen_ended.search(text, at)) is not None:
+        end = m.end()
+        if end == len(text) or text[end] in _CLAUSE_END_MARKS or text[end].isspace() or end in gaps:
+            yield m
+        at = m.start() + 1
+    if staked:
+        yield from data.unseen_pointed.finditer(text)
+
+
+# The marks that end a clause after an unseen link's verb or label (_unseen_links).
+_CLAUSE_END_MARKS = frozenset("。，,！!？?；;)）]】【[（(")
+
+
 # The findings that already name the way a task is asked through: task_through_unseen_link adds nothing beside them.
 _UNSEEN_COVERED = frozenset({"pay_through_unofficial_channel", "credentials_requested", "channel_mismatch", "contact_through_private_channel", "link_by_reply", "benefit_through_unofficial_channel"})
 # The findings that already judge money offered to the reader: benefit_by_reply adds nothing beside them.
