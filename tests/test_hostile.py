@@ -55,6 +55,17 @@ def test_checking_time_grows_linearly_with_the_paste(family):
     assert long / max(short, 1e-3) <= MAX_GROWTH, f"{family}: {short:.3f} s -> {long:.3f} s"
 
 
+@pytest.mark.parametrize("family", ["retold_request", "retold_link_task"])
+def test_a_request_retold_in_one_endless_sentence_grows_linearly_at_length(family):
+    # At SHORT characters the linear stages hide a quadratic reading (5.6x on the code before round 46); four times
+    # longer it shows: each retold request was read against the whole sentence.
+    unit = FAMILIES[family]
+    check(_repeated(unit, 500))
+    short = _cpu_seconds(_repeated(unit, 4 * SHORT), runs=2)
+    long = _cpu_seconds(_repeated(unit, 16 * SHORT), runs=2)
+    assert long / max(short, 1e-3) <= MAX_GROWTH, f"{family}: {short:.3f} s -> {long:.3f} s"
+
+
 # Peak memory of one check() per pasted character, as tracemalloc counts it (what Python allocates:
 # the same on any machine, unlike the process's peak). With an int per character in the offset map
 # and a tuple per disguise, these families took 150-270 bytes a character at this length, and a

@@ -1813,7 +1813,10 @@ def _requests(
             if pattern.search(text) is None:
                 continue  # most requests are not made: one search says so, before the matches are read one by one
             kept = 0
-            for m, later in with_paid_after(pattern, text) if kind == "pay" else ((m, False) for m in pattern.finditer(text)):
+            # Each match is read against its whole sentence (_governed): of a huge paste that repeats a request retold
+            # ("骗子说请转账," thousands of times in one sentence), only the first and the last few (_ends_of).
+            matches = list(with_paid_after(pattern, text)) if kind == "pay" else [(m, False) for m in pattern.finditer(text)]
+            for m, later in _ends_of(matches):
                 if later:
                     continue  # a seller's terms: paid once the goods or the service have come
                 if kind == "pay" and _paid_by_writer(text, m.start(), m.end(), data):
@@ -2689,7 +2692,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         unseen = next(
             (
                 m
-                for m in _unseen_links(text, data, staked=notice or threat is not None)
+                for m in _ends_of(list(_unseen_links(text, data, staked=notice or threat is not None)))
                 if not _governed(text, m.start(), m.end(), data, narrated=as_told, story=story, gap=gap)
                 and not _reported(text, m.start(), data, narrated=as_told, story=story, end=m.end())
                 and data.unseen_disowned.match(text, m.end()) is None
@@ -3418,6 +3421,16 @@ def _unseen_links(text: str, data: _Data, staked: bool) -> Iterator[re.Match[str
         at = m.start() + 1
     if staked:
         yield from data.unseen_pointed.finditer(text)
+
+
+_Place_T = TypeVar("_Place_T")
+
+
+def _ends_of(places: list[_Place_T]) -> list[_Place_T]:
+    """The first and the last _MAX_EACH of `places`: a huge paste repeats itself, and each place is read against its whole
+    sentence (_governed), which in a paste with no sentence end is the paste. The last are kept too, as padding goes
+    before a scam's request."""
+    return places if len(places) <= 2 * _MAX_EACH else places[:_MAX_EACH] + places[-_MAX_EACH:]
 
 
 # The marks that end a clause after an unseen link's verb or label (_unseen_links).
