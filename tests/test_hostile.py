@@ -55,10 +55,11 @@ def test_checking_time_grows_linearly_with_the_paste(family):
     assert long / max(short, 1e-3) <= MAX_GROWTH, f"{family}: {short:.3f} s -> {long:.3f} s"
 
 
-@pytest.mark.parametrize("family", ["retold_request", "retold_link_task"])
+@pytest.mark.parametrize("family", ["retold_request", "retold_link_task", "retold_threat", "retold_download", "quoted_request"])
 def test_a_request_retold_in_one_endless_sentence_grows_linearly_at_length(family):
     # At SHORT characters the linear stages hide a quadratic reading (5.6x on the code before round 46); four times
-    # longer it shows: each retold request was read against the whole sentence.
+    # longer it shows: each retold request, threat or quotation was read against the whole sentence, or every
+    # quotation of the paste looked through for each.
     unit = FAMILIES[family]
     check(_repeated(unit, 500))
     short = _cpu_seconds(_repeated(unit, 4 * SHORT), runs=2)

@@ -53,6 +53,10 @@ FAMILIES: dict[str, str] = {
     # that repeats "骗子说请转账" took quadratic time (220,000 characters: 27 s).
     "retold_request": "骗子说请转账，",
     "retold_link_task": "您的账户已冻结，骗子说请点击链接缴费，",
+    "retold_threat": "骗子说你涉嫌洗钱，",
+    "retold_download": "骗子说下载app，",
+    "quoted_request": "“请转账”，",
+    "scenario_warning": "如果有人让你转账就是诈骗，",
     "ordinary_scam": "【法务中心】您的借呗已逾期，请今日内将律师费转入指定账户6222021234567890123，否则通知您的家人。",
 }
 

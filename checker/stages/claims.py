@@ -146,7 +146,8 @@ _QUOTATIONS: ContextVar[tuple[tuple[str, tuple[Quote, ...]], ...]] = ContextVar(
 
 @contextlib.contextmanager
 def _reading_quotes(text: str, quotes: Sequence[Quote]) -> Iterator[None]:
-    token = _QUOTATIONS.set((*_QUOTATIONS.get(), (text, tuple(quotes))))
+    # Sorted by where they open, so that _quotes() finds those of a part by bisection.
+    token = _QUOTATIONS.set((*_QUOTATIONS.get(), (text, tuple(sorted(quotes)))))
     try:
         yield
     finally:
@@ -318,8 +319,14 @@ def _quotes(text: str, lo: int = 0, hi: int | None = None) -> list[Quote]:
     hi = len(text) if hi is None else hi
     quotes = _recorded(text)
     if quotes is not None:
-        return [q for q in quotes if lo <= q.opening and q.closing <= hi]
+        # Bisected, not filtered: a paste of thousands of quotations asks this once for each (_mentioned).
+        first, last = bisect_left(quotes, lo, key=_opening), bisect_left(quotes, hi, key=_opening)
+        return [q for q in quotes[first:last] if q.closing <= hi]
     return [Quote(a, a + 1, b, b + 1) for a, b in quotation_pairs(text) if lo <= a and b < hi]
+
+
+def _opening(q: Quote) -> int:
+    return q.opening
 
 
 def _reading_part(text: str, begin: int, stop: int):
@@ -1674,8 +1681,10 @@ def _in_scenario(text: str, start: int, data: _Data) -> bool:
     it, no scenario: a condition that runs to the message's end advises nothing. Read only where the
     message gives no unofficial channel of its own (_reported, narrated)."""
     begin = _stretch_start(_LIST_END, text, start, 120)
-    stop_mark = _LIST_END.search(text, start)
-    stop = stop_mark.start() if stop_mark else len(text)
+    # The advice is looked for up to _SCENARIO_REACH characters on: a paste with no sentence end would otherwise be read
+    # to its end from every place in it (round 46, hostile input).
+    stop_mark = _LIST_END.search(text, start, start + _SCENARIO_REACH)
+    stop = stop_mark.start() if stop_mark else min(len(text), start + _SCENARIO_REACH)
 
     def advises(k: int) -> bool:
         while k < len(text) and text[k] in " \t\"“”「」":
@@ -1686,7 +1695,8 @@ def _in_scenario(text: str, start: int, data: _Data) -> bool:
         # Where a clause opens: after a comma or a semicolon, or where the paste put white space between two
         # words (speech-to-text and hurried typing put a space for a comma: "如果有人打电话说孩子出事了 要打钱到6217…
         # 先别慌 先给孩子打电话"; _paste_gaps).
-        return sorted({m.end() for m in _SCENARIO_CLAUSE.finditer(text, lo, hi)} | {g for g in _paste_gaps(text) if lo < g < hi})
+        gaps = _paste_gaps(text)  # sorted
+        return sorted({m.end() for m in _SCENARIO_CLAUSE.finditer(text, lo, hi)} | set(gaps[bisect_right(gaps, lo) : bisect_left(gaps, hi)]))
 
     # Round 30: the place may stand inside the opener itself, in the message it names ("要是收到说医保卡停用…的短信，千万别点").
     openers = (m for m in data.scenario_opens.finditer(text, begin, stop) if m.start() <= start)
@@ -1701,6 +1711,8 @@ def _in_scenario(text: str, start: int, data: _Data) -> bool:
     return stop < len(text) and text[stop] in "？?" and advises(stop + 1)
 
 
+# How far a scenario may run on after a place in it (_in_scenario): longer than any message of the corpus.
+_SCENARIO_REACH = 600
 # A list of sayings runs over ；, which parts its items ("常说：…双倍赔偿；…自动续费；…"), to its sentence's end.
 _LIST_END = precompiled(r"[。！？!?\n]")
 
@@ -2197,7 +2209,7 @@ def _channels(
     for pattern, kind in ((_ACCOUNT, "account"), (_QR, "qr")):
         if not could_match(pattern.pattern, present):
             continue
-        for m in pattern.finditer(text):
+        for m in _ends_of(list(pattern.finditer(text))):
             if _governed(text, m.start(), m.end(), data, gap=gap, pay=True):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             if kind == "qr" and data.on_site.search(text, max(_clause_start(text, m.start(), data), m.start() - _ON_SITE_REACH), m.start()):
@@ -2218,7 +2230,7 @@ def _channels(
                 out.append(Channel(kind, m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
                 continue
             out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end()), m.start()))
-    for m in _OWN_CHANNEL.finditer(text) if could_match(_OWN_CHANNEL.pattern, present) else ():
+    for m in _ends_of(list(_OWN_CHANNEL.finditer(text))) if could_match(_OWN_CHANNEL.pattern, present) else ():
         if _governed(text, m.start(), m.end(), data, pay=True):
             continue
         if _OWN_CHANNEL_DOWN.match(text, m.end()) or _OWN_CHANNEL_PASSED.search(text, max(0, m.start() - 8), m.start()):
@@ -2289,7 +2301,7 @@ def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Chan
     way to pay or reach anyone but official ones and fixed lines, no debt, case, fee or loan asked."""
     own = any(m.end() == end for m in data.firm_account.finditer(text, max(0, end - _FIRM_ACCOUNT_REACH), end))
     # A code named only to be denied ("不会用个人收款码收费") is no way to pay.
-    if not own or claims or any(not _governed(text, m.start(), m.end(), data, pay=True) for m in _QR.finditer(text)):
+    if not own or claims or any(not _governed(text, m.start(), m.end(), data, pay=True) for m in _ends_of(list(_QR.finditer(text)))):
         return False
     if any(not c.official and (c.private or c.kind != "phone") for c in found):
         return False
@@ -2419,7 +2431,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # taken) puts a case at stake as a debt does, whoever the message names or if it names nobody ("你被列入网上
     # 追逃名单了 自己看 dwz7.cc/…": the link given is the way to act, as under a claimed police).
     threat = (
-        next((m for m in data.threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
+        next((m for m in _ends_of(list(data.threat.finditer(text))) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         if could_match(data.threat.pattern, present)
         else None
     )
@@ -2578,7 +2590,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         # A prize the reader has won, to be claimed by calling a number no institution confirms, a
         # firm's landline included ("领奖请联系节目组律师0755…"): real prizes ask nothing, and the call
         # is where the fees start (fraud_taxonomy.md A.1 row 36, tv_prize).
-        prizes = data.prize.finditer(text) if could_match(data.prize.pattern, present) else ()
+        prizes = _ends_of(list(data.prize.finditer(text))) if could_match(data.prize.pattern, present) else ()
         prize = next((m for m in prizes if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         lines = [(r, c) for r, c in called if c.status == "unknown" and not c.private]
         if prize is not None and lines:
@@ -2586,7 +2598,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         elif lines:
             # A flight cancelled, to be rebooked or compensated by calling a line nobody confirms, a
             # landline too (A.1 row 35, flight_change); the airline's own allotted 95 line is its.
-            flights = data.flight.finditer(text) if could_match(data.flight.pattern, present) else ()
+            flights = _ends_of(list(data.flight.finditer(text))) if could_match(data.flight.pattern, present) else ()
             flight = next((m for m in flights if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
             lines = [(r, c) for r, c in lines if not allotted.match(c.value)]
             if flight is not None and lines:
@@ -2607,7 +2619,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                     # 13-17, 37); the call is where the card numbers and the fees begin. Only the reader's, told to
                     # him in its sentence (您, 你: not a tour's "取消可全额退款", its terms), and not one its sentence says was paid
                     # already ("退费通知：您申请的退费…已按原支付方式退回": the heading's 退费 too).
-                    offered = data.benefits.finditer(text) if could_match(data.benefits.pattern, present) else ()
+                    offered = _ends_of(list(data.benefits.finditer(text))) if could_match(data.benefits.pattern, present) else ()
                     benefit = next(
                         (
                             m
@@ -2628,7 +2640,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and (institution_claimed or notice or data.details_topic.search(text) is not None or data.benefits.search(text) is not None)
         and not any(f.id in _REPLY_COVERED for f in findings)
     ):
-        reply = next((m for m in data.details_by_reply.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
+        reply = next((m for m in _ends_of(list(data.details_by_reply.finditer(text))) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         if reply is not None:
             findings.append(_finding(data, "details_by_reply", claims, None, [], _span(norm, reply.start(), reply.end())))
     if (
@@ -2637,7 +2649,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and could_match(data.reply_for_contact.pattern, present)
         and data.reply_threat.search(text) is not None
     ):
-        reply = next((m for m in data.reply_for_contact.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
+        reply = next((m for m in _ends_of(list(data.reply_for_contact.finditer(text))) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         if reply is not None:
             findings.append(_finding(data, "details_by_reply", claims, None, [], _span(norm, reply.start(), reply.end())))
     # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
@@ -2645,7 +2657,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # line nobody confirms stays "verify first": it proves nothing either way.)
     offered_through = mismatched or private
     # Read only where money could be offered through such a channel: most messages give none.
-    benefits = data.benefits.finditer(text) if offered_through and could_match(data.benefits.pattern, present) else ()
+    benefits = _ends_of(list(data.benefits.finditer(text))) if offered_through and could_match(data.benefits.pattern, present) else ()
     # A benefit reported as paid already ("理赔款已到账") is none left to claim through a channel.
     benefit = next(
         (
@@ -2714,7 +2726,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     ):
         back_sentences = {_sentence(text, start): r for r, start in backs}
         said = [threat] if threat is not None else []
-        said += [m for m in data.reply_threat.finditer(text) if not _governed(text, m.start(), m.end(), data, gap=gap)]
+        said += [m for m in _ends_of(list(data.reply_threat.finditer(text))) if not _governed(text, m.start(), m.end(), data, gap=gap)]
         # The reply or the call is to lift it: a verb of lifting in their sentence ("恢复请回复1", "回电解除"), not a carrier's
         # "为免停机请及时充值，回复YE查询余额", which asks nothing to be lifted by the reply.
         lifted = next(
@@ -2737,7 +2749,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         by_reply = next(
             (
                 m
-                for m in data.benefits.finditer(text)
+                for m in _ends_of(list(data.benefits.finditer(text)))
                 if _sentence(text, m.start()) in reply_sentences
                 and (_offered_to_reader(text, m.start(), data) or _got_by_reply(text, m.start(), reply_ends))
                 and not _governed(text, m.start(), m.end(), data, gap=gap)
@@ -3579,7 +3591,7 @@ def _notice(norm: Normalized, data: _Data, present: frozenset[str], gap: Callabl
         return False, False
     text = norm.text
     named = False
-    for m in data.notice.finditer(text):
+    for m in _ends_of(list(data.notice.finditer(text))):
         named = True
         if not _governed(text, m.start(), m.end(), data, gap=gap):
             return True, True
