@@ -288,6 +288,26 @@ def test_reassuring_text_never_lowers_a_scam(scam, inserts, modes, where):
     assert _level(edited) >= _level(scam), edited
 
 
+# Round 46: a task asked through a link the paste does not show (task_through_unseen_link) is not taken away by an
+# official link put elsewhere in the message: only a link in the place's own clause, right after it, is the link shown.
+UNSEEN_LINK_SCAMS = [
+    "【工商银行】您的手机银行将于今日停用，请于24小时内访问下方链接，逾期作废。",
+    "【工商银行】您的积分今晚清零，可兑换现金286元，兑换地址：链接",
+    "【国家电网】您家电费已欠费184.45元，今晚将停电，请速点击链接缴费。",
+    "【人社局】您的养老金资格认证未完成，本月暂停发放，补认证请点",
+]
+OFFICIAL_LINK_LINES = ["工行官网 www.icbc.com.cn", "详情见官网 icbc.com.cn。", "支付宝官网：alipay.com", "请认准官方网站 www.icbc.com.cn ，谨防诈骗。"]
+
+
+@pytest.mark.parametrize("scam", UNSEEN_LINK_SCAMS)
+@pytest.mark.parametrize("line", OFFICIAL_LINK_LINES)
+@pytest.mark.parametrize("mode", ["prepend", "append", "interleave"])
+def test_an_official_link_elsewhere_never_lowers_a_task_through_a_link_not_shown(scam, line, mode):
+    assert _level(scam) > 0
+    edited = _insert(scam, line, mode, 1)
+    assert _level(edited) >= _level(scam), edited
+
+
 COURT_FAKES = [
     "【北京市朝阳区人民法院】张三：本院受理的（2024）京0105民初12345号案件文书已送达，请登录 fy-ssfw.live/cx 查看，或致电12368核实。",
     "【上海市浦东新区人民法院】李四：（2025）沪0115民初8888号案件传票已送达，请点击 sfsd-court.top/r/8a 签收。如有疑问请拨打12368。",

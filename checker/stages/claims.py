@@ -2692,9 +2692,15 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # is no official channel anyone can check, whatever a screenshot or a second SMS took away (red team link_unseen). Not
     # where a cue governs it or a warning or a story retells it (read as narrated: "对方称…需要点链接补填地址"), which a
     # scam gains nothing by: its link, once shown, is judged as ever.
+    # A link shown that no institution confirms is judged as a link (one retold or set aside is shown all the same). An
+    # official one shown elsewhere does not show the link a task points at (round 46: "…如需恢复请点击链接。工行官网
+    # icbc.com.cn" must not lower the message below what it is without that line): only one in the place's own clause,
+    # right after it, is the link the task asks through (_link_shown_at).
+    official_links = {c.value for c in channels if c.kind == "link" and c.official}
+    links = [e for e in entities if e.kind == "link"]
     if (
         (institution_claimed or notice or threat is not None)
-        and not any(e.kind == "link" for e in entities)  # a link retold or set aside is one shown all the same
+        and all(e.value in official_links for e in links)
         and not any(f.id in _UNSEEN_COVERED for f in findings)
         and any(could_match(p.pattern, present) for p in (data.unseen_task, data.unseen_ended, data.unseen_pointed))
     ):
@@ -2705,7 +2711,8 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             (
                 m
                 for m in _ends_of(list(_unseen_links(text, data, staked=notice or threat is not None)))
-                if not _governed(text, m.start(), m.end(), data, narrated=as_told, story=story, gap=gap)
+                if not _link_shown_at(text, links, m.start(), m.end())
+                and not _governed(text, m.start(), m.end(), data, narrated=as_told, story=story, gap=gap)
                 and not _reported(text, m.start(), data, narrated=as_told, story=story, end=m.end())
                 and data.unseen_disowned.match(text, m.end()) is None
             ),
@@ -3433,6 +3440,19 @@ def _unseen_links(text: str, data: _Data, staked: bool) -> Iterator[re.Match[str
         at = m.start() + 1
     if staked:
         yield from data.unseen_pointed.finditer(text)
+
+
+def _link_shown_at(text: str, links: list[Entity], start: int, end: int) -> bool:
+    """Whether one of `links` stands in the place text[start:end] or right after it in its clause (within _LINK_SHOWN_REACH
+    characters, no clause mark between): the link a task of opening points at, shown ("请点击链接 icbc.com.cn 领取")."""
+    for e in links:
+        if start <= e.norm_start <= end + _LINK_SHOWN_REACH and _CLAUSE_MARK.search(text, end, max(end, e.norm_start)) is None:
+            return True
+    return False
+
+
+_LINK_SHOWN_REACH = 12
+_CLAUSE_MARK = precompiled(r"[。，,！!？?；;\n]")
 
 
 _Place_T = TypeVar("_Place_T")
