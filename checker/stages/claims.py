@@ -716,6 +716,7 @@ class _Data(NamedTuple):
     benefit_received: re.Pattern[str]
     unseen_task: re.Pattern[str]
     unseen_ended: re.Pattern[str]
+    unseen_labelled: re.Pattern[str]
     unseen_pointed: re.Pattern[str]
     unseen_disowned: re.Pattern[str]
     judgements: dict[str, dict]
@@ -832,6 +833,7 @@ def parse_data(raw: str | dict) -> _Data:
         firm_terms=_compile(data["channels"]["firm_terms"], "channels.firm_terms"),
         unseen_task=_compile(_expand(data["channels"]["unseen_task"], classes, "channels.unseen_task"), "channels.unseen_task"),
         unseen_ended=_compile(_expand(data["channels"]["unseen_ended"], classes, "channels.unseen_ended"), "channels.unseen_ended"),
+        unseen_labelled=_compile(_expand(data["channels"]["unseen_labelled"], classes, "channels.unseen_labelled"), "channels.unseen_labelled"),
         unseen_pointed=_compile(_expand(data["channels"]["unseen_pointed"], classes, "channels.unseen_pointed"), "channels.unseen_pointed"),
         unseen_disowned=_compile(data["channels"]["unseen_disowned"], "channels.unseen_disowned"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
@@ -2702,7 +2704,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         (institution_claimed or notice or threat is not None)
         and all(e.value in official_links for e in links)
         and not any(f.id in _UNSEEN_COVERED for f in findings)
-        and any(could_match(p.pattern, present) for p in (data.unseen_task, data.unseen_ended, data.unseen_pointed))
+        and any(could_match(p.pattern, present) for p in (data.unseen_task, data.unseen_labelled, data.unseen_ended, data.unseen_pointed))
     ):
         # Read as narrated, unless a victim still asks whether it is real ("短信里说…叫我点链接解除…是骗子吧"): the scam he
         # got is then what he needs read.
@@ -3424,21 +3426,27 @@ _LIFTING = precompiled(r"恢复|解除|解冻|解封|解锁|激活|处理|说明
 # The findings that already judge a threat or a notice lifted through a contact: threat_lifted_by_reply adds nothing.
 _THREAT_COVERED = frozenset({"threat_lifted_by_call", "details_by_reply", "contact_through_private_channel", "channel_mismatch"})
 def _unseen_links(text: str, data: _Data, staked: bool) -> Iterator[re.Match[str]]:
-    """The places a task is asked through a link the paste does not show (channels.unseen_task), then the link named, an
-    order to open or a label with nothing after it in its clause (channels.unseen_ended); where the message tells of the
-    reader's money, account or service or threatens him (`staked`), also the link named or pointed at whatever follows
-    (channels.unseen_pointed): the stake is the task (round 46)."""
+    """The places a task is asked through a link the paste does not show (channels.unseen_task), or its label with the
+    word 链接 where the address was (channels.unseen_labelled); and where the message tells of the reader's money, account
+    or service or threatens him (`staked`), with no task word: the link named, an order to open or a label with nothing
+    after it in its clause (channels.unseen_ended), the link named or pointed at whatever follows but a look or an
+    advert's ask (channels.unseen_pointed). The stake is the task there (round 46)."""
     yield from data.unseen_task.finditer(text)
     gaps = _paste_gaps(text)
-    # Searched again from each match's next character, not finditer: an order that ends before the link's name
-    # ("需恢复请点击" of "…请点击链接") must not hide the named link that starts inside it.
-    at = 0
-    while (m := data.unseen_ended.search(text, at)) is not None:
-        end = m.end()
-        if end == len(text) or text[end] in _CLAUSE_END_MARKS or text[end].isspace() or end in gaps:
-            yield m
-        at = m.start() + 1
+
+    def ended(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        # Searched again from each match's next character, not finditer: an order that ends before the link's name
+        # ("需恢复请点击" of "…请点击链接") must not hide the named link that starts inside it.
+        at = 0
+        while (m := pattern.search(text, at)) is not None:
+            end = m.end()
+            if end == len(text) or text[end] in _CLAUSE_END_MARKS or text[end].isspace() or end in gaps:
+                yield m
+            at = m.start() + 1
+
+    yield from ended(data.unseen_labelled)
     if staked:
+        yield from ended(data.unseen_ended)
         yield from data.unseen_pointed.finditer(text)
 
 
