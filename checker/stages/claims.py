@@ -2689,8 +2689,8 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         )
         if link is not None:
             findings.append(_finding(data, "link_by_reply", claims, replies[0], [], _span(norm, link.start(), link.end())))
-    # Round 44: a task of money or credentials asked through a link the paste does not show (channels.unseen_task),
-    # in a message that shows no link at all and claims an institution or tells of the reader's money or a threat: the link
+    # Round 44: a task of money or credentials asked through a link the paste does not show (channels.unseen_task; round 46:
+    # _unseen_links), in a message that claims an institution or tells of the reader's money or a threat: the link
     # is no official channel anyone can check, whatever a screenshot or a second SMS took away (red team link_unseen). Not
     # where a cue governs it or a warning or a story retells it (read as narrated: "对方称…需要点链接补填地址"), which a
     # scam gains nothing by: its link, once shown, is judged as ever.
@@ -3425,6 +3425,8 @@ _REPLY_COVERED = frozenset({"credentials_requested", "pay_through_unofficial_cha
 _LIFTING = precompiled(r"恢复|解除|解冻|解封|解锁|激活|处理|说明情况|核实|核对")
 # The findings that already judge a threat or a notice lifted through a contact: threat_lifted_by_reply adds nothing.
 _THREAT_COVERED = frozenset({"threat_lifted_by_call", "details_by_reply", "contact_through_private_channel", "channel_mismatch"})
+
+
 def _unseen_links(text: str, data: _Data, staked: bool) -> Iterator[re.Match[str]]:
     """The places a task is asked through a link the paste does not show (channels.unseen_task), or its label with the
     word 链接 where the address was (channels.unseen_labelled); and where the message tells of the reader's money, account
@@ -3473,7 +3475,8 @@ def _ends_of(places: list[_Place_T]) -> list[_Place_T]:
     return places if len(places) <= 2 * _MAX_EACH else places[:_MAX_EACH] + places[-_MAX_EACH:]
 
 
-# The marks that end a clause after an unseen link's verb or label (_unseen_links).
+# What ends the clause of an unseen link's verb or label (_unseen_links): a clause mark, a closing bracket, or an opening one,
+# which starts something else ("请点击（链接见下条短信）", "请于今日登录【建设银行】", a phone's "点击[链接]").
 _CLAUSE_END_MARKS = frozenset("。，,！!？?；;)）]】【[（(")
 
 
