@@ -4619,10 +4619,11 @@ def test_round44_a_task_through_a_link_not_shown(text, found):
         assert result.verdict != "low_risk"
 
 
-# Round 46 (red team link_unseen): the link taken away with no task word beside the verb. Under the same gate, the link
-# named, an order to open or an empty label at the end of its clause; where the reader's money, account or a threat is
-# told, the link named or pointed at whatever task follows. Not a login told of, a branch (网点), an order refused (勿), a
-# link only to look (查看), nor a warning's retelling.
+# Round 46 (red team link_unseen): the link taken away. Under round 44's gate, a task's label with 链接 where its address
+# was; where the reader's money, account or a threat is told, also the link named, an order to open or an empty label at
+# the end of its clause, and the link named or pointed at whatever follows but a look or an advert's ask. Not a login told
+# of, a branch (网点), an order refused (勿), a link only to look (查看) or to take an offer (领取), an institution's notice
+# that tells no stake, nor a warning's retelling.
 ROUND46_UNSEEN = [
     ("【邮储银行】您的银行卡存在异常交易，已暂停使用，如需恢复请点击链接", True),
     ("【招商银行】您的信用卡可提额至60000元，请于今日内访问下方链接，逾期作废。", True),
@@ -4638,6 +4639,8 @@ ROUND46_UNSEEN = [
     ("【微信】你的账号于3月2日在新设备登录，如非本人操作，请在“我-设置-账号与安全”中冻结账号。", False),
     ("【平安银行】您的信用卡已逾期，欠款3,210.55元。还款请通过本行App或网点。", False),
     ("【京东】您的订单已发货，点击链接查看物流。", False),
+    ("【京东】您的订单已发货，请点击链接。", False),
+    ("【中国移动】您的积分即将清零，点击链接领取流量包。", False),
     ("【中国移动】您本月话费账单已出，点击下方链接查看。", False),
     ("【12306】您的车票已改签成功，请点击链接查看详情。", False),
     ("【工商银行】您的账户如有异常，请勿点击链接，请通过工商银行App处理。", False),

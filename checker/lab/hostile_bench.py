@@ -49,8 +49,8 @@ FAMILIES: dict[str, str] = {
     # A link spoken (normalize step 5b): labels that never reach a top-level domain, a verb of opening before each.
     "spoken_link_labels": "a点",
     "spoken_link_after_a_verb": "请点a点",
-    # A request retold in one endless sentence (round 46): each match was read against the whole sentence, so a paste
-    # that repeats "骗子说请转账" took quadratic time (220,000 characters: 27 s).
+    # Requests, threats and quotations retold in one endless sentence (round 46): each place was read against the whole
+    # sentence, or against every quotation of the paste, so these took quadratic time (100,000 characters: 2.6-28.7 s).
     "retold_request": "骗子说请转账，",
     "retold_link_task": "您的账户已冻结，骗子说请点击链接缴费，",
     "retold_threat": "骗子说你涉嫌洗钱，",
