@@ -1829,8 +1829,7 @@ def _requests(
             kept = 0
             # Each match is read against its whole sentence (_governed): of a huge paste that repeats a request retold
             # ("骗子说请转账," thousands of times in one sentence), only the first and the last few (_ends_of).
-            matches = list(with_paid_after(pattern, text)) if kind == "pay" else [(m, False) for m in pattern.finditer(text)]
-            for m, later in _ends_of(matches):
+            for m, later in _ends_of(with_paid_after(pattern, text) if kind == "pay" else ((m, False) for m in pattern.finditer(text))):
                 if later:
                     continue  # a seller's terms: paid once the goods or the service have come
                 if kind == "pay" and _paid_by_writer(text, m.start(), m.end(), data):
@@ -2211,7 +2210,7 @@ def _channels(
     for pattern, kind in ((_ACCOUNT, "account"), (_QR, "qr")):
         if not could_match(pattern.pattern, present):
             continue
-        for m in _ends_of(list(pattern.finditer(text))):
+        for m in _ends_of(pattern.finditer(text)):
             if _governed(text, m.start(), m.end(), data, gap=gap, pay=True):
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             if kind == "qr" and data.on_site.search(text, max(_clause_start(text, m.start(), data), m.start() - _ON_SITE_REACH), m.start()):
@@ -2232,7 +2231,7 @@ def _channels(
                 out.append(Channel(kind, m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
                 continue
             out.append(Channel(kind, m.group(), "unknown", "", True, _span(norm, m.start(), m.end()), m.start()))
-    for m in _ends_of(list(_OWN_CHANNEL.finditer(text))) if could_match(_OWN_CHANNEL.pattern, present) else ():
+    for m in _ends_of(_OWN_CHANNEL.finditer(text)) if could_match(_OWN_CHANNEL.pattern, present) else ():
         if _governed(text, m.start(), m.end(), data, pay=True):
             continue
         if _OWN_CHANNEL_DOWN.match(text, m.end()) or _OWN_CHANNEL_PASSED.search(text, max(0, m.start() - 8), m.start()):
@@ -2303,7 +2302,7 @@ def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Chan
     way to pay or reach anyone but official ones and fixed lines, no debt, case, fee or loan asked."""
     own = any(m.end() == end for m in data.firm_account.finditer(text, max(0, end - _FIRM_ACCOUNT_REACH), end))
     # A code named only to be denied ("不会用个人收款码收费") is no way to pay.
-    if not own or claims or any(not _governed(text, m.start(), m.end(), data, pay=True) for m in _ends_of(list(_QR.finditer(text)))):
+    if not own or claims or any(not _governed(text, m.start(), m.end(), data, pay=True) for m in _ends_of(_QR.finditer(text))):
         return False
     if any(not c.official and (c.private or c.kind != "phone") for c in found):
         return False
@@ -2433,7 +2432,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # taken) puts a case at stake as a debt does, whoever the message names or if it names nobody ("你被列入网上
     # 追逃名单了 自己看 dwz7.cc/…": the link given is the way to act, as under a claimed police).
     threat = (
-        next((m for m in _ends_of(list(data.threat.finditer(text))) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
+        next((m for m in _ends_of(data.threat.finditer(text)) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         if could_match(data.threat.pattern, present)
         else None
     )
@@ -2592,7 +2591,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         # A prize the reader has won, to be claimed by calling a number no institution confirms, a
         # firm's landline included ("领奖请联系节目组律师0755…"): real prizes ask nothing, and the call
         # is where the fees start (fraud_taxonomy.md A.1 row 36, tv_prize).
-        prizes = _ends_of(list(data.prize.finditer(text))) if could_match(data.prize.pattern, present) else ()
+        prizes = _ends_of(data.prize.finditer(text)) if could_match(data.prize.pattern, present) else ()
         prize = next((m for m in prizes if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         lines = [(r, c) for r, c in called if c.status == "unknown" and not c.private]
         if prize is not None and lines:
@@ -2600,7 +2599,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         elif lines:
             # A flight cancelled, to be rebooked or compensated by calling a line nobody confirms, a
             # landline too (A.1 row 35, flight_change); the airline's own allotted 95 line is its.
-            flights = _ends_of(list(data.flight.finditer(text))) if could_match(data.flight.pattern, present) else ()
+            flights = _ends_of(data.flight.finditer(text)) if could_match(data.flight.pattern, present) else ()
             flight = next((m for m in flights if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
             lines = [(r, c) for r, c in lines if not allotted.match(c.value)]
             if flight is not None and lines:
@@ -2621,7 +2620,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
                     # 13-17, 37); the call is where the card numbers and the fees begin. Only the reader's, told to
                     # him in its sentence (您, 你: not a tour's "取消可全额退款", its terms), and not one its sentence says was paid
                     # already ("退费通知：您申请的退费…已按原支付方式退回": the heading's 退费 too).
-                    offered = _ends_of(list(data.benefits.finditer(text))) if could_match(data.benefits.pattern, present) else ()
+                    offered = _ends_of(data.benefits.finditer(text)) if could_match(data.benefits.pattern, present) else ()
                     benefit = next(
                         (
                             m
@@ -2642,7 +2641,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and (institution_claimed or notice or data.details_topic.search(text) is not None or data.benefits.search(text) is not None)
         and not any(f.id in _REPLY_COVERED for f in findings)
     ):
-        reply = next((m for m in _ends_of(list(data.details_by_reply.finditer(text))) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
+        reply = next((m for m in _ends_of(data.details_by_reply.finditer(text)) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         if reply is not None:
             findings.append(_finding(data, "details_by_reply", claims, None, [], _span(norm, reply.start(), reply.end())))
     if (
@@ -2651,7 +2650,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and could_match(data.reply_for_contact.pattern, present)
         and data.reply_threat.search(text) is not None
     ):
-        reply = next((m for m in _ends_of(list(data.reply_for_contact.finditer(text))) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
+        reply = next((m for m in _ends_of(data.reply_for_contact.finditer(text)) if not _governed(text, m.start(), m.end(), data, gap=gap)), None)
         if reply is not None:
             findings.append(_finding(data, "details_by_reply", claims, None, [], _span(norm, reply.start(), reply.end())))
     # Money offered to you (a refund, a claim, a subsidy, a prize) through a private or mismatched
@@ -2659,7 +2658,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # line nobody confirms stays "verify first": it proves nothing either way.)
     offered_through = mismatched or private
     # Read only where money could be offered through such a channel: most messages give none.
-    benefits = _ends_of(list(data.benefits.finditer(text))) if offered_through and could_match(data.benefits.pattern, present) else ()
+    benefits = _ends_of(data.benefits.finditer(text)) if offered_through and could_match(data.benefits.pattern, present) else ()
     # A benefit reported as paid already ("理赔款已到账") is none left to claim through a channel.
     benefit = next(
         (
@@ -2712,7 +2711,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         unseen = next(
             (
                 m
-                for m in _ends_of(list(_unseen_links(text, data, staked=notice or threat is not None)))
+                for m in _ends_of(_unseen_links(text, data, staked=notice or threat is not None))
                 if not _link_shown_at(text, links, m.start(), m.end())
                 and not _governed(text, m.start(), m.end(), data, narrated=as_told, story=story, gap=gap)
                 and not _reported(text, m.start(), data, narrated=as_told, story=story, end=m.end())
@@ -2735,7 +2734,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     ):
         back_sentences = {_sentence(text, start): r for r, start in backs}
         said = [threat] if threat is not None else []
-        said += [m for m in _ends_of(list(data.reply_threat.finditer(text))) if not _governed(text, m.start(), m.end(), data, gap=gap)]
+        said += [m for m in _ends_of(data.reply_threat.finditer(text)) if not _governed(text, m.start(), m.end(), data, gap=gap)]
         # The reply or the call is to lift it: a verb of lifting in their sentence ("恢复请回复1", "回电解除"), not a carrier's
         # "为免停机请及时充值，回复YE查询余额", which asks nothing to be lifted by the reply.
         lifted = next(
@@ -2758,7 +2757,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         by_reply = next(
             (
                 m
-                for m in _ends_of(list(data.benefits.finditer(text)))
+                for m in _ends_of(data.benefits.finditer(text))
                 if _sentence(text, m.start()) in reply_sentences
                 and (_offered_to_reader(text, m.start(), data) or _got_by_reply(text, m.start(), reply_ends))
                 and not _governed(text, m.start(), m.end(), data, gap=gap)
@@ -3434,7 +3433,7 @@ def _unseen_links(text: str, data: _Data, staked: bool) -> Iterator[re.Match[str
     after it in its clause (channels.unseen_ended), the link named or pointed at whatever follows but a look or an
     advert's ask (channels.unseen_pointed). The stake is the task there (round 46)."""
     yield from data.unseen_task.finditer(text)
-    gaps = _paste_gaps(text)
+    gaps = set(_paste_gaps(text))
 
     def ended(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         # Searched again from each match's next character, not finditer: an order that ends before the link's name
@@ -3456,23 +3455,23 @@ def _link_shown_at(text: str, links: list[Entity], start: int, end: int) -> bool
     """Whether one of `links` stands in the place text[start:end] or right after it in its clause (within _LINK_SHOWN_REACH
     characters, no clause mark between): the link a task of opening points at, shown ("请点击链接 icbc.com.cn 领取")."""
     for e in links:
-        if start <= e.norm_start <= end + _LINK_SHOWN_REACH and _CLAUSE_MARK.search(text, end, max(end, e.norm_start)) is None:
+        if start <= e.norm_start <= end + _LINK_SHOWN_REACH and _CLAUSE_BREAK.search(text, end, max(end, e.norm_start)) is None:
             return True
     return False
 
 
 _LINK_SHOWN_REACH = 12
-_CLAUSE_MARK = precompiled(r"[。，,！!？?；;\n]")
 
 
 _Place_T = TypeVar("_Place_T")
 
 
-def _ends_of(places: list[_Place_T]) -> list[_Place_T]:
+def _ends_of(places: Iterable[_Place_T]) -> list[_Place_T]:
     """The first and the last _MAX_EACH of `places`: a huge paste repeats itself, and each place is read against its whole
     sentence (_governed), which in a paste with no sentence end is the paste. The last are kept too, as padding goes
     before a scam's request."""
-    return places if len(places) <= 2 * _MAX_EACH else places[:_MAX_EACH] + places[-_MAX_EACH:]
+    found = list(places)
+    return found if len(found) <= 2 * _MAX_EACH else found[:_MAX_EACH] + found[-_MAX_EACH:]
 
 
 # What ends the clause of an unseen link's verb or label (_unseen_links): a clause mark, a closing bracket, or an opening one,
@@ -3622,7 +3621,7 @@ def _notice(norm: Normalized, data: _Data, present: frozenset[str], gap: Callabl
         return False, False
     text = norm.text
     named = False
-    for m in _ends_of(list(data.notice.finditer(text))):
+    for m in _ends_of(data.notice.finditer(text)):
         named = True
         if not _governed(text, m.start(), m.end(), data, gap=gap):
             return True, True
