@@ -40,6 +40,7 @@ REGISTERS = (
     ("genuine_register_15.txt", "legit", "genuine"),
     ("genuine_register_16.txt", "legit", "genuine"),
     ("genuine_register_17.txt", "legit", "genuine"),
+    ("genuine_register_18.txt", "legit", "genuine"),
     ("scam_register_2.txt", "scam", "fraud"),
     ("scam_register_3.txt", "scam", "fraud"),
     ("scam_register_4.txt", "scam", "fraud"),
@@ -51,6 +52,7 @@ REGISTERS = (
     ("scam_register_10.txt", "scam", "fraud"),
     ("scam_register_11.txt", "scam", "fraud"),
     ("scam_register_12.txt", "scam", "fraud"),
+    ("scam_register_13.txt", "scam", "fraud"),
 )
 TAXONOMY = HERE.parent.parent / "checker" / "data" / "taxonomy.toml"
 HALVES = ("dev.jsonl", "heldout.jsonl")
