@@ -4657,6 +4657,41 @@ def test_round46_a_link_taken_away_with_no_task_beside_it(text, found):
         assert result.verdict != "low_risk"
 
 
+# Round 47: where the message tells of a notice that phishing sends with a link and the genuine sender without one (a traffic
+# fine, a power bill, a parcel held, a refund's sum, a card or certificate expired: claims.toml stakes.hook) or pitches a
+# platform that makes money (stakes.pitch), a link the paste does not show is the way it asks the reader to act. Its twins:
+# the institution's own app or counter named, a refund already on its way back, a story or a warning that retells the hook.
+ROUND47_UNSEEN = [
+    ("【交管】您名下车辆有两条违停记录未处理，罚款400元，请点此缴纳，逾期加收滞纳金。", True),
+    ("违停罚单已生成 今日内处理 点链接", True),
+    ("【快递中心】您的包裹因收件信息不全已滞留三天，请在今天18点前通过链接补填，否则退回发件地。", True),
+    ("尊敬的客户，您户电费逾期未缴，请立即点击缴费，今晚22点起停止供电。", True),
+    ("您的个税退税1280.50元已到账待领 速领链接", True),
+    ("【ETC中心】您的ETC卡片已失效，请于今日登录完成认证，以免影响高速通行。", True),
+    ("【交通银行】您的积分可兑现金326元，本周日清零，请于截止前通过。", True),
+    ("宝贝，我舅舅在的平台稳赚不赔，你先注册一个链接，我带你投。", True),
+    ("我出价12000收你的王者号，我们走链接交易，你先注册。", True),
+    ("【交管12123】您的车辆有一条违章记录，请通过交管12123App处理或到违法处理窗口办理。", False),
+    ("【国网供电】您户本月电费156.20元，请及时通过 网上国网 App 缴纳，逾期将按规定停电。", False),
+    ("【顺丰】您的快件因地址不详暂无法派送，快递员稍后与您联系，请保持电话畅通。", False),
+    ("【京东】您的退款申请已审核通过，326.00元将原路退回，预计1至3个工作日到账。", False),
+    ("【广发银行】信用卡提额活动进行中，详询95508。", False),
+    ("我同事收到一条短信，说她的违停罚款还没交，点这里处理。她没理，后来问了交警队，根本没有这回事。", False),
+    ("如果收到说你包裹滞留、要你点链接补填地址的短信，别点。", False),
+    ("【反诈中心】近期有冒充交警的违章罚款短信，附带缴费链接，交警从不通过短信链接收罚款，请通过交管12123App核实。", False),
+    ("【招商银行】理财产品收益稳健，详情请咨询您的客户经理或登录招商银行App查看。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), ROUND47_UNSEEN)
+def test_round47_a_link_taken_from_a_notice_phishing_sends_with_one(text, found):
+    result = check(text)
+    ids = {f.id for f in result.red_flags}
+    assert ("task_through_unseen_link" in ids) == found, ids
+    if found:
+        assert result.verdict != "low_risk"
+
+
 # Round 45: a scenario a warning closes by naming it ("…，一定是诈骗"), opened by 凡是 as by 如果 ("凡是…短信让你拨打…的"),
 # and read over the spaces a paste put for commas; a scam's own channel after such a scenario stays its own.
 ROUND45_SCENARIO = [

@@ -581,3 +581,23 @@ _LED_BY_PLEASE = [s for s in SCAMS if "请" in s and s != _CANCEL_BY_CALLING] + 
 def test_a_verification_clause_in_place_of_please_never_lowers_a_scam(scam, lead):
     at = scam.index("请")
     assert _level(scam[:at] + lead + scam[at + 1 :]) >= _level(scam)
+
+
+# Round 47: the stake that opens the reading of a link not shown (a notice phishing sends with a link, stakes.hook; a
+# platform pitched, stakes.pitch) is read word by word, not by the message's frame, so that no reassuring line, warning
+# frame or padding put before, after or between its clauses takes it away.
+HOOKED_UNSEEN_SCAMS = [
+    "违停罚单已生成 今日内处理 点链接",
+    "【快递中心】您的包裹因收件信息不全已滞留三天，请在今天18点前通过链接补填，否则退回发件地。",
+    "您的个税退税1280.50元已到账待领 速领链接",
+    "宝贝，我舅舅在的平台稳赚不赔，你先注册一个链接，我带你投。",
+]
+
+
+@pytest.mark.parametrize("scam", HOOKED_UNSEEN_SCAMS)
+@pytest.mark.parametrize("line", INSERTS + FRAMES)
+@pytest.mark.parametrize("mode", ["prepend", "append", "interleave"])
+def test_no_reassuring_line_lowers_a_link_not_shown_in_a_hooked_notice(scam, line, mode):
+    assert _level(scam) > 0
+    edited = _insert(scam, line, mode, 1)
+    assert _level(edited) >= _level(scam), edited

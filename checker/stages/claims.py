@@ -697,6 +697,8 @@ class _Data(NamedTuple):
     offered_term: re.Pattern[str]
     notice: re.Pattern[str]
     threat: re.Pattern[str]
+    hook: re.Pattern[str]
+    pitch: re.Pattern[str]
     benefits: re.Pattern[str]
     prize: re.Pattern[str]
     flight: re.Pattern[str]
@@ -718,6 +720,9 @@ class _Data(NamedTuple):
     unseen_ended: re.Pattern[str]
     unseen_labelled: re.Pattern[str]
     unseen_pointed: re.Pattern[str]
+    unseen_bare: re.Pattern[str]
+    unseen_bare_ended: re.Pattern[str]
+    unseen_platform: re.Pattern[str]
     unseen_disowned: re.Pattern[str]
     judgements: dict[str, dict]
 
@@ -835,12 +840,17 @@ def parse_data(raw: str | dict) -> _Data:
         unseen_ended=_compile(_expand(data["channels"]["unseen_ended"], classes, "channels.unseen_ended"), "channels.unseen_ended"),
         unseen_labelled=_compile(_expand(data["channels"]["unseen_labelled"], classes, "channels.unseen_labelled"), "channels.unseen_labelled"),
         unseen_pointed=_compile(_expand(data["channels"]["unseen_pointed"], classes, "channels.unseen_pointed"), "channels.unseen_pointed"),
+        unseen_bare=_compile(_expand(data["channels"]["unseen_bare"], classes, "channels.unseen_bare"), "channels.unseen_bare"),
+        unseen_bare_ended=_compile(_expand(data["channels"]["unseen_bare_ended"], classes, "channels.unseen_bare_ended"), "channels.unseen_bare_ended"),
+        unseen_platform=_compile(data["channels"]["unseen_platform"], "channels.unseen_platform"),
         unseen_disowned=_compile(data["channels"]["unseen_disowned"], "channels.unseen_disowned"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
         offered_term=_compile(data["stakes"]["offered_term"], "stakes.offered_term"),
         notice=_compile(data["stakes"]["notice"], "stakes.notice"),
         threat=_compile(data["stakes"]["threat"], "stakes.threat"),
+        hook=_compile(data["stakes"]["hook"], "stakes.hook"),
+        pitch=_compile(data["stakes"]["pitch"], "stakes.pitch"),
         benefits=_compile(data["benefits"]["words"], "benefits.words"),
         prize=_compile(data["benefits"]["prize"], "benefits.prize"),
         flight=_compile(data["benefits"]["flight"], "benefits.flight"),
@@ -2700,25 +2710,31 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     official_links = {c.value for c in channels if c.kind == "link" and c.official}
     links = [e for e in entities if e.kind == "link"]
     if (
-        (institution_claimed or notice or threat is not None)
-        and all(e.value in official_links for e in links)
+        all(e.value in official_links for e in links)
         and not any(f.id in _UNSEEN_COVERED for f in findings)
-        and any(could_match(p.pattern, present) for p in (data.unseen_task, data.unseen_labelled, data.unseen_ended, data.unseen_pointed))
+        and any(could_match(p.pattern, present) for p in _unseen_patterns(data))
     ):
+        # Round 47: a notice that phishing sends with a link (stakes.hook) or a platform pitched (stakes.pitch) puts the reader's
+        # money at stake as stakes.notice does. Read word by word (_said), not by the message's frame: a warning line added to
+        # a scam must not take its stake away (tests/test_monotone.py).
+        pitched = _said(text, data.pitch, data, present, gap)
+        staked = notice or threat is not None or pitched or _said(text, data.hook, data, present, gap)
         # Read as narrated, unless a victim still asks whether it is real ("短信里说…叫我点链接解除…是骗子吧"): the scam he
         # got is then what he needs read.
         as_told = not _asking_victim(text)
-        unseen = next(
-            (
-                m
-                for m in _ends_of(_unseen_links(text, data, staked=notice or threat is not None))
-                if not _link_shown_at(text, links, m.start(), m.end())
-                and not _governed(text, m.start(), m.end(), data, narrated=as_told, story=story, gap=gap)
-                and not _reported(text, m.start(), data, narrated=as_told, story=story, end=m.end())
-                and data.unseen_disowned.match(text, m.end()) is None
-            ),
-            None,
-        )
+        unseen = None
+        if institution_claimed or staked:
+            unseen = next(
+                (
+                    m
+                    for m in _ends_of(_unseen_links(text, data, staked=staked, pitched=pitched))
+                    if not _link_shown_at(text, links, m.start(), m.end())
+                    and not _governed(text, m.start(), m.end(), data, narrated=as_told, story=story, gap=gap)
+                    and not _reported(text, m.start(), data, narrated=as_told, story=story, end=m.end())
+                    and data.unseen_disowned.match(text, m.end()) is None
+                ),
+                None,
+            )
         if unseen is not None:
             findings.append(_finding(data, "task_through_unseen_link", claims, None, [], _span(norm, unseen.start(), unseen.end())))
     # Round 32: a threat to the reader (stakes.threat: a crime suspected, the number cut off, a blacklist), or his account
@@ -2768,7 +2784,9 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             findings.append(_finding(data, "benefit_by_reply", claims, replies[0], [], _span(norm, by_reply.start(), by_reply.end())))
     foreign = _foreign_official(text, channels)
     creditors_app = any(c.kind == "app" and _CREDITORS_APP.search(text, max(0, c.at - 8), c.at) for c in channels)
-    if denial is not None and _retells(text, data, channels, requests, story):
+    # A task the message asks through a link it does not show is its own (round 47: the unseen link's places are read outside
+    # narration already): a warning frame put before it ("【反诈提醒】谨防骗子冒充客服…") does not make it a retelling.
+    if denial is not None and not any(f.id == "task_through_unseen_link" for f in findings) and _retells(text, data, channels, requests, story):
         # The scam it retells asks nothing of the reader: only what it asks through official
         # channels ("拨打96110") is its own.
         official = tuple(r for r in requests if r.through == "official")
@@ -3426,12 +3444,16 @@ _LIFTING = precompiled(r"恢复|解除|解冻|解封|解锁|激活|处理|说明
 _THREAT_COVERED = frozenset({"threat_lifted_by_call", "details_by_reply", "contact_through_private_channel", "channel_mismatch"})
 
 
-def _unseen_links(text: str, data: _Data, staked: bool) -> Iterator[re.Match[str]]:
+def _unseen_links(text: str, data: _Data, staked: bool, pitched: bool) -> Iterator[re.Match[str]]:
     """The places a task is asked through a link the paste does not show (channels.unseen_task), or its label with the
     word 链接 where the address was (channels.unseen_labelled); and where the message tells of the reader's money, account
     or service or threatens him (`staked`), with no task word: the link named, an order to open or a label with nothing
     after it in its clause (channels.unseen_ended), the link named or pointed at whatever follows but a look or an
-    advert's ask (channels.unseen_pointed). The stake is the task there (round 46)."""
+    advert's ask (channels.unseen_pointed). The stake is the task there (round 46). Round 47, where `staked` too: the link
+    as the place of the task, a login or a tap with the task and no app named, a tap or the word 链接 alone after a paste's
+    space (channels.unseen_bare, unseen_bare_ended, _TAP_ALONE), none beside the institution's own app (_own_place_near);
+    and where a platform is pitched (`pitched`, stakes.pitch), the platform named with 链接 where its address was
+    (channels.unseen_platform)."""
     yield from data.unseen_task.finditer(text)
     gaps = set(_paste_gaps(text))
 
@@ -3440,8 +3462,7 @@ def _unseen_links(text: str, data: _Data, staked: bool) -> Iterator[re.Match[str
         # ("需恢复请点击" of "…请点击链接") must not hide the named link that starts inside it.
         at = 0
         while (m := pattern.search(text, at)) is not None:
-            end = m.end()
-            if end == len(text) or text[end] in _CLAUSE_END_MARKS or text[end].isspace() or end in gaps:
+            if _clause_ends(text, m.end(), gaps):
                 yield m
             at = m.start() + 1
 
@@ -3449,6 +3470,78 @@ def _unseen_links(text: str, data: _Data, staked: bool) -> Iterator[re.Match[str
     if staked:
         yield from ended(data.unseen_ended)
         yield from data.unseen_pointed.finditer(text)
+        # A tap, a visit or the link's name alone after a space the paste had, at the end of its clause (_TAP_ALONE): a word of
+        # its own there, though the normalised text joins it to the word before.
+        alone = (
+            m
+            for g in sorted(gaps)
+            if (m := _TAP_ALONE.match(text, g)) is not None and (_clause_ends(text, m.end(), gaps) or _POINTED_ALONE.fullmatch(m.group()) is not None)
+        )
+        bare = (*data.unseen_bare.finditer(text), *ended(data.unseen_bare_ended), *alone)
+        yield from (m for m in bare if not _own_place_near(text, m.start(), m.end()))
+    if pitched:
+        yield from data.unseen_platform.finditer(text)
+
+
+def _clause_ends(text: str, end: int, gaps: Collection[int]) -> bool:
+    """Whether a clause ends at `end`: a clause mark, the end of the message, or a space there or in the paste."""
+    return end == len(text) or text[end] in _CLAUSE_END_MARKS or text[end].isspace() or end in gaps
+
+
+# What stands alone after a space the paste had, at the end of its clause: a tap or a visit, with the link named or not ("逾期
+# 作废 点击", "ETC失效 点链接"), or the word 链接 where the link was ("补贴待领 过期作废 链接").
+_TAP_ALONE = precompiled(
+    r"(?:点击|点开|点|戳|访问)(?:这里|此处|这个|此|一下)?(?:下方|下面)?(?:链接|网址)?(?![^。，,！!？?；;\n]{0,2}?(?:查看|查询|了解|详情|详见|领取|办理|申请|升级|参与|参加|抢购|购买))"
+    r"|(?:下方|以下)?链接"
+)
+# Of those, a tap on the link named is read wherever its clause ends, as channels.unseen_pointed ("违停罚单已生成 点链接请尽快").
+_POINTED_ALONE = precompiled(r"(?:点击|点开|点|戳|访问)(?:这个|此)?(?:下方|下面)?(?:链接|网址)")
+
+
+def _own_place_near(text: str, start: int, end: int) -> bool:
+    """Whether the institution's own app, site or counter is named before text[start:end] in its sentence, or right after
+    it in its clause ("请登录网上国网App，点击缴费", "请及时通过 网上国网 App 缴费"): the place is the app's, not a link the paste
+    lost (channels.unseen_bare)."""
+    before = _OWN_PLACE.search(text, max(_sentence(text, start)[0], start - _OWN_PLACE_REACH), start)
+    if before is not None:
+        return True
+    if _LINK_NAMED.search(text, start, end) is not None:
+        return False  # the link is named: an app after it is another place ("点链接请登录支付宝App核实")
+    after = _OWN_PLACE.search(text, end, min(len(text), end + _OWN_PLACE_REACH // 2))
+    return after is not None and _CLAUSE_BREAK.search(text, end, after.start()) is None
+
+
+_LINK_NAMED = precompiled(r"链接|网址|网页|入口")
+_OWN_PLACE = precompiled(r"(?i)app|客户端|公众号|小程序|官网|官方网站|营业厅|网点|柜台|窗口|12123")
+_OWN_PLACE_REACH = 24
+
+
+def _unseen_patterns(data: _Data) -> tuple[re.Pattern[str], ...]:
+    """Every form of a link the paste does not show (_unseen_links)."""
+    return (data.unseen_task, data.unseen_labelled, data.unseen_ended, data.unseen_pointed, data.unseen_bare, data.unseen_bare_ended, data.unseen_platform)
+
+
+def _said(text: str, pattern: re.Pattern[str], data: _Data, present: frozenset[str], gap: Callable[[int], bool] | None) -> bool:
+    """Whether the message says one of `pattern`'s words to the reader (claims.toml stakes.hook: a traffic fine, a power bill, a
+    parcel held, a refund's sum; stakes.pitch: a platform that makes money), outside the clauses that deny it and not after
+    a message it retells (_RECEIVED_SAYING)."""
+    if not could_match(pattern.pattern, present):
+        return False
+    return any(
+        not _governed(text, m.start(), m.end(), data, gap=gap)
+        and _RECEIVED_SAYING.search(text, max(0, m.start() - _RECEIVED_REACH), m.start()) is None
+        and _SCAM_KIND.match(text, m.end()) is None
+        for m in _ends_of(pattern.finditer(text))
+    )
+
+
+# A message the writer got, retold ("收到一条署名建行95533的短信，说他公积金账户出现故障", "如果你收到说社保卡要升级"): the words after it
+# are the message's, passed on, not a notice to the reader of this paste.
+_RECEIVED_SAYING = precompiled(r"(?:收到|接到)[^。！？!?\n]{0,24}?(?:短信|信息|消息|电话)[^。！？!?\n]{0,4}?(?:说|称|讲|[:：])|(?:如果|若|要是|一旦)(?:你|您)?(?:收到|接到)(?:说|称)")
+_RECEIVED_REACH = 60
+# What follows words that name a kind of message or scam ("冒充我行的积分兑换短信", "退税诈骗") or deny it ("积分兑换从不涉及虚拟扣款"),
+# not telling one.
+_SCAM_KIND = precompiled(r"[^。，,！!？?；;\n]{0,6}?(?:短信|信息|诈骗|骗局|骗子|陷阱)|[^。，,！!？?；;\n]{0,2}?(?:从不|从来不|从未|绝不|决不|不会)")
 
 
 def _link_shown_at(text: str, links: list[Entity], start: int, end: int) -> bool:
