@@ -723,6 +723,8 @@ class _Data(NamedTuple):
     unseen_bare: re.Pattern[str]
     unseen_bare_ended: re.Pattern[str]
     unseen_platform: re.Pattern[str]
+    unseen_alone: re.Pattern[str]
+    unseen_alone_pointed: re.Pattern[str]
     unseen_disowned: re.Pattern[str]
     judgements: dict[str, dict]
 
@@ -843,6 +845,8 @@ def parse_data(raw: str | dict) -> _Data:
         unseen_bare=_compile(_expand(data["channels"]["unseen_bare"], classes, "channels.unseen_bare"), "channels.unseen_bare"),
         unseen_bare_ended=_compile(_expand(data["channels"]["unseen_bare_ended"], classes, "channels.unseen_bare_ended"), "channels.unseen_bare_ended"),
         unseen_platform=_compile(data["channels"]["unseen_platform"], "channels.unseen_platform"),
+        unseen_alone=_compile(_expand(data["channels"]["unseen_alone"], classes, "channels.unseen_alone"), "channels.unseen_alone"),
+        unseen_alone_pointed=_compile(data["channels"]["unseen_alone_pointed"], "channels.unseen_alone_pointed"),
         unseen_disowned=_compile(data["channels"]["unseen_disowned"], "channels.unseen_disowned"),
         persons=tuple((name, _compile(p, f"persons.{name}")) for name, p in data["persons"].items()),
         stakes=_compile(data["stakes"]["words"], "stakes.words"),
@@ -3451,7 +3455,7 @@ def _unseen_links(text: str, data: _Data, staked: bool, pitched: bool) -> Iterat
     after it in its clause (channels.unseen_ended), the link named or pointed at whatever follows but a look or an
     advert's ask (channels.unseen_pointed). The stake is the task there (round 46). Round 47, where `staked` too: the link
     as the place of the task, a login or a tap with the task and no app named, a tap or the word 链接 alone after a paste's
-    space (channels.unseen_bare, unseen_bare_ended, _TAP_ALONE), none beside the institution's own app (_own_place_near);
+    space (channels.unseen_bare, unseen_bare_ended, unseen_alone), none beside the institution's own app (_own_place_near);
     and where a platform is pitched (`pitched`, stakes.pitch), the platform named with 链接 where its address was
     (channels.unseen_platform)."""
     yield from data.unseen_task.finditer(text)
@@ -3470,12 +3474,13 @@ def _unseen_links(text: str, data: _Data, staked: bool, pitched: bool) -> Iterat
     if staked:
         yield from ended(data.unseen_ended)
         yield from data.unseen_pointed.finditer(text)
-        # A tap, a visit or the link's name alone after a space the paste had, at the end of its clause (_TAP_ALONE): a word of
-        # its own there, though the normalised text joins it to the word before.
+        # A tap, a visit or the link's name alone after a space the paste had (channels.unseen_alone): a word of its own there,
+        # though the normalised text joins it to the word before.
         alone = (
             m
             for g in sorted(gaps)
-            if (m := _TAP_ALONE.match(text, g)) is not None and (_clause_ends(text, m.end(), gaps) or _POINTED_ALONE.fullmatch(m.group()) is not None)
+            if (m := data.unseen_alone.match(text, g)) is not None
+            and (_clause_ends(text, m.end(), gaps) or data.unseen_alone_pointed.fullmatch(m.group()) is not None)
         )
         bare = (*data.unseen_bare.finditer(text), *ended(data.unseen_bare_ended), *alone)
         yield from (m for m in bare if not _own_place_near(text, m.start(), m.end()))
@@ -3486,16 +3491,6 @@ def _unseen_links(text: str, data: _Data, staked: bool, pitched: bool) -> Iterat
 def _clause_ends(text: str, end: int, gaps: Collection[int]) -> bool:
     """Whether a clause ends at `end`: a clause mark, the end of the message, or a space there or in the paste."""
     return end == len(text) or text[end] in _CLAUSE_END_MARKS or text[end].isspace() or end in gaps
-
-
-# What stands alone after a space the paste had, at the end of its clause: a tap or a visit, with the link named or not ("逾期
-# 作废 点击", "ETC失效 点链接"), or the word 链接 where the link was ("补贴待领 过期作废 链接").
-_TAP_ALONE = precompiled(
-    r"(?:点击|点开|点|戳|访问)(?:这里|此处|这个|此|一下)?(?:下方|下面)?(?:链接|网址)?(?![^。，,！!？?；;\n]{0,2}?(?:查看|查询|了解|详情|详见|领取|办理|申请|升级|参与|参加|抢购|购买))"
-    r"|(?:下方|以下)?链接"
-)
-# Of those, a tap on the link named is read wherever its clause ends, as channels.unseen_pointed ("违停罚单已生成 点链接请尽快").
-_POINTED_ALONE = precompiled(r"(?:点击|点开|点|戳|访问)(?:这个|此)?(?:下方|下面)?(?:链接|网址)")
 
 
 def _own_place_near(text: str, start: int, end: int) -> bool:
@@ -3512,13 +3507,18 @@ def _own_place_near(text: str, start: int, end: int) -> bool:
 
 
 _LINK_NAMED = precompiled(r"链接|网址|网页|入口")
-_OWN_PLACE = precompiled(r"(?i)app|客户端|公众号|小程序|官网|官方网站|营业厅|网点|柜台|窗口|12123")
+# Wider than _OWN_CHANNEL (the reader's ways in to pay): the places a tap or a login happens in, a public account, a site, a
+# window or 交管12123 too. The normalised text is in lower case.
+_OWN_PLACE = precompiled(r"app|客户端|公众号|小程序|官网|官方网站|营业厅|网点|柜台|窗口|12123")
 _OWN_PLACE_REACH = 24
 
 
 def _unseen_patterns(data: _Data) -> tuple[re.Pattern[str], ...]:
     """Every form of a link the paste does not show (_unseen_links)."""
-    return (data.unseen_task, data.unseen_labelled, data.unseen_ended, data.unseen_pointed, data.unseen_bare, data.unseen_bare_ended, data.unseen_platform)
+    return (
+        data.unseen_task, data.unseen_labelled, data.unseen_ended, data.unseen_pointed, data.unseen_bare, data.unseen_bare_ended, data.unseen_alone,
+        data.unseen_platform,
+    )
 
 
 def _said(text: str, pattern: re.Pattern[str], data: _Data, present: frozenset[str], gap: Callable[[int], bool] | None) -> bool:
