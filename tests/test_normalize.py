@@ -23,6 +23,11 @@ CASES = [
     ("掃描QR碼繳費", "扫描二维码缴费"),
     ("他是老賴，欠錢不還", "他是老赖,欠钱不还"),  # 賴 alone is no LINE: 老賴 is a debtor
     ("我用影片跟你说", "我用影片跟你说"),  # a simplified paste keeps its words
+    # Written Cantonese (data/cantonese.toml), in simplified or traditional characters; a Mandarin paste keeps its words.
+    ("我换咗新号 旧个电话唔好打啦", "我换了新号旧个电话不要打啦"),
+    ("你快啲转两千蚊俾我朋友", "你快点转两千块给我朋友"),
+    ("舊嗰個唔好再打，我而家喺醫院", "旧那个不要再打,我现在在医院"),
+    ("点解冻链接在哪呢？蚊子好多", "点解冻链接在哪呢?蚊子好多"),
     ("転账到戸籍地的口座", "转账到户籍地的口座"),  # Japanese forms: jp2t, and 戸 from the inverse of t2jp
     ("转帐到这个帐号，帐篷另算", "转账到这个账号,帐篷另算"),
     ("请加V信", "请加微信"),
@@ -404,3 +409,12 @@ def test_the_first_character_at_a_pasted_offset_is_the_bisection_of_the_starts(t
     norm = normalize(text)
     for pasted in range(len(text) + 2):
         assert norm.offsets.first_at_or_after(pasted) == bisect_left(norm.starts, pasted), pasted
+
+
+def test_the_cantonese_marks_are_the_data_files():
+    from checker.stages.normalize import _CANTONESE_MARKS, _cantonese
+
+    marks, _, table = _cantonese()
+    assert marks == _CANTONESE_MARKS
+    # Each key as step 4 leaves it (no character it turns into a simplified one), so that it can match at all.
+    assert all(_t2s_table().keys().isdisjoint(map(ord, key)) for key in table)

@@ -33,6 +33,7 @@ TWINNED = (
     "data/claims.toml",
     "data/filters.toml",
     "data/lexicons.toml",
+    "data/cantonese.toml",
 )
 
 

@@ -18,7 +18,8 @@ classifier was trained on text that went through exactly these steps:
    its dots, 杠 for a hyphen, 斜杠 for a slash ("fz-app 点 cc" -> fz-app.cc), where the public-suffix
    list accepts the host it spells;
 6. in a paste written in traditional characters, Taiwan vocabulary -> mainland vocabulary (簡訊 ->
-   短信, 連結 -> 链接, 登入 -> 登录; OpenCC's phrase table, data/build_tw_phrases.py);
+   短信, 連結 -> 链接, 登入 -> 登录; OpenCC's phrase table, data/build_tw_phrases.py); and in a paste
+   written in Cantonese, its words -> Mandarin ones (换咗 -> 换了, 唔好 -> 不要, 两千蚊 -> 两千块; data/cantonese.toml);
 7. runs of Chinese numerals inside long numbers (一三八…, 壹贰叁…) -> digits, and a confirmed short number
    said aloud (九六一一零, 幺二三六八) -> its digits;
 8. a small lexicon of abbreviations and homophones (V信, 薇信, vx -> 微信; zfb -> 支付宝 ...), after
@@ -794,6 +795,28 @@ def _regional_phrases(original: str, text: str, offsets: OffsetMap) -> tuple[str
     return _rebuild(text, offsets, ((m.start(), m.end(), table[m.group()]) for m in pattern.finditer(text)))
 
 
+@lru_cache(maxsize=1)
+def _cantonese() -> tuple[frozenset[int], re.Pattern[str], dict[str, str]]:
+    """Written Cantonese (data/cantonese.toml): the characters that mark it, and its words (as step 4 leaves
+    them) -> the Mandarin ones, with one pattern finding them, longest first. Loaded on the first paste so marked."""
+    data = datafile.load("data/cantonese.toml")
+    table = data["phrases"]
+    pattern = "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
+    return frozenset(map(ord, data["marks"])), precompiled(pattern), table
+
+
+_CANTONESE_MARKS = frozenset(map(ord, "咗唔嘅喺冇佢啲嗰睇搵畀咩嚟乜哋嘢"))  # data/cantonese.toml `marks`, tests/test_normalize.py
+
+
+def _cantonese_phrases(original: str, text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
+    """Step 6b: a paste written in Cantonese ("换咗新号", "唔好打", "两千蚊") -> the Mandarin words the rules read.
+    Only where the paste holds a character Mandarin does not use; regional wording, not disguise: nothing is recorded."""
+    if _CANTONESE_MARKS.isdisjoint(map(ord, original)):
+        return text, offsets
+    _, pattern, table = _cantonese()
+    return _rebuild(text, offsets, ((m.start(), m.end(), table[m.group()]) for m in pattern.finditer(text)))
+
+
 # A link spoken instead of written, so that no filter reads it as one: its dots as 点, a hyphen as 杠, a
 # slash as 斜杠 ("fz-app 点 cc", "etc 杠 renzheng 点 cc", "court-gov 点 top 斜杠 7425": the corpus's own
 # fake-court, ETC and refund scams, written from the documented habit of dodging link filters). Read
@@ -836,6 +859,7 @@ def normalize(text: str) -> Normalized:
     mapped = _compact(passed, offsets, found, speakers)
     mapped = _spoken_links(*mapped)
     mapped = _regional_phrases(text, *mapped)
+    mapped = _cantonese_phrases(text, *mapped)
     # Numerals before the lexicon: its spellings look at the digits after them ("V0000一00" is
     # "v0000100", which spells 微信 and a number), and one pass must see what a second would.
     compacted = mapped[0]
