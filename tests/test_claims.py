@@ -4692,6 +4692,53 @@ def test_round47_a_link_taken_from_a_notice_phishing_sends_with_one(text, found)
         assert result.verdict != "low_risk"
 
 
+# Round 48: the check the taxonomy gives for a relative, a boss, a teacher or a landlord (call the number you had, a
+# video call, ask in person; fraud_taxonomy.md A.1 rows 29-32) blocked or ruled out; a request after a paste's space
+# that opens a statement of its own is not governed by a cue before the space; a payment whose subject is the reader
+# ("我在开会 你先把钱转了") is no payment the writer made. And the everyday twins of each.
+ROUND48_CHECK_BLOCKED = [
+    ("别往我原来那个号上打了 丢了 有事就在这个号说", True),
+    ("姐 这个是借我室友的号 回头再跟你说", True),
+    ("舅 视频就算了 这边信号差 你先转3000过来 我明天还你", True),
+    ("我还能骗你吗 你快点转吧 人家等着呢", True),
+    ("王总这边开会 手机只能发信息 你先把货款打给对方 账号我发你 别给其他人讲", True),
+    ("资料费一百二 转我微信就行 别在群里问", True),
+    ("房租这个月转我老婆卡上 原来那张卡注销了", True),
+    ("在开会 你先给我们供应商的账户转8600 别打电话 回头给你报", True),
+    ("我在医院 别打给我 你先把钱转了", True),
+    ("喂 猜我是谁 刚换的号 过两天找你有点事", True),
+    ("老爸，周日是妈生日，蛋糕我订好了，你先别告诉她，给她个惊喜。", False),
+    ("视频就不用了，我在地铁上，晚上回家再打给你。", False),
+    ("妈，生活费收到了，这周在图书馆复习，不方便接电话，晚上微信聊。", False),
+    ("别在群里发广告，有事私聊班长。", False),
+    ("我换号了，旧号也还能打，微信没变，存一下。", False),
+    ("钱我转你了，你查一下，没到的话跟我说。", False),
+    ("我在开会，晚点给你回电话。", False),
+    ("房租我已经转你了，你看下到账没有。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), ROUND48_CHECK_BLOCKED)
+def test_round48_the_check_blocked_by_someone_the_reader_knows(text, flagged):
+    result = check(text)
+    assert (result.verdict != "low_risk") == flagged, (result.verdict, [f.id for f in result.red_flags])
+
+
+# A cue that has its own words before a paste's space does not reach a request that opens a statement of its own
+# after it; a cue alone before the space still reaches the words after it (brief ads10).
+ROUND48_CUE_ACROSS_A_SPACE = [
+    ("就差你们家了 别在群里说 直接转我微信 zhou_t5a 就行", True),
+    ("千万别 你先把钱转了", True),
+    ("切勿 向陌生账户转账", False),
+    ("不会通过短信链接 电话 要求您提供密码", False),
+]
+
+
+@pytest.mark.parametrize(("text", "asks_pay"), ROUND48_CUE_ACROSS_A_SPACE)
+def test_round48_a_cue_stops_where_a_new_statement_opens_after_a_space(text, asks_pay):
+    assert ("pay" in {r.kind for r in _read(text).requests}) == asks_pay
+
+
 # Round 45: a scenario a warning closes by naming it ("…，一定是诈骗"), opened by 凡是 as by 如果 ("凡是…短信让你拨打…的"),
 # and read over the spaces a paste put for commas; a scam's own channel after such a scenario stays its own.
 ROUND45_SCENARIO = [

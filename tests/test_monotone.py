@@ -601,3 +601,22 @@ def test_no_reassuring_line_lowers_a_link_not_shown_in_a_hooked_notice(scam, lin
     assert _level(scam) > 0
     edited = _insert(scam, line, mode, 1)
     assert _level(edited) >= _level(scam), edited
+
+
+# Round 48: someone the reader knows who blocks the check (no video, not the old number, tell nobody) as he asks for
+# money, or announces a new number and rules out the old one: no reassuring line or frame takes the flag away.
+CHECK_BLOCKED_SCAMS = [
+    "舅 视频就算了 这边信号差 你先转3000过来 我明天还你",
+    "王总这边开会 手机只能发信息 你先把货款打给对方 账号我发你 别给其他人讲",
+    "别往我原来那个号上打了 丢了 有事就在这个号说",
+    "房租这个月转我老婆卡上 原来那张卡注销了",
+]
+
+
+@pytest.mark.parametrize("scam", CHECK_BLOCKED_SCAMS)
+@pytest.mark.parametrize("line", INSERTS + FRAMES)
+@pytest.mark.parametrize("mode", ["prepend", "append", "interleave"])
+def test_no_reassuring_line_lowers_a_known_person_who_blocks_the_check(scam, line, mode):
+    assert _level(scam) > 0
+    edited = _insert(scam, line, mode, 1)
+    assert _level(edited) >= _level(scam), edited

@@ -1283,7 +1283,7 @@ def _governed(
     last = clause_start + cues[-1].end()
     if any(last < p <= start for p in pauses):
         return False
-    if gap is not None and not _governs_across(last, start, gap):
+    if gap is not None and not _governs_across(text, last, start, gap):
         return False
     if not _reaches_unpunctuated(text, last, start):
         return False
@@ -1356,13 +1356,20 @@ def cue_gap(norm: Normalized) -> Callable[[int], bool] | None:
     return None if word_spaced(norm) else norm.gap_before
 
 
-def _governs_across(cue_end: int, start: int, gap: Callable[[int], bool]) -> bool:
-    """Whether fewer than _CUE_GAPS spaces of the paste stand between a cue's end and a request's start."""
+# Round 48: words that open a statement of their own after a paste's space, as a new subject opens one in a paste
+# without any mark (_SUBJECT_OPENS), or an order to the reader does ("别在群里说 直接转我微信", "先别声张 你先把钱转了"):
+# a cue before the space governs its own group, not these.
+_GROUP_OPENS = precompiled(r"(?:你|您|我|咱|大家)们?(?!的)|直接|赶紧|赶快|马上|立刻|立即|快点|抓紧")
+
+
+def _governs_across(text: str, cue_end: int, start: int, gap: Callable[[int], bool]) -> bool:
+    """Whether fewer than _CUE_GAPS spaces of the paste stand between a cue's end and a request's start, and
+    no group after one of them opens a statement of its own (_GROUP_OPENS)."""
     seen = 0
     for k in range(cue_end, start + 1):
         if gap(k):
             seen += 1
-            if seen == _CUE_GAPS:
+            if seen == _CUE_GAPS or _GROUP_OPENS.match(text, k) is not None:
                 return False
     return True
 
@@ -1913,6 +1920,8 @@ def _paid_by_writer(text: str, start: int, end: int, data: _Data) -> bool:
     he quotes or obeys, is the subject of the verb, and the verb is done (已 before it, 了 or 过 in the
     match or right after it). Not in a story still going on (negation.pending): a victim's requests stay
     the reader's."""
+    if text.startswith(("你", "您"), start) or text[start - 1 : start] in ("你", "您"):
+        return False  # the reader is the verb's subject ("我在开会你先把钱转了": the paste's space is gone)
     subject = data.paid_by_writer.search(text, _clause_start(text, start, data), start)
     if subject is None or _pending(text):
         return False
@@ -3822,6 +3831,11 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return breaks[-1] if breaks else max(0, start - 40), after.start() if after else len(text)
 
 
+# What an app is named for, right after its name, when it is named to check something, not to pay in it ("以官方App显示为准",
+# "登录支付宝App核实", "在App内查询"); not "在App内查看并还款", which pays there.
+_APP_TO_CHECK = precompiled(r"(?:内|里|中|上)?(?:显示|记录|页面)?(?:为准|核实|核对|查询|查看|确认|了解|咨询)(?![^。,!?]{0,6}?(?:还款|缴费|缴纳|支付|付款|充值|转账))")
+
+
 def _bound(
     request: Request, start: int, end: int, norm: Normalized, channels: list[Channel], places: Sequence[tuple[int, int, str]] = ()
 ) -> tuple[Request, list[Channel]]:
@@ -3842,6 +3856,10 @@ def _bound(
     # The reader's own way in ("官方App", "手机银行") is the request's channel only in its own clause
     # ("请在支付宝App内还款"), not because "以官方App显示为准" stands elsewhere in the sentence.
     near = [c for c in near if c.kind != "app" or not c.official or not _CLAUSE_BREAK.search(text, min(start, c.at), max(start, c.at))]
+    if request.kind == "pay":
+        # Round 48: nor an app named after the payment as the place to check it ("…转我老婆卡上以官方App显示为准", "请登录
+        # 支付宝App核实" glued on where the paste's spaces are gone): it vouches for no account the money goes to.
+        near = [c for c in near if c.kind != "app" or not c.official or c.at < start or not _APP_TO_CHECK.match(text, c.at + len(c.value))]
     if "app" in _BINDS[request.kind] and not any(c.kind == "app" and start <= c.at < end for c in near):
         # The reader's own way in named again inside the request ("电子版可在支付宝App查看。请通过支付宝App
         # 还款"): the channels keep its first place only, and this one is the request's own.
