@@ -798,22 +798,19 @@ def _regional_phrases(original: str, text: str, offsets: OffsetMap) -> tuple[str
 @lru_cache(maxsize=1)
 def _cantonese() -> tuple[frozenset[int], re.Pattern[str], dict[str, str]]:
     """Written Cantonese (data/cantonese.toml): the characters that mark it, and its words (as step 4 leaves
-    them) -> the Mandarin ones, with one pattern finding them, longest first. Loaded on the first paste so marked."""
+    them) -> the Mandarin ones, with one pattern finding them, longest first (compiled on the first paste so marked)."""
     data = datafile.load("data/cantonese.toml")
     table = data["phrases"]
     pattern = "|".join(re.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
     return frozenset(map(ord, data["marks"])), precompiled(pattern), table
 
 
-_CANTONESE_MARKS = frozenset(map(ord, "咗唔嘅喺冇佢啲嗰睇搵畀咩嚟乜哋嘢"))  # data/cantonese.toml `marks`, tests/test_normalize.py
-
-
 def _cantonese_phrases(original: str, text: str, offsets: OffsetMap) -> tuple[str, OffsetMap]:
     """Step 6b: a paste written in Cantonese ("换咗新号", "唔好打", "两千蚊") -> the Mandarin words the rules read.
     Only where the paste holds a character Mandarin does not use; regional wording, not disguise: nothing is recorded."""
-    if _CANTONESE_MARKS.isdisjoint(map(ord, original)):
+    marks, pattern, table = _cantonese()
+    if marks.isdisjoint(map(ord, original)):
         return text, offsets
-    _, pattern, table = _cantonese()
     return _rebuild(text, offsets, ((m.start(), m.end(), table[m.group()]) for m in pattern.finditer(text)))
 
 
