@@ -594,15 +594,6 @@ HOOKED_UNSEEN_SCAMS = [
 ]
 
 
-@pytest.mark.parametrize("scam", HOOKED_UNSEEN_SCAMS)
-@pytest.mark.parametrize("line", INSERTS + FRAMES)
-@pytest.mark.parametrize("mode", ["prepend", "append", "interleave"])
-def test_no_reassuring_line_lowers_a_link_not_shown_in_a_hooked_notice(scam, line, mode):
-    assert _level(scam) > 0
-    edited = _insert(scam, line, mode, 1)
-    assert _level(edited) >= _level(scam), edited
-
-
 # Round 48: someone the reader knows who blocks the check (no video, not the old number, tell nobody) as he asks for
 # money, or announces a new number and rules out the old one: no reassuring line or frame takes the flag away.
 CHECK_BLOCKED_SCAMS = [
@@ -613,10 +604,10 @@ CHECK_BLOCKED_SCAMS = [
 ]
 
 
-@pytest.mark.parametrize("scam", CHECK_BLOCKED_SCAMS)
+@pytest.mark.parametrize("scam", HOOKED_UNSEEN_SCAMS + CHECK_BLOCKED_SCAMS)
 @pytest.mark.parametrize("line", INSERTS + FRAMES)
 @pytest.mark.parametrize("mode", ["prepend", "append", "interleave"])
-def test_no_reassuring_line_lowers_a_known_person_who_blocks_the_check(scam, line, mode):
+def test_no_reassuring_line_lowers_a_hooked_link_not_shown_or_a_check_blocked(scam, line, mode):
     assert _level(scam) > 0
     edited = _insert(scam, line, mode, 1)
     assert _level(edited) >= _level(scam), edited

@@ -1301,7 +1301,8 @@ _NAMED_WORDS_REACH = 130
 # cut there too, it lost a cue that reached a genuine warning's "别开什么共享屏幕" only from further back.)
 # A message with any mark keeps its clauses as before. Reading fewer cues never lowers a request.
 _ANY_MARK = precompiled(r"[，,。！？!?；;：\n]|(?<![0-9a-z]):(?![0-9/])")
-_SUBJECT_OPENS = precompiled(r"(?<![让叫要求请帮替给向跟和对被把将问找使令与同为说诉听])(?:你|您|我|咱|大家)们?(?!的)")
+_SUBJECT = r"(?:你|您|我|咱|大家)们?(?!的)"  # a person who can open a statement as its subject (not an owner, 您的)
+_SUBJECT_OPENS = precompiled(rf"(?<![让叫要求请帮替给向跟和对被把将问找使令与同为说诉听]){_SUBJECT}")
 
 
 def _reaches_unpunctuated(text: str, cue_end: int, start: int) -> bool:
@@ -1359,7 +1360,7 @@ def cue_gap(norm: Normalized) -> Callable[[int], bool] | None:
 # Round 48: words that open a statement of their own after a paste's space, as a new subject opens one in a paste
 # without any mark (_SUBJECT_OPENS), or an order to the reader does ("别在群里说 直接转我微信", "先别声张 你先把钱转了"):
 # a cue before the space governs its own group, not these.
-_GROUP_OPENS = precompiled(r"(?:你|您|我|咱|大家)们?(?!的)|直接|赶紧|赶快|马上|立刻|立即|快点|抓紧")
+_GROUP_OPENS = precompiled(rf"{_SUBJECT}|直接|赶紧|赶快|马上|立刻|立即|快点|抓紧")
 
 
 def _governs_across(text: str, cue_end: int, start: int, gap: Callable[[int], bool]) -> bool:
