@@ -775,12 +775,24 @@ def _sender_tags(norm: Normalized) -> list[Entity]:
     return found
 
 
+# A mask in an id or right after it ("微信 mt-kf20**", "wxid_7k3p**q", "QQ 10286****7", "hx-ka××8"): the writer
+# hid part of it, as warnings and case reports do with the scammer's id, so it reaches nobody and is no way
+# to reach anyone. Read on the paste: not on look-alike letters (× reads as x there), and with its spaces. Two marks or
+# more: a single * between characters is a separator a paraphraser slips in (normalize.py). Not marks put
+# before words as emphasis ("加微信abc123**速回**"): the id before them is whole.
+_MASK = precompiled(r"(?:[*＊]{2,}|×{2,})(?![\u4e00-\u9fff])")
+
+
 def _handles(norm: Normalized, seen: str) -> list[Entity]:
     found = []
     for m in _matches(_HANDLE, seen):
         handle = m.group(2) or m.group(4)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
+        start, end = norm.span(m.start(), m.end())
+        mask = _MASK.search(norm.original, start)
+        if mask is not None and mask.start() <= end:
+            continue
         # "加v…", "+vx…", "加薇信…": WeChat by the nicknames senders use to slip past filters.
         named = _NETWORKS.get(m.group(1) or "") or ("wechat" if m.group(1) else None)
         details = {"network": named or ("wechat" if handle.startswith("wxid_") else "group")}
