@@ -42,6 +42,7 @@ REGISTERS = (
     ("genuine_register_17.txt", "legit", "genuine"),
     ("genuine_register_18.txt", "legit", "genuine"),
     ("genuine_register_19.txt", "legit", "genuine"),
+    ("genuine_register_20.txt", "legit", "genuine"),
     ("scam_register_2.txt", "scam", "fraud"),
     ("scam_register_3.txt", "scam", "fraud"),
     ("scam_register_4.txt", "scam", "fraud"),
@@ -55,6 +56,7 @@ REGISTERS = (
     ("scam_register_12.txt", "scam", "fraud"),
     ("scam_register_13.txt", "scam", "fraud"),
     ("scam_register_14.txt", "scam", "fraud"),
+    ("scam_register_15.txt", "scam", "fraud"),
 )
 TAXONOMY = HERE.parent.parent / "checker" / "data" / "taxonomy.toml"
 HALVES = ("dev.jsonl", "heldout.jsonl")
