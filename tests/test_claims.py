@@ -902,6 +902,9 @@ BY_MEANING = [
     ("他说没收到，你再转一遍。", "pay", "pay_urged"),
     ("能不能帮个忙，你再转八千给他？", "pay", "pay_urged"),
     ("练习册费用一共九十五元，您扫一下我发的那个二维码就行。", "pay", "fee_code_scan"),
+    # round 49: the other speaker's turn of a log pasted on one line still asks, before and after the reader's
+    ("我：那怎么退款？客服（退款专员）：请把保证金转到6222021234567890123，十分钟后原路退回。", "pay", "pay_verb"),
+    ("客服：请把保证金转到6222021234567890123。我：好的", "pay", "pay_verb"),
 ]
 
 
@@ -955,6 +958,11 @@ NOT_ASKED = [
     # The reader's own line of a chat log is the reader's question, not a demand on the reader.
     ("客服：您的借款已审批\n我：要交保证金吗\n客服：不用，我们没有任何前期费用", "pay"),
     ("客服：您的借款放款失败了\n我：要交解冻费吗\n客服：不用，换绑一张本人的卡就行", "pay"),
+    # round 49: a log pasted on one line marks its turns after a sentence's end or a space, a speaker
+    # named with whom he speaks for ("客服（海南航空）："); an agent who never lets anyone share a screen
+    ("我：改签要不要交什么保证金？客服（海南航空）：不需要，改签和退票都免费，在App订单里点退改就行。", "pay"),
+    ("客服（美团）：额度开着也不收费。我：那要不要我先把额度取出来转给你们？客服：千万不要，在App里关闭就行。", "pay"),
+    ("客服：不用的，我们从来不让旅客共享屏幕，您自己点几下就好。", "screen_share"),
     # tw9: Taiwan's genuine look-alikes: a code never to be told, a reply that only unsubscribes,
     # a friend's LINE among friends
     ("您的簡訊驗證碼為123456，請勿告知他人。", "credentials"),

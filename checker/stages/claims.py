@@ -104,6 +104,10 @@ _QR = precompiled(r"二维码|扫码|收款码")
 # Chat-log turns: a speaker label at the start of a line ("客服：", "A：", "王总：", round 40: "城西派出所-刘警官："), the
 # reader's own ("我：").
 _TURN = precompiled(r"(?:^|(?<=\n))[ \t]*[^\n:：，,。！？!?]{1,12}[:：]")
+# Round 49: a log pasted on one line ("我：要不要开屏幕共享？客服：不用的，…") marks its turns the same way, after the
+# end of a sentence or a space: a label of a few characters and its colon.
+# A speaker may be named with whom he speaks for in brackets ("客服（工商银行95588）：").
+_INLINE_TURN = precompiled(r"(?:(?<=[。！？!?…])|(?<=\s))[ \t]*[^\s:：，,。！？!?、；;（(]{1,12}(?:[（(][^）)\s，,。]{1,14}[）)])?[:：]")
 _OWN_TURN = precompiled(r"[ \t]*[“”「」『』\"＂]*我[“”「」『』\"＂]*[ \t]*[:：]")  # a label in quotation marks too ("“我”：")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
 _AFTER_HOST = precompiled(r"[/?#:]")
@@ -906,16 +910,23 @@ def own_turn(norm: Normalized, start: int, end: int) -> bool:
     log that has another speaker's turn too, so a message with no turns of others is read as it is.
     A match that runs on into the next speaker's line is that speaker's as much as the reader's."""
     original = norm.original
-    if "\n" not in original or not 0 <= start < end <= len(norm.text):
+    if not 0 <= start < end <= len(norm.text) or not ("\n" in original or _OWN_TURN.search(original)):
         return False
+    labels = sorted({m.start(): m for m in (*_TURN.finditer(original), *_INLINE_TURN.finditer(original))}.items())
+    if not any(not _OWN_TURN.match(m.group()) for _, m in labels):
+        return False  # no turn of anyone else: not a log
     at = norm.offsets.start(start)
-    line = original.rfind("\n", 0, at) + 1
+    last = norm.offsets.end(end - 1)
     line_end = original.find("\n", at)
-    if line_end != -1 and norm.offsets.end(end - 1) > line_end:
+    if line_end != -1 and last > line_end:
         return False
-    if not _OWN_TURN.match(original, line):
+    opening = [m for k, m in labels if k <= at]
+    if not opening or not _OWN_TURN.match(opening[-1].group()) or opening[-1].end() > at + 1:
         return False
-    return any(not _OWN_TURN.match(m.group()) for m in _TURN.finditer(original))
+    if opening[-1].start() < original.rfind("\n", 0, at):
+        return False  # the label stands on an earlier line
+    # Up to the next speaker's label: a match that runs on into it is that speaker's as much as the reader's.
+    return not any(at < k < last for k, _ in labels)
 
 
 def _reported(
