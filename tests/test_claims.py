@@ -323,6 +323,21 @@ def test_a_code_scanned_on_the_spot_is_no_channel_of_the_message(place):
     assert not [c for c in _read(f"您本次消费86元，请在{place}扫码支付。").channels if c.kind == "qr"]
 
 
+# Round 49: a way a body says it does not take money through is no way to pay; an order in between, or the
+# way asked first and the refusal after, leaves it the message's own.
+NOT_TAKEN_THROUGH = [
+    ("课后服务费请登录学校缴费平台缴纳，学校不通过班级群或个人二维码收取任何费用。", False),
+    ("本行不会用个人账户收款，请通过手机银行还款。", False),
+    ("课后服务费不通过学校平台，直接扫我发的二维码交给我。", True),
+    ("课后服务费请扫我发的二维码交给我，我们不通过学校平台收费。", True),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), NOT_TAKEN_THROUGH)
+def test_a_way_a_body_does_not_take_money_through_is_no_channel(text, kept):
+    assert bool([c for c in _read(text).channels if c.kind in ("qr", "account")]) is kept
+
+
 # Genuine notices that quote scam words to warn about them: nothing to flag (issue 8 targets).
 WARNINGS = [
     # A card the scammer had a victim pay into, in a case the warning tells, then called a fraud.

@@ -107,7 +107,7 @@ _TURN = precompiled(r"(?:^|(?<=\n))[ \t]*[^\n:：，,。！？!?]{1,12}[:：]")
 # Round 49: a log pasted on one line ("我：要不要开屏幕共享？客服：不用的，…") marks its turns the same way, after the
 # end of a sentence or a space: a label of a few characters and its colon.
 # A speaker may be named with whom he speaks for in brackets ("客服（工商银行95588）：").
-_INLINE_TURN = precompiled(r"(?:(?<=[。！？!?…])|(?<=\s))[ \t]*[^\s:：，,。！？!?、；;（(]{1,12}(?:[（(][^）)\s，,。]{1,14}[）)])?[:：]")
+_INLINE_TURN = precompiled(r"(?:(?<=[。！？!?…])|(?<=\s))[ \t]{0,4}[^\s:：，,。！？!?、；;（(]{1,12}(?:[（(][^）)\s，,。]{1,14}[）)])?[:：]")
 _OWN_TURN = precompiled(r"[ \t]*[“”「」『』\"＂]*我[“”「」『』\"＂]*[ \t]*[:：]")  # a label in quotation marks too ("“我”：")
 _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
 _AFTER_HOST = precompiled(r"[/?#:]")
@@ -1495,6 +1495,11 @@ def paid_after(text: str, start: int, end: int) -> bool:
 # "学费可在门店刷卡或扫码支付"): a clause without punctuation runs the whole message ("现场 亲 您买的保温杯…
 # 您扫一下这个二维码", the spaces gone), and a place far before the code is no till the code stands at.
 _ON_SITE_REACH = 10
+# Round 49: a way a body says it does not take money through ("学校不通过班级群或个人二维码收取任何费用", "本行不会用个人
+# 账户收款"): named to be refused, no way to pay. Only with the body's own verb of taking right after it, and not
+# where an order comes in between ("不通过平台 直接扫我的码收款").
+_NOT_TAKEN_THROUGH = precompiled(r"不(?:会)?(?:通过|经由|用|使用)(?:(?!直接|而是|改为|改成|只能|就|请|你|您)[^。,，;；!?]){0,12}$")
+_TAKEN_AFTER = precompiled(r"(?:(?!直接|请|你|您)[^。,，;；!?]){0,6}?(?:收取|收费|收款|收钱)")
 
 
 # A service charge at a fee match's end (paid_after), a payment first inside the match, and the rest
@@ -2250,6 +2255,8 @@ def _channels(
                 continue  # "切勿向任何个人账户付款" names no channel to pay into
             if kind == "qr" and data.on_site.search(text, max(_clause_start(text, m.start(), data), m.start() - _ON_SITE_REACH), m.start()):
                 continue  # "离场时请扫码缴费": the code is where the reader stands, not in the message
+            if _NOT_TAKEN_THROUGH.search(text, max(0, m.start() - 16), m.start()) and _TAKEN_AFTER.match(text, m.end()):
+                continue
             if kind == "account" and m.group() == "专户" and _COURTS_OWN.search(text, max(0, m.start() - _COURTS_OWN_REACH), m.start()):
                 # "交至本院执行款专户（以执行通知书载明的账户为准）": the court's own account, named by what it holds and
                 # given in its formal notice, as "法院指定账户" is (_ACCOUNT); the message gives no number for it (a

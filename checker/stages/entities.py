@@ -780,7 +780,7 @@ def _sender_tags(norm: Normalized) -> list[Entity]:
 # to reach anyone. Read on the paste: not on look-alike letters (× reads as x there), and with its spaces. Two marks or
 # more: a single * between characters is a separator a paraphraser slips in (normalize.py). Not marks put
 # before words as emphasis ("加微信abc123**速回**"): the id before them is whole.
-_MASK = precompiled(r"(?:[*＊]{2,}|×{2,})(?![\u4e00-\u9fff])")
+_MASK = precompiled(r"(?:[*＊]{2,12}|×{2,12})(?![*＊×\u4e00-\u9fff])")
 
 
 def _handles(norm: Normalized, seen: str) -> list[Entity]:
@@ -790,7 +790,7 @@ def _handles(norm: Normalized, seen: str) -> list[Entity]:
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
         start, end = norm.span(m.start(), m.end())
-        mask = _MASK.search(norm.original, start)
+        mask = _MASK.search(norm.original, start, end + 14)  # a run of at most 12 marks and the character after it
         if mask is not None and mask.start() <= end:
             continue
         # "加v…", "+vx…", "加薇信…": WeChat by the nicknames senders use to slip past filters.
