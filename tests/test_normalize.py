@@ -32,6 +32,7 @@ CASES = [
     ("転账到戸籍地的口座", "转账到户籍地的口座"),  # Japanese forms: jp2t, and 戸 from the inverse of t2jp
     ("转帐到这个帐号，帐篷另算", "转账到这个账号,帐篷另算"),
     ("请加V信", "请加微信"),
+    ("妈 我换号了 妳先帮我转一下", "妈我换号了你先帮我转一下"),  # 妳 reads as 你 in either script (lexicon.json)
     ("加vx：abc123", "加微信:abc123"),
     ("加wxabc12345", "加微信abc12345"),
     ("加我微信wxid_2ueua3z79", "加我微信wxid_2ueua3z79"),  # WeChat's own id prefix, no disguise
