@@ -905,10 +905,11 @@ def _clause_start(text: str, start: int, data: _Data) -> int:
 
 def own_turn(norm: Normalized, start: int, end: int) -> bool:
     """Whether normalised [start, end) stands wholly in the reader's own turn of a chat log the reader
-    pastes ("我：要交解冻费吗" on its own line between "客服：…" lines): the reader's words, not a
-    request made of the reader. Read on the paste, whose line breaks normalising removes; only in a
-    log that has another speaker's turn too, so a message with no turns of others is read as it is.
-    A match that runs on into the next speaker's line is that speaker's as much as the reader's."""
+    pastes ("我：要交解冻费吗" on its own line between "客服：…" lines, or on one line after a sentence's
+    end: "…？我：要交解冻费吗？客服：不用"): the reader's words, not a request made of the reader. Read on
+    the paste, whose line breaks and spaces normalising removes; only in a log that has another
+    speaker's turn too, so a message with no turns of others is read as it is. A match that runs on
+    into the next speaker's line or label is that speaker's as much as the reader's."""
     original = norm.original
     if not 0 <= start < end <= len(norm.text) or not ("\n" in original or _OWN_TURN.search(original)):
         return False
@@ -921,7 +922,7 @@ def own_turn(norm: Normalized, start: int, end: int) -> bool:
     if line_end != -1 and last > line_end:
         return False
     opening = [m for k, m in labels if k <= at]
-    if not opening or not _OWN_TURN.match(opening[-1].group()) or opening[-1].end() > at + 1:
+    if not opening or not _OWN_TURN.match(opening[-1].group()) or opening[-1].end() > at:
         return False
     if opening[-1].start() < original.rfind("\n", 0, at):
         return False  # the label stands on an earlier line
