@@ -920,6 +920,11 @@ BY_MEANING = [
     # round 49: the other speaker's turn of a log pasted on one line still asks, before and after the reader's
     ("我：那怎么退款？客服（退款专员）：请把保证金转到6222021234567890123，十分钟后原路退回。", "pay", "pay_verb"),
     ("客服：请把保证金转到6222021234567890123。我：好的", "pay", "pay_verb"),
+    # the account before the verb, for someone the reader is to pay for the writer; an amount in 万 with no 元
+    ("你先帮我给这个账户转五万，是一个领导家里的事。", "pay", "pay_someone_for_me"),
+    ("帮我往这个账户里打五万，回头让财务补给你。", "pay", "pay_someone_for_me"),
+    ("你先帮我给对方账户转两万。", "pay", "pay_for_me"),
+    ("急用，给这个支付宝转一千。", "pay", "pay_someone_for_me"),
 ]
 
 
@@ -967,6 +972,7 @@ NOT_ASKED = [
     # A download told as done.
     ("您下载了对方给的App以后，卡里的钱就被转走了。", "download"),
     ("我给你微信转账了两百，记得收。", "pay"),
+    ("我给这个账户转了五万，你查一下到了没有。", "pay"),
     # loan9: a refund told as sent back to the reader's own account; a fee named but not asked first
     ("退款已原路转回您尾号1234的账户。", "pay"),
     ("【某银行】账单分期手续费按月计入账单，详情请在App查看。", "pay"),
