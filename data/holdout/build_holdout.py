@@ -43,6 +43,7 @@ REGISTERS = (
     ("genuine_register_18.txt", "legit", "genuine"),
     ("genuine_register_19.txt", "legit", "genuine"),
     ("genuine_register_20.txt", "legit", "genuine"),
+    ("genuine_register_21.txt", "legit", "genuine"),
     ("scam_register_2.txt", "scam", "fraud"),
     ("scam_register_3.txt", "scam", "fraud"),
     ("scam_register_4.txt", "scam", "fraud"),
@@ -57,6 +58,7 @@ REGISTERS = (
     ("scam_register_13.txt", "scam", "fraud"),
     ("scam_register_14.txt", "scam", "fraud"),
     ("scam_register_15.txt", "scam", "fraud"),
+    ("scam_register_16.txt", "scam", "fraud"),
 )
 TAXONOMY = HERE.parent.parent / "checker" / "data" / "taxonomy.toml"
 HALVES = ("dev.jsonl", "heldout.jsonl")
