@@ -240,6 +240,10 @@ JUDGED = [
     ("【建设银行】您尾号6612的信用卡本期应还2,000元，详询400-820-0588。", set(), "low_risk"),
     ("【兴业银行】验证码552810，您正在绑定新设备，如非本人操作请致电95561。", set(), "low_risk"),
     ("【工商银行】您的信用卡年费将于今日扣除，如需取消请致电95561。", {"channel_mismatch"}, "suspicious"),
+    # Round 49: the housing funds' own SMS senders (fraud_taxonomy.md B.6), shown in a paste's header.
+    ("来自106501612329：李晓明，您好！您的住房公积金账户本月汇缴入账2,846.00元。【北京住房公积金】", set(), "low_risk"),
+    ("[10690550012329] 您的公积金贷款本月应还款3,210.66元，将于20日从您尾号0715的账户扣划。【武汉住房公积金中心】", set(), "low_risk"),
+    ("来自106501612329：您的公积金账户异常已冻结，请点击 gjj-bj.cc 解冻", {"contact_through_private_channel"}, "suspicious"),
     ("您的会员今晚将自动扣费2000元，取消请致电951088。", {"call_unconfirmed_service_line"}, "suspicious"),
     # A payment reported as done ("已经打到"), not asked for.
     ("刘经理，合同尾款已经打到贵司对公账户了，请财务查收。", set(), "low_risk"),
