@@ -931,6 +931,7 @@ BY_MEANING = [
     ("急用，给这个支付宝转一千。", "pay", "pay_someone_for_me"),
     ("妳可以先幫我去超商買兩張5000元的遊戲點數卡，拍序號傳給我嗎？", "pay", "buy_card"),
     ("我们给您补偿五十元，需要您扫一下我们发给您的二维码领取。", "click", "scan_given_code"),
+    ("你现在不要挂电话，打开手机里的“安全防护”App，按照我的提示进行操作。", "download", "app_under_guidance"),
 ]
 
 
@@ -979,6 +980,7 @@ NOT_ASKED = [
     ("您下载了对方给的App以后，卡里的钱就被转走了。", "download"),
     ("我给你微信转账了两百，记得收。", "pay"),
     ("我给这个账户转了五万，你查一下到了没有。", "pay"),
+    ("我昨天打开那个App按照他的提示操作了，后来才知道是骗子。", "download"),
     # loan9: a refund told as sent back to the reader's own account; a fee named but not asked first
     ("退款已原路转回您尾号1234的账户。", "pay"),
     ("【某银行】账单分期手续费按月计入账单，详情请在App查看。", "pay"),
