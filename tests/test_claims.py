@@ -344,6 +344,8 @@ def test_a_way_a_body_does_not_take_money_through_is_no_channel(text, kept):
 
 # Genuine notices that quote scam words to warn about them: nothing to flag (issue 8 targets).
 WARNINGS = [
+    # Round 49: a message the reader got, named by what it asked and called fake.
+    "那条让你转钱到个人账户的短信是假的，别理它。",
     # A card the scammer had a victim pay into, in a case the warning tells, then called a fraud.
     "【某派出所】提醒：近日有市民接到陌生来电，对方让其转入“安全账户”6222 0212 3456 7890，共被骗3万元。所谓安全账户都是诈骗！",
     # A quoted scam SMS named as fake right after it ("这是假的"): its link is the scam's.
@@ -502,6 +504,8 @@ WARNINGS = [
 
 # The same frames around a scam that gives a channel of its own, or asks you directly, are no warning.
 NOT_WARNINGS = [
+    # Round 49: a message called fake by one that still asks through its own card.
+    "那条让你转钱到个人账户的短信是假的，请把钱转到6222021234567890123。",
     # round 24: a case opened as a warning with a sum told, but the channel offered with "请"; a prohibition
     # before a demand of the sender's own; a victim's own story still asking what to do; the theft threatened.
     "【提醒】近期有客户反映积分到期，请点击 jf-yh.top 领取，一位客户已领取3200元。",
