@@ -936,6 +936,14 @@ BY_MEANING = [
     ("妳可以先幫我去超商買兩張5000元的遊戲點數卡，拍序號傳給我嗎？", "pay", "buy_card"),
     ("我们给您补偿五十元，需要您扫一下我们发给您的二维码领取。", "click", "scan_given_code"),
     ("你现在不要挂电话，打开手机里的“安全防护”App，按照我的提示进行操作。", "download", "app_under_guidance"),
+    # round 50: the reader asked to send money to the writer with 你 said, to an account pointed at without 到, for
+    # someone the writer names by his family, into the writer's personal account for a fee, and a sum moved by 把
+    ("你给我转八百块，明天就还你。", "pay", "to_the_sender"),
+    ("先转这个支付宝账号，名字是李红。", "pay", "pay_someone_for_me"),
+    ("麻烦帮我转一笔钱给我弟弟的同学，他急用。", "pay", "pay_someone_for_me"),
+    ("班服费每人九十五，转我个人微信就行。", "pay", "into_my_personal_account"),
+    ("报名费先收到我私人这里，学校的对公账户还没开好。", "pay", "into_my_personal_account"),
+    ("您把两千转到我们给您开的那个保证账户里就行。", "pay", "sum_moved"),
 ]
 
 
@@ -984,6 +992,10 @@ NOT_ASKED = [
     ("您下载了对方给的App以后，卡里的钱就被转走了。", "download"),
     ("我给你微信转账了两百，记得收。", "pay"),
     ("我给这个账户转了五万，你查一下到了没有。", "pay"),
+    # round 50: the writer's own transfers by 把, and the forwarding of a chat id, ask no money of the reader
+    ("我昨天已经把三千转到你卡上了。", "pay"),
+    ("他把五百存到余额宝里了。", "pay"),
+    ("你把这个微信号转发给你表姐吧。", "pay"),
     ("我昨天打开那个App按照他的提示操作了，后来才知道是骗子。", "download"),
     # loan9: a refund told as sent back to the reader's own account; a fee named but not asked first
     ("退款已原路转回您尾号1234的账户。", "pay"),

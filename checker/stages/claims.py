@@ -72,7 +72,8 @@ _INTO_THE_SENDER = frozenset(
 )
 # The pay patterns whose payee is a third person only the writer names (a friend, "this" account, his relative's card):
 # whoever the writer says he is, or if he says nothing, the payee is his word alone.
-_FOR_SOMEONE_ELSE = frozenset({"pay_someone_for_me", "into_third_persons_account"})
+# Round 50: the writer's own personal account asked for a fee (into_my_personal_account) is his word alone as well.
+_FOR_SOMEONE_ELSE = frozenset({"pay_someone_for_me", "into_third_persons_account", "into_my_personal_account"})
 # The request patterns answered by replying to the SMS itself (claims.toml reply, reply_with, reply_contact): they go
 # back to whoever sent it, whatever number its tag shows.
 _REPLIES = frozenset({"reply", "reply_with", "reply_contact"})
