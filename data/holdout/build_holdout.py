@@ -44,6 +44,7 @@ REGISTERS = (
     ("genuine_register_19.txt", "legit", "genuine"),
     ("genuine_register_20.txt", "legit", "genuine"),
     ("genuine_register_21.txt", "legit", "genuine"),
+    ("genuine_register_22.txt", "legit", "genuine"),
     ("scam_register_2.txt", "scam", "fraud"),
     ("scam_register_3.txt", "scam", "fraud"),
     ("scam_register_4.txt", "scam", "fraud"),
@@ -59,6 +60,7 @@ REGISTERS = (
     ("scam_register_14.txt", "scam", "fraud"),
     ("scam_register_15.txt", "scam", "fraud"),
     ("scam_register_16.txt", "scam", "fraud"),
+    ("scam_register_17.txt", "scam", "fraud"),
 )
 TAXONOMY = HERE.parent.parent / "checker" / "data" / "taxonomy.toml"
 HALVES = ("dev.jsonl", "heldout.jsonl")
