@@ -996,6 +996,10 @@ NOT_ASKED = [
     ("我昨天已经把三千转到你卡上了。", "pay"),
     ("他把五百存到余额宝里了。", "pay"),
     ("你把这个微信号转发给你表姐吧。", "pay"),
+    # a call told as reaching one's phone; a deposit into the reader's own card; the reader's own question reported
+    ("今天下午法院一个书记员打电话到我手机，说下个月开庭。", "call"),
+    ("扣款是从您尾号0743的借记卡自动扣的，您只要往这张卡里存够钱，系统晚上会自动扣。", "pay"),
+    ("我问他是不是要我先交什么钱，他说不用。", "pay"),
     ("我昨天打开那个App按照他的提示操作了，后来才知道是骗子。", "download"),
     # loan9: a refund told as sent back to the reader's own account; a fee named but not asked first
     ("退款已原路转回您尾号1234的账户。", "pay"),

@@ -171,6 +171,9 @@ CASE_NUMBERS = [
     ("案号：2024-888", "unusual"),
     ("2025 粤0305民初15345号", "ok"),  # brackets left out when retyped: the parts still parse
     ("2024火0105民初12345号", "unusual"),
+    # round 50: read aloud on a call, its digits in words: the year, region and type still parse
+    ("案号是二零二六鄂零一零六民初八千八百二十号", "ok"),
+    ("案号是二零二六咯零一零六民初八千号", "unusual"),
 ]
 
 
@@ -384,6 +387,13 @@ DAYS = [
     # the same day with time left to act in stays one, in the same message too.
     ("今日收到通知，请今日内处理", ["今日内"]),
     ("否则今日冻结", ["今日"]),
+    # round 50: a day a story happened on is a date; a day named bare is a deadline only with what is to be done by it
+    ("今天下午区法院一个书记员打电话到我手机", []),
+    ("我今天打电话只是提醒您还款", []),
+    ("晚上我跟我妈说了今天的事", []),
+    ("今天必须还清", ["今天"]),
+    ("今天下午5点前处理", ["今天下午5点前"]),
+    ("最晚明天", ["明天"]),
 ]
 
 

@@ -652,6 +652,19 @@ _CASE_LIKE = Gated(
 )
 
 
+# Round 50: a case number read aloud, as a call's speech-to-text writes it ("案号是二零二六鄂零一零六民初八千八百二十号"):
+# the year's and the court code's digits one by one, the serial in words. Its year, region and type are checked as a
+# written one's are; the serial is not read.
+_SPOKEN_DIGITS = "零〇一二三四五六七八九"
+_SPOKEN_CASE_NUMBER = Gated(
+    rf"(?:案号|案件编号|案件号)(?:是|为)?[:：]?\s?[(（]?([{_SPOKEN_DIGITS}]{{4}})(?:年)?[)）]?"
+    rf"((?![{_SPOKEN_DIGITS}十百千万])[{_HAN}])([{_SPOKEN_DIGITS}]{{0,6}})((?:(?![{_SPOKEN_DIGITS}十百千万])[{_HAN}]){{1,6}}?)"
+    rf"([{_SPOKEN_DIGITS}十百千万两]{{1,12}})号",
+    needs=("号",),
+)
+_SPOKEN = str.maketrans(_SPOKEN_DIGITS, "00123456789")
+
+
 def _courts(norm: Normalized) -> list[Entity]:
     found = []
     for begin, end in _named(norm.text, _COURT, _han_char, 2, 14):
@@ -680,6 +693,19 @@ def _case_numbers(norm: Normalized) -> list[Entity]:
         details = {"format": "ok" if not problems else "unusual", "problems": problems, "type": case_type}
         found.append(_entity(norm, "case_number", m.start(), m.end(), m.group(), details))
         spans.append((m.start(), m.end()))
+    for m in _matches(_SPOKEN_CASE_NUMBER, norm.text):
+        year, region, _court_code, case_type, _serial = m.groups()
+        problems = []
+        if not (1990 <= int(year.translate(_SPOKEN)) <= today().year + 1):
+            problems.append("year")
+        if region not in ref["regions"]:
+            problems.append("court_code")
+        if case_type not in ref["types"]:
+            problems.append("case_type")
+        details = {"format": "ok" if not problems else "unusual", "problems": problems, "type": case_type, "spoken": True}
+        start = m.start(1)
+        found.append(_entity(norm, "case_number", start, m.end(), norm.text[start : m.end()], details))
+        spans.append((m.start(), m.end()))
     formal = _Containment(spans)
     for m in _matches(_CASE_LIKE, norm.text):
         group = 1 if m.group(1) is not None else 2
@@ -700,9 +726,19 @@ _CN_NUM = "一二两三四五六七八九十半"
 # A day with no 前 / 内 after it that something already happened on ("已于今日立案", "已于当天送达") is a date,
 # not a deadline; one it will happen on still is ("将于今日扣款"). So is a day told with what it brought or
 # who brings it ("今日收到…冻结通知", "今日已扣款", "今日由投递员送达"): a date, no time left to act in.
+# Round 50: a day named bare is a deadline only where something is to be done by it: a word of time limit before it
+# ("请于今日", "最晚明天"), or after it what is to be done or what follows if not ("今天必须还款", "今天不处理就起诉", "今天下午
+# 5点前"). A day a story happened on ("今天下午法院一个书记员打电话到我手机", "我今天打电话只是提醒您", "今天的事") is a date.
+_PART_OF_DAY = "(?:上午|下午|晚上|中午|早上|凌晨)"
+_ACT_BY = (
+    rf"(?:必须|务必|一定要?|要|需要?|得|就|之?内|之?前|请|再不|不|未|还款|还清|处理|缴|交|付|转|联系|回电|回复|截止|到期|扣|停|起诉"
+    rf"|上门|冻结|过期|失效|清零|作废|有效|24[点时]|{_PART_OF_DAY}?(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})[点时:])"
+)
 _DEADLINE = precompiled(
-    rf"(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?:之?前|内)"
-    rf"|(?<!已于)(?<!已经于)(?<!已在)(?<!已)(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?!收到|已|由)"
+    rf"(?:今[天日晚]|当[天日]|明[天日]|本日)(?:{_PART_OF_DAY})?(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?:之?前|内)"
+    rf"|(?:(?<=于)|(?<=在)|(?<=限)|(?<=请)|(?<=最晚)|(?<=最迟)|(?<=截至)|(?<=截止)|(?<=必须)|(?<=务必))(?<!已于)(?<!已经于)(?<!已在)"
+    rf"(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?!收到|已|由)"
+    rf"|(?<!已于)(?<!已经于)(?<!已在)(?<!已)(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?!收到|已|由)(?=\s?{_ACT_BY})"
     rf"|(?:(?<!\d)\d{{1,3}}|(?<![{_CN_NUM}])[{_CN_NUM}]{{1,3}})个?(?:小时|钟头)(?:之?内|后)"
     rf"|(?<!\d)\d{{1,2}}月\d{{1,2}}[日号](?:\d{{1,2}}[点时:]\d{{0,2}})?(?:之?前|截止)"
     rf"|最后(?:期限|通知|一次通知|警告|机会)|限期|截止(?:日期)?"
