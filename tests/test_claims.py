@@ -944,6 +944,7 @@ BY_MEANING = [
     ("班服费每人九十五，转我个人微信就行。", "pay", "into_my_personal_account"),
     ("报名费先收到我私人这里，学校的对公账户还没开好。", "pay", "into_my_personal_account"),
     ("您把两千转到我们给您开的那个保证账户里就行。", "pay", "sum_moved"),
+    ("这学期的复习资料一共是二百八十元，就差您家孩子了。嗯，您扫一下群里那个二维码就行。", "pay", "fee_code_scan"),
 ]
 
 

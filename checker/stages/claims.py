@@ -65,10 +65,11 @@ _FEE_PATTERNS = frozenset({"fee", "fee_kind"})
 _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat", "download"})
 # Persons (claims.toml [persons]) whose claim counts only where money is asked of the reader.
 _PAYEE_ONLY = frozenset({"teacher"})
-# The pay patterns (claims.toml [requests.pay]) whose payee is the sender himself, a code he posts, an
+# The pay patterns (claims.toml [requests.pay]) whose payee is the sender himself, a code he posts (round 50: a fee's code
+# to scan, fee_code_scan, as scan_to_pay), an
 # account he will send later ("账户我一会儿发你") or a sum advanced for him ("你先帮我垫上").
 _INTO_THE_SENDER = frozenset(
-    {"to_the_sender", "into_my_account", "scan_code_pay", "scan_to_pay", "scan_then_amount", "account_to_follow", "advance_for_me"}
+    {"to_the_sender", "into_my_account", "scan_code_pay", "scan_to_pay", "scan_then_amount", "account_to_follow", "advance_for_me", "fee_code_scan"}
 )
 # The pay patterns whose payee is a third person only the writer names (a friend, "this" account, his relative's card):
 # whoever the writer says he is, or if he says nothing, the payee is his word alone.
