@@ -676,33 +676,30 @@ def _courts(norm: Normalized) -> list[Entity]:
     return found
 
 
+def _case_details(year: int, region: str, case_type: str, ref: dict) -> dict:
+    """A case number's parts checked against the official grammar: the year, the region's character, the type."""
+    problems = []
+    if not (1990 <= year <= today().year + 1):
+        problems.append("year")
+    if region not in ref["regions"]:
+        problems.append("court_code")
+    if case_type not in ref["types"]:
+        problems.append("case_type")
+    return {"format": "ok" if not problems else "unusual", "problems": problems, "type": case_type}
+
+
 def _case_numbers(norm: Normalized) -> list[Entity]:
     ref = _reference()["case_numbers"]
     found = []
     spans = []
     for m in _matches(_CASE_NUMBER, norm.text):
         bracketed_year, bare_year, region, _court_code, case_type, _serial = m.groups()
-        year = bracketed_year or bare_year
-        problems = []
-        if not (1990 <= int(year) <= today().year + 1):
-            problems.append("year")
-        if region[0] not in ref["regions"]:
-            problems.append("court_code")
-        if case_type not in ref["types"]:
-            problems.append("case_type")
-        details = {"format": "ok" if not problems else "unusual", "problems": problems, "type": case_type}
+        details = _case_details(int(bracketed_year or bare_year), region[0], case_type, ref)
         found.append(_entity(norm, "case_number", m.start(), m.end(), m.group(), details))
         spans.append((m.start(), m.end()))
     for m in _matches(_SPOKEN_CASE_NUMBER, norm.text):
         year, region, _court_code, case_type, _serial = m.groups()
-        problems = []
-        if not (1990 <= int(year.translate(_SPOKEN)) <= today().year + 1):
-            problems.append("year")
-        if region not in ref["regions"]:
-            problems.append("court_code")
-        if case_type not in ref["types"]:
-            problems.append("case_type")
-        details = {"format": "ok" if not problems else "unusual", "problems": problems, "type": case_type, "spoken": True}
+        details = {**_case_details(int(year.translate(_SPOKEN)), region, case_type, ref), "spoken": True}
         start = m.start(1)
         found.append(_entity(norm, "case_number", start, m.end(), norm.text[start : m.end()], details))
         spans.append((m.start(), m.end()))
@@ -734,11 +731,13 @@ _ACT_BY = (
     rf"(?:必须|务必|一定要?|要|需要?|得|就|之?内|之?前|请|再不|不|未|还款|还清|处理|缴|交|付|转|联系|回电|回复|截止|到期|扣|停|起诉"
     rf"|上门|冻结|过期|失效|清零|作废|有效|24[点时]|{_PART_OF_DAY}?(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})[点时:])"
 )
+_DAY = "(?:今[天日晚]|当[天日]|明[天日]|本日)"
+_HOUR = r"(?:\d{1,2}[点时:]\d{0,2}分?)?"
 _DEADLINE = precompiled(
-    rf"(?:今[天日晚]|当[天日]|明[天日]|本日)(?:{_PART_OF_DAY})?(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?:之?前|内)"
+    rf"{_DAY}(?:{_PART_OF_DAY})?{_HOUR}(?:之?前|内)"
     rf"|(?:(?<=于)|(?<=在)|(?<=限)|(?<=请)|(?<=最晚)|(?<=最迟)|(?<=截至)|(?<=截止)|(?<=必须)|(?<=务必))(?<!已于)(?<!已经于)(?<!已在)"
-    rf"(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?!收到|已|由)"
-    rf"|(?<!已于)(?<!已经于)(?<!已在)(?<!已)(?:今[天日晚]|当[天日]|明[天日]|本日)(?:\d{{1,2}}[点时:]\d{{0,2}}分?)?(?!收到|已|由)(?=\s?{_ACT_BY})"
+    rf"{_DAY}{_HOUR}(?!收到|已|由)"
+    rf"|(?<!已于)(?<!已经于)(?<!已在)(?<!已){_DAY}{_HOUR}(?!收到|已|由)(?=\s?{_ACT_BY})"
     rf"|(?:(?<!\d)\d{{1,3}}|(?<![{_CN_NUM}])[{_CN_NUM}]{{1,3}})个?(?:小时|钟头)(?:之?内|后)"
     rf"|(?<!\d)\d{{1,2}}月\d{{1,2}}[日号](?:\d{{1,2}}[点时:]\d{{0,2}})?(?:之?前|截止)"
     rf"|最后(?:期限|通知|一次通知|警告|机会)|限期|截止(?:日期)?"
