@@ -274,22 +274,26 @@ def _told_views(norm: Normalized, reading: claims_stage.Reading, flags: tuple[Fl
     """What the told reader is to score (told.views) for the red flags' evidence and the requests through
     unofficial channels, in the normalised text; None where the reader is not asked, because the message
     cannot be a warning that retells a scam whatever it reads like:
-    - it is read as a retelling already, or names an unofficial number, link, card or chat id anywhere (its
-      own or one it sets aside as the scam's: a chat asked for without an id is the retold scammer's as much
-      as anyone's), or an id of letters and digits;
+    - it is read as a retelling already;
+    - an unofficial number, link, card or chat id it names (or an id of letters and digits) is not told as the
+      scammer's (claims.scammers_way: in a quotation of someone else's words, or after the scammer named or someone
+      made to act by another in its sentence: "对方让她加微信 kf_0917"); each that is, is a place read like the
+      others (issue 8, round 51: warnings name the scam's ways, and a way the message gives is its own);
     - someone in it still asks what to do (a victim's question is read as the scam he got);
     - a red flag that genuine senders never raise stands outside the patterns' retold words (it would count
       in a retelling all the same), or a red flag kept fewer places than it has;
     - a sentence up to a place orders the reader (claims' fresh imperative: 请, 立即, 务必 …), speaks to him
-      or for the sender's own body (_ADDRESSED), or the place is in the 【…】 the message signs with;
+      or for the sender's own body (_ADDRESSED), or the place is in the 【…】 the message signs with; the words
+      of a quotation of someone else's (claims.masked_quotations: "收到“…请点击…”的短信") are the scam's, not
+      the message's;
     - the message has no word of warning (claims' denial) and nobody is named before a place in its sentence
       (claims' third person: 对方, 他, 她, 有人, X某 …): a request or a hook of nobody's is the message's own
       ("扫我发在群里的收款码交一下", "在家动动手指日赚300")."""
     text = norm.text
     red = [f for f in flags if f.weight > 0]
     asked = [r for r in reading.requests if r.through != "official"]
-    if not (red or asked) or reading.retelling or reading.names_a_way or _BARE_ID.search(text) is not None:
-        return None  # nothing to lower (most messages: asked first), or a way to reach someone
+    if not (red or asked) or reading.retelling:
+        return None  # nothing to lower (most messages: asked first)
     if claims_stage.asks_what_to_do(text):
         return None
     if any(not 0 < len(f.evidence) < MAX_EVIDENCE for f in red):
@@ -305,9 +309,15 @@ def _told_views(norm: Normalized, reading: claims_stage.Reading, flags: tuple[Fl
     places = [normalised(r.evidence.start, r.evidence.end) for r in asked]
     places += [normalised(e.start, e.end) for f in red for e in f.evidence]
     warned = reading.denial is not None
+    ways = [normalised(c.evidence.start, c.evidence.end) for c in reading.named_ways]
+    ways += [m.span() for m in _BARE_ID.finditer(text)]
+    quoted = claims_stage.masked_quotations(text, warned)
+    if any(not claims_stage.scammers_way(text, quoted, start) for start, _ in ways):
+        return None  # a way the message gives, not one it tells of the scammer: its own
+    places += ways
     for start, end in places:
         sentence = claims_stage.sentence_start(text, start)
-        prefix = text[sentence:end]
+        prefix = quoted[sentence:end]
         if claims_stage.governed_fresh(prefix) or _ADDRESSED.search(prefix) is not None or claims_stage.in_tag(text, start):
             return None
         if not warned and not claims_stage.third_person_before(text, sentence, start):

@@ -4822,3 +4822,28 @@ ROUND45_SCENARIO = [
 def test_round45_a_scenario_named_as_a_scam(text, expected):
     verdict = check(text).verdict
     assert (verdict == "low_risk") == (expected == "low_risk"), verdict
+
+
+# Round 51 (issue 8): whether a way a message names is told as the scammer's (claims.scammers_way): inside a quotation
+# of someone else's words, after the scammer named, or after someone made to act by another in its sentence.
+@pytest.mark.parametrize(
+    ("text", "way", "scammers"),
+    [
+        ("对方让他加微信kf_0917领任务", "kf_0917", True),
+        ("群主要求她把验证码发到qq 1928374650", "1928374650", True),
+        ("按所谓客服的指引登录tk-shop8.cc填写卡号", "tk-shop8.cc", True),
+        ("骗子发来一个链接yb-jiebang.top", "yb-jiebang.top", True),
+        # a quotation of a message got: the words in it are the scam's
+        ("她收到“请加微信kf_0917领取补贴”的短信", "kf_0917", True),
+        # the message's own: nobody made to act, no scammer named, no quotation
+        ("市民王某订单需退款登录tk-shop8.cc填写卡号领取", "tk-shop8.cc", False),
+        ("贷款审核通过加微信lc_kefu88办理放款", "lc_kefu88", False),
+        # the scammer named in another sentence does not make this one's way his
+        ("骗子让她加qq 1928374650。要退费的同学请加qq 1928374650", "1928374650", False),
+    ],
+)
+def test_round51_a_way_is_the_scammers_only_where_it_is_told_as_his(text, way, scammers):
+    norm = normalize(text)
+    with claims.quoting(norm):
+        at = norm.text.rindex(way.lower())  # the last place it stands
+        assert claims.scammers_way(norm.text, claims.masked_quotations(norm.text, False), at) is scammers

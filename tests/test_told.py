@@ -38,6 +38,41 @@ ASKED = [
 ]
 
 
+# Round 51 (issue 8): a warning names the scam's own ways in full. Where every number, link or chat id in it is told as
+# the scammer's (made to act by him: "要求她把验证码发到QQ …", "要求她登录 … 输入卡号"), the told reader is asked, and
+# these read as told; the patterns alone flag them.
+WAYS_TOLD = [
+    "上周我姑姑被骗了，骗子冒充银行打电话说她的卡要冻结，要求她登录 yh-jiedong.cc 输入卡号和验证码，结果卡里被转走八千。大家接到这种电话直接挂断，打银行卡背面的电话问。",
+]
+
+# A way the message gives itself, however it is dressed as a case or a warning: the reader is never asked.
+WAYS_GIVEN = [
+    # a narrated opener, then the way with nobody made to use it
+    "市民王某退费通知 其订单需退款 登录 tk-shop8.cc 填写卡号领取，请提高警惕。",
+    "【反诈提醒】有客户贷款审核通过 加微信 dk-88123 办理放款，请提高警惕。",
+    # the scammer's way told, then given to the reader
+    "我同学被骗了，骗子让她加QQ 1928374650。要退费的同学请加QQ 1928374650办理。",
+    "我同事上周被骗了：有人打电话说她的包裹丢了要理赔，让她加微信 lp_kf2231，结果卡里少了9000。你要理赔的话也加这个微信，很快的。",
+]
+
+
+def _without_reader():
+    raise told.TellerError("told.json is missing (test)")
+
+
+@pytest.mark.parametrize("text", WAYS_TOLD)
+def test_a_way_told_as_the_scammers_lets_the_reader_read_the_story(text):
+    assert check_with(text, model_stage.load, _without_reader).verdict != "low_risk"  # the patterns alone
+    assert check(text).verdict == "low_risk"
+
+
+@pytest.mark.parametrize("text", WAYS_GIVEN)
+def test_a_way_the_message_gives_is_never_read_as_told(text):
+    result = check(text)
+    assert result.verdict != "low_risk"
+    assert not any(s.filter == "told_story" for s in result.suppressed)
+
+
 @pytest.mark.parametrize("text", TOLD)
 def test_a_story_told_of_someone_else_is_read_as_told(text):
     result = check(text)

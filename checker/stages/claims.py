@@ -199,12 +199,56 @@ def without_disowned_quotations(norm: Normalized) -> Normalized:
     return norm._replace(text=_masked(text, masked))
 
 
+def masked_quotations(text: str, warned: bool) -> str:
+    """`text` with the words of every quotation of _MASKED_LEAST characters or more that holds someone else's words
+    masked: every one in a warning (`warned`), else one a third person is said to say, one named as a saying after it,
+    or a message got ("收到“…”的短信")."""
+    data = _data()
+    return _masked(
+        text,
+        [
+            (q.start, q.end)
+            for q in _quotes(text)
+            if q.end - q.start >= _MASKED_LEAST
+            and (
+                warned
+                or _attributed(text, q.opening, data)
+                or _mentioned(text, q)
+                or _GOT_BEFORE_QUOTE.search(text, max(0, q.opening - _GOT_REACH), q.opening) is not None
+            )
+        ],
+    )
+
+
+# Someone made to act by another, before a way in its sentence ("对方让他到…网站", "要求她把验证码发到微信…", "按群主指引下载"):
+# the way is the one who asks, told of (the scammer's), not given to the reader.
+_MADE_TO = precompiled(
+    r"(?:让|叫|要求|诱导|引导|指引|指导|教|哄骗?|骗)(?:她|他|其|[\u4e00-\u9fff]某|老人|市民|用户|客户|家长|学生|受害人|事主|居民)"
+    r"|被(?:要求|诱导|引导)|按(?:照)?[^。，,！？!?]{0,8}?(?:指引|指示|要求|指导)"
+)
+
+
+def scammers_way(text: str, quoted: str, at: int) -> bool:
+    """Whether the way (number, link, card, chat id) at text[at] is told as the scammer's: inside a quotation of
+    someone else's words (`quoted`: masked_quotations()), or after the scammer named (claims.toml negation.scammer)
+    or someone made to act by another (_MADE_TO) in its sentence."""
+    if quoted[at] == _MASK:
+        return True
+    before = text[sentence_start(text, at) : at]
+    return _MADE_TO.search(before) is not None or _data().scammer.search(before) is not None
+
+
 def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """`text` with the characters of each [start, end) span masked (_MASK): the same length, every offset holds."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = _MASK * (end - start)
-    return "".join(chars)
+    # Joined from slices, not a list of characters: a long paste would hold one object per character.
+    pieces, at = [], 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if start < end:
+            pieces += [text[at:start], _MASK * (end - start)]
+            at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 # What masked words become (_masked: a disowned quotation's, a retelling's quotations): no pattern's character, and no
@@ -592,11 +636,10 @@ class Reading(NamedTuple):
         return any(c.kind in _ENTITY_CHANNELS and not c.official for c in self.channels)
 
     @property
-    def names_a_way(self) -> bool:
-        """Whether the message names an unofficial number, link, card or chat id anywhere, its own or one it
-        sets aside as a retold scam's (not a chat asked for without an id, "加好友"): then the told reader
-        is never asked (pipeline.py)."""
-        return self.set_aside_way or any(c.kind in _ENTITY_CHANNELS and not c.official and c.named for c in self.channels)
+    def named_ways(self) -> tuple[Channel, ...]:
+        """The unofficial numbers, links, cards and chat ids the message names (not a chat asked for without an id,
+        "加好友"): each must be told as the scammer's for the told reader to be asked (pipeline._told_views)."""
+        return tuple(c for c in self.channels if c.kind in _ENTITY_CHANNELS and not c.official and c.named)
 
     @property
     def own_official_channel(self) -> bool:
