@@ -42,6 +42,7 @@ ASKED = [
 # the scammer's (made to act by him: "要求她把验证码发到QQ …", "要求她登录 … 输入卡号"), the told reader is asked, and
 # these read as told; the patterns alone flag them.
 WAYS_TOLD = [
+    "我同学被骗了：群里一个自称老师的人要求她把验证码发到QQ 1928374650，她发了以后QQ号就被盗了。",
     "上周我姑姑被骗了，骗子冒充银行打电话说她的卡要冻结，要求她登录 yh-jiedong.cc 输入卡号和验证码，结果卡里被转走八千。大家接到这种电话直接挂断，打银行卡背面的电话问。",
 ]
 
