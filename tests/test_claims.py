@@ -4838,6 +4838,10 @@ def test_round45_a_scenario_named_as_a_scam(text, expected):
         # the message's own: nobody made to act, no scammer named, no quotation
         ("市民王某订单需退款登录tk-shop8.cc填写卡号领取", "tk-shop8.cc", False),
         ("贷款审核通过加微信lc_kefu88办理放款", "lc_kefu88", False),
+        # an order later in its sentence that denies nothing gives the way to the reader after all; one that denies
+        # orders nothing through it
+        ("骗子的短信里留了一个0571-86112233，社保卡请回拨激活", "057186112233", False),
+        ("骗子发来一个链接yb-jiebang.top，请大家不要点击", "yb-jiebang.top", True),
         # the scammer named in another sentence does not make this one's way his
         ("骗子让她加qq 1928374650。要退费的同学请加qq 1928374650", "1928374650", False),
     ],

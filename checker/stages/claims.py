@@ -231,11 +231,21 @@ _MADE_TO = precompiled(
 def scammers_way(text: str, quoted: str, at: int) -> bool:
     """Whether the way (number, link, card, chat id) at text[at] is told as the scammer's: inside a quotation of
     someone else's words (`quoted`: masked_quotations()), or after the scammer named (claims.toml negation.scammer)
-    or someone made to act by another (_MADE_TO) in its sentence."""
+    or someone made to act by another (_MADE_TO) in its sentence; and no clause after it in its sentence orders the
+    reader (claims.toml negation.fresh_imperative) without denying anything."""
+    data = _data()
+    begin, end = _sentence(text, at)
+    # An order later in its sentence that denies nothing gives the way to the reader after all ("骗子的短信里留了一个
+    # 0571-…，社保卡请回拨激活"); "…，请大家不要点击" orders nothing through it.
+    if any(
+        data.fresh_imperative.search(clause) is not None and data.denial.search(clause) is None
+        for clause in _CLAUSE_BREAK.split(quoted[at:end])
+    ):
+        return False
     if quoted[at] == _MASK:
         return True
-    before = text[sentence_start(text, at) : at]
-    return _MADE_TO.search(before) is not None or _data().scammer.search(before) is not None
+    before = text[begin:at]
+    return _MADE_TO.search(before) is not None or data.scammer.search(before) is not None
 
 
 def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
