@@ -4505,8 +4505,10 @@ def test_round42_a_way_the_message_calls_the_scams_is_set_aside(text, low):
     ],
 )
 def test_round42_the_scams_way_is_no_channel_of_the_message(text):
-    reading = _read(text)
-    assert reading.set_aside_way and not [c for c in reading.channels if not c.official]
+    norm = normalize(text)
+    entities = extract(norm)
+    assert any(e.kind in ("phone", "link") for e in entities)  # the way is found ...
+    assert not [c for c in read(norm, entities).channels if not c.official]  # ... and set aside
 
 
 # Round 43 (blind acquaintance register 6, dev half): the money asked in spoken Chinese by someone claiming to be known

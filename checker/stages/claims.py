@@ -591,9 +591,6 @@ class Reading(NamedTuple):
     # Every payment asked is a service fee the signing institution states for a service of its own, and every
     # channel is official (claims.toml [fee_kinds], round 25): its tariff, not a fee asked before a payout.
     service_fee: bool = False
-    # A number, link, card or chat id that is not official, set aside as the scam's a warning retells or as a
-    # warning's own line for questions (not among `channels`): a way to reach someone all the same (told.py).
-    set_aside_way: bool = False
     # A word of the reader's own money or account at stake (claims.toml stakes.notice) anywhere in the message,
     # denied or not: a structure term of the model (model.structure_terms). Unlike `notice` it is read in the
     # clauses a denial governs too, so a denial slipped into a scam cannot take it away (issue 8).
@@ -2460,7 +2457,6 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # A warning's own line for questions and reports is no way it offers to act on a scam (round 29).
     help_lines = [c for c in channels if _help_line(text, c.kind, c.at, data)] if denial is not None else []
     channels = [c for c in channels if c not in help_lines]
-    set_aside_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in (*retold, *help_lines))
     own_way = any(c.kind in _ENTITY_CHANNELS and not c.official for c in channels)
     # A victim's question about complying ("我要不要转？") is no warning, whatever warning words it quotes.
     # A story told as a warning (a refusal told, nobody asked what to do) that names its scam or its
@@ -2880,14 +2876,14 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         official = tuple(r for r in requests if r.through == "official")
         return Reading(
             tuple(claims), official, tuple(channels), (), denial, retelling=True, notice=notice, foreign=foreign, creditors_app=creditors_app,
-            set_aside_way=set_aside_way, stakes_named=stakes_named,
+            stakes_named=stakes_named,
         )
     service_fee = _own_service_fee(text, entities, claims, requests, channels, data)
     if service_fee:
         findings = [f for f in findings if f.id not in _TARIFF_FINDINGS]  # listed as suppressed by the pipeline
     return Reading(
         tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice, foreign=foreign, creditors_app=creditors_app,
-        service_fee=service_fee, set_aside_way=set_aside_way, stakes_named=stakes_named,
+        service_fee=service_fee, stakes_named=stakes_named,
     )
 
 

@@ -12,7 +12,8 @@ stories and scripts explained is "told".
 The reader is asked only where the message could be a warning, and every place must read as told
 (pipeline._told_views says when): every unofficial number, link, card or chat id it names is told as the
 scammer's (quoted as someone else's words, or after the scammer named or someone made to act in its
-sentence: claims.scammers_way) and read as told where it stands, no victim in it asks what to do, nothing up to a place orders the reader, speaks to him or for the sender's own body,
+sentence: claims.scammers_way) and read as told where it stands, no victim in it asks what to do, nothing
+up to a place orders the reader, speaks to him or for the sender's own body,
 a request is told of someone named before it unless the message warns, and what genuine senders never do
 is told of someone in a message that warns. What it scores for a place is the place's own sentence (or the
 words after a heading's colon or bracket) up to the end of the place (views()), so a line added after it,
