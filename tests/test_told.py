@@ -35,6 +35,12 @@ ASKED = [
     "我邻居被骗了：有人打电话说他的医保卡被冒用。请您立即下载会议软件开屏幕共享配合调查。",
     # a scam's own ask with a third person in it and no word of warning: a request nobody is named before
     "有人说你的包裹丢了要理赔，下个会议软件开屏幕共享就能退款。",
+    # round 51: a way the message gives itself, however it is dressed as a case or a warning: a narrated opener, then
+    # the way with nobody made to use it; or the scammer's way told, then given to the reader
+    "市民王某退费通知 其订单需退款 登录 tk-shop8.cc 填写卡号领取，请提高警惕。",
+    "【反诈提醒】有客户贷款审核通过 加微信 dk-88123 办理放款，请提高警惕。",
+    "我同学被骗了，骗子让她加QQ 1928374650。要退费的同学请加QQ 1928374650办理。",
+    "我同事上周被骗了：有人打电话说她的包裹丢了要理赔，让她加微信 lp_kf2231，结果卡里少了9000。你要理赔的话也加这个微信，很快的。",
 ]
 
 
@@ -46,16 +52,6 @@ WAYS_TOLD = [
     "上周我姑姑被骗了，骗子冒充银行打电话说她的卡要冻结，要求她登录 yh-jiedong.cc 输入卡号和验证码，结果卡里被转走八千。大家接到这种电话直接挂断，打银行卡背面的电话问。",
 ]
 
-# A way the message gives itself, however it is dressed as a case or a warning: the reader is never asked.
-WAYS_GIVEN = [
-    # a narrated opener, then the way with nobody made to use it
-    "市民王某退费通知 其订单需退款 登录 tk-shop8.cc 填写卡号领取，请提高警惕。",
-    "【反诈提醒】有客户贷款审核通过 加微信 dk-88123 办理放款，请提高警惕。",
-    # the scammer's way told, then given to the reader
-    "我同学被骗了，骗子让她加QQ 1928374650。要退费的同学请加QQ 1928374650办理。",
-    "我同事上周被骗了：有人打电话说她的包裹丢了要理赔，让她加微信 lp_kf2231，结果卡里少了9000。你要理赔的话也加这个微信，很快的。",
-]
-
 
 def _without_reader():
     raise told.TellerError("told.json is missing (test)")
@@ -65,13 +61,6 @@ def _without_reader():
 def test_a_way_told_as_the_scammers_lets_the_reader_read_the_story(text):
     assert check_with(text, model_stage.load, _without_reader).verdict != "low_risk"  # the patterns alone
     assert check(text).verdict == "low_risk"
-
-
-@pytest.mark.parametrize("text", WAYS_GIVEN)
-def test_a_way_the_message_gives_is_never_read_as_told(text):
-    result = check(text)
-    assert result.verdict != "low_risk"
-    assert not any(s.filter == "told_story" for s in result.suppressed)
 
 
 @pytest.mark.parametrize("text", TOLD)
@@ -132,10 +121,7 @@ def test_a_damaged_reader_is_refused(data):
 
 
 def test_without_its_reader_the_check_goes_on_with_the_patterns_reading():
-    def missing():
-        raise told.TellerError("told.json is missing (test)")
-
-    result = check_with(TOLD[0], model_stage.load, missing)
+    result = check_with(TOLD[0], model_stage.load, _without_reader)
     assert result.verdict == "high_risk"  # what the patterns alone say
     assert not any(s.filter == "told_story" for s in result.suppressed)
 

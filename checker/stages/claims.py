@@ -214,7 +214,7 @@ def masked_quotations(text: str, warned: bool) -> str:
                 warned
                 or _attributed(text, q.opening, data)
                 or _mentioned(text, q)
-                or _GOT_BEFORE_QUOTE.search(text, max(0, q.opening - _GOT_REACH), q.opening) is not None
+                or _got_before(text, q)
             )
         ],
     )
@@ -278,7 +278,7 @@ def _disowned_quote(text: str, q: Quote, data: _Data) -> bool:
         return False
     if _mentioned(text, q) or _scam_quote(text, q, data):
         return True
-    if _GOT_BEFORE_QUOTE.search(text, max(0, q.opening - _GOT_REACH), q.opening) is None:
+    if not _got_before(text, q):
         return False
     return _DISPOSED.search(text, q.closing) is not None or _LOSS.search(text, q.closing) is not None
 
@@ -289,6 +289,13 @@ _GOT_REACH = 24
 _GOT_BEFORE_QUOTE = precompiled(
     r"(?:收到|接到|发来|转来|转给我|转发给我|发给我|发了)了?[^。！!？?]{0,16}?(?:短信|信息|消息|通知|微信|链接)?(?:说|称|写着|内容是|是这样的)?[:：]?$"
 )
+
+
+def _got_before(text: str, q: Quote) -> bool:
+    """Whether the quotation q is a message someone got, named right before it ("收到一条短信：“…”")."""
+    return _GOT_BEFORE_QUOTE.search(text, max(0, q.opening - _GOT_REACH), q.opening) is not None
+
+
 # What disposes of a message got (_disowned_quote): that message said to be fake or not sent by the body it names; the
 # writer who did not act on it, or deleted, blocked or reported it; or the loss it brought, told (_LOSS).
 _DISPOSED = precompiled(
