@@ -21,8 +21,10 @@ from checker.lab.redteam import (
     DESIGNED,
     EDITS,
     FAMILIES,
+    GENUINE_EDITS,
     HELD_OUT,
     evasion,
+    false_alarms,
 )
 from checker.pipeline import check_with
 from checker.stages.model import ModelError
@@ -306,3 +308,72 @@ def test_each_scams_edit_is_drawn_from_its_own_seed():
     without = asked(scams)
     with_extra = asked([extra, *scams])
     assert set(without) <= set(with_extra)
+
+
+# The genuine side (round 52): each edit of GENUINE_EDITS changes how a genuine message is written, never what it
+# names: its numbers, amounts and links stay as they were (spelled_apart spaces a number's digits, each one kept).
+GENUINE = "【工商银行】您尾号5526卡12月1日20:41快捷支付支出(财付通)38.50元，余额1,207.19元。详询95588或 icbc.com.cn。"
+
+
+@pytest.mark.parametrize("name", GENUINE_EDITS)
+@pytest.mark.parametrize("seed", range(4))
+def test_genuine_edits_keep_what_the_message_names(name, seed):
+    edited = EDITS[name](GENUINE, random.Random(seed))
+    joined = edited.replace(" ", "")
+    for kept in ("5526", "20:41", "38.50", "1,207.19", "95588", "icbc.com.cn"):
+        assert kept in joined, (name, seed, edited)
+
+
+class _Answer:
+    def __init__(self, verdict):
+        self.verdict = verdict
+
+
+def _alarm_after_plain_reads(plain_alarms=()):
+    """A check that answers every edited text with an alarm: the first two reads are the plain texts (false_alarms
+    reads them all before any edit), low_risk unless in `plain_alarms`; every later read is suspicious."""
+    reads = []
+
+    def check(text):
+        reads.append(text)
+        return _Answer("suspicious" if len(reads) > 2 or text in plain_alarms else "low_risk")
+
+    return check
+
+
+FALSE_ALARMS = [
+    # (genuine texts, check, expected (raised, quiet) for every edit)
+    (["甲", "乙"], lambda t: _Answer("low_risk"), (0, 2)),
+    (["甲", "乙"], _alarm_after_plain_reads(), (2, 2)),
+    (["甲", "乙"], _alarm_after_plain_reads({"甲"}), (1, 1)),  # an alarm already on the plain text is not counted
+]
+
+
+@pytest.mark.parametrize("genuine, check, expected", FALSE_ALARMS)
+def test_false_alarms_count_only_quiet_messages_an_edit_raises(genuine, check, expected):
+    counts = false_alarms(genuine, check)
+    assert counts == dict.fromkeys(GENUINE_EDITS, expected)
+
+
+def test_the_readme_table_judges_each_genuine_edit_against_the_look_alike_bound():
+    from checker.lab.model_card import redteam_figures
+
+    report = {
+        "flagged": 100, "held_out_families": [], "evasion_rate": {}, "lowered": {},
+        "genuine_quiet": 1000, "false_alarm_rate": {"bare": 0.021, "polite": 0.019}, "raised": {"bare": 21, "polite": 19},
+    }
+    lines = redteam_figures(report)
+    assert next(line for line in lines if line.startswith("| bare ")).endswith(": **not met** |")
+    assert next(line for line in lines if line.startswith("| polite ")).endswith(": met |")
+
+
+def test_the_holdout_table_is_met_only_where_each_half_keeps_within_the_bound():
+    from checker.lab.model_card import redteam_figures
+
+    report = {
+        "flagged": 100, "held_out_families": [], "evasion_rate": {}, "lowered": {},
+        "holdout_false_alarms": {"dev": {"bare": [25, 1000], "polite": [1, 1000]}, "heldout": {"bare": [5, 1000], "polite": [20, 1000]}},
+    }
+    rows = {line.split(" | ")[0][2:]: line for line in redteam_figures(report) if line.startswith(("| bare ", "| polite "))}
+    assert rows["bare"].endswith(": **not met** |") and "2.50 % (25 / 1,000)" in rows["bare"]
+    assert rows["polite"].endswith(": met |") and "2.00 % (20 / 1,000)" in rows["polite"]

@@ -97,6 +97,8 @@ def robustness_figures(report: dict) -> list[str]:
 # single family keeps at least 97 % of them flagged.
 REDTEAM_TARGETS = {"combined": 0.05, "all": 0.05}
 REDTEAM_SINGLE_TARGET = 0.03
+# Issue 8: genuine look-alikes at most 2 % flagged; a harmless edit of a genuine message is held to the same bound.
+GENUINE_EDIT_BOUND = 0.02
 # The two halves of the paraphrase table (checker/lab/redteam.py): the dev half's misses were read to
 # build the claims stage, the held-out half was written before and never read.
 REDTEAM_LABELS = {
@@ -149,6 +151,39 @@ def redteam_figures(report: dict) -> list[str]:
         label = REDTEAM_LABELS.get(name) or name + (" (held out)" if name in held_out else "")
         verdict = "met" if rate <= target else "**not met**"
         lines.append(f"| {label} | {rate * 100:.2f} % ({report['lowered'][name]:,}) | <= {target * 100:.0f} %: {verdict} |")
+    if "false_alarm_rate" in report:
+        lines += [
+            "",
+            f"The same run, the other side: of the {report['genuine_quiet']:,} held-out corpus genuine messages that the model of",
+            "their fold leaves `low_risk`, the share an edit that changes how they are written, and nothing they say or ask,",
+            "makes an alarm (issue 8's bound for genuine look-alikes, at most 2 % flagged, applied to each edit):",
+            "",
+            "| edit of a genuine message | made an alarm | bound |",
+            "|---|---:|---|",
+        ]
+        for name, rate in report["false_alarm_rate"].items():
+            verdict = "met" if rate <= GENUINE_EDIT_BOUND else "**not met**"
+            lines.append(f"| {name} | {rate * 100:.2f} % ({report['raised'][name]:,}) | <= {GENUINE_EDIT_BOUND * 100:.0f} %: {verdict} |")
+    halves = report.get("holdout_false_alarms") or {}
+    if halves:
+        names = list(next(iter(halves.values())))
+        lines += [
+            "",
+            "The same edits on the genuine messages of our held-out registers (`data/holdout`, written by other hands, with",
+            "more look-alikes), checked with the shipped checker, which never trained on them; quiet = `low_risk` on the plain text:",
+            "",
+            "| edit of a genuine message | " + " | ".join(f"`{half}.jsonl` made an alarm" for half in halves) + " | bound |",
+            "|---|" + "---:|" * len(halves) + "---|",
+        ]
+        for name in names:
+            cells, met = [], True
+            for edits in halves.values():
+                raised, quiet = edits[name]
+                rate = raised / quiet if quiet else 0.0
+                met = met and rate <= GENUINE_EDIT_BOUND
+                cells.append(f"{rate * 100:.2f} % ({raised:,} / {quiet:,})")
+            verdict = "met" if met else "**not met**"
+            lines.append(f"| {name} | " + " | ".join(cells) + f" | <= {GENUINE_EDIT_BOUND * 100:.0f} % on each: {verdict} |")
     return lines
 
 

@@ -97,7 +97,13 @@ link replaced by nothing, "链接", "下方链接" or "（链接见下条短信�
 the link stay ("【国家电网】…请速点击链接缴费"), so it must stay flagged. A scam with no link is left as it is. It stands
 beside the families, outside `combined` and `all`.
 
-Deterministic: a fixed seed, and each scam's edit drawn from its own (the seed, the family and the scam's text). `--limit N` checks the first N held-out scams of each fold (a fast slice).
+The genuine side (round 52): the edits of GENUINE_EDITS change how a message is written and nothing it says or
+asks (bare, polite, pronoun_dropped, padding, quotes, spelled_apart); applied to the held-out corpus genuine
+messages that the model of their fold leaves low_risk, the share each makes an alarm. A harmless edit must not make
+a genuine notice suspicious any more than an attacker's edit may make a scam look harmless.
+
+Deterministic: a fixed seed, and each message's edit drawn from its own (the seed, the family and the text). `--limit N`
+checks the first N held-out scams and genuine messages of each fold (a fast slice).
 `python -m checker.lab.redteam --json > models/redteam.json` writes the figures the README shows.
 """
 
@@ -630,11 +636,47 @@ def evasion(scams: list[str], check: Callable, seed: int = SEED) -> dict[str, tu
     return out
 
 
+# The other side of the same attacks (issue 8: genuine look-alikes must stay quiet): the edits that change how a
+# genuine message is written and nothing it says or asks (no line that claims, offers or asks anything is added),
+# as a sender who writes without punctuation, plainly or formally, with a greeting, quoted words or spaced digits
+# does. The share of genuine messages left low_risk on the plain text that such an edit makes an alarm.
+GENUINE_EDITS = ("bare", "polite", "pronoun_dropped", "padding", "quotes", "spelled_apart")
+
+
+def false_alarms(genuine: list[str], check: Callable, seed: int = SEED) -> dict[str, tuple[int, int]]:
+    """Per edit of GENUINE_EDITS: (quiet genuine messages the edit makes an alarm, quiet genuine messages)."""
+    quiet = [t for t in genuine if check(t).verdict == "low_risk"]
+    out = {}
+    for name in GENUINE_EDITS:
+        edit = EDITS[name]
+        raised = sum(check(edit(t, random.Random(f"{seed}:{name}:{t}"))).verdict != "low_risk" for t in quiet)
+        out[name] = (raised, len(quiet))
+    return out
+
+
+def holdout_false_alarms(root: pathlib.Path, limit: int | None = None) -> dict[str, dict[str, list[int]]]:
+    """false_alarms() over the genuine messages of each half of data/holdout with the shipped checker, which was
+    never trained or tuned on them: per half, per edit, [raised, quiet]. Written by other hands than the corpus,
+    with more look-alikes (anti-fraud warnings quoting scams), so it is the harder of the two figures."""
+    from ..pipeline import check
+
+    out: dict[str, dict[str, list[int]]] = {}
+    for half in ("dev", "heldout"):
+        path = root / "data" / "holdout" / f"{half}.jsonl"
+        if not path.exists():
+            continue
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        genuine = [r["text"] for r in rows if r.get("label") == "legit"][:limit]
+        out[half] = {name: [raised, quiet] for name, (raised, quiet) in false_alarms(genuine, check).items()}
+    return out
+
+
 def held_out(root: pathlib.Path, limit: int | None = None) -> dict:
     from .robustness import fold_checkers
 
     totals: dict[str, list[int]] = {name: [0, 0] for name in EDITS}
-    scams_seen = flagged = 0
+    alarms: dict[str, list[int]] = {name: [0, 0] for name in GENUINE_EDITS}
+    scams_seen = flagged = genuine_seen = 0
     for fold_check, test_idx, corpus in fold_checkers(root):
         scams = [corpus.texts[i] for i in test_idx if corpus.labels[i] == 1][:limit]
         scams_seen += len(scams)
@@ -642,6 +684,11 @@ def held_out(root: pathlib.Path, limit: int | None = None) -> dict:
             totals[name][0] += lowered
             totals[name][1] += n
         flagged = totals["paraphrase"][1]
+        genuine = [corpus.texts[i] for i in test_idx if corpus.labels[i] == 0][:limit]
+        genuine_seen += len(genuine)
+        for name, (raised, n) in false_alarms(genuine, fold_check).items():
+            alarms[name][0] += raised
+            alarms[name][1] += n
     from .evaluate import measured_with
 
     return {
@@ -651,6 +698,11 @@ def held_out(root: pathlib.Path, limit: int | None = None) -> dict:
         "held_out_families": list(HELD_OUT),
         "evasion_rate": {name: round(low / n, 4) if n else 0.0 for name, (low, n) in totals.items()},
         "lowered": {name: low for name, (low, _) in totals.items()},
+        "genuine": genuine_seen,
+        "genuine_quiet": alarms[GENUINE_EDITS[0]][1],
+        "false_alarm_rate": {name: round(up / n, 4) if n else 0.0 for name, (up, n) in alarms.items()},
+        "raised": {name: up for name, (up, _) in alarms.items()},
+        "holdout_false_alarms": holdout_false_alarms(root, limit),
     }
 
 
@@ -668,6 +720,13 @@ def main(argv: list[str] | None = None) -> int:
     for name, rate in report["evasion_rate"].items():
         mark = " (held out)" if name in HELD_OUT else ""
         print(f"  {name:18} {rate * 100:5.1f} % brought to low_risk ({report['lowered'][name]}){mark}")
+    print(f"{report['genuine']} held-out genuine messages, {report['genuine_quiet']} low_risk on the plain text")
+    for name, rate in report["false_alarm_rate"].items():
+        print(f"  {name:18} {rate * 100:5.1f} % made an alarm ({report['raised'][name]})")
+    for half, edits in report["holdout_false_alarms"].items():
+        print(f"data/holdout/{half}.jsonl genuine, shipped checker:")
+        for name, (raised, quiet) in edits.items():
+            print(f"  {name:18} {raised / quiet * 100 if quiet else 0:5.1f} % made an alarm ({raised} of {quiet})")
     return 0
 
 
