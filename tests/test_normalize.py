@@ -71,6 +71,12 @@ CASES = [
     ("pay now", "pay now"),
     ("看 t.cn/AhbX", "看t.cn/ahbx"),
     ("我们一二三个人", "我们一二三个人"),
+    # round 52 (red team, the genuine side): one numeral glued after a number in digits and before a word is the
+    # word's ("一律", "一定"), not the number's last digit; numerals that spell the number's own digits still are.
+    ("转到6217856044129903一律是诈骗", "转到6217856044129903一律是诈骗"),
+    ("卡号6222021234567890一定要今天转", "卡号6222021234567890一定要今天转"),
+    ("电话13812345678一律打不通", "电话13812345678一律打不通"),
+    ("电话138一二三四五六七八转账", "电话13812345678转账"),
     # One pass does what a second would (the idempotence test below runs on every row):
     ("加V0000一00", "加微信0000100"),  # numerals become digits before the lexicon reads v + digits
     ("律，丨，师", "律师"),  # one separator removed can leave the other kind between two characters

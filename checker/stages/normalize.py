@@ -141,6 +141,9 @@ _NUMERAL_TABLE = str.maketrans(_NUMERAL_DIGITS)
 _NUMERALS = "[0-9" + "".join(_NUMERAL_DIGITS) + "]"
 _NUMERAL_RUN = precompiled(rf"{_NUMERALS}{{7,}}|{_NUMERALS}{{3,}}(?:[ \u3000\-\u2010-\u2015\uff0d]{{1,2}}{_NUMERALS}{{3,}}){{1,4}}")
 _NUMERAL_COUNT = 7
+# A digit, then one Chinese numeral, then a Chinese character that is no numeral (一律, 一定, 三天): matched at the
+# run's last two characters, the numeral is the next word's, not the number's last digit.
+_WORD_AFTER_NUMBER = precompiled(rf"[0-9][{''.join(_NUMERAL_DIGITS)}](?=[\u4e00-\u9fff])(?![{''.join(_NUMERAL_DIGITS)}])")
 
 
 class OffsetMap:
@@ -741,12 +744,17 @@ def _numerals_to_digits(text: str, offsets: OffsetMap, found: _Found) -> tuple[s
     out, cursor = _Pieces(), 0
     for m in _NUMERAL_RUN.finditer(text):
         run = m.group()
+        if _WORD_AFTER_NUMBER.match(text, m.end() - 2):
+            # One numeral glued after the digits and before another Chinese character starts a word, not a
+            # digit: "转到6217…9903一律是诈骗" (a warning that lost its clause marks) keeps 一律.
+            run = run[:-1]
+        end = m.start() + len(run)
         if any(ch in _NUMERAL_DIGITS for ch in run) and sum(ch.isdigit() or ch in _NUMERAL_DIGITS for ch in run) >= _NUMERAL_COUNT:
-            found.add("spelled_out_number", offsets.start(m.start()), offsets.end(m.end() - 1))
+            found.add("spelled_out_number", offsets.start(m.start()), offsets.end(end - 1))
             # One character for one, so every digit keeps its pasted span and the map stays as it is.
             out.add(text[cursor : m.start()])
             out.add(run.translate(_NUMERAL_TABLE))
-            cursor = m.end()
+            cursor = end
     if not cursor:
         return text, offsets
     out.add(text[cursor:])
