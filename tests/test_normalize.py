@@ -73,10 +73,13 @@ CASES = [
     ("我们一二三个人", "我们一二三个人"),
     # round 52 (red team, the genuine side): one numeral glued after a number in digits and before a word is the
     # word's ("一律", "一定"), not the number's last digit; numerals that spell the number's own digits still are.
-    ("转到6217856044129903一律是诈骗", "转到6217856044129903一律是诈骗"),
-    ("卡号6222021234567890一定要今天转", "卡号6222021234567890一定要今天转"),
+    ("转到6222021234567894一律是诈骗", "转到6222021234567894一律是诈骗"),  # a card that passes the Luhn check
+    ("卡号6222021234567894一定要今天转", "卡号6222021234567894一定要今天转"),
     ("电话13812345678一律打不通", "电话13812345678一律打不通"),
     ("电话138一二三四五六七八转账", "电话13812345678转账"),
+    ("开通会员122000一年", "开通会员122000一年"),  # six digits: no long number without the numeral
+    ("请拨1381234567八咨询", "请拨13812345678咨询"),  # ten digits and a numeral: the mobile's last digit, spelled
+    ("转到621785604412990三元", "转到6217856044129903元"),  # fifteen digits: the card's last digit, spelled
     # One pass does what a second would (the idempotence test below runs on every row):
     ("加V0000一00", "加微信0000100"),  # numerals become digits before the lexicon reads v + digits
     ("律，丨，师", "律师"),  # one separator removed can leave the other kind between two characters

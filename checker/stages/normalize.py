@@ -141,9 +141,34 @@ _NUMERAL_TABLE = str.maketrans(_NUMERAL_DIGITS)
 _NUMERALS = "[0-9" + "".join(_NUMERAL_DIGITS) + "]"
 _NUMERAL_RUN = precompiled(rf"{_NUMERALS}{{7,}}|{_NUMERALS}{{3,}}(?:[ \u3000\-\u2010-\u2015\uff0d]{{1,2}}{_NUMERALS}{{3,}}){{1,4}}")
 _NUMERAL_COUNT = 7
-# A digit, then one Chinese numeral, then a Chinese character that is no numeral (一律, 一定, 三天): matched at the
-# run's last two characters, the numeral is the next word's, not the number's last digit.
-_WORD_AFTER_NUMBER = precompiled(rf"[0-9][{''.join(_NUMERAL_DIGITS)}](?=[\u4e00-\u9fff])(?![{''.join(_NUMERAL_DIGITS)}])")
+# One Chinese numeral glued after a number in digits and before a word ("…9903一律是诈骗", "122000一年") starts the
+# word, where the digits are a number of their own: fewer than _NUMERAL_COUNT (no long number without the numeral),
+# or a whole mobile number or a card number that passes the Luhn check. Elsewhere the numeral is the number's last
+# digit, written so to dodge a filter ("请拨1381234567八咨询").
+_WORD_AFTER_DIGITS = precompiled(rf"([0-9]+)[{''.join(_NUMERAL_DIGITS)}]")
+_WORD_START = precompiled(rf"(?![{''.join(_NUMERAL_DIGITS)}])[\u4e00-\u9fff]")
+_MOBILE_DIGITS = precompiled(r"1[3-9][0-9]{9}")
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for k, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if k % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _word_after_digits(run: str, text: str, end: int) -> bool:
+    """Whether the run, ending at `end` of `text`, is a number in digits and then the first character of a word."""
+    m = _WORD_AFTER_DIGITS.fullmatch(run)
+    if m is None or _WORD_START.match(text, end) is None:
+        return False
+    digits = m.group(1)
+    return (
+        len(digits) < _NUMERAL_COUNT
+        or _MOBILE_DIGITS.fullmatch(digits) is not None
+        or (16 <= len(digits) <= 19 and _luhn(digits))
+    )
 
 
 class OffsetMap:
@@ -744,9 +769,8 @@ def _numerals_to_digits(text: str, offsets: OffsetMap, found: _Found) -> tuple[s
     out, cursor = _Pieces(), 0
     for m in _NUMERAL_RUN.finditer(text):
         run = m.group()
-        if _WORD_AFTER_NUMBER.match(text, m.end() - 2):
-            # One numeral glued after the digits and before another Chinese character starts a word, not a
-            # digit: "转到6217…9903一律是诈骗" (a warning that lost its clause marks) keeps 一律.
+        if _word_after_digits(run, text, m.end()):
+            # "转到6217…9903一律是诈骗" (a warning that lost its clause marks) keeps 一律.
             run = run[:-1]
         end = m.start() + len(run)
         if any(ch in _NUMERAL_DIGITS for ch in run) and sum(ch.isdigit() or ch in _NUMERAL_DIGITS for ch in run) >= _NUMERAL_COUNT:
