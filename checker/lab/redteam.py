@@ -99,8 +99,9 @@ beside the families, outside `combined` and `all`.
 
 The genuine side (round 52): the edits of GENUINE_EDITS change how a message is written and nothing it says or
 asks (bare, polite, pronoun_dropped, padding, quotes, spelled_apart); applied to the held-out corpus genuine
-messages that the model of their fold leaves low_risk, the share each makes an alarm. A harmless edit must not make
-a genuine notice suspicious any more than an attacker's edit may make a scam look harmless.
+messages that the model of their fold leaves low_risk, and to the genuine messages of both halves of data/holdout
+with the shipped checker, the share each makes an alarm. A harmless edit must not make a genuine notice suspicious
+any more than an attacker's edit may make a scam look harmless.
 
 Deterministic: a fixed seed, and each message's edit drawn from its own (the seed, the family and the text). `--limit N`
 checks the first N held-out scams and genuine messages of each fold (a fast slice).

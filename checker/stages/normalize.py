@@ -770,7 +770,7 @@ def _numerals_to_digits(text: str, offsets: OffsetMap, found: _Found) -> tuple[s
     for m in _NUMERAL_RUN.finditer(text):
         run = m.group()
         if _word_after_digits(run, text, m.end()):
-            # "转到6217…9903一律是诈骗" (a warning that lost its clause marks) keeps 一律.
+            # A warning that lost its clause marks ("…转到6222021234567894一律是诈骗") keeps its 一律.
             run = run[:-1]
         end = m.start() + len(run)
         if any(ch in _NUMERAL_DIGITS for ch in run) and sum(ch.isdigit() or ch in _NUMERAL_DIGITS for ch in run) >= _NUMERAL_COUNT:
