@@ -625,16 +625,17 @@ EDITS = {
 }
 
 
+def edited(name: str, text: str, seed: int = SEED) -> str:
+    """The edit `name` of `text`, drawn from its own seed (the seed, the edit and the text): one message more or less
+    in a set (a change elsewhere) redraws no other message's edit, so two runs differ only where the checker's
+    answers do."""
+    return EDITS[name](text, random.Random(f"{seed}:{name}:{text}"))
+
+
 def evasion(scams: list[str], check: Callable, seed: int = SEED) -> dict[str, tuple[int, int]]:
     """Per edit: (flagged scams brought to low_risk, flagged scams)."""
     flagged = [t for t in scams if check(t).verdict != "low_risk"]
-    out = {}
-    for name, edit in EDITS.items():
-        # Each scam's edit is drawn from its own seed: one scam more or less in the flagged set (a change elsewhere)
-        # redraws no other scam's edit, so two runs differ only where the checker's answers do.
-        lowered = sum(check(edit(t, random.Random(f"{seed}:{name}:{t}"))).verdict == "low_risk" for t in flagged)
-        out[name] = (lowered, len(flagged))
-    return out
+    return {name: (sum(check(edited(name, t, seed)).verdict == "low_risk" for t in flagged), len(flagged)) for name in EDITS}
 
 
 # The other side of the same attacks (issue 8: genuine look-alikes must stay quiet): the edits that change how a
@@ -647,12 +648,7 @@ GENUINE_EDITS = ("bare", "polite", "pronoun_dropped", "padding", "quotes", "spel
 def false_alarms(genuine: list[str], check: Callable, seed: int = SEED) -> dict[str, tuple[int, int]]:
     """Per edit of GENUINE_EDITS: (quiet genuine messages the edit makes an alarm, quiet genuine messages)."""
     quiet = [t for t in genuine if check(t).verdict == "low_risk"]
-    out = {}
-    for name in GENUINE_EDITS:
-        edit = EDITS[name]
-        raised = sum(check(edit(t, random.Random(f"{seed}:{name}:{t}"))).verdict != "low_risk" for t in quiet)
-        out[name] = (raised, len(quiet))
-    return out
+    return {name: (sum(check(edited(name, t, seed)).verdict != "low_risk" for t in quiet), len(quiet)) for name in GENUINE_EDITS}
 
 
 def holdout_false_alarms(root: pathlib.Path, limit: int | None = None) -> dict[str, dict[str, list[int]]]:

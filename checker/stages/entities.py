@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from . import datafile
 from .hosts import registrable as _registrable
 from .normalize import Normalized, opener_ends
+from .normalize import luhn_ok as _luhn_ok
 from .patterns import precompiled, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
 
@@ -476,15 +477,6 @@ def _cards(norm: Normalized) -> list[Entity]:
 
 
 _ASCII_DIGITS = frozenset("0123456789")
-
-
-def _luhn_ok(number: str) -> bool:
-    """The Luhn checksum of a card number: python-stdnum's luhn.is_valid, which costs a tenth of a
-    second to import, in five lines (tests/test_entities.py compares the two)."""
-    if not number or not _ASCII_DIGITS.issuperset(number):
-        return False
-    digits = [int(c) for c in reversed(number)]
-    return (sum(digits[::2]) + sum(sum(divmod(d * 2, 10)) for d in digits[1::2])) % 10 == 0
 
 
 def _is_resident_id(number: str) -> bool:
