@@ -4681,9 +4681,10 @@ def test_round44_a_task_through_a_link_not_shown(text, found):
 
 # Round 46 (red team link_unseen): the link taken away. Under round 44's gate, a task's label with 链接 where its address
 # was; where the reader's money, account or a threat is told, also the link named, an order to open or an empty label at
-# the end of its clause, and the link named or pointed at whatever follows but a look or an advert's ask. Not a login told
-# of, a branch (网点), an order refused (勿), a link only to look (查看) or to take an offer (领取), an institution's notice
-# that tells no stake, nor a warning's retelling.
+# the end of its clause, and the link named or pointed at whatever follows but a look. Not a login told of, a branch (网点),
+# an order refused (勿), a link only to look (查看), an institution's notice that tells no stake, nor a warning's retelling.
+# Round 53: an advert's ask (领取, 办理, 申请) is the task of a stake told beside it, so a carrier's "积分即将清零" with its
+# link gone is read as the link it asks through (its verdict was suspicious before, by points_expiry_lure).
 ROUND46_UNSEEN = [
     ("【邮储银行】您的银行卡存在异常交易，已暂停使用，如需恢复请点击链接", True),
     ("【招商银行】您的信用卡可提额至60000元，请于今日内访问下方链接，逾期作废。", True),
@@ -4700,7 +4701,7 @@ ROUND46_UNSEEN = [
     ("【平安银行】您的信用卡已逾期，欠款3,210.55元。还款请通过本行App或网点。", False),
     ("【京东】您的订单已发货，点击链接查看物流。", False),
     ("【京东】您的订单已发货，请点击链接。", False),
-    ("【中国移动】您的积分即将清零，点击链接领取流量包。", False),
+    ("【中国移动】您的积分即将清零，点击链接领取流量包。", True),
     ("【中国移动】您本月话费账单已出，点击下方链接查看。", False),
     ("【12306】您的车票已改签成功，请点击链接查看详情。", False),
     ("【工商银行】您的账户如有异常，请勿点击链接，请通过工商银行App处理。", False),
@@ -4755,6 +4756,55 @@ def test_round47_a_link_taken_from_a_notice_phishing_sends_with_one(text, found)
     assert ("task_through_unseen_link" in ids) == found, ids
     if found:
         assert result.verdict != "low_risk"
+
+
+# Round 53 (red team link_unseen, read on the corpus scams' edits only): where the stake is told, what an advert asks
+# through its own link (申请, 办理, 领取) is that stake's task; a tap on what is below with no link named; 登 after 请 or 速 as
+# 登录; a task's label with no address (办理网址, 领取入口, 申请链接); the reader's own credit limit said to be raisable as a
+# phishing hook (fraud_taxonomy.md A.1 row 4). Their twins: the same ask with no stake (an advert, a limit not the
+# reader's), the institution's own app named, a button below, a place to go to, a refund told as on its way.
+ROUND53_UNSEEN = [
+    ("【民生银行】尊敬的客户，鉴于您用卡信用良好，您的信用卡额度可提升至100000元，请点击链接申请。", True),
+    ("【税务】您有退税未领取，请点击链接办理。", True),
+    ("【广发银行】您的信用卡使用良好，额度可提升至50000元，请点击[链接]申请，当日有效。", True),
+    ("【个税退税】恭喜您符合本年度退税条件，请点击下方办理领取", True),
+    ("您的ETC设备因未年审已停用，通行将产生高额罚款，点击下方重新激活", True),
+    ("浦发银行提示您 积分45000可兑337.87元 当日有效 速登下方链接兑换", True),
+    ("【邮储银行】亲，您的公积金账户出现故障，请点击修复", True),
+    ("尊敬的纳税人，您有一笔18872.02元退税即将过期，领取入口链接【电子税务局】", True),
+    ("信用卡额度可提升至10万，点击链接申请", False),
+    ("【招商银行】您的信用卡额度可提升至50000元，请登录掌上生活App申请。", False),
+    ("【京东】您的订单已发货，点击下方按钮查看物流。", False),
+    ("【中国移动】流量包限时优惠，点击链接办理。", False),
+    ("【街道办】请于周五前到社区登记，办理地址：幸福路18号。", False),
+    ("【中国电信】您的积分将于月底清零，可登录中国电信App兑换。", False),
+    ("【税务局】您的个税汇算已完成，退税款将原路退回您的银行卡，请留意到账。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), ROUND53_UNSEEN)
+def test_round53_a_links_task_an_advert_also_asks_counts_beside_a_stake(text, found):
+    result = check(text)
+    ids = {f.id for f in result.red_flags}
+    assert ("task_through_unseen_link" in ids) == found, ids
+    if found:
+        assert result.verdict != "low_risk"
+
+
+# Round 53 (red team bare, genuine side): a heading that points at the list after it needs no mark after it, as a paste
+# that lost its marks reads; an item with an order of its own, or a heading that points nowhere, is read as before.
+@pytest.mark.parametrize(
+    ("text", "verdicts"),
+    [
+        ("【某区法院】提示 本院不会做以下事情 用私人手机号13912345678通知开庭 短信让您交诉讼费 让您加微信处理案件 如有疑问请拨打12368", {"low_risk"}),
+        ("【中国移动】这几类短信请直接删除 说积分明日清零可换现金的 链接不在10086.cn上的掌上营业厅 要您填银行卡密码的", {"low_risk"}),
+        ("【某区法院】本院不会做以下事情短信让您交诉讼费 您的案件已立案 请立即转账至6222021234567890123", {"high_risk"}),
+        ("这类短信请直接删除 您的账户已冻结 点开 yh-jf.icu 填写验证码解冻", {"high_risk"}),
+        ("常见骗局 您的账户已冻结 点开 yh-jf.icu 填写验证码解冻", {"high_risk"}),
+    ],
+)
+def test_round53_a_heading_pointing_at_its_list_needs_no_mark(text, verdicts):
+    assert check(text).verdict in verdicts
 
 
 # Round 48: the check the taxonomy gives for a relative, a boss, a teacher or a landlord (call the number you had, a
