@@ -4761,7 +4761,8 @@ def test_round47_a_link_taken_from_a_notice_phishing_sends_with_one(text, found)
 # Round 53 (red team link_unseen, read on the corpus scams' edits only): where the stake is told, what an advert asks
 # through its own link (申请, 办理, 领取) is that stake's task; a tap on what is below with no link named; 登 after 请 or 速 as
 # 登录; a task's label with no address (办理网址, 领取入口, 申请链接) or pointing below (缴费 下方链接); the reader's own credit
-# limit said to be raisable as a phishing hook (fraud_taxonomy.md A.1 row 4); a benefit's sum "待领" as "待领取". Their twins: the same ask with no stake (an advert, a limit not the
+# limit said to be raisable as a phishing hook (fraud_taxonomy.md A.1 row 4); a benefit's sum "待领" as "待领取"; the
+# reader's service said to stop, his funds at risk, a grant to be given again. Their twins: the same ask with no stake (an advert, a limit not the
 # reader's), the institution's own app named, a button below, a place to go to, a refund told as on its way.
 ROUND53_UNSEEN = [
     ("【民生银行】尊敬的客户，鉴于您用卡信用良好，您的信用卡额度可提升至100000元，请点击链接申请。", True),
@@ -4775,6 +4776,9 @@ ROUND53_UNSEEN = [
     ("亲，补贴17621.52元待领 下方链接", True),
     ("【交管】您有一笔违章罚款未缴 缴费 下方链接", True),
     ("您的退休金已暂停发放，补认证请点击链接", True),
+    ("【建设银行】系统升级通知：您的手机银行版本过低即将停止服务，请访问下方链接", True),
+    ("【12381】您的资金存在风险，请点击", True),
+    ("【国家医保】您的医保电子凭证需要重新授权，请点击链接授权", True),
     ("信用卡额度可提升至10万，点击链接申请", False),
     ("【招商银行】您的信用卡额度可提升至50000元，请登录掌上生活App申请。", False),
     ("【京东】您的订单已发货，点击下方按钮查看物流。", False),
@@ -4783,6 +4787,8 @@ ROUND53_UNSEEN = [
     ("【中国电信】您的积分将于月底清零，可登录中国电信App兑换。", False),
     ("【税务局】您的个税汇算已完成，退税款将原路退回您的银行卡，请留意到账。", False),
     ("【人社局】您的补贴3600元待领导审批后发放，请留意。", False),
+    ("【建设银行】您的手机银行版本过低，请在应用商店更新。", False),
+    ("理财非存款，投资存在风险，请点击链接办理", False),
 ]
 
 
