@@ -4762,8 +4762,9 @@ def test_round47_a_link_taken_from_a_notice_phishing_sends_with_one(text, found)
 # through its own link (申请, 办理, 领取) is that stake's task; a tap on what is below with no link named; 登 after 请 or 速 as
 # 登录; a task's label with no address (办理网址, 领取入口, 申请链接) or pointing below (缴费 下方链接); the reader's own credit
 # limit said to be raisable as a phishing hook (fraud_taxonomy.md A.1 row 4); a benefit's sum "待领" as "待领取"; the
-# reader's service said to stop, his funds at risk, a grant to be given again. Their twins: the same ask with no stake (an advert, a limit not the
-# reader's), the institution's own app named, a button below, a place to go to, a refund told as on its way.
+# reader's service said to stop, his funds at risk, a grant to be given again. Their twins: the same ask with no stake
+# (an advert, a limit not the reader's), the institution's own app named, a button below, a place to go to, a refund
+# told as on its way. Every True row was low_risk-quiet on this link before round 53.
 ROUND53_UNSEEN = [
     ("【民生银行】尊敬的客户，鉴于您用卡信用良好，您的信用卡额度可提升至100000元，请点击链接申请。", True),
     ("【税务】您有退税未领取，请点击链接办理。", True),
@@ -4774,8 +4775,7 @@ ROUND53_UNSEEN = [
     ("【邮储银行】亲，您的公积金账户出现故障，请点击修复", True),
     ("尊敬的纳税人，您有一笔18872.02元退税即将过期，领取入口链接【电子税务局】", True),
     ("亲，补贴17621.52元待领 下方链接", True),
-    ("【交管】您有一笔违章罚款未缴 缴费 下方链接", True),
-    ("您的退休金已暂停发放，补认证请点击链接", True),
+    ("【中国移动】宽带续约 缴费下方链接", True),
     ("【建设银行】系统升级通知：您的手机银行版本过低即将停止服务，请访问下方链接", True),
     ("【12381】您的资金存在风险，请点击", True),
     ("【国家医保】您的医保电子凭证需要重新授权，请点击链接授权", True),
