@@ -4764,7 +4764,7 @@ def test_round47_a_link_taken_from_a_notice_phishing_sends_with_one(text, found)
 # limit said to be raisable as a phishing hook (fraud_taxonomy.md A.1 row 4); a benefit's sum "待领" as "待领取"; the
 # reader's service said to stop, his funds at risk, a grant to be given again. Their twins: the same ask with no stake
 # (an advert, a limit not the reader's), the institution's own app named, a button below, a place to go to, a refund
-# told as on its way. Every True row was low_risk-quiet on this link before round 53.
+# told as on its way. Before round 53 no True row was read as a task through a link not shown.
 ROUND53_UNSEEN = [
     ("【民生银行】尊敬的客户，鉴于您用卡信用良好，您的信用卡额度可提升至100000元，请点击链接申请。", True),
     ("【税务】您有退税未领取，请点击链接办理。", True),
