@@ -4679,6 +4679,16 @@ def test_round44_a_task_through_a_link_not_shown(text, found):
         assert result.verdict != "low_risk"
 
 
+def _reads_a_link_not_shown(text: str, found: bool) -> None:
+    """The check reads `text` as asking through a link the paste does not show (task_through_unseen_link) exactly when
+    `found`, and then never answers low_risk: the assertion of every link-unseen table below."""
+    result = check(text)
+    ids = {f.id for f in result.red_flags}
+    assert ("task_through_unseen_link" in ids) == found, ids
+    if found:
+        assert result.verdict != "low_risk"
+
+
 # Round 46 (red team link_unseen): the link taken away. Under round 44's gate, a task's label with 链接 where its address
 # was; where the reader's money, account or a threat is told, also the link named, an order to open or an empty label at
 # the end of its clause, and the link named or pointed at whatever follows but a look. Not a login told of, a branch (网点),
@@ -4711,11 +4721,7 @@ ROUND46_UNSEEN = [
 
 @pytest.mark.parametrize(("text", "found"), ROUND46_UNSEEN)
 def test_round46_a_link_taken_away_with_no_task_beside_it(text, found):
-    result = check(text)
-    ids = {f.id for f in result.red_flags}
-    assert ("task_through_unseen_link" in ids) == found, ids
-    if found:
-        assert result.verdict != "low_risk"
+    _reads_a_link_not_shown(text, found)
 
 
 # Round 47: where the message tells of a notice that phishing sends with a link and the genuine sender without one (a traffic
@@ -4751,11 +4757,7 @@ ROUND47_UNSEEN = [
 
 @pytest.mark.parametrize(("text", "found"), ROUND47_UNSEEN)
 def test_round47_a_link_taken_from_a_notice_phishing_sends_with_one(text, found):
-    result = check(text)
-    ids = {f.id for f in result.red_flags}
-    assert ("task_through_unseen_link" in ids) == found, ids
-    if found:
-        assert result.verdict != "low_risk"
+    _reads_a_link_not_shown(text, found)
 
 
 # Round 53 (red team link_unseen, read on the corpus scams' edits only): where the stake is told, what an advert asks
@@ -4794,11 +4796,7 @@ ROUND53_UNSEEN = [
 
 @pytest.mark.parametrize(("text", "found"), ROUND53_UNSEEN)
 def test_round53_a_links_task_an_advert_also_asks_counts_beside_a_stake(text, found):
-    result = check(text)
-    ids = {f.id for f in result.red_flags}
-    assert ("task_through_unseen_link" in ids) == found, ids
-    if found:
-        assert result.verdict != "low_risk"
+    _reads_a_link_not_shown(text, found)
 
 
 # Round 53 (red team bare, genuine side): a heading that points at the list after it needs no mark after it, as a paste

@@ -886,7 +886,7 @@ def parse_data(raw: str | dict) -> _Data:
         sayings=_compile(data["retelling"]["sayings"], "retelling.sayings"),
         sayings_closed=_compile(data["retelling"]["sayings_closed"], "retelling.sayings_closed"),
         steps_heading=_compile(data["retelling"]["steps_heading"], "retelling.steps_heading"),
-        disowned_heading=_compile(data["retelling"]["disowned_heading"], "retelling.disowned_heading"),
+        disowned_heading=_compile(_expand(data["retelling"]["disowned_heading"], classes, "retelling.disowned_heading"), "retelling.disowned_heading"),
         keyword_list=_compile(data["retelling"]["keyword_list"], "retelling.keyword_list"),
         steps_marker=_compile(data["retelling"]["steps_marker"], "retelling.steps_marker"),
         scenario_opens=_compile(data["retelling"]["scenario_opens"], "retelling.scenario_opens"),
