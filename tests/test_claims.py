@@ -4799,6 +4799,33 @@ def test_round53_a_links_task_an_advert_also_asks_counts_beside_a_stake(text, fo
     _reads_a_link_not_shown(text, found)
 
 
+# Round 54: where the stake is told, its task (申请, 办理, 领取) after a login or a tap and what no parser reads as a link (an arrow,
+# symbols), or after an order to log in with nothing named ("请登录领取"), as round 53 read it after a link named; and a QR code
+# in the SMS's picture or below it, to scan whatever follows but a look (fraud_taxonomy.md: 未知链接/二维码, 公安部 防诈关键词).
+# Their twins: no stake told (a carrier's gift, a notice), the institution's own app named, a bill to look at, a warning that
+# retells the code. Before round 54 no True row was read as a task through a link not shown.
+ROUND54_UNSEEN = [
+    ("【光大银行】尊敬的客户，您的信用卡额度可提升至80000元，请登录→→申请，今日有效。", True),
+    ("您有一笔个税退税3260元未领取，请点击>>领取", True),
+    ("【税务】您的退税3260元已审核通过，尚未领取，请登录##领取", True),
+    ("恭喜您被选为幸运观众，获得奖金18万元，请登录领取。", True),
+    ("【工商银行】您的积分即将清零，可兑换现金298元，请尽快登录领取", True),
+    ("【国网】您户电表检测异常，已产生高额欠费，请扫图中二维码联系工作人员处理，否则明日停电。", True),
+    ("【人社】您的养老金资格认证即将截止，逾期暂停发放，请扫描短信附图中的二维码，完成人脸识别认证。", True),
+    ("【中国移动】您有10GB流量待领取，请及时登录领取", False),
+    ("【建设银行】您的信用卡额度可提升，请登录建行生活APP申请。", False),
+    ("关注公众号，扫描下方二维码领取优惠券", False),
+    ("【国网】您户本月电费已结清，扫描下方二维码查看电子账单。", False),
+    ("【反诈中心】骗子会以电表异常为由，让您扫描图中二维码缴纳欠费，这是诈骗，请勿相信。", False),
+    ("【工商银行】您的积分即将清零，可登录工商银行App兑换礼品。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), ROUND54_UNSEEN)
+def test_round54_a_stakes_task_through_a_mangled_link_or_a_pictured_code(text, found):
+    _reads_a_link_not_shown(text, found)
+
+
 # Round 53 (red team bare, genuine side): a heading that points at the list after it needs no mark after it, as a paste
 # that lost its marks reads; an item with an order of its own, or a heading that points nowhere, is read as before.
 @pytest.mark.parametrize(
