@@ -4938,3 +4938,19 @@ def test_round51_a_way_is_the_scammers_only_where_it_is_told_as_his(text, way, s
     with claims.quoting(norm):
         at = norm.text.rindex(way.lower())  # the last place it stands
         assert claims.scammers_way(norm.text, claims.masked_quotations(norm.text, False), at) is scammers
+
+
+# Round 54: a gang the reader is accused of serving ("涉嫌为诈骗团伙引流") is the threat of a fake 12381 (real 12381 warnings accuse
+# nobody, domain.md 1b), not a scammer whose words the sentence reports: the freeze it threatens stays a red flag. Its twins,
+# a gang named as the one who tells the threat, keep the warning's reading. Before round 54 the first row's flag was set aside.
+ACCUSED_OF_SERVING_A_GANG = [
+    ("【12381】您的抖音账号涉嫌为诈骗团伙引流，账号将被永久冻结并上报征信。", True),
+    ("【12381】您的银行卡涉嫌与诈骗团伙资金往来，账户将被冻结。", True),
+    ("【反诈中心】近期有诈骗团伙冒充客服，称您的账号将被冻结，请勿相信。", False),
+    ("提醒：有诈骗团伙会说您的账户将被冻结，让您转账解冻，请勿相信。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), ACCUSED_OF_SERVING_A_GANG)
+def test_round54_an_accusation_of_serving_a_gang_is_no_scammer_told_of(text, flagged):
+    assert ("freeze_enforcement_threat" in {f.id for f in check(text).red_flags}) == flagged
