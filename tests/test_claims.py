@@ -4954,3 +4954,21 @@ ACCUSED_OF_SERVING_A_GANG = [
 @pytest.mark.parametrize(("text", "flagged"), ACCUSED_OF_SERVING_A_GANG)
 def test_round54_an_accusation_of_serving_a_gang_is_no_scammer_told_of(text, flagged):
     assert ("freeze_enforcement_threat" in {f.id for f in check(text).red_flags}) == flagged
+
+
+# Round 54 (red team bare, the genuine side): a warning's heading at the message's start (风险提示, 防骗提醒 …) that lost its colon
+# in a paste is still a heading where a space or a quotation follows it, as round 53 read a list's heading that points forward:
+# an attacker gains nothing a typed colon did not give him, and a scam under it still asks through its own channel. Its twins:
+# the heading over the reader's own account and a link, over a firm's offer and a chat id. Before round 54 the True row's
+# flag stood.
+HEADING_WITHOUT_ITS_COLON = [
+    ("【银保监】风险提示 “停息挂账”“债务优化”等收费服务可能泄露个人信息 请通过银行官方渠道协商还款", True),
+    ("风险提示 您的账户存在风险 请立即点击 abc-bank.cc 验证", False),
+    ("【某某法务】风险提示 您的逾期已移交，专业团队可帮您停息挂账、债务优化，请加微信 tx-888 办理", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), HEADING_WITHOUT_ITS_COLON)
+def test_round54_a_warnings_heading_that_lost_its_colon(text, quiet):
+    result = check(text)
+    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
