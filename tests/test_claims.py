@@ -4803,7 +4803,7 @@ def test_round53_a_links_task_an_advert_also_asks_counts_beside_a_stake(text, fo
 # symbols), or after an order to log in with nothing named ("请登录领取"), as round 53 read it after a link named; and a QR code
 # in the SMS's picture or below it, to scan whatever follows but a look (fraud_taxonomy.md: 未知链接/二维码, 公安部 防诈关键词).
 # Their twins: no stake told (a carrier's gift, a notice), the institution's own app named, a bill to look at, a warning that
-# retells the code. Before round 54 no True row was read as a task through a link not shown.
+# retells the code. Before round 54 no True row was read as a task through a link not shown, and the ICBC row was.
 ROUND54_UNSEEN = [
     ("【光大银行】尊敬的客户，您的信用卡额度可提升至80000元，请登录→→申请，今日有效。", True),
     ("您有一笔个税退税3260元未领取，请点击>>领取", True),
@@ -4818,6 +4818,10 @@ ROUND54_UNSEEN = [
     ("【国网】您户本月电费已结清，扫描下方二维码查看电子账单。", False),
     ("【反诈中心】骗子会以电表异常为由，让您扫描图中二维码缴纳欠费，这是诈骗，请勿相信。", False),
     ("【工商银行】您的积分即将清零，可登录工商银行App兑换礼品。", False),
+    # 登入 is 登录 too; a bank's Latin name before its own app named in Chinese is no link the paste lost.
+    ("中国建设银行尊敬的客户您的账户积分已满足兑换现金条件请用手机登入>>兑换逾期清零", True),
+    ("【工商银行】您的U盾证书即将到期，请登录ICBC手机银行更新", False),
+    ("【招商银行】您的信用卡额度可提升，请登录CMB掌上生活申请", False),
 ]
 
 
