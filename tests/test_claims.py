@@ -4946,7 +4946,7 @@ def test_round51_a_way_is_the_scammers_only_where_it_is_told_as_his(text, way, s
 
 # Round 54: a gang the reader is accused of serving ("涉嫌为诈骗团伙引流") is the threat of a fake 12381 (real 12381 warnings accuse
 # nobody, domain.md 1b), not a scammer whose words the sentence reports: the freeze it threatens stays a red flag. Its twins,
-# a gang named as the one who tells the threat, keep the warning's reading. Before round 54 the first row's flag was set aside.
+# a gang named as the one who tells the threat, keep the warning's reading. Before round 54 the True rows' flags were set aside.
 ACCUSED_OF_SERVING_A_GANG = [
     ("【12381】您的抖音账号涉嫌为诈骗团伙引流，账号将被永久冻结并上报征信。", True),
     ("【12381】您的银行卡涉嫌与诈骗团伙资金往来，账户将被冻结。", True),
