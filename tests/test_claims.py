@@ -4976,3 +4976,18 @@ HEADING_WITHOUT_ITS_COLON = [
 def test_round54_a_warnings_heading_that_lost_its_colon(text, quiet):
     result = check(text)
     assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+
+
+# Round 55 (red team bare, the genuine side): 请 inside 申请, 邀请, 聘请 is no order to get in touch. A court's notice that lost
+# its full stop after 申请 and the colon of its label 联系人 names its clerk's landline, as the punctuated notice does; an
+# order to contact a handler through his number is read as before. Before round 55 the first row was suspicious.
+REQUEST_INSIDE_A_WORD = [
+    ("【12368】高翔您申请的（2026）浙0306财保118号诉前财产保全案件已立案请于3日内向本院立案庭提供担保材料逾期未提供的将裁定驳回申请联系人立案庭许超 0577-86893017温州市瓯北区人民法院", False),
+    ("您的逾期案件即将立案，请联系法务专员0577-86893017协商处理", True),
+    ("您的逾期案件即将立案，逾期将驳回申请联系法务专员0577-86893017协商处理", True),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), REQUEST_INSIDE_A_WORD)
+def test_round55_an_order_is_no_syllable_of_another_word(text, flagged):
+    assert ("contact_through_private_channel" in {f.id for f in check(text).red_flags}) == flagged
