@@ -4991,3 +4991,21 @@ REQUEST_INSIDE_A_WORD = [
 @pytest.mark.parametrize(("text", "flagged"), REQUEST_INSIDE_A_WORD)
 def test_round55_an_order_is_no_syllable_of_another_word(text, flagged):
     assert ("contact_through_private_channel" in {f.id for f in check(text).red_flags}) == flagged
+
+
+# Round 55 (red team bare, the genuine side): channels parted by a space alone are a list as channels parted by 、 are, so
+# each one after a channel disowned where it stands is disowned too; an attacker gains nothing a typed 、 did not give him.
+# A channel the sender asks the reader to use after the disowned one is read as before. Before round 55 the first two rows
+# were flagged.
+SPACED_LIST_OF_DISOWNED = [
+    ("【澄岚市公安局】提醒以下网址为仿冒银行钓鱼网站请勿点击icbc-mima.cc ccb-jfdh.top boc-jiechu.cc cmb-china.icu abc-nianfei.xyz", True),
+    ("近期出现冒充10086的网址 10086-jf.icu l0086-jfsc.top 请勿点击", True),
+    ("【某银行】您的账户存在风险，仿冒我行的网址 abc-bank.cc 请访问 abc-bank.top 完成认证", False),
+    ("【某银行】仿冒我行的网址 abc-bank.cc 请勿点击，请登录 abc-bank.top 完成认证", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), SPACED_LIST_OF_DISOWNED)
+def test_round55_a_list_parted_by_spaces_alone(text, quiet):
+    result = check(text)
+    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]

@@ -3158,7 +3158,9 @@ _EXCEPT_AFTER = precompiled(r"\s?(?:以外|之外|外的|除外)")
 
 
 # A channel listed right after another one ("诈骗号码：188…、0571-…"): the list's item before it, and its mark.
-_LISTED_AFTER = precompiled(r"([0-9A-Za-z][0-9A-Za-z\-./:_@]{2,})\s?[、，,；;和及或]\s?$")
+# Round 55 (red team bare, genuine side): or a space alone, as a paste that lost its marks parts them ("冒充10086的网址
+# 10086-jf.icu l0086-jfsc.top"); an attacker gains nothing a typed 、 did not already give him.
+_LISTED_AFTER = precompiled(r"([0-9A-Za-z][0-9A-Za-z\-./:_@]{2,})(?:\s?[、，,；;和及或]\s?|\s)$")
 _MAX_LISTED = 8
 
 
