@@ -45,6 +45,7 @@ REGISTERS = (
     ("genuine_register_20.txt", "legit", "genuine"),
     ("genuine_register_21.txt", "legit", "genuine"),
     ("genuine_register_22.txt", "legit", "genuine"),
+    ("genuine_register_23.txt", "legit", "genuine"),
     ("scam_register_2.txt", "scam", "fraud"),
     ("scam_register_3.txt", "scam", "fraud"),
     ("scam_register_4.txt", "scam", "fraud"),
@@ -61,6 +62,7 @@ REGISTERS = (
     ("scam_register_15.txt", "scam", "fraud"),
     ("scam_register_16.txt", "scam", "fraud"),
     ("scam_register_17.txt", "scam", "fraud"),
+    ("scam_register_18.txt", "scam", "fraud"),
 )
 TAXONOMY = HERE.parent.parent / "checker" / "data" / "taxonomy.toml"
 HALVES = ("dev.jsonl", "heldout.jsonl")
