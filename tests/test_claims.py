@@ -5009,3 +5009,40 @@ SPACED_LIST_OF_DISOWNED = [
 def test_round55_a_list_parted_by_spaces_alone(text, quiet):
     result = check(text)
     assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+
+
+# Round 55 (blind acquaintance register 18 and its honest twins, genuine_register_23, dev half): what people who know each other
+# say about money, read as it is said. Quiet (True): money the writer moved to the reader, a call made again (再打一下 … 座机), a
+# rule for all money (一律走账), parents spared a trip (别让爸妈跑过来), a payment platform named (缴费平台), a new account denied
+# (我没加你新微信), who joined a group (新进群的), "I myself" (我个人从来不收钱), and a boss who retells the fake message sent in
+# his name, with what to do if it was paid put as a condition (要是已经转了). Flagged (False): the same people asking for money or
+# a contact the way the documented scams do (fraud_taxonomy.md A.1 rows 29-32), among them the fake boss's 走一下账 and
+# 转给合作方三万, and an official who gives his QQ and asks to be added. The 杨主任 and 常老师 rows are the dev half's own. Before
+# round 55 every quiet row but 我转给朋友三万 was flagged, and the 走一下账 and the QQ rows were quiet.
+ROUND55_ACQUAINTANCE_TWINS = [
+    ("生活费我给你打到卡上了，两千，你看一下到没到。我是你妈，你爸周末跟你视频。", True),
+    ("我是你表哥，换号了，你先打到这张卡上，两千，6222021234567890123", False),
+    ("我是方总。退款前再打一下客户采购部的座机，跟他们经理确认一遍金额。", True),
+    ("我是你王总，钱还没到，你再打一万过来", False),
+    ("喂 李红是吧 我杨主任 嗯 对 下礼拜三局里来检查 你把去年那几笔专项经费的支出凭证整理一下 原件别动 复印一份 就是说 每一笔都要对上审批单 没有审批单的你单独列出来 尤其是十月份那笔培训费 两万六 当时是我签的字 你把签字页找出来 咱们礼拜一上午开个小会再过一遍 啊 钱的事一律走账 不要有现金往来 听明白了吧 有不懂的就来问 别自己瞎猜", True),
+    ("我是你刘总，在开会，帮我走一下账，转给合作方三万", False),
+    ("我转给朋友三万，他说收到了", True),
+    ("姐 嗯 手术做完了 挺顺利 钱的事你别管 单位能报 我自己先垫着 一共也就七千来块 你别让爸妈跑过来 晚上八点咱们视频", True),
+    ("我是你表哥 这事千万别让你爸妈知道 先转五千到这张卡6222021234567890123", False),
+    ("家长：我刚才在缴费平台交了资料费，显示处理中。许老师：别着急，平台一般半小时内更新。", True),
+    ("我是许老师，资料费请交到我个人微信，下午截止。", False),
+    ("罗总：我没加你新微信，我就一个微信，就是你一直聊的这个。", True),
+    ("我是罗总，这是我新微信，加一下。", False),
+    ("有人冒充班主任发收款码，说要收研学费一千二。何老师在群里发语音澄清了，还把新进群的几个陌生号都清了出去。", True),
+    ("喂 各位家长 我是小一班的常老师 用语音说一下 刚才群里那个发接龙收活动费的 不是我 那个号是今天新进群的 名字改成了跟我一样 嗯 就是说 幼儿园所有费用都在园里的缴费小程序上交 我个人从来不收钱 哪位家长已经扫了码的 赶紧截图 然后打96110问问怎么处理 嗯 群我已经设置成只有管理员能拉人了 给大家添麻烦了 谢谢大家", True),
+    ("我是常老师 班费一百五 转我个人微信就行", False),
+    ("喂 小邱 我是徐总 你刚才是不是收到一个微信 头像是我 让你转八万到一个什么账户 那是假的 你千万别转 要是已经转了马上打110", True),
+    ("我是你王叔，你先转两千到我这边的账户，回头还你", False),
+    ("我是教育局的梁副局长，上周督导去过你们学校，听你们校长说你教学很扎实，我这边有个市级优质课评选的名额，想私下聊一下推荐材料的事。我现在用的QQ是58473206，你加一下。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), ROUND55_ACQUAINTANCE_TWINS)
+def test_round55_people_who_know_each_other_about_money(text, quiet):
+    result = check(text)
+    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
