@@ -5046,3 +5046,18 @@ ROUND55_ACQUAINTANCE_TWINS = [
 def test_round55_people_who_know_each_other_about_money(text, quiet):
     result = check(text)
     assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+
+
+# Round 55 (dev half): a call taken (接了个电话说…) opens a story as a call received (接到) does, and the money itself not sent,
+# said last (钱没转), refuses as 我没转 does. A story still pending (钱还没转，怎么办) keeps its request. Before round 55 both rows
+# were high_risk.
+CALL_TAKEN_MONEY_NOT_SENT = [
+    ("老婆，我刚接了个电话说咱儿子在学校打架要赔钱，让转到一个叫刘某的卡上，尾号0376，我打给班主任，老师说孩子在上课呢，骗子，钱没转", True),
+    ("老婆，我刚接了个电话说咱儿子在学校打架要赔钱，让转到一个叫刘某的卡上，尾号0376，钱还没转，怎么办", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), CALL_TAKEN_MONEY_NOT_SENT)
+def test_round55_a_call_taken_and_the_money_not_sent(text, quiet):
+    result = check(text)
+    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
