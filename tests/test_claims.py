@@ -5061,3 +5061,21 @@ CALL_TAKEN_MONEY_NOT_SENT = [
 def test_round55_a_call_taken_and_the_money_not_sent(text, quiet):
     result = check(text)
     assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+
+
+# Round 55 (blind acquaintance twins, dev half): the person impersonated disowns the message himself ("那不是我！"): a warning's cue
+# and the end of the story, as a refusal is; and a change of number reported of the one spoken to ("说您换号了") is no number the
+# writer announces. An impostor who disowns "the other one" and gives his own card or chat id keeps every red flag. Before round
+# 55 the two quiet rows were flagged.
+IMPERSONATED_DISOWNS_IT = [
+    ("租客：房东大哥，我今天收到一条短信，说您换号了，让我把房租打到您爱人的卡上。 房东：那不是我！我号码没换，就是你现在打的这个。", True),
+    ("妈：闺女，刚才有人加我微信，头像是你，说手机坏了借同事的号，让我给她转两千交房租。 我：妈，那不是我！我手机好好的在手上。", True),
+    ("房东：之前那个号不是我的，这才是我新号，房租转到这张卡6222021234567890123。", False),
+    ("那不是我！我是你表哥，换号了，钱转我这个微信 wx_bg2026 就行。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), IMPERSONATED_DISOWNS_IT)
+def test_round55_the_person_impersonated_disowns_it(text, quiet):
+    result = check(text)
+    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
