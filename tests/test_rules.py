@@ -403,3 +403,22 @@ def test_download_app_money_never_fires_on_an_official_app(app):
     """download_app_money leaves out the official apps of reference.toml by name: the two lists stay alike."""
     flags = {f.id for f in check(f"您的借款已逾期，请下载{app}App核实。").red_flags}
     assert "download_app_money" not in flags
+
+
+# Round 55 (dev half): 12381 warnings need no reply or call-back (domain.md 1b): a message that opens as 12381 and asks the reader
+# to call back, dial or reply to anything but 96110, 110, 12381 or 12321 is flagged, a number masked or none at all; the real
+# warning's "如有疑问请拨打96110", "请勿回复", "无需回拨" are not. Before round 55 the first two rows were low_risk.
+TWELVE381_CALL_BACK = [
+    ("【12381涉诈预警】尊敬的用户，您的银行卡被他人用于诈骗收款，请回拨专线 010-5***8712 配合核查，拒不配合将依法追究责任。", True),
+    ("【12381】您的抖音账号涉嫌为诈骗团伙引流，账号将被永久冻结并上报征信，如有异议请拨打 0571-8***5320 处理。", True),
+    ("【12381】您的银行卡涉嫌诈骗收款，请回拨专线配合核查。", True),
+    ("【12381】您可能正在遭遇冒充公检法诈骗，请立即停止转账。如有疑问请拨打96110咨询。", False),
+    ("【12381】您正在接触疑似刷单诈骗，请勿回复对方，无需回拨本号码。", False),
+    ("12381提醒：您可能遭遇冒充客服诈骗，请勿向陌生账户转账，如有疑问可拨打110报警。", False),
+    ("【国家反诈中心】请您及时接听96110来电。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), TWELVE381_CALL_BACK)
+def test_round55_a_12381_message_that_asks_for_a_call_back(text, flagged):
+    assert ("fake_antifraud_notice" in {f.id for f in check(text).red_flags}) == flagged

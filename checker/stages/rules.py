@@ -1350,9 +1350,27 @@ def _fake_antifraud(msg: Message) -> list[Evidence]:
         if (e.kind in ("link", "chat_handle") or (e.kind == "phone" and "official" not in e.details))
         and not retold_entity(msg.norm.text, e, msg.present)
     ]
-    if not contacts:
+    if contacts:
+        return [msg.evidence_at(claim.start(), claim.end())] + [_entity_evidence(e) for e in contacts]
+    # Round 55 (dev half): 12381 warnings need no reply or call-back either (domain.md 1b): one that opens as 12381 and asks the
+    # reader to call back, dial or reply, to anything but the anti-fraud and spam-report lines themselves ("请回拨专线配合核查",
+    # "如有异议请拨打 0571-8***5320", a number masked so that no parser reads it), is no 12381 warning.
+    opening = _OPENS_AS_12381.match(msg.norm.text)
+    if opening is None:
         return []
-    return [msg.evidence_at(claim.start(), claim.end())] + [_entity_evidence(e) for e in contacts]
+    asked = _ANTIFRAUD_CALL_BACK.search(msg.norm.text, opening.end())
+    if asked is None or _negated(msg, asked.start(), asked.end()):
+        return []
+    return [msg.evidence_at(opening.start(), opening.end()), msg.evidence_at(asked.start(), asked.end())]
+
+
+# A message that opens as 12381 (its tag, or its first word), and a call-back, a number dialled or a reply asked of the reader
+# to anything but 96110, 110, 12381 or 12321 (not "无需回复", "请勿回拨").
+_OPENS_AS_12381 = precompiled(r"\s*[【\[［(（]?\s*12381")
+_ANTIFRAUD_CALL_BACK = precompiled(
+    r"(?<![无不勿别莫])(?<!无需)(?<!不用)(?<!不要)(?<!请勿)(?<!切勿)(?<!不必)(?:回拨|回电|致电|拨打|回复)"
+    r"(?!(?:[^。，,！!？?；;]{0,8}?)(?:96110|110|12381|12321)(?!\d))"
+)
 
 
 # A code given with its digits, to be typed on the court's own site: "验证码：6620", "查阅码为 8812".
