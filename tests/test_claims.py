@@ -5079,3 +5079,24 @@ IMPERSONATED_DISOWNS_IT = [
 def test_round55_the_person_impersonated_disowns_it(text, quiet):
     result = check(text)
     assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+
+
+# Round 55 (dev half): where the message claims an institution whose genuine SMS carry no link at all (institutions.toml
+# `linkless`: 交管, fraud_taxonomy.md A.1 row 18, Part F 8), a link pointed at to look is none of its own, shown or lost; not a
+# bare "点击查看" (the 12123 app's own push), the app named, or a look at a link from anyone else. Before round 55 every row was
+# low_risk.
+LINKLESS_INSTITUTION_LOOK = [
+    ("【12123】您名下车辆违章未处理，点击下方进入查询 逾期车辆年检受限", False),
+    ("【交管12123】您有一条违章记录，请点击链接查看抓拍图像", False),
+    ("【12123】您名下车辆有违章未处理，请点击下方链接查询，逾期将影响年检", False),
+    ("【交管12123】您有一条违法记录，点击查看", True),
+    ("【交管】您有一条交通违法记录未处理，请登录交管12123App查询处理。", True),
+    ("【12123】您名下车辆违章未处理，请登录交管12123App，点击下方查询", True),
+    ("【中国移动】您本月账单已出，点击下方链接查看", True),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), LINKLESS_INSTITUTION_LOOK)
+def test_round55_a_look_at_a_link_in_the_name_of_an_institution_that_sends_none(text, quiet):
+    result = check(text)
+    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]

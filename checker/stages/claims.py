@@ -783,6 +783,7 @@ class _Data(NamedTuple):
     unseen_ended: re.Pattern[str]
     unseen_labelled: re.Pattern[str]
     unseen_pointed: re.Pattern[str]
+    unseen_look_pointed: re.Pattern[str]
     unseen_bare: re.Pattern[str]
     unseen_bare_ended: re.Pattern[str]
     unseen_platform: re.Pattern[str]
@@ -905,6 +906,9 @@ def parse_data(raw: str | dict) -> _Data:
         unseen_ended=_compile(_expand(data["channels"]["unseen_ended"], classes, "channels.unseen_ended"), "channels.unseen_ended"),
         unseen_labelled=_compile(_expand(data["channels"]["unseen_labelled"], classes, "channels.unseen_labelled"), "channels.unseen_labelled"),
         unseen_pointed=_compile(_expand(data["channels"]["unseen_pointed"], classes, "channels.unseen_pointed"), "channels.unseen_pointed"),
+        unseen_look_pointed=_compile(
+            _expand(data["channels"]["unseen_look_pointed"], classes, "channels.unseen_look_pointed"), "channels.unseen_look_pointed"
+        ),
         unseen_bare=_compile(_expand(data["channels"]["unseen_bare"], classes, "channels.unseen_bare"), "channels.unseen_bare"),
         unseen_bare_ended=_compile(_expand(data["channels"]["unseen_bare_ended"], classes, "channels.unseen_bare_ended"), "channels.unseen_bare_ended"),
         unseen_platform=_compile(data["channels"]["unseen_platform"], "channels.unseen_platform"),
@@ -2813,12 +2817,14 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         # Read as narrated, unless a victim still asks whether it is real ("短信里说…叫我点链接解除…是骗子吧"): the scam he
         # got is then what he needs read.
         as_told = not _asking_victim(text)
+        # Round 55: an institution claimed whose genuine SMS carry no link at all (institutions.toml `linkless`).
+        linkless = any(c.kind == "institution" and by_id[c.id].linkless for c in claims)
         unseen = None
         if institution_claimed or staked:
             unseen = next(
                 (
                     m
-                    for m in _ends_of(_unseen_links(text, data, staked=staked, pitched=pitched))
+                    for m in _ends_of(_unseen_links(text, data, staked=staked, pitched=pitched, linkless=linkless))
                     if not _link_shown_at(text, links, m.start(), m.end())
                     and not _governed(text, m.start(), m.end(), data, narrated=as_told, story=story, gap=gap)
                     and not _reported(text, m.start(), data, narrated=as_told, story=story, end=m.end())
@@ -3537,7 +3543,7 @@ _LIFTING = precompiled(r"恢复|解除|解冻|解封|解锁|激活|处理|说明
 _THREAT_COVERED = frozenset({"threat_lifted_by_call", "details_by_reply", "contact_through_private_channel", "channel_mismatch"})
 
 
-def _unseen_links(text: str, data: _Data, staked: bool, pitched: bool) -> Iterator[re.Match[str]]:
+def _unseen_links(text: str, data: _Data, staked: bool, pitched: bool, linkless: bool = False) -> Iterator[re.Match[str]]:
     """The places a task is asked through a link the paste does not show (channels.unseen_task), or its label with the
     word 链接 where the address was (channels.unseen_labelled); and where the message tells of the reader's money, account
     or service or threatens him (`staked`), with no task word: the link named, an order to open or a label with nothing
@@ -3546,7 +3552,8 @@ def _unseen_links(text: str, data: _Data, staked: bool, pitched: bool) -> Iterat
     as the place of the task, a login or a tap with the task and no app named, a tap or the word 链接 alone after a paste's
     space (channels.unseen_bare, unseen_bare_ended, unseen_alone), none beside the institution's own app (_own_place_near);
     and where a platform is pitched (`pitched`, stakes.pitch), the platform named with 链接 where its address was
-    (channels.unseen_platform)."""
+    (channels.unseen_platform). Round 55: where the message claims an institution whose SMS carry no link (`linkless`), the
+    link pointed at to look as well (channels.unseen_look_pointed), but beside the institution's own app."""
     yield from data.unseen_task.finditer(text)
     gaps = set(_paste_gaps(text))
 
@@ -3575,6 +3582,8 @@ def _unseen_links(text: str, data: _Data, staked: bool, pitched: bool) -> Iterat
         yield from (m for m in bare if not _own_place_near(text, m.start(), m.end()))
     if pitched:
         yield from data.unseen_platform.finditer(text)
+    if linkless:
+        yield from (m for m in data.unseen_look_pointed.finditer(text) if not _own_place_past_tag(text, m.start(), m.end()))
 
 
 def _clause_ends(text: str, end: int, gaps: Collection[int]) -> bool:
@@ -3595,6 +3604,16 @@ def _own_place_near(text: str, start: int, end: int) -> bool:
     return after is not None and _CLAUSE_BREAK.search(text, end, after.start()) is None
 
 
+def _own_place_past_tag(text: str, start: int, end: int) -> bool:
+    """_own_place_near() with the message's leading 【…】 tag left out: the 12123 of a sender's tag ("【12123】…点击下方进入查询")
+    is no app the look is in, as the app named before it is ("请登录交管12123App，点击下方查询")."""
+    tag = _LEADING_TAG.match(text)
+    return _own_place_near(text if tag is None else " " * tag.end() + text[tag.end() :], start, end)
+
+
+_LEADING_TAG = precompiled(r"\s*[【\[［][^】\]］]{1,20}[】\]］]")
+
+
 _LINK_NAMED = precompiled(r"链接|网址|网页|入口")
 # Wider than _OWN_CHANNEL (the reader's ways in to pay): the places a tap or a login happens in, a public account, a site, a
 # window or 交管12123 too. The normalised text is in lower case.
@@ -3606,7 +3625,7 @@ def _unseen_patterns(data: _Data) -> tuple[re.Pattern[str], ...]:
     """Every form of a link the paste does not show (_unseen_links)."""
     return (
         data.unseen_task, data.unseen_labelled, data.unseen_ended, data.unseen_pointed, data.unseen_bare, data.unseen_bare_ended, data.unseen_alone,
-        data.unseen_platform,
+        data.unseen_platform, data.unseen_look_pointed,
     )
 
 

@@ -143,6 +143,9 @@ class Institution(NamedTuple):
     advice: str
     advice_en: str
     creditor: str  # "bank", "lender", or "" for courts, lawyers, police ...
+    # Its genuine SMS carry no link at all (institutions.toml `linkless`, with its source): a link pointed at in its name, even
+    # to look, is none of its own.
+    linkless: bool = False
 
     @property
     def generic(self) -> bool:
@@ -169,6 +172,15 @@ def _sourced(item: dict, key: str) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _linkless(item: dict) -> bool:
+    """An institution's `linkless` flag, which must say where it comes from (`linkless_source`)."""
+    if not item.get("linkless"):
+        return False
+    if not item.get("linkless_source"):
+        raise DataError(f"{INSTITUTIONS_FILE}: institution {item.get('id', '?')}: linkless needs linkless_source")
+    return True
+
+
 @lru_cache(maxsize=1)
 def institutions() -> tuple[Institution, ...]:
     out = []
@@ -188,6 +200,7 @@ def institutions() -> tuple[Institution, ...]:
                 advice=item["advice"],
                 advice_en=item["advice_en"],
                 creditor=item.get("creditor", ""),
+                linkless=_linkless(item),
             )
         )
     return tuple(out)
