@@ -5118,3 +5118,17 @@ SPEAKER_OPENS_THE_MESSAGE = [
 def test_round55_who_opens_the_message_speaks_for_it(text, quiet):
     result = check(text)
     assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+
+
+# Round 55 (dev half): rent into the account the contract names is the usual way, as "原来那张卡" is; a landlord who moves it off
+# the contract's account, to a relative's card, keeps every red flag. Before round 55 the first row was high_risk.
+THE_CONTRACTS_ACCOUNT = [
+    ("租客：房东你好，我是刚签合同的小陈，房租是每月5号前转吗？转到合同上写的那个账户对吧？ 房东：对，就合同第三页那个账号，别的账号都不是我的", True),
+    ("我是房东，换号了，房租别转合同上那个账户了，转到我爱人的卡6222021234567890123", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), THE_CONTRACTS_ACCOUNT)
+def test_round55_the_contracts_account_is_the_usual_way(text, quiet):
+    result = check(text)
+    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]

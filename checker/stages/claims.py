@@ -2400,7 +2400,11 @@ def _as_usual(text: str, paste_start: int, norm: Normalized) -> bool:
 
 
 # _as_usual: the reader's usual way of paying, said as such; and a change of number, card or account, or someone else's.
-_AS_USUAL = precompiled(r"还是(?:照旧|照老样子|老样子|按老规矩|跟以前一样)?(?:转|打|付|交)|照旧|照老样子|老样子|老规矩|跟(?:以前|上个月|之前|往常)一样|老卡|原来(?:那|的)(?:个|张)?(?:卡|账户|账号|微信)|没换")
+# Round 55 (dev half): or the account the contract names ("转到合同上写的那个账户对吧", "就合同第三页那个账号").
+_AS_USUAL = precompiled(
+    r"还是(?:照旧|照老样子|老样子|按老规矩|跟以前一样)?(?:转|打|付|交)|照旧|照老样子|老样子|老规矩|跟(?:以前|上个月|之前|往常)一样|老卡"
+    r"|原来(?:那|的)(?:个|张)?(?:卡|账户|账号|微信)|没换|合同(?:上|里|中|第.页)?(?:写|约定|签|载明|注明)?的?(?:那个|那张)?(?:账户|账号|卡|银行卡)"
+)
 _WAY_CHANGED = precompiled(
     r"换(?:了)?(?:个)?(?:新)?(?:手机)?号|换(?:了)?(?:卡|账户|账号|微信)|新(?:的)?(?:手机)?(?:号|卡|账户|账号|微信|qq)|改(?:成|为|到|交|转|打)|"
     # Round 34: a number or card said newly got ("俺这个号是新办的"), someone else's by a dialect's kin word ("俺闺女的卡").
