@@ -5102,24 +5102,6 @@ def test_round55_a_look_at_a_link_in_the_name_of_an_institution_that_sends_none(
     assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
 
 
-# Round 55 (dev half): an institution opens the message as its speaker only after its tag, a greeting, a customer's salutation
-# or 我们 ("供电所通知…", "喂 我们供电所的…", "尊敬的用户，国家电网提醒您…"); a friend addressed by name first names the bill, not
-# its biller, and the split is paid to him as friends pay (the first row was high_risk before round 55). 供电所, 供电局 and 电力公司
-# name the power company as 供电公司 does.
-SPEAKER_OPENS_THE_MESSAGE = [
-    ("喂，小吴，这个月电费出来了，四百二十六，空调开得多。咱们三个平摊，一人一百四十二，我已经在网上国网上交过了，你跟阿辉直接转我就行。", True),
-    ("供电所通知 你家电费欠了三百 先把电费转我微信 我帮你交", False),
-    ("喂 我们供电所的 你家电费欠了三百 先把电费转我微信 我帮你交", False),
-    ("尊敬的用户，国家电网提醒您电费欠费三百元，先转我微信我帮您交", False),
-]
-
-
-@pytest.mark.parametrize(("text", "quiet"), SPEAKER_OPENS_THE_MESSAGE)
-def test_round55_who_opens_the_message_speaks_for_it(text, quiet):
-    result = check(text)
-    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
-
-
 # Round 55 (dev half): rent into the account the contract names is the usual way, as "原来那张卡" is; a landlord who moves it off
 # the contract's account, to a relative's card, keeps every red flag. Before round 55 the first row was high_risk.
 THE_CONTRACTS_ACCOUNT = [

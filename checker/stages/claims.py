@@ -2222,21 +2222,9 @@ def _speaks_as_institution(norm: Normalized, entities: tuple[Entity, ...], claim
     for e in entities:
         if e.kind == "institution" and e.value in claimed:
             at = _entity_span(e).start
-            if 0 <= at < _SPEAKER_REACH and _SPEAKER_OPENS.fullmatch(norm.original, 0, at) is not None:
-                return True
-            if at > 0 and _SPEAKS_AS.search(norm.original, max(0, at - 6), at) is not None:
+            if 0 <= at < _SPEAKER_REACH or (at > 0 and _SPEAKS_AS.search(norm.original, max(0, at - 6), at) is not None):
                 return True
     return False
-
-
-# What may stand before an institution that opens a message as its speaker (_speaks_as_institution): its tag, a greeting, a
-# salutation or a customer addressed as one ("张先生，"), "我们" ("供电所通知…", "【国网】…", "尊敬的用户，国家电网提醒您…", "喂 我们
-# 供电所的…"). Round 55 (dev half): not a person addressed by name first ("喂，小吴，这个月电费出来了…直接转我就行": friends who split the bill name the bill, not its biller).
-_SPEAKER_OPENS = precompiled(
-    r"\s*(?:[【\[［][^】\]］]{0,20}[】\]］])?\s*(?:(?:喂|您好|你好|尊敬的[\u4e00-\u9fff]{0,6}|亲爱的[\u4e00-\u9fff]{0,6}"
-    r"|[\u4e00-\u9fff]{0,3}(?:先生|女士|小姐|同学|师傅|用户|客户|车主|业主|家长|会员|旅客))[，,！!：:。\s]*)*"
-    r"(?:我们|我|咱们|咱)?(?:是|这边是|这里是)?"
-)
 
 
 def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institution]:
