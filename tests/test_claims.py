@@ -5114,3 +5114,19 @@ THE_CONTRACTS_ACCOUNT = [
 def test_round55_the_contracts_account_is_the_usual_way(text, quiet):
     result = check(text)
     assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+
+
+# Round 55 (dev half): a card the reader is told not to pay, named by a few words and its noun between the prohibition and the
+# number ("不要再往对方提供的卡号6228…转钱"), is disowned where it stands, as "不要往6228…转钱" is; a prohibition in a clause of its
+# own before a card offered still leaves that card the message's. Before round 55 the first two rows were suspicious.
+PROHIBITED_TOWARDS_A_NAMED_CARD = [
+    ("请您马上停止充值，不要再往对方提供的卡号6228270116503872164转钱。", True),
+    ("请不要往卡号6228270116503872164转钱。", True),
+    ("不要往其他卡号转，往卡号6228270116503872164转钱。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), PROHIBITED_TOWARDS_A_NAMED_CARD)
+def test_round55_a_card_the_reader_is_told_not_to_pay(text, quiet):
+    result = check(text)
+    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]

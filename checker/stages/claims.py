@@ -3193,7 +3193,11 @@ _DISOWNING_HEADING_ITEM = precompiled(
 )
 _HEADING_ITEM_REACH = 64
 # Told not to send money to it, the verb after it ("别往“核查账户”6230…转钱", "请勿向6217…转账").
-_PROHIBITED_TOWARDS = precompiled(rf"{_PROHIBITION}(?:再)?(?:往|向|给)(?:[“「][^”」]{{1,10}}[”」])?\s?$")
+# Round 55 (dev half): or the account named by a few words and its noun between ("不要再往对方提供的卡号6228…转钱", "请不要往卡号…转钱"),
+# in one clause.
+_PROHIBITED_TOWARDS = precompiled(
+    rf"{_PROHIBITION}(?:再)?(?:往|向|给)(?:[“「][^”」]{{1,10}}[”」]|[^。，,！!？?；;“”「」]{{0,10}}?(?:{_CHANNEL_NOUN}|卡))?[:：]?\s?$"
+)
 _MONEY_VERB_AFTER = precompiled(r"\s?(?:转钱|转账|转款|汇款|汇钱|打款|打钱|付款|转|汇)")
 # A channel can be named a scam's only in a text with one of these characters (诈骗, 骗子, 钓鱼, 假冒, 仿冒, 虚假, 山寨).
 _SCAM_NAMING_CHARACTERS = frozenset("骗钓冒假")
