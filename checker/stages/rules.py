@@ -1366,7 +1366,7 @@ def _fake_antifraud(msg: Message) -> list[Evidence]:
 
 # A message that opens as 12381 (its tag, or its first word), and a call-back, a number dialled or a reply asked of the reader
 # to anything but 96110, 110, 12381 or 12321 (not "无需回复", "请勿回拨").
-_OPENS_AS_12381 = precompiled(r"\s*[【\[［(（]?\s*12381")
+_OPENS_AS_12381 = precompiled(r"\s{0,3}[【\[［(（]?\s{0,3}12381")
 _ANTIFRAUD_CALL_BACK = precompiled(
     r"(?<![无不勿别莫])(?<!无需)(?<!不用)(?<!不要)(?<!请勿)(?<!切勿)(?<!不必)(?:回拨|回电|致电|拨打|回复)"
     r"(?!(?:[^。，,！!？?；;]{0,8}?)(?:96110|110|12381|12321)(?!\d))"
