@@ -3619,7 +3619,7 @@ def _own_place_past_tag(text: str, start: int, end: int) -> bool:
     return _own_place_near(text if tag is None else " " * tag.end() + text[tag.end() :], start, end)
 
 
-_LEADING_TAG = precompiled(r"\s*[【\[［][^】\]］]{1,20}[】\]］]")
+_LEADING_TAG = precompiled(r"\s{0,3}[【\[［][^】\]］]{1,20}[】\]］]")
 
 
 _LINK_NAMED = precompiled(r"链接|网址|网页|入口")
