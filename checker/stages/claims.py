@@ -876,10 +876,10 @@ def parse_data(raw: str | dict) -> _Data:
         steps=_compile(negation["steps"], "negation.steps"),
         taken_apart=_compile(data["retelling"]["taken_apart"], "retelling.taken_apart"),
         received_said=_compile(data["retelling"]["received_said"], "retelling.received_said"),
-        denial=_compile(data["denial"]["cue"], "denial.cue"),
+        denial=_compile(_expand(data["denial"]["cue"], classes, "denial.cue"), "denial.cue"),
         stance=_compile(data["denial"]["stance"], "denial.stance"),
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
-        story_refused=_compile(data["retelling"]["refused"], "retelling.refused"),
+        story_refused=_compile(_expand(data["retelling"]["refused"], classes, "retelling.refused"), "retelling.refused"),
         story_pending=_compile(data["retelling"]["pending"], "retelling.pending"),
         scam_named=_compile(data["retelling"]["scam_named"], "retelling.scam_named"),
         third_person=_MarkReading(_compile(data["retelling"]["third_person"], "retelling.third_person")),
@@ -3599,11 +3599,11 @@ def _clause_ends(text: str, end: int, gaps: Collection[int]) -> bool:
     return end == len(text) or text[end] in _CLAUSE_END_MARKS or text[end].isspace() or end in gaps
 
 
-def _own_place_near(text: str, start: int, end: int) -> bool:
+def _own_place_near(text: str, start: int, end: int, floor: int = 0) -> bool:
     """Whether the institution's own app, site or counter is named before text[start:end] in its sentence, or right after
     it in its clause ("请登录网上国网App，点击缴费", "请及时通过 网上国网 App 缴费"): the place is the app's, not a link the paste
-    lost (channels.unseen_bare)."""
-    before = _OWN_PLACE.search(text, max(_sentence(text, start)[0], start - _OWN_PLACE_REACH), start)
+    lost (channels.unseen_bare). Nothing before `floor` counts (_own_place_past_tag: a sender's tag)."""
+    before = _OWN_PLACE.search(text, max(_sentence(text, start)[0], start - _OWN_PLACE_REACH, floor), start)
     if before is not None:
         return True
     if _LINK_NAMED.search(text, start, end) is not None:
@@ -3616,7 +3616,7 @@ def _own_place_past_tag(text: str, start: int, end: int) -> bool:
     """_own_place_near() with the message's leading 【…】 tag left out: the 12123 of a sender's tag ("【12123】…点击下方进入查询")
     is no app the look is in, as the app named before it is ("请登录交管12123App，点击下方查询")."""
     tag = _LEADING_TAG.match(text)
-    return _own_place_near(text if tag is None else " " * tag.end() + text[tag.end() :], start, end)
+    return _own_place_near(text, start, end, floor=0 if tag is None else tag.end())
 
 
 _LEADING_TAG = precompiled(r"\s{0,3}[【\[［][^】\]］]{1,20}[】\]］]")
