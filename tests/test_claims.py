@@ -4972,10 +4972,15 @@ HEADING_WITHOUT_ITS_COLON = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quiet"), HEADING_WITHOUT_ITS_COLON)
-def test_round54_a_warnings_heading_that_lost_its_colon(text, quiet):
+def _quiet_as_listed(text: str, quiet: bool) -> None:
+    """The verdict is low_risk exactly where the table says quiet; the red flags say why when it is not."""
     result = check(text)
     assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+
+
+@pytest.mark.parametrize(("text", "quiet"), HEADING_WITHOUT_ITS_COLON)
+def test_round54_a_warnings_heading_that_lost_its_colon(text, quiet):
+    _quiet_as_listed(text, quiet)
 
 
 # Round 55 (red team bare, the genuine side): 请 inside 申请, 邀请, 聘请 is no order to get in touch. A court's notice that lost
@@ -5007,8 +5012,7 @@ SPACED_LIST_OF_DISOWNED = [
 
 @pytest.mark.parametrize(("text", "quiet"), SPACED_LIST_OF_DISOWNED)
 def test_round55_a_list_parted_by_spaces_alone(text, quiet):
-    result = check(text)
-    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+    _quiet_as_listed(text, quiet)
 
 
 # Round 55 (blind acquaintance register 18 and its honest twins, genuine_register_23, dev half): what people who know each other
@@ -5044,8 +5048,7 @@ ROUND55_ACQUAINTANCE_TWINS = [
 
 @pytest.mark.parametrize(("text", "quiet"), ROUND55_ACQUAINTANCE_TWINS)
 def test_round55_people_who_know_each_other_about_money(text, quiet):
-    result = check(text)
-    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+    _quiet_as_listed(text, quiet)
 
 
 # Round 55 (dev half): a call taken (接了个电话说…) opens a story as a call received (接到) does, and the money itself not sent,
@@ -5059,8 +5062,7 @@ CALL_TAKEN_MONEY_NOT_SENT = [
 
 @pytest.mark.parametrize(("text", "quiet"), CALL_TAKEN_MONEY_NOT_SENT)
 def test_round55_a_call_taken_and_the_money_not_sent(text, quiet):
-    result = check(text)
-    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+    _quiet_as_listed(text, quiet)
 
 
 # Round 55 (blind acquaintance twins, dev half): the person impersonated disowns the message himself ("那不是我！"): a warning's cue
@@ -5077,8 +5079,7 @@ IMPERSONATED_DISOWNS_IT = [
 
 @pytest.mark.parametrize(("text", "quiet"), IMPERSONATED_DISOWNS_IT)
 def test_round55_the_person_impersonated_disowns_it(text, quiet):
-    result = check(text)
-    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+    _quiet_as_listed(text, quiet)
 
 
 # Round 55 (dev half): where the message claims an institution whose genuine SMS carry no link at all (institutions.toml
@@ -5098,8 +5099,7 @@ LINKLESS_INSTITUTION_LOOK = [
 
 @pytest.mark.parametrize(("text", "quiet"), LINKLESS_INSTITUTION_LOOK)
 def test_round55_a_look_at_a_link_in_the_name_of_an_institution_that_sends_none(text, quiet):
-    result = check(text)
-    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+    _quiet_as_listed(text, quiet)
 
 
 # Round 55 (dev half): rent into the account the contract names is the usual way, as "原来那张卡" is; a landlord who moves it off
@@ -5112,8 +5112,7 @@ THE_CONTRACTS_ACCOUNT = [
 
 @pytest.mark.parametrize(("text", "quiet"), THE_CONTRACTS_ACCOUNT)
 def test_round55_the_contracts_account_is_the_usual_way(text, quiet):
-    result = check(text)
-    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+    _quiet_as_listed(text, quiet)
 
 
 # Round 55 (dev half): a card the reader is told not to pay, named by a few words and its noun between the prohibition and the
@@ -5128,5 +5127,4 @@ PROHIBITED_TOWARDS_A_NAMED_CARD = [
 
 @pytest.mark.parametrize(("text", "quiet"), PROHIBITED_TOWARDS_A_NAMED_CARD)
 def test_round55_a_card_the_reader_is_told_not_to_pay(text, quiet):
-    result = check(text)
-    assert (result.verdict == "low_risk") == quiet, [f.id for f in result.red_flags]
+    _quiet_as_listed(text, quiet)
