@@ -5128,3 +5128,19 @@ PROHIBITED_TOWARDS_A_NAMED_CARD = [
 @pytest.mark.parametrize(("text", "quiet"), PROHIBITED_TOWARDS_A_NAMED_CARD)
 def test_round55_a_card_the_reader_is_told_not_to_pay(text, quiet):
     _quiet_as_listed(text, quiet)
+
+
+# Round 56 (dev half): a case report told in the third person from its opening, its victim's loss told ("最终无法提现",
+# "被骗"), warns as a word of warning does: what the scammer asked of that victim is narrated. Not where someone is spoken
+# to or the writer speaks before the loss (red team narrated_loss puts "【案例】一名用户" before a scam's own words), nor
+# an order to the reader after the case. Before round 56 the first row was high_risk.
+CASE_REPORTED_WITH_ITS_LOSS = [
+    ("【某市公安局】通报：市民张某在投资群看到“内部消息”，按群主指引下载“某某财富”App并充值，后来追加投入共20万元，最终无法提现。", True),
+    ("【案例】一名用户我这边可以帮你把积分兑成现金，把收到的六位验证码报给我，一名老人转了8000元后才发现被骗。", False),
+    ("【案例】市民张某在投资群看到“内部消息”，按群主指引下载“某某财富”App并充值，后来追加投入共20万元，最终无法提现。请下载“某某财富”App挽回损失。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), CASE_REPORTED_WITH_ITS_LOSS)
+def test_round56_a_case_reported_with_its_loss_warns(text, quiet):
+    _quiet_as_listed(text, quiet)

@@ -2469,6 +2469,10 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         stance = data.stance.search(text)
         if stance is not None:
             denial = _span(norm, stance.start(), stance.end())
+        else:
+            case = _case_reported(text)
+            if case is not None:
+                denial = _span(norm, *case)
     # A warning's own line for questions and reports is no way it offers to act on a scam (round 29).
     help_lines = [c for c in channels if _help_line(text, c.kind, c.at, data)] if denial is not None else []
     channels = [c for c in channels if c not in help_lines]
@@ -3372,6 +3376,33 @@ def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
         and _narrated_subject(text, begin, at, data)
         and _scam_contact(text, begin, at, end)
     )
+
+
+def _case_reported(text: str) -> tuple[int, int] | None:
+    """Where a case report tells its victim's loss (round 56, dev half: "【临江市公安局】通报：市民陈某在股票群看到…按群主指引
+    下载…App并充值…最终无法提现。"): the message opens as a case (_CASE_OPENS in its first _CASE_OPENING characters) and
+    a sentence that names a victim in the third person (_VICTIM, retelling.third_person), speaking to nobody (no 您 / 你
+    before the loss), tells him defrauded, robbed or blocked (_VICTIMISED). Such a report warns as a cue of claims.toml
+    denial does, with no word of warning: what the scammer asked of that victim is narrated. A scam that speaks to its
+    reader ("近期您的卡有被盗刷风险…") names no victim."""
+    if _CASE_OPENS.search(text, 0, _CASE_OPENING) is None:
+        return None
+    data = _data()
+    for loss in _VICTIMISED.finditer(text):
+        # Told in the third person from the start: no one spoken to and no writer speaking before the loss, outside
+        # quotation marks (red team narrated_loss: "【案例】一名用户" put before a scam's "…我这边给兑…" tells no case).
+        quotes = _quotes(text, 0, loss.start())
+        persons = (m.start() for p in (_SECOND_PERSON, _FIRST_PERSON) for m in p.finditer(text, 0, loss.start()))
+        if _unquoted(persons, quotes):
+            return None
+        begin = _stretch_start(_SENTENCE_END, text, loss.start(), 200)
+        if _VICTIM.search(text, begin, loss.start()) or data.third_person.search(text, begin, loss.start()):
+            return loss.start(), loss.end()
+    return None
+
+
+# The writer speaking of himself (_case_reported): a case report tells of others.
+_FIRST_PERSON = precompiled(r"我|俺")
 
 
 def _narrated_subject(text: str, begin: int, at: int, data: _Data) -> bool:
