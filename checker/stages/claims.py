@@ -3401,10 +3401,6 @@ def _case_reported(text: str) -> tuple[int, int] | None:
     return None
 
 
-# The writer speaking of himself (_case_reported): a case report tells of others.
-_FIRST_PERSON = precompiled(r"我|俺")
-
-
 def _narrated_subject(text: str, begin: int, at: int, data: _Data) -> bool:
     """Whether the sentence text[begin:at] before a channel tells of someone else, no one spoken to: a victim
     or a third person named in it (_VICTIM, retelling.third_person: "有用户收到…", "一名老人点开后…", "马某填了…"),
@@ -3474,7 +3470,7 @@ def _scam_contact(text: str, begin: int, at: int, end: int) -> bool:
 # names (_scam_contact: "添加QQ 31…后").
 _CONTACT_BEFORE = precompiled(r"(?:点击|点开|拨打|添加|加了?|登录|下载|扫描|扫|回拨|联系)[:：\s]?$")
 _DONE_AFTER = precompiled(r"[\sa-z0-9_-]{0,24}?(?:后|之后|以后)")
-# The writer himself (_narrated_subject, _scam_contact); not the sender's office ("我校", "我市", "我们").
+# The writer himself (_narrated_subject, _scam_contact, _case_reported); not the sender's office ("我校", "我市", "我们").
 _FIRST_PERSON = precompiled(r"我(?![们校院司行局所市区县省镇村厂部处])")
 # Where the victim saw the scam's ad: a group, a site, an app, a feed or a video (_scam_contact).
 _SEEN_IN = precompiled(r"在[^。，,!?]{0,10}?(?:群|网站|平台|app|朋友圈|直播间|视频|游戏|论坛|贴吧)(?:里|上|中|内)?(?:看到|刷到)")
