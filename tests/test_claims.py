@@ -5144,3 +5144,18 @@ CASE_REPORTED_WITH_ITS_LOSS = [
 @pytest.mark.parametrize(("text", "quiet"), CASE_REPORTED_WITH_ITS_LOSS)
 def test_round56_a_case_reported_with_its_loss_warns(text, quiet):
     _quiet_as_listed(text, quiet)
+
+
+# Round 56 (dev half): a case may open with its victim as one of a place's people ("某县一名个体户…"), and the channel that
+# made that victim act (其) is the scam's ("客服微信 kf_0281 让其先交…"); a victim told something (被告知“银行卡号…”) is asked
+# for nothing. A message that asks its reader for his card number stays high_risk.
+CASE_OPENED_BY_ITS_VICTIM = [
+    ("某县一名个体户在App申请贷款，提现时被告知“银行卡号填写错误，资金冻结”，客服微信 kf_0281 让其先交解冻金1万元，他报警时已损失2万元。如遇此类情况请拨打110。", True),
+    ("您好，为核实身份，请告知银行卡号和短信验证码，客服微信 kf_0281。", False),
+    ("我是一名客服，客服微信 kf_0281 让您先交解冻金1万元，否则资金冻结。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), CASE_OPENED_BY_ITS_VICTIM)
+def test_round56_a_case_opened_by_its_victim(text, quiet):
+    _quiet_as_listed(text, quiet)

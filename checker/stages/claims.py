@@ -3463,7 +3463,14 @@ def _scam_contact(text: str, begin: int, at: int, end: int) -> bool:
     seen = _SEEN_IN.search(text, begin, min(len(text), end + 4))
     if seen is not None and seen.start() <= at and _FIRST_PERSON.search(text, begin, seen.start()) is None:
         return True
+    if _MADE_TO_ACT.match(text, end) is not None:
+        return True  # the channel that made the victim act ("客服微信 dxm… 让其先交解冻金", round 56)
     return _DONE_AFTER.match(text, end) is not None and _CONTACT_BEFORE.search(text, max(begin, at - 4), at) is not None
+
+
+# The victim as 其 made to act, right after the channel (_scam_contact): the pronoun of a case report, never of a message
+# that speaks to its reader.
+_MADE_TO_ACT = precompiled(r"\s?(?:又|还|便|就)?(?:让|要|叫|诱导|要求|引导|指使|指导)其")
 
 
 # A contact verb right before a channel, and the perfective "…后" right after it, or after the id that a request's verb
@@ -3480,6 +3487,8 @@ _SEEN_IN = precompiled(r"在[^。，,!?]{0,10}?(?:群|网站|平台|app|朋友�
 _SCAM_CONTACT = precompiled(
     r"收到|接到|来电|打来|冒充|仿冒|假冒|自称|谎称|点开|(?:点击|拨打|添加|加|登录|下载|扫|回拨|转)了|(?:点击|拨打|添加|登录|下载|回拨)(?:后|之后)"
     r"|(?:对方|骗子|群主|网友|卖家|买家)(?:又|还|就)?(?:发来|发了|发过来|甩来|推送)"
+    # Round 56 (dev half): the victim as 其, whom the scammer made act ("客服微信 dxm… 让其先交解冻金"): a case report's pronoun.
+    r"|(?:让|要|叫|诱导|要求|引导|指使|指导)其"
 )
 # What disowns the channel a warning's narration named: the message or the channel named as such, the body
 # that did not send it, or the loss it brought.
@@ -3511,6 +3520,8 @@ _VICTIM = precompiled(
 _CASE_OPENS = precompiled(
     r"案例|警情|通报|以案说法|案情|真实案件|反诈小课堂|发生了?(?:多|一|几|两|数)起|近期|近日|日前|最近|上月|本月|上周"
     r"|^\s?\d{1,2}月\d{1,2}日|辖区|居民|市民|村民"
+    # Round 56 (dev half): a victim introduced as one of a place's people ("柏溪县一名个体户…", "某小区一位老人…").
+    r"|(?<![我是])一(?:名|位)"
 )
 _CASE_OPENING = 24
 _CASE_REACH = 150
