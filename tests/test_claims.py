@@ -5159,3 +5159,16 @@ CASE_OPENED_BY_ITS_VICTIM = [
 @pytest.mark.parametrize(("text", "quiet"), CASE_OPENED_BY_ITS_VICTIM)
 def test_round56_a_case_opened_by_its_victim(text, quiet):
     _quiet_as_listed(text, quiet)
+
+
+# Round 56 (dev half): words in quotation marks that someone the sentence tells of was told (被告知“…”, 被要求“…”) are
+# another's, said to him, not the message's to its reader; "您被告知" speaks to the reader.
+TOLD_TO_SOMEONE_ELSE = [
+    ("【某市公安局】案例：中学生小王在游戏里看到有人低价卖账号，对方发来交易网站 jy-youxi.top，小王付款后被告知“账户冻结需交解冻费”，前后转了5次共6000元。买卖游戏装备请走官方平台，发现孩子被骗请拨110。", True),
+    ("您被告知“账户冻结需交解冻费”，请在今天内交解冻费2000元到账户6222021234567890123。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), TOLD_TO_SOMEONE_ELSE)
+def test_round56_words_told_to_someone_else(text, quiet):
+    _quiet_as_listed(text, quiet)

@@ -1105,7 +1105,9 @@ _WRITER_RESUMES = precompiled(
 )
 _BLOCK_OPENS = precompiled("[:：]")
 # A verb of saying right before a quotation ("骗子会说“…”", "对方称：“…”", "短信里写着「…」", "对方承诺“…”").
-_SAYS_BEFORE_QUOTE = precompiled(r"(?:说|称|讲|问|道|声称|表示|写着?|告诉(?:您|你|我|他|她)|喊|承诺|许诺)[:：，,]?\s*$")
+_SAYS_BEFORE_QUOTE = precompiled(
+    r"(?:说|称|讲|问|道|声称|表示|写着?|告诉(?:您|你|我|他|她)|喊|承诺|许诺|(?P<passive>被(?:告知|要求|提示|通知)))[:：，,]?\s*$"
+)
 
 
 # Between two quotations in a row ("有人说“私下转账更便宜”“加我微信给你优惠”", "“…”、“…”等说法"): said by
@@ -1152,6 +1154,10 @@ def _attributed(text: str, opening: int, data: _Data, loose: bool = False) -> bo
         return False
     if loose:
         return _WRITER.search(before, 0, says.start()) is None
+    if says.group("passive") and _SECOND_PERSON.search(before, 0, says.start()) is None:
+        # Round 56 (dev half): told to someone by someone else ("小林付款后被告知“账户冻结需交解冻费”"): the words are
+        # another's, said to the one the sentence tells of; not to the reader ("您被告知…").
+        return True
     if data.scammer.search(before, 0, says.start() + 1) is not None:
         return True
     with _reading_part(text, begin, opening):
