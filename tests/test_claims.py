@@ -5172,3 +5172,17 @@ TOLD_TO_SOMEONE_ELSE = [
 @pytest.mark.parametrize(("text", "quiet"), TOLD_TO_SOMEONE_ELSE)
 def test_round56_words_told_to_someone_else(text, quiet):
     _quiet_as_listed(text, quiet)
+
+
+# Round 56 (dev half): "请保持手机畅通" asks the reader to wait for a call, not to use a number the message gives: a court's
+# notice that prints its judge's landline beside it stays quiet. A court that asks to be called on a mobile is still asked
+# about; one that asks for money is still high_risk.
+KEEP_THE_PHONE_ON = [
+    ("【某市某区人民法院】您作为原告的（2026）某0101民初1234号案件已分配至民事审判第二庭，承办法官王某，法官助理李某，电话0571-87654321。请保持手机畅通。12368", True),
+    ("【某市某区人民法院】您的案件已立案，请保持手机畅通，并于今日内联系法官助理李某 13812345678 缴纳诉讼保全费。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), KEEP_THE_PHONE_ON)
+def test_round56_keep_the_phone_on(text, quiet):
+    _quiet_as_listed(text, quiet)

@@ -2625,7 +2625,10 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # A contact asked only through official channels ("请拨打95588协商") makes no other number of the
     # message one to use: a law firm's letter that sends the reader to the bank's line and signs with its
     # lawyer's office landline ("经办律师 钱卫东 025-…") offers that landline as a label, not a way to act.
-    contact = [k for k in _CONTACT if any(r.kind == k and r.through != "official" for r in requests)]
+    # Round 56 (dev half): a request to keep the phone on ("请保持手机畅通", claims.toml await_call) asks the reader to wait
+    # for a call, not to use a number the message gives: a court's notice that prints its judge's landline beside it
+    # offers that line as a label. The call it announces is judged where it comes.
+    contact = [k for k in _CONTACT if any(r.kind == k and r.through != "official" and r.pattern not in _AWAITED for r in requests)]
     wanted = {"call": ("phone",), "chat": ("chat",), "click": ("link", "qr"), "download": ("link", "app")}
     usable = {kind for k in contact for kind in wanted[k]} if stakes else set()
     contact_request = first[contact[0]] if contact else None
@@ -3592,6 +3595,7 @@ _REPLY_COVERED = frozenset({"credentials_requested", "pay_through_unofficial_cha
 # What a reply or a call back is asked for when it lifts a threat: to restore, unfreeze, unlock, explain or sort it out.
 _LIFTING = precompiled(r"恢复|解除|解冻|解封|解锁|激活|处理|说明情况|核实|核对")
 # The findings that already judge a threat or a notice lifted through a contact: threat_lifted_by_reply adds nothing.
+_AWAITED = frozenset({"await_call"})
 _THREAT_COVERED = frozenset({"threat_lifted_by_call", "details_by_reply", "contact_through_private_channel", "channel_mismatch"})
 
 
