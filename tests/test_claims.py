@@ -5186,3 +5186,29 @@ KEEP_THE_PHONE_ON = [
 @pytest.mark.parametrize(("text", "quiet"), KEEP_THE_PHONE_ON)
 def test_round56_keep_the_phone_on(text, quiet):
     _quiet_as_listed(text, quiet)
+
+
+# Round 56 (dev half): a bank's notice about the reader's own loan that sends him to its counter or its app to pay, with
+# the customer manager's landline printed beside it, stays quiet; a line the reader is asked to call to cancel a charge
+# is still asked about, official app or not.
+STAFF_LINE_BESIDE_AN_OFFICIAL_WAY = [
+    ("【中国银行】王先生，您在我行的个人贷款已逾期10天，逾期本息合计12,000.00元。请于12月20日前到我行支行柜台或通过中国银行手机银行还款，客户经理李某 0574-87654321。", True),
+    ("【中国银行】您的信用卡年费1200元将于今晚扣除，如需取消请致电客户经理李某 0574-87654321。", False),
+    ("【中国银行】您的信用卡年费1200元将于今晚扣除，可通过中国银行手机银行查看，如需取消请致电客户经理李某 0574-87654321。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), STAFF_LINE_BESIDE_AN_OFFICIAL_WAY)
+def test_round56_a_staff_line_beside_an_official_way(text, quiet):
+    _quiet_as_listed(text, quiet)
+
+
+# Round 56 (dev half): a company the message opens by addressing ("恒达物流有限公司：贵单位…") is its reader, not a claim of
+# who writes.
+def test_round56_the_company_addressed_is_no_claim():
+    from checker.stages.claims import _in_addressee
+
+    text = "【两江区人社服务站】恒达物流有限公司：贵单位12月社保费申报期为12月1日至15日。"
+    assert _in_addressee(text, text.index("物流"), text.index("物流") + 2)
+    assert not _in_addressee(text, text.index("人社"), text.index("人社") + 2)
+    assert not _in_addressee("【顺丰物流】您的快递已到驿站。", 1, 5)

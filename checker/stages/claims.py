@@ -2085,6 +2085,7 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         if e.kind == "institution"
         and e.value in by_id
         and not _means_of_payment(norm, e, by_id[e.value], tags, data)
+        and not _in_addressee(norm.text, e.norm_start, e.norm_end)
     ]
     openers: tuple[int, ...] | None = None  # tagged_opener_ends(norm), read only where a person's pattern could match
     labels = _bare_labels(norm)
@@ -2146,6 +2147,23 @@ def _bare_labels(norm: Normalized) -> list[tuple[int, int]]:
 _READER_REACH = 4
 # How far around a mention its use stands ("…卡、微信、支付宝均可结算").
 _MEANS_REACH = 24
+
+
+# A company addressed at the message's opening, after its sender's tag ("【两江区人社服务站】恒达物流有限公司：贵单位…",
+# "【某区人民法院】某某商贸有限公司：你单位…"): the reader, whom a notice to a business names as "张先生：" names a person.
+_ADDRESSEE = precompiled(
+    r"^\s?(?:【[^】]{1,24}】)?\s?(?:尊敬的)?[^，。：:！？!?,【】\s]{2,30}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|商行|工厂|厂|门店|单位)[:：]"
+)
+
+
+def _in_addressee(text: str, start: int, end: int) -> bool:
+    """Whether normalised text[start:end] stands in the company the message opens by addressing (_ADDRESSEE), not in
+    its sender's tag: a name the reader bears is no claim of who writes (round 56, dev half)."""
+    m = _ADDRESSEE.match(text)
+    if m is None:
+        return False
+    tag_end = text.find("】", 0, m.end()) + 1
+    return tag_end <= start and end <= m.end()
 
 
 def _means_of_payment(norm: Normalized, mention: Entity, inst: Institution, tags: list[str], data: _Data) -> bool:
@@ -2645,7 +2663,16 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # notice that is not about the reader's money or account (claims.toml stakes.notice: a charge, a freeze, a
     # loan, a prize) it counts only as a private number does, where a contact through it is asked (case21,
     # issue 8). In such a notice ("今晚将扣除您年费1200元，客户经理0571-…") it counts as before.
-    staff_lines = [] if notice else [c for c in channels if c.kind == "phone" and not c.private and _staff_line(text, c)]
+    # Round 56 (dev half): in such a notice too, where the message sends the reader to act through an official channel
+    # ("请到我行柜台或通过手机银行还款，客户经理周某 0574-…", "请在电子税务局申报，咨询：专管员何某 023-…"), a staff member's
+    # landline that no request of the message asks to call through it is a label beside that way, not the way to act.
+    official_way = any(r.through == "official" for r in requests) or any(c.official and c.kind in ("app", "link") for c in channels)
+    asked_lines = {id(c) for r, c in called if r.through != "official"}
+    staff_lines = [
+        c
+        for c in channels
+        if c.kind == "phone" and not c.private and _staff_line(text, c) and (not notice or (official_way and id(c) not in asked_lines))
+    ]
     # A collection firm's own landline, printed beside the creditor it writes for and that creditor's confirmed
     # number to check it ("受华夏银行信用卡中心委托…可致电95577提出异议。某某商务咨询有限公司 025-…", round 25): the
     # firm's line, not the bank's passed off, as a law firm's is (_SPEAKS_FOR_OTHERS). Only as a label: a line the
