@@ -5212,3 +5212,17 @@ def test_round56_the_company_addressed_is_no_claim():
     assert _in_addressee(text, text.index("物流"), text.index("物流") + 2)
     assert not _in_addressee(text, text.index("人社"), text.index("人社") + 2)
     assert not _in_addressee("【顺丰物流】您的快递已到驿站。", 1, 5)
+
+
+# Round 56 (dev half): a collection firm that writes on a lender's commission, prints its own landline as a label and
+# sends the reader to the lender's official app to pay and to check the commission stays quiet; one that asks to be
+# called on its landline to settle is still asked about.
+COMMISSIONED_BESIDE_THE_LENDERS_APP = [
+    ("您好，我是某某企业管理咨询有限公司的催收专员小李，座机021-61234567。我们受招联消费金融有限公司委托，就您在招联的一笔借款跟您联系。您的借款已逾期68天，待还本息9355.12元。我们不代收任何钱，您还款只能在招联金融App里完成，钱直接还给招联。您如果对委托关系有疑问，可以在招联金融App里联系在线客服。希望您能尽快和我们确定一个还款计划，如果您认为我们的催收方式有问题，也可以向12378反映。", True),
+    ("您好，我是某某企业管理咨询有限公司的催收专员小李。我们受招联消费金融有限公司委托，您的借款已逾期，请今天致电021-61234567协商还款，否则将上门催收。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), COMMISSIONED_BESIDE_THE_LENDERS_APP)
+def test_round56_commissioned_beside_the_lenders_app(text, quiet):
+    _quiet_as_listed(text, quiet)

@@ -3799,8 +3799,11 @@ def _commissioned_lines(text: str, claims: list[Claim], channels: list[Channel],
     principals = [
         c.id for c in claims if c.kind == "institution" and any(by_id[c.id].keywords.search(m.group(1)) for m in commissions)
     ]
+    # Round 56 (dev half): or the official app it sends the reader to, to pay and to ask whom the debt was passed to
+    # ("还款只能在招联金融App里完成…可以在招联金融App里联系在线客服").
     checkable = any(
-        c.kind == "phone" and c.status == "official" and c.owner in principals and not any(m.start() <= c.at < m.end() for m in commissions)
+        (c.kind == "phone" and c.status == "official" and c.owner in principals and not any(m.start() <= c.at < m.end() for m in commissions))
+        or (principals and c.kind == "app" and c.official)
         for c in channels
     )
     if not checkable:
