@@ -5226,3 +5226,17 @@ COMMISSIONED_BESIDE_THE_LENDERS_APP = [
 @pytest.mark.parametrize(("text", "quiet"), COMMISSIONED_BESIDE_THE_LENDERS_APP)
 def test_round56_commissioned_beside_the_lenders_app(text, quiet):
     _quiet_as_listed(text, quiet)
+
+
+# Round 56 (dev half): a call named as the one that said it ("有个电话说是京东客服，说…") passes on what the writer got, as
+# "有人打电话说" does: a story with the call hung up is told as a warning. Still pending ("…我该怎么办"), it keeps its
+# requests.
+A_CALL_THAT_SAID = [
+    ("爸，刚才有个电话说是抖音客服，说我开过学生月付要注销，不然影响征信，让我下载个会议软件共享屏幕，我直接挂了。跟你说一声，你接到这种也别信。", True),
+    ("爸，刚才有个电话说是抖音客服，说我开过学生月付要注销，不然影响征信，让我下载个会议软件共享屏幕，我该怎么办？", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), A_CALL_THAT_SAID)
+def test_round56_a_call_that_said(text, quiet):
+    _quiet_as_listed(text, quiet)
