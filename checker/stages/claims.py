@@ -2150,7 +2150,7 @@ _MEANS_REACH = 24
 
 
 # A company addressed at the message's opening, after its sender's tag ("【两江区人社服务站】恒达物流有限公司：贵单位…",
-# "【某区人民法院】某某商贸有限公司：你单位…"): the reader, whom a notice to a business names as "张先生：" names a person.
+# "【某区人民法院】某某商贸有限公司：你单位…"): the reader, named as a notice to a person names him ("张先生：").
 _ADDRESSEE = precompiled(
     r"^\s?(?:【[^】]{1,24}】)?\s?(?:尊敬的)?[^，。：:！？!?,【】\s]{2,30}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|商行|工厂|厂|门店|单位)[:：]"
 )
@@ -2646,7 +2646,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # Round 56 (dev half): a request to keep the phone on ("请保持手机畅通", claims.toml await_call) asks the reader to wait
     # for a call, not to use a number the message gives: a court's notice that prints its judge's landline beside it
     # offers that line as a label. The call it announces is judged where it comes.
-    contact = [k for k in _CONTACT if any(r.kind == k and r.through != "official" and r.pattern not in _AWAITED for r in requests)]
+    contact = [k for k in _CONTACT if any(r.kind == k and r.through != "official" and r.pattern != "await_call" for r in requests)]
     wanted = {"call": ("phone",), "chat": ("chat",), "click": ("link", "qr"), "download": ("link", "app")}
     usable = {kind for k in contact for kind in wanted[k]} if stakes else set()
     contact_request = first[contact[0]] if contact else None
@@ -2664,8 +2664,8 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # loan, a prize) it counts only as a private number does, where a contact through it is asked (case21,
     # issue 8). In such a notice ("今晚将扣除您年费1200元，客户经理0571-…") it counts as before.
     # Round 56 (dev half): in such a notice too, where the message sends the reader to act through an official channel
-    # ("请到我行柜台或通过手机银行还款，客户经理周某 0574-…", "请在电子税务局申报，咨询：专管员何某 023-…"), a staff member's
-    # landline that no request of the message asks to call through it is a label beside that way, not the way to act.
+    # ("请到我行柜台或通过手机银行还款，客户经理周某 0574-…"), a staff member's landline that no request of the message
+    # asks to call is a label beside that way, not the way to act ("如需取消请致电客户经理…" asks it, and counts as before).
     official_way = any(r.through == "official" for r in requests) or any(c.official and c.kind in ("app", "link") for c in channels)
     asked_lines = {id(c) for r, c in called if r.through != "official"}
     staff_lines = [
@@ -3417,8 +3417,8 @@ def _case_told(text: str, at: int, end: int, begin: int, data: _Data) -> bool:
 def _case_reported(text: str) -> tuple[int, int] | None:
     """Where a case report tells its victim's loss (round 56, dev half: "【临江市公安局】通报：市民陈某在股票群看到…按群主指引
     下载…App并充值…最终无法提现。"): the message opens as a case (_CASE_OPENS in its first _CASE_OPENING characters) and
-    a sentence that names a victim in the third person (_VICTIM, retelling.third_person), speaking to nobody (no 您 / 你
-    before the loss), tells him defrauded, robbed or blocked (_VICTIMISED). Such a report warns as a cue of claims.toml
+    a sentence that names a victim in the third person (_VICTIM, retelling.third_person) tells him defrauded, robbed or
+    blocked (_VICTIMISED), with nobody spoken to (您 / 你) and no writer speaking (我) before the loss. Such a report warns as a cue of claims.toml
     denial does, with no word of warning: what the scammer asked of that victim is narrated. A scam that speaks to its
     reader ("近期您的卡有被盗刷风险…") names no victim."""
     if _CASE_OPENS.search(text, 0, _CASE_OPENING) is None:
@@ -3622,7 +3622,6 @@ _REPLY_COVERED = frozenset({"credentials_requested", "pay_through_unofficial_cha
 # What a reply or a call back is asked for when it lifts a threat: to restore, unfreeze, unlock, explain or sort it out.
 _LIFTING = precompiled(r"恢复|解除|解冻|解封|解锁|激活|处理|说明情况|核实|核对")
 # The findings that already judge a threat or a notice lifted through a contact: threat_lifted_by_reply adds nothing.
-_AWAITED = frozenset({"await_call"})
 _THREAT_COVERED = frozenset({"threat_lifted_by_call", "details_by_reply", "contact_through_private_channel", "channel_mismatch"})
 
 
