@@ -5141,10 +5141,6 @@ CASE_REPORTED_WITH_ITS_LOSS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quiet"), CASE_REPORTED_WITH_ITS_LOSS)
-def test_round56_a_case_reported_with_its_loss_warns(text, quiet):
-    _quiet_as_listed(text, quiet)
-
 
 # Round 56 (dev half): a case may open with its victim as one of a place's people ("某县一名个体户…"), and the channel that
 # made that victim act (其) is the scam's ("客服微信 kf_0281 让其先交…"); a victim told something (被告知“银行卡号…”) is asked
@@ -5156,10 +5152,6 @@ CASE_OPENED_BY_ITS_VICTIM = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quiet"), CASE_OPENED_BY_ITS_VICTIM)
-def test_round56_a_case_opened_by_its_victim(text, quiet):
-    _quiet_as_listed(text, quiet)
-
 
 # Round 56 (dev half): words in quotation marks that someone the sentence tells of was told (被告知“…”, 被要求“…”) are
 # another's, said to him, not the message's to its reader; "您被告知" speaks to the reader.
@@ -5168,10 +5160,6 @@ TOLD_TO_SOMEONE_ELSE = [
     ("您被告知“账户冻结需交解冻费”，请在今天内交解冻费2000元到账户6222021234567890123。", False),
 ]
 
-
-@pytest.mark.parametrize(("text", "quiet"), TOLD_TO_SOMEONE_ELSE)
-def test_round56_words_told_to_someone_else(text, quiet):
-    _quiet_as_listed(text, quiet)
 
 
 # Round 56 (dev half): "请保持手机畅通" asks the reader to wait for a call, not to use a number the message gives: a court's
@@ -5182,10 +5170,6 @@ KEEP_THE_PHONE_ON = [
     ("【某市某区人民法院】您的案件已立案，请保持手机畅通，并于今日内联系法官助理李某 13812345678 缴纳诉讼保全费。", False),
 ]
 
-
-@pytest.mark.parametrize(("text", "quiet"), KEEP_THE_PHONE_ON)
-def test_round56_keep_the_phone_on(text, quiet):
-    _quiet_as_listed(text, quiet)
 
 
 # Round 56 (dev half): a bank's notice about the reader's own loan that sends him to its counter or its app to pay, with
@@ -5198,20 +5182,20 @@ STAFF_LINE_BESIDE_AN_OFFICIAL_WAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quiet"), STAFF_LINE_BESIDE_AN_OFFICIAL_WAY)
-def test_round56_a_staff_line_beside_an_official_way(text, quiet):
-    _quiet_as_listed(text, quiet)
-
 
 # Round 56 (dev half): a company the message opens by addressing ("恒达物流有限公司：贵单位…") is its reader, not a claim of
 # who writes.
 def test_round56_the_company_addressed_is_no_claim():
-    from checker.stages.claims import _in_addressee
+    from checker.stages.claims import _addressee
+
+    def in_addressee(text: str, start: int, end: int) -> bool:
+        first, last = _addressee(text)
+        return first <= start and end <= last
 
     text = "【两江区人社服务站】恒达物流有限公司：贵单位12月社保费申报期为12月1日至15日。"
-    assert _in_addressee(text, text.index("物流"), text.index("物流") + 2)
-    assert not _in_addressee(text, text.index("人社"), text.index("人社") + 2)
-    assert not _in_addressee("【顺丰物流】您的快递已到驿站。", 1, 5)
+    assert in_addressee(text, text.index("物流"), text.index("物流") + 2)
+    assert not in_addressee(text, text.index("人社"), text.index("人社") + 2)
+    assert not in_addressee("【顺丰物流】您的快递已到驿站。", 1, 5)
 
 
 # Round 56 (dev half): a collection firm that writes on a lender's commission, prints its own landline as a label and
@@ -5223,10 +5207,6 @@ COMMISSIONED_BESIDE_THE_LENDERS_APP = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quiet"), COMMISSIONED_BESIDE_THE_LENDERS_APP)
-def test_round56_commissioned_beside_the_lenders_app(text, quiet):
-    _quiet_as_listed(text, quiet)
-
 
 # Round 56 (dev half): a call named as the one that said it ("有个电话说是京东客服，说…") passes on what the writer got, as
 # "有人打电话说" does: a story with the call hung up is told as a warning. Still pending ("…我该怎么办"), it keeps its
@@ -5237,6 +5217,15 @@ A_CALL_THAT_SAID = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quiet"), A_CALL_THAT_SAID)
-def test_round56_a_call_that_said(text, quiet):
+@pytest.mark.parametrize(
+    ("text", "quiet"),
+    CASE_REPORTED_WITH_ITS_LOSS
+    + CASE_OPENED_BY_ITS_VICTIM
+    + TOLD_TO_SOMEONE_ELSE
+    + KEEP_THE_PHONE_ON
+    + STAFF_LINE_BESIDE_AN_OFFICIAL_WAY
+    + COMMISSIONED_BESIDE_THE_LENDERS_APP
+    + A_CALL_THAT_SAID,
+)
+def test_round56_readings(text, quiet):
     _quiet_as_listed(text, quiet)

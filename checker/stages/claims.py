@@ -2079,13 +2079,14 @@ def _institutions_by_id() -> dict[str, Institution]:
 def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present: frozenset[str]) -> list[Claim]:
     by_id = _institutions_by_id()
     tags = [m.group(1) for m in _BRACKETED.finditer(norm.text)] if "【" in present else []
+    addressee = _addressee(norm.text)
     claims = [
         Claim("institution", e.value, by_id[e.value].name, _entity_span(e))
         for e in entities
         if e.kind == "institution"
         and e.value in by_id
         and not _means_of_payment(norm, e, by_id[e.value], tags, data)
-        and not _in_addressee(norm.text, e.norm_start, e.norm_end)
+        and not (addressee[0] <= e.norm_start and e.norm_end <= addressee[1])
     ]
     openers: tuple[int, ...] | None = None  # tagged_opener_ends(norm), read only where a person's pattern could match
     labels = _bare_labels(norm)
@@ -2156,14 +2157,13 @@ _ADDRESSEE = precompiled(
 )
 
 
-def _in_addressee(text: str, start: int, end: int) -> bool:
-    """Whether normalised text[start:end] stands in the company the message opens by addressing (_ADDRESSEE), not in
-    its sender's tag: a name the reader bears is no claim of who writes (round 56, dev half)."""
+def _addressee(text: str) -> tuple[int, int]:
+    """Where in normalised text the company the message opens by addressing stands (_ADDRESSEE), after its sender's tag;
+    (0, 0) where it addresses none: a name the reader bears is no claim of who writes (round 56, dev half)."""
     m = _ADDRESSEE.match(text)
     if m is None:
-        return False
-    tag_end = text.find("】", 0, m.end()) + 1
-    return tag_end <= start and end <= m.end()
+        return 0, 0
+    return text.find("】", 0, m.end()) + 1, m.end()
 
 
 def _means_of_payment(norm: Normalized, mention: Entity, inst: Institution, tags: list[str], data: _Data) -> bool:
@@ -2667,11 +2667,11 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # ("请到我行柜台或通过手机银行还款，客户经理周某 0574-…"), a staff member's landline that no request of the message
     # asks to call is a label beside that way, not the way to act ("如需取消请致电客户经理…" asks it, and counts as before).
     official_way = any(r.through == "official" for r in requests) or any(c.official and c.kind in ("app", "link") for c in channels)
-    asked_lines = {id(c) for r, c in called if r.through != "official"}
+    asked_lines = {c for r, c in called if r.through != "official"}
     staff_lines = [
         c
         for c in channels
-        if c.kind == "phone" and not c.private and _staff_line(text, c) and (not notice or (official_way and id(c) not in asked_lines))
+        if c.kind == "phone" and not c.private and _staff_line(text, c) and (not notice or (official_way and c not in asked_lines))
     ]
     # A collection firm's own landline, printed beside the creditor it writes for and that creditor's confirmed
     # number to check it ("受华夏银行信用卡中心委托…可致电95577提出异议。某某商务咨询有限公司 025-…", round 25): the
@@ -3504,9 +3504,12 @@ def _scam_contact(text: str, begin: int, at: int, end: int) -> bool:
     return _DONE_AFTER.match(text, end) is not None and _CONTACT_BEFORE.search(text, max(begin, at - 4), at) is not None
 
 
+# The victim as 其, whom the scammer made act ("让其先交解冻金"), before the channel (_SCAM_CONTACT) or right after it
+# (_MADE_TO_ACT).
+_VICTIM_MADE_TO_ACT = r"(?:让|要|叫|诱导|要求|引导|指使|指导)其"
 # The victim as 其 made to act, right after the channel (_scam_contact): the pronoun of a case report, never of a message
 # that speaks to its reader.
-_MADE_TO_ACT = precompiled(r"\s?(?:又|还|便|就)?(?:让|要|叫|诱导|要求|引导|指使|指导)其")
+_MADE_TO_ACT = precompiled(r"\s?(?:又|还|便|就)?" + _VICTIM_MADE_TO_ACT)
 
 
 # A contact verb right before a channel, and the perfective "…后" right after it, or after the id that a request's verb
@@ -3524,7 +3527,7 @@ _SCAM_CONTACT = precompiled(
     r"收到|接到|来电|打来|冒充|仿冒|假冒|自称|谎称|点开|(?:点击|拨打|添加|加|登录|下载|扫|回拨|转)了|(?:点击|拨打|添加|登录|下载|回拨)(?:后|之后)"
     r"|(?:对方|骗子|群主|网友|卖家|买家)(?:又|还|就)?(?:发来|发了|发过来|甩来|推送)"
     # Round 56 (dev half): the victim as 其, whom the scammer made act ("客服微信 dxm… 让其先交解冻金"): a case report's pronoun.
-    r"|(?:让|要|叫|诱导|要求|引导|指使|指导)其"
+    r"|" + _VICTIM_MADE_TO_ACT
 )
 # What disowns the channel a warning's narration named: the message or the channel named as such, the body
 # that did not send it, or the loss it brought.
