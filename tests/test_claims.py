@@ -5229,3 +5229,40 @@ A_CALL_THAT_SAID = [
 )
 def test_round56_readings(text, quiet):
     _quiet_as_listed(text, quiet)
+
+
+# Round 57 (dev half): someone who called the writer's phone ("有人打我电话说…") is retold as one who phoned ("有人打电话说…"):
+# a story with the call hung up warns; one still asking what to do keeps its request.
+CALLED_MY_PHONE = [
+    ("姐 下午有人打我电话说我社保卡要冻结 叫我把验证码报给他 我没报 直接挂了 你也注意点", True),
+    ("姐，下午有人打我电话说我社保卡要冻结，叫我把验证码报给他，我要不要报？", False),
+]
+
+
+# Round 57 (dev half): a case report whose victim handed over a code and an ID number and then had them used ("结果被人冒用
+# 身份…") tells a loss as "被骗…元" does: the number the scammer had the victim send them to is narrated. Without the
+# loss put after a request to the reader, the number stays the message's own.
+IDENTITY_USED_AS_A_LOSS = [
+    ("【某某通信】提醒：近期有用户接到“号码未实名将停机”的电话，对方让其把身份证号和验证码发到 17012345678，结果被人冒用身份办了贷款。请到营业厅或官方App核实。", True),
+    ("【某某通信】提醒：您的号码未实名将停机，请把身份证号和验证码发到 17012345678，结果被人冒用身份概不负责。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), CALLED_MY_PHONE + IDENTITY_USED_AS_A_LOSS)
+def test_round57_readings(text, quiet):
+    _quiet_as_listed(text, quiet)
+
+
+# Round 57: a code asked to be sent or replied to a number written right after the verb ("请把验证码发到139…",
+# "将收到的验证码回复至139…") is a credential asked through that number: high_risk, as "发到这个号" was.
+CODE_SENT_TO_A_NUMBER = [
+    "您的医保卡即将停用，请把收到的验证码发到13912345678核实。",
+    "您的医保卡即将停用，请将收到的验证码回复至 13912345678 完成核实。",
+]
+
+
+@pytest.mark.parametrize("text", CODE_SENT_TO_A_NUMBER)
+def test_round57_a_code_sent_to_a_number(text):
+    result = check(text)
+    assert result.verdict == "high_risk", [f.id for f in result.red_flags]
+    assert "credentials_requested" in [f.id for f in result.red_flags]

@@ -3565,11 +3565,15 @@ _CASE_OPENS = precompiled(
 _CASE_OPENING = 24
 _CASE_REACH = 150
 # A loss said as a loss (_LOSS and _VICTIMISED share it): defrauded of a sum, robbed, found defrauded, a sum lost, the
-# money that can no longer be drawn (the end of every investment and task case: "最终无法提现"), the account found short.
+# money that can no longer be drawn (the end of every investment and task case: "最终无法提现"), the account found short,
+# the identity used by the scammer.
 _LOSS_SAID = (
     r"(?<!避免)(?<!防止)(?<!以免)(?<!谨防)被骗(?:走)?了?[^。，,!?]{0,6}?\d|被(?:转|刷|划|骗|盗)走|被盗刷|发现(?:自己)?(?:被骗|上当)"
     r"|(?<!避免)(?<!防止)(?<!以免)(?<!造成)(?<!将)(?<!会)损失了?[^。，,!?]{0,4}?\d|(?:最终|最后|结果|却|均|都|再也)无法(?:提现|取出|出金)"
     r"|(?:卡里|卡上|账户里|账户中|账上|余额)[^。，,!?]{0,4}?少了[^。，,!?]{0,4}?\d"
+    # Round 57 (dev half): the identity handed over and then used ("结果被人冒用身份开了网贷"), the end of a case where a code
+    # and an ID number went to the scammer.
+    r"|(?:结果|最终|最后|随后|后来)被(?:人|他人|别人|对方|骗子)?冒用(?:了)?(?:其|他的?|她的?)?身份"
 )
 # The victim's loss said as a loss, not as a sum paid alone (_case_told: a case that warns with no other word of warning).
 _VICTIMISED = precompiled(_LOSS_SAID + r"|提不出来|(?:将|把)(?:他|她|其)拉黑|被(?:对方)?拉黑")
