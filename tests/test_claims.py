@@ -5266,3 +5266,25 @@ def test_round57_a_code_sent_to_a_number(text):
     result = check(text)
     assert result.verdict == "high_risk", [f.id for f in result.red_flags]
     assert "credentials_requested" in [f.id for f in result.red_flags]
+
+
+# Round 57 (a grid of claims × requests × channels, written for probing): a card number asked to be paid into with the verb
+# after it ("请往6222…转账"), or an account of a named payee to pay a due into ("请向户名王某的账户6222…缴纳"), is money asked
+# through that card, as "请将欠款转至账户6222…" was. Before round 57 all three were suspicious at most.
+PAID_INTO_A_CARD_NAMED_FIRST = [
+    "【借呗】您的借款已逾期，请往6222021234567890128转账。",
+    "【某某区人民法院】您有一起诉讼案件，请往6222021234567890128转账。",
+    "【借呗】您的借款已逾期，请向户名王某的账户6222021234567890128缴纳。",
+]
+
+
+@pytest.mark.parametrize("text", PAID_INTO_A_CARD_NAMED_FIRST)
+def test_round57_paid_into_a_card_named_first(text):
+    result = check(text)
+    assert result.verdict == "high_risk", [f.id for f in result.red_flags]
+    assert "pay_through_unofficial_channel" in [f.id for f in result.red_flags]
+
+
+def test_round57_a_card_paid_into_already_is_no_request():
+    result = check("我已经往6222021234567890128转账了，你查一下。")
+    assert "pay_through_unofficial_channel" not in [f.id for f in result.red_flags]
