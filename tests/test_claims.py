@@ -5288,3 +5288,29 @@ def test_round57_paid_into_a_card_named_first(text):
 def test_round57_a_card_paid_into_already_is_no_request():
     result = check("我已经往6222021234567890128转账了，你查一下。")
     assert "pay_through_unofficial_channel" not in [f.id for f in result.red_flags]
+
+
+# Round 57 (the same grid): an institution that asks for money into a payment app's account named by a number ("转到支付宝
+# 139…") asks it through an account nobody confirms; a password asked by what it opens ("请提供银行卡密码") is a credential.
+# Between people, a friend's own payment account stays the person's request, not an institution's.
+ASKED_THROUGH_AN_APP_ACCOUNT_OR_FOR_A_PASSWORD = [
+    ("【建设银行】您的账户存在风险，请将5000元转到支付宝13912345678。", "pay_through_unofficial_channel"),
+    ("【社保中心】您的社保卡需升级，请将300元转到支付宝账号：13912345678。", "pay_through_unofficial_channel"),
+    ("【建设银行】您的账户存在风险，请提供银行卡密码核实。", "credentials_requested"),
+    ("我是你们王总，需要你告知一下取款密码。", "credentials_requested"),
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), ASKED_THROUGH_AN_APP_ACCOUNT_OR_FOR_A_PASSWORD)
+def test_round57_asked_through_an_app_account_or_for_a_password(text, finding):
+    result = check(text)
+    assert result.verdict == "high_risk", [f.id for f in result.red_flags]
+    assert finding in [f.id for f in result.red_flags]
+
+
+def test_round57_a_password_warned_about_is_no_request():
+    for text in (
+        "【某某银行】温馨提示：请勿向任何人告知银行卡密码和短信验证码，谨防诈骗。",
+        "【12381】您好，如有人要求您提供银行卡密码、验证码，均为诈骗，请拨打96110咨询。",
+    ):
+        assert check(text).verdict == "low_risk", text
