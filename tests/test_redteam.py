@@ -377,3 +377,39 @@ def test_the_holdout_table_is_met_only_where_each_half_keeps_within_the_bound():
     rows = {line.split(" | ")[0][2:]: line for line in redteam_figures(report) if line.startswith(("| bare ", "| polite "))}
     assert rows["bare"].endswith(": **not met** |") and "2.50 % (25 / 1,000)" in rows["bare"]
     assert rows["polite"].endswith(": met |") and "2.00 % (20 / 1,000)" in rows["polite"]
+
+
+# checker.lab.grid (round 57): the core judgement probed head on, one claim and one request through one channel each.
+def test_grid_probes_fill_every_placeholder_and_judge_every_kind():
+    from checker.lab import grid
+
+    for half in grid.REQUESTS:
+        kinds = {kind for kind, _ in grid.probes(half)}
+        assert kinds == set(grid.LEAST), half
+        for _kind, text in grid.probes(half):
+            assert "{" not in text and "}" not in text, text
+    # Contact requests are not judged for a claim whose staff call from their own mobiles (a courier).
+    quiet_claims = [claim for claim, contact in grid.CLAIMS if not contact]
+    assert quiet_claims
+    assert not any(kind == "contact" and text.startswith(tuple(quiet_claims)) for kind, text in grid.probes("held_out"))
+
+
+def test_grid_counts_the_probes_below_their_least_verdict():
+    from types import SimpleNamespace
+
+    from checker.lab import grid
+
+    # A checker that calls every probe suspicious: the requests that must reach high_risk are all below, contact none.
+    report = grid.probe(lambda text: SimpleNamespace(verdict="suspicious"))
+    for half, kinds in report.items():
+        total = sum(1 for _ in grid.probes(half))
+        assert sum(n for _, n in kinds.values()) == total
+        for kind, (below, n) in kinds.items():
+            assert below == (n if grid.LEAST[kind] == "high_risk" else 0), (half, kind)
+
+
+def test_the_grid_cards_pass_the_luhn_check():
+    from checker.lab.grid import FILLS
+
+    digits = [int(d) for d in reversed(FILLS["card"])]
+    assert sum(d if i % 2 == 0 else (d * 2 - 9 if d * 2 > 9 else d * 2) for i, d in enumerate(digits)) % 10 == 0

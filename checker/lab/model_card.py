@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..stages.model import MIN_KNOWN_WORDS
 from .evaluate import wilson
+from .grid import LEAST
 
 
 def _with_interval(k: int, n: int, percent: bool = False) -> str:
@@ -184,6 +185,23 @@ def redteam_figures(report: dict) -> list[str]:
                 cells.append(f"{rate * 100:.2f} % ({raised:,} / {quiet:,})")
             verdict = "met" if met else "**not met**"
             lines.append(f"| {name} | " + " | ".join(cells) + f" | <= {GENUINE_EDIT_BOUND * 100:.0f} % on each: {verdict} |")
+    grid = report.get("grid") or {}
+    if grid:
+        lines += [
+            "",
+            "The core judgement head on (`python -m checker.lab.grid`): short messages of one claim (a bank, a platform, a court,",
+            "12381, a law firm, 社保, ETC, a courier, a boss, a landlord) and one request through one channel (a Luhn-valid card,",
+            "a mobile, a chat id, a link, an app). Money, a code or the screen asked must be `high_risk`; contact through a",
+            "private channel at least `suspicious` (not judged for a courier, whose driver calls from his own mobile). The dev",
+            "wordings were probed and fixed in round 57; the held-out wordings were written before the first run and never",
+            "fixed for:",
+            "",
+            "| request | " + " | ".join(f"{half} below" for half in grid) + " | must reach |",
+            "|---|" + "---:|" * len(grid) + "---|",
+        ]
+        for kind in next(iter(grid.values())):
+            cells = [f"{below / total * 100:.1f} % ({below} / {total})" if total else "-" for below, total in (kinds[kind] for kinds in grid.values())]
+            lines.append(f"| {kind} | " + " | ".join(cells) + f" | `{LEAST[kind]}` |")
     return lines
 
 

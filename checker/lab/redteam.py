@@ -105,6 +105,9 @@ any more than an attacker's edit may make a scam look harmless.
 
 Deterministic: a fixed seed, and each message's edit drawn from its own (the seed, the family and the text). `--limit N`
 checks the first N held-out scams and genuine messages of each fold (a fast slice).
+The core judgement head on (round 57): `grid` holds checker.lab.grid's probes, one claim and one request through one
+channel each, the share below the verdict the request must reach, per half (dev: fixed for; held_out: never fixed for).
+
 `python -m checker.lab.redteam --json > models/redteam.json` writes the figures the README shows.
 """
 
@@ -117,6 +120,8 @@ import random
 import re
 import sys
 from collections.abc import Callable
+
+from .grid import LEAST
 
 SEED = 8
 HELD_OUT = ("paraphrase", "homoglyphs", "link_forms", "padding", "bare", "quotes")
@@ -700,7 +705,16 @@ def held_out(root: pathlib.Path, limit: int | None = None) -> dict:
         "false_alarm_rate": {name: round(up / n, 4) if n else 0.0 for name, (up, n) in alarms.items()},
         "raised": {name: up for name, (up, _) in alarms.items()},
         "holdout_false_alarms": holdout_false_alarms(root, limit),
+        "grid": _grid(),
     }
+
+
+def _grid() -> dict[str, dict[str, list[int]]]:
+    """The core judgement probed head on with the shipped checker (checker.lab.grid)."""
+    from ..pipeline import check
+    from .grid import probe
+
+    return probe(check)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -724,6 +738,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"data/holdout/{half}.jsonl genuine, shipped checker:")
         for name, (raised, quiet) in edits.items():
             print(f"  {name:18} {raised / quiet * 100 if quiet else 0:5.1f} % made an alarm ({raised} of {quiet})")
+    for half, kinds in report["grid"].items():
+        print(f"grid {half} (checker.lab.grid), shipped checker:")
+        for kind, (below, total) in kinds.items():
+            print(f"  {kind:18} {below} of {total} below {LEAST[kind]}")
     return 0
 
 
