@@ -5275,6 +5275,7 @@ PAID_INTO_A_CARD_NAMED_FIRST = [
     "【借呗】您的借款已逾期，请往6222021234567890128转账。",
     "【某某区人民法院】您有一起诉讼案件，请往6222021234567890128转账。",
     "【借呗】您的借款已逾期，请向户名王某的账户6222021234567890128缴纳。",
+    "我是房东，我换了新卡，你往6222021234567890128打3000元。",
 ]
 
 
@@ -5286,8 +5287,8 @@ def test_round57_paid_into_a_card_named_first(text):
 
 
 def test_round57_a_card_paid_into_already_is_no_request():
-    result = check("我已经往6222021234567890128转账了，你查一下。")
-    assert "pay_through_unofficial_channel" not in [f.id for f in result.red_flags]
+    for text in ("我已经往6222021234567890128转账了，你查一下。", "你往6222021234567890128打的那笔钱到了吗？"):
+        assert "pay_through_unofficial_channel" not in [f.id for f in check(text).red_flags], text
 
 
 # Round 57 (the same grid): an institution that asks for money into a payment app's account named by a number ("转到支付宝

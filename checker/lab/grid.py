@@ -54,7 +54,7 @@ REQUESTS: dict[str, dict[str, tuple[str, ...]]] = {
             "请将{amount}转入{card}", "请汇款{amount}至{card}", "把{amount}打到卡号{card}上", "请存入{amount}到{card}",
             "请支付{amount}到账户{card}", "请于今日内转账至{card}", "先转{amount}到{card}户名李某", "请扫码支付{amount}",
             "请通过 {link} 缴纳{amount}", "请把钱转到微信{chat}", "请将{amount}转到支付宝{mobile}",
-            "请把保证金转到安全账户{card}", "请扫描二维码付款后截图发{chat}",
+            "请把保证金转到安全账户{card}", "请扫描二维码付款后截图发{chat}", "你往{card}打{amount}",
         ),
         "credentials": (
             "请把收到的验证码发到{mobile}核实", "请将验证码回复至{mobile}", "请把验证码告诉客服{mobile}",
