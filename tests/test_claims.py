@@ -5248,7 +5248,15 @@ IDENTITY_USED_AS_A_LOSS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "quiet"), CALLED_MY_PHONE + IDENTITY_USED_AS_A_LOSS)
+# Round 57 (dev half): an account said to be someone else's, then promised ("账号是他儿子的，我发你"), is handed over later
+# and in private as "账号我发你" is: money asked into it. One sent already ("我发你了") is there to be checked.
+WHOSE_ACCOUNT_THEN_PROMISED = [
+    ("爸，我骑车撞了人，对方要赔两千，你先转给他吧，账号是他儿子的，我发你。", False),
+    ("爸，上次说的那个账号是他儿子的，我发你了，你看下对不对。", True),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), CALLED_MY_PHONE + IDENTITY_USED_AS_A_LOSS + WHOSE_ACCOUNT_THEN_PROMISED)
 def test_round57_readings(text, quiet):
     _quiet_as_listed(text, quiet)
 
