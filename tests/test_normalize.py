@@ -93,6 +93,9 @@ CASES = [
     ("先給客戶z h u a n 2萬", "先给客户转2万"),
     ("校园dai未注销", "校园贷未注销"),
     ("请回电00852-2731-6480", "请回电0085227316480"),  # a country code, then the number in groups
+    ("请致电(021)61234567处理", "请致电02161234567处理"),  # a landline's area code in brackets (round 57)
+    ("请致电（0571）8765-4321", "请致电057187654321"),
+    ("会议室(2)12345678号", "会议室(2)12345678号"),  # no area code: left as it was
     ("I am a boy", "i am a boy"),  # single letters that spell nothing stay words apart
     ("请点击 d w z 7 . c c / G J Z 8 登录", "请点击dwz7.cc/gjz8登录"),  # letters and digits mixed, one run
     ("iPhone 1 5 Pro", "iphone 1 5 pro"),  # two characters apart are no run

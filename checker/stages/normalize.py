@@ -111,6 +111,8 @@ _SPELLED_APART = _Chain(rf"[{_CJK}]", rf"[\-_*·•・|~^=#/\\.+{_SYMBOLS}]{{1,8
 # has the length of a phone (10-12 digits with area code) or card number (16-19).
 _DIGIT_GROUPS = precompiled(rf"(?<!\d)\d{{3,8}}(?:[ \-\u3000._~*·\u2027\u2010-\u2015\uff0d{_SYMBOLS}]{{1,3}}\d{{3,8}}){{1,5}}(?!\d)")
 _JOINED_LENGTHS = frozenset({10, 11, 12, 16, 17, 18, 19})
+# A landline written with its area code in brackets (round 57, a grid of channels written for probing).
+_AREA_CODE_APART = precompiled(r"(?<!\d)[(（]\s?(0[1-9]\d{1,2})\s?[)）][ \-\u3000]{0,2}(\d{3,4}[ \-\u3000]?\d{4})(?!\d)")
 # Four groups of three digits apart by dots, each at most 255, are an IPv4 address ("http://133.114.112.215"),
 # not a phone written in groups: kept, so the raw-IP link stays a link (hole14).
 _IPV4 = precompiled(r"(?:(?:25[0-5]|2[0-4]\d|1\d\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d)")
@@ -676,6 +678,10 @@ def _compact(text: str, offsets: OffsetMap, found: _Found, speakers: frozenset[s
                 yield m.start(), m.end(), digits
 
     text, offsets = _rebuild(text, offsets, joined_digits(text))
+    # A landline's area code in brackets ("(021)6123 4567", "（0571）8765-4321"): one number, as it is dialled.
+    text, offsets = _rebuild(
+        text, offsets, ((m.start(), m.end(), m.group(1) + re.sub(r"\D", "", m.group(2))) for m in _AREA_CODE_APART.finditer(text))
+    )
     # An international number with its country code set apart ("+60 519677403", "00852-61234567").
     text, offsets = _rebuild(
         text,
