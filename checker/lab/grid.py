@@ -59,7 +59,7 @@ REQUESTS: dict[str, dict[str, tuple[str, ...]]] = {
         "credentials": (
             "请把收到的验证码发到{mobile}核实", "请将验证码回复至{mobile}", "请把验证码告诉客服{mobile}",
             "请将验证码短信转发到{mobile}", "把短信里的六位数字发给{mobile}", "请联系{mobile}并提供验证码",
-            "请添加微信{chat}提供验证码", "请把银行卡号和密码发到{mobile}", "请告知收到的验证码",
+            "请添加微信{chat}提供验证码", "请把银行卡号和密码发到{mobile}", "请告知收到的验证码", "请把收到的验证码发到{landline}核实",
             "请把短信验证码告诉工作人员", "请提供银行卡密码核实", "请在 {link} 输入卡号和验证码",
             "请将验证码截图发给{chat}", "请回复验证码至本号码", "打开{link}填写卡号",
         ),
@@ -91,6 +91,7 @@ REQUESTS: dict[str, dict[str, tuple[str, ...]]] = {
 FILLS = {
     "card": "6222021234567890128",
     "mobile": "13912345678",
+    "landline": "(021)61234567",
     "chat": "kf_x2026",
     "qq": "3129460587",
     "link": "abc-xyz.top/k",
