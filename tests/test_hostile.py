@@ -46,12 +46,23 @@ def _cpu_seconds(text: str, runs: int = 3) -> float:
     return min(times)
 
 
+def _growth(unit: str, n: int, runs: int = 3) -> tuple[float, float]:
+    """The least CPU times of `runs` checks at n and at 4n characters; where their ratio passes MAX_GROWTH, the least
+    of as many runs again (round 57: a full CI run once measured 6.4x on a family that measures 3.3x alone, while the
+    other worker ran the Dask tests). A pattern that rescans a run is ~16x however many runs are taken."""
+    short = _cpu_seconds(_repeated(unit, n), runs)
+    long = _cpu_seconds(_repeated(unit, 4 * n), runs)
+    if long / max(short, 1e-3) > MAX_GROWTH:
+        short = min(short, _cpu_seconds(_repeated(unit, n), runs))
+        long = min(long, _cpu_seconds(_repeated(unit, 4 * n), runs))
+    return short, long
+
+
 @pytest.mark.parametrize("family", sorted(FAMILIES))
 def test_checking_time_grows_linearly_with_the_paste(family):
     unit = FAMILIES[family]
     check(_repeated(unit, 500))  # warm: lazy loads happen outside the timing
-    short = _cpu_seconds(_repeated(unit, SHORT))
-    long = _cpu_seconds(_repeated(unit, 4 * SHORT))
+    short, long = _growth(unit, SHORT)
     assert long / max(short, 1e-3) <= MAX_GROWTH, f"{family}: {short:.3f} s -> {long:.3f} s"
 
 
@@ -62,8 +73,7 @@ def test_a_request_retold_in_one_endless_sentence_grows_linearly_at_length(famil
     # quotation of the paste looked through for each.
     unit = FAMILIES[family]
     check(_repeated(unit, 500))
-    short = _cpu_seconds(_repeated(unit, 4 * SHORT), runs=2)
-    long = _cpu_seconds(_repeated(unit, 16 * SHORT), runs=2)
+    short, long = _growth(unit, 4 * SHORT, runs=2)
     assert long / max(short, 1e-3) <= MAX_GROWTH, f"{family}: {short:.3f} s -> {long:.3f} s"
 
 
