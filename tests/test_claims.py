@@ -5264,34 +5264,20 @@ def test_round57_readings(text, quiet):
 # Round 57: a code asked to be sent or replied to a number written right after the verb ("请把验证码发到139…",
 # "将收到的验证码回复至139…") is a credential asked through that number: high_risk, as "发到这个号" was.
 CODE_SENT_TO_A_NUMBER = [
-    "您的医保卡即将停用，请把收到的验证码发到13912345678核实。",
-    "您的医保卡即将停用，请将收到的验证码回复至 13912345678 完成核实。",
+    ("您的医保卡即将停用，请把收到的验证码发到13912345678核实。", "credentials_requested"),
+    ("您的医保卡即将停用，请将收到的验证码回复至 13912345678 完成核实。", "credentials_requested"),
 ]
-
-
-@pytest.mark.parametrize("text", CODE_SENT_TO_A_NUMBER)
-def test_round57_a_code_sent_to_a_number(text):
-    result = check(text)
-    assert result.verdict == "high_risk", [f.id for f in result.red_flags]
-    assert "credentials_requested" in [f.id for f in result.red_flags]
 
 
 # Round 57 (a grid of claims × requests × channels, written for probing): a card number asked to be paid into with the verb
 # after it ("请往6222…转账"), or an account of a named payee to pay a due into ("请向户名王某的账户6222…缴纳"), is money asked
 # through that card, as "请将欠款转至账户6222…" was. Before round 57 all three were suspicious at most.
 PAID_INTO_A_CARD_NAMED_FIRST = [
-    "【借呗】您的借款已逾期，请往6222021234567890128转账。",
-    "【某某区人民法院】您有一起诉讼案件，请往6222021234567890128转账。",
-    "【借呗】您的借款已逾期，请向户名王某的账户6222021234567890128缴纳。",
-    "我是房东，我换了新卡，你往6222021234567890128打3000元。",
+    ("【借呗】您的借款已逾期，请往6222021234567890128转账。", "pay_through_unofficial_channel"),
+    ("【某某区人民法院】您有一起诉讼案件，请往6222021234567890128转账。", "pay_through_unofficial_channel"),
+    ("【借呗】您的借款已逾期，请向户名王某的账户6222021234567890128缴纳。", "pay_through_unofficial_channel"),
+    ("我是房东，我换了新卡，你往6222021234567890128打3000元。", "pay_through_unofficial_channel"),
 ]
-
-
-@pytest.mark.parametrize("text", PAID_INTO_A_CARD_NAMED_FIRST)
-def test_round57_paid_into_a_card_named_first(text):
-    result = check(text)
-    assert result.verdict == "high_risk", [f.id for f in result.red_flags]
-    assert "pay_through_unofficial_channel" in [f.id for f in result.red_flags]
 
 
 def test_round57_a_card_paid_into_already_is_no_request():
@@ -5310,8 +5296,10 @@ ASKED_THROUGH_AN_APP_ACCOUNT_OR_FOR_A_PASSWORD = [
 ]
 
 
-@pytest.mark.parametrize(("text", "finding"), ASKED_THROUGH_AN_APP_ACCOUNT_OR_FOR_A_PASSWORD)
-def test_round57_asked_through_an_app_account_or_for_a_password(text, finding):
+@pytest.mark.parametrize(
+    ("text", "finding"), CODE_SENT_TO_A_NUMBER + PAID_INTO_A_CARD_NAMED_FIRST + ASKED_THROUGH_AN_APP_ACCOUNT_OR_FOR_A_PASSWORD
+)
+def test_round57_high_risk_with_its_finding(text, finding):
     result = check(text)
     assert result.verdict == "high_risk", [f.id for f in result.red_flags]
     assert finding in [f.id for f in result.red_flags]

@@ -191,7 +191,7 @@ def redteam_figures(report: dict) -> list[str]:
             "",
             "The core judgement head on (`python -m checker.lab.grid`): short messages of one claim (a bank, a platform, a court,",
             "12381, a law firm, 社保, ETC, a courier, a boss, a landlord) and one request through one channel (a Luhn-valid card,",
-            "a mobile, a chat id, a link, an app). Money, a code or the screen asked must be `high_risk`; contact through a",
+            "a mobile, a landline, a chat id, a link, an app). Money, a code or the screen asked must be `high_risk`; contact through a",
             "private channel at least `suspicious` (not judged for a courier, whose driver calls from his own mobile). The dev",
             "wordings were probed and fixed in round 57; the held-out wordings were written before the first run and never",
             "fixed for:",
