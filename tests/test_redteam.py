@@ -413,3 +413,20 @@ def test_the_grid_cards_pass_the_luhn_check():
 
     digits = [int(d) for d in reversed(FILLS["card"])]
     assert sum(d if i % 2 == 0 else (d * 2 - 9 if d * 2 > 9 else d * 2) for i, d in enumerate(digits)) % 10 == 0
+
+
+def test_the_grids_blind_halves_split_claims_and_requests_by_hash():
+    from checker.lab import grid
+
+    blind = grid._blind()
+    assert set(blind) == set(grid.BLIND_HALVES) and set(grid.halves()) >= set(grid.BLIND_HALVES)
+    seen: dict[str, str] = {}
+    for half, (claims, requests) in blind.items():
+        assert claims and all(requests.values()), half
+        texts = [claim for claim, _ in claims] + [r for rs in requests.values() for r in rs]
+        for text in texts:
+            assert grid.blind_half(text) == half and seen.setdefault(text, half) == half
+        for _kind, text in grid.probes(half):
+            assert "{" not in text and "}" not in text, text
+    # Only the dev halves' misses are ever listed.
+    assert "blind_held_out" not in grid.LISTED and "held_out" not in grid.LISTED

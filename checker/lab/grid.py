@@ -12,16 +12,24 @@ The requests have two halves, as the red team's paraphrase table has:
 - `held_out`: other wordings of the same requests, written before the first run and never fixed for, so its rate
   says whether the readings generalise. Its misses are counted, never listed (the first run, round 57, listed them
   once; nothing was changed for them).
-The cards are Luhn-valid, as real ones are; every text is ours.
+Round 58 adds two blind halves from data/grid_blind.json, written by two helpers who saw none of the project: 64
+claims and 206 requests, each text put in a half by its SHA-256 (blind_dev: its claims with its requests, read and fixed;
+blind_held_out: the others with the others, counted only). Both sides of a held-out probe are unseen, so its rate says
+whether the readings hold for claims and wordings nobody here wrote. The halves are skipped where the file is absent
+(an installed package run outside the project).
+The cards are Luhn-valid, as real ones are; every text of the first two halves is ours.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
+import pathlib
 import sys
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 # Who the message says it is; `contact`: whether a request to contact it through a private channel is an alarm.
 # A courier's driver does call from his own mobile, so a courier's contact request is not judged.
@@ -100,28 +108,61 @@ FILLS = {
 }
 
 
-def probes(half: str) -> Iterator[tuple[str, str]]:
+BLIND = pathlib.Path("data") / "grid_blind.json"  # under the project root
+BLIND_HALVES = ("blind_dev", "blind_held_out")
+# The halves whose misses are listed: the others are counted only.
+LISTED = ("dev", "blind_dev")
+
+
+def blind_half(text: str) -> str:
+    """The blind half a claim or a request belongs to, by the first byte of its SHA-256 (as data/holdout splits)."""
+    return BLIND_HALVES[hashlib.sha256(text.encode("utf-8")).digest()[0] % 2]
+
+
+@lru_cache(maxsize=4)
+def _blind(root: pathlib.Path = pathlib.Path(".")) -> dict[str, tuple[tuple[tuple[str, bool], ...], dict[str, tuple[str, ...]]]]:
+    """Per blind half: its claims (a courier's contact not judged, as above) and its requests by kind; {} without the file."""
+    path = root / BLIND
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        half: (
+            tuple((c["claim"], c["who"] != "courier") for c in data["claims"] if blind_half(c["claim"]) == half),
+            {kind: tuple(r for r in requests if blind_half(r) == half) for kind, requests in data["requests"].items()},
+        )
+        for half in BLIND_HALVES
+    }
+
+
+def halves(root: pathlib.Path = pathlib.Path(".")) -> tuple[str, ...]:
+    """The halves probed: the hand-written two, and the blind two where their file is under `root`."""
+    return (*REQUESTS, *_blind(root))
+
+
+def probes(half: str, root: pathlib.Path = pathlib.Path(".")) -> Iterator[tuple[str, str]]:
     """(kind, text) of every probe of the half: each claim with each request, contact requests only where judged."""
-    for (claim, contact), (kind, requests) in itertools.product(CLAIMS, REQUESTS[half].items()):
+    claims, requests_by_kind = (CLAIMS, REQUESTS[half]) if half in REQUESTS else _blind(root)[half]
+    for (claim, contact), (kind, requests) in itertools.product(claims, requests_by_kind.items()):
         if kind == "contact" and not contact:
             continue
         for request in requests:
             yield kind, f"{claim}，{request.format(**FILLS)}。"
 
 
-def probe(check: Callable) -> dict[str, dict[str, list[int]]]:
+def probe(check: Callable, root: pathlib.Path = pathlib.Path(".")) -> dict[str, dict[str, list[int]]]:
     """Per half and kind: [probes below their least verdict, probes]."""
-    return {half: {kind: [len(texts), total] for kind, (texts, total) in kinds.items()} for half, kinds in _below(check).items()}
+    return {half: {kind: [len(texts), total] for kind, (texts, total) in kinds.items()} for half, kinds in _below(check, root).items()}
 
 
-def _below(check: Callable) -> dict[str, dict[str, tuple[list[str], int]]]:
+def _below(check: Callable, root: pathlib.Path = pathlib.Path(".")) -> dict[str, dict[str, tuple[list[str], int]]]:
     """Per half and kind: (the texts below their least verdict, how many probes)."""
     from ..stages.verdict import ORDER
 
     out: dict[str, dict[str, tuple[list[str], int]]] = {}
-    for half in REQUESTS:
+    for half in halves(root):
         kinds: dict[str, tuple[list[str], int]] = {}
-        for kind, text in probes(half):
+        for kind, text in probes(half, root):
             below, total = kinds.get(kind, ([], 0))
             if ORDER.index(check(text).verdict) < ORDER.index(LEAST[kind]):
                 below.append(text)
@@ -132,19 +173,20 @@ def _below(check: Callable) -> dict[str, dict[str, tuple[list[str], int]]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m checker.lab.grid", description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--root", type=pathlib.Path, default=pathlib.Path("."), help="the project root (its data/grid_blind.json)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     from ..pipeline import check
 
     if args.json:
-        print(json.dumps(probe(check), indent=2, ensure_ascii=False))
+        print(json.dumps(probe(check, args.root), indent=2, ensure_ascii=False))
         return 0
-    for half, kinds in _below(check).items():
+    for half, kinds in _below(check, args.root).items():
         print(f"{half}:")
         for kind, (texts, total) in kinds.items():
             print(f"  {kind:12} {len(texts)} of {total} below {LEAST[kind]}")
-            # The held-out half is counted, never listed: its misses are not to be read and fixed one by one.
-            for text in texts if half == "dev" else ():
+            # The held-out halves are counted, never listed: their misses are not to be read and fixed one by one.
+            for text in texts if half in LISTED else ():
                 print(f"    {text}")
     return 0
 

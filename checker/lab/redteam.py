@@ -705,16 +705,16 @@ def held_out(root: pathlib.Path, limit: int | None = None) -> dict:
         "false_alarm_rate": {name: round(up / n, 4) if n else 0.0 for name, (up, n) in alarms.items()},
         "raised": {name: up for name, (up, _) in alarms.items()},
         "holdout_false_alarms": holdout_false_alarms(root, limit),
-        "grid": _grid(),
+        "grid": _grid(root),
     }
 
 
-def _grid() -> dict[str, dict[str, list[int]]]:
-    """The core judgement probed head on with the shipped checker (checker.lab.grid)."""
+def _grid(root: pathlib.Path) -> dict[str, dict[str, list[int]]]:
+    """The core judgement probed head on with the shipped checker (checker.lab.grid), its blind halves read under root."""
     from ..pipeline import check
     from .grid import probe
 
-    return probe(check)
+    return probe(check, root)
 
 
 def main(argv: list[str] | None = None) -> int:
