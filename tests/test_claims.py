@@ -5311,3 +5311,58 @@ def test_round57_a_password_warned_about_is_no_request():
         "【12381】您好，如有人要求您提供银行卡密码、验证码，均为诈骗，请拨打96110咨询。",
     ):
         assert check(text).verdict == "low_risk", text
+
+
+# Round 58 (the grid's blind halves, dev half, checker.lab.grid): a secret handed over whatever words stand between the verb
+# and it, or by its other names (动态口令, 动态密码); a password typed where the message says; a card's photo sent; a code
+# filled into a page; a code asked as a question; a face scanned on a page nobody confirms. All were below high_risk before.
+SECRETS_ASKED_ANOTHER_WAY = [
+    ("【某某银行】您的账户存在风险，可以发一下你的支付宝登录密码吗。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，请告知动态密码以便完成注销。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，请务必在十分钟内把动态口令回复给客服。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，请告知您6222021234567890128这张卡的预留手机号和验证码。", "credentials_requested"),
+    ("您的卡片已被锁定，请在 abc-xyz.top/k 页面输入网银登录密码解锁。", "credentials_requested"),
+    ("您的借款已逾期，需要您把信用卡正反面拍照发过来核实。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，请把短信里的动态验证码填到 abc-xyz.top/k 页面里。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，您收到的验证码是多少？", "credentials_requested"),
+    ("【社保局】您的社保卡已暂停使用，需要您登录 abc-xyz.top/k 进行人脸识别。", "credentials_requested"),
+]
+
+
+# Round 58 (the same): money moved another way: cash taken out and handed to whoever the writer sends (also where a
+# borrowing word stands before it: "您有一笔借款已逾期"), a sum sent at an order to the card the sentence gives, a WeChat
+# transfer or a red packet to an id with no label, money moved inside a meeting app; and the screen by other names.
+MONEY_AND_SCREEN_ASKED_ANOTHER_WAY = [
+    ("您好，这边是某某贷后服务中心，您有一笔借款已逾期15天，劳烦您把取出的现金交给我们上门的工作人员。", "pay_through_unofficial_channel"),
+    ("【某某区人民法院】您有一起诉讼案件，收款人张某 账号6222021234567890128 请速汇3000元。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户异常，微信转账2000元给kf_ab2026备注订单号。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户异常，给kf_ab2026发个2000元的红包作为保证金。", "pay_through_unofficial_channel"),
+    ("【某某平台】您的账户已冻结，需要您在云会议App里充值3000元解冻。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，请开启屏幕分享配合操作。", "screen_share_requested"),
+    ("【某某银行】您的账户存在风险，请安装云会议App并把设备码告诉客服。", "screen_share_requested"),
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), SECRETS_ASKED_ANOTHER_WAY + MONEY_AND_SCREEN_ASKED_ANOTHER_WAY)
+def test_round58_high_risk_with_its_finding(text, finding):
+    result = check(text)
+    assert result.verdict == "high_risk", [f.id for f in result.red_flags]
+    assert finding in [f.id for f in result.red_flags]
+
+
+# Round 58: what those readings leave alone: the writer sending the reader's own photo to the reader, a code asked of
+# someone else and told, a meeting app warned about, the reader's own app or the account his contract names, a red packet
+# among friends with no sum.
+ROUND58_GUARDS = [
+    "明天我把你的身份证照片发到你邮箱，你自己打印。",
+    "客服问我验证码是多少，我没说。",
+    "【某某县反诈中心】“飞鸽会议”App被用于共享屏幕诈骗，请勿下载。",
+    "尊敬的租户：本月房租请在“安居寓”App内完成支付，或转账至租赁合同第八条载明的公司对公账户。",
+    "【支付宝】您有23300积分即将过期 可在支付宝App-我的-支付宝会员中兑换权益",
+    "过年啦，记得给我发个红包哦。",
+]
+
+
+@pytest.mark.parametrize("text", ROUND58_GUARDS)
+def test_round58_guards_stay_quiet(text):
+    _quiet_as_listed(text, True)

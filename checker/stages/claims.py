@@ -74,7 +74,11 @@ _INTO_THE_SENDER = frozenset(
 # The pay patterns whose payee is a third person only the writer names (a friend, "this" account, his relative's card):
 # whoever the writer says he is, or if he says nothing, the payee is his word alone.
 # Round 50: the writer's own personal account asked for a fee (into_my_personal_account) is his word alone as well.
-_FOR_SOMEONE_ELSE = frozenset({"pay_someone_for_me", "into_third_persons_account", "into_my_personal_account"})
+# Round 58: cash handed to whoever the writer sends (cash_handover) is his word alone too.
+_FOR_SOMEONE_ELSE = frozenset({"pay_someone_for_me", "into_third_persons_account", "into_my_personal_account", "cash_handover"})
+# The credential patterns that enter a code or scan a face where the message says: a finding only where that page is
+# no official one (a genuine e-delivery opens its documents with a code; a pension is certified by a face scan).
+_ENTERING = frozenset({"enter_code", "face_check"})
 # The request patterns answered by replying to the SMS itself (claims.toml reply, reply_with, reply_contact): they go
 # back to whoever sent it, whatever number its tag shows.
 _REPLIES = frozenset({"reply", "reply_with", "reply_contact"})
@@ -118,6 +122,31 @@ _APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:
 # The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
 # A school's own payment system and finance office are the reader's own way in too (a genuine class
 # notice: "请通过学校统一的缴费平台缴纳").
+# The names of meeting and remote-control apps right before "App" (domain.md 1c row 12), and how far back they are read.
+_MEETING_APP = precompiled(r"(?:会议|视讯|瞩目|远程|屏幕共享|共享屏幕)[\u4e00-\u9fffa-z0-9]{0,4}$")
+_MEETING_APP_REACH = 10
+_MEETING = "meeting_app"
+_APP_WORD = precompiled(r"(?:app|客户端)(?![a-z])")
+# An id of letters and digits right after the word it is sent to (_channels), and the words of the chat or the red packet
+# one of them must stand in its sentence.
+_ID_SENT_TO = precompiled(r"(?:给|到|至|向)\s?([a-z][a-z0-9_\-]{4,24})(?![a-z0-9_\-.])")
+_CHAT_WORDS = ("微信", "wx", "vx", "qq", "红包", "卡密")  # the owner a meeting app's channel is marked with
+
+
+def _meeting_apps(norm: Normalized, requests: Sequence[Request], kind: str) -> list[Channel]:
+    """The meeting or remote-control apps named in the sentence of a request of `kind` ("在云会议App里充值5000元"): no
+    institution's way in (domain.md 1c row 12), so the channel a payment or a credential goes through. Not a channel
+    otherwise: a warning that names one ("“飞鸽会议”App被用于共享屏幕诈骗") offers it to nobody."""
+    text = norm.text
+    found: list[Channel] = []
+    for r in requests:
+        if r.kind != kind:
+            continue
+        begin, end = _sentence(text, min(bisect_left(norm.starts, r.evidence.start), len(text) - 1))
+        for m in _APP_WORD.finditer(text, begin, end):
+            if _MEETING_APP.search(text, max(begin, m.start() - _MEETING_APP_REACH), m.start()) is not None:
+                found.append(Channel("app", m.group(), "unknown", _MEETING, False, _span(norm, m.start(), m.end()), m.start()))
+    return found
 _OWN_CHANNEL = precompiled(
     r"(?:app|客户端|小程序)(?![a-z])|手机银行|掌上银行|掌银|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点|缴费平台|缴费系统|财务室"
 )
@@ -2337,6 +2366,15 @@ def _channels(
         elif e.kind == "chat_handle":
             out.append(Channel("chat", e.value, "unknown", "", True, _entity_span(e), e.norm_start))
     text = norm.text
+    # Round 58 (blind halves, dev half: "微信转账5000元给kf_x2026", "把卡密发到kf_x2026"): an id of letters and digits that money or
+    # a card's code is sent to, in a sentence that names the chat it lives in or the red packet, with no label before it
+    # for the entity stage to read: a chat id all the same.
+    if any(word in text for word in _CHAT_WORDS):
+        taken = {c.value for c in out}
+        for m in _ID_SENT_TO.finditer(text):
+            begin, end = _sentence(text, m.start())
+            if m.group(1) not in taken and any(word in text[begin:end] for word in _CHAT_WORDS):
+                out.append(Channel("chat", m.group(1), "unknown", "", True, _span(norm, m.start(1), m.end(1)), m.start(1)))
     # A public line too short to read as a phone number ("请拨打110"): the same public channel as
     # "拨打96110", so a warning that ends so asks the reader to call no one the message provides.
     for m in _short_public_lines().finditer(text) if "1" in present else ():
@@ -2357,7 +2395,10 @@ def _channels(
                 # card it gives is a channel of its own, and a person to ask for the account is a contact's).
                 out.append(Channel(kind, m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
                 continue
-            if kind == "account" and _CREDITORS_OWN.search(text, max(0, m.start() - 6), m.start()):
+            if kind == "account" and (
+                _CREDITORS_OWN.search(text, max(0, m.start() - 6), m.start())
+                or _DOCUMENTS_OWN.search(text, max(0, m.start() - _DOCUMENTS_OWN_REACH), m.start())
+            ):
                 # "汇入合同约定的委托方对公账户": the creditor's own account, which the reader has from the
                 # contract; the message gives no number for it (a card it gives is a channel of its own).
                 out.append(Channel(kind, m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
@@ -2374,7 +2415,10 @@ def _channels(
             continue
         # The reader's own way in ("官方渠道", "手机银行", "柜台", the institution's app): official.
         # An app the message asks to download is a channel of its own (the download request's).
-        out.append(Channel("app", m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
+        # Round 58: not a meeting or remote-control app ("在云会议App里充值", "打开视频会议App"): the police name them as the
+        # scammers' tools (domain.md 1c row 12: 腾讯会议, 云视讯, 瞩目 …), no institution's way in to pay or verify.
+        if _MEETING_APP.search(text, max(0, m.start() - _MEETING_APP_REACH), m.start()) is None:
+            out.append(Channel("app", m.group(), "official", "", False, _span(norm, m.start(), m.end()), m.start()))
     # One channel per kind, status and value is enough; a padded paste cannot hide an unofficial
     # one behind many official ones, because each distinct one is kept.
     # An official or public number is kept at each place it is named, since a request is judged by the
@@ -2400,6 +2444,10 @@ _COURTS_OWN = precompiled(r"(?:本院|我院|人民法院|法院)(?:的)?(?:诉�
 _COURTS_OWN_REACH = 10
 # The creditor a firm speaks for, right before an account word: its own account ("委托方对公账户").
 _CREDITORS_OWN = precompiled(r"(?:委托方|委托人|债权人)的?$")
+# Round 58: or the account a document the reader holds names ("转账至租赁合同第八条载明的公司对公账户", "合同约定的账户"): the
+# reader has it from that document, not from the message.
+_DOCUMENTS_OWN = precompiled(r"(?:合同|协议|通知书)[^。，,!?；;]{0,10}?(?:载明|约定|写明|列明|注明|所列|上)的(?:公司|我司|本公司)?(?:对公)?$")
+_DOCUMENTS_OWN_REACH = 24
 # ... and right before an app word: its own app ("委托方官方App", "债权人的App").
 _CREDITORS_APP = precompiled(r"(?:委托方|委托人|债权人)的?(?:官方)?$")
 # How far before the account word its owner may stand ("本公司的对公账户", "商品房预售资金监管账户").
@@ -2594,11 +2642,19 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     first = {k: next(r for r in requests if r.kind == k) for k in kinds}
 
     if "pay" in kinds:
-        pay_channels = [c for c in channels if c.kind in _PAY_CHANNELS and not c.official]
+        # Round 58: a meeting or remote-control app is no way in to pay (_MEETING_APP): money moved inside one goes where
+        # the caller says.
+        pay_channels = [c for c in channels if c.kind in _PAY_CHANNELS and not c.official] + _meeting_apps(norm, requests, "pay")
         borrowing = [r for r in requests if r.kind == "pay" and r.pattern == "borrow"]
         only_borrowing = all(r.pattern == "borrow" for r in requests if r.kind == "pay")
         if borrowing and not persons:
+            # "借款已逾期15天" reads as borrowing, which only a person asks: no request here. Round 58: the message's other
+            # payments are judged all the same ("您有一笔借款已逾期15天，劳烦您把取出的现金交给我们上门的工作人员").
             requests = [r for r in requests if r not in borrowing]
+            borrowing, only_borrowing = [], False
+            first["pay"] = next((r for r in requests if r.kind == "pay"), first["pay"])
+        if not any(r.kind == "pay" for r in requests):
+            pass
         elif persons and only_borrowing and not pay_channels:
             # "能不能借我2000": a person you cannot see asks to borrow, and names no account yet:
             # verify through their old number or in person before anything else.
@@ -2642,8 +2698,8 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             findings.append(_finding(data, "fee_demanded", claims, fees[0], []))
     credentials = [r for r in requests if r.kind == "credentials"]
     if credentials:
-        entering = all(r.pattern == "enter_code" for r in credentials)
-        unofficial_links = [c for c in channels if c.kind == "link" and not c.official]
+        entering = all(r.pattern in _ENTERING for r in credentials)
+        unofficial_links = [c for c in channels if c.kind == "link" and not c.official] + _meeting_apps(norm, credentials, "credentials")
         if not entering or unofficial_links:
             findings.append(_finding(data, "credentials_requested", claims, credentials[0], unofficial_links[:1]))
             judged += unofficial_links
@@ -4056,6 +4112,10 @@ def _bound(
     # The reader's own way in ("官方App", "手机银行") is the request's channel only in its own clause
     # ("请在支付宝App内还款"), not because "以官方App显示为准" stands elsewhere in the sentence.
     near = [c for c in near if c.kind != "app" or not c.official or not _CLAUSE_BREAK.search(text, min(start, c.at), max(start, c.at))]
+    if request.pattern == "cash_handover":
+        # Round 58: the cash is taken out at the reader's own counter or bank, then handed to whoever the writer sends:
+        # the counter is where it comes from, not where it goes ("去柜台取5000元现金，到时候有专人上门来拿").
+        near = [c for c in near if not c.official]
     if request.kind == "pay":
         # Round 48: nor an app named after the payment as the place to check it ("…转我老婆卡上以官方App显示为准", "请登录
         # 支付宝App核实" glued on where the paste's spaces are gone): it vouches for no account the money goes to.
