@@ -5366,3 +5366,19 @@ ROUND58_GUARDS = [
 @pytest.mark.parametrize("text", ROUND58_GUARDS)
 def test_round58_guards_stay_quiet(text):
     _quiet_as_listed(text, True)
+
+
+# Round 58: the writer's own story of what a caller asked of him, pasted as it happened, judges nothing (no refusal, no check
+# made, no word of fraud): the request is live, as "要不要转？" would make it. Told with its end ("我没理他", "直接挂了"), or of
+# someone else in a case report, it stays a story.
+UNJUDGED_STORY = [
+    ("我刚接到个电话说是公安局的，说我涉嫌洗钱，让我把钱转到一个叫刘某的卡上配合调查。", False),
+    ("刚才有个自称京东客服的打电话，说我的白条要注销，让我下载一个会议软件开共享屏幕。", False),
+    ("我刚接到个电话说是公安局的，说我涉嫌洗钱，让我把钱转到一个叫刘某的卡上配合调查，我没理他。", True),
+    ("刚才有个自称京东客服的打电话，说我的白条要注销，让我下载一个会议软件开共享屏幕，我直接挂了。", True),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), UNJUDGED_STORY)
+def test_round58_an_unjudged_story_of_ones_own_is_live(text, quiet):
+    _quiet_as_listed(text, quiet)
