@@ -5382,3 +5382,31 @@ UNJUDGED_STORY = [
 @pytest.mark.parametrize(("text", "quiet"), UNJUDGED_STORY)
 def test_round58_an_unjudged_story_of_ones_own_is_live(text, quiet):
     _quiet_as_listed(text, quiet)
+
+
+# Round 58 (the grid's second blind batch, dev half: calls, chats, procedures and soft asks): a password asked as a question
+# or named first and then typed, the photo with the card held, cash carried or handed over when someone calls, a red packet
+# with its purpose between, money moved to a link, a sum moved after a card, an id searched for to be added, "开远程".
+ASKED_IN_OTHER_REGISTERS = [
+    ("【某某银行】您的账户存在风险，那个，您的网银登录密码是多少，嗯，您说一下。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，对对，就是您那个取款密码，嗯，您输一下，我们系统核对一下。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，嗯您别挂电话啊，就是手持身份证拍一张，发kf_ab2026这个微信。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，建议您把取款密码在 abc-xyz.top/k 页面重新输入一遍。", "credentials_requested"),
+    ("【某某区人民法院】您涉及一起案件，须持现金5000元于指定地点交由工作人员封存。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户异常，只需在微信上给kf_ab2026发个2000元的验证红包即可完成认证。", "pay_through_unofficial_channel"),
+    ("【某某平台】您的任务待完成，你这单要垫付3000元 充到 abc-xyz.top/k 上 完成后本金加佣金一起返。", "pay_through_unofficial_channel"),
+    ("兄弟是我，阿强，我这边出了点急事，帮个忙 给6222021234567890128打3000元 我回头转你。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，装这个 abc-xyz.top/k 给我开远程 我帮你弄。", "screen_share_requested"),
+]
+
+
+@pytest.mark.parametrize(("text", "finding"), ASKED_IN_OTHER_REGISTERS)
+def test_round58_asked_in_other_registers(text, finding):
+    result = check(text)
+    assert result.verdict == "high_risk", [f.id for f in result.red_flags]
+    assert finding in [f.id for f in result.red_flags]
+
+
+def test_round58_a_password_reported_wrong_or_warned_about_is_no_request():
+    for text in ("您的密码输入错误次数过多，请明天再试。", "【某某银行】温馨提示：请勿在任何页面输入密码，谨防诈骗。", "请勿将现金交给上门的陌生人员。"):
+        assert check(text).verdict == "low_risk", text
