@@ -12,11 +12,12 @@ The requests have two halves, as the red team's paraphrase table has:
 - `held_out`: other wordings of the same requests, written before the first run and never fixed for, so its rate
   says whether the readings generalise. Its misses are counted, never listed (the first run, round 57, listed them
   once; nothing was changed for them).
-Round 58 adds two blind halves from data/grid_blind.json, written by two helpers who saw none of the project: 64
-claims and 206 requests, each text put in a half by its SHA-256 (blind_dev: its claims with its requests, read and fixed;
-blind_held_out: the others with the others, counted only). Both sides of a held-out probe are unseen, so its rate says
-whether the readings hold for claims and wordings nobody here wrote. The halves are skipped where the file is absent
-(an installed package run outside the project).
+Round 58 adds two blind halves from data/grid_blind.json, written by three helpers who saw none of the project: 64
+claims and 406 requests (the second 200 in call, chat, procedure and soft-ask registers), each text put in a half by
+its SHA-256 (blind_dev: its claims with its requests, read and fixed; blind_held_out: the others with the others,
+counted only). Both sides of a held-out probe are unseen, so its rate says whether the readings hold for claims and
+wordings nobody here wrote. The halves are skipped where the file is absent (an installed package run outside the
+project).
 The cards are Luhn-valid, as real ones are; every text of the first two halves is ours.
 """
 

@@ -194,7 +194,7 @@ def redteam_figures(report: dict) -> list[str]:
             "a mobile, a landline, a chat id, a link, an app). Money, a code or the screen asked must be `high_risk`; contact through a",
             "private channel at least `suspicious` (not judged for a courier, whose driver calls from his own mobile). The dev",
             "wordings were probed and fixed in round 57; the held-out wordings were written before the first run and never",
-            "fixed for. The blind halves (round 58, `data/grid_blind.json`) hold 64 claims and 206 requests written by two",
+            "fixed for. The blind halves (round 58, `data/grid_blind.json`) hold 64 claims and 406 requests written by three",
             "helpers who saw none of the project, split by a hash of each text: `blind_dev` was read and fixed, `blind_held_out`",
             "(claims and requests both unseen) is counted only. Its `{app}` is the grid's meeting app (`云会议App`), which round",
             "58 reads as no institution's way in: money or a face scan asked inside it counts because of that fill:",
