@@ -5360,6 +5360,10 @@ ROUND58_GUARDS = [
     "尊敬的租户：本月房租请在“安居寓”App内完成支付，或转账至租赁合同第八条载明的公司对公账户。",
     "【支付宝】您有23300积分即将过期 可在支付宝App-我的-支付宝会员中兑换权益",
     "过年啦，记得给我发个红包哦。",
+    # The red team's bare edit of two dev-half notices (their punctuation gone): a question between the verb and the code
+    # ends its reach; a story that says the request was never made is over.
+    "对方您好我是某某银行信用卡中心的您的卡刚才有一笔消费我要提供什么吗验证码要不要对方不需要我们不会问您要任何验证码或者密码",
+    "记录一下今天打95188问的情况客服让我在支付宝账单详情里看退款那一栏全程没让我报验证码也没让我装任何东西",
 ]
 
 
