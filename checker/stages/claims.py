@@ -119,18 +119,15 @@ _SCHEME = precompiled(r"^[a-z][a-z0-9+.\-]{0,9}://")
 _AFTER_HOST = precompiled(r"[/?#:]")
 # A meeting app is named by its product name alone as often as not ("下一个小鱼易连", "下载“飞书”").
 _APP = precompiled(r"[\"“「《]?([\u4e00-\u9fffa-z0-9]{2,8})[\"”」》]?(?:app|软件|客户端|apk)|小鱼易连|飞书")
-# The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
-# A school's own payment system and finance office are the reader's own way in too (a genuine class
-# notice: "请通过学校统一的缴费平台缴纳").
 # The names of meeting and remote-control apps right before "App" (domain.md 1c row 12), and how far back they are read.
 _MEETING_APP = precompiled(r"(?:会议|视讯|瞩目|远程|屏幕共享|共享屏幕)[\u4e00-\u9fffa-z0-9]{0,4}$")
 _MEETING_APP_REACH = 10
-_MEETING = "meeting_app"
+_MEETING = "meeting_app"  # the owner a meeting app's channel is marked with
 _APP_WORD = precompiled(r"(?:app|客户端)(?![a-z])")
 # An id of letters and digits right after the word it is sent to (_channels), and the words of the chat or the red packet
 # one of them must stand in its sentence.
 _ID_SENT_TO = precompiled(r"(?:给|到|至|向)\s?([a-z][a-z0-9_\-]{4,24})(?![a-z0-9_\-.])")
-_CHAT_WORDS = ("微信", "wx", "vx", "qq", "红包", "卡密")  # the owner a meeting app's channel is marked with
+_CHAT_WORDS = ("微信", "wx", "vx", "qq", "红包", "卡密")
 
 
 def _meeting_apps(norm: Normalized, requests: Sequence[Request], kind: str) -> list[Channel]:
@@ -147,6 +144,11 @@ def _meeting_apps(norm: Normalized, requests: Sequence[Request], kind: str) -> l
             if _MEETING_APP.search(text, max(begin, m.start() - _MEETING_APP_REACH), m.start()) is not None:
                 found.append(Channel("app", m.group(), "unknown", _MEETING, False, _span(norm, m.start(), m.end()), m.start()))
     return found
+
+
+# The reader's own ways in: an institution's app, mobile banking, the counter, "official channels".
+# A school's own payment system and finance office are the reader's own way in too (a genuine class
+# notice: "请通过学校统一的缴费平台缴纳").
 _OWN_CHANNEL = precompiled(
     r"(?:app|客户端|小程序)(?![a-z])|手机银行|掌上银行|掌银|网上银行|网银|官方渠道|官方客服|柜台|营业厅|营业网点|网点|缴费平台|缴费系统|财务室"
 )
@@ -2654,7 +2656,7 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
             borrowing, only_borrowing = [], False
             first["pay"] = next((r for r in requests if r.kind == "pay"), first["pay"])
         if not any(r.kind == "pay" for r in requests):
-            pass
+            pass  # the borrowing word was all: nothing is paid to anyone
         elif persons and only_borrowing and not pay_channels:
             # "能不能借我2000": a person you cannot see asks to borrow, and names no account yet:
             # verify through their old number or in person before anything else.
