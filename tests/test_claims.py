@@ -5296,15 +5296,6 @@ ASKED_THROUGH_AN_APP_ACCOUNT_OR_FOR_A_PASSWORD = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "finding"), CODE_SENT_TO_A_NUMBER + PAID_INTO_A_CARD_NAMED_FIRST + ASKED_THROUGH_AN_APP_ACCOUNT_OR_FOR_A_PASSWORD
-)
-def test_round57_high_risk_with_its_finding(text, finding):
-    result = check(text)
-    assert result.verdict == "high_risk", [f.id for f in result.red_flags]
-    assert finding in [f.id for f in result.red_flags]
-
-
 def test_round57_a_password_warned_about_is_no_request():
     for text in (
         "【某某银行】温馨提示：请勿向任何人告知银行卡密码和短信验证码，谨防诈骗。",
@@ -5343,13 +5334,6 @@ MONEY_AND_SCREEN_ASKED_ANOTHER_WAY = [
 ]
 
 
-@pytest.mark.parametrize(("text", "finding"), SECRETS_ASKED_ANOTHER_WAY + MONEY_AND_SCREEN_ASKED_ANOTHER_WAY)
-def test_round58_high_risk_with_its_finding(text, finding):
-    result = check(text)
-    assert result.verdict == "high_risk", [f.id for f in result.red_flags]
-    assert finding in [f.id for f in result.red_flags]
-
-
 # Round 58: what those readings leave alone: the writer sending the reader's own photo to the reader, a code asked of
 # someone else and told, a meeting app warned about, the reader's own app or the account his contract names, a red packet
 # among friends with no sum.
@@ -5364,6 +5348,10 @@ ROUND58_GUARDS = [
     # ends its reach; a story that says the request was never made is over.
     "对方您好我是某某银行信用卡中心的您的卡刚才有一笔消费我要提供什么吗验证码要不要对方不需要我们不会问您要任何验证码或者密码",
     "记录一下今天打95188问的情况客服让我在支付宝账单详情里看退款那一栏全程没让我报验证码也没让我装任何东西",
+    # A password reported typed wrong or warned about, and cash warned about, ask nothing.
+    "您的密码输入错误次数过多，请明天再试。",
+    "【某某银行】温馨提示：请勿在任何页面输入密码，谨防诈骗。",
+    "请勿将现金交给上门的陌生人员。",
 ]
 
 
@@ -5410,13 +5398,18 @@ ASKED_IN_OTHER_REGISTERS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "finding"), ASKED_IN_OTHER_REGISTERS)
-def test_round58_asked_in_other_registers(text, finding):
+# Rounds 57 and 58: every table of requests through a channel nobody confirms, asked in a new way, is high_risk with its
+# finding named.
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    CODE_SENT_TO_A_NUMBER
+    + PAID_INTO_A_CARD_NAMED_FIRST
+    + ASKED_THROUGH_AN_APP_ACCOUNT_OR_FOR_A_PASSWORD
+    + SECRETS_ASKED_ANOTHER_WAY
+    + MONEY_AND_SCREEN_ASKED_ANOTHER_WAY
+    + ASKED_IN_OTHER_REGISTERS,
+)
+def test_high_risk_with_its_finding(text, finding):
     result = check(text)
     assert result.verdict == "high_risk", [f.id for f in result.red_flags]
     assert finding in [f.id for f in result.red_flags]
-
-
-def test_round58_a_password_reported_wrong_or_warned_about_is_no_request():
-    for text in ("您的密码输入错误次数过多，请明天再试。", "【某某银行】温馨提示：请勿在任何页面输入密码，谨防诈骗。", "请勿将现金交给上门的陌生人员。"):
-        assert check(text).verdict == "low_risk", text
