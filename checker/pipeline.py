@@ -349,7 +349,8 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading, told: bool = 
     `told`: the reading is a retelling because every sentence of its flags reads as told (_told_story)."""
     policy = filters_stage.negation(reading)
     flags, negated = find_flags(
-        norm, entities, policy, reading.request_kinds, reading.claimed_persons, reading.own_way, reading.request_kinds_outside
+        norm, entities, policy, reading.request_kinds, reading.claimed_persons, reading.own_way, reading.request_kinds_outside,
+        reading.unjudged_story,
     )
     suppressed = [
         filters_stage.suppressed(rule, filter_id, tuple((e.start, e.end, e.text) for e in evidence[:3]))

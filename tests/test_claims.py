@@ -5360,20 +5360,23 @@ def test_round58_guards_stay_quiet(text):
     _quiet_as_listed(text, True)
 
 
-# Round 58 (open): the writer's own story of what a caller asked of him, pasted as it happened, judges nothing (no refusal,
-# no check made, no word of fraud): the request is live, as "要不要转？" would make it. Tried as a word list in the live-story
-# rule's gate and taken back: it missed refusals and checks the claims stage reads ("我没打那个号", "那不是我", "查了根本没有"),
-# and a gate over the whole message is unbounded. It needs the claims' own reading of a refusal. Told with its end ("我没理
-# 他", "直接挂了"), it stays a story.
+# Rounds 58 and 59: the writer's own story of what a caller asked of him, pasted as it happened, judges nothing (no refusal,
+# no check made, no word of fraud): the request is live, as "要不要转？" would make it. Round 58 tried a word list in the
+# live-story rule's gate and took it back (it missed refusals and checks the claims stage reads, and a gate over the whole
+# message is unbounded); round 59 reads it in the claims stage (Reading.unjudged_story: retelling.refused, denial.cue and
+# retelling.judged); a doubt said ("感觉不对劲") ends nothing. Told with its end ("我没理他", "直接挂了"), a check ("打110问了")
+# or of someone else, it stays a story.
 UNJUDGED_STORY = [
-    pytest.param(
-        "我刚接到个电话说是公安局的，说我涉嫌洗钱，让我把钱转到一个叫刘某的卡上配合调查。",
-        False,
-        marks=pytest.mark.xfail(strict=True, reason="an unjudged story of one's own is not read as live yet (round 58, open)"),
-    ),
+    ("我刚接到个电话说是公安局的，说我涉嫌洗钱，让我把钱转到一个叫刘某的卡上配合调查。", False),
     ("刚才有个自称京东客服的打电话，说我的白条要注销，让我下载一个会议软件开共享屏幕。", False),
+    ("今天有人打电话说是社保局的，说我的医保卡被冒用了，要我报验证码给他们冻结。", False),
+    ("我妈早上接到电话，说她孙子在学校打伤了人，让她先转两万块到老师的卡上。", False),
     ("我刚接到个电话说是公安局的，说我涉嫌洗钱，让我把钱转到一个叫刘某的卡上配合调查，我没理他。", True),
     ("刚才有个自称京东客服的打电话，说我的白条要注销，让我下载一个会议软件开共享屏幕，我直接挂了。", True),
+    ("我刚接到个电话说是公安局的，让我把钱转到一个叫刘某的卡上，我打110问了，说根本没有这回事。", True),
+    ("我刚接到个电话说是公安局的，让我把钱转到一个叫刘某的卡上配合调查，感觉不对劲，心里没底。", False),
+    ("某镇居民接到自称客服的电话，要求他把验证码发给对方，民警提醒不要相信。", True),
+    ("快递员打电话让我下楼取件，我现在下去了。", True),
 ]
 
 

@@ -633,6 +633,10 @@ class Reading(NamedTuple):
     # denied or not: a structure term of the model (model.structure_terms). Unlike `notice` it is read in the
     # clauses a denial governs too, so a denial slipped into a scam cannot take it away (issue 8).
     stakes_named: bool = False
+    # The writer's own story of a call or a message that asked him (or his family) for money, a code or the screen,
+    # judging nothing: no refusal, no word of warning, no check made (claims.toml retelling.unjudged_asked, _unjudged).
+    # Nothing says the request is over: rules with `or_unjudged_story` read it as live.
+    unjudged_story: bool = False
 
     @property
     def floor(self) -> str:
@@ -762,6 +766,8 @@ class _Data(NamedTuple):
     received_said: re.Pattern[str]
     story_refused: re.Pattern[str]
     story_pending: re.Pattern[str]
+    story_unjudged_asked: re.Pattern[str]
+    story_judged: re.Pattern[str]
     scam_named: re.Pattern[str]
     third_person: _MarkReading
     first_person: re.Pattern[str]
@@ -912,6 +918,8 @@ def parse_data(raw: str | dict) -> _Data:
         retelling_frame=_compile(data["retelling"]["frame"], "retelling.frame"),
         story_refused=_compile(_expand(data["retelling"]["refused"], classes, "retelling.refused"), "retelling.refused"),
         story_pending=_compile(data["retelling"]["pending"], "retelling.pending"),
+        story_unjudged_asked=_compile(data["retelling"]["unjudged_asked"], "retelling.unjudged_asked"),
+        story_judged=_compile(data["retelling"]["judged"], "retelling.judged"),
         scam_named=_compile(data["retelling"]["scam_named"], "retelling.scam_named"),
         third_person=_MarkReading(_compile(data["retelling"]["third_person"], "retelling.third_person")),
         first_person=_compile(data["retelling"]["first_person"], "retelling.first_person"),
@@ -3007,7 +3015,19 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         findings = [f for f in findings if f.id not in _TARIFF_FINDINGS]  # listed as suppressed by the pipeline
     return Reading(
         tuple(claims), tuple(requests), tuple(channels), tuple(findings), denial, notice=notice, foreign=foreign, creditors_app=creditors_app,
-        service_fee=service_fee, stakes_named=stakes_named,
+        service_fee=service_fee, stakes_named=stakes_named, unjudged_story=denial is None and _unjudged(text, data, present),
+    )
+
+
+def _unjudged(text: str, data: _Data, present: frozenset[str]) -> bool:
+    """Reading.unjudged_story, in a message with no word of warning: the writer's own story of a request for money, a
+    code or the screen (retelling.unjudged_asked), with no refusal told (retelling.refused) and no check made
+    (retelling.judged)."""
+    return (
+        could_match(data.story_unjudged_asked.pattern, present)
+        and data.story_unjudged_asked.search(text) is not None
+        and data.story_refused.search(text) is None
+        and data.story_judged.search(text) is None
     )
 
 

@@ -222,6 +222,9 @@ class Rule(NamedTuple):
     # With `asks_outside`, the gate passes too where one of these occurs (an accusation of the reader: "涉嫌",
     # "通缉" …) in a message not read as a warning notice: the opener of the fake police asks nothing yet.
     accuses: tuple[tuple[str, ...], LazyPattern | None] | None = None
+    # The `requires` gate passes too where the message is the writer's own story that judges nothing
+    # (claims.Reading.unjudged_story): nothing says the request it tells of is over.
+    or_unjudged_story: bool = False
     # Pattern name -> the persons one of whom the message must claim to be for its matches to count.
     claimed: dict[str, frozenset[str]] | None = None
     # Pattern name -> what the match's own sentence must not end with just before it (`not_after`).
@@ -395,6 +398,15 @@ def _accuses(rule: Rule, msg: Message) -> bool:
     return rule.accuses is not None and msg.negation != "warning_notice" and msg.passes(rule.accuses)
 
 
+def _or_unjudged_story(item: dict, rule_id: str) -> bool:
+    value = item.get("or_unjudged_story", False)
+    if not isinstance(value, bool):
+        raise CatalogueError(f"rule {rule_id}: or_unjudged_story must be true or false, not {value!r}")
+    if value and not item.get("requires"):
+        raise CatalogueError(f"rule {rule_id}: or_unjudged_story widens requires, which it needs")
+    return value
+
+
 def _asks_outside(item: dict, rule_id: str) -> bool:
     value = item.get("asks_outside", False)
     if not isinstance(value, bool):
@@ -476,6 +488,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 asks=_asks(item, rule_id),
                 asks_outside=_asks_outside(item, rule_id),
                 accuses=_gate(item.get("accuses", []), shared, rule_id),
+                or_unjudged_story=_or_unjudged_story(item, rule_id),
                 claimed=_claimed_patterns(item.get("patterns", []), rule_id) or None,
                 not_after=_not_after_patterns(item.get("patterns", []), rule_id) or None,
                 unquoted=_unquoted_patterns(item.get("patterns", []), rule_id),
@@ -598,6 +611,8 @@ class Message(NamedTuple):
     # The kinds of request the message makes through a channel that is not official (rules with
     # `asks_outside`).
     requests_outside: frozenset[str] = frozenset()
+    # The writer's own story that judges nothing (claims.Reading.unjudged_story), for rules with `or_unjudged_story`.
+    unjudged_story: bool = False
 
     @classmethod
     def of(
@@ -610,6 +625,7 @@ class Message(NamedTuple):
         claimed: frozenset[str] = frozenset(),
         own_way: bool = False,
         requests_outside: frozenset[str] = frozenset(),
+        unjudged_story: bool = False,
     ) -> Message:
         by_kind: dict[str, list[Entity]] = {}
         for entity in entities:
@@ -620,7 +636,7 @@ class Message(NamedTuple):
         lines = help_lines(norm, by_kind.get("phone", ()))
         return cls(
             norm, entities, cat, by_kind, {}, negation, {}, requests, frozenset(norm.text), pauses, story, claimed, {}, told, own_way, lines,
-            requests_outside,
+            requests_outside, unjudged_story,
         )
 
     def of_kind(self, *kinds: str) -> list[Entity]:
@@ -1016,7 +1032,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
     patterns = rule.patterns if rule.patterns is not None and rule.patterns.could_match(msg.present) else None
     if patterns is None and not rule.check and not (rule.entities and msg.matching(rule.entities)):
         return None
-    if rule.requires is not None and not msg.passes(rule.requires):
+    if rule.requires is not None and not (rule.or_unjudged_story and msg.unjudged_story) and not msg.passes(rule.requires):
         return None
     if rule.absent is not None and msg.passes(rule.absent):
         return None
@@ -1098,15 +1114,17 @@ def find_flags(
     claimed: frozenset[str] = frozenset(),
     own_way: bool = False,
     requests_outside: frozenset[str] = frozenset(),
+    unjudged_story: bool = False,
 ) -> tuple[tuple[Flag, ...], dict[str, tuple[str, list[Evidence]]]]:
     """Every rule that fires, most important (highest absolute weight) first; and, for rules a warning
     cue kept from firing, which filter (`negation`) did it and where. `requests`: the kinds of request
     the claims stage read in the message (rules with `asks` need one of theirs); `claimed`: the persons
     it claims to be (patterns with `claimed` need one of theirs); `own_way`: the message gives an
     unofficial channel of its own (claims.Reading.own_way); `requests_outside`: the kinds of `requests` made
-    through a channel that is not official (rules with `asks_outside`)."""
+    through a channel that is not official (rules with `asks_outside`); `unjudged_story`: the writer's own
+    story that judges nothing (claims.Reading.unjudged_story, rules with `or_unjudged_story`)."""
     cat = catalogue()
-    msg = Message.of(norm, entities, cat, negation, requests, claimed, own_way, requests_outside)
+    msg = Message.of(norm, entities, cat, negation, requests, claimed, own_way, requests_outside, unjudged_story)
     flags = [flag for rule in _candidates(cat, msg) if (flag := evaluate_rule(rule, msg)) is not None]
     fired = {f.id for f in flags}
     negated = {rule: note for rule, note in (msg.negated or {}).items() if rule not in fired}
