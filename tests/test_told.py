@@ -10,8 +10,8 @@ import pytest
 
 from checker import check
 from checker.pipeline import check_with
-from checker.stages import model as model_stage
 from checker.stages import claims, told
+from checker.stages import model as model_stage
 from checker.stages.normalize import normalize
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
