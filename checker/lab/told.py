@@ -33,7 +33,10 @@ MIN_DF = 2
 MAX_TERMS = 20000  # the most frequent n-grams: models/told.json stays under a megabyte
 C = 4.0
 FOLDS = 5
-MAX_LOWERED = 0.0005
+# Out of fold, the share of all our scams the reader may read as told. Round 59 (0.05 % before): with 322 more texts
+# (data/told.jsonl) the 0.05 % allowed a fourth scam and the threshold fell from 0.56 to 0.43, and a warning's heading put
+# before a scam lowered it (tests/test_monotone.py, a property of our own scams); 0.04 % keeps three.
+MAX_LOWERED = 0.0004
 PINS = pathlib.Path("checker") / "data" / "model_pins.json"
 
 
