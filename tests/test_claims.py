@@ -5401,7 +5401,48 @@ ASKED_IN_OTHER_REGISTERS = [
 ]
 
 
-# Rounds 57 and 58: every table of requests through a channel nobody confirms, asked in a new way, is high_risk with its
+# Round 59 (the grid's third blind batch, dev half): the screen shown by its other names (投屏, 屏幕镜像, 录屏), turned over to the
+# caller ("画面共享给我", "把画面给我看看", "看一下您的屏幕"), or kept on while someone works it from afar.
+SCREEN_SHOWN_ANOTHER_WAY = [
+    ("【某某银行】您的账户存在风险，麻烦您打开手机投屏，我们核对一下账户信息。", "screen_share_requested"),
+    ("【某某银行】您的账户存在风险，下一步请开启屏幕镜像。", "screen_share_requested"),
+    ("【某某银行】您的账户存在风险，您先开着录屏，我们一步步指导您。", "screen_share_requested"),
+    ("【某某银行】您的账户存在风险，您进一下视频会议，把画面共享给我们。", "screen_share_requested"),
+    ("【某某银行】您的账户存在风险，您别挂，我这边要看一下您的手机屏幕。", "screen_share_requested"),
+    ("【某某银行】您的账户存在风险，请保持屏幕常亮，由后台工作人员代为操作。", "screen_share_requested"),
+]
+
+# Round 59: contact through a private channel asked another way: the caller's own mobile after "打我手机", a reply sent to a
+# mobile, a message sent to an id, a QQ number added with a note, a designated handler.
+CONTACT_ASKED_ANOTHER_WAY = [
+    "【某某银行】您的账户存在风险，有问题直接打我手机13912345678。",
+    "【某某银行】您的账户存在风险，您有空回个短信，回到13912345678就行。",
+    "【某某银行】您的账户存在风险，请给kf_ab2026发个消息说明情况。",
+    "【某某银行】您的账户存在风险，加3129460587 备注退款。",
+    "【某某银行】您的账户存在风险，请联系指定受理人员13912345678办理。",
+]
+
+
+@pytest.mark.parametrize("text", CONTACT_ASKED_ANOTHER_WAY)
+def test_round59_contact_asked_another_way_is_an_alarm(text):
+    _quiet_as_listed(text, False)
+
+
+# A device's feature, a vote, a shop's own mobile in a chat with its customer: nothing shown, nobody reached through a
+# channel an institution would not use.
+ROUND59_GUARDS = [
+    "【某某电视】新款智能电视支持手机投屏，全场8折。",
+    "这个视频我录屏了，晚上发你看。",
+    "会议结束后请记得关闭屏幕共享。",
+]
+
+
+@pytest.mark.parametrize("text", ROUND59_GUARDS)
+def test_round59_guards_stay_quiet(text):
+    _quiet_as_listed(text, True)
+
+
+# Rounds 57 to 59: every table of requests through a channel nobody confirms, asked in a new way, is high_risk with its
 # finding named.
 @pytest.mark.parametrize(
     ("text", "finding"),
@@ -5410,7 +5451,8 @@ ASKED_IN_OTHER_REGISTERS = [
     + ASKED_THROUGH_AN_APP_ACCOUNT_OR_FOR_A_PASSWORD
     + SECRETS_ASKED_ANOTHER_WAY
     + MONEY_AND_SCREEN_ASKED_ANOTHER_WAY
-    + ASKED_IN_OTHER_REGISTERS,
+    + ASKED_IN_OTHER_REGISTERS
+    + SCREEN_SHOWN_ANOTHER_WAY,
 )
 def test_high_risk_with_its_finding(text, finding):
     result = check(text)
