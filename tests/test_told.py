@@ -10,9 +10,8 @@ import pytest
 
 from checker import check
 from checker.pipeline import check_with
-from checker.stages import claims, told
 from checker.stages import model as model_stage
-from checker.stages.normalize import normalize
+from checker.stages import told
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
@@ -52,29 +51,6 @@ WAYS_TOLD = [
     "我同学被骗了：群里一个自称老师的人要求她把验证码发到QQ 1928374650，她发了以后QQ号就被盗了。",
     "上周我姑姑被骗了，骗子冒充银行打电话说她的卡要冻结，要求她登录 yh-jiedong.cc 输入卡号和验证码，结果卡里被转走八千。大家接到这种电话直接挂断，打银行卡背面的电话问。",
 ]
-
-
-# Round 59 (a blind batch of warnings, dev half): a way the message disowns right after it, or reports, or one the writer
-# was made to use, is told as the scammer's; a way vouched for, or given with an order after it, is the message's own.
-WAY_READINGS = [
-    ("我看了下那个网址 fx-gold.vip 根本不是正规平台，别再充钱了。", "fx-gold.vip", True),
-    ("妈，打你电话那个 00862163382710 不是银行的，你直接挂。", "00862163382710", True),
-    ("那个号码 15207316628 你别回，也别转钱。", "15207316628", True),
-    ("挂了之后我把号码 17862390514 举报了。", "17862390514", True),
-    ("有个店铺客服打电话说要赔偿，让我加他QQ 3325910 领退款，我没加。", "3325910", True),
-    ("我们的客服QQ 3325910 不是机器人，随时在线。", "3325910", False),
-    ("客服QQ 3325910 不是银行的，请加他办理。", "3325910", False),
-    ("挂了之后我把号码 17862390514 存一下。", "17862390514", False),
-    ("退款请加QQ 3325910 办理。", "3325910", False),
-]
-
-
-@pytest.mark.parametrize(("text", "way", "scammers"), WAY_READINGS)
-def test_whose_a_way_is(text, way, scammers):
-    norm = normalize(text)
-    at = norm.text.index(way.lower())
-    quoted = claims.masked_quotations(norm.text, True)
-    assert claims.scammers_way(norm.text, quoted, at) == scammers
 
 
 def _without_reader():

@@ -254,7 +254,7 @@ def masked_quotations(text: str, warned: bool) -> str:
 # Someone made to act by another, before a way in its sentence ("对方让他到…网站", "要求她把验证码发到微信…", "按群主指引下载"):
 # the way is the one who asks, told of (the scammer's), not given to the reader.
 _MADE_TO = precompiled(
-    r"(?:让|叫|要求|诱导|引导|指引|指导|教|哄骗?|骗)(?:她|他|其|[\u4e00-\u9fff]某|老人|市民|用户|客户|家长|学生|受害人|事主|居民|我|大家)"
+    r"(?:让|叫|要求|诱导|引导|指引|指导|教|哄骗?|骗)(?:她|他|其|[\u4e00-\u9fff]某|老人|市民|用户|客户|家长|学生|受害人|事主|居民)"
     r"|被(?:要求|诱导|引导)|按(?:照)?[^。，,！？!?]{0,8}?(?:指引|指示|要求|指导)"
 )
 
@@ -276,35 +276,7 @@ def scammers_way(text: str, quoted: str, at: int) -> bool:
     if quoted[at] == _MASK:
         return True
     before = text[begin:at]
-    if _MADE_TO.search(before) is not None or data.scammer.search(before) is not None:
-        return True
-    # Round 59: a way the message itself disowns right after it ("那个网址 fx-gold.vip 根本不是正规平台", "号码 152… 你别回",
-    # "…，一看就有问题") or reports ("把号码 178… 举报了"): named to be refused, as a warning names the scam's.
-    after = _way_end(text, at)
-    return _DISOWNED_WAY.match(text, after) is not None or (
-        _REPORTED_WAY.search(before[-_REPORTED_REACH:]) is not None and _REPORTED_AFTER.match(text, after) is not None
-    )
-
-
-def _way_end(text: str, at: int) -> int:
-    """The end of the way that starts at text[at]: its run of letters, digits and the marks of a link or a number."""
-    m = _WAY_RUN.match(text, at)
-    return m.end() if m else at
-
-
-_WAY_RUN = precompiled(r"[a-z0-9_.:/\-]+")
-# Said right after a way, in its clause: it is not an institution's (不是银行的, 根本不是正规平台), not to be answered or trusted,
-# or a scam.
-_DISOWNED_WAY = precompiled(
-    r"[\s)）]{0,2}(?:根本|也|都|就|并)?(?:不是|并非)[^。，,！？!?；;]{0,8}?(?:银行|行|官方|正规|真的|真正|本人|平台|网站|公司|单位|法院|公安|客服)"
-    r"(?:的)?(?:号码|电话|网站|网址|平台|账户|账号)?(?=[。，,！？!?；;\s]|$)"
-    r"|[\s,，]{0,2}(?:你|您)?(?:千万)?(?:别|不要|切勿|勿)(?:回|理|信|打|点|拨|加|转|接)"
-    r"|[\s,，]{0,2}(?:是假的|是诈骗|是骗子|一看就(?:有问题|是假的|不对))"
-)
-# A way reported or blocked by the writer: "把号码" before the way, 举报 / 拉黑 / 删 right after it.
-_REPORTED_WAY = precompiled(r"把(?:这个|那个|对方的?)?(?:号码?|电话|手机号|链接|网址|微信号?|qq号?)$")
-_REPORTED_AFTER = precompiled(r"[\s)）]{0,2}(?:也|都)?(?:举报|拉黑|删)")
-_REPORTED_REACH = 12
+    return _MADE_TO.search(before) is not None or data.scammer.search(before) is not None
 
 
 def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
