@@ -86,6 +86,8 @@ BAD_CATALOGUES = [
     ("asks_outside without asks", RULE_A + X + "asks_outside=true\n"),
     ("asks_outside not a boolean", RULE_A + X + 'asks=["pay"]\nasks_outside="yes"\n'),
     ("accuses without asks_outside", RULE_A + X + 'asks=["pay"]\naccuses=["涉嫌"]\n'),
+    ("or_unjudged_story without requires", RULE_A + X + "or_unjudged_story=true\n"),
+    ("or_unjudged_story not a boolean", RULE_A + X + 'requires=["x"]\nor_unjudged_story="yes"\n'),
     ("opener not a boolean", RULE_A + X + 'opener="yes"\n'),
     ("opener that lowers", RULE_A.replace("weight=1", "weight=-1") + X + "opener=true\n"),
     ("unnamed pattern", RULE_A + 'patterns=["x"]\n'),

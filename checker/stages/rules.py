@@ -20,7 +20,8 @@ A rule's patterns run as one alternation of named groups, so naming them costs n
 Optional gates: `needs` (plain substrings, one of which must be there before anything is tried: a
 speed gate only), `asks` (request kinds of the claims stage, one of which the message must make:
 "pay", "credentials" …; with `asks_outside = true`, made through a channel that is not official),
-`requires` (one of these must occur somewhere), `absent` (none may occur,
+`requires` (one of these must occur somewhere; with `or_unjudged_story = true`, or the message is the
+writer's own story of a request that judges nothing), `absent` (none may occur,
 `absent_entities` likewise), and `negatable` (default true: a match in a clause that begins
 "不要 / 切勿 / 凡是 …", in a sentence that calls it "诈骗 / 骗局", or that denies itself, is a warning
 about the pattern, not the pattern itself; the cue lists are [negation] in rules.toml;
