@@ -5428,8 +5428,7 @@ def test_round59_contact_asked_another_way_is_an_alarm(text):
     _quiet_as_listed(text, False)
 
 
-# A device's feature, a vote, a shop's own mobile in a chat with its customer: nothing shown, nobody reached through a
-# channel an institution would not use.
+# A device's feature named, a recording of one's own, a reminder to turn sharing off: nothing shown to anyone.
 ROUND59_GUARDS = [
     "【某某电视】新款智能电视支持手机投屏，全场8折。",
     "这个视频我录屏了，晚上发你看。",
