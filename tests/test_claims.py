@@ -5355,11 +5355,6 @@ ROUND58_GUARDS = [
 ]
 
 
-@pytest.mark.parametrize("text", ROUND58_GUARDS)
-def test_round58_guards_stay_quiet(text):
-    _quiet_as_listed(text, True)
-
-
 # Rounds 58 and 59: the writer's own story of what a caller asked of him, pasted as it happened, judges nothing (no refusal,
 # no check made, no word of fraud): the request is live, as "要不要转？" would make it. Round 58 tried a word list in the
 # live-story rule's gate and took it back (it missed refusals and checks the claims stage reads, and a gate over the whole
@@ -5436,8 +5431,9 @@ ROUND59_GUARDS = [
 ]
 
 
-@pytest.mark.parametrize("text", ROUND59_GUARDS)
-def test_round59_guards_stay_quiet(text):
+# Rounds 58 and 59: every guard table of what the new readings leave alone stays low_risk.
+@pytest.mark.parametrize("text", ROUND58_GUARDS + ROUND59_GUARDS)
+def test_guards_stay_quiet(text):
     _quiet_as_listed(text, True)
 
 

@@ -399,19 +399,23 @@ def _accuses(rule: Rule, msg: Message) -> bool:
     return rule.accuses is not None and msg.negation != "warning_notice" and msg.passes(rule.accuses)
 
 
-def _or_unjudged_story(item: dict, rule_id: str) -> bool:
-    value = item.get("or_unjudged_story", False)
+def _switch(item: dict, rule_id: str, key: str) -> bool:
+    """A true/false key of a rule (false when absent); anything else fails with the rule id."""
+    value = item.get(key, False)
     if not isinstance(value, bool):
-        raise CatalogueError(f"rule {rule_id}: or_unjudged_story must be true or false, not {value!r}")
+        raise CatalogueError(f"rule {rule_id}: {key} must be true or false, not {value!r}")
+    return value
+
+
+def _or_unjudged_story(item: dict, rule_id: str) -> bool:
+    value = _switch(item, rule_id, "or_unjudged_story")
     if value and not item.get("requires"):
         raise CatalogueError(f"rule {rule_id}: or_unjudged_story widens requires, which it needs")
     return value
 
 
 def _asks_outside(item: dict, rule_id: str) -> bool:
-    value = item.get("asks_outside", False)
-    if not isinstance(value, bool):
-        raise CatalogueError(f"rule {rule_id}: asks_outside must be true or false, not {value!r}")
+    value = _switch(item, rule_id, "asks_outside")
     if value and not item.get("asks"):
         raise CatalogueError(f"rule {rule_id}: asks_outside needs asks (the request kinds it counts)")
     if item.get("accuses") and not value:
@@ -421,9 +425,7 @@ def _asks_outside(item: dict, rule_id: str) -> bool:
 
 def _red_flag_switch(item: dict, rule_id: str, key: str, what: str) -> bool:
     """A true/false key that only a red flag may set (never_genuine, opener); `what` names it in the error."""
-    value = item.get(key, False)
-    if not isinstance(value, bool):
-        raise CatalogueError(f"rule {rule_id}: {key} must be true or false, not {value!r}")
+    value = _switch(item, rule_id, key)
     if value and float(item["weight"]) <= 0:
         raise CatalogueError(f"rule {rule_id}: only a red flag (positive weight) can be {what}")
     return value
@@ -431,9 +433,7 @@ def _red_flag_switch(item: dict, rule_id: str, key: str, what: str) -> bool:
 
 def _lowering_switch(item: dict, rule_id: str, key: str, what: str) -> bool:
     """A true/false key that only a lowering sign (negative weight) may set (vouches)."""
-    value = item.get(key, False)
-    if not isinstance(value, bool):
-        raise CatalogueError(f"rule {rule_id}: {key} must be true or false, not {value!r}")
+    value = _switch(item, rule_id, key)
     if value and float(item["weight"]) >= 0:
         raise CatalogueError(f"rule {rule_id}: only a lowering sign (negative weight) can be {what}")
     return value
