@@ -25,7 +25,7 @@ from .stages.entities import extract
 from .stages.normalize import Normalized, normalize
 from .stages.patterns import precompiled
 from .stages.result import CheckResult, ModelCue, Verdict
-from .stages.rules import MAX_EVIDENCE, Evidence, Flag, catalogue, compile_all, find_flags, model_asides
+from .stages.rules import MAX_EVIDENCE, Evidence, Flag, LazyPattern, catalogue, compile_all, find_flags, model_asides
 from .stages.verdict import ORDER, ModelOpinion, decide
 
 MAX_CHARS = 1_000_000
@@ -242,6 +242,22 @@ def _never_genuine() -> frozenset[str]:
     return frozenset(rule.id for rule in catalogue().rules if rule.never_genuine)
 
 
+def _held_in_retelling(norm: Normalized) -> frozenset[str]:
+    """The never_genuine red flags that count in a retelling of this message too: all but a scam's hooks that the
+    message refutes (rules.toml, refuted: "ETC认证不会失效", "征信谁也改不了"). A hook asks nothing by itself, and a
+    warning names it and says it is false; a scam does not refute its own hook, and a demand, a threat or a request
+    for a code made in the message's own words is no retelling of anything."""
+    return _never_genuine() - frozenset(
+        rule_id for rule_id, refuted in _refutations().items() if refuted.compiled.search(norm.text) is not None
+    )
+
+
+@lru_cache(maxsize=1)
+def _refutations() -> dict[str, LazyPattern]:
+    """What refutes each hook (rules.toml, refuted)."""
+    return {rule.id: rule.refuted for rule in catalogue().rules if rule.refuted is not None}
+
+
 @lru_cache(maxsize=1)
 def _vouching() -> frozenset[str]:
     """The lowering signs that vouch for the message's channels (rules.toml, vouches)."""
@@ -262,8 +278,23 @@ def _red_flags_alone(flags: Iterable[Flag]) -> str:
 
 # A sentence that speaks to the reader ("您的号码涉嫌…", "您已被立案", "你一充值…") or for the sender's own body
 # ("我所将于三日内起诉", "本行") is the message's own, however the rest reads: not where the reader is whom a
-# third person asks ("对方让您…", "如果你…", "骗子会叫你…").
-_ADDRESSED = precompiled(r"(?<![让叫令骗诱导若果凡])(?<!要求)(?<![让叫令][^\W您你])[您你](?!们)|我(?:所|司|行|院|局|中心|平台|公司|们)|本(?:所|司|行|院|局|中心|平台|公司|人)")
+# third person asks ("对方让您…", "如果你…", "你要是…", "骗子会叫你…"), nor the body someone impersonates ("冒用我公司名义":
+# round 60); nor the reader after a scenario opened on what someone else does ("若有人给你发短信说…": _addressed).
+_ADDRESSED = precompiled(
+    r"(?<![让叫令骗诱导若果凡])(?<!要求)(?<![让叫令][^\W您你])[您你](?!们|要是|如果|若|一旦|万一|假如)"
+    r"|(?<!冒用)(?<!冒充)(?<!假冒)(?<!仿冒)(?:我(?:所|司|行|院|局|中心|平台|公司|们)|本(?:所|司|行|院|局|中心|平台|公司|人))"
+)
+
+
+def _addressed(prefix: str) -> bool:
+    """Whether a sentence up to a place speaks to the reader or for the sender's own body (_ADDRESSED), the reader
+    named after a scenario opened on someone else aside (claims.toml retelling.scenario_opens: "若有人…你")."""
+    opened = claims_stage.scenario_opened(prefix)
+    return any(
+        opened is None or m.start() <= opened or m.group() not in "您你" for m in _ADDRESSED.finditer(prefix)
+    )
+
+
 # An id the entity stage did not take for a chat id or a number: letters and digits ("加fwjcx6576"), or seven
 # digits and more that are no sum ("客服QQ是3145026788"): a way to reach someone all the same, for the told
 # reader (a word has no digits, a sum its unit, a hotline fewer digits).
@@ -280,10 +311,12 @@ def _told_views(norm: Normalized, reading: claims_stage.Reading, flags: tuple[Fl
       made to act by another in its sentence: "对方让她加微信 kf_0917"); each that is, is a place read like the
       others (issue 8, round 51: warnings name the scam's ways, and a way the message gives is its own);
     - someone in it still asks what to do (a victim's question is read as the scam he got);
-    - a red flag that genuine senders never raise stands outside the patterns' retold words (it would count
-      in a retelling all the same), or a red flag kept fewer places than it has;
-    - a sentence up to a place orders the reader (claims' fresh imperative: 请, 立即, 务必 …), speaks to him
-      or for the sender's own body (_ADDRESSED), or the place is in the 【…】 the message signs with; the words
+    - a red flag that genuine senders never raise, a hook the message refutes aside (_held_in_retelling), stands
+      outside the patterns' retold words (it would count in a retelling all the same), or a red flag kept fewer
+      places than it has;
+    - a sentence up to a place (a red flag's evidence, but the claim a finding names: who speaks asks nothing) orders
+      the reader (claims' fresh imperative: 请, 立即, 务必 …), speaks to him or for the sender's own body
+      (_addressed), or the place is in the 【…】 the message signs with; the words
       of a quotation of someone else's (claims.masked_quotations: "收到“…请点击…”的短信") are the scam's, not
       the message's;
     - the message has no word of warning (claims' denial) and nobody is named before a place in its sentence
@@ -298,7 +331,8 @@ def _told_views(norm: Normalized, reading: claims_stage.Reading, flags: tuple[Fl
         return None
     if any(not 0 < len(f.evidence) < MAX_EVIDENCE for f in red):
         return None  # a red flag with places it did not keep (or none): not every place can be read
-    if any(f.id in _never_genuine() and not _all_retold(norm, f) for f in red):
+    held = _held_in_retelling(norm)
+    if any(f.id in held and not _all_retold(norm, f) for f in red):
         return None  # what genuine senders never do counts in a retelling too (_filtered_flags keeps it)
     starts = norm.starts
     last = len(text)
@@ -307,7 +341,10 @@ def _told_views(norm: Normalized, reading: claims_stage.Reading, flags: tuple[Fl
         return min(bisect_left(starts, a), last), min(bisect_left(starts, b), last)
 
     places = [normalised(r.evidence.start, r.evidence.end) for r in asked]
-    places += [normalised(e.start, e.end) for f in red for e in f.evidence]
+    # Who the message claims to be is no request (round 60): a finding's claim ("【某某公安】", the sender's own tag) is not
+    # one of its places, its request is.
+    claimed = {(c.evidence.start, c.evidence.end) for c in reading.claims}
+    places += [normalised(e.start, e.end) for f in red for e in f.evidence if (e.start, e.end) not in claimed]
     warned = reading.denial is not None
     ways = [normalised(c.evidence.start, c.evidence.end) for c in reading.named_ways]
     ways += [m.span() for m in _BARE_ID.finditer(text)]
@@ -318,7 +355,7 @@ def _told_views(norm: Normalized, reading: claims_stage.Reading, flags: tuple[Fl
     for start, end in places:
         sentence = claims_stage.sentence_start(text, start)
         prefix = quoted[sentence:end]
-        if claims_stage.governed_fresh(prefix) or _ADDRESSED.search(prefix) is not None or claims_stage.in_tag(text, start):
+        if claims_stage.governed_fresh(prefix) or _addressed(prefix) or claims_stage.in_tag(text, start):
             return None
         if not warned and not claims_stage.third_person_before(text, sentence, start):
             return None  # a hook nobody is named with, in a message with no word of warning: the message's own
@@ -367,11 +404,8 @@ def _filtered_flags(norm, entities, reading: claims_stage.Reading, told: bool = 
         # make it a retelling. Such a flag counts unless a warning governs it where it stands, or every
         # place it was found is a third person's words the warning retells ("接着他会说案件保密",
         # claims.retold); a flag with as many places as are kept may have more, and counts.
-        retold = [
-            f
-            for f in flags
-            if f.weight > 0 and (f.id not in _never_genuine() or _all_retold(norm, f))
-        ]
+        held = _held_in_retelling(norm)
+        retold = [f for f in flags if f.weight > 0 and (f.id not in held or _all_retold(norm, f))]
         why = filters_stage.TOLD_STORY if told else filters_stage.WARNING_RETELLING
         suppressed += [
             filters_stage.suppressed(f.id, why, tuple((e.start, e.end, e.text) for e in f.evidence[:3]))

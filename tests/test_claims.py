@@ -4935,6 +4935,10 @@ def test_round45_a_scenario_named_as_a_scam(text, expected):
         ("骗子发来一个链接yb-jiebang.top，请大家不要点击", "yb-jiebang.top", True),
         # the scammer named in another sentence does not make this one's way his
         ("骗子让她加qq 1928374650。要退费的同学请加qq 1928374650", "1928374650", False),
+        # round 60: a case report's victim by surname and title, and its pronoun after 要
+        ("女子引导陈先生在app.ftx-gl.vip注册充值", "app.ftx-gl.vip", True),
+        ("对方要其将存款转到安全账户6222020317005528631", "6222020317005528631", True),
+        ("请陈先生在app.ftx-gl.vip注册充值", "app.ftx-gl.vip", False),
     ],
 )
 def test_round51_a_way_is_the_scammers_only_where_it_is_told_as_his(text, way, scammers):
@@ -5453,3 +5457,92 @@ def test_high_risk_with_its_finding(text, finding):
     result = check(text)
     assert result.verdict == "high_risk", [f.id for f in result.red_flags]
     assert finding in [f.id for f in result.red_flags]
+
+
+# Round 60: a scam's hook that the message refutes with the reference's fact (rules.toml `refuted`: "征信谁也改不了",
+# "根本没有注销校园贷这回事", "百万保障是免费的"), in a story or warning whose requests all read as told, is the scam
+# retold; the police's own form of a rule, "凡…的，请勿相信" / "…的都是诈骗" (claims.toml retelling.generic_rule),
+# describes what it names; and the claim a finding names in the sender's tag ("【某某公安】") is no request for the told
+# reader to read. Every row was flagged on round 59's code.
+HOOK_REFUTED_OR_RULE_STATED = [
+    "朋友说有人能帮他修复征信，收了三千块就不见了。征信谁也改不了，大家别上当。",
+    "刚接到电话说我大学时开的校园贷账户要注销，不然影响征信。我查了，根本没有注销校园贷这回事，直接挂了。",
+    "我妈接到电话说她的百万保障要到期扣费，让她关掉。我告诉她百万保障是免费的，不用关，电话直接挂了。",
+    "【某某公安】提醒：凡领奖需先交保证金、公证费的，请勿相信。",
+]
+
+# What those readings leave as it was: a hook in the sender's own voice with a word of warning put before it, refuted
+# nowhere; a hook refuted, beside the message's own link; a rule stated, then a demand of the message's own; a claim in
+# the tag with a demand in the sender's own voice.
+HOOK_AND_RULE_GUARDS = [
+    "谨防诈骗！ETC认证已失效，需重新认证。",
+    "【某某银行】谨防骗子。积分可兑换现金，今日清零。",
+    "骗子很多，大家小心。征信修复找我们，三天消除逾期记录。",
+    "ETC认证不会失效，谨防诈骗。您的ETC认证已失效，请登录 etc-abc.top 重新认证。",
+    "【某某公安】凡领奖需先交保证金的，请勿相信。您已中奖，请先交保证金500元领取。",
+    "以账户冻结为由要求再交解冻费的都是诈骗，本平台解冻请先缴纳保证金至6222021304058871123。",
+    "凡未缴纳保证金的，请勿相信谣言，请立即转账至6222021304058871123。",
+    "【某某银行】风险提示：凡索要验证码的都是诈骗。您的账户已冻结，请把验证码发给客服。",
+    "【某某公安】您涉嫌洗钱，请将资金转入安全账户配合调查。",
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), [(t, True) for t in HOOK_REFUTED_OR_RULE_STATED] + [(t, False) for t in HOOK_AND_RULE_GUARDS])
+def test_round60_a_refuted_hook_or_a_rule_stated_is_told(text, quiet):
+    _quiet_as_listed(text, quiet)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "refutation"),
+    [
+        ("issuer_says_never", "ETC认证不会失效。"),
+        ("issuer_says_never", "银行积分只能换礼品，不能兑换现金。"),
+        ("promised_returns", "合法机构不会承诺收益。"),
+        ("debt_relief_offer", "征信记录谁也无权删除。"),
+        ("cancel_account_script", "根本没有注销校园贷这回事。"),
+    ],
+)
+def test_round60_a_hook_is_held_in_a_retelling_unless_the_message_refutes_it(rule_id, refutation):
+    from checker.pipeline import _held_in_retelling
+
+    assert rule_id in _held_in_retelling(normalize("谨防诈骗。"))
+    assert rule_id not in _held_in_retelling(normalize(refutation))
+    assert "pay_to_personal_account" in _held_in_retelling(normalize(refutation))  # a demand is never a hook
+
+
+# Round 60: a message or a link named a scam's by kind, and the reader told not to tap the message's link, are words of
+# warning (claims.toml denial.cue); a crime threatened is not.
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("最近很多老人来问医保卡的事，其实是手机收到了诈骗短信。", True),
+        ("别点短信里的链接，有问题来服务站问。", True),
+        ("您涉嫌诈骗罪，请配合调查。", False),
+        ("您的账户未诈骗，请放心。", False),
+    ],
+)
+def test_round60_a_scam_message_named_by_kind_is_a_word_of_warning(text, warns):
+    norm = normalize(text)
+    with quoting(norm):
+        reading = read(norm, extract(norm))
+    assert (reading.denial is not None) is warns
+
+
+# Round 60: what a rule of the police's form names, up to its 的, is retold (claims.toml retelling.generic_rule), from its
+# clause's start or after the heading or the tag it follows; a place in another clause, or after a refusal that does not
+# end its clause ("请勿相信谣言"), is not.
+@pytest.mark.parametrize(
+    ("text", "place", "inside"),
+    [
+        ("【某某公安】提醒：凡领奖需先交保证金、公证费的，请勿相信。", "保证金", True),
+        ("警方提醒：以账户冻结为由要求再交解冻费的都是诈骗。", "解冻费", True),
+        ("网上代购要求私下先付订金、再交保证金的，均为诈骗。", "订金", True),
+        ("凡领奖需先交保证金的，请勿相信。您已中奖，请先交保证金500元领取。", "保证金500", False),
+        ("谨防诈骗。凡未缴纳保证金的，请勿相信谣言。", "保证金", False),
+        ("谨防诈骗。需先缴纳保证金的，均为正规流程。", "保证金", False),
+    ],
+)
+def test_round60_what_a_generic_rule_names_is_retold(text, place, inside):
+    norm = normalize(text)
+    with quoting(norm):
+        assert retold(norm.text, norm.text.index(place)) is inside

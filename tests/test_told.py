@@ -151,3 +151,41 @@ def test_every_row_of_the_told_data_names_its_type_and_source():
         assert row["type"] in types, row["id"]
         assert row["provenance"].strip() and row["form"].strip() and row["text"].strip()
     assert len({r["id"] for r in rows}) == len(rows) == len({r["text"] for r in rows})
+
+
+def test_the_reader_learns_what_a_check_scores_as_well_as_whole_sentences():
+    """Round 60: a check scores a sentence up to a red flag's place (told.views); the reader is trained on those views
+    too, where the pipeline would ask it, not on whole sentences alone."""
+    from checker.lab.told import Row, training_pieces
+
+    text = "对方让我先交五千解冻金，我没交。"
+    asked_about = Row(False, "g", text, [(0, 11)])
+    not_asked = Row(False, "g", text, None)
+    assert "对方让我先交五千解冻金" in training_pieces(asked_about)
+    assert "对方让我先交五千解冻金" not in training_pieces(not_asked)
+    assert set(training_pieces(not_asked)) <= set(training_pieces(asked_about))
+
+
+# Round 60: a sentence up to a place is the message's own where it speaks to the reader or for the sender's own body;
+# not where the reader is named in a condition ("你要是…"), after a scenario opened on someone else ("若有人给你…"), or
+# where the body named is the one someone impersonates ("冒用我公司名义").
+ADDRESSED = [
+    ("您的账户涉嫌洗钱，请将资金转入安全账户", True),
+    ("本行将于今日冻结您的账户", True),
+    ("我公司现开放兼职名额，加qq 1520394788", True),
+    # The reader after the scenario's opener is in it; the order that follows is the sender's all the same, read as a fresh
+    # imperative (claims.governed_fresh), not here.
+    ("如有人联系您，请添加客服微信kf_a123", False),
+    ("您好，如有人联系您，请添加客服微信kf_a123", True),
+    ("近期有人冒用我公司名义发布兼职广告，要求应聘者加qq 1520394788", False),
+    ("你要是接到说会员扣费的电话，对方让你把钱先转到数字人民币钱包", False),
+    ("若有人给你发短信说无收益不收费，再拉你进群", False),
+    ("对方让您把钱转到安全账户", False),
+]
+
+
+@pytest.mark.parametrize(("prefix", "addressed"), ADDRESSED)
+def test_who_a_sentence_speaks_to(prefix, addressed):
+    from checker.pipeline import _addressed
+
+    assert _addressed(prefix) == addressed

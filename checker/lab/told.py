@@ -2,7 +2,8 @@
 
     python -m checker.lab.told        (needs the [train] extra; `checker train` runs it too)
 
-Pieces (told.sentences), each as a check reads the message (normalised, a disowned quotation masked):
+Pieces (told.sentences), each as a check reads the message (normalised, a disowned quotation masked), and
+what a check scores in it where it asks the reader (training_pieces):
 - asked: every piece of every scam of data/corpus.jsonl, and of data/told.jsonl's `asked` rows (scams
   dressed as warnings and stories that still ask through the scammer's channel);
 - told: every piece of the corpus's anti-fraud notices and 12381 warnings, and of data/told.jsonl's
@@ -85,6 +86,14 @@ def pieces_of(text: str) -> list[str]:
     return [text[a:b] for a, b in told_stage.sentences(text)]
 
 
+def training_pieces(row: Row) -> list[str]:
+    """What the reader learns from a message: its pieces (told.sentences) and, where a check asks the reader about it,
+    what the check scores there (told.views: a sentence up to a red flag's place, which a whole sentence does not
+    teach: round 60)."""
+    pieces = pieces_of(row.norm_text)
+    return pieces + _asked_about(row) if row.views is not None else pieces
+
+
 def _fit(sentences: list[str], labels: list[int]):
     """TF-IDF of character n-grams and a balanced logistic regression (1: told)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -119,7 +128,7 @@ def fit(rows: list[Row], log=print) -> bytes:
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
-    per_row = [pieces_of(r.norm_text) for r in rows]
+    per_row = [training_pieces(r) for r in rows]
     log(f"told reader: {len(rows)} messages ({sum(r.asked for r in rows)} asked), {sum(map(len, per_row))} pieces")
     scores_by_row: dict[int, float] = {}
     for train_idx, test_idx in GroupKFold(FOLDS).split(rows, groups=[r.group for r in rows]):

@@ -252,10 +252,11 @@ def masked_quotations(text: str, warned: bool) -> str:
 
 
 # Someone made to act by another, before a way in its sentence ("对方让他到…网站", "要求她把验证码发到微信…", "按群主指引下载"):
-# the way is the one who asks, told of (the scammer's), not given to the reader.
+# the way is the one who asks, told of (the scammer's), not given to the reader. Round 60: the victim a case report names
+# by surname and title ("引导陈先生在…注册"), and "要其", the case report's pronoun (_VICTIM_MADE_TO_ACT).
 _MADE_TO = precompiled(
-    r"(?:让|叫|要求|诱导|引导|指引|指导|教|哄骗?|骗)(?:她|他|其|[\u4e00-\u9fff]某|老人|市民|用户|客户|家长|学生|受害人|事主|居民)"
-    r"|被(?:要求|诱导|引导)|按(?:照)?[^。，,！？!?]{0,8}?(?:指引|指示|要求|指导)"
+    r"(?:让|叫|要求|诱导|引导|指引|指导|教|哄骗?|骗)(?:她|他|其|[\u4e00-\u9fff]某|[\u4e00-\u9fff](?:先生|女士)|老人|市民|用户|客户|家长|学生|受害人|事主|居民)"
+    r"|要其|被(?:要求|诱导|引导)|按(?:照)?[^。，,！？!?]{0,8}?(?:指引|指示|要求|指导)"
 )
 
 
@@ -778,6 +779,7 @@ class _Data(NamedTuple):
     keyword_list: re.Pattern[str]
     steps_marker: re.Pattern[str]
     scenario_opens: re.Pattern[str]
+    generic_rule: re.Pattern[str]
     scenario_asker: re.Pattern[str]
     scenario_advice: re.Pattern[str]
     retold_channel_frame: re.Pattern[str]
@@ -930,6 +932,7 @@ def parse_data(raw: str | dict) -> _Data:
         keyword_list=_compile(data["retelling"]["keyword_list"], "retelling.keyword_list"),
         steps_marker=_compile(data["retelling"]["steps_marker"], "retelling.steps_marker"),
         scenario_opens=_compile(data["retelling"]["scenario_opens"], "retelling.scenario_opens"),
+        generic_rule=_compile(data["retelling"]["generic_rule"], "retelling.generic_rule"),
         scenario_asker=_compile(data["retelling"]["scenario_asker"], "retelling.scenario_asker"),
         scenario_advice=_compile(data["retelling"]["scenario_advice"], "retelling.scenario_advice"),
         retold_channel_frame=_compile(data["retelling"]["retold_channel_frame"], "retelling.retold_channel_frame"),
@@ -1709,6 +1712,8 @@ def _retold_in(masked: str, start: int, quotes: Sequence[Quote], data: _Data, st
         return True  # the scam's sayings a warning lists, a colon after its opener or not ("我换号了" among them)
     if _in_steps(masked, start, data) or _in_scenario(masked, start, data):
         return True  # the steps a warning enumerates ("…诈骗套路：①…②…"), or the scenario it advises on
+    if _in_generic_rule(masked, start, data):
+        return True  # "凡…的，都是诈骗": what the rule names is the scam described
     if not _reported(masked, start, data, narrated=True, story=story, warned=True):
         return False
     quoted = any(q.start <= start < q.end for q in quotes)
@@ -1820,6 +1825,13 @@ _WARNING_GOES_ON = precompiled(r"[\u4e00-\u9fff]{2}[^。！？!?\n]*[。！？!?
 _SCENARIO_CLAUSE = precompiled(r"[，,；;]")
 
 
+def scenario_opened(text: str) -> int | None:
+    """Where the first scenario a warning puts as a condition on what someone else does opens in `text` (claims.toml
+    retelling.scenario_opens: "如果有人", "若有人给你发短信说", "如收到…短信"), or None."""
+    opener = _data().scenario_opens.search(text)
+    return opener.start() if opener is not None else None
+
+
 def _in_scenario(text: str, start: int, data: _Data) -> bool:
     """Whether text[start] stands in a scenario a warning puts as a condition or a question and then
     advises on (claims.toml retelling.scenario_opens / scenario_asker / scenario_advice): "如果有人…，
@@ -1858,6 +1870,22 @@ def _in_scenario(text: str, start: int, data: _Data) -> bool:
     elif data.scenario_asker.search(text, begin, start) is None:
         return False
     return stop < len(text) and text[stop] in "？?" and advises(stop + 1)
+
+
+def _in_generic_rule(text: str, start: int, data: _Data) -> bool:
+    """Whether text[start] stands in what a rule of the police's form names, up to its 的, in the clause that holds the
+    place (claims.toml retelling.generic_rule: "凡领奖需先交保证金、公证费的，请勿相信", "以解冻为由要求再交钱的都是诈骗"):
+    the clause describes every such message and calls it a scam, or refuses it; it asks nothing."""
+    begin = _stretch_start(_CLAUSE_BREAK, text, start, _GENERIC_REACH)
+    # The rule opens its clause, or follows the heading or the tag the clause opens with ("【某某公安】提醒：凡…").
+    opens = [begin, *(m.end() for m in _GENERIC_LEAD.finditer(text, begin, start))]
+    return any((rule := data.generic_rule.match(text, at)) is not None and start < rule.end("what") for at in opens)
+
+
+# How far back a generic rule's clause may open before a place in it (_in_generic_rule): as far as its pattern reads.
+_GENERIC_REACH = 60
+# What a generic rule may follow in its clause: a heading's colon or a sender's tag.
+_GENERIC_LEAD = precompiled(r"[：:】]\s*")
 
 
 # How far a scenario may run on after a place in it (_in_scenario): longer than any message of the corpus.

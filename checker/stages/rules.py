@@ -39,6 +39,11 @@ say which fraud it resembles.
 down, and it opens the high_risk band (pipeline._ceiling). `opener = true` marks, among those, the
 first message of a known person's sequence (a new number or account set up, nothing asked yet): it
 keeps the first property, not the second, so that it says "verify first" until money or a code is asked.
+`refuted = [...]` marks, among them too, a scam's hook (a claim or an offer that asks nothing of the reader
+by itself: "ETC认证已失效", "稳赚不赔", "征信修复") with the words of the reference's fact that refutes it
+("ETC认证不会失效", "征信谁也改不了"). It keeps both properties; but in a message that refutes it, read as a
+retelling whose requests all read as the scam's, it is the scam retold like any other red flag
+(pipeline._held_in_retelling): a warning names the hook and says it is false, a scam does not.
 `vouches = true` marks a lowering sign that rests on the message's channels (its official app, its
 official numbers): beside a red flag it counts only where the message names an official channel of its
 own, not where it names none ("以官方App显示为准", "切勿向陌生账户转账" added to a demand that gives no channel).
@@ -240,6 +245,10 @@ class Rule(NamedTuple):
     # up, nothing asked of the reader yet. It keeps never_genuine's hold on lowering signs, yet grants
     # no high_risk ceiling of its own (pipeline._ceiling): "verify first", until money or a code is asked.
     opener: bool = False
+    # A scam's hook (rules.toml `refuted`): a claim or an offer that asks nothing by itself, and the words of the fact
+    # that refutes it. A warning names the hook and refutes it ("医保卡不会因为没升级就停用"), so in a retelling that
+    # does, the hook is the scam retold (pipeline._held_in_retelling); a scam never refutes its own hook.
+    refuted: LazyPattern | None = None
     # "无需征信，当天放款" offers no credit check: a denial word inside such a match is the offer itself,
     # so only a cue before or after it makes the match a warning.
     negatable_inside: bool = True
@@ -431,6 +440,19 @@ def _red_flag_switch(item: dict, rule_id: str, key: str, what: str) -> bool:
     return value
 
 
+def _refuted(item: dict, rule_id: str) -> LazyPattern | None:
+    """`refuted`: the regular expressions of the fact that refutes a hook; read only beside never_genuine, which it
+    narrows (what a retelling keeps)."""
+    if "refuted" not in item:
+        return None
+    patterns = item["refuted"]
+    if not item.get("never_genuine"):
+        raise CatalogueError(f"rule {rule_id}: refuted is read only with never_genuine")
+    if not patterns or not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
+        raise CatalogueError(f"rule {rule_id}: refuted must be a list of regular expressions")
+    return _either(patterns, rule_id)
+
+
 def _lowering_switch(item: dict, rule_id: str, key: str, what: str) -> bool:
     """A true/false key that only a lowering sign (negative weight) may set (vouches)."""
     value = _switch(item, rule_id, key)
@@ -495,6 +517,7 @@ def parse_catalogue(raw: str | dict, compile_now: bool = True) -> Catalogue:
                 unquoted=_unquoted_patterns(item.get("patterns", []), rule_id),
                 never_genuine=_red_flag_switch(item, rule_id, "never_genuine", "never_genuine"),
                 opener=_red_flag_switch(item, rule_id, "opener", "an opener"),
+                refuted=_refuted(item, rule_id),
                 negatable_inside=bool(item.get("negatable_inside", True)),
                 vouches=_lowering_switch(item, rule_id, "vouches", "vouching for channels"),
             )
@@ -528,7 +551,7 @@ def _rule_patterns(rule: Rule) -> Iterator[LazyPattern]:
     gates = [gate[1] for gate in (rule.requires, rule.absent) if gate is not None]
     values = [cond.value for cond in (*rule.entities, *rule.absent_entities)]
     tails = list(rule.not_after.values()) if rule.not_after else []
-    yield from (p for p in (rule.patterns, *gates, *values, *tails) if p is not None)
+    yield from (p for p in (rule.patterns, *gates, *values, *tails, rule.refuted) if p is not None)
 
 
 def compile_all(cat: Catalogue) -> None:
