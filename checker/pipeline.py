@@ -289,10 +289,11 @@ _ADDRESSED = precompiled(
 def _addressed(prefix: str) -> bool:
     """Whether a sentence up to a place speaks to the reader or for the sender's own body (_ADDRESSED), the reader
     named after a scenario opened on someone else aside (claims.toml retelling.scenario_opens: "若有人…你")."""
+    found = list(_ADDRESSED.finditer(prefix))
+    if not found:
+        return False  # most sentences: no scenario to look for
     opened = claims_stage.scenario_opened(prefix)
-    return any(
-        opened is None or m.start() <= opened or m.group() not in "您你" for m in _ADDRESSED.finditer(prefix)
-    )
+    return any(opened is None or m.start() <= opened or m.group() not in "您你" for m in found)
 
 
 # An id the entity stage did not take for a chat id or a number: letters and digits ("加fwjcx6576"), or seven

@@ -5527,10 +5527,7 @@ def test_round60_a_hook_is_held_in_a_retelling_unless_the_message_refutes_it(rul
     ],
 )
 def test_round60_a_scam_message_named_by_kind_is_a_word_of_warning(text, warns):
-    norm = normalize(text)
-    with quoting(norm):
-        reading = read(norm, extract(norm))
-    assert (reading.denial is not None) is warns
+    assert (_read(text).denial is not None) is warns
 
 
 # Round 60: what a rule of the police's form names, up to its 的, is retold (claims.toml retelling.generic_rule), from its
