@@ -5440,13 +5440,108 @@ ROUND59_GUARDS = [
 ]
 
 
-# Rounds 58 and 59: every guard table of what the new readings leave alone stays low_risk.
-@pytest.mark.parametrize("text", ROUND58_GUARDS + ROUND59_GUARDS)
+# Round 61 (the grid's fourth blind batch, dev half): a secret named first and then spoken out or handed over ("说一下",
+# "报一遍", "复制给我", "扔给我", "讲给我听"), pointed back at ("请将其告知"), a code received for the writer ("帮我接个码"), the face
+# filmed and sent, a secret typed into a page either way round, a liveness move on a page.
+SECRETS_HANDED_EITHER_WAY = [
+    ("【某某银行】您的账户存在风险，你那个取款密码我们这边要核对，你说一下。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，嗯你把身份证号从头报一遍。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，把刚收到的动态码复制给我一下。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，短信里那串数字扔给我就行。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，卡背面那三个数你看一眼告诉我。", "credentials_requested"),
+    ("【某某区人民法院】您有一起案件待核查，需提取您的征信授权码，请将其告知办案人员。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，请把U盾口令发至3129460587。", "credentials_requested"),
+    ("兄弟是我，阿强，帮我接个码，收到后发给kf_ab2026。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，把你刷脸的视频录一段发给我。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，请在 abc-xyz.top/k 补录预留手机号和验证码。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，abc-xyz.top/k 里有张登记表，银行卡号和有效期都要写。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，请打开 abc-xyz.top/k 按提示完成眨眼摇头动作。", "credentials_requested"),
+]
+
+# Round 61: money asked through a channel another way round: the card first and the transfer after, a debt settled through a card,
+# an app's account bound to a number, an app then the sum or the number, a red packet to an id, an id named before its network,
+# a code shown in a chat or a link, a page's payment, a top-up that unlocks or pays back, cash for someone sent to the door,
+# an account got from a contact, 挪 as a verb of moving money.
+MONEY_THROUGH_A_CHANNEL_ANOTHER_WAY = [
+    ("【某某银行】您的账户存在风险，回款账户6222021234567890128，今晚之前打款。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，请通过6222021234567890128一次性结清欠款。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，请把手续费付至13912345678绑定的支付宝。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，支付宝转我 13912345678 这个号，马上。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，请向kf_ab2026发红包2000元完成认证。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，3129460587这个扣扣是我小号，红包发这个上面。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，麻烦扫一下我们发到kf_ab2026上的二维码付款。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，您就在 abc-xyz.top/k 这个页面上把钱付了。", "pay_through_unofficial_channel"),
+    ("【某某平台】您的任务待完成，登录 abc-xyz.top/k 充3000元，充完佣金一块返给您。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，我们派个工作人员上门，你把5000元现金交给他。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，先联系3129460587拿收款账户，再按要求转过去。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，你把卡里的钱都挪到6222021234567890128去。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，请先给13912345678充500元话费作为验证。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，您直接用支付宝往13912345678这个号码转5000元过去。", "pay_through_unofficial_channel"),
+]
+
+# Round 61: the screen turned over another way: 投屏 opened with words between or named first, control allowed, the reader watched.
+SCREEN_TURNED_OVER_ANOTHER_WAY = [
+    ("【某某银行】您的账户存在风险，先打开设置里的投屏，再打开手机银行。", "screen_share_requested"),
+    ("【某某银行】您的账户存在风险，您在云会议App里点一下允许控制，我帮您弄。", "screen_share_requested"),
+    ("【某某银行】您的账户存在风险，把投屏功能打开，让我们看着您操作。", "screen_share_requested"),
+]
+
+# Round 61: contact through a private channel asked another way (at least suspicious): a QQ's bare number after 添加 / 加, the app
+# named before the add, the id before it, a private message, the number before the call ("给139…来个电话", "139…有事直接打"), a
+# landline through which to reach the sender or its extension; and a bank or a platform whose numbers this checker cannot confirm
+# that asks a call about the reader's money through a landline.
+CONTACT_ASKED_ANOTHER_WAY_61 = [
+    "【某某银行】您的账户存在风险，请添加3129460587与专员沟通。",
+    "【某某银行】您的账户存在风险，你用QQ加我一下3129460587。",
+    "【某某银行】您的账户存在风险，3129460587，加的时候备注姓名。",
+    "【某某银行】您的账户存在风险，有不懂的直接私我kf_ab2026。",
+    "【某某银行】您的账户存在风险，回头给13912345678来个电话。",
+    "【某某银行】您的账户存在风险，13912345678这个号码全天有人接，有事直接打。",
+    "【某某银行】您的账户存在风险，请务必通过021-61234567主动联系本中心。",
+    "【某某银行】您的账户存在风险，021-61234567转8号分机找张科长。",
+    "民生银行信用卡中心提醒您，您的卡片已被临时锁定，请于今日内致电021-61234567处理。",
+    "【抖音】您的百万保障免费期已满，下月起每月扣费500元，如需关闭请联系客服023-56157831。",
+]
+
+
+@pytest.mark.parametrize("text", CONTACT_ASKED_ANOTHER_WAY_61)
+def test_round61_contact_asked_another_way_is_an_alarm(text):
+    _quiet_as_listed(text, False)
+
+
+# Round 61: what the new readings leave alone: a secret the message says nobody asks for, a router's password, a secret typed
+# in a story, a law firm's own landline beside its client bank's line, a bank named further on in an advert, something someone
+# was told.
+ROUND61_GUARDS = [
+    "华夏银行客服回电：您上午提交的还款日调整申请已登记。通话中我们不会向您索要卡号、密码和验证码，如果有人这样问您，请不要告诉他。",
+    "爸，家里路由器密码改了，新密码写在冰箱贴上了，你跟妈说一声。",
+    "社区提醒：郑阿姨收到假驿站短信，按页面填写了银行卡号和验证码，被扣走1880元。包裹问题请在官方App查询。",
+    "【上海瑞衡律师事务所】王先生：本所受招商银行信用卡中心委托，就您尾号3318信用卡欠款事宜致函。请通过招商银行App或95555还款，如有异议请致电本所承办律师刘倩（021-68857320）。",
+    "青岛鑫达二手房 门店成交 房款走银行资金监管账户 三方签约 定金不打给经纪人个人 欢迎到店咨询 025-72631855",
+    "正规贷款放款前不收任何费用。一名个体户提现时被告知“银行卡号填写错误”，他报警时已损失3.5万元。",
+]
+
+
+# Round 61: a payment someone else was told to make, a code someone scanned: no payment is asked of the reader (the messages have
+# other words the rules weigh).
+PAYMENTS_TOLD_OF = [
+    "问：朋友圈有人说能代抢门票，让我先微信转500元订金，靠谱吗？答：不靠谱，购票请只在官方平台。",
+    "邻居提醒：赵大爷点开链接，是个个人收款码，他扫了交了460元，后来问供电所才知道根本不欠费。",
+]
+
+
+@pytest.mark.parametrize("text", PAYMENTS_TOLD_OF)
+def test_round61_a_payment_told_of_is_no_request(text):
+    assert not [r for r in check(text).claims["requests"] if r["kind"] == "pay"]
+
+
+# Rounds 58, 59 and 61: every guard table of what the new readings leave alone stays low_risk.
+@pytest.mark.parametrize("text", ROUND58_GUARDS + ROUND59_GUARDS + ROUND61_GUARDS)
 def test_guards_stay_quiet(text):
     _quiet_as_listed(text, True)
 
 
-# Rounds 57 to 59: every table of requests through a channel nobody confirms, asked in a new way, is high_risk with its
+# Rounds 57 to 61: every table of requests through a channel nobody confirms, asked in a new way, is high_risk with its
 # finding named.
 @pytest.mark.parametrize(
     ("text", "finding"),
@@ -5456,7 +5551,10 @@ def test_guards_stay_quiet(text):
     + SECRETS_ASKED_ANOTHER_WAY
     + MONEY_AND_SCREEN_ASKED_ANOTHER_WAY
     + ASKED_IN_OTHER_REGISTERS
-    + SCREEN_SHOWN_ANOTHER_WAY,
+    + SCREEN_SHOWN_ANOTHER_WAY
+    + SECRETS_HANDED_EITHER_WAY
+    + MONEY_THROUGH_A_CHANNEL_ANOTHER_WAY
+    + SCREEN_TURNED_OVER_ANOTHER_WAY,
 )
 def test_high_risk_with_its_finding(text, finding):
     result = check(text)

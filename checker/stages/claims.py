@@ -78,7 +78,7 @@ _INTO_THE_SENDER = frozenset(
 _FOR_SOMEONE_ELSE = frozenset({"pay_someone_for_me", "into_third_persons_account", "into_my_personal_account", "cash_handover"})
 # The credential patterns that enter a code or scan a face where the message says: a finding only where that page is
 # no official one (a genuine e-delivery opens its documents with a code; a pension is certified by a face scan).
-_ENTERING = frozenset({"enter_code", "face_check"})
+_ENTERING = frozenset({"enter_code", "face_check", "enter_secret"})
 # The request patterns answered by replying to the SMS itself (claims.toml reply, reply_with, reply_contact): they go
 # back to whoever sent it, whatever number its tag shows.
 _REPLIES = frozenset({"reply", "reply_with", "reply_contact"})
@@ -2318,6 +2318,13 @@ def _speaks_as_institution(norm: Normalized, entities: tuple[Entity, ...], claim
     return False
 
 
+def _signs_as(norm: Normalized, mention: Entity) -> bool:
+    """Whether an institution's mention is who the message comes from: its sender tag, its very first words, or right after
+    "我是" / "这边是" (not a bank named further on, "房款走银行资金监管账户")."""
+    at = mention.norm_start
+    return at <= 1 or in_tag(norm.text, at) or _SPEAKS_AS.search(norm.text, max(0, at - 6), at) is not None
+
+
 def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institution]:
     """The institutions the message says it comes from: its sender tag's, else the legal speaker's,
     else every specific institution it names."""
@@ -2391,7 +2398,10 @@ def _channels(
             owner = _number_owners().get(e.value, "")
             private = e.details.get("type") in ("mobile", "overseas")
             out.append(Channel("phone", e.value, status("phone", owner), owner, private, _entity_span(e), e.norm_start))
-            if institution and _PAY_APP_BEFORE.search(norm.text, max(0, e.norm_start - _PAY_APP_REACH), e.norm_start):
+            if institution and (
+                _PAY_APP_BEFORE.search(norm.text, max(0, e.norm_start - _PAY_APP_REACH), e.norm_start)
+                or _PAY_APP_AFTER.match(norm.text, e.norm_end)
+            ):
                 # Round 57 (a grid written for probing): a payment account named by a number ("转到支付宝139…"), where
                 # an institution is claimed: no institution takes money into an account its SMS names so. Between
                 # people ("饭钱转我支付宝139…") it is how friends are paid, and is read as the person's request.
@@ -2474,7 +2484,14 @@ def _channels(
 
 
 # A payment app's account right before a number that names it ("支付宝139…", "微信账号：139…"): _channels.
-_PAY_APP_BEFORE = precompiled(r"(?:支付宝|微信|财付通)(?:的)?(?:账号|账户|帐号|帐户|号)?[:：]?\s?$")
+# Round 61 (the grid's blind batch 4, dev half): or labelled an account alone ("转我5000元就行，账号139…"), or an app's account bound
+# to it named after it ("付至139…绑定的支付宝"), or topped up ("给139…充5000元话费"); or paid through an app into it ("支付宝转我
+# 139…", "用支付宝往139…这个号码转").
+_PAY_APP_BEFORE = precompiled(
+    r"(?:(?:支付宝|微信|财付通)(?:的)?(?:账号|账户|帐号|帐户|号)?|收款(?:账号|账户)|(?<![微信])(?:账号|账户|帐号|帐户)"
+    r"|(?:支付宝|微信|财付通)(?:上)?(?:转|打|付)(?:给)?我?|(?:支付宝|微信)[^。!?，,]{0,4}?往)[:：]?\s?$"
+)
+_PAY_APP_AFTER = precompiled(r"\s?(?:(?:绑定|对应|关联)的?(?:支付宝|微信|财付通|账户|帐户|银行卡)|(?:充|冲)值?(?:\d{1,5}|[一二两三四五六七八九十几百千]{1,4})(?:元|块)?的?话费)")
 _PAY_APP_REACH = 8
 # The court, a few words before 专户: its own account ("本院诉讼费专户", "本院执行款专户").
 # Named by what a court's account holds only: not "本院安全专户", which no court keeps.
@@ -2787,6 +2804,17 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         if c.status == "mismatch"
         and (c.kind in usable or ((c.kind == "link" or (c.kind == "phone" and not c.private)) and c not in judged and c not in staff_lines))
     ]
+    # Round 61 (the grid's blind batch 4, dev half): a bank or a platform whose own numbers this checker cannot confirm
+    # ("民生银行信用卡中心…已临时锁定，请致电021-…处理", "抖音客服…回电021-…") asks a call about the reader's money through a
+    # landline: they serve from their 95 lines and their apps, and 区号+座机 numbers are among those fraudsters use (domain.md
+    # 1a). Not a named staff member's or branch's line, nor where the message speaks for someone else too (a law firm for its
+    # client bank) or names a bank further on only ("房款走银行资金监管账户").
+    claimed = [by_id[c.id] for c in claims if c.kind == "institution"]
+    signed_by_service = (
+        bool(claimed)
+        and all(i.kind in ("bank", "platform") for i in claimed)
+        and any(_signs_as(norm, e) for e in entities if e.kind == "institution")
+    )
     private = [
         c
         for c in channels
@@ -2795,6 +2823,14 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
         and (
             (c.kind in usable and (c.private or c.kind in ("chat", "link", "app") or authority or speaking))
             or (stakes and c.kind in _OFFERED and (c.private or c.kind == "link") and c not in judged)
+            or (
+                signed_by_service
+                and c.kind == "phone"
+                and c.kind in usable
+                and c.status == "unknown"
+                and not _SERVICE_LINE.match(c.value)
+                and c not in staff_lines
+            )
         )
     ]
     # A call back, about money the notice says is at stake, in a message that gives no number at all

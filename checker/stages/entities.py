@@ -762,7 +762,9 @@ _HANDLE = precompiled(
     r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp|(?:(?<=加)|(?<=\+))(?:vx|v信|v|薇信|薇|威信|徽信|q|扣扣|企鹅)|企鹅(?=[:：]?\s?\d{5}))"
     r"(?:号|群号?|\s?id)?[”」』\"]?[:：]?\s?[“「『\"]?@?((?:[a-z0-9_\-]|\.(?=[a-z0-9_\-])|(?<=\d)\s(?=\d)){5,24})"
     r"|()(wxid_[a-z0-9]{6,20}|(?:(?<=群)|(?<=群号)|(?<=群号:))\d{6,11}(?!\d))"
+    r"|()((?<![a-z0-9_\-.@/])[a-z0-9_\-]{5,24})(?=\s?(?:这个|是我的?|是)(?:我的?)?(?:新|小|私人)?(?:的)?(微信|qq|扣扣|vx|企鹅)(?!群))"
 )
+# Round 61 (the grid's blind batch 4, dev half): or the id first, then its network ("3129…这个扣扣是我小号", "kf_x2026是我新微信").
 # "加Q…", "加扣扣…", "加企鹅…" (round 30): QQ by the nicknames senders use, as "加v…" is WeChat; 企鹅 right
 # before a number of five digits or more is one whatever comes before it ("联系专员企鹅 3319…", round 31).
 _NETWORKS = {
@@ -826,7 +828,7 @@ _MASK = precompiled(r"(?:[*＊]{2,12}|×{2,12})(?![*＊×\u4e00-\u9fff])")
 def _handles(norm: Normalized, seen: str) -> list[Entity]:
     found = []
     for m in _matches(_HANDLE, seen):
-        handle = m.group(2) or m.group(4)
+        handle = m.group(2) or m.group(4) or m.group(6)
         if handle.isdigit() and len(handle) == 11:
             continue  # a mobile number, typed as a phone already
         start, end = norm.span(m.start(), m.end())
@@ -834,7 +836,8 @@ def _handles(norm: Normalized, seen: str) -> list[Entity]:
         if mask is not None and mask.start() <= end:
             continue
         # "加v…", "+vx…", "加薇信…": WeChat by the nicknames senders use to slip past filters.
-        named = _NETWORKS.get(m.group(1) or "") or ("wechat" if m.group(1) else None)
+        network = m.group(1) or m.group(7) or ""
+        named = _NETWORKS.get(network) or ("wechat" if network else None)
         details = {"network": named or ("wechat" if handle.startswith("wxid_") else "group")}
         found.append(_entity(norm, "chat_handle", m.start(), m.end(), m.group(), details))
     return found
