@@ -15,8 +15,8 @@ The requests have two halves, as the red team's paraphrase table has:
 Round 58 adds two blind halves from data/grid_blind.json, written by three helpers who saw none of the project: 64
 claims and 406 requests (the second 200 in call, chat, procedure and soft-ask registers), each text put in a half by
 its SHA-256 (blind_dev: its claims with its requests, read and fixed; blind_held_out: the others with the others,
-counted only). Round 59 added 139 screen and contact requests by a fourth helper, round 61 300 more (pay 100, credentials
-100, contact 60, screen 40) by a fifth, in eight registers. Both sides of a held-out probe are unseen, so its rate says whether the readings hold for claims and
+counted only). Round 59 added 139 screen and contact requests by a fourth helper, round 61 520 more by a fifth and a sixth
+(300 in eight registers, 220 in eight others: traditional characters, homophones, Chinese mixed with English …). Both sides of a held-out probe are unseen, so its rate says whether the readings hold for claims and
 wordings nobody here wrote. The halves are skipped where the file is absent (an installed package run outside the
 project).
 The cards are Luhn-valid, as real ones are; every text of the first two halves is ours.
