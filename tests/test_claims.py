@@ -5509,6 +5509,47 @@ def test_round61_contact_asked_another_way_is_an_alarm(text):
     _quiet_as_listed(text, False)
 
 
+# Round 61 (the grid's fifth blind batch, dev half): the same asks in other registers: homophones and typos, traditional characters,
+# Chinese mixed with English, gentle speech to an elderly reader, numbered steps, a reason first.
+ASKED_IN_MORE_REGISTERS = [
+    ("【某某银行】您的账户存在风险，请把网银登陆秘码和U顿口令一起发给我。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，阿姨您别着急，手机上刚来的那几个数字，您慢慢念给我听。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，请把支付password和SMS code一起screenshot给我。", "credentials_requested"),
+    ("【某某銀行】您的帳戶存在風險，請於abc-xyz.top/k重新設定網銀交易密碼。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，叔叔您别慌，把身份证拿出来拍个照，发到kf_ab2026就行。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，请于两小时内将5000元专账至6222021234567890128。", "pay_through_unofficial_channel"),
+    ("【某某区人民法院】您有一起案件，根据民法典相关规定，请在今晚前通过kf_ab2026支付违约金。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，先帮我top up 5000元到13912345678这个支付宝账号。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，第一步：把5000元转到13912345678的支付宝；第二步：回复已付。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，请join云会议App的meeting，开一下screen sharing。", "screen_share_requested"),
+    ("【某某银行】您的账户存在风险，请在云会议App中共享手机屏幕。", "screen_share_requested"),
+]
+
+# Round 61: the genuine notices the new readings leave alone: a password to change or set in the app the message names, and a
+# bank's code sent to set one.
+SETTING_ONES_OWN_PASSWORD = [
+    "【美团】您的账号于12月2日20:41在一台新设备登录，如非本人操作，请立即在美团App“设置-账号与安全”修改密码。",
+    "【唯品会】建议您在App“设置-账户安全”中设置支付密码，保护账户资金安全。",
+    "【招商银行】验证码：731655，您正在为尾号3372信用卡设置查询密码，请勿告诉他人，招行工作人员不会向您索要。",
+]
+
+# Round 61 (dev half): a bill split with the reader by one of its payers, the account the reader paid before, a change of number
+# denied.
+PEOPLE_PAYING_AS_THEY_DO = [
+    ("喂，小吴，这个月电费出来了，咱们三个平摊，一人一百四十二，我已经在网上国网上交过了，你跟阿辉直接转我就行。", True),
+    ("供电所通知：您家电费欠费468元，咱们三个平摊，我已经交过了，直接转我微信就行。", False),  # signs as the utility
+    ("【国家电网】您家电费欠费468元，咱们三个平摊，直接转我微信就行。", False),
+    ("哥，我是小军，这个月的钱转到我那张工行卡上就行，就是你以前给我转过的那张。", True),  # the account he was paid on before
+    ("小王，我是房东，我没换号，也没换卡，房租还是按老规矩转到我那张农行卡就行。", True),  # a change denied is none
+    ("小王，我是房东，我换了号，房租还是按老规矩转到我那张农行卡就行。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "quiet"), PEOPLE_PAYING_AS_THEY_DO)
+def test_round61_a_bill_split_by_one_of_its_payers(text, quiet):
+    _quiet_as_listed(text, quiet)
+
+
 # Round 61: what the new readings leave alone: a secret the message says nobody asks for, a router's password, a secret typed
 # in a story, a law firm's own landline beside its client bank's line, a bank named further on in an advert, something someone
 # was told.
@@ -5536,7 +5577,7 @@ def test_round61_a_payment_told_of_is_no_request(text):
 
 
 # Rounds 58, 59 and 61: every guard table of what the new readings leave alone stays low_risk.
-@pytest.mark.parametrize("text", ROUND58_GUARDS + ROUND59_GUARDS + ROUND61_GUARDS)
+@pytest.mark.parametrize("text", ROUND58_GUARDS + ROUND59_GUARDS + ROUND61_GUARDS + SETTING_ONES_OWN_PASSWORD)
 def test_guards_stay_quiet(text):
     _quiet_as_listed(text, True)
 
@@ -5554,7 +5595,8 @@ def test_guards_stay_quiet(text):
     + SCREEN_SHOWN_ANOTHER_WAY
     + SECRETS_HANDED_EITHER_WAY
     + MONEY_THROUGH_A_CHANNEL_ANOTHER_WAY
-    + SCREEN_TURNED_OVER_ANOTHER_WAY,
+    + SCREEN_TURNED_OVER_ANOTHER_WAY
+    + ASKED_IN_MORE_REGISTERS,
 )
 def test_high_risk_with_its_finding(text, finding):
     result = check(text)

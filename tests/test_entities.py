@@ -245,6 +245,26 @@ def test_an_id_with_a_mask_after_it_is_no_chat_handle(text, handle):
     assert [e.text for e in entities(text, "chat_handle")] == ([handle] if handle else [])
 
 
+# Round 61 (the grid's blind batches 4 and 5, dev half): an id named before its network, or pointed at with no network named
+# ("通过kf_x2026支付", "按3129…里的指引"); a hotline, a short code, a card or a link pointed at the same way stays what it is.
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("3129460587这个扣扣是我小号", "3129460587"),
+        ("kf_ab2026是我新微信，加一下", "kf_ab2026"),
+        ("请在今晚前通过kf_x2026支付违约金", "kf_x2026"),
+        ("请按3129460587里的指引付款", "3129460587"),
+        ("请向95588致电核实", None),
+        ("向12368咨询案件进度", None),
+        ("往6222021234567890128转账", None),
+        ("通过abc-xyz.top/k缴费", None),
+        ("请向客服发送订单号", None),
+    ],
+)
+def test_an_id_named_before_its_network_or_pointed_at(text, handle):
+    assert [e.text for e in entities(text, "chat_handle")] == ([handle] if handle else [])
+
+
 @pytest.mark.parametrize(("text", "kind", "quoted"), NAMED)
 def test_named_entities_quote_the_paste(text, kind, quoted):
     found = entities(text, kind)

@@ -109,6 +109,14 @@ CASES = [
     ("官网 www 點 icbc 點 com 點 cn", "官网www.icbc.com.cn"),
     ("下午3点半，ok点ok", "下午3点半,ok点ok"),  # no host: "ok" is no top-level domain
     ("六点cc开会", "六点cc开会"),  # no ASCII label before 点
+    # Round 61 (lexicon.json): homophones of the secret and money words that are no words of their own, 透過 and 身分證 as Taiwan
+    # writes them, and the English words of Chinese mixed with English.
+    ("请报一下支付秘码和验正码", "请报一下支付密码和验证码"),
+    ("请将余额专账至安全帐沪", "请将余额转账至安全账户"),
+    ("请透過手機上傳身分證", "请通过手机上传身份证"),
+    ("身份正常，财务专账管理", "身份正常,财务专账管理"),  # words of their own stay
+    ("请把SMS code和password发给我", "请把验证码和密码发给我"),
+    ("请call back，再screen sharing", "请回电,再屏幕共享"),
 ]
 
 

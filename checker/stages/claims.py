@@ -2303,13 +2303,27 @@ _SPEAKS_FOR_OTHERS = frozenset({"law_firm", "legal_service"})
 
 # Where the writer speaks as an institution: its name opens the message, or follows "我是" / "这边是" ("我这边是德邦的").
 _SPEAKER_REACH = 12
+_SPLIT_BILL = precompiled(r"平摊|均摊|分摊|aa制?(?![a-z])|一人一半|(?:咱们|我们)(?:两|三|四|几)个(?:人)?(?:平|分|一起)")
+_NOTICE_HEADING = precompiled(r"[^。,，!?]{0,12}?(?:通知|公告|提醒|告知|温馨提示)[:：]")
+_PAID_IT_MYSELF = precompiled(r"我(?:已经|都|先)?(?:在[^。,，!?]{0,8}?)?(?:交|缴|付|垫)(?:过|了|好)")
 _SPEAKS_AS = precompiled(r"(?:我是|我们是|这边是|这里是|我这边是|我这里是)$")
 
 
 def _speaks_as_institution(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim]) -> bool:
     """Whether the writer speaks as an institution the message claims (round 26): a mention of it stands within the
-    paste's first _SPEAKER_REACH characters, or right after "我是" / "这边是" ("我这边是德邦的")."""
+    paste's first _SPEAKER_REACH characters, or right after "我是" / "这边是" ("我这边是德邦的"). Not where the writer
+    splits with the reader a bill he says he paid himself (round 61, dev half: "这个月电费出来了…咱们三个平摊…我已经在网上国网上
+    交过了，你跟阿辉直接转我就行"): he is one of its payers, which the institution never is; unless the message signs as the
+    institution (its tag, its first words) or opens as a notice ("供电所通知：…")."""
     claimed = {c.id for c in claims if c.kind == "institution"}
+    mentions = [e for e in entities if e.kind == "institution" and e.value in claimed]
+    if (
+        _SPLIT_BILL.search(norm.text) is not None
+        and _PAID_IT_MYSELF.search(norm.text) is not None
+        and _NOTICE_HEADING.match(norm.text) is None
+        and not any(_signs_as(norm, e) for e in mentions)
+    ):
+        return False
     for e in entities:
         if e.kind == "institution" and e.value in claimed:
             at = _entity_span(e).start
@@ -2491,7 +2505,7 @@ _PAY_APP_BEFORE = precompiled(
     r"(?:(?:支付宝|微信|财付通)(?:的)?(?:账号|账户|帐号|帐户|号)?|收款(?:账号|账户)|(?<![微信])(?:账号|账户|帐号|帐户)"
     r"|(?:支付宝|微信|财付通)(?:上)?(?:转|打|付)(?:给)?我?|(?:支付宝|微信)[^。!?，,]{0,4}?往)[:：]?\s?$"
 )
-_PAY_APP_AFTER = precompiled(r"\s?(?:(?:绑定|对应|关联)的?(?:支付宝|微信|财付通|账户|帐户|银行卡)|(?:充|冲)值?(?:\d{1,5}|[一二两三四五六七八九十几百千]{1,4})(?:元|块)?的?话费)")
+_PAY_APP_AFTER = precompiled(r"\s?(?:(?:绑定|对应|关联)的?(?:企业|对公|公司)?(?:支付宝|微信|财付通|账户|帐户|银行卡)|(?:这个|的)(?:支付宝|微信|财付通)(?:账号|账户|帐号)?|(?:充|冲)值?(?:\d{1,5}|[一二两三四五六七八九十几百千]{1,4})(?:元|块)?的?话费)")
 _PAY_APP_REACH = 8
 # The court, a few words before 专户: its own account ("本院诉讼费专户", "本院执行款专户").
 # Named by what a court's account holds only: not "本院安全专户", which no court keeps.
@@ -2528,9 +2542,12 @@ def _as_usual(text: str, paste_start: int, norm: Normalized) -> bool:
 _AS_USUAL = precompiled(
     r"还是(?:照旧|照老样子|老样子|按老规矩|跟以前一样)?(?:转|打|付|交)|照旧|照老样子|老样子|老规矩|跟(?:以前|上个月|之前|往常)一样|老卡"
     r"|原来(?:那|的)(?:个|张)?(?:卡|账户|账号|微信)|没换|合同(?:上|里|中|第.页)?(?:写|约定|签|载明|注明)?的?(?:那个|那张)?(?:账户|账号|卡|银行卡)"
+    # Round 61 (dev half): the account the reader has paid him before ("就是你以前给我转过学费的那张").
+    r"|(?:你|您)(?:以前|之前|上次|平时)(?:给我)?(?:转|打|汇)过"
 )
 _WAY_CHANGED = precompiled(
-    r"换(?:了)?(?:个)?(?:新)?(?:手机)?号|换(?:了)?(?:卡|账户|账号|微信)|新(?:的)?(?:手机)?(?:号|卡|账户|账号|微信|qq)|改(?:成|为|到|交|转|打)|"
+    # Round 61 (dev half): not a change denied or said of the writer by someone else ("我没换号，也没换卡", "短信说我换了号").
+    r"(?<![没不未别])(?<!说我)(?<!说他)(?<!说她)换(?:了)?(?:个)?(?:新)?(?:手机)?号|(?<![没不未别])(?<!说我)(?<!说他)(?<!说她)换(?:了)?(?:卡|账户|账号|微信)|新(?:的)?(?:手机)?(?:号|卡|账户|账号|微信|qq)|改(?:成|为|到|交|转|打)|"
     # Round 34: a number or card said newly got ("俺这个号是新办的"), someone else's by a dialect's kin word ("俺闺女的卡").
     r"新(?:办|换|买|申请)的|"
     r"(?:爱人|老婆|老公|媳妇|儿子|女儿|闺女|儿媳妇?|孙子|孙女|外甥|侄子|亲戚|朋友|同学|表哥|表姐|弟弟|妹妹|哥哥|姐姐|会计|财务)的?(?:卡|账户|账号|微信|支付宝)|"
