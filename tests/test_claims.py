@@ -5571,6 +5571,21 @@ PAYMENTS_TOLD_OF = [
 ]
 
 
+# Round 61: what the new readings leave alone in a message without marks, as fake base stations' adverts come (their numbers and
+# links masked by letters): an offer's 有效期, an account a game gives away, a router's password, a code's page named by a mask.
+UNMARKED_ADVERTS_AND_CHATS = [
+    "尊敬的会员本店新品上市全场八折优惠券有效期三天转发给好友即可共享",
+    "添加客服微信领取游戏账号免费试玩",
+    "爸家里路由器密码改了新密码我写在冰箱贴上了你跟妈说一声",
+    "验证码发送至url查看详情",
+]
+
+
+@pytest.mark.parametrize("text", UNMARKED_ADVERTS_AND_CHATS)
+def test_round61_unmarked_adverts_ask_no_money_or_secret(text):
+    assert not [r for r in check(text).claims["requests"] if r["kind"] in ("pay", "credentials")]
+
+
 @pytest.mark.parametrize("text", PAYMENTS_TOLD_OF)
 def test_round61_a_payment_told_of_is_no_request(text):
     assert not [r for r in check(text).claims["requests"] if r["kind"] == "pay"]
