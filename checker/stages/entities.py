@@ -758,7 +758,10 @@ _SENDER_TAG = precompiled(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30}
 # official account's form) and hold dots ("@tw.1427"); a dot only between two of its characters.
 # Quotation marks between the network and the id part neither ("加“客服QQ”12345678", issue 8); nor a
 # space typed between groups of its digits ("扣扣 4852 01639": numbers split apart are one number).
-# The words that point the reader to an id with no network named (round 61), with a space after them or none.
+# Round 61 (the grid's blind batch 4, dev half): or the id first, then its network ("3129…这个扣扣是我小号", "kf_x2026是我新微信");
+# or an id with no network named, right after the word that points the reader to it ("通过kf_x2026支付", "向kf_x2026发红包", "按
+# 3129…里的指引付款"; _POINTED_AT, with a space after the word or none): a Latin id that holds a digit, _ or -, not a word; a
+# number of 6 to 11 digits that is no hotline, sum or count. Its network is "unknown".
 _POINTED_AT = "|".join(f"(?<={w})|(?<={w} )" for w in ("通过", "经由", "向", "往", "按"))
 _HANDLE = precompiled(
     r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp|(?:(?<=加)|(?<=\+))(?:vx|v信|v|薇信|薇|威信|徽信|q|扣扣|企鹅)|企鹅(?=[:：]?\s?\d{5}))"
@@ -767,9 +770,6 @@ _HANDLE = precompiled(
     r"|()((?<![a-z0-9_\-.@/])[a-z0-9_\-]{5,24})(?=\s?(?:这个|是我的?|是)(?:我的?)?(?:新|小|私人)?(?:的)?(微信|qq|扣扣|vx|企鹅)(?!群))"
     rf"|()((?:{_POINTED_AT})(?:(?=[a-z0-9_\-]{{0,23}}[\d_\-])[a-z][a-z0-9_\-]{{4,23}}|(?!400|800|95|96|12|10)\d{{6,11}})(?![a-z0-9_\-.@/\d元块万千百号次个位人分%]))"
 )
-# Round 61 (the grid's blind batch 4, dev half): or the id first, then its network ("3129…这个扣扣是我小号", "kf_x2026是我新微信");
-# or an id with no network named, right after the word that points the reader to it ("通过kf_x2026支付", "向kf_x2026发红包", "按
-# 3129…里的指引付款"): a Latin id that holds a digit, _ or -, not a word; a number of 6 to 11 digits that is no hotline, sum or count.
 # "加Q…", "加扣扣…", "加企鹅…" (round 30): QQ by the nicknames senders use, as "加v…" is WeChat; 企鹅 right
 # before a number of five digits or more is one whatever comes before it ("联系专员企鹅 3319…", round 31).
 _NETWORKS = {
@@ -843,7 +843,8 @@ def _handles(norm: Normalized, seen: str) -> list[Entity]:
         # "加v…", "+vx…", "加薇信…": WeChat by the nicknames senders use to slip past filters.
         network = m.group(1) or m.group(7) or ""
         named = _NETWORKS.get(network) or ("wechat" if network else None)
-        details = {"network": named or ("wechat" if handle.startswith("wxid_") else "group")}
+        pointed_at = m.group(9) is not None
+        details = {"network": named or ("wechat" if handle.startswith("wxid_") else "unknown" if pointed_at else "group")}
         found.append(_entity(norm, "chat_handle", m.start(), m.end(), m.group(), details))
     return found
 
