@@ -3457,12 +3457,13 @@ def test_case21_numerals_in_groups_are_one_number():
         ("【反诈小课堂】真实案件：一名大学生添加“客服”QQ 3381245670 办理退款，被骗1.6万元。您也可添加QQ 3381245670 咨询退款。", {"suspicious", "high_risk"}),
         # No rule reads lost money offered back through a chat as a benefit (the reference documents no recovery scam):
         # the model's margin alone decides it. Round 41's model scored it 0.398 of the 0.40 needed (an xfail here);
-        # round 43's, retrained on this round's claims, 0.417; round 60's 0.392 (its model probability 0.9607 -> 0.9548).
+        # round 43's, retrained on this round's claims, 0.417; round 60's 0.392 (its model probability 0.9607 -> 0.9548); round
+        # 61's lifts it again (probability 0.9639, suspicious by chat_app_contact and the model's agreement).
         # A known gap, kept visible: an xfail that passes again whenever a retrain lifts it.
         pytest.param(
             "【案例】一名学生添加QQ 3381245670后被骗2万元。追回损失请添加“客服”微信办理。",
             {"suspicious", "high_risk"},
-            marks=pytest.mark.xfail(reason="recovery scam: no rule, the model's margin alone decides it (0.392 of 0.40)", strict=False),
+            marks=pytest.mark.xfail(reason="recovery scam: no rule, the model alone decides it, near its margin (round 60 below it, round 61 above)", strict=False),
         ),
         # Round 24 (red team narrated_loss): a case that does not tell how the scam reached the victim is what a scam
         # told in the third person with a loss added reads as ("【案例】一名用户加QQ 33…办理退款，一名用户因此被骗5000元"):
