@@ -5592,13 +5592,71 @@ def test_round61_a_payment_told_of_is_no_request(text):
     assert not [r for r in check(text).claims["requests"] if r["kind"] == "pay"]
 
 
+# Round 62 (the grid's blind batch 6, dev half, reworded): money asked in the registers the sixth helper wrote in: the fee first
+# and the channel after, an app's transfer to an id, a link scanned or tapped, a step on a page before paying, an id added and
+# then paid, a card renewed or put into, the verb before the app; and a parents' greeting with a fee paid by a code.
+MONEY_ASKED_IN_ROUND62_REGISTERS = [
+    ("【某某银行】您的账户存在风险，那个就是你在云会议App里面把5000元付一下嗯。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，你放心，5000元在云会议App付完立刻返还。", "pay_through_unofficial_channel"),
+    ("【某某律师事务所】关于您的逾期欠款，代理费5000元，微信转给kf_ab2026就行。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，手续费5000元，QQ转账给3129460587。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，认证金直接发红包给kf_ab2026，截图确认。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，差额5000元你先转过去，收款QQ是3129460587。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，请续费5000元至6222021234567890128。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，你放心把5000元放进6222021234567890128。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，扫一下abc-xyz.top/k里的码付5000元就行。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，点abc-xyz.top/k支付后回复已交。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，你在abc-xyz.top/k填好信息，然后付5000元。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，加vkf_ab2026付款5000元哈。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，就打支付宝13912345678，5000元一次付清。", "pay_through_unofficial_channel"),
+    ("【某某银行】您的账户存在风险，先垫付5000元，用支付宝转到13912345678这个账户。", "pay_through_unofficial_channel"),
+    ("家长你好。学校统一订资料，先交定金三百，扫这个码。", "pay_through_unofficial_channel"),
+]
+
+# Round 62 (the grid's blind batch 6, dev half, reworded): a secret, the screen or contact asked in those registers.
+SECRETS_AND_CONTACT_IN_ROUND62_REGISTERS = [
+    ("【某某银行】您的账户存在风险，把卡号、有效期和背面三位数，私信给kf_ab2026。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，你在云会议App里把收到的码输进去。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，把验证码留给kf_ab2026就能办好。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，身份证号发vkf_ab2026哈。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，身份证号和卡号微信给kf_ab2026。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，把那条短信的内容整条转发到13912345678。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，刚收到的校验码，请在abc-xyz.top/k页面输入。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，打开abc-xyz.top/k，按提示眨眼摇头。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，应于两小时内将收到的动态码告知13912345678。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，码发我vxkf_ab2026。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，卡号和有效期发qq3129460587。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，须通过abc-xyz.top/k验证本人信用卡CVV码。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，银行卡密码和验证码一起短信发送至13912345678。", "credentials_requested"),
+    ("【某某银行】您的账户存在风险，就在云会议App里点开启协助，我这边帮你操作。", "screen_share_requested"),
+]
+
+# Round 62: what those readings leave alone: a size asked, a code at the counter, a class paid in the shop, a warning's QQ, a
+# carrier's own number texted, a court's code entered on its own site, a training school's own account, a swimming school's desk.
+ROUND62_GUARDS = [
+    "兄弟，我下个月结婚，你来给我当伴郎吧，衣服我这边统一准备，你把尺码发我一下。",
+    "周末花艺体验课 每人120元 材料包含在内 报名加微信hb-mfp1441 到店现场付款",
+    "给大家提个醒：我今天收到“老板”QQ消息，让我先给一个账户转3万，我打电话给老板，他说没这事。那个QQ是2970351846，大家拉黑。",
+    "爸，那条积分清零的短信别管它，你要查积分就发短信到10086或者用官方App看。",
+    "【人民法院送达平台】周某，某某区人民法院向您送达（2026）苏0509执3317号案件执行文书，签收验证码：816392，请在 https://zxfw.court.gov.cn 登录后输入验证码签收。",
+    "【明德教育】家长您好，春季班学费4686元，请于开课前转入机构对公账户或到校区前台刷卡，我们会开具发票。",
+    "家长您好！少儿游泳馆寒假班开始报名了。报名和缴费请到前台办理，可以刷卡也可以扫前台的收款码。",
+    "各位家长好，明天春游，请给孩子带好水和午饭，不用交钱。",
+]
+
+
+@pytest.mark.parametrize("text", ROUND62_GUARDS)
+def test_round62_guards_stay_quiet(text):
+    _quiet_as_listed(text, True)
+
+
 # Rounds 58, 59 and 61: every guard table of what the new readings leave alone stays low_risk.
 @pytest.mark.parametrize("text", ROUND58_GUARDS + ROUND59_GUARDS + ROUND61_GUARDS + SETTING_ONES_OWN_PASSWORD)
 def test_guards_stay_quiet(text):
     _quiet_as_listed(text, True)
 
 
-# Rounds 57 to 61: every table of requests through a channel nobody confirms, asked in a new way, is high_risk with its
+# Rounds 57 to 62: every table of requests through a channel nobody confirms, asked in a new way, is high_risk with its
 # finding named.
 @pytest.mark.parametrize(
     ("text", "finding"),
@@ -5612,7 +5670,9 @@ def test_guards_stay_quiet(text):
     + SECRETS_HANDED_EITHER_WAY
     + MONEY_THROUGH_A_CHANNEL_ANOTHER_WAY
     + SCREEN_TURNED_OVER_ANOTHER_WAY
-    + ASKED_IN_MORE_REGISTERS,
+    + ASKED_IN_MORE_REGISTERS
+    + MONEY_ASKED_IN_ROUND62_REGISTERS
+    + SECRETS_AND_CONTACT_IN_ROUND62_REGISTERS,
 )
 def test_high_risk_with_its_finding(text, finding):
     result = check(text)

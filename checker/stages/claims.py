@@ -66,10 +66,13 @@ _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat",
 # Persons (claims.toml [persons]) whose claim counts only where money is asked of the reader.
 _PAYEE_ONLY = frozenset({"teacher"})
 # The pay patterns (claims.toml [requests.pay]) whose payee is the sender himself, a code he posts (round 50: a fee's code
-# to scan, fee_code_scan, as scan_to_pay), an
+# to scan, fee_code_scan, as scan_to_pay; round 62: the fee first, fee_then_scan), an
 # account he will send later ("账户我一会儿发你") or a sum advanced for him ("你先帮我垫上").
 _INTO_THE_SENDER = frozenset(
-    {"to_the_sender", "into_my_account", "scan_code_pay", "scan_to_pay", "scan_then_amount", "account_to_follow", "advance_for_me", "fee_code_scan"}
+    {
+        "to_the_sender", "into_my_account", "scan_code_pay", "scan_to_pay", "scan_then_amount", "account_to_follow", "advance_for_me",
+        "fee_code_scan", "fee_then_scan",
+    }
 )
 # The pay patterns whose payee is a third person only the writer names (a friend, "this" account, his relative's card):
 # whoever the writer says he is, or if he says nothing, the payee is his word alone.
@@ -78,7 +81,7 @@ _INTO_THE_SENDER = frozenset(
 _FOR_SOMEONE_ELSE = frozenset({"pay_someone_for_me", "into_third_persons_account", "into_my_personal_account", "cash_handover"})
 # The credential patterns that enter a code or scan a face where the message says: a finding only where that page is
 # no official one (a genuine e-delivery opens its documents with a code; a pension is certified by a face scan).
-_ENTERING = frozenset({"enter_code", "face_check", "enter_secret"})
+_ENTERING = frozenset({"enter_code", "face_check", "enter_secret", "secret_on_page"})
 # The request patterns answered by replying to the SMS itself (claims.toml reply, reply_with, reply_contact): they go
 # back to whoever sent it, whatever number its tag shows.
 _REPLIES = frozenset({"reply", "reply_with", "reply_contact"})
@@ -2503,7 +2506,9 @@ def _channels(
 # 139…", "用支付宝往139…这个号码转").
 _PAY_APP_BEFORE = precompiled(
     r"(?:(?:支付宝|微信|财付通)(?:的)?(?:账号|账户|帐号|帐户|号)?|收款(?:账号|账户)|(?<![微信])(?:账号|账户|帐号|帐户)"
-    r"|(?:支付宝|微信|财付通)(?:上)?(?:转|打|付)(?:给)?我?|(?:支付宝|微信)[^。!?，,]{0,4}?往)[:：]?\s?$"
+    r"|(?:支付宝|微信|财付通)(?:上)?(?:转|打|付)(?:给|到|至|进)?我?|(?:支付宝|微信)[^。!?，,]{0,4}?往"
+    # Round 62 (the grid's blind batch 6, dev half): the verb before the app ("就打支付宝139…"), the preposition after it ("用支付宝转到139…").
+    r"|(?:转|打|付|汇)(?:到|给|进|至)?(?:支付宝|微信)(?:账号|账户|号)?)[:：]?\s?$"
 )
 _PAY_APP_AFTER = precompiled(r"\s?(?:(?:绑定|对应|关联)的?(?:企业|对公|公司)?(?:支付宝|微信|财付通|账户|帐户|银行卡)|(?:这个|的)(?:支付宝|微信|财付通)(?:账号|账户|帐号)?|(?:充|冲)值?(?:\d{1,5}|[一二两三四五六七八九十几百千]{1,4})(?:元|块)?的?话费)")
 _PAY_APP_REACH = 8
@@ -2562,7 +2567,10 @@ _WAY_CHANGED = precompiled(
 def _firm_own_account(text: str, end: int, claims: list[Claim], found: list[Channel], data: _Data) -> bool:
     """Whether the account word ending at `end` is the selling firm's own, paid against a contract, an
     invoice or at its counter (claims.toml channels.firm_account): no institution or person claimed, no
-    way to pay or reach anyone but official ones and fixed lines, no debt, case, fee or loan asked."""
+    way to pay or reach anyone but official ones and fixed lines, no debt, case, fee or loan asked. A teacher's claim
+    (payee-only) is no other payee: the school's or the class's own account is hers to name (round 62: "家长您好，学费请
+    转入机构对公账户")."""
+    claims = [c for c in claims if c.id not in _PAYEE_ONLY]
     own = any(m.end() == end for m in data.firm_account.finditer(text, max(0, end - _FIRM_ACCOUNT_REACH), end))
     # A code named only to be denied ("不会用个人收款码收费") is no way to pay.
     if not own or claims or any(not _governed(text, m.start(), m.end(), data, pay=True) for m in _ends_of(_QR.finditer(text))):

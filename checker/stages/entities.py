@@ -762,13 +762,19 @@ _SENDER_TAG = precompiled(r"^[\s\"“]{0,8}【([^】]{1,30})】|【([^】]{1,30}
 # or an id with no network named, right after the word that points the reader to it ("通过kf_x2026支付", "向kf_x2026发红包", "按
 # 3129…里的指引付款"; _POINTED_AT, with a space after the word or none): a Latin id that holds a digit, _ or -, not a word; a
 # number of 6 to 11 digits that is no hotline, sum or count. Its network is "unknown".
+# Round 62 (the grid's blind batch 6, dev half): or the network named, then how to pay it ("QQ转账给3129…", "微信转给kf…"), or as the
+# payee's ("收款QQ是3129…"; not "那个QQ是…", a warning's).
 _POINTED_AT = "|".join(f"(?<={w})|(?<={w} )" for w in ("通过", "经由", "向", "往", "按"))
+# Round 62 (the grid's blind batch 6, dev half): a Latin id given to ("发红包给kf_x2026", "私信给kf_x2026"); not a number, which 给 is
+# followed by as a sum or a phone as often.
+_GIVEN_TO = "(?<=给)|(?<=给 )"
 _HANDLE = precompiled(
     r"(微信|qq|(?<![a-z])line(?![a-z])|telegram|whatsapp|(?:(?<=加)|(?<=\+))(?:vx|v信|v|薇信|薇|威信|徽信|q|扣扣|企鹅)|企鹅(?=[:：]?\s?\d{5}))"
-    r"(?:号|群号?|\s?id)?[”」』\"]?[:：]?\s?[“「『\"]?@?((?:[a-z0-9_\-]|\.(?=[a-z0-9_\-])|(?<=\d)\s(?=\d)){5,24})"
+    r"(?:号|群号?|\s?id|(?:上)?(?:转账|转|付|打|汇|发红包|发)(?:款|钱)?给|(?<=收款qq)是|(?<=收款微信)是)?[”」』\"]?[:：]?\s?[“「『\"]?@?((?:[a-z0-9_\-]|\.(?=[a-z0-9_\-])|(?<=\d)\s(?=\d)){5,24})"
     r"|()(wxid_[a-z0-9]{6,20}|(?:(?<=群)|(?<=群号)|(?<=群号:))\d{6,11}(?!\d))"
     r"|()((?<![a-z0-9_\-.@/])[a-z0-9_\-]{5,24})(?=\s?(?:这个|是我的?|是)(?:我的?)?(?:新|小|私人)?(?:的)?(微信|qq|扣扣|vx|企鹅)(?!群))"
-    rf"|()((?:{_POINTED_AT})(?:(?=[a-z0-9_\-]{{0,23}}[\d_\-])[a-z][a-z0-9_\-]{{4,23}}|(?!400|800|95|96|12|10)\d{{6,11}})(?![a-z0-9_\-.@/\d元块万千百号次个位人分%]))"
+    rf"|()((?:{_POINTED_AT})(?:(?=[a-z0-9_\-]{{0,23}}[\d_\-])[a-z][a-z0-9_\-]{{4,23}}|(?!400|800|95|96|12|10)\d{{6,11}})(?![a-z0-9_\-.@/\d元块万千百号次个位人分%])"
+    rf"|(?:{_GIVEN_TO})(?=[a-z0-9_\-]{{0,23}}[\d_\-])[a-z][a-z0-9_\-]{{4,23}}(?![a-z0-9_\-.@/]))"
 )
 # "加Q…", "加扣扣…", "加企鹅…" (round 30): QQ by the nicknames senders use, as "加v…" is WeChat; 企鹅 right
 # before a number of five digits or more is one whatever comes before it ("联系专员企鹅 3319…", round 31).
