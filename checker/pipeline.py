@@ -178,6 +178,7 @@ def _check_normalized(
             types=(read_as,) if read_as is not None else (),
             red_reading=red_reading,
             loss=advice_stage.loss_told(norm),
+            persons=reading.claimed_persons,
         ),
         # The judgement's channel_mismatch already names these: say it once.
         not_official=_not_named_already(advice_stage.not_official(entities), reading.mismatched_values),

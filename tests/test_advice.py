@@ -260,3 +260,22 @@ CALM_WITH_AN_UNCONFIRMED_CHANNEL = [
 def test_a_calm_verdict_beside_an_unconfirmed_number_says_where_the_institution_is(text, wanted):
     result = check(text)
     assert result.verdict == "low_risk" and [s.id for s in result.steps] == wanted
+
+
+# Round 62: a quiet message from someone who says he is a relative, friend, boss or landlord (the openers of fraud_taxonomy.md
+# A.1 rows 29-31, and how real people write too) keeps its verdict and gets the one check the taxonomy advises; a teacher's
+# note and an everyday line get none. (text, steps)
+A_KNOWN_PERSON_ALONE = [
+    ("爸，这是我新号，原来那个丢了，你存一下，有事打这个。", ["known_person"]),
+    ("喂 小孙啊 听出来我是谁了吧 对 我老郑 我换了个号 你存一下", ["known_person"]),
+    ("我是房东，这个月水电我贴在门口了，你有空看一下。", ["known_person"]),
+    ("王老师：下周的书法课需要自备毛笔墨水。", []),
+    ("明天一起吃饭吧，我请客", []),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), A_KNOWN_PERSON_ALONE)
+def test_a_known_persons_claim_alone_gets_the_check_on_the_old_number(text, wanted):
+    result = check(text)
+    assert result.verdict == "low_risk" and [s.id for s in result.steps] == wanted
+

@@ -83,6 +83,13 @@ def test_a_plain_message_is_calm_and_says_no_more():
     assert "没有发现常见的诈骗迹象" in out and "讲到的诈骗说法" not in out
 
 
+def test_a_known_persons_new_number_is_not_called_free_of_scam_signs():
+    text = "爸，这是我新号，原来那个丢了，你存一下。"
+    out = to_text(text, check(text))
+    assert out.startswith("结论：未见明显异常\n")
+    assert "没有发现常见的诈骗迹象" not in out and "冒充熟人" in out and "原来存的号码" in out
+
+
 # A warning, or the story of a scam refused: "no sign of scams" would read as "that call was fine".
 WARNING_STORIES = [
     (

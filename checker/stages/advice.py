@@ -152,7 +152,7 @@ def steps() -> Steps:
     rule_ids = {rule.id for rule in catalogue().rules}
     try:
         default = {k: str(v) for k, v in raw["default"].items()}
-        for key in ("stop", "unsure", "report", "calm"):
+        for key in ("stop", "unsure", "report", "calm", "known_person"):
             if not default.get(key) or not default.get(key + "_en"):
                 raise StepsError(f"{STEPS_FILE}: [default].{key} and {key}_en are required")
         complain = raw["complain"]
@@ -390,9 +390,11 @@ def next_steps(
     types: Iterable[str] = (),
     red_reading: RedFlagReading | None = None,
     loss: bool = False,
+    persons: frozenset[str] = frozenset(),
 ) -> tuple[Step, ...]:
     """Numbered steps: stop, what is true, where to check, 96110 / 110, complain, report; led by 110
     when the paste is the reader's own story of a loss (`loss`: loss_told()).
+    `persons`: who the message claims to be (claims.Reading.claimed_persons).
 
     `types`: fraud types known otherwise (the model's class), strongest first; without them the
     red flags' types decide. `red_reading`: read_red_flags() of these flags' red ones, when the
@@ -400,7 +402,12 @@ def next_steps(
     """
     data = steps()
     lost = (Step("loss", *data.loss.step),) if loss else ()
-    return lost + _steps(data, entities, flags, verdict, types, red_reading)
+    return lost + _steps(data, entities, flags, verdict, types, red_reading, persons)
+
+
+# The persons claimed (claims.toml [persons]) whose impostors open on a new number (fraud_taxonomy.md A.1 rows 29-31): a quiet
+# message from one of them still gets the check the taxonomy advises.
+_KNOWN_PERSONS = frozenset({"relative", "friend", "boss", "landlord"})
 
 
 def _steps(
@@ -410,6 +417,7 @@ def _steps(
     verdict: str,
     types: Iterable[str],
     red_reading: RedFlagReading | None,
+    persons: frozenset[str] = frozenset(),
 ) -> tuple[Step, ...]:
     default = data.default
     red = [f.id for f in flags if f.weight > 0]
@@ -417,7 +425,7 @@ def _steps(
     named = _named_institutions(entities, all_flags)
     if verdict == "low_risk" and not red:
         if not named:
-            return ()
+            return (Step("known_person", default["known_person"], default["known_person_en"]),) if persons & _KNOWN_PERSONS else ()
         # A number or a link that is not a confirmed one beside the institution named ("京东客服电话
         # 400…", or the reader asking "这个号码是京东的吗"): where that institution is really reached.
         unconfirmed = any(

@@ -164,6 +164,7 @@ _SHORT = {
         "reasons": "可疑之处：",
         "watch": "值得留意：",
         "calm": "没有发现常见的诈骗迹象。",
+        "calm_person": "没有要钱、要验证码或让你点链接；但冒充熟人、领导、房东的诈骗常这样开场。",
         "told": "它讲到的诈骗说法：",
         "good": "看起来正常的地方：",
         "model_only": "措辞像常见的诈骗短信",
@@ -179,6 +180,7 @@ _SHORT = {
         "reasons": "What is suspicious:",
         "watch": "Worth a look:",
         "calm": "No sign of the usual scams.",
+        "calm_person": "It asks for no money, code or link; but fake relatives, bosses and landlords open this way.",
         "told": "The scam patterns it tells of:",
         "good": "What looks normal:",
         "model_only": "It is worded like common scam messages",
@@ -348,7 +350,9 @@ def answer(text: str, result: CheckResult, lang: str = "zh") -> Answer:
             calm.append(w(S["told"]) + ("" if zh else " ") + ("；" if zh else "; ").join(map(w, told)))
     elif not reasons and not lost:
         # (A story of a loss has its own headline: "no sign of the usual scams" would read as "nothing happened".)
-        calm.append(w(S["calm"]))
+        # A known person's claim alone (advice._KNOWN_PERSONS): "no sign of scams" would vouch for the opener of one.
+        person = any(step.id == "known_person" for step in result.steps)
+        calm.append(w(S["calm_person" if person else "calm"]))
         green = [f for f in result.flags if f.weight < 0]
         if green:
             titles = [_LOWERS_NOTE.sub("", pick(f.title, f.title_en)) for f in green[:2]]
