@@ -56,6 +56,9 @@ CLAIMS: tuple[tuple[str, bool], ...] = (
 
 # The least verdict each kind of request must reach through the channels filled in below.
 LEAST = {"pay": "high_risk", "credentials": "high_risk", "screen": "high_risk", "contact": "suspicious"}
+# The blind claims whose contact request is not judged: a courier's (above), and a teacher's, who does ask parents to add her
+# on WeChat or call her mobile (claims.py _PAYEE_ONLY: her claim counts only where money goes to her own code or pocket).
+UNJUDGED_CONTACT = frozenset({"courier", "teacher"})
 
 REQUESTS: dict[str, dict[str, tuple[str, ...]]] = {
     "dev": {
@@ -123,14 +126,14 @@ def blind_half(text: str) -> str:
 
 @lru_cache(maxsize=4)
 def _blind(root: pathlib.Path = pathlib.Path(".")) -> dict[str, tuple[tuple[tuple[str, bool], ...], dict[str, tuple[str, ...]]]]:
-    """Per blind half: its claims (a courier's contact not judged, as above) and its requests by kind; {} without the file."""
+    """Per blind half: its claims (a courier's and a teacher's contact not judged, as above) and its requests by kind; {} without the file."""
     path = root / BLIND
     if not path.exists():
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
     return {
         half: (
-            tuple((c["claim"], c["who"] != "courier") for c in data["claims"] if blind_half(c["claim"]) == half),
+            tuple((c["claim"], c["who"] not in UNJUDGED_CONTACT) for c in data["claims"] if blind_half(c["claim"]) == half),
             {kind: tuple(r for r in requests if blind_half(r) == half) for kind, requests in data["requests"].items()},
         )
         for half in BLIND_HALVES
