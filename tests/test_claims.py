@@ -5650,6 +5650,56 @@ def test_round62_guards_stay_quiet(text):
     _quiet_as_listed(text, True)
 
 
+# Round 62 (the grid's blind person claims, dev half, reworded): who speaks, read in the registers the eighth helper wrote in: the
+# kinship or the bond said after the self, the reader hailed by kinship and a name given after, an official's title after his
+# unit, the reader's own manager, the landlord as the flat's owner, a borrowed or spare phone, the video refused.
+PERSONS_READ_IN_ROUND62_REGISTERS = [
+    ("尊敬的叔叔，我是您内侄小刚，目前在外地", "relative"),
+    ("王姐，是我，你表妹小丽", "relative"),
+    ("我是小敏的婆婆，冒昧打扰", "relative"),
+    ("老妈在不在？我是亮亮", "relative"),
+    ("二舅，是我撒，小胖，在外头遇到点事", "relative"),
+    ("我是您当年在卫校的同窗李文", "friend"),
+    ("老铁在吗，我是一起在部队待过的小马💪", "friend"),
+    ("我是石头，咱屯子里一起长大的", "friend"),
+    ("我是销售部的老王", "friend"),
+    ("我手机摔坏了，借护士的手机发的", "friend"),
+    ("我：怎么不开视频？对方：视频坏了，只能打字", "friend"),
+    ("您好，我是市教育局的钱局长", "boss"),
+    ("小周啊我是你们经理老宋", "boss"),
+    ("我是公司老板陈建国", "boss"),
+    ("您好，我是您租住的那套房子的业主", "landlord"),
+]
+
+# What those readings leave alone: a class teacher introducing herself, a classmate's mother, a new colleague, a class reunion, the
+# scam's words a warning quotes, a mayor spoken of, a shop's owner.
+PERSONS_NOT_READ_IN_ROUND62 = [
+    ("各位家长好，我是三年级二班的班主任叶老师，请大家加一下我的微信", "boss"),
+    ("你好 我是陈明辉的同桌的妈妈 孩子说想一起做手工作业", "friend"),
+    ("你好 我是新来的同事江天佑 以后请多关照", "friend"),
+    ("老同学 我是石勇 同学聚会群建好了", "friend"),
+    ("近期多位老人接到“您孙子出事急需用钱”的电话，请先挂断", "friend"),
+    ("我是花店的老板，您订的花到了", "boss"),
+]
+
+
+@pytest.mark.parametrize(("text", "person"), PERSONS_READ_IN_ROUND62_REGISTERS)
+def test_round62_who_speaks_is_read(text, person):
+    assert person in {c.id for c in _read(text).claims if c.kind == "person"}
+
+
+@pytest.mark.parametrize(("text", "person"), PERSONS_NOT_READ_IN_ROUND62)
+def test_round62_look_alikes_claim_no_one(text, person):
+    assert person not in {c.id for c in _read(text).claims if c.kind == "person"}
+
+
+# Round 62: a colleague's note about the reader's own pay ("打到你工资卡上"), with no marks as a voice-typed text has none, asks for
+# no money (transfer_to, pay_verb's 再).
+def test_round62_pay_into_the_readers_own_salary_card_is_no_request():
+    text = "喂小陈我是财务部的老孟你那张报销单我看了我这边再审钱会跟这个月工资一起打到你工资卡上不会单独转"
+    assert not [r for r in check(text).claims["requests"] if r["kind"] == "pay"]
+
+
 # Rounds 58, 59 and 61: every guard table of what the new readings leave alone stays low_risk.
 @pytest.mark.parametrize("text", ROUND58_GUARDS + ROUND59_GUARDS + ROUND61_GUARDS + SETTING_ONES_OWN_PASSWORD)
 def test_guards_stay_quiet(text):
