@@ -142,8 +142,10 @@ def project_copy(tmp_path):
                  "checker/data/model_pins.json"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("models/bench.json", "models/robustness.json", "models/redteam.json", "models/holdout.json", "models/told.json"):
+    for name in ("models/bench.json", "models/robustness.json", "models/redteam.json", "models/holdout.json", "models/told.json",
+                 "data/grid_blind.json"):
         if (ROOT / name).exists():
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path
 

@@ -21,7 +21,7 @@ import json
 import pathlib
 import sys
 
-from . import model_card
+from . import grid, model_card
 from .evaluate import proportion
 
 BEGIN, END = "<!-- figures -->", "<!-- /figures -->"
@@ -243,7 +243,7 @@ def readme_block(root: pathlib.Path) -> str:
     if told:
         lines += [*model_card.told_figures(told), ""]
     if redteam:
-        lines += [*model_card.redteam_figures(redteam), ""]
+        lines += [*model_card.redteam_figures(redteam, _read_json(root / grid.BLIND)), ""]
     if robustness:
         lines += [*model_card.robustness_figures(robustness), ""]
     if bench:

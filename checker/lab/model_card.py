@@ -134,7 +134,7 @@ def told_figures(told: dict) -> list[str]:
     ]
 
 
-def redteam_figures(report: dict) -> list[str]:
+def redteam_figures(report: dict, blind: dict | None = None) -> list[str]:
     held_out = set(report.get("held_out_families", []))
     lines = [
         "**Our own red team** (`models/redteam.json`, by `python -m checker.lab.redteam --json`): each family of",
@@ -194,8 +194,7 @@ def redteam_figures(report: dict) -> list[str]:
             "a mobile, a landline, a chat id, a link, an app). Money, a code or the screen asked must be `high_risk`; contact through a",
             "private channel at least `suspicious` (not judged for a courier, whose driver calls from his own mobile). The dev",
             "wordings were probed and fixed in round 57; the held-out wordings were written before the first run and never",
-            "fixed for. The blind halves (`data/grid_blind.json`) hold 64 claims and 545 requests written by four helpers who",
-            "saw none of the project (round 58: 406; round 59: 59 more screen and 80 more contact requests in six registers),",
+            "fixed for. " + _blind_file_said(blind),
             "split by a hash of each text: `blind_dev` was read and fixed, `blind_held_out`",
             "(claims and requests both unseen) is counted only. Its `{app}` is the grid's meeting app (`云会议App`), which round",
             "58 reads as no institution's way in: money or a face scan asked inside it counts because of that fill:",
@@ -207,6 +206,19 @@ def redteam_figures(report: dict) -> list[str]:
             cells = [f"{below / total * 100:.1f} % ({below} / {total})" if total else "-" for below, total in (kinds[kind] for kinds in grid.values())]
             lines.append(f"| {kind} | " + " | ".join(cells) + f" | `{LEAST[kind]}` |")
     return lines
+
+
+def _blind_file_said(blind: dict | None) -> str:
+    """What data/grid_blind.json holds, counted from the file itself (its `about` says who wrote what, in which registers)."""
+    if not blind:
+        return "The blind halves' file (`data/grid_blind.json`) is absent here."
+    requests = sum(len(texts) for texts in blind["requests"].values())
+    kinds = ", ".join(f"{kind} {len(texts):,}" for kind, texts in blind["requests"].items())
+    return (
+        f"The blind halves (`data/grid_blind.json`) hold {len(blind['claims']):,} claims and {requests:,} requests ({kinds}) written by"
+        " helpers who saw none of the project (its `about` says who wrote which, in which registers; a teacher's contact"
+        " request is not judged either, as she does ask parents to add her),"
+    )
 
 
 def bench_figures(report: dict) -> list[str]:
