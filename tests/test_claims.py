@@ -5645,11 +5645,6 @@ ROUND62_GUARDS = [
 ]
 
 
-@pytest.mark.parametrize("text", ROUND62_GUARDS)
-def test_round62_guards_stay_quiet(text):
-    _quiet_as_listed(text, True)
-
-
 # Round 62 (the grid's blind person claims, dev half, reworded): who speaks, read in the registers the eighth helper wrote in: the
 # kinship or the bond said after the self, the reader hailed by kinship and a name given after, an official's title after his
 # unit, the reader's own manager, the landlord as the flat's owner, a borrowed or spare phone, the video refused.
@@ -5700,8 +5695,8 @@ def test_round62_pay_into_the_readers_own_salary_card_is_no_request():
     assert not [r for r in check(text).claims["requests"] if r["kind"] == "pay"]
 
 
-# Rounds 58, 59 and 61: every guard table of what the new readings leave alone stays low_risk.
-@pytest.mark.parametrize("text", ROUND58_GUARDS + ROUND59_GUARDS + ROUND61_GUARDS + SETTING_ONES_OWN_PASSWORD)
+# Rounds 58 to 62: every guard table of what the new readings leave alone stays low_risk.
+@pytest.mark.parametrize("text", ROUND58_GUARDS + ROUND59_GUARDS + ROUND61_GUARDS + SETTING_ONES_OWN_PASSWORD + ROUND62_GUARDS)
 def test_guards_stay_quiet(text):
     _quiet_as_listed(text, True)
 
