@@ -143,7 +143,7 @@ def project_copy(tmp_path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / name, tmp_path / name)
     for name in ("models/bench.json", "models/robustness.json", "models/redteam.json", "models/holdout.json", "models/told.json",
-                 "data/grid_blind.json"):
+                 "models/requests.json", "data/grid_blind.json"):
         if (ROOT / name).exists():
             (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(ROOT / name, tmp_path / name)

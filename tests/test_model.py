@@ -187,7 +187,9 @@ def retrained(tmp_path_factory):
     shutil.copy(ROOT / "data" / "corpus.jsonl", root / "data" / "corpus.jsonl")
     shutil.copy(ROOT / "checker" / "data" / "userdict.txt", root / "checker" / "data" / "userdict.txt")
     chosen = shipped["hyperparameters"]
-    metadata = train(root, log=lambda line: None, grid=[(chosen["C"], chosen["min_df"], chosen["beta"])], nested=False)
+    metadata = train(
+        root, log=lambda line: None, grid=[(chosen["C"], chosen["min_df"], chosen["beta"])], nested=False, requests_trained_here=False
+    )
     return root, metadata, shipped
 
 

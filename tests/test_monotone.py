@@ -60,6 +60,13 @@ SCAMS = [
     "我妈刚接到个电话，说是她的百万保障要扣钱，对方让她下个软件开共享，她现在正在弄，我该怎么办。",
     "您的账户被误设成了代理商，每月要扣费600元，如果不取消的话会一直扣，需要您配合取消。",
     "【某平台】您开通的会员服务即将自动扣除年费1288元，如需取消，请致电客服热线。",
+    *(READ_BY_THE_REQUEST_READER := [
+        # Round 63: requests read by the request reader alone (tests/test_request_reader.py READ): a line added before,
+        # after or between their clauses does not switch it off any more than it does the patterns.
+        "【建设银行】您的账户存在风险，劳驾您把屏幕打开给我们的工程师看看。",
+        "【社保中心】您的社保卡需升级，麻烦把手机收到的那几位数字回给我们。",
+        "【工商银行】您的信用卡存在异常，麻烦您把账上的钱先腾到6222021234567890128。",
+    ]),
 ]
 INSERTS = [
     "请登录支付宝App核实。",
@@ -570,7 +577,9 @@ def test_a_sender_tag_added_in_front_never_lowers_a_scam(shard):
 VERIFY_LEADS = ["请登录支付宝App核实后，", "核实后，", "请先拨打12368核实后，", "如有疑问，"]
 # Not the cancel-by-calling phrase, read only with <= 8 characters between (the xfail above). Whoever handles the
 # case named after 联系 (承办人, 经办人, 对接人) is how such notices put it.
-_LED_BY_PLEASE = [s for s in SCAMS if "请" in s and s != _CANCEL_BY_CALLING] + [
+# Nor the requests the request reader reads: rewording a request's own words (its 请 taken out) is a paraphrase, which
+# moves a learned reader's probability as any paraphrase does; what it reads is held to the insertions above.
+_LED_BY_PLEASE = [s for s in SCAMS if "请" in s and s != _CANCEL_BY_CALLING and s not in READ_BY_THE_REQUEST_READER] + [
     "【上海市浦东新区人民法院】你拖欠花呗一案已签发拘传令，案号（2025）沪0115刑初3341号，请联系经办人 021-58896621 办理撤诉。",
     "您的网贷逾期已移交法务部，请联系对接人 0755-26613388 协商，否则上门。",
 ]

@@ -236,10 +236,11 @@ def memory() -> dict:
 
 def model_size() -> dict:
     from ..stages.model import FLAT_FILE, _model_files
+    from ..stages.request_reader import READER_FILE
     from ..stages.told import TOLD_FILE
 
-    # The model files a check reads and the wheel ships: the model, and the told reader.
-    size = sum(len(pathlib.Path(_model_files(), name).read_bytes()) for name in (FLAT_FILE, TOLD_FILE))
+    # The model files a check reads and the wheel ships: the model, the told reader and the request reader.
+    size = sum(len(pathlib.Path(_model_files(), name).read_bytes()) for name in (FLAT_FILE, TOLD_FILE, READER_FILE))
     return {"bytes": size, "mb": size / (1024 * 1024)}
 
 

@@ -242,6 +242,9 @@ def readme_block(root: pathlib.Path) -> str:
     told = _read_json(root / "models" / "told.json")
     if told:
         lines += [*model_card.told_figures(told), ""]
+    reader = _read_json(root / "models" / "requests.json")
+    if reader:
+        lines += [*model_card.request_reader_figures(reader), ""]
     if redteam:
         lines += [*model_card.redteam_figures(redteam, _read_json(root / grid.BLIND)), ""]
     if robustness:

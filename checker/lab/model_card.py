@@ -134,6 +134,19 @@ def told_figures(told: dict) -> list[str]:
     ]
 
 
+def request_reader_figures(reader: dict) -> list[str]:
+    """The request reader's out-of-fold figures (models/requests.json, by python -m checker.lab.request_reader)."""
+    f = reader["figures"]
+    return [
+        "**The request reader** (`models/requests.json`, by `python -m checker.lab.request_reader`;",
+        "`checker/stages/request_reader.py`): out of fold on our own texts, of the grid's dev requests for money, a code",
+        f"or the screen ({f['requests_for_money_a_code_or_the_screen']:,}) it reads {f['of_them_read_as_their_kind_out_of_fold']:,}"
+        f" as their kind; of our {f['genuine_messages']:,} genuine messages (corpus and `data/told.jsonl`'s told rows),"
+        f" {f['of_them_read_as_asking_out_of_fold']:,} have a clause it reads as asking, before the claims stage's conditions"
+        f" (the rule: {reader['threshold_rule']}). Threshold {reader['threshold']:.4f}.",
+    ]
+
+
 def redteam_figures(report: dict, blind: dict | None = None) -> list[str]:
     held_out = set(report.get("held_out_families", []))
     lines = [

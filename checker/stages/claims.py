@@ -742,6 +742,9 @@ _OWN_WAY_IN_KINDS = frozenset({"bank", "platform", "lender", "carrier", "utility
 class _Data(NamedTuple):
     # kind, pattern name, pattern, its triggers (patterns.required_characters)
     requests: tuple[tuple[str, str, re.Pattern[str], frozenset[str] | None], ...]
+    learned_to_reader: re.Pattern[str]
+    learned_not_asked: re.Pattern[str]
+    learned_made_to: re.Pattern[str]
     fillers: re.Pattern[str]
     governing: re.Pattern[str]
     governing_inside: re.Pattern[str]
@@ -867,7 +870,7 @@ def judgements() -> dict[str, dict]:
 def parse_data(raw: str | dict) -> _Data:
     """claims.toml's text, or its data, validated."""
     data = raw if isinstance(raw, dict) else datafile.loads(raw)
-    for key in ("requests", "spoken", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "means", "fee_kinds", "judgement"):
+    for key in ("requests", "learned", "spoken", "negation", "denial", "retelling", "channels", "persons", "stakes", "benefits", "means", "fee_kinds", "judgement"):
         if key not in data:
             raise ClaimsDataError(f"{CLAIMS_FILE}: missing [{key}]")
     classes = data.get("classes", {})
@@ -892,6 +895,9 @@ def parse_data(raw: str | dict) -> _Data:
         judgements[item["id"]] = item
     return _Data(
         requests=requests,
+        learned_to_reader=_compile(data["learned"]["to_reader"], "learned.to_reader"),
+        learned_not_asked=_compile(data["learned"]["not_asked"], "learned.not_asked"),
+        learned_made_to=_compile(data["learned"]["made_to"], "learned.made_to"),
         fillers=_compile(f"(?:{data['spoken']['fillers']})", "spoken.fillers"),
         governing=_compile("|".join(negation["governing"]), "negation.governing"),
         governing_inside=_compile("|".join(negation["governing_inside"]), "negation.governing_inside"),
@@ -2035,6 +2041,57 @@ def _requests(
     return found
 
 
+# The kinds of request the learned reader adds (request_reader.py): the ones that take a message to high_risk through
+# an unofficial channel. A call, a chat id or a link the patterns read, and their misses are mostly claims unread.
+_LEARNED_KINDS = frozenset({"pay", "credentials", "screen_share"})
+LEARNED = "learned"  # the pattern name of a request the reader read
+
+
+def _learned_requests(
+    norm: Normalized, data: _Data, found: Sequence[tuple[Request, int, int]], narrated: bool = False, story: bool = False, plain: bool = False
+) -> list[tuple[Request, int, int]]:
+    """The requests for money, a code or the screen the request reader reads in clauses where the patterns read none
+    of these. Asked only of a message that claims to be someone (_read); a clause's reading is kept where the clause
+    speaks to the reader, tells of nothing done and has nobody make the reader act (claims.toml [learned]), quotes
+    nobody, names no third person up to its end, and is neither negated nor reported speech as a pattern's match
+    would be (_governed, with the same `narrated`, `story` and `plain`: a word of warning added to a scam reads it no
+    differently). Without its reader (missing or damaged file) the patterns' reading stands."""
+    from . import request_reader
+
+    text = norm.text
+    read = [(s, e) for r, s, e in found if r.kind in _LEARNED_KINDS]
+    candidates = [
+        (start, end)
+        for start, end in request_reader.pieces(text, data.learned_to_reader)
+        if not any(s < end and start < e for s, e in read)  # a clause the patterns read a request in is read
+        and data.learned_to_reader.search(text, start, end) is not None
+        and data.learned_not_asked.search(text, start, end) is None
+        and data.learned_made_to.search(text, max(0, start - 2), end) is None
+    ]
+    if not candidates:
+        return []  # most messages: nothing that speaks to the reader, or all of it told as done
+    try:
+        reader = request_reader.load()
+    except request_reader.ReaderError:
+        return []
+    quotes = _quotes(text)
+    kept: list[tuple[Request, int, int]] = []
+    # A whole clause before its rest from a word to the reader (request_reader.pieces): the rest is read only where the
+    # clause is not, so that words put before a request in its clause cannot dilute it.
+    for start, end in sorted(candidates, key=lambda piece: piece[0] - piece[1]):
+        kind = reader.kind(text[start:end])
+        if kind not in _LEARNED_KINDS:
+            continue
+        if any(s < end and start < e for _, s, e in kept):
+            continue  # read already, in a piece it overlaps
+        if any(q.start <= start < q.end for q in quotes) or third_person_before(text, sentence_start(text, start), end):
+            continue
+        if _governed(text, start, end, data, narrated=narrated, story=story, plain=plain, pay=kind == "pay") or own_turn(norm, start, end):
+            continue
+        kept.append((Request(kind, LEARNED, _span(norm, start, end)), start, end))
+    return sorted(kept, key=lambda found: found[1])
+
+
 def _in_person(text: str, start: int, end: int) -> bool:
     """Whether the credentials asked at text[start:end] are to be told face to face ("你把身份证号当面告诉我", "见面的时候
     再给我"), and through nothing else: no other way offered beside it ("当面或者发微信告诉我")."""
@@ -2650,6 +2707,9 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     narrated = denial is not None and not own_way and not _story_pending(text)
     story = narrated and told
     located = _requests(norm, data, present, narrated=narrated, story=story, plain=own_way, cue_gaps=gap is not None)
+    if claims:
+        # Round 63: what the patterns did not read, the request reader may (_learned_requests), read as they are.
+        located += _learned_requests(norm, data, located, narrated=narrated, story=story, plain=own_way)
     if help_lines:
         # The call to a warning's own line is asked of nobody at risk: it goes with the line.
         located = [(r, start, end) for r, start, end in located if r.kind != "call" or not any(_asks_for_line(text, start, c.at) for c in help_lines)]
