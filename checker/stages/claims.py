@@ -2042,7 +2042,8 @@ def _requests(
 
 
 # The kinds of request the learned reader adds (request_reader.py): the ones that take a message to high_risk through
-# an unofficial channel. A call, a chat id or a link the patterns read, and their misses are mostly claims unread.
+# an unofficial channel. Calls, chat ids and links are the patterns' to read: round 63's first count of the grid's
+# held-out misses found most of its contact misses in messages whose claim was not read, not their request.
 _LEARNED_KINDS = frozenset({"pay", "credentials", "screen_share"})
 LEARNED = "learned"  # the pattern name of a request the reader read
 
@@ -2089,7 +2090,7 @@ def _learned_requests(
         if _governed(text, start, end, data, narrated=narrated, story=story, plain=plain, pay=kind == "pay") or own_turn(norm, start, end):
             continue
         kept.append((Request(kind, LEARNED, _span(norm, start, end)), start, end))
-    return sorted(kept, key=lambda found: found[1])
+    return sorted(kept, key=lambda request: request[1])
 
 
 def _in_person(text: str, start: int, end: int) -> bool:
