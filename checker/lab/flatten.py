@@ -102,14 +102,22 @@ def flat_of(root: pathlib.Path) -> bytes:
     return flatten((models / MODEL_FILE).read_bytes(), (models / DICT_FILE).read_bytes())
 
 
+def write_pinned(root: pathlib.Path, group: str, name: str, data: bytes) -> pathlib.Path:
+    """Write root/models/`name` and pin its SHA-256 as checker/data/model_pins.json[`group`] (the model.flat derived here,
+    the told and the request readers); returns the path written."""
+    path = root / "models" / name
+    path.write_bytes(data)
+    pins_path = root / PINS
+    pins = json.loads(pins_path.read_text(encoding="utf-8"))
+    pins[group] = {name: hashlib.sha256(data).hexdigest()}
+    pins_path.write_text(json.dumps(pins, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
 def write(root: pathlib.Path) -> bytes:
     """Rewrite root/models/model.flat from the two files beside it, and pin it; returns its bytes."""
     flat = flat_of(root)
-    (root / "models" / FLAT_FILE).write_bytes(flat)
-    pins_path = root / PINS
-    pins = json.loads(pins_path.read_text(encoding="utf-8"))
-    pins["derived"] = {FLAT_FILE: hashlib.sha256(flat).hexdigest()}
-    pins_path.write_text(json.dumps(pins, indent=2) + "\n", encoding="utf-8")
+    write_pinned(root, "derived", FLAT_FILE, flat)
     return flat
 
 

@@ -21,12 +21,12 @@ scikit-learn on every piece trained on. Deterministic.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import pathlib
 import sys
 
 from ..stages import request_reader as reader_stage
+from . import flatten
 
 NGRAM = (1, 3)
 MIN_DF = 2
@@ -39,7 +39,6 @@ FOLDS = 5
 MAX_READ = 0.01
 KINDS = {"pay": "pay", "credentials": "credentials", "screen": "screen_share", "contact": "contact"}
 ASKED = frozenset({"pay", "credentials", "screen_share"})  # the kinds a check reads (claims.py _learned_requests)
-PINS = pathlib.Path("checker") / "data" / "model_pins.json"
 TOLD_DATA = pathlib.Path("data") / "told.jsonl"
 
 
@@ -189,12 +188,7 @@ def fit(examples: list[Example], log=print) -> bytes:
 def train(root: pathlib.Path, log=print) -> dict:
     """Fit on root's data, write root/models/requests.json and its pin; returns what was written, parsed."""
     data = fit(read_examples(root), log)
-    path = root / "models" / reader_stage.READER_FILE
-    path.write_bytes(data)
-    pins_path = root / PINS
-    pins = json.loads(pins_path.read_text(encoding="utf-8"))
-    pins["requests"] = {reader_stage.READER_FILE: hashlib.sha256(data).hexdigest()}
-    pins_path.write_text(json.dumps(pins, indent=2) + "\n", encoding="utf-8")
+    path = flatten.write_pinned(root, "requests", reader_stage.READER_FILE, data)
     reader_stage.reset_cache()
     log(f"wrote {path} ({len(data):,} bytes)")
     return json.loads(data)

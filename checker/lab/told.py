@@ -20,12 +20,12 @@ others it never lowers. Written to models/told.json, its SHA-256 pinned in check
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import pathlib
 import sys
 
 from ..stages import told as told_stage
+from . import flatten
 
 TOLD_TYPES = frozenset({"genuine_antifraud_notice", "genuine_12381_warning"})
 TOLD_DATA = pathlib.Path("data") / "told.jsonl"
@@ -38,7 +38,6 @@ FOLDS = 5
 # it at 0.05 %, and round 59's readings alone moved that from 0.56 to 0.45 (a lower threshold reads more texts as told);
 # 0.04 % keeps the threshold where it was (0.5617), the safe side.
 MAX_LOWERED = 0.0004
-PINS = pathlib.Path("checker") / "data" / "model_pins.json"
 
 
 class Row:
@@ -178,12 +177,7 @@ def fit(rows: list[Row], log=print) -> bytes:
 def train(root: pathlib.Path, log=print) -> dict:
     """Fit on root's data, write root/models/told.json and its pin; returns what was written, parsed."""
     data = fit(read_rows(root), log)
-    path = root / "models" / told_stage.TOLD_FILE
-    path.write_bytes(data)
-    pins_path = root / PINS
-    pins = json.loads(pins_path.read_text(encoding="utf-8"))
-    pins["told"] = {told_stage.TOLD_FILE: hashlib.sha256(data).hexdigest()}
-    pins_path.write_text(json.dumps(pins, indent=2) + "\n", encoding="utf-8")
+    path = flatten.write_pinned(root, "told", told_stage.TOLD_FILE, data)
     told_stage.reset_cache()
     log(f"wrote {path} ({len(data):,} bytes)")
     return json.loads(data)
