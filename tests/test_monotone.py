@@ -436,12 +436,16 @@ CORPUS_SCAMS = [
 ]
 
 
-# Round 63: the corpus scams with no clause mark at all are not sampled here. Run exhaustively (each of the 1,977, each
-# prefix, each separator) a prefix lowered 203 of them, 196 on round 62's code already: a mark put in front of a message
-# that had none changes how its cues are read (claims._reaches_unpunctuated reads a message without any mark by its
-# subjects; "免费，" or "您好，" makes it one with a mark), and a greeting glued before a person's opener moves who speaks
-# first. Open (issue 8); the red team's prefix family measures it. The derandomised sample drew one of them only on a
-# fresh clone's path (the sample depends on it), so the property is held here where it holds.
+# The corpus scams with no clause mark at all are not sampled here. Run exhaustively (each of the 1,977, each prefix, each
+# separator), round 63's code lowered 33 of them in 203 of the pairs of a prefix and a separator (round 63's note called
+# the 203 pairs scams): 60 with a mark after the prefix (one scam: a mark put in front of a message that had none let its
+# cue reach on, as claims.py read a new subject as the end of a cue's reach only in a message without any mark), 36 after a
+# space or a line break (one scam: rules.toml official_then_add_me read "我戴主任" only at the message's start, and the
+# normaliser removes the space) and 107 glued. Round 64 reads a new subject so in every clause
+# (claims._reaches_within_statement) and an anchored pattern after a word set apart near the start (rules._opened_matches):
+# 32 scams in 99 pairs, every one glued ("官方收号…", "正规宝贝…", "亲爸…": a fused word is another word, read by the model
+# and by the patterns that read who speaks first). Open (issue 8); the red team's prefix family measures it. The
+# derandomised sample below depends on the clone's path, so the property is held here where it holds.
 _MARKED_CORPUS_SCAMS = [s for s in CORPUS_SCAMS if _ANY_MARK.search(normalize(s).text) is not None]
 
 
@@ -458,12 +462,19 @@ def test_a_short_prefix_never_lowers_a_flagged_scam(scam, prefix, sep):
     assert _level(prefix + sep + scam) >= level
 
 
-# The mechanism behind most of those 203: a mark put in front of a message with none lets a cue ("停止") govern a
-# request forty characters on ("咨询0311-…"), which the message without any mark read as out of its reach.
-@pytest.mark.xfail(strict=True, reason="claims._reaches_unpunctuated reads only a message without any clause mark by its subjects")
-@pytest.mark.parametrize("prefix", ["免费，", "您好，"])
-def test_a_mark_put_in_front_of_an_unmarked_scam_does_not_change_its_reading(prefix):
-    scam = "【停催中心】被催收打爆电话委托我们后平台当天停止联系你和家人一次性服务费999元签协议即可生效咨询0311-79580102"
+# The mechanism, closed: a mark put in front of a message with none no longer lets a cue ("停止", "不用", "无需") govern a
+# request further on ("服务费999元", "转到安全账户…", "交…服务费"), past a new subject ("…联系你和家人…", "你把…", "你交…").
+# Each of these was lowered by each prefix on round 63's code; the first is the corpus's, the others written for this test.
+UNMARKED_WITH_A_CUE_BEFORE_A_SUBJECT = [
+    "【停催中心】被催收打爆电话委托我们后平台当天停止联系你和家人一次性服务费999元签协议即可生效咨询0311-79580102",
+    "【解冻专员】不用去银行你把卡里的钱转到安全账户6217000012345678即可解冻",
+    "【停催中心】无需还款就能协商你交一次性服务费899元即可咨询0311-79580102",
+]
+
+
+@pytest.mark.parametrize("prefix", ["免费，", "您好，", "正规。"])
+@pytest.mark.parametrize("scam", UNMARKED_WITH_A_CUE_BEFORE_A_SUBJECT)
+def test_a_mark_put_in_front_of_an_unmarked_scam_does_not_change_its_reading(prefix, scam):
     assert _level(prefix + scam) >= _level(scam) > 0
 
 

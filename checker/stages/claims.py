@@ -1417,7 +1417,7 @@ def _governed(
         return False
     if gap is not None and not _governs_across(text, last, start, gap):
         return False
-    if not _reaches_unpunctuated(text, last, start):
+    if not _reaches_within_statement(text, last, start):
         return False
     return data.fresh_imperative.search(masked, cues[-1].end()) is None
 
@@ -1428,19 +1428,22 @@ _NAMED_WORDS_REACH = 130
 # stripped: "妈别打电话我在上课老师让交报名费你转到这个卡上就行…") has one clause from end to end, so a
 # cue found up to 40 characters before a request would govern it however many statements stand
 # between. There a new subject takes up the next statement, as at a pause of speech (_pauses): "…我在
-# 上课…", "…你转到…", "…大家扫这个码…", "…我们直接给您…"; not an object ("让您", "要求你", "向您") nor an
-# owner ("您的"). A cue reaches no further than that. (The rules stage's warning clause is read as before:
-# cut there too, it lost a cue that reached a genuine warning's "别开什么共享屏幕" only from further back.)
-# A message with any mark keeps its clauses as before. Reading fewer cues never lowers a request.
+# 上课…", "…你转到…", "…大家扫这个码…", "…我们直接给您…"; not an object ("让您", "要求你", "向您", "无需您",
+# "冒充我行") nor an owner ("您的"). A cue reaches no further than that. (The rules stage's warning clause is
+# read as before: cut there too, it lost a cue that reached a genuine warning's "别开什么共享屏幕" only from
+# further back.) Reading fewer cues never lowers a request.
+# Round 64: so in every clause, not only in a message without any mark. Read only there, a mark put in front
+# ("免费，" + "…当天停止联系你和家人一次性服务费999元…") made the message one with a mark and let the cue reach
+# on (tests/test_monotone.py: the corpus's "…停止联系你和家人一次性服务费…", with any of 20 prefixes and 3 marks).
 _ANY_MARK = precompiled(r"[，,。！？!?；;：\n]|(?<![0-9a-z]):(?![0-9/])")
 _SUBJECT = r"(?:你|您|我|咱|大家)们?(?!的)"  # a person who can open a statement as its subject (not an owner, 您的)
-_SUBJECT_OPENS = precompiled(rf"(?<![让叫要求请帮替给向跟和对被把将问找使令与同为说诉听]){_SUBJECT}")
+_SUBJECT_OPENS = precompiled(rf"(?<![让叫要求请帮替给向跟和对被把将问找使令与同为说诉听需冒充]){_SUBJECT}")
 
 
-def _reaches_unpunctuated(text: str, cue_end: int, start: int) -> bool:
-    """Whether a cue ending at cue_end reaches a request at start, as far as a message without any
-    clause mark tells (always, in a message with one)."""
-    return cue_end >= start or _ANY_MARK.search(text) is not None or _SUBJECT_OPENS.search(text, cue_end, start) is None
+def _reaches_within_statement(text: str, cue_end: int, start: int) -> bool:
+    """Whether a cue ending at cue_end reaches a request at start in their clause: no new subject opens a
+    statement between them."""
+    return cue_end >= start or _SUBJECT_OPENS.search(text, cue_end, start) is None
 
 
 def _named_as_words(text: str, start: int, end: int, data: _Data) -> bool:
