@@ -8,7 +8,7 @@ import tomllib
 import pytest
 
 from checker import check
-from checker.stages.rules import CHECKS, CatalogueError, catalogue, parse_catalogue
+from checker.stages.rules import CHECKS, CatalogueError, _anchored, catalogue, parse_catalogue
 
 RULES = catalogue().rules
 HITS = [(r.id, text) for r in RULES for text in r.examples_hit]
@@ -428,3 +428,12 @@ TWELVE381_CALL_BACK = [
 @pytest.mark.parametrize(("text", "flagged"), TWELVE381_CALL_BACK)
 def test_round55_a_12381_message_that_asks_for_a_call_back(text, flagged):
     assert ("fake_antifraud_notice" in {f.id for f in check(text).red_flags}) == flagged
+
+
+# rules._opened_matches reads only the patterns a ^ anchors (rules._anchored): not a class's negation, nor an escaped caret.
+@pytest.mark.parametrize(
+    ("pattern", "anchored"),
+    [("(?:^|(?<=[\\s,]))我", True), ("^是我", True), ("[^。]{0,8}加我", False), ("\\^_\\^", False), ("加我[^。!?]{0,4}", False)],
+)
+def test_a_pattern_is_anchored_only_by_a_caret_that_anchors(pattern, anchored):
+    assert _anchored(pattern) is anchored

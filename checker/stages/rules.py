@@ -55,7 +55,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import groupby, islice
 
 from . import datafile
@@ -77,8 +77,8 @@ from .claims import (
 )
 from .entities import Entity, institutions
 from .filters import DEPOSIT_HELD, PAID_AFTER_SERVICE, PAID_BY_WRITER, SENDER_DISOWNS
-from .normalize import Normalized, opener_ends
-from .patterns import precompiled, triggers
+from .normalize import _OPENER_REACH, Normalized, opener_ends
+from .patterns import precompiled, search_suffix, triggers
 from .records import NamedTuple  # typing's, without evaluating the annotations
 from .taxonomy import taxonomy
 
@@ -1006,6 +1006,40 @@ def _parted_matches(
                     yield item
 
 
+# Round 64 (issue 8): a pattern that reads who speaks first at the message's start or after a space ("^我戴主任 加我扣扣",
+# rules.toml official_then_add_me) reads them after a word the paste sets apart near its start too ("免费 我戴主任 …",
+# "您好 我戴主任 …") and after an opener: the normaliser removes the space, and a word put in front must not hide who
+# speaks (tests/test_monotone.py). Red flags only, so it never lowers a message; near the start only, where openers
+# stand (normalize._OPENER_REACH), so it never reads a sentence deep in a message as its opening.
+_ANCHORED = precompiled(r"(?<![\[\\])\^")  # a ^ that anchors, not one that negates a class ("[^。]") or an escaped one
+
+
+@cache
+def _anchored(pattern: str) -> bool:
+    """Whether a rule's patterns hold a ^ that anchors (read once per pattern, not per message)."""
+    return _ANCHORED.search(pattern) is not None
+
+
+def _opened_matches(rule: Rule, patterns: LazyPattern, msg: Message) -> list[Evidence]:
+    """The first match of an anchored pattern from a word start near the message's start (a paste's space before it,
+    or an opener's end) that the whole text did not match, through the filters a match of the message passes."""
+    norm, text = msg.norm, msg.norm.text
+    starts = sorted({k for k in norm.gaps() if k <= _OPENER_REACH} | set(opener_ends(norm)))
+    for k in starts:
+        m = search_suffix(patterns.compiled, text[k:])
+        if m is None or m.end() == m.start() or m.start() > 0:
+            continue  # a match further on is one the whole text read (or refused) already
+        start, end = k, k + m.end()
+        if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
+            continue
+        if _sentence_ends_so(msg, rule, m.lastgroup, start) or (m.lastgroup in rule.unquoted and _opens_quotation(msg, start)):
+            continue
+        if rule.negatable and _negated(msg, start, end, rule.negatable_inside, rule.never_genuine):
+            continue
+        return [msg.evidence_at(start, end, m.lastgroup or "")]
+    return []
+
+
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
     k = bisect_right(starts, b - 1)
     return any(spans[i][1] > a for i in range(max(0, k - 2), k))
@@ -1094,6 +1128,8 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
                 break
         if not evidence:
             evidence.extend(islice(_parted_matches(rule, patterns, msg, cancelled), MAX_EVIDENCE))
+        if not evidence and rule.weight > 0 and _anchored(patterns.pattern):
+            evidence.extend(_opened_matches(rule, patterns, msg))
     for cond in rule.entities:
         kept = 0
         for entity in msg.by_kind.get(cond.kind, ()):
