@@ -559,9 +559,10 @@ _UNSIGNED_SAMPLE = random.Random(7).sample([s for s in CORPUS_SCAMS if not s.sta
 PASTE_HEADERS = ["95588 ", "106575170001：", "+8613800138000：", "短信 10:21\n", "[2026-11-30 10:21] ", "12月1日 09:15 "]
 _HEADER_SAMPLE = random.Random(9).sample(CORPUS_SCAMS, 240)
 # A hole the sweep found that is not the header's: a rule that reads who speaks first by the mark before him
-# ("(?<=[\s,，。…])我戴主任", leader_asks_to_add_contact) finds none after a space or a line break, which the normalised
-# text does not keep; "您好 我戴主任 加我扣扣 …" is low_risk on 5cd34f9 too. Kept as a strict xfail.
-HEADER_HOLES = ["我戴主任 加我扣扣 3092420471"]
+# ("(?<=[\s,，。…])我戴主任", leader_asks_to_add_contact) found none after a space or a line break, which the normalised
+# text does not keep ("您好 我戴主任 加我扣扣 …" was low_risk from 5cd34f9 to round 63). Closed in round 64: an anchored
+# pattern reads from a word the paste sets apart near the start and from a header's end (rules._opened_matches).
+CLOSED_HEADER_HOLES = ["我戴主任 加我扣扣 3092420471"]
 # Round 28: a victim's story that only the model flags; a header's official number becomes the channel of the call it
 # narrates ("对方天天打电话到他公司前台"), which then gives the model no ask:call term, and since round 28's retrain the
 # probability falls from 0.9966 to 0.9858, under the lift threshold 0.9861. Round 30's retrain keeps it flagged (0.9871
@@ -574,15 +575,15 @@ HEADER_MODEL_HOLES = ["我表弟借了网贷还不上，对方天天打电话到
 def test_a_paste_header_never_lowers_a_scam(shard):
     lowered = []
     for i, scam in enumerate(_HEADER_SAMPLE):
-        if i % 4 == shard and scam not in HEADER_HOLES and not scam.startswith(tuple(HEADER_MODEL_HOLES)):
+        if i % 4 == shard and not scam.startswith(tuple(HEADER_MODEL_HOLES)):
             lowered += [(header + scam)[:40] for header, _ in _prefix_lowerings(scam, PASTE_HEADERS[i % 2 :: 2], [""])]
     assert not lowered, lowered[:3]
 
 
-@pytest.mark.xfail(strict=True, reason="leader_asks_to_add_contact reads the speaker's start by a mark the normalised text drops with the space")
-@pytest.mark.parametrize("scam", HEADER_HOLES)
-def test_a_line_break_before_the_speaker_does_not_lower_him(scam):
-    assert _level("短信 10:21\n" + scam) >= _level(scam)
+@pytest.mark.parametrize("header", PASTE_HEADERS)
+@pytest.mark.parametrize("scam", CLOSED_HEADER_HOLES)
+def test_a_line_break_before_the_speaker_does_not_lower_him(scam, header):
+    assert _level(header + scam) >= _level(scam) > 0
 
 
 @pytest.mark.parametrize("start", HEADER_MODEL_HOLES)
