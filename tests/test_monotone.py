@@ -443,7 +443,7 @@ CORPUS_SCAMS = [
 # space or a line break (one scam: rules.toml official_then_add_me read "我戴主任" only at the message's start, and the
 # normaliser removes the space) and 107 glued. Round 64 reads a new subject so in every clause
 # (claims._reaches_within_statement) and an anchored pattern after a word set apart near the start (rules._opened_matches):
-# 32 scams in 99 pairs, every one glued ("官方收号…", "正规宝贝…", "亲爸…": a fused word is another word, read by the model
+# 31 scams in 99 pairs on round 64's model, every one glued ("官方收号…", "正规宝贝…", "亲爸…": a fused word is another word, read by the model
 # and by the patterns that read who speaks first). Open (issue 8); the red team's prefix family measures it. The
 # derandomised sample below depends on the clone's path, so the property is held here where it holds.
 _MARKED_CORPUS_SCAMS = [s for s in CORPUS_SCAMS if _ANY_MARK.search(normalize(s).text) is not None]
