@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from checker import check
+from checker.lab import prefix_sweep
 from checker.lab.redteam import _PADDING, _PREFIXES, _REASSURING, _WARNING_FRAMES
 from checker.stages.claims import _ANY_MARK
 from checker.stages.normalize import normalize
@@ -426,18 +427,18 @@ def test_a_vouching_sign_with_the_institutions_own_channel_still_lowers(text):
 # a space or a mark, never lowers it. "无需担心" denies the worry, not the request (claims.toml
 # negation.governing); "免费" denies only the verb right after it (governing_fee), not a new
 # subject ("免费 您有一笔补贴…"). Glued to the scam, an offer word fuses with its first word ("免费律师费":
-# the fee waived), so only greetings and reassurance are tried glued.
-OFFERS = ["免费", "免费领取", "包邮", "特惠", "限时特惠", "零费用", "免押金", "恭喜"]
-GREETINGS = ["您好", "你好", "亲", "放心", "请放心", "正规", "官方", "无需担心", "不用担心", "别担心", "不要担心", "本短信为官方通知"]
-SEPARATORS = [" ", "，", "。", "！", "\n"]
+# the fee waived), so only greetings and reassurance are tried glued. The lists are the lab's sweep's
+# (checker/lab/prefix_sweep.py), which tries them all on the scams without a clause mark.
+OFFERS, GREETINGS = prefix_sweep.OFFERS, prefix_sweep.GREETINGS
+SEPARATORS = [s for s in prefix_sweep.SEPARATORS if s]
 _CORPUS = pathlib.Path(__file__).resolve().parents[1] / "data" / "corpus.jsonl"
 CORPUS_SCAMS = [
     row["text"] for row in map(json.loads, _CORPUS.read_text(encoding="utf-8").splitlines()) if row["label"] == "scam"
 ]
 
 
-# The corpus scams with no clause mark at all are not sampled here. Run exhaustively (each of the 1,977, each prefix, each
-# separator), round 63's code lowered 33 of them in 203 of the pairs of a prefix and a separator (round 63's note called
+# The corpus scams with no clause mark at all are not sampled here. Run exhaustively (python -m checker.lab.prefix_sweep:
+# each of the 1,977, each prefix, each separator), round 63's code lowered 33 of them in 203 of the pairs of a prefix and a separator (round 63's note called
 # the 203 pairs scams): 60 with a mark after the prefix (one scam: a mark put in front of a message that had none let its
 # cue reach on, as claims.py read a new subject as the end of a cue's reach only in a message without any mark), 36 after a
 # space or a line break (one scam: rules.toml official_then_add_me read "我戴主任" only at the message's start, and the
@@ -476,6 +477,31 @@ UNMARKED_WITH_A_CUE_BEFORE_A_SUBJECT = [
 @pytest.mark.parametrize("scam", UNMARKED_WITH_A_CUE_BEFORE_A_SUBJECT)
 def test_a_mark_put_in_front_of_an_unmarked_scam_does_not_change_its_reading(prefix, scam):
     assert _level(prefix + scam) >= _level(scam) > 0
+
+
+# The sweep's counting, on a stub verdict: a scam ranked 0 is not swept; a prefixed text ranked below its scam is one triple.
+def _stub_rank(text: str) -> int:
+    return 0 if text.startswith("安全") else 1 if text.startswith("官方") else 2
+
+
+@pytest.mark.parametrize(
+    ("scams", "lowered_scams", "triples", "glued"),
+    [
+        (["安全提示"], 0, 0, 0),  # not flagged: nothing to lower
+        (["转账到6222"], 1, 6, 1),  # "官方" before it, after each of the five separators and glued
+        (["转账到6222", "加微信a"], 2, 12, 2),
+    ],
+)
+def test_the_prefix_sweep_counts_scams_and_triples(scams, lowered_scams, triples, glued):
+    counts, lowered = prefix_sweep.sweep(scams, _stub_rank)
+    assert (counts["lowered_scams"], counts["lowered_triples"], counts["by_separator"]["glued"]) == (lowered_scams, triples, glued)
+    assert len(lowered) == triples and all(prefix == "官方" for prefix, _, _ in lowered)
+
+
+def test_the_prefix_sweep_runs_on_the_corpus(capsys):
+    assert prefix_sweep.main(["--root", str(_CORPUS.parents[1]), "--limit", "2", "--json"]) == 0
+    counts = json.loads(capsys.readouterr().out)
+    assert counts["scams_without_a_mark"] == 2 and set(counts["by_separator"]) == set(prefix_sweep.SEPARATORS.values())
 
 
 # Issue 8, the red team's `prefix` family (checker/lab/redteam.py): each line of its dev half put in front
