@@ -437,15 +437,16 @@ CORPUS_SCAMS = [
 ]
 
 
-# The corpus scams with no clause mark at all are not sampled here. Run exhaustively (python -m checker.lab.prefix_sweep:
-# each of the 1,977, each prefix, each separator), round 63's code lowered 33 of them in 203 of the pairs of a prefix and a separator (round 63's note called
-# the 203 pairs scams): 60 with a mark after the prefix (one scam: a mark put in front of a message that had none let its
-# cue reach on, as claims.py read a new subject as the end of a cue's reach only in a message without any mark), 36 after a
-# space or a line break (one scam: rules.toml official_then_add_me read "我戴主任" only at the message's start, and the
-# normaliser removes the space) and 107 glued. Round 64 reads a new subject so in every clause
-# (claims._reaches_within_statement) and an anchored pattern after a word set apart near the start (rules._opened_matches):
-# 31 scams in 99 pairs on round 64's model, every one glued ("官方收号…", "正规宝贝…", "亲爸…": a fused word is another word, read by the model
-# and by the patterns that read who speaks first). Open (issue 8); the red team's prefix family measures it. The
+# The corpus scams with no clause mark at all are not sampled here. Swept exhaustively (python -m checker.lab.prefix_sweep:
+# each of the corpus's 1,970, 1,866 of them flagged, with each prefix and separator), round 63's code lowered 33 of them in
+# 203 (prefix, separator, scam) triples (round 63's note called the triples scams, of "1,977": its script counted 7 of
+# this file's own scams too): 60 with a mark after the prefix (one scam: a mark put in front of a message that had none
+# let its cue reach on, as claims.py read a new subject as the end of a cue's reach only in a message without any mark),
+# 36 after a space or a line break (one scam: rules.toml official_then_add_me read "我戴主任" only at the message's start,
+# and the normaliser removes the space) and 107 glued. Round 64 reads a new subject so in every clause
+# (claims._reaches_within_statement) and an anchored pattern after a word set apart near the start
+# (rules._opened_matches): 31 scams in 99 triples on round 64's model, every one glued ("官方收号…", "正规宝贝…", "亲爸…": a
+# fused word is another word, read by the model and by the patterns that read who speaks first). Open (issue 8). The
 # derandomised sample below depends on the clone's path, so the property is held here where it holds.
 _MARKED_CORPUS_SCAMS = [s for s in CORPUS_SCAMS if _ANY_MARK.search(normalize(s).text) is not None]
 
