@@ -17,8 +17,6 @@ from hypothesis import strategies as st
 from checker import check
 from checker.lab import prefix_sweep
 from checker.lab.redteam import _PADDING, _PREFIXES, _REASSURING, _WARNING_FRAMES
-from checker.stages.claims import _ANY_MARK
-from checker.stages.normalize import normalize
 from checker.stages.verdict import ORDER
 
 # Scams of the families of issue 8, each asking for money, a code or contact through a channel that
@@ -448,7 +446,7 @@ CORPUS_SCAMS = [
 # (rules._opened_matches): 31 scams in 99 triples on round 64's model, every one glued ("官方收号…", "正规宝贝…", "亲爸…": a
 # fused word is another word, read by the model and by the patterns that read who speaks first). Open (issue 8). The
 # derandomised sample below depends on the clone's path, so the property is held here where it holds.
-_MARKED_CORPUS_SCAMS = [s for s in CORPUS_SCAMS if _ANY_MARK.search(normalize(s).text) is not None]
+_MARKED_CORPUS_SCAMS = [s for s in CORPUS_SCAMS if prefix_sweep.has_a_mark(s)]
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

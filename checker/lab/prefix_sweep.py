@@ -33,13 +33,18 @@ def prefixed(scam: str) -> Iterator[tuple[str, str, str]]:
                 yield prefix, separator, prefix + separator + scam
 
 
-def unmarked_scams(root: pathlib.Path) -> list[str]:
-    """The corpus scams whose normalised text holds no clause mark (claims._ANY_MARK), in corpus order."""
+def has_a_mark(text: str) -> bool:
+    """Whether the normalised text holds a clause mark (claims._ANY_MARK)."""
     from ..stages.claims import _ANY_MARK
     from ..stages.normalize import normalize
 
+    return _ANY_MARK.search(normalize(text).text) is not None
+
+
+def unmarked_scams(root: pathlib.Path) -> list[str]:
+    """The corpus scams without a clause mark, in corpus order."""
     rows = map(json.loads, (root / "data" / "corpus.jsonl").read_text(encoding="utf-8").splitlines())
-    return [row["text"] for row in rows if row["label"] == "scam" and _ANY_MARK.search(normalize(row["text"]).text) is None]
+    return [row["text"] for row in rows if row["label"] == "scam" and not has_a_mark(row["text"])]
 
 
 def level(text: str) -> int:

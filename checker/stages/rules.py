@@ -1030,14 +1030,22 @@ def _opened_matches(rule: Rule, patterns: LazyPattern, msg: Message) -> list[Evi
         if m is None or m.end() == m.start() or m.start() > 0:
             continue  # a match further on is one the whole text read (or refused) already
         start, end = k, k + m.end()
-        if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
-            continue
-        if _sentence_ends_so(msg, rule, m.lastgroup, start) or (m.lastgroup in rule.unquoted and _opens_quotation(msg, start)):
+        if _not_the_rules(rule, msg, m.lastgroup, start):
             continue
         if rule.negatable and _negated(msg, start, end, rule.negatable_inside, rule.never_genuine):
             continue
         return [msg.evidence_at(start, end, m.lastgroup or "")]
     return []
+
+
+def _not_the_rules(rule: Rule, msg: Message, group: str | None, start: int) -> bool:
+    """Whether a match of the pattern named `group`, starting at normalised `start`, is set aside whatever else holds:
+    its pattern needs a claim the message does not make, it follows what the pattern's not_after names, or it opens
+    a quotation the pattern must not stand in. One test for a match of the message, of a reading without its
+    asides and of one from a word set apart near the start."""
+    if rule.claimed and group in rule.claimed and rule.claimed[group].isdisjoint(msg.claimed):
+        return True
+    return _sentence_ends_so(msg, rule, group, start) or (group in rule.unquoted and _opens_quotation(msg, start))
 
 
 def _overlaps(spans: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
@@ -1059,11 +1067,7 @@ def _parted_in(
         start, end = pieces[0][0], pieces[-1][1]
         if any(_overlaps(negated, starts, a, b) for a, b in pieces):
             continue
-        if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
-            continue
-        if _sentence_ends_so(msg, rule, m.lastgroup, start):
-            continue
-        if m.lastgroup in rule.unquoted and _opens_quotation(msg, start):
+        if _not_the_rules(rule, msg, m.lastgroup, start):
             continue
         if rule.negatable and (
             _negated(msg, start, end, False, rule.never_genuine)
@@ -1112,11 +1116,7 @@ def evaluate_rule(rule: Rule, msg: Message, gate: bool = True) -> Flag | None:
             if told:
                 _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()), _TOLD_FILTERS[told])
                 continue
-            if rule.claimed and m.lastgroup in rule.claimed and rule.claimed[m.lastgroup].isdisjoint(msg.claimed):
-                continue
-            if _sentence_ends_so(msg, rule, m.lastgroup, m.start()):
-                continue
-            if m.lastgroup in rule.unquoted and _opens_quotation(msg, m.start()):
+            if _not_the_rules(rule, msg, m.lastgroup, m.start()):
                 continue
             if rule.negatable and _negated(msg, m.start(), m.end(), rule.negatable_inside, rule.never_genuine):
                 _note_negated(msg, rule, msg.evidence_at(m.start(), m.end()))
