@@ -5809,3 +5809,64 @@ def test_round60_what_a_generic_rule_names_is_retold(text, place, inside):
     norm = normalize(text)
     with quoting(norm):
         assert retold(norm.text, norm.text.index(place)) is inside
+
+
+# Round 65 (the grid's ninth blind batch, institution claims, dev half): who signs, and what puts the reader's service at
+# stake, read as an institution's notice writes them; a contact through a private or unconfirmed line is then flagged.
+# Written for this test in the forms the batch showed, not copied from it.
+SIGNED_CONTACTS = [
+    # a sender tag that is the bank's own 955 line (entities._by_service_number)
+    ("【95533】您的网银证书已过有效期，请联系13812345670办理。", "ccb", "channel_mismatch"),
+    # a carrier's short name alone as its tag; a service about to stop (stakes.words)
+    ("【移动】您的号码即将无法通话，详询13812345670。", "china_mobile", "channel_mismatch"),
+    ("【招商银行】您的手机银行将于明日停止服务，详询13812345670。", "cmb", "channel_mismatch"),
+    # a bank's Latin short name as its tag
+    ("【CMB】您的信用卡已临时止付，请回电13812345670。", "cmb", "channel_mismatch"),
+    # a signature after a dash, named again after an earlier mention (claims._signs_as); a landline
+    ("您尾号2231的储蓄卡在异地登录手机银行，已为您暂停转账功能——浦发银行风控中心，请回拨021-61234567处理。", "other_bank", "contact_through_private_channel"),
+    # 这里是 taken into a bank's generic mention ([\u4e00-\u9fff]{2,4}银行)
+    ("您好这里是宁波银行信用卡中心，您的信用卡即将被停用，请回电021-61234567。", "other_bank", "contact_through_private_channel"),
+    # a lender, whose numbers domain.md confirms none of, asking a call to a landline
+    ("【马上消费】您的借款已逾期，请致电021-61234567处理。", "other_lender", "contact_through_private_channel"),
+    # a colon after the bank's name ends the clause its 分期 could pay in (claims.toml means.after)
+    ("工商银行提醒您：您的分期还款未成功，请致电13812345670处理。", "icbc", "channel_mismatch"),
+    # a government office and a gas company by the form of their names, signing
+    ("【某市退役军人事务局】您有一笔补助金待领取，详询13812345670。", "other_government", "contact_through_private_channel"),
+    ("【安居燃气】您家燃气费已欠缴，燃气表即将关阀，详询13812345670。", "other_utility", "contact_through_private_channel"),
+    ("【网安大队】您的手机存在木马程序，详询13812345670。", "police", "contact_through_private_channel"),
+    # the regulator's confirmed line is 12315: a mobile in its name is a mismatch
+    ("【市场监督管理局】您的店铺已被列入经营异常名录，详询13812345670。", "market_regulator", "channel_mismatch"),
+]
+
+
+@pytest.mark.parametrize(("text", "institution", "finding"), SIGNED_CONTACTS)
+def test_round65_an_institution_signing_asks_a_contact_through_a_line_not_its_own(text, institution, finding):
+    reading = _read(text)
+    assert institution in {c.id for c in reading.claims}
+    assert finding in reading.finding_ids
+    assert check(text).verdict != "low_risk"
+
+
+# ... and what stays as it was: a body named in passing claims nothing (institutions.toml signing_only), a 955 tag on the
+# bank's own transaction notice asks nothing, a renewal offer from an agent's mobile puts no service at stake.
+NAMED_IN_PASSING = [
+    ("研学费用按教育局核定的标准收取，统一通过学校的缴费平台缴纳。", "other_government"),
+    ("项目已取得预售许可证，可在住建局官网查询，购房款一律缴入监管账户。", "other_government"),
+    ("本月物业费、水费已一并出账，请在物业App查看。", "other_utility"),
+]
+
+
+@pytest.mark.parametrize(("text", "institution"), NAMED_IN_PASSING)
+def test_round65_a_body_named_in_passing_is_no_claim(text, institution):
+    assert institution not in {c.id for c in _read(text).claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "【95533】您尾号1234的储蓄卡12月1日支出500.00元，余额1,000.00元。",
+        "【阳光保险】韩先生，您的车险将于6月23日到期，续保请联系您的专属顾问林先生13812345670。退订回T",
+    ],
+)
+def test_round65_genuine_notices_stay_low(text):
+    assert check(text).verdict == "low_risk"

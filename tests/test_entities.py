@@ -435,3 +435,20 @@ def test_a_day_something_already_happened_on_is_no_deadline(text, deadlines):
 def test_round43_an_informal_case_number_starts_as_one(text, case_number):
     found = [e.text for e in check(text).entities if e.kind == "case_number"]
     assert found == ([case_number] if case_number else [])
+
+
+# Round 65: a sender tag that is an enterprise's own 95 or 100 line names it; not a 12xxx line several bodies give, not
+# a number no institution lists, and not twice where its name is written too.
+@pytest.mark.parametrize(
+    ("text", "institutions"),
+    [
+        ("【95533】您的网银证书已过有效期", ["ccb"]),
+        ("【10086】您的套餐即将变更", ["china_mobile"]),
+        ("【95588】工商银行提醒您：余额变动", ["icbc", "other_bank"]),  # the generic bank too, as without the tag
+        ("【12345】您的诉求已办结", []),
+        ("【95123】您的订单已发货", []),
+        ("您的订单已发货【95533】", ["ccb"]),
+    ],
+)
+def test_round65_a_service_number_as_the_sender_tag_names_its_institution(text, institutions):
+    assert [e.value for e in entities(text, "institution")] == institutions

@@ -63,6 +63,9 @@ _SERVICE_LINE = precompiled(r"(?:400|800)\d{7}$|9[56]\d{3,4}$")
 # The patterns of claims.toml [requests.pay] that read a fee asked up front, by name or by kind.
 _FEE_PATTERNS = frozenset({"fee", "fee_kind"})
 _ASKS_WITHOUT_CHANNEL = frozenset({"pay", "credentials", "screen_share", "chat", "download"})
+# The kinds of institution that serve from their apps and their allotted lines (domain.md 1a): a landline in their name,
+# asked to be called about the reader's money, is none of theirs to confirm.
+_SERVES_FROM_APP = frozenset({"bank", "platform", "lender"})
 # Persons (claims.toml [persons]) whose claim counts only where money is asked of the reader.
 _PAYEE_ONLY = frozenset({"teacher"})
 # The pay patterns (claims.toml [requests.pay]) whose payee is the sender himself, a code he posts (round 50: a fee's code
@@ -2217,6 +2220,7 @@ def _claims(norm: Normalized, entities: tuple[Entity, ...], data: _Data, present
         if e.kind == "institution"
         and e.value in by_id
         and not _means_of_payment(norm, e, by_id[e.value], tags, data)
+        and (not by_id[e.value].signing_only or _signs_as(norm, e))
         and not (addressee[0] <= e.norm_start and e.norm_end <= addressee[1])
     ]
     openers: tuple[int, ...] | None = None  # tagged_opener_ends(norm), read only where a person's pattern could match
@@ -2371,6 +2375,8 @@ _SPLIT_BILL = precompiled(r"平摊|均摊|分摊|aa制?(?![a-z])|一人一半|(?
 _NOTICE_HEADING = precompiled(r"[^。,，!?]{0,12}?(?:通知|公告|提醒|告知|温馨提示)[:：]")
 _PAID_IT_MYSELF = precompiled(r"我(?:已经|都|先)?(?:在[^。,，!?]{0,8}?)?(?:交|缴|付|垫)(?:过|了|好)")
 _SPEAKS_AS = precompiled(r"(?:我是|我们是|这边是|这里是|我这边是|我这里是)$")
+_SPEAKS_AS_WORDS = precompiled(r"我是|我们是|这边是|这里是")
+_SIGNED_DASH = precompiled(r"(?:——|--|—)$")
 
 
 def _speaks_as_institution(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim]) -> bool:
@@ -2398,9 +2404,25 @@ def _speaks_as_institution(norm: Normalized, entities: tuple[Entity, ...], claim
 
 def _signs_as(norm: Normalized, mention: Entity) -> bool:
     """Whether an institution's mention is who the message comes from: its sender tag, its very first words, or right after
-    "我是" / "这边是" (not a bank named further on, "房款走银行资金监管账户")."""
-    at = mention.norm_start
-    return at <= 1 or in_tag(norm.text, at) or _SPEAKS_AS.search(norm.text, max(0, at - 6), at) is not None
+    "我是" / "这边是" (not a bank named further on, "房款走银行资金监管账户"); or a later mention of it that is (round 65: "…登录
+    手机银行，已为您暂停转账功能——光大银行风控中心")."""
+    text = norm.text
+    if _signs_at(text, mention.norm_start, mention.norm_end):
+        return True
+    inst = _institutions_by_id().get(mention.value)
+    return inst is not None and any(_signs_at(text, m.start(), m.end()) for m in inst.keywords.finditer(text, mention.norm_end))
+
+
+def _signs_at(text: str, at: int, end: int) -> bool:
+    """Whether the mention at text[at:end] is who the message comes from (_signs_as)."""
+    if at <= 1 or in_tag(text, at) or _SPEAKS_AS.search(text, max(0, at - 6), at) is not None:
+        return True
+    # Round 65 (the grid's ninth blind batch, dev half): a signature after a dash ("…已为您暂停转账功能——光大银行风控中心"), and
+    # "这里是上海银行…", where a bank's generic mention ([\u4e00-\u9fff]{2,4}银行) starts inside 这里是 and takes its 是.
+    if _SIGNED_DASH.search(text, max(0, at - 2), at) is not None:
+        return True
+    said = _SPEAKS_AS_WORDS.search(text, max(0, at - 6), min(end, at + 3))
+    return said is not None and at < said.end() < end
 
 
 def _speakers(entities: tuple[Entity, ...], claims: list[Claim]) -> list[Institution]:
@@ -2898,10 +2920,12 @@ def _read(norm: Normalized, entities: tuple[Entity, ...]) -> Reading:
     # landline: they serve from their 95 lines and their apps, and 区号+座机 numbers are among those fraudsters use (domain.md
     # 1a). Not a named staff member's or branch's line, nor where the message speaks for someone else too (a law firm for its
     # client bank) or names a bank further on only ("房款走银行资金监管账户").
+    # Round 65 (the grid's ninth blind batch, dev half): a lender too ("【招联金融】您的借款已逾期，请致电021-…"): domain.md 1a
+    # confirms none of the lenders' numbers and sends the reader to the customer service inside their apps.
     claimed = [by_id[c.id] for c in claims if c.kind == "institution"]
     signed_by_service = (
         bool(claimed)
-        and all(i.kind in ("bank", "platform") for i in claimed)
+        and all(i.kind in _SERVES_FROM_APP for i in claimed)
         and any(_signs_as(norm, e) for e in entities if e.kind == "institution")
     )
     private = [

@@ -146,6 +146,9 @@ class Institution(NamedTuple):
     # Its genuine SMS carry no link at all (institutions.toml `linkless`, with its source): a link pointed at in its name, even
     # to look, is none of its own.
     linkless: bool = False
+    # Claimed only where the message signs as it (institutions.toml `signing_only`): a body named in passing ("可在住建局官网
+    # 查询", "按教育局核定的标准收取") is a reference, not who writes.
+    signing_only: bool = False
 
     @property
     def generic(self) -> bool:
@@ -201,6 +204,7 @@ def institutions() -> tuple[Institution, ...]:
                 advice_en=item["advice_en"],
                 creditor=item.get("creditor", ""),
                 linkless=_linkless(item),
+                signing_only=bool(item.get("signing_only", False)),
             )
         )
     return tuple(out)
@@ -893,7 +897,32 @@ def _institution_mentions(norm: Normalized) -> list[Entity]:
         m = inst.keywords.search(norm.text)
         if m:
             found.append(_entity(norm, "institution", m.start(), m.end(), inst.id, {"name": inst.name}))
+    # A sender tag that is an enterprise's own service number ("【95533】您的网银U盾已过有效期", "【10086】…"): the message speaks
+    # as that bank, platform or carrier, as it would under its name. A spoofed sender shows the same tag (fraud_taxonomy.md
+    # B: "sender is 955xx proves nothing"), which is why what it asks is judged against the institution's own channels.
+    if "【" in norm.text:
+        named = {e.value for e in found}
+        for m in _SERVICE_NUMBER_TAG.finditer(norm.text):
+            owner = _by_service_number().get(m.group(1))
+            if owner is not None and owner.id not in named:
+                named.add(owner.id)
+                found.append(_entity(norm, "institution", m.start(1), m.end(1), owner.id, {"name": owner.name}))
     return found
+
+
+# The 95xxx lines the ministry allots to large enterprises and the carriers' 100xx lines: each reaches one company. Not a
+# 12xxx government line, which several bodies' notices give (12345).
+_SERVICE_NUMBER_TAG = precompiled(r"【(95\d{3}|100\d{2})】")
+
+
+@lru_cache(maxsize=1)
+def _by_service_number() -> dict[str, Institution]:
+    """Each confirmed number of institutions.toml and the institution it belongs to, where only one lists it."""
+    owners: dict[str, list[Institution]] = {}
+    for inst in institutions():
+        for number in dict.fromkeys(n.replace("-", "") for n in inst.numbers):
+            owners.setdefault(number, []).append(inst)
+    return {number: insts[0] for number, insts in owners.items() if len(insts) == 1}
 
 
 def _entity(norm: Normalized, kind: str, start: int, end: int, value: str, details: dict) -> Entity:
