@@ -5870,3 +5870,31 @@ def test_round65_a_body_named_in_passing_is_no_claim(text, institution):
 )
 def test_round65_genuine_notices_stay_low(text):
     assert check(text).verdict == "low_risk"
+
+
+# Round 65: a fake officer's account of the case names a scammer as the doer of a deed, then makes his own demand: the demand
+# is read (claims._reported_in: a passive's agent, no word relaying the demand; claims._HANDED_TO_WRITER). A warning that
+# retells the demand through the scammer's saying or making you do it keeps it retold, and a story's deed done to the writer
+# ("有人…加我QQ，说…") is no demand.
+OFFICERS_OWN_DEMANDS = [
+    ("您好，这里是某市公安局刑侦支队，我们发现有人冒用您的身份证开设了银行账户，涉案金额巨大，需要您下载云会议App开启屏幕共享。", "screen_share"),
+    ("您好，这里是某市公安局刑侦支队，我们发现有人冒用您的身份证开设了银行账户，涉案金额巨大，验证码发我一下。", "credentials"),
+    ("喂您好，我是某市反诈中心的民警，我们监测到您的银行卡被不法分子用于洗钱，你念一下卡背面的三位数。", "credentials"),
+    ("喂您好，我是某市反诈中心的民警，我们监测到您的银行卡被不法分子用于洗钱，把卡里的钱转我这个安全账户6222021234567890128。", "pay"),
+]
+STILL_RETOLD = [
+    "警方提醒：骗子冒充公安，说您的银行卡涉嫌洗钱，要求您下载会议软件开启屏幕共享，这是诈骗。",
+    "近期有人冒充客服，以退款为由诱导您提供验证码，请勿相信。",
+    "跟你说个事，今天有人用我们老板的头像加我QQ，说在开会让我先给客户转钱，我没转。",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), OFFICERS_OWN_DEMANDS)
+def test_round65_an_officers_own_demand_after_his_account_of_the_case_is_read(text, kind):
+    assert kind in {r.kind for r in _read(text).requests}
+    assert check(text).verdict == "high_risk"
+
+
+@pytest.mark.parametrize("text", STILL_RETOLD)
+def test_round65_a_demand_retold_through_the_scammers_saying_stays_retold(text):
+    assert check(text).verdict == "low_risk"

@@ -759,6 +759,7 @@ class _Data(NamedTuple):
     named_words_core: re.Pattern[str]  # what every match of named_words holds
     pressure: re.Pattern[str]
     fresh_imperative: re.Pattern[str]
+    scammer_relays: re.Pattern[str]
     paid_after: re.Pattern[str]
     paid_by_writer: re.Pattern[str]
     pays_later: re.Pattern[str]
@@ -912,6 +913,7 @@ def parse_data(raw: str | dict) -> _Data:
         named_words_core=_compile(negation["named_words_core"], "negation.named_words_core"),
         pressure=_compile(negation["pressure"], "negation.pressure"),
         fresh_imperative=_compile(negation["fresh_imperative"], "negation.fresh_imperative"),
+        scammer_relays=_compile(negation["scammer_relays"], "negation.scammer_relays"),
         paid_after=_compile(negation["paid_after"], "negation.paid_after"),
         paid_by_writer=_compile(negation["paid_by_writer"], "negation.paid_by_writer"),
         pays_later=_compile(negation["pays_later"], "negation.pays_later"),
@@ -1085,6 +1087,12 @@ def _reported(
         # writer outside quotation marks (round 26, red team narrated_loss: "【案例】一名用户…会收到一条验证码 报给我…"):
         # a case tells what the scammer asked of the victim, in the third person ("让其报出验证码").
         return True
+    if end is not None and _to_writer(text, start, end, _HANDED_TO_WRITER):
+        # Round 65 (the grid's ninth blind batch, dev half): nor, outside quotation marks, is a code or money to be handed to
+        # the writer himself ("…您的银行卡被不法分子用于电信诈骗资金转移，验证码发我一下"): a case names the scammer before his
+        # demand only in the third person ("让其报出验证码"), as above. Not a contact ("有人加我微信说…"), which a story tells
+        # as a deed done to the writer.
+        return False
     with _reading_part(text, begin, start):
         return _reported_in(text, begin, start, data, narrated, story)
 
@@ -1092,13 +1100,17 @@ def _reported(
 # A request made to the writer himself: given, sent, told or transferred to 我 ("报给我", "转我", "加我", "发我"); lent to
 # him or paid into his family's card (round 28, red team narrated_loss: "借我211000元", "打到我老婆卡上").
 _TO_WRITER = precompiled(r"(?:给|转|加|发|报|告诉|联系|找|借|(?:打|转|汇|存)到)我(?![们的行司局院所])")
+# 被 before the one who did it: "被不法分子", "被一些骗子".
+_PASSIVE_AGENT = precompiled(r"被(?:一些|某些|境外)?$")
+# Of them, what hands a code or money to him ("发我", "报我", "转我", "打到我…").
+_HANDED_TO_WRITER = precompiled(r"(?:转|发|报|借|(?:打|转|汇|存)到)我(?![们的行司局院所])")
 
 
-def _to_writer(text: str, start: int, end: int) -> bool:
+def _to_writer(text: str, start: int, end: int, to_writer: re.Pattern[str] = _TO_WRITER) -> bool:
     """Whether the request text[start:end + 1] is made to the writer himself outside quotation marks (a quoted "打到我爱人卡上"
     is the scammer's, in a case the warning tells)."""
     quotes = _quotes(text, max(0, start - 80), min(len(text), end + 80))
-    return _unquoted((m.start() for m in _TO_WRITER.finditer(text, start, end + 1)), quotes)
+    return _unquoted((m.start() for m in to_writer.finditer(text, start, end + 1)), quotes)
 
 
 def _unquoted(places: Iterable[int], quotes: Sequence[Quote]) -> bool:
@@ -1112,7 +1124,11 @@ def _reported_in(text: str, begin: int, start: int, data: _Data, narrated: bool,
     # The last mention of the scammer decides: an imperative after it is addressed to the reader.
     cue: re.Match[str] | _Place | None = None
     for match in data.scammer.finditer(sentence):
-        cue = match
+        # Round 65 (the grid's ninth blind batch, dev half): not the agent of a passive ("您的银行卡被不法分子用于电信诈骗资金
+        # 转移"): a deed done to the reader's account, as a fake officer tells it, not a scammer who speaks.
+        if _PASSIVE_AGENT.search(sentence, max(0, match.start() - 3), match.start()) is None:
+            cue = match
+    scammer_cue = cue
     # A message the writer got and passes on, or a caller retold ("对方让她…"), unless the writer is
     # still acting on it (a victim's pending story: the request is the reader's own, whatever warning
     # is put before it). A story told as a warning tells how it ended (a refusal, no question of what to
@@ -1146,6 +1162,15 @@ def _reported_in(text: str, begin: int, start: int, data: _Data, narrated: bool,
     # 一步步教您把钱转到保护卡里"): what he asks after is his own. Not 我 as what the scammer did to him ("让我", "说我").
     if _unquoted((fresh_from + m.start() for m in _WRITER_RESUMES.finditer(sentence[fresh_from:])), _quotes(sentence)):
         return False
+    # Round 65 (the grid's ninth blind batch, dev half): the scammer named as the one who did a deed, with no word of his
+    # relaying anything after it ("有人冒用您的身份证在浙江开设了银行账户，涉案资金流水巨大，验证码发我一下": a fake officer's
+    # account of the case, then his own demand). A warning retells the demand through his saying or making you do it
+    # ("骗子冒充客服，说…", "…，让您下载…", "以退款为由，诱导您…"), before the demand or after it.
+    if cue is scammer_cue:
+        # To the end of the request's sentence: the saying may come after the deed ("有人用老板的头像加我QQ，说在开会…").
+        stop = _SENTENCE_END.search(text, start)
+        if not data.scammer_relays.search(text, begin + cue.start(), stop.start() if stop else len(text)):
+            return False
     # "以下是骗子常用的话术：…" opens a block with a colon: what follows is the scam itself, read as
     # quoted only in quotation marks (above), never by the subject before the colon.
     return not _BLOCK_OPENS.search(sentence, cue.end())
