@@ -2399,9 +2399,11 @@ _SPEAKER_REACH = 12
 _SPLIT_BILL = precompiled(r"平摊|均摊|分摊|aa制?(?![a-z])|一人一半|(?:咱们|我们)(?:两|三|四|几)个(?:人)?(?:平|分|一起)")
 _NOTICE_HEADING = precompiled(r"[^。,，!?]{0,12}?(?:通知|公告|提醒|告知|温馨提示)[:：]")
 _PAID_IT_MYSELF = precompiled(r"我(?:已经|都|先)?(?:在[^。,，!?]{0,8}?)?(?:交|缴|付|垫)(?:过|了|好)")
-_SPEAKS_AS = precompiled(r"(?:我是|我们是|这边是|这里是|我这边是|我这里是)$")
-_SPEAKS_AS_WORDS = precompiled(r"我是|我们是|这边是|这里是")
-_SIGNED_DASH = precompiled(r"(?:——|--|—)$")
+# The words a sender says who it is with ("我是", "这里是"): right before its name (_SPEAKS_AS), or anywhere near it (_signs_at).
+_SPEAKER_WORDS = "我是|我们是|这边是|这里是|我这边是|我这里是"
+_SPEAKS_AS = precompiled(rf"(?:{_SPEAKER_WORDS})$")
+_SPEAKS_AS_WORDS = precompiled(_SPEAKER_WORDS)
+_SIGNED_DASH = precompiled(r"(?:—|--)$")  # one dash or a pair of them ("——" ends in "—")
 
 
 def _speaks_as_institution(norm: Normalized, entities: tuple[Entity, ...], claims: list[Claim]) -> bool:
